@@ -1,0 +1,87 @@
+import { createHash } from "node:crypto";
+import { Client } from "pg";
+import { createLogger, loadBaseConfig, postgresDatabaseName } from "@onewindow/shared";
+import { seedAll } from "../seed/seed-all";
+import type { SeedSize } from "../seed/seed-size";
+import { subgraphs } from "../subgraphs";
+
+/** The marker written as a database comment once a bench data set is completely seeded. */
+const MARKER = "onewindow bench data set, complete: ";
+
+/**
+ * The database prefix of the bench data set of one size: `onewindow_bench_<hash of the size>`,
+ * so that every size has its own set and a later run of the same size can reuse it.
+ */
+export function benchPrefix(size: SeedSize): string {
+  const key = `c${size.citizens}e${size.employers}j${size.jobPostings}v${size.extraVisits}`;
+  return `onewindow_bench_${createHash("sha256").update(key).digest("hex").slice(0, 10)}`;
+}
+
+function adminUrl(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  url.pathname = "/postgres";
+  return url.toString();
+}
+
+/** The `DATABASE_URL` whose per-department databases (`<prefix>_<department>`) hold the set. */
+export function benchDatabaseUrl(baseUrl: string, prefix: string): string {
+  const url = new URL(baseUrl);
+  url.pathname = `/${prefix}`;
+  return url.toString();
+}
+
+async function withAdmin<T>(baseUrl: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: adminUrl(baseUrl) });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Makes sure the bench data set of `size` exists in PostgreSQL and returns its `DATABASE_URL`.
+ * Seeding 100,000 citizens and a million visits takes minutes, so a set is seeded once and
+ * reused: every department's database carries a comment naming the size once the whole set
+ * was written. A set without the comment on every database (an interrupted seed) is dropped
+ * and seeded again. `fresh` forces a reseed.
+ */
+export async function ensureBenchData(baseUrl: string, size: SeedSize, fresh = false): Promise<{ databaseUrl: string; reused: boolean }> {
+  const prefix = benchPrefix(size);
+  const databaseUrl = benchDatabaseUrl(baseUrl, prefix);
+  const expected = MARKER + JSON.stringify(size);
+  const names = subgraphs.map(({ definition }) => postgresDatabaseName(databaseUrl, definition.name));
+  const complete = await withAdmin(baseUrl, async (client) => {
+    const { rows } = await client.query<{ datname: string; comment: string | null }>(
+      "SELECT datname, shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = ANY($1)",
+      [names],
+    );
+    return !fresh && rows.length === names.length && rows.every((r) => r.comment === expected);
+  });
+  if (complete) return { databaseUrl, reused: true };
+
+  await dropBenchData(baseUrl, prefix);
+  process.stderr.write(`seeding the bench data set into PostgreSQL databases ${prefix}_* (done once per size, then reused)\n`);
+  const started = Date.now();
+  await seedAll(loadBaseConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" }), createLogger("bench-seed", "warn"), size);
+  await withAdmin(baseUrl, async (client) => {
+    for (const name of names) {
+      // Fresh statistics, as a long-running production database would have.
+      const db = new Client({ connectionString: benchDatabaseUrl(baseUrl, name) });
+      await db.connect();
+      await db.query("VACUUM ANALYZE").finally(() => db.end());
+      await client.query(`COMMENT ON DATABASE "${name}" IS ${client.escapeLiteral(expected)}`);
+    }
+  });
+  process.stderr.write(`seeded in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+  return { databaseUrl, reused: false };
+}
+
+/** Drops every database of the bench set `prefix` (`<prefix>_<department>`). */
+export async function dropBenchData(baseUrl: string, prefix: string): Promise<void> {
+  await withAdmin(baseUrl, async (client) => {
+    const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${prefix}\\_%`]);
+    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  });
+}

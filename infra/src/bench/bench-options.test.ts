@@ -1,0 +1,24 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { benchPrefix } from "./bench-data";
+import { DEFAULT_BENCH_SIZE, parseBenchArgs, QUICK_BENCH_SIZE } from "./bench-options";
+
+test("bench arguments default to the issue's data set and refuse nonsense", () => {
+  const defaults = parseBenchArgs([], {});
+  assert.deepEqual(defaults.size, DEFAULT_BENCH_SIZE);
+  assert.equal(defaults.size.citizens, 100_000);
+  assert.equal(defaults.size.extraVisits, 1_000_000);
+  assert.deepEqual(parseBenchArgs(["--quick"], {}).size, QUICK_BENCH_SIZE);
+  const custom = parseBenchArgs(["--citizens", "2000", "--duration", "3", "--connections", "8", "--queries", "q1,Q3"], {});
+  assert.deepEqual([custom.size.citizens, custom.duration, custom.connections, custom.queries], [2000, 3, 8, ["Q1", "Q3"]]);
+  assert.throws(() => parseBenchArgs(["--citizens", "-1"], {}), /bad argument --citizens/);
+  assert.throws(() => parseBenchArgs(["--queries", "Q9"], {}), /Q1..Q4/);
+  assert.throws(() => parseBenchArgs(["--rounds", "0"], {}), /at least 1/);
+});
+
+test("each data-set size has its own, stable database prefix", () => {
+  assert.equal(benchPrefix(DEFAULT_BENCH_SIZE), benchPrefix({ ...DEFAULT_BENCH_SIZE }));
+  assert.notEqual(benchPrefix(DEFAULT_BENCH_SIZE), benchPrefix(QUICK_BENCH_SIZE));
+  // Room for `_medical_insurance` within PostgreSQL's 63-character names.
+  assert.ok(benchPrefix(DEFAULT_BENCH_SIZE).length + "_medical_insurance".length <= 63);
+});

@@ -1,0 +1,74 @@
+import type { SeedSize } from "../seed/seed-size";
+
+/** What one `npm run bench` measures, and on how much data. */
+export interface BenchOptions {
+  size: SeedSize;
+  /** Seconds of load per measured run. */
+  duration: number;
+  /** Seconds of load per target and query before measuring (plan cache, JIT, pools). */
+  warmup: number;
+  /** Concurrent connections of the load generator. */
+  connections: number;
+  /** Measured runs per target and query, alternating a, b(, c), a, b ... */
+  rounds: number;
+  /** Query names to run (Q1..Q4). */
+  queries: string[];
+  /** PostgreSQL server; the bench set lives in `onewindow_bench_<size hash>_<department>`. */
+  baseDatabaseUrl: string;
+  /** Drop and reseed the bench set even when one of this size exists. */
+  fresh: boolean;
+}
+
+/** The issue's data set: 100,000 citizens, 5,000 employers, 1,000,000 outpatient visits. */
+export const DEFAULT_BENCH_SIZE: SeedSize = { citizens: 100_000, employers: 5_000, jobPostings: 2_000, extraVisits: 1_000_000 };
+
+/** `--quick`: a couple of minutes end to end, for working on the harness or the gateway. */
+export const QUICK_BENCH_SIZE: SeedSize = { citizens: 5_000, employers: 300, jobPostings: 600, extraVisits: 0 };
+
+export const BENCH_USAGE = `usage: npm run bench -- [--quick] [--citizens N] [--employers N] [--job-postings N] [--visits N]
+                        [--duration S] [--warmup S] [--connections N] [--rounds N] [--queries Q1,Q2,Q3,Q4] [--fresh]
+  defaults: 100,000 citizens, 5,000 employers, 2,000 job postings, 1,000,000 visits, 20 s runs,
+  10 s warm-up, 50 connections, 2 rounds; --quick: 5,000 citizens, no extra visits, 5 s runs, 1 round.
+  DATABASE_URL (default postgres://postgres@127.0.0.1:5432/onewindow) names the PostgreSQL server.`;
+
+/** Reads the command line; throws with {@link BENCH_USAGE} on anything it does not know. */
+export function parseBenchArgs(argv: string[], env: Record<string, string | undefined> = process.env): BenchOptions {
+  const quick = argv.includes("--quick");
+  const options: BenchOptions = {
+    size: { ...(quick ? QUICK_BENCH_SIZE : DEFAULT_BENCH_SIZE) },
+    duration: quick ? 5 : 20,
+    warmup: quick ? 3 : 10,
+    connections: 50,
+    rounds: quick ? 1 : 2,
+    queries: ["Q1", "Q2", "Q3", "Q4"],
+    baseDatabaseUrl: env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/onewindow",
+    fresh: argv.includes("--fresh"),
+  };
+  const numeric: Record<string, (n: number) => void> = {
+    "--citizens": (n) => (options.size.citizens = n),
+    "--employers": (n) => (options.size.employers = n),
+    "--job-postings": (n) => (options.size.jobPostings = n),
+    "--visits": (n) => (options.size.extraVisits = n),
+    "--duration": (n) => (options.duration = n),
+    "--warmup": (n) => (options.warmup = n),
+    "--connections": (n) => (options.connections = n),
+    "--rounds": (n) => (options.rounds = n),
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--quick" || arg === "--fresh") continue;
+    if (arg === "--queries") {
+      options.queries = (argv[++i] ?? "").split(",").map((q) => q.trim().toUpperCase());
+      if (!options.queries.every((q) => /^Q[1-4]$/.test(q))) throw new Error(`--queries takes Q1..Q4, comma-separated\n${BENCH_USAGE}`);
+      continue;
+    }
+    const set = numeric[arg];
+    const value = Number(argv[i + 1]);
+    if (!set || !Number.isInteger(value) || value < 0) throw new Error(`bad argument ${arg} ${argv[i + 1] ?? ""}\n${BENCH_USAGE}`);
+    set(value);
+    i++;
+  }
+  if (options.size.citizens < 100 || options.size.employers < 1) throw new Error(`need at least 100 citizens and 1 employer\n${BENCH_USAGE}`);
+  if (options.rounds < 1 || options.duration < 1 || options.connections < 1) throw new Error(`rounds, duration and connections must be at least 1\n${BENCH_USAGE}`);
+  return options;
+}

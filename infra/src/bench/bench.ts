@@ -1,0 +1,94 @@
+import os from "node:os";
+import { execFileSync } from "node:child_process";
+import { ensureBenchData } from "./bench-data";
+import { parseBenchArgs } from "./bench-options";
+import { runLoad, type RunResult } from "./load";
+import { benchQueries, type BenchQuery, type Target } from "./queries";
+import { reportTable, runLine, summarize, type Summary } from "./report";
+import { startBenchStack, type BenchProcess, type BenchStack } from "./stack";
+
+async function post(url: string, query: BenchQuery, variables: Record<string, unknown>): Promise<unknown> {
+  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: query.query, variables }) });
+  const body = (await res.json()) as { data?: unknown; errors?: unknown };
+  if (!res.ok || body.errors) throw new Error(`${query.name} at ${url} answered ${res.status}: ${JSON.stringify(body).slice(0, 500)}`);
+  return body.data;
+}
+
+/** Before measuring anything: every target answers every query, without errors, identically. */
+async function checkAnswers(stack: BenchStack, queries: BenchQuery[]): Promise<void> {
+  for (const query of queries) {
+    const variables = query.variables();
+    const a = JSON.stringify(await post(stack.gateway.url, query, variables));
+    const b = JSON.stringify(await post(stack.stockGateway.url, query, variables));
+    if (a !== b) throw new Error(`${query.name}: the two gateways answer differently:\n${a.slice(0, 300)}\n${b.slice(0, 300)}`);
+    if (query.owner) {
+      const c = JSON.stringify(await post(stack.subgraphs.get(query.owner)!.url, query, variables));
+      if (a !== c) throw new Error(`${query.name}: the gateway and ${query.owner} answer differently`);
+    }
+    if (a.length < 100) throw new Error(`${query.name}: suspiciously small answer ${a}`);
+  }
+}
+
+function machine(): string {
+  const pg = (() => {
+    try {
+      return execFileSync("psql", ["--version"], { encoding: "utf8" }).trim();
+    } catch {
+      return "psql not on PATH";
+    }
+  })();
+  const memGb = (os.totalmem() / 1024 ** 3).toFixed(1);
+  return `${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim()}), ${memGb} GB RAM, Node.js ${process.version}, ${pg}`;
+}
+
+/**
+ * `npm run bench`: seeds (or reuses) a PostgreSQL data set, starts the subgraphs, OneWindow's
+ * gateway and a stock @apollo/gateway, checks that they all answer Q1–Q4 alike, then measures
+ * each query against (a) our gateway, (b) the stock gateway and, for single-subgraph queries,
+ * (c) the owning subgraph: one warm-up run each, then rounds alternating a, b(, c), a, b ...
+ * so that drift (autovacuum, CPU frequency, caches) hits every target alike.
+ */
+async function main() {
+  const options = parseBenchArgs(process.argv.slice(2));
+  const started = Date.now();
+  console.log(`OneWindow bench: ${JSON.stringify(options.size)}, ${options.duration} s runs, ${options.warmup} s warm-up, ${options.connections} connections, ${options.rounds} rounds`);
+  console.log(`machine: ${machine()}`);
+  const { databaseUrl, reused } = await ensureBenchData(options.baseDatabaseUrl, options.size, options.fresh);
+  console.log(`${reused ? "reusing" : "seeded"} data set ${new URL(databaseUrl).pathname.slice(1)}_*`);
+  const queries = benchQueries(options.size).filter((q) => options.queries.includes(q.name));
+  const stack = await startBenchStack(databaseUrl);
+  const stopOnSignal = () => void stack.stop().finally(() => process.exit(130));
+  process.once("SIGINT", stopOnSignal);
+  process.once("SIGTERM", stopOnSignal);
+  try {
+    await checkAnswers(stack, queries);
+    console.log("every target answers Q1–Q4 alike; measuring (one line per run)");
+    const results = new Map<string, Map<Target, Summary>>();
+    for (const query of queries) {
+      const targets: [Target, BenchProcess][] = [["a", stack.gateway], ["b", stack.stockGateway]];
+      if (query.owner) targets.push(["c", stack.subgraphs.get(query.owner)!]);
+      const run = (proc: BenchProcess, seconds: number) => runLoad(proc.url, query, { seconds, connections: options.connections, pid: proc.child.pid! });
+      for (const [, proc] of targets) if (options.warmup) await run(proc, options.warmup);
+      const runs = new Map<Target, RunResult[]>(targets.map(([t]) => [t, []]));
+      for (let round = 1; round <= options.rounds; round++) {
+        for (const [target, proc] of targets) {
+          const result = await run(proc, options.duration);
+          runs.get(target)!.push(result);
+          console.log(runLine(query.name, target, round, result));
+        }
+      }
+      results.set(query.name, new Map([...runs].map(([t, r]) => [t, summarize(r)])));
+    }
+    console.log(`\n${queries.map((q) => `${q.name}: ${q.description}`).join("\n")}\n`);
+    console.log(reportTable(results));
+    console.log(`\ncommand: npm run bench -- ${process.argv.slice(2).join(" ")}`.trimEnd());
+    console.log(`finished in ${((Date.now() - started) / 60_000).toFixed(1)} min`);
+  } finally {
+    await stack.stop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

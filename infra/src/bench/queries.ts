@@ -1,0 +1,113 @@
+import { today } from "@onewindow/shared";
+import { demoPerson } from "../seed/demo-people";
+import type { SeedSize } from "../seed/seed-size";
+
+/** Where a query can be sent: (a) our gateway, (b) the stock gateway, (c) the owning subgraph. */
+export type Target = "a" | "b" | "c";
+
+/** One benchmark query: its GraphQL text and a fresh variables object per request. */
+export interface BenchQuery {
+  name: string;
+  description: string;
+  query: string;
+  /** Variables for the next request; Q1 and Q2 draw a different citizen or page every time. */
+  variables: () => Record<string, unknown>;
+  /** The department that owns every field of a single-subgraph query: target (c). */
+  owner?: string;
+}
+
+const Q1 = `query Q1($idNumber: ID!, $year: Int!) {
+  citizen(idNumber: $idNumber) {
+    idNumber name gender birthDate community
+    employment { position startDate employer { creditCode name } }
+    unemployment { registeredOn status }
+    assistanceCategories
+    retirement { retiredOn }
+    medicalInsurance { scheme status since monthlyContribution employer { name } }
+    taxSummary(year: $year) { taxableIncome taxDue taxWithheld balance }
+  }
+}`;
+
+const Q2 = `query Q2($after: String, $year: Int!) {
+  citizens(first: 50, after: $after) {
+    edges {
+      cursor
+      node {
+        idNumber name birthDate community
+        medicalInsurance { scheme status monthlyContribution }
+        taxSummary(year: $year) { taxableIncome taxDue balance }
+      }
+    }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+const Q3 = `query Q3($code: ID!, $from: Date!, $to: Date!) {
+  hospital(code: $code) {
+    name
+    qualityMetrics(from: $from, to: $to) {
+      outpatientVisits outpatientDrugCostPerVisit inpatientDischarges inpatientDrugCostPerStay
+      drugCostShare followUpRate satisfactionRate
+    }
+    metricTrend(metric: OUTPATIENT_DRUG_COST_PER_VISIT, from: $from, to: $to, granularity: MONTH) { period value }
+  }
+}`;
+
+const Q4 = `query Q4 {
+  jobPostings(filter: { openOnly: true }, first: 20) {
+    totalCount
+    edges { cursor node { title salaryMin salaryMax vacancies employer { name } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+/** A cursor as `shared/src/pagination.ts` writes it: the next page starts after `offset`. */
+function cursorAfter(offset: number): string {
+  return Buffer.from(`o:${offset}`).toString("base64url");
+}
+
+/**
+ * Q1–Q4 of issue 7 over a seeded set of `size`. Q1's citizens and Q2's pages are drawn at
+ * random for every request, from precomputed lists so that drawing costs the load generator
+ * nothing; Q3 and Q4 repeat.
+ */
+export function benchQueries(size: SeedSize): BenchQuery[] {
+  const day = today();
+  const taxYear = Number(day.slice(0, 4)) - 1; // the seed files last year's returns
+  const ids = Array.from({ length: size.citizens }, (_, i) => demoPerson(i, size.employers, day).idNumber);
+  const pages = Math.max(1, size.citizens - 50);
+  const pick = (n: number) => Math.floor(Math.random() * n);
+  // The extra visits are JD001's 2011; without them the demo hospital's figures are 2010's.
+  const year = size.extraVisits > 0 ? 2011 : 2010;
+  return [
+    {
+      name: "Q1",
+      description: "one citizen across labor, insurance and tax",
+      query: Q1,
+      variables: () => ({ idNumber: ids[pick(ids.length)], year: taxYear }),
+    },
+    {
+      name: "Q2",
+      description: "a page of 50 citizens with insurance and tax",
+      query: Q2,
+      variables: () => {
+        const offset = pick(pages);
+        return { after: offset === 0 ? null : cursorAfter(offset - 1), year: taxYear };
+      },
+    },
+    {
+      name: "Q3",
+      description: `hospital JD001: quality metrics for ${year} and its monthly trend`,
+      query: Q3,
+      variables: () => ({ code: "JD001", from: `${year}-01-01`, to: `${year}-12-31` }),
+      owner: "hospital-quality",
+    },
+    {
+      name: "Q4",
+      description: "the job board's first page with employer names",
+      query: Q4,
+      variables: () => ({}),
+      owner: "labor-security",
+    },
+  ];
+}

@@ -1,0 +1,101 @@
+import { fork, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { subgraphs, supergraphPath } from "../subgraphs";
+
+/** A process of the bench stack and the port it reported over IPC. */
+export interface BenchProcess {
+  name: string;
+  child: ChildProcess;
+  port: number;
+  url: string;
+}
+
+/** Everything `npm run bench` drives: the subgraphs and both gateways. */
+export interface BenchStack {
+  /** Department name → its subgraph process. */
+  subgraphs: Map<string, BenchProcess>;
+  /** (a) OneWindow's gateway. */
+  gateway: BenchProcess;
+  /** (b) the stock @apollo/gateway. */
+  stockGateway: BenchProcess;
+  stop(): Promise<void>;
+}
+
+const root = path.resolve(__dirname, "..", "..", "..");
+
+function forkAndWait(name: string, main: string, env: Record<string, string>, timeoutMs = 120_000): Promise<BenchProcess> {
+  const child = fork(main, [], { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe", "ipc"] });
+  let stderr = "";
+  child.stderr?.on("data", (chunk) => {
+    stderr = (stderr + chunk).slice(-8000);
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`${name} did not start within ${timeoutMs} ms:\n${stderr}`));
+    }, timeoutMs);
+    child.on("message", (msg: { type?: string; port?: number }) => {
+      if (msg?.type === "listening" && msg.port) {
+        clearTimeout(timer);
+        resolve({ name, child, port: msg.port, url: `http://127.0.0.1:${msg.port}/graphql` });
+      }
+    });
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${name} exited with code ${code} before listening:\n${stderr}`));
+    });
+  });
+}
+
+function stop(proc: BenchProcess): Promise<void> {
+  const { child } = proc;
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill("SIGKILL"), 10_000);
+    child.once("exit", () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}
+
+/**
+ * Starts every department's subgraph on `databaseUrl` (an already seeded set), OneWindow's
+ * gateway and the stock gateway, each as its own process on a free port of 127.0.0.1, in
+ * production mode with warnings-only logs.
+ */
+export async function startBenchStack(databaseUrl: string, gatewayEnv: Record<string, string> = {}): Promise<BenchStack> {
+  const env = { DATABASE_URL: databaseUrl, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "warn", NODE_ENV: "production", SEED: "none" };
+  const started: BenchProcess[] = [];
+  try {
+    for (const proc of await Promise.all(
+      subgraphs.map(({ definition, dir }) => forkAndWait(definition.name, path.join(dir, "dist", "main.js"), env)),
+    )) started.push(proc);
+    const urls = Object.fromEntries(started.map((p) => [p.name, p.url]));
+    const urlVars = Object.fromEntries(started.map((p) => [`${p.name.toUpperCase().replace(/-/g, "_")}_URL`, p.url]));
+    const gateway = await forkAndWait("gateway", path.join(root, "gateway", "dist", "main.js"), {
+      ...env,
+      ...urlVars,
+      ...gatewayEnv,
+      GATEWAY_PORT: "0",
+    });
+    started.push(gateway);
+    const stockGateway = await forkAndWait("stock-gateway", path.join(__dirname, "stock-gateway.js"), {
+      NODE_ENV: "production",
+      PORT: "0",
+      SUPERGRAPH_PATH: supergraphPath,
+      SUBGRAPH_URLS: JSON.stringify(urls),
+    });
+    started.push(stockGateway);
+    return {
+      subgraphs: new Map(started.filter((p) => urls[p.name]).map((p) => [p.name, p])),
+      gateway,
+      stockGateway,
+      stop: () => Promise.all(started.map(stop)).then(() => undefined),
+    };
+  } catch (err) {
+    await Promise.all(started.map(stop));
+    throw err;
+  }
+}

@@ -1,0 +1,7 @@
+export { subgraphs, supergraphPath, defaultUrl, type SubgraphEntry } from "./subgraphs";
+export { composeSupergraph, type Composition } from "./composition";
+export { seedAll } from "./seed/seed-all";
+export { DEMO_SIZE, type SeedSize } from "./seed/seed-size";
+export { demoPerson, demoEmployer } from "./seed/demo-people";
+export { startStack, type Stack, type StackOptions, type GraphQLResult } from "./stack/stack";
+export { forkAndWait, stopChild, type Child } from "./stack/child-process";

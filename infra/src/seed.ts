@@ -1,0 +1,21 @@
+import { createLogger, loadBaseConfig } from "@onewindow/shared";
+import { isEmpty, seedAll } from "./seed/seed-all";
+import { parseSeedArgs } from "./seed/seed-size";
+
+/** `npm run seed -- --citizens 1000000`: writes the demo data set, scaled, into an empty DATA_DIR. */
+async function main() {
+  const size = parseSeedArgs(process.argv.slice(2));
+  const config = loadBaseConfig();
+  const logger = createLogger("seed", "warn");
+  if (!(await isEmpty(config, logger))) {
+    throw new Error(`${config.databaseUrl ? "the databases" : config.dataDir} already hold citizens; seed into an empty DATA_DIR (or DATABASE_URL)`);
+  }
+  const started = Date.now();
+  await seedAll(config, logger, size);
+  console.log(`seeded ${size.citizens.toLocaleString("en-US")} citizens, ${size.employers.toLocaleString("en-US")} employers in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+}
+
+main().catch((err) => {
+  console.error(err.message);
+  process.exit(1);
+});

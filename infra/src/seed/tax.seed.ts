@@ -1,0 +1,64 @@
+import type { DataSource } from "typeorm";
+import { TaxReturn, WithholdingReturn, reconcileAnnualIncome } from "@onewindow/tax";
+import { bulkInsert } from "./bulk-insert";
+import { demoEmployer, demoPerson } from "./demo-people";
+import { SeededRandom } from "@onewindow/shared";
+import type { SeedSize } from "./seed-size";
+
+/**
+ * The tax department's demo records: last year's annual reconciliation for residents with
+ * wages or a pension, and a year of monthly withholding returns per employer, a few in arrears.
+ */
+export async function seedTax(db: DataSource, size: SeedSize, today: string): Promise<void> {
+  const year = Number(today.slice(0, 4)) - 1;
+  const filedAt = `${year + 1}-03-15T02:00:00.000Z`;
+  await bulkInsert(db, TaxReturn, "tax returns", size.citizens, (i) => {
+    const p = demoPerson(i, size.employers, today);
+    if (p.status !== "EMPLOYED" && p.status !== "RETIRED") return null;
+    const rnd = new SeededRandom(i * 53 + 11);
+    const wageIncomeFen = p.status === "EMPLOYED" ? p.monthlyWage * 12 * 100 : 0;
+    const pensionIncomeFen = p.status === "RETIRED" ? rnd.int(2500, 6000) * 12 * 100 : 0;
+    // Special deductions are the employee's own social insurance (about 10.5% of wages).
+    const specialDeductionsFen = Math.round(wageIncomeFen * 0.105);
+    const additionalDeductionsFen = p.status === "EMPLOYED" ? rnd.pick([0, 0, 12_000, 24_000, 36_000]) * 100 : 0;
+    const taxDue = reconcileAnnualIncome({ wageIncomeFen, pensionIncomeFen, specialDeductionsFen, additionalDeductionsFen, taxWithheldFen: 0 }).taxDueFen;
+    // What employers withheld during the year: usually close to the tax due, sometimes more.
+    const taxWithheldFen = Math.max(0, taxDue + rnd.pick([0, 0, 0, 1, -1]) * rnd.int(0, 50_000));
+    const r = reconcileAnnualIncome({ wageIncomeFen, pensionIncomeFen, specialDeductionsFen, additionalDeductionsFen, taxWithheldFen });
+    return {
+      idNumber: p.idNumber,
+      year,
+      wageIncomeFen,
+      pensionIncomeFen,
+      specialDeductionsFen,
+      additionalDeductionsFen,
+      taxableIncomeFen: r.taxableIncomeFen,
+      taxDueFen: r.taxDueFen,
+      taxWithheldFen,
+      supersedesId: null,
+      filedAt,
+      supersededAt: null,
+    } as TaxReturn;
+  });
+  await bulkInsert(db, WithholdingReturn, "withholding returns", size.employers, (j) => {
+    const rnd = new SeededRandom(j * 71 + 23);
+    const creditCode = demoEmployer(j).creditCode;
+    const employees = rnd.int(3, 300);
+    const inArrears = rnd.chance(0.04) ? rnd.int(1, 12) : 0;
+    return Array.from({ length: 12 }, (_, m) => {
+      const wagesTotalFen = employees * rnd.int(4000, 12000) * 100;
+      const taxWithheldFen = Math.round(wagesTotalFen * 0.015);
+      return {
+        creditCode,
+        period: `${year}-${String(m + 1).padStart(2, "0")}`,
+        employees,
+        wagesTotalFen,
+        taxWithheldFen,
+        taxPaidFen: m + 1 === inArrears ? Math.round(taxWithheldFen * 0.6) : taxWithheldFen,
+        supersedesId: null,
+        filedAt: `${year}-${String(m + 1).padStart(2, "0")}-15T02:00:00.000Z`,
+        supersededAt: null,
+      } as WithholdingReturn;
+    });
+  });
+}

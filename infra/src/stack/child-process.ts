@@ -1,0 +1,50 @@
+import { fork, type ChildProcess } from "node:child_process";
+
+/** A forked OneWindow process and the port it reported over IPC. */
+export interface Child {
+  name: string;
+  process: ChildProcess;
+  port: number;
+  stderr: () => string;
+}
+
+/**
+ * Forks `main` with `env` and waits until it reports `listening` over IPC (it binds port 0,
+ * so parallel stacks never collide). Rejects with the child's stderr if it dies first.
+ */
+export function forkAndWait(name: string, main: string, env: Record<string, string>, timeoutMs = 60_000): Promise<Child> {
+  const child = fork(main, [], { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe", "ipc"] });
+  let stderr = "";
+  child.stderr?.on("data", (chunk) => {
+    stderr = (stderr + chunk).slice(-8000);
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`${name} did not start within ${timeoutMs} ms:\n${stderr}`));
+    }, timeoutMs);
+    child.on("message", (msg: { type?: string; port?: number }) => {
+      if (msg?.type === "listening" && msg.port) {
+        clearTimeout(timer);
+        resolve({ name, process: child, port: msg.port, stderr: () => stderr });
+      }
+    });
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${name} exited with code ${code} before listening:\n${stderr}`));
+    });
+  });
+}
+
+/** Stops a child with SIGTERM (graceful shutdown) and waits for it to exit. */
+export function stopChild(child: Child): Promise<void> {
+  if (child.process.exitCode !== null || child.process.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.process.kill("SIGKILL"), 10_000);
+    child.process.once("exit", () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.process.kill("SIGTERM");
+  });
+}

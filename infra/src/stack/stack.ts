@@ -1,0 +1,186 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import { Client } from "pg";
+import { urlVariable } from "@onewindow/gateway";
+import { seedAll } from "../seed/seed-all";
+import type { SeedSize } from "../seed/seed-size";
+import { subgraphs } from "../subgraphs";
+import { createLogger, loadBaseConfig, postgresDatabaseName } from "@onewindow/shared";
+import Sqlite from "better-sqlite3";
+import { deleteStreams, freePort, PrivateNatsServer } from "./private-nats";
+import { forkAndWait, stopChild, type Child } from "./child-process";
+
+/** A GraphQL response as the tests read it. */
+export interface GraphQLResult<T = any> {
+  status: number;
+  data?: T;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
+}
+
+/** A whole OneWindow stack (for a test file or a benchmark): every subgraph and the gateway, as real processes. */
+export interface Stack {
+  gatewayUrl: string;
+  /** The NATS server the stack's events go through, and the subject prefix that keeps them apart. */
+  natsUrl: string;
+  eventsPrefix: string;
+  /** Sends a GraphQL request to the gateway. */
+  query<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResult<T>>;
+  /** Sends a GraphQL request straight to one subgraph (bypassing the gateway). */
+  querySubgraph<T = any>(name: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>>;
+  /** SQL statements the subgraph has run so far (from its /metrics), once its background work is still. */
+  sqlCount(name: string): Promise<number>;
+  /** Runs a read-only SQL query against a department's own database (to count effects). */
+  sql<T = Record<string, unknown>>(name: string, query: string): Promise<T[]>;
+  stopSubgraph(name: string): Promise<void>;
+  /** How a subgraph process ended: its exit code, or null while it runs. */
+  exitCode(name: string): number | null;
+  /** Starts a stopped subgraph again on its port, with extra environment. */
+  restartSubgraph(name: string, extraEnv?: Record<string, string>): Promise<void>;
+  /** The stack's own nats-server, when started with `privateNats`. */
+  nats?: PrivateNatsServer;
+  stop(): Promise<void>;
+}
+
+/** What a test asks of its stack. */
+export interface StackOptions {
+  /** Write the demo data set of this size first, as `npm start` would. */
+  seed?: SeedSize;
+  /** Run a nats-server of the stack's own (for outage tests) instead of the one at NATS_URL. */
+  privateNats?: boolean;
+  /** Extra environment for every subgraph. */
+  env?: Record<string, string>;
+}
+
+const root = path.resolve(__dirname, "..", "..", "..");
+
+async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<GraphQLResult> {
+  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+  const json = (await res.json()) as GraphQLResult;
+  return { ...json, status: res.status };
+}
+
+/** Drops the PostgreSQL databases a stack created (`<prefix>_<service>`). */
+async function dropDatabases(databaseUrl: string, prefix: string): Promise<void> {
+  const admin = new URL(databaseUrl);
+  admin.pathname = "/postgres";
+  const client = new Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${prefix}\\_%`]);
+    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Starts every subgraph (its own fresh SQLite directory, or fresh PostgreSQL databases when
+ * `DATABASE_URL` is set; its own event subject prefix on NATS) and the gateway, each as its
+ * own process on a free port.
+ */
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "onewindow-test-"));
+  const prefix = `ow_t${randomBytes(4).toString("hex")}`;
+  const nats = options.privateNats ? await PrivateNatsServer.start() : undefined;
+  const natsUrl = nats?.url ?? process.env.NATS_URL ?? "nats://127.0.0.1:4222";
+  const env: Record<string, string> = {
+    DATA_DIR: dataDir,
+    LOG_LEVEL: "warn",
+    HOST: "127.0.0.1",
+    SEED: "none",
+    NATS_URL: natsUrl,
+    EVENTS_PREFIX: prefix,
+    ...options.env,
+  };
+  if (process.env.DATABASE_URL) {
+    const url = new URL(process.env.DATABASE_URL);
+    url.pathname = `/${prefix}`;
+    env.DATABASE_URL = url.toString();
+  }
+  const ports = new Map<string, number>();
+  for (const { definition } of subgraphs) ports.set(definition.name, await freePort());
+  const mainOf = (name: string) => path.join(subgraphs.find((s) => s.definition.name === name)!.dir, "dist", "main.js");
+  const startSubgraph = (name: string, extra: Record<string, string> = {}) =>
+    forkAndWait(name, mainOf(name), { ...env, PORT: String(ports.get(name)), ...extra });
+  const children = new Map<string, Child>();
+  if (options.seed) await seedAll(loadBaseConfig(env), createLogger("seed", "warn"), options.seed);
+  try {
+    const started = await Promise.all(subgraphs.map(({ definition }) => startSubgraph(definition.name)));
+    for (const child of started) children.set(child.name, child);
+    const gatewayEnv: Record<string, string> = { ...env, GATEWAY_PORT: "0" };
+    for (const [name, port] of ports) gatewayEnv[urlVariable(name)] = `http://127.0.0.1:${port}/graphql`;
+    children.set("gateway", await forkAndWait("gateway", path.join(root, "gateway", "dist", "main.js"), gatewayEnv));
+  } catch (err) {
+    await Promise.all([...children.values()].map(stopChild));
+    await nats?.dispose();
+    throw err;
+  }
+  const portOf = (name: string) => {
+    const port = name === "gateway" ? children.get("gateway")?.port : ports.get(name);
+    if (!port) throw new Error(`no process ${name} in this stack`);
+    return port;
+  };
+  const gatewayUrl = `http://127.0.0.1:${portOf("gateway")}/graphql`;
+  return {
+    gatewayUrl,
+    natsUrl,
+    eventsPrefix: prefix,
+    nats,
+    query: (query, variables, headers) => post(gatewayUrl, { query, variables }, headers),
+    querySubgraph: (name, query, variables) => post(`http://127.0.0.1:${portOf(name)}/graphql`, { query, variables }),
+    async sqlCount(name) {
+      // Background work (the outbox relay, event handlers) runs right after commits: wait until
+      // the count has been still for a moment, so that it counts what a request itself ran.
+      const read = async () => {
+        const text = await (await fetch(`http://127.0.0.1:${portOf(name)}/metrics`)).text();
+        const m = new RegExp(`onewindow_sql_queries_total\\{service="${name}"\\} (\\d+)`).exec(text);
+        return m ? Number(m[1]) : 0;
+      };
+      let last = await read();
+      for (;;) {
+        await new Promise((r) => setTimeout(r, 250));
+        const now = await read();
+        if (now === last) return now;
+        last = now;
+      }
+    },
+    sql: (name, query) => readDatabase(env, name, query),
+    async stopSubgraph(name) {
+      await stopChild(children.get(name)!);
+    },
+    exitCode: (name) => children.get(name)?.process.exitCode ?? null,
+    async restartSubgraph(name, extraEnv) {
+      children.set(name, await startSubgraph(name, extraEnv));
+    },
+    async stop() {
+      await Promise.all([...children.values()].map(stopChild));
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (env.DATABASE_URL) await dropDatabases(env.DATABASE_URL, prefix);
+      if (nats) await nats.dispose();
+      else await deleteStreams(natsUrl, prefix);
+    },
+  };
+}
+
+/** A read-only query on one department's own database, SQLite or PostgreSQL. */
+async function readDatabase<T>(env: Record<string, string>, name: string, query: string): Promise<T[]> {
+  if (env.DATABASE_URL) {
+    const url = new URL(env.DATABASE_URL);
+    url.pathname = `/${postgresDatabaseName(env.DATABASE_URL, name)}`;
+    const client = new Client({ connectionString: url.toString() });
+    await client.connect();
+    try {
+      return (await client.query(query)).rows as T[];
+    } finally {
+      await client.end();
+    }
+  }
+  const db = new Sqlite(path.join(env.DATA_DIR, `${name}.sqlite`), { readonly: true });
+  try {
+    return db.prepare(query).all() as T[];
+  } finally {
+    db.close();
+  }
+}

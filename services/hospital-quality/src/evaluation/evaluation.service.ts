@@ -1,0 +1,46 @@
+import type { DataSource } from "typeorm";
+import { BadUserInputError, EventPublisher, intInRange, optionalText, parsePastDate } from "@onewindow/shared";
+import { HospitalEvents } from "../events";
+import { parseHospitalCode } from "../hospital/hospital-code";
+import { requireHospital } from "../hospital/hospital.service";
+import { CHANNEL_COUNTERS } from "../rollup/channel-counters";
+import { addToRollup } from "../rollup/rollup.writer";
+import type { SubmitPatientEvaluationInput } from "./evaluation.inputs";
+import { PatientEvaluation } from "./patient-evaluation.entity";
+
+/** Patient evaluations: the electronic evaluator, the inpatient survey and phone answers. */
+export class EvaluationService {
+  constructor(private readonly db: DataSource, private readonly events: EventPublisher) {}
+
+  async submit(input: SubmitPatientEvaluationInput): Promise<PatientEvaluation> {
+    const hospitalCode = parseHospitalCode(input.hospitalCode);
+    const evaluatedOn = parsePastDate(input.evaluatedOn, "evaluatedOn");
+    const counters = CHANNEL_COUNTERS[input.channel];
+    if (!counters) throw new BadUserInputError(`unknown channel ${input.channel}`, "channel");
+    if (typeof input.satisfied !== "boolean") throw new BadUserInputError("must be true or false", "satisfied");
+    const evaluation = this.db.manager.create(PatientEvaluation, {
+      hospitalCode,
+      evaluatedOn,
+      channel: input.channel,
+      satisfied: input.satisfied,
+      department: optionalText(input.department, "department", 40),
+      // 1..5 matches the five buttons of the counter evaluators and the survey's five-point scale.
+      score: intInRange(input.score, "score", 1, 5),
+    });
+    return this.db.transaction(async (tx) => {
+      await requireHospital(tx, hospitalCode);
+      await tx.save(evaluation);
+      await addToRollup(
+        tx,
+        { hospitalCode, day: evaluatedOn, department: evaluation.department ?? "" },
+        { [counters.count]: 1, [counters.satisfied]: evaluation.satisfied ? 1 : 0 },
+      );
+      await this.events.publish(tx, {
+        type: HospitalEvents.evaluationSubmitted,
+        subject: hospitalCode,
+        data: { evaluationId: evaluation.id, hospitalCode, evaluatedOn, channel: evaluation.channel, satisfied: evaluation.satisfied, department: evaluation.department },
+      });
+      return evaluation;
+    });
+  }
+}

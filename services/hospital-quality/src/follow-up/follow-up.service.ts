@@ -1,0 +1,59 @@
+import { IsNull, type DataSource } from "typeorm";
+import { BadUserInputError, EventPublisher, parsePastDate } from "@onewindow/shared";
+import { HospitalEvents } from "../events";
+import { InpatientStay } from "../inpatient/inpatient-stay.entity";
+import { addToRollup } from "../rollup/rollup.writer";
+import { FollowUpOutcome } from "./follow-up.enums";
+import { FollowUp } from "./follow-up.entity";
+import type { RecordFollowUpInput } from "./follow-up.inputs";
+
+/** Discharge follow-up calls (出院回访). */
+export class FollowUpService {
+  constructor(private readonly db: DataSource, private readonly events: EventPublisher) {}
+
+  async record(input: RecordFollowUpInput): Promise<FollowUp> {
+    const stayId = String(input.stayId ?? "").trim();
+    if (!/^\d{1,9}$/.test(stayId)) throw new BadUserInputError(`"${input.stayId}" is not an inpatient stay id`, "stayId");
+    const calledOn = parsePastDate(input.calledOn, "calledOn");
+    if (!Object.values(FollowUpOutcome).includes(input.outcome)) {
+      throw new BadUserInputError(`unknown outcome ${input.outcome}`, "outcome");
+    }
+    return this.db.transaction(async (tx) => {
+      // The stay is a reference inside the input: unknown is an input mistake, not NOT_FOUND.
+      const stay = await tx.findOneBy(InpatientStay, { id: Number(stayId) });
+      if (!stay) throw new BadUserInputError(`no inpatient stay with id ${stayId}`, "stayId");
+      if (calledOn < stay.dischargedOn) {
+        throw new BadUserInputError(`the call on ${calledOn} is before the discharge on ${stay.dischargedOn}`, "calledOn");
+      }
+      const followUp = tx.create(FollowUp, {
+        stayId: stay.id,
+        hospitalCode: stay.hospitalCode,
+        department: stay.department,
+        calledOn,
+        outcome: input.outcome,
+      });
+      await tx.save(followUp);
+      await addToRollup(tx, { hospitalCode: stay.hospitalCode, day: calledOn, department: stay.department }, { follow_up_calls: 1 });
+      let firstReach = false;
+      if (input.outcome === FollowUpOutcome.REACHED) {
+        // Only the first REACHED call makes the discharge count as followed up; the conditional
+        // update decides that atomically even when two calls are recorded at once.
+        const set = await tx.update(InpatientStay, { id: stay.id, firstReachedOn: IsNull() }, { firstReachedOn: calledOn });
+        firstReach = (set.affected ?? 0) > 0;
+        if (firstReach) {
+          await addToRollup(
+            tx,
+            { hospitalCode: stay.hospitalCode, day: stay.dischargedOn, department: stay.department },
+            { discharges_reached: 1 },
+          );
+        }
+      }
+      await this.events.publish(tx, {
+        type: HospitalEvents.followUpRecorded,
+        subject: stay.patientIdNumber ?? stay.hospitalCode,
+        data: { followUpId: followUp.id, stayId: stay.id, hospitalCode: stay.hospitalCode, calledOn, outcome: followUp.outcome, firstReach },
+      });
+      return followUp;
+    });
+  }
+}

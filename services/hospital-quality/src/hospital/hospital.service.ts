@@ -1,0 +1,72 @@
+import { In, type DataSource, type EntityManager } from "typeorm";
+import { BadUserInputError, ConflictError, EventPublisher, byKeys, isUniqueViolation, requiredText } from "@onewindow/shared";
+import { HospitalEvents } from "../events";
+import { runSql } from "../db/sql";
+import { Hospital } from "./hospital.entity";
+import { parseHospitalCode } from "./hospital-code";
+import type { RegisterHospitalInput } from "./hospital.inputs";
+
+/**
+ * The hospital a record belongs to, inside the record's transaction. An unknown hospital is a
+ * mistake in the record's input (BAD_USER_INPUT), not a missing resource the caller asked for.
+ */
+export async function requireHospital(tx: EntityManager, code: string, field = "hospitalCode"): Promise<void> {
+  if (!(await tx.existsBy(Hospital, { code }))) throw new BadUserInputError(`no hospital is registered with code ${code}`, field);
+}
+
+/** Hospitals: registration, look-up and the departments their records name. */
+export class HospitalService {
+  constructor(private readonly db: DataSource, private readonly events: EventPublisher) {}
+
+  async register(input: RegisterHospitalInput): Promise<Hospital> {
+    const code = parseHospitalCode(input.code, "code");
+    if (input.grade && !input.level) throw new BadUserInputError("a grade needs a level", "grade");
+    const hospital = this.db.manager.create(Hospital, {
+      code,
+      name: requiredText(input.name, "name", 100),
+      level: input.level ?? null,
+      grade: input.grade ?? null,
+      registeredAt: new Date().toISOString(),
+    });
+    const conflict = () => new ConflictError(`hospital ${code} is already registered`);
+    try {
+      return await this.db.transaction(async (tx) => {
+        if (await tx.existsBy(Hospital, { code })) throw conflict();
+        await tx.insert(Hospital, hospital);
+        await this.events.publish(tx, {
+          type: HospitalEvents.hospitalRegistered,
+          subject: code,
+          data: { code, name: hospital.name, level: hospital.level, grade: hospital.grade },
+        });
+        return hospital;
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw conflict();
+      throw err;
+    }
+  }
+
+  list(): Promise<Hospital[]> {
+    return this.db.getRepository(Hospital).find({ order: { code: "ASC" } });
+  }
+
+  /** Hospitals by code, one query per batch (`WHERE code IN (...)`), in key order. */
+  async findByCodes(codes: readonly string[]): Promise<(Hospital | null)[]> {
+    const rows = await this.db.getRepository(Hospital).findBy({ code: In([...codes]) });
+    return byKeys(codes, rows, (h) => h.code);
+  }
+
+  /**
+   * Departments named by each hospital's records, sorted, one query per batch. Read from the
+   * daily rollup (a few rows per day) instead of scanning every visit.
+   */
+  async departmentsOf(codes: readonly string[]): Promise<string[][]> {
+    const marks = codes.map(() => "?").join(", ");
+    const rows = await runSql<{ hospital_code: string; department: string }[]>(
+      this.db.manager,
+      `SELECT DISTINCT hospital_code, department FROM daily_rollup WHERE hospital_code IN (${marks}) AND department <> '' ORDER BY department`,
+      [...codes],
+    );
+    return codes.map((code) => rows.filter((r) => r.hospital_code === code).map((r) => r.department));
+  }
+}

@@ -1,0 +1,32 @@
+import "reflect-metadata";
+import type { SubgraphDefinition } from "@onewindow/shared";
+import { PatientEvaluation } from "./evaluation/patient-evaluation.entity";
+import { FollowUp } from "./follow-up/follow-up.entity";
+import { Hospital } from "./hospital/hospital.entity";
+import { InpatientStay } from "./inpatient/inpatient-stay.entity";
+import { HospitalInitial1763800000401 } from "./migrations/1763800000401-initial.migration";
+import { DueFollowUps1763900000402 } from "./migrations/1763900000402-due-follow-ups.migration";
+import { OutpatientVisit } from "./outpatient/outpatient-visit.entity";
+import { DailyRollup } from "./rollup/daily-rollup.entity";
+import { buildHospitalSchema } from "./schema";
+import { createServices, type Services } from "./services";
+
+export { DailyRollup, FollowUp, Hospital, InpatientStay, OutpatientVisit, PatientEvaluation, HospitalInitial1763800000401 };
+export { HospitalGrade, HospitalLevel } from "./hospital/hospital.enums";
+export { FollowUpOutcome } from "./follow-up/follow-up.enums";
+export { PatientEvaluationChannel } from "./evaluation/evaluation.enums";
+export { Granularity, QualityMetric } from "./metrics/metrics.enums";
+export { HospitalEvents } from "./events";
+export { seedHospitalDemo, type SeedHospitalDemoOptions, type SeedHospitalDemoResult } from "./seed/demo-data.seed";
+export { JIANDE } from "./seed/jiande.figures";
+export type { Services as HospitalQualityServices };
+
+/** The hospital-quality department as a subgraph: owner of `Hospital`. */
+export const hospitalQuality: SubgraphDefinition<Services> = {
+  name: "hospital-quality",
+  defaultPort: 4004,
+  entities: [Hospital, OutpatientVisit, InpatientStay, FollowUp, PatientEvaluation, DailyRollup],
+  migrations: [HospitalInitial1763800000401, DueFollowUps1763900000402],
+  createServices,
+  buildSchema: buildHospitalSchema,
+};

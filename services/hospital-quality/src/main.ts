@@ -1,0 +1,4 @@
+import { runSubgraph } from "@onewindow/shared";
+import { hospitalQuality } from "./index";
+
+runSubgraph(hospitalQuality);

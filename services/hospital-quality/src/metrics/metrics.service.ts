@@ -1,0 +1,58 @@
+import type { DataSource } from "typeorm";
+import { BadUserInputError, isValidDate, optionalText } from "@onewindow/shared";
+import { Granularity, QualityMetric } from "./metrics.enums";
+import { changeBetween, metricsFrom, valueOf } from "./metrics.math";
+import { addTotals, emptyTotals, type TotalsReader } from "./period-totals";
+import { bucketsOf, daysIn, previousPeriod } from "./periods";
+import type { MetricPoint, QualityMetrics } from "./quality-metrics.types";
+import { RollupTotalsReader } from "./rollup-totals.reader";
+
+// A trend of monthly points over 50 years is already more than any dashboard draws.
+const MAX_POINTS = 600;
+
+/** Checks a metrics period; `from` after `to` is the caller's mistake. */
+function checkPeriod(from: string, to: string): void {
+  if (!isValidDate(from)) throw new BadUserInputError(`date ${from} does not exist`, "from");
+  if (!isValidDate(to)) throw new BadUserInputError(`date ${to} does not exist`, "to");
+  if (from > to) throw new BadUserInputError(`${from} is after to ${to}`, "from");
+  if (daysIn(from, to) > 100 * 366) throw new BadUserInputError("the period may span at most 100 years", "to");
+}
+
+/**
+ * Quality metrics of a hospital, period over period. Reads sums from the daily rollup by
+ * default; tests and the benchmark pass the raw-record reader to compare.
+ */
+export class MetricsService {
+  private readonly reader: TotalsReader;
+
+  constructor(db: DataSource, reader?: TotalsReader) {
+    this.reader = reader ?? new RollupTotalsReader(db.manager);
+  }
+
+  async qualityMetrics(hospitalCode: string, from: string, to: string, department?: string | null): Promise<QualityMetrics> {
+    checkPeriod(from, to);
+    const dept = optionalText(department, "department", 40);
+    const prev = previousPeriod(from, to);
+    const [current, previous] = await Promise.all([
+      this.reader.totals(hospitalCode, from, to, dept),
+      this.reader.totals(hospitalCode, prev.from, prev.to, dept),
+    ]);
+    const metrics = metricsFrom(current, from, to, dept);
+    metrics.previousPeriod = metricsFrom(previous, prev.from, prev.to, dept);
+    metrics.change = changeBetween(metrics, metrics.previousPeriod);
+    return metrics;
+  }
+
+  async metricTrend(hospitalCode: string, metric: QualityMetric, from: string, to: string, granularity: Granularity, department?: string | null): Promise<MetricPoint[]> {
+    checkPeriod(from, to);
+    const dept = optionalText(department, "department", 40);
+    const buckets = bucketsOf(from, to, granularity);
+    if (buckets.length > MAX_POINTS) throw new BadUserInputError(`the trend would have ${buckets.length} points; at most ${MAX_POINTS}`, "granularity");
+    // One grouped query per trend: months are summed in SQL, quarters and years from months here.
+    const months = await this.reader.monthly(hospitalCode, from, to, dept);
+    return buckets.map((b) => {
+      const totals = b.months.reduce((sum, m) => addTotals(sum, months.get(m) ?? emptyTotals()), emptyTotals());
+      return { period: b.label, start: b.start, end: b.end, value: valueOf(metric, metricsFrom(totals, b.start, b.end, dept)) };
+    });
+  }
+}

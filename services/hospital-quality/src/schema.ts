@@ -1,0 +1,21 @@
+import { buildFederatedSchema } from "@onewindow/shared";
+import { EvaluationResolver } from "./evaluation/evaluation.resolver";
+import { FollowUpResolver } from "./follow-up/follow-up.resolver";
+import { hospitalReference } from "./hospital/hospital.reference";
+import { HospitalResolver } from "./hospital/hospital.resolver";
+import { InpatientResolver } from "./inpatient/inpatient.resolver";
+import { MetricsResolver } from "./metrics/metrics.resolver";
+import { OutpatientResolver } from "./outpatient/outpatient.resolver";
+import type { Services } from "./services";
+
+const resolvers = [HospitalResolver, MetricsResolver, OutpatientResolver, InpatientResolver, FollowUpResolver, EvaluationResolver] as const;
+
+/** Hospital quality's subgraph schema; resolvers get the department's services injected. */
+export function buildHospitalSchema(s: Services) {
+  const instances = new Map<Function, unknown>(resolvers.map((R) => [R, new R(s)]));
+  return buildFederatedSchema({
+    resolvers,
+    container: { get: (cls) => instances.get(cls) },
+    referenceResolvers: { Hospital: hospitalReference(s) },
+  });
+}

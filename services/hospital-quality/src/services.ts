@@ -1,0 +1,30 @@
+import type { DataSource } from "typeorm";
+import { EventPublisher } from "@onewindow/shared";
+import { EvaluationService } from "./evaluation/evaluation.service";
+import { FollowUpService } from "./follow-up/follow-up.service";
+import { HospitalService } from "./hospital/hospital.service";
+import { InpatientService } from "./inpatient/inpatient.service";
+import { MetricsService } from "./metrics/metrics.service";
+import { OutpatientService } from "./outpatient/outpatient.service";
+
+/** Every service of the department, wired to one data source and one event publisher. */
+export interface Services {
+  hospitals: HospitalService;
+  outpatient: OutpatientService;
+  inpatient: InpatientService;
+  followUps: FollowUpService;
+  evaluations: EvaluationService;
+  metrics: MetricsService;
+}
+
+export function createServices(db: DataSource): Services {
+  const events = new EventPublisher("hospital-quality");
+  return {
+    hospitals: new HospitalService(db, events),
+    outpatient: new OutpatientService(db, events),
+    inpatient: new InpatientService(db, events),
+    followUps: new FollowUpService(db, events),
+    evaluations: new EvaluationService(db, events),
+    metrics: new MetricsService(db),
+  };
+}

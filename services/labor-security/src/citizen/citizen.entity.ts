@@ -1,0 +1,56 @@
+import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { Column, Entity, Index, PrimaryColumn } from "typeorm";
+import { DateScalar } from "@onewindow/shared";
+import { EducationLevel, EmploymentStatus, Gender, HousingStatus } from "./citizen.enums";
+
+/** A resident, as registered with the labor-security department (the owner of `Citizen`). */
+@Entity("citizen")
+@Directive('@key(fields: "idNumber")')
+@ObjectType({ description: "A resident. Identity is owned by labor security; every department adds its own fields." })
+export class Citizen {
+  @PrimaryColumn({ type: "varchar", length: 18, name: "id_number" })
+  @Field(() => ID, { description: "18-character resident ID number (GB 11643-1999)." })
+  idNumber: string;
+
+  @Column({ type: "varchar", length: 50 })
+  @Field({ description: "Full name." })
+  name: string;
+
+  @Column({ type: "varchar", length: 6 })
+  @Field(() => Gender, { description: "Gender, derived from the ID number." })
+  gender: Gender;
+
+  @Column({ type: "date", name: "birth_date" })
+  @Field(() => DateScalar, { description: "Date of birth, derived from the ID number." })
+  birthDate: string;
+
+  @Index()
+  @Column({ type: "varchar", length: 60, nullable: true })
+  @Field(() => String, { nullable: true, description: "Community (社区) of residence." })
+  community: string | null;
+
+  @Column({ type: "varchar", length: 200, nullable: true })
+  @Field(() => String, { nullable: true, description: "Residential address." })
+  address: string | null;
+
+  @Column({ type: "varchar", length: 20, name: "education_level", nullable: true })
+  @Field(() => EducationLevel, { nullable: true, description: "Highest completed education." })
+  educationLevel: EducationLevel | null;
+
+  @Column({ type: "varchar", length: 20, name: "housing_status", nullable: true })
+  @Field(() => HousingStatus, { nullable: true, description: "Housing situation." })
+  housingStatus: HousingStatus | null;
+
+  @Index()
+  @Column({ type: "varchar", length: 40, nullable: true })
+  @Field(() => String, { nullable: true, description: "Household register number (户号); members of one household share it." })
+  household: string | null;
+
+  @Index()
+  @Column({ type: "varchar", length: 20, name: "employment_status", default: EmploymentStatus.NOT_REGISTERED })
+  @Field(() => EmploymentStatus, { description: "Current labor-market status." })
+  employmentStatus: EmploymentStatus;
+
+  @Column({ type: "varchar", length: 32, name: "registered_at" })
+  registeredAt: string;
+}

@@ -1,0 +1,148 @@
+import { In, type DataSource, type SelectQueryBuilder } from "typeorm";
+import {
+  ConflictError,
+  EventPublisher,
+  addDays,
+  ageOn,
+  isUniqueViolation,
+  optionalText,
+  parseIdNumber,
+  requiredText,
+  today,
+  toConnection,
+  type PageRequest,
+} from "@onewindow/shared";
+import { LaborEvents } from "../events";
+import { Employment } from "../employment/employment.entity";
+import { RegistrationStatus, UnemploymentRegistration } from "../unemployment/unemployment-registration.entity";
+import { AssistanceCategory, EmploymentStatus, Gender } from "./citizen.enums";
+import { Citizen } from "./citizen.entity";
+import type { CitizenFilter, RegisterCitizenInput } from "./citizen.inputs";
+
+/** Citizens: registration, look-up, lists and employment-assistance categories. */
+export class CitizenService {
+  constructor(private readonly db: DataSource, private readonly events: EventPublisher) {}
+
+  async register(input: RegisterCitizenInput): Promise<Citizen> {
+    const id = parseIdNumber(input.idNumber);
+    const citizen = this.db.manager.create(Citizen, {
+      idNumber: id.idNumber,
+      name: requiredText(input.name, "name", 50),
+      gender: id.gender as Gender,
+      birthDate: id.birthDate,
+      community: optionalText(input.community, "community", 60),
+      address: optionalText(input.address, "address", 200),
+      educationLevel: input.educationLevel ?? null,
+      housingStatus: input.housingStatus ?? null,
+      household: optionalText(input.household, "household", 40),
+      employmentStatus: EmploymentStatus.NOT_REGISTERED,
+      registeredAt: new Date().toISOString(),
+    });
+    try {
+      return await this.db.transaction(async (tx) => {
+        if (await tx.existsBy(Citizen, { idNumber: id.idNumber })) throw this.alreadyRegistered(id.idNumber);
+        await tx.insert(Citizen, citizen);
+        await this.events.publish(tx, {
+          type: LaborEvents.citizenRegistered,
+          subject: citizen.idNumber,
+          data: { idNumber: citizen.idNumber, name: citizen.name, birthDate: citizen.birthDate, gender: citizen.gender },
+        });
+        return citizen;
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw this.alreadyRegistered(id.idNumber);
+      throw err;
+    }
+  }
+
+  private alreadyRegistered(idNumber: string): ConflictError {
+    return new ConflictError(`citizen ${idNumber} is already registered`);
+  }
+
+  /** Citizens by ID number, one query for the whole batch, in key order (null when unknown). */
+  async findByIds(idNumbers: readonly string[]): Promise<(Citizen | null)[]> {
+    const rows = await this.db.getRepository(Citizen).findBy({ idNumber: In([...idNumbers]) });
+    const byId = new Map(rows.map((c) => [c.idNumber, c]));
+    return idNumbers.map((id) => byId.get(id) ?? null);
+  }
+
+  async list(filter: CitizenFilter | null | undefined, page: PageRequest) {
+    const query = this.db.getRepository(Citizen).createQueryBuilder("c");
+    if (filter?.community) query.andWhere("c.community = :community", { community: filter.community });
+    if (filter?.employmentStatus) query.andWhere("c.employment_status = :status", { status: filter.employmentStatus });
+    if (filter?.assistanceCategory) this.whereCategory(query, filter.assistanceCategory);
+    const [rows, total] = await query.orderBy("c.id_number").skip(page.offset).take(page.limit).getManyAndCount();
+    return toConnection(rows, total, page);
+  }
+
+  /** The SQL form of {@link categoriesOf}, so that lists can filter by category. */
+  private whereCategory(query: SelectQueryBuilder<Citizen>, category: AssistanceCategory): void {
+    const day = today();
+    query.andWhere("c.employment_status = :unemployed", { unemployed: EmploymentStatus.UNEMPLOYED });
+    if (category === AssistanceCategory.FORTY_FIFTY) {
+      query.andWhere("((c.gender = 'FEMALE' AND c.birth_date <= :born40) OR (c.gender = 'MALE' AND c.birth_date <= :born50))", {
+        born40: `${Number(day.slice(0, 4)) - 40}${day.slice(4)}`,
+        born50: `${Number(day.slice(0, 4)) - 50}${day.slice(4)}`,
+      });
+    } else if (category === AssistanceCategory.LONG_TERM_UNEMPLOYED) {
+      query.andWhere(
+        "EXISTS (SELECT 1 FROM unemployment_registration u WHERE u.id_number = c.id_number AND u.status = 'OPEN' AND u.registered_on <= :yearAgo)",
+        { yearAgo: addDays(day, -365) },
+      );
+    } else {
+      query.andWhere("c.household IS NOT NULL");
+      query.andWhere("NOT EXISTS (SELECT 1 FROM citizen m WHERE m.household = c.household AND m.employment_status = 'EMPLOYED')");
+    }
+  }
+
+  /**
+   * Employment-assistance categories for a batch of citizens, with two queries for the whole
+   * batch: their open unemployment registrations and their households' employed members.
+   */
+  async categoriesOf(citizens: readonly Citizen[]): Promise<AssistanceCategory[][]> {
+    const unemployed = citizens.filter((c) => c.employmentStatus === EmploymentStatus.UNEMPLOYED);
+    if (unemployed.length === 0) return citizens.map(() => []);
+    const registrations = await this.db.getRepository(UnemploymentRegistration).findBy({
+      idNumber: In(unemployed.map((c) => c.idNumber)),
+      status: RegistrationStatus.OPEN,
+    });
+    const registeredOn = new Map(registrations.map((r) => [r.idNumber, r.registeredOn]));
+    const households = [...new Set(unemployed.map((c) => c.household).filter((h): h is string => !!h))];
+    const working = new Set<string>();
+    if (households.length > 0) {
+      const rows = await this.db
+        .getRepository(Citizen)
+        .createQueryBuilder("m")
+        .select("DISTINCT m.household", "household")
+        .where("m.household IN (:...households)", { households })
+        .andWhere("m.employment_status = :employed", { employed: EmploymentStatus.EMPLOYED })
+        .getRawMany<{ household: string }>();
+      for (const r of rows) working.add(r.household);
+    }
+    const day = today();
+    return citizens.map((c) => {
+      if (c.employmentStatus !== EmploymentStatus.UNEMPLOYED) return [];
+      const categories: AssistanceCategory[] = [];
+      const age = ageOn(c.birthDate, day);
+      if ((c.gender === Gender.FEMALE && age >= 40) || (c.gender === Gender.MALE && age >= 50)) {
+        categories.push(AssistanceCategory.FORTY_FIFTY);
+      }
+      if (c.household && !working.has(c.household)) categories.push(AssistanceCategory.ZERO_EMPLOYMENT_FAMILY);
+      const since = registeredOn.get(c.idNumber);
+      if (since && since <= addDays(day, -365)) categories.push(AssistanceCategory.LONG_TERM_UNEMPLOYED);
+      return categories;
+    });
+  }
+
+  /** Current jobs (no end date) for a batch of citizens, in key order. */
+  async currentEmployments(idNumbers: readonly string[]): Promise<(Employment | null)[]> {
+    const rows = await this.db
+      .getRepository(Employment)
+      .createQueryBuilder("e")
+      .where("e.id_number IN (:...ids)", { ids: [...idNumbers] })
+      .andWhere("e.end_date IS NULL")
+      .getMany();
+    const byId = new Map(rows.map((e) => [e.idNumber, e]));
+    return idNumbers.map((id) => byId.get(id) ?? null);
+  }
+}

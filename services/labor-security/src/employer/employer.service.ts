@@ -1,0 +1,43 @@
+import { In, type DataSource } from "typeorm";
+import { ConflictError, EventPublisher, byKeys, isUniqueViolation, optionalText, parseCreditCode, requiredText } from "@onewindow/shared";
+import { LaborEvents } from "../events";
+import { Employer } from "./employer.entity";
+import type { RegisterEmployerInput } from "./employer.inputs";
+
+/** Employers: registration and batched look-up. */
+export class EmployerService {
+  constructor(private readonly db: DataSource, private readonly events: EventPublisher) {}
+
+  async register(input: RegisterEmployerInput): Promise<Employer> {
+    const creditCode = parseCreditCode(input.creditCode);
+    const employer = this.db.manager.create(Employer, {
+      creditCode,
+      name: requiredText(input.name, "name", 100),
+      industry: optionalText(input.industry, "industry", 40),
+      address: optionalText(input.address, "address", 200),
+      registeredAt: new Date().toISOString(),
+    });
+    const conflict = () => new ConflictError(`employer ${creditCode} is already registered`);
+    try {
+      return await this.db.transaction(async (tx) => {
+        if (await tx.existsBy(Employer, { creditCode })) throw conflict();
+        await tx.insert(Employer, employer);
+        await this.events.publish(tx, {
+          type: LaborEvents.employerRegistered,
+          subject: creditCode,
+          data: { creditCode, name: employer.name, industry: employer.industry },
+        });
+        return employer;
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw conflict();
+      throw err;
+    }
+  }
+
+  /** Employers by credit code, one query per batch, in key order. */
+  async findByIds(creditCodes: readonly string[]): Promise<(Employer | null)[]> {
+    const rows = await this.db.getRepository(Employer).findBy({ creditCode: In([...creditCodes]) });
+    return byKeys(creditCodes, rows, (e) => e.creditCode);
+  }
+}

@@ -1,0 +1,79 @@
+import { In, IsNull, type DataSource, type EntityManager } from "typeorm";
+import {
+  BadUserInputError,
+  ConflictError,
+  EventPublisher,
+  NotFoundError,
+  ageOn,
+  optionalText,
+  parseCreditCode,
+  parseIdNumber,
+  parsePastDate,
+} from "@onewindow/shared";
+import { Citizen } from "../citizen/citizen.entity";
+import { EmploymentStatus } from "../citizen/citizen.enums";
+import { Employer } from "../employer/employer.entity";
+import { LaborEvents } from "../events";
+import { RegistrationStatus, UnemploymentRegistration } from "../unemployment/unemployment-registration.entity";
+import { Employment } from "./employment.entity";
+import type { RecordEmploymentInput } from "./employment.inputs";
+
+/** Finds the citizen an act is about, inside the act's transaction, or NOT_FOUND. */
+export async function citizenFor(tx: EntityManager, idNumber: string): Promise<Citizen> {
+  const citizen = await tx.findOneBy(Citizen, { idNumber });
+  if (!citizen) throw new NotFoundError(`no citizen is registered with ID number ${idNumber}`);
+  return citizen;
+}
+
+/** Jobs: recording a new one closes the previous job and any open unemployment registration. */
+export class EmploymentService {
+  constructor(private readonly db: DataSource, private readonly events: EventPublisher) {}
+
+  async record(input: RecordEmploymentInput): Promise<Employment> {
+    const { idNumber } = parseIdNumber(input.idNumber);
+    const creditCode = parseCreditCode(input.creditCode);
+    const startDate = parsePastDate(input.startDate, "startDate");
+    const position = optionalText(input.position, "position", 60);
+    return this.db.transaction(async (tx) => {
+      const citizen = await citizenFor(tx, idNumber);
+      if (!(await tx.existsBy(Employer, { creditCode }))) {
+        throw new NotFoundError(`no employer is registered with credit code ${creditCode}`);
+      }
+      if (citizen.employmentStatus === EmploymentStatus.RETIRED) {
+        throw new ConflictError(`citizen ${idNumber} is retired; employment after retirement is not recorded here`);
+      }
+      if (ageOn(citizen.birthDate, startDate) < 16) {
+        throw new BadUserInputError(`the citizen would be under 16 on ${startDate}`, "startDate");
+      }
+      const current = await tx.findOneBy(Employment, { idNumber, endDate: IsNull() });
+      if (current) {
+        if (current.startDate > startDate) {
+          throw new BadUserInputError(`the current job started on ${current.startDate}, after ${startDate}`, "startDate");
+        }
+        await tx.update(Employment, { id: current.id }, { endDate: startDate });
+      }
+      const closed = await tx.update(
+        UnemploymentRegistration,
+        { idNumber, status: RegistrationStatus.OPEN },
+        { status: RegistrationStatus.CLOSED, closedOn: startDate },
+      );
+      await tx.update(Citizen, { idNumber }, { employmentStatus: EmploymentStatus.EMPLOYED });
+      const employment = tx.create(Employment, { idNumber, creditCode, startDate, position, endDate: null });
+      await tx.save(employment);
+      await this.events.publish(tx, {
+        type: LaborEvents.employmentRecorded,
+        subject: idNumber,
+        data: { idNumber, creditCode, startDate, position, unemploymentClosed: (closed.affected ?? 0) > 0 },
+      });
+      return employment;
+    });
+  }
+
+  /** Every job of a batch of citizens, newest first, in key order. */
+  async histories(idNumbers: readonly string[]): Promise<Employment[][]> {
+    const rows = await this.db
+      .getRepository(Employment)
+      .find({ where: { idNumber: In([...idNumbers]) }, order: { startDate: "DESC", id: "DESC" } });
+    return idNumbers.map((id) => rows.filter((r) => r.idNumber === id));
+  }
+}

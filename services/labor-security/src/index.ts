@@ -1,0 +1,29 @@
+import "reflect-metadata";
+import type { SubgraphDefinition } from "@onewindow/shared";
+import { Citizen } from "./citizen/citizen.entity";
+import { Employer } from "./employer/employer.entity";
+import { Employment } from "./employment/employment.entity";
+import { JobPosting } from "./job-posting/job-posting.entity";
+import { LaborInitial1763800000001 } from "./migrations/1763800000001-initial.migration";
+import { RetirementPension1763900000002 } from "./migrations/1763900000002-retirement-pension.migration";
+import { Retirement } from "./retirement/retirement.entity";
+import { buildLaborSchema } from "./schema";
+import { createServices, type Services } from "./services";
+import { UnemploymentRegistration } from "./unemployment/unemployment-registration.entity";
+
+export { Citizen, Employer, Employment, JobPosting, Retirement, UnemploymentRegistration };
+export * from "./citizen/citizen.enums";
+export { RegistrationStatus } from "./unemployment/unemployment-registration.entity";
+export { GenderRequirement } from "./job-posting/job-posting.entity";
+export { LaborEvents } from "./events";
+export type { Services as LaborServices };
+
+/** The labor-security department as a subgraph: owner of `Citizen` and `Employer`. */
+export const laborSecurity: SubgraphDefinition<Services> = {
+  name: "labor-security",
+  defaultPort: 4001,
+  entities: [Citizen, Employer, Employment, UnemploymentRegistration, Retirement, JobPosting],
+  migrations: [LaborInitial1763800000001, RetirementPension1763900000002],
+  createServices,
+  buildSchema: buildLaborSchema,
+};

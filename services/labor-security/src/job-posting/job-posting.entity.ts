@@ -1,0 +1,73 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+import { bigintTransformer, DateScalar, fenToYuan } from "@onewindow/shared";
+
+export enum GenderRequirement {
+  ANY = "ANY",
+  MALE = "MALE",
+  FEMALE = "FEMALE",
+}
+registerEnumType(GenderRequirement, { name: "GenderRequirement", description: "Gender the employer asks for, if any." });
+
+/** A vacancy on the job board (the LED job-information screen in the hall). */
+@Entity("job_posting")
+@Index(["publishedOn", "id"])
+@ObjectType({ description: "A job posting on the public job board." })
+export class JobPosting {
+  @PrimaryGeneratedColumn()
+  @Field(() => ID, { description: "Posting id." })
+  id: number;
+
+  @Index()
+  @Column({ type: "varchar", length: 18, name: "credit_code" })
+  creditCode: string;
+
+  @Column({ type: "varchar", length: 100 })
+  @Field({ description: "Job title." })
+  title: string;
+
+  @Column({ type: "varchar", length: 500, nullable: true })
+  @Field(() => String, { nullable: true, description: "Requirements (skills, certificates, experience)." })
+  requirements: string | null;
+
+  @Column({ type: "varchar", length: 6, name: "gender_requirement", default: GenderRequirement.ANY })
+  @Field(() => GenderRequirement, { description: "Gender asked for." })
+  genderRequirement: GenderRequirement;
+
+  @Column({ type: "integer", name: "min_age", nullable: true })
+  @Field(() => Int, { nullable: true, description: "Youngest accepted age." })
+  minAge: number | null;
+
+  @Column({ type: "integer", name: "max_age", nullable: true })
+  @Field(() => Int, { nullable: true, description: "Oldest accepted age." })
+  maxAge: number | null;
+
+  @Column({ type: "bigint", name: "salary_min_fen", transformer: bigintTransformer })
+  salaryMinFen: number;
+
+  @Column({ type: "bigint", name: "salary_max_fen", transformer: bigintTransformer })
+  salaryMaxFen: number;
+
+  @Field({ description: "Lowest monthly salary offered, yuan." })
+  get salaryMin(): number {
+    return fenToYuan(this.salaryMinFen);
+  }
+
+  @Field({ description: "Highest monthly salary offered, yuan." })
+  get salaryMax(): number {
+    return fenToYuan(this.salaryMaxFen);
+  }
+
+  @Column({ type: "integer" })
+  @Field(() => Int, { description: "Number of open positions." })
+  vacancies: number;
+
+  @Column({ type: "date", name: "published_on" })
+  @Field(() => DateScalar, { description: "Day the posting was published." })
+  publishedOn: string;
+
+  @Index()
+  @Column({ type: "date", name: "expires_on", nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: "Last day the posting is open; null: until withdrawn." })
+  expiresOn: string | null;
+}

@@ -1,0 +1,32 @@
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
+import { connectionType, PageArgs, pageRequest, type RequestContext } from "@onewindow/shared";
+import { Employer } from "../employer/employer.entity";
+import { loaders } from "../loaders";
+import type { Services } from "../services";
+import { JobPosting } from "./job-posting.entity";
+import { JobPostingFilter, PostJobInput } from "./job-posting.inputs";
+
+export const JobPostingConnection = connectionType("JobPosting", JobPosting, "job posting");
+
+@Resolver(() => JobPosting)
+export class JobPostingResolver {
+  constructor(private readonly s: Services) {}
+
+  @Query(() => JobPostingConnection, { description: "The public job board, newest first." })
+  jobPostings(
+    @Arg("filter", () => JobPostingFilter, { nullable: true, description: "Conditions the items must meet." }) filter: JobPostingFilter | null,
+    @Args(() => PageArgs) { first, after }: PageArgs,
+  ) {
+    return this.s.jobPostings.list(filter, pageRequest(first, after));
+  }
+
+  @Mutation(() => JobPosting, { description: "Publishes a vacancy on the job board." })
+  postJob(@Arg("input", () => PostJobInput) input: PostJobInput): Promise<JobPosting> {
+    return this.s.jobPostings.post(input);
+  }
+
+  @FieldResolver(() => Employer, { description: "The employer offering the job." })
+  employer(@Root() posting: JobPosting, @Ctx() ctx: RequestContext) {
+    return loaders.employer(ctx, this.s).load(posting.creditCode);
+  }
+}

@@ -1,0 +1,4 @@
+import { runSubgraph } from "@onewindow/shared";
+import { laborSecurity } from "./index";
+
+runSubgraph(laborSecurity);

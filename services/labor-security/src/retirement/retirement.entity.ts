@@ -1,0 +1,27 @@
+import { Field, ObjectType } from "type-graphql";
+import { Column, Entity, PrimaryColumn } from "typeorm";
+import { bigintTransformer, DateScalar, fenToYuan } from "@onewindow/shared";
+
+/** An approved retirement (one per citizen). */
+@Entity("retirement")
+@ObjectType({ description: "An approved retirement." })
+export class Retirement {
+  @PrimaryColumn({ type: "varchar", length: 18, name: "id_number" })
+  idNumber: string;
+
+  @Column({ type: "date", name: "retired_on" })
+  @Field(() => DateScalar, { description: "First day of retirement." })
+  retiredOn: string;
+
+  @Column({ type: "bigint", name: "monthly_pension_fen", nullable: true, transformer: bigintTransformer })
+  monthlyPensionFen: number | null;
+
+  @Field(() => Number, { nullable: true, description: "Monthly basic pension awarded, yuan." })
+  get monthlyPension(): number | null {
+    return this.monthlyPensionFen === null || this.monthlyPensionFen === undefined ? null : fenToYuan(this.monthlyPensionFen);
+  }
+
+  @Column({ type: "varchar", length: 32, name: "approved_at" })
+  @Field({ description: "When the retirement was approved (ISO 8601)." })
+  approvedAt: string;
+}

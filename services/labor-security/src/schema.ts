@@ -1,0 +1,22 @@
+import { buildFederatedSchema } from "@onewindow/shared";
+import { CitizenResolver } from "./citizen/citizen.resolver";
+import { citizenReference } from "./citizen/citizen.reference";
+import { EmployerResolver } from "./employer/employer.resolver";
+import { employerReference } from "./employer/employer.reference";
+import { EmploymentResolver } from "./employment/employment.resolver";
+import { JobPostingResolver } from "./job-posting/job-posting.resolver";
+import { RetirementResolver } from "./retirement/retirement.resolver";
+import type { Services } from "./services";
+import { UnemploymentResolver } from "./unemployment/unemployment.resolver";
+
+const resolvers = [CitizenResolver, EmployerResolver, EmploymentResolver, JobPostingResolver, RetirementResolver, UnemploymentResolver] as const;
+
+/** Labor security's subgraph schema; resolvers get the department's services injected. */
+export function buildLaborSchema(s: Services) {
+  const instances = new Map<Function, unknown>(resolvers.map((R) => [R, new R(s)]));
+  return buildFederatedSchema({
+    resolvers,
+    container: { get: (cls) => instances.get(cls) },
+    referenceResolvers: { Citizen: citizenReference(s), Employer: employerReference(s) },
+  });
+}

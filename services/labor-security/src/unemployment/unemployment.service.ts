@@ -1,0 +1,58 @@
+import { In, IsNull, type DataSource } from "typeorm";
+import { BadUserInputError, ConflictError, EventPublisher, ageOn, optionalText, parseIdNumber, parsePastDate } from "@onewindow/shared";
+import { EmploymentStatus } from "../citizen/citizen.enums";
+import { Citizen } from "../citizen/citizen.entity";
+import { Employment } from "../employment/employment.entity";
+import { citizenFor } from "../employment/employment.service";
+import { LaborEvents } from "../events";
+import { RegistrationStatus, UnemploymentRegistration } from "./unemployment-registration.entity";
+import type { RegisterUnemploymentInput } from "./unemployment.inputs";
+
+/** Unemployment registrations (失业登记). */
+export class UnemploymentService {
+  constructor(private readonly db: DataSource, private readonly events: EventPublisher) {}
+
+  async register(input: RegisterUnemploymentInput): Promise<UnemploymentRegistration> {
+    const { idNumber } = parseIdNumber(input.idNumber);
+    const registeredOn = parsePastDate(input.registeredOn, "registeredOn");
+    const reason = optionalText(input.reason, "reason", 200);
+    return this.db.transaction(async (tx) => {
+      const citizen = await citizenFor(tx, idNumber);
+      if (citizen.employmentStatus === EmploymentStatus.RETIRED) {
+        throw new ConflictError(`citizen ${idNumber} is retired and cannot register as unemployed`);
+      }
+      if (await tx.existsBy(UnemploymentRegistration, { idNumber, status: RegistrationStatus.OPEN })) {
+        throw new ConflictError(`citizen ${idNumber} is already registered as unemployed`);
+      }
+      if (ageOn(citizen.birthDate, registeredOn) < 16) {
+        throw new BadUserInputError(`the citizen would be under 16 on ${registeredOn}`, "registeredOn");
+      }
+      // Registering as unemployed ends the current job, if our records still show one.
+      await tx.update(Employment, { idNumber, endDate: IsNull() }, { endDate: registeredOn });
+      await tx.update(Citizen, { idNumber }, { employmentStatus: EmploymentStatus.UNEMPLOYED });
+      const registration = tx.create(UnemploymentRegistration, {
+        idNumber,
+        registeredOn,
+        reason,
+        status: RegistrationStatus.OPEN,
+        closedOn: null,
+      });
+      await tx.save(registration);
+      await this.events.publish(tx, {
+        type: LaborEvents.unemploymentRegistered,
+        subject: idNumber,
+        data: { idNumber, registeredOn, reason },
+      });
+      return registration;
+    });
+  }
+
+  /** The latest registration (open or closed) of each citizen in a batch, in key order. */
+  async latest(idNumbers: readonly string[]): Promise<(UnemploymentRegistration | null)[]> {
+    const rows = await this.db
+      .getRepository(UnemploymentRegistration)
+      .find({ where: { idNumber: In([...idNumbers]) }, order: { registeredOn: "ASC", id: "ASC" } });
+    const latest = new Map(rows.map((r) => [r.idNumber, r]));
+    return idNumbers.map((id) => latest.get(id) ?? null);
+  }
+}

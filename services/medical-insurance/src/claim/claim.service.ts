@@ -1,0 +1,83 @@
+import { In, type DataSource, type EntityManager } from "typeorm";
+import {
+  inTransaction,
+  BadUserInputError,
+  EventPublisher,
+  NotFoundError,
+  parseIdNumber,
+  parsePastDate,
+  requiredText,
+  toConnection,
+  yuanToFen,
+  type Connection,
+  type PageRequest,
+} from "@onewindow/shared";
+import { Enrolment } from "../enrolment/enrolment.entity";
+import { InsuranceEvents } from "../events";
+import { Claim } from "./claim.entity";
+import type { SubmitClaimInput } from "./claim.inputs";
+
+/** Claims: submission and per-person pages that cost the same few queries for any batch size. */
+export class ClaimService {
+  constructor(private readonly db: DataSource, private readonly events: EventPublisher) {}
+
+  async submit(input: SubmitClaimInput, inTx?: EntityManager): Promise<Claim> {
+    const { idNumber } = parseIdNumber(input.idNumber);
+    const hospitalCode = requiredText(input.hospitalCode, "hospitalCode", 32).toUpperCase();
+    const visitDate = parsePastDate(input.visitDate, "visitDate");
+    const totalCostFen = yuanToFen(input.totalCost, "totalCost");
+    const drugCostFen = yuanToFen(input.drugCost, "drugCost");
+    if (drugCostFen > totalCostFen) throw new BadUserInputError(`must not exceed totalCost ${input.totalCost}, got ${input.drugCost}`, "drugCost");
+    return inTransaction(this.db, inTx, async (tx) => {
+      // Any enrolment, current or ended: a claim for a visit during an earlier enrolment is valid.
+      if (!(await tx.existsBy(Enrolment, { idNumber }))) {
+        throw new NotFoundError(`citizen ${idNumber} has never been enrolled in medical insurance; enrol them before submitting a claim`);
+      }
+      const claim = tx.create(Claim, { idNumber, hospitalCode, visitDate, totalCostFen, drugCostFen, submittedAt: new Date().toISOString() });
+      await tx.save(claim);
+      await this.events.publish(tx, {
+        type: InsuranceEvents.claimSubmitted,
+        subject: idNumber,
+        data: { id: claim.id, idNumber, hospitalCode, visitDate, totalCostFen, drugCostFen },
+      });
+      return claim;
+    });
+  }
+
+  /**
+   * One page of claims (newest visit first) for each person in a batch, all sharing the same
+   * page request: two statements whatever the batch size — a GROUP BY count, and a window
+   * function that numbers each person's claims so one query can cut every person's page.
+   */
+  async pagesFor(idNumbers: readonly string[], page: PageRequest): Promise<Connection<Claim>[]> {
+    const ids = [...idNumbers];
+    const counts = await this.db
+      .getRepository(Claim)
+      .createQueryBuilder("c")
+      .select("c.id_number", "idNumber")
+      .addSelect("COUNT(*)", "count")
+      .where("c.id_number IN (:...ids)", { ids })
+      .groupBy("c.id_number")
+      .getRawMany<{ idNumber: string; count: string | number }>();
+    const totals = new Map(counts.map((r) => [r.idNumber, Number(r.count)]));
+    let rows: Claim[] = [];
+    if (page.limit > 0 && counts.length > 0) {
+      rows = await this.db
+        .getRepository(Claim)
+        .createQueryBuilder("c")
+        .where(
+          `c.id IN (SELECT ranked.id FROM (
+             SELECT r.id AS id, ROW_NUMBER() OVER (PARTITION BY r.id_number ORDER BY r.visit_date DESC, r.id DESC) AS rn
+             FROM claim r WHERE r.id_number IN (:...ids)
+           ) ranked WHERE ranked.rn > :skip AND ranked.rn <= :until)`,
+          { ids, skip: page.offset, until: page.offset + page.limit },
+        )
+        .orderBy("c.visit_date", "DESC")
+        .addOrderBy("c.id", "DESC")
+        .getMany();
+    }
+    const byPerson = new Map<string, Claim[]>();
+    for (const claim of rows) byPerson.set(claim.idNumber, [...(byPerson.get(claim.idNumber) ?? []), claim]);
+    return ids.map((id) => toConnection(byPerson.get(id) ?? [], totals.get(id) ?? 0, page));
+  }
+}

@@ -1,0 +1,96 @@
+import assert from "node:assert/strict";
+import type { DataSource } from "typeorm";
+import {
+  CreateOutbox1763800000000,
+  OutboxEvent,
+  createDataSource,
+  createLogger,
+  makeCreditCode,
+  makeIdNumber,
+  sqlQueries,
+} from "@onewindow/shared";
+import { Claim } from "./claim/claim.entity";
+import { Enrolment } from "./enrolment/enrolment.entity";
+import { MedicalInsuranceInitial1763800000002 } from "./migrations/1763800000002-initial.migration";
+import { createServices, type Services } from "./services";
+
+/**
+ * Test helpers (not a test file: the name keeps `node --test` from running it). Every test opens
+ * its own database, so tests do not depend on each other or on their order.
+ */
+
+/** A throw-away database: in-memory SQLite, or (CI sets DATABASE_URL) a fresh PostgreSQL database per test. */
+export function openTestDb(): Promise<DataSource> {
+  const databaseUrl = process.env.DATABASE_URL;
+  return createDataSource({
+    service: databaseUrl ? `medical_insurance_test_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}` : "medical-insurance",
+    entities: [OutboxEvent, Enrolment, Claim],
+    migrations: [CreateOutbox1763800000000, MedicalInsuranceInitial1763800000002],
+    config: { dataDir: "", databaseUrl },
+    logger: createLogger("test", "silent"),
+    inMemory: !databaseUrl,
+  });
+}
+
+/** Runs `fn` with the department's services over a fresh database, and closes it afterwards. */
+export async function withServices(fn: (s: Services, db: DataSource) => Promise<void>): Promise<void> {
+  const db = await openTestDb();
+  try {
+    await fn(createServices(db), db);
+  } finally {
+    if (db.options.type === "postgres") {
+      const database = (db.driver as { database?: string }).database;
+      await db.destroy();
+      await dropPostgresDatabase(database);
+    } else {
+      await db.destroy();
+    }
+  }
+}
+
+async function dropPostgresDatabase(database: string | undefined): Promise<void> {
+  if (!database) return;
+  const { Client } = await import("pg");
+  const admin = new URL(process.env.DATABASE_URL as string);
+  admin.pathname = "/postgres";
+  const client = new Client({ connectionString: admin.toString() });
+  await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS "${database}"`).finally(() => client.end());
+}
+
+/** A valid resident ID number (Hangzhou Xihu district, born 1985), distinct per `n` below 1000. */
+export const person = (n: number) => makeIdNumber("330106", "1985-06-15", n);
+
+/** A valid unified social credit code, distinct per `n`. */
+export const company = (n: number) => makeCreditCode("330106", 10_000 + n);
+
+/** Asserts that `promise` rejects with a GraphQL error carrying `code`. */
+export async function rejectsWithCode(promise: Promise<unknown>, code: string, message?: RegExp): Promise<void> {
+  await assert.rejects(promise, (err: { extensions?: { code?: string }; message: string }) => {
+    assert.equal(err.extensions?.code, code, `expected ${code}, got ${err.extensions?.code}: ${err.message}`);
+    if (message) assert.match(err.message, message);
+    return true;
+  });
+}
+
+/** Rows in the department's tables, to prove a rejected input wrote nothing. */
+export async function rowCounts(db: DataSource) {
+  return {
+    enrolments: await db.getRepository(Enrolment).count(),
+    claims: await db.getRepository(Claim).count(),
+    outbox: await db.getRepository(OutboxEvent).count(),
+  };
+}
+
+/** SQL statements this service has sent so far (the counter the data source's logger bumps). */
+export async function statementCount(): Promise<number> {
+  const metric = await sqlQueries.get();
+  return metric.values.filter((v) => v.labels.service === "medical-insurance" || String(v.labels.service).startsWith("medical_insurance_test")).reduce((sum, v) => sum + v.value, 0);
+}
+
+/** Statements `fn` sends. */
+export async function statementsOf(fn: () => Promise<unknown>): Promise<number> {
+  const before = await statementCount();
+  await fn();
+  return (await statementCount()) - before;
+}

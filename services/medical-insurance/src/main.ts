@@ -1,0 +1,4 @@
+import { runSubgraph } from "@onewindow/shared";
+import { medicalInsurance } from "./index";
+
+runSubgraph(medicalInsurance);

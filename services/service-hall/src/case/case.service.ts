@@ -1,0 +1,98 @@
+import type { DataSource } from "typeorm";
+import { BadUserInputError, EventPublisher, parseIdNumber, requiredText } from "@onewindow/shared";
+import type { WorkingCalendar } from "../calendar/working-calendar";
+import { CatalogueService } from "../catalogue/catalogue.service";
+import { todayBy, type Clock } from "../clock";
+import { HallEvents } from "../events";
+import { QueueTicketStatus } from "../queue/queue.enums";
+import { QueueTicket } from "../queue/queue-ticket.entity";
+import { completeCaseIn } from "./case-completion";
+import { parseCaseId } from "./case-id";
+import { HallCase } from "./case.entity";
+import { CaseStatus, CaseTaskDepartmentName, CaseTaskStatus } from "./case.enums";
+import type { CompleteCaseInput, OpenCaseInput } from "./case.inputs";
+import { CaseTask } from "./case-task.entity";
+
+/** Opening and completing cases against the item's promised time limit. */
+export class CaseService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly events: EventPublisher,
+    private readonly calendar: WorkingCalendar,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Accepts an item for a citizen. The deadline counts the item's time limit in working days;
+   * an item other departments must confirm (a retirement) gets a task per department, and the
+   * `case.opened` event tells them which.
+   */
+  async open(input: OpenCaseInput): Promise<HallCase> {
+    const { idNumber } = parseIdNumber(input.idNumber);
+    const window = requiredText(input.window, "window", 20);
+    const proxyIdNumber = input.proxy ? parseIdNumber(input.proxy, "proxy").idNumber : null;
+    if (proxyIdNumber === idNumber) throw new BadUserInputError("the proxy must be someone other than the citizen", "proxy");
+    const ticketNumber = input.ticketNumber ? requiredText(input.ticketNumber, "ticketNumber", 8).toUpperCase() : null;
+    const now = this.clock();
+    const openedOn = todayBy(this.clock);
+    return this.db.transaction(async (tx) => {
+      const item = await CatalogueService.require(tx, input.itemCode);
+      let ticket: QueueTicket | null = null;
+      if (ticketNumber) {
+        ticket = await tx.findOneBy(QueueTicket, { day: openedOn, number: ticketNumber, status: QueueTicketStatus.CALLED });
+        if (!ticket) throw new BadUserInputError(`no ticket ${ticketNumber} has been called today`, "ticketNumber");
+      }
+      const hallCase = tx.create(HallCase, {
+        idNumber,
+        itemCode: item.code,
+        department: item.department,
+        window,
+        ticketId: ticket?.id ?? null,
+        ticketNumber,
+        appointment: input.appointment ?? false,
+        proxyIdNumber,
+        status: CaseStatus.OPEN,
+        openedOn,
+        openedAt: now.toISOString(),
+        deadline: this.calendar.deadline(openedOn, item.timeLimitDays),
+        completedOn: null,
+        completedAt: null,
+      });
+      await tx.save(hallCase);
+      const departments = item.confirmingDepartments;
+      for (const department of departments) {
+        await tx.insert(CaseTask, {
+          caseId: hallCase.id,
+          idNumber,
+          department: department as CaseTaskDepartmentName,
+          status: CaseTaskStatus.PENDING,
+          confirmedOn: null,
+          eventId: null,
+          eventType: null,
+        });
+      }
+      await this.events.publish(tx, {
+        type: HallEvents.caseOpened,
+        subject: idNumber,
+        data: { caseId: hallCase.id, idNumber, itemCode: item.code, itemName: item.name, window, openedOn, deadline: hallCase.deadline, departments },
+      });
+      return hallCase;
+    });
+  }
+
+  /** A clerk completes a case today. A case waiting for departments completes itself instead. */
+  async complete(input: CompleteCaseInput): Promise<HallCase> {
+    const id = parseCaseId(input.caseId);
+    const now = this.clock();
+    return this.db.transaction(async (tx) => {
+      const hallCase = await tx.findOneBy(HallCase, { id });
+      if (!hallCase) throw new BadUserInputError(`no case ${id}`, "caseId");
+      if (hallCase.status === CaseStatus.COMPLETED) throw new BadUserInputError(`case ${id} was completed on ${hallCase.completedOn} already`, "caseId");
+      const pending = await tx.find(CaseTask, { where: { caseId: id, status: CaseTaskStatus.PENDING }, order: { id: "ASC" } });
+      if (pending.length > 0) {
+        throw new BadUserInputError(`case ${id} completes itself once ${pending.map((t) => t.department).join(", ")} confirm`, "caseId");
+      }
+      return completeCaseIn(tx, this.events, hallCase, todayBy(this.clock), now.toISOString(), "window");
+    });
+  }
+}

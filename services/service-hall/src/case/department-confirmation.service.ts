@@ -1,0 +1,33 @@
+import type { EntityManager } from "typeorm";
+import { today, type EventEnvelope, type EventPublisher } from "@onewindow/shared";
+import { completeCaseIn } from "./case-completion";
+import { HallCase } from "./case.entity";
+import { CaseStatus, CaseTaskDepartmentName, CaseTaskStatus } from "./case.enums";
+import { CaseTask } from "./case-task.entity";
+
+/**
+ * Confirms a department's pending tasks for a citizen from that department's own event, inside
+ * the event's inbox transaction; completes each case whose last task this was. An event about a
+ * citizen with no pending task of that department changes nothing.
+ */
+export class DepartmentConfirmationService {
+  constructor(private readonly events: EventPublisher) {}
+
+  async confirm(tx: EntityManager, department: CaseTaskDepartmentName, event: EventEnvelope): Promise<HallCase[]> {
+    const idNumber = (event.data as { idNumber?: string }).idNumber ?? event.subject;
+    const tasks = await tx.findBy(CaseTask, { idNumber, department, status: CaseTaskStatus.PENDING });
+    // The day the department acted, not the day the hall heard: a replayed event gives the same day.
+    const day = today(new Date(event.occurredAt));
+    const completed: HallCase[] = [];
+    for (const task of tasks) {
+      await tx.update(CaseTask, { id: task.id }, { status: CaseTaskStatus.CONFIRMED, confirmedOn: day, eventId: event.id, eventType: event.type });
+      const left = await tx.countBy(CaseTask, { caseId: task.caseId, status: CaseTaskStatus.PENDING });
+      if (left > 0) continue;
+      const hallCase = await tx.findOneBy(HallCase, { id: task.caseId });
+      if (hallCase && hallCase.status === CaseStatus.OPEN) {
+        completed.push(await completeCaseIn(tx, this.events, hallCase, day < hallCase.openedOn ? hallCase.openedOn : day, new Date().toISOString(), department));
+      }
+    }
+    return completed;
+  }
+}

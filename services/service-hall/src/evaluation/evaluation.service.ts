@@ -1,0 +1,59 @@
+import type { DataSource } from "typeorm";
+import { BadUserInputError, optionalText } from "@onewindow/shared";
+import type { WorkingCalendar } from "../calendar/working-calendar";
+import { HallCase } from "../case/case.entity";
+import { parseCaseId } from "../case/case-id";
+import { todayBy, type Clock } from "../clock";
+import { RectificationSource } from "../rectification/rectification.enums";
+import { RectificationService } from "../rectification/rectification.service";
+import { HallEvaluationChannel, HallRating } from "./evaluation.enums";
+import type { SubmitEvaluationInput } from "./evaluation.inputs";
+import { HallEvaluation } from "./hall-evaluation.entity";
+
+/** Working days an automatically opened rectification has: two working weeks (the centre's 限期整改). */
+export const AUTO_RECTIFICATION_WORKING_DAYS = 10;
+
+/** Citizens' evaluations; an UNSATISFIED one opens a rectification item in the same transaction. */
+export class EvaluationService {
+  constructor(private readonly db: DataSource, private readonly calendar: WorkingCalendar, private readonly clock: Clock) {}
+
+  async submit(input: SubmitEvaluationInput): Promise<HallEvaluation> {
+    if (!Object.values(HallEvaluationChannel).includes(input.channel)) throw new BadUserInputError(`unknown channel ${input.channel}`, "channel");
+    if (!Object.values(HallRating).includes(input.rating)) throw new BadUserInputError(`unknown rating ${input.rating}`, "rating");
+    const caseId = input.caseId === null || input.caseId === undefined || input.caseId === "" ? null : parseCaseId(input.caseId);
+    const named = optionalText(input.window, "window", 20);
+    if (caseId === null && named === null) throw new BadUserInputError("name the case or the window evaluated", "window");
+    const evaluatedOn = todayBy(this.clock);
+    return this.db.transaction(async (tx) => {
+      const hallCase = caseId === null ? null : await tx.findOneBy(HallCase, { id: caseId });
+      if (caseId !== null && !hallCase) throw new BadUserInputError(`no case ${caseId} to evaluate`, "caseId");
+      if (hallCase && named !== null && named !== hallCase.window) {
+        throw new BadUserInputError(`case ${caseId} was handled at window ${hallCase.window}, not ${named}`, "window");
+      }
+      const window = hallCase?.window ?? (named as string);
+      const evaluation = tx.create(HallEvaluation, {
+        caseId,
+        window,
+        department: hallCase?.department ?? null,
+        channel: input.channel,
+        rating: input.rating,
+        evaluatedOn,
+        rectificationId: null,
+      });
+      await tx.save(evaluation);
+      if (input.rating === HallRating.UNSATISFIED) {
+        const item = await RectificationService.openIn(tx, {
+          source: RectificationSource.EVALUATION,
+          description: `群众不满意评价（${window}号窗口${caseId ? `，办件${caseId}` : ""}），待核查整改`,
+          window,
+          evaluationId: evaluation.id,
+          openedOn: evaluatedOn,
+          deadline: this.calendar.deadline(evaluatedOn, AUTO_RECTIFICATION_WORKING_DAYS),
+        });
+        evaluation.rectificationId = item.id;
+        await tx.update(HallEvaluation, { id: evaluation.id }, { rectificationId: item.id });
+      }
+      return evaluation;
+    });
+  }
+}

@@ -1,0 +1,37 @@
+import "reflect-metadata";
+import type { SubgraphDefinition } from "@onewindow/shared";
+import { HallCase } from "./case/case.entity";
+import { CaseTask } from "./case/case-task.entity";
+import { ServiceItem } from "./catalogue/service-item.entity";
+import { HallEvaluation } from "./evaluation/hall-evaluation.entity";
+import { departmentConfirmationHandlers } from "./handlers/department-confirmation.handlers";
+import { ServiceHallInitial1763800000501 } from "./migrations/1763800000501-initial.migration";
+import { ServiceHallCatalogue1763800000502 } from "./migrations/1763800000502-catalogue.migration";
+import { QueueTicket } from "./queue/queue-ticket.entity";
+import { HallRectification } from "./rectification/rectification.entity";
+import { buildServiceHallSchema } from "./schema";
+import { createServices, type ServiceOptions, type Services } from "./services";
+
+export { CaseTask, HallCase, HallEvaluation, HallRectification, QueueTicket, ServiceItem, ServiceHallInitial1763800000501, ServiceHallCatalogue1763800000502 };
+export { HallDepartment } from "./catalogue/hall-department.enum";
+export { CaseStatus, CaseTaskStatus } from "./case/case.enums";
+export { HallEvaluationChannel, HallRating } from "./evaluation/evaluation.enums";
+export { QueuePriority } from "./queue/queue.enums";
+export { RectificationSource, RectificationStatus } from "./rectification/rectification.enums";
+export { WorkingCalendar, calendarFromEnv } from "./calendar/working-calendar";
+export { HallEvents } from "./events";
+export { seedServiceHallDemo, type SeedServiceHallDemoOptions, type SeedServiceHallDemoResult } from "./seed/demo-data.seed";
+export { KAIXUAN } from "./seed/kaixuan.figures";
+export { createServices, type ServiceOptions };
+export type { Services as ServiceHallServices };
+
+/** The service hall as a subgraph: owner of `Case`, extends `Citizen` with its cases. */
+export const serviceHall: SubgraphDefinition<Services> = {
+  name: "service-hall",
+  defaultPort: 4005,
+  entities: [ServiceItem, QueueTicket, HallCase, CaseTask, HallEvaluation, HallRectification],
+  migrations: [ServiceHallInitial1763800000501, ServiceHallCatalogue1763800000502],
+  createServices: (db) => createServices(db),
+  buildSchema: buildServiceHallSchema,
+  eventHandlers: (s) => departmentConfirmationHandlers(s),
+};

@@ -1,0 +1,4 @@
+import { runSubgraph } from "@onewindow/shared";
+import { serviceHall } from "./index";
+
+runSubgraph(serviceHall);

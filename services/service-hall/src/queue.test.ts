@@ -1,0 +1,70 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { HallDepartment } from "./catalogue/hall-department.enum";
+import { openTestHall } from "./fixtures";
+import { QueuePriority, QueueTicketStatus } from "./queue/queue.enums";
+
+const { LABOR_SECURITY: A, MEDICAL_INSURANCE: B, TAX: F } = HallDepartment;
+
+test("numbers run per category per day and restart the next day", async () => {
+  const { s, setNow } = await openTestHall("2026-11-23T08:30:00+08:00");
+  const numbers = [];
+  for (const category of [A, A, B, A, F]) numbers.push((await s.queue.take({ category })).number);
+  assert.deepEqual(numbers, ["A001", "A002", "B001", "A003", "F001"]);
+  setNow("2026-11-24T08:31:00+08:00");
+  const next = await s.queue.take({ category: A });
+  assert.equal(next.number, "A001");
+  assert.equal(next.day, "2026-11-24");
+  assert.equal(next.waitingAhead, 0);
+});
+
+test("the green channel is called first, then tickets in the order taken, within the window's categories", async () => {
+  const { s, setNow } = await openTestHall("2026-11-23T09:00:00+08:00");
+  await s.queue.take({ category: A }); // A001
+  setNow("2026-11-23T09:01:00+08:00");
+  await s.queue.take({ category: B }); // B001
+  setNow("2026-11-23T09:02:00+08:00");
+  const a2 = await s.queue.take({ category: A }); // A002
+  assert.equal(a2.waitingAhead, 1);
+  setNow("2026-11-23T09:03:00+08:00");
+  const elderly = await s.queue.take({ category: A, priority: QueuePriority.ELDERLY }); // A003, green channel
+  assert.equal(elderly.waitingAhead, 0);
+  assert.equal(elderly.estimatedWaitMinutes, 0);
+  setNow("2026-11-23T09:10:00+08:00");
+  const first = await s.queue.callNext({ window: "01", categories: [A] });
+  assert.equal(first?.number, "A003");
+  assert.equal(first?.status, QueueTicketStatus.CALLED);
+  assert.equal(first?.waitSeconds, 7 * 60);
+  assert.equal(first?.window, "01");
+  setNow("2026-11-23T09:12:00+08:00");
+  assert.equal((await s.queue.callNext({ window: "01", categories: [A] }))?.number, "A001");
+  // A window serving every category takes the earliest ticket of any.
+  assert.equal((await s.queue.callNext({ window: "07" }))?.number, "B001");
+  assert.equal((await s.queue.callNext({ window: "02", categories: [A, B] }))?.number, "A002");
+  assert.equal(await s.queue.callNext({ window: "02", categories: [A, B] }), null);
+});
+
+test("the board shows now calling, waiting per category and an estimated wait", async () => {
+  const { s, setNow } = await openTestHall("2026-11-23T09:00:00+08:00");
+  for (let i = 0; i < 5; i++) await s.queue.take({ category: A });
+  await s.queue.take({ category: A, priority: QueuePriority.DISABLED });
+  setNow("2026-11-23T09:10:00+08:00");
+  await s.queue.callNext({ window: "01", categories: [A] }); // A006 (green)
+  setNow("2026-11-23T09:16:00+08:00");
+  await s.queue.callNext({ window: "02", categories: [A] }); // A001
+  setNow("2026-11-23T09:22:00+08:00");
+  await s.queue.callNext({ window: "01", categories: [A] }); // A002
+  const board = await s.queue.board();
+  assert.equal(board.day, "2026-11-23");
+  assert.deepEqual(board.nowCalling.map((t) => [t.window, t.number]), [["01", "A002"], ["02", "A001"]]);
+  const a = board.categories.find((c) => c.category === A)!;
+  // 3 waiting; calls 09:10 → 09:22 are 6 minutes apart: 3 × 6 = 18 minutes.
+  assert.deepEqual({ ...a }, { category: A, letter: "A", waiting: 3, greenChannelWaiting: 0, lastCalled: "A002", estimatedWaitMinutes: 18 });
+  const b = board.categories.find((c) => c.category === B)!;
+  assert.deepEqual({ ...b }, { category: B, letter: "B", waiting: 0, greenChannelWaiting: 0, lastCalled: null, estimatedWaitMinutes: 0 });
+  assert.equal(board.categories.length, 6);
+  // A new ordinary ticket waits behind the 3, at 6 minutes per call.
+  const next = await s.queue.take({ category: A });
+  assert.equal(next.waitingAhead, 3);
+  assert.equal(next.estimatedWaitMinutes, 18);
+});

@@ -1,0 +1,77 @@
+import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+import { DateScalar } from "@onewindow/shared";
+import { HallDepartment } from "../catalogue/hall-department.enum";
+import { QueuePriority, QueueTicketStatus } from "./queue.enums";
+
+/** A queue number (排队号): per category per day, called by a window. */
+@Entity("queue_ticket")
+@Index("queue_ticket_number", ["day", "category", "seq"], { unique: true })
+@Index("queue_ticket_waiting", ["day", "status", "category", "greenChannel", "id"])
+@Index("queue_ticket_called", ["calledOn", "window", "category"])
+@ObjectType({ description: "A queue ticket (排队号) taken at the hall's ticket machine." })
+export class QueueTicket {
+  @PrimaryGeneratedColumn()
+  @Field(() => ID, { description: "Ticket record id." })
+  id: number;
+
+  @Column({ type: "date" })
+  @Field(() => DateScalar, { description: "The day the ticket is valid for; numbering restarts every day." })
+  day: string;
+
+  @Column({ type: "varchar", length: 24 })
+  @Field(() => HallDepartment, { description: "The queue category: which windows call it." })
+  category: HallDepartment;
+
+  /** Position in the day's numbering of the category, from 1. */
+  @Column({ type: "integer" })
+  seq: number;
+
+  @Column({ type: "varchar", length: 8 })
+  @Field({ description: "The number shown and called, e.g. A012: the category's letter and the day's sequence." })
+  number: string;
+
+  @Column({ type: "varchar", length: 10 })
+  @Field(() => QueuePriority, { description: "Ordinary or green channel." })
+  priority: QueuePriority;
+
+  /** True for green-channel tickets; the call order sorts on it. */
+  @Column({ type: "boolean", name: "green_channel" })
+  greenChannel: boolean;
+
+  @Column({ type: "varchar", length: 8 })
+  @Field(() => QueueTicketStatus, { description: "Waiting or called." })
+  status: QueueTicketStatus;
+
+  @Column({ type: "varchar", length: 32, name: "taken_at" })
+  @Field({ description: "When the ticket was taken (ISO 8601)." })
+  takenAt: string;
+
+  @Column({ type: "varchar", length: 32, name: "called_at", nullable: true })
+  @Field(() => String, { nullable: true, description: "When a window called it (ISO 8601); null while waiting." })
+  calledAt: string | null;
+
+  /** The day it was called (China Standard Time): the wait KPI counts tickets by it. */
+  @Column({ type: "date", name: "called_on", nullable: true })
+  calledOn: string | null;
+
+  @Column({ type: "varchar", length: 20, name: "window_code", nullable: true })
+  @Field(() => String, { nullable: true, description: "The window that called it; null while waiting." })
+  window: string | null;
+
+  /** Seconds from taken to called, kept so the average wait is one SUM over an index. */
+  @Column({ type: "integer", name: "wait_seconds", nullable: true })
+  waitSeconds: number | null;
+
+  @Field(() => Int, { nullable: true, description: "Minutes from taken to called (rounded down); null while waiting." })
+  get waitMinutes(): number | null {
+    return this.waitSeconds === null || this.waitSeconds === undefined ? null : Math.floor(this.waitSeconds / 60);
+  }
+
+  /** Set when the ticket is taken; not stored. */
+  @Field(() => Int, { nullable: true, description: "Tickets of the category that will be called before this one, when it was taken." })
+  waitingAhead?: number | null;
+
+  @Field(() => Int, { nullable: true, description: "Estimated minutes until called, when it was taken (see QueueBoard for the rule)." })
+  estimatedWaitMinutes?: number | null;
+}

@@ -1,0 +1,30 @@
+import { registerEnumType } from "type-graphql";
+
+/** Who may skip the ordinary queue through the green channel (绿色通道、爱心通道). */
+export enum QueuePriority {
+  NORMAL = "NORMAL",
+  ELDERLY = "ELDERLY",
+  DISABLED = "DISABLED",
+}
+registerEnumType(QueuePriority, {
+  name: "QueuePriority",
+  description: "Whether a ticket goes through the green channel; green-channel tickets are called before ordinary ones.",
+  valuesConfig: {
+    NORMAL: { description: "An ordinary ticket, called in the order taken." },
+    ELDERLY: { description: "Green channel for elderly citizens (70 and over, by the hall's rule)." },
+    DISABLED: { description: "Green channel (爱心通道) for citizens with a disability." },
+  },
+});
+
+export enum QueueTicketStatus {
+  WAITING = "WAITING",
+  CALLED = "CALLED",
+}
+registerEnumType(QueueTicketStatus, {
+  name: "QueueTicketStatus",
+  description: "Where a queue ticket stands.",
+  valuesConfig: {
+    WAITING: { description: "Taken and not yet called." },
+    CALLED: { description: "Called to a window." },
+  },
+});

@@ -1,0 +1,28 @@
+import { Arg, Mutation, Query, Resolver } from "type-graphql";
+import type { Services } from "../services";
+import { QueueBoard } from "./queue-board.types";
+import { CallNextTicketInput, TakeQueueTicketInput } from "./queue.inputs";
+import { QueueTicket } from "./queue-ticket.entity";
+
+@Resolver(() => QueueTicket)
+export class QueueResolver {
+  constructor(private readonly s: Services) {}
+
+  @Mutation(() => QueueTicket, { description: "Issues today's next number of a category (A012), with the tickets ahead and an estimated wait." })
+  takeQueueTicket(@Arg("input", () => TakeQueueTicketInput, { description: "The category and the channel." }) input: TakeQueueTicketInput) {
+    return this.s.queue.take(input);
+  }
+
+  @Mutation(() => QueueTicket, {
+    nullable: true,
+    description: "Calls the next ticket to a window: green channel first, then in the order taken. Null when nobody is waiting.",
+  })
+  callNextTicket(@Arg("input", () => CallNextTicketInput, { description: "The window and the categories it serves." }) input: CallNextTicketInput) {
+    return this.s.queue.callNext(input);
+  }
+
+  @Query(() => QueueBoard, { description: "What the hall's queue screen shows: now calling, waiting per category, estimated waits." })
+  queueBoard() {
+    return this.s.queue.board();
+  }
+}

@@ -1,0 +1,31 @@
+import { Arg, Args, Mutation, Query, Resolver } from "type-graphql";
+import { connectionType, PageArgs, pageRequest } from "@onewindow/shared";
+import type { Services } from "../services";
+import { HallRectification } from "./rectification.entity";
+import { RectificationStatus } from "./rectification.enums";
+import { OpenRectificationInput, ResolveRectificationInput } from "./rectification.inputs";
+
+export const RectificationConnection = connectionType("HallRectification", HallRectification, "rectification item");
+
+@Resolver(() => HallRectification)
+export class RectificationResolver {
+  constructor(private readonly s: Services) {}
+
+  @Query(() => RectificationConnection, { description: "The rectification ledger, earliest deadline first." })
+  rectifications(
+    @Arg("status", () => RectificationStatus, { nullable: true, description: "Only open or only resolved items; omit for all." }) status: RectificationStatus | null,
+    @Args(() => PageArgs) { first, after }: PageArgs,
+  ) {
+    return this.s.rectifications.list(status, pageRequest(first, after));
+  }
+
+  @Mutation(() => HallRectification, { description: "Opens a ledger item with a deadline. BAD_USER_INPUT for a deadline in the past." })
+  openRectification(@Arg("input", () => OpenRectificationInput, { description: "The problem and its deadline." }) input: OpenRectificationInput) {
+    return this.s.rectifications.open(input);
+  }
+
+  @Mutation(() => HallRectification, { description: "Records how and when a ledger item was resolved. BAD_USER_INPUT when it is resolved already." })
+  resolveRectification(@Arg("input", () => ResolveRectificationInput, { description: "The item, the day and the action." }) input: ResolveRectificationInput) {
+    return this.s.rectifications.resolve(input);
+  }
+}

@@ -1,0 +1,79 @@
+import type { DataSource, EntityManager } from "typeorm";
+import {
+  BadUserInputError,
+  isValidDate,
+  optionalText,
+  requiredText,
+  toConnection,
+  type Connection,
+  type PageRequest,
+} from "@onewindow/shared";
+import { todayBy, type Clock } from "../clock";
+import { HallRectification } from "./rectification.entity";
+import { RectificationSource, RectificationStatus } from "./rectification.enums";
+import type { OpenRectificationInput, ResolveRectificationInput } from "./rectification.inputs";
+
+/** What a new ledger item needs, validated. */
+export interface RectificationDraft {
+  source: RectificationSource;
+  description: string;
+  window: string | null;
+  evaluationId: number | null;
+  openedOn: string;
+  deadline: string;
+}
+
+/** The rectification ledger (整改台账): open items with a deadline, resolve them. */
+export class RectificationService {
+  constructor(private readonly db: DataSource, private readonly clock: Clock) {}
+
+  /** Writes a ledger item in the caller's transaction (an evaluation opens one in its own). */
+  static async openIn(tx: EntityManager, draft: RectificationDraft): Promise<HallRectification> {
+    const item = tx.create(HallRectification, { ...draft, status: RectificationStatus.OPEN, resolvedOn: null, action: null });
+    await tx.save(item);
+    return item;
+  }
+
+  async open(input: OpenRectificationInput): Promise<HallRectification> {
+    const openedOn = todayBy(this.clock);
+    const source = input.source ?? RectificationSource.COMPLAINT;
+    if (!Object.values(RectificationSource).includes(source)) throw new BadUserInputError(`unknown source ${source}`, "source");
+    if (!isValidDate(input.deadline)) throw new BadUserInputError(`date ${input.deadline} does not exist`, "deadline");
+    if (input.deadline < openedOn) throw new BadUserInputError(`${input.deadline} is in the past (today is ${openedOn})`, "deadline");
+    const draft: RectificationDraft = {
+      source,
+      description: requiredText(input.description, "description", 500),
+      window: optionalText(input.window, "window", 20),
+      evaluationId: null,
+      openedOn,
+      deadline: input.deadline,
+    };
+    return this.db.transaction((tx) => RectificationService.openIn(tx, draft));
+  }
+
+  async resolve(input: ResolveRectificationInput): Promise<HallRectification> {
+    const text = String(input.id ?? "").trim();
+    if (!/^\d{1,12}$/.test(text)) throw new BadUserInputError(`"${input.id}" is not a ledger number`, "id");
+    const resolvedOn = input.resolvedOn;
+    if (!isValidDate(resolvedOn)) throw new BadUserInputError(`date ${resolvedOn} does not exist`, "resolvedOn");
+    if (resolvedOn > todayBy(this.clock)) throw new BadUserInputError(`${resolvedOn} is in the future`, "resolvedOn");
+    const action = requiredText(input.action, "action", 500);
+    return this.db.transaction(async (tx) => {
+      const item = await tx.findOneBy(HallRectification, { id: Number(text) });
+      if (!item) throw new BadUserInputError(`no rectification item ${text}`, "id");
+      if (item.status === RectificationStatus.RESOLVED) throw new BadUserInputError(`item ${item.id} was resolved on ${item.resolvedOn} already`, "id");
+      if (resolvedOn < item.openedOn) throw new BadUserInputError(`${resolvedOn} is before the item was opened (${item.openedOn})`, "resolvedOn");
+      Object.assign(item, { status: RectificationStatus.RESOLVED, resolvedOn, action });
+      await tx.update(HallRectification, { id: item.id }, { status: item.status, resolvedOn, action });
+      return item;
+    });
+  }
+
+  /** The ledger, earliest deadline first, optionally only open or only resolved items. */
+  async list(status: RectificationStatus | null | undefined, page: PageRequest): Promise<Connection<HallRectification>> {
+    const query = this.db.getRepository(HallRectification).createQueryBuilder("r").orderBy("r.deadline", "ASC").addOrderBy("r.id", "ASC");
+    if (status) query.where("r.status = :status", { status });
+    const [rows, total] = await query.skip(page.offset).take(page.limit).getManyAndCount();
+    return toConnection(rows, total, page);
+  }
+}

@@ -1,0 +1,25 @@
+import { buildFederatedSchema } from "@onewindow/shared";
+import { caseReference } from "./case/case.reference";
+import { CaseResolver } from "./case/case.resolver";
+import { CatalogueResolver } from "./catalogue/catalogue.resolver";
+import { citizenReference } from "./citizen/citizen.reference";
+import { CitizenResolver } from "./citizen/citizen.resolver";
+import { Citizen } from "./citizen/citizen.stub";
+import { EvaluationResolver } from "./evaluation/evaluation.resolver";
+import { KpiResolver } from "./kpi/kpi.resolver";
+import { QueueResolver } from "./queue/queue.resolver";
+import { RectificationResolver } from "./rectification/rectification.resolver";
+import type { Services } from "./services";
+
+const resolvers = [CatalogueResolver, QueueResolver, CaseResolver, CitizenResolver, EvaluationResolver, RectificationResolver, KpiResolver] as const;
+
+/** The service hall's subgraph schema; resolvers get the hall's services injected. */
+export function buildServiceHallSchema(s: Services) {
+  const instances = new Map<Function, unknown>(resolvers.map((R) => [R, new R(s)]));
+  return buildFederatedSchema({
+    resolvers,
+    orphanedTypes: [Citizen],
+    container: { get: (cls) => instances.get(cls) },
+    referenceResolvers: { Citizen: citizenReference(), Case: caseReference(s) },
+  });
+}

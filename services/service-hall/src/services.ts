@@ -1,0 +1,50 @@
+import type { DataSource } from "typeorm";
+import { EventPublisher } from "@onewindow/shared";
+import { calendarFromEnv, type WorkingCalendar } from "./calendar/working-calendar";
+import { CaseQueryService } from "./case/case-query.service";
+import { CaseService } from "./case/case.service";
+import { DepartmentConfirmationService } from "./case/department-confirmation.service";
+import { CatalogueService } from "./catalogue/catalogue.service";
+import { systemClock, type Clock } from "./clock";
+import { EvaluationService } from "./evaluation/evaluation.service";
+import { KpiService } from "./kpi/kpi.service";
+import { QueueService } from "./queue/queue.service";
+import { RectificationService } from "./rectification/rectification.service";
+
+/** Every service of the hall, wired to one data source, one event publisher, one calendar and one clock. */
+export interface Services {
+  clock: Clock;
+  calendar: WorkingCalendar;
+  catalogue: CatalogueService;
+  queue: QueueService;
+  cases: CaseService;
+  caseQueries: CaseQueryService;
+  confirmations: DepartmentConfirmationService;
+  evaluations: EvaluationService;
+  rectifications: RectificationService;
+  kpis: KpiService;
+}
+
+/** What tests (and a different installation) may replace: the holiday calendar and the clock. */
+export interface ServiceOptions {
+  calendar?: WorkingCalendar;
+  clock?: Clock;
+}
+
+export function createServices(db: DataSource, options: ServiceOptions = {}): Services {
+  const events = new EventPublisher("service-hall");
+  const calendar = options.calendar ?? calendarFromEnv();
+  const clock = options.clock ?? systemClock;
+  return {
+    clock,
+    calendar,
+    catalogue: new CatalogueService(db),
+    queue: new QueueService(db, clock),
+    cases: new CaseService(db, events, calendar, clock),
+    caseQueries: new CaseQueryService(db, clock),
+    confirmations: new DepartmentConfirmationService(events),
+    evaluations: new EvaluationService(db, calendar, clock),
+    rectifications: new RectificationService(db, clock),
+    kpis: new KpiService(db),
+  };
+}

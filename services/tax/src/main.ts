@@ -1,0 +1,4 @@
+import { runSubgraph } from "@onewindow/shared";
+import { tax } from "./index";
+
+runSubgraph(tax);

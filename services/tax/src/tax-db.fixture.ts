@@ -1,0 +1,94 @@
+import { randomBytes } from "node:crypto";
+import { Client } from "pg";
+import {
+  CreateOutbox1763800000000,
+  OutboxEvent,
+  createDataSource,
+  createLogger,
+  postgresDatabaseName,
+  sqlQueries,
+} from "@onewindow/shared";
+import type { DataSource } from "typeorm";
+import { TaxInitial1763800000003 } from "./migrations/1763800000003-initial.migration";
+import { PensionIncome } from "./pension/pension-income.entity";
+import { createServices, type Services } from "./services";
+import { TaxReturn } from "./tax-return/tax-return.entity";
+import { WithholdingReturn } from "./withholding/withholding-return.entity";
+
+/** A test's own database and the department's services over it. */
+export interface TestDb {
+  db: DataSource;
+  s: Services;
+  /** The label of the SQL statement counter for this database. */
+  service: string;
+  /** Closes the database (and drops it on PostgreSQL). */
+  close(): Promise<void>;
+}
+
+/**
+ * Test support (not a test): a fresh database with the real migrations, so each test owns
+ * its data. In-memory SQLite by default; with DATABASE_URL set (the CI's second pass) a
+ * throw-away PostgreSQL database, so the same tests prove the SQL on both. `label` names the
+ * statement counter, so a test that counts statements is not disturbed by other data sources.
+ */
+export async function openTestDb(label = "tax"): Promise<TestDb> {
+  const databaseUrl = process.env.DATABASE_URL || undefined;
+  const service = databaseUrl ? `${label}-test-${randomBytes(4).toString("hex")}` : label;
+  const db = await createDataSource({
+    service,
+    entities: [OutboxEvent, TaxReturn, WithholdingReturn, PensionIncome],
+    migrations: [CreateOutbox1763800000000, TaxInitial1763800000003],
+    config: { dataDir: "", databaseUrl },
+    logger: createLogger("test", "silent"),
+    inMemory: !databaseUrl,
+  });
+  const close = async () => {
+    await db.destroy();
+    if (databaseUrl) await dropPostgresDatabase(databaseUrl, postgresDatabaseName(databaseUrl, service));
+  };
+  return { db, s: createServices(db), service, close };
+}
+
+async function dropPostgresDatabase(databaseUrl: string, database: string): Promise<void> {
+  const admin = new URL(databaseUrl);
+  admin.pathname = "/postgres";
+  const client = new Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${database.replace(/"/g, "")}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Rows in every table the department writes, the outbox included. */
+export async function rowCounts(db: DataSource): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of ["tax_return", "withholding_return", "pension_income", "outbox_event"]) {
+    const [row] = await db.query(`SELECT COUNT(*) AS n FROM ${table}`);
+    counts[table] = Number(row.n);
+  }
+  return counts;
+}
+
+/** SQL statements sent so far by data sources labelled `service`. */
+export async function statementsSent(service: string): Promise<number> {
+  return (await sqlQueries.get()).values.find((v) => v.labels.service === service)?.value ?? 0;
+}
+
+/** Runs `fn` and returns how many SQL statements it sent. */
+export async function countStatements(service: string, fn: () => Promise<unknown>): Promise<number> {
+  const before = await statementsSent(service);
+  await fn();
+  return (await statementsSent(service)) - before;
+}
+
+/** Resolves with the error `promise` rejects with, or fails when it fulfils. */
+export async function rejection(promise: Promise<unknown>): Promise<{ message: string; extensions: Record<string, unknown> }> {
+  try {
+    await promise;
+  } catch (err) {
+    return err as { message: string; extensions: Record<string, unknown> };
+  }
+  throw new Error("expected a rejection");
+}

@@ -1,0 +1,52 @@
+import { Field, Float, ID, Int, ObjectType } from "type-graphql";
+import { DateTimeScalar, fenToYuan } from "@onewindow/shared";
+import type { TaxReturn } from "./tax-return.entity";
+
+/** A person's tax position for one year, read from the return in force for that year. */
+@ObjectType({ description: "A citizen's income tax position for one year, from the latest (amending) return filed for it." })
+export class TaxSummary {
+  @Field(() => Int, { description: "The tax year." })
+  year: number;
+
+  @Field(() => Float, { description: "Wages and salaries, yuan." })
+  wageIncome: number;
+
+  @Field(() => Float, { description: "Basic pension, yuan; exempt income." })
+  pensionIncome: number;
+
+  @Field(() => Float, { description: "Taxable income after the basic, special and special additional deductions, yuan." })
+  taxableIncome: number;
+
+  @Field(() => Float, { description: "Tax due for the year, yuan." })
+  taxDue: number;
+
+  @Field(() => Float, { description: "Tax withheld during the year, yuan." })
+  taxWithheld: number;
+
+  @Field(() => Float, { description: "Tax due − tax withheld, yuan: positive is payable, negative is a refund." })
+  balance: number;
+
+  @Field(() => ID, { description: "The return the figures come from." })
+  returnId: number;
+
+  @Field({ description: "True when the figures come from an amendment." })
+  amended: boolean;
+
+  @Field(() => DateTimeScalar, { description: "When that return was filed." })
+  filedAt: string;
+
+  static of(r: TaxReturn): TaxSummary {
+    return Object.assign(new TaxSummary(), {
+      year: r.year,
+      wageIncome: fenToYuan(r.wageIncomeFen),
+      pensionIncome: fenToYuan(r.pensionIncomeFen),
+      taxableIncome: fenToYuan(r.taxableIncomeFen),
+      taxDue: fenToYuan(r.taxDueFen),
+      taxWithheld: fenToYuan(r.taxWithheldFen),
+      balance: fenToYuan(r.taxDueFen - r.taxWithheldFen),
+      returnId: r.id,
+      amended: r.supersedesId !== null,
+      filedAt: r.filedAt,
+    });
+  }
+}

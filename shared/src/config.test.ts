@@ -1,0 +1,19 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { loadBaseConfig, readPort, readUrl } from "./config";
+
+test("defaults follow the run contract", () => {
+  const config = loadBaseConfig({});
+  assert.equal(config.natsUrl, "nats://127.0.0.1:4222");
+  assert.equal(config.databaseUrl, undefined);
+  assert.match(config.dataDir, /data$/);
+});
+
+test("a malformed variable is refused with a message naming it", () => {
+  assert.throws(() => loadBaseConfig({ DATABASE_URL: "mysql://db/onewindow" }), /DATABASE_URL must start with postgres:\/\//);
+  assert.throws(() => loadBaseConfig({ DATABASE_URL: "not a url" }), /DATABASE_URL must be a postgres:\/\/ URL/);
+  assert.throws(() => loadBaseConfig({ NATS_URL: "localhost" }), /NATS_URL must look like nats:\/\/host:port/);
+  assert.throws(() => loadBaseConfig({ LOG_LEVEL: "loud" }), /LOG_LEVEL must be one of/);
+  assert.throws(() => readPort({ PORT: "70000" }, "PORT", 4001), /PORT must be a port number/);
+  assert.throws(() => readUrl({ TAX_URL: "ftp://x" }, "TAX_URL", ""), /TAX_URL must be an http/);
+});

@@ -1,0 +1,118 @@
+import path from "node:path";
+
+/** Thrown at start-up when an environment variable is malformed; the message names the variable. */
+export class ConfigError extends Error {
+  constructor(variable: string, problem: string) {
+    super(`Configuration error: ${variable} ${problem}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** The settings every OneWindow process reads (DESIGN.md, "Run contract"). */
+export interface BaseConfig {
+  nodeEnv: string;
+  dataDir: string;
+  /** Unset: SQLite under dataDir. Otherwise a postgres:// URL whose database name is the prefix. */
+  databaseUrl?: string;
+  natsUrl: string;
+  logLevel: string;
+  events: EventsConfig;
+}
+
+/** The event backbone's settings (NATS JetStream). */
+export interface EventsConfig {
+  /** `EVENTS_PREFIX`: replaces `onewindow` in subjects and stream names (one NATS, several installations). */
+  prefix: string;
+  /** `NATS_REPLICAS`: stream replicas; more than 1 needs a NATS cluster. */
+  replicas: number;
+  /** `EVENT_RETENTION_DAYS`: how long streams keep events. */
+  retentionDays: number;
+  /** `EVENT_MAX_ATTEMPTS`: handler attempts before an event becomes a dead letter. */
+  maxAttempts: number;
+  /** `EVENT_ACK_WAIT_MS`: how long JetStream waits for an ack before redelivering. */
+  ackWaitMs: number;
+  /** `EVENTS_TEST_CRASH_AFTER_EFFECT=1`: fault injection for the redelivery test only. */
+  testCrashAfterEffect: boolean;
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
+
+/** Reads an integer port; 0 means "any free port" (tests use it). */
+export function readPort(env: Env, variable: string, fallback: number): number {
+  const raw = env[variable];
+  if (raw === undefined || raw === "") return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) > 65535) {
+    throw new ConfigError(variable, `must be a port number 0-65535, got "${raw}"`);
+  }
+  return Number(raw);
+}
+
+/** Reads an http(s) URL. */
+export function readUrl(env: Env, variable: string, fallback: string): string {
+  const raw = env[variable] || fallback;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(variable, `must be a URL, got "${raw}"`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new ConfigError(variable, `must be an http:// or https:// URL, got "${raw}"`);
+  }
+  return raw;
+}
+
+/** Reads a whole number within bounds. */
+export function readInt(env: Env, variable: string, fallback: number, min: number, max: number): number {
+  const raw = env[variable];
+  if (raw === undefined || raw === "") return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(variable, `must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return Number(raw);
+}
+
+/** Reads and validates the common settings; throws {@link ConfigError} naming the bad variable. */
+export function loadBaseConfig(env: Env = process.env): BaseConfig {
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl !== undefined) {
+    let url: URL;
+    try {
+      url = new URL(databaseUrl);
+    } catch {
+      throw new ConfigError("DATABASE_URL", `must be a postgres:// URL, got "${databaseUrl}"`);
+    }
+    if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") {
+      throw new ConfigError("DATABASE_URL", `must start with postgres://, got "${url.protocol}//"`);
+    }
+  }
+  const natsUrl = env.NATS_URL || "nats://127.0.0.1:4222";
+  if (!/^(nats|tls|wss?):\/\/[^\s]+$/.test(natsUrl)) {
+    throw new ConfigError("NATS_URL", `must look like nats://host:port, got "${natsUrl}"`);
+  }
+  const logLevel = env.LOG_LEVEL || "info";
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError("LOG_LEVEL", `must be one of ${LOG_LEVELS.join(", ")}, got "${logLevel}"`);
+  }
+  const prefix = env.EVENTS_PREFIX || "onewindow";
+  if (!/^[a-z0-9_-]+$/i.test(prefix)) {
+    throw new ConfigError("EVENTS_PREFIX", `must be letters, digits, _ or - (it starts every event subject), got "${prefix}"`);
+  }
+  return {
+    nodeEnv: env.NODE_ENV || "development",
+    dataDir: path.resolve(env.DATA_DIR || "data"),
+    databaseUrl,
+    natsUrl,
+    logLevel,
+    events: {
+      prefix,
+      replicas: readInt(env, "NATS_REPLICAS", 1, 1, 5),
+      retentionDays: readInt(env, "EVENT_RETENTION_DAYS", 90, 1, 3650),
+      maxAttempts: readInt(env, "EVENT_MAX_ATTEMPTS", 5, 1, 100),
+      ackWaitMs: readInt(env, "EVENT_ACK_WAIT_MS", 30_000, 100, 3_600_000),
+      testCrashAfterEffect: env.EVENTS_TEST_CRASH_AFTER_EFFECT === "1",
+    },
+  };
+}

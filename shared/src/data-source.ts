@@ -1,0 +1,139 @@
+import fs from "node:fs";
+import path from "node:path";
+import { Client } from "pg";
+import { DataSource, type EntityManager, type Logger as TypeOrmLogger, type MixedList, type EntitySchema } from "typeorm";
+import type { BaseConfig } from "./config";
+import type { Logger } from "./logger";
+import { sqlQueries } from "./metrics";
+
+/** What a service hands to {@link createDataSource}. */
+export interface DataSourceOptions {
+  /** The service name (`labor-security`): names the SQLite file or the PostgreSQL database. */
+  service: string;
+  entities: MixedList<Function | string | EntitySchema>;
+  migrations: Function[];
+  config: Pick<BaseConfig, "dataDir" | "databaseUrl">;
+  logger: Logger;
+  /** Unit tests only: a throw-away in-memory SQLite database. */
+  inMemory?: boolean;
+}
+
+/** Counts every statement (the batching tests read the counter) and logs failures. */
+class CountingLogger implements TypeOrmLogger {
+  constructor(private readonly service: string, private readonly logger: Logger) {}
+  logQuery(): void {
+    sqlQueries.inc({ service: this.service });
+  }
+  logQueryError(error: string | Error, query: string): void {
+    this.logger.debug({ err: error, query }, "SQL statement failed");
+  }
+  logQuerySlow(time: number, query: string): void {
+    this.logger.warn({ time, query }, "slow SQL statement");
+  }
+  logSchemaBuild(): void {}
+  logMigration(message: string): void {
+    this.logger.info({ migration: message }, "migration");
+  }
+  log(level: "log" | "info" | "warn", message: unknown): void {
+    if (level === "warn") this.logger.warn(String(message));
+  }
+}
+
+/** The PostgreSQL database that holds `service`'s tables: `<database in DATABASE_URL>_<service>`. */
+export function postgresDatabaseName(databaseUrl: string, service: string): string {
+  const base = decodeURIComponent(new URL(databaseUrl).pathname.replace(/^\//, "")) || "onewindow";
+  return `${base}_${service.replace(/-/g, "_")}`;
+}
+
+/** Creates the service's PostgreSQL database when it does not exist yet. */
+export async function ensurePostgresDatabase(databaseUrl: string, database: string): Promise<void> {
+  const admin = new URL(databaseUrl);
+  admin.pathname = "/postgres";
+  const client = new Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    if (found.rowCount === 0) {
+      await client.query(`CREATE DATABASE "${database.replace(/"/g, "")}"`).catch((err: { code?: string }) => {
+        // Another process created it between our check and our CREATE.
+        if (err.code !== "42P04" && err.code !== "23505") throw err;
+      });
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Opens the service's own database and runs its migrations (never `synchronize`):
+ * a SQLite file per service under `DATA_DIR` by default, or with `DATABASE_URL` one
+ * PostgreSQL database per service, created when missing.
+ */
+export async function createDataSource(options: DataSourceOptions): Promise<DataSource> {
+  const { service, entities, migrations, config, logger } = options;
+  const common = {
+    entities,
+    migrations,
+    migrationsRun: true,
+    migrationsTransactionMode: "each" as const,
+    logger: new CountingLogger(service, logger),
+    maxQueryExecutionTime: 1000,
+  };
+  let dataSource: DataSource;
+  if (config.databaseUrl && !options.inMemory) {
+    const database = postgresDatabaseName(config.databaseUrl, service);
+    await ensurePostgresDatabase(config.databaseUrl, database);
+    const url = new URL(config.databaseUrl);
+    url.pathname = `/${database}`;
+    dataSource = new DataSource({ type: "postgres", url: url.toString(), extra: { max: 10 }, ...common });
+  } else {
+    let database = ":memory:";
+    if (!options.inMemory) {
+      fs.mkdirSync(config.dataDir, { recursive: true });
+      database = path.join(config.dataDir, `${service}.sqlite`);
+    }
+    dataSource = new DataSource({
+      type: "better-sqlite3",
+      database,
+      enableWAL: !options.inMemory,
+      timeout: 10_000,
+      // With WAL, NORMAL still never corrupts the database; it only fsyncs at checkpoints.
+      prepareDatabase: (db: { pragma(source: string): unknown }) => {
+        db.pragma("synchronous = NORMAL");
+      },
+      ...common,
+    });
+    serializeTransactions(dataSource);
+  }
+  return dataSource.initialize();
+}
+
+/**
+ * TypeORM's SQLite driver shares one connection and one query runner, and would nest a second
+ * concurrent transaction inside the first as a savepoint, so one could commit or roll back the
+ * other's writes. SQLite writes one transaction at a time anyway: queue them.
+ */
+function serializeTransactions(dataSource: DataSource): void {
+  const transaction = dataSource.transaction.bind(dataSource) as (...args: unknown[]) => Promise<unknown>;
+  let queue: Promise<unknown> = Promise.resolve();
+  dataSource.transaction = ((...args: unknown[]) => {
+    const run = queue.then(() => transaction(...args));
+    queue = run.catch(() => undefined);
+    return run;
+  }) as DataSource["transaction"];
+}
+
+/** True for a unique or primary-key violation on PostgreSQL or SQLite (a lost race to insert). */
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; driverError?: { code?: string } };
+  const code = e?.driverError?.code ?? e?.code ?? "";
+  return code === "23505" || code.startsWith("SQLITE_CONSTRAINT_PRIMARYKEY") || code.startsWith("SQLITE_CONSTRAINT_UNIQUE");
+}
+
+/**
+ * Runs `work` in the caller's transaction when there is one (an event handler's inbox
+ * transaction), else in a new one: the same business act serves a clerk and an event.
+ */
+export function inTransaction<T>(db: DataSource, tx: EntityManager | undefined, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  return tx ? work(tx) : db.transaction(work);
+}

@@ -1,0 +1,111 @@
+import type { JsMsg } from "nats";
+import type { DataSource } from "typeorm";
+import { departmentOf, type Department } from "../events/event-catalogue";
+import type { EventEnvelope } from "../events/event-envelope";
+import { applyOnce, recordDeadLetter, type EventHandler, type EventHandlers } from "../events/event-handling";
+import type { Logger } from "../logger";
+import type { NatsEventBus } from "./nats-event-bus";
+
+/** Limits of a service's event handling; all configurable. */
+export interface ConsumerOptions {
+  /** Attempts per event before it goes to the dead-letter list. */
+  maxAttempts: number;
+  /** How long JetStream waits for an ack before redelivering (a crashed consumer's events). */
+  ackWaitMs: number;
+  logger: Logger;
+  /** Test hook: exit the process after an effect commits and before the ack. */
+  crashAfterEffect?: boolean;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * A service's reaction to other departments' events: one durable pull consumer per source
+ * department, messages handled one at a time in stream order (so events about one citizen
+ * apply in the order they happened, also after a redelivery), each at most once (inbox), and
+ * after `maxAttempts` failures filed as a dead letter so that the events behind it keep
+ * flowing.
+ */
+export class EventConsumer {
+  private running = false;
+  private readonly loops: Promise<void>[] = [];
+  private readonly stops: (() => void)[] = [];
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly bus: NatsEventBus,
+    private readonly handlers: EventHandlers,
+    private readonly options: ConsumerOptions,
+  ) {}
+
+  start(): void {
+    this.running = true;
+    const departments = new Set(Object.keys(this.handlers).map(departmentOf));
+    for (const department of departments) this.loops.push(this.consume(department));
+  }
+
+  private async consume(department: Department): Promise<void> {
+    while (this.running) {
+      if (!this.bus.connected) {
+        await sleep(250);
+        continue;
+      }
+      try {
+        const consumer = await this.bus.consumer(department, {
+          ackWaitMs: this.options.ackWaitMs,
+          // A backstop: attempts are counted here, this only bounds deliveries of a message
+          // whose consumer keeps dying before it can file a dead letter.
+          maxDeliver: this.options.maxAttempts + 5,
+        });
+        const messages = await consumer.consume({ max_messages: 64 });
+        this.stops.push(() => messages.stop());
+        for await (const message of messages) {
+          await this.handle(message);
+          if (!this.running) break;
+        }
+      } catch (err) {
+        if (this.running) this.options.logger.warn({ err: (err as Error).message, department }, "event consumer interrupted; resuming");
+        await sleep(500);
+      }
+    }
+  }
+
+  private async handle(message: JsMsg): Promise<void> {
+    let event: EventEnvelope;
+    try {
+      event = JSON.parse(message.string()) as EventEnvelope;
+    } catch {
+      this.options.logger.error({ subject: message.subject }, "event is not JSON; terminated");
+      message.term();
+      return;
+    }
+    const handler = this.handlers[event.type] as EventHandler<any> | undefined;
+    if (!handler) {
+      message.ack();
+      return;
+    }
+    let lastError: unknown;
+    for (let attempt = 1; attempt <= this.options.maxAttempts; attempt++) {
+      try {
+        await applyOnce(this.db, event, handler);
+        lastError = undefined;
+        break;
+      } catch (err) {
+        lastError = err;
+        if (attempt < this.options.maxAttempts) await sleep(Math.min(2000, 50 * 2 ** attempt));
+      }
+    }
+    if (lastError !== undefined) {
+      this.options.logger.error({ err: lastError, eventId: event.id, type: event.type }, "event failed every attempt; filed as a dead letter");
+      await recordDeadLetter(this.db, event, lastError, this.options.maxAttempts);
+    }
+    if (this.options.crashAfterEffect) process.exit(86);
+    message.ack();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    for (const stop of this.stops) stop();
+    await Promise.race([Promise.all(this.loops), sleep(2000)]);
+  }
+}

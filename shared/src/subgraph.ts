@@ -1,0 +1,102 @@
+import { printSubgraphSchema } from "@apollo/subgraph";
+import type { GraphQLSchema } from "graphql";
+import { DataSource, type EntitySchema, type MixedList } from "typeorm";
+import { loadBaseConfig, readPort, type BaseConfig } from "./config";
+import { createDataSource } from "./data-source";
+import { OutboxEvent } from "./events/outbox-event.entity";
+import { CreateOutbox1763800000000 } from "./events/outbox.migration";
+import { DeadLetter } from "./events/dead-letter.entity";
+import type { EventHandlers } from "./events/event-handling";
+import { InboxEvent } from "./events/inbox-event.entity";
+import { CreateInboxAndDeadLetters1763900000000 } from "./events/inbox.migration";
+import { createLogger, type Logger } from "./logger";
+import { runProcess } from "./process";
+import { startEventing } from "./nats/eventing";
+import { createSubgraphServer, type SubgraphServer } from "./subgraph-server";
+
+/** Everything that makes a department a subgraph; each service exports one of these. */
+export interface SubgraphDefinition<S> {
+  /** `labor-security`: names the process, its database and its SDL. */
+  name: string;
+  /** Its port in the run contract (4001-4005); `PORT` overrides it. */
+  defaultPort: number;
+  entities: MixedList<Function | string | EntitySchema>;
+  migrations: Function[];
+  /** Wires the department's services to its data source. Must not touch the database. */
+  createServices(db: DataSource): S;
+  buildSchema(services: S): Promise<GraphQLSchema>;
+  /** The other departments' events this one reacts to (see the event catalogue). */
+  eventHandlers?(services: S): EventHandlers;
+}
+
+/** A subgraph that is up: its port, its database and how to stop it. */
+export interface RunningSubgraph<S> {
+  port: number;
+  dataSource: DataSource;
+  services: S;
+  server: SubgraphServer;
+  stop(): Promise<void>;
+}
+
+/** The subgraph's SDL as composition reads it (`services/<name>/schema.graphql`). */
+export async function printSubgraphSdl<S>(definition: SubgraphDefinition<S>): Promise<string> {
+  // Services only hold the data source; building the schema never queries it.
+  const unopened = new DataSource({ type: "better-sqlite3", database: ":memory:" });
+  return printSubgraphSchema(await definition.buildSchema(definition.createServices(unopened))) + "\n";
+}
+
+/** Opens a department's own database with its migrations run (the service itself, seeding, tools). */
+export function openSubgraphDatabase(
+  definition: SubgraphDefinition<unknown>,
+  config: Pick<BaseConfig, "dataDir" | "databaseUrl">,
+  logger: Logger,
+  inMemory = false,
+): Promise<DataSource> {
+  return createDataSource({
+    service: definition.name,
+    entities: [OutboxEvent, InboxEvent, DeadLetter, ...(definition.entities as Function[])],
+    migrations: [CreateOutbox1763800000000, CreateInboxAndDeadLetters1763900000000, ...definition.migrations],
+    config,
+    logger,
+    inMemory,
+  });
+}
+
+/** Opens the department's database (running migrations), builds its schema and listens. */
+export async function startSubgraph<S>(
+  definition: SubgraphDefinition<S>,
+  env: Record<string, string | undefined> = process.env,
+): Promise<RunningSubgraph<S>> {
+  const config = loadBaseConfig(env);
+  const port = readPort(env, "PORT", definition.defaultPort);
+  const logger = createLogger(definition.name, config.logLevel);
+  const dataSource = await openSubgraphDatabase(definition as SubgraphDefinition<unknown>, config, logger);
+  const services = definition.createServices(dataSource);
+  const eventing = startEventing(dataSource, config, definition.name, definition.eventHandlers?.(services), logger);
+  const server = createSubgraphServer({
+    service: definition.name,
+    schema: await definition.buildSchema(services),
+    dataSource,
+    logger,
+    nodeEnv: config.nodeEnv,
+    ready: async () => {
+      if (!eventing.bus.connected) throw new Error(`NATS at ${config.natsUrl} is not reachable (events wait in the outbox)`);
+    },
+  });
+  const bound = await server.start(port, env.HOST || "0.0.0.0");
+  return {
+    port: bound,
+    dataSource,
+    services,
+    server,
+    async stop() {
+      await eventing.stop();
+      await server.stop();
+    },
+  };
+}
+
+/** The `main` of a subgraph process: start, and stop gracefully on a signal. */
+export function runSubgraph<S>(definition: SubgraphDefinition<S>): void {
+  runProcess(createLogger(definition.name), () => startSubgraph(definition));
+}

@@ -1,0 +1,34 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { checkCreditCode, creditCodeCheckCharacter, makeCreditCode, parseCreditCode } from "./credit-code";
+
+test("accepts the textbook example code", () => {
+  // The example used in descriptions of GB 32100-2015 (Fuzhou, organization code M000100Y4).
+  assert.deepEqual(checkCreditCode("91350100M000100Y43"), { creditCode: "91350100M000100Y43", region: "350100" });
+});
+
+test("says what is wrong", () => {
+  const good = makeCreditCode("330104", 12345678);
+  const wrongCheck = good.slice(0, 17) + (good[17] === "0" ? "1" : "0");
+  assert.deepEqual(checkCreditCode(wrongCheck), { problem: `check character should be ${good[17]}, got ${wrongCheck[17]}` });
+  assert.deepEqual(checkCreditCode("91330104123"), { problem: "must be 18 characters, got 11" });
+  assert.match((checkCreditCode("91330104I23456788A") as { problem: string }).problem, /character 9 "I" is not allowed/);
+  assert.match((checkCreditCode("9133A104123456788A") as { problem: string }).problem, /region code 33A104 must be 6 digits/);
+});
+
+test("the check character is computed over the 31-character alphabet", () => {
+  assert.equal(creditCodeCheckCharacter("91350100M000100Y4"), "3");
+});
+
+test("parseCreditCode upper-cases and throws BAD_USER_INPUT with a message", () => {
+  const code = makeCreditCode("330102", 7654321);
+  assert.equal(parseCreditCode(code.toLowerCase()), code);
+  assert.throws(() => parseCreditCode("x"), (err: any) => err.extensions.code === "BAD_USER_INPUT" && /18 characters/.test(err.message));
+});
+
+test("makeCreditCode builds codes that validate", () => {
+  for (let serial = 1; serial < 3000; serial += 7) {
+    const code = makeCreditCode("330104", serial);
+    assert.ok(!("problem" in checkCreditCode(code)), code);
+  }
+});
