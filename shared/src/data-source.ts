@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { Client } from "pg";
-import { DataSource, type EntityManager, type Logger as TypeOrmLogger, type MixedList, type EntitySchema } from "typeorm";
+import { DataSource, type EntityManager, type EntityTarget, type Logger as TypeOrmLogger, type MixedList, type EntitySchema, type ObjectLiteral } from "typeorm";
 import type { BaseConfig } from "./config";
 import type { Logger } from "./logger";
 import { sqlQueries } from "./metrics";
@@ -128,6 +128,18 @@ export function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string; driverError?: { code?: string } };
   const code = e?.driverError?.code ?? e?.code ?? "";
   return code === "23505" || code.startsWith("SQLITE_CONSTRAINT_PRIMARYKEY") || code.startsWith("SQLITE_CONSTRAINT_UNIQUE");
+}
+
+/**
+ * Reads one row by id and, on PostgreSQL, keeps it locked until `tx` ends, so that two
+ * transactions deciding from the same rows (the last task of a case confirmed by two departments
+ * at once) take turns instead of each missing the other's uncommitted write. SQLite needs no
+ * lock: its transactions already run one at a time (see `serializeTransactions`).
+ */
+export function findOneForUpdate<T extends ObjectLiteral>(tx: EntityManager, entity: EntityTarget<T>, id: number | string): Promise<T | null> {
+  const query = tx.createQueryBuilder(entity, "row").where("row.id = :id", { id });
+  if (tx.connection.options.type === "postgres") query.setLock("pessimistic_write");
+  return query.getOne();
 }
 
 /**

@@ -29,3 +29,4 @@ export * from "./events/inbox.migration";
 export * from "./validation/text";
 export * from "./subgraph";
 export * from "./seeded-random";
+export * from "./test-database";

@@ -45,21 +45,22 @@ export async function printSubgraphSdl<S>(definition: SubgraphDefinition<S>): Pr
   return printSubgraphSchema(await definition.buildSchema(definition.createServices(unopened))) + "\n";
 }
 
+/** A department's tables: its own entities and migrations, plus the shared outbox, inbox and dead letters. */
+export function subgraphTables(definition: SubgraphDefinition<unknown>): { service: string; entities: MixedList<Function | string | EntitySchema>; migrations: Function[] } {
+  return {
+    service: definition.name,
+    entities: [OutboxEvent, InboxEvent, DeadLetter, ...(definition.entities as Function[])],
+    migrations: [CreateOutbox1763800000000, CreateInboxAndDeadLetters1763900000000, ...definition.migrations],
+  };
+}
+
 /** Opens a department's own database with its migrations run (the service itself, seeding, tools). */
 export function openSubgraphDatabase(
   definition: SubgraphDefinition<unknown>,
   config: Pick<BaseConfig, "dataDir" | "databaseUrl">,
   logger: Logger,
-  inMemory = false,
 ): Promise<DataSource> {
-  return createDataSource({
-    service: definition.name,
-    entities: [OutboxEvent, InboxEvent, DeadLetter, ...(definition.entities as Function[])],
-    migrations: [CreateOutbox1763800000000, CreateInboxAndDeadLetters1763900000000, ...definition.migrations],
-    config,
-    logger,
-    inMemory,
-  });
+  return createDataSource({ ...subgraphTables(definition), config, logger });
 }
 
 /** Opens the department's database (running migrations), builds its schema and listens. */

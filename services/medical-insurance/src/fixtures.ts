@@ -3,10 +3,9 @@ import type { DataSource } from "typeorm";
 import {
   CreateOutbox1763800000000,
   OutboxEvent,
-  createDataSource,
-  createLogger,
   makeCreditCode,
   makeIdNumber,
+  openTestDatabase,
   sqlQueries,
 } from "@onewindow/shared";
 import { Claim } from "./claim/claim.entity";
@@ -19,43 +18,18 @@ import { createServices, type Services } from "./services";
  * its own database, so tests do not depend on each other or on their order.
  */
 
-/** A throw-away database: in-memory SQLite, or (CI sets DATABASE_URL) a fresh PostgreSQL database per test. */
-export function openTestDb(): Promise<DataSource> {
-  const databaseUrl = process.env.DATABASE_URL;
-  return createDataSource({
-    service: databaseUrl ? `medical_insurance_test_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}` : "medical-insurance",
+/** Runs `fn` with the department's services over a fresh database (see `openTestDatabase`), and closes it afterwards. */
+export async function withServices(fn: (s: Services, db: DataSource) => Promise<void>): Promise<void> {
+  const { db, close } = await openTestDatabase({
+    service: "medical-insurance",
     entities: [OutboxEvent, Enrolment, Claim],
     migrations: [CreateOutbox1763800000000, MedicalInsuranceInitial1763800000002],
-    config: { dataDir: "", databaseUrl },
-    logger: createLogger("test", "silent"),
-    inMemory: !databaseUrl,
   });
-}
-
-/** Runs `fn` with the department's services over a fresh database, and closes it afterwards. */
-export async function withServices(fn: (s: Services, db: DataSource) => Promise<void>): Promise<void> {
-  const db = await openTestDb();
   try {
     await fn(createServices(db), db);
   } finally {
-    if (db.options.type === "postgres") {
-      const database = (db.driver as { database?: string }).database;
-      await db.destroy();
-      await dropPostgresDatabase(database);
-    } else {
-      await db.destroy();
-    }
+    await close();
   }
-}
-
-async function dropPostgresDatabase(database: string | undefined): Promise<void> {
-  if (!database) return;
-  const { Client } = await import("pg");
-  const admin = new URL(process.env.DATABASE_URL as string);
-  admin.pathname = "/postgres";
-  const client = new Client({ connectionString: admin.toString() });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS "${database}"`).finally(() => client.end());
 }
 
 /** A valid resident ID number (Hangzhou Xihu district, born 1985), distinct per `n` below 1000. */
@@ -85,7 +59,7 @@ export async function rowCounts(db: DataSource) {
 /** SQL statements this service has sent so far (the counter the data source's logger bumps). */
 export async function statementCount(): Promise<number> {
   const metric = await sqlQueries.get();
-  return metric.values.filter((v) => v.labels.service === "medical-insurance" || String(v.labels.service).startsWith("medical_insurance_test")).reduce((sum, v) => sum + v.value, 0);
+  return metric.values.filter((v) => String(v.labels.service).startsWith("medical-insurance")).reduce((sum, v) => sum + v.value, 0);
 }
 
 /** Statements `fn` sends. */

@@ -5,8 +5,8 @@ import { CaseStatus } from "./case/case.enums";
 import { openTestHall, outboxTypes, person } from "./fixtures";
 import { pageRequest } from "@onewindow/shared";
 
-test("a case opened from a called ticket, completed the same day, is on time and on site", async () => {
-  const { db, s, setNow } = await openTestHall("2026-11-23T09:00:00+08:00");
+test("a case opened from a called ticket, completed the same day, is on time and on site", async (t) => {
+  const { db, s, setNow } = await openTestHall(t, "2026-11-23T09:00:00+08:00");
   await s.queue.take({ category: HallDepartment.MEDICAL_INSURANCE });
   setNow("2026-11-23T09:05:00+08:00");
   await s.queue.callNext({ window: "07", categories: [HallDepartment.MEDICAL_INSURANCE] });
@@ -30,8 +30,8 @@ test("a case opened from a called ticket, completed the same day, is on time and
   });
 });
 
-test("a case completed after its deadline is late; open cases past it are listed as overdue", async () => {
-  const { s, setNow } = await openTestHall("2026-11-23T09:00:00+08:00");
+test("a case completed after its deadline is late; open cases past it are listed as overdue", async (t) => {
+  const { s, setNow } = await openTestHall(t, "2026-11-23T09:00:00+08:00");
   const late = await s.cases.open({ idNumber: person(1), itemCode: "EA001", window: "14" }); // 5 working days → 2026-11-30
   const open = await s.cases.open({ idNumber: person(2), itemCode: "UE002", window: "11" }); // 3 working days → 2026-11-26
   const fine = await s.cases.open({ idNumber: person(3), itemCode: "MI005", window: "08" }); // 20 working days
@@ -47,8 +47,8 @@ test("a case completed after its deadline is late; open cases past it are listed
   assert.ok(fine.deadline > "2026-12-01");
 });
 
-test("a citizen's cases come newest first, a page per citizen, for a batch of citizens", async () => {
-  const { s, setNow } = await openTestHall("2026-11-23T09:00:00+08:00");
+test("a citizen's cases come newest first, a page per citizen, for a batch of citizens", async (t) => {
+  const { s, setNow } = await openTestHall(t, "2026-11-23T09:00:00+08:00");
   const ids = [];
   for (let i = 0; i < 3; i++) {
     setNow(`2026-11-2${3 + i}T09:00:00+08:00`);

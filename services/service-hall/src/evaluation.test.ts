@@ -5,8 +5,8 @@ import { HallEvaluationChannel, HallRating } from "./evaluation/evaluation.enums
 import { openTestHall, person } from "./fixtures";
 import { RectificationSource, RectificationStatus } from "./rectification/rectification.enums";
 
-test("an UNSATISFIED evaluation opens a rectification item due in 10 working days; others do not", async () => {
-  const { s, setNow } = await openTestHall("2026-11-23T09:00:00+08:00");
+test("an UNSATISFIED evaluation opens a rectification item due in 10 working days; others do not", async (t) => {
+  const { s, setNow } = await openTestHall(t, "2026-11-23T09:00:00+08:00");
   const hallCase = await s.cases.open({ idNumber: person(1), itemCode: "TX001", window: "20" });
   const happy = await s.evaluations.submit({ caseId: String(hallCase.id), channel: HallEvaluationChannel.DEVICE, rating: HallRating.SATISFIED });
   assert.equal(happy.rectificationId, null);
@@ -35,8 +35,8 @@ test("an UNSATISFIED evaluation opens a rectification item due in 10 working day
   assert.equal(windowOnly.department, null);
 });
 
-test("openRectification records a complaint with its deadline", async () => {
-  const { s } = await openTestHall("2026-11-23T09:00:00+08:00");
+test("openRectification records a complaint with its deadline", async (t) => {
+  const { s } = await openTestHall(t, "2026-11-23T09:00:00+08:00");
   const item = await s.rectifications.open({ description: "  监督电话反映午间窗口无人  ", deadline: "2026-11-23", window: "05" });
   assert.equal(item.source, RectificationSource.COMPLAINT);
   assert.equal(item.description, "监督电话反映午间窗口无人");

@@ -1,27 +1,32 @@
 import assert from "node:assert/strict";
+import type { TestContext } from "node:test";
 import type { DataSource } from "typeorm";
-import { createLogger, makeIdNumber, openSubgraphDatabase, type OneWindowError } from "@onewindow/shared";
+import { makeIdNumber, openTestDatabase, subgraphTables, type OneWindowError } from "@onewindow/shared";
 import type { WorkingCalendar } from "./calendar/working-calendar";
 import { serviceHall } from "./index";
 import { createServices, type Services } from "./services";
 
 /**
  * Test helpers (not a test file: the name keeps `node --test` from running it). Every test
- * opens its own in-memory database with the hall's migrations (and the shared outbox and
- * inbox), and a clock it moves itself.
+ * opens its own database with the hall's migrations (and the shared outbox and inbox): in-memory
+ * SQLite, or a throw-away PostgreSQL database when DATABASE_URL is set; and a clock it moves itself.
  */
 export interface TestHall {
   db: DataSource;
   s: Services;
+  /** The label of the database's SQL statement counter. */
+  service: string;
   /** Sets the hall's clock, e.g. "2026-11-23T09:00:00+08:00". */
   setNow(instant: string): void;
 }
 
-export async function openTestHall(now = "2026-11-23T09:00:00+08:00", calendar?: WorkingCalendar): Promise<TestHall> {
-  const db = await openSubgraphDatabase(serviceHall as never, { dataDir: "", databaseUrl: undefined }, createLogger("test", "silent"), true);
+/** Opens a hall for test `t`; its database is closed (and dropped) when `t` ends. */
+export async function openTestHall(t: TestContext, now = "2026-11-23T09:00:00+08:00", calendar?: WorkingCalendar): Promise<TestHall> {
+  const { db, service, close } = await openTestDatabase(subgraphTables(serviceHall as never));
+  t.after(close);
   let current = new Date(now);
   const s = createServices(db, { clock: () => current, calendar });
-  return { db, s, setNow: (instant) => (current = new Date(instant)) };
+  return { db, s, service, setNow: (instant) => (current = new Date(instant)) };
 }
 
 const TABLES = ["service_item", "queue_ticket", "hall_case", "case_task", "hall_evaluation", "hall_rectification", "outbox_event", "inbox_event"];

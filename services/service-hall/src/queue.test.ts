@@ -6,8 +6,8 @@ import { QueuePriority, QueueTicketStatus } from "./queue/queue.enums";
 
 const { LABOR_SECURITY: A, MEDICAL_INSURANCE: B, TAX: F } = HallDepartment;
 
-test("numbers run per category per day and restart the next day", async () => {
-  const { s, setNow } = await openTestHall("2026-11-23T08:30:00+08:00");
+test("numbers run per category per day and restart the next day", async (t) => {
+  const { s, setNow } = await openTestHall(t, "2026-11-23T08:30:00+08:00");
   const numbers = [];
   for (const category of [A, A, B, A, F]) numbers.push((await s.queue.take({ category })).number);
   assert.deepEqual(numbers, ["A001", "A002", "B001", "A003", "F001"]);
@@ -18,8 +18,8 @@ test("numbers run per category per day and restart the next day", async () => {
   assert.equal(next.waitingAhead, 0);
 });
 
-test("the green channel is called first, then tickets in the order taken, within the window's categories", async () => {
-  const { s, setNow } = await openTestHall("2026-11-23T09:00:00+08:00");
+test("the green channel is called first, then tickets in the order taken, within the window's categories", async (t) => {
+  const { s, setNow } = await openTestHall(t, "2026-11-23T09:00:00+08:00");
   await s.queue.take({ category: A }); // A001
   setNow("2026-11-23T09:01:00+08:00");
   await s.queue.take({ category: B }); // B001
@@ -44,8 +44,8 @@ test("the green channel is called first, then tickets in the order taken, within
   assert.equal(await s.queue.callNext({ window: "02", categories: [A, B] }), null);
 });
 
-test("the board shows now calling, waiting per category and an estimated wait", async () => {
-  const { s, setNow } = await openTestHall("2026-11-23T09:00:00+08:00");
+test("the board shows now calling, waiting per category and an estimated wait", async (t) => {
+  const { s, setNow } = await openTestHall(t, "2026-11-23T09:00:00+08:00");
   for (let i = 0; i < 5; i++) await s.queue.take({ category: A });
   await s.queue.take({ category: A, priority: QueuePriority.DISABLED });
   setNow("2026-11-23T09:10:00+08:00");

@@ -11,8 +11,8 @@ function envelope<T extends EventType>(type: T, data: EventPayloads[T], occurred
   return { id: randomUUID(), type, version: 1, source: type.split(".")[1], occurredAt, subject, data, traceId: null };
 }
 
-test("a retirement case opens a task per department and completes itself when labor, insurance and tax have confirmed", async () => {
-  const { db, s } = await openTestHall("2026-11-23T09:00:00+08:00");
+test("a retirement case opens a task per department and completes itself when labor, insurance and tax have confirmed", async (t) => {
+  const { db, s } = await openTestHall(t, "2026-11-23T09:00:00+08:00");
   const handlers = departmentConfirmationHandlers(s);
   const apply = <T extends EventType>(event: EventEnvelope<T>) => applyOnce(db, event, handlers[event.type]!);
   const retiree = person(60);
@@ -52,4 +52,26 @@ test("a retirement case opens a task per department and completes itself when la
   assert.equal((await s.caseQueries.findByIds([other.id]))[0]?.status, CaseStatus.OPEN);
   assert.deepEqual(await outboxTypes(db), ["onewindow.hall.case.opened", "onewindow.hall.case.opened", "onewindow.hall.case.completed"]);
   assert.equal(Number((await db.query("SELECT COUNT(*) AS n FROM inbox_event"))[0].n), 4);
+});
+
+test("three departments confirming at the same instant still complete every case exactly once", async (t) => {
+  // On PostgreSQL the three inbox transactions really run at once; each must see the others' work.
+  const { db, s } = await openTestHall(t, "2026-11-23T09:00:00+08:00");
+  const handlers = departmentConfirmationHandlers(s);
+  const apply = <T extends EventType>(event: EventEnvelope<T>) => applyOnce(db, event, handlers[event.type]!);
+  const retirees = Array.from({ length: 12 }, (_, n) => person(100 + n));
+  const cases = [];
+  for (const idNumber of retirees) cases.push(await s.cases.open({ idNumber, itemCode: "ER001", window: "05" }));
+  const at = "2026-11-24T02:00:00.000Z";
+  await Promise.all(
+    retirees.flatMap((idNumber) => [
+      apply(envelope("onewindow.labor.retirement.approved", { idNumber, retiredOn: "2026-11-01", monthlyPensionFen: 350_000 }, at)),
+      apply(envelope("onewindow.insurance.enrolment.changed", { idNumber, creditCode: null, since: "2026-11-01", scheme: "RETIREE", monthlyContributionFen: 0, employerMonthlyContributionFen: 0, previous: null }, at)),
+      apply(envelope("onewindow.tax.pension.recorded", { idNumber, year: 2026, amountFen: 350_000, exempt: true, source: "basic pension" }, at)),
+    ]),
+  );
+  const done = await s.caseQueries.findByIds(cases.map((c) => c.id));
+  assert.deepEqual(done.map((c) => c?.status), cases.map(() => CaseStatus.COMPLETED));
+  const completed = (await outboxTypes(db)).filter((type) => type === "onewindow.hall.case.completed");
+  assert.equal(completed.length, cases.length);
 });

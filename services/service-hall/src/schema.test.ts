@@ -1,16 +1,16 @@
-import { test } from "node:test";
+import { test, type TestContext } from "node:test";
 import assert from "node:assert/strict";
 import { graphql, isEnumType, isInputObjectType, isObjectType, type GraphQLSchema } from "graphql";
 import { createLogger, sqlQueries } from "@onewindow/shared";
 import { openTestHall, person } from "./fixtures";
 import { buildServiceHallSchema } from "./schema";
 
-async function hall() {
-  const { db, s, setNow } = await openTestHall("2026-11-23T09:00:00+08:00");
+async function hall(t: TestContext) {
+  const { db, s, setNow, service } = await openTestHall(t, "2026-11-23T09:00:00+08:00");
   const schema = await buildServiceHallSchema(s);
   const contextValue = () => ({ requestId: "t", logger: createLogger("test", "silent"), loaders: new Map() });
   const exec = (source: string, variableValues?: Record<string, unknown>) => graphql({ schema, source, variableValues, contextValue: contextValue() });
-  return { db, s, setNow, schema, exec };
+  return { db, s, setNow, service, schema, exec };
 }
 
 const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value));
@@ -34,13 +34,13 @@ function undocumented(schema: GraphQLSchema): string[] {
   return missing;
 }
 
-test("every type, field, argument and enum value is described", async () => {
-  const { schema } = await hall();
+test("every type, field, argument and enum value is described", async (t) => {
+  const { schema } = await hall(t);
   assert.deepEqual(undocumented(schema), []);
 });
 
-test("the public guide: at least 30 items over six lines of business, keyword search on Chinese text", async () => {
-  const { exec } = await hall();
+test("the public guide: at least 30 items over six lines of business, keyword search on Chinese text", async (t) => {
+  const { exec } = await hall(t);
   const all = await exec(`{ serviceItems { code name department departments materials steps legalBasis timeLimitDays timeLimit onTheSpot fee } }`);
   assert.equal(all.errors, undefined);
   const items = all.data!.serviceItems as { code: string; department: string; materials: string[]; timeLimit: string; fee: number }[];
@@ -59,8 +59,8 @@ test("the public guide: at least 30 items over six lines of business, keyword se
   assert.deepEqual(plain(none.data), { serviceItems: [] });
 });
 
-test("queue, case and KPI mutations and queries through GraphQL, with error codes", async () => {
-  const { exec, setNow } = await hall();
+test("queue, case and KPI mutations and queries through GraphQL, with error codes", async (t) => {
+  const { exec, setNow } = await hall(t);
   const ticket = await exec(`mutation { takeQueueTicket(input: { category: ENTERPRISE_RETIREES, priority: ELDERLY }) { number priority status waitingAhead estimatedWaitMinutes } }`);
   assert.deepEqual(plain(ticket.data), { takeQueueTicket: { number: "E001", priority: "ELDERLY", status: "WAITING", waitingAhead: 0, estimatedWaitMinutes: 0 } });
   setNow("2026-11-23T09:04:00+08:00");
@@ -96,11 +96,11 @@ test("queue, case and KPI mutations and queries through GraphQL, with error code
   assert.deepEqual(plain(list.data), { rectifications: { totalCount: 1, edges: [{ node: { description: "行风监督员：指引标识不清" } }] }, overdueCases: { totalCount: 0 } });
 });
 
-test("Citizen.cases and Case references resolve a whole batch in a fixed number of queries", async () => {
-  const { s, exec } = await hall();
+test("Citizen.cases and Case references resolve a whole batch in a fixed number of queries", async (t) => {
+  const { s, exec, service } = await hall(t);
   const ids: string[] = [];
   for (let i = 0; i < 4; i++) ids.push(String((await s.cases.open({ idNumber: person(i % 2), itemCode: "LS004", window: "01" })).id));
-  const count = async () => (await sqlQueries.get()).values.filter((v) => v.labels.service === "service-hall").reduce((sum, v) => sum + v.value, 0);
+  const count = async () => (await sqlQueries.get()).values.filter((v) => v.labels.service === service).reduce((sum, v) => sum + v.value, 0);
   let before = await count();
   const citizens = await exec(
     `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { idNumber cases(first: 5) { totalCount edges { node { id status deadline item { code } } } } } } }`,

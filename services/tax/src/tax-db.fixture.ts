@@ -1,13 +1,4 @@
-import { randomBytes } from "node:crypto";
-import { Client } from "pg";
-import {
-  CreateOutbox1763800000000,
-  OutboxEvent,
-  createDataSource,
-  createLogger,
-  postgresDatabaseName,
-  sqlQueries,
-} from "@onewindow/shared";
+import { CreateOutbox1763800000000, OutboxEvent, openTestDatabase, sqlQueries } from "@onewindow/shared";
 import type { DataSource } from "typeorm";
 import { TaxInitial1763800000003 } from "./migrations/1763800000003-initial.migration";
 import { PensionIncome } from "./pension/pension-income.entity";
@@ -27,38 +18,16 @@ export interface TestDb {
 
 /**
  * Test support (not a test): a fresh database with the real migrations, so each test owns
- * its data. In-memory SQLite by default; with DATABASE_URL set (the CI's second pass) a
- * throw-away PostgreSQL database, so the same tests prove the SQL on both. `label` names the
- * statement counter, so a test that counts statements is not disturbed by other data sources.
+ * its data (see `openTestDatabase`). `label` names the statement counter, so a test that counts
+ * statements is not disturbed by other data sources.
  */
 export async function openTestDb(label = "tax"): Promise<TestDb> {
-  const databaseUrl = process.env.DATABASE_URL || undefined;
-  const service = databaseUrl ? `${label}-test-${randomBytes(4).toString("hex")}` : label;
-  const db = await createDataSource({
-    service,
+  const { db, service, close } = await openTestDatabase({
+    service: label,
     entities: [OutboxEvent, TaxReturn, WithholdingReturn, PensionIncome],
     migrations: [CreateOutbox1763800000000, TaxInitial1763800000003],
-    config: { dataDir: "", databaseUrl },
-    logger: createLogger("test", "silent"),
-    inMemory: !databaseUrl,
   });
-  const close = async () => {
-    await db.destroy();
-    if (databaseUrl) await dropPostgresDatabase(databaseUrl, postgresDatabaseName(databaseUrl, service));
-  };
   return { db, s: createServices(db), service, close };
-}
-
-async function dropPostgresDatabase(databaseUrl: string, database: string): Promise<void> {
-  const admin = new URL(databaseUrl);
-  admin.pathname = "/postgres";
-  const client = new Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${database.replace(/"/g, "")}"`);
-  } finally {
-    await client.end();
-  }
 }
 
 /** Rows in every table the department writes, the outbox included. */

@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { BadUserInputError, EventPublisher, parseIdNumber, requiredText } from "@onewindow/shared";
+import { BadUserInputError, EventPublisher, findOneForUpdate, parseIdNumber, requiredText } from "@onewindow/shared";
 import type { WorkingCalendar } from "../calendar/working-calendar";
 import { CatalogueService } from "../catalogue/catalogue.service";
 import { todayBy, type Clock } from "../clock";
@@ -85,7 +85,8 @@ export class CaseService {
     const id = parseCaseId(input.caseId);
     const now = this.clock();
     return this.db.transaction(async (tx) => {
-      const hallCase = await tx.findOneBy(HallCase, { id });
+      // Locked, so that a clerk and a department's confirmation cannot both complete it.
+      const hallCase = await findOneForUpdate(tx, HallCase, id);
       if (!hallCase) throw new BadUserInputError(`no case ${id}`, "caseId");
       if (hallCase.status === CaseStatus.COMPLETED) throw new BadUserInputError(`case ${id} was completed on ${hallCase.completedOn} already`, "caseId");
       const pending = await tx.find(CaseTask, { where: { caseId: id, status: CaseTaskStatus.PENDING }, order: { id: "ASC" } });
