@@ -1,6 +1,61 @@
 import fs from "node:fs";
 import path from "node:path";
-import { ConfigError, loadBaseConfig, readPort, readUrl, type BaseConfig } from "@onewindow/shared";
+import type { KeyObject } from "node:crypto";
+import type { JSONWebKeySet } from "jose";
+import { ConfigError, ensureDevKeys, loadBaseConfig, loadContextSigningKey, loadJwtSecret, readPort, readUrl, type BaseConfig } from "@onewindow/shared";
+
+/** How the gateway verifies bearer tokens. Exactly one key source is set. */
+export interface JwtConfig {
+  algorithms: string[];
+  /** HS256: the shared secret (development: generated into DATA_DIR/keys). */
+  secret?: string;
+  /** RS256/ES256/EdDSA: the issuer's public key (PEM). */
+  publicKey?: string;
+  /** A JWKS document held locally, or fetched (and cached) from a URL. */
+  jwks?: JSONWebKeySet;
+  jwksUrl?: string;
+  issuer?: string;
+  audience?: string;
+}
+
+const JWT_ALGORITHMS = ["HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "PS256", "ES256", "ES384", "EdDSA"];
+
+function readFileOrValue(env: Record<string, string | undefined>, name: string): string | undefined {
+  if (env[name]) return env[name]!.replace(/\\n/g, "\n");
+  const file = env[`${name}_FILE`];
+  if (!file) return undefined;
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch {
+    throw new ConfigError(`${name}_FILE`, `names no readable file (${file})`);
+  }
+}
+
+/**
+ * Token verification settings. Production names a public key or JWKS (`JWT_PUBLIC_KEY`,
+ * `JWT_JWKS_URL`, `JWT_JWKS_FILE`) and asymmetric `JWT_ALGORITHMS`; development uses the HS256
+ * secret in DATA_DIR/keys that `npm run token` signs with.
+ */
+export function loadJwtConfig(env: Record<string, string | undefined>, dataDir: string, nodeEnv: string): JwtConfig {
+  const algorithms = (env.JWT_ALGORITHMS || "HS256").split(",").map((a) => a.trim());
+  const unknown = algorithms.find((a) => !JWT_ALGORITHMS.includes(a));
+  if (unknown) throw new ConfigError("JWT_ALGORITHMS", `must list algorithms among ${JWT_ALGORITHMS.join(", ")}, got "${unknown}"`);
+  const base = { algorithms, issuer: env.JWT_ISSUER || undefined, audience: env.JWT_AUDIENCE || undefined };
+  if (env.JWT_JWKS_URL) return { ...base, jwksUrl: readUrl(env, "JWT_JWKS_URL", env.JWT_JWKS_URL) };
+  const jwks = readFileOrValue(env, "JWT_JWKS");
+  if (jwks) {
+    try {
+      return { ...base, jwks: JSON.parse(jwks) as JSONWebKeySet };
+    } catch {
+      throw new ConfigError("JWT_JWKS", "is not a JSON Web Key Set");
+    }
+  }
+  const publicKey = readFileOrValue(env, "JWT_PUBLIC_KEY");
+  if (publicKey) return { ...base, publicKey };
+  if (algorithms.some((a) => !a.startsWith("HS"))) throw new ConfigError("JWT_ALGORITHMS", "names an asymmetric algorithm but no JWT_PUBLIC_KEY or JWKS is set");
+  if (nodeEnv !== "production" && !env.JWT_SECRET && !env.JWT_SECRET_FILE) ensureDevKeys(dataDir);
+  return { ...base, secret: loadJwtSecret(env, dataDir) };
+}
 
 /** The gateway's settings, validated at start-up. */
 export interface GatewayConfig extends BaseConfig {
@@ -16,6 +71,9 @@ export interface GatewayConfig extends BaseConfig {
   subgraphClient: "pool" | "fetch";
   /** Connections per department pool (`GATEWAY_SUBGRAPH_CONNECTIONS`, default 16). */
   subgraphConnections: number;
+  jwt: JwtConfig;
+  /** Signs the internal context each department verifies (`INTERNAL_CONTEXT_PRIVATE_KEY`). */
+  contextKey: KeyObject;
 }
 
 function readCount(env: Record<string, string | undefined>, variable: string, fallback: number, max: number): number {
@@ -46,8 +104,13 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
   if (subgraphClient !== "pool" && subgraphClient !== "fetch") {
     throw new ConfigError("GATEWAY_SUBGRAPH_CLIENT", `must be pool or fetch, got "${subgraphClient}"`);
   }
+  const base = loadBaseConfig(env);
+  // Development: the keys live in DATA_DIR/keys, made on first start.
+  if (base.nodeEnv !== "production" && !env.INTERNAL_CONTEXT_PRIVATE_KEY && !env.INTERNAL_CONTEXT_PRIVATE_KEY_FILE) ensureDevKeys(base.dataDir);
   return {
-    ...loadBaseConfig(env),
+    ...base,
+    jwt: loadJwtConfig(env, base.dataDir, base.nodeEnv),
+    contextKey: loadContextSigningKey(env, base.dataDir),
     port: readPort(env, "GATEWAY_PORT", 4000),
     supergraphSdl,
     subgraphUrls,

@@ -1,9 +1,11 @@
+import type { KeyObject } from "node:crypto";
 import { STATUS_CODES } from "node:http";
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import type { FetcherResponse } from "@apollo/utils.fetcher";
 import { GraphQLError } from "graphql";
 import { Pool } from "undici";
+import { CLAIMS_HEADER, contextClaims, signingFetcher } from "@onewindow/shared";
 import type { GatewayContext } from "./context";
 
 const NETWORK_CODES = new Set([
@@ -88,12 +90,16 @@ export function poolFetcher(pool: Pool, url: string) {
  * other department's fields. With a pool, requests go over it instead of `fetch`.
  */
 export class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(private readonly department: string, url: string, pool?: Pool) {
-    super({ url, fetcher: (pool ? poolFetcher(pool, url) : fetch) as never });
+  constructor(private readonly department: string, url: string, contextKey: KeyObject, pool?: Pool) {
+    super({ url, fetcher: signingFetcher(pool ? poolFetcher(pool, url) : fetch, contextKey) as never });
   }
 
+  /** The caller, purpose and request id go to the department signed (see `signingFetcher`). */
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    if (context?.requestId) request.http?.headers.set("x-request-id", context.requestId);
+    const headers = request.http?.headers;
+    if (!headers || !context?.caller) return;
+    headers.set("x-request-id", context.requestId);
+    headers.set(CLAIMS_HEADER, contextClaims(context.caller, this.department, context.requestId));
   }
 
   /**
@@ -102,7 +108,8 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext
    * instead of an opaque "400: Bad Request".
    */
   override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
-    if (response.status === 400) {
+    // 400: variables it cannot accept; 401: it refused our signature (keys out of step).
+    if (response.status === 400 || response.status === 401) {
       const body = (await this.parseBody(response)) as { errors?: { message: string; extensions?: Record<string, unknown> }[] };
       const first = typeof body === "object" ? body.errors?.[0] : undefined;
       if (first) return new GraphQLError(first.message, { extensions: { ...first.extensions, department: this.department } });

@@ -2,7 +2,8 @@ import type http from "node:http";
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
-import { createHttpServer, formatErrorFor, listen, metricsPlugin, type Logger } from "@onewindow/shared";
+import { ANONYMOUS, createHttpServer, formatErrorFor, listen, metricsPlugin, type Caller, type Logger } from "@onewindow/shared";
+import type { Authenticator } from "./auth/authenticator";
 import type { GatewayConfig } from "./config";
 import type { GatewayContext } from "./context";
 import { createSubgraphPool, DepartmentDataSource } from "./department-data-source";
@@ -20,7 +21,7 @@ export interface GatewayServer {
  * Builds the gateway over the supergraph composed at build time (no run-time introspection or
  * polling). No side effects until `start`.
  */
-export function createGatewayServer(config: GatewayConfig, logger: Logger): GatewayServer {
+export function createGatewayServer(config: GatewayConfig, authenticator: Authenticator, logger: Logger): GatewayServer {
   const subgraphs = config.subgraphUrls;
   const pools = new Map(
     config.subgraphClient === "pool"
@@ -29,7 +30,7 @@ export function createGatewayServer(config: GatewayConfig, logger: Logger): Gate
   );
   const gateway = new ApolloGateway({
     supergraphSdl: config.supergraphSdl,
-    buildService: ({ name }) => new DepartmentDataSource(name, subgraphs.get(name)!, pools.get(name)),
+    buildService: ({ name }) => new DepartmentDataSource(name, subgraphs.get(name)!, config.contextKey, pools.get(name)),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -41,14 +42,17 @@ export function createGatewayServer(config: GatewayConfig, logger: Logger): Gate
     // No department sets cache hints; computing the policy cost time on every request.
     plugins: [metricsPlugin("gateway"), ApolloServerPluginCacheControlDisabled()],
   });
-  const httpServer = createHttpServer<GatewayContext>({
+  const httpServer = createHttpServer<GatewayContext, Caller>({
     apollo,
+    // A bad token is refused with 401 before any planning; no token is an anonymous caller.
+    authenticate: (req) => authenticator.authenticate(req),
     // The child logger is made on first use: most requests never log, and making one per
     // request showed up in the gateway's profile.
-    context: async (_req, requestId) => {
+    context: async (_req, requestId, caller) => {
       let child: Logger | undefined;
       return {
         requestId,
+        caller: caller ?? ANONYMOUS,
         get logger() {
           return (child ??= logger.child({ requestId }));
         },

@@ -1,6 +1,7 @@
 import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { createLogger, loadBaseConfig, readPort, today } from "@onewindow/shared";
+import { issueDevToken } from "@onewindow/gateway";
+import { createLogger, ensureDevKeys, loadBaseConfig, readPort, today } from "@onewindow/shared";
 import { ensureNatsServer } from "./nats-server";
 import { demoPerson } from "./seed/demo-people";
 import { isEmpty, seedAll } from "./seed/seed-all";
@@ -27,6 +28,8 @@ async function main() {
   const gatewayPort = readPort(process.env, "GATEWAY_PORT", 4000);
   const nats = await ensureNatsServer(config.natsUrl, config.dataDir);
   console.log(nats.message);
+  // Development keys (token secret, internal-context key pair) before any process needs them.
+  if (config.nodeEnv !== "production") ensureDevKeys(config.dataDir);
 
   if ((process.env.SEED ?? "demo") === "demo" && (await isEmpty(config, logger))) {
     console.log(`Seeding the demo data set into ${config.databaseUrl ? "PostgreSQL" : config.dataDir} ...`);
@@ -59,18 +62,23 @@ async function main() {
   while (demoPerson(i, DEMO_SIZE.employers, today()).status !== "EMPLOYED") i++;
   const someone = demoPerson(i, DEMO_SIZE.employers, today());
   const gateway = `http://127.0.0.1:${gatewayPort}/graphql`;
+  const clerk = await issueDevToken(config.dataDir, { roles: ["window_clerk"], user: "clerk-01" });
   console.log(`
 OneWindow is running.
 
   gateway            ${gateway}   (POST GraphQL; health /healthz, /readyz, metrics /metrics)
 ${subgraphs.map(({ definition }) => `  ${definition.name.padEnd(18)} ${urls[definition.name]}`).join("\n")}
 
-Try:
-  curl -s ${gateway} -H 'content-type: application/json' \\
+Try, as a window clerk (a development token, valid 8 hours; npm run token -- --role ROLE makes others):
+  TOKEN=${clerk}
+
+  curl -s ${gateway} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" -H 'x-access-purpose: walk-in enquiry' \\
     -d '{"query":"{ citizen(idNumber: \\"${someone.idNumber}\\") { name gender birthDate employment { employer { name } } } }"}'
 
-  curl -s ${gateway} -H 'content-type: application/json' \\
+  curl -s ${gateway} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" -H 'x-access-purpose: 4050 outreach' \\
     -d '{"query":"{ citizens(filter: { assistanceCategory: FORTY_FIFTY }, first: 5) { totalCount edges { node { name community } } } }"}'
+
+Anonymous callers see the public parts: the service guide, the job board, hospital names.
 
   curl -s ${gateway} -H 'content-type: application/json' \\
     -d '{"query":"{ jobPostings(filter: { openOnly: true }, first: 5) { totalCount edges { node { title salaryMin salaryMax employer { name } } } } }"}'

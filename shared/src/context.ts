@@ -1,10 +1,20 @@
 import DataLoader from "dataloader";
-import type { Logger } from "./logger";
+import type { DataSource } from "typeorm";
+import { AuditTrail } from "./audit/audit-trail";
+import { PersonalDataAccess } from "./auth/authorization";
+import { ANONYMOUS, type Caller, type Role } from "./auth/roles";
+import { createLogger, type Logger } from "./logger";
 
 /** What every resolver of every subgraph gets as its context. */
 export interface RequestContext {
   requestId: string;
   logger: Logger;
+  /** Who asks, as the gateway signed it (anonymous when no one signed in). */
+  caller: Caller;
+  /** The department's personal-data rule for this request, and its reads for the audit trail. */
+  access: PersonalDataAccess;
+  /** The department's audit trail. */
+  trail: AuditTrail;
   /** Per-request DataLoaders, so that entities asked for in one request are loaded in one query. */
   loaders: Map<string, DataLoader<any, any>>;
 }
@@ -31,4 +41,20 @@ export function byKeys<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K
   const map = new Map<K, V>();
   for (const row of rows) map.set(keyOf(row), row);
   return keys.map((k) => map.get(k) ?? null);
+}
+
+/**
+ * A context for calling a subgraph's schema in-process (unit tests, tools): `caller` as given
+ * (anonymous by default), the department's personal-data `readers`, its audit trail in `db`.
+ */
+export function localContext(department: string, readers: readonly Role[], db: DataSource, caller: Partial<Caller> = {}): RequestContext {
+  const who: Caller = { ...ANONYMOUS, ...caller };
+  return {
+    requestId: "local",
+    logger: createLogger(department, "silent"),
+    caller: who,
+    access: new PersonalDataAccess(who, department, readers, "local"),
+    trail: new AuditTrail(db),
+    loaders: new Map(),
+  };
 }

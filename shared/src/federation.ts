@@ -3,6 +3,9 @@ import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import type { GraphQLSchema } from "graphql";
 import gql from "graphql-tag";
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from "type-graphql";
+import { AuditRootResolver, auditFieldResolvers, auditReferenceResolvers } from "./audit/audit.resolver";
+import { authChecker } from "./auth/authorization";
+import type { RequestContext } from "./context";
 import { DateTimeScalar } from "./scalars";
 
 /** The Federation 2 directives a OneWindow subgraph may use. */
@@ -16,7 +19,11 @@ export type ReferenceResolvers = Record<
 
 /** Options for {@link buildFederatedSchema}: type-graphql's, plus the entities' reference resolvers. */
 export interface FederatedSchemaOptions extends Omit<BuildSchemaOptions, "skipCheck" | "scalarsMap"> {
+  /** The department (`labor-security`): names its fields on the audit trail types. */
+  department: string;
   referenceResolvers?: ReferenceResolvers;
+  /** True for the one department that serves `auditTrail` and `verifyAuditTrail` at the root. */
+  auditRoot?: boolean;
 }
 
 /**
@@ -25,17 +32,33 @@ export interface FederatedSchemaOptions extends Omit<BuildSchemaOptions, "skipCh
  * itself, because resolvers attached afterwards are never called for `_entities`.
  */
 export async function buildFederatedSchema(options: FederatedSchemaOptions): Promise<GraphQLSchema> {
-  const { referenceResolvers = {}, ...typeGraphqlOptions } = options;
+  const { referenceResolvers = {}, department, auditRoot, resolvers: own, container, ...typeGraphqlOptions } = options;
+  // Every department answers for its own audit trail.
+  const audit: Function[] = [...auditFieldResolvers(department), ...(auditRoot ? [AuditRootResolver] : [])];
+  const auditInstances = new Map(audit.map((R) => [R, new (R as new () => unknown)()]));
   const schema = await buildSchema({
     ...typeGraphqlOptions,
+    resolvers: [...(own as Function[]), ...audit] as unknown as BuildSchemaOptions["resolvers"],
+    container: { get: (cls, data) => auditInstances.get(cls) ?? (container as { get(c: unknown, d: unknown): unknown } | undefined)?.get(cls, data) },
     // A subgraph that only extends foreign entities has no Query of its own.
     skipCheck: true,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,
+    authChecker,
+    authMode: "error",
   });
   const resolvers = createResolversMap(schema) as Record<string, any>;
-  for (const [typeName, reference] of Object.entries(referenceResolvers)) {
+  for (const [typeName, reference] of Object.entries({ ...referenceResolvers, ...auditReferenceResolvers })) {
     resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...reference };
+  }
+  // Every department's Citizen is personal data: whoever reaches it through `_entities` passes
+  // the department's rule (and is audited) exactly as through a root field.
+  if (resolvers.Citizen?.__resolveReference) {
+    const resolveCitizen = resolvers.Citizen.__resolveReference;
+    resolvers.Citizen.__resolveReference = (reference: { idNumber: string }, context: RequestContext, info: any) => {
+      context.access.read([reference.idNumber], info);
+      return resolveCitizen(reference, context, info);
+    };
   }
   return buildSubgraphSchema({
     typeDefs: gql(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`),

@@ -1,13 +1,19 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import { randomUUID } from "node:crypto";
 import { HeaderMap, type ApolloServer, type BaseContext } from "@apollo/server";
+import { GraphQLError } from "graphql";
 import { metricsRegistry } from "./metrics";
 
 /** What {@link createHttpServer} needs to serve one GraphQL process. */
-export interface HttpServerOptions<TContext extends BaseContext> {
+export interface HttpServerOptions<TContext extends BaseContext, TAuth = unknown> {
   apollo: ApolloServer<TContext>;
-  /** Builds the per-request context from the request and its id. */
-  context: (req: IncomingMessage, requestId: string) => Promise<TContext>;
+  /**
+   * Authenticates a GraphQL request from its headers and exact body before anything else runs;
+   * throws a GraphQLError (UNAUTHENTICATED: answered 401) to refuse it.
+   */
+  authenticate?: (req: IncomingMessage, body: string) => TAuth | Promise<TAuth>;
+  /** Builds the per-request context from the request, its id and what `authenticate` returned. */
+  context: (req: IncomingMessage, requestId: string, auth: TAuth | undefined) => Promise<TContext>;
   /** Resolves with nothing when the process can serve (database, subgraphs ...), throws otherwise. */
   ready: () => Promise<void>;
   /** Largest accepted request body, in bytes. */
@@ -40,14 +46,24 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-async function serveGraphql<TContext extends BaseContext>(
-  options: HttpServerOptions<TContext>,
+async function serveGraphql<TContext extends BaseContext, TAuth>(
+  options: HttpServerOptions<TContext, TAuth>,
   req: IncomingMessage,
   res: ServerResponse,
   search: string,
 ): Promise<void> {
   const requestId = (req.headers["x-request-id"] as string | undefined)?.slice(0, 64) || randomUUID();
   const raw = req.method === "POST" ? await readBody(req, options.bodyLimit ?? 1_000_000) : "";
+  let auth: TAuth | undefined;
+  if (options.authenticate) {
+    try {
+      auth = await options.authenticate(req, raw);
+    } catch (err) {
+      if (!(err instanceof GraphQLError)) throw err;
+      const code = (err.extensions.code as string) ?? "UNAUTHENTICATED";
+      return sendJson(res, code === "UNAUTHENTICATED" ? 401 : 400, { errors: [{ message: err.message, extensions: { code } }] });
+    }
+  }
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
@@ -62,7 +78,7 @@ async function serveGraphql<TContext extends BaseContext>(
   }
   const result = await options.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method ?? "GET", headers, search, body },
-    context: () => options.context(req, requestId),
+    context: () => options.context(req, requestId, auth),
   });
   for (const [key, value] of result.headers) res.setHeader(key, value);
   res.setHeader("x-request-id", requestId);
@@ -79,7 +95,7 @@ async function serveGraphql<TContext extends BaseContext>(
  * A plain node:http server for one OneWindow process: `/graphql`, `GET /healthz` (alive),
  * `GET /readyz` (can serve) and `GET /metrics` (Prometheus text). No framework in the hot path.
  */
-export function createHttpServer<TContext extends BaseContext>(options: HttpServerOptions<TContext>): http.Server {
+export function createHttpServer<TContext extends BaseContext, TAuth = unknown>(options: HttpServerOptions<TContext, TAuth>): http.Server {
   return http.createServer((req, res) => {
     // Split by hand: a WHATWG URL per request is measurable on the GraphQL hot path.
     const raw = req.url ?? "/";

@@ -4,6 +4,11 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDi
 import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
 import { formatErrorFor, metricsPlugin } from "./apollo-plugins";
+import { auditPlugin } from "./audit/audit-plugin";
+import { AuditTrail } from "./audit/audit-trail";
+import { PersonalDataAccess } from "./auth/authorization";
+import { CONTEXT_HEADER, type ContextVerifier } from "./auth/internal-context";
+import type { Role } from "./auth/roles";
 import type { RequestContext } from "./context";
 import { createHttpServer, listen } from "./http";
 import type { Logger } from "./logger";
@@ -18,6 +23,10 @@ export interface SubgraphServerOptions {
   nodeEnv: string;
   /** Extra readiness checks beyond the database (NATS, for instance). */
   ready?: () => Promise<void>;
+  /** Checks the gateway's signature on every request: unsigned requests get nothing. */
+  verifier: ContextVerifier;
+  /** Roles that may read citizens' personal data this department holds (fields narrow it further). */
+  personalDataReaders: readonly Role[];
 }
 
 /** A built, not yet listening subgraph; `start` listens, `stop` drains and closes everything. */
@@ -32,7 +41,8 @@ export interface SubgraphServer {
  * and metrics routes. Has no side effects until `start` is called.
  */
 export function createSubgraphServer(options: SubgraphServerOptions): SubgraphServer {
-  const { service, schema, dataSource, logger } = options;
+  const { service, schema, dataSource, logger, verifier, personalDataReaders } = options;
+  const trail = new AuditTrail(dataSource);
   const apollo = new ApolloServer<RequestContext>({
     schema,
     introspection: options.nodeEnv !== "production",
@@ -42,18 +52,25 @@ export function createSubgraphServer(options: SubgraphServerOptions): SubgraphSe
     logger,
     // Inline traces (ftv1) are for Apollo Studio, which we do not use; they cost time per field.
     // Cache-control hints likewise: no type sets one, yet the plugin runs for every field.
-    plugins: [metricsPlugin(service), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
+    plugins: [metricsPlugin(service), auditPlugin(trail), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
   });
-  const httpServer = createHttpServer<RequestContext>({
+  const httpServer = createHttpServer<RequestContext, ReturnType<ContextVerifier["verify"]>>({
     apollo,
+    // Before the body is parsed: a request without the gateway's signature is answered 401.
+    authenticate: (req, body) => verifier.verify(req.headers[CONTEXT_HEADER] as string | undefined, body),
     // The child logger is made on first use: most requests never log.
-    context: async (_req, requestId) => {
+    context: async (_req, localId, signed) => {
+      // `authenticate` let the request in, so it carries a verified caller.
+      const { caller, requestId = localId } = signed!;
       let child: Logger | undefined;
       return {
         requestId,
         get logger() {
           return (child ??= logger.child({ requestId }));
         },
+        caller,
+        access: new PersonalDataAccess(caller, service, personalDataReaders, requestId),
+        trail,
         loaders: new Map(),
       };
     },

@@ -13,6 +13,11 @@ import { createLogger, type Logger } from "./logger";
 import { runProcess } from "./process";
 import { startEventing } from "./nats/eventing";
 import { createSubgraphServer, type SubgraphServer } from "./subgraph-server";
+import { AuditEntry } from "./audit/audit-entry.entity";
+import { CreateAuditTrail1764000000000 } from "./audit/audit.migration";
+import { ContextVerifier } from "./auth/internal-context";
+import { loadContextVerifyKey } from "./auth/keys";
+import type { Role } from "./auth/roles";
 
 /** Everything that makes a department a subgraph; each service exports one of these. */
 export interface SubgraphDefinition<S> {
@@ -27,6 +32,12 @@ export interface SubgraphDefinition<S> {
   buildSchema(services: S): Promise<GraphQLSchema>;
   /** The other departments' events this one reacts to (see the event catalogue). */
   eventHandlers?(services: S): EventHandlers;
+  /**
+   * Roles that may read the personal data of citizens this department holds; `@Authorized` on
+   * each field narrows it, and a `citizen` always reads their own. Every such read needs a
+   * purpose and is audited.
+   */
+  personalDataReaders: readonly Role[];
 }
 
 /** A subgraph that is up: its port, its database and how to stop it. */
@@ -49,8 +60,8 @@ export async function printSubgraphSdl<S>(definition: SubgraphDefinition<S>): Pr
 export function subgraphTables(definition: SubgraphDefinition<unknown>): { service: string; entities: MixedList<Function | string | EntitySchema>; migrations: Function[] } {
   return {
     service: definition.name,
-    entities: [OutboxEvent, InboxEvent, DeadLetter, ...(definition.entities as Function[])],
-    migrations: [CreateOutbox1763800000000, CreateInboxAndDeadLetters1763900000000, ...definition.migrations],
+    entities: [OutboxEvent, InboxEvent, DeadLetter, AuditEntry, ...(definition.entities as Function[])],
+    migrations: [CreateOutbox1763800000000, CreateInboxAndDeadLetters1763900000000, CreateAuditTrail1764000000000, ...definition.migrations],
   };
 }
 
@@ -80,6 +91,8 @@ export async function startSubgraph<S>(
     dataSource,
     logger,
     nodeEnv: config.nodeEnv,
+    verifier: new ContextVerifier(loadContextVerifyKey(env, config.dataDir), definition.name),
+    personalDataReaders: definition.personalDataReaders,
     ready: async () => {
       if (!eventing.bus.connected) throw new Error(`NATS at ${config.natsUrl} is not reachable (events wait in the outbox)`);
     },

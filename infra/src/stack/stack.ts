@@ -3,11 +3,22 @@ import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { Client } from "pg";
-import { urlVariable } from "@onewindow/gateway";
+import { issueDevToken, urlVariable } from "@onewindow/gateway";
 import { seedAll } from "../seed/seed-all";
 import type { SeedSize } from "../seed/seed-size";
 import { subgraphs } from "../subgraphs";
-import { createLogger, loadBaseConfig, postgresDatabaseName } from "@onewindow/shared";
+import {
+  CONTEXT_HEADER,
+  contextClaims,
+  createLogger,
+  ensureDevKeys,
+  loadBaseConfig,
+  loadContextSigningKey,
+  postgresDatabaseName,
+  PURPOSE_HEADER,
+  signContextHeader,
+  type Role,
+} from "@onewindow/shared";
 import Sqlite from "better-sqlite3";
 import { deleteStreams, freePort, PrivateNatsServer } from "./private-nats";
 import { forkAndWait, stopChild, type Child } from "./child-process";
@@ -19,16 +30,41 @@ export interface GraphQLResult<T = any> {
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
 }
 
+/**
+ * Who a test request speaks for: roles and scope as in a token, and the purpose header; or
+ * `"anonymous"` (no token, no purpose).
+ */
+export type As = { roles: Role[]; user?: string; hospital?: string; idNumber?: string; purpose?: string | null } | "anonymous";
+
+/**
+ * The caller of requests that name none: every role not scoped to one hospital or person, with
+ * a purpose. Tests of the rules themselves name their caller.
+ */
+export const OPERATOR: As = {
+  roles: ["window_clerk", "labor_officer", "insurance_officer", "tax_officer", "info_office", "medical_affairs", "analyst", "auditor"],
+  user: "test-operator",
+  purpose: "automated test",
+};
+
 /** A whole OneWindow stack (for a test file or a benchmark): every subgraph and the gateway, as real processes. */
 export interface Stack {
   gatewayUrl: string;
   /** The NATS server the stack's events go through, and the subject prefix that keeps them apart. */
   natsUrl: string;
   eventsPrefix: string;
-  /** Sends a GraphQL request to the gateway. */
-  query<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResult<T>>;
-  /** Sends a GraphQL request straight to one subgraph (bypassing the gateway). */
-  querySubgraph<T = any>(name: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>>;
+  /** The stack's DATA_DIR (its development keys are in `keys/`). */
+  dataDir: string;
+  /** Sends a GraphQL request to the gateway, as `as` (default {@link OPERATOR}). */
+  query<T = any>(query: string, variables?: Record<string, unknown>, as?: As): Promise<GraphQLResult<T>>;
+  /** The `authorization` and purpose headers of a request as `as`. */
+  headers(as?: As): Promise<Record<string, string>>;
+  /**
+   * Sends a GraphQL request straight to one subgraph, with an internal context signed as the
+   * gateway would sign it for `as` (the ceiling in benchmarks; the rules in tests).
+   */
+  querySubgraph<T = any>(name: string, query: string, variables?: Record<string, unknown>, as?: As): Promise<GraphQLResult<T>>;
+  /** The port a process of the stack listens on ("gateway" or a department). */
+  portOf(name: string): number;
   /** SQL statements the subgraph has run so far (from its /metrics), once its background work is still. */
   sqlCount(name: string): Promise<number>;
   /** Runs a read-only SQL query against a department's own database (to count effects). */
@@ -82,6 +118,7 @@ async function dropDatabases(databaseUrl: string, prefix: string): Promise<void>
  */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "onewindow-test-"));
+  ensureDevKeys(dataDir);
   const prefix = `ow_t${randomBytes(4).toString("hex")}`;
   const nats = options.privateNats ? await PrivateNatsServer.start() : undefined;
   const natsUrl = nats?.url ?? process.env.NATS_URL ?? "nats://127.0.0.1:4222";
@@ -123,13 +160,35 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     return port;
   };
   const gatewayUrl = `http://127.0.0.1:${portOf("gateway")}/graphql`;
+  const tokens = new Map<string, Promise<string>>();
+  const headers = async (as: As = OPERATOR): Promise<Record<string, string>> => {
+    if (as === "anonymous") return {};
+    const key = JSON.stringify(as);
+    if (!tokens.has(key)) tokens.set(key, issueDevToken(dataDir, { roles: as.roles, user: as.user, hospital: as.hospital, idNumber: as.idNumber }, env));
+    const out: Record<string, string> = { authorization: `Bearer ${await tokens.get(key)}` };
+    if (as.purpose) out[PURPOSE_HEADER] = encodeURIComponent(as.purpose);
+    return out;
+  };
+  const contextKey = loadContextSigningKey(env, dataDir);
   return {
     gatewayUrl,
     natsUrl,
     eventsPrefix: prefix,
     nats,
-    query: (query, variables, headers) => post(gatewayUrl, { query, variables }, headers),
-    querySubgraph: (name, query, variables) => post(`http://127.0.0.1:${portOf(name)}/graphql`, { query, variables }),
+    dataDir,
+    portOf,
+    headers,
+    query: async (query, variables, as) => post(gatewayUrl, { query, variables }, await headers(as)),
+    async querySubgraph(name, query, variables, as = OPERATOR) {
+      const body = JSON.stringify({ query, variables });
+      const caller =
+        as === "anonymous"
+          ? { userId: null, roles: [], hospitalCode: null, idNumber: null, purpose: null }
+          : { userId: as.user ?? "test", roles: as.roles, hospitalCode: as.hospital ?? null, idNumber: as.idNumber ?? null, purpose: as.purpose ?? null };
+      const signed = signContextHeader(contextKey, contextClaims(caller, name, "test"), body);
+      const res = await fetch(`http://127.0.0.1:${portOf(name)}/graphql`, { method: "POST", headers: { "content-type": "application/json", [CONTEXT_HEADER]: signed }, body });
+      return { ...((await res.json()) as GraphQLResult), status: res.status };
+    },
     async sqlCount(name) {
       // Background work (the outbox relay, event handlers) runs right after commits: wait until
       // the count has been still for a moment, so that it counts what a request itself ran.

@@ -27,6 +27,7 @@ export const hospitalQuality: SubgraphDefinition<Services> = {
   defaultPort: 4004,
   entities: [Hospital, OutpatientVisit, InpatientStay, FollowUp, PatientEvaluation, DailyRollup],
   migrations: [HospitalInitial1763800000401, DueFollowUps1763900000402],
+  personalDataReaders: ["hospital_admin"],
   createServices,
   buildSchema: buildHospitalSchema,
 };

@@ -14,6 +14,7 @@ const resolvers = [HospitalResolver, MetricsResolver, OutpatientResolver, Inpati
 export function buildHospitalSchema(s: Services) {
   const instances = new Map<Function, unknown>(resolvers.map((R) => [R, new R(s)]));
   return buildFederatedSchema({
+    department: "hospital-quality",
     resolvers,
     container: { get: (cls) => instances.get(cls) },
     referenceResolvers: { Hospital: hospitalReference(s) },

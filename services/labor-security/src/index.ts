@@ -24,6 +24,7 @@ export const laborSecurity: SubgraphDefinition<Services> = {
   defaultPort: 4001,
   entities: [Citizen, Employer, Employment, UnemploymentRegistration, Retirement, JobPosting],
   migrations: [LaborInitial1763800000001, RetirementPension1763900000002],
+  personalDataReaders: ["window_clerk", "labor_officer", "insurance_officer", "tax_officer"],
   createServices,
   buildSchema: buildLaborSchema,
 };

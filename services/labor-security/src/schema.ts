@@ -15,6 +15,8 @@ const resolvers = [CitizenResolver, EmployerResolver, EmploymentResolver, JobPos
 export function buildLaborSchema(s: Services) {
   const instances = new Map<Function, unknown>(resolvers.map((R) => [R, new R(s)]));
   return buildFederatedSchema({
+    department: "labor-security",
+    auditRoot: true,
     resolvers,
     container: { get: (cls) => instances.get(cls) },
     referenceResolvers: { Citizen: citizenReference(s), Employer: employerReference(s) },

@@ -20,6 +20,7 @@ export const medicalInsurance: SubgraphDefinition<Services> = {
   defaultPort: 4002,
   entities: [Enrolment, Claim],
   migrations: [MedicalInsuranceInitial1763800000002],
+  personalDataReaders: ["window_clerk", "insurance_officer"],
   createServices,
   buildSchema: buildMedicalInsuranceSchema,
   eventHandlers: (s) => ({ ...laborStatusHandlers(s), ...inpatientDischargedHandlers(s) }),

@@ -15,6 +15,7 @@ const resolvers = [CitizenResolver, EmployerResolver, EnrolmentResolver, ClaimRe
 export function buildMedicalInsuranceSchema(s: Services) {
   const instances = new Map<Function, unknown>(resolvers.map((R) => [R, new R(s)]));
   return buildFederatedSchema({
+    department: "medical-insurance",
     resolvers,
     // No query of ours reaches the stubs; the gateway does, through `_entities`.
     orphanedTypes: [Citizen, Employer],

@@ -31,6 +31,7 @@ export const serviceHall: SubgraphDefinition<Services> = {
   defaultPort: 4005,
   entities: [ServiceItem, QueueTicket, HallCase, CaseTask, HallEvaluation, HallRectification],
   migrations: [ServiceHallInitial1763800000501, ServiceHallCatalogue1763800000502],
+  personalDataReaders: ["window_clerk"],
   createServices: (db) => createServices(db),
   buildSchema: buildServiceHallSchema,
   eventHandlers: (s) => departmentConfirmationHandlers(s),

@@ -17,6 +17,7 @@ const resolvers = [CatalogueResolver, QueueResolver, CaseResolver, CitizenResolv
 export function buildServiceHallSchema(s: Services) {
   const instances = new Map<Function, unknown>(resolvers.map((R) => [R, new R(s)]));
   return buildFederatedSchema({
+    department: "service-hall",
     resolvers,
     orphanedTypes: [Citizen],
     container: { get: (cls) => instances.get(cls) },

@@ -21,6 +21,7 @@ export const tax: SubgraphDefinition<Services> = {
   defaultPort: 4003,
   entities: [TaxReturn, WithholdingReturn, PensionIncome],
   migrations: [TaxInitial1763800000003],
+  personalDataReaders: ["window_clerk", "tax_officer"],
   createServices,
   buildSchema: buildTaxSchema,
   eventHandlers: retirementApprovedHandlers,

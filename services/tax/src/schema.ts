@@ -13,6 +13,7 @@ const resolvers = [CitizenResolver, EmployerResolver, TaxReturnResolver, Withhol
 export function buildTaxSchema(s: Services) {
   const instances = new Map<Function, unknown>(resolvers.map((R) => [R, new R(s)]));
   return buildFederatedSchema({
+    department: "tax",
     resolvers,
     container: { get: (cls) => instances.get(cls) },
     referenceResolvers: { Citizen: citizenReference(), Employer: employerReference() },

@@ -1,0 +1,49 @@
+import { parseArgs } from "node:util";
+import { isRole, loadBaseConfig, parseIdNumber, ROLES, type Role } from "@onewindow/shared";
+import { issueDevToken } from "./auth/dev-token";
+
+/**
+ * `npm run token -- --role ROLE [--role ROLE2] [--user ID] [--hospital CODE] [--id-number ID] [--ttl SECONDS]`:
+ * prints a development token for the gateway started on the same DATA_DIR.
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      role: { type: "string", multiple: true },
+      user: { type: "string" },
+      hospital: { type: "string" },
+      "id-number": { type: "string" },
+      ttl: { type: "string" },
+      help: { type: "boolean" },
+    },
+  });
+  const usage = `usage: npm run token -- --role ROLE [--user ID] [--hospital CODE] [--id-number ID] [--ttl SECONDS]\nroles: ${ROLES.join(", ")}`;
+  if (values.help || !values.role?.length) {
+    console.error(usage);
+    process.exit(values.help ? 0 : 2);
+  }
+  const bad = values.role.find((r) => !isRole(r));
+  if (bad) fail(`unknown role "${bad}"\n${usage}`);
+  const roles = values.role as Role[];
+  if (roles.includes("hospital_admin") && !values.hospital) fail("a hospital_admin token needs --hospital CODE");
+  if (roles.includes("citizen") && !values["id-number"]) fail("a citizen token needs --id-number ID");
+  const idNumber = values["id-number"];
+  if (idNumber) {
+    try {
+      parseIdNumber(idNumber, "--id-number");
+    } catch (err) {
+      fail((err as Error).message);
+    }
+  }
+  const ttl = values.ttl === undefined ? undefined : Number(values.ttl);
+  if (ttl !== undefined && !(Number.isInteger(ttl) && ttl > 0)) fail("--ttl must be a whole number of seconds");
+  const { dataDir } = loadBaseConfig();
+  console.log(await issueDevToken(dataDir, { roles, user: values.user, hospital: values.hospital, idNumber, ttlSeconds: ttl }));
+}
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(2);
+}
+
+main().catch((err) => fail((err as Error).message));

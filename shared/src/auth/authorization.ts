@@ -1,0 +1,95 @@
+import type { AuthChecker } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import type { AuditRead } from "../audit/audit-trail";
+import { ForbiddenError, UnauthenticatedError } from "../errors";
+import { PURPOSE_HEADER, type Caller, type Role } from "./roles";
+import { selectedFields } from "./selected-fields";
+
+/** What the auth checker and the personal-data guard need from a request's context. */
+export interface AuthContext {
+  caller: Caller;
+  access: PersonalDataAccess;
+}
+
+const describe = (caller: Caller) => (caller.roles.length ? `role ${caller.roles.join(", ")}` : "an anonymous caller");
+
+/** Refuses `what`: UNAUTHENTICATED for anonymous callers (sign in), FORBIDDEN for the others. */
+export function refuse(caller: Caller, what: string): never {
+  if (caller.roles.length === 0) throw new UnauthenticatedError(`sign in to ${what}`);
+  throw new ForbiddenError(`${describe(caller)} may not ${what}`);
+}
+
+/**
+ * The auth checker of every subgraph: `@Authorized("window_clerk", …)` lets in a caller holding
+ * any of the roles named; anyone else gets a FORBIDDEN (or, anonymous, UNAUTHENTICATED) error
+ * naming the field. Fields without `@Authorized` are public.
+ */
+export const authChecker: AuthChecker<AuthContext, Role> = ({ context, info }, roles) => {
+  const caller = context.caller;
+  if (roles.some((role) => caller.roles.includes(role))) return true;
+  const what = info.parentType.name === "Mutation" ? `run ${info.fieldName}` : `read ${info.parentType.name}.${info.fieldName}`;
+  return refuse(caller, what);
+};
+
+/** True when the caller holds one of `roles`. */
+export function hasRole(caller: Caller, ...roles: Role[]): boolean {
+  return roles.some((role) => caller.roles.includes(role));
+}
+
+/**
+ * A department's rule for the personal data of citizens it holds, and the reads of one request:
+ * who may read any citizen (`readers`), that a `citizen` reads only their own records, that every
+ * read states a purpose, and what was read, for the audit trail.
+ */
+export class PersonalDataAccess {
+  private readonly reads = new Map<string, Set<string>>();
+
+  constructor(
+    private readonly caller: Caller,
+    private readonly department: string,
+    private readonly readers: readonly Role[],
+    private readonly requestId: string,
+  ) {}
+
+  /** True when the caller may see `idNumber`'s data unmasked: a reader, or that citizen. */
+  maySee(idNumber: string): boolean {
+    return hasRole(this.caller, ...this.readers) || (hasRole(this.caller, "citizen") && this.caller.idNumber === idNumber);
+  }
+
+  /**
+   * Checks that the caller may read the fields of `typeName` (default Citizen) that the current
+   * field selects for each of `idNumbers`, and records the reads. Selecting no such field (only a
+   * `totalCount`) reads nothing personal.
+   */
+  read(idNumbers: readonly string[], info: GraphQLResolveInfo, typeName = "Citizen"): void {
+    if (idNumbers.length === 0) return;
+    const fields = selectedFields(info, typeName);
+    if (fields.length === 0) return;
+    for (const idNumber of idNumbers) {
+      if (!this.maySee(idNumber)) {
+        refuse(this.caller, hasRole(this.caller, "citizen") ? "read another person's records" : `read citizens' personal data (${typeName}.${fields[0]}) held by ${this.department}`);
+      }
+    }
+    if (!this.caller.purpose) {
+      throw new ForbiddenError(`reading a citizen's personal data needs a stated purpose: send the ${PURPOSE_HEADER} header (a case id or a few words)`);
+    }
+    for (const idNumber of idNumbers) {
+      const seen = this.reads.get(idNumber) ?? new Set<string>();
+      fields.forEach((f) => seen.add(typeName === "Citizen" ? f : `${typeName}.${f}`));
+      this.reads.set(idNumber, seen);
+    }
+  }
+
+  /** The reads of this request, one audit record per citizen. */
+  records(): AuditRead[] {
+    return [...this.reads].map(([idNumber, fields]) => ({
+      requestId: this.requestId,
+      userId: this.caller.userId,
+      roles: this.caller.roles,
+      purpose: this.caller.purpose,
+      idNumber,
+      department: this.department,
+      fields: [...fields].sort(),
+    }));
+  }
+}

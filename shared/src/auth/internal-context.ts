@@ -1,0 +1,134 @@
+import crypto from "node:crypto";
+import { UnauthenticatedError } from "../errors";
+import { isRole, type Caller } from "./roles";
+
+/** The header the gateway signs the caller into, for one subgraph request. */
+export const CONTEXT_HEADER = "x-onewindow-context";
+
+/** How long a signed context is accepted after it was made. */
+const FRESH_MS = 30_000;
+/** Clock difference between gateway and subgraph hosts that is tolerated. */
+const SKEW_MS = 5_000;
+
+/** The signed claims: who, why, for which department, when. */
+interface ContextClaims {
+  sub: string | null;
+  roles: string[];
+  hos: string | null;
+  idn: string | null;
+  pur: string | null;
+  /** The department the request is for: a context made for one cannot be replayed to another. */
+  aud: string;
+  /** Request id, for logs and the audit trail. */
+  rid: string;
+  /** Milliseconds since the epoch when signed. */
+  iat: number;
+  /** Random: a replayed header is refused. */
+  jti: string;
+}
+
+const digest = (body: string) => crypto.createHash("sha256").update(body).digest("base64url");
+
+/**
+ * The claims part of the header, made where the caller is known (the gateway's data source);
+ * {@link signContextHeader} adds the signature once the body is known.
+ */
+export function contextClaims(caller: Caller, department: string, requestId: string): string {
+  const claims: ContextClaims = {
+    sub: caller.userId,
+    roles: caller.roles,
+    hos: caller.hospitalCode,
+    idn: caller.idNumber,
+    pur: caller.purpose,
+    aud: department,
+    rid: requestId,
+    iat: Date.now(),
+    jti: crypto.randomBytes(12).toString("base64url"),
+  };
+  return Buffer.from(JSON.stringify(claims)).toString("base64url");
+}
+
+/**
+ * `claims.signature`: Ed25519 over the claims and the SHA-256 of the exact request body, so a
+ * signed context cannot be moved to another query.
+ */
+export function signContextHeader(key: crypto.KeyObject, claims: string, body: string): string {
+  const signature = crypto.sign(null, Buffer.from(`${claims}.${digest(body)}`), key);
+  return `${claims}.${signature.toString("base64url")}`;
+}
+
+/**
+ * Verifies a subgraph request's context and returns the caller. Throws `UNAUTHENTICATED` when
+ * it is missing, forged, made for another department, stale, or seen before.
+ */
+export class ContextVerifier {
+  private readonly seen = new Map<string, number>();
+
+  constructor(private readonly key: crypto.KeyObject, private readonly department: string) {}
+
+  verify(header: string | undefined, body: string, now = Date.now()): { caller: Caller; requestId: string } {
+    const refuse = (why: string): never => {
+      throw new UnauthenticatedError(`${this.department} answers only the OneWindow gateway: ${why}`);
+    };
+    if (!header) refuse("the request has no signed context");
+    const dot = header!.indexOf(".");
+    const claimsPart = header!.slice(0, dot);
+    const signature = header!.slice(dot + 1);
+    if (dot < 1 || !signature) refuse("the signed context is malformed");
+    const valid = crypto.verify(null, Buffer.from(`${claimsPart}.${digest(body)}`), this.key, Buffer.from(signature, "base64url"));
+    if (!valid) refuse("the context's signature is not the gateway's");
+    let claims: ContextClaims;
+    try {
+      claims = JSON.parse(Buffer.from(claimsPart, "base64url").toString("utf8"));
+    } catch {
+      return refuse("the signed context is malformed");
+    }
+    if (claims.aud !== this.department) refuse(`the context was signed for ${claims.aud}`);
+    if (typeof claims.iat !== "number" || now - claims.iat > FRESH_MS || claims.iat - now > SKEW_MS) refuse("the signed context has expired");
+    this.remember(claims.jti, claims.iat, now) || refuse("the signed context was replayed");
+    return {
+      caller: {
+        userId: claims.sub ?? null,
+        roles: (claims.roles ?? []).filter(isRole),
+        hospitalCode: claims.hos ?? null,
+        idNumber: claims.idn ?? null,
+        purpose: claims.pur ?? null,
+      },
+      requestId: claims.rid,
+    };
+  }
+
+  /** False when `jti` was already used; forgets ids once their context could no longer be fresh. */
+  private remember(jti: string, iat: number, now: number): boolean {
+    if (typeof jti !== "string" || this.seen.has(jti)) return false;
+    // Insertion order is nearly time order: drop from the front until a fresh one.
+    for (const [id, at] of this.seen) {
+      if (now - at <= FRESH_MS + SKEW_MS) break;
+      this.seen.delete(id);
+    }
+    this.seen.set(jti, iat);
+    return true;
+  }
+}
+
+/** Where the gateway's data source leaves the claims for {@link signingFetcher} to sign. */
+export const CLAIMS_HEADER = "x-onewindow-claims";
+
+type Fetch = (url: string, init: { method?: string; headers?: Record<string, string>; body?: string }) => Promise<unknown>;
+
+/**
+ * Wraps the fetch a gateway data source sends with: signs the claims the data source set, over
+ * the exact body about to be sent, into {@link CONTEXT_HEADER}. Requests without claims go out
+ * unsigned (and the subgraph refuses them).
+ */
+export function signingFetcher<F extends Fetch>(fetcher: F, key: crypto.KeyObject): F {
+  return (async (url, init) => {
+    const headers = { ...init.headers };
+    const claims = headers[CLAIMS_HEADER];
+    if (claims) {
+      delete headers[CLAIMS_HEADER];
+      headers[CONTEXT_HEADER] = signContextHeader(key, claims, init.body ?? "");
+    }
+    return fetcher(url, { ...init, headers });
+  }) as F;
+}
