@@ -3,5 +3,5 @@ export { composeSupergraph, type Composition } from "./composition";
 export { seedAll } from "./seed/seed-all";
 export { DEMO_SIZE, type SeedSize } from "./seed/seed-size";
 export { demoPerson, demoEmployer } from "./seed/demo-people";
-export { startStack, type Stack, type StackOptions, type GraphQLResult } from "./stack/stack";
+export { startStack, OPERATOR, type As, type Stack, type StackOptions, type GraphQLResult } from "./stack/stack";
 export { forkAndWait, stopChild, type Child } from "./stack/child-process";

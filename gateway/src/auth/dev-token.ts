@@ -10,7 +10,7 @@ export interface DevTokenClaims {
   hospital?: string;
   /** `citizen`: their resident ID number. */
   idNumber?: string;
-  /** Lifetime in seconds (default 8 hours: a working day at the window). */
+  /** Lifetime in seconds (default 8 hours: a working day at the window; negative: already expired, for tests). */
   ttlSeconds?: number;
 }
 
@@ -30,7 +30,7 @@ export async function issueDevToken(dataDir: string, claims: DevTokenClaims, env
     .setProtectedHeader({ alg: "HS256" })
     .setSubject(claims.user ?? `dev-${claims.roles[0] ?? "user"}`)
     .setIssuedAt()
-    .setExpirationTime(`${claims.ttlSeconds ?? 8 * 3600}s`);
+    .setExpirationTime(Math.floor(Date.now() / 1000) + (claims.ttlSeconds ?? 8 * 3600));
   if (env.JWT_ISSUER) jwt.setIssuer(env.JWT_ISSUER);
   if (env.JWT_AUDIENCE) jwt.setAudience(env.JWT_AUDIENCE);
   return jwt.sign(secret);

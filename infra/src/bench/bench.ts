@@ -3,26 +3,47 @@ import { execFileSync } from "node:child_process";
 import { ensureBenchData } from "./bench-data";
 import { parseBenchArgs } from "./bench-options";
 import { runLoad, type RunResult } from "./load";
-import { benchQueries, type BenchQuery, type Target } from "./queries";
+import { issueDevToken } from "@onewindow/gateway";
+import { CONTEXT_HEADER, contextClaims, loadContextSigningKey, PURPOSE_HEADER, signContextHeader } from "@onewindow/shared";
+import { BENCH_CALLER, benchQueries, type BenchQuery, type Target } from "./queries";
 import { reportTable, runLine, summarize, type Summary } from "./report";
 import { startBenchStack, type BenchProcess, type BenchStack } from "./stack";
 
-async function post(url: string, query: BenchQuery, variables: Record<string, unknown>): Promise<unknown> {
-  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: query.query, variables }) });
+/**
+ * The headers each target needs, per request body: (a) the clerk's token and purpose; (b) none
+ * (the stock gateway signs the same caller itself); (c) a context signed as a gateway would,
+ * fresh for every request (signing happens here, in the load generator, not in the target).
+ */
+type Headers = (body: string) => Record<string, string>;
+
+async function headersFor(stack: BenchStack): Promise<(target: Target, owner?: string) => Headers> {
+  const token = await issueDevToken(stack.dataDir, { roles: BENCH_CALLER.roles, user: BENCH_CALLER.userId! });
+  const gateway = { authorization: `Bearer ${token}`, [PURPOSE_HEADER]: BENCH_CALLER.purpose! };
+  const key = loadContextSigningKey(process.env, stack.dataDir);
+  return (target, owner) => {
+    if (target === "a") return () => gateway;
+    if (target === "b") return () => ({});
+    return (body) => ({ [CONTEXT_HEADER]: signContextHeader(key, contextClaims(BENCH_CALLER, owner!, "bench"), body) });
+  };
+}
+
+async function post(url: string, query: BenchQuery, variables: Record<string, unknown>, headers: Headers): Promise<unknown> {
+  const request = JSON.stringify({ query: query.query, variables });
+  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers(request) }, body: request });
   const body = (await res.json()) as { data?: unknown; errors?: unknown };
   if (!res.ok || body.errors) throw new Error(`${query.name} at ${url} answered ${res.status}: ${JSON.stringify(body).slice(0, 500)}`);
   return body.data;
 }
 
 /** Before measuring anything: every target answers every query, without errors, identically. */
-async function checkAnswers(stack: BenchStack, queries: BenchQuery[]): Promise<void> {
+async function checkAnswers(stack: BenchStack, queries: BenchQuery[], headers: (target: Target, owner?: string) => Headers): Promise<void> {
   for (const query of queries) {
     const variables = query.variables();
-    const a = JSON.stringify(await post(stack.gateway.url, query, variables));
-    const b = JSON.stringify(await post(stack.stockGateway.url, query, variables));
+    const a = JSON.stringify(await post(stack.gateway.url, query, variables, headers("a")));
+    const b = JSON.stringify(await post(stack.stockGateway.url, query, variables, headers("b")));
     if (a !== b) throw new Error(`${query.name}: the two gateways answer differently:\n${a.slice(0, 300)}\n${b.slice(0, 300)}`);
     if (query.owner) {
-      const c = JSON.stringify(await post(stack.subgraphs.get(query.owner)!.url, query, variables));
+      const c = JSON.stringify(await post(stack.subgraphs.get(query.owner)!.url, query, variables, headers("c", query.owner)));
       if (a !== c) throw new Error(`${query.name}: the gateway and ${query.owner} answer differently`);
     }
     if (a.length < 100) throw new Error(`${query.name}: suspiciously small answer ${a}`);
@@ -61,18 +82,20 @@ async function main() {
   process.once("SIGINT", stopOnSignal);
   process.once("SIGTERM", stopOnSignal);
   try {
-    await checkAnswers(stack, queries);
+    const headers = await headersFor(stack);
+    await checkAnswers(stack, queries, headers);
     console.log("every target answers Q1–Q4 alike; measuring (one line per run)");
     const results = new Map<string, Map<Target, Summary>>();
     for (const query of queries) {
       const targets: [Target, BenchProcess][] = [["a", stack.gateway], ["b", stack.stockGateway]];
       if (query.owner) targets.push(["c", stack.subgraphs.get(query.owner)!]);
-      const run = (proc: BenchProcess, seconds: number) => runLoad(proc.url, query, { seconds, connections: options.connections, pid: proc.child.pid! });
-      for (const [, proc] of targets) if (options.warmup) await run(proc, options.warmup);
+      const run = (target: Target, proc: BenchProcess, seconds: number) =>
+        runLoad(proc.url, query, { seconds, connections: options.connections, pid: proc.child.pid!, headers: headers(target, query.owner) });
+      for (const [target, proc] of targets) if (options.warmup) await run(target, proc, options.warmup);
       const runs = new Map<Target, RunResult[]>(targets.map(([t]) => [t, []]));
       for (let round = 1; round <= options.rounds; round++) {
         for (const [target, proc] of targets) {
-          const result = await run(proc, options.duration);
+          const result = await run(target, proc, options.duration);
           runs.get(target)!.push(result);
           console.log(runLine(query.name, target, round, result));
         }

@@ -48,7 +48,11 @@ export function percentile(sorted: number[], p: number): number {
  * (a substring test: JSON-parsing every body would make the load generator the bottleneck).
  * Latencies are kept per request, so p95 is exact.
  */
-export async function runLoad(url: string, query: BenchQuery, options: { seconds: number; connections: number; pid: number }): Promise<RunResult> {
+export async function runLoad(
+  url: string,
+  query: BenchQuery,
+  options: { seconds: number; connections: number; pid: number; headers: (body: string) => Record<string, string> },
+): Promise<RunResult> {
   const latencies: number[] = [];
   let graphqlErrors = 0;
   let firstError: string | undefined;
@@ -71,7 +75,9 @@ export async function runLoad(url: string, query: BenchQuery, options: { seconds
         method: "POST",
         headers: { "content-type": "application/json" },
         setupRequest: (request) => {
-          request.body = JSON.stringify({ query: query.query, variables: query.variables() });
+          const body = JSON.stringify({ query: query.query, variables: query.variables() });
+          request.body = body;
+          request.headers = { "content-type": "application/json", ...options.headers(body) };
           return request;
         },
         onResponse: (status, body) => {

@@ -1,9 +1,15 @@
-import { today } from "@onewindow/shared";
+import { today, type Caller } from "@onewindow/shared";
 import { demoPerson } from "../seed/demo-people";
 import type { SeedSize } from "../seed/seed-size";
 
 /** Where a query can be sent: (a) our gateway, (b) the stock gateway, (c) the owning subgraph. */
 export type Target = "a" | "b" | "c";
+
+/**
+ * Who the bench asks as: a window clerk (Q1, Q2: personal data, so every request is checked,
+ * needs a purpose and is audited) who is also an analyst (Q3 metrics); Q4 is public.
+ */
+export const BENCH_CALLER: Caller = { userId: "bench-clerk", roles: ["window_clerk", "analyst"], hospitalCode: null, idNumber: null, purpose: "benchmark" };
 
 /** One benchmark query: its GraphQL text and a fresh variables object per request. */
 export interface BenchQuery {

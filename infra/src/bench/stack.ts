@@ -1,5 +1,8 @@
 import { fork, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import { ensureDevKeys } from "@onewindow/shared";
 import { subgraphs, supergraphPath } from "../subgraphs";
 
 /** A process of the bench stack and the port it reported over IPC. */
@@ -18,6 +21,8 @@ export interface BenchStack {
   gateway: BenchProcess;
   /** (b) the stock @apollo/gateway. */
   stockGateway: BenchProcess;
+  /** The DATA_DIR every process shares: its `keys/` sign tokens and internal contexts. */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -66,7 +71,10 @@ function stop(proc: BenchProcess): Promise<void> {
  * production mode with warnings-only logs.
  */
 export async function startBenchStack(databaseUrl: string, gatewayEnv: Record<string, string> = {}): Promise<BenchStack> {
-  const env = { DATABASE_URL: databaseUrl, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "warn", NODE_ENV: "production", SEED: "none" };
+  // Production mode, with development keys made for this run (production reads them from files too).
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "onewindow-bench-"));
+  ensureDevKeys(dataDir);
+  const env = { DATABASE_URL: databaseUrl, DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "warn", NODE_ENV: "production", SEED: "none" };
   const started: BenchProcess[] = [];
   try {
     for (const proc of await Promise.all(
@@ -83,6 +91,7 @@ export async function startBenchStack(databaseUrl: string, gatewayEnv: Record<st
     started.push(gateway);
     const stockGateway = await forkAndWait("stock-gateway", path.join(__dirname, "stock-gateway.js"), {
       NODE_ENV: "production",
+      DATA_DIR: dataDir,
       PORT: "0",
       SUPERGRAPH_PATH: supergraphPath,
       SUBGRAPH_URLS: JSON.stringify(urls),
@@ -92,7 +101,8 @@ export async function startBenchStack(databaseUrl: string, gatewayEnv: Record<st
       subgraphs: new Map(started.filter((p) => urls[p.name]).map((p) => [p.name, p])),
       gateway,
       stockGateway,
-      stop: () => Promise.all(started.map(stop)).then(() => undefined),
+      dataDir,
+      stop: () => Promise.all(started.map(stop)).then(() => fs.rmSync(dataDir, { recursive: true, force: true })),
     };
   } catch (err) {
     await Promise.all(started.map(stop));

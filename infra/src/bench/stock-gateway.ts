@@ -1,22 +1,37 @@
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { startStandaloneServer } from "@apollo/server/standalone";
+import { CLAIMS_HEADER, contextClaims, loadContextSigningKey, signingFetcher } from "@onewindow/shared";
+import { BENCH_CALLER } from "./queries";
 
 /**
  * Target (b) of `npm run bench`: a stock @apollo/gateway, exactly as its documentation starts
- * one, on our supergraph. The only addition is what it needs to reach the bench's subgraphs:
- * their URLs (they listen on free ports). Nothing else is tuned: default fetcher, plan cache,
- * plugins and HTTP server.
+ * one, on our supergraph. The only additions are what it needs to reach the bench's subgraphs:
+ * their URLs (they listen on free ports) and the signed internal context they demand, for the
+ * bench's caller (it verifies no token: that work is ours alone). Nothing else is tuned: default
+ * fetcher (wrapped to sign), plan cache, plugins and HTTP server.
  *
- * Environment: `SUPERGRAPH_PATH`, `SUBGRAPH_URLS` (JSON: department name → URL), `PORT`.
+ * Environment: `SUPERGRAPH_PATH`, `SUBGRAPH_URLS` (JSON: department name → URL), `DATA_DIR`
+ * (its keys), `PORT`.
  */
 async function main() {
   const supergraphSdl = fs.readFileSync(process.env.SUPERGRAPH_PATH!, "utf8");
   const urls = JSON.parse(process.env.SUBGRAPH_URLS ?? "{}") as Record<string, string>;
+  const key = loadContextSigningKey(process.env, process.env.DATA_DIR!);
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new RemoteGraphQLDataSource({ url: urls[name] ?? url }),
+    buildService: ({ name, url }) => {
+      const source = new RemoteGraphQLDataSource({
+        url: urls[name] ?? url,
+        willSendRequest: ({ request }) => {
+          request.http?.headers.set(CLAIMS_HEADER, contextClaims(BENCH_CALLER, name, randomUUID()));
+        },
+      });
+      source.fetcher = signingFetcher(source.fetcher as never, key);
+      return source;
+    },
   });
   const server = new ApolloServer({ gateway });
   const { url } = await startStandaloneServer(server, { listen: { port: Number(process.env.PORT ?? 0), host: "127.0.0.1" } });

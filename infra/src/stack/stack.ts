@@ -69,6 +69,8 @@ export interface Stack {
   sqlCount(name: string): Promise<number>;
   /** Runs a read-only SQL query against a department's own database (to count effects). */
   sql<T = Record<string, unknown>>(name: string, query: string): Promise<T[]>;
+  /** Changes a department's database behind its back, as an insider with database access could. */
+  tamper(name: string, statement: string): Promise<void>;
   stopSubgraph(name: string): Promise<void>;
   /** How a subgraph process ended: its exit code, or null while it runs. */
   exitCode(name: string): number | null;
@@ -205,7 +207,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         last = now;
       }
     },
-    sql: (name, query) => readDatabase(env, name, query),
+    sql: (name, query) => runOnDatabase(env, name, query),
+    tamper: (name, statement) => runOnDatabase(env, name, statement, true).then(() => undefined),
     async stopSubgraph(name) {
       await stopChild(children.get(name)!);
     },
@@ -223,22 +226,25 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   };
 }
 
-/** A read-only query on one department's own database, SQLite or PostgreSQL. */
-async function readDatabase<T>(env: Record<string, string>, name: string, query: string): Promise<T[]> {
+/** A statement on one department's own database, SQLite or PostgreSQL; read-only unless `write`. */
+async function runOnDatabase<T>(env: Record<string, string>, name: string, statement: string, write = false): Promise<T[]> {
   if (env.DATABASE_URL) {
     const url = new URL(env.DATABASE_URL);
     url.pathname = `/${postgresDatabaseName(env.DATABASE_URL, name)}`;
     const client = new Client({ connectionString: url.toString() });
     await client.connect();
     try {
-      return (await client.query(query)).rows as T[];
+      return (await client.query(statement)).rows as T[];
     } finally {
       await client.end();
     }
   }
-  const db = new Sqlite(path.join(env.DATA_DIR, `${name}.sqlite`), { readonly: true });
+  const db = new Sqlite(path.join(env.DATA_DIR, `${name}.sqlite`), { readonly: !write, timeout: 10_000 });
   try {
-    return db.prepare(query).all() as T[];
+    const prepared = db.prepare(statement);
+    if (prepared.reader) return prepared.all() as T[];
+    prepared.run();
+    return [];
   } finally {
     db.close();
   }

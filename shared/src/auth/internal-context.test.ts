@@ -1,0 +1,45 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import crypto from "node:crypto";
+import { contextClaims, ContextVerifier, signContextHeader } from "./internal-context";
+import type { Caller } from "./roles";
+
+const { privateKey, publicKey } = crypto.generateKeyPairSync("ed25519");
+const clerk: Caller = { userId: "clerk-01", roles: ["window_clerk"], hospitalCode: null, idNumber: null, purpose: "walk-in enquiry" };
+const body = JSON.stringify({ query: "{ citizen(idNumber: \"x\") { name } }" });
+
+const refusal = (fn: () => unknown) =>
+  assert.throws(fn, (err: { extensions?: { code?: string }; message: string }) => {
+    assert.equal(err.extensions?.code, "UNAUTHENTICATED");
+    return true;
+  });
+
+test("a context signed by the gateway for this department, fresh, is accepted once", () => {
+  const verifier = new ContextVerifier(publicKey, "labor-security");
+  const header = signContextHeader(privateKey, contextClaims(clerk, "labor-security", "req-1"), body);
+  const { caller, requestId } = verifier.verify(header, body);
+  assert.deepEqual(caller, clerk);
+  assert.equal(requestId, "req-1");
+  assert.throws(() => verifier.verify(header, body), /replayed/);
+});
+
+test("missing, forged, moved, stale or other-department contexts are UNAUTHENTICATED", () => {
+  const verifier = new ContextVerifier(publicKey, "labor-security");
+  refusal(() => verifier.verify(undefined, body));
+  refusal(() => verifier.verify("garbage", body));
+  // Signed by someone else's key.
+  const other = crypto.generateKeyPairSync("ed25519").privateKey;
+  refusal(() => verifier.verify(signContextHeader(other, contextClaims(clerk, "labor-security", "r"), body), body));
+  // Claims edited after signing (roles raised).
+  const header = signContextHeader(privateKey, contextClaims(clerk, "labor-security", "r"), body);
+  const [, signature] = header.split(".");
+  const raised = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(header.split(".")[0], "base64url").toString()), roles: ["auditor"] })).toString("base64url");
+  refusal(() => verifier.verify(`${raised}.${signature}`, body));
+  // The same signature on another query.
+  refusal(() => verifier.verify(signContextHeader(privateKey, contextClaims(clerk, "labor-security", "r"), body), body.replace("name", "birthDate")));
+  // Made for another department.
+  assert.throws(() => verifier.verify(signContextHeader(privateKey, contextClaims(clerk, "tax", "r"), body), body), /signed for tax/);
+  // Older than 30 seconds.
+  const stale = signContextHeader(privateKey, contextClaims(clerk, "labor-security", "r"), body);
+  assert.throws(() => verifier.verify(stale, body, Date.now() + 31_000), /expired/);
+});
