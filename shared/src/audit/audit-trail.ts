@@ -33,20 +33,38 @@ function hashOf(row: Omit<AuditEntry, "hash">): string {
 
 /**
  * A department's append-only, hash-chained audit trail. Appends are serialised: in this process
- * by a queue, across processes (replicas on PostgreSQL) by an advisory lock, so the chain has
- * exactly one next row.
+ * by one writer, across processes (replicas on PostgreSQL) by an advisory lock, so the chain has
+ * exactly one next row. Reads that arrive while a write is in flight are written together in the
+ * next transaction (group commit), so the trail costs one transaction per burst, not per read.
  */
 export class AuditTrail {
-  private queue: Promise<unknown> = Promise.resolve();
+  private pending: { records: AuditRead[]; done: (err?: unknown) => void }[] = [];
+  private writing = false;
 
   constructor(private readonly db: DataSource) {}
 
-  /** Appends `records` in one transaction; resolves when they are committed. */
+  /** Appends `records`; resolves when they are committed. */
   append(records: AuditRead[]): Promise<void> {
     if (records.length === 0) return Promise.resolve();
-    const run = this.queue.then(() => this.db.transaction((tx) => this.appendIn(tx, records)));
-    this.queue = run.catch(() => undefined);
-    return run;
+    return new Promise<void>((resolve, reject) => {
+      this.pending.push({ records, done: (err) => (err ? reject(err) : resolve()) });
+      if (!this.writing) void this.write();
+    });
+  }
+
+  private async write(): Promise<void> {
+    this.writing = true;
+    while (this.pending.length) {
+      const batch = this.pending;
+      this.pending = [];
+      try {
+        await this.db.transaction((tx) => this.appendIn(tx, batch.flatMap((b) => b.records)));
+        batch.forEach((b) => b.done());
+      } catch (err) {
+        batch.forEach((b) => b.done(err));
+      }
+    }
+    this.writing = false;
   }
 
   private async appendIn(tx: EntityManager, records: AuditRead[]): Promise<void> {
