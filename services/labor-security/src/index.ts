@@ -1,5 +1,6 @@
 import "reflect-metadata";
 import type { SubgraphDefinition } from "@onewindow/shared";
+import { PERSONAL_DATA_READERS } from "./access";
 import { Citizen } from "./citizen/citizen.entity";
 import { Employer } from "./employer/employer.entity";
 import { Employment } from "./employment/employment.entity";
@@ -24,7 +25,7 @@ export const laborSecurity: SubgraphDefinition<Services> = {
   defaultPort: 4001,
   entities: [Citizen, Employer, Employment, UnemploymentRegistration, Retirement, JobPosting],
   migrations: [LaborInitial1763800000001, RetirementPension1763900000002],
-  personalDataReaders: ["window_clerk", "labor_officer", "insurance_officer", "tax_officer"],
+  personalDataReaders: PERSONAL_DATA_READERS,
   createServices,
   buildSchema: buildLaborSchema,
 };

@@ -1,6 +1,7 @@
-import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { Authorized, Directive, Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { DateScalar } from "@onewindow/shared";
+import { IDENTITY_READERS, LABOR_RECORD_READERS } from "../access";
 import { EducationLevel, EmploymentStatus, Gender, HousingStatus } from "./citizen.enums";
 
 /** A resident, as registered with the labor-security department (the owner of `Citizen`). */
@@ -9,45 +10,55 @@ import { EducationLevel, EmploymentStatus, Gender, HousingStatus } from "./citiz
 @ObjectType({ description: "A resident. Identity is owned by labor security; every department adds its own fields." })
 export class Citizen {
   @PrimaryColumn({ type: "varchar", length: 18, name: "id_number" })
+  @Authorized(IDENTITY_READERS)
   @Field(() => ID, { description: "18-character resident ID number (GB 11643-1999)." })
   idNumber: string;
 
   @Column({ type: "varchar", length: 50 })
+  @Authorized(IDENTITY_READERS)
   @Field({ description: "Full name." })
   name: string;
 
   @Column({ type: "varchar", length: 6 })
+  @Authorized(IDENTITY_READERS)
   @Field(() => Gender, { description: "Gender, derived from the ID number." })
   gender: Gender;
 
   @Column({ type: "date", name: "birth_date" })
+  @Authorized(IDENTITY_READERS)
   @Field(() => DateScalar, { description: "Date of birth, derived from the ID number." })
   birthDate: string;
 
   @Index()
   @Column({ type: "varchar", length: 60, nullable: true })
+  @Authorized(LABOR_RECORD_READERS)
   @Field(() => String, { nullable: true, description: "Community (社区) of residence." })
   community: string | null;
 
   @Column({ type: "varchar", length: 200, nullable: true })
+  @Authorized(LABOR_RECORD_READERS)
   @Field(() => String, { nullable: true, description: "Residential address." })
   address: string | null;
 
   @Column({ type: "varchar", length: 20, name: "education_level", nullable: true })
+  @Authorized(LABOR_RECORD_READERS)
   @Field(() => EducationLevel, { nullable: true, description: "Highest completed education." })
   educationLevel: EducationLevel | null;
 
   @Column({ type: "varchar", length: 20, name: "housing_status", nullable: true })
+  @Authorized(LABOR_RECORD_READERS)
   @Field(() => HousingStatus, { nullable: true, description: "Housing situation." })
   housingStatus: HousingStatus | null;
 
   @Index()
   @Column({ type: "varchar", length: 40, nullable: true })
+  @Authorized(LABOR_RECORD_READERS)
   @Field(() => String, { nullable: true, description: "Household register number (户号); members of one household share it." })
   household: string | null;
 
   @Index()
   @Column({ type: "varchar", length: 20, name: "employment_status", default: EmploymentStatus.NOT_REGISTERED })
+  @Authorized(LABOR_RECORD_READERS)
   @Field(() => EmploymentStatus, { description: "Current labor-market status." })
   employmentStatus: EmploymentStatus;
 

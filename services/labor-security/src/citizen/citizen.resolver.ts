@@ -1,5 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { connectionType, PageArgs, loaderFor, pageRequest, type RequestContext } from "@onewindow/shared";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from "type-graphql";
+import { connectionType, hasRole, PageArgs, loaderFor, pageRequest, refuse, selectedFields, type RequestContext } from "@onewindow/shared";
+import { CITIZEN_LIST_READERS, IDENTITY_READERS, LABOR_RECORD_READERS, LABOR_WRITERS, PERSONAL_DATA_READERS, readBeforeWrite } from "../access";
 import { Employment } from "../employment/employment.entity";
 import { loaders } from "../loaders";
 import { Retirement } from "../retirement/retirement.entity";
@@ -15,44 +17,68 @@ export const CitizenConnection = connectionType("Citizen", Citizen, "citizen");
 export class CitizenResolver {
   constructor(private readonly s: Services) {}
 
+  @Authorized(IDENTITY_READERS)
   @Query(() => Citizen, { nullable: true, description: "A citizen by resident ID number; null when unknown." })
-  citizen(@Arg("idNumber", () => ID) idNumber: string, @Ctx() ctx: RequestContext): Promise<Citizen | null> {
-    return loaders.citizen(ctx, this.s).load(idNumber.trim().toUpperCase());
+  citizen(@Arg("idNumber", () => ID) idNumber: string, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Citizen | null> {
+    const id = idNumber.trim().toUpperCase();
+    // Before the look-up: a citizen asking for someone else learns nothing, not even whether they exist.
+    ctx.access.read([id], info);
+    return loaders.citizen(ctx, this.s).load(id);
   }
 
-  @Query(() => CitizenConnection, { description: "Citizens, ordered by ID number, optionally filtered." })
-  citizens(
+  @Authorized(CITIZEN_LIST_READERS)
+  @Query(() => CitizenConnection, { description: "Citizens, ordered by ID number, optionally filtered. Analysts may ask for the totalCount only." })
+  async citizens(
     @Arg("filter", () => CitizenFilter, { nullable: true, description: "Conditions the items must meet." }) filter: CitizenFilter | null,
     @Args(() => PageArgs) { first, after }: PageArgs,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return this.s.citizens.list(filter, pageRequest(first, after));
+    // Refused before the query, so an empty page answers an analyst the same as a full one.
+    if (!hasRole(ctx.caller, ...PERSONAL_DATA_READERS) && selectedFields(info, "Citizen").length > 0) {
+      refuse(ctx.caller, "read the citizens in a list (totalCount is an aggregate and allowed)");
+    }
+    const page = await this.s.citizens.list(filter, pageRequest(first, after));
+    ctx.access.read(page.edges.map((e) => e.node.idNumber), info);
+    return page;
   }
 
+  @Authorized(LABOR_WRITERS)
   @Mutation(() => Citizen, { description: "Registers a resident. CONFLICT when the ID number is already registered." })
-  registerCitizen(@Arg("input", () => RegisterCitizenInput) input: RegisterCitizenInput): Promise<Citizen> {
+  registerCitizen(
+    @Arg("input", () => RegisterCitizenInput) input: RegisterCitizenInput,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Citizen> {
+    readBeforeWrite(ctx, input.idNumber, info, "Citizen");
     return this.s.citizens.register(input);
   }
 
+  @Authorized(LABOR_RECORD_READERS)
   @FieldResolver(() => Employment, { nullable: true, description: "The current job; null when not employed." })
   employment(@Root() citizen: Citizen, @Ctx() ctx: RequestContext) {
     return loaderFor<string, Employment>(ctx, "currentEmployment", (ids) => this.s.citizens.currentEmployments(ids)).load(citizen.idNumber);
   }
 
+  @Authorized(LABOR_RECORD_READERS)
   @FieldResolver(() => [Employment], { description: "Every job on record, newest first." })
   async employmentHistory(@Root() citizen: Citizen, @Ctx() ctx: RequestContext) {
     return (await loaderFor<string, Employment[]>(ctx, "employmentHistory", (ids) => this.s.employments.histories(ids)).load(citizen.idNumber)) ?? [];
   }
 
+  @Authorized(LABOR_RECORD_READERS)
   @FieldResolver(() => UnemploymentRegistration, { nullable: true, description: "The latest unemployment registration, open or closed." })
   unemployment(@Root() citizen: Citizen, @Ctx() ctx: RequestContext) {
     return loaderFor<string, UnemploymentRegistration>(ctx, "unemployment", (ids) => this.s.unemployment.latest(ids)).load(citizen.idNumber);
   }
 
+  @Authorized(LABOR_RECORD_READERS)
   @FieldResolver(() => [AssistanceCategory], { description: "Employment-assistance groups the citizen belongs to today." })
   async assistanceCategories(@Root() citizen: Citizen, @Ctx() ctx: RequestContext) {
     return (await loaderFor<Citizen, AssistanceCategory[]>(ctx, "assistance", (cs) => this.s.citizens.categoriesOf(cs)).load(citizen)) ?? [];
   }
 
+  @Authorized(LABOR_RECORD_READERS)
   @FieldResolver(() => Retirement, { nullable: true, description: "The approved retirement, if any." })
   retirement(@Root() citizen: Citizen, @Ctx() ctx: RequestContext) {
     return loaderFor<string, Retirement>(ctx, "retirement", (ids) => this.s.retirements.findByIds(ids)).load(citizen.idNumber);

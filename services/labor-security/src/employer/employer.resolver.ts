@@ -1,5 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { PageArgs, pageRequest, type RequestContext } from "@onewindow/shared";
+import { EMPLOYER_READERS, LABOR_WRITERS } from "../access";
 import { JobPostingConnection } from "../job-posting/job-posting.resolver";
 import { loaders } from "../loaders";
 import type { Services } from "../services";
@@ -10,16 +11,19 @@ import { RegisterEmployerInput } from "./employer.inputs";
 export class EmployerResolver {
   constructor(private readonly s: Services) {}
 
+  @Authorized(EMPLOYER_READERS)
   @Query(() => Employer, { nullable: true, description: "An employer by unified social credit code; null when unknown." })
   employer(@Arg("creditCode", () => ID) creditCode: string, @Ctx() ctx: RequestContext): Promise<Employer | null> {
     return loaders.employer(ctx, this.s).load(creditCode.trim().toUpperCase());
   }
 
+  @Authorized(LABOR_WRITERS)
   @Mutation(() => Employer, { description: "Registers an employer. CONFLICT when the credit code is already registered." })
   registerEmployer(@Arg("input", () => RegisterEmployerInput) input: RegisterEmployerInput): Promise<Employer> {
     return this.s.employers.register(input);
   }
 
+  @Authorized(EMPLOYER_READERS)
   @FieldResolver(() => JobPostingConnection, { description: "The employer's job postings, newest first." })
   jobPostings(@Root() employer: Employer, @Args(() => PageArgs) { first, after }: PageArgs) {
     return this.s.jobPostings.list(null, pageRequest(first, after), employer.creditCode);

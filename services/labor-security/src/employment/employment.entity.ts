@@ -1,10 +1,13 @@
-import { Field, ID, ObjectType } from "type-graphql";
+import { Authorized, Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { DateScalar } from "@onewindow/shared";
+import { LABOR_RECORD_READERS } from "../access";
 
 /** One job held by a citizen; the current one has no end date. */
 @Entity("employment")
 @Index(["idNumber", "endDate"])
+// A person's record: every field for the readers of labor records (the labor officer who writes it among them).
+@Authorized(LABOR_RECORD_READERS)
 @ObjectType({ description: "A job a citizen holds or held." })
 export class Employment {
   @PrimaryGeneratedColumn()

@@ -1,5 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import { connectionType, PageArgs, pageRequest, type RequestContext } from "@onewindow/shared";
+import { LABOR_WRITERS } from "../access";
 import { Employer } from "../employer/employer.entity";
 import { loaders } from "../loaders";
 import type { Services } from "../services";
@@ -12,6 +13,7 @@ export const JobPostingConnection = connectionType("JobPosting", JobPosting, "jo
 export class JobPostingResolver {
   constructor(private readonly s: Services) {}
 
+  // Public: the job board is for anyone looking for work.
   @Query(() => JobPostingConnection, { description: "The public job board, newest first." })
   jobPostings(
     @Arg("filter", () => JobPostingFilter, { nullable: true, description: "Conditions the items must meet." }) filter: JobPostingFilter | null,
@@ -20,6 +22,7 @@ export class JobPostingResolver {
     return this.s.jobPostings.list(filter, pageRequest(first, after));
   }
 
+  @Authorized(LABOR_WRITERS)
   @Mutation(() => JobPosting, { description: "Publishes a vacancy on the job board." })
   postJob(@Arg("input", () => PostJobInput) input: PostJobInput): Promise<JobPosting> {
     return this.s.jobPostings.post(input);

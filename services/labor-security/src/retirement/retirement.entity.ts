@@ -1,9 +1,11 @@
-import { Field, ObjectType } from "type-graphql";
+import { Authorized, Field, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { bigintTransformer, DateScalar, fenToYuan } from "@onewindow/shared";
+import { LABOR_RECORD_READERS } from "../access";
 
 /** An approved retirement (one per citizen). */
 @Entity("retirement")
+@Authorized(LABOR_RECORD_READERS)
 @ObjectType({ description: "An approved retirement." })
 export class Retirement {
   @PrimaryColumn({ type: "varchar", length: 18, name: "id_number" })

@@ -1,4 +1,7 @@
-import { Arg, Mutation, Resolver } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Authorized, Ctx, Info, Mutation, Resolver } from "type-graphql";
+import type { RequestContext } from "@onewindow/shared";
+import { LABOR_WRITERS, readBeforeWrite } from "../access";
 import type { Services } from "../services";
 import { Retirement } from "./retirement.entity";
 import { ApproveRetirementInput } from "./retirement.inputs";
@@ -7,8 +10,14 @@ import { ApproveRetirementInput } from "./retirement.inputs";
 export class RetirementResolver {
   constructor(private readonly s: Services) {}
 
+  @Authorized(LABOR_WRITERS)
   @Mutation(() => Retirement, { description: "Approves a citizen's retirement; ends the job and any unemployment registration." })
-  approveRetirement(@Arg("input", () => ApproveRetirementInput) input: ApproveRetirementInput) {
+  approveRetirement(
+    @Arg("input", () => ApproveRetirementInput) input: ApproveRetirementInput,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    readBeforeWrite(ctx, input.idNumber, info, "Retirement");
     return this.s.retirements.approve(input);
   }
 }

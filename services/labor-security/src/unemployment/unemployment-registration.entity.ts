@@ -1,6 +1,7 @@
-import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import { Authorized, Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { DateScalar } from "@onewindow/shared";
+import { LABOR_RECORD_READERS } from "../access";
 
 export enum RegistrationStatus {
   OPEN = "OPEN",
@@ -14,6 +15,7 @@ registerEnumType(RegistrationStatus, {
 /** A registration as unemployed (失业登记). */
 @Entity("unemployment_registration")
 @Index(["idNumber", "status"])
+@Authorized(LABOR_RECORD_READERS)
 @ObjectType({ description: "A registration as unemployed (失业登记)." })
 export class UnemploymentRegistration {
   @PrimaryGeneratedColumn()

@@ -1,4 +1,7 @@
-import { Arg, Mutation, Resolver } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Authorized, Ctx, Info, Mutation, Resolver } from "type-graphql";
+import type { RequestContext } from "@onewindow/shared";
+import { LABOR_WRITERS, readBeforeWrite } from "../access";
 import type { Services } from "../services";
 import { UnemploymentRegistration } from "./unemployment-registration.entity";
 import { RegisterUnemploymentInput } from "./unemployment.inputs";
@@ -7,8 +10,14 @@ import { RegisterUnemploymentInput } from "./unemployment.inputs";
 export class UnemploymentResolver {
   constructor(private readonly s: Services) {}
 
+  @Authorized(LABOR_WRITERS)
   @Mutation(() => UnemploymentRegistration, { description: "Registers a citizen as unemployed; ends the current job on record." })
-  registerUnemployment(@Arg("input", () => RegisterUnemploymentInput) input: RegisterUnemploymentInput) {
+  registerUnemployment(
+    @Arg("input", () => RegisterUnemploymentInput) input: RegisterUnemploymentInput,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    readBeforeWrite(ctx, input.idNumber, info, "UnemploymentRegistration");
     return this.s.unemployment.register(input);
   }
 }

@@ -1,0 +1,38 @@
+import type { GraphQLResolveInfo } from "graphql";
+import { checkIdNumber, type RequestContext, type Role } from "@onewindow/shared";
+
+/*
+ * Who may read and write what in labor security. `@Authorized` on each field names the roles;
+ * `ctx.access.read` (root fields, `_entities`) then limits a `citizen` to their own records,
+ * demands a purpose and records the read. Fields without `@Authorized` are public: the job
+ * board, and an employer's credit code and name (both on the public business licence).
+ */
+
+/** Roles that may read personal data held here at all (the subgraph definition's `personalDataReaders`). */
+export const PERSONAL_DATA_READERS: readonly Role[] = ["window_clerk", "labor_officer", "insurance_officer", "tax_officer"];
+
+/** Identity (ID number, name, gender, birth date): every department's officers need it to serve a person. */
+export const IDENTITY_READERS: readonly Role[] = [...PERSONAL_DATA_READERS, "citizen"];
+
+/** Labor's own records of a person (residence, jobs, unemployment, assistance, retirement). */
+export const LABOR_RECORD_READERS: readonly Role[] = ["window_clerk", "labor_officer", "citizen"];
+
+/** The list of citizens: readers of identity, and analysts for its `totalCount` (its nodes are refused them). */
+export const CITIZEN_LIST_READERS: readonly Role[] = [...PERSONAL_DATA_READERS, "analyst"];
+
+/** An employer's registration beyond its public name and credit code. */
+export const EMPLOYER_READERS: readonly Role[] = ["window_clerk", "labor_officer", "insurance_officer", "tax_officer"];
+
+/** Every labor mutation. */
+export const LABOR_WRITERS: readonly Role[] = ["labor_officer"];
+
+/**
+ * A mutation's answer is a read of the record of the person its input names: checked (and
+ * audited) before the write, so that a refused read changes nothing. An invalid ID number is
+ * left to the service, which refuses it before anything is read.
+ */
+export function readBeforeWrite(ctx: RequestContext, idNumber: string, info: GraphQLResolveInfo, typeName: string): void {
+  const id = checkIdNumber(idNumber);
+  if ("problem" in id) return;
+  ctx.access.read([id.idNumber], info, typeName);
+}
