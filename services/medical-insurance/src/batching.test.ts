@@ -2,12 +2,13 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { graphql, type GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
-import { createLogger, pageRequest, type RequestContext } from "@onewindow/shared";
+import { localContext, pageRequest, type RequestContext } from "@onewindow/shared";
 import { Claim } from "./claim/claim.entity";
 import { monthlyContributions } from "./enrolment/contribution.policy";
 import { Enrolment } from "./enrolment/enrolment.entity";
 import { EnrolmentStatus, MedicalInsuranceScheme } from "./enrolment/enrolment.enums";
 import { company, person, statementsOf, withServices } from "./fixtures";
+import { medicalInsurance } from "./index";
 import { buildMedicalInsuranceSchema } from "./schema";
 
 /** Bulk-inserts an ACTIVE employee enrolment and three claims for each of `count` people. */
@@ -35,16 +36,18 @@ async function seed(db: DataSource, count: number): Promise<void> {
   for (let i = 0; i < claims.length; i += 100) await db.getRepository(Claim).insert(claims.slice(i, i + 100));
 }
 
-const context = (): RequestContext => ({ requestId: "test", logger: createLogger("test", "silent"), loaders: new Map() });
+/** An insurance officer with a purpose: the batching, not the rules, is under test here. */
+const context = (db: DataSource): RequestContext =>
+  localContext("medical-insurance", medicalInsurance.personalDataReaders, db, { userId: "officer", roles: ["insurance_officer"], purpose: "batching test" });
 
 /** Runs a gateway-style `_entities` query for `count` citizens, as the gateway does for a page of them. */
-async function entities(schema: GraphQLSchema, count: number, selection: string) {
+async function entities(schema: GraphQLSchema, db: DataSource, count: number, selection: string) {
   const representations = Array.from({ length: count }, (_, i) => ({ __typename: "Citizen", idNumber: person(i) }));
   const result = await graphql({
     schema,
     source: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { ${selection} } } }`,
     variableValues: { r: representations },
-    contextValue: context(),
+    contextValue: context(db),
   });
   assert.equal(result.errors, undefined, JSON.stringify(result.errors));
   // graphql-js builds null-prototype objects; plain copies compare with deepEqual.
@@ -66,8 +69,8 @@ test("a page of 100 citizens with medicalInsurance costs one statement through t
     const schema = await buildMedicalInsuranceSchema(s);
     const selection = "medicalInsurance { scheme employer { creditCode } monthlyContribution }";
     let rows: any[] = [];
-    const ten = await statementsOf(() => entities(schema, 10, selection));
-    const hundred = await statementsOf(async () => (rows = await entities(schema, 100, selection)));
+    const ten = await statementsOf(() => entities(schema, db, 10, selection));
+    const hundred = await statementsOf(async () => (rows = await entities(schema, db, 100, selection)));
     assert.equal(ten, 1);
     assert.equal(hundred, 1);
     assert.equal(rows.length, 100);
@@ -80,8 +83,8 @@ test("insuranceClaims for 10 or 100 citizens cost the same statements", () =>
     const schema = await buildMedicalInsuranceSchema(s);
     const selection = "insuranceClaims(first: 2) { totalCount edges { node { visitDate totalCost } } }";
     let rows: any[] = [];
-    const ten = await statementsOf(() => entities(schema, 10, selection));
-    const hundred = await statementsOf(async () => (rows = await entities(schema, 100, selection)));
+    const ten = await statementsOf(() => entities(schema, db, 10, selection));
+    const hundred = await statementsOf(async () => (rows = await entities(schema, db, 100, selection)));
     assert.equal(ten, 2);
     assert.equal(hundred, ten);
     assert.deepEqual(rows[99].insuranceClaims, {
@@ -105,7 +108,7 @@ test("Employer fields for a batch of employers share one GROUP BY statement", ()
         schema,
         source: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Employer { insuredEmployeeCount monthlyContributions } } }`,
         variableValues: { r: representations },
-        contextValue: context(),
+        contextValue: context(db),
       });
       assert.equal(result.errors, undefined, JSON.stringify(result.errors));
       return (JSON.parse(JSON.stringify(result.data)) as { _entities: any[] })._entities;

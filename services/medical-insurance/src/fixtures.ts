@@ -1,16 +1,22 @@
 import assert from "node:assert/strict";
+import { graphql, type GraphQLSchema } from "graphql";
+import { getMetadataStorage } from "type-graphql";
 import type { DataSource } from "typeorm";
 import {
-  CreateOutbox1763800000000,
+  AuditEntry,
   OutboxEvent,
+  localContext,
   makeCreditCode,
   makeIdNumber,
   openTestDatabase,
   sqlQueries,
+  subgraphTables,
+  type Caller,
+  type RequestContext,
 } from "@onewindow/shared";
 import { Claim } from "./claim/claim.entity";
 import { Enrolment } from "./enrolment/enrolment.entity";
-import { MedicalInsuranceInitial1763800000002 } from "./migrations/1763800000002-initial.migration";
+import { medicalInsurance } from "./index";
 import { createServices, type Services } from "./services";
 
 /**
@@ -20,11 +26,8 @@ import { createServices, type Services } from "./services";
 
 /** Runs `fn` with the department's services over a fresh database (see `openTestDatabase`), and closes it afterwards. */
 export async function withServices(fn: (s: Services, db: DataSource) => Promise<void>): Promise<void> {
-  const { db, close } = await openTestDatabase({
-    service: "medical-insurance",
-    entities: [OutboxEvent, Enrolment, Claim],
-    migrations: [CreateOutbox1763800000000, MedicalInsuranceInitial1763800000002],
-  });
+  // Every table of the department, the audit trail included.
+  const { db, close } = await openTestDatabase(subgraphTables(medicalInsurance));
   try {
     await fn(createServices(db), db);
   } finally {
@@ -67,4 +70,66 @@ export async function statementsOf(fn: () => Promise<unknown>): Promise<number> 
   const before = await statementCount();
   await fn();
   return (await statementCount()) - before;
+}
+
+/** What one in-process request answered, and its context (for the reads it recorded). */
+export interface Answer {
+  data: Record<string, any> | null;
+  errors: { message: string; code: unknown; path: readonly (string | number)[] | undefined }[];
+  ctx: RequestContext;
+}
+
+/**
+ * Runs `source` as `caller` (anonymous: `{}`), then writes the request's reads to the audit
+ * trail as the subgraph server's audit plugin does before a response leaves.
+ */
+export async function run(schema: GraphQLSchema, db: DataSource, caller: Partial<Caller>, source: string, variableValues?: Record<string, unknown>): Promise<Answer> {
+  const ctx = localContext(medicalInsurance.name, medicalInsurance.personalDataReaders, db, caller);
+  const result = await graphql({ schema, source, variableValues, contextValue: ctx });
+  await ctx.trail.append(ctx.access.records());
+  return {
+    data: result.data ? JSON.parse(JSON.stringify(result.data)) : null,
+    errors: (result.errors ?? []).map((e) => ({ message: e.message, code: e.extensions?.code, path: e.path })),
+    ctx,
+  };
+}
+
+/** Asserts that every error of the answer has `code` (and there is one), and returns the first message. */
+export function refusedWith(answer: Answer, code: string, message?: RegExp): string {
+  assert.ok(answer.errors.length > 0, `expected ${code}, got data ${JSON.stringify(answer.data)}`);
+  for (const e of answer.errors) assert.equal(e.code, code, `expected ${code}, got ${String(e.code)}: ${e.message}`);
+  if (message) assert.match(answer.errors[0].message, message);
+  return answer.errors[0].message;
+}
+
+/** Asserts that the answer has no error and returns its data. */
+export function allowed(answer: Answer): Record<string, any> {
+  assert.deepEqual(answer.errors, [], JSON.stringify(answer.errors));
+  return answer.data!;
+}
+
+/** The rows of the audit trail, oldest first. */
+export function auditRows(db: DataSource): Promise<AuditEntry[]> {
+  return db.getRepository(AuditEntry).find({ order: { id: "ASC" } });
+}
+
+/**
+ * The roles `@Authorized` gives `typeName.fieldName`, read from type-graphql's metadata as its
+ * auth checker does (the field's own decorator, else its class's); undefined: public.
+ */
+export function declaredRoles(typeName: string, fieldName: string): readonly string[] | undefined {
+  const m = getMetadataStorage();
+  const rolesOf = (target: Function, name: string) =>
+    m.authorizedFields.find((a) => a.target === target && a.fieldName === name)?.roles ?? m.authorizedResolver.find((a) => a.target === target)?.roles;
+  if (typeName === "Query" || typeName === "Mutation") {
+    const def = (typeName === "Query" ? m.queries : m.mutations).find((d) => d.schemaName === fieldName);
+    assert.ok(def, `no resolver declares ${typeName}.${fieldName}`);
+    return rolesOf(def.target, def.methodName);
+  }
+  const classes = m.objectTypes.filter((o) => o.name === typeName).map((o) => o.target);
+  const field = m.fields.find((f) => classes.includes(f.target) && f.schemaName === fieldName);
+  if (field) return rolesOf(field.target, field.name);
+  const resolved = m.fieldResolvers.find((f) => f.schemaName === fieldName && classes.includes(m.resolverClasses.find((r) => r.target === f.target)?.getObjectType() as Function));
+  assert.ok(resolved, `no class or resolver declares ${typeName}.${fieldName}`);
+  return rolesOf(resolved.target, resolved.methodName);
 }

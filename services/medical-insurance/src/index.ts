@@ -1,5 +1,6 @@
 import "reflect-metadata";
 import type { SubgraphDefinition } from "@onewindow/shared";
+import { PERSONAL_DATA_READERS } from "./access";
 import { Claim } from "./claim/claim.entity";
 import { Enrolment } from "./enrolment/enrolment.entity";
 import { MedicalInsuranceInitial1763800000002 } from "./migrations/1763800000002-initial.migration";
@@ -20,7 +21,7 @@ export const medicalInsurance: SubgraphDefinition<Services> = {
   defaultPort: 4002,
   entities: [Enrolment, Claim],
   migrations: [MedicalInsuranceInitial1763800000002],
-  personalDataReaders: ["window_clerk", "insurance_officer"],
+  personalDataReaders: PERSONAL_DATA_READERS,
   createServices,
   buildSchema: buildMedicalInsuranceSchema,
   eventHandlers: (s) => ({ ...laborStatusHandlers(s), ...inpatientDischargedHandlers(s) }),

@@ -1,5 +1,6 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Args, Authorized, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { connectionType, PageArgs, pageRequest, type RequestContext } from "@onewindow/shared";
+import { INSURANCE_RECORD_READERS } from "../access";
 import { Claim } from "../claim/claim.entity";
 import { Enrolment } from "../enrolment/enrolment.entity";
 import { loaders } from "../loaders";
@@ -13,11 +14,13 @@ export const ClaimConnection = connectionType("Claim", Claim, "claim");
 export class CitizenResolver {
   constructor(private readonly s: Services) {}
 
+  @Authorized(INSURANCE_RECORD_READERS)
   @FieldResolver(() => Enrolment, { nullable: true, description: "The current medical insurance enrolment; null when not enrolled." })
   medicalInsurance(@Root() citizen: Citizen, @Ctx() ctx: RequestContext) {
     return loaders.activeEnrolment(ctx, this.s).load(citizen.idNumber);
   }
 
+  @Authorized(INSURANCE_RECORD_READERS)
   @FieldResolver(() => ClaimConnection, { description: "Medical insurance claims, newest visit first." })
   async insuranceClaims(@Root() citizen: Citizen, @Args(() => PageArgs) { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
     return loaders.claimPage(ctx, this.s, pageRequest(first, after)).load(citizen.idNumber);

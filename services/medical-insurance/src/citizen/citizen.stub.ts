@@ -1,4 +1,5 @@
-import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { Authorized, Directive, Field, ID, ObjectType } from "type-graphql";
+import { INSURANCE_RECORD_READERS } from "../access";
 
 /**
  * Labor security owns `Citizen`; this department only knows the key and adds its own fields.
@@ -7,6 +8,7 @@ import { Directive, Field, ID, ObjectType } from "type-graphql";
 @Directive('@key(fields: "idNumber")')
 @ObjectType({ description: "A resident. Identity is owned by labor security; medical insurance adds enrolment and claims." })
 export class Citizen {
+  @Authorized(INSURANCE_RECORD_READERS)
   @Field(() => ID, { description: "18-character resident ID number (GB 11643-1999)." })
   idNumber: string;
 }

@@ -1,10 +1,12 @@
-import { Field, Float, ID, ObjectType } from "type-graphql";
+import { Authorized, Field, Float, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { bigintTransformer, DateScalar, DateTimeScalar, fenToYuan } from "@onewindow/shared";
+import { INSURANCE_RECORD_READERS } from "../access";
 
 /** A reimbursement claim for one hospital visit or stay. */
 @Entity("claim")
 @Index("claim_person_visit", ["idNumber", "visitDate", "id"])
+@Authorized(INSURANCE_RECORD_READERS)
 @ObjectType({ description: "A medical insurance claim for one hospital visit or stay." })
 export class Claim {
   @PrimaryGeneratedColumn()

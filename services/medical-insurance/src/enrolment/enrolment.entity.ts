@@ -1,6 +1,7 @@
-import { Field, Float, ID, ObjectType } from "type-graphql";
+import { Authorized, Field, Float, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { bigintTransformer, DateScalar, fenToYuan } from "@onewindow/shared";
+import { INSURANCE_RECORD_READERS } from "../access";
 import { Employer, employerStub } from "../employer/employer.stub";
 import { EnrolmentStatus, MedicalInsuranceScheme } from "./enrolment.enums";
 
@@ -13,6 +14,7 @@ import { EnrolmentStatus, MedicalInsuranceScheme } from "./enrolment.enums";
 @Index("enrolment_person_status", ["idNumber", "status"])
 @Index("enrolment_one_active", ["idNumber"], { unique: true, where: "status = 'ACTIVE'" })
 @Index("enrolment_employer_status", ["creditCode", "status"])
+@Authorized(INSURANCE_RECORD_READERS)
 @ObjectType("MedicalInsurance", { description: "A person's enrolment in basic medical insurance." })
 export class Enrolment {
   @PrimaryGeneratedColumn()
