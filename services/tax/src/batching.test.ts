@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { graphql } from "graphql";
-import { createLogger, makeCreditCode, makeIdNumber, pageRequest, type RequestContext } from "@onewindow/shared";
+import { localContext, makeCreditCode, makeIdNumber, pageRequest } from "@onewindow/shared";
 import { tax } from "./index";
 import { countStatements, openTestDb } from "./tax-db.fixture";
 
@@ -55,7 +55,7 @@ const ENTITIES = `query ($reps: [_Any!]!) {
 }`;
 
 test("the subgraph's entity fields batch: one request for 100 entities costs what one for 10 does", async () => {
-  const { s, service, close } = await seeded("tax-batching-graphql");
+  const { s, db, service, close } = await seeded("tax-batching-graphql");
   try {
     const schema = await tax.buildSchema(s);
     const run = async (n: number) => {
@@ -63,7 +63,8 @@ test("the subgraph's entity fields batch: one request for 100 entities costs wha
         ...people(n).map((idNumber) => ({ __typename: "Citizen", idNumber })),
         ...employers(n).map((creditCode) => ({ __typename: "Employer", creditCode })),
       ];
-      const contextValue: RequestContext = { requestId: "t", logger: createLogger("test", "silent"), loaders: new Map() };
+      // A tax officer with a purpose: the batching, not the rules, is under test here.
+      const contextValue = localContext("tax", tax.personalDataReaders, db, { userId: "officer", roles: ["tax_officer"], purpose: "batching test" });
       let result: Awaited<ReturnType<typeof graphql>> | undefined;
       const statements = await countStatements(service, async () => {
         result = await graphql({ schema, source: ENTITIES, variableValues: { reps }, contextValue });

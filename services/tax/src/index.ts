@@ -1,5 +1,6 @@
 import "reflect-metadata";
 import type { SubgraphDefinition } from "@onewindow/shared";
+import { PERSONAL_DATA_READERS } from "./access";
 import { TaxInitial1763800000003 } from "./migrations/1763800000003-initial.migration";
 import { PensionIncome } from "./pension/pension-income.entity";
 import { buildTaxSchema } from "./schema";
@@ -21,7 +22,7 @@ export const tax: SubgraphDefinition<Services> = {
   defaultPort: 4003,
   entities: [TaxReturn, WithholdingReturn, PensionIncome],
   migrations: [TaxInitial1763800000003],
-  personalDataReaders: ["window_clerk", "tax_officer"],
+  personalDataReaders: PERSONAL_DATA_READERS,
   createServices,
   buildSchema: buildTaxSchema,
   eventHandlers: retirementApprovedHandlers,

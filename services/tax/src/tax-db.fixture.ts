@@ -1,10 +1,10 @@
-import { CreateOutbox1763800000000, OutboxEvent, openTestDatabase, sqlQueries } from "@onewindow/shared";
+import assert from "node:assert/strict";
+import { graphql, type GraphQLSchema } from "graphql";
+import { getMetadataStorage } from "type-graphql";
 import type { DataSource } from "typeorm";
-import { TaxInitial1763800000003 } from "./migrations/1763800000003-initial.migration";
-import { PensionIncome } from "./pension/pension-income.entity";
+import { AuditEntry, localContext, openTestDatabase, sqlQueries, subgraphTables, type Caller, type RequestContext } from "@onewindow/shared";
+import { tax } from "./index";
 import { createServices, type Services } from "./services";
-import { TaxReturn } from "./tax-return/tax-return.entity";
-import { WithholdingReturn } from "./withholding/withholding-return.entity";
 
 /** A test's own database and the department's services over it. */
 export interface TestDb {
@@ -22,11 +22,8 @@ export interface TestDb {
  * statements is not disturbed by other data sources.
  */
 export async function openTestDb(label = "tax"): Promise<TestDb> {
-  const { db, service, close } = await openTestDatabase({
-    service: label,
-    entities: [OutboxEvent, TaxReturn, WithholdingReturn, PensionIncome],
-    migrations: [CreateOutbox1763800000000, TaxInitial1763800000003],
-  });
+  // Every table of the department, the audit trail included.
+  const { db, service, close } = await openTestDatabase({ ...subgraphTables(tax), service: label });
   return { db, s: createServices(db), service, close };
 }
 
@@ -60,4 +57,66 @@ export async function rejection(promise: Promise<unknown>): Promise<{ message: s
     return err as { message: string; extensions: Record<string, unknown> };
   }
   throw new Error("expected a rejection");
+}
+
+/** What one in-process request answered, and its context (for the reads it recorded). */
+export interface Answer {
+  data: Record<string, any> | null;
+  errors: { message: string; code: unknown; path: readonly (string | number)[] | undefined }[];
+  ctx: RequestContext;
+}
+
+/**
+ * Runs `source` as `caller` (anonymous: `{}`), then writes the request's reads to the audit
+ * trail as the subgraph server's audit plugin does before a response leaves.
+ */
+export async function run(schema: GraphQLSchema, db: DataSource, caller: Partial<Caller>, source: string, variableValues?: Record<string, unknown>): Promise<Answer> {
+  const ctx = localContext(tax.name, tax.personalDataReaders, db, caller);
+  const result = await graphql({ schema, source, variableValues, contextValue: ctx });
+  await ctx.trail.append(ctx.access.records());
+  return {
+    data: result.data ? JSON.parse(JSON.stringify(result.data)) : null,
+    errors: (result.errors ?? []).map((e) => ({ message: e.message, code: e.extensions?.code, path: e.path })),
+    ctx,
+  };
+}
+
+/** Asserts that every error of the answer has `code` (and there is one), and returns the first message. */
+export function refusedWith(answer: Answer, code: string, message?: RegExp): string {
+  assert.ok(answer.errors.length > 0, `expected ${code}, got data ${JSON.stringify(answer.data)}`);
+  for (const e of answer.errors) assert.equal(e.code, code, `expected ${code}, got ${String(e.code)}: ${e.message}`);
+  if (message) assert.match(answer.errors[0].message, message);
+  return answer.errors[0].message;
+}
+
+/** Asserts that the answer has no error and returns its data. */
+export function allowed(answer: Answer): Record<string, any> {
+  assert.deepEqual(answer.errors, [], JSON.stringify(answer.errors));
+  return answer.data!;
+}
+
+/** The rows of the audit trail, oldest first. */
+export function auditRows(db: DataSource): Promise<AuditEntry[]> {
+  return db.getRepository(AuditEntry).find({ order: { id: "ASC" } });
+}
+
+/**
+ * The roles `@Authorized` gives `typeName.fieldName`, read from type-graphql's metadata as its
+ * auth checker does (the field's own decorator, else its class's); undefined: public.
+ */
+export function declaredRoles(typeName: string, fieldName: string): readonly string[] | undefined {
+  const m = getMetadataStorage();
+  const rolesOf = (target: Function, name: string) =>
+    m.authorizedFields.find((a) => a.target === target && a.fieldName === name)?.roles ?? m.authorizedResolver.find((a) => a.target === target)?.roles;
+  if (typeName === "Query" || typeName === "Mutation") {
+    const def = (typeName === "Query" ? m.queries : m.mutations).find((d) => d.schemaName === fieldName);
+    assert.ok(def, `no resolver declares ${typeName}.${fieldName}`);
+    return rolesOf(def.target, def.methodName);
+  }
+  const classes = m.objectTypes.filter((o) => o.name === typeName).map((o) => o.target);
+  const field = m.fields.find((f) => classes.includes(f.target) && f.schemaName === fieldName);
+  if (field) return rolesOf(field.target, field.name);
+  const resolved = m.fieldResolvers.find((f) => f.schemaName === fieldName && classes.includes(m.resolverClasses.find((r) => r.target === f.target)?.getObjectType() as Function));
+  assert.ok(resolved, `no class or resolver declares ${typeName}.${fieldName}`);
+  return rolesOf(resolved.target, resolved.methodName);
 }

@@ -1,5 +1,6 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { Arg, Authorized, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import { fenToYuan, loaderFor, type RequestContext } from "@onewindow/shared";
+import { TAX_RECORD_READERS } from "../access";
 import { loaders } from "../loaders";
 import type { Services } from "../services";
 import { TaxReturn } from "../tax-return/tax-return.entity";
@@ -11,6 +12,7 @@ import { Citizen } from "./citizen.stub";
 export class CitizenResolver {
   constructor(private readonly s: Services) {}
 
+  @Authorized(TAX_RECORD_READERS)
   @FieldResolver(() => TaxSummary, {
     nullable: true,
     description: "Income, tax due, tax withheld and the balance (payable or refund) for a year; null when no return was filed for it.",
@@ -23,11 +25,13 @@ export class CitizenResolver {
     return loaders.taxSummary(ctx, this.s, year).load(citizen.idNumber);
   }
 
+  @Authorized(TAX_RECORD_READERS)
   @FieldResolver(() => [TaxReturn], { description: "Every annual return filed, amended ones included, newest first." })
   async taxReturns(@Root() citizen: Citizen, @Ctx() ctx: RequestContext): Promise<TaxReturn[]> {
     return (await loaders.taxReturns(ctx, this.s).load(citizen.idNumber)) ?? [];
   }
 
+  @Authorized(TAX_RECORD_READERS)
   @FieldResolver(() => Number, { description: "Basic pension recorded as exempt income for a year (from labor security's retirement approvals), yuan." })
   async exemptPensionIncome(
     @Root() citizen: Citizen,

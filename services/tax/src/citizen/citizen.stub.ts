@@ -1,4 +1,5 @@
-import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { Authorized, Directive, Field, ID, ObjectType } from "type-graphql";
+import { TAX_RECORD_READERS } from "../access";
 
 /**
  * Labor security owns `Citizen`; the tax department only knows the key and adds the
@@ -7,6 +8,7 @@ import { Directive, Field, ID, ObjectType } from "type-graphql";
 @Directive('@key(fields: "idNumber")')
 @ObjectType({ description: "A resident. Identity is owned by labor security; tax adds returns and the yearly tax position." })
 export class Citizen {
+  @Authorized(TAX_RECORD_READERS)
   @Field(() => ID, { description: "18-character resident ID number (GB 11643-1999)." })
   idNumber: string;
 }

@@ -1,5 +1,6 @@
-import { Arg, Args, Ctx, Float, FieldResolver, Resolver, Root } from "type-graphql";
+import { Arg, Args, Authorized, Ctx, Float, FieldResolver, Resolver, Root } from "type-graphql";
 import { connectionType, fenToYuan, PageArgs, pageRequest, type RequestContext } from "@onewindow/shared";
+import { EMPLOYER_TAX_READERS } from "../access";
 import { loaders } from "../loaders";
 import type { Services } from "../services";
 import { TaxStanding } from "../withholding/tax-standing.enum";
@@ -13,6 +14,7 @@ export const WithholdingReturnConnection = connectionType("WithholdingReturn", W
 export class EmployerResolver {
   constructor(private readonly s: Services) {}
 
+  @Authorized(EMPLOYER_TAX_READERS)
   @FieldResolver(() => WithholdingReturnConnection, { description: "The employer's monthly withholding returns, newest month first." })
   async withholdingReturns(
     @Root() employer: Employer,
@@ -28,12 +30,14 @@ export class EmployerResolver {
     return loaders.withholdingReturns(ctx, this.s, page, includeSuperseded ?? false).load(employer.creditCode);
   }
 
+  @Authorized(EMPLOYER_TAX_READERS)
   @FieldResolver(() => TaxStanding, { description: "ARREARS when for any month the employer withheld more tax than it paid over." })
   async taxStanding(@Root() employer: Employer, @Ctx() ctx: RequestContext): Promise<TaxStanding> {
     const arrearsFen = (await loaders.arrears(ctx, this.s).load(employer.creditCode)) ?? 0;
     return arrearsFen > 0 ? TaxStanding.ARREARS : TaxStanding.GOOD;
   }
 
+  @Authorized(EMPLOYER_TAX_READERS)
   @FieldResolver(() => Float, { description: "Tax withheld but not paid over, summed over the months in arrears, yuan." })
   async taxArrears(@Root() employer: Employer, @Ctx() ctx: RequestContext): Promise<number> {
     return fenToYuan((await loaders.arrears(ctx, this.s).load(employer.creditCode)) ?? 0);

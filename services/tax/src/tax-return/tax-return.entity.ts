@@ -1,4 +1,5 @@
-import { Field, Float, ID, Int, ObjectType } from "type-graphql";
+import { Authorized, Field, Float, ID, Int, ObjectType } from "type-graphql";
+import { TAX_RECORD_READERS } from "../access";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { DateTimeScalar, bigintTransformer, fenToYuan } from "@onewindow/shared";
 
@@ -9,6 +10,7 @@ import { DateTimeScalar, bigintTransformer, fenToYuan } from "@onewindow/shared"
 @Entity("tax_return")
 @Index(["idNumber", "year", "supersededAt"])
 @Index(["idNumber", "year"], { unique: true, where: "superseded_at IS NULL" })
+@Authorized(TAX_RECORD_READERS)
 @ObjectType({ description: "An annual individual income tax reconciliation return (综合所得年度汇算), as filed." })
 export class TaxReturn {
   @PrimaryGeneratedColumn()

@@ -1,4 +1,7 @@
-import { Arg, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Authorized, Ctx, FieldResolver, Info, Mutation, Resolver, Root } from "type-graphql";
+import type { RequestContext } from "@onewindow/shared";
+import { TAX_RECORD_READERS, TAX_WRITERS, readBeforeWrite } from "../access";
 import { Citizen, citizenStub } from "../citizen/citizen.stub";
 import type { Services } from "../services";
 import { TaxReturn } from "./tax-return.entity";
@@ -8,14 +11,21 @@ import { FileTaxReturnInput } from "./tax-return.inputs";
 export class TaxReturnResolver {
   constructor(private readonly s: Services) {}
 
+  @Authorized(TAX_WRITERS)
   @Mutation(() => TaxReturn, {
     description:
       "Files an annual reconciliation return and computes the tax. A second return for the same person and year amends (supersedes) the first; both are kept.",
   })
-  fileTaxReturn(@Arg("input", () => FileTaxReturnInput, { description: "The return." }) input: FileTaxReturnInput): Promise<TaxReturn> {
+  fileTaxReturn(
+    @Arg("input", () => FileTaxReturnInput, { description: "The return." }) input: FileTaxReturnInput,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<TaxReturn> {
+    readBeforeWrite(ctx, input.idNumber, info, "TaxReturn");
     return this.s.taxReturns.file(input);
   }
 
+  @Authorized(TAX_RECORD_READERS)
   @FieldResolver(() => Citizen, { description: "The taxpayer." })
   citizen(@Root() taxReturn: TaxReturn): Citizen {
     return citizenStub(taxReturn.idNumber);

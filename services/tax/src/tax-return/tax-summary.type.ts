@@ -1,8 +1,10 @@
-import { Field, Float, ID, Int, ObjectType } from "type-graphql";
+import { Authorized, Field, Float, ID, Int, ObjectType } from "type-graphql";
+import { TAX_RECORD_READERS } from "../access";
 import { DateTimeScalar, fenToYuan } from "@onewindow/shared";
 import type { TaxReturn } from "./tax-return.entity";
 
 /** A person's tax position for one year, read from the return in force for that year. */
+@Authorized(TAX_RECORD_READERS)
 @ObjectType({ description: "A citizen's income tax position for one year, from the latest (amending) return filed for it." })
 export class TaxSummary {
   @Field(() => Int, { description: "The tax year." })

@@ -1,4 +1,5 @@
-import { Field, Float, ID, Int, ObjectType } from "type-graphql";
+import { Authorized, Field, Float, ID, Int, ObjectType } from "type-graphql";
+import { EMPLOYER_TAX_READERS } from "../access";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { DateTimeScalar, bigintTransformer, fenToYuan } from "@onewindow/shared";
 
@@ -9,6 +10,7 @@ import { DateTimeScalar, bigintTransformer, fenToYuan } from "@onewindow/shared"
 @Entity("withholding_return")
 @Index(["creditCode", "supersededAt", "period"])
 @Index(["creditCode", "period"], { unique: true, where: "superseded_at IS NULL" })
+@Authorized(EMPLOYER_TAX_READERS)
 @ObjectType({ description: "An employer's monthly individual income tax withholding return (扣缴申报)." })
 export class WithholdingReturn {
   @PrimaryGeneratedColumn()

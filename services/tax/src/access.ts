@@ -1,0 +1,32 @@
+import type { GraphQLResolveInfo } from "graphql";
+import { checkIdNumber, type RequestContext, type Role } from "@onewindow/shared";
+
+/*
+ * Who may read and write what in tax. `@Authorized` on each field names the roles;
+ * `ctx.access.read` (`_entities`, mutations) then limits a `citizen` to their own records,
+ * demands a purpose and records the read. Nothing here is public but the employer's credit
+ * code, the key that the gateway hops on.
+ */
+
+/** Roles that may read the personal data held here at all (the subgraph definition's `personalDataReaders`). */
+export const PERSONAL_DATA_READERS: readonly Role[] = ["window_clerk", "tax_officer"];
+
+/** A person's returns and yearly tax position: the clerk, the tax officer and the person. */
+export const TAX_RECORD_READERS: readonly Role[] = [...PERSONAL_DATA_READERS, "citizen"];
+
+/** An employer's withholding returns, standing and arrears (tax secrecy: not the public's). */
+export const EMPLOYER_TAX_READERS: readonly Role[] = ["window_clerk", "tax_officer"];
+
+/** Every tax mutation. */
+export const TAX_WRITERS: readonly Role[] = ["tax_officer"];
+
+/**
+ * A mutation's answer is a read of the record of the person its input names: checked (and
+ * audited) before the write, so that a refused read changes nothing. An invalid ID number is
+ * left to the service, which refuses it before anything is read.
+ */
+export function readBeforeWrite(ctx: RequestContext, idNumber: string, info: GraphQLResolveInfo, typeName: string): void {
+  const id = checkIdNumber(idNumber);
+  if ("problem" in id) return;
+  ctx.access.read([id.idNumber], info, typeName);
+}
