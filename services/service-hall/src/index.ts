@@ -11,6 +11,7 @@ import { QueueTicket } from "./queue/queue-ticket.entity";
 import { HallRectification } from "./rectification/rectification.entity";
 import { buildServiceHallSchema } from "./schema";
 import { createServices, type ServiceOptions, type Services } from "./services";
+import { PERSONAL_DATA_READERS } from "./access";
 
 export { CaseTask, HallCase, HallEvaluation, HallRectification, QueueTicket, ServiceItem, ServiceHallInitial1763800000501, ServiceHallCatalogue1763800000502 };
 export { HallDepartment } from "./catalogue/hall-department.enum";
@@ -31,7 +32,8 @@ export const serviceHall: SubgraphDefinition<Services> = {
   defaultPort: 4005,
   entities: [ServiceItem, QueueTicket, HallCase, CaseTask, HallEvaluation, HallRectification],
   migrations: [ServiceHallInitial1763800000501, ServiceHallCatalogue1763800000502],
-  personalDataReaders: ["window_clerk"],
+  // Only the window clerk reads any citizen's cases; a citizen reads their own (ctx.access).
+  personalDataReaders: PERSONAL_DATA_READERS,
   createServices: (db) => createServices(db),
   buildSchema: buildServiceHallSchema,
   eventHandlers: (s) => departmentConfirmationHandlers(s),

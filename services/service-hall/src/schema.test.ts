@@ -1,15 +1,19 @@
 import { test, type TestContext } from "node:test";
 import assert from "node:assert/strict";
 import { graphql, isEnumType, isInputObjectType, isObjectType, type GraphQLSchema } from "graphql";
-import { createLogger, sqlQueries } from "@onewindow/shared";
+import { localContext, sqlQueries, type Caller } from "@onewindow/shared";
+import { PERSONAL_DATA_READERS } from "./access";
 import { openTestHall, person } from "./fixtures";
 import { buildServiceHallSchema } from "./schema";
 
-async function hall(t: TestContext) {
+/** The window clerk at work: reads cases with a purpose, runs the hall's mutations. */
+const CLERK: Partial<Caller> = { userId: "clerk-1", roles: ["window_clerk", "analyst"], purpose: "schema test" };
+
+async function hall(t: TestContext, caller: Partial<Caller> = CLERK) {
   const { db, s, setNow, service } = await openTestHall(t, "2026-11-23T09:00:00+08:00");
   const schema = await buildServiceHallSchema(s);
-  const contextValue = () => ({ requestId: "t", logger: createLogger("test", "silent"), loaders: new Map() });
-  const exec = (source: string, variableValues?: Record<string, unknown>) => graphql({ schema, source, variableValues, contextValue: contextValue() });
+  const exec = (source: string, variableValues?: Record<string, unknown>) =>
+    graphql({ schema, source, variableValues, contextValue: localContext("service-hall", PERSONAL_DATA_READERS, db, caller) });
   return { db, s, setNow, service, schema, exec };
 }
 

@@ -2,7 +2,6 @@ import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { DateScalar } from "@onewindow/shared";
 import { HallDepartment } from "../catalogue/hall-department.enum";
-import { Citizen, citizenStub } from "../citizen/citizen.stub";
 import { CaseStatus } from "./case.enums";
 
 /** A case (办件): one citizen's item accepted at a window, with the deadline promised. */
@@ -18,6 +17,7 @@ export class HallCase {
   @Field(() => ID, { description: "Case number." })
   id: number;
 
+  /** The citizen; served as `citizen` by the resolver, which masks it for callers who may not see the person. */
   @Column({ type: "varchar", length: 18, name: "id_number" })
   idNumber: string;
 
@@ -45,8 +45,8 @@ export class HallCase {
   @Field({ description: "True when the citizen came by appointment (预约)." })
   appointment: boolean;
 
+  /** The proxy (代办), if any; the field resolver masks it like the citizen's. */
   @Column({ type: "varchar", length: 18, name: "proxy_id_number", nullable: true })
-  @Field(() => ID, { nullable: true, description: "Resident ID number of the person handling it on the citizen's behalf (代办); null in person." })
   proxyIdNumber: string | null;
 
   @Column({ type: "varchar", length: 10 })
@@ -72,11 +72,6 @@ export class HallCase {
   @Column({ type: "varchar", length: 32, name: "completed_at", nullable: true })
   @Field(() => String, { nullable: true, description: "When the case was completed (ISO 8601); null while open." })
   completedAt: string | null;
-
-  @Field(() => Citizen, { description: "The citizen the case is for." })
-  get citizen(): Citizen {
-    return citizenStub(this.idNumber);
-  }
 
   @Field(() => Boolean, { nullable: true, description: "True when completed on or before the deadline; null while open." })
   get onTime(): boolean | null {

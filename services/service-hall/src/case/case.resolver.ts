@@ -1,6 +1,9 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from "type-graphql";
 import { connectionType, DateScalar, PageArgs, pageRequest, type RequestContext } from "@onewindow/shared";
+import { CASE_READERS, HALL_WRITERS, OVERDUE_READERS, readBeforeWrite, readShownCases, shownIdNumber } from "../access";
 import { ServiceItem } from "../catalogue/service-item.entity";
+import { Citizen, citizenStub } from "../citizen/citizen.stub";
 import { loaders } from "../loaders";
 import type { Services } from "../services";
 import { todayBy } from "../clock";
@@ -16,31 +19,74 @@ export const CaseConnection = connectionType("Case", HallCase, "case");
 export class CaseResolver {
   constructor(private readonly s: Services) {}
 
+  @Authorized(CASE_READERS)
   @Query(() => HallCase, { nullable: true, description: "A case by its number; null when there is none." })
-  case(@Arg("id", () => ID, { description: "The case number." }) id: string, @Ctx() ctx: RequestContext) {
-    return loaders.hallCase(ctx, this.s).load(parseCaseId(id, "id"));
+  async case(
+    @Arg("id", () => ID, { description: "The case number." }) id: string,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<HallCase | null> {
+    const found = await loaders.hallCase(ctx, this.s).load(parseCaseId(id, "id"));
+    // A case is a person's record: a citizen gets only their own, and the read is audited.
+    if (found) ctx.access.read([found.idNumber], info, "Case");
+    return found;
   }
 
-  @Query(() => CaseConnection, { description: "Open cases past their deadline, most overdue first." })
-  overdueCases(
+  @Authorized(OVERDUE_READERS)
+  @Query(() => CaseConnection, {
+    description: "Open cases past their deadline, most overdue first. Analysts see every ID number masked (330102********1234).",
+  })
+  async overdueCases(
     @Arg("asOf", () => DateScalar, { nullable: true, description: "The day to judge by; default today." }) asOf: string | null,
     @Args(() => PageArgs) { first, after }: PageArgs,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return this.s.caseQueries.overdue(asOf, pageRequest(first, after));
+    const page = await this.s.caseQueries.overdue(asOf, pageRequest(first, after));
+    readShownCases(ctx, page.edges.map((e) => e.node.idNumber), info);
+    return page;
   }
 
+  @Authorized(HALL_WRITERS)
   @Mutation(() => HallCase, {
     description: "Accepts an item for a citizen at a window; the deadline follows from the item's time limit in working days. BAD_USER_INPUT for an unknown item code.",
   })
-  openCase(@Arg("input", () => OpenCaseInput, { description: "The citizen, the item and the window." }) input: OpenCaseInput) {
+  openCase(
+    @Arg("input", () => OpenCaseInput, { description: "The citizen, the item and the window." }) input: OpenCaseInput,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    readBeforeWrite(ctx, input.idNumber, info);
     return this.s.cases.open(input);
   }
 
+  @Authorized(HALL_WRITERS)
   @Mutation(() => HallCase, {
     description: "Completes a case today. BAD_USER_INPUT when it is completed already or still waits for departments to confirm.",
   })
-  completeCase(@Arg("input", () => CompleteCaseInput, { description: "The case." }) input: CompleteCaseInput) {
+  async completeCase(
+    @Arg("input", () => CompleteCaseInput, { description: "The case." }) input: CompleteCaseInput,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    const found = await loaders.hallCase(ctx, this.s).load(parseCaseId(input.caseId));
+    if (found) readBeforeWrite(ctx, found.idNumber, info);
     return this.s.cases.complete(input);
+  }
+
+  @FieldResolver(() => Citizen, { description: "The citizen the case is for; the ID number comes masked to callers who may not see the person." })
+  citizen(@Root() hallCase: HallCase, @Ctx() ctx: RequestContext): Citizen {
+    return citizenStub(shownIdNumber(ctx, hallCase.idNumber));
+  }
+
+  @FieldResolver(() => ID, {
+    nullable: true,
+    description: "Resident ID number of the person handling it on the citizen's behalf (代办); null in person. Masked like the citizen's.",
+  })
+  proxyIdNumber(@Root() hallCase: HallCase, @Ctx() ctx: RequestContext): string | null {
+    if (hallCase.proxyIdNumber === null) return null;
+    // Whoever may see the citizen sees the proxy the citizen chose; the proxy sees themselves.
+    return ctx.access.maySee(hallCase.idNumber) ? hallCase.proxyIdNumber : shownIdNumber(ctx, hallCase.proxyIdNumber);
   }
 
   @FieldResolver(() => ServiceItem, { description: "The service item handled." })

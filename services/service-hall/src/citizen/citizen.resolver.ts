@@ -1,5 +1,7 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { PageArgs, pageRequest, type RequestContext } from "@onewindow/shared";
+import type { GraphQLResolveInfo } from "graphql";
+import { Args, Authorized, Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
+import { PageArgs, pageRequest, refuse, type RequestContext } from "@onewindow/shared";
+import { CASE_READERS } from "../access";
 import { CaseConnection } from "../case/case.resolver";
 import { loaders } from "../loaders";
 import type { Services } from "../services";
@@ -10,8 +12,13 @@ import { Citizen } from "./citizen.stub";
 export class CitizenResolver {
   constructor(private readonly s: Services) {}
 
+  @Authorized(CASE_READERS)
   @FieldResolver(() => CaseConnection, { description: "Cases handled for the citizen at the service hall, newest first." })
-  cases(@Root() citizen: Citizen, @Args(() => PageArgs) { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
+  cases(@Root() citizen: Citizen, @Args(() => PageArgs) { first, after }: PageArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    // `_entities` has checked the citizen already; `Case.citizen` reaches here without it. Even a
+    // count of someone else's cases is theirs (read() alone lets a bare totalCount through).
+    if (!ctx.access.maySee(citizen.idNumber)) refuse(ctx.caller, "read another person's cases");
+    ctx.access.read([citizen.idNumber], info, "Case");
     return loaders.casePage(ctx, this.s, pageRequest(first, after)).load(citizen.idNumber);
   }
 }

@@ -1,5 +1,6 @@
-import { Arg, Query, Resolver } from "type-graphql";
+import { Arg, Authorized, Query, Resolver } from "type-graphql";
 import { DateScalar } from "@onewindow/shared";
+import { AGGREGATE_READERS } from "../access";
 import type { Services } from "../services";
 import { HallKpis } from "./hall-kpis.types";
 
@@ -7,6 +8,7 @@ import { HallKpis } from "./hall-kpis.types";
 export class KpiResolver {
   constructor(private readonly s: Services) {}
 
+  @Authorized(AGGREGATE_READERS)
   @Query(() => HallKpis, { description: "The hall's window KPIs over from..to (both inclusive). BAD_USER_INPUT when from is after to." })
   hallKpis(
     @Arg("from", () => DateScalar, { description: "First day of the period." }) from: string,

@@ -1,4 +1,5 @@
-import { Arg, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Authorized, Mutation, Query, Resolver } from "type-graphql";
+import { HALL_WRITERS } from "../access";
 import type { Services } from "../services";
 import { QueueBoard } from "./queue-board.types";
 import { CallNextTicketInput, TakeQueueTicketInput } from "./queue.inputs";
@@ -8,11 +9,13 @@ import { QueueTicket } from "./queue-ticket.entity";
 export class QueueResolver {
   constructor(private readonly s: Services) {}
 
+  // Public: the ticket machine in the hall, used before anyone signs in; a ticket names no one.
   @Mutation(() => QueueTicket, { description: "Issues today's next number of a category (A012), with the tickets ahead and an estimated wait." })
   takeQueueTicket(@Arg("input", () => TakeQueueTicketInput, { description: "The category and the channel." }) input: TakeQueueTicketInput) {
     return this.s.queue.take(input);
   }
 
+  @Authorized(HALL_WRITERS)
   @Mutation(() => QueueTicket, {
     nullable: true,
     description: "Calls the next ticket to a window: green channel first, then in the order taken. Null when nobody is waiting.",
@@ -21,6 +24,7 @@ export class QueueResolver {
     return this.s.queue.callNext(input);
   }
 
+  // Public: the queue screen hangs in the hall for everyone to see; it shows numbers, not people.
   @Query(() => QueueBoard, { description: "What the hall's queue screen shows: now calling, waiting per category, estimated waits." })
   queueBoard() {
     return this.s.queue.board();

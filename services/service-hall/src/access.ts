@@ -1,0 +1,79 @@
+import type { GraphQLResolveInfo } from "graphql";
+import { checkIdNumber, maskIdNumber, type RequestContext, type Role } from "@onewindow/shared";
+
+/*
+ * Who may do what at the service hall. `@Authorized` on each root field and on `Citizen.cases`
+ * names the roles; the resolvers then call `ctx.access.read` for the cases they return, which
+ * limits a `citizen` to their own, demands a purpose and records the read for the audit trail.
+ * Fields without `@Authorized` are public: the guide, the queue screen and the ticket machine
+ * (PUBLIC_ROOT_FIELDS; schema.test.ts fails for any other root field left unannotated).
+ */
+
+/** The hall's own officer: the only role that may read any citizen's cases here (`personalDataReaders`). */
+export const PERSONAL_DATA_READERS: readonly Role[] = ["window_clerk"];
+
+/** Who works the windows: the queue, cases and the rectification ledger. */
+export const HALL_WRITERS: readonly Role[] = ["window_clerk"];
+
+/** A person's cases: the window clerk, and the citizen (their own, checked by `ctx.access`). */
+export const CASE_READERS: readonly Role[] = ["window_clerk", "citizen"];
+
+/**
+ * Aggregates (KPIs, the rectification ledger and its counts): the clerk and analysts. The
+ * ledger names windows and problems, never a person.
+ */
+export const AGGREGATE_READERS: readonly Role[] = ["window_clerk", "analyst"];
+
+/**
+ * The overdue list, a manager's dashboard: the clerk sees the persons; an analyst sees the same
+ * rows with every ID number masked (see {@link shownIdNumber}), which are not personal reads.
+ */
+export const OVERDUE_READERS: readonly Role[] = ["window_clerk", "analyst"];
+
+/**
+ * Evaluations: the satisfaction evaluator at the window runs under the window clerk's session
+ * (DEVICE and FORM are entered there), and a signed-in citizen rates their own case (ONLINE).
+ * No anonymous channel: every UNSATISFIED rating opens a rectification item with a deadline, so
+ * an anonymous endpoint would let anyone fill the ledger.
+ */
+export const EVALUATORS: readonly Role[] = ["window_clerk", "citizen"];
+
+/** The root fields anyone may use without signing in; every other root field carries `@Authorized`. */
+export const PUBLIC_ROOT_FIELDS: readonly string[] = [
+  "Query.serviceItems",
+  "Query.queueBoard",
+  "Mutation.takeQueueTicket",
+  // Federation's own: the gateway reads the SDL, and `_entities` guards every entity it resolves
+  // (Citizen by the shared helper, Case by caseReference).
+  "Query._service",
+  "Query._entities",
+];
+
+/**
+ * The ID number as this caller may see it: in full for a reader or the person themselves,
+ * masked (`330102********1234`) for everyone else who reaches the row (an analyst's list).
+ */
+export function shownIdNumber(ctx: RequestContext, idNumber: string): string {
+  return ctx.access.maySee(idNumber) ? idNumber : maskIdNumber(idNumber);
+}
+
+/**
+ * Checks and records the read of the cases of `idNumbers` that the current field selects; rows
+ * the caller may not see unmasked are left out (they are not personal reads: their ID numbers
+ * come masked). Callers that may only see their own cases are refused by `ctx.access` itself
+ * for any other row, so call this only where masking is the rule (the overdue list).
+ */
+export function readShownCases(ctx: RequestContext, idNumbers: readonly string[], info: GraphQLResolveInfo): void {
+  ctx.access.read(idNumbers.filter((id) => ctx.access.maySee(id)), info, "Case");
+}
+
+/**
+ * A mutation's answer is a read of the case of the person its input names: checked (and audited)
+ * before the write, so that a refused read changes nothing. An invalid ID number is left to the
+ * service, which refuses it before anything is read.
+ */
+export function readBeforeWrite(ctx: RequestContext, idNumber: string, info: GraphQLResolveInfo): void {
+  const id = checkIdNumber(idNumber);
+  if ("problem" in id) return;
+  ctx.access.read([id.idNumber], info, "Case");
+}
