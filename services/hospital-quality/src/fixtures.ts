@@ -1,21 +1,35 @@
+import { after } from "node:test";
 import type { DataSource } from "typeorm";
-import { CreateOutbox1763800000000, OutboxEvent, createDataSource, createLogger, type OneWindowError } from "@onewindow/shared";
+import { localContext, openTestDatabase, subgraphTables, type Caller, type OneWindowError, type RequestContext } from "@onewindow/shared";
 import assert from "node:assert/strict";
 import { hospitalQuality } from "./index";
-import type { Services } from "./services";
+import { createServices, type ServiceOptions, type Services } from "./services";
 
-/** A fresh in-memory SQLite database with hospital quality's migrations, and its services. */
-export async function openTestDb(): Promise<{ db: DataSource; s: Services }> {
-  const db = await createDataSource({
-    service: "hospital-quality",
-    entities: [OutboxEvent, ...(hospitalQuality.entities as Function[])],
-    migrations: [CreateOutbox1763800000000, ...hospitalQuality.migrations],
-    config: { dataDir: "", databaseUrl: undefined },
-    logger: createLogger("test", "silent"),
-    inMemory: true,
-  });
-  return { db, s: hospitalQuality.createServices(db) };
+const open: (() => Promise<void>)[] = [];
+// Every database a test file opened is closed (and dropped, on PostgreSQL) after its tests.
+after(async () => {
+  for (const close of open.splice(0)) await close();
+});
+
+/**
+ * A fresh database with hospital quality's migrations (and the shared outbox and audit trail):
+ * in-memory SQLite, or a throw-away PostgreSQL database with `DATABASE_URL`; and its services.
+ * `service` labels its SQL statement counter.
+ */
+export async function openTestDb(options: ServiceOptions = {}): Promise<{ db: DataSource; s: Services; service: string }> {
+  const { entities, migrations } = subgraphTables(hospitalQuality as never);
+  const { db, service, close } = await openTestDatabase({ service: "hospital-quality", entities, migrations });
+  open.push(close);
+  return { db, s: createServices(db, options), service };
 }
+
+/** A request context acting as `caller` (anonymous by default), as the subgraph server builds one. */
+export function contextFor(db: DataSource, caller: Partial<Caller> = {}): RequestContext {
+  return localContext("hospital-quality", hospitalQuality.personalDataReaders, db, caller);
+}
+
+/** The administrator of `hospitalCode`, as in a token. */
+export const adminOf = (hospitalCode: string): Partial<Caller> => ({ userId: `admin-${hospitalCode}`, roles: ["hospital_admin"], hospitalCode, purpose: "quality review" });
 
 const TABLES = ["hospital", "outpatient_visit", "inpatient_stay", "follow_up", "patient_evaluation", "daily_rollup", "outbox_event"];
 

@@ -7,11 +7,15 @@ import { InpatientStay } from "./inpatient/inpatient-stay.entity";
 import { HospitalInitial1763800000401 } from "./migrations/1763800000401-initial.migration";
 import { DueFollowUps1763900000402 } from "./migrations/1763900000402-due-follow-ups.migration";
 import { OutpatientVisit } from "./outpatient/outpatient-visit.entity";
+import { PrescriberGrants1764100000403 } from "./migrations/1764100000403-prescriber-grants.migration";
+import { PrescriberStatsGrant } from "./prescriber/prescriber-grant.entity";
 import { DailyRollup } from "./rollup/daily-rollup.entity";
 import { buildHospitalSchema } from "./schema";
-import { createServices, type Services } from "./services";
+import { createServices, type ServiceOptions, type Services } from "./services";
 
-export { DailyRollup, FollowUp, Hospital, InpatientStay, OutpatientVisit, PatientEvaluation, HospitalInitial1763800000401 };
+export { DailyRollup, FollowUp, Hospital, InpatientStay, OutpatientVisit, PatientEvaluation, PrescriberStatsGrant, HospitalInitial1763800000401 };
+export { PrescriberGrantStatus } from "./prescriber/prescriber-grant.enums";
+export { grantWindowSecondsFromEnv, MAX_GRANT_MINUTES } from "./prescriber/grant-window";
 export { HospitalGrade, HospitalLevel } from "./hospital/hospital.enums";
 export { FollowUpOutcome } from "./follow-up/follow-up.enums";
 export { PatientEvaluationChannel } from "./evaluation/evaluation.enums";
@@ -19,15 +23,18 @@ export { Granularity, QualityMetric } from "./metrics/metrics.enums";
 export { HospitalEvents } from "./events";
 export { seedHospitalDemo, type SeedHospitalDemoOptions, type SeedHospitalDemoResult } from "./seed/demo-data.seed";
 export { JIANDE } from "./seed/jiande.figures";
-export type { Services as HospitalQualityServices };
+export type { Services as HospitalQualityServices, ServiceOptions as HospitalQualityServiceOptions };
 
 /** The hospital-quality department as a subgraph: owner of `Hospital`. */
 export const hospitalQuality: SubgraphDefinition<Services> = {
   name: "hospital-quality",
   defaultPort: 4004,
-  entities: [Hospital, OutpatientVisit, InpatientStay, FollowUp, PatientEvaluation, DailyRollup],
-  migrations: [HospitalInitial1763800000401, DueFollowUps1763900000402],
-  personalDataReaders: ["hospital_admin"],
-  createServices,
+  entities: [Hospital, OutpatientVisit, InpatientStay, FollowUp, PatientEvaluation, DailyRollup, PrescriberStatsGrant],
+  migrations: [HospitalInitial1763800000401, DueFollowUps1763900000402, PrescriberGrants1764100000403],
+  // No one reads patients as persons here: administrators and offices manage care quality, for
+  // which a masked ID number (access/patient-id.ts) tells records apart well enough. Insurance,
+  // not this department, is where a patient's identity is needed (it gets it by event).
+  personalDataReaders: [],
+  createServices: (db) => createServices(db),
   buildSchema: buildHospitalSchema,
 };

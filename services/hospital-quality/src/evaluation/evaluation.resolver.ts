@@ -1,4 +1,7 @@
-import { Arg, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
+import type { RequestContext } from "@onewindow/shared";
+import { RECORD_WRITERS, requireHospitalScope } from "../access/hospital-scope";
+import { parseHospitalCode } from "../hospital/hospital-code";
 import type { Services } from "../services";
 import { SubmitPatientEvaluationInput } from "./evaluation.inputs";
 import { PatientEvaluation } from "./patient-evaluation.entity";
@@ -7,8 +10,15 @@ import { PatientEvaluation } from "./patient-evaluation.entity";
 export class EvaluationResolver {
   constructor(private readonly s: Services) {}
 
-  @Mutation(() => PatientEvaluation, { description: "Records a patient's evaluation from the counter device, the survey or a phone call." })
-  submitPatientEvaluation(@Arg("input", () => SubmitPatientEvaluationInput, { description: "The evaluation." }) input: SubmitPatientEvaluationInput) {
+  @Authorized(...RECORD_WRITERS)
+  @Mutation(() => PatientEvaluation, {
+    description: "Records a patient's evaluation from the counter device, the survey or a phone call: the hospital's administrator.",
+  })
+  submitPatientEvaluation(
+    @Arg("input", () => SubmitPatientEvaluationInput, { description: "The evaluation." }) input: SubmitPatientEvaluationInput,
+    @Ctx() ctx: RequestContext,
+  ) {
+    requireHospitalScope(ctx.caller, parseHospitalCode(input.hospitalCode), RECORD_WRITERS, "record evaluations");
     return this.s.evaluations.submit(input);
   }
 }

@@ -1,4 +1,6 @@
-import { Arg, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
+import type { RequestContext } from "@onewindow/shared";
+import { RECORD_WRITERS, requireHospitalScope } from "../access/hospital-scope";
 import type { Services } from "../services";
 import { FollowUp } from "./follow-up.entity";
 import { RecordFollowUpInput } from "./follow-up.inputs";
@@ -7,8 +9,13 @@ import { RecordFollowUpInput } from "./follow-up.inputs";
 export class FollowUpResolver {
   constructor(private readonly s: Services) {}
 
-  @Mutation(() => FollowUp, { description: "Records a follow-up call to a discharged patient. BAD_USER_INPUT for an unknown stay or a call before the discharge." })
-  recordFollowUp(@Arg("input", () => RecordFollowUpInput, { description: "The call." }) input: RecordFollowUpInput) {
-    return this.s.followUps.record(input);
+  @Authorized(...RECORD_WRITERS)
+  @Mutation(() => FollowUp, {
+    description:
+      "Records a follow-up call to a discharged patient: the stay's hospital's administrator. BAD_USER_INPUT for an unknown stay or a call before the discharge.",
+  })
+  recordFollowUp(@Arg("input", () => RecordFollowUpInput, { description: "The call." }) input: RecordFollowUpInput, @Ctx() ctx: RequestContext) {
+    // The hospital is the stay's: checked inside the record's transaction, before anything is written.
+    return this.s.followUps.record(input, (hospitalCode) => requireHospitalScope(ctx.caller, hospitalCode, RECORD_WRITERS, "record follow-up calls"));
   }
 }

@@ -11,7 +11,11 @@ import type { RecordFollowUpInput } from "./follow-up.inputs";
 export class FollowUpService {
   constructor(private readonly db: DataSource, private readonly events: EventPublisher) {}
 
-  async record(input: RecordFollowUpInput): Promise<FollowUp> {
+  /**
+   * Records a call. `authorize`, when given, is called with the stay's hospital inside the
+   * transaction before anything is written; it throws to refuse.
+   */
+  async record(input: RecordFollowUpInput, authorize?: (hospitalCode: string) => void): Promise<FollowUp> {
     const stayId = String(input.stayId ?? "").trim();
     if (!/^\d{1,9}$/.test(stayId)) throw new BadUserInputError(`"${input.stayId}" is not an inpatient stay id`, "stayId");
     const calledOn = parsePastDate(input.calledOn, "calledOn");
@@ -22,6 +26,7 @@ export class FollowUpService {
       // The stay is a reference inside the input: unknown is an input mistake, not NOT_FOUND.
       const stay = await tx.findOneBy(InpatientStay, { id: Number(stayId) });
       if (!stay) throw new BadUserInputError(`no inpatient stay with id ${stayId}`, "stayId");
+      authorize?.(stay.hospitalCode);
       if (calledOn < stay.dischargedOn) {
         throw new BadUserInputError(`the call on ${calledOn} is before the discharge on ${stay.dischargedOn}`, "calledOn");
       }

@@ -36,11 +36,11 @@ export class InpatientStay {
   @Column({ type: "bigint", name: "drug_fen", transformer: bigintTransformer })
   drugFen: number;
 
-  /** Stored for dual-approved prescriber statistics (统方) only; not a GraphQL field. */
+  /** Summed per prescriber only by the dual-approved `prescriberDrugStats` (统方); not a GraphQL field. */
   @Column({ type: "varchar", length: 40, name: "prescriber_id", nullable: true })
   prescriberId: string | null;
 
-  /** Personal data: kept for the insurance claim event, not exposed by this subgraph. */
+  /** Personal data: kept for the insurance claim event; the GraphQL field shows it masked (access/patient-id.ts). */
   @Column({ type: "varchar", length: 18, name: "patient_id_number", nullable: true })
   patientIdNumber: string | null;
 

@@ -1,5 +1,6 @@
-import { Arg, FieldResolver, Resolver, Root } from "type-graphql";
-import { DateScalar } from "@onewindow/shared";
+import { Arg, Authorized, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { DateScalar, type RequestContext } from "@onewindow/shared";
+import { METRIC_READERS, requireHospitalScope } from "../access/hospital-scope";
 import { Hospital } from "../hospital/hospital.entity";
 import type { Services } from "../services";
 import { Granularity, QualityMetric } from "./metrics.enums";
@@ -9,8 +10,11 @@ import { MetricPoint, QualityMetrics } from "./quality-metrics.types";
 export class MetricsResolver {
   constructor(private readonly s: Services) {}
 
+  @Authorized(...METRIC_READERS)
   @FieldResolver(() => QualityMetrics, {
-    description: "Quality metrics over from..to (both inclusive), with the previous period of the same length. BAD_USER_INPUT when from is after to.",
+    description:
+      "Quality metrics over from..to (both inclusive), with the previous period of the same length. BAD_USER_INPUT when from is after to. " +
+      "For analysts, the hospital's administrator and its offices; FORBIDDEN for another hospital's administrator.",
   })
   qualityMetrics(
     @Root() hospital: Hospital,
@@ -18,10 +22,13 @@ export class MetricsResolver {
     @Arg("to", () => DateScalar, { description: "Last day of the period." }) to: string,
     @Arg("department", () => String, { nullable: true, description: "Only this department's records; omit for the whole hospital." })
     department: string | null,
+    @Ctx() ctx: RequestContext,
   ): Promise<QualityMetrics> {
+    requireHospitalScope(ctx.caller, hospital.code, METRIC_READERS, "read the quality metrics");
     return this.s.metrics.qualityMetrics(hospital.code, from, to, department);
   }
 
+  @Authorized(...METRIC_READERS)
   @FieldResolver(() => [MetricPoint], { description: "One metric per calendar month, quarter or year over from..to, in order." })
   metricTrend(
     @Root() hospital: Hospital,
@@ -31,7 +38,9 @@ export class MetricsResolver {
     @Arg("granularity", () => Granularity, { description: "Calendar unit of the points." }) granularity: Granularity,
     @Arg("department", () => String, { nullable: true, description: "Only this department's records; omit for the whole hospital." })
     department: string | null,
+    @Ctx() ctx: RequestContext,
   ): Promise<MetricPoint[]> {
+    requireHospitalScope(ctx.caller, hospital.code, METRIC_READERS, "read the metric trend");
     return this.s.metrics.metricTrend(hospital.code, metric, from, to, granularity, department);
   }
 }

@@ -30,13 +30,13 @@ export class OutpatientVisit {
   drugFen: number;
 
   /**
-   * Stored for the prescriber statistics that need the dual approval of the information office
-   * and medical affairs (统方); deliberately not a GraphQL field.
+   * Summed per prescriber only by `prescriberDrugStats`, under a grant approved by the information
+   * office and medical affairs together (统方); deliberately not a GraphQL field.
    */
   @Column({ type: "varchar", length: 40, name: "prescriber_id", nullable: true })
   prescriberId: string | null;
 
-  /** Personal data: kept for insurance and audits, not exposed by this subgraph. */
+  /** Personal data: kept for insurance and audits; the GraphQL field shows it masked (access/patient-id.ts). */
   @Column({ type: "varchar", length: 18, name: "patient_id_number", nullable: true })
   patientIdNumber: string | null;
 

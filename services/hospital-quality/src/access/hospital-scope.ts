@@ -1,0 +1,40 @@
+import { refuse, type Caller, type Role } from "@onewindow/shared";
+
+/** Who reads a hospital's quality metrics and the departments its records name. */
+export const METRIC_READERS: Role[] = ["analyst", "hospital_admin", "info_office", "medical_affairs"];
+
+/**
+ * Who reads a hospital's record lists (the follow-up worklist): the hospital's own offices, not
+ * analysts, who get aggregates only.
+ */
+export const RECORD_READERS: Role[] = ["hospital_admin", "info_office", "medical_affairs"];
+
+/** Who records visits, stays, calls and evaluations, and registers a hospital: its administrator. */
+export const RECORD_WRITERS: Role[] = ["hospital_admin"];
+
+/** Roles whose token may name one hospital; without one they work for every hospital. */
+const OFFICES: readonly Role[] = ["info_office", "medical_affairs"];
+
+/**
+ * True when one of the caller's `roles` reaches `hospitalCode`: `hospital_admin` only the
+ * hospital its token names (none named: no hospital at all); `info_office` and
+ * `medical_affairs` the hospital their token names, or every hospital when it names none; any
+ * other role (`analyst`, `auditor`) every hospital.
+ */
+export function reachesHospital(caller: Caller, hospitalCode: string, roles: readonly Role[]): boolean {
+  const own = caller.hospitalCode?.trim().toUpperCase() ?? null;
+  return roles.some((role) => {
+    if (!caller.roles.includes(role)) return false;
+    if (role === "hospital_admin") return own === hospitalCode;
+    if (OFFICES.includes(role)) return own === null || own === hospitalCode;
+    return true;
+  });
+}
+
+/**
+ * Refuses (FORBIDDEN, or UNAUTHENTICATED for anonymous callers) unless one of the caller's
+ * `roles` reaches `hospitalCode` (see {@link reachesHospital}). `what` completes "may not …".
+ */
+export function requireHospitalScope(caller: Caller, hospitalCode: string, roles: readonly Role[], what: string): void {
+  if (!reachesHospital(caller, hospitalCode, roles)) refuse(caller, `${what} of hospital ${hospitalCode}`);
+}
