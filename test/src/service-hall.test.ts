@@ -1,6 +1,6 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { addDays, today } from "@onewindow/shared";
+import { addDays, maskIdNumber, today } from "@onewindow/shared";
 import { startStack, type Stack } from "./harness/stack";
 import { eventually } from "./harness/eventually";
 import { freshIdNumber } from "./harness/fixtures";
@@ -102,5 +102,38 @@ describe("the service hall through the gateway", () => {
       assert.equal(res.errors?.[0].extensions?.code, "BAD_USER_INPUT", JSON.stringify(res.errors));
     }
     assert.equal((await ok(stack, `{ rectifications(first: 0) { totalCount } }`)).rectifications.totalCount, afterCount.rectifications.totalCount);
+  });
+
+  test("overdue cases: an analyst sees the list with ID numbers masked, the window clerk sees the persons (and is audited)", async () => {
+    const idNumber = freshIdNumber("1979-04-04", "FEMALE");
+    const proxy = freshIdNumber("1981-05-05", "MALE");
+    await ok(stack, `mutation ($i: RegisterCitizenInput!) { registerCitizen(input: $i) { idNumber } }`, { i: { idNumber, name: "欧阳静" } });
+    const opened = await ok(stack, `mutation ($i: OpenCaseInput!) { openCase(input: $i) { id deadline } }`, { i: { idNumber, itemCode: "TX006", window: "W21", proxy } });
+    const caseId = opened.openCase.id;
+    // Judged a year on, the case is overdue; it is found by id among the oldest-deadline-first pages.
+    const query = `query ($asOf: Date, $after: String) { overdueCases(asOf: $asOf, first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id proxyIdNumber citizen { idNumber } } } } }`;
+    const find = async (as: Parameters<Stack["query"]>[2]) => {
+      let after: string | null = null;
+      for (;;) {
+        const res: { data?: any; errors?: unknown } = await stack.query(query, { asOf: addDays(opened.openCase.deadline, 365), after }, as);
+        assert.equal(res.errors, undefined, JSON.stringify(res.errors));
+        const hit = res.data.overdueCases.edges.find((e: any) => e.node.id === caseId);
+        if (hit) return hit.node;
+        assert.ok(res.data.overdueCases.pageInfo.hasNextPage, `case ${caseId} not among the overdue cases`);
+        after = res.data.overdueCases.pageInfo.endCursor;
+      }
+    };
+    const analyst = await find({ roles: ["analyst"], user: "analyst-1", purpose: "督查月报" });
+    assert.deepEqual(analyst, { id: caseId, proxyIdNumber: maskIdNumber(proxy), citizen: { idNumber: maskIdNumber(idNumber) } });
+    assert.match(analyst.citizen.idNumber, /^\d{6}\*{8}\d{3}[\dX]$/);
+    // The person behind a masked row stays closed to the analyst.
+    const one = await stack.query(`query ($id: ID!) { case(id: $id) { id } }`, { id: caseId }, { roles: ["analyst"], user: "analyst-1", purpose: "督查月报" });
+    assert.equal(one.errors?.[0].extensions?.code, "FORBIDDEN");
+    const clerk = await find({ roles: ["window_clerk"], user: "clerk-21", purpose: "超期件催办" });
+    assert.deepEqual(clerk, { id: caseId, proxyIdNumber: proxy, citizen: { idNumber } });
+    // The hall's own trail: the clerk's read is on it, the analyst's masked rows are not.
+    const reads = (await stack.sql<{ user_id: string; purpose: string }>("service-hall", `SELECT user_id, purpose FROM audit_entry WHERE id_number = '${idNumber}' ORDER BY id`)).map((r) => [r.user_id, r.purpose]);
+    assert.ok(reads.some(([user, purpose]: string[]) => user === "clerk-21" && purpose === "超期件催办"), JSON.stringify(reads));
+    assert.ok(!reads.some(([user]: string[]) => user === "analyst-1"), JSON.stringify(reads));
   });
 });
