@@ -3,6 +3,10 @@ import assert from "node:assert/strict";
 import { startStack, type Stack } from "./harness/stack";
 import { freshIdNumber } from "./harness/fixtures";
 
+/** The administrator of one hospital, as their token names it. */
+const adminOf = (hospital: string) => ({ roles: ["hospital_admin" as const], user: `admin-${hospital}`, hospital, purpose: "quality review" });
+const ANALYST = { roles: ["analyst" as const], user: "analyst-1" };
+
 const METRICS = `query ($from: Date!, $to: Date!) { hospital(code: "JD001") { name qualityMetrics(from: $from, to: $to) {
   outpatientDrugCostPerVisit inpatientDrugCostPerStay inpatientDischarges followedUpDischarges followUpRate
   satisfactionByChannel { channel satisfactionRate } previousPeriod { outpatientDrugCostPerVisit } } } }`;
@@ -43,6 +47,31 @@ describe("hospital quality through the gateway, on the demo data", () => {
     assert.equal(backwards.errors?.[0].extensions?.code, "BAD_USER_INPUT");
   });
 
+  test("anonymous callers see hospital names only; analysts and the hospital's administrator see its metrics; another hospital's administrator does not", async () => {
+    const names = await stack.query(`{ hospitals { code name } hospital(code: "JD001") { code name level } }`, {}, "anonymous");
+    assert.equal(names.errors, undefined, JSON.stringify(names.errors));
+    assert.ok(names.data.hospitals.some((h: { code: string; name: string }) => h.code === "JD001" && h.name === "建德市第一人民医院"));
+    assert.equal(names.data.hospital.name, "建德市第一人民医院");
+    const vars = { from: "2010-01-01", to: "2010-12-31" };
+    const anonymous = await stack.query(METRICS, vars, "anonymous");
+    assert.equal(anonymous.errors?.[0].extensions?.code, "UNAUTHENTICATED");
+    const analyst = await stack.query(METRICS, vars, ANALYST);
+    assert.equal(analyst.errors, undefined, JSON.stringify(analyst.errors));
+    assert.equal(analyst.data.hospital.qualityMetrics.outpatientDrugCostPerVisit, 96.09);
+    const own = await stack.query(METRICS, vars, adminOf("JD001"));
+    assert.equal(own.errors, undefined, JSON.stringify(own.errors));
+    assert.equal(own.data.hospital.qualityMetrics.inpatientDrugCostPerStay, 3924.02);
+    const other = await stack.query(METRICS, vars, adminOf("JD002"));
+    assert.equal(other.errors?.[0].extensions?.code, "FORBIDDEN");
+    assert.equal(other.data?.hospital ?? null, null);
+    // Listing every hospital's metrics reaches the other hospitals too: refused, nothing of theirs is shown.
+    const all = await stack.query(`{ hospitals { code qualityMetrics(from: "2010-01-01", to: "2010-12-31") { outpatientVisits } } }`, {}, adminOf("JD001"));
+    assert.equal(all.errors?.[0].extensions?.code, "FORBIDDEN");
+    assert.equal(all.data?.hospitals ?? null, null);
+    const trend = await stack.query(`{ hospital(code: "JD001") { metricTrend(metric: OUTPATIENT_VISITS, from: "2010-01-01", to: "2010-03-31", granularity: MONTH) { value } } }`, {}, adminOf("JD002"));
+    assert.equal(trend.errors?.[0].extensions?.code, "FORBIDDEN");
+  });
+
   test("bad visit records are BAD_USER_INPUT and change no metric", async () => {
     const RECORD = `mutation ($i: RecordOutpatientVisitInput!) { recordOutpatientVisit(input: $i) { id } }`;
     const visit = { hospitalCode: "JD002", visitDate: "2025-05-05", department: "内科", totalCost: 200, drugCost: 80 };
@@ -55,11 +84,17 @@ describe("hospital quality through the gateway, on the demo data", () => {
       { ...visit, hospitalCode: "NOPE" },
       { ...visit, patientIdNumber: "330102199002301234" },
     ]) {
-      const res = await stack.query(RECORD, { i: bad });
+      // Each as the administrator of the hospital named: the record itself is what is wrong.
+      const res = await stack.query(RECORD, { i: bad }, adminOf(bad.hospitalCode));
       assert.equal(res.errors?.[0].extensions?.code, "BAD_USER_INPUT", JSON.stringify(bad));
     }
     assert.equal(await count(), before);
-    const good = await stack.query(RECORD, { i: visit });
+    const elsewhere = await stack.query(RECORD, { i: visit }, adminOf("JD001"));
+    assert.equal(elsewhere.errors?.[0].extensions?.code, "FORBIDDEN");
+    const analyst = await stack.query(RECORD, { i: visit }, ANALYST);
+    assert.equal(analyst.errors?.[0].extensions?.code, "FORBIDDEN");
+    assert.equal(await count(), before);
+    const good = await stack.query(RECORD, { i: visit }, adminOf("JD002"));
     assert.equal(good.errors, undefined);
     assert.equal(await count(), before + 1);
   });
