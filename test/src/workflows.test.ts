@@ -1,12 +1,12 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { addDays, today } from "@onewindow/shared";
-import { startStack, type Stack } from "./harness/stack";
+import { startStack, type As, type Stack } from "./harness/stack";
 import { eventually } from "./harness/eventually";
 import { freshCreditCode, freshIdNumber } from "./harness/fixtures";
 
-async function ok(stack: Stack, query: string, variables: Record<string, unknown> = {}) {
-  const res = await stack.query(query, variables);
+async function ok(stack: Stack, query: string, variables: Record<string, unknown> = {}, as?: As) {
+  const res = await stack.query(query, variables, as);
   assert.equal(res.errors, undefined, JSON.stringify(res.errors));
   return res.data;
 }
@@ -84,11 +84,13 @@ describe("one act at one desk reaches every department (events over NATS JetStre
     const code = `T${Date.now() % 100000}`;
     await ok(stack, REGISTER, { i: { idNumber, name: "陆秀兰" } });
     await ok(stack, ENROLL, { i: { idNumber, scheme: "RESIDENT", since: "2018-01-01" } });
-    await ok(stack, `mutation ($i: RegisterHospitalInput!) { registerHospital(input: $i) { code } }`, { i: { code, name: "建德市中医院" } });
+    // The hospital's own records are its administrator's to write and read.
+    const admin: As = { roles: ["hospital_admin"], hospital: code, user: "hospital-admin", purpose: "automated test" };
+    await ok(stack, `mutation ($i: RegisterHospitalInput!) { registerHospital(input: $i) { code } }`, { i: { code, name: "建德市中医院" } }, admin);
     await ok(stack, `mutation ($i: RecordInpatientStayInput!) { recordInpatientStay(input: $i) { id } }`, {
       i: { hospitalCode: code, admittedOn: "2026-10-01", dischargedOn: "2026-10-09", department: "骨科", totalCost: 18650.4, drugCost: 5230.1, patientIdNumber: idNumber },
-    });
-    const due = await ok(stack, `query ($c: ID!) { hospital(code: $c) { dueFollowUps(first: 10) { totalCount edges { node { dischargedOn followUpDueOn } } } } }`, { c: code });
+    }, admin);
+    const due = await ok(stack, `query ($c: ID!) { hospital(code: $c) { dueFollowUps(first: 10) { totalCount edges { node { dischargedOn followUpDueOn } } } } }`, { c: code }, admin);
     assert.deepEqual(due.hospital.dueFollowUps, { totalCount: 1, edges: [{ node: { dischargedOn: "2026-10-09", followUpDueOn: "2026-10-16" } }] });
     const claims = await eventually(async () => {
       const data = await ok(stack, `query ($id: ID!) { citizen(idNumber: $id) { insuranceClaims(first: 5) { totalCount edges { node { visitDate totalCost drugCost hospital { name } } } } } }`, { id: idNumber });

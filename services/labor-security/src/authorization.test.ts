@@ -8,6 +8,15 @@ import type { Services } from "./services";
 /** Root fields anyone may use: the job board, and federation's own. */
 const PUBLIC_ROOT_FIELDS = new Set(["Query.jobPostings", "Query._entities", "Query._service"]);
 
+/**
+ * Root fields that the shared audit module declares and guards in code (an auditor; a citizen
+ * their own reads), not with `@Authorized`: checked by running them anonymously.
+ */
+const SHARED_ROOT_FIELDS: Record<string, string> = {
+  "Query.auditTrail": "{ auditTrail { scope } }",
+  "Query.verifyAuditTrail": "{ verifyAuditTrail { scope } }",
+};
+
 /** Types that are a person's records: every field must name its readers. */
 const PERSONAL_TYPES = ["Citizen", "Employment", "UnemploymentRegistration", "Retirement"];
 
@@ -28,11 +37,15 @@ async function seed(s: Services): Promise<void> {
 }
 
 test("every root field of labor security names its roles, or is on the public list", () =>
-  withLabor(async (_s, schema) => {
+  withLabor(async (_s, schema, db) => {
     for (const type of [schema.getQueryType()!, schema.getMutationType()!]) {
       for (const field of Object.keys(type.getFields())) {
         const name = `${type.name}.${field}`;
         if (PUBLIC_ROOT_FIELDS.has(name)) continue;
+        if (SHARED_ROOT_FIELDS[name]) {
+          refusedWith(await run(schema, db, {}, SHARED_ROOT_FIELDS[name]), "UNAUTHENTICATED");
+          continue;
+        }
         assert.ok(declaredRoles(type.name, field)?.length, `${name} has no @Authorized: add one, or add it to the public list if anonymous callers may use it`);
       }
     }
