@@ -1,6 +1,6 @@
 import { after } from "node:test";
 import type { DataSource } from "typeorm";
-import { localContext, openTestDatabase, subgraphTables, type Caller, type OneWindowError, type RequestContext } from "@onewindow/shared";
+import { localContext, openTestDatabase, subgraphTables, type Caller, type OneWindowError, type RequestContext, type SubgraphDefinition } from "@onewindow/shared";
 import assert from "node:assert/strict";
 import { hospitalQuality } from "./index";
 import { createServices, type ServiceOptions, type Services } from "./services";
@@ -17,7 +17,7 @@ after(async () => {
  * `service` labels its SQL statement counter.
  */
 export async function openTestDb(options: ServiceOptions = {}): Promise<{ db: DataSource; s: Services; service: string }> {
-  const { entities, migrations } = subgraphTables(hospitalQuality as never);
+  const { entities, migrations } = subgraphTables(hospitalQuality as SubgraphDefinition<unknown>);
   const { db, service, close } = await openTestDatabase({ service: "hospital-quality", entities, migrations });
   open.push(close);
   return { db, s: createServices(db, options), service };

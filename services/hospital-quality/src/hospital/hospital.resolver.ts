@@ -38,7 +38,7 @@ export class HospitalResolver {
     @Arg("input", () => RegisterHospitalInput, { description: "The hospital." }) input: RegisterHospitalInput,
     @Ctx() ctx: RequestContext,
   ): Promise<Hospital> {
-    requireHospitalScope(ctx.caller, parseHospitalCode(input.code, "code"), RECORD_WRITERS, "register the record");
+    requireHospitalScope(ctx.caller, parseHospitalCode(input.code, "code"), RECORD_WRITERS, "register the directory entry");
     return this.s.hospitals.register(input);
   }
 
