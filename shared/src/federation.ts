@@ -3,7 +3,7 @@ import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import type { GraphQLSchema } from "graphql";
 import gql from "graphql-tag";
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from "type-graphql";
-import { AuditRootResolver, auditFieldResolvers, auditReferenceResolvers } from "./audit/audit.resolver";
+import { auditResolvers, auditTypeDefs } from "./audit/audit-schema";
 import { authChecker } from "./auth/authorization";
 import type { RequestContext } from "./context";
 import { DateTimeScalar } from "./scalars";
@@ -32,14 +32,9 @@ export interface FederatedSchemaOptions extends Omit<BuildSchemaOptions, "skipCh
  * itself, because resolvers attached afterwards are never called for `_entities`.
  */
 export async function buildFederatedSchema(options: FederatedSchemaOptions): Promise<GraphQLSchema> {
-  const { referenceResolvers = {}, department, auditRoot, resolvers: own, container, ...typeGraphqlOptions } = options;
-  // Every department answers for its own audit trail.
-  const audit: Function[] = [...auditFieldResolvers(department), ...(auditRoot ? [AuditRootResolver] : [])];
-  const auditInstances = new Map(audit.map((R) => [R, new (R as new () => unknown)()]));
+  const { referenceResolvers = {}, department, auditRoot = false, ...typeGraphqlOptions } = options;
   const schema = await buildSchema({
     ...typeGraphqlOptions,
-    resolvers: [...(own as Function[]), ...audit] as unknown as BuildSchemaOptions["resolvers"],
-    container: { get: (cls, data) => auditInstances.get(cls) ?? (container as { get(c: unknown, d: unknown): unknown } | undefined)?.get(cls, data) },
     // A subgraph that only extends foreign entities has no Query of its own.
     skipCheck: true,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
@@ -48,7 +43,7 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     authMode: "error",
   });
   const resolvers = createResolversMap(schema) as Record<string, any>;
-  for (const [typeName, reference] of Object.entries({ ...referenceResolvers, ...auditReferenceResolvers })) {
+  for (const [typeName, reference] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...reference };
   }
   // Every department's Citizen is personal data: whoever reaches it through `_entities` passes
@@ -60,8 +55,10 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
       return resolveCitizen(reference, context, info);
     };
   }
+  // Every department answers for its own audit trail.
+  for (const [typeName, fields] of Object.entries(auditResolvers(department, auditRoot))) resolvers[typeName] = { ...resolvers[typeName], ...fields };
   return buildSubgraphSchema({
-    typeDefs: gql(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`),
+    typeDefs: gql(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}\n${auditTypeDefs(department, auditRoot, schema)}`),
     resolvers,
   });
 }

@@ -39,4 +39,4 @@ export * from "./auth/selected-fields";
 export * from "./audit/audit-entry.entity";
 export * from "./audit/audit.migration";
 export * from "./audit/audit-trail";
-export * from "./audit/audit.resolver";
+export * from "./audit/audit-schema";
