@@ -5,7 +5,8 @@ import { checkIdNumber, type RequestContext, type Role } from "@onewindow/shared
  * Who may read and write what in labor security. `@Authorized` on each field names the roles;
  * `ctx.access.read` (root fields, `_entities`) then limits a `citizen` to their own records,
  * demands a purpose and records the read. Fields without `@Authorized` are public: the job
- * board, and an employer's credit code and name (both on the public business licence).
+ * board, and an employer's credit code and name (both on the public business licence) and
+ * its postings.
  */
 
 /** Roles that may read personal data held here at all (the subgraph definition's `personalDataReaders`). */

@@ -20,8 +20,8 @@ const SHARED_ROOT_FIELDS: Record<string, string> = {
 /** Types that are a person's records: every field must name its readers. */
 const PERSONAL_TYPES = ["Citizen", "Employment", "UnemploymentRegistration", "Retirement"];
 
-/** Employer fields anyone may read: the name on the job board and the credit code (both on the business licence). */
-const PUBLIC_EMPLOYER_FIELDS = new Set(["creditCode", "name"]);
+/** Employer fields anyone may read: name and credit code (both on the business licence), and its postings (on the job board). */
+const PUBLIC_EMPLOYER_FIELDS = new Set(["creditCode", "name", "jobPostings"]);
 
 const officer = (role: Role) => ({ userId: role, roles: [role], purpose: "unit test" });
 const CLERK = officer("window_clerk");

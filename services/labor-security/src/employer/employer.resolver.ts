@@ -23,7 +23,7 @@ export class EmployerResolver {
     return this.s.employers.register(input);
   }
 
-  @Authorized(EMPLOYER_READERS)
+  // Public: the same postings as on the public job board.
   @FieldResolver(() => JobPostingConnection, { description: "The employer's job postings, newest first." })
   jobPostings(@Root() employer: Employer, @Args(() => PageArgs) { first, after }: PageArgs) {
     return this.s.jobPostings.list(null, pageRequest(first, after), employer.creditCode);
