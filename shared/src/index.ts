@@ -40,3 +40,4 @@ export * from "./audit/audit-entry.entity";
 export * from "./audit/audit.migration";
 export * from "./audit/audit-trail";
 export * from "./audit/audit-schema";
+export * from "./auth/declared-roles";

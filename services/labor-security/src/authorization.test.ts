@@ -1,8 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { declaredRoles } from "@onewindow/shared";
 import { isObjectType } from "graphql";
 import type { Role } from "@onewindow/shared";
-import { allowed, auditRows, company, declaredRoles, person, refusedWith, run, withLabor } from "./fixtures";
+import { allowed, auditRows, company, person, refusedWith, run, withLabor } from "./fixtures";
 import type { Services } from "./services";
 
 /** Root fields anyone may use: the job board, and federation's own. */

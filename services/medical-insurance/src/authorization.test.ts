@@ -1,9 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { declaredRoles } from "@onewindow/shared";
 import { isObjectType } from "graphql";
 import type { Role } from "@onewindow/shared";
 import { MedicalInsuranceScheme } from "./enrolment/enrolment.enums";
-import { allowed, auditRows, company, declaredRoles, person, refusedWith, rowCounts, run, withServices } from "./fixtures";
+import { allowed, auditRows, company, person, refusedWith, rowCounts, run, withServices } from "./fixtures";
 import { buildMedicalInsuranceSchema } from "./schema";
 import type { Services } from "./services";
 

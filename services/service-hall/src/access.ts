@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from "graphql";
-import { checkIdNumber, maskIdNumber, type RequestContext, type Role } from "@onewindow/shared";
+import { maskIdNumber, type RequestContext, type Role } from "@onewindow/shared";
 
 /*
  * Who may do what at the service hall. `@Authorized` on each root field and on `Citizen.cases`
@@ -65,15 +65,4 @@ export function shownIdNumber(ctx: RequestContext, idNumber: string): string {
  */
 export function readShownCases(ctx: RequestContext, idNumbers: readonly string[], info: GraphQLResolveInfo): void {
   ctx.access.read(idNumbers.filter((id) => ctx.access.maySee(id)), info, "Case");
-}
-
-/**
- * A mutation's answer is a read of the case of the person its input names: checked (and audited)
- * before the write, so that a refused read changes nothing. An invalid ID number is left to the
- * service, which refuses it before anything is read.
- */
-export function readBeforeWrite(ctx: RequestContext, idNumber: string, info: GraphQLResolveInfo): void {
-  const id = checkIdNumber(idNumber);
-  if ("problem" in id) return;
-  ctx.access.read([id.idNumber], info, "Case");
 }

@@ -1,5 +1,4 @@
-import type { GraphQLResolveInfo } from "graphql";
-import { checkIdNumber, type RequestContext, type Role } from "@onewindow/shared";
+import type { Role } from "@onewindow/shared";
 
 /*
  * Who may read and write what in tax. `@Authorized` on each field names the roles;
@@ -19,14 +18,3 @@ export const EMPLOYER_TAX_READERS: readonly Role[] = ["window_clerk", "tax_offic
 
 /** Every tax mutation. */
 export const TAX_WRITERS: readonly Role[] = ["tax_officer"];
-
-/**
- * A mutation's answer is a read of the record of the person its input names: checked (and
- * audited) before the write, so that a refused read changes nothing. An invalid ID number is
- * left to the service, which refuses it before anything is read.
- */
-export function readBeforeWrite(ctx: RequestContext, idNumber: string, info: GraphQLResolveInfo, typeName: string): void {
-  const id = checkIdNumber(idNumber);
-  if ("problem" in id) return;
-  ctx.access.read([id.idNumber], info, typeName);
-}

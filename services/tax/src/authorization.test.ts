@@ -1,9 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { isObjectType } from "graphql";
-import { makeCreditCode, makeIdNumber, type Role } from "@onewindow/shared";
+import { makeCreditCode, makeIdNumber, type Role, declaredRoles } from "@onewindow/shared";
 import { tax } from "./index";
-import { allowed, auditRows, declaredRoles, openTestDb, refusedWith, rowCounts, run, type TestDb } from "./tax-db.fixture";
+import { allowed, auditRows, openTestDb, refusedWith, rowCounts, run, type TestDb } from "./tax-db.fixture";
 
 /** Root fields anyone may call: federation's own (each entity's fields carry their own rules). */
 const PUBLIC_ROOT_FIELDS = new Set(["Query._entities", "Query._service"]);

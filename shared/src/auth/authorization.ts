@@ -2,6 +2,7 @@ import type { AuthChecker } from "type-graphql";
 import type { GraphQLResolveInfo } from "graphql";
 import type { AuditRead } from "../audit/audit-trail";
 import { ForbiddenError, UnauthenticatedError } from "../errors";
+import { checkIdNumber } from "../validation/id-number";
 import { PURPOSE_HEADER, type Caller, type Role } from "./roles";
 import { selectedFields } from "./selected-fields";
 
@@ -78,6 +79,16 @@ export class PersonalDataAccess {
       fields.forEach((f) => seen.add(typeName === "Citizen" ? f : `${typeName}.${f}`));
       this.reads.set(idNumber, seen);
     }
+  }
+
+  /**
+   * A mutation's answer is a read of the record of the person its input names: checked (and
+   * recorded) before the write, so that a refused read changes nothing. An invalid ID number is
+   * left to the service, which refuses it before anything is read.
+   */
+  readBeforeWrite(idNumber: string, info: GraphQLResolveInfo, typeName: string): void {
+    const id = checkIdNumber(idNumber);
+    if (!("problem" in id)) this.read([id.idNumber], info, typeName);
   }
 
   /** The reads of this request, one audit record per citizen. */

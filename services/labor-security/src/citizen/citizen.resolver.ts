@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from "type-graphql";
 import { connectionType, hasRole, PageArgs, loaderFor, pageRequest, refuse, selectedFields, type RequestContext } from "@onewindow/shared";
-import { CITIZEN_LIST_READERS, IDENTITY_READERS, LABOR_RECORD_READERS, LABOR_WRITERS, PERSONAL_DATA_READERS, readBeforeWrite } from "../access";
+import { CITIZEN_LIST_READERS, IDENTITY_READERS, LABOR_RECORD_READERS, LABOR_WRITERS, PERSONAL_DATA_READERS } from "../access";
 import { Employment } from "../employment/employment.entity";
 import { loaders } from "../loaders";
 import { Retirement } from "../retirement/retirement.entity";
@@ -50,7 +50,7 @@ export class CitizenResolver {
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Citizen> {
-    readBeforeWrite(ctx, input.idNumber, info, "Citizen");
+    ctx.access.readBeforeWrite(input.idNumber, info, "Citizen");
     return this.s.citizens.register(input);
   }
 

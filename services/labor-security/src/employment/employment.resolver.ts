@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Authorized, Ctx, FieldResolver, Info, Mutation, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "@onewindow/shared";
-import { LABOR_RECORD_READERS, LABOR_WRITERS, readBeforeWrite } from "../access";
+import { LABOR_RECORD_READERS, LABOR_WRITERS } from "../access";
 import { Employer } from "../employer/employer.entity";
 import { loaders } from "../loaders";
 import type { Services } from "../services";
@@ -19,7 +19,7 @@ export class EmploymentResolver {
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Employment> {
-    readBeforeWrite(ctx, input.idNumber, info, "Employment");
+    ctx.access.readBeforeWrite(input.idNumber, info, "Employment");
     return this.s.employments.record(input);
   }
 

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Authorized, Ctx, Info, Mutation, Resolver } from "type-graphql";
 import type { RequestContext } from "@onewindow/shared";
-import { LABOR_WRITERS, readBeforeWrite } from "../access";
+import { LABOR_WRITERS } from "../access";
 import type { Services } from "../services";
 import { Retirement } from "./retirement.entity";
 import { ApproveRetirementInput } from "./retirement.inputs";
@@ -17,7 +17,7 @@ export class RetirementResolver {
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    readBeforeWrite(ctx, input.idNumber, info, "Retirement");
+    ctx.access.readBeforeWrite(input.idNumber, info, "Retirement");
     return this.s.retirements.approve(input);
   }
 }

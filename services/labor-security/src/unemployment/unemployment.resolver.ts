@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Authorized, Ctx, Info, Mutation, Resolver } from "type-graphql";
 import type { RequestContext } from "@onewindow/shared";
-import { LABOR_WRITERS, readBeforeWrite } from "../access";
+import { LABOR_WRITERS } from "../access";
 import type { Services } from "../services";
 import { UnemploymentRegistration } from "./unemployment-registration.entity";
 import { RegisterUnemploymentInput } from "./unemployment.inputs";
@@ -17,7 +17,7 @@ export class UnemploymentResolver {
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    readBeforeWrite(ctx, input.idNumber, info, "UnemploymentRegistration");
+    ctx.access.readBeforeWrite(input.idNumber, info, "UnemploymentRegistration");
     return this.s.unemployment.register(input);
   }
 }

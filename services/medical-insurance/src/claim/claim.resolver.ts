@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Authorized, Ctx, FieldResolver, Info, Mutation, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "@onewindow/shared";
-import { INSURANCE_RECORD_READERS, INSURANCE_WRITERS, readBeforeWrite } from "../access";
+import { INSURANCE_RECORD_READERS, INSURANCE_WRITERS } from "../access";
 import { Hospital } from "../hospital/hospital.stub";
 import type { Services } from "../services";
 import { Claim } from "./claim.entity";
@@ -18,7 +18,7 @@ export class ClaimResolver {
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Claim> {
-    readBeforeWrite(ctx, input.idNumber, info, "Claim");
+    ctx.access.readBeforeWrite(input.idNumber, info, "Claim");
     return this.s.claims.submit(input);
   }
 

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Authorized, Ctx, Info, Mutation, Resolver } from "type-graphql";
 import type { RequestContext } from "@onewindow/shared";
-import { INSURANCE_WRITERS, readBeforeWrite } from "../access";
+import { INSURANCE_WRITERS } from "../access";
 import type { Services } from "../services";
 import { Enrolment } from "./enrolment.entity";
 import { EnrollMedicalInsuranceInput } from "./enrolment.inputs";
@@ -20,7 +20,7 @@ export class EnrolmentResolver {
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Enrolment> {
-    readBeforeWrite(ctx, input.idNumber, info, "MedicalInsurance");
+    ctx.access.readBeforeWrite(input.idNumber, info, "MedicalInsurance");
     return this.s.enrolments.enroll(input);
   }
 }

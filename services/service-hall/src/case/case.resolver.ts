@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from "type-graphql";
 import { connectionType, DateScalar, PageArgs, pageRequest, type RequestContext } from "@onewindow/shared";
-import { CASE_READERS, HALL_WRITERS, OVERDUE_READERS, readBeforeWrite, readShownCases, shownIdNumber } from "../access";
+import { CASE_READERS, HALL_WRITERS, OVERDUE_READERS, readShownCases, shownIdNumber } from "../access";
 import { ServiceItem } from "../catalogue/service-item.entity";
 import { Citizen, citizenStub } from "../citizen/citizen.stub";
 import { loaders } from "../loaders";
@@ -56,7 +56,7 @@ export class CaseResolver {
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    readBeforeWrite(ctx, input.idNumber, info);
+    ctx.access.readBeforeWrite(input.idNumber, info, "Case");
     return this.s.cases.open(input);
   }
 
@@ -70,7 +70,7 @@ export class CaseResolver {
     @Info() info: GraphQLResolveInfo,
   ) {
     const found = await loaders.hallCase(ctx, this.s).load(parseCaseId(input.caseId));
-    if (found) readBeforeWrite(ctx, found.idNumber, info);
+    if (found) ctx.access.readBeforeWrite(found.idNumber, info, "Case");
     return this.s.cases.complete(input);
   }
 

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Authorized, Ctx, FieldResolver, Info, Mutation, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "@onewindow/shared";
-import { TAX_RECORD_READERS, TAX_WRITERS, readBeforeWrite } from "../access";
+import { TAX_RECORD_READERS, TAX_WRITERS } from "../access";
 import { Citizen, citizenStub } from "../citizen/citizen.stub";
 import type { Services } from "../services";
 import { TaxReturn } from "./tax-return.entity";
@@ -21,7 +21,7 @@ export class TaxReturnResolver {
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<TaxReturn> {
-    readBeforeWrite(ctx, input.idNumber, info, "TaxReturn");
+    ctx.access.readBeforeWrite(input.idNumber, info, "TaxReturn");
     return this.s.taxReturns.file(input);
   }
 
