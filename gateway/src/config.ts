@@ -3,6 +3,8 @@ import path from "node:path";
 import type { KeyObject } from "node:crypto";
 import type { JSONWebKeySet } from "jose";
 import { ConfigError, ensureDevKeys, loadBaseConfig, loadContextSigningKey, loadJwtSecret, readPort, readUrl, type BaseConfig } from "@onewindow/shared";
+import { DEFAULT_QUERY_LIMITS, type QueryLimits } from "./limits/query-limits.plugin";
+import { DEFAULT_RATE_LIMIT } from "./limits/request-rate.limiter";
 
 /** How the gateway verifies bearer tokens. Exactly one key source is set. */
 export interface JwtConfig {
@@ -74,13 +76,48 @@ export interface GatewayConfig extends BaseConfig {
   jwt: JwtConfig;
   /** Signs the internal context each department verifies (`INTERNAL_CONTEXT_PRIVATE_KEY`). */
   contextKey: KeyObject;
+  /** Abuse limits: query depth, aliases, cost and tokens, requests per caller, body size. */
+  limits: GatewayLimits;
 }
+
+/** The gateway's abuse limits (README, "Abuse limits"). */
+export interface GatewayLimits extends QueryLimits {
+  /** Requests per minute per caller (`GATEWAY_RATE_LIMIT`): 429 `RATE_LIMITED` above it. */
+  rateLimit: number;
+  /** Largest request body in bytes (`GATEWAY_BODY_LIMIT`): 413 `PAYLOAD_TOO_LARGE` above it. */
+  bodyLimit: number;
+  /**
+   * Most lexical tokens in one GraphQL document (`GATEWAY_MAX_TOKENS`): parsing stops there with
+   * `GRAPHQL_PARSE_FAILED`. Validation runs before the depth, alias and cost limits and some of
+   * its rules are quadratic in the fields of a document (a 100 kB document of one repeated field
+   * takes about a second to validate); 2000 tokens bound it to tens of milliseconds at worst.
+   */
+  maxTokens: number;
+}
+
+/** Default `GATEWAY_BODY_LIMIT`: the largest daily operation with its variables is under 2 kB. */
+export const DEFAULT_BODY_LIMIT = 100_000;
+
+/** Default `GATEWAY_MAX_TOKENS`: GraphiQL's introspection query has about 180 tokens, all daily operations together about 330. */
+export const DEFAULT_MAX_TOKENS = 2000;
 
 function readCount(env: Record<string, string | undefined>, variable: string, fallback: number, max: number): number {
   const raw = env[variable];
   if (raw === undefined || raw === "") return fallback;
   if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > max) throw new ConfigError(variable, `must be a whole number 1-${max}, got "${raw}"`);
   return Number(raw);
+}
+
+/** Reads and validates the abuse limits; a malformed variable is a {@link ConfigError} naming it. */
+export function loadLimitsConfig(env: Record<string, string | undefined>): GatewayLimits {
+  return {
+    maxDepth: readCount(env, "GATEWAY_MAX_DEPTH", DEFAULT_QUERY_LIMITS.maxDepth, 1000),
+    maxAliases: readCount(env, "GATEWAY_MAX_ALIASES", DEFAULT_QUERY_LIMITS.maxAliases, 100_000),
+    maxCost: readCount(env, "GATEWAY_MAX_COST", DEFAULT_QUERY_LIMITS.maxCost, 1_000_000_000),
+    rateLimit: readCount(env, "GATEWAY_RATE_LIMIT", DEFAULT_RATE_LIMIT, 10_000_000),
+    bodyLimit: readCount(env, "GATEWAY_BODY_LIMIT", DEFAULT_BODY_LIMIT, 100_000_000),
+    maxTokens: readCount(env, "GATEWAY_MAX_TOKENS", DEFAULT_MAX_TOKENS, 10_000_000),
+  };
 }
 
 /** `labor-security` → `LABOR_SECURITY_URL`. */
@@ -116,5 +153,6 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     subgraphUrls,
     subgraphClient,
     subgraphConnections: readCount(env, "GATEWAY_SUBGRAPH_CONNECTIONS", 16, 1024),
+    limits: loadLimitsConfig(env),
   };
 }

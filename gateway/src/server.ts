@@ -7,6 +7,8 @@ import type { Authenticator } from "./auth/authenticator";
 import type { GatewayConfig } from "./config";
 import type { GatewayContext } from "./context";
 import { createSubgraphPool, DepartmentDataSource } from "./department-data-source";
+import { queryLimitsPlugin } from "./limits/query-limits.plugin";
+import { rateLimitAdmission, RequestRateLimiter } from "./limits/request-rate.limiter";
 
 /** A built gateway; `start` listens, `stop` drains and closes. */
 export interface GatewayServer {
@@ -36,14 +38,20 @@ export function createGatewayServer(config: GatewayConfig, authenticator: Authen
     gateway,
     introspection: config.nodeEnv !== "production",
     csrfPrevention: true,
+    // Bounds parsing and validation, which run before the depth, alias and cost limits.
+    parseOptions: { maxTokens: config.limits.maxTokens },
     includeStacktraceInErrorResponses: false,
     formatError: formatErrorFor(logger),
     logger,
     // No department sets cache hints; computing the policy cost time on every request.
-    plugins: [metricsPlugin("gateway"), ApolloServerPluginCacheControlDisabled()],
+    // Depth, alias and cost limits: checked after validation, before the gateway plans anything.
+    plugins: [metricsPlugin("gateway"), ApolloServerPluginCacheControlDisabled(), queryLimitsPlugin(config.limits)],
   });
   const httpServer = createHttpServer<GatewayContext, Caller>({
     apollo,
+    bodyLimit: config.limits.bodyLimit,
+    // Counted per caller before the body is read: over the limit is 429 RATE_LIMITED.
+    admit: rateLimitAdmission(new RequestRateLimiter(config.limits.rateLimit)),
     // A bad token is refused with 401 before any planning; no token is an anonymous caller.
     authenticate: (req) => authenticator.authenticate(req),
     // The child logger is made on first use: most requests never log, and making one per

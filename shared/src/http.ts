@@ -1,5 +1,6 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import { randomUUID } from "node:crypto";
+import type { Duplex } from "node:stream";
 import { HeaderMap, type ApolloServer, type BaseContext } from "@apollo/server";
 import { GraphQLError } from "graphql";
 import { metricsRegistry } from "./metrics";
@@ -16,33 +17,56 @@ export interface HttpServerOptions<TContext extends BaseContext, TAuth = unknown
   context: (req: IncomingMessage, requestId: string, auth: TAuth | undefined) => Promise<TContext>;
   /** Resolves with nothing when the process can serve (database, subgraphs ...), throws otherwise. */
   ready: () => Promise<void>;
-  /** Largest accepted request body, in bytes. */
+  /** Largest accepted request body, in bytes (default 1 MB); a larger one is answered 413 `PAYLOAD_TOO_LARGE`. */
   bodyLimit?: number;
+  /**
+   * Decides whether a GraphQL request is served at all, from its request line and headers only,
+   * before its body is read (a rate limit, for instance): null serves it, a {@link Refusal} is
+   * answered as it says.
+   */
+  admit?: (req: IncomingMessage) => Refusal | null;
 }
 
-class PayloadTooLarge extends Error {}
+/** How `admit` refuses a request: the HTTP status, the GraphQL error's code and message, extra headers. */
+export interface Refusal {
+  status: number;
+  code: string;
+  message: string;
+  headers?: Record<string, string>;
+}
+
+class PayloadTooLarge extends Error {
+  constructor(readonly limit: number) {
+    super(`the request body is larger than the limit of ${limit} bytes`);
+  }
+}
 
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers["content-length"] ?? 0);
-    if (declared > limit) return reject(new PayloadTooLarge());
+    if (declared > limit) return reject(new PayloadTooLarge(limit));
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on("data", (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
-        req.destroy();
-        reject(new PayloadTooLarge());
+        // Stop keeping the body but let the client finish sending it, so that it reads the 413
+        // instead of a reset connection; the 413 closes the connection afterwards.
+        req.off("data", onData);
+        chunks.length = 0;
+        req.resume();
+        reject(new PayloadTooLarge(limit));
       } else chunks.push(chunk);
-    });
+    };
+    req.on("data", onData);
     req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
     req.on("error", reject);
   });
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text) });
+  res.writeHead(status, { ...headers, "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text) });
   res.end(text);
 }
 
@@ -53,6 +77,10 @@ async function serveGraphql<TContext extends BaseContext, TAuth>(
   search: string,
 ): Promise<void> {
   const requestId = (req.headers["x-request-id"] as string | undefined)?.slice(0, 64) || randomUUID();
+  const refusal = options.admit?.(req);
+  if (refusal) {
+    return sendJson(res, refusal.status, { errors: [{ message: refusal.message, extensions: { code: refusal.code } }] }, refusal.headers);
+  }
   const raw = req.method === "POST" ? await readBody(req, options.bodyLimit ?? 1_000_000) : "";
   let auth: TAuth | undefined;
   if (options.authenticate) {
@@ -96,7 +124,7 @@ async function serveGraphql<TContext extends BaseContext, TAuth>(
  * `GET /readyz` (can serve) and `GET /metrics` (Prometheus text). No framework in the hot path.
  */
 export function createHttpServer<TContext extends BaseContext, TAuth = unknown>(options: HttpServerOptions<TContext, TAuth>): http.Server {
-  return http.createServer((req, res) => {
+  const server = http.createServer((req, res) => {
     // Split by hand: a WHATWG URL per request is measurable on the GraphQL hot path.
     const raw = req.url ?? "/";
     const q = raw.indexOf("?");
@@ -125,11 +153,33 @@ export function createHttpServer<TContext extends BaseContext, TAuth = unknown>(
     handle().catch((err) => {
       if (res.headersSent) return res.destroy();
       if (err instanceof PayloadTooLarge) {
-        return sendJson(res, 413, { errors: [{ message: "Request body too large", extensions: { code: "PAYLOAD_TOO_LARGE" } }] });
+        return sendJson(res, 413, { errors: [{ message: err.message, extensions: { code: "PAYLOAD_TOO_LARGE" } }] }, { connection: "close" });
       }
       sendJson(res, 500, { errors: [{ message: "Internal error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
     });
   });
+  server.on("clientError", answerClientError);
+  return server;
+}
+
+/** Node's refusals of requests it cannot parse: status line, `extensions.code` and message. */
+const CLIENT_ERRORS: Record<string, [status: string, code: string, message: string]> = {
+  HPE_HEADER_OVERFLOW: ["431 Request Header Fields Too Large", "HEADERS_TOO_LARGE", "the request line and headers are larger than 16 kB"],
+  ERR_HTTP_REQUEST_TIMEOUT: ["408 Request Timeout", "REQUEST_TIMEOUT", "the request took too long to arrive"],
+};
+
+/**
+ * Answers a request Node's HTTP parser refused (a malformed request line or header, headers over
+ * 16 kB, too slow) with a JSON error and a code like every other answer, instead of Node's bare
+ * status line; then closes the connection.
+ */
+function answerClientError(err: Error & { code?: string }, socket: Duplex): void {
+  if (err.code === "ECONNRESET" || !socket.writable) return void socket.destroy();
+  const [status, code, message] = CLIENT_ERRORS[err.code ?? ""] ?? ["400 Bad Request", "BAD_REQUEST", "the request is not valid HTTP"];
+  const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
+  socket.end(
+    `HTTP/1.1 ${status}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
 }
 
 /** Listens on `port` (0: any free port) and resolves with the port actually bound. */

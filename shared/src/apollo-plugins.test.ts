@@ -1,0 +1,49 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { GraphQLError } from "graphql";
+import { formatErrorFor } from "./apollo-plugins";
+import type { Logger } from "./logger";
+
+function formatter() {
+  const logged: unknown[] = [];
+  const logger = { error: (obj: unknown) => logged.push(obj) } as unknown as Logger;
+  return { format: formatErrorFor(logger), logged };
+}
+
+const formatted = (error: GraphQLError, code = (error.extensions.code as string) ?? "INTERNAL_SERVER_ERROR") => ({
+  message: error.message,
+  path: error.path,
+  extensions: { ...error.extensions, code, stacktrace: ["Error: x", "    at f (/work/x.ts:1:2)"] },
+});
+
+test("a deliberate error keeps its message and code, without a stack trace", () => {
+  const { format, logged } = formatter();
+  const error = new GraphQLError("idNumber: check character should be 7", { extensions: { code: "BAD_USER_INPUT" } });
+  assert.deepEqual(format(formatted(error), error), { message: error.message, path: undefined, extensions: { code: "BAD_USER_INPUT" } });
+  assert.equal(logged.length, 0);
+});
+
+test("an unexpected error in a resolver is masked and logged", () => {
+  const { format, logged } = formatter();
+  const sql = new Error('QueryFailedError: SELECT * FROM "citizen" WHERE ...');
+  const error = new GraphQLError(sql.message, { path: ["citizen"], originalError: sql });
+  const out = format(formatted(error), error);
+  assert.deepEqual(out, { message: "Internal error; the incident has been logged", path: ["citizen"], extensions: { code: "INTERNAL_SERVER_ERROR" } });
+  assert.equal(logged.length, 1);
+});
+
+test("an unexpected error thrown outside any resolver (wrapped by Apollo, no code, no path) is masked too", () => {
+  const { format } = formatter();
+  const cause = new TypeError("Cannot read properties of undefined (reading 'rows')");
+  const error = new GraphQLError(cause.message, { originalError: cause });
+  assert.equal(format(formatted(error), error).message, "Internal error; the incident has been logged");
+});
+
+test("Apollo's refusals of a malformed request with HTTP 400 and no code are BAD_REQUEST", () => {
+  const { format, logged } = formatter();
+  const error = new GraphQLError("provided sha does not match query", { extensions: { http: { status: 400 } } });
+  const out = format(formatted(error), error);
+  assert.equal(out.extensions?.code, "BAD_REQUEST");
+  assert.equal(out.message, "provided sha does not match query");
+  assert.equal(logged.length, 0);
+});
