@@ -61,7 +61,9 @@ export class AuditTrail {
         await this.db.transaction((tx) => this.appendIn(tx, batch.flatMap((b) => b.records)));
         batch.forEach((b) => b.done());
       } catch (err) {
-        batch.forEach((b) => b.done(err));
+        // One request's rows must not fail the others': write each request's alone.
+        if (batch.length === 1) batch[0].done(err);
+        else for (const b of batch) await this.db.transaction((tx) => this.appendIn(tx, b.records)).then(() => b.done(), b.done);
       }
     }
     this.writing = false;
@@ -82,8 +84,8 @@ export class AuditTrail {
         userId: r.userId?.slice(0, 120) ?? null,
         roles: r.roles.join(",").slice(0, 200),
         purpose: r.purpose?.slice(0, 200) ?? null,
-        idNumber: r.idNumber,
-        department: r.department,
+        idNumber: r.idNumber?.slice(0, 18) ?? null,
+        department: r.department.slice(0, 40),
         fields: r.fields.join(",").slice(0, 1000),
         prevHash,
       };

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from "type-graphql";
-import { connectionType, hasRole, PageArgs, loaderFor, pageRequest, refuse, selectedFields, type RequestContext } from "@onewindow/shared";
+import { connectionType, hasRole, PageArgs, loaderFor, pageRequest, parseIdNumber, refuse, selectedFields, type RequestContext } from "@onewindow/shared";
 import { CITIZEN_LIST_READERS, IDENTITY_READERS, LABOR_RECORD_READERS, LABOR_WRITERS, PERSONAL_DATA_READERS } from "../access";
 import { Employment } from "../employment/employment.entity";
 import { loaders } from "../loaders";
@@ -20,7 +20,8 @@ export class CitizenResolver {
   @Authorized(IDENTITY_READERS)
   @Query(() => Citizen, { nullable: true, description: "A citizen by resident ID number; null when unknown." })
   citizen(@Arg("idNumber", () => ID) idNumber: string, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Citizen | null> {
-    const id = idNumber.trim().toUpperCase();
+    // An impossible ID number is bad input, not a read of anybody.
+    const id = parseIdNumber(idNumber.trim().toUpperCase(), "idNumber").idNumber;
     // Before the look-up: a citizen asking for someone else learns nothing, not even whether they exist.
     ctx.access.read([id], info);
     return loaders.citizen(ctx, this.s).load(id);
