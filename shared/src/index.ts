@@ -41,3 +41,4 @@ export * from "./audit/audit.migration";
 export * from "./audit/audit-trail";
 export * from "./audit/audit-schema";
 export * from "./auth/declared-roles";
+export * from "./auth/rule-testing";
