@@ -1,4 +1,4 @@
-import type { JsMsg } from "nats";
+import type { Consumer, JsMsg } from "nats";
 import type { DataSource } from "typeorm";
 import { departmentOf, type Department } from "../events/event-catalogue";
 import type { EventEnvelope } from "../events/event-envelope";
@@ -30,6 +30,7 @@ export class EventConsumer {
   private running = false;
   private readonly loops: Promise<void>[] = [];
   private readonly stops: (() => void)[] = [];
+  private readonly consumers = new Map<Department, Consumer>();
 
   constructor(
     private readonly db: DataSource,
@@ -57,6 +58,7 @@ export class EventConsumer {
           // whose consumer keeps dying before it can file a dead letter.
           maxDeliver: this.options.maxAttempts + 5,
         });
+        this.consumers.set(department, consumer);
         const messages = await consumer.consume({ max_messages: 64 });
         this.stops.push(() => messages.stop());
         for await (const message of messages) {
@@ -101,6 +103,17 @@ export class EventConsumer {
     }
     if (this.options.crashAfterEffect) process.exit(86);
     message.ack();
+  }
+
+  /** Events each source department has published that this service has not yet acknowledged. */
+  async lag(): Promise<Map<Department, number>> {
+    const lag = new Map<Department, number>();
+    if (!this.bus.connected) return lag;
+    for (const [department, consumer] of this.consumers) {
+      const info = await consumer.info(true).catch(() => null);
+      if (info) lag.set(department, info.num_pending + info.num_ack_pending);
+    }
+    return lag;
   }
 
   async stop(): Promise<void> {

@@ -3,6 +3,7 @@ import type { BaseConfig } from "../config";
 import type { EventHandlers } from "../events/event-handling";
 import type { Logger } from "../logger";
 import { EventConsumer } from "./event-consumer";
+import { reportEventing } from "./eventing-metrics";
 import { NatsEventBus } from "./nats-event-bus";
 import { OutboxRelay } from "./outbox-relay";
 
@@ -38,9 +39,11 @@ export function startEventing(db: DataSource, config: BaseConfig, service: strin
       })
     : undefined;
   consumer?.start();
+  const unreport = reportEventing(service, db, consumer);
   return {
     bus,
     async stop() {
+      unreport();
       await consumer?.stop();
       await relay.stop();
       await bus.stop();
