@@ -1,4 +1,5 @@
 import type http from "node:http";
+import path from "node:path";
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
@@ -65,6 +66,12 @@ export function createGatewayServer(config: GatewayConfig, authenticator: Authen
           return (child ??= logger.child({ requestId }));
         },
       };
+    },
+    // The dashboard and the explorer, built by Vite into dashboard/dist (npm run build): no CDN.
+    static: {
+      root: process.env.DASHBOARD_DIST || path.join(__dirname, "..", "..", "dashboard", "dist"),
+      pages: { "/dashboard": "dashboard/index.html", "/explorer": "explorer/index.html" },
+      assetPrefix: "/assets/",
     },
     // Ready when every department answers its own readiness probe.
     ready: async () => {

@@ -4,6 +4,7 @@ import type { Duplex } from "node:stream";
 import { HeaderMap, type ApolloServer, type BaseContext } from "@apollo/server";
 import { GraphQLError } from "graphql";
 import { metricsRegistry } from "./metrics";
+import { serveStatic, type StaticSite } from "./static-site";
 
 /** What {@link createHttpServer} needs to serve one GraphQL process. */
 export interface HttpServerOptions<TContext extends BaseContext, TAuth = unknown> {
@@ -25,6 +26,8 @@ export interface HttpServerOptions<TContext extends BaseContext, TAuth = unknown
    * answered as it says.
    */
   admit?: (req: IncomingMessage) => Refusal | null;
+  /** Static files served on paths no other route takes (the gateway's dashboard and explorer). */
+  static?: StaticSite;
 }
 
 /** How `admit` refuses a request: the HTTP status, the GraphQL error's code and message, extra headers. */
@@ -147,6 +150,7 @@ export function createHttpServer<TContext extends BaseContext, TAuth = unknown>(
           res.writeHead(200, { "content-type": metricsRegistry.contentType });
           return res.end(await metricsRegistry.metrics());
         default:
+          if (options.static && (await serveStatic(options.static, req, res, pathname))) return;
           return sendJson(res, 404, { error: `no route ${pathname}; GraphQL is served at /graphql` });
       }
     };

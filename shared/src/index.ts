@@ -14,6 +14,7 @@ export * from "./context";
 export * from "./pagination";
 export * from "./data-source";
 export * from "./http";
+export * from "./static-site";
 export * from "./apollo-plugins";
 export * from "./subgraph-server";
 export * from "./process";

@@ -1,0 +1,233 @@
+import * as echarts from "echarts/core";
+import { BarChart, LineChart } from "echarts/charts";
+import { AriaComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from "echarts/components";
+import { SVGRenderer } from "echarts/renderers";
+import "./dashboard.css";
+import { FROM, HALL_KPIS, HOSPITAL, HOSPITAL_DASHBOARD, PUBLIC_BOARDS, TO } from "./operations";
+
+echarts.use([LineChart, BarChart, GridComponent, LegendComponent, TooltipComponent, MarkLineComponent, AriaComponent, SVGRenderer]);
+
+/**
+ * Targets drawn on the rate chart: the seed text's "两项测评满意度均达97%以上" for satisfaction and a
+ * 90 % follow-up target (回访率). The API has no targets; they are the dashboard's settings.
+ */
+const TARGETS = { followUpRate: 0.9, satisfactionRate: 0.97 };
+const HALL_FROM = "2008-01-01";
+const HALL_TO = "2010-12-31";
+const TOKEN_KEY = "onewindow.dashboard.token";
+
+interface Point { period: string; value: number | null }
+interface GraphqlError { message: string; extensions?: { code?: string } }
+
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+
+/** The token: `?token=` (then kept in localStorage and removed from the address bar), else localStorage. */
+function currentToken(): string {
+  const url = new URL(location.href);
+  const fromQuery = url.searchParams.get("token");
+  if (fromQuery) {
+    localStorage.setItem(TOKEN_KEY, fromQuery);
+    url.searchParams.delete("token");
+    history.replaceState(null, "", url.pathname + url.search);
+  }
+  return localStorage.getItem(TOKEN_KEY) ?? "";
+}
+
+async function graphql(query: string, variables: Record<string, unknown> = {}): Promise<{ data?: any; errors?: GraphqlError[] }> {
+  const token = localStorage.getItem(TOKEN_KEY);
+  const res = await fetch("/graphql", {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      "x-access-purpose": "dashboard",
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  return res.json();
+}
+
+const yuan = (v: number | null | undefined) => (v == null ? "—" : v.toFixed(2));
+const pct = (v: number | null | undefined) => (v == null ? "—" : `${(v * 100).toFixed(1)}%`);
+const esc = (s: unknown) => String(s ?? "—").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function table(el: HTMLElement, head: string[], rows: string[][], numeric: boolean[] = []): void {
+  el.innerHTML =
+    `<thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join("")}</tr></thead>` +
+    `<tbody>${rows.map((r) => `<tr>${r.map((c, i) => `<td${numeric[i] ? ' class="num"' : ""}>${esc(c)}</td>`).join("")}</tr>`).join("")}</tbody>`;
+}
+
+function note(id: string, errors: GraphqlError[] | undefined): boolean {
+  const el = $(id);
+  if (!errors?.length) {
+    el.hidden = true;
+    return false;
+  }
+  const code = errors[0].extensions?.code;
+  el.hidden = false;
+  el.textContent =
+    code === "UNAUTHENTICATED" || code === "FORBIDDEN"
+      ? `需要令牌 A token is needed (${code}): run \`npm run token -- --role analyst\` and paste it above, or open /dashboard?token=… — ${errors[0].message}`
+      : `错误 Error (${code ?? "?"}): ${errors[0].message}`;
+  return true;
+}
+
+interface Series { name: string; data: Array<number | null>; [option: string]: unknown }
+
+/**
+ * Draws a chart (SVG) and, next to it, the same numbers as a table ("数据 Data") for screen
+ * readers, copying, and the browser test.
+ */
+function chart(id: string, label: string, option: echarts.EChartsCoreOption & { xAxis: { data: string[]; [option: string]: unknown }; series: Series[] }, format: (v: number | null) => string): void {
+  const el = $(id);
+  let details = document.getElementById(`${id}-data`);
+  if (!details) {
+    details = document.createElement("details");
+    details.id = `${id}-data`;
+    details.innerHTML = `<summary>数据 Data</summary><table data-testid="${id}-table"></table>`;
+    el.after(details);
+  }
+  table(
+    details.querySelector("table")!,
+    ["期间 Period", ...option.series.map((s) => s.name)],
+    option.xAxis.data.map((period, i) => [period, ...option.series.map((s) => format(s.data[i]))]),
+    [false, ...option.series.map(() => true)],
+  );
+  el.setAttribute("role", "img");
+  el.setAttribute("aria-label", label);
+  const existing = echarts.getInstanceByDom(el);
+  (existing ?? echarts.init(el, undefined, { renderer: "svg" })).setOption({ aria: { enabled: true }, animation: false, tooltip: { trigger: "axis" }, ...option }, true);
+}
+
+/** A dashed target line labelled with its percentage. */
+const target = (value: number) => ({
+  symbol: "none",
+  label: { position: "insideEndTop", formatter: `目标 target ${pct(value)}` },
+  data: [{ yAxis: value }],
+});
+
+const periods = (points: Point[]) => points.map((p) => p.period);
+const values = (points: Point[], digits?: number) => points.map((p) => (p.value == null ? null : digits == null ? p.value : +p.value.toFixed(digits)));
+
+async function loadHospital(): Promise<void> {
+  const res = await graphql(HOSPITAL_DASHBOARD, { code: HOSPITAL, from: FROM, to: TO, yearFrom: "2010-01-01" });
+  const h = res.data?.hospital;
+  if (h?.name) $("hospital-name").textContent = `${h.name} (${h.code})`;
+  if (note("hospital-note", res.errors) || !h?.year) return;
+  const y = h.year;
+  const p = y.previousPeriod ?? {};
+  table(
+    $("hospital-summary"),
+    ["指标 Metric", `2009 (${p.from ?? ""}…${p.to ?? ""})`, `2010 (${y.from}…${y.to})`, "目标 Target"],
+    [
+      ["门诊每人次药品费用（元）Drug cost per outpatient visit (yuan)", yuan(p.outpatientDrugCostPerVisit), yuan(y.outpatientDrugCostPerVisit), ""],
+      ["住院每人次药品费用（元）Drug cost per stay (yuan)", yuan(p.inpatientDrugCostPerStay), yuan(y.inpatientDrugCostPerStay), ""],
+      ["药占比 Drug cost share", pct(p.drugCostShare), pct(y.drugCostShare), ""],
+      ["出院回访率 Follow-up rate", pct(p.followUpRate), pct(y.followUpRate), `≥ ${pct(TARGETS.followUpRate)}`],
+      ["满意度 Satisfaction rate", pct(p.satisfactionRate), pct(y.satisfactionRate), `≥ ${pct(TARGETS.satisfactionRate)}`],
+    ],
+    [false, true, true, false],
+  );
+  $("hospital-summary").setAttribute(
+    "aria-label",
+    `Drug cost per outpatient visit ${yuan(p.outpatientDrugCostPerVisit)} → ${yuan(y.outpatientDrugCostPerVisit)}; per stay ${yuan(p.inpatientDrugCostPerStay)} → ${yuan(y.inpatientDrugCostPerStay)}`,
+  );
+  chart("chart-drug-cost", "Drug cost per outpatient visit and per stay by month, yuan", {
+    legend: { top: 0, data: ["门诊每人次 Per outpatient visit", "住院每人次 Per stay"] },
+    grid: { left: 60, right: 70, top: 56, bottom: 40 },
+    xAxis: { type: "category", data: periods(h.perVisit) },
+    yAxis: [{ type: "value", name: "门诊 visit" }, { type: "value", name: "住院 stay" }],
+    series: [
+      { name: "门诊每人次 Per outpatient visit", type: "line", data: values(h.perVisit, 2) },
+      { name: "住院每人次 Per stay", type: "line", yAxisIndex: 1, data: values(h.perStay, 2) },
+    ],
+  }, yuan);
+  chart("chart-drug-share", "Drug cost share by month", {
+    grid: { left: 60, right: 20, top: 30, bottom: 40 },
+    xAxis: { type: "category", data: periods(h.drugShare) },
+    yAxis: { type: "value", axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
+    series: [{ name: "药占比 Drug cost share", type: "bar", data: values(h.drugShare, 4) }],
+  }, pct);
+  chart("chart-rates", "Follow-up and satisfaction rates by month with their targets", {
+    legend: { top: 0, data: ["回访率 Follow-up", "满意度 Satisfaction"] },
+    grid: { left: 60, right: 20, top: 40, bottom: 40 },
+    xAxis: { type: "category", data: periods(h.followUp) },
+    yAxis: { type: "value", min: 0.5, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
+    series: [
+      { name: "回访率 Follow-up", type: "line", data: values(h.followUp, 4), markLine: target(TARGETS.followUpRate) },
+      { name: "满意度 Satisfaction", type: "line", data: values(h.satisfaction, 4), markLine: target(TARGETS.satisfactionRate) },
+    ],
+  }, pct);
+}
+
+async function loadHall(): Promise<void> {
+  const res = await graphql(HALL_KPIS, { from: HALL_FROM, to: HALL_TO });
+  if (note("hall-note", res.errors) || !res.data?.hallKpis) return;
+  const k = res.data.hallKpis;
+  table(
+    $("hall-summary"),
+    ["办结 Cases handled", "按时办结率 On time", "现场办结率 On site", "评价 Evaluations", "满意度 Satisfaction", "叫号 Tickets called", "平均等候（分）Avg wait (min)"],
+    [[String(k.casesHandled), pct(k.onTimeRate), pct(k.onSiteRate), String(k.evaluations), pct(k.satisfactionRate), String(k.ticketsCalled), k.averageWaitMinutes == null ? "—" : k.averageWaitMinutes.toFixed(1)]],
+    [true, true, true, true, true, true, true],
+  );
+  const deps = k.byDepartment as Array<{ department: string; onTimeRate: number | null; onSiteRate: number | null; satisfactionRate: number | null }>;
+  chart("chart-hall", "Service hall on-time, on-site and satisfaction rates by department", {
+    legend: { top: 0, data: ["按时 On time", "现场 On site", "满意 Satisfied"] },
+    grid: { left: 60, right: 20, top: 40, bottom: 70 },
+    xAxis: { type: "category", data: deps.map((d) => d.department), axisLabel: { rotate: 20 } },
+    yAxis: { type: "value", max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
+    series: [
+      { name: "按时 On time", type: "bar", data: deps.map((d) => d.onTimeRate) },
+      { name: "现场 On site", type: "bar", data: deps.map((d) => d.onSiteRate) },
+      { name: "满意 Satisfied", type: "bar", data: deps.map((d) => d.satisfactionRate) },
+    ],
+  }, pct);
+}
+
+async function loadBoards(): Promise<void> {
+  const res = await graphql(PUBLIC_BOARDS);
+  const jobs = res.data?.jobPostings;
+  if (jobs) {
+    table(
+      $("job-board"),
+      ["职位 Title", "单位 Employer", "人数 Vacancies", "月薪（元）Salary (yuan)", "发布 Published"],
+      jobs.edges.map(({ node: j }: any) => [j.title, j.employer?.name, String(j.vacancies), `${j.salaryMin}–${j.salaryMax}`, j.publishedOn]),
+      [false, false, true, true, false],
+    );
+    $("job-board").setAttribute("aria-label", `${jobs.totalCount} job postings`);
+  }
+  const board = res.data?.queueBoard;
+  if (board) {
+    table(
+      $("queue-board"),
+      ["类别 Category", "字头 Letter", "等候 Waiting", "绿色通道 Green channel", "刚叫 Last called", "预计等候（分）Est. wait (min)"],
+      board.categories.map((c: any) => [c.category, c.letter, String(c.waiting), String(c.greenChannelWaiting), c.lastCalled ?? "—", String(c.estimatedWaitMinutes)]),
+      [false, false, true, true, false, true],
+    );
+  }
+}
+
+async function refresh(): Promise<void> {
+  $("status").textContent = "加载中 Loading…";
+  document.body.dataset.loaded = "false";
+  const results = await Promise.allSettled([loadHospital(), loadHall(), loadBoards()]);
+  const failed = results.filter((r) => r.status === "rejected");
+  $("status").textContent = failed.length ? `加载失败 Failed: ${(failed[0] as PromiseRejectedResult).reason}` : `已更新 Updated ${new Date().toLocaleTimeString()}`;
+  document.body.dataset.loaded = "true";
+}
+
+$("token").setAttribute("value", "");
+currentToken();
+$<HTMLFormElement>("token-form").addEventListener("submit", (e) => {
+  e.preventDefault();
+  const value = $<HTMLInputElement>("token").value.trim();
+  if (value) localStorage.setItem(TOKEN_KEY, value);
+  $<HTMLInputElement>("token").value = "";
+  void refresh();
+});
+$("token-clear").addEventListener("click", () => {
+  localStorage.removeItem(TOKEN_KEY);
+  void refresh();
+});
+window.addEventListener("resize", () => document.querySelectorAll<HTMLElement>(".chart").forEach((el) => echarts.getInstanceByDom(el)?.resize()));
+void refresh();

@@ -1,0 +1,27 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vite";
+
+const here = (p) => fileURLToPath(new URL(p, import.meta.url));
+
+// Two pages, served by the gateway at /dashboard and /explorer, their hashed assets at /assets/.
+// Everything is bundled: no CDN, no external origin (the gateway's CSP allows 'self' only).
+export default defineConfig({
+  root: here("./pages"),
+  base: "/",
+  publicDir: false,
+  logLevel: "warn",
+  build: {
+    outDir: here("./dist"),
+    emptyOutDir: true,
+    assetsDir: "assets",
+    chunkSizeWarningLimit: 4000,
+    rollupOptions: {
+      // GraphiQL's Radix UI modules start with "use client", meaningless outside React Server Components.
+      onwarn(warning, warn) {
+        if (warning.code === "MODULE_LEVEL_DIRECTIVE") return;
+        warn(warning);
+      },
+      input: { dashboard: here("./pages/dashboard/index.html"), explorer: here("./pages/explorer/index.html") },
+    },
+  },
+});
