@@ -3,6 +3,7 @@ import { BarChart, LineChart } from "echarts/charts";
 import { AriaComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from "echarts/components";
 import { SVGRenderer } from "echarts/renderers";
 import "./dashboard.css";
+import type { HallKpisQuery, HallKpisQueryVariables, HospitalDashboardQuery, HospitalDashboardQueryVariables, PublicBoardsQuery } from "./generated/graphql";
 import { FROM, HALL_KPIS, HOSPITAL, HOSPITAL_DASHBOARD, PUBLIC_BOARDS, TO } from "./operations";
 
 echarts.use([LineChart, BarChart, GridComponent, LegendComponent, TooltipComponent, MarkLineComponent, AriaComponent, SVGRenderer]);
@@ -33,7 +34,11 @@ function currentToken(): string {
   return localStorage.getItem(TOKEN_KEY) ?? "";
 }
 
-async function graphql(query: string, variables: Record<string, unknown> = {}): Promise<{ data?: any; errors?: GraphqlError[] }> {
+/** Posts one of the operations; its data is typed by GraphQL Code Generator from the gateway's schema. */
+async function graphql<TData, TVariables extends Record<string, unknown> = Record<string, never>>(
+  query: string,
+  variables?: TVariables,
+): Promise<{ data?: TData | null; errors?: GraphqlError[] }> {
   const token = localStorage.getItem(TOKEN_KEY);
   const res = await fetch("/graphql", {
     method: "POST",
@@ -42,7 +47,7 @@ async function graphql(query: string, variables: Record<string, unknown> = {}): 
       "x-access-purpose": "dashboard",
       ...(token ? { authorization: `Bearer ${token}` } : {}),
     },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query, variables: variables ?? {} }),
   });
   return res.json();
 }
@@ -110,12 +115,12 @@ const periods = (points: Point[]) => points.map((p) => p.period);
 const values = (points: Point[], digits?: number) => points.map((p) => (p.value == null ? null : digits == null ? p.value : +p.value.toFixed(digits)));
 
 async function loadHospital(): Promise<void> {
-  const res = await graphql(HOSPITAL_DASHBOARD, { code: HOSPITAL, from: FROM, to: TO, yearFrom: "2010-01-01" });
+  const res = await graphql<HospitalDashboardQuery, HospitalDashboardQueryVariables>(HOSPITAL_DASHBOARD, { code: HOSPITAL, from: FROM, to: TO, yearFrom: "2010-01-01" });
   const h = res.data?.hospital;
   if (h?.name) $("hospital-name").textContent = `${h.name} (${h.code})`;
   if (note("hospital-note", res.errors) || !h?.year) return;
   const y = h.year;
-  const p = y.previousPeriod ?? {};
+  const p: Partial<NonNullable<typeof y.previousPeriod>> = y.previousPeriod ?? {};
   table(
     $("hospital-summary"),
     ["指标 Metric", `2009 (${p.from ?? ""}…${p.to ?? ""})`, `2010 (${y.from}…${y.to})`, "目标 Target"],
@@ -161,7 +166,7 @@ async function loadHospital(): Promise<void> {
 }
 
 async function loadHall(): Promise<void> {
-  const res = await graphql(HALL_KPIS, { from: HALL_FROM, to: HALL_TO });
+  const res = await graphql<HallKpisQuery, HallKpisQueryVariables>(HALL_KPIS, { from: HALL_FROM, to: HALL_TO });
   if (note("hall-note", res.errors) || !res.data?.hallKpis) return;
   const k = res.data.hallKpis;
   table(
@@ -170,7 +175,7 @@ async function loadHall(): Promise<void> {
     [[String(k.casesHandled), pct(k.onTimeRate), pct(k.onSiteRate), String(k.evaluations), pct(k.satisfactionRate), String(k.ticketsCalled), k.averageWaitMinutes == null ? "—" : k.averageWaitMinutes.toFixed(1)]],
     [true, true, true, true, true, true, true],
   );
-  const deps = k.byDepartment as Array<{ department: string; onTimeRate: number | null; onSiteRate: number | null; satisfactionRate: number | null }>;
+  const deps = k.byDepartment;
   chart("chart-hall", "Service hall on-time, on-site and satisfaction rates by department", {
     legend: { top: 0, data: ["按时 On time", "现场 On site", "满意 Satisfied"] },
     grid: { left: 60, right: 20, top: 40, bottom: 70 },
@@ -185,13 +190,13 @@ async function loadHall(): Promise<void> {
 }
 
 async function loadBoards(): Promise<void> {
-  const res = await graphql(PUBLIC_BOARDS);
+  const res = await graphql<PublicBoardsQuery>(PUBLIC_BOARDS);
   const jobs = res.data?.jobPostings;
   if (jobs) {
     table(
       $("job-board"),
       ["职位 Title", "单位 Employer", "人数 Vacancies", "月薪（元）Salary (yuan)", "发布 Published"],
-      jobs.edges.map(({ node: j }: any) => [j.title, j.employer?.name, String(j.vacancies), `${j.salaryMin}–${j.salaryMax}`, j.publishedOn]),
+      jobs.edges.map(({ node: j }) => [j.title, j.employer?.name, String(j.vacancies), `${j.salaryMin}–${j.salaryMax}`, j.publishedOn]),
       [false, false, true, true, false],
     );
     $("job-board").setAttribute("aria-label", `${jobs.totalCount} job postings`);
@@ -201,7 +206,7 @@ async function loadBoards(): Promise<void> {
     table(
       $("queue-board"),
       ["类别 Category", "字头 Letter", "等候 Waiting", "绿色通道 Green channel", "刚叫 Last called", "预计等候（分）Est. wait (min)"],
-      board.categories.map((c: any) => [c.category, c.letter, String(c.waiting), String(c.greenChannelWaiting), c.lastCalled ?? "—", String(c.estimatedWaitMinutes)]),
+      board.categories.map((c) => [c.category, c.letter, String(c.waiting), String(c.greenChannelWaiting), c.lastCalled ?? "—", String(c.estimatedWaitMinutes)]),
       [false, false, true, true, false, true],
     );
   }

@@ -1,6 +1,8 @@
 /**
  * The GraphQL operations of the dashboard and the explorer's saved examples, one list per user
- * group. Only the gateway's public API is used; the test validates every one against the supergraph.
+ * group. Only the gateway's public API is used. GraphQL Code Generator (npm run codegen, part of the
+ * build) validates every `/* GraphQL *\/` one against the gateway's API schema and types it in
+ * src/generated/graphql.ts.
  */
 
 /** The demo hospital (建德市第一人民医院) and its two seeded years. */
@@ -74,7 +76,7 @@ export const EXAMPLES: Example[] = [
   {
     group: "clerk",
     title: "Clerk: a citizen across departments · 窗口人员：跨部门查询居民",
-    query: `# Role window_clerk; put a token and a purpose in the Headers tab:
+    query: /* GraphQL */ `# Role window_clerk; put a token and a purpose in the Headers tab:
 # {"authorization": "Bearer <npm run token -- --role window_clerk>", "x-access-purpose": "explorer"}
 query CitizenAcrossDepartments($idNumber: ID!, $year: Int!) {
   citizen(idNumber: $idNumber) {
@@ -93,7 +95,7 @@ query CitizenAcrossDepartments($idNumber: ID!, $year: Int!) {
   {
     group: "hospital admin",
     title: "Hospital admin: metrics and trend · 医院管理者：质量指标与趋势",
-    query: `# Role hospital_admin (of this hospital) or analyst:
+    query: /* GraphQL */ `# Role hospital_admin (of this hospital) or analyst:
 # {"authorization": "Bearer <npm run token -- --role analyst>", "x-access-purpose": "explorer"}
 query HospitalMetrics($code: ID!, $from: Date!, $to: Date!) {
   hospital(code: $code) {
