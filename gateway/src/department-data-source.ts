@@ -6,7 +6,7 @@ import type { FetcherResponse } from "@apollo/utils.fetcher";
 import { GraphQLError } from "graphql";
 import { Pool } from "undici";
 import { Histogram } from "prom-client";
-import { CLAIMS_HEADER, contextClaims, metricsRegistry, signingFetcher } from "@onewindow/shared";
+import { CLAIMS_HEADER, contextClaims, injectTraceparent, metricsRegistry, signingFetcher, withDepartmentSpan } from "@onewindow/shared";
 
 /** Each department's share of the gateway's work, and its failures, on /metrics. */
 const departmentRequests = new Histogram({
@@ -109,6 +109,8 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext
     const headers = request.http?.headers;
     if (!headers || !context?.caller) return;
     headers.set("x-request-id", context.requestId);
+    // W3C trace context of this department call's span (unsigned, like x-request-id).
+    injectTraceparent(headers);
     headers.set(CLAIMS_HEADER, contextClaims(context.caller, this.department, context.requestId));
   }
 
@@ -130,7 +132,8 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     const end = departmentRequests.startTimer({ department: this.department });
     try {
-      const response = await super.process(options);
+      // A span per department call when tracing is on; `willSendRequest` sends its traceparent.
+      const response = await withDepartmentSpan(this.department, () => super.process(options));
       end({ outcome: response.errors?.length ? "errors" : "ok" });
       return response;
     } catch (err) {

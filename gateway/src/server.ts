@@ -3,7 +3,7 @@ import path from "node:path";
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
-import { ANONYMOUS, createHttpServer, formatErrorFor, listen, metricsPlugin, type Caller, type Logger } from "@onewindow/shared";
+import { ANONYMOUS, createHttpServer, formatErrorFor, listen, metricsPlugin, traceLogFields, tracingEnabled, tracingPlugin, type Caller, type Logger } from "@onewindow/shared";
 import type { Authenticator } from "./auth/authenticator";
 import type { GatewayConfig } from "./config";
 import type { GatewayContext } from "./context";
@@ -46,7 +46,11 @@ export function createGatewayServer(config: GatewayConfig, authenticator: Authen
     logger,
     // No department sets cache hints; computing the policy cost time on every request.
     // Depth, alias and cost limits: checked after validation, before the gateway plans anything.
-    plugins: [metricsPlugin("gateway"), ApolloServerPluginCacheControlDisabled(), queryLimitsPlugin(config.limits)],
+    plugins: [
+      metricsPlugin("gateway"), ApolloServerPluginCacheControlDisabled(), queryLimitsPlugin(config.limits),
+      // Names the request's span after the operation; only when tracing is on.
+      ...(tracingEnabled() ? [tracingPlugin()] : []),
+    ],
   });
   const httpServer = createHttpServer<GatewayContext, Caller>({
     apollo,
@@ -59,11 +63,13 @@ export function createGatewayServer(config: GatewayConfig, authenticator: Authen
     // request showed up in the gateway's profile.
     context: async (_req, requestId, caller) => {
       let child: Logger | undefined;
+      // The request's span, when tracing is on: its ids go on the request's log lines.
+      const traceIds = traceLogFields();
       return {
         requestId,
         caller: caller ?? ANONYMOUS,
         get logger() {
-          return (child ??= logger.child({ requestId }));
+          return (child ??= logger.child(traceIds ? { requestId, ...traceIds } : { requestId }));
         },
       };
     },

@@ -4,6 +4,7 @@ import type { Duplex } from "node:stream";
 import { HeaderMap, type ApolloServer, type BaseContext } from "@apollo/server";
 import { GraphQLError } from "graphql";
 import { metricsRegistry } from "./metrics";
+import { withRequestSpan } from "./telemetry";
 import { serveStatic, type StaticSite } from "./static-site";
 
 /** What {@link createHttpServer} needs to serve one GraphQL process. */
@@ -107,10 +108,13 @@ async function serveGraphql<TContext extends BaseContext, TAuth>(
       return sendJson(res, 400, { errors: [{ message: "Request body is not valid JSON", extensions: { code: "BAD_REQUEST" } }] });
     }
   }
-  const result = await options.apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: req.method ?? "GET", headers, search, body },
-    context: () => options.context(req, requestId, auth),
-  });
+  // In a span continuing the caller's `traceparent` when tracing is on (a no-op otherwise).
+  const result = await withRequestSpan(req.headers, requestId, () =>
+    options.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? "GET", headers, search, body },
+      context: () => options.context(req, requestId, auth),
+    }),
+  );
   for (const [key, value] of result.headers) res.setHeader(key, value);
   res.setHeader("x-request-id", requestId);
   res.statusCode = result.status ?? 200;

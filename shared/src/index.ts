@@ -18,6 +18,7 @@ export * from "./static-site";
 export * from "./apollo-plugins";
 export * from "./subgraph-server";
 export * from "./process";
+export * from "./telemetry";
 export * from "./events/outbox-event.entity";
 export * from "./events/outbox.migration";
 export * from "./events/event-publisher";

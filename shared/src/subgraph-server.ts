@@ -12,6 +12,7 @@ import type { Role } from "./auth/roles";
 import type { RequestContext } from "./context";
 import { createHttpServer, listen } from "./http";
 import type { Logger } from "./logger";
+import { traceLogFields, tracingEnabled, tracingPlugin } from "./telemetry";
 
 /** What a department hands to {@link createSubgraphServer}. */
 export interface SubgraphServerOptions {
@@ -52,7 +53,11 @@ export function createSubgraphServer(options: SubgraphServerOptions): SubgraphSe
     logger,
     // Inline traces (ftv1) are for Apollo Studio, which we do not use; they cost time per field.
     // Cache-control hints likewise: no type sets one, yet the plugin runs for every field.
-    plugins: [metricsPlugin(service), auditPlugin(trail), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
+    plugins: [
+      metricsPlugin(service), auditPlugin(trail), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(),
+      // Names the request's span after the operation; only when tracing is on.
+      ...(tracingEnabled() ? [tracingPlugin()] : []),
+    ],
   });
   const httpServer = createHttpServer<RequestContext, ReturnType<ContextVerifier["verify"]>>({
     apollo,
@@ -63,10 +68,12 @@ export function createSubgraphServer(options: SubgraphServerOptions): SubgraphSe
       // `authenticate` let the request in, so it carries a verified caller.
       const { caller, requestId = localId } = signed!;
       let child: Logger | undefined;
+      // The request's span, when tracing is on: its ids go on the request's log lines.
+      const traceIds = traceLogFields();
       return {
         requestId,
         get logger() {
-          return (child ??= logger.child({ requestId }));
+          return (child ??= logger.child(traceIds ? { requestId, ...traceIds } : { requestId }));
         },
         caller,
         access: new PersonalDataAccess(caller, service, personalDataReaders, requestId),

@@ -11,6 +11,7 @@ import { InboxEvent } from "./events/inbox-event.entity";
 import { CreateInboxAndDeadLetters1763900000000 } from "./events/inbox.migration";
 import { createLogger, type Logger } from "./logger";
 import { runProcess } from "./process";
+import { startTelemetry, stopTelemetry } from "./telemetry";
 import { startEventing } from "./nats/eventing";
 import { createSubgraphServer, type SubgraphServer } from "./subgraph-server";
 import { AuditEntry } from "./audit/audit-entry.entity";
@@ -82,6 +83,8 @@ export async function startSubgraph<S>(
   const config = loadBaseConfig(env);
   const port = readPort(env, "PORT", definition.defaultPort);
   const logger = createLogger(definition.name, config.logLevel);
+  // Traces over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set; before the server is built.
+  startTelemetry(definition.name, env);
   const dataSource = await openSubgraphDatabase(definition as SubgraphDefinition<unknown>, config, logger);
   const services = definition.createServices(dataSource);
   const eventing = startEventing(dataSource, config, definition.name, definition.eventHandlers?.(services), logger);
@@ -106,6 +109,7 @@ export async function startSubgraph<S>(
     async stop() {
       await eventing.stop();
       await server.stop();
+      await stopTelemetry();
     },
   };
 }

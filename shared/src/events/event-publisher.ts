@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { EntityManager } from "typeorm";
 import type { EventPayloads, EventType } from "./event-catalogue";
 import { OutboxEvent } from "./outbox-event.entity";
+import { currentTraceparent } from "../telemetry";
 
 /** A domain event as a service states it; the envelope fields are filled in here. */
 export interface DomainEvent<T extends EventType = EventType> {
@@ -9,6 +10,7 @@ export interface DomainEvent<T extends EventType = EventType> {
   /** What the event is about: the citizen's ID number or the employer's credit code. */
   subject: string;
   data: EventPayloads[T];
+  /** A W3C `traceparent`; by default the active span's (null when tracing is off). */
   traceId?: string | null;
 }
 
@@ -36,7 +38,8 @@ export class EventPublisher {
       subject: event.subject,
       occurredAt: new Date().toISOString(),
       data: JSON.stringify(event.data),
-      traceId: event.traceId ?? null,
+      // The W3C traceparent of the request writing the event: the consumer continues its trace.
+      traceId: event.traceId ?? currentTraceparent(),
       sentAt: null,
     });
     await manager.insert(OutboxEvent, row);

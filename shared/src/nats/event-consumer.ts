@@ -4,6 +4,7 @@ import { departmentOf, type Department } from "../events/event-catalogue";
 import type { EventEnvelope } from "../events/event-envelope";
 import { applyOnce, recordDeadLetter, type EventHandler, type EventHandlers } from "../events/event-handling";
 import type { Logger } from "../logger";
+import { traceLogFields, withEventSpan } from "../telemetry";
 import type { NatsEventBus } from "./nats-event-bus";
 
 /** Limits of a service's event handling; all configurable. */
@@ -86,21 +87,24 @@ export class EventConsumer {
       message.ack();
       return;
     }
-    let lastError: unknown;
-    for (let attempt = 1; attempt <= this.options.maxAttempts; attempt++) {
-      try {
-        await applyOnce(this.db, event, handler);
-        lastError = undefined;
-        break;
-      } catch (err) {
-        lastError = err;
-        if (attempt < this.options.maxAttempts) await sleep(Math.min(2000, 50 * 2 ** attempt));
+    // In a span continuing the trace of the request that wrote the event (its `traceId`).
+    await withEventSpan(event, async () => {
+      let lastError: unknown;
+      for (let attempt = 1; attempt <= this.options.maxAttempts; attempt++) {
+        try {
+          await applyOnce(this.db, event, handler);
+          lastError = undefined;
+          break;
+        } catch (err) {
+          lastError = err;
+          if (attempt < this.options.maxAttempts) await sleep(Math.min(2000, 50 * 2 ** attempt));
+        }
       }
-    }
-    if (lastError !== undefined) {
-      this.options.logger.error({ err: lastError, eventId: event.id, type: event.type }, "event failed every attempt; filed as a dead letter");
-      await recordDeadLetter(this.db, event, lastError, this.options.maxAttempts);
-    }
+      if (lastError !== undefined) {
+        this.options.logger.error({ err: lastError, eventId: event.id, type: event.type, ...traceLogFields() }, "event failed every attempt; filed as a dead letter");
+        await recordDeadLetter(this.db, event, lastError, this.options.maxAttempts);
+      }
+    });
     if (this.options.crashAfterEffect) process.exit(86);
     message.ack();
   }
