@@ -1,6 +1,6 @@
 import { Gauge } from "prom-client";
 import type { DataSource } from "typeorm";
-import { metricsRegistry } from "../metrics";
+import { metricsRegistry, SCRAPE_QUERY } from "../metrics";
 import type { EventConsumer } from "./event-consumer";
 
 /** What one service's event backbone reports at each scrape. */
@@ -12,7 +12,7 @@ interface EventingSource {
 
 const sources = new Set<EventingSource>();
 
-const count = async (db: DataSource, sql: string): Promise<number> => Number((await db.query(sql))[0]?.n ?? 0);
+const count = async (db: DataSource, sql: string): Promise<number> => Number((await db.query(SCRAPE_QUERY + sql))[0]?.n ?? 0);
 
 // Read at scrape time from the database and JetStream, so they are never stale.
 new Gauge({
