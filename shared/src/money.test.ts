@@ -2,7 +2,6 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { fenToYuan, yuanToFen } from "./money";
 import { ageOn, addDays, isValidDate, parsePastDate } from "./dates";
-import { pageRequest, toConnection } from "./pagination";
 
 test("yuan to fen keeps exact cents and refuses bad amounts", () => {
   assert.equal(yuanToFen(106.52, "x"), 10652);
@@ -20,13 +19,4 @@ test("dates: existence, ages, arithmetic, no future", () => {
   assert.equal(ageOn("1980-06-15", "2020-06-15"), 40);
   assert.equal(addDays("2024-12-31", 1), "2025-01-01");
   assert.throws(() => parsePastDate("2999-01-01", "visitDate"), /in the future/);
-});
-
-test("pages: cursors continue where the last page ended; bounds are enforced", () => {
-  const first = toConnection(["a", "b"], 5, pageRequest(2, null));
-  assert.equal(first.pageInfo.hasNextPage, true);
-  const next = pageRequest(2, first.pageInfo.endCursor);
-  assert.deepEqual(next, { offset: 2, limit: 2 });
-  assert.throws(() => pageRequest(101, null), (err: any) => err.extensions.code === "BAD_USER_INPUT");
-  assert.throws(() => pageRequest(10, "garbage"), (err: any) => err.extensions.code === "BAD_USER_INPUT");
 });

@@ -33,7 +33,8 @@ export class PageArgs {
 export interface Connection<T> {
   edges: { cursor: string; node: T }[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /** A promise where counting is deferred until a caller selects the field (see {@link toKeysetConnection}). */
+  totalCount: number | Promise<number>;
 }
 
 /**
@@ -96,6 +97,50 @@ export function toConnection<T>(rows: T[], totalCount: number, page: PageRequest
     pageInfo: {
       hasNextPage: page.offset + rows.length < totalCount,
       hasPreviousPage: page.offset > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}
+
+/**
+ * A keyset page request: the rows whose key sorts after `after` (from the start when null),
+ * at most `limit` of them. Unlike an offset, a keyset page costs the same wherever it is in
+ * the list (an index range scan, nothing skipped) and stays stable while rows are added.
+ */
+export interface KeysetPageRequest {
+  after: string | null;
+  limit: number;
+}
+
+const encodeKey = (key: string) => Buffer.from(`k:${key}`).toString("base64url");
+
+/** Turns `first` / `after` into a {@link KeysetPageRequest}; the bounds are those of {@link pageRequest}. */
+export function keysetPageRequest(first: number | null | undefined, after: string | null | undefined, max = 100): KeysetPageRequest {
+  const { limit } = pageRequest(first, null, max);
+  if (!after) return { after: null, limit };
+  const m = /^k:(.+)$/s.exec(Buffer.from(after, "base64url").toString("utf8"));
+  if (!m) throw new BadUserInputError("is not a cursor returned by this list", "after");
+  return { after: m[1], limit };
+}
+
+/**
+ * Wraps one keyset page into a connection. `rows` are those after the cursor in key order, read
+ * with one row more than `page.limit` so that `hasNextPage` needs no count. `count` runs only if
+ * the caller selects `totalCount`: a list whose pages are read without it never counts all rows.
+ */
+export function toKeysetConnection<T>(rows: T[], key: (row: T) => string, page: KeysetPageRequest, count: () => Promise<number>): Connection<T> {
+  const edges = rows.slice(0, page.limit).map((node) => ({ cursor: encodeKey(key(node)), node }));
+  let counted: Promise<number> | undefined;
+  return {
+    edges,
+    // A getter: GraphQL reads it only when the field is selected.
+    get totalCount() {
+      return (counted ??= count());
+    },
+    pageInfo: {
+      hasNextPage: rows.length > page.limit,
+      hasPreviousPage: page.after !== null,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },

@@ -57,4 +57,41 @@ describe("Q2 (a page of citizens with insurance and tax) through the gateway", (
     // Every department was asked (a page that skipped one would pass the comparison vacuously).
     for (const d of DEPARTMENTS) assert.ok(counts[0][d] > 0, `${d} ran no SQL statement`);
   });
+
+  test("pages follow each other by cursor, and the total is counted only when it is asked for", async () => {
+    const PAGE = `query ($community: String!, $after: String, $count: Boolean!) {
+      citizens(filter: { community: $community }, first: 30, after: $after) {
+        totalCount @include(if: $count)
+        edges { node { idNumber } }
+        pageInfo { hasNextPage hasPreviousPage endCursor }
+      }
+    }`;
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let pages = 1; ; pages++) {
+      const res: any = await stack.query(PAGE, { community, after, count: false });
+      assert.equal(res.errors, undefined, JSON.stringify(res.errors));
+      const { edges, pageInfo } = res.data.citizens;
+      assert.equal(pageInfo.hasPreviousPage, after !== null);
+      seen.push(...edges.map((e: any) => e.node.idNumber));
+      if (!pageInfo.hasNextPage) {
+        assert.equal(pages, 4);
+        break;
+      }
+      after = pageInfo.endCursor;
+    }
+    assert.equal(seen.length, 100);
+    assert.deepEqual(seen, [...seen].sort(), "in ID-number order");
+    assert.equal(new Set(seen).size, 100, "no citizen twice");
+
+    // The count is one statement more, run only when totalCount is selected.
+    const statements = async (count: boolean) => {
+      const before = await stack.sqlCount("labor-security");
+      const res = await stack.query(PAGE, { community, after: null, count });
+      assert.equal(res.errors, undefined, JSON.stringify(res.errors));
+      if (count) assert.equal(res.data.citizens.totalCount, 100);
+      return (await stack.sqlCount("labor-security")) - before;
+    };
+    assert.equal(await statements(true), (await statements(false)) + 1);
+  });
 });

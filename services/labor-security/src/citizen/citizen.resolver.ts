@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from "type-graphql";
-import { connectionType, hasRole, PageArgs, loaderFor, pageRequest, parseIdNumber, refuse, selectedFields, type RequestContext } from "@onewindow/shared";
+import { connectionType, hasRole, PageArgs, keysetPageRequest, loaderFor, parseIdNumber, refuse, selectedFields, type RequestContext } from "@onewindow/shared";
 import { CITIZEN_LIST_READERS, IDENTITY_READERS, LABOR_RECORD_READERS, LABOR_WRITERS, PERSONAL_DATA_READERS } from "../access";
 import { Employment } from "../employment/employment.entity";
 import { loaders } from "../loaders";
@@ -39,7 +39,7 @@ export class CitizenResolver {
     if (!hasRole(ctx.caller, ...PERSONAL_DATA_READERS) && selectedFields(info, "Citizen").length > 0) {
       refuse(ctx.caller, "read the citizens in a list (totalCount is an aggregate and allowed)");
     }
-    const page = await this.s.citizens.list(filter, pageRequest(first, after));
+    const page = await this.s.citizens.list(filter, keysetPageRequest(first, after));
     ctx.access.read(page.edges.map((e) => e.node.idNumber), info);
     return page;
   }
