@@ -6,7 +6,7 @@ import { runLoad, type RunResult } from "./load";
 import { issueDevToken } from "@onewindow/gateway";
 import { CONTEXT_HEADER, contextClaims, loadContextSigningKey, PURPOSE_HEADER, signContextHeader } from "@onewindow/shared";
 import { BENCH_CALLER, benchQueries, type BenchQuery, type Target } from "./queries";
-import { reportTable, runLine, summarize, type Summary } from "./report";
+import { costTable, reportTable, runLine, summarize, type Summary } from "./report";
 import { startBenchStack, type BenchProcess, type BenchStack } from "./stack";
 
 /**
@@ -104,6 +104,8 @@ async function main() {
     }
     console.log(`\n${queries.map((q) => `${q.name}: ${q.description}`).join("\n")}\n`);
     console.log(reportTable(results));
+    console.log(`\nCPU time per request (from /proc; the load generator, both gateways, the departments and PostgreSQL share ${os.cpus().length} cores):\n`);
+    console.log(costTable(results));
     console.log(`\ncommand: npm run bench -- ${process.argv.slice(2).join(" ")}`.trimEnd());
     console.log(`finished in ${((Date.now() - started) / 60_000).toFixed(1)} min`);
   } finally {

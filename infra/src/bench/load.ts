@@ -18,6 +18,10 @@ export interface RunResult {
   firstError?: string;
   /** Peak resident memory of the target's process tree during the run, MB. */
   peakRssMb: number;
+  /** CPU time the target's process tree spent during the run, ms (user + system). */
+  targetCpuMs: number;
+  /** CPU time the whole machine spent during the run, ms: the target, the departments, PostgreSQL, the load generator. */
+  machineCpuMs: number;
 }
 
 /** Resident memory of a process and its descendants (cluster workers), in kB, from /proc. */
@@ -34,6 +38,50 @@ export function treeRssKb(pid: number): number {
     // The process exited, or /proc is not there (not Linux): nothing to add.
   }
   return total;
+}
+
+/** The processes of a tree: `pid` and its descendants, from /proc (empty where there is none). */
+function treePids(pid: number): number[] {
+  const pids = [pid];
+  try {
+    for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+      const children = fs.readFileSync(`/proc/${pid}/task/${tid}/children`, "utf8").trim();
+      for (const child of children ? children.split(/\s+/) : []) pids.push(...treePids(Number(child)));
+    }
+  } catch {
+    return [];
+  }
+  return pids;
+}
+
+/** Kernel clock ticks per second (USER_HZ), the unit of /proc's CPU times: 100 on Linux. */
+const TICK_MS = 10;
+
+/** CPU time (user + system) a process tree has used so far, in ms, from /proc/<pid>/stat. */
+export function treeCpuMs(pid: number): number {
+  let ticks = 0;
+  for (const p of treePids(pid)) {
+    try {
+      // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
+      const stat = fs.readFileSync(`/proc/${p}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15)
+    } catch {
+      // Exited between listing and reading.
+    }
+  }
+  return ticks * TICK_MS;
+}
+
+/** CPU time the whole machine has been busy so far (every state but idle and iowait), in ms, from /proc/stat. */
+export function machineCpuMs(): number {
+  try {
+    const [, ...values] = fs.readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/);
+    const [user, nice, system, , , irq, softirq, steal] = values.map(Number);
+    return (user + nice + system + irq + softirq + (steal || 0)) * TICK_MS;
+  } catch {
+    return 0;
+  }
 }
 
 /** The p-th percentile of sorted values (nearest rank). */
@@ -57,6 +105,7 @@ export async function runLoad(
   let graphqlErrors = 0;
   let firstError: string | undefined;
   let peakRss = treeRssKb(options.pid);
+  const cpuBefore = { target: treeCpuMs(options.pid), machine: machineCpuMs() };
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, treeRssKb(options.pid));
   }, 500);
@@ -91,6 +140,7 @@ export async function runLoad(
   }, (err, result) => finish(err, result));
   instance.on("response", (_client: unknown, _status: number, _bytes: number, time: number) => latencies.push(time));
   const result = await done.finally(() => clearInterval(sampler));
+  const cpuAfter = { target: treeCpuMs(options.pid), machine: machineCpuMs() };
   peakRss = Math.max(peakRss, treeRssKb(options.pid));
   latencies.sort((x, y) => x - y);
   const transportErrors = result.errors + result.timeouts + result.non2xx;
@@ -106,5 +156,7 @@ export async function runLoad(
     errors: graphqlErrors + transportErrors,
     firstError,
     peakRssMb: peakRss / 1024,
+    targetCpuMs: cpuAfter.target - cpuBefore.target,
+    machineCpuMs: cpuAfter.machine - cpuBefore.machine,
   };
 }

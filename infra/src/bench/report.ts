@@ -9,6 +9,10 @@ export interface Summary {
   p99: number;
   errors: number;
   peakRssMb: number;
+  /** CPU time of the target's processes per answered request, ms. */
+  targetCpuMsPerRequest: number;
+  /** CPU time of the whole machine per answered request, ms (target, departments, PostgreSQL, load generator). */
+  machineCpuMsPerRequest: number;
   runs: number;
 }
 
@@ -16,6 +20,7 @@ export interface Summary {
 export function summarize(runs: RunResult[]): Summary {
   const latencies = runs.flatMap((r) => r.latencies).sort((x, y) => x - y);
   const seconds = runs.reduce((s, r) => s + r.seconds, 0);
+  const perRequest = (ms: number) => (latencies.length ? ms / latencies.length : 0);
   return {
     requestsPerSecond: seconds ? latencies.length / seconds : 0,
     p50: percentile(latencies, 50),
@@ -23,6 +28,8 @@ export function summarize(runs: RunResult[]): Summary {
     p99: percentile(latencies, 99),
     errors: runs.reduce((s, r) => s + r.errors, 0),
     peakRssMb: Math.max(0, ...runs.map((r) => r.peakRssMb)),
+    targetCpuMsPerRequest: perRequest(runs.reduce((s, r) => s + r.targetCpuMs, 0)),
+    machineCpuMsPerRequest: perRequest(runs.reduce((s, r) => s + r.machineCpuMs, 0)),
     runs: runs.length,
   };
 }
@@ -33,7 +40,7 @@ const TARGET_NAMES: Record<Target, string> = { a: "(a) OneWindow gateway", b: "(
 
 /** One line per measured run, printed as the bench goes. */
 export function runLine(query: string, target: Target, round: number, r: RunResult): string {
-  return `  ${query} ${TARGET_NAMES[target].padEnd(26)} round ${round}: ${r.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${ms(r.p50)} ms  p95 ${ms(r.p95)} ms  p99 ${ms(r.p99)} ms  errors ${r.errors}  RSS ${r.peakRssMb.toFixed(0)} MB${r.firstError ? `\n    first error: ${r.firstError}` : ""}`;
+  return `  ${query} ${TARGET_NAMES[target].padEnd(26)} round ${round}: ${r.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${ms(r.p50)} ms  p95 ${ms(r.p95)} ms  p99 ${ms(r.p99)} ms  errors ${r.errors}  RSS ${r.peakRssMb.toFixed(0)} MB  CPU/req ${(r.targetCpuMs / Math.max(1, r.requests)).toFixed(2)} ms target, ${(r.machineCpuMs / Math.max(1, r.requests)).toFixed(2)} ms machine${r.firstError ? `\n    first error: ${r.firstError}` : ""}`;
 }
 
 /**
@@ -54,6 +61,30 @@ export function reportTable(results: Map<string, Map<Target, Summary>>): string 
         `| ${query} | ${TARGET_NAMES[target]} | ${s.requestsPerSecond.toFixed(0)} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${s.errors} | ${s.peakRssMb.toFixed(0)} | ${ratio(byTarget.get("b"))} | ${ratio(byTarget.get("c"))} |`,
       );
     }
+  }
+  return lines.join("\n");
+}
+
+/**
+ * Where each request's CPU goes, per query: the gateway's own CPU time per request for (a) and
+ * (b), their ratio, and the machine's. On a machine where the gateway shares its cores with the
+ * departments and PostgreSQL, requests/s is bound by the machine's total; the gateway's own
+ * cost per request is what a gateway on cores of its own would scale with.
+ */
+export function costTable(results: Map<string, Map<Target, Summary>>): string {
+  const lines = [
+    "| query | (a) gateway CPU ms/req | (b) gateway CPU ms/req | (b)/(a) | machine CPU ms/req via (a) | via (b) | rest of the machine via (a) |",
+    "|---|---:|---:|---:|---:|---:|---:|",
+  ];
+  const f = (n: number) => n.toFixed(2);
+  for (const [query, byTarget] of results) {
+    const a = byTarget.get("a");
+    const b = byTarget.get("b");
+    if (!a || !b) continue;
+    const ratio = a.targetCpuMsPerRequest ? `**${(b.targetCpuMsPerRequest / a.targetCpuMsPerRequest).toFixed(2)}×**` : "";
+    lines.push(
+      `| ${query} | ${f(a.targetCpuMsPerRequest)} | ${f(b.targetCpuMsPerRequest)} | ${ratio} | ${f(a.machineCpuMsPerRequest)} | ${f(b.machineCpuMsPerRequest)} | ${f(a.machineCpuMsPerRequest - a.targetCpuMsPerRequest)} |`,
+    );
   }
   return lines.join("\n");
 }

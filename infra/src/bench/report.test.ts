@@ -1,0 +1,29 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { machineCpuMs, treeCpuMs, type RunResult } from "./load";
+import { costTable, summarize } from "./report";
+
+const run = (requests: number, targetCpuMs: number, machineCpuMs: number): RunResult => ({
+  requests, seconds: 10, requestsPerSecond: requests / 10, latencies: Array.from({ length: requests }, (_, i) => i + 1),
+  p50: 0, p95: 0, p99: 0, errors: 0, peakRssMb: 100, targetCpuMs, machineCpuMs,
+});
+
+test("CPU per request is merged over runs as total CPU over total requests", () => {
+  const s = summarize([run(100, 200, 1000), run(300, 400, 2000)]);
+  assert.equal(s.targetCpuMsPerRequest, 1.5);
+  assert.equal(s.machineCpuMsPerRequest, 7.5);
+});
+
+test("the cost table gives each gateway's CPU per request and their ratio", () => {
+  const table = costTable(new Map([["Q1", new Map([["a", summarize([run(100, 100, 600)])], ["b", summarize([run(50, 150, 400)])]])]]));
+  assert.match(table, /\| Q1 \| 1\.00 \| 3\.00 \| \*\*3\.00×\*\* \| 6\.00 \| 8\.00 \| 5\.00 \|/);
+});
+
+test("CPU time is read from /proc: busy work shows in this process and the machine", { skip: process.platform !== "linux" }, () => {
+  const before = { own: treeCpuMs(process.pid), machine: machineCpuMs() };
+  const until = Date.now() + 150;
+  while (Date.now() < until);
+  assert.ok(treeCpuMs(process.pid) - before.own >= 50, "this process's CPU time grew");
+  assert.ok(machineCpuMs() - before.machine >= 50, "the machine's busy time grew");
+  assert.equal(treeCpuMs(2 ** 22 + 1), 0, "no such process: nothing");
+});
