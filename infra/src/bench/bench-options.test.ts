@@ -14,6 +14,10 @@ test("bench arguments default to the issue's data set and refuse nonsense", () =
   assert.throws(() => parseBenchArgs(["--citizens", "-1"], {}), /bad argument --citizens/);
   assert.throws(() => parseBenchArgs(["--queries", "Q9"], {}), /Q1..Q4/);
   assert.throws(() => parseBenchArgs(["--rounds", "0"], {}), /at least 1/);
+  assert.equal(defaults.profileDir, null);
+  assert.equal(parseBenchArgs(["--profile", "/tmp/p", "--quick"], {}).profileDir, "/tmp/p");
+  assert.throws(() => parseBenchArgs(["--profile"], {}), /--profile takes a directory/);
+  assert.throws(() => parseBenchArgs(["--profile", "--quick"], {}), /--profile takes a directory/);
 });
 
 test("each data-set size has its own, stable database prefix", () => {

@@ -17,6 +17,8 @@ export interface BenchOptions {
   baseDatabaseUrl: string;
   /** Drop and reseed the bench set even when one of this size exists. */
   fresh: boolean;
+  /** Where both gateways write a V8 CPU profile of the whole run (`--profile DIR`), or null. */
+  profileDir: string | null;
 }
 
 /** The issue's data set: 100,000 citizens, 5,000 employers, 1,000,000 outpatient visits. */
@@ -27,8 +29,10 @@ export const QUICK_BENCH_SIZE: SeedSize = { citizens: 5_000, employers: 300, job
 
 export const BENCH_USAGE = `usage: npm run bench -- [--quick] [--citizens N] [--employers N] [--job-postings N] [--visits N]
                         [--duration S] [--warmup S] [--connections N] [--rounds N] [--queries Q1,Q2,Q3,Q4] [--fresh]
+                        [--profile DIR]
   defaults: 100,000 citizens, 5,000 employers, 2,000 job postings, 1,000,000 visits, 20 s runs,
   10 s warm-up, 50 connections, 2 rounds; --quick: 5,000 citizens, no extra visits, 5 s runs, 1 round.
+  --profile DIR: both gateways write a V8 CPU profile of the run into DIR (open it in Chrome DevTools).
   DATABASE_URL (default postgres://postgres@127.0.0.1:5432/onewindow) names the PostgreSQL server.`;
 
 /** Reads the command line; throws with {@link BENCH_USAGE} on anything it does not know. */
@@ -43,6 +47,7 @@ export function parseBenchArgs(argv: string[], env: Record<string, string | unde
     queries: ["Q1", "Q2", "Q3", "Q4"],
     baseDatabaseUrl: env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/onewindow",
     fresh: argv.includes("--fresh"),
+    profileDir: null,
   };
   const numeric: Record<string, (n: number) => void> = {
     "--citizens": (n) => (options.size.citizens = n),
@@ -57,6 +62,11 @@ export function parseBenchArgs(argv: string[], env: Record<string, string | unde
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--quick" || arg === "--fresh") continue;
+    if (arg === "--profile") {
+      options.profileDir = argv[++i] ?? "";
+      if (!options.profileDir || options.profileDir.startsWith("--")) throw new Error(`--profile takes a directory\n${BENCH_USAGE}`);
+      continue;
+    }
     if (arg === "--queries") {
       options.queries = (argv[++i] ?? "").split(",").map((q) => q.trim().toUpperCase());
       if (!options.queries.every((q) => /^Q[1-4]$/.test(q))) throw new Error(`--queries takes Q1..Q4, comma-separated\n${BENCH_USAGE}`);

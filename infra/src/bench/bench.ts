@@ -77,7 +77,7 @@ async function main() {
   const { databaseUrl, reused } = await ensureBenchData(options.baseDatabaseUrl, options.size, options.fresh);
   console.log(`${reused ? "reusing" : "seeded"} data set ${new URL(databaseUrl).pathname.slice(1)}_*`);
   const queries = benchQueries(options.size).filter((q) => options.queries.includes(q.name));
-  const stack = await startBenchStack(databaseUrl);
+  const stack = await startBenchStack(databaseUrl, { profileDir: options.profileDir });
   const stopOnSignal = () => void stack.stop().finally(() => process.exit(130));
   process.once("SIGINT", stopOnSignal);
   process.once("SIGTERM", stopOnSignal);
@@ -107,6 +107,7 @@ async function main() {
     console.log(`\nCPU time per request (from /proc; the load generator, both gateways, the departments and PostgreSQL share ${os.cpus().length} cores):\n`);
     console.log(costTable(results));
     console.log(`\ncommand: npm run bench -- ${process.argv.slice(2).join(" ")}`.trimEnd());
+    if (options.profileDir) console.log(`CPU profiles: ${options.profileDir}/gateway-a.cpuprofile and gateway-b.cpuprofile (written as the gateways stop)`);
     console.log(`finished in ${((Date.now() - started) / 60_000).toFixed(1)} min`);
   } finally {
     await stack.stop();

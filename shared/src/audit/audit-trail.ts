@@ -24,6 +24,9 @@ export interface ChainCheckResult {
 }
 
 const GENESIS = "0".repeat(64);
+/** The table's columns in {@link hashOf}'s order, and their PostgreSQL types (see audit.migration.ts). */
+const COLUMNS = ["id", "at", "request_id", "user_id", "roles", "purpose", "id_number", "department", "fields", "prev_hash", "hash"];
+const COLUMN_TYPES = ["int", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar"];
 const PAGE = 1000;
 
 function hashOf(row: Omit<AuditEntry, "hash">): string {
@@ -70,13 +73,16 @@ export class AuditTrail {
   }
 
   private async appendIn(tx: EntityManager, records: AuditRead[]): Promise<void> {
+    const postgres = tx.connection.options.type === "postgres";
     // 0x4f57 4155: "OWAU", one lock id for the trail of this database.
-    if (tx.connection.options.type === "postgres") await tx.query("SELECT pg_advisory_xact_lock(1331118421)");
-    const [last] = await tx.getRepository(AuditEntry).find({ order: { id: "DESC" }, take: 1 });
-    let id = last?.id ?? 0;
+    if (postgres) await tx.query("SELECT pg_advisory_xact_lock(1331118421)");
+    // Plain SQL here and below: through TypeORM's query builder and entity insert, an append of
+    // 50 rows cost 3.7 ms of CPU (1.7 ms for one row), most of a department's cost per read.
+    const [last] = (await tx.query("SELECT id, hash FROM audit_entry ORDER BY id DESC LIMIT 1")) as { id: number; hash: string }[];
+    let id = Number(last?.id ?? 0);
     let prevHash = last?.hash ?? GENESIS;
     const at = new Date().toISOString();
-    const rows: AuditEntry[] = records.map((r) => {
+    const rows = records.map((r) => {
       const row = {
         id: ++id,
         at,
@@ -89,11 +95,20 @@ export class AuditTrail {
         fields: r.fields.join(",").slice(0, 1000),
         prevHash,
       };
-      const entry = Object.assign(new AuditEntry(), row, { hash: hashOf(row) });
-      prevHash = entry.hash;
-      return entry;
+      prevHash = hashOf(row);
+      return [row.id, row.at, row.requestId, row.userId, row.roles, row.purpose, row.idNumber, row.department, row.fields, row.prevHash, prevHash];
     });
-    for (let i = 0; i < rows.length; i += 200) await tx.insert(AuditEntry, rows.slice(i, i + 200));
+    if (postgres) {
+      // One statement with a parameter per column, whatever the number of rows.
+      const columns = COLUMNS.map((_, c) => rows.map((row) => row[c]));
+      await tx.query(`INSERT INTO audit_entry (${COLUMNS.join(", ")}) SELECT * FROM unnest(${COLUMN_TYPES.map((t, c) => `$${c + 1}::${t}[]`).join(", ")})`, columns);
+    } else {
+      const values = `(${COLUMNS.map(() => "?").join(", ")})`;
+      for (let i = 0; i < rows.length; i += 200) {
+        const chunk = rows.slice(i, i + 200);
+        await tx.query(`INSERT INTO audit_entry (${COLUMNS.join(", ")}) VALUES ${chunk.map(() => values).join(", ")}`, chunk.flat());
+      }
+    }
   }
 
   /** Recomputes the chain from the first row; reports the first row that was altered, inserted or removed. */
