@@ -5,6 +5,19 @@ import type { JwtConfig } from "../config";
 
 /** Longest purpose kept; the audit trail stores it with every read. */
 const MAX_PURPOSE = 200;
+/** Verified tokens remembered, at most. */
+const CACHE_SIZE = 10_000;
+/**
+ * How long a verified token is remembered at most, even if it expires later: a key withdrawn
+ * from the JWKS (a leaked key, say) stops being honoured within this time.
+ */
+const CACHE_MS = 60_000;
+
+/** A verified token's caller (without the purpose, which is per request) and until when it may be reused. */
+interface Verified {
+  caller: Omit<Caller, "purpose">;
+  until: number;
+}
 
 /**
  * Turns a request's `Authorization: Bearer <JWT>` and `x-access-purpose` into the caller. No
@@ -12,13 +25,25 @@ const MAX_PURPOSE = 200;
  * UNAUTHENTICATED (answered 401), never silently anonymous.
  */
 export class Authenticator {
-  private constructor(private readonly key: KeyLike | Uint8Array | JWTVerifyGetKey, private readonly config: JwtConfig) {}
+  /**
+   * Tokens verified recently: a client sends the same token with every request until it
+   * expires, and verifying it again each time was the gateway's largest cost after signing.
+   * Only tokens that verified are kept, each until its `exp` or {@link CACHE_MS}, whichever is first.
+   */
+  private readonly verified = new Map<string, Verified>();
 
-  static async create(config: JwtConfig): Promise<Authenticator> {
-    if (config.jwksUrl) return new Authenticator(createRemoteJWKSet(new URL(config.jwksUrl)), config);
-    if (config.jwks) return new Authenticator(createLocalJWKSet(config.jwks), config);
-    if (config.publicKey) return new Authenticator(await importSPKI(config.publicKey, config.algorithms[0]), config);
-    return new Authenticator(new TextEncoder().encode(config.secret!), config);
+  private constructor(
+    private readonly key: KeyLike | Uint8Array | JWTVerifyGetKey,
+    private readonly config: JwtConfig,
+    private readonly now: () => number,
+  ) {}
+
+  /** `now` is for tests of expiry. */
+  static async create(config: JwtConfig, now: () => number = Date.now): Promise<Authenticator> {
+    if (config.jwksUrl) return new Authenticator(createRemoteJWKSet(new URL(config.jwksUrl)), config, now);
+    if (config.jwks) return new Authenticator(createLocalJWKSet(config.jwks), config, now);
+    if (config.publicKey) return new Authenticator(await importSPKI(config.publicKey, config.algorithms[0]), config, now);
+    return new Authenticator(new TextEncoder().encode(config.secret!), config, now);
   }
 
   async authenticate(req: IncomingMessage): Promise<Caller> {
@@ -27,9 +52,22 @@ export class Authenticator {
     if (!header) return purpose ? { ...ANONYMOUS, purpose } : ANONYMOUS;
     const m = /^Bearer ([A-Za-z0-9_\-.]+)$/.exec(header);
     if (!m) throw new UnauthenticatedError("the Authorization header must be `Bearer <token>`");
+    const token = m[1];
+    const now = this.now();
+    const hit = this.verified.get(token);
+    if (hit && hit.until > now) return { ...hit.caller, purpose };
+    if (hit) this.verified.delete(token);
+    const caller = await this.verify(token, now);
+    if (this.verified.size >= CACHE_SIZE) this.verified.delete(this.verified.keys().next().value!);
+    this.verified.set(token, { caller: caller.caller, until: Math.min(caller.exp * 1000, now + CACHE_MS) });
+    return { ...caller.caller, purpose };
+  }
+
+  private async verify(token: string, now: number): Promise<{ caller: Omit<Caller, "purpose">; exp: number }> {
     let payload: Record<string, unknown>;
     try {
-      ({ payload } = await jwtVerify(m[1], this.key as never, {
+      ({ payload } = await jwtVerify(token, this.key as never, {
+        currentDate: new Date(now),
         algorithms: this.config.algorithms,
         issuer: this.config.issuer,
         audience: this.config.audience,
@@ -41,16 +79,15 @@ export class Authenticator {
     }
     const roles = Array.isArray(payload.roles) ? payload.roles : [payload.role];
     if (roles.length === 0 || !roles.every(isRole)) throw new UnauthenticatedError(`the token names an unknown role (${roles.join(", ")})`);
-    const caller: Caller = {
+    const caller = {
       userId: String(payload.sub),
       roles,
       hospitalCode: typeof payload.hospital === "string" ? payload.hospital : null,
       idNumber: typeof payload.idNumber === "string" ? payload.idNumber : null,
-      purpose,
     };
     if (roles.includes("hospital_admin") && !caller.hospitalCode) throw new UnauthenticatedError("a hospital_admin token must name its hospital");
     if (roles.includes("citizen") && !caller.idNumber) throw new UnauthenticatedError("a citizen token must carry the citizen's idNumber");
-    return caller;
+    return { caller, exp: Number(payload.exp) };
   }
 }
 
