@@ -13,6 +13,7 @@ import { describe, it } from "node:test";
 import Ajv2019 from "ajv/dist/2019";
 import { parse } from "yaml";
 import { postgresDatabaseName } from "@onewindow/shared";
+import { GATEWAY_NODE_OPTIONS } from "@onewindow/gateway";
 import { subgraphs } from "./subgraphs";
 
 const root = path.resolve(__dirname, "..", "..");
@@ -123,6 +124,7 @@ describe("docker-compose.yml", () => {
     assert.equal(argsOf(gateway).PORT, String(GATEWAY_PORT));
     assert.equal(envOf(gateway).GATEWAY_PORT ?? String(GATEWAY_PORT), String(GATEWAY_PORT));
     assert.equal(envOf(gateway).NODE_ENV, "production");
+    assert.equal(envOf(gateway).NODE_OPTIONS, GATEWAY_NODE_OPTIONS, "the gateway's heap cap, as every launcher sets it");
     const published = (gateway.ports ?? []).map((p) => (typeof p === "object" ? `${p.published}:${p.target}` : String(p)));
     assert.ok(published.some((p) => p.endsWith(`:${GATEWAY_PORT}`) && p.split(":").at(-2) === String(GATEWAY_PORT)), `gateway published on ${GATEWAY_PORT}: ${published}`);
     for (const [name, service] of departmentServices) assert.equal(service.ports, undefined, `${name} is reached through the gateway only`);

@@ -10,6 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { parse, parseAllDocuments } from "yaml";
+import { GATEWAY_NODE_OPTIONS } from "@onewindow/gateway";
 import { subgraphs } from "./subgraphs";
 
 const root = path.resolve(__dirname, "..", "..");
@@ -213,6 +214,9 @@ describe("infra/k8s", () => {
       assert.ok(secretFile("gateway", value)?.readOnly, `gateway: ${variable} is a file of a read-only Secret volume`);
     }
     assert.equal(envValue(container, "DATABASE_URL"), undefined, "the gateway holds no database");
+    assert.equal(envValue(container, "NODE_OPTIONS"), GATEWAY_NODE_OPTIONS, "the gateway's heap cap, as every launcher sets it");
+    const limitMi = Number(/^(\d+)Mi$/.exec(container.resources?.limits?.memory ?? "")?.[1]);
+    assert.ok(limitMi >= 2 * Number(/=(\d+)/.exec(GATEWAY_NODE_OPTIONS)![1]), "the memory limit leaves room above the heap cap");
   });
 
   it("refers only to ConfigMap keys and Secret keys that exist (the Secrets in the template)", () => {

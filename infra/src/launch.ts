@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { issueDevToken } from "@onewindow/gateway";
+import { gatewayNodeOptions, issueDevToken } from "@onewindow/gateway";
 import { createLogger, ensureDevKeys, loadBaseConfig, readPort, today } from "@onewindow/shared";
 import { ensureNatsServer } from "./nats-server";
 import { demoPerson } from "./seed/demo-people";
@@ -56,7 +56,7 @@ async function main() {
       child.on("exit", (code) => !stopping && console.error(`${definition.name} stopped (code ${code}); the gateway answers without it`));
     }),
   );
-  children.push(await start("gateway", path.join(root, "gateway", "dist", "main.js"), { GATEWAY_PORT: String(gatewayPort) }));
+  children.push(await start("gateway", path.join(root, "gateway", "dist", "main.js"), { GATEWAY_PORT: String(gatewayPort), NODE_OPTIONS: gatewayNodeOptions() }));
 
   let i = 0;
   while (demoPerson(i, DEMO_SIZE.employers, today()).status !== "EMPLOYED") i++;

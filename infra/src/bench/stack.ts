@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { gatewayNodeOptions } from "@onewindow/gateway";
 import { ensureDevKeys } from "@onewindow/shared";
 import { subgraphs, supergraphPath } from "../subgraphs";
 
@@ -90,6 +91,8 @@ export async function startBenchStack(databaseUrl: string, options: { gatewayEnv
       ...urlVars,
       // The load generator is one caller at hundreds of requests a second: no per-caller limit.
       GATEWAY_RATE_LIMIT: "10000000",
+      // As every launcher starts it (the stock gateway gets Node's defaults).
+      NODE_OPTIONS: gatewayNodeOptions(),
       ...options.gatewayEnv,
       GATEWAY_PORT: "0",
     }, profileArgs(options.profileDir ?? null, "gateway-a"));
