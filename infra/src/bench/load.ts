@@ -24,22 +24,6 @@ export interface RunResult {
   machineCpuMs: number;
 }
 
-/** Resident memory of a process and its descendants (cluster workers), in kB, from /proc. */
-export function treeRssKb(pid: number): number {
-  let total = 0;
-  try {
-    const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-    total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-    for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
-      const children = fs.readFileSync(`/proc/${pid}/task/${tid}/children`, "utf8").trim();
-      for (const child of children ? children.split(/\s+/) : []) total += treeRssKb(Number(child));
-    }
-  } catch {
-    // The process exited, or /proc is not there (not Linux): nothing to add.
-  }
-  return total;
-}
-
 /** The processes of a tree: `pid` and its descendants, from /proc (empty where there is none). */
 function treePids(pid: number): number[] {
   const pids = [pid];
@@ -52,6 +36,19 @@ function treePids(pid: number): number[] {
     return [];
   }
   return pids;
+}
+
+/** Resident memory of a process and its descendants (cluster workers), in kB, from /proc. */
+export function treeRssKb(pid: number): number {
+  let total = 0;
+  for (const p of treePids(pid)) {
+    try {
+      total += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0);
+    } catch {
+      // Exited between listing and reading.
+    }
+  }
+  return total;
 }
 
 /** Kernel clock ticks per second (USER_HZ), the unit of /proc's CPU times: 100 on Linux. */
