@@ -48,13 +48,25 @@ export function postgresDatabaseName(databaseUrl: string, service: string): stri
   return `${base}_${service.replace(/-/g, "_")}`;
 }
 
-/** Creates the service's PostgreSQL database when it does not exist yet. */
-export async function ensurePostgresDatabase(databaseUrl: string, database: string): Promise<void> {
+/**
+ * Runs `work` with a client of the server's maintenance database (`postgres`) on the server of
+ * `databaseUrl`: where databases are created and dropped. The client is closed afterwards.
+ */
+export async function withPostgresAdmin<T>(databaseUrl: string, work: (client: Client) => Promise<T>): Promise<T> {
   const admin = new URL(databaseUrl);
   admin.pathname = "/postgres";
   const client = new Client({ connectionString: admin.toString() });
   await client.connect();
   try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Creates the service's PostgreSQL database when it does not exist yet. */
+export function ensurePostgresDatabase(databaseUrl: string, database: string): Promise<void> {
+  return withPostgresAdmin(databaseUrl, async (client) => {
     const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
     if (found.rowCount === 0) {
       await client.query(`CREATE DATABASE "${database.replace(/"/g, "")}"`).catch((err: { code?: string }) => {
@@ -62,9 +74,7 @@ export async function ensurePostgresDatabase(databaseUrl: string, database: stri
         if (err.code !== "42P04" && err.code !== "23505") throw err;
       });
     }
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 /**

@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { Client } from "pg";
 import type { DataSource } from "typeorm";
-import { createDataSource, postgresDatabaseName, type DataSourceOptions } from "./data-source";
+import { createDataSource, postgresDatabaseName, withPostgresAdmin, type DataSourceOptions } from "./data-source";
 import { createLogger } from "./logger";
 
 /** A test's own database: nothing another test wrote is in it. */
@@ -35,14 +34,8 @@ export async function openTestDatabase(options: Pick<DataSourceOptions, "service
   return { db, service, close };
 }
 
-async function dropPostgresDatabase(databaseUrl: string, database: string): Promise<void> {
-  const admin = new URL(databaseUrl);
-  admin.pathname = "/postgres";
-  const client = new Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
+function dropPostgresDatabase(databaseUrl: string, database: string): Promise<void> {
+  return withPostgresAdmin(databaseUrl, async (client) => {
     await client.query(`DROP DATABASE IF EXISTS "${database.replace(/"/g, "")}" WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
+  });
 }

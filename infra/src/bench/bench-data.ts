@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { Client } from "pg";
-import { createLogger, loadBaseConfig, postgresDatabaseName } from "@onewindow/shared";
+import { createLogger, loadBaseConfig, postgresDatabaseName, withPostgresAdmin } from "@onewindow/shared";
 import { seedAll } from "../seed/seed-all";
 import type { SeedSize } from "../seed/seed-size";
 import { subgraphs } from "../subgraphs";
@@ -17,27 +17,11 @@ export function benchPrefix(size: SeedSize): string {
   return `onewindow_bench_${createHash("sha256").update(key).digest("hex").slice(0, 10)}`;
 }
 
-function adminUrl(databaseUrl: string): string {
-  const url = new URL(databaseUrl);
-  url.pathname = "/postgres";
-  return url.toString();
-}
-
 /** The `DATABASE_URL` whose per-department databases (`<prefix>_<department>`) hold the set. */
 export function benchDatabaseUrl(baseUrl: string, prefix: string): string {
   const url = new URL(baseUrl);
   url.pathname = `/${prefix}`;
   return url.toString();
-}
-
-async function withAdmin<T>(baseUrl: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: adminUrl(baseUrl) });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }
 
 /**
@@ -52,7 +36,7 @@ export async function ensureBenchData(baseUrl: string, size: SeedSize, fresh = f
   const databaseUrl = benchDatabaseUrl(baseUrl, prefix);
   const expected = MARKER + JSON.stringify(size);
   const names = subgraphs.map(({ definition }) => postgresDatabaseName(databaseUrl, definition.name));
-  const complete = await withAdmin(baseUrl, async (client) => {
+  const complete = await withPostgresAdmin(baseUrl, async (client) => {
     const { rows } = await client.query<{ datname: string; comment: string | null }>(
       "SELECT datname, shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = ANY($1)",
       [names],
@@ -65,7 +49,7 @@ export async function ensureBenchData(baseUrl: string, size: SeedSize, fresh = f
   process.stderr.write(`seeding the bench data set into PostgreSQL databases ${prefix}_* (done once per size, then reused)\n`);
   const started = Date.now();
   await seedAll(loadBaseConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" }), createLogger("bench-seed", "warn"), size);
-  await withAdmin(baseUrl, async (client) => {
+  await withPostgresAdmin(baseUrl, async (client) => {
     for (const name of names) {
       // Fresh statistics, as a long-running production database would have.
       const db = new Client({ connectionString: benchDatabaseUrl(baseUrl, name) });
@@ -80,7 +64,7 @@ export async function ensureBenchData(baseUrl: string, size: SeedSize, fresh = f
 
 /** Drops every database of the bench set `prefix` (`<prefix>_<department>`). */
 export async function dropBenchData(baseUrl: string, prefix: string): Promise<void> {
-  await withAdmin(baseUrl, async (client) => {
+  await withPostgresAdmin(baseUrl, async (client) => {
     const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${prefix}\\_%`]);
     for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   });

@@ -17,6 +17,7 @@ import {
   postgresDatabaseName,
   PURPOSE_HEADER,
   signContextHeader,
+  withPostgresAdmin,
   type Role,
 } from "@onewindow/shared";
 import Sqlite from "better-sqlite3";
@@ -100,17 +101,11 @@ async function post(url: string, body: unknown, headers: Record<string, string> 
 }
 
 /** Drops the PostgreSQL databases a stack created (`<prefix>_<service>`). */
-async function dropDatabases(databaseUrl: string, prefix: string): Promise<void> {
-  const admin = new URL(databaseUrl);
-  admin.pathname = "/postgres";
-  const client = new Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
+function dropDatabases(databaseUrl: string, prefix: string): Promise<void> {
+  return withPostgresAdmin(databaseUrl, async (client) => {
     const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${prefix}\\_%`]);
     for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 /**
