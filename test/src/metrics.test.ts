@@ -2,6 +2,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { startStack, type Stack } from "./harness/stack";
 import { freshIdNumber } from "./harness/fixtures";
+import { eventually } from "./harness/eventually";
 
 const metricsOf = async (stack: Stack, name: string) => (await fetch(`http://127.0.0.1:${stack.portOf(name)}/metrics`)).text();
 
@@ -30,10 +31,9 @@ describe("Prometheus metrics on every process", () => {
     assert.match(insurance, /onewindow_outbox_backlog\{service="medical-insurance"\} \d+/);
     assert.match(insurance, /onewindow_dead_letters\{service="medical-insurance"\} 0/);
     // Insurance consumes labor's stream; once the registration's event is applied its lag is 0.
-    for (let i = 0; i < 40; i++) {
-      if (/onewindow_consumer_lag\{service="medical-insurance",source="labor"\} 0/.test(await metricsOf(stack, "medical-insurance"))) return;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    assert.fail(`no settled consumer lag for labor in:\n${(await metricsOf(stack, "medical-insurance")).split("\n").filter((l) => l.includes("consumer_lag")).join("\n")}`);
+    await eventually(async () => {
+      const text = await metricsOf(stack, "medical-insurance");
+      assert.match(text, /onewindow_consumer_lag\{service="medical-insurance",source="labor"\} 0/, `no settled consumer lag for labor in:\n${text.split("\n").filter((l) => l.includes("consumer_lag")).join("\n")}`);
+    });
   });
 });

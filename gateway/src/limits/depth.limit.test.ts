@@ -31,13 +31,12 @@ test("a fragment cycle (refused by validation anyway) does not hang the walk", (
   assert.equal(depth("{ ...Missing }"), 0);
 });
 
+// An exponential walk of this bomb (2^60 steps) would never return; no clock is needed to tell.
 test("a fragment bomb (each fragment spreading the next twice) is measured in linear time", () => {
   let query = "{ citizen(idNumber: 1) { ...F0 } }";
   for (let i = 0; i < 60; i++) query += ` fragment F${i} on Citizen { friends { ...F${i + 1} } f: friends { ...F${i + 1} } }`;
   query += " fragment F60 on Citizen { name }";
-  const started = performance.now();
   assert.equal(depth(query), 62);
-  assert.ok(performance.now() - started < 500);
 });
 
 test("introspection subtrees are not counted, so GraphiQL's introspection query passes", () => {
