@@ -121,7 +121,7 @@ export class DepartmentDataSource implements GraphQLDataSource<GatewayContext> {
     if (context?.caller) {
       headers["x-request-id"] = context.requestId;
       // The caller, purpose and request id, for this department only, bound to this exact body.
-      headers[CONTEXT_HEADER] = signContextHeader(this.contextKey, contextClaims(context.caller, this.department, context.requestId), body);
+      headers[CONTEXT_HEADER] = signContextHeader(this.contextKey, contextClaims(context.caller, this.department, context.requestId, context.clientRequestId), body);
     }
     const answer = await this.send(headers, body);
     const parsed = this.parse(answer);

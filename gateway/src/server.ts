@@ -3,7 +3,8 @@ import path from "node:path";
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
-import { ANONYMOUS, createHttpServer, formatErrorFor, listen, metricsPlugin, traceLogFields, tracingEnabled, tracingPlugin, type Caller, type Logger } from "@onewindow/shared";
+import { ANONYMOUS, clientRequestId, createHttpServer, formatErrorFor, listen, metricsPlugin, traceLogFields, tracingEnabled, tracingPlugin, type Caller, type Logger } from "@onewindow/shared";
+import { RefusalLog } from "./audit/refusal-log";
 import type { Authenticator } from "./auth/authenticator";
 import type { GatewayConfig } from "./config";
 import type { GatewayContext } from "./context";
@@ -52,8 +53,13 @@ export function createGatewayServer(config: GatewayConfig, authenticator: Authen
       ...(tracingEnabled() ? [tracingPlugin()] : []),
     ],
   });
+  const refusals = new RefusalLog();
   const httpServer = createHttpServer<GatewayContext, Caller>({
     apollo,
+    // The audit trail's request ids are the gateway's; the client's own is kept beside them.
+    issueRequestIds: true,
+    // 401 and 429 are answered before any department is asked: they go to the refusal log.
+    onRefused: (req, requestId, refusal) => refusals.record(req, requestId, clientRequestId(req), refusal),
     bodyLimit: config.limits.bodyLimit,
     // Counted per caller before the body is read: over the limit is 429 RATE_LIMITED.
     admit: rateLimitAdmission(new RequestRateLimiter(config.limits.rateLimit)),
@@ -61,12 +67,13 @@ export function createGatewayServer(config: GatewayConfig, authenticator: Authen
     authenticate: (req) => authenticator.authenticate(req),
     // The child logger is made on first use: most requests never log, and making one per
     // request showed up in the gateway's profile.
-    context: async (_req, requestId, caller) => {
+    context: async (req, requestId, caller) => {
       let child: Logger | undefined;
       // The request's span, when tracing is on: its ids go on the request's log lines.
       const traceIds = traceLogFields();
       return {
         requestId,
+        clientRequestId: clientRequestId(req),
         caller: caller ?? ANONYMOUS,
         get logger() {
           return (child ??= logger.child(traceIds ? { requestId, ...traceIds } : { requestId }));
@@ -103,6 +110,7 @@ export function createGatewayServer(config: GatewayConfig, authenticator: Authen
       return port;
     },
     async stop() {
+      refusals.stop();
       await new Promise<void>((resolve) => {
         httpServer.close(() => resolve());
         httpServer.closeIdleConnections();

@@ -7,7 +7,10 @@ import { createLogger, type Logger } from "./logger";
 
 /** What every resolver of every subgraph gets as its context. */
 export interface RequestContext {
+  /** The gateway's id of the request (signed): the one in the audit trail and the logs. */
   requestId: string;
+  /** The id the client sent in `x-request-id`, kept beside `requestId` in the audit trail. */
+  clientRequestId?: string | null;
   logger: Logger;
   /** Who asks, as the gateway signed it (anonymous when no one signed in). */
   caller: Caller;

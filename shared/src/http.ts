@@ -29,6 +29,21 @@ export interface HttpServerOptions<TContext extends BaseContext, TAuth = unknown
   admit?: (req: IncomingMessage) => Refusal | null;
   /** Static files served on paths no other route takes (the gateway's dashboard and explorer). */
   static?: StaticSite;
+  /**
+   * Issue every request's id here and never take the client's `x-request-id` as it (the gateway:
+   * ids in the audit trail must be ones a client cannot choose or reuse); the client's own id is
+   * still available through {@link clientRequestId}.
+   */
+  issueRequestIds?: boolean;
+  /** Told of every request refused by `admit` or `authenticate`, after it was answered (to audit it). */
+  onRefused?: (req: IncomingMessage, requestId: string, refusal: Refusal) => void;
+}
+
+/** The id a client sent in `x-request-id`: at most 64 printable ASCII characters, or null. */
+export function clientRequestId(req: IncomingMessage): string | null {
+  const raw = req.headers["x-request-id"];
+  if (typeof raw !== "string") return null;
+  return raw.replace(/[^\x21-\x7e]/g, "").slice(0, 64) || null;
 }
 
 /** How `admit` refuses a request: the HTTP status, the GraphQL error's code and message, extra headers. */
@@ -80,10 +95,11 @@ async function serveGraphql<TContext extends BaseContext, TAuth>(
   res: ServerResponse,
   search: string,
 ): Promise<void> {
-  const requestId = (req.headers["x-request-id"] as string | undefined)?.slice(0, 64) || randomUUID();
+  const requestId = (!options.issueRequestIds && (req.headers["x-request-id"] as string | undefined)?.slice(0, 64)) || randomUUID();
   const refusal = options.admit?.(req);
   if (refusal) {
-    return sendJson(res, refusal.status, { errors: [{ message: refusal.message, extensions: { code: refusal.code } }] }, refusal.headers);
+    sendJson(res, refusal.status, { errors: [{ message: refusal.message, extensions: { code: refusal.code } }] }, refusal.headers);
+    return options.onRefused?.(req, requestId, refusal);
   }
   const raw = req.method === "POST" ? await readBody(req, options.bodyLimit ?? 1_000_000) : "";
   let auth: TAuth | undefined;
@@ -93,7 +109,11 @@ async function serveGraphql<TContext extends BaseContext, TAuth>(
     } catch (err) {
       if (!(err instanceof GraphQLError)) throw err;
       const code = (err.extensions.code as string) ?? "UNAUTHENTICATED";
-      return sendJson(res, code === "UNAUTHENTICATED" ? 401 : 400, { errors: [{ message: err.message, extensions: { code } }] });
+      const status = code === "UNAUTHENTICATED" ? 401 : 400;
+      sendJson(res, status, { errors: [{ message: err.message, extensions: { code } }] });
+      // A 400 (a malformed purpose header, say) is bad input, not a refusal of a person.
+      if (status === 401) options.onRefused?.(req, requestId, { status, code, message: err.message });
+      return;
     }
   }
   const headers = new HeaderMap();

@@ -4,7 +4,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDi
 import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
 import { formatErrorFor, metricsPlugin } from "./apollo-plugins";
-import { auditPlugin } from "./audit/audit-plugin";
+import { auditPlugin, refusalKey, refusalRecorder } from "./audit/audit-plugin";
 import { AuditTrail } from "./audit/audit-trail";
 import { PersonalDataAccess } from "./auth/authorization";
 import { CONTEXT_HEADER, type ContextVerifier } from "./auth/internal-context";
@@ -44,6 +44,7 @@ export interface SubgraphServer {
 export function createSubgraphServer(options: SubgraphServerOptions): SubgraphServer {
   const { service, schema, dataSource, logger, verifier, personalDataReaders } = options;
   const trail = new AuditTrail(dataSource);
+  const refusals = refusalRecorder(trail, logger);
   const apollo = new ApolloServer<RequestContext>({
     schema,
     introspection: options.nodeEnv !== "production",
@@ -54,7 +55,7 @@ export function createSubgraphServer(options: SubgraphServerOptions): SubgraphSe
     // Inline traces (ftv1) are for Apollo Studio, which we do not use; they cost time per field.
     // Cache-control hints likewise: no type sets one, yet the plugin runs for every field.
     plugins: [
-      metricsPlugin(service), auditPlugin(trail), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(),
+      metricsPlugin(service), auditPlugin(trail, service, refusals), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(),
       // Names the request's span after the operation; only when tracing is on.
       ...(tracingEnabled() ? [tracingPlugin()] : []),
     ],
@@ -63,15 +64,31 @@ export function createSubgraphServer(options: SubgraphServerOptions): SubgraphSe
     apollo,
     // Before the body is parsed: a request without the gateway's signature is answered 401.
     authenticate: (req, body) => verifier.verify(req.headers[CONTEXT_HEADER] as string | undefined, body),
+    // Who sent it is unknown (nothing verified): the trail keeps where it came from and why it was refused.
+    onRefused: (req, requestId, refusal) => {
+      const record = {
+        requestId,
+        userId: null,
+        roles: [],
+        purpose: null,
+        idNumber: null,
+        department: service,
+        fields: ["POST /graphql"],
+        outcome: "refused" as const,
+        reason: `${refusal.code}: ${refusal.message} (from ${req.socket.remoteAddress ?? "unknown"})`,
+      };
+      refusals.record(refusalKey(record), record);
+    },
     // The child logger is made on first use: most requests never log.
     context: async (_req, localId, signed) => {
       // `authenticate` let the request in, so it carries a verified caller.
-      const { caller, requestId = localId } = signed!;
+      const { caller, requestId = localId, clientRequestId } = signed!;
       let child: Logger | undefined;
       // The request's span, when tracing is on: its ids go on the request's log lines.
       const traceIds = traceLogFields();
       return {
         requestId,
+        clientRequestId,
         get logger() {
           return (child ??= logger.child(traceIds ? { requestId, ...traceIds } : { requestId }));
         },
@@ -96,6 +113,7 @@ export function createSubgraphServer(options: SubgraphServerOptions): SubgraphSe
       return bound;
     },
     async stop() {
+      refusals.stop();
       await new Promise<void>((resolve) => {
         httpServer.close(() => resolve());
         httpServer.closeIdleConnections();

@@ -16,6 +16,7 @@ import { startEventing } from "./nats/eventing";
 import { createSubgraphServer, type SubgraphServer } from "./subgraph-server";
 import { AuditEntry } from "./audit/audit-entry.entity";
 import { CreateAuditTrail1764000000000 } from "./audit/audit.migration";
+import { AuditActs1764012120000 } from "./audit/audit-acts.migration";
 import { ContextVerifier } from "./auth/internal-context";
 import { loadContextVerifyKey } from "./auth/keys";
 import type { Role } from "./auth/roles";
@@ -62,7 +63,7 @@ export function subgraphTables(definition: SubgraphDefinition<unknown>): { servi
   return {
     service: definition.name,
     entities: [OutboxEvent, InboxEvent, DeadLetter, AuditEntry, ...(definition.entities as Function[])],
-    migrations: [CreateOutbox1763800000000, CreateInboxAndDeadLetters1763900000000, CreateAuditTrail1764000000000, ...definition.migrations],
+    migrations: [CreateOutbox1763800000000, CreateInboxAndDeadLetters1763900000000, CreateAuditTrail1764000000000, AuditActs1764012120000, ...definition.migrations],
   };
 }
 

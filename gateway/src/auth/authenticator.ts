@@ -84,6 +84,8 @@ export class Authenticator {
       roles,
       hospitalCode: typeof payload.hospital === "string" ? payload.hospital : null,
       idNumber: typeof payload.idNumber === "string" ? payload.idNumber : null,
+      // Recorded with every act in the departments' audit trails: which token did it.
+      tokenId: typeof payload.jti === "string" ? payload.jti.slice(0, 120) : null,
     };
     if (roles.includes("hospital_admin") && !caller.hospitalCode) throw new UnauthenticatedError("a hospital_admin token must name its hospital");
     if (roles.includes("citizen") && !caller.idNumber) throw new UnauthenticatedError("a citizen token must carry the citizen's idNumber");

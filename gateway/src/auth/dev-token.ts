@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { SignJWT } from "jose";
 import { ensureDevKeys, loadJwtSecret, type Role } from "@onewindow/shared";
 
@@ -30,6 +31,8 @@ export async function issueDevToken(dataDir: string, claims: DevTokenClaims, env
     .setProtectedHeader({ alg: "HS256" })
     .setSubject(claims.user ?? `dev-${claims.roles[0] ?? "user"}`)
     .setIssuedAt()
+    // Identity providers give every token an id; the audit trail records it with each act.
+    .setJti(randomUUID())
     .setExpirationTime(Math.floor(Date.now() / 1000) + (claims.ttlSeconds ?? 8 * 3600));
   if (env.JWT_ISSUER) jwt.setIssuer(env.JWT_ISSUER);
   if (env.JWT_AUDIENCE) jwt.setAudience(env.JWT_AUDIENCE);

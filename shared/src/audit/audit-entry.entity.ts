@@ -2,8 +2,9 @@ import "reflect-metadata";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 
 /**
- * One read of a citizen's personal data (or one use of a special access grant), as the
- * department that holds the data recorded it. Rows are only ever appended; each row's `hash`
+ * One act at a department, as the department recorded it: a read of a citizen's personal data,
+ * a use of a special access grant, a mutation (whatever it selected), a read of the trail itself,
+ * or a refusal. Rows are only ever appended; each row's `hash`
  * covers its content and the previous row's hash, so altering or removing a row breaks the chain
  * from there on (see `AuditTrail.verify`).
  */
@@ -40,6 +41,22 @@ export class AuditEntry {
   /** What was read: field names, comma-separated (`name,employment`), or the operation. */
   @Column({ type: "varchar", length: 1000 })
   fields: string;
+
+  /** The id the client sent in `x-request-id`, if any; `requestId` is always the gateway's own. */
+  @Column({ type: "varchar", length: 64, name: "client_request_id", nullable: true })
+  clientRequestId: string | null;
+
+  /** The `jti` of the caller's token, when it had one. */
+  @Column({ type: "varchar", length: 120, name: "token_jti", nullable: true })
+  tokenJti: string | null;
+
+  /** `ok` (served), `failed` (the act went wrong: bad input, not found …) or `refused`; null on rows older than the column. */
+  @Column({ type: "varchar", length: 16, nullable: true })
+  outcome: string | null;
+
+  /** Why it was refused or failed: the error's code and message. */
+  @Column({ type: "varchar", length: 500, nullable: true })
+  reason: string | null;
 
   @Column({ type: "varchar", length: 64, name: "prev_hash" })
   prevHash: string;

@@ -1,24 +1,57 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { GraphQLError } from "graphql";
 import type { RequestContext } from "../context";
-import type { AuditTrail } from "./audit-trail";
+import type { Logger } from "../logger";
+import { actRecords, rootActs, writeWithoutPurpose, type RootAct } from "./acts";
+import type { AuditRead, AuditTrail } from "./audit-trail";
+import { RefusalTally } from "./refusal-tally";
 
 /**
- * Writes the request's reads of personal data to the audit trail before the response leaves:
- * data whose read could not be recorded is not sent.
+ * Refusals go to the trail through a {@link RefusalTally}: the first of each kind (caller, act,
+ * person, code) in a minute at once, repeats as one row with their count, so that a flood of
+ * refused requests cannot flood the trail.
  */
-export function auditPlugin(trail: AuditTrail): ApolloServerPlugin<RequestContext> {
+export function refusalRecorder(trail: AuditTrail, logger: Logger): RefusalTally<AuditRead> {
+  const write = (record: AuditRead) =>
+    trail.append([record]).catch((err: Error) => logger.error({ err, refusal: record }, `audit trail write of a refusal failed: ${err.message}`));
+  return new RefusalTally<AuditRead>(write, ({ first, more, since }) =>
+    write({ ...first, reason: `${first.reason ?? ""} (${more} more like it since ${since})`.slice(0, 500) }),
+  );
+}
+
+/** The key under which repeats of a refusal are counted together. */
+export const refusalKey = (r: AuditRead) => [r.userId, r.roles.join(","), r.fields.join(","), r.idNumber, r.reason?.split(":")[0]].join("|");
+
+/**
+ * Puts every act of a request on the audit trail before the response leaves: its reads of
+ * personal data (data whose read could not be recorded is not sent), each mutation whatever it
+ * selects, and each refusal. A mutation that names a person without a purpose is refused before
+ * anything runs.
+ */
+export function auditPlugin(trail: AuditTrail, department: string, refusals: RefusalTally<AuditRead>): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
+      let acts: RootAct[] = [];
       return {
-        async willSendResponse({ contextValue, response, logger }) {
-          const records = contextValue.access.records();
-          if (records.length === 0 || response.body.kind !== "single") return;
+        async didResolveOperation({ operation, document, request, contextValue }) {
+          if (!operation) return;
+          const fragments = Object.fromEntries(document.definitions.flatMap((d) => (d.kind === "FragmentDefinition" ? [[d.name.value, d]] : [])));
+          acts = rootActs(operation, fragments, request.variables ?? {});
+          const refused = writeWithoutPurpose(contextValue, operation, acts);
+          if (refused) throw refused;
+        },
+        async willSendResponse({ contextValue, response, logger, operation, errors }) {
+          if (response.body.kind !== "single") return;
+          const records = actRecords(contextValue, department, operation, acts, errors ?? [], contextValue.access.records());
+          const refused = records.filter((r) => r.outcome === "refused");
+          for (const r of refused) refusals.record(refusalKey(r), r);
+          const served = records.filter((r) => r.outcome !== "refused");
+          if (served.length === 0) return;
           try {
-            await trail.append(records);
+            await trail.append(served);
           } catch (err) {
             logger.error(`audit trail write failed: ${(err as Error).message}`);
-            const error = new GraphQLError("the read could not be recorded in the audit trail, so no data is returned", { extensions: { code: "SERVICE_UNAVAILABLE" } });
+            const error = new GraphQLError("此次操作未能记入审计记录，故不返回数据 / the act could not be recorded in the audit trail, so no data is returned", { extensions: { code: "SERVICE_UNAVAILABLE" } });
             response.body.singleResult = { errors: [error.toJSON()] };
           }
         },

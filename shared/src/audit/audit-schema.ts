@@ -19,7 +19,7 @@ export function departmentField(department: string): string {
 }
 
 const SHARED_TYPES = `
-"""One read of a citizen's personal data (or one use of a special access grant), as the department that served it recorded it."""
+"""One act at a department, as it recorded it: a read of a citizen's personal data, a use of a special access grant, a mutation, a read of the trail, or a refusal."""
 type AuditRecord @shareable {
   """Position in the department's chain, from 1."""
   id: Int!
@@ -37,8 +37,16 @@ type AuditRecord @shareable {
   department: String!
   """What was read: field names, or the operation."""
   fields: [String!]!
-  """The request, as in the logs."""
+  """The request, as in the logs: the id the gateway issued."""
   requestId: String!
+  """The id the client sent in x-request-id, if any."""
+  clientRequestId: String
+  """The id (jti) of the caller's token, when it had one."""
+  tokenJti: String
+  """ok (served), failed (bad input, not found …) or refused; null on records written before outcomes were kept."""
+  outcome: String
+  """Why it was refused or failed: the error's code and message."""
+  reason: String
 }
 
 """One audit record in a page."""
@@ -143,6 +151,8 @@ export function auditResolvers(department: string, root: boolean): Record<string
       ...scoped,
       [field]: async (trails: { scope: string }, args: { first?: number | null; after?: string | null }, ctx: RequestContext) => {
         checkScope(ctx, trails.scope);
+        // Reading the trail is itself an act on the record.
+        ctx.access.recordAct(trails.scope === "*" ? null : trails.scope, `AuditTrails.${field}`);
         const page = pageRequest(args.first, args.after);
         const { rows, total } = await ctx.trail.list(trails.scope === "*" ? null : trails.scope, page.offset, page.limit);
         return toConnection(rows.map(toRecord), total, page);
@@ -152,6 +162,7 @@ export function auditResolvers(department: string, root: boolean): Record<string
       ...scoped,
       [field]: (_: unknown, __: unknown, ctx: RequestContext) => {
         if (!hasRole(ctx.caller, "auditor")) refuse(ctx.caller, "verify the audit trail");
+        ctx.access.recordAct(null, `AuditVerification.${field}`);
         return ctx.trail.verify();
       },
     },

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
 import { AuditEntry } from "./audit-entry.entity";
 
-/** What a department records about one read; the trail adds id, time, chain and hash. */
+/** What a department records about one act; the trail adds id, time, chain and hash. */
 export interface AuditRead {
   requestId: string;
   userId: string | null;
@@ -11,7 +11,18 @@ export interface AuditRead {
   idNumber: string | null;
   department: string;
   fields: string[];
+  /** The client's own `x-request-id`, kept beside the gateway's `requestId`. */
+  clientRequestId?: string | null;
+  /** The `jti` of the caller's token. */
+  tokenJti?: string | null;
+  /** Default `ok`. */
+  outcome?: AuditOutcome;
+  /** Why it was refused or failed. */
+  reason?: string | null;
 }
+
+/** Whether an act was served, went wrong (bad input, not found …), or was refused (who may not). */
+export type AuditOutcome = "ok" | "failed" | "refused";
 
 /** The result of checking a department's chain from its first row. */
 export interface ChainCheckResult {
@@ -25,12 +36,16 @@ export interface ChainCheckResult {
 
 const GENESIS = "0".repeat(64);
 /** The table's columns in {@link hashOf}'s order, and their PostgreSQL types (see audit.migration.ts). */
-const COLUMNS = ["id", "at", "request_id", "user_id", "roles", "purpose", "id_number", "department", "fields", "prev_hash", "hash"];
-const COLUMN_TYPES = ["int", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar"];
+const COLUMNS = ["id", "at", "request_id", "user_id", "roles", "purpose", "id_number", "department", "fields", "client_request_id", "token_jti", "outcome", "reason", "prev_hash", "hash"];
+const COLUMN_TYPES = ["int", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar"];
 const PAGE = 1000;
 
 function hashOf(row: Omit<AuditEntry, "hash">): string {
-  const content = [row.id, row.at, row.requestId, row.userId, row.roles, row.purpose, row.idNumber, row.department, row.fields, row.prevHash];
+  const content: unknown[] = [row.id, row.at, row.requestId, row.userId, row.roles, row.purpose, row.idNumber, row.department, row.fields, row.prevHash];
+  // Rows written since the act columns exist always have an outcome and hash all four; older
+  // rows have none and hash as they did, so they still verify. Clearing a new row's outcome
+  // changes its content, so that is caught like any other rewrite.
+  if (row.outcome !== null) content.push(row.clientRequestId, row.tokenJti, row.outcome, row.reason);
   return crypto.createHash("sha256").update(JSON.stringify(content)).digest("hex");
 }
 
@@ -93,10 +108,17 @@ export class AuditTrail {
         idNumber: r.idNumber?.slice(0, 18) ?? null,
         department: r.department.slice(0, 40),
         fields: r.fields.join(",").slice(0, 1000),
+        clientRequestId: r.clientRequestId?.slice(0, 64) ?? null,
+        tokenJti: r.tokenJti?.slice(0, 120) ?? null,
+        outcome: r.outcome ?? "ok",
+        reason: r.reason?.slice(0, 500) ?? null,
         prevHash,
       };
       prevHash = hashOf(row);
-      return [row.id, row.at, row.requestId, row.userId, row.roles, row.purpose, row.idNumber, row.department, row.fields, row.prevHash, prevHash];
+      return [
+        row.id, row.at, row.requestId, row.userId, row.roles, row.purpose, row.idNumber, row.department, row.fields,
+        row.clientRequestId, row.tokenJti, row.outcome, row.reason, row.prevHash, prevHash,
+      ];
     });
     if (postgres) {
       // One statement with a parameter per column, whatever the number of rows.

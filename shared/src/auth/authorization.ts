@@ -43,7 +43,8 @@ export function hasRole(caller: Caller, ...roles: Role[]): boolean {
  * read states a purpose, and what was read, for the audit trail.
  */
 export class PersonalDataAccess {
-  private readonly reads = new Map<string, Set<string>>();
+  /** Person (null: no single person) → what was read or done. */
+  private readonly reads = new Map<string | null, Set<string>>();
 
   constructor(
     private readonly caller: Caller,
@@ -89,6 +90,16 @@ export class PersonalDataAccess {
   readBeforeWrite(idNumber: string, info: GraphQLResolveInfo, typeName: string): void {
     const id = checkIdNumber(idNumber);
     if (!("problem" in id)) this.read([id.idNumber], info, typeName);
+  }
+
+  /**
+   * Records an act that needs no purpose but must be on the trail all the same (an auditor
+   * reading the trail): `what` about `idNumber`, or about no single person.
+   */
+  recordAct(idNumber: string | null, what: string): void {
+    const seen = this.reads.get(idNumber) ?? new Set<string>();
+    seen.add(what);
+    this.reads.set(idNumber, seen);
   }
 
   /** The reads of this request, one audit record per citizen. */

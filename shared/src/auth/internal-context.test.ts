@@ -5,7 +5,7 @@ import { contextClaims, ContextVerifier, signContextHeader } from "./internal-co
 import type { Caller } from "./roles";
 
 const { privateKey, publicKey } = crypto.generateKeyPairSync("ed25519");
-const clerk: Caller = { userId: "clerk-01", roles: ["window_clerk"], hospitalCode: null, idNumber: null, purpose: "walk-in enquiry" };
+const clerk: Caller = { userId: "clerk-01", roles: ["window_clerk"], hospitalCode: null, idNumber: null, purpose: "walk-in enquiry", tokenId: "token-7f3a" };
 const body = JSON.stringify({ query: "{ citizen(idNumber: \"x\") { name } }" });
 
 const refusal = (fn: () => unknown) =>
@@ -16,10 +16,12 @@ const refusal = (fn: () => unknown) =>
 
 test("a context signed by the gateway for this department, fresh, is accepted once", () => {
   const verifier = new ContextVerifier(publicKey, "labor-security");
-  const header = signContextHeader(privateKey, contextClaims(clerk, "labor-security", "req-1"), body);
-  const { caller, requestId } = verifier.verify(header, body);
+  const header = signContextHeader(privateKey, contextClaims(clerk, "labor-security", "req-1", "client-9"), body);
+  const { caller, requestId, clientRequestId } = verifier.verify(header, body);
+  // The token's jti and the client's own request id travel signed, for the audit trail.
   assert.deepEqual(caller, clerk);
   assert.equal(requestId, "req-1");
+  assert.equal(clientRequestId, "client-9");
   assert.throws(() => verifier.verify(header, body), /replayed/);
 });
 

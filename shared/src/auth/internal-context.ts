@@ -21,6 +21,10 @@ interface ContextClaims {
   aud: string;
   /** Request id, for logs and the audit trail. */
   rid: string;
+  /** The id the client sent in `x-request-id`, kept beside `rid` in the audit trail. */
+  crid?: string | null;
+  /** The `jti` of the caller's token, for the audit trail. */
+  tjt?: string | null;
   /** Milliseconds since the epoch when signed. */
   iat: number;
   /** Random: a replayed header is refused. */
@@ -33,7 +37,7 @@ const digest = (body: string) => crypto.createHash("sha256").update(body).digest
  * The claims part of the header, made where the caller is known (the gateway's data source);
  * {@link signContextHeader} adds the signature once the body is known.
  */
-export function contextClaims(caller: Caller, department: string, requestId: string): string {
+export function contextClaims(caller: Caller, department: string, requestId: string, clientRequestId: string | null = null): string {
   const claims: ContextClaims = {
     sub: caller.userId,
     roles: caller.roles,
@@ -42,6 +46,8 @@ export function contextClaims(caller: Caller, department: string, requestId: str
     pur: caller.purpose,
     aud: department,
     rid: requestId,
+    crid: clientRequestId,
+    tjt: caller.tokenId ?? null,
     iat: Date.now(),
     // randomUUID draws from a cached entropy pool; randomBytes made a system call per department request.
     jti: crypto.randomUUID(),
@@ -67,7 +73,7 @@ export class ContextVerifier {
 
   constructor(private readonly key: crypto.KeyObject, private readonly department: string) {}
 
-  verify(header: string | undefined, body: string, now = Date.now()): { caller: Caller; requestId: string } {
+  verify(header: string | undefined, body: string, now = Date.now()): { caller: Caller; requestId: string; clientRequestId: string | null } {
     const refuse = (why: string): never => {
       throw new UnauthenticatedError(`${this.department} answers only the OneWindow gateway: ${why}`);
     };
@@ -94,8 +100,10 @@ export class ContextVerifier {
         hospitalCode: claims.hos ?? null,
         idNumber: claims.idn ?? null,
         purpose: claims.pur ?? null,
+        tokenId: claims.tjt ?? null,
       },
       requestId: claims.rid,
+      clientRequestId: claims.crid ?? null,
     };
   }
 

@@ -32,6 +32,8 @@ export interface Caller {
   idNumber: string | null;
   /** Why personal data is read (`x-access-purpose`): free text or a case id. */
   purpose: string | null;
+  /** The `jti` of the caller's token, for the audit trail; absent for anonymous callers and tokens without one. */
+  tokenId?: string | null;
 }
 
 export const ANONYMOUS: Caller = Object.freeze({ userId: null, roles: [], hospitalCode: null, idNumber: null, purpose: null }) as Caller;

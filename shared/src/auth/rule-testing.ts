@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { graphql, type GraphQLSchema } from "graphql";
+import { execute, getOperationAST, parse, validate, type ExecutionResult, type FragmentDefinitionNode, type GraphQLSchema } from "graphql";
+import { actRecords, rootActs, writeWithoutPurpose } from "../audit/acts";
 import type { DataSource } from "typeorm";
 import { AuditEntry } from "../audit/audit-entry.entity";
 import { localContext, type RequestContext } from "../context";
@@ -18,8 +19,10 @@ export interface Answer {
 }
 
 /**
- * Runs `source` as `caller` (anonymous: `{}`), then writes the request's reads to the audit
- * trail as the subgraph server's audit plugin does before a response leaves.
+ * Runs `source` as `caller` (anonymous: `{}`), then writes the request's acts to the audit trail
+ * as the subgraph server's audit plugin does before a response leaves: its reads, each mutation,
+ * each refusal (here without the plugin's tally of repeats), and refuses a write that names a
+ * person without a purpose before it runs.
  */
 export async function runAs(
   department: { name: string; personalDataReaders: readonly Role[] },
@@ -30,8 +33,17 @@ export async function runAs(
   variableValues?: Record<string, unknown>,
 ): Promise<Answer> {
   const ctx = localContext(department.name, department.personalDataReaders, db, caller);
-  const result = await graphql({ schema, source, variableValues, contextValue: ctx });
-  await ctx.trail.append(ctx.access.records());
+  const document = parse(source);
+  const invalid = validate(schema, document);
+  const operation = getOperationAST(document);
+  let result: ExecutionResult = { errors: invalid };
+  if (invalid.length === 0 && operation) {
+    const fragments = Object.fromEntries(document.definitions.flatMap((d) => (d.kind === "FragmentDefinition" ? [[d.name.value, d as FragmentDefinitionNode]] : [])));
+    const acts = rootActs(operation, fragments, variableValues);
+    const refused = writeWithoutPurpose(ctx, operation, acts);
+    result = refused ? { errors: [refused] } : await execute({ schema, document, variableValues, contextValue: ctx });
+    await ctx.trail.append(actRecords(ctx, department.name, operation, acts, result.errors ?? [], ctx.access.records()));
+  }
   return {
     data: result.data ? JSON.parse(JSON.stringify(result.data)) : null,
     errors: (result.errors ?? []).map((e) => ({ message: e.message, code: e.extensions?.code, path: e.path })),
