@@ -6,6 +6,8 @@ export interface Child {
   process: ChildProcess;
   port: number;
   stderr: () => string;
+  /** The last 64 kB of its standard output (its JSON log). */
+  stdout: () => string;
 }
 
 /**
@@ -13,8 +15,12 @@ export interface Child {
  * so parallel stacks never collide). Rejects with the child's stderr if it dies first.
  */
 export function forkAndWait(name: string, main: string, env: Record<string, string>, timeoutMs = 60_000): Promise<Child> {
-  const child = fork(main, [], { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe", "ipc"] });
+  const child = fork(main, [], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe", "ipc"] });
   let stderr = "";
+  let stdout = "";
+  child.stdout?.on("data", (chunk) => {
+    stdout = (stdout + chunk).slice(-64_000);
+  });
   child.stderr?.on("data", (chunk) => {
     stderr = (stderr + chunk).slice(-8000);
   });
@@ -26,7 +32,7 @@ export function forkAndWait(name: string, main: string, env: Record<string, stri
     child.on("message", (msg: { type?: string; port?: number }) => {
       if (msg?.type === "listening" && msg.port) {
         clearTimeout(timer);
-        resolve({ name, process: child, port: msg.port, stderr: () => stderr });
+        resolve({ name, process: child, port: msg.port, stderr: () => stderr, stdout: () => stdout });
       }
     });
     child.once("exit", (code) => {

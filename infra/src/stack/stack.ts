@@ -64,6 +64,8 @@ export interface Stack {
    * gateway would sign it for `as` (the ceiling in benchmarks; the rules in tests).
    */
   querySubgraph<T = any>(name: string, query: string, variables?: Record<string, unknown>, as?: As): Promise<GraphQLResult<T>>;
+  /** The last 64 kB of a process's log ("gateway" or a department). */
+  logOf(name: string): string;
   /** The port a process of the stack listens on ("gateway" or a department). */
   portOf(name: string): number;
   /** SQL statements the subgraph has run so far (from its /metrics), once its background work is still. */
@@ -174,6 +176,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     nats,
     dataDir,
     portOf,
+    logOf: (name) => children.get(name)?.stdout() ?? "",
     headers,
     query: async (query, variables, as) => post(gatewayUrl, { query, variables }, await headers(as)),
     async querySubgraph(name, query, variables, as = OPERATOR) {

@@ -86,8 +86,9 @@ export function writeWithoutPurpose(ctx: Pick<RequestContext, "caller">, operati
   if (operation.operation !== "mutation" || ctx.caller.purpose) return null;
   const named = acts.find((a) => a.idNumbers.length > 0);
   if (!named) return null;
+  // 200: the gateway reads it as any other answer with errors and passes the code on.
+  if (ctx.caller.roles.length === 0) return new GraphQLError(`sign in to run ${named.what.slice("Mutation.".length)}`, { extensions: { code: "UNAUTHENTICATED", http: { status: 200 } } });
   return new GraphQLError(`${named.what} 涉及公民个人信息，须说明用途：请发送 ${PURPOSE_HEADER} 请求头（案件编号或简短说明）/ a write that names a person needs a stated purpose: send the ${PURPOSE_HEADER} header`, {
-    // 200: the gateway reads it as any other answer with errors and passes the code on.
     extensions: { code: "FORBIDDEN", http: { status: 200 } },
   });
 }
