@@ -4,6 +4,7 @@ import crypto from "node:crypto";
 import { issueDevToken } from "@onewindow/gateway";
 import { CONTEXT_HEADER, contextClaims, signContextHeader, type Role } from "@onewindow/shared";
 import { startStack, type As, type Stack } from "./harness/stack";
+import { eventually } from "./harness/eventually";
 import { freshCreditCode, freshIdNumber } from "./harness/fixtures";
 
 const HOSPITAL = "JD001";
@@ -172,12 +173,15 @@ describe("security through the gateway", () => {
     const clerk: As = { roles: ["window_clerk"], user: "clerk-7" };
     const query = `query ($id: ID!) { citizen(idNumber: $id) { name medicalInsurance { scheme } } }`;
     const person = await register();
-    const before = await auditRows(stack, person);
+    const served = async () => (await auditRows(stack, person)).filter((r) => r.outcome !== "refused");
+    const before = await served();
     const refused = await stack.query(query, { id: person }, { ...clerk, purpose: null });
     assert.equal(refused.errors?.[0].extensions?.code, "FORBIDDEN");
     assert.match(refused.errors![0].message, /x-access-purpose/);
     assert.equal(refused.data?.citizen ?? null, null);
-    assert.deepEqual(await auditRows(stack, person), before);
+    // Nothing was read; the refusal itself is on the record.
+    assert.deepEqual(await served(), before);
+    await eventually(async () => assert.ok((await auditRows(stack, person)).some((r) => r.outcome === "refused" && r.user_id === "clerk-7")));
 
     const read = await stack.query(query, { id: person }, { ...clerk, purpose: "窗口咨询 case 2026-118" });
     assert.equal(read.errors, undefined, JSON.stringify(read.errors));
@@ -238,7 +242,7 @@ describe("security through the gateway", () => {
 async function auditRows(stack: Stack, idNumber: string) {
   const rows = [];
   for (const department of ["labor-security", "medical-insurance", "tax", "service-hall"]) {
-    rows.push(...(await stack.sql<{ department: string; user_id: string; roles: string; purpose: string; fields: string; request_id: string }>(department, `SELECT department, user_id, roles, purpose, fields, request_id FROM audit_entry WHERE id_number = '${idNumber}' ORDER BY id`)));
+    rows.push(...(await stack.sql<{ department: string; user_id: string; roles: string; purpose: string; fields: string; request_id: string; outcome: string | null }>(department, `SELECT department, user_id, roles, purpose, fields, request_id, outcome FROM audit_entry WHERE id_number = '${idNumber}' ORDER BY id`)));
   }
   return rows;
 }
