@@ -231,7 +231,14 @@ describe("docker-compose.yml", () => {
       assert.ok(mounts(keys).some((m) => m.source === mount!.source), `${name}: the keys service writes ${mount!.source}`);
       assert.ok(!mounts(service).some((m) => m.source === privateVolume), `${name} must not see the gateway's private keys`);
       assert.equal(envOf(service).INTERNAL_CONTEXT_PRIVATE_KEY_FILE, undefined);
+      // Its own cursor secret, made by the keys service: a production department has no fallback.
+      const cursor = envOf(service).CURSOR_SECRET_FILE;
+      assert.ok(cursor?.endsWith(`/${name}.cursor.secret`), `${name}: CURSOR_SECRET_FILE names its own secret, got ${cursor}`);
+      const cursorMount = mountedFrom(service, cursor!);
+      assert.ok(cursorMount?.readOnly, `${name}: the cursor secret is on a read-only volume`);
+      assert.ok(mounts(keys).some((m) => m.source === cursorMount!.source), `${name}: the keys service writes ${cursorMount!.source}`);
     }
+    assert.match([keys.command ?? []].flat().join(" "), /ensureDevCursorSecret/);
     for (const [name, service] of Object.entries(compose.services)) {
       for (const m of mounts(service)) {
         if (!m.source.startsWith(".") && !m.source.startsWith("/")) assert.ok(compose.volumes && m.source in compose.volumes, `${name}: volume ${m.source} is declared`);

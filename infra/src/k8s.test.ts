@@ -192,6 +192,8 @@ describe("infra/k8s", () => {
       const secretNames = (podOf(find("Deployment", name)!).volumes ?? []).flatMap((v) => (v.secret ? [v.secret.secretName] : []));
       assert.ok(!secretNames.includes(secretFile("gateway", envValue(containerOf("gateway"), "INTERNAL_CONTEXT_PRIVATE_KEY_FILE")!)!.secretName), `${name} must not mount the gateway's private keys`);
       assert.equal(envValue(container, "INTERNAL_CONTEXT_PRIVATE_KEY_FILE"), undefined);
+      // Its own cursor secret, shared by its replicas, from a Secret.
+      assert.match(envValue(container, "CURSOR_SECRET") ?? "", new RegExp(`^secret:[a-z-]+/${name}$`), `${name}: CURSOR_SECRET from its own Secret key`);
     }
   });
 

@@ -4,6 +4,7 @@ import { AuditTrail } from "./audit/audit-trail";
 import { PersonalDataAccess } from "./auth/authorization";
 import { ANONYMOUS, type Caller, type Role } from "./auth/roles";
 import { createLogger, type Logger } from "./logger";
+import { CursorKey } from "./pagination";
 
 /** What every resolver of every subgraph gets as its context. */
 export interface RequestContext {
@@ -18,6 +19,8 @@ export interface RequestContext {
   access: PersonalDataAccess;
   /** The department's audit trail. */
   trail: AuditTrail;
+  /** The department's key for list cursors: `pageRequest(first, after, ctx.cursors.forField(info))`. */
+  cursors: CursorKey;
   /** Per-request DataLoaders, so that entities asked for in one request are loaded in one query. */
   loaders: Map<string, DataLoader<any, any>>;
 }
@@ -48,7 +51,8 @@ export function byKeys<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K
 
 /**
  * A context for calling a subgraph's schema in-process (unit tests, tools): `caller` as given
- * (anonymous by default), the department's personal-data `readers`, its audit trail in `db`.
+ * (anonymous by default), the department's personal-data `readers`, its audit trail in `db`,
+ * cursors sealed with a key of this process only.
  */
 export function localContext(department: string, readers: readonly Role[], db: DataSource, caller: Partial<Caller> = {}): RequestContext {
   const who: Caller = { ...ANONYMOUS, ...caller };
@@ -58,6 +62,7 @@ export function localContext(department: string, readers: readonly Role[], db: D
     caller: who,
     access: new PersonalDataAccess(who, department, readers, "local"),
     trail: new AuditTrail(db),
+    cursors: CursorKey.ephemeral(),
     loaders: new Map(),
   };
 }

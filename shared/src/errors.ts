@@ -7,6 +7,7 @@ export type ErrorCode =
   | "FORBIDDEN"
   | "NOT_FOUND"
   | "CONFLICT"
+  | "RATE_LIMITED"
   | "SERVICE_UNAVAILABLE";
 
 /** Base of every error a resolver or service throws on purpose: it reaches the client with its code. */
@@ -41,6 +42,13 @@ export class ConflictError extends OneWindowError {
 export class ForbiddenError extends OneWindowError {
   constructor(message: string) {
     super("FORBIDDEN", message);
+  }
+}
+
+/** The caller has done this too often for now (a cap per hour); the message says when to try again. */
+export class RateLimitedError extends OneWindowError {
+  constructor(message: string) {
+    super("RATE_LIMITED", message);
   }
 }
 

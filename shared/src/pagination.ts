@@ -1,4 +1,6 @@
 import "reflect-metadata";
+import crypto from "node:crypto";
+import { getArgumentValues, type GraphQLResolveInfo } from "graphql";
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from "type-graphql";
 import { BadUserInputError } from "./errors";
 
@@ -65,42 +67,156 @@ export function connectionType<T extends object>(name: string, node: ClassType<T
   return ConnectionType;
 }
 
-/** A validated page request: skip `offset` rows, take `limit`. */
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+/** Longer than any cursor this module makes (an ID number sealed is 66 characters): not worth opening. */
+const MAX_CURSOR_LENGTH = 400;
+const NOT_A_CURSOR = "不是此列表给出的游标 (is not a cursor returned by this list)";
+
+/**
+ * The cursors of one list (see {@link CursorKey.list}): `seal` turns a position into an opaque
+ * cursor, `open` turns a cursor back into the position, or refuses it as bad input.
+ */
+export interface ListCursors {
+  seal(position: string): string;
+  /** The position `cursor` was sealed with; BAD_USER_INPUT (`field`) for anything this list did not make. */
+  open(cursor: string, field?: string): string;
+}
+
+/**
+ * A department's key for the cursors of its lists. A cursor is a position (an offset, or the
+ * key of the last row, which may be an ID number) sealed with AES-256-GCM, with the list it
+ * belongs to as associated data: a client learns nothing from it, cannot make one, and cannot
+ * move one to another list (another field, another filter), so `after` plus `hasNextPage`
+ * answers no question about anyone. The key comes from `CURSOR_SECRET` (see auth/keys.ts).
+ */
+export class CursorKey {
+  private readonly key: Buffer;
+
+  /** `secret`: any string or bytes of enough entropy; the AES key is derived from it. */
+  constructor(secret: string | Buffer) {
+    this.key = Buffer.from(crypto.hkdfSync("sha256", secret, "onewindow", "cursor", 32));
+  }
+
+  /** A key of this process only (unit tests, in-process tools): its cursors die with the process. */
+  static ephemeral(): CursorKey {
+    return new CursorKey(crypto.randomBytes(32));
+  }
+
+  /** The cursors of the list named `list` (a field and everything that selects its rows). */
+  list(list: string): ListCursors {
+    const aad = Buffer.from(list, "utf8");
+    return {
+      seal: (position) => {
+        const iv = crypto.randomBytes(IV_BYTES);
+        const cipher = crypto.createCipheriv("aes-256-gcm", this.key, iv).setAAD(aad);
+        const sealed = Buffer.concat([iv, cipher.update(position, "utf8"), cipher.final(), cipher.getAuthTag()]);
+        return sealed.toString("base64url");
+      },
+      open: (cursor, field = "after") => {
+        const bytes = cursor.length <= MAX_CURSOR_LENGTH ? Buffer.from(cursor, "base64url") : Buffer.alloc(0);
+        if (bytes.length <= IV_BYTES + TAG_BYTES) throw new BadUserInputError(NOT_A_CURSOR, field);
+        try {
+          const decipher = crypto.createDecipheriv("aes-256-gcm", this.key, bytes.subarray(0, IV_BYTES)).setAAD(aad);
+          decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
+          return Buffer.concat([decipher.update(bytes.subarray(IV_BYTES, bytes.length - TAG_BYTES)), decipher.final()]).toString("utf8");
+        } catch {
+          // Made or altered by the client, sealed for another list, or by another department.
+          throw new BadUserInputError(NOT_A_CURSOR, field);
+        }
+      },
+    };
+  }
+
+  /**
+   * The cursors of the list the current field returns: its parent type and name, and the values
+   * of its arguments other than `first` and `after` (a filter, a day), so a cursor of the
+   * unemployed women's list is refused on the list of everyone. `scope` adds what the arguments
+   * do not say, such as the parent's key.
+   */
+  forField(info: GraphQLResolveInfo, scope = ""): ListCursors {
+    const field = info.parentType.getFields()[info.fieldName];
+    const args = field ? getArgumentValues(field, info.fieldNodes[0], info.variableValues) : {};
+    return this.list(listName(info.parentType.name, info.fieldName, args, scope));
+  }
+}
+
+/**
+ * The name {@link CursorKey.forField} binds a list's cursors to: `Type.field`, the arguments
+ * but `first` and `after`, and the scope. Exported for tools that start a walk mid-list (the bench).
+ */
+export function listName(parentType: string, fieldName: string, args: Record<string, unknown>, scope = ""): string {
+  const { first: _first, after: _after, ...rest } = args;
+  return `${parentType}.${fieldName}\u0000${JSON.stringify(withoutNulls(rest))}\u0000${scope}`;
+}
+
+/** An argument left out and one passed as null select the same rows: the same list. */
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v != null).map(([k, v]) => [k, withoutNulls(v)]));
+}
+
+/** A validated page request: skip `offset` rows, take `limit`; `cursors` seals the positions of its rows. */
 export interface PageRequest {
   offset: number;
   limit: number;
+  cursors: ListCursors;
 }
-
-const encode = (offset: number) => Buffer.from(`o:${offset}`).toString("base64url");
 
 /**
  * Turns `first` / `after` into an offset and a limit. `first` defaults to 20 and may be at
- * most `max`, so no single request asks a department for an unbounded list.
+ * most `max`, so no single request asks a department for an unbounded list. `after` must have
+ * been sealed by `cursors` (see {@link CursorKey.forField}), or it is BAD_USER_INPUT.
  */
-export function pageRequest(first: number | null | undefined, after: string | null | undefined, max = 100): PageRequest {
+export function pageRequest(first: number | null | undefined, after: string | null | undefined, cursors: ListCursors, max = 100): PageRequest {
+  const limit = pageSize(first, max);
+  if (!after) return { offset: 0, limit, cursors };
+  const m = /^o:(\d{1,15})$/.exec(cursors.open(after));
+  if (!m) throw new BadUserInputError(NOT_A_CURSOR, "after");
+  return { offset: Number(m[1]) + 1, limit, cursors };
+}
+
+function pageSize(first: number | null | undefined, max: number): number {
   const limit = first ?? 20;
   if (!Number.isInteger(limit) || limit < 0 || limit > max) {
     throw new BadUserInputError(`must be between 0 and ${max}, got ${first}`, "first");
   }
-  if (!after) return { offset: 0, limit };
-  const m = /^o:(\d+)$/.exec(Buffer.from(after, "base64url").toString("utf8"));
-  if (!m) throw new BadUserInputError("is not a cursor returned by this list", "after");
-  return { offset: Number(m[1]) + 1, limit };
+  return limit;
+}
+
+/**
+ * One edge whose cursor is sealed only when a client selects it: a page of 100 rows read
+ * without cursors costs no encryption.
+ */
+function edge<T>(node: T, position: string, cursors: ListCursors): { cursor: string; node: T } {
+  let cursor: string | undefined;
+  return {
+    node,
+    get cursor() {
+      return (cursor ??= cursors.seal(position));
+    },
+  };
+}
+
+/** Page information over `edges`, with the start and end cursors sealed when read. */
+function pageInfoOf(edges: { cursor: string }[], hasNextPage: boolean, hasPreviousPage: boolean): PageInfo {
+  return {
+    hasNextPage,
+    hasPreviousPage,
+    get startCursor() {
+      return edges[0]?.cursor ?? null;
+    },
+    get endCursor() {
+      return edges.at(-1)?.cursor ?? null;
+    },
+  };
 }
 
 /** Wraps one page of rows (already sliced by offset/limit) and the total into a connection. */
 export function toConnection<T>(rows: T[], totalCount: number, page: PageRequest): Connection<T> {
-  const edges = rows.map((node, i) => ({ cursor: encode(page.offset + i), node }));
-  return {
-    edges,
-    totalCount,
-    pageInfo: {
-      hasNextPage: page.offset + rows.length < totalCount,
-      hasPreviousPage: page.offset > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-  };
+  const edges = rows.map((node, i) => edge(node, `o:${page.offset + i}`, page.cursors));
+  return { edges, totalCount, pageInfo: pageInfoOf(edges, page.offset + rows.length < totalCount, page.offset > 0) };
 }
 
 /**
@@ -111,17 +227,16 @@ export function toConnection<T>(rows: T[], totalCount: number, page: PageRequest
 export interface KeysetPageRequest {
   after: string | null;
   limit: number;
+  cursors: ListCursors;
 }
 
-const encodeKey = (key: string) => Buffer.from(`k:${key}`).toString("base64url");
-
 /** Turns `first` / `after` into a {@link KeysetPageRequest}; the bounds are those of {@link pageRequest}. */
-export function keysetPageRequest(first: number | null | undefined, after: string | null | undefined, max = 100): KeysetPageRequest {
-  const { limit } = pageRequest(first, null, max);
-  if (!after) return { after: null, limit };
-  const m = /^k:(.+)$/s.exec(Buffer.from(after, "base64url").toString("utf8"));
-  if (!m) throw new BadUserInputError("is not a cursor returned by this list", "after");
-  return { after: m[1], limit };
+export function keysetPageRequest(first: number | null | undefined, after: string | null | undefined, cursors: ListCursors, max = 100): KeysetPageRequest {
+  const limit = pageSize(first, max);
+  if (!after) return { after: null, limit, cursors };
+  const m = /^k:(.+)$/s.exec(cursors.open(after));
+  if (!m) throw new BadUserInputError(NOT_A_CURSOR, "after");
+  return { after: m[1], limit, cursors };
 }
 
 /**
@@ -130,7 +245,7 @@ export function keysetPageRequest(first: number | null | undefined, after: strin
  * the caller selects `totalCount`: a list whose pages are read without it never counts all rows.
  */
 export function toKeysetConnection<T>(rows: T[], key: (row: T) => string, page: KeysetPageRequest, count: () => Promise<number>): Connection<T> {
-  const edges = rows.slice(0, page.limit).map((node) => ({ cursor: encodeKey(key(node)), node }));
+  const edges = rows.slice(0, page.limit).map((node) => edge(node, `k:${key(node)}`, page.cursors));
   let counted: Promise<number> | undefined;
   return {
     edges,
@@ -138,11 +253,6 @@ export function toKeysetConnection<T>(rows: T[], key: (row: T) => string, page: 
     get totalCount() {
       return (counted ??= count());
     },
-    pageInfo: {
-      hasNextPage: rows.length > page.limit,
-      hasPreviousPage: page.after !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
+    pageInfo: pageInfoOf(edges, rows.length > page.limit, page.after !== null),
   };
 }

@@ -7,10 +7,12 @@ import { formatErrorFor, metricsPlugin } from "./apollo-plugins";
 import { auditPlugin, refusalKey, refusalRecorder } from "./audit/audit-plugin";
 import { AuditTrail } from "./audit/audit-trail";
 import { PersonalDataAccess } from "./auth/authorization";
+import type { PersonReadCap } from "./auth/read-cap";
 import { CONTEXT_HEADER, type ContextVerifier } from "./auth/internal-context";
 import type { Role } from "./auth/roles";
 import type { RequestContext } from "./context";
 import { createHttpServer, listen } from "./http";
+import type { CursorKey } from "./pagination";
 import type { Logger } from "./logger";
 import { traceLogFields, tracingEnabled, tracingPlugin } from "./telemetry";
 
@@ -28,6 +30,10 @@ export interface SubgraphServerOptions {
   verifier: ContextVerifier;
   /** Roles that may read citizens' personal data this department holds (fields narrow it further). */
   personalDataReaders: readonly Role[];
+  /** Seals this department's list cursors (`CURSOR_SECRET`). */
+  cursorKey: CursorKey;
+  /** Distinct persons each user may read per hour (`PERSON_READ_CAPS`), counted in this process. */
+  personReadCap: PersonReadCap;
 }
 
 /** A built, not yet listening subgraph; `start` listens, `stop` drains and closes everything. */
@@ -42,7 +48,7 @@ export interface SubgraphServer {
  * and metrics routes. Has no side effects until `start` is called.
  */
 export function createSubgraphServer(options: SubgraphServerOptions): SubgraphServer {
-  const { service, schema, dataSource, logger, verifier, personalDataReaders } = options;
+  const { service, schema, dataSource, logger, verifier, personalDataReaders, cursorKey, personReadCap } = options;
   const trail = new AuditTrail(dataSource);
   const refusals = refusalRecorder(trail, logger);
   const apollo = new ApolloServer<RequestContext>({
@@ -93,8 +99,9 @@ export function createSubgraphServer(options: SubgraphServerOptions): SubgraphSe
           return (child ??= logger.child(traceIds ? { requestId, ...traceIds } : { requestId }));
         },
         caller,
-        access: new PersonalDataAccess(caller, service, personalDataReaders, requestId),
+        access: new PersonalDataAccess(caller, service, personalDataReaders, requestId, personReadCap),
         trail,
+        cursors: cursorKey,
         loaders: new Map(),
       };
     },

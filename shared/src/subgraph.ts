@@ -18,7 +18,9 @@ import { AuditEntry } from "./audit/audit-entry.entity";
 import { CreateAuditTrail1764000000000 } from "./audit/audit.migration";
 import { AuditActs1764012120000 } from "./audit/audit-acts.migration";
 import { ContextVerifier } from "./auth/internal-context";
-import { loadContextVerifyKey } from "./auth/keys";
+import { ensureDevCursorSecret, loadContextVerifyKey, loadCursorSecret } from "./auth/keys";
+import { loadPersonReadCaps, PersonReadCap } from "./auth/read-cap";
+import { CursorKey } from "./pagination";
 import type { Role } from "./auth/roles";
 
 /** Everything that makes a department a subgraph; each service exports one of these. */
@@ -86,6 +88,10 @@ export async function startSubgraph<S>(
   const logger = createLogger(definition.name, config.logLevel);
   // Traces over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set; before the server is built.
   startTelemetry(definition.name, env);
+  // Development only: production passes CURSOR_SECRET(_FILE), shared by the department's replicas.
+  if (config.nodeEnv !== "production" && !env.CURSOR_SECRET && !env.CURSOR_SECRET_FILE) ensureDevCursorSecret(config.dataDir, definition.name);
+  const cursorKey = new CursorKey(loadCursorSecret(env, config.dataDir, definition.name));
+  const personReadCap = new PersonReadCap(loadPersonReadCaps(env));
   const dataSource = await openSubgraphDatabase(definition as SubgraphDefinition<unknown>, config, logger);
   const services = definition.createServices(dataSource);
   const eventing = startEventing(dataSource, config, definition.name, definition.eventHandlers?.(services), logger);
@@ -97,6 +103,8 @@ export async function startSubgraph<S>(
     nodeEnv: config.nodeEnv,
     verifier: new ContextVerifier(loadContextVerifyKey(env, config.dataDir), definition.name),
     personalDataReaders: definition.personalDataReaders,
+    cursorKey,
+    personReadCap,
     ready: async () => {
       if (!eventing.bus.connected) throw new Error(`NATS at ${config.natsUrl} is not reachable (events wait in the outbox)`);
     },

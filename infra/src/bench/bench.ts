@@ -76,8 +76,8 @@ async function main() {
   console.log(`machine: ${machine()}`);
   const { databaseUrl, reused } = await ensureBenchData(options.baseDatabaseUrl, options.size, options.fresh);
   console.log(`${reused ? "reusing" : "seeded"} data set ${new URL(databaseUrl).pathname.slice(1)}_*`);
-  const queries = benchQueries(options.size).filter((q) => options.queries.includes(q.name));
   const stack = await startBenchStack(databaseUrl, { profileDir: options.profileDir });
+  const queries = benchQueries(options.size, stack.dataDir).filter((q) => options.queries.includes(q.name));
   const stopOnSignal = () => void stack.stop().finally(() => process.exit(130));
   process.once("SIGINT", stopOnSignal);
   process.once("SIGTERM", stopOnSignal);

@@ -1,4 +1,4 @@
-import { today, type Caller } from "@onewindow/shared";
+import { CursorKey, listName, loadCursorSecret, today, type Caller } from "@onewindow/shared";
 import { demoPerson } from "../seed/demo-people";
 import type { SeedSize } from "../seed/seed-size";
 
@@ -67,17 +67,22 @@ const Q4 = `query Q4 {
   }
 }`;
 
-/** A keyset cursor as `shared/src/pagination.ts` writes it: the next page starts after `key`. */
-function cursorAfter(key: string): string {
-  return Buffer.from(`k:${key}`).toString("base64url");
+/**
+ * A keyset cursor of the `citizens` list (no filter) as labor security seals it with its key from
+ * the stack's DATA_DIR: the next page starts after `key`.
+ */
+function citizensCursor(dataDir: string): (key: string) => string {
+  const cursors = new CursorKey(loadCursorSecret({}, dataDir, "labor-security")).list(listName("Query", "citizens", {}));
+  return (key) => cursors.seal(`k:${key}`);
 }
 
 /**
  * Q1–Q4 of issue 7 over a seeded set of `size`. Q1's citizens and Q2's pages are drawn at
  * random for every request, from precomputed lists so that drawing costs the load generator
- * nothing; Q3 and Q4 repeat.
+ * nothing; Q3 and Q4 repeat. `dataDir` holds the departments' keys (Q2's cursors are sealed).
  */
-export function benchQueries(size: SeedSize): BenchQuery[] {
+export function benchQueries(size: SeedSize, dataDir: string): BenchQuery[] {
+  const cursorAfter = citizensCursor(dataDir);
   const day = today();
   const taxYear = Number(day.slice(0, 4)) - 1; // the seed files last year's returns
   const ids = Array.from({ length: size.citizens }, (_, i) => demoPerson(i, size.employers, day).idNumber);

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gatewayNodeOptions } from "@onewindow/gateway";
-import { ensureDevKeys } from "@onewindow/shared";
+import { ensureDevCursorSecret, ensureDevKeys, MAX_PERSON_READ_CAP } from "@onewindow/shared";
 import { subgraphs, supergraphPath } from "../subgraphs";
 
 /** A process of the bench stack and the port it reported over IPC. */
@@ -78,7 +78,19 @@ export async function startBenchStack(databaseUrl: string, options: { gatewayEnv
   // Production mode, with development keys made for this run (production reads them from files too).
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "onewindow-bench-"));
   ensureDevKeys(dataDir);
-  const env = { DATABASE_URL: databaseUrl, DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "warn", NODE_ENV: "production", SEED: "none" };
+  for (const { definition } of subgraphs) ensureDevCursorSecret(dataDir, definition.name);
+  const env = {
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: dataDir,
+    PORT: "0",
+    HOST: "127.0.0.1",
+    LOG_LEVEL: "warn",
+    NODE_ENV: "production",
+    SEED: "none",
+    // The load generator is one clerk paging through every citizen: as for the gateway's rate
+    // limit, the cap on persons read per hour is raised to the most it may be, not switched off.
+    PERSON_READ_CAPS: `window_clerk=${MAX_PERSON_READ_CAP}`,
+  };
   const started: BenchProcess[] = [];
   try {
     for (const proc of await Promise.all(

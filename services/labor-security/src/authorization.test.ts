@@ -78,16 +78,20 @@ test("officers of other departments and window clerks cannot run labor mutations
 test("an analyst counts citizens but reads none of them", () =>
   withLabor(async (s, schema, db) => {
     await seed(s);
-    const count = allowed(await run(schema, db, { ...ANALYST, purpose: null }, `{ citizens(filter: { community: "景芳社区" }) { totalCount pageInfo { hasNextPage } } }`));
+    const count = allowed(await run(schema, db, { ...ANALYST, purpose: null }, `{ citizens(filter: { community: "景芳社区" }) { totalCount __typename } }`));
     assert.equal(count.citizens.totalCount, 2);
     refusedWith(await run(schema, db, ANALYST, `{ citizens { totalCount edges { node { name } } } }`), "FORBIDDEN", /totalCount/);
+    // A cursor, or hasNextPage after a cursor, answers questions about the persons listed.
+    refusedWith(await run(schema, db, ANALYST, `{ citizens { edges { cursor } } }`), "FORBIDDEN", /CitizenConnection\.edges/);
+    refusedWith(await run(schema, db, ANALYST, `{ citizens { totalCount pageInfo { hasNextPage } } }`), "FORBIDDEN", /CitizenConnection\.pageInfo/);
+    refusedWith(await run(schema, db, ANALYST, `{ citizens { ...on CitizenConnection { pageInfo { endCursor } } } }`), "FORBIDDEN", /CitizenConnection\.pageInfo/);
     // An empty page is refused all the same: the answer does not depend on the data.
     refusedWith(await run(schema, db, ANALYST, `{ citizens(filter: { community: "无此社区" }) { edges { node { idNumber } } } }`), "FORBIDDEN");
     refusedWith(await run(schema, db, ANALYST, `query ($id: ID!) { citizen(idNumber: $id) { name } }`, { id: person(1) }), "FORBIDDEN");
     refusedWith(await run(schema, db, ANALYST, `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { name } } }`, { r: [{ __typename: "Citizen", idNumber: person(1) }] }), "FORBIDDEN");
     // Nothing was read, and each refusal is on the record (who, what, why).
     const refusals = await auditRows(db);
-    assert.deepEqual(refusals.map((r) => r.outcome), Array(4).fill("refused"));
+    assert.deepEqual(refusals.map((r) => r.outcome), Array(7).fill("refused"));
     for (const r of refusals) assert.match(`${r.fields} ${r.reason}`, /^(Query|Mutation)\.\w+ (FORBIDDEN|UNAUTHENTICATED): ./);
   }));
 
@@ -161,13 +165,18 @@ test("the audit trail gets one row per citizen read, with the fields read", () =
     allowed(await run(schema, db, clerk, `query ($id: ID!) { citizen(idNumber: $id) { name employment { position } } }`, { id: person(1) }));
     allowed(await run(schema, db, LABOR, `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { gender } } }`, { r: [{ __typename: "Citizen", idNumber: person(2) }] }));
     allowed(await run(schema, db, LABOR, `mutation ($i: RegisterUnemploymentInput!) { registerUnemployment(input: $i) { status } }`, { i: { idNumber: person(2), registeredOn: "2025-01-02" } }));
+    // Cursors alone, or pageInfo alone, read the persons on the page too.
+    allowed(await run(schema, db, clerk, `{ citizens(filter: { community: "景芳社区" }, first: 1) { edges { cursor } } }`));
+    allowed(await run(schema, db, clerk, `{ citizens(filter: { community: "景芳社区" }, first: 1) { pageInfo { hasNextPage } } }`));
     const rows = (await auditRows(db)).map((r) => ({ idNumber: r.idNumber, fields: r.fields, roles: r.roles, purpose: r.purpose, userId: r.userId, department: r.department }));
     const read = (idNumber: string, fields: string, who = clerk) => ({ idNumber, fields, roles: who.roles.join(","), purpose: who.purpose, userId: who.userId, department: "labor-security" });
     assert.deepEqual(rows, [
-      read(person(1), "community,name"),
-      read(person(2), "community,name"),
+      read(person(1), "CitizenConnection.edges,community,name"),
+      read(person(2), "CitizenConnection.edges,community,name"),
       read(person(1), "employment,name"),
       read(person(2), "gender", LABOR),
       read(person(2), "Mutation.registerUnemployment,UnemploymentRegistration.status", LABOR),
+      read(person(1), "CitizenConnection.edges"),
+      read(person(1), "CitizenConnection.pageInfo"),
     ]);
   }));

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { graphql, type GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
-import { localContext, pageRequest, type RequestContext } from "@onewindow/shared";
+import { CursorKey, localContext, pageRequest, type RequestContext } from "@onewindow/shared";
 import { Claim } from "./claim/claim.entity";
 import { monthlyContributions } from "./enrolment/contribution.policy";
 import { Enrolment } from "./enrolment/enrolment.entity";
@@ -10,6 +10,9 @@ import { EnrolmentStatus, MedicalInsuranceScheme } from "./enrolment/enrolment.e
 import { company, person, statementsOf, withServices } from "./fixtures";
 import { medicalInsurance } from "./index";
 import { buildMedicalInsuranceSchema } from "./schema";
+
+/** Cursors of this process only, as a department seals them for one list. */
+const cursors = CursorKey.ephemeral().list("test");
 
 /** Bulk-inserts an ACTIVE employee enrolment and three claims for each of `count` people. */
 async function seed(db: DataSource, count: number): Promise<void> {
@@ -92,7 +95,7 @@ test("insuranceClaims for 10 or 100 citizens cost the same statements", () =>
       edges: [{ node: { visitDate: "2024-03-05", totalCost: 100 } }, { node: { visitDate: "2024-02-05", totalCost: 100 } }],
     });
     // The service batch function itself: same count for any batch size.
-    const page = pageRequest(1, null);
+    const page = pageRequest(1, null, cursors);
     const direct10 = await statementsOf(() => s.claims.pagesFor(Array.from({ length: 10 }, (_, i) => person(i)), page));
     const direct100 = await statementsOf(() => s.claims.pagesFor(Array.from({ length: 100 }, (_, i) => person(i)), page));
     assert.equal(direct100, direct10);

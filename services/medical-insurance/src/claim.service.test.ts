@@ -1,10 +1,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { OutboxEvent, addDays, pageRequest, today } from "@onewindow/shared";
+import { addDays, CursorKey, OutboxEvent, pageRequest, today } from "@onewindow/shared";
 import { Claim } from "./claim/claim.entity";
 import { MedicalInsuranceScheme } from "./enrolment/enrolment.enums";
 import { InsuranceEvents } from "./events";
 import { person, rejectsWithCode, rowCounts, withServices } from "./fixtures";
+
+/** Cursors of this process only, as a department seals them for one list. */
+const cursors = CursorKey.ephemeral().list("test");
 
 const claim = (n: number, visitDate: string, totalCost = 100, drugCost = 40) => ({ idNumber: person(n), hospitalCode: "H330106001", visitDate, totalCost, drugCost });
 
@@ -54,7 +57,7 @@ test("claims page per person, newest visit first, with totals and cursors", () =
     for (const d of dates) ids.push((await s.claims.submit(claim(4, d))).id);
     await s.claims.submit(claim(5, "2024-06-01"));
 
-    const first = pageRequest(2, null);
+    const first = pageRequest(2, null, cursors);
     const [p4, p5, p6] = await s.claims.pagesFor([person(4), person(5), person(6)], first);
     // Same visit date: the later claim (higher id) first.
     assert.deepEqual(p4.edges.map((e) => e.node.id), [ids[3], ids[1]]);
@@ -64,12 +67,12 @@ test("claims page per person, newest visit first, with totals and cursors", () =
     assert.equal(p5.pageInfo.hasNextPage, false);
     assert.deepEqual([p6.totalCount, p6.edges.length], [0, 0]);
 
-    const next = pageRequest(2, p4.pageInfo.endCursor);
+    const next = pageRequest(2, p4.pageInfo.endCursor, cursors);
     const [q4, q5] = await s.claims.pagesFor([person(4), person(5)], next);
     assert.deepEqual(q4.edges.map((e) => e.node.visitDate), ["2024-04-01", "2024-03-01"]);
     assert.equal(q4.pageInfo.hasPreviousPage, true);
     assert.deepEqual(q5.edges, []);
-    const [last] = await s.claims.pagesFor([person(4)], pageRequest(2, q4.pageInfo.endCursor));
+    const [last] = await s.claims.pagesFor([person(4)], pageRequest(2, q4.pageInfo.endCursor, cursors));
     assert.deepEqual(last.edges.map((e) => e.node.visitDate), ["2024-02-01"]);
     assert.equal(last.pageInfo.hasNextPage, false);
   }));

@@ -58,11 +58,12 @@ export function shownIdNumber(ctx: RequestContext, idNumber: string): string {
 }
 
 /**
- * Checks and records the read of the cases of `idNumbers` that the current field selects; rows
- * the caller may not see unmasked are left out (they are not personal reads: their ID numbers
- * come masked). Callers that may only see their own cases are refused by `ctx.access` itself
- * for any other row, so call this only where masking is the rule (the overdue list).
+ * Checks and records the read of the page of cases of `idNumbers` (its edges, cursors, pageInfo
+ * and the case fields selected); rows the caller may not see unmasked are left out (they are
+ * not personal reads: their ID numbers come masked, their cursors are sealed offsets). Callers
+ * that may only see their own cases are refused by `ctx.access` itself for any other row, so
+ * call this only where masking is the rule (the overdue list).
  */
 export function readShownCases(ctx: RequestContext, idNumbers: readonly string[], info: GraphQLResolveInfo): void {
-  ctx.access.read(idNumbers.filter((id) => ctx.access.maySee(id)), info, "Case");
+  ctx.access.readPage(idNumbers.filter((id) => ctx.access.maySee(id)), info, "Case");
 }

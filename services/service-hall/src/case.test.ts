@@ -3,7 +3,10 @@ import assert from "node:assert/strict";
 import { HallDepartment } from "./catalogue/hall-department.enum";
 import { CaseStatus } from "./case/case.enums";
 import { openTestHall, outboxTypes, person } from "./fixtures";
-import { pageRequest } from "@onewindow/shared";
+import { CursorKey, pageRequest } from "@onewindow/shared";
+
+/** Cursors of this process only, as a department seals them for one list. */
+const cursors = CursorKey.ephemeral().list("test");
 
 test("a case opened from a called ticket, completed the same day, is on time and on site", async (t) => {
   const { db, s, setNow } = await openTestHall(t, "2026-11-23T09:00:00+08:00");
@@ -40,10 +43,10 @@ test("a case completed after its deadline is late; open cases past it are listed
   const completed = await s.cases.complete({ caseId: String(late.id) });
   assert.equal(completed.onTime, false);
   assert.equal(completed.onSite, false);
-  const overdue = await s.caseQueries.overdue(null, pageRequest(10, null));
+  const overdue = await s.caseQueries.overdue(null, pageRequest(10, null, cursors));
   assert.deepEqual(overdue.edges.map((e) => e.node.id), [open.id]);
   assert.equal(overdue.totalCount, 1);
-  assert.equal((await s.caseQueries.overdue("2026-11-26", pageRequest(10, null))).totalCount, 0);
+  assert.equal((await s.caseQueries.overdue("2026-11-26", pageRequest(10, null, cursors))).totalCount, 0);
   assert.ok(fine.deadline > "2026-12-01");
 });
 
@@ -55,11 +58,11 @@ test("a citizen's cases come newest first, a page per citizen, for a batch of ci
     ids.push((await s.cases.open({ idNumber: person(1), itemCode: "LS004", window: "01" })).id);
   }
   await s.cases.open({ idNumber: person(2), itemCode: "TX005", window: "20" });
-  const [first, other, nobody] = await s.caseQueries.pagesFor([person(1), person(2), person(3)], pageRequest(2, null));
+  const [first, other, nobody] = await s.caseQueries.pagesFor([person(1), person(2), person(3)], pageRequest(2, null, cursors));
   assert.equal(first.totalCount, 3);
   assert.deepEqual(first.edges.map((e) => e.node.id), [ids[2], ids[1]]);
   assert.equal(first.pageInfo.hasNextPage, true);
-  const [rest] = await s.caseQueries.pagesFor([person(1)], pageRequest(2, first.pageInfo.endCursor));
+  const [rest] = await s.caseQueries.pagesFor([person(1)], pageRequest(2, first.pageInfo.endCursor, cursors));
   assert.deepEqual(rest.edges.map((e) => e.node.id), [ids[0]]);
   assert.equal(other.totalCount, 1);
   assert.equal(nobody.totalCount, 0);

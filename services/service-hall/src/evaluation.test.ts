@@ -1,9 +1,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { pageRequest } from "@onewindow/shared";
+import { CursorKey, pageRequest } from "@onewindow/shared";
 import { HallEvaluationChannel, HallRating } from "./evaluation/evaluation.enums";
 import { openTestHall, person } from "./fixtures";
 import { RectificationSource, RectificationStatus } from "./rectification/rectification.enums";
+
+/** Cursors of this process only, as a department seals them for one list. */
+const cursors = CursorKey.ephemeral().list("test");
 
 test("an UNSATISFIED evaluation opens a rectification item due in 10 working days; others do not", async (t) => {
   const { s, setNow } = await openTestHall(t, "2026-11-23T09:00:00+08:00");
@@ -14,7 +17,7 @@ test("an UNSATISFIED evaluation opens a rectification item due in 10 working day
   assert.equal(happy.department, "TAX");
   const unhappy = await s.evaluations.submit({ caseId: String(hallCase.id), window: "20", channel: HallEvaluationChannel.FORM, rating: HallRating.UNSATISFIED });
   assert.ok(unhappy.rectificationId);
-  const ledger = await s.rectifications.list(RectificationStatus.OPEN, pageRequest(10, null));
+  const ledger = await s.rectifications.list(RectificationStatus.OPEN, pageRequest(10, null, cursors));
   assert.equal(ledger.totalCount, 1);
   const item = ledger.edges[0].node;
   assert.equal(item.id, unhappy.rectificationId);
@@ -28,7 +31,7 @@ test("an UNSATISFIED evaluation opens a rectification item due in 10 working day
   const resolved = await s.rectifications.resolve({ id: String(item.id), resolvedOn: "2026-12-03", action: "窗口人员开展政策解读培训" });
   assert.equal(resolved.status, RectificationStatus.RESOLVED);
   assert.equal(resolved.resolvedInTime, true);
-  assert.equal((await s.rectifications.list(RectificationStatus.OPEN, pageRequest(10, null))).totalCount, 0);
+  assert.equal((await s.rectifications.list(RectificationStatus.OPEN, pageRequest(10, null, cursors))).totalCount, 0);
   // An evaluation of a window as a whole needs no case.
   const windowOnly = await s.evaluations.submit({ window: "21", channel: HallEvaluationChannel.ONLINE, rating: HallRating.BASICALLY_SATISFIED });
   assert.equal(windowOnly.caseId, null);

@@ -1,8 +1,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { makeCreditCode, pageRequest, today } from "@onewindow/shared";
+import { CursorKey, makeCreditCode, pageRequest, today } from "@onewindow/shared";
 import { TaxEvents } from "./events";
 import { openTestDb, rejection, rowCounts } from "./tax-db.fixture";
+
+/** Cursors of this process only, as a department seals them for one list. */
+const cursors = CursorKey.ephemeral().list("test");
 
 const prompt = makeCreditCode("330182", 1001);
 const late = makeCreditCode("330182", 1002);
@@ -35,10 +38,10 @@ test("a corrected return replaces the month's first one, which stays in history"
     assert.equal(corrected.supersedesId, first.id);
     assert.deepEqual(await s.withholdingReturns.arrears([late]), [0]);
 
-    const [inForce] = await s.withholdingReturns.pages([late], pageRequest(null, null), false);
+    const [inForce] = await s.withholdingReturns.pages([late], pageRequest(null, null, cursors), false);
     assert.equal(inForce.totalCount, 1);
     assert.equal(inForce.edges[0].node.id, corrected.id);
-    const [all] = await s.withholdingReturns.pages([late], pageRequest(null, null), true);
+    const [all] = await s.withholdingReturns.pages([late], pageRequest(null, null, cursors), true);
     assert.deepEqual(all.edges.map((e) => [e.node.id, e.node.current]), [[corrected.id, true], [first.id, false]]);
   } finally {
     await close();
@@ -50,12 +53,12 @@ test("pages run newest month first, per employer, with cursors", async () => {
   try {
     for (const period of ["2024-01", "2024-03", "2024-02"]) await s.withholdingReturns.file({ creditCode: prompt, period, ...month(3, 100, 100) });
     await s.withholdingReturns.file({ creditCode: late, period: "2024-05", ...month(3, 100, 100) });
-    const [p1, other] = await s.withholdingReturns.pages([prompt, late], pageRequest(2, null), false);
+    const [p1, other] = await s.withholdingReturns.pages([prompt, late], pageRequest(2, null, cursors), false);
     assert.deepEqual(p1.edges.map((e) => e.node.period), ["2024-03", "2024-02"]);
     assert.equal(p1.totalCount, 3);
     assert.equal(p1.pageInfo.hasNextPage, true);
     assert.deepEqual(other.edges.map((e) => e.node.period), ["2024-05"]);
-    const [p2] = await s.withholdingReturns.pages([prompt], pageRequest(2, p1.pageInfo.endCursor), false);
+    const [p2] = await s.withholdingReturns.pages([prompt], pageRequest(2, p1.pageInfo.endCursor, cursors), false);
     assert.deepEqual(p2.edges.map((e) => e.node.period), ["2024-01"]);
     assert.equal(p2.pageInfo.hasNextPage, false);
     assert.equal(p2.pageInfo.hasPreviousPage, true);

@@ -1,4 +1,4 @@
-import type { GraphQLSchema } from "graphql";
+import type { GraphQLResolveInfo, GraphQLSchema } from "graphql";
 import { hasRole, refuse } from "../auth/authorization";
 import type { RequestContext } from "../context";
 import { pageRequest, toConnection } from "../pagination";
@@ -149,11 +149,11 @@ export function auditResolvers(department: string, root: boolean): Record<string
   const resolvers: Record<string, Record<string, unknown>> = {
     AuditTrails: {
       ...scoped,
-      [field]: async (trails: { scope: string }, args: { first?: number | null; after?: string | null }, ctx: RequestContext) => {
+      [field]: async (trails: { scope: string }, args: { first?: number | null; after?: string | null }, ctx: RequestContext, info: GraphQLResolveInfo) => {
         checkScope(ctx, trails.scope);
         // Reading the trail is itself an act on the record.
         ctx.access.recordAct(trails.scope === "*" ? null : trails.scope, `AuditTrails.${field}`);
-        const page = pageRequest(args.first, args.after);
+        const page = pageRequest(args.first, args.after, ctx.cursors.forField(info, trails.scope));
         const { rows, total } = await ctx.trail.list(trails.scope === "*" ? null : trails.scope, page.offset, page.limit);
         return toConnection(rows.map(toRecord), total, page);
       },

@@ -36,6 +36,35 @@ export function ensureDevKeys(dataDir: string): void {
   }
 }
 
+/** A department's development cursor secret: `DATA_DIR/keys/<department>.cursor.secret`. */
+export function devCursorSecretPath(dataDir: string, department: string): string {
+  return path.join(keysDir(dataDir), `${department}.cursor.secret`);
+}
+
+/**
+ * Generates `department`'s development cursor secret into `DATA_DIR/keys` when it is missing.
+ * Each department has its own, so a cursor of one department is refused by every other.
+ */
+export function ensureDevCursorSecret(dataDir: string, department: string): void {
+  fs.mkdirSync(keysDir(dataDir), { recursive: true, mode: 0o700 });
+  try {
+    fs.writeFileSync(devCursorSecretPath(dataDir, department), crypto.randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
+  } catch (err) {
+    // Another replica sharing DATA_DIR wrote it first: theirs is the one.
+    if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+  }
+}
+
+/**
+ * The secret `department` seals its list cursors with (`CURSOR_SECRET` or `CURSOR_SECRET_FILE`),
+ * else its development file. Every replica of a department must share it.
+ */
+export function loadCursorSecret(env: Env, dataDir: string, department: string): string {
+  const secret = readSecret(env, "CURSOR_SECRET", devCursorSecretPath(dataDir, department), "start through npm start, or pass 32 random bytes (base64url)").trim();
+  if (secret.length < 32) throw new ConfigError("CURSOR_SECRET", "must be at least 32 characters (32 random bytes, base64url, are 43)");
+  return secret;
+}
+
 /** `NAME` (the value itself) or `NAME_FILE` (a path to it), else the development file, else a ConfigError. */
 function readSecret(env: Env, name: string, devFile: string, hint: string): string {
   if (env[name]) return env[name]!.replace(/\\n/g, "\n");

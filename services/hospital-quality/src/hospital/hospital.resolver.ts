@@ -61,7 +61,7 @@ export class HospitalResolver {
     @Info() info: GraphQLResolveInfo,
   ) {
     requireHospitalScope(ctx.caller, hospital.code, RECORD_READERS, "read the follow-up worklist");
-    const page = await this.s.inpatient.dueFollowUps(hospital.code, pageRequest(first, after));
+    const page = await this.s.inpatient.dueFollowUps(hospital.code, pageRequest(first, after, ctx.cursors.forField(info, hospital.code)));
     auditShownPatients(ctx, info, "InpatientStay", page.edges.map((e) => e.node.patientIdNumber));
     return page;
   }

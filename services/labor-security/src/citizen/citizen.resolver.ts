@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from "type-graphql";
-import { connectionType, hasRole, PageArgs, keysetPageRequest, loaderFor, parseIdNumber, refuse, selectedFields, type RequestContext } from "@onewindow/shared";
-import { CITIZEN_LIST_READERS, IDENTITY_READERS, LABOR_RECORD_READERS, LABOR_WRITERS, PERSONAL_DATA_READERS } from "../access";
+import { connectionType, PageArgs, keysetPageRequest, loaderFor, parseIdNumber, type RequestContext } from "@onewindow/shared";
+import { CITIZEN_LIST_READERS, IDENTITY_READERS, LABOR_RECORD_READERS, LABOR_WRITERS } from "../access";
 import { Employment } from "../employment/employment.entity";
 import { loaders } from "../loaders";
 import { Retirement } from "../retirement/retirement.entity";
@@ -35,12 +35,11 @@ export class CitizenResolver {
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    // Refused before the query, so an empty page answers an analyst the same as a full one.
-    if (!hasRole(ctx.caller, ...PERSONAL_DATA_READERS) && selectedFields(info, "Citizen").length > 0) {
-      refuse(ctx.caller, "read the citizens in a list (totalCount is an aggregate and allowed)");
-    }
-    const page = await this.s.citizens.list(filter, keysetPageRequest(first, after));
-    ctx.access.read(page.edges.map((e) => e.node.idNumber), info);
+    // Edges, cursors and pageInfo are reads of the persons listed (an analyst gets totalCount
+    // only), refused before the query, so an empty page answers the same as a full one.
+    ctx.access.listing(info);
+    const page = await this.s.citizens.list(filter, keysetPageRequest(first, after, ctx.cursors.forField(info)));
+    ctx.access.readPage(page.edges.map((e) => e.node.idNumber), info, "Citizen");
     return page;
   }
 

@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from "type-graphql";
 import { PageArgs, pageRequest, type RequestContext } from "@onewindow/shared";
 import { EMPLOYER_READERS, LABOR_WRITERS } from "../access";
 import { JobPostingConnection } from "../job-posting/job-posting.resolver";
@@ -25,7 +26,7 @@ export class EmployerResolver {
 
   // Public: the same postings as on the public job board.
   @FieldResolver(() => JobPostingConnection, { description: "The employer's job postings, newest first." })
-  jobPostings(@Root() employer: Employer, @Args(() => PageArgs) { first, after }: PageArgs) {
-    return this.s.jobPostings.list(null, pageRequest(first, after), employer.creditCode);
+  jobPostings(@Root() employer: Employer, @Args(() => PageArgs) { first, after }: PageArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return this.s.jobPostings.list(null, pageRequest(first, after, ctx.cursors.forField(info, employer.creditCode)), employer.creditCode);
   }
 }

@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from "type-graphql";
 import { connectionType, PageArgs, pageRequest, type RequestContext } from "@onewindow/shared";
 import { LABOR_WRITERS } from "../access";
 import { Employer } from "../employer/employer.entity";
@@ -18,8 +19,10 @@ export class JobPostingResolver {
   jobPostings(
     @Arg("filter", () => JobPostingFilter, { nullable: true, description: "Conditions the items must meet." }) filter: JobPostingFilter | null,
     @Args(() => PageArgs) { first, after }: PageArgs,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return this.s.jobPostings.list(filter, pageRequest(first, after));
+    return this.s.jobPostings.list(filter, pageRequest(first, after, ctx.cursors.forField(info)));
   }
 
   @Authorized(LABOR_WRITERS)

@@ -1,4 +1,5 @@
-import { Args, Authorized, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Args, Authorized, Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
 import { connectionType, PageArgs, pageRequest, type RequestContext } from "@onewindow/shared";
 import { INSURANCE_RECORD_READERS } from "../access";
 import { Claim } from "../claim/claim.entity";
@@ -22,7 +23,8 @@ export class CitizenResolver {
 
   @Authorized(INSURANCE_RECORD_READERS)
   @FieldResolver(() => ClaimConnection, { description: "Medical insurance claims, newest visit first." })
-  async insuranceClaims(@Root() citizen: Citizen, @Args(() => PageArgs) { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
-    return loaders.claimPage(ctx, this.s, pageRequest(first, after)).load(citizen.idNumber);
+  async insuranceClaims(@Root() citizen: Citizen, @Args(() => PageArgs) { first, after }: PageArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    // The read of the person is checked and audited where the citizen is resolved (`_entities`).
+    return loaders.claimPage(ctx, this.s, pageRequest(first, after, ctx.cursors.forField(info))).load(citizen.idNumber);
   }
 }

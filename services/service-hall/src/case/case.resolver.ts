@@ -42,7 +42,7 @@ export class CaseResolver {
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const page = await this.s.caseQueries.overdue(asOf, pageRequest(first, after));
+    const page = await this.s.caseQueries.overdue(asOf, pageRequest(first, after, ctx.cursors.forField(info)));
     readShownCases(ctx, page.edges.map((e) => e.node.idNumber), info);
     return page;
   }

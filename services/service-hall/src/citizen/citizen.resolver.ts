@@ -18,7 +18,8 @@ export class CitizenResolver {
     // `_entities` has checked the citizen already; `Case.citizen` reaches here without it. Even a
     // count of someone else's cases is theirs (read() alone lets a bare totalCount through).
     if (!ctx.access.maySee(citizen.idNumber)) refuse(ctx.caller, "read another person's cases");
-    ctx.access.read([citizen.idNumber], info, "Case");
-    return loaders.casePage(ctx, this.s, pageRequest(first, after)).load(citizen.idNumber);
+    ctx.access.listing(info);
+    ctx.access.readPage([citizen.idNumber], info, "Case");
+    return loaders.casePage(ctx, this.s, pageRequest(first, after, ctx.cursors.forField(info))).load(citizen.idNumber);
   }
 }

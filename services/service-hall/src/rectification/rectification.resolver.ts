@@ -1,5 +1,6 @@
-import { Arg, Args, Authorized, Mutation, Query, Resolver } from "type-graphql";
-import { connectionType, PageArgs, pageRequest } from "@onewindow/shared";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Authorized, Ctx, Info, Mutation, Query, Resolver } from "type-graphql";
+import { connectionType, PageArgs, pageRequest, type RequestContext } from "@onewindow/shared";
 import { AGGREGATE_READERS, HALL_WRITERS } from "../access";
 import type { Services } from "../services";
 import { HallRectification } from "./rectification.entity";
@@ -17,8 +18,10 @@ export class RectificationResolver {
   rectifications(
     @Arg("status", () => RectificationStatus, { nullable: true, description: "Only open or only resolved items; omit for all." }) status: RectificationStatus | null,
     @Args(() => PageArgs) { first, after }: PageArgs,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return this.s.rectifications.list(status, pageRequest(first, after));
+    return this.s.rectifications.list(status, pageRequest(first, after, ctx.cursors.forField(info)));
   }
 
   @Authorized(HALL_WRITERS)

@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, Float, FieldResolver, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Authorized, Ctx, Float, FieldResolver, Info, Resolver, Root } from "type-graphql";
 import { connectionType, fenToYuan, PageArgs, pageRequest, type RequestContext } from "@onewindow/shared";
 import { EMPLOYER_TAX_READERS } from "../access";
 import { loaders } from "../loaders";
@@ -25,8 +26,9 @@ export class EmployerResolver {
     })
     includeSuperseded: boolean | null,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    const page = pageRequest(first, after);
+    const page = pageRequest(first, after, ctx.cursors.forField(info));
     return loaders.withholdingReturns(ctx, this.s, page, includeSuperseded ?? false).load(employer.creditCode);
   }
 
