@@ -41,6 +41,8 @@ export * from "./auth/selected-fields";
 export * from "./audit/audit-entry.entity";
 export * from "./audit/audit.migration";
 export * from "./audit/audit-trail";
+export * from "./audit/audit-head";
+export * from "./audit/audit-head.migration";
 export * from "./audit/audit-schema";
 export * from "./auth/declared-roles";
 export * from "./auth/rule-testing";

@@ -28,6 +28,8 @@ export interface SubgraphServerOptions {
   verifier: ContextVerifier;
   /** Roles that may read citizens' personal data this department holds (fields narrow it further). */
   personalDataReaders: readonly Role[];
+  /** The department's audit trail; by default an unsigned one over `dataSource`. */
+  trail?: AuditTrail;
 }
 
 /** A built, not yet listening subgraph; `start` listens, `stop` drains and closes everything. */
@@ -43,7 +45,7 @@ export interface SubgraphServer {
  */
 export function createSubgraphServer(options: SubgraphServerOptions): SubgraphServer {
   const { service, schema, dataSource, logger, verifier, personalDataReaders } = options;
-  const trail = new AuditTrail(dataSource);
+  const trail = options.trail ?? new AuditTrail(dataSource);
   const apollo = new ApolloServer<RequestContext>({
     schema,
     introspection: options.nodeEnv !== "production",

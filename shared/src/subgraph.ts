@@ -16,8 +16,11 @@ import { startEventing } from "./nats/eventing";
 import { createSubgraphServer, type SubgraphServer } from "./subgraph-server";
 import { AuditEntry } from "./audit/audit-entry.entity";
 import { CreateAuditTrail1764000000000 } from "./audit/audit.migration";
+import { SignedAuditHeads1765200000000 } from "./audit/audit-head.migration";
+import { AuditTrail } from "./audit/audit-trail";
+import { AuditHeadRelay, readPublishedHeads } from "./nats/audit-stream";
 import { ContextVerifier } from "./auth/internal-context";
-import { loadContextVerifyKey } from "./auth/keys";
+import { ensureDevAuditKeys, loadAuditSigningKey, loadAuditVerifyKey, loadContextVerifyKey } from "./auth/keys";
 import type { Role } from "./auth/roles";
 
 /** Everything that makes a department a subgraph; each service exports one of these. */
@@ -62,7 +65,7 @@ export function subgraphTables(definition: SubgraphDefinition<unknown>): { servi
   return {
     service: definition.name,
     entities: [OutboxEvent, InboxEvent, DeadLetter, AuditEntry, ...(definition.entities as Function[])],
-    migrations: [CreateOutbox1763800000000, CreateInboxAndDeadLetters1763900000000, CreateAuditTrail1764000000000, ...definition.migrations],
+    migrations: [CreateOutbox1763800000000, CreateInboxAndDeadLetters1763900000000, CreateAuditTrail1764000000000, SignedAuditHeads1765200000000, ...definition.migrations],
   };
 }
 
@@ -88,6 +91,21 @@ export async function startSubgraph<S>(
   const dataSource = await openSubgraphDatabase(definition as SubgraphDefinition<unknown>, config, logger);
   const services = definition.createServices(dataSource);
   const eventing = startEventing(dataSource, config, definition.name, definition.eventHandlers?.(services), logger);
+  // Development signs with a key generated into DATA_DIR/keys; production passes AUDIT_SIGNING_KEY.
+  if (config.nodeEnv !== "production" && !env.AUDIT_SIGNING_KEY && !env.AUDIT_SIGNING_KEY_FILE) ensureDevAuditKeys(config.dataDir, definition.name);
+  const heads = new AuditHeadRelay(dataSource, eventing.bus, definition.name, logger);
+  heads.start();
+  const trail = new AuditTrail(dataSource, {
+    department: definition.name,
+    signingKey: loadAuditSigningKey(env, config.dataDir, definition.name),
+    verifyKey: loadAuditVerifyKey(env, config.dataDir, definition.name),
+    publishedHeads: async () => {
+      if (!eventing.bus.connected) throw new Error(`NATS at ${config.natsUrl} is not reachable`);
+      const { js, jsm } = eventing.bus.jetStream();
+      return readPublishedHeads(js, jsm, config.events.prefix, definition.name);
+    },
+    headsCommitted: () => heads.nudge(),
+  });
   const server = createSubgraphServer({
     service: definition.name,
     schema: await definition.buildSchema(services),
@@ -96,6 +114,7 @@ export async function startSubgraph<S>(
     nodeEnv: config.nodeEnv,
     verifier: new ContextVerifier(loadContextVerifyKey(env, config.dataDir), definition.name),
     personalDataReaders: definition.personalDataReaders,
+    trail,
     ready: async () => {
       if (!eventing.bus.connected) throw new Error(`NATS at ${config.natsUrl} is not reachable (events wait in the outbox)`);
     },
@@ -107,6 +126,7 @@ export async function startSubgraph<S>(
     services,
     server,
     async stop() {
+      await heads.stop();
       await eventing.stop();
       await server.stop();
       await stopTelemetry();
