@@ -71,11 +71,12 @@ export async function readPublishedHeads(js: JetStreamClient, jsm: JetStreamMana
     throw err;
   }
   if (count === 0) return [];
-  const consumer = await js.consumers.get(stream, { filterSubjects: [subject] });
-  const messages = await consumer.consume();
   const heads: unknown[] = [];
-  const timer = setTimeout(() => void messages.close(), timeoutMs);
-  try {
+  let stop = () => {};
+  const read = (async () => {
+    const consumer = await js.consumers.get(stream, { filterSubjects: subject });
+    const messages = await consumer.consume();
+    stop = () => void messages.close();
     for await (const m of messages) {
       try {
         heads.push(m.json());
@@ -84,11 +85,21 @@ export async function readPublishedHeads(js: JetStreamClient, jsm: JetStreamMana
       }
       if (m.info.pending === 0) break;
     }
+    await messages.close();
+  })();
+  // When the time-out wins, a late failure of the read must not go unhandled.
+  read.catch(() => undefined);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`read ${heads.length} of ${count} signed audit heads from ${stream} before the time-out`)), timeoutMs);
+  });
+  try {
+    await Promise.race([read, timeout]);
   } finally {
     clearTimeout(timer);
-    await messages.close();
+    stop();
   }
-  if (heads.length < count) throw new Error(`read ${heads.length} of ${count} signed audit heads from ${stream} before the time-out`);
+  if (heads.length < count) throw new Error(`read ${heads.length} of ${count} signed audit heads from ${stream}`);
   return heads;
 }
 
