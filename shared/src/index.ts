@@ -43,6 +43,8 @@ export * from "./audit/audit-entry.entity";
 export * from "./audit/audit.migration";
 export * from "./audit/audit-acts.migration";
 export * from "./audit/audit-trail";
+export * from "./audit/audit-head";
+export * from "./audit/audit-head.migration";
 export * from "./audit/audit-schema";
 export * from "./audit/refusal-tally";
 export * from "./auth/declared-roles";

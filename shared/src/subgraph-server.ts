@@ -34,6 +34,8 @@ export interface SubgraphServerOptions {
   cursorKey: CursorKey;
   /** Distinct persons each user may read per hour (`PERSON_READ_CAPS`), counted in this process. */
   personReadCap: PersonReadCap;
+  /** The department's audit trail; by default an unsigned one over `dataSource`. */
+  trail?: AuditTrail;
 }
 
 /** A built, not yet listening subgraph; `start` listens, `stop` drains and closes everything. */
@@ -49,7 +51,7 @@ export interface SubgraphServer {
  */
 export function createSubgraphServer(options: SubgraphServerOptions): SubgraphServer {
   const { service, schema, dataSource, logger, verifier, personalDataReaders, cursorKey, personReadCap } = options;
-  const trail = new AuditTrail(dataSource);
+  const trail = options.trail ?? new AuditTrail(dataSource);
   const refusals = refusalRecorder(trail, logger);
   const apollo = new ApolloServer<RequestContext>({
     schema,

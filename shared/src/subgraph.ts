@@ -15,10 +15,11 @@ import { startTelemetry, stopTelemetry } from "./telemetry";
 import { startEventing } from "./nats/eventing";
 import { createSubgraphServer, type SubgraphServer } from "./subgraph-server";
 import { AuditEntry } from "./audit/audit-entry.entity";
-import { CreateAuditTrail1764000000000 } from "./audit/audit.migration";
-import { AuditActs1764012120000 } from "./audit/audit-acts.migration";
+import { AUDIT_MIGRATIONS } from "./audit/audit-migrations";
+import { AuditTrail } from "./audit/audit-trail";
+import { AuditHeadRelay, readPublishedHeads } from "./nats/audit-stream";
 import { ContextVerifier } from "./auth/internal-context";
-import { ensureDevCursorSecret, loadContextVerifyKey, loadCursorSecret } from "./auth/keys";
+import { ensureDevAuditKeys, ensureDevCursorSecret, loadAuditSigningKey, loadAuditVerifyKey, loadContextVerifyKey, loadCursorSecret } from "./auth/keys";
 import { loadPersonReadCaps, PersonReadCap } from "./auth/read-cap";
 import { CursorKey } from "./pagination";
 import type { Role } from "./auth/roles";
@@ -65,7 +66,7 @@ export function subgraphTables(definition: SubgraphDefinition<unknown>): { servi
   return {
     service: definition.name,
     entities: [OutboxEvent, InboxEvent, DeadLetter, AuditEntry, ...(definition.entities as Function[])],
-    migrations: [CreateOutbox1763800000000, CreateInboxAndDeadLetters1763900000000, CreateAuditTrail1764000000000, AuditActs1764012120000, ...definition.migrations],
+    migrations: [CreateOutbox1763800000000, CreateInboxAndDeadLetters1763900000000, ...AUDIT_MIGRATIONS, ...definition.migrations],
   };
 }
 
@@ -95,6 +96,21 @@ export async function startSubgraph<S>(
   const dataSource = await openSubgraphDatabase(definition as SubgraphDefinition<unknown>, config, logger);
   const services = definition.createServices(dataSource);
   const eventing = startEventing(dataSource, config, definition.name, definition.eventHandlers?.(services), logger);
+  // Development signs with a key generated into DATA_DIR/keys; production passes AUDIT_SIGNING_KEY.
+  if (config.nodeEnv !== "production" && !env.AUDIT_SIGNING_KEY && !env.AUDIT_SIGNING_KEY_FILE) ensureDevAuditKeys(config.dataDir, definition.name);
+  const heads = new AuditHeadRelay(dataSource, eventing.bus, definition.name, logger);
+  heads.start();
+  const trail = new AuditTrail(dataSource, {
+    department: definition.name,
+    signingKey: loadAuditSigningKey(env, config.dataDir, definition.name),
+    verifyKey: loadAuditVerifyKey(env, config.dataDir, definition.name),
+    publishedHeads: async () => {
+      if (!eventing.bus.connected) throw new Error(`NATS at ${config.natsUrl} is not reachable`);
+      const { js, jsm } = eventing.bus.jetStream();
+      return readPublishedHeads(js, jsm, config.events.prefix, definition.name);
+    },
+    headsCommitted: () => heads.nudge(),
+  });
   const server = createSubgraphServer({
     service: definition.name,
     schema: await definition.buildSchema(services),
@@ -105,6 +121,7 @@ export async function startSubgraph<S>(
     personalDataReaders: definition.personalDataReaders,
     cursorKey,
     personReadCap,
+    trail,
     ready: async () => {
       if (!eventing.bus.connected) throw new Error(`NATS at ${config.natsUrl} is not reachable (events wait in the outbox)`);
     },
@@ -116,6 +133,7 @@ export async function startSubgraph<S>(
     services,
     server,
     async stop() {
+      await heads.stop();
       await eventing.stop();
       await server.stop();
       await stopTelemetry();

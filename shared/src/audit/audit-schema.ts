@@ -77,6 +77,8 @@ type AuditChainCheck @shareable {
   brokenAt: Int
   """What is wrong at that row."""
   reason: String
+  """The newest row covered by a head the department signed (checked against the heads it published to NATS, which cannot be deleted); rows after it are left for the next check."""
+  signedHead: Int
 }
 `;
 

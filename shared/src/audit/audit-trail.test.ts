@@ -2,8 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { AuditEntry } from "./audit-entry.entity";
 import crypto from "node:crypto";
-import { CreateAuditTrail1764000000000 } from "./audit.migration";
-import { AuditActs1764012120000 } from "./audit-acts.migration";
+import { AUDIT_MIGRATIONS } from "./audit-migrations";
 import { AuditTrail, type AuditRead } from "./audit-trail";
 import { openTestDatabase } from "../test-database";
 
@@ -18,7 +17,7 @@ const read = (n: number): AuditRead => ({
 });
 
 test("appends chain; altering, removing or inserting a row breaks the chain at that row", async (t) => {
-  const { db, close } = await openTestDatabase({ service: "audit", entities: [AuditEntry], migrations: [CreateAuditTrail1764000000000, AuditActs1764012120000] });
+  const { db, close } = await openTestDatabase({ service: "audit", entities: [AuditEntry], migrations: AUDIT_MIGRATIONS });
   t.after(close);
   const trail = new AuditTrail(db);
   // Concurrent appends still make one chain without gaps.
@@ -38,7 +37,7 @@ test("appends chain; altering, removing or inserting a row breaks the chain at t
 });
 
 test("rows written before the act columns still verify; the act columns of newer rows are in their hash", async (t) => {
-  const { db, close } = await openTestDatabase({ service: "audit", entities: [AuditEntry], migrations: [CreateAuditTrail1764000000000, AuditActs1764012120000] });
+  const { db, close } = await openTestDatabase({ service: "audit", entities: [AuditEntry], migrations: AUDIT_MIGRATIONS });
   t.after(close);
   // A row as the trail wrote it before the act columns existed: NULL there, hashed without them.
   const old = ["1", "2025-01-01T00:00:00.000Z", "req-old", "clerk-01", "window_clerk", "walk-in enquiry", read(0).idNumber, "labor-security", "name", "0".repeat(64)];

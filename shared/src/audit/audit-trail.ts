@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
 import { AuditEntry } from "./audit-entry.entity";
+import { isSignedHeadValid, signAuditHead, type AuditSigning, type SignedAuditHead } from "./audit-head";
 
 /** What a department records about one act; the trail adds id, time, chain and hash. */
 export interface AuditRead {
@@ -32,6 +33,8 @@ export interface ChainCheckResult {
   /** The first row that does not fit the chain, or null. */
   brokenAt: number | null;
   reason: string | null;
+  /** The newest row covered by a validly signed head (local or published), or null (an unsigned trail). */
+  signedHead?: number | null;
 }
 
 const GENESIS = "0".repeat(64);
@@ -59,7 +62,12 @@ export class AuditTrail {
   private pending: { records: AuditRead[]; done: (err?: unknown) => void }[] = [];
   private writing = false;
 
-  constructor(private readonly db: DataSource) {}
+  /**
+   * `signing`: the department signs the head of every group commit in the same transaction as
+   * its rows (an `audit_head` row, published to JetStream by the head relay), and `verify` checks
+   * the rows against those heads. Without it (in-process tests, tools) only the plain chain is kept.
+   */
+  constructor(private readonly db: DataSource, private readonly signing?: AuditSigning) {}
 
   /** Appends `records`; resolves when they are committed. */
   append(records: AuditRead[]): Promise<void> {
@@ -77,11 +85,15 @@ export class AuditTrail {
       this.pending = [];
       try {
         await this.db.transaction((tx) => this.appendIn(tx, batch.flatMap((b) => b.records)));
+        this.signing?.headsCommitted?.();
         batch.forEach((b) => b.done());
       } catch (err) {
         // One request's rows must not fail the others': write each request's alone.
         if (batch.length === 1) batch[0].done(err);
-        else for (const b of batch) await this.db.transaction((tx) => this.appendIn(tx, b.records)).then(() => b.done(), b.done);
+        else for (const b of batch) await this.db.transaction((tx) => this.appendIn(tx, b.records)).then(() => {
+          this.signing?.headsCommitted?.();
+          b.done();
+        }, b.done);
       }
     }
     this.writing = false;
@@ -95,6 +107,7 @@ export class AuditTrail {
     // 50 rows cost 3.7 ms of CPU (1.7 ms for one row), most of a department's cost per read.
     const [last] = (await tx.query("SELECT id, hash FROM audit_entry ORDER BY id DESC LIMIT 1")) as { id: number; hash: string }[];
     let id = Number(last?.id ?? 0);
+    const first = id + 1;
     let prevHash = last?.hash ?? GENESIS;
     const at = new Date().toISOString();
     const rows = records.map((r) => {
@@ -131,27 +144,94 @@ export class AuditTrail {
         await tx.query(`INSERT INTO audit_entry (${COLUMNS.join(", ")}) VALUES ${chunk.map(() => values).join(", ")}`, chunk.flat());
       }
     }
+    if (this.signing) await this.signHead(tx, first, id, prevHash, at);
   }
 
-  /** Recomputes the chain from the first row; reports the first row that was altered, inserted or removed. */
+  /**
+   * Signs the new head in the rows' own transaction, so a committed row always has its signed head
+   * beside it and the relay publishes it later (a read never waits for NATS). The head covers the
+   * rows since the previous head; rows someone added behind the department's back since then stay
+   * uncovered, and `verify` reports them as inserted.
+   */
+  private async signHead(tx: EntityManager, first: number, id: number, hash: string, at: string): Promise<void> {
+    const [previous] = (await tx.query("SELECT id FROM audit_head ORDER BY id DESC LIMIT 1")) as { id: number }[];
+    // The first head ever also covers the rows written before heads were signed.
+    const from = previous ? first : 1;
+    if (!this.signing!.signingKey) throw new Error("this audit trail has no signing key: it can only be checked");
+    const head = signAuditHead(this.signing!.signingKey, { department: this.signing!.department, from, id, hash, at });
+    const p = tx.connection.options.type === "postgres" ? ["$1", "$2", "$3", "$4", "$5"] : ["?", "?", "?", "?", "?"];
+    await tx.query(`INSERT INTO audit_head (id, from_id, hash, at, signature) VALUES (${p.join(", ")})`, [head.id, head.from, head.hash, head.at, head.signature]);
+  }
+
+  /**
+   * The validly signed heads, sorted by row: the department's own `audit_head` rows and the heads
+   * it published (which nobody can delete). Two valid heads for one row that disagree mean the
+   * key itself was misused; the published one is kept.
+   */
+  private async signedHeads(): Promise<SignedAuditHead[]> {
+    const { department, verifyKey } = this.signing!;
+    const local = (await this.db.query("SELECT id, from_id, hash, at, signature FROM audit_head")) as { id: number; from_id: number; hash: string; at: string; signature: string }[];
+    const published = await this.signing!.publishedHeads();
+    const heads = new Map<number, SignedAuditHead>();
+    for (const row of local) {
+      const head = { department, from: Number(row.from_id), id: Number(row.id), hash: row.hash, at: row.at, signature: row.signature };
+      if (isSignedHeadValid(verifyKey, department, head)) heads.set(head.id, head);
+    }
+    for (const head of published) if (isSignedHeadValid(verifyKey, department, head)) heads.set(head.id, head);
+    return [...heads.values()].sort((a, b) => a.id - b.id);
+  }
+
+  /**
+   * Recomputes the chain from the first row and, when the trail is signed, checks it against the
+   * signed heads; reports the first row that was altered, inserted or removed, and rows missing
+   * at the end (truncation). Rows newer than the newest head read are left for the next check:
+   * they may have been committed while this one ran.
+   */
   async verify(): Promise<ChainCheckResult> {
+    let heads: SignedAuditHead[] | null = null;
+    if (this.signing) {
+      try {
+        // Heads first, rows after: every row up to the newest head read is committed by then.
+        heads = await this.signedHeads();
+      } catch (err) {
+        return { ok: false, checked: 0, brokenAt: null, reason: `the signed heads cannot be read, so the trail cannot be checked: ${(err as Error).message}`, signedHead: null };
+      }
+    }
+    const newest = heads?.at(-1)?.id ?? null;
+    const signedHead = heads ? newest ?? 0 : null;
     let prevHash = GENESIS;
     let expectedId = 1;
     let checked = 0;
+    let h = 0;
     for (;;) {
       const rows = await this.db.getRepository(AuditEntry).createQueryBuilder("a").where("a.id >= :from", { from: expectedId }).orderBy("a.id", "ASC").take(PAGE).getMany();
       for (const row of rows) {
-        const broken = (reason: string): ChainCheckResult => ({ ok: false, checked, brokenAt: row.id, reason });
-        if (row.id !== expectedId) return { ok: false, checked, brokenAt: expectedId, reason: `row ${expectedId} is missing` };
+        if (heads && row.id > newest!) return { ok: true, checked, brokenAt: null, reason: null, signedHead };
+        const broken = (reason: string, at = row.id, ok = checked): ChainCheckResult => ({ ok: false, checked: ok, brokenAt: at, reason, ...(heads ? { signedHead } : {}) });
+        if (row.id !== expectedId) return broken(`row ${expectedId} is missing`, expectedId);
         if (row.prevHash !== prevHash) return broken(`row ${row.id} does not follow row ${row.id - 1}`);
         const { hash, ...content } = row;
         if (hashOf(content) !== hash) return broken(`row ${row.id} was altered after it was written`);
+        if (heads) {
+          while (heads[h].id < row.id) h++;
+          const head = heads[h];
+          if (row.id < head.from) return broken(`row ${row.id} is covered by no signed head: it was inserted behind the department's back`);
+          if (row.id === head.id && head.hash !== hash) {
+            const reason = head.from === head.id ? `row ${head.id} is not the row its department signed` : `rows ${head.from}-${head.id} are not the rows their department signed at row ${head.id}`;
+            // Rows before the group checked out; which row of the group was changed is not signed.
+            return broken(reason, head.from, head.from - 1);
+          }
+        }
         prevHash = hash;
         expectedId++;
         checked++;
       }
-      if (rows.length < PAGE) return { ok: true, checked, brokenAt: null, reason: null };
+      if (rows.length < PAGE) break;
     }
+    if (heads && expectedId <= newest!) {
+      return { ok: false, checked, brokenAt: expectedId, reason: `rows ${expectedId}-${newest} are missing: the trail ends before its newest signed head`, signedHead };
+    }
+    return { ok: true, checked, brokenAt: null, reason: null, ...(heads ? { signedHead } : {}) };
   }
 
   /** Newest first: everything (`idNumber` null) or the reads of one person's data. */

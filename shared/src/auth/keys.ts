@@ -107,3 +107,69 @@ export function loadContextSigningKey(env: Env, dataDir: string): crypto.KeyObje
 export function loadJwtSecret(env: Env, dataDir: string): string {
   return readSecret(env, "JWT_SECRET", path.join(keysDir(dataDir), FILES.jwtSecret), "run npm start or npm run token once to generate development keys").trim();
 }
+
+/** `labor-security` → `DATA_DIR/keys/labor-security.audit.private.pem` (and `.public.pem` beside it). */
+function auditKeyFiles(dataDir: string, department: string): { privateFile: string; publicFile: string } {
+  const base = path.join(keysDir(dataDir), `${department}.audit`);
+  return { privateFile: `${base}.private.pem`, publicFile: `${base}.public.pem` };
+}
+
+/**
+ * Generates a department's development audit key pair into `DATA_DIR/keys` when it is missing:
+ * the Ed25519 key it signs the head of its audit chain with. The department makes its own at
+ * start, so replicas sharing a DATA_DIR may race: the private file is linked into place whole
+ * (an existing one wins) and the public half is always derived from the private file that won.
+ */
+export function ensureDevAuditKeys(dataDir: string, department: string): void {
+  const dir = keysDir(dataDir);
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const { privateFile, publicFile } = auditKeyFiles(dataDir, department);
+  if (!fs.existsSync(privateFile)) {
+    const tmp = `${privateFile}.${process.pid}.${crypto.randomBytes(4).toString("hex")}`;
+    fs.writeFileSync(tmp, crypto.generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }), { mode: 0o600, flag: "wx" });
+    try {
+      fs.linkSync(tmp, privateFile);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+    } finally {
+      fs.rmSync(tmp, { force: true });
+    }
+  }
+  if (!fs.existsSync(publicFile)) {
+    const pem = crypto.createPublicKey(fs.readFileSync(privateFile, "utf8")).export({ type: "spki", format: "pem" });
+    fs.writeFileSync(publicFile, pem, { mode: 0o644 });
+  }
+}
+
+/** The key a department signs its audit chain's heads with (`AUDIT_SIGNING_KEY`, Ed25519). */
+export function loadAuditSigningKey(env: Env, dataDir: string, department: string): crypto.KeyObject {
+  const pem = readSecret(env, "AUDIT_SIGNING_KEY", auditKeyFiles(dataDir, department).privateFile, "start through npm start, or pass the department's Ed25519 private key");
+  let key: crypto.KeyObject;
+  try {
+    key = crypto.createPrivateKey(pem);
+  } catch {
+    throw new ConfigError("AUDIT_SIGNING_KEY", "is not a PEM private key");
+  }
+  if (key.asymmetricKeyType !== "ed25519") throw new ConfigError("AUDIT_SIGNING_KEY", `must be an Ed25519 key, got ${key.asymmetricKeyType}`);
+  return key;
+}
+
+/**
+ * The key a department's signed audit heads are checked with (`AUDIT_VERIFY_KEY`, the public half
+ * of `AUDIT_SIGNING_KEY`): from the variable, else the development file, else derived from the
+ * signing key when the process has it.
+ */
+export function loadAuditVerifyKey(env: Env, dataDir: string, department: string): crypto.KeyObject {
+  if (!env.AUDIT_VERIFY_KEY && !env.AUDIT_VERIFY_KEY_FILE && (env.AUDIT_SIGNING_KEY || env.AUDIT_SIGNING_KEY_FILE)) {
+    return crypto.createPublicKey(loadAuditSigningKey(env, dataDir, department));
+  }
+  const pem = readSecret(env, "AUDIT_VERIFY_KEY", auditKeyFiles(dataDir, department).publicFile, "pass the department's Ed25519 audit public key");
+  let key: crypto.KeyObject;
+  try {
+    key = crypto.createPublicKey(pem);
+  } catch {
+    throw new ConfigError("AUDIT_VERIFY_KEY", "is not a PEM public key");
+  }
+  if (key.asymmetricKeyType !== "ed25519") throw new ConfigError("AUDIT_VERIFY_KEY", `must be an Ed25519 key, got ${key.asymmetricKeyType}`);
+  return key;
+}

@@ -6,3 +6,4 @@ export { NatsEventBus, type EventBusOptions } from "./nats-event-bus";
 export { OutboxRelay, envelopeOf } from "./outbox-relay";
 export { EventConsumer, type ConsumerOptions } from "./event-consumer";
 export { startEventing, type Eventing } from "./eventing";
+export { AuditHeadRelay, auditStreamName, auditSubject, ensureAuditStream, readPublishedHeads } from "./audit-stream";

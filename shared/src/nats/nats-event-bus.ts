@@ -156,6 +156,11 @@ export class NatsEventBus {
     return this.js!.consumers.get(stream, durable);
   }
 
+  /** The connection's JetStream client and manager, for streams other than the departments' events (the audit heads). */
+  jetStream(): { js: JetStreamClient; jsm: JetStreamManager } {
+    return { js: this.js!, jsm: this.manager() };
+  }
+
   private manager(): JetStreamManager {
     if (!this.jsm || !this.isUp) throw new Error("NATS is not connected");
     return this.jsm;

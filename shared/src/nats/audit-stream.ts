@@ -1,0 +1,206 @@
+import { DiscardPolicy, RetentionPolicy, StorageType, nanos, type JetStreamClient, type JetStreamManager, type StreamConfig } from "nats";
+import type { DataSource } from "typeorm";
+import type { SignedAuditHead } from "../audit/audit-head";
+import { streamName } from "../events/event-envelope";
+import type { Logger } from "../logger";
+import type { NatsEventBus } from "./nats-event-bus";
+
+/** `ONEWINDOW_AUDIT`: the stream every department publishes its signed audit heads to. */
+export function auditStreamName(prefix: string): string {
+  return streamName(prefix, "audit");
+}
+
+/** `onewindow.audit.labor-security`: the subject of one department's signed heads. */
+export function auditSubject(prefix: string, service: string): string {
+  return `${prefix}.audit.${service}`;
+}
+
+/**
+ * Creates the audit stream when missing: file storage, kept for ever, and no message can be
+ * deleted, purged or rolled up, by anyone, through the JetStream API. A stream of that name that
+ * would allow any of it (made by someone else, or by hand) is refused rather than trusted.
+ * JetStream API calls: `STREAM.INFO.<stream>`, and `STREAM.CREATE.<stream>` the first time.
+ */
+export async function ensureAuditStream(jsm: JetStreamManager, prefix: string, replicas: number): Promise<string> {
+  const name = auditStreamName(prefix);
+  const config: Partial<StreamConfig> & { name: string } = {
+    name,
+    subjects: [`${prefix}.audit.>`],
+    storage: StorageType.File,
+    retention: RetentionPolicy.Limits,
+    discard: DiscardPolicy.New,
+    num_replicas: replicas,
+    max_age: 0,
+    duplicate_window: nanos(120_000),
+    deny_delete: true,
+    deny_purge: true,
+    allow_rollup_hdrs: false,
+  };
+  let existing: StreamConfig;
+  try {
+    existing = (await jsm.streams.info(name)).config;
+  } catch {
+    try {
+      existing = (await jsm.streams.add(config)).config;
+    } catch (err) {
+      // Another department created it first.
+      if (!/already in use|exists/i.test(String(err))) throw err;
+      existing = (await jsm.streams.info(name)).config;
+    }
+  }
+  if (!existing.deny_delete || !existing.deny_purge || existing.allow_rollup_hdrs || existing.max_age !== 0) {
+    throw new Error(`JetStream stream ${name} allows deleting, purging, rolling up or ageing out audit heads; it must be recreated with deny_delete and deny_purge`);
+  }
+  return name;
+}
+
+/**
+ * Every head `service` has published, oldest first, read with an ephemeral ordered consumer
+ * (JetStream API: `STREAM.INFO.<stream>`, `CONSUMER.CREATE.<stream>`, `CONSUMER.MSG.NEXT`).
+ * Signatures are checked by the caller.
+ */
+export async function readPublishedHeads(js: JetStreamClient, jsm: JetStreamManager, prefix: string, service: string, timeoutMs = 30_000): Promise<unknown[]> {
+  const stream = auditStreamName(prefix);
+  const subject = auditSubject(prefix, service);
+  let count: number;
+  try {
+    const info = await jsm.streams.info(stream, { subjects_filter: subject });
+    count = info.state.subjects?.[subject] ?? 0;
+  } catch (err) {
+    if (/stream not found/i.test(String(err))) return [];
+    throw err;
+  }
+  if (count === 0) return [];
+  const heads: unknown[] = [];
+  let stop = () => {};
+  const read = (async () => {
+    const consumer = await js.consumers.get(stream, { filterSubjects: subject });
+    const messages = await consumer.consume();
+    stop = () => void messages.close();
+    for await (const m of messages) {
+      try {
+        heads.push(m.json());
+      } catch {
+        // Not JSON: not a head; the signature check would drop it anyway.
+      }
+      if (m.info.pending === 0) break;
+    }
+    await messages.close();
+  })();
+  // When the time-out wins, a late failure of the read must not go unhandled.
+  read.catch(() => undefined);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`read ${heads.length} of ${count} signed audit heads from ${stream} before the time-out`)), timeoutMs);
+  });
+  try {
+    await Promise.race([read, timeout]);
+  } finally {
+    clearTimeout(timer);
+    stop();
+  }
+  if (heads.length < count) throw new Error(`read ${heads.length} of ${count} signed audit heads from ${stream}`);
+  return heads;
+}
+
+const BATCH = 200;
+const IDLE_POLL_MS = 30_000;
+const MAX_BACKOFF_MS = 5000;
+
+/**
+ * Publishes the department's signed audit heads (`audit_head` rows not yet sent) to the audit
+ * stream, oldest first, and marks them sent: the audit trail's outbox. A head is written in the
+ * same transaction as its rows, so none is lost while NATS is down; it goes out when NATS is back.
+ * Each is published with a message id, so a head two replicas both relay is stored once.
+ */
+export class AuditHeadRelay {
+  private running = false;
+  private wake: (() => void) | null = null;
+  private nudged = false;
+  private done: Promise<void> = Promise.resolve();
+
+  constructor(private readonly db: DataSource, private readonly bus: NatsEventBus, private readonly service: string, private readonly logger: Logger) {}
+
+  start(): void {
+    this.running = true;
+    this.done = this.loop();
+  }
+
+  /** Called after the trail committed a head: publish it now. */
+  nudge(): void {
+    this.nudged = true;
+    this.wake?.();
+  }
+
+  private async loop(): Promise<void> {
+    let backoff = 100;
+    let failing = false;
+    while (this.running) {
+      if (!this.bus.connected) {
+        await this.sleep(250);
+        continue;
+      }
+      let published = 0;
+      try {
+        published = await this.drain();
+        if (failing) this.logger.info("audit head relay: publishing again");
+        failing = false;
+        backoff = 100;
+      } catch (err) {
+        if (!failing) this.logger.warn({ err: (err as Error).message }, "audit head relay: cannot publish; retrying with backoff");
+        failing = true;
+        await this.sleep(backoff);
+        backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
+        continue;
+      }
+      if (published === 0) await this.sleep(IDLE_POLL_MS);
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (this.nudged) {
+      this.nudged = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.wake = null;
+        resolve();
+      }, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        this.wake = null;
+        this.nudged = false;
+        resolve();
+      };
+    });
+  }
+
+  private async drain(): Promise<number> {
+    const { js, jsm } = this.bus.jetStream();
+    const prefix = this.bus.options.prefix;
+    await ensureAuditStream(jsm, prefix, this.bus.options.replicas);
+    const rows = (await this.db.query(`SELECT id, from_id, hash, at, signature FROM audit_head WHERE sent_at IS NULL ORDER BY id LIMIT ${BATCH}`)) as { id: number; from_id: number; hash: string; at: string; signature: string }[];
+    const sent: number[] = [];
+    try {
+      for (const row of rows) {
+        const head: SignedAuditHead = { department: this.service, from: Number(row.from_id), id: Number(row.id), hash: row.hash, at: row.at, signature: row.signature };
+        await js.publish(auditSubject(prefix, this.service), JSON.stringify(head), { msgID: `${this.service}.${head.id}`, timeout: 5000 });
+        sent.push(head.id);
+      }
+    } finally {
+      if (sent.length) {
+        const postgres = this.db.options.type === "postgres";
+        const params = sent.map((_, i) => (postgres ? `$${i + 2}` : "?")).join(", ");
+        await this.db.query(`UPDATE audit_head SET sent_at = ${postgres ? "$1" : "?"} WHERE id IN (${params})`, [new Date().toISOString(), ...sent]);
+      }
+    }
+    return sent.length;
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.done;
+  }
+}
