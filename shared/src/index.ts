@@ -35,6 +35,7 @@ export * from "./test-database";
 export * from "./auth/roles";
 export * from "./auth/keys";
 export * from "./auth/internal-context";
+export * from "./auth/used-contexts";
 export * from "./auth/authorization";
 export * from "./auth/masking";
 export * from "./auth/selected-fields";

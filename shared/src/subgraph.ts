@@ -17,7 +17,9 @@ import { createSubgraphServer, type SubgraphServer } from "./subgraph-server";
 import { AuditEntry } from "./audit/audit-entry.entity";
 import { CreateAuditTrail1764000000000 } from "./audit/audit.migration";
 import { ContextVerifier } from "./auth/internal-context";
-import { loadContextVerifyKey } from "./auth/keys";
+import { loadContextVerifyKeys } from "./auth/keys";
+import { UsedContexts } from "./auth/used-contexts";
+import { CreateUsedContexts1764460000000 } from "./auth/used-contexts.migration";
 import type { Role } from "./auth/roles";
 
 /** Everything that makes a department a subgraph; each service exports one of these. */
@@ -62,7 +64,7 @@ export function subgraphTables(definition: SubgraphDefinition<unknown>): { servi
   return {
     service: definition.name,
     entities: [OutboxEvent, InboxEvent, DeadLetter, AuditEntry, ...(definition.entities as Function[])],
-    migrations: [CreateOutbox1763800000000, CreateInboxAndDeadLetters1763900000000, CreateAuditTrail1764000000000, ...definition.migrations],
+    migrations: [CreateOutbox1763800000000, CreateInboxAndDeadLetters1763900000000, CreateAuditTrail1764000000000, CreateUsedContexts1764460000000, ...definition.migrations],
   };
 }
 
@@ -94,7 +96,8 @@ export async function startSubgraph<S>(
     dataSource,
     logger,
     nodeEnv: config.nodeEnv,
-    verifier: new ContextVerifier(loadContextVerifyKey(env, config.dataDir), definition.name),
+    verifier: new ContextVerifier(loadContextVerifyKeys(env, config.dataDir), definition.name),
+    usedContexts: new UsedContexts(dataSource, definition.name),
     personalDataReaders: definition.personalDataReaders,
     ready: async () => {
       if (!eventing.bus.connected) throw new Error(`NATS at ${config.natsUrl} is not reachable (events wait in the outbox)`);

@@ -36,7 +36,11 @@ export function ensureDevKeys(dataDir: string): void {
   }
 }
 
-/** `NAME` (the value itself) or `NAME_FILE` (a path to it), else the development file, else a ConfigError. */
+/**
+ * `NAME` (the value itself) or `NAME_FILE` (a path to it), else the development file, else a
+ * ConfigError. With `NODE_ENV=production` there is no development file: whoever can write
+ * DATA_DIR (a backup restored, a shared volume) must not be able to plant the keys.
+ */
 function readSecret(env: Env, name: string, devFile: string, hint: string): string {
   if (env[name]) return env[name]!.replace(/\\n/g, "\n");
   const file = env[`${name}_FILE`];
@@ -47,6 +51,7 @@ function readSecret(env: Env, name: string, devFile: string, hint: string): stri
       throw new ConfigError(`${name}_FILE`, `names no readable file (${file})`);
     }
   }
+  if (env.NODE_ENV === "production") throw new ConfigError(name, `(or ${name}_FILE) must be set in production: development keys from DATA_DIR are never used there`);
   try {
     return fs.readFileSync(devFile, "utf8");
   } catch {
@@ -54,14 +59,55 @@ function readSecret(env: Env, name: string, devFile: string, hint: string): stri
   }
 }
 
-/** The key subgraphs verify the gateway's internal context with (`INTERNAL_CONTEXT_PUBLIC_KEY`). */
-export function loadContextVerifyKey(env: Env, dataDir: string): crypto.KeyObject {
-  const pem = readSecret(env, "INTERNAL_CONTEXT_PUBLIC_KEY", path.join(keysDir(dataDir), FILES.contextPublic), "start through npm start, or pass the gateway's Ed25519 public key");
-  try {
-    return crypto.createPublicKey(pem);
-  } catch {
-    throw new ConfigError("INTERNAL_CONTEXT_PUBLIC_KEY", "is not a PEM public key");
+/**
+ * The key id of an internal-context key: the first 16 hex digits of the SHA-256 of its public
+ * half (SPKI, DER). The gateway puts it in every context it signs; a department holding several
+ * public keys (during a rollover) picks the one it names.
+ */
+export function contextKeyId(key: crypto.KeyObject): string {
+  const publicKey = key.type === "private" ? crypto.createPublicKey(key) : key;
+  return crypto.createHash("sha256").update(publicKey.export({ type: "spki", format: "der" })).digest("hex").slice(0, 16);
+}
+
+const PEM_BLOCK = /-----BEGIN PUBLIC KEY-----[\s\S]+?-----END PUBLIC KEY-----/g;
+
+function publicKeysOf(text: string, variable: string): crypto.KeyObject[] {
+  const blocks = text.replace(/\\n/g, "\n").match(PEM_BLOCK) ?? [];
+  if (blocks.length === 0) throw new ConfigError(variable, "holds no PEM public key");
+  return blocks.map((pem) => {
+    try {
+      return crypto.createPublicKey(pem);
+    } catch {
+      throw new ConfigError(variable, "holds a PEM block that is not a public key");
+    }
+  });
+}
+
+/**
+ * The keys a department verifies the gateway's internal context with: `INTERNAL_CONTEXT_PUBLIC_KEYS`
+ * (several PEM public keys one after the other, or a directory of `*.pem` files, one key each)
+ * and/or `INTERNAL_CONTEXT_PUBLIC_KEY` (`_FILE`) for one; in development the generated key in
+ * DATA_DIR/keys when neither is set. Several keys let a new gateway key be rolled out before the
+ * old one is withdrawn.
+ */
+export function loadContextVerifyKeys(env: Env, dataDir: string): crypto.KeyObject[] {
+  const keys: crypto.KeyObject[] = [];
+  const many = env.INTERNAL_CONTEXT_PUBLIC_KEYS;
+  if (many) {
+    const isDirectory = !many.includes("-----BEGIN") && fs.statSync(many, { throwIfNoEntry: false })?.isDirectory();
+    if (isDirectory) {
+      const files = fs.readdirSync(many).filter((f) => f.endsWith(".pem")).sort();
+      for (const f of files) keys.push(...publicKeysOf(fs.readFileSync(path.join(many, f), "utf8"), `INTERNAL_CONTEXT_PUBLIC_KEYS (${f})`));
+      if (keys.length === 0) throw new ConfigError("INTERNAL_CONTEXT_PUBLIC_KEYS", `names a directory without .pem files (${many})`);
+    } else {
+      keys.push(...publicKeysOf(many, "INTERNAL_CONTEXT_PUBLIC_KEYS"));
+    }
   }
+  if (!many || env.INTERNAL_CONTEXT_PUBLIC_KEY || env.INTERNAL_CONTEXT_PUBLIC_KEY_FILE) {
+    const pem = readSecret(env, "INTERNAL_CONTEXT_PUBLIC_KEY", path.join(keysDir(dataDir), FILES.contextPublic), "start through npm start, or pass the gateway's Ed25519 public key");
+    keys.push(...publicKeysOf(pem, "INTERNAL_CONTEXT_PUBLIC_KEY"));
+  }
+  return keys;
 }
 
 /** The key the gateway signs the internal context with (`INTERNAL_CONTEXT_PRIVATE_KEY`). */
