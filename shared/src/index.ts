@@ -36,6 +36,7 @@ export * from "./auth/roles";
 export * from "./auth/keys";
 export * from "./auth/internal-context";
 export * from "./auth/used-contexts";
+export * from "./auth/token-rules";
 export * from "./auth/authorization";
 export * from "./auth/masking";
 export * from "./auth/selected-fields";

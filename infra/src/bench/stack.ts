@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gatewayNodeOptions } from "@onewindow/gateway";
-import { ensureDevKeys } from "@onewindow/shared";
+import { devProductionKeyEnv, ensureDevKeys } from "@onewindow/shared";
 import { subgraphs, supergraphPath } from "../subgraphs";
 
 /** A process of the bench stack and the port it reported over IPC. */
@@ -78,7 +78,7 @@ export async function startBenchStack(databaseUrl: string, options: { gatewayEnv
   // Production mode, with development keys made for this run (production reads them from files too).
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "onewindow-bench-"));
   ensureDevKeys(dataDir);
-  const env = { DATABASE_URL: databaseUrl, DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "warn", NODE_ENV: "production", SEED: "none" };
+  const env = { DATABASE_URL: databaseUrl, DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "warn", NODE_ENV: "production", SEED: "none", ...devProductionKeyEnv(dataDir) };
   const started: BenchProcess[] = [];
   try {
     for (const proc of await Promise.all(
@@ -100,6 +100,7 @@ export async function startBenchStack(databaseUrl: string, options: { gatewayEnv
     const stockGateway = await forkAndWait("stock-gateway", path.join(__dirname, "stock-gateway.js"), {
       NODE_ENV: "production",
       DATA_DIR: dataDir,
+      INTERNAL_CONTEXT_PRIVATE_KEY_FILE: devProductionKeyEnv(dataDir).INTERNAL_CONTEXT_PRIVATE_KEY_FILE,
       PORT: "0",
       SUPERGRAPH_PATH: supergraphPath,
       SUBGRAPH_URLS: JSON.stringify(urls),

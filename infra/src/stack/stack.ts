@@ -11,6 +11,7 @@ import {
   CONTEXT_HEADER,
   contextClaims,
   createLogger,
+  devProductionKeyEnv,
   ensureDevKeys,
   loadBaseConfig,
   loadContextSigningKey,
@@ -39,10 +40,12 @@ export type As = { roles: Role[]; user?: string; hospital?: string; idNumber?: s
 
 /**
  * The caller of requests that name none: every role not scoped to one hospital or person, with
- * a purpose. Tests of the rules themselves name their caller.
+ * a purpose, but not `auditor`, which no token holds together with a role that reads personal
+ * data. Tests of the rules themselves name their caller; one that needs an auditor uses
+ * `{ roles: ["auditor"], ... }`.
  */
 export const OPERATOR: As = {
-  roles: ["window_clerk", "labor_officer", "insurance_officer", "tax_officer", "info_office", "medical_affairs", "analyst", "auditor"],
+  roles: ["window_clerk", "labor_officer", "insurance_officer", "tax_officer", "analyst"],
   user: "test-operator",
   purpose: "automated test",
 };
@@ -77,6 +80,11 @@ export interface Stack {
   exitCode(name: string): number | null;
   /** Starts a stopped subgraph again on its port, with extra environment. */
   restartSubgraph(name: string, extraEnv?: Record<string, string>): Promise<void>;
+  /**
+   * Starts another process of a department on the same database (a second replica), on a port of
+   * its own; the stack stops it too.
+   */
+  startReplica(name: string, extraEnv?: Record<string, string>): Promise<{ port: number; stop(): Promise<void> }>;
   /** The stack's own nats-server, when started with `privateNats`. */
   nats?: PrivateNatsServer;
   stop(): Promise<void>;
@@ -126,6 +134,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     SEED: "none",
     NATS_URL: natsUrl,
     EVENTS_PREFIX: prefix,
+    // Production refuses development keys and shared-secret tokens: the stack's development
+    // issuer and context keys, named as production names them.
+    ...(options.env?.NODE_ENV === "production" ? devProductionKeyEnv(dataDir) : {}),
     ...options.env,
   };
   if (process.env.DATABASE_URL) {
@@ -210,6 +221,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     exitCode: (name) => children.get(name)?.process.exitCode ?? null,
     async restartSubgraph(name, extraEnv) {
       children.set(name, await startSubgraph(name, extraEnv));
+    },
+    async startReplica(name, extraEnv = {}) {
+      const port = await freePort();
+      const child = await forkAndWait(name, mainOf(name), { ...env, PORT: String(port), ...extraEnv });
+      children.set(`${name}#${port}`, child);
+      return { port, stop: () => stopChild(child) };
     },
     async stop() {
       await Promise.all([...children.values()].map(stopChild));

@@ -14,25 +14,63 @@ const FILES = {
   jwtSecret: "jwt-hs256.secret",
   contextPrivate: "internal-context.private.pem",
   contextPublic: "internal-context.public.pem",
+  issuerPrivate: "token-issuer.private.pem",
+  issuerPublic: "token-issuer.public.pem",
 };
+
+/** The issuer and audience of tokens signed with the development issuer key. */
+export const DEV_TOKEN_ISSUER = "onewindow-development-issuer";
+export const DEV_TOKEN_AUDIENCE = "onewindow";
 
 /**
  * Generates the development keys into `DATA_DIR/keys` when they are missing: the HS256 secret
- * development tokens are signed with, and the Ed25519 pair the gateway signs the internal
- * context with (subgraphs read only the public half). Never committed; production passes keys
- * by environment instead (see the README).
+ * development tokens are signed with, the Ed25519 pair the gateway signs the internal context
+ * with (subgraphs read only the public half), and an Ed25519 pair that stands in for an identity
+ * provider where production settings are exercised on one machine (test stacks, the benchmark,
+ * Compose: see {@link devProductionKeyEnv}). Never committed; production passes keys by
+ * environment instead (see the README).
  */
 export function ensureDevKeys(dataDir: string): void {
   const dir = keysDir(dataDir);
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const secret = path.join(dir, FILES.jwtSecret);
   if (!fs.existsSync(secret)) fs.writeFileSync(secret, crypto.randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
-  const priv = path.join(dir, FILES.contextPrivate);
-  if (!fs.existsSync(priv)) {
+  for (const [priv, pub] of [[FILES.contextPrivate, FILES.contextPublic], [FILES.issuerPrivate, FILES.issuerPublic]]) {
+    if (fs.existsSync(path.join(dir, priv))) continue;
     const { privateKey, publicKey } = crypto.generateKeyPairSync("ed25519");
     // Public half first: a reader that sees the private file can rely on the public one.
-    fs.writeFileSync(path.join(dir, FILES.contextPublic), publicKey.export({ type: "spki", format: "pem" }), { mode: 0o644 });
-    fs.writeFileSync(priv, privateKey.export({ type: "pkcs8", format: "pem" }), { mode: 0o600 });
+    fs.writeFileSync(path.join(dir, pub), publicKey.export({ type: "spki", format: "pem" }), { mode: 0o644 });
+    fs.writeFileSync(path.join(dir, priv), privateKey.export({ type: "pkcs8", format: "pem" }), { mode: 0o600 });
+  }
+}
+
+/**
+ * Settings that satisfy production's key rules with the development keys of `dataDir` (made by
+ * {@link ensureDevKeys}): tokens verified with EdDSA against the development issuer's public key,
+ * with its issuer and audience, and the internal-context keys named as files. For running the
+ * production mode on one machine (test stacks, the benchmark); `issueDevToken` signs with the
+ * issuer's private key when given these settings.
+ */
+export function devProductionKeyEnv(dataDir: string): Record<string, string> {
+  const dir = keysDir(dataDir);
+  return {
+    JWT_ALGORITHMS: "EdDSA",
+    JWT_PUBLIC_KEY_FILE: path.join(dir, FILES.issuerPublic),
+    JWT_ISSUER: DEV_TOKEN_ISSUER,
+    JWT_AUDIENCE: DEV_TOKEN_AUDIENCE,
+    INTERNAL_CONTEXT_PRIVATE_KEY_FILE: path.join(dir, FILES.contextPrivate),
+    INTERNAL_CONTEXT_PUBLIC_KEY_FILE: path.join(dir, FILES.contextPublic),
+  };
+}
+
+/** The development issuer's private key (see {@link devProductionKeyEnv}), next to the public key `JWT_PUBLIC_KEY_FILE` names or in `DATA_DIR/keys`. */
+export function loadDevIssuerKey(env: Env, dataDir: string): crypto.KeyObject {
+  const dir = env.JWT_PUBLIC_KEY_FILE ? path.dirname(env.JWT_PUBLIC_KEY_FILE) : keysDir(dataDir);
+  const file = path.join(dir, FILES.issuerPrivate);
+  try {
+    return crypto.createPrivateKey(fs.readFileSync(file, "utf8"));
+  } catch {
+    throw new ConfigError("JWT_PUBLIC_KEY_FILE", `has no development issuer key beside it (${file}): development tokens are signed with HS256 or with that key only`);
   }
 }
 
