@@ -70,11 +70,11 @@ function checkProductionJwt(env: Record<string, string | undefined>, algorithms:
   for (const variable of ["JWT_SECRET", "JWT_SECRET_FILE"]) {
     if (env[variable]) throw new ConfigError(variable, "must not be set in production: tokens are verified with the identity provider's public key (JWT_PUBLIC_KEY or JWT_JWKS_URL, JWT_ALGORITHMS=RS256, ES256, EdDSA …)");
   }
-  if (!env.JWT_ALGORITHMS || algorithms.some((a) => a.startsWith("HS"))) {
-    throw new ConfigError("JWT_ALGORITHMS", `must list only asymmetric algorithms in production (RS*, PS*, ES*, EdDSA), got "${env.JWT_ALGORITHMS ?? "HS256 (the default)"}"`);
-  }
   if (!env.JWT_PUBLIC_KEY && !env.JWT_PUBLIC_KEY_FILE && !env.JWT_JWKS_URL && !env.JWT_JWKS && !env.JWT_JWKS_FILE) {
     throw new ConfigError("JWT_PUBLIC_KEY", "(or JWT_PUBLIC_KEY_FILE, JWT_JWKS_URL, JWT_JWKS_FILE) must be set in production: development keys from DATA_DIR are never used there");
+  }
+  if (!env.JWT_ALGORITHMS || algorithms.some((a) => a.startsWith("HS"))) {
+    throw new ConfigError("JWT_ALGORITHMS", `must list only asymmetric algorithms in production (RS*, PS*, ES*, EdDSA), got "${env.JWT_ALGORITHMS ?? "HS256 (the default)"}"`);
   }
   for (const variable of ["JWT_ISSUER", "JWT_AUDIENCE"]) {
     if (!env[variable]) throw new ConfigError(variable, "must be set in production: a token from another issuer, or for another service, must not be accepted");

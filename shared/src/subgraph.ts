@@ -84,6 +84,8 @@ export async function startSubgraph<S>(
 ): Promise<RunningSubgraph<S>> {
   const config = loadBaseConfig(env);
   const port = readPort(env, "PORT", definition.defaultPort);
+  // Before the database is opened: a missing key is a configuration error, reported at once.
+  const contextKeys = loadContextVerifyKeys(env, config.dataDir);
   const logger = createLogger(definition.name, config.logLevel);
   // Traces over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set; before the server is built.
   startTelemetry(definition.name, env);
@@ -96,7 +98,7 @@ export async function startSubgraph<S>(
     dataSource,
     logger,
     nodeEnv: config.nodeEnv,
-    verifier: new ContextVerifier(loadContextVerifyKeys(env, config.dataDir), definition.name),
+    verifier: new ContextVerifier(contextKeys, definition.name),
     usedContexts: new UsedContexts(dataSource, definition.name),
     personalDataReaders: definition.personalDataReaders,
     ready: async () => {
