@@ -118,7 +118,8 @@ describe("prescriber statistics (统方) under dual authorisation, through the g
       ["future", { ...base, to: "2999-12-31" }, "to"],
       ["no reason", { ...base, reason: " " }, "reason"],
     ] as const) {
-      const res = await stack.query(REQUEST, { i: input }, { ...INFO, hospital: "PG02" });
+      // An office token names its hospital: here the one the request is for.
+      const res = await stack.query(REQUEST, { i: input }, { ...INFO, hospital: input.hospitalCode });
       assert.equal(res.errors?.[0].extensions?.code, "BAD_USER_INPUT", what);
       assert.equal(res.errors?.[0].extensions?.field, field, what);
     }
