@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   if (bad) fail(`unknown role "${bad}"\n${usage}`);
   const roles = values.role as Role[];
   const problem = tokenRolesProblem({ roles, hospitalCode: values.hospital ?? null, idNumber: values["id-number"] ?? null });
-  if (problem) fail(`${problem} (--hospital CODE, --id-number ID; auditor goes in a token of its own)`);
+  if (problem) fail(`${problem}\n${usage}`);
   const idNumber = values["id-number"];
   if (idNumber) {
     try {

@@ -30,7 +30,7 @@ export function tokenRolesProblem(claims: { roles: readonly Role[]; hospitalCode
   const readers = roles.filter((r) => PERSONAL_DATA_ROLES.includes(r));
   if (roles.includes("auditor") && readers.length > 0) return `a token cannot hold auditor together with a role that reads personal data (${readers.join(", ")})`;
   const unscoped = roles.find((r) => HOSPITAL_ROLES.includes(r));
-  if (unscoped && !claims.hospitalCode) return `a ${unscoped} token must name its hospital`;
+  if (unscoped && !claims.hospitalCode) return `${unscoped.startsWith("i") ? "an" : "a"} ${unscoped} token must name its hospital`;
   if (roles.includes("citizen") && !claims.idNumber) return "a citizen token must carry the citizen's idNumber";
   return null;
 }
