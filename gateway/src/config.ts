@@ -18,6 +18,34 @@ export interface JwtConfig {
   jwksUrl?: string;
   issuer?: string;
   audience?: string;
+  /** Longest token lifetime accepted, in seconds (`JWT_MAX_LIFETIME`; unset: 12 h). */
+  maxLifetimeSeconds?: number;
+  /** How long keys fetched from `jwksUrl` are trusted before they are fetched again, in ms (`JWT_JWKS_MAX_AGE`; unset: 60 s, the most allowed). */
+  jwksMaxAgeMs?: number;
+}
+
+/** Default `JWT_MAX_LIFETIME`: a working day at the window with margin; longer-lived tokens are refused. */
+export const DEFAULT_MAX_LIFETIME_SECONDS = 12 * 3600;
+
+/**
+ * `JWT_MAX_LIFETIME`: seconds, or a number with `s`, `m` or `h` (`12h`, `30m`), at most 7 days.
+ * A token without `exp`, or living longer than this, is refused.
+ */
+export function readMaxLifetime(env: Record<string, string | undefined>): number {
+  const raw = env.JWT_MAX_LIFETIME;
+  if (raw === undefined || raw === "") return DEFAULT_MAX_LIFETIME_SECONDS;
+  const m = /^(\d+)\s*([smh]?)$/.exec(raw.trim());
+  const seconds = m ? Number(m[1]) * { "": 1, s: 1, m: 60, h: 3600 }[m[2] as "" | "s" | "m" | "h"] : NaN;
+  if (!(seconds >= 1 && seconds <= 7 * 24 * 3600)) throw new ConfigError("JWT_MAX_LIFETIME", `must be a duration from 1s to 168h (e.g. 12h, 30m, 3600), got "${raw}"`);
+  return seconds;
+}
+
+/** `JWT_JWKS_MAX_AGE` in seconds, 1-60 (default 60): a key withdrawn from the JWKS stops being honoured within it. */
+function readJwksMaxAge(env: Record<string, string | undefined>): number {
+  const raw = env.JWT_JWKS_MAX_AGE;
+  if (raw === undefined || raw === "") return 60_000;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 60) throw new ConfigError("JWT_JWKS_MAX_AGE", `must be a whole number of seconds 1-60, got "${raw}"`);
+  return Number(raw) * 1000;
 }
 
 const JWT_ALGORITHMS = ["HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "PS256", "ES256", "ES384", "EdDSA"];
@@ -34,15 +62,43 @@ function readFileOrValue(env: Record<string, string | undefined>, name: string):
 }
 
 /**
+ * Production's rules for token verification: an asymmetric algorithm only (a shared secret lets
+ * whoever holds it mint any token, and it sits in more places than a private key), a public
+ * key or JWKS, and the issuer and audience checked. Each breach names its variable.
+ */
+function checkProductionJwt(env: Record<string, string | undefined>, algorithms: string[]): void {
+  for (const variable of ["JWT_SECRET", "JWT_SECRET_FILE"]) {
+    if (env[variable]) throw new ConfigError(variable, "must not be set in production: tokens are verified with the identity provider's public key (JWT_PUBLIC_KEY or JWT_JWKS_URL, JWT_ALGORITHMS=RS256, ES256, EdDSA …)");
+  }
+  if (!env.JWT_PUBLIC_KEY && !env.JWT_PUBLIC_KEY_FILE && !env.JWT_JWKS_URL && !env.JWT_JWKS && !env.JWT_JWKS_FILE) {
+    throw new ConfigError("JWT_PUBLIC_KEY", "(or JWT_PUBLIC_KEY_FILE, JWT_JWKS_URL, JWT_JWKS_FILE) must be set in production: development keys from DATA_DIR are never used there");
+  }
+  if (!env.JWT_ALGORITHMS || algorithms.some((a) => a.startsWith("HS"))) {
+    throw new ConfigError("JWT_ALGORITHMS", `must list only asymmetric algorithms in production (RS*, PS*, ES*, EdDSA), got "${env.JWT_ALGORITHMS ?? "HS256 (the default)"}"`);
+  }
+  for (const variable of ["JWT_ISSUER", "JWT_AUDIENCE"]) {
+    if (!env[variable]) throw new ConfigError(variable, "must be set in production: a token from another issuer, or for another service, must not be accepted");
+  }
+}
+
+/**
  * Token verification settings. Production names a public key or JWKS (`JWT_PUBLIC_KEY`,
- * `JWT_JWKS_URL`, `JWT_JWKS_FILE`) and asymmetric `JWT_ALGORITHMS`; development uses the HS256
- * secret in DATA_DIR/keys that `npm run token` signs with.
+ * `JWT_JWKS_URL`, `JWT_JWKS_FILE`), asymmetric `JWT_ALGORITHMS`, `JWT_ISSUER` and `JWT_AUDIENCE`
+ * (else a {@link ConfigError}); development uses the HS256 secret in DATA_DIR/keys that
+ * `npm run token` signs with.
  */
 export function loadJwtConfig(env: Record<string, string | undefined>, dataDir: string, nodeEnv: string): JwtConfig {
   const algorithms = (env.JWT_ALGORITHMS || "HS256").split(",").map((a) => a.trim());
   const unknown = algorithms.find((a) => !JWT_ALGORITHMS.includes(a));
   if (unknown) throw new ConfigError("JWT_ALGORITHMS", `must list algorithms among ${JWT_ALGORITHMS.join(", ")}, got "${unknown}"`);
-  const base = { algorithms, issuer: env.JWT_ISSUER || undefined, audience: env.JWT_AUDIENCE || undefined };
+  if (nodeEnv === "production") checkProductionJwt(env, algorithms);
+  const base = {
+    algorithms,
+    issuer: env.JWT_ISSUER || undefined,
+    audience: env.JWT_AUDIENCE || undefined,
+    maxLifetimeSeconds: readMaxLifetime(env),
+    jwksMaxAgeMs: readJwksMaxAge(env),
+  };
   if (env.JWT_JWKS_URL) return { ...base, jwksUrl: readUrl(env, "JWT_JWKS_URL", env.JWT_JWKS_URL) };
   const jwks = readFileOrValue(env, "JWT_JWKS");
   if (jwks) {

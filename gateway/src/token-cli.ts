@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
-import { isRole, loadBaseConfig, parseIdNumber, ROLES, type Role } from "@onewindow/shared";
+import { isRole, loadBaseConfig, parseIdNumber, ROLES, tokenRolesProblem, type Role } from "@onewindow/shared";
 import { issueDevToken } from "./auth/dev-token";
+import { readMaxLifetime } from "./config";
 
 /**
  * `npm run token -- --role ROLE [--role ROLE2] [--user ID] [--hospital CODE] [--id-number ID] [--ttl SECONDS]`:
@@ -25,8 +26,8 @@ async function main(): Promise<void> {
   const bad = values.role.find((r) => !isRole(r));
   if (bad) fail(`unknown role "${bad}"\n${usage}`);
   const roles = values.role as Role[];
-  if (roles.includes("hospital_admin") && !values.hospital) fail("a hospital_admin token needs --hospital CODE");
-  if (roles.includes("citizen") && !values["id-number"]) fail("a citizen token needs --id-number ID");
+  const problem = tokenRolesProblem({ roles, hospitalCode: values.hospital ?? null, idNumber: values["id-number"] ?? null });
+  if (problem) fail(`${problem}\n${usage}`);
   const idNumber = values["id-number"];
   if (idNumber) {
     try {
@@ -37,6 +38,8 @@ async function main(): Promise<void> {
   }
   const ttl = values.ttl === undefined ? undefined : Number(values.ttl);
   if (ttl !== undefined && !(Number.isInteger(ttl) && ttl > 0)) fail("--ttl must be a whole number of seconds");
+  const maxLifetime = readMaxLifetime(process.env);
+  if (ttl !== undefined && ttl > maxLifetime) fail(`--ttl must be at most ${maxLifetime} seconds: the gateway refuses longer-lived tokens (JWT_MAX_LIFETIME)`);
   const { dataDir } = loadBaseConfig();
   console.log(await issueDevToken(dataDir, { roles, user: values.user, hospital: values.hospital, idNumber, ttlSeconds: ttl }));
 }

@@ -215,7 +215,11 @@ describe("docker-compose.yml", () => {
     assert.ok(keys, "a keys service");
     assert.match([keys.command ?? []].flat().join(" "), /ensureDevKeys/);
     const gatewayEnv = envOf(gateway);
-    for (const variable of ["JWT_SECRET_FILE", "INTERNAL_CONTEXT_PRIVATE_KEY_FILE"]) {
+    // Production mode: tokens verified with an asymmetric key, issuer and audience checked.
+    assert.equal(gatewayEnv.JWT_SECRET_FILE, undefined, "gateway: no shared-secret tokens in production");
+    assert.ok(gatewayEnv.JWT_ALGORITHMS && !/HS/.test(gatewayEnv.JWT_ALGORITHMS), "gateway: JWT_ALGORITHMS asymmetric");
+    assert.ok(gatewayEnv.JWT_ISSUER && gatewayEnv.JWT_AUDIENCE, "gateway: JWT_ISSUER and JWT_AUDIENCE");
+    for (const variable of ["JWT_PUBLIC_KEY_FILE", "INTERNAL_CONTEXT_PRIVATE_KEY_FILE"]) {
       const file = gatewayEnv[variable];
       assert.ok(file, `gateway: ${variable}`);
       const mount = mountedFrom(gateway, file);

@@ -210,11 +210,13 @@ describe("infra/k8s", () => {
       assert.equal(url.port, String(port), `gateway: ${envName(name)} port`);
       assert.equal(url.pathname, "/graphql");
     }
-    for (const variable of ["JWT_SECRET_FILE", "INTERNAL_CONTEXT_PRIVATE_KEY_FILE"]) {
-      const value = envValue(container, variable);
-      assert.ok(value, `gateway: ${variable}`);
-      assert.ok(secretFile("gateway", value)?.readOnly, `gateway: ${variable} is a file of a read-only Secret volume`);
-    }
+    const value = envValue(container, "INTERNAL_CONTEXT_PRIVATE_KEY_FILE");
+    assert.ok(value, "gateway: INTERNAL_CONTEXT_PRIVATE_KEY_FILE");
+    assert.ok(secretFile("gateway", value)?.readOnly, "gateway: INTERNAL_CONTEXT_PRIVATE_KEY_FILE is a file of a read-only Secret volume");
+    // Production mode: the identity provider's keys, issuer and audience; no shared secret.
+    assert.equal(envValue(container, "JWT_SECRET_FILE"), undefined, "gateway: no shared-secret tokens in production");
+    for (const variable of ["JWT_ALGORITHMS", "JWT_JWKS_URL", "JWT_ISSUER", "JWT_AUDIENCE"]) assert.ok(envValue(container, variable), `gateway: ${variable}`);
+    assert.doesNotMatch(envValue(container, "JWT_ALGORITHMS")!, /HS/, "gateway: JWT_ALGORITHMS asymmetric");
     assert.equal(envValue(container, "DATABASE_URL"), undefined, "the gateway holds no database");
     assert.equal(envValue(container, "NODE_OPTIONS"), GATEWAY_NODE_OPTIONS, "the gateway's heap cap, as every launcher sets it");
     const limitMi = Number(/^(\d+)Mi$/.exec(container.resources?.limits?.memory ?? "")?.[1]);

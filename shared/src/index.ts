@@ -35,6 +35,8 @@ export * from "./test-database";
 export * from "./auth/roles";
 export * from "./auth/keys";
 export * from "./auth/internal-context";
+export * from "./auth/used-contexts";
+export * from "./auth/token-rules";
 export * from "./auth/authorization";
 export * from "./auth/read-cap";
 export * from "./auth/masking";

@@ -8,7 +8,8 @@ import { auditPlugin, refusalKey, refusalRecorder } from "./audit/audit-plugin";
 import { AuditTrail } from "./audit/audit-trail";
 import { PersonalDataAccess } from "./auth/authorization";
 import type { PersonReadCap } from "./auth/read-cap";
-import { CONTEXT_HEADER, type ContextVerifier } from "./auth/internal-context";
+import { CONTEXT_HEADER, type ContextVerifier, type VerifiedContext } from "./auth/internal-context";
+import type { UsedContexts } from "./auth/used-contexts";
 import type { Role } from "./auth/roles";
 import type { RequestContext } from "./context";
 import { createHttpServer, listen } from "./http";
@@ -28,6 +29,8 @@ export interface SubgraphServerOptions {
   ready?: () => Promise<void>;
   /** Checks the gateway's signature on every request: unsigned requests get nothing. */
   verifier: ContextVerifier;
+  /** Refuses a context another replica of the department already served (unset: this process only). */
+  usedContexts?: UsedContexts;
   /** Roles that may read citizens' personal data this department holds (fields narrow it further). */
   personalDataReaders: readonly Role[];
   /** Seals this department's list cursors (`CURSOR_SECRET`). */
@@ -50,7 +53,7 @@ export interface SubgraphServer {
  * and metrics routes. Has no side effects until `start` is called.
  */
 export function createSubgraphServer(options: SubgraphServerOptions): SubgraphServer {
-  const { service, schema, dataSource, logger, verifier, personalDataReaders, cursorKey, personReadCap } = options;
+  const { service, schema, dataSource, logger, verifier, usedContexts, personalDataReaders, cursorKey, personReadCap } = options;
   const trail = options.trail ?? new AuditTrail(dataSource);
   const refusals = refusalRecorder(trail, logger);
   const apollo = new ApolloServer<RequestContext>({
@@ -68,10 +71,16 @@ export function createSubgraphServer(options: SubgraphServerOptions): SubgraphSe
       ...(tracingEnabled() ? [tracingPlugin()] : []),
     ],
   });
-  const httpServer = createHttpServer<RequestContext, ReturnType<ContextVerifier["verify"]>>({
+  const httpServer = createHttpServer<RequestContext, VerifiedContext>({
     apollo,
-    // Before the body is parsed: a request without the gateway's signature is answered 401.
-    authenticate: (req, body) => verifier.verify(req.headers[CONTEXT_HEADER] as string | undefined, body),
+    // Before the body is parsed: a request without the gateway's signature is answered 401. The
+    // process's own memory of used contexts answers first; the shared table then catches a
+    // context replayed to another replica.
+    authenticate: async (req, body) => {
+      const verified = verifier.verify(req.headers[CONTEXT_HEADER] as string | undefined, body);
+      await usedContexts?.claim(verified.contextId, verified.replayableUntil);
+      return verified;
+    },
     // Who sent it is unknown (nothing verified): the trail keeps where it came from and why it was refused.
     onRefused: (req, requestId, refusal) => {
       const record = {

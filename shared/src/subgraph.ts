@@ -19,9 +19,11 @@ import { AUDIT_MIGRATIONS } from "./audit/audit-migrations";
 import { AuditTrail } from "./audit/audit-trail";
 import { AuditHeadRelay, readPublishedHeads } from "./nats/audit-stream";
 import { ContextVerifier } from "./auth/internal-context";
-import { ensureDevAuditKeys, ensureDevCursorSecret, loadAuditSigningKey, loadAuditVerifyKey, loadContextVerifyKey, loadCursorSecret } from "./auth/keys";
+import { ensureDevAuditKeys, ensureDevCursorSecret, loadAuditSigningKey, loadAuditVerifyKey, loadContextVerifyKeys, loadCursorSecret } from "./auth/keys";
 import { loadPersonReadCaps, PersonReadCap } from "./auth/read-cap";
 import { CursorKey } from "./pagination";
+import { UsedContexts } from "./auth/used-contexts";
+import { CreateUsedContexts1764460000000 } from "./auth/used-contexts.migration";
 import type { Role } from "./auth/roles";
 
 /** Everything that makes a department a subgraph; each service exports one of these. */
@@ -66,7 +68,7 @@ export function subgraphTables(definition: SubgraphDefinition<unknown>): { servi
   return {
     service: definition.name,
     entities: [OutboxEvent, InboxEvent, DeadLetter, AuditEntry, ...(definition.entities as Function[])],
-    migrations: [CreateOutbox1763800000000, CreateInboxAndDeadLetters1763900000000, ...AUDIT_MIGRATIONS, ...definition.migrations],
+    migrations: [CreateOutbox1763800000000, CreateInboxAndDeadLetters1763900000000, ...AUDIT_MIGRATIONS, CreateUsedContexts1764460000000, ...definition.migrations],
   };
 }
 
@@ -86,6 +88,8 @@ export async function startSubgraph<S>(
 ): Promise<RunningSubgraph<S>> {
   const config = loadBaseConfig(env);
   const port = readPort(env, "PORT", definition.defaultPort);
+  // Before the database is opened: a missing key is a configuration error, reported at once.
+  const contextKeys = loadContextVerifyKeys(env, config.dataDir);
   const logger = createLogger(definition.name, config.logLevel);
   // Traces over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set; before the server is built.
   startTelemetry(definition.name, env);
@@ -117,7 +121,8 @@ export async function startSubgraph<S>(
     dataSource,
     logger,
     nodeEnv: config.nodeEnv,
-    verifier: new ContextVerifier(loadContextVerifyKey(env, config.dataDir), definition.name),
+    verifier: new ContextVerifier(contextKeys, definition.name),
+    usedContexts: new UsedContexts(dataSource, definition.name),
     personalDataReaders: definition.personalDataReaders,
     cursorKey,
     personReadCap,

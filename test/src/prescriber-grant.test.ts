@@ -78,7 +78,7 @@ describe("prescriber statistics (统方) under dual authorisation, through the g
     assert.equal(stranger.errors?.[0].extensions?.code, "FORBIDDEN", "another information-office user");
     const approver = await stack.query(STATS, { h: "PG01" }, MEDICAL);
     assert.equal(approver.errors?.[0].extensions?.code, "FORBIDDEN", "the approver");
-    const otherHospital = await stack.query(STATS, { h: "PG02" }, { ...INFO, hospital: undefined });
+    const otherHospital = await stack.query(STATS, { h: "PG02" }, { ...INFO, hospital: "PG02" });
     assert.equal(otherHospital.errors?.[0].extensions?.code, "FORBIDDEN", "a hospital the grant is not for");
     const anonymous = await stack.query(STATS, { h: "PG01" }, "anonymous");
     assert.equal(anonymous.errors?.[0].extensions?.code, "UNAUTHENTICATED");
@@ -118,7 +118,8 @@ describe("prescriber statistics (统方) under dual authorisation, through the g
       ["future", { ...base, to: "2999-12-31" }, "to"],
       ["no reason", { ...base, reason: " " }, "reason"],
     ] as const) {
-      const res = await stack.query(REQUEST, { i: input }, { ...INFO, hospital: undefined });
+      // An office token names its hospital: here the one the request is for.
+      const res = await stack.query(REQUEST, { i: input }, { ...INFO, hospital: input.hospitalCode });
       assert.equal(res.errors?.[0].extensions?.code, "BAD_USER_INPUT", what);
       assert.equal(res.errors?.[0].extensions?.field, field, what);
     }

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import { createLocalJWKSet, createRemoteJWKSet, importSPKI, jwtVerify, type JWTVerifyGetKey, type KeyLike } from "jose";
-import { ANONYMOUS, BadUserInputError, isRole, PURPOSE_HEADER, UnauthenticatedError, type Caller } from "@onewindow/shared";
-import type { JwtConfig } from "../config";
+import { ANONYMOUS, BadUserInputError, isRole, PURPOSE_HEADER, tokenRolesProblem, UnauthenticatedError, type Caller } from "@onewindow/shared";
+import { DEFAULT_MAX_LIFETIME_SECONDS, type JwtConfig } from "../config";
 
 /** Longest purpose kept; the audit trail stores it with every read. */
 const MAX_PURPOSE = 200;
@@ -12,6 +12,8 @@ const CACHE_SIZE = 10_000;
  * from the JWKS (a leaked key, say) stops being honoured within this time.
  */
 const CACHE_MS = 60_000;
+/** Most time keys fetched from a JWKS URL are trusted before they are fetched again. */
+const JWKS_MAX_AGE_MS = 60_000;
 
 /** A verified token's caller (without the purpose, which is per request) and until when it may be reused. */
 interface Verified {
@@ -40,7 +42,14 @@ export class Authenticator {
 
   /** `now` is for tests of expiry. */
   static async create(config: JwtConfig, now: () => number = Date.now): Promise<Authenticator> {
-    if (config.jwksUrl) return new Authenticator(createRemoteJWKSet(new URL(config.jwksUrl)), config, now);
+    if (config.jwksUrl) {
+      // jose keeps fetched keys for 10 minutes by default: a key the identity provider withdrew
+      // (leaked, say) would be honoured that long. Fetched again after at most a minute, and an
+      // unknown key id may trigger a fetch at most that often.
+      const maxAge = Math.min(config.jwksMaxAgeMs ?? JWKS_MAX_AGE_MS, JWKS_MAX_AGE_MS);
+      const jwks = createRemoteJWKSet(new URL(config.jwksUrl), { cacheMaxAge: maxAge, cooldownDuration: Math.min(maxAge, 30_000) });
+      return new Authenticator(jwks, config, now);
+    }
     if (config.jwks) return new Authenticator(createLocalJWKSet(config.jwks), config, now);
     if (config.publicKey) return new Authenticator(await importSPKI(config.publicKey, config.algorithms[0]), config, now);
     return new Authenticator(new TextEncoder().encode(config.secret!), config, now);
@@ -59,7 +68,7 @@ export class Authenticator {
     if (hit) this.verified.delete(token);
     const caller = await this.verify(token, now);
     if (this.verified.size >= CACHE_SIZE) this.verified.delete(this.verified.keys().next().value!);
-    this.verified.set(token, { caller: caller.caller, until: Math.min(caller.exp * 1000, now + CACHE_MS) });
+    this.verified.set(token, { caller: caller.caller, until: Math.min(caller.exp * 1000, now + Math.min(CACHE_MS, this.config.jwksMaxAgeMs ?? CACHE_MS)) });
     return { ...caller.caller, purpose };
   }
 
@@ -74,8 +83,18 @@ export class Authenticator {
         requiredClaims: ["sub", "exp"],
       }));
     } catch (err) {
-      const code = (err as { code?: string }).code;
-      throw new UnauthenticatedError(code === "ERR_JWT_EXPIRED" ? "the token has expired; get a new one" : "the token is not valid");
+      const { code, claim, reason } = err as { code?: string; claim?: string; reason?: string };
+      if (code === "ERR_JWT_EXPIRED") throw new UnauthenticatedError("the token has expired; get a new one");
+      if (claim === "exp" && reason === "missing") throw new UnauthenticatedError("the token has no expiry (exp): tokens that never expire are refused");
+      throw new UnauthenticatedError("the token is not valid");
+    }
+    // A stolen long-lived token is a long-lived breach: the lifetime counts from when it was
+    // issued, or from now when it does not say (an `iat` in the future does not stretch it).
+    const maxLifetime = this.config.maxLifetimeSeconds ?? DEFAULT_MAX_LIFETIME_SECONDS;
+    const nowSeconds = Math.floor(now / 1000);
+    const issuedAt = typeof payload.iat === "number" ? Math.min(payload.iat, nowSeconds) : nowSeconds;
+    if (Number(payload.exp) - issuedAt > maxLifetime) {
+      throw new UnauthenticatedError(`the token lives longer than the ${formatDuration(maxLifetime)} this gateway accepts (JWT_MAX_LIFETIME); get a shorter-lived one`);
     }
     const roles = Array.isArray(payload.roles) ? payload.roles : [payload.role];
     if (roles.length === 0 || !roles.every(isRole)) throw new UnauthenticatedError(`the token names an unknown role (${roles.join(", ")})`);
@@ -87,10 +106,16 @@ export class Authenticator {
       // Recorded with every act in the departments' audit trails: which token did it.
       tokenId: typeof payload.jti === "string" ? payload.jti.slice(0, 120) : null,
     };
-    if (roles.includes("hospital_admin") && !caller.hospitalCode) throw new UnauthenticatedError("a hospital_admin token must name its hospital");
-    if (roles.includes("citizen") && !caller.idNumber) throw new UnauthenticatedError("a citizen token must carry the citizen's idNumber");
+    const problem = tokenRolesProblem(caller);
+    if (problem) throw new UnauthenticatedError(problem);
     return { caller, exp: Number(payload.exp) };
   }
+}
+
+function formatDuration(seconds: number): string {
+  if (seconds % 3600 === 0) return `${seconds / 3600} h`;
+  if (seconds % 60 === 0) return `${seconds / 60} min`;
+  return `${seconds} s`;
 }
 
 function purposeOf(req: IncomingMessage): string | null {

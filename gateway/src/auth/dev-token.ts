@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { SignJWT } from "jose";
-import { ensureDevKeys, loadJwtSecret, type Role } from "@onewindow/shared";
+import { ensureDevKeys, loadDevIssuerKey, loadJwtSecret, tokenRolesProblem, type Role } from "@onewindow/shared";
 
 /** Who a development token speaks for. */
 export interface DevTokenClaims {
   roles: Role[];
   /** The token's subject (default: `dev-<first role>`). */
   user?: string;
-  /** `hospital_admin`: the hospital they administer. */
+  /** `hospital_admin`, `info_office`, `medical_affairs`: their hospital. */
   hospital?: string;
   /** `citizen`: their resident ID number. */
   idNumber?: string;
@@ -17,18 +17,23 @@ export interface DevTokenClaims {
 
 /**
  * Signs a development token with the HS256 secret in `DATA_DIR/keys` (generated when missing),
- * which a gateway started on the same `DATA_DIR` accepts. Production tokens come from the
- * identity provider instead.
+ * which a gateway started on the same `DATA_DIR` accepts; with `JWT_ALGORITHMS=EdDSA` (the
+ * production mode run on one machine: `devProductionKeyEnv`), with the development issuer's
+ * Ed25519 key instead. Production tokens come from the identity provider. Throws for roles no
+ * gateway accepts together (`tokenRolesProblem`).
  */
 export async function issueDevToken(dataDir: string, claims: DevTokenClaims, env: Record<string, string | undefined> = process.env): Promise<string> {
-  if (!env.JWT_SECRET && !env.JWT_SECRET_FILE) ensureDevKeys(dataDir);
-  const secret = new TextEncoder().encode(loadJwtSecret(env, dataDir));
+  const problem = tokenRolesProblem({ roles: claims.roles, hospitalCode: claims.hospital ?? null, idNumber: claims.idNumber ?? null });
+  if (problem) throw new Error(problem);
+  const asymmetric = env.JWT_ALGORITHMS === "EdDSA";
+  if (!asymmetric && !env.JWT_SECRET && !env.JWT_SECRET_FILE) ensureDevKeys(dataDir);
+  const key = asymmetric ? loadDevIssuerKey(env, dataDir) : new TextEncoder().encode(loadJwtSecret(env, dataDir));
   const jwt = new SignJWT({
     roles: claims.roles,
     ...(claims.hospital ? { hospital: claims.hospital } : {}),
     ...(claims.idNumber ? { idNumber: claims.idNumber } : {}),
   })
-    .setProtectedHeader({ alg: "HS256" })
+    .setProtectedHeader({ alg: asymmetric ? "EdDSA" : "HS256" })
     .setSubject(claims.user ?? `dev-${claims.roles[0] ?? "user"}`)
     .setIssuedAt()
     // Identity providers give every token an id; the audit trail records it with each act.
@@ -36,5 +41,5 @@ export async function issueDevToken(dataDir: string, claims: DevTokenClaims, env
     .setExpirationTime(Math.floor(Date.now() / 1000) + (claims.ttlSeconds ?? 8 * 3600));
   if (env.JWT_ISSUER) jwt.setIssuer(env.JWT_ISSUER);
   if (env.JWT_AUDIENCE) jwt.setAudience(env.JWT_AUDIENCE);
-  return jwt.sign(secret);
+  return jwt.sign(key);
 }

@@ -4,7 +4,7 @@ import { ensureBenchData } from "./bench-data";
 import { parseBenchArgs } from "./bench-options";
 import { runLoad, type RunResult } from "./load";
 import { issueDevToken } from "@onewindow/gateway";
-import { CONTEXT_HEADER, contextClaims, loadContextSigningKey, PURPOSE_HEADER, signContextHeader } from "@onewindow/shared";
+import { CONTEXT_HEADER, contextClaims, devProductionKeyEnv, loadContextSigningKey, PURPOSE_HEADER, signContextHeader } from "@onewindow/shared";
 import { BENCH_CALLER, benchQueries, type BenchQuery, type Target } from "./queries";
 import { costTable, reportTable, runLine, summarize, type Summary } from "./report";
 import { startBenchStack, type BenchProcess, type BenchStack } from "./stack";
@@ -17,9 +17,11 @@ import { startBenchStack, type BenchProcess, type BenchStack } from "./stack";
 type Headers = (body: string) => Record<string, string>;
 
 async function headersFor(stack: BenchStack): Promise<(target: Target, owner?: string) => Headers> {
-  const token = await issueDevToken(stack.dataDir, { roles: BENCH_CALLER.roles, user: BENCH_CALLER.userId! });
+  // The stack runs in production mode: the token comes from the development issuer it trusts.
+  const keyEnv = devProductionKeyEnv(stack.dataDir);
+  const token = await issueDevToken(stack.dataDir, { roles: BENCH_CALLER.roles, user: BENCH_CALLER.userId! }, keyEnv);
   const gateway = { authorization: `Bearer ${token}`, [PURPOSE_HEADER]: BENCH_CALLER.purpose! };
-  const key = loadContextSigningKey(process.env, stack.dataDir);
+  const key = loadContextSigningKey(keyEnv, stack.dataDir);
   return (target, owner) => {
     if (target === "a") return () => gateway;
     if (target === "b") return () => ({});

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gatewayNodeOptions } from "@onewindow/gateway";
-import { ensureDevCursorSecret, ensureDevKeys, MAX_PERSON_READ_CAP } from "@onewindow/shared";
+import { devDepartmentKeyEnv, devProductionKeyEnv, ensureDevKeys, MAX_PERSON_READ_CAP } from "@onewindow/shared";
 import { subgraphs, supergraphPath } from "../subgraphs";
 
 /** A process of the bench stack and the port it reported over IPC. */
@@ -78,7 +78,6 @@ export async function startBenchStack(databaseUrl: string, options: { gatewayEnv
   // Production mode, with development keys made for this run (production reads them from files too).
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "onewindow-bench-"));
   ensureDevKeys(dataDir);
-  for (const { definition } of subgraphs) ensureDevCursorSecret(dataDir, definition.name);
   const env = {
     DATABASE_URL: databaseUrl,
     DATA_DIR: dataDir,
@@ -90,11 +89,12 @@ export async function startBenchStack(databaseUrl: string, options: { gatewayEnv
     // The load generator is one clerk paging through every citizen: as for the gateway's rate
     // limit, the cap on persons read per hour is raised to the most it may be, not switched off.
     PERSON_READ_CAPS: `window_clerk=${MAX_PERSON_READ_CAP}`,
+    ...devProductionKeyEnv(dataDir),
   };
   const started: BenchProcess[] = [];
   try {
     for (const proc of await Promise.all(
-      subgraphs.map(({ definition, dir }) => forkAndWait(definition.name, path.join(dir, "dist", "main.js"), env)),
+      subgraphs.map(({ definition, dir }) => forkAndWait(definition.name, path.join(dir, "dist", "main.js"), { ...env, ...devDepartmentKeyEnv(dataDir, definition.name) })),
     )) started.push(proc);
     const urls = Object.fromEntries(started.map((p) => [p.name, p.url]));
     const urlVars = Object.fromEntries(started.map((p) => [`${p.name.toUpperCase().replace(/-/g, "_")}_URL`, p.url]));
@@ -112,6 +112,7 @@ export async function startBenchStack(databaseUrl: string, options: { gatewayEnv
     const stockGateway = await forkAndWait("stock-gateway", path.join(__dirname, "stock-gateway.js"), {
       NODE_ENV: "production",
       DATA_DIR: dataDir,
+      INTERNAL_CONTEXT_PRIVATE_KEY_FILE: devProductionKeyEnv(dataDir).INTERNAL_CONTEXT_PRIVATE_KEY_FILE,
       PORT: "0",
       SUPERGRAPH_PATH: supergraphPath,
       SUBGRAPH_URLS: JSON.stringify(urls),

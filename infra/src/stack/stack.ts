@@ -11,6 +11,8 @@ import {
   CONTEXT_HEADER,
   contextClaims,
   createLogger,
+  devDepartmentKeyEnv,
+  devProductionKeyEnv,
   ensureDevKeys,
   loadBaseConfig,
   loadContextSigningKey,
@@ -39,10 +41,12 @@ export type As = { roles: Role[]; user?: string; hospital?: string; idNumber?: s
 
 /**
  * The caller of requests that name none: every role not scoped to one hospital or person, with
- * a purpose. Tests of the rules themselves name their caller.
+ * a purpose, but not `auditor`, which no token holds together with a role that reads personal
+ * data. Tests of the rules themselves name their caller; one that needs an auditor uses
+ * `{ roles: ["auditor"], ... }`.
  */
 export const OPERATOR: As = {
-  roles: ["window_clerk", "labor_officer", "insurance_officer", "tax_officer", "info_office", "medical_affairs", "analyst", "auditor"],
+  roles: ["window_clerk", "labor_officer", "insurance_officer", "tax_officer", "analyst"],
   user: "test-operator",
   purpose: "automated test",
 };
@@ -79,6 +83,11 @@ export interface Stack {
   exitCode(name: string): number | null;
   /** Starts a stopped subgraph again on its port, with extra environment. */
   restartSubgraph(name: string, extraEnv?: Record<string, string>): Promise<void>;
+  /**
+   * Starts another process of a department on the same database (a second replica), on a port of
+   * its own; the stack stops it too.
+   */
+  startReplica(name: string, extraEnv?: Record<string, string>): Promise<{ port: number; stop(): Promise<void> }>;
   /** The stack's own nats-server, when started with `privateNats`. */
   nats?: PrivateNatsServer;
   stop(): Promise<void>;
@@ -128,6 +137,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     SEED: "none",
     NATS_URL: natsUrl,
     EVENTS_PREFIX: prefix,
+    // Production refuses development keys and shared-secret tokens: the stack's development
+    // issuer and context keys, named as production names them.
+    ...(options.env?.NODE_ENV === "production" ? devProductionKeyEnv(dataDir) : {}),
     ...options.env,
   };
   if (process.env.DATABASE_URL) {
@@ -138,8 +150,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const ports = new Map<string, number>();
   for (const { definition } of subgraphs) ports.set(definition.name, await freePort());
   const mainOf = (name: string) => path.join(subgraphs.find((s) => s.definition.name === name)!.dir, "dist", "main.js");
+  // Production names each department's own keys too (development makes them in DATA_DIR).
+  const departmentEnv = (name: string) => ({ ...env, ...(env.NODE_ENV === "production" ? devDepartmentKeyEnv(dataDir, name) : {}) });
   const startSubgraph = (name: string, extra: Record<string, string> = {}) =>
-    forkAndWait(name, mainOf(name), { ...env, PORT: String(ports.get(name)), ...extra });
+    forkAndWait(name, mainOf(name), { ...departmentEnv(name), PORT: String(ports.get(name)), ...extra });
   const children = new Map<string, Child>();
   if (options.seed) await seedAll(loadBaseConfig(env), createLogger("seed", "warn"), options.seed);
   try {
@@ -213,6 +227,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     exitCode: (name) => children.get(name)?.process.exitCode ?? null,
     async restartSubgraph(name, extraEnv) {
       children.set(name, await startSubgraph(name, extraEnv));
+    },
+    async startReplica(name, extraEnv = {}) {
+      const port = await freePort();
+      const child = await forkAndWait(name, mainOf(name), { ...departmentEnv(name), PORT: String(port), ...extraEnv });
+      children.set(`${name}#${port}`, child);
+      return { port, stop: () => stopChild(child) };
     },
     async stop() {
       await Promise.all([...children.values()].map(stopChild));

@@ -2,6 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import crypto from "node:crypto";
 import { contextClaims, ContextVerifier, signContextHeader } from "./internal-context";
+import { contextKeyId } from "./keys";
 import type { Caller } from "./roles";
 
 const { privateKey, publicKey } = crypto.generateKeyPairSync("ed25519");
@@ -34,9 +35,12 @@ test("missing, forged, moved, stale or other-department contexts are UNAUTHENTIC
   refusal(() => verifier.verify(signContextHeader(other, contextClaims(clerk, "labor-security", "r"), body), body));
   // Claims edited after signing (roles raised).
   const header = signContextHeader(privateKey, contextClaims(clerk, "labor-security", "r"), body);
-  const [, signature] = header.split(".");
-  const raised = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(header.split(".")[0], "base64url").toString()), roles: ["auditor"] })).toString("base64url");
-  refusal(() => verifier.verify(`${raised}.${signature}`, body));
+  const [kid, claims, signature] = header.split(".");
+  const raised = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(claims, "base64url").toString()), roles: ["auditor"] })).toString("base64url");
+  refusal(() => verifier.verify(`${kid}.${raised}.${signature}`, body));
+  // Someone else's signature under the gateway's key id.
+  const foreign = signContextHeader(other, contextClaims(clerk, "labor-security", "r"), body).split(".");
+  refusal(() => verifier.verify(`${kid}.${foreign[1]}.${foreign[2]}`, body));
   // The same signature on another query.
   refusal(() => verifier.verify(signContextHeader(privateKey, contextClaims(clerk, "labor-security", "r"), body), body.replace("name", "birthDate")));
   // Made for another department.
@@ -44,4 +48,18 @@ test("missing, forged, moved, stale or other-department contexts are UNAUTHENTIC
   // Older than 30 seconds.
   const stale = signContextHeader(privateKey, contextClaims(clerk, "labor-security", "r"), body);
   assert.throws(() => verifier.verify(stale, body, Date.now() + 31_000), /expired/);
+});
+
+test("during a key rollover a department holding the old and the new key accepts either; once the old is withdrawn, only the new", () => {
+  const next = crypto.generateKeyPairSync("ed25519");
+  const both = new ContextVerifier([publicKey, next.publicKey], "labor-security");
+  const signedOld = () => signContextHeader(privateKey, contextClaims(clerk, "labor-security", "r"), body);
+  const signedNew = () => signContextHeader(next.privateKey, contextClaims(clerk, "labor-security", "r"), body);
+  assert.equal(signedOld().split(".")[0], contextKeyId(publicKey), "the header names the signing key");
+  assert.notEqual(contextKeyId(publicKey), contextKeyId(next.publicKey));
+  assert.equal(both.verify(signedOld(), body).caller.userId, "clerk-01");
+  assert.equal(both.verify(signedNew(), body).caller.userId, "clerk-01");
+  const newOnly = new ContextVerifier([next.publicKey], "labor-security");
+  assert.equal(newOnly.verify(signedNew(), body).caller.userId, "clerk-01");
+  assert.throws(() => newOnly.verify(signedOld(), body), /key this department does not hold/);
 });

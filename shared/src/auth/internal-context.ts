@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import { UnauthenticatedError } from "../errors";
+import { contextKeyId } from "./keys";
 import { isRole, type Caller } from "./roles";
 
 /** The header the gateway signs the caller into, for one subgraph request. */
@@ -55,34 +56,55 @@ export function contextClaims(caller: Caller, department: string, requestId: str
   return Buffer.from(JSON.stringify(claims)).toString("base64url");
 }
 
+/** Key ids of signing keys, computed once per key (it takes a hash of the exported public key). */
+const keyIds = new WeakMap<crypto.KeyObject, string>();
+
 /**
- * `claims.signature`: Ed25519 over the claims and the SHA-256 of the exact request body, so a
- * signed context cannot be moved to another query.
+ * `kid.claims.signature`: Ed25519 over the key id, the claims and the SHA-256 of the exact
+ * request body, so a signed context cannot be moved to another query. The key id
+ * ({@link contextKeyId}) tells a department holding several keys which one verifies it.
  */
 export function signContextHeader(key: crypto.KeyObject, claims: string, body: string): string {
-  const signature = crypto.sign(null, Buffer.from(`${claims}.${digest(body)}`), key);
-  return `${claims}.${signature.toString("base64url")}`;
+  let kid = keyIds.get(key);
+  if (!kid) keyIds.set(key, (kid = contextKeyId(key)));
+  const signature = crypto.sign(null, Buffer.from(`${kid}.${claims}.${digest(body)}`), key);
+  return `${kid}.${claims}.${signature.toString("base64url")}`;
+}
+
+/** What a verified context gives the department. */
+export interface VerifiedContext {
+  caller: Caller;
+  requestId: string;
+  /** The client's own request id, kept beside the gateway's. */
+  clientRequestId: string | null;
+  /** The context's random id, and until when (ms since the epoch) a replay of it could still pass as fresh. */
+  contextId: string;
+  replayableUntil: number;
 }
 
 /**
  * Verifies a subgraph request's context and returns the caller. Throws `UNAUTHENTICATED` when
- * it is missing, forged, made for another department, stale, or seen before.
+ * it is missing, forged, signed with a key this department does not hold, made for another
+ * department, stale, or seen before by this process (other replicas: see `UsedContexts`).
  */
 export class ContextVerifier {
   private readonly seen = new Map<string, number>();
+  /** Key id → public key: several during a key rollover. */
+  private readonly keys: Map<string, crypto.KeyObject>;
 
-  constructor(private readonly key: crypto.KeyObject, private readonly department: string) {}
+  constructor(keys: crypto.KeyObject | readonly crypto.KeyObject[], private readonly department: string) {
+    this.keys = new Map((Array.isArray(keys) ? keys : [keys]).map((key: crypto.KeyObject) => [contextKeyId(key), key]));
+  }
 
-  verify(header: string | undefined, body: string, now = Date.now()): { caller: Caller; requestId: string; clientRequestId: string | null } {
+  verify(header: string | undefined, body: string, now = Date.now()): VerifiedContext {
     const refuse = (why: string): never => {
       throw new UnauthenticatedError(`${this.department} answers only the OneWindow gateway: ${why}`);
     };
     if (!header) refuse("the request has no signed context");
-    const dot = header!.indexOf(".");
-    const claimsPart = header!.slice(0, dot);
-    const signature = header!.slice(dot + 1);
-    if (dot < 1 || !signature) refuse("the signed context is malformed");
-    const valid = crypto.verify(null, Buffer.from(`${claimsPart}.${digest(body)}`), this.key, Buffer.from(signature, "base64url"));
+    const [kid, claimsPart, signature, extra] = header!.split(".");
+    if (!kid || !claimsPart || !signature || extra !== undefined) refuse("the signed context is malformed");
+    const key = this.keys.get(kid) ?? refuse(`the context is signed with a key this department does not hold (kid ${kid.slice(0, 16)})`);
+    const valid = crypto.verify(null, Buffer.from(`${kid}.${claimsPart}.${digest(body)}`), key, Buffer.from(signature, "base64url"));
     if (!valid) refuse("the context's signature is not the gateway's");
     let claims: ContextClaims;
     try {
@@ -104,6 +126,8 @@ export class ContextVerifier {
       },
       requestId: claims.rid,
       clientRequestId: claims.crid ?? null,
+      contextId: claims.jti,
+      replayableUntil: claims.iat + FRESH_MS + SKEW_MS,
     };
   }
 

@@ -14,25 +14,33 @@ const FILES = {
   jwtSecret: "jwt-hs256.secret",
   contextPrivate: "internal-context.private.pem",
   contextPublic: "internal-context.public.pem",
+  issuerPrivate: "token-issuer.private.pem",
+  issuerPublic: "token-issuer.public.pem",
 };
+
+/** The issuer and audience of tokens signed with the development issuer key. */
+export const DEV_TOKEN_ISSUER = "onewindow-development-issuer";
+export const DEV_TOKEN_AUDIENCE = "onewindow";
 
 /**
  * Generates the development keys into `DATA_DIR/keys` when they are missing: the HS256 secret
- * development tokens are signed with, and the Ed25519 pair the gateway signs the internal
- * context with (subgraphs read only the public half). Never committed; production passes keys
- * by environment instead (see the README).
+ * development tokens are signed with, the Ed25519 pair the gateway signs the internal context
+ * with (subgraphs read only the public half), and an Ed25519 pair that stands in for an identity
+ * provider where production settings are exercised on one machine (test stacks, the benchmark,
+ * Compose: see {@link devProductionKeyEnv}). Never committed; production passes keys by
+ * environment instead (see the README).
  */
 export function ensureDevKeys(dataDir: string): void {
   const dir = keysDir(dataDir);
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const secret = path.join(dir, FILES.jwtSecret);
   if (!fs.existsSync(secret)) fs.writeFileSync(secret, crypto.randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
-  const priv = path.join(dir, FILES.contextPrivate);
-  if (!fs.existsSync(priv)) {
+  for (const [priv, pub] of [[FILES.contextPrivate, FILES.contextPublic], [FILES.issuerPrivate, FILES.issuerPublic]]) {
+    if (fs.existsSync(path.join(dir, priv))) continue;
     const { privateKey, publicKey } = crypto.generateKeyPairSync("ed25519");
     // Public half first: a reader that sees the private file can rely on the public one.
-    fs.writeFileSync(path.join(dir, FILES.contextPublic), publicKey.export({ type: "spki", format: "pem" }), { mode: 0o644 });
-    fs.writeFileSync(priv, privateKey.export({ type: "pkcs8", format: "pem" }), { mode: 0o600 });
+    fs.writeFileSync(path.join(dir, pub), publicKey.export({ type: "spki", format: "pem" }), { mode: 0o644 });
+    fs.writeFileSync(path.join(dir, priv), privateKey.export({ type: "pkcs8", format: "pem" }), { mode: 0o600 });
   }
 }
 
@@ -65,7 +73,52 @@ export function loadCursorSecret(env: Env, dataDir: string, department: string):
   return secret;
 }
 
-/** `NAME` (the value itself) or `NAME_FILE` (a path to it), else the development file, else a ConfigError. */
+/**
+ * Settings that satisfy production's key rules with the development keys of `dataDir` (made by
+ * {@link ensureDevKeys}): tokens verified with EdDSA against the development issuer's public key,
+ * with its issuer and audience, and the internal-context keys named as files. For running the
+ * production mode on one machine (test stacks, the benchmark); `issueDevToken` signs with the
+ * issuer's private key when given these settings.
+ */
+export function devProductionKeyEnv(dataDir: string): Record<string, string> {
+  const dir = keysDir(dataDir);
+  return {
+    JWT_ALGORITHMS: "EdDSA",
+    JWT_PUBLIC_KEY_FILE: path.join(dir, FILES.issuerPublic),
+    JWT_ISSUER: DEV_TOKEN_ISSUER,
+    JWT_AUDIENCE: DEV_TOKEN_AUDIENCE,
+    INTERNAL_CONTEXT_PRIVATE_KEY_FILE: path.join(dir, FILES.contextPrivate),
+    INTERNAL_CONTEXT_PUBLIC_KEY_FILE: path.join(dir, FILES.contextPublic),
+  };
+}
+
+/**
+ * A department's own keys as production names them, made in `dataDir` when missing: its cursor
+ * secret and its audit signing key, as files. With {@link devProductionKeyEnv}, for running the
+ * production mode on one machine.
+ */
+export function devDepartmentKeyEnv(dataDir: string, department: string): Record<string, string> {
+  ensureDevCursorSecret(dataDir, department);
+  ensureDevAuditKeys(dataDir, department);
+  return { CURSOR_SECRET_FILE: devCursorSecretPath(dataDir, department), AUDIT_SIGNING_KEY_FILE: auditKeyFiles(dataDir, department).privateFile };
+}
+
+/** The development issuer's private key (see {@link devProductionKeyEnv}), next to the public key `JWT_PUBLIC_KEY_FILE` names or in `DATA_DIR/keys`. */
+export function loadDevIssuerKey(env: Env, dataDir: string): crypto.KeyObject {
+  const dir = env.JWT_PUBLIC_KEY_FILE ? path.dirname(env.JWT_PUBLIC_KEY_FILE) : keysDir(dataDir);
+  const file = path.join(dir, FILES.issuerPrivate);
+  try {
+    return crypto.createPrivateKey(fs.readFileSync(file, "utf8"));
+  } catch {
+    throw new ConfigError("JWT_PUBLIC_KEY_FILE", `has no development issuer key beside it (${file}): development tokens are signed with HS256 or with that key only`);
+  }
+}
+
+/**
+ * `NAME` (the value itself) or `NAME_FILE` (a path to it), else the development file, else a
+ * ConfigError. With `NODE_ENV=production` there is no development file: whoever can write
+ * DATA_DIR (a backup restored, a shared volume) must not be able to plant the keys.
+ */
 function readSecret(env: Env, name: string, devFile: string, hint: string): string {
   if (env[name]) return env[name]!.replace(/\\n/g, "\n");
   const file = env[`${name}_FILE`];
@@ -76,6 +129,7 @@ function readSecret(env: Env, name: string, devFile: string, hint: string): stri
       throw new ConfigError(`${name}_FILE`, `names no readable file (${file})`);
     }
   }
+  if (env.NODE_ENV === "production") throw new ConfigError(name, `(or ${name}_FILE) must be set in production: development keys from DATA_DIR are never used there`);
   try {
     return fs.readFileSync(devFile, "utf8");
   } catch {
@@ -83,14 +137,55 @@ function readSecret(env: Env, name: string, devFile: string, hint: string): stri
   }
 }
 
-/** The key subgraphs verify the gateway's internal context with (`INTERNAL_CONTEXT_PUBLIC_KEY`). */
-export function loadContextVerifyKey(env: Env, dataDir: string): crypto.KeyObject {
-  const pem = readSecret(env, "INTERNAL_CONTEXT_PUBLIC_KEY", path.join(keysDir(dataDir), FILES.contextPublic), "start through npm start, or pass the gateway's Ed25519 public key");
-  try {
-    return crypto.createPublicKey(pem);
-  } catch {
-    throw new ConfigError("INTERNAL_CONTEXT_PUBLIC_KEY", "is not a PEM public key");
+/**
+ * The key id of an internal-context key: the first 16 hex digits of the SHA-256 of its public
+ * half (SPKI, DER). The gateway puts it in every context it signs; a department holding several
+ * public keys (during a rollover) picks the one it names.
+ */
+export function contextKeyId(key: crypto.KeyObject): string {
+  const publicKey = key.type === "private" ? crypto.createPublicKey(key) : key;
+  return crypto.createHash("sha256").update(publicKey.export({ type: "spki", format: "der" })).digest("hex").slice(0, 16);
+}
+
+const PEM_BLOCK = /-----BEGIN PUBLIC KEY-----[\s\S]+?-----END PUBLIC KEY-----/g;
+
+function publicKeysOf(text: string, variable: string): crypto.KeyObject[] {
+  const blocks = text.replace(/\\n/g, "\n").match(PEM_BLOCK) ?? [];
+  if (blocks.length === 0) throw new ConfigError(variable, "holds no PEM public key");
+  return blocks.map((pem) => {
+    try {
+      return crypto.createPublicKey(pem);
+    } catch {
+      throw new ConfigError(variable, "holds a PEM block that is not a public key");
+    }
+  });
+}
+
+/**
+ * The keys a department verifies the gateway's internal context with: `INTERNAL_CONTEXT_PUBLIC_KEYS`
+ * (several PEM public keys one after the other, or a directory of `*.pem` files, one key each)
+ * and/or `INTERNAL_CONTEXT_PUBLIC_KEY` (`_FILE`) for one; in development the generated key in
+ * DATA_DIR/keys when neither is set. Several keys let a new gateway key be rolled out before the
+ * old one is withdrawn.
+ */
+export function loadContextVerifyKeys(env: Env, dataDir: string): crypto.KeyObject[] {
+  const keys: crypto.KeyObject[] = [];
+  const many = env.INTERNAL_CONTEXT_PUBLIC_KEYS;
+  if (many) {
+    const isDirectory = !many.includes("-----BEGIN") && fs.statSync(many, { throwIfNoEntry: false })?.isDirectory();
+    if (isDirectory) {
+      const files = fs.readdirSync(many).filter((f) => f.endsWith(".pem")).sort();
+      for (const f of files) keys.push(...publicKeysOf(fs.readFileSync(path.join(many, f), "utf8"), `INTERNAL_CONTEXT_PUBLIC_KEYS (${f})`));
+      if (keys.length === 0) throw new ConfigError("INTERNAL_CONTEXT_PUBLIC_KEYS", `names a directory without .pem files (${many})`);
+    } else {
+      keys.push(...publicKeysOf(many, "INTERNAL_CONTEXT_PUBLIC_KEYS"));
+    }
   }
+  if (!many || env.INTERNAL_CONTEXT_PUBLIC_KEY || env.INTERNAL_CONTEXT_PUBLIC_KEY_FILE) {
+    const pem = readSecret(env, "INTERNAL_CONTEXT_PUBLIC_KEY", path.join(keysDir(dataDir), FILES.contextPublic), "start through npm start, or pass the gateway's Ed25519 public key");
+    keys.push(...publicKeysOf(pem, "INTERNAL_CONTEXT_PUBLIC_KEY"));
+  }
+  return keys;
 }
 
 /** The key the gateway signs the internal context with (`INTERNAL_CONTEXT_PRIVATE_KEY`). */

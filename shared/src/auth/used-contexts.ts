@@ -1,0 +1,28 @@
+import type { DataSource } from "typeorm";
+import { isUniqueViolation } from "../data-source";
+import { UnauthenticatedError } from "../errors";
+
+/**
+ * The ids of the internal contexts a department has served, shared by all its replicas through
+ * its own database: the same signed request sent to a second replica is refused there too.
+ * The INSERT is the check (a duplicate key is a replay), so it is one statement per request;
+ * rows older than the freshness window are deleted by a trigger on the same INSERT, which keeps
+ * the table to about a minute and a half of requests without a timer or a second statement.
+ */
+export class UsedContexts {
+  private readonly insert: string;
+
+  constructor(private readonly dataSource: DataSource, private readonly department: string) {
+    this.insert = dataSource.options.type === "postgres" ? "INSERT INTO used_context (id, expires_at) VALUES ($1, $2)" : "INSERT INTO used_context (id, expires_at) VALUES (?, ?)";
+  }
+
+  /** Records `contextId` as used until `until` (ms since the epoch); UNAUTHENTICATED when some replica already served it. */
+  async claim(contextId: string, until: number): Promise<void> {
+    try {
+      await this.dataSource.query(this.insert, [contextId, until]);
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new UnauthenticatedError(`${this.department} answers only the OneWindow gateway: the signed context was replayed`);
+      throw err;
+    }
+  }
+}
