@@ -10,7 +10,7 @@ import { PersonalDataAccess } from "./auth/authorization";
 import { CONTEXT_HEADER, type ContextVerifier } from "./auth/internal-context";
 import type { Role } from "./auth/roles";
 import type { RequestContext } from "./context";
-import { createHttpServer, listen } from "./http";
+import { createHttpServer, createMetricsServer, listen } from "./http";
 import type { Logger } from "./logger";
 import { traceLogFields, tracingEnabled, tracingPlugin } from "./telemetry";
 
@@ -20,7 +20,7 @@ export interface SubgraphServerOptions {
   schema: GraphQLSchema;
   dataSource: DataSource;
   logger: Logger;
-  /** `production` turns introspection off. */
+  /** `production` turns introspection and name suggestions in errors off. */
   nodeEnv: string;
   /** Extra readiness checks beyond the database (NATS, for instance). */
   ready?: () => Promise<void>;
@@ -33,13 +33,18 @@ export interface SubgraphServerOptions {
 /** A built, not yet listening subgraph; `start` listens, `stop` drains and closes everything. */
 export interface SubgraphServer {
   httpServer: http.Server;
-  start(port: number, host?: string): Promise<number>;
+  /**
+   * Listens for GraphQL on `port` and, when `metricsPort` is given, serves /metrics on it (0:
+   * any free port); both on `host` (default 127.0.0.1). Reports both ports to a parent process
+   * over IPC. Resolves with the GraphQL port.
+   */
+  start(port: number, host?: string, metricsPort?: number): Promise<number>;
   stop(): Promise<void>;
 }
 
 /**
- * Builds a department's subgraph server: Apollo Server over plain HTTP with health, readiness
- * and metrics routes. Has no side effects until `start` is called.
+ * Builds a department's subgraph server: Apollo Server over plain HTTP with health and readiness
+ * routes, and metrics on a port of their own. Has no side effects until `start` is called.
  */
 export function createSubgraphServer(options: SubgraphServerOptions): SubgraphServer {
   const { service, schema, dataSource, logger, verifier, personalDataReaders } = options;
@@ -49,7 +54,7 @@ export function createSubgraphServer(options: SubgraphServerOptions): SubgraphSe
     introspection: options.nodeEnv !== "production",
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
-    formatError: formatErrorFor(logger),
+    formatError: formatErrorFor(logger, options.nodeEnv === "production"),
     logger,
     // Inline traces (ftv1) are for Apollo Studio, which we do not use; they cost time per field.
     // Cache-control hints likewise: no type sets one, yet the plugin runs for every field.
@@ -86,16 +91,19 @@ export function createSubgraphServer(options: SubgraphServerOptions): SubgraphSe
       await options.ready?.();
     },
   });
+  let metricsServer: http.Server | undefined;
   return {
     httpServer,
-    async start(port, host) {
+    async start(port, host, metricsPort) {
       await apollo.start();
       const bound = await listen(httpServer, port, host);
-      logger.info({ port: bound }, `${service} subgraph listening on http://127.0.0.1:${bound}/graphql`);
-      process.send?.({ type: "listening", service, port: bound });
+      const metricsBound = metricsPort === undefined ? undefined : await listen((metricsServer = createMetricsServer()), metricsPort, host);
+      logger.info({ port: bound, metricsPort: metricsBound }, `${service} subgraph listening on http://127.0.0.1:${bound}/graphql`);
+      process.send?.({ type: "listening", service, port: bound, metricsPort: metricsBound });
       return bound;
     },
     async stop() {
+      metricsServer?.close();
       await new Promise<void>((resolve) => {
         httpServer.close(() => resolve());
         httpServer.closeIdleConnections();

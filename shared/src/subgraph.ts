@@ -3,6 +3,7 @@ import type { GraphQLSchema } from "graphql";
 import { DataSource, type EntitySchema, type MixedList } from "typeorm";
 import { loadBaseConfig, readPort, type BaseConfig } from "./config";
 import { createDataSource } from "./data-source";
+import { DEFAULT_HOST } from "./http";
 import { OutboxEvent } from "./events/outbox-event.entity";
 import { CreateOutbox1763800000000 } from "./events/outbox.migration";
 import { DeadLetter } from "./events/dead-letter.entity";
@@ -24,7 +25,7 @@ import type { Role } from "./auth/roles";
 export interface SubgraphDefinition<S> {
   /** `labor-security`: names the process, its database and its SDL. */
   name: string;
-  /** Its port in the run contract (4001-4005); `PORT` overrides it. */
+  /** Its port in the run contract (4001-4005); `PORT` overrides it. Its metrics are on this + 5400 (`METRICS_PORT`). */
   defaultPort: number;
   entities: MixedList<Function | string | EntitySchema>;
   migrations: Function[];
@@ -39,6 +40,14 @@ export interface SubgraphDefinition<S> {
    * purpose and is audited.
    */
   personalDataReaders: readonly Role[];
+}
+
+/**
+ * The default `METRICS_PORT` of the process whose GraphQL port in the run contract is
+ * `graphqlPort`: 4000-4005 → 9400-9405.
+ */
+export function metricsPortOf(graphqlPort: number): number {
+  return graphqlPort + 5400;
 }
 
 /** A subgraph that is up: its port, its database and how to stop it. */
@@ -100,7 +109,7 @@ export async function startSubgraph<S>(
       if (!eventing.bus.connected) throw new Error(`NATS at ${config.natsUrl} is not reachable (events wait in the outbox)`);
     },
   });
-  const bound = await server.start(port, env.HOST || "0.0.0.0");
+  const bound = await server.start(port, env.HOST || DEFAULT_HOST, readPort(env, "METRICS_PORT", metricsPortOf(definition.defaultPort)));
   return {
     port: bound,
     dataSource,
