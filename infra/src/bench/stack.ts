@@ -78,7 +78,7 @@ export async function startBenchStack(databaseUrl: string, options: { gatewayEnv
   // Production mode, with development keys made for this run (production reads them from files too).
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "onewindow-bench-"));
   ensureDevKeys(dataDir);
-  const env = { DATABASE_URL: databaseUrl, DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "warn", NODE_ENV: "production", SEED: "none" };
+  const env = { DATABASE_URL: databaseUrl, DATA_DIR: dataDir, PORT: "0", METRICS_PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "warn", NODE_ENV: "production", SEED: "none" };
   const started: BenchProcess[] = [];
   try {
     for (const proc of await Promise.all(
