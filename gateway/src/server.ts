@@ -8,6 +8,8 @@ import type { Authenticator } from "./auth/authenticator";
 import type { GatewayConfig } from "./config";
 import type { GatewayContext } from "./context";
 import { createSubgraphPool, DepartmentDataSource } from "./department-data-source";
+import { BoundedDocumentStore } from "./limits/document-store";
+import { operationNamePlugin } from "./limits/operation-name.limit";
 import { queryLimitsPlugin } from "./limits/query-limits.plugin";
 import { CallerRateLimits, RequestRateLimiter } from "./limits/request-rate.limiter";
 
@@ -41,13 +43,16 @@ export function createGatewayServer(config: GatewayConfig, authenticator: Authen
     csrfPrevention: true,
     // Bounds parsing and validation, which run before the depth, alias and cost limits.
     parseOptions: { maxTokens: config.limits.maxTokens },
+    // Parsed documents kept by what they really hold: Apollo's default let anonymous callers
+    // fill tens of MB with large distinct documents.
+    documentStore: new BoundedDocumentStore(),
     includeStacktraceInErrorResponses: false,
     formatError: formatErrorFor(logger, config.nodeEnv === "production"),
     logger,
     // No department sets cache hints; computing the policy cost time on every request.
     // Depth, alias and cost limits: checked after validation, before the gateway plans anything.
     plugins: [
-      metricsPlugin("gateway"), ApolloServerPluginCacheControlDisabled(), queryLimitsPlugin(config.limits),
+      metricsPlugin("gateway"), ApolloServerPluginCacheControlDisabled(), operationNamePlugin(config.limits.maxOperationName), queryLimitsPlugin(config.limits),
       // Names the request's span after the operation; only when tracing is on.
       ...(tracingEnabled() ? [tracingPlugin()] : []),
     ],

@@ -124,7 +124,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const env: Record<string, string> = {
     DATA_DIR: dataDir,
     LOG_LEVEL: "warn",
-    HOST: "127.0.0.1",
+    // No HOST: every process binds 127.0.0.1 by default, which the tests check.
     // Any free port: each process reports the one it got.
     METRICS_PORT: "0",
     SEED: "none",
