@@ -2,6 +2,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import http from "node:http";
 import os from "node:os";
+import { freshIdNumber } from "./harness/fixtures";
 import { startStack, type As, type Stack } from "./harness/stack";
 
 /** What the gateway answered: status and parsed body. */
@@ -166,5 +167,25 @@ describe("the gateway cannot be exhausted, and nothing is exposed where it shoul
     // Through the trusted proxy 127.0.0.40, two clients are two buckets: one emptied, the other served.
     await untilRefused(() => postFrom(stack, "127.0.0.40", { query: "{ __typename }" }, { "x-forwarded-for": "203.0.113.1" }));
     assert.equal((await postFrom(stack, "127.0.0.40", { query: "{ __typename }" }, { "x-forwarded-for": "203.0.113.2" })).status, 200);
+  });
+
+  test("an anonymous caller cannot take a green-channel ticket for a young person, nor a DISABLED one", async () => {
+    const take = (input: Record<string, unknown>, as: As = "anonymous") =>
+      stack.query(`mutation ($i: TakeQueueTicketInput!) { takeQueueTicket(input: $i) { number priority } }`, { i: input }, as);
+    const young = await take({ category: "TAX", priority: "ELDERLY", idNumber: freshIdNumber("1990-05-05", "FEMALE") });
+    assert.equal(young.errors?.[0].extensions?.code, "BAD_USER_INPUT");
+    assert.match(young.errors![0].message, /未满60周岁/);
+    assert.equal(young.data, null);
+    const none = await take({ category: "TAX", priority: "ELDERLY" });
+    assert.equal(none.errors?.[0].extensions?.code, "BAD_USER_INPUT");
+    const disabled = await take({ category: "TAX", priority: "DISABLED" });
+    assert.equal(disabled.errors?.[0].extensions?.code, "FORBIDDEN");
+    assert.match(disabled.errors![0].message, /^爱心通道号须由窗口工作人员发放/);
+    // Someone of 60 or over at the machine, and a window clerk for anyone, still get one.
+    const elder = await take({ category: "TAX", priority: "ELDERLY", idNumber: freshIdNumber("1950-03-03", "MALE") });
+    assert.equal(elder.errors, undefined, JSON.stringify(elder.errors));
+    const byClerk = await take({ category: "TAX", priority: "DISABLED" }, { roles: ["window_clerk"], user: "clerk-q" });
+    assert.equal(byClerk.errors, undefined, JSON.stringify(byClerk.errors));
+    assert.equal(byClerk.data.takeQueueTicket.priority, "DISABLED");
   });
 });
