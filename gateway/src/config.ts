@@ -2,9 +2,10 @@ import fs from "node:fs";
 import path from "node:path";
 import type { KeyObject } from "node:crypto";
 import type { JSONWebKeySet } from "jose";
-import { ConfigError, ensureDevKeys, loadBaseConfig, loadContextSigningKey, loadJwtSecret, readPort, readUrl, type BaseConfig } from "@onewindow/shared";
+import { ConfigError, DEFAULT_HOST, DEFAULT_MAX_OPERATION_NAME, ensureDevKeys, loadBaseConfig, metricsPortOf, loadContextSigningKey, loadJwtSecret, readPort, readUrl, type BaseConfig } from "@onewindow/shared";
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from "./limits/query-limits.plugin";
-import { DEFAULT_RATE_LIMIT } from "./limits/request-rate.limiter";
+import type { BlockList } from "node:net";
+import { DEFAULT_RATE_LIMIT, parseTrustedProxies } from "./limits/request-rate.limiter";
 
 /** How the gateway verifies bearer tokens. Exactly one key source is set. */
 export interface JwtConfig {
@@ -118,6 +119,10 @@ export function loadJwtConfig(env: Record<string, string | undefined>, dataDir: 
 /** The gateway's settings, validated at start-up. */
 export interface GatewayConfig extends BaseConfig {
   port: number;
+  /** Where /metrics is served (`METRICS_PORT`, default 9400); never the GraphQL port. */
+  metricsPort: number;
+  /** The address both ports bind (`HOST`, default 127.0.0.1; containers set 0.0.0.0). */
+  host: string;
   /** The composed supergraph the gateway serves (built by `npm run compose`). */
   supergraphSdl: string;
   /** Department name → the URL the gateway calls: the supergraph's, or `<NAME>_URL` when set. */
@@ -140,6 +145,13 @@ export interface GatewayConfig extends BaseConfig {
 export interface GatewayLimits extends QueryLimits {
   /** Requests per minute per caller (`GATEWAY_RATE_LIMIT`): 429 `RATE_LIMITED` above it. */
   rateLimit: number;
+  /**
+   * Reverse proxies whose `X-Forwarded-For` names the client an anonymous caller is counted as
+   * (`GATEWAY_TRUSTED_PROXIES`: addresses and CIDR blocks; none by default).
+   */
+  trustedProxies?: BlockList;
+  /** Longest `operationName` (`GATEWAY_MAX_OPERATION_NAME`): 400 `BAD_REQUEST` above it. */
+  maxOperationName: number;
   /** Largest request body in bytes (`GATEWAY_BODY_LIMIT`): 413 `PAYLOAD_TOO_LARGE` above it. */
   bodyLimit: number;
   /**
@@ -173,7 +185,18 @@ export function loadLimitsConfig(env: Record<string, string | undefined>): Gatew
     rateLimit: readCount(env, "GATEWAY_RATE_LIMIT", DEFAULT_RATE_LIMIT, 10_000_000),
     bodyLimit: readCount(env, "GATEWAY_BODY_LIMIT", DEFAULT_BODY_LIMIT, 100_000_000),
     maxTokens: readCount(env, "GATEWAY_MAX_TOKENS", DEFAULT_MAX_TOKENS, 10_000_000),
+    maxOperationName: readCount(env, "GATEWAY_MAX_OPERATION_NAME", DEFAULT_MAX_OPERATION_NAME, 10_000),
+    trustedProxies: readTrustedProxies(env),
   };
+}
+
+function readTrustedProxies(env: Record<string, string | undefined>): BlockList | undefined {
+  if (!env.GATEWAY_TRUSTED_PROXIES?.trim()) return undefined;
+  try {
+    return parseTrustedProxies(env.GATEWAY_TRUSTED_PROXIES);
+  } catch (err) {
+    throw new ConfigError("GATEWAY_TRUSTED_PROXIES", `must list IP addresses and CIDR blocks separated by commas: ${(err as Error).message}`);
+  }
 }
 
 /** `labor-security` → `LABOR_SECURITY_URL`. */
@@ -205,6 +228,8 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     jwt: loadJwtConfig(env, base.dataDir, base.nodeEnv),
     contextKey: loadContextSigningKey(env, base.dataDir),
     port: readPort(env, "GATEWAY_PORT", 4000),
+    metricsPort: readPort(env, "METRICS_PORT", metricsPortOf(4000)),
+    host: env.HOST || DEFAULT_HOST,
     supergraphSdl,
     subgraphUrls,
     subgraphClient,

@@ -3,14 +3,16 @@ import path from "node:path";
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
-import { ANONYMOUS, clientRequestId, createHttpServer, formatErrorFor, listen, metricsPlugin, traceLogFields, tracingEnabled, tracingPlugin, type Caller, type Logger } from "@onewindow/shared";
+import { ANONYMOUS, clientRequestId, createHttpServer, createMetricsServer, formatErrorFor, listen, metricsPlugin, traceLogFields, tracingEnabled, tracingPlugin, type Caller, type Logger } from "@onewindow/shared";
 import { RefusalLog } from "./audit/refusal-log";
 import type { Authenticator } from "./auth/authenticator";
 import type { GatewayConfig } from "./config";
 import type { GatewayContext } from "./context";
 import { createSubgraphPool, DepartmentDataSource } from "./department-data-source";
+import { BoundedDocumentStore } from "./limits/document-store";
+import { operationNamePlugin } from "./limits/operation-name.limit";
 import { queryLimitsPlugin } from "./limits/query-limits.plugin";
-import { rateLimitAdmission, RequestRateLimiter } from "./limits/request-rate.limiter";
+import { CallerRateLimits, RequestRateLimiter } from "./limits/request-rate.limiter";
 
 /** A built gateway; `start` listens, `stop` drains and closes. */
 export interface GatewayServer {
@@ -42,18 +44,24 @@ export function createGatewayServer(config: GatewayConfig, authenticator: Authen
     csrfPrevention: true,
     // Bounds parsing and validation, which run before the depth, alias and cost limits.
     parseOptions: { maxTokens: config.limits.maxTokens },
+    // Parsed documents kept by what they really hold: Apollo's default let anonymous callers
+    // fill tens of MB with large distinct documents.
+    documentStore: new BoundedDocumentStore(),
     includeStacktraceInErrorResponses: false,
-    formatError: formatErrorFor(logger),
+    formatError: formatErrorFor(logger, config.nodeEnv === "production"),
     logger,
     // No department sets cache hints; computing the policy cost time on every request.
     // Depth, alias and cost limits: checked after validation, before the gateway plans anything.
     plugins: [
-      metricsPlugin("gateway"), ApolloServerPluginCacheControlDisabled(), queryLimitsPlugin(config.limits),
+      metricsPlugin("gateway"), ApolloServerPluginCacheControlDisabled(), operationNamePlugin(config.limits.maxOperationName), queryLimitsPlugin(config.limits),
       // Names the request's span after the operation; only when tracing is on.
       ...(tracingEnabled() ? [tracingPlugin()] : []),
     ],
   });
   const refusals = new RefusalLog();
+  // Over the limit is 429 RATE_LIMITED: anonymous callers by address before the body is read,
+  // callers with a token by the token's verified subject.
+  const rateLimits = new CallerRateLimits(new RequestRateLimiter(config.limits.rateLimit), config.limits.trustedProxies);
   const httpServer = createHttpServer<GatewayContext, Caller>({
     apollo,
     // The audit trail's request ids are the gateway's; the client's own is kept beside them.
@@ -61,10 +69,10 @@ export function createGatewayServer(config: GatewayConfig, authenticator: Authen
     // 401 and 429 are answered before any department is asked: they go to the refusal log.
     onRefused: (req, requestId, refusal) => refusals.record(req, requestId, clientRequestId(req), refusal),
     bodyLimit: config.limits.bodyLimit,
-    // Counted per caller before the body is read: over the limit is 429 RATE_LIMITED.
-    admit: rateLimitAdmission(new RequestRateLimiter(config.limits.rateLimit)),
+    maxOperationName: config.limits.maxOperationName,
+    admit: (req) => rateLimits.admit(req),
     // A bad token is refused with 401 before any planning; no token is an anonymous caller.
-    authenticate: (req) => authenticator.authenticate(req),
+    authenticate: rateLimits.authenticated((req) => authenticator.authenticate(req)),
     // The child logger is made on first use: most requests never log, and making one per
     // request showed up in the gateway's profile.
     context: async (req, requestId, caller) => {
@@ -99,18 +107,21 @@ export function createGatewayServer(config: GatewayConfig, authenticator: Authen
       if (down.length) throw new Error(`subgraphs not ready: ${down.sort().join(", ")}`);
     },
   });
+  const metricsServer = createMetricsServer();
   return {
     httpServer,
     subgraphs,
     async start() {
       await apollo.start();
-      const port = await listen(httpServer, config.port, process.env.HOST || "0.0.0.0");
-      logger.info({ port }, `gateway listening on http://127.0.0.1:${port}/graphql`);
-      process.send?.({ type: "listening", service: "gateway", port });
+      const port = await listen(httpServer, config.port, config.host);
+      const metricsPort = await listen(metricsServer, config.metricsPort, config.host);
+      logger.info({ port, metricsPort }, `gateway listening on http://127.0.0.1:${port}/graphql`);
+      process.send?.({ type: "listening", service: "gateway", port, metricsPort });
       return port;
     },
     async stop() {
       refusals.stop();
+      metricsServer.close();
       await new Promise<void>((resolve) => {
         httpServer.close(() => resolve());
         httpServer.closeIdleConnections();

@@ -12,7 +12,7 @@ import path from "node:path";
 import { describe, it } from "node:test";
 import Ajv2019 from "ajv/dist/2019";
 import { parse } from "yaml";
-import { postgresDatabaseName } from "@onewindow/shared";
+import { metricsPortOf, postgresDatabaseName } from "@onewindow/shared";
 import { GATEWAY_NODE_OPTIONS } from "@onewindow/gateway";
 import { subgraphs } from "./subgraphs";
 
@@ -128,6 +128,17 @@ describe("docker-compose.yml", () => {
     const published = (gateway.ports ?? []).map((p) => (typeof p === "object" ? `${p.published}:${p.target}` : String(p)));
     assert.ok(published.some((p) => p.endsWith(`:${GATEWAY_PORT}`) && p.split(":").at(-2) === String(GATEWAY_PORT)), `gateway published on ${GATEWAY_PORT}: ${published}`);
     for (const [name, service] of departmentServices) assert.equal(service.ports, undefined, `${name} is reached through the gateway only`);
+  });
+
+  it("binds every process to the container's address, with its metrics on a port that is never published", () => {
+    for (const [name, service] of runtimeServices) {
+      const env = envOf(service);
+      const port = name === "gateway" ? GATEWAY_PORT : departments.find((d) => d.name === name)!.port;
+      assert.equal(env.HOST, "0.0.0.0", `${name}: HOST (the default is 127.0.0.1)`);
+      assert.equal(env.METRICS_PORT, String(metricsPortOf(port)), `${name}: METRICS_PORT`);
+      const published = (service.ports ?? []).map((p) => (typeof p === "object" ? String(p.target) : String(p).split(":").at(-1)));
+      assert.ok(!published.includes(env.METRICS_PORT), `${name}: metrics are not published`);
+    }
   });
 
   it("points every DATABASE_URL at the postgres service and a database the init script creates", () => {

@@ -11,6 +11,7 @@ import path from "node:path";
 import { describe, it } from "node:test";
 import { parse, parseAllDocuments } from "yaml";
 import { GATEWAY_NODE_OPTIONS } from "@onewindow/gateway";
+import { metricsPortOf } from "@onewindow/shared";
 import { subgraphs } from "./subgraphs";
 
 const root = path.resolve(__dirname, "..", "..");
@@ -140,7 +141,7 @@ describe("infra/k8s", () => {
       const service = find("Service", name);
       assert.ok(service, `a Service ${name}`);
       const container = containerOf(name);
-      assert.deepEqual(container.ports?.map((p) => p.containerPort), [port], `${name}: containerPort`);
+      assert.deepEqual(container.ports?.map((p) => p.containerPort), [port, metricsPortOf(port)], `${name}: containerPort (GraphQL, metrics)`);
       const podLabels = deployment.spec.template.metadata.labels as Record<string, string>;
       for (const [k, v] of Object.entries(deployment.spec.selector.matchLabels as Record<string, string>)) assert.equal(podLabels[k], v, `${name}: Deployment selector`);
       for (const [k, v] of Object.entries(service.spec.selector as Record<string, string>)) assert.equal(podLabels[k], v, `${name}: the Service selects the Deployment's pods`);
@@ -154,6 +155,21 @@ describe("infra/k8s", () => {
       if (container.startupProbe) assert.equal(portNumber(container, container.startupProbe.httpGet!.port), port);
       const listenVar = name === "gateway" ? "GATEWAY_PORT" : "PORT";
       assert.equal(envValue(container, listenVar) ?? String(port), String(port), `${name}: ${listenVar}`);
+    });
+
+    it(`${name}: binds the pod's address, and is scraped on its metrics port, which its Service does not expose`, () => {
+      const deployment = find("Deployment", name)!;
+      const container = containerOf(name);
+      assert.equal(envValue(container, "HOST"), "0.0.0.0", `${name}: HOST (the default is 127.0.0.1)`);
+      const metricsPort = metricsPortOf(port);
+      assert.equal(envValue(container, "METRICS_PORT") ?? String(metricsPort), String(metricsPort), `${name}: METRICS_PORT`);
+      assert.equal(portNumber(container, "metrics"), metricsPort);
+      const annotations = (deployment.spec.template.metadata.annotations ?? {}) as Record<string, string>;
+      assert.equal(annotations["prometheus.io/scrape"], "true", `${name}: prometheus.io/scrape`);
+      assert.equal(annotations["prometheus.io/port"], String(metricsPort), `${name}: prometheus.io/port`);
+      assert.equal(annotations["prometheus.io/path"], "/metrics");
+      const service = find("Service", name)!;
+      assert.ok(!service.spec.ports.some((p: { port: number; targetPort?: number | string }) => p.port === metricsPort || p.targetPort === metricsPort || p.targetPort === "metrics"), `${name}: the Service does not expose metrics`);
     });
 
     it(`${name}: resources, a non-root security context, production mode`, () => {

@@ -1,26 +1,19 @@
-import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { gatewayNodeOptions, issueDevToken } from "@onewindow/gateway";
-import { createLogger, ensureDevKeys, loadBaseConfig, readPort, today } from "@onewindow/shared";
+import { createLogger, ensureDevKeys, loadBaseConfig, metricsPortOf, readPort, today } from "@onewindow/shared";
 import { ensureNatsServer } from "./nats-server";
 import { demoPerson } from "./seed/demo-people";
 import { isEmpty, seedAll } from "./seed/seed-all";
 import { DEMO_SIZE } from "./seed/seed-size";
 import { subgraphs } from "./subgraphs";
+import { Supervised } from "./supervisor";
 
 const root = path.resolve(__dirname, "..", "..");
 
-function start(name: string, main: string, env: Record<string, string>): Promise<ChildProcess> {
-  const child = fork(main, [], { env: { ...process.env, ...env }, stdio: "inherit" });
-  return new Promise((resolve, reject) => {
-    child.once("message", () => resolve(child));
-    child.once("exit", (code) => reject(new Error(`${name} exited with code ${code} while starting`)));
-  });
-}
-
 /**
  * `npm start`: NATS if needed, demo data into an empty DATA_DIR, every department's subgraph
- * and the gateway as separate processes; prints where to go. Ctrl-C stops everything.
+ * and the gateway as separate processes, each restarted with back-off if it dies; prints where
+ * to go. Ctrl-C stops everything.
  */
 async function main() {
   const config = loadBaseConfig();
@@ -36,13 +29,23 @@ async function main() {
     await seedAll(config, logger, DEMO_SIZE);
   }
 
-  const children: ChildProcess[] = nats.child ? [nats.child] : [];
+  const processes: Supervised[] = [];
   let stopping = false;
   const stopAll = () => {
     if (stopping) return;
     stopping = true;
-    for (const child of children.reverse()) child.kill("SIGTERM");
-    setTimeout(() => process.exit(0), 5000).unref();
+    // The gateway first, then the departments, then our own NATS server.
+    Promise.all(processes.reverse().map((p) => p.stop()))
+      .then(() => {
+        const server = nats.child;
+        if (!server || server.exitCode !== null || server.signalCode !== null) return;
+        return new Promise((resolve) => {
+          server.once("exit", resolve);
+          server.kill("SIGTERM");
+        });
+      })
+      .then(() => process.exit(0));
+    setTimeout(() => process.exit(0), 12_000).unref();
   };
   process.on("SIGINT", stopAll);
   process.on("SIGTERM", stopAll);
@@ -50,37 +53,46 @@ async function main() {
   const urls: Record<string, string> = {};
   await Promise.all(
     subgraphs.map(async ({ definition, dir }) => {
-      const child = await start(definition.name, path.join(dir, "dist", "main.js"), { PORT: String(definition.defaultPort) });
-      children.push(child);
+      const env = { PORT: String(definition.defaultPort), METRICS_PORT: String(metricsPortOf(definition.defaultPort)) };
+      const supervised = new Supervised(definition.name, path.join(dir, "dist", "main.js"), env, logger);
+      processes.push(supervised);
+      await supervised.start();
       urls[definition.name] = `http://127.0.0.1:${definition.defaultPort}/graphql`;
-      child.on("exit", (code) => !stopping && console.error(`${definition.name} stopped (code ${code}); the gateway answers without it`));
     }),
   );
-  children.push(await start("gateway", path.join(root, "gateway", "dist", "main.js"), { GATEWAY_PORT: String(gatewayPort), NODE_OPTIONS: gatewayNodeOptions() }));
+  const gateway = new Supervised("gateway", path.join(root, "gateway", "dist", "main.js"), {
+    GATEWAY_PORT: String(gatewayPort),
+    METRICS_PORT: process.env.METRICS_PORT || String(metricsPortOf(4000)),
+    NODE_OPTIONS: gatewayNodeOptions(),
+  }, logger);
+  processes.push(gateway);
+  await gateway.start();
 
   let i = 0;
   while (demoPerson(i, DEMO_SIZE.employers, today()).status !== "EMPLOYED") i++;
   const someone = demoPerson(i, DEMO_SIZE.employers, today());
-  const gateway = `http://127.0.0.1:${gatewayPort}/graphql`;
+  const gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
   const clerk = await issueDevToken(config.dataDir, { roles: ["window_clerk"], user: "clerk-01" });
   console.log(`
 OneWindow is running.
 
-  gateway            ${gateway}   (POST GraphQL; health /healthz, /readyz, metrics /metrics)
-${subgraphs.map(({ definition }) => `  ${definition.name.padEnd(18)} ${urls[definition.name]}`).join("\n")}
+  gateway            ${gatewayUrl}   (POST GraphQL; health /healthz, /readyz; metrics http://127.0.0.1:${metricsPortOf(4000)}/metrics)
+${subgraphs.map(({ definition }) => `  ${definition.name.padEnd(18)} ${urls[definition.name]}   (metrics :${metricsPortOf(definition.defaultPort)})`).join("\n")}
+
+Every process listens on 127.0.0.1 only (HOST changes it) and is restarted if it stops.
 
 Try, as a window clerk (a development token, valid 8 hours; npm run token -- --role ROLE makes others):
   TOKEN=${clerk}
 
-  curl -s ${gateway} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" -H 'x-access-purpose: walk-in enquiry' \\
+  curl -s ${gatewayUrl} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" -H 'x-access-purpose: walk-in enquiry' \\
     -d '{"query":"{ citizen(idNumber: \\"${someone.idNumber}\\") { name gender birthDate employment { employer { name } } } }"}'
 
-  curl -s ${gateway} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" -H 'x-access-purpose: 4050 outreach' \\
+  curl -s ${gatewayUrl} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" -H 'x-access-purpose: 4050 outreach' \\
     -d '{"query":"{ citizens(filter: { assistanceCategory: FORTY_FIFTY }, first: 5) { totalCount edges { node { name community } } } }"}'
 
 Anonymous callers see the public parts: the service guide, the job board, hospital names.
 
-  curl -s ${gateway} -H 'content-type: application/json' \\
+  curl -s ${gatewayUrl} -H 'content-type: application/json' \\
     -d '{"query":"{ jobPostings(filter: { openOnly: true }, first: 5) { totalCount edges { node { title salaryMin salaryMax employer { name } } } } }"}'
 
 Ctrl-C stops everything.`);

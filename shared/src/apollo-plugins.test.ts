@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { GraphQLError } from "graphql";
-import { formatErrorFor } from "./apollo-plugins";
+import { formatErrorFor, OperationLabels } from "./apollo-plugins";
 import type { Logger } from "./logger";
 
 function formatter() {
@@ -46,4 +46,30 @@ test("Apollo's refusals of a malformed request with HTTP 400 and no code are BAD
   assert.equal(out.extensions?.code, "BAD_REQUEST");
   assert.equal(out.message, "provided sha does not match query");
   assert.equal(logged.length, 0);
+});
+
+test("operation labels: known names from the start, an authenticated caller's up to a bound, everything else `other`", () => {
+  const labels = new OperationLabels(["HallKpis"], 2);
+  assert.equal(labels.label("HallKpis", false), "HallKpis");
+  assert.equal(labels.label("HallKpis__service_hall__0", false), "HallKpis", "a department labels the planner's name as the client's");
+  assert.equal(labels.label(undefined, false), "anonymous");
+  assert.equal(labels.label("x".repeat(90_000), false), "other");
+  assert.equal(labels.label("Mine", false), "other", "anonymous callers never add a label");
+  assert.equal(labels.label("Mine", true), "Mine");
+  assert.equal(labels.label("Mine", false), "Mine", "once learned it is a label for everyone");
+  assert.equal(labels.label("x".repeat(101), true), "other", "not a plausible name");
+  assert.equal(labels.label("Second", true), "Second");
+  assert.equal(labels.label("Third", true), "other", "the bound is reached");
+});
+
+test("production errors: no name suggestions and no department response details", () => {
+  const logger = { error: () => undefined } as unknown as Logger;
+  const suggestion = new GraphQLError('Cannot query field "citizn" on type "Query". Did you mean "citizen" or "citizens"?', { extensions: { code: "GRAPHQL_VALIDATION_FAILED" } });
+  const downstream = new GraphQLError("the department failed", { extensions: { code: "BAD_USER_INPUT", response: { url: "http://10.0.0.5:4001/graphql", status: 500, body: "..." } } });
+  const production = formatErrorFor(logger, true);
+  assert.equal(production(formatted(suggestion), suggestion).message, 'Cannot query field "citizn" on type "Query".');
+  assert.deepEqual(production(formatted(downstream), downstream).extensions, { code: "BAD_USER_INPUT" });
+  const development = formatErrorFor(logger);
+  assert.match(development(formatted(suggestion), suggestion).message, /Did you mean "citizen"/);
+  assert.ok(development(formatted(downstream), downstream).extensions?.response);
 });

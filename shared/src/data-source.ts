@@ -93,6 +93,7 @@ export async function createDataSource(options: DataSourceOptions): Promise<Data
     maxQueryExecutionTime: 1000,
   };
   let dataSource: DataSource;
+  let sqliteFile: string | undefined;
   if (config.databaseUrl && !options.inMemory) {
     const database = postgresDatabaseName(config.databaseUrl, service);
     await ensurePostgresDatabase(config.databaseUrl, database);
@@ -102,8 +103,8 @@ export async function createDataSource(options: DataSourceOptions): Promise<Data
   } else {
     let database = ":memory:";
     if (!options.inMemory) {
-      fs.mkdirSync(config.dataDir, { recursive: true });
-      database = path.join(config.dataDir, `${service}.sqlite`);
+      database = sqliteFile = path.join(config.dataDir, `${service}.sqlite`);
+      createPrivateFile(config.dataDir, database);
     }
     dataSource = new DataSource({
       type: "better-sqlite3",
@@ -118,7 +119,30 @@ export async function createDataSource(options: DataSourceOptions): Promise<Data
     });
     serializeTransactions(dataSource);
   }
-  return dataSource.initialize();
+  await dataSource.initialize();
+  // SQLite makes the WAL and shared-memory files itself, with the database file's mode or wider
+  // under a loose umask: keep them as private as the database.
+  if (sqliteFile) for (const suffix of ["-wal", "-shm"]) chmodIfExists(`${sqliteFile}${suffix}`, 0o600);
+  return dataSource;
+}
+
+/**
+ * Makes `dir` (0700) and `file` in it (0600), or narrows them to those modes when they exist:
+ * the database holds citizens' personal data, which no other account on the host may read.
+ */
+export function createPrivateFile(dir: string, file: string): void {
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  fs.chmodSync(dir, 0o700);
+  fs.closeSync(fs.openSync(file, "a", 0o600));
+  fs.chmodSync(file, 0o600);
+}
+
+function chmodIfExists(file: string, mode: number): void {
+  try {
+    fs.chmodSync(file, mode);
+  } catch (err) {
+    if ((err as { code?: string }).code !== "ENOENT") throw err;
+  }
 }
 
 /**

@@ -30,6 +30,11 @@ export interface HttpServerOptions<TContext extends BaseContext, TAuth = unknown
   /** Static files served on paths no other route takes (the gateway's dashboard and explorer). */
   static?: StaticSite;
   /**
+   * Longest accepted `operationName`, in characters (default {@link DEFAULT_MAX_OPERATION_NAME}):
+   * a longer one is answered 400 `BAD_REQUEST` before Apollo Server sees the request.
+   */
+  maxOperationName?: number;
+  /**
    * Issue every request's id here and never take the client's `x-request-id` as it (the gateway:
    * ids in the audit trail must be ones a client cannot choose or reuse); the client's own id is
    * still available through {@link clientRequestId}.
@@ -45,6 +50,17 @@ export function clientRequestId(req: IncomingMessage): string | null {
   if (typeof raw !== "string") return null;
   return raw.replace(/[^\x21-\x7e]/g, "").slice(0, 64) || null;
 }
+
+/**
+ * Default longest `operationName`: the longest the dashboard, the explorer and the daily
+ * operations use is under 30 characters. A name is one GraphQL token, so `GATEWAY_MAX_TOKENS`
+ * does not bound it; left unbounded it reached the logs, the traces and the metric labels at
+ * up to the body limit each.
+ */
+export const DEFAULT_MAX_OPERATION_NAME = 100;
+
+/** The address every process binds unless `HOST` says otherwise: only this machine can reach it. */
+export const DEFAULT_HOST = "127.0.0.1";
 
 /** How `admit` refuses a request: the HTTP status, the GraphQL error's code and message, extra headers. */
 export interface Refusal {
@@ -83,6 +99,23 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
   });
 }
 
+/**
+ * The length of the request's `operationName` (0 when it has none): from a JSON body (one
+ * request or a batch) or, for GET, from the query string. Anything that is not a string is left
+ * to Apollo Server to refuse.
+ */
+function operationNameLength(body: unknown, search: string): number {
+  let longest = 0;
+  const measure = (request: unknown) => {
+    const name = (request as { operationName?: unknown } | null)?.operationName;
+    if (typeof name === "string" && name.length > longest) longest = name.length;
+  };
+  if (Array.isArray(body)) body.forEach(measure);
+  else if (body && typeof body === "object") measure(body);
+  if (search.includes("operationName")) measure({ operationName: new URLSearchParams(search).get("operationName") ?? undefined });
+  return longest;
+}
+
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { ...headers, "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text) });
@@ -109,10 +142,12 @@ async function serveGraphql<TContext extends BaseContext, TAuth>(
     } catch (err) {
       if (!(err instanceof GraphQLError)) throw err;
       const code = (err.extensions.code as string) ?? "UNAUTHENTICATED";
-      const status = code === "UNAUTHENTICATED" ? 401 : 400;
-      sendJson(res, status, { errors: [{ message: err.message, extensions: { code } }] });
+      // A refusal may name its own status and headers (429 with retry-after, for instance).
+      const http = err.extensions.http as { status?: number; headers?: Record<string, string> } | undefined;
+      const status = http?.status ?? (code === "UNAUTHENTICATED" ? 401 : 400);
+      sendJson(res, status, { errors: [{ message: err.message, extensions: { code } }] }, http?.headers);
       // A 400 (a malformed purpose header, say) is bad input, not a refusal of a person.
-      if (status === 401) options.onRefused?.(req, requestId, { status, code, message: err.message });
+      if (status === 401 || status === 429) options.onRefused?.(req, requestId, { status, code, message: err.message });
       return;
     }
   }
@@ -127,6 +162,13 @@ async function serveGraphql<TContext extends BaseContext, TAuth>(
     } catch {
       return sendJson(res, 400, { errors: [{ message: "Request body is not valid JSON", extensions: { code: "BAD_REQUEST" } }] });
     }
+  }
+  const maxName = options.maxOperationName ?? DEFAULT_MAX_OPERATION_NAME;
+  const name = operationNameLength(body, search);
+  if (name > maxName) {
+    return sendJson(res, 400, {
+      errors: [{ message: `operationName is ${name} characters long, more than the limit of ${maxName}`, extensions: { code: "BAD_REQUEST" } }],
+    });
   }
   // In a span continuing the caller's `traceparent` when tracing is on (a no-op otherwise).
   const result = await withRequestSpan(req.headers, requestId, () =>
@@ -147,8 +189,10 @@ async function serveGraphql<TContext extends BaseContext, TAuth>(
 }
 
 /**
- * A plain node:http server for one OneWindow process: `/graphql`, `GET /healthz` (alive),
- * `GET /readyz` (can serve) and `GET /metrics` (Prometheus text). No framework in the hot path.
+ * A plain node:http server for one OneWindow process: `/graphql`, `GET /healthz` (alive) and
+ * `GET /readyz` (can serve). No framework in the hot path. Metrics are on a port of their own
+ * ({@link createMetricsServer}), so that the public port does not tell anyone how the process
+ * is doing.
  */
 export function createHttpServer<TContext extends BaseContext, TAuth = unknown>(options: HttpServerOptions<TContext, TAuth>): http.Server {
   const server = http.createServer((req, res) => {
@@ -170,9 +214,6 @@ export function createHttpServer<TContext extends BaseContext, TAuth = unknown>(
           } catch (err) {
             return sendJson(res, 503, { status: "not ready", reason: (err as Error).message });
           }
-        case "/metrics":
-          res.writeHead(200, { "content-type": metricsRegistry.contentType });
-          return res.end(await metricsRegistry.metrics());
         default:
           if (options.static && (await serveStatic(options.static, req, res, pathname))) return;
           return sendJson(res, 404, { error: `no route ${pathname}; GraphQL is served at /graphql` });
@@ -210,8 +251,34 @@ function answerClientError(err: Error & { code?: string }, socket: Duplex): void
   );
 }
 
+/**
+ * The process's Prometheus metrics (`GET /metrics`) on a port of its own (`METRICS_PORT`), for a
+ * scraper inside the cluster, never published with the GraphQL port. `GET /metrics?gc=1` runs a
+ * full garbage collection first when the process runs with `--expose-gc` (tests measure the
+ * heap that way); otherwise the parameter does nothing.
+ */
+export function createMetricsServer(): http.Server {
+  const server = http.createServer((req, res) => {
+    const raw = req.url ?? "/";
+    const q = raw.indexOf("?");
+    const pathname = q < 0 ? raw : raw.slice(0, q);
+    if (pathname !== "/metrics" || (req.method !== "GET" && req.method !== "HEAD")) return sendJson(res, 404, { error: `no route ${pathname}; metrics are at /metrics` });
+    const gc = (globalThis as { gc?: () => void }).gc;
+    if (gc && raw.slice(q + 1).split("&").includes("gc=1")) gc();
+    metricsRegistry.metrics().then(
+      (text) => {
+        res.writeHead(200, { "content-type": metricsRegistry.contentType });
+        res.end(text);
+      },
+      () => sendJson(res, 500, { error: "metrics could not be collected" }),
+    );
+  });
+  server.on("clientError", answerClientError);
+  return server;
+}
+
 /** Listens on `port` (0: any free port) and resolves with the port actually bound. */
-export function listen(server: http.Server, port: number, host = "0.0.0.0"): Promise<number> {
+export function listen(server: http.Server, port: number, host = DEFAULT_HOST): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => {

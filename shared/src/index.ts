@@ -16,6 +16,7 @@ export * from "./data-source";
 export * from "./http";
 export * from "./static-site";
 export * from "./apollo-plugins";
+export * from "./known-operations";
 export * from "./subgraph-server";
 export * from "./process";
 export * from "./telemetry";

@@ -5,6 +5,7 @@ import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
 import { formatErrorFor, metricsPlugin } from "./apollo-plugins";
 import { auditPlugin, refusalKey, refusalRecorder } from "./audit/audit-plugin";
+import type { SelfServiceActs } from "./audit/acts";
 import { AuditTrail } from "./audit/audit-trail";
 import { PersonalDataAccess } from "./auth/authorization";
 import type { PersonReadCap } from "./auth/read-cap";
@@ -12,7 +13,7 @@ import { CONTEXT_HEADER, type ContextVerifier, type VerifiedContext } from "./au
 import type { UsedContexts } from "./auth/used-contexts";
 import type { Role } from "./auth/roles";
 import type { RequestContext } from "./context";
-import { createHttpServer, listen } from "./http";
+import { createHttpServer, createMetricsServer, listen } from "./http";
 import type { CursorKey } from "./pagination";
 import type { Logger } from "./logger";
 import { traceLogFields, tracingEnabled, tracingPlugin } from "./telemetry";
@@ -23,7 +24,7 @@ export interface SubgraphServerOptions {
   schema: GraphQLSchema;
   dataSource: DataSource;
   logger: Logger;
-  /** `production` turns introspection off. */
+  /** `production` turns introspection and name suggestions in errors off. */
   nodeEnv: string;
   /** Extra readiness checks beyond the database (NATS, for instance). */
   ready?: () => Promise<void>;
@@ -33,6 +34,8 @@ export interface SubgraphServerOptions {
   usedContexts?: UsedContexts;
   /** Roles that may read citizens' personal data this department holds (fields narrow it further). */
   personalDataReaders: readonly Role[];
+  /** Mutations that name a person but need no stated purpose (see {@link SelfServiceActs}). */
+  selfServiceActs?: SelfServiceActs;
   /** Seals this department's list cursors (`CURSOR_SECRET`). */
   cursorKey: CursorKey;
   /** Distinct persons each user may read per hour (`PERSON_READ_CAPS`), counted in this process. */
@@ -44,13 +47,18 @@ export interface SubgraphServerOptions {
 /** A built, not yet listening subgraph; `start` listens, `stop` drains and closes everything. */
 export interface SubgraphServer {
   httpServer: http.Server;
-  start(port: number, host?: string): Promise<number>;
+  /**
+   * Listens for GraphQL on `port` and, when `metricsPort` is given, serves /metrics on it (0:
+   * any free port); both on `host` (default 127.0.0.1). Reports both ports to a parent process
+   * over IPC. Resolves with the GraphQL port.
+   */
+  start(port: number, host?: string, metricsPort?: number): Promise<number>;
   stop(): Promise<void>;
 }
 
 /**
- * Builds a department's subgraph server: Apollo Server over plain HTTP with health, readiness
- * and metrics routes. Has no side effects until `start` is called.
+ * Builds a department's subgraph server: Apollo Server over plain HTTP with health and readiness
+ * routes, and metrics on a port of their own. Has no side effects until `start` is called.
  */
 export function createSubgraphServer(options: SubgraphServerOptions): SubgraphServer {
   const { service, schema, dataSource, logger, verifier, usedContexts, personalDataReaders, cursorKey, personReadCap } = options;
@@ -61,12 +69,12 @@ export function createSubgraphServer(options: SubgraphServerOptions): SubgraphSe
     introspection: options.nodeEnv !== "production",
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
-    formatError: formatErrorFor(logger),
+    formatError: formatErrorFor(logger, options.nodeEnv === "production"),
     logger,
     // Inline traces (ftv1) are for Apollo Studio, which we do not use; they cost time per field.
     // Cache-control hints likewise: no type sets one, yet the plugin runs for every field.
     plugins: [
-      metricsPlugin(service), auditPlugin(trail, service, refusals), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(),
+      metricsPlugin(service), auditPlugin(trail, service, refusals, options.selfServiceActs), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(),
       // Names the request's span after the operation; only when tracing is on.
       ...(tracingEnabled() ? [tracingPlugin()] : []),
     ],
@@ -121,17 +129,20 @@ export function createSubgraphServer(options: SubgraphServerOptions): SubgraphSe
       await options.ready?.();
     },
   });
+  let metricsServer: http.Server | undefined;
   return {
     httpServer,
-    async start(port, host) {
+    async start(port, host, metricsPort) {
       await apollo.start();
       const bound = await listen(httpServer, port, host);
-      logger.info({ port: bound }, `${service} subgraph listening on http://127.0.0.1:${bound}/graphql`);
-      process.send?.({ type: "listening", service, port: bound });
+      const metricsBound = metricsPort === undefined ? undefined : await listen((metricsServer = createMetricsServer()), metricsPort, host);
+      logger.info({ port: bound, metricsPort: metricsBound }, `${service} subgraph listening on http://127.0.0.1:${bound}/graphql`);
+      process.send?.({ type: "listening", service, port: bound, metricsPort: metricsBound });
       return bound;
     },
     async stop() {
       refusals.stop();
+      metricsServer?.close();
       await new Promise<void>((resolve) => {
         httpServer.close(() => resolve());
         httpServer.closeIdleConnections();

@@ -3,6 +3,7 @@ import type { GraphQLSchema } from "graphql";
 import { DataSource, type EntitySchema, type MixedList } from "typeorm";
 import { loadBaseConfig, readPort, type BaseConfig } from "./config";
 import { createDataSource } from "./data-source";
+import { DEFAULT_HOST } from "./http";
 import { OutboxEvent } from "./events/outbox-event.entity";
 import { CreateOutbox1763800000000 } from "./events/outbox.migration";
 import { DeadLetter } from "./events/dead-letter.entity";
@@ -30,7 +31,7 @@ import type { Role } from "./auth/roles";
 export interface SubgraphDefinition<S> {
   /** `labor-security`: names the process, its database and its SDL. */
   name: string;
-  /** Its port in the run contract (4001-4005); `PORT` overrides it. */
+  /** Its port in the run contract (4001-4005); `PORT` overrides it. Its metrics are on this + 5400 (`METRICS_PORT`). */
   defaultPort: number;
   entities: MixedList<Function | string | EntitySchema>;
   migrations: Function[];
@@ -45,6 +46,19 @@ export interface SubgraphDefinition<S> {
    * purpose and is audited.
    */
   personalDataReaders: readonly Role[];
+  /**
+   * Mutations (`Mutation.<field>`) whose input names a person only to check what self-service
+   * callers say of themselves: they need no stated purpose, and are audited like every act.
+   */
+  selfServiceActs?: readonly string[];
+}
+
+/**
+ * The default `METRICS_PORT` of the process whose GraphQL port in the run contract is
+ * `graphqlPort`: 4000-4005 → 9400-9405.
+ */
+export function metricsPortOf(graphqlPort: number): number {
+  return graphqlPort + 5400;
 }
 
 /** A subgraph that is up: its port, its database and how to stop it. */
@@ -124,6 +138,7 @@ export async function startSubgraph<S>(
     verifier: new ContextVerifier(contextKeys, definition.name),
     usedContexts: new UsedContexts(dataSource, definition.name),
     personalDataReaders: definition.personalDataReaders,
+    selfServiceActs: new Set(definition.selfServiceActs),
     cursorKey,
     personReadCap,
     trail,
@@ -131,7 +146,7 @@ export async function startSubgraph<S>(
       if (!eventing.bus.connected) throw new Error(`NATS at ${config.natsUrl} is not reachable (events wait in the outbox)`);
     },
   });
-  const bound = await server.start(port, env.HOST || "0.0.0.0");
+  const bound = await server.start(port, env.HOST || DEFAULT_HOST, readPort(env, "METRICS_PORT", metricsPortOf(definition.defaultPort)));
   return {
     port: bound,
     dataSource,

@@ -4,9 +4,9 @@ import { startStack, type Stack } from "./harness/stack";
 import { freshIdNumber } from "./harness/fixtures";
 import { eventually } from "./harness/eventually";
 
-const metricsOf = async (stack: Stack, name: string) => (await fetch(`http://127.0.0.1:${stack.portOf(name)}/metrics`)).text();
+const metricsOf = async (stack: Stack, name: string) => (await fetch(`http://127.0.0.1:${stack.metricsPortOf(name)}/metrics`)).text();
 
-describe("Prometheus metrics on every process", () => {
+describe("Prometheus metrics on every process, on its metrics port", () => {
   let stack: Stack;
   before(async () => {
     stack = await startStack();

@@ -1,6 +1,13 @@
+import { createHash } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import { createLogger, RefusalTally, type Logger, type Refusal } from "@onewindow/shared";
-import { rateLimitKey } from "../limits/request-rate.limiter";
+
+/** Whom a refusal is counted against: a hash of the `Authorization` header (never the token), or the peer's address. */
+function callerOf(req: IncomingMessage): string {
+  const authorization = req.headers.authorization;
+  if (authorization) return `auth:${createHash("sha256").update(authorization).digest("base64url")}`;
+  return `addr:${req.socket.remoteAddress ?? "unknown"}`;
+}
 
 /**
  * One line of the gateway's refusal log (`"audit":"gateway-refusal"` in the JSON log): a
@@ -46,7 +53,7 @@ export class RefusalLog {
 
   /** The `onRefused` hook of the gateway's HTTP server. */
   readonly record = (req: IncomingMessage, requestId: string, clientRequestId: string | null, refusal: Refusal): void => {
-    const caller = rateLimitKey(req);
+    const caller = callerOf(req);
     // The first words of the reason: "the limit is 60 per minute; retry in 3 s" repeats as one kind.
     const kind = refusal.message.replace(/\d+/g, "#");
     this.tally.record(`${caller}|${refusal.code}|${kind}`, {

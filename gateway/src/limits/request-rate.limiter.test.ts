@@ -1,7 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { IncomingMessage } from "node:http";
-import { rateLimitAdmission, rateLimitKey, RequestRateLimiter } from "./request-rate.limiter";
+import { GraphQLError } from "graphql";
+import type { Caller } from "@onewindow/shared";
+import { CallerRateLimits, clientAddress, parseTrustedProxies, RequestRateLimiter } from "./request-rate.limiter";
 
 /** A limiter on a clock the test moves. */
 function limiterAt(perMinute: number, maxCallers?: number) {
@@ -56,24 +58,63 @@ test("a wall clock going back neither refills nor drains", () => {
   assert.equal(limiter.take("a").allowed, false);
 });
 
-test("callers are told apart by a hash of their authorization header, else by address", () => {
-  const token = "Bearer eyJhbGciOiJIUzI1NiJ9.e30.abc";
-  const key = rateLimitKey(request({ authorization: token }));
-  assert.match(key, /^auth:[A-Za-z0-9_-]{43}$/);
-  assert.ok(!key.includes("eyJ"), "the token itself is not kept");
-  assert.equal(rateLimitKey(request({ authorization: token }, "10.9.9.9")), key);
-  assert.notEqual(rateLimitKey(request({ authorization: `${token}x` })), key);
-  assert.equal(rateLimitKey(request({})), "addr:10.0.0.7");
+test("X-Forwarded-For is believed only from a trusted proxy, and only as far as the trusted chain goes", () => {
+  const forwarded = { "x-forwarded-for": "203.0.113.9, 10.1.0.5" };
+  // No trusted proxies (the default): the socket's peer, whatever the header says.
+  assert.equal(clientAddress(request(forwarded, "198.51.100.1")), "198.51.100.1");
+  const trusted = parseTrustedProxies("10.0.0.0/16, ::1");
+  assert.equal(clientAddress(request(forwarded, "198.51.100.1"), trusted), "198.51.100.1", "an untrusted peer's header is ignored");
+  assert.equal(clientAddress(request(forwarded, "::ffff:10.0.0.7"), trusted), "10.1.0.5", "the first hop not in 10.0.0.0/16");
+  assert.equal(clientAddress(request({ "x-forwarded-for": "203.0.113.9, 10.0.3.3" }, "::1"), trusted), "203.0.113.9");
+  assert.equal(clientAddress(request({ "x-forwarded-for": "junk" }, "::1"), trusted), "::1");
+  assert.equal(clientAddress(request({}, "::1"), trusted), "::1");
+  assert.throws(() => parseTrustedProxies("10.0.0.0/33"), /10.0.0.0\/33/);
+  assert.throws(() => parseTrustedProxies("proxy.local"), /proxy.local/);
 });
 
-test("the admission hook answers 429 RATE_LIMITED with retry-after", () => {
-  const admit = rateLimitAdmission(new RequestRateLimiter(1, 10, () => 0));
-  assert.equal(admit(request({})), null);
-  const refusal = admit(request({}));
+const caller = (userId: string | null) => ({ userId, roles: [], hospitalCode: null, idNumber: null, purpose: null }) as Caller;
+
+test("callers with tokens are counted by verified subject: two tokens of one subject share a bucket", async () => {
+  const limits = new CallerRateLimits(new RequestRateLimiter(3, 10, () => 0));
+  const subjectOf = new Map([["Bearer one", "clerk-01"], ["Bearer two", "clerk-01"], ["Bearer other", "clerk-02"]]);
+  const authenticate = limits.authenticated(async (req) => caller(subjectOf.get(req.headers.authorization!)!));
+  const send = (authorization: string) => {
+    const req = request({ authorization });
+    return limits.admit(req) ?? authenticate(req);
+  };
+  await send("Bearer one");
+  await send("Bearer two");
+  await send("Bearer one");
+  await assert.rejects(async () => send("Bearer two"), (err: GraphQLError) => err.extensions.code === "RATE_LIMITED" && (err.extensions.http as { status: number }).status === 429);
+  // Someone else, from the same address, still has a bucket of their own.
+  assert.equal(((await send("Bearer other")) as Caller).userId, "clerk-02");
+});
+
+test("a refused token is counted against its address, never against the subject it names", async () => {
+  const limits = new CallerRateLimits(new RequestRateLimiter(2, 10, () => 0));
+  const authenticate = limits.authenticated(async (req) => {
+    if (req.headers.authorization === "Bearer good") return caller("clerk-01");
+    throw new GraphQLError("the token is not valid", { extensions: { code: "UNAUTHENTICATED" } });
+  });
+  const forged = request({ authorization: "Bearer forged-for-clerk-01" }, "10.0.0.66");
+  for (let i = 0; i < 2; i++) await assert.rejects(authenticate(forged), (err: GraphQLError) => err.extensions.code === "UNAUTHENTICATED");
+  await assert.rejects(authenticate(forged), (err: GraphQLError) => err.extensions.code === "RATE_LIMITED");
+  // Further token requests from that address are refused before their body is read ...
+  assert.equal(limits.admit(forged)?.code, "RATE_LIMITED");
+  // ... while the subject the forger aimed at is not touched, and anonymous requests from that address are counted apart.
+  assert.equal(limits.admit(request({ authorization: "Bearer good" })), null);
+  assert.equal((await authenticate(request({ authorization: "Bearer good" }))).userId, "clerk-01");
+  assert.equal(limits.admit(request({}, "10.0.0.66")), null);
+});
+
+test("anonymous callers answer 429 RATE_LIMITED with retry-after, per client address", () => {
+  const limits = new CallerRateLimits(new RequestRateLimiter(1, 10, () => 0));
+  assert.equal(limits.admit(request({})), null);
+  const refusal = limits.admit(request({}));
   assert.equal(refusal?.status, 429);
   assert.equal(refusal?.code, "RATE_LIMITED");
   assert.equal(refusal?.headers?.["retry-after"], "60");
   assert.match(refusal!.message, /limit is 1 per minute/);
   // Someone else is not refused.
-  assert.equal(admit(request({}, "10.0.0.8")), null);
+  assert.equal(limits.admit(request({}, "10.0.0.8")), null);
 });

@@ -82,6 +82,7 @@ export async function startBenchStack(databaseUrl: string, options: { gatewayEnv
     DATABASE_URL: databaseUrl,
     DATA_DIR: dataDir,
     PORT: "0",
+    METRICS_PORT: "0",
     HOST: "127.0.0.1",
     LOG_LEVEL: "warn",
     NODE_ENV: "production",

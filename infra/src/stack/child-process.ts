@@ -1,10 +1,12 @@
 import { fork, type ChildProcess } from "node:child_process";
 
-/** A forked OneWindow process and the port it reported over IPC. */
+/** A forked OneWindow process and the ports it reported over IPC. */
 export interface Child {
   name: string;
   process: ChildProcess;
   port: number;
+  /** Where it serves /metrics. */
+  metricsPort?: number;
   stderr: () => string;
   /** The last 64 kB of its standard output (its JSON log). */
   stdout: () => string;
@@ -29,10 +31,10 @@ export function forkAndWait(name: string, main: string, env: Record<string, stri
       child.kill("SIGKILL");
       reject(new Error(`${name} did not start within ${timeoutMs} ms:\n${stderr}`));
     }, timeoutMs);
-    child.on("message", (msg: { type?: string; port?: number }) => {
+    child.on("message", (msg: { type?: string; port?: number; metricsPort?: number }) => {
       if (msg?.type === "listening" && msg.port) {
         clearTimeout(timer);
-        resolve({ name, process: child, port: msg.port, stderr: () => stderr, stdout: () => stdout });
+        resolve({ name, process: child, port: msg.port, metricsPort: msg.metricsPort, stderr: () => stderr, stdout: () => stdout });
       }
     });
     child.once("exit", (code) => {

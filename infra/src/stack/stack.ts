@@ -72,7 +72,9 @@ export interface Stack {
   logOf(name: string): string;
   /** The port a process of the stack listens on ("gateway" or a department). */
   portOf(name: string): number;
-  /** SQL statements the subgraph has run so far (from its /metrics), once its background work is still. */
+  /** The port a process of the stack serves /metrics on. */
+  metricsPortOf(name: string): number;
+  /** SQL statements the subgraph has run so far (from /metrics on its metrics port), once its background work is still. */
   sqlCount(name: string): Promise<number>;
   /** Runs a read-only SQL query against a department's own database (to count effects). */
   sql<T = Record<string, unknown>>(name: string, query: string): Promise<T[]>;
@@ -133,7 +135,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const env: Record<string, string> = {
     DATA_DIR: dataDir,
     LOG_LEVEL: "warn",
-    HOST: "127.0.0.1",
+    // No HOST: every process binds 127.0.0.1 by default, which the tests check.
+    // Any free port: each process reports the one it got.
+    METRICS_PORT: "0",
     SEED: "none",
     NATS_URL: natsUrl,
     EVENTS_PREFIX: prefix,
@@ -172,6 +176,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     if (!port) throw new Error(`no process ${name} in this stack`);
     return port;
   };
+  const metricsPortOf = (name: string) => {
+    const port = children.get(name)?.metricsPort;
+    if (!port) throw new Error(`no metrics port for ${name} in this stack`);
+    return port;
+  };
   const gatewayUrl = `http://127.0.0.1:${portOf("gateway")}/graphql`;
   const tokens = new Map<string, Promise<string>>();
   const headers = async (as: As = OPERATOR): Promise<Record<string, string>> => {
@@ -191,6 +200,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     dataDir,
     portOf,
     logOf: (name) => children.get(name)?.stdout() ?? "",
+    metricsPortOf,
     headers,
     query: async (query, variables, as) => post(gatewayUrl, { query, variables }, await headers(as)),
     async querySubgraph(name, query, variables, as = OPERATOR) {
@@ -207,7 +217,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       // Background work (the outbox relay, event handlers) runs right after commits: wait until
       // the count has been still for a moment, so that it counts what a request itself ran.
       const read = async () => {
-        const text = await (await fetch(`http://127.0.0.1:${portOf(name)}/metrics`)).text();
+        const text = await (await fetch(`http://127.0.0.1:${metricsPortOf(name)}/metrics`)).text();
         const m = new RegExp(`onewindow_sql_queries_total\\{service="${name}"\\} (\\d+)`).exec(text);
         return m ? Number(m[1]) : 0;
       };

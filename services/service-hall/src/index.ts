@@ -34,6 +34,8 @@ export const serviceHall: SubgraphDefinition<Services> = {
   migrations: [ServiceHallInitial1763800000501, ServiceHallCatalogue1763800000502],
   // Only the window clerk reads any citizen's cases; a citizen reads their own (ctx.access).
   personalDataReaders: PERSONAL_DATA_READERS,
+  // A priority ticket at the hall's machine: the holder's own ID card proves the age, nothing is kept.
+  selfServiceActs: ["Mutation.takeQueueTicket"],
   createServices: (db) => createServices(db),
   buildSchema: buildServiceHallSchema,
   eventHandlers: (s) => departmentConfirmationHandlers(s),

@@ -1,10 +1,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { HallDepartment } from "./catalogue/hall-department.enum";
+import { makeIdNumber } from "@onewindow/shared";
 import { openTestHall } from "./fixtures";
 import { QueuePriority, QueueTicketStatus } from "./queue/queue.enums";
 
 const { LABOR_SECURITY: A, MEDICAL_INSURANCE: B, TAX: F } = HallDepartment;
+const CLERK = { roles: ["window_clerk" as const], idNumber: null };
 
 test("numbers run per category per day and restart the next day", async (t) => {
   const { s, setNow } = await openTestHall(t, "2026-11-23T08:30:00+08:00");
@@ -27,7 +29,7 @@ test("the green channel is called first, then tickets in the order taken, within
   const a2 = await s.queue.take({ category: A }); // A002
   assert.equal(a2.waitingAhead, 1);
   setNow("2026-11-23T09:03:00+08:00");
-  const elderly = await s.queue.take({ category: A, priority: QueuePriority.ELDERLY }); // A003, green channel
+  const elderly = await s.queue.take({ category: A, priority: QueuePriority.ELDERLY }, CLERK); // A003, green channel
   assert.equal(elderly.waitingAhead, 0);
   assert.equal(elderly.estimatedWaitMinutes, 0);
   setNow("2026-11-23T09:10:00+08:00");
@@ -47,7 +49,7 @@ test("the green channel is called first, then tickets in the order taken, within
 test("the board shows now calling, waiting per category and an estimated wait", async (t) => {
   const { s, setNow } = await openTestHall(t, "2026-11-23T09:00:00+08:00");
   for (let i = 0; i < 5; i++) await s.queue.take({ category: A });
-  await s.queue.take({ category: A, priority: QueuePriority.DISABLED });
+  await s.queue.take({ category: A, priority: QueuePriority.DISABLED }, CLERK);
   setNow("2026-11-23T09:10:00+08:00");
   await s.queue.callNext({ window: "01", categories: [A] }); // A006 (green)
   setNow("2026-11-23T09:16:00+08:00");
@@ -67,4 +69,21 @@ test("the board shows now calling, waiting per category and an estimated wait", 
   const next = await s.queue.take({ category: A });
   assert.equal(next.waitingAhead, 3);
   assert.equal(next.estimatedWaitMinutes, 18);
+});
+
+test("the green channel: DISABLED from a clerk only, ELDERLY from a clerk or for an ID number of someone 60 or over", async (t) => {
+  const { s } = await openTestHall(t, "2026-11-23T09:00:00+08:00");
+  const kiosk = { roles: [], idNumber: null };
+  const refused = async (input: Parameters<typeof s.queue.take>[0], code: string, message: RegExp) =>
+    assert.rejects(s.queue.take(input, kiosk), (err: { extensions?: { code?: string }; message: string }) => err.extensions?.code === code && message.test(err.message));
+  await refused({ category: A, priority: QueuePriority.DISABLED }, "FORBIDDEN", /^爱心通道号须由窗口工作人员发放/);
+  await refused({ category: A, priority: QueuePriority.ELDERLY }, "BAD_USER_INPUT", /老年人绿色通道须提供本人身份证号码/);
+  // Born 1966-11-24: 59 on 2026-11-23, one day short.
+  await refused({ category: A, priority: QueuePriority.ELDERLY, idNumber: makeIdNumber("330102", "1966-11-24", 1) }, "BAD_USER_INPUT", /未满60周岁/);
+  await refused({ category: A, priority: QueuePriority.ELDERLY, idNumber: "330102196611240000" }, "BAD_USER_INPUT", /idNumber/);
+  // Nothing was issued by the refusals.
+  assert.equal((await s.queue.take({ category: A }, kiosk)).number, "A001");
+  const sixty = await s.queue.take({ category: A, priority: QueuePriority.ELDERLY, idNumber: makeIdNumber("330102", "1966-11-23", 1) }, kiosk);
+  assert.equal(sixty.greenChannel, true);
+  assert.equal((await s.queue.take({ category: A, priority: QueuePriority.DISABLED }, CLERK)).greenChannel, true);
 });

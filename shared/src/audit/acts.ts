@@ -79,12 +79,25 @@ export function rootActs(operation: OperationDefinitionNode, fragments: Record<s
 }
 
 /**
+ * Mutations (`Mutation.<field>`) whose input names a person only so that the department can check
+ * what the caller says of themselves, and whose purpose is the act itself: a priority queue
+ * ticket taken at the hall's machine with the holder's own ID card (the age is checked, nothing
+ * is kept). They need no stated purpose; they are audited like every act.
+ */
+export type SelfServiceActs = ReadonlySet<string>;
+
+/**
  * A write that names a person needs a purpose like a read of them does, whatever its answer
  * selects: FORBIDDEN before anything runs, so nothing is written. Null when the operation may run.
  */
-export function writeWithoutPurpose(ctx: Pick<RequestContext, "caller">, operation: OperationDefinitionNode, acts: RootAct[]): GraphQLError | null {
+export function writeWithoutPurpose(
+  ctx: Pick<RequestContext, "caller">,
+  operation: OperationDefinitionNode,
+  acts: RootAct[],
+  selfService: SelfServiceActs = new Set(),
+): GraphQLError | null {
   if (operation.operation !== "mutation" || ctx.caller.purpose) return null;
-  const named = acts.find((a) => a.idNumbers.length > 0);
+  const named = acts.find((a) => a.idNumbers.length > 0 && !selfService.has(a.what));
   if (!named) return null;
   // 200: the gateway reads it as any other answer with errors and passes the code on.
   if (ctx.caller.roles.length === 0) return new GraphQLError(`sign in to run ${named.what.slice("Mutation.".length)}`, { extensions: { code: "UNAUTHENTICATED", http: { status: 200 } } });

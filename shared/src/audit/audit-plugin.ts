@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import { GraphQLError } from "graphql";
 import type { RequestContext } from "../context";
 import type { Logger } from "../logger";
-import { actRecords, rootActs, writeWithoutPurpose, type RootAct } from "./acts";
+import { actRecords, rootActs, writeWithoutPurpose, type RootAct, type SelfServiceActs } from "./acts";
 import type { AuditRead, AuditTrail } from "./audit-trail";
 import { RefusalTally } from "./refusal-tally";
 
@@ -28,7 +28,12 @@ export const refusalKey = (r: AuditRead) => [r.userId, r.roles.join(","), r.fiel
  * selects, and each refusal. A mutation that names a person without a purpose is refused before
  * anything runs.
  */
-export function auditPlugin(trail: AuditTrail, department: string, refusals: RefusalTally<AuditRead>): ApolloServerPlugin<RequestContext> {
+export function auditPlugin(
+  trail: AuditTrail,
+  department: string,
+  refusals: RefusalTally<AuditRead>,
+  selfService?: SelfServiceActs,
+): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       let acts: RootAct[] = [];
@@ -37,7 +42,7 @@ export function auditPlugin(trail: AuditTrail, department: string, refusals: Ref
           if (!operation) return;
           const fragments = Object.fromEntries(document.definitions.flatMap((d) => (d.kind === "FragmentDefinition" ? [[d.name.value, d]] : [])));
           acts = rootActs(operation, fragments, request.variables ?? {});
-          const refused = writeWithoutPurpose(contextValue, operation, acts);
+          const refused = writeWithoutPurpose(contextValue, operation, acts, selfService);
           if (refused) throw refused;
         },
         async willSendResponse({ contextValue, response, logger, operation, errors }) {

@@ -1,4 +1,4 @@
-import { Field, InputType } from "type-graphql";
+import { Field, ID, InputType } from "type-graphql";
 import { HallDepartment } from "../catalogue/hall-department.enum";
 import { QueuePriority } from "./queue.enums";
 
@@ -9,6 +9,12 @@ export class TakeQueueTicketInput {
 
   @Field(() => QueuePriority, { nullable: true, description: "Green channel for the elderly and the disabled; default NORMAL." })
   priority?: QueuePriority | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "ELDERLY at the ticket machine: the holder's resident ID number, which shows them 60 or over. Checked, never stored; a window clerk needs none.",
+  })
+  idNumber?: string | null;
 }
 
 @InputType({ description: "A window calls the next citizen." })

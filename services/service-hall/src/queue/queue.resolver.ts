@@ -1,4 +1,5 @@
-import { Arg, Authorized, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from "type-graphql";
+import type { RequestContext } from "@onewindow/shared";
 import { HALL_WRITERS } from "../access";
 import type { Services } from "../services";
 import { QueueBoard } from "./queue-board.types";
@@ -10,9 +11,12 @@ export class QueueResolver {
   constructor(private readonly s: Services) {}
 
   // Public: the ticket machine in the hall, used before anyone signs in; a ticket names no one.
-  @Mutation(() => QueueTicket, { description: "Issues today's next number of a category (A012), with the tickets ahead and an estimated wait." })
-  takeQueueTicket(@Arg("input", () => TakeQueueTicketInput, { description: "The category and the channel." }) input: TakeQueueTicketInput) {
-    return this.s.queue.take(input);
+  // The green channel is checked against the caller (see QueueService.take).
+  @Mutation(() => QueueTicket, {
+    description: "Issues today's next number of a category (A012), with the tickets ahead and an estimated wait. DISABLED: window clerks only; ELDERLY: a clerk, or an ID number of someone 60 or over.",
+  })
+  takeQueueTicket(@Arg("input", () => TakeQueueTicketInput, { description: "The category and the channel." }) input: TakeQueueTicketInput, @Ctx() ctx: RequestContext) {
+    return this.s.queue.take(input, ctx.caller);
   }
 
   @Authorized(HALL_WRITERS)

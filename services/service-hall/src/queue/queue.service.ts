@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from "typeorm";
-import { BadUserInputError, isUniqueViolation, requiredText } from "@onewindow/shared";
+import { ageOn, ANONYMOUS, BadUserInputError, ForbiddenError, isUniqueViolation, parseIdNumber, requiredText, type Caller } from "@onewindow/shared";
 import { HALL_DEPARTMENTS, HallDepartment, QUEUE_LETTERS } from "../catalogue/hall-department.enum";
 import { todayBy, type Clock } from "../clock";
 import { num, runSql } from "../db/sql";
@@ -7,6 +7,9 @@ import { QueueBoard, QueueCategoryStatus } from "./queue-board.types";
 import { QueuePriority, QueueTicketStatus } from "./queue.enums";
 import type { CallNextTicketInput, TakeQueueTicketInput } from "./queue.inputs";
 import { QueueTicket } from "./queue-ticket.entity";
+
+/** The age from which a citizen may take an ELDERLY ticket at the machine. */
+const ELDERLY_AGE = 60;
 
 /** Minutes per call assumed before a category has two calls today to measure it by. */
 const DEFAULT_MINUTES_PER_CALL = 5;
@@ -24,16 +27,33 @@ function checkCategory(category: HallDepartment, field: string): HallDepartment 
 export class QueueService {
   constructor(private readonly db: DataSource, private readonly clock: Clock) {}
 
-  async take(input: TakeQueueTicketInput): Promise<QueueTicket> {
+  /**
+   * Issues a ticket. Anyone may take a NORMAL one at the machine; the green channel jumps the
+   * queue, so DISABLED is issued by a window clerk only, and ELDERLY by a clerk or for an ID
+   * number (given, or the citizen's own token's) whose holder is 60 or over today.
+   */
+  async take(input: TakeQueueTicketInput, caller: Pick<Caller, "roles" | "idNumber"> = ANONYMOUS): Promise<QueueTicket> {
     const category = checkCategory(input.category, "category");
     const priority = input.priority ?? QueuePriority.NORMAL;
     if (!Object.values(QueuePriority).includes(priority)) throw new BadUserInputError(`unknown priority ${priority}`, "priority");
+    if (priority !== QueuePriority.NORMAL && !caller.roles.includes("window_clerk")) this.checkGreenChannel(priority, input.idNumber ?? caller.idNumber);
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.db.transaction((tx) => this.issue(tx, category, priority));
       } catch (err) {
         if (!isUniqueViolation(err) || attempt >= NUMBERING_ATTEMPTS) throw err;
       }
+    }
+  }
+
+  private checkGreenChannel(priority: QueuePriority, idNumber: string | null | undefined): void {
+    if (priority === QueuePriority.DISABLED) {
+      throw new ForbiddenError("爱心通道号须由窗口工作人员发放，请到咨询台办理。DISABLED tickets are issued by a window clerk.");
+    }
+    if (!idNumber) throw new BadUserInputError("老年人绿色通道须提供本人身份证号码（年满60周岁）。ELDERLY needs the holder's ID number.", "idNumber");
+    const { birthDate } = parseIdNumber(idNumber, "idNumber");
+    if (ageOn(birthDate, todayBy(this.clock)) < ELDERLY_AGE) {
+      throw new BadUserInputError(`身份证号码显示未满${ELDERLY_AGE}周岁，不能领取老年人绿色通道号。The holder is under ${ELDERLY_AGE}.`, "idNumber");
     }
   }
 
