@@ -5,6 +5,7 @@ import { loadBaseConfig, readPort, type BaseConfig } from "./config";
 import { createDataSource } from "./data-source";
 import { OutboxEvent } from "./events/outbox-event.entity";
 import { CreateOutbox1763800000000 } from "./events/outbox.migration";
+import { AddOutboxSignedEnvelope1764500000000 } from "./events/outbox-envelope.migration";
 import { DeadLetter } from "./events/dead-letter.entity";
 import type { EventHandlers } from "./events/event-handling";
 import { InboxEvent } from "./events/inbox-event.entity";
@@ -12,7 +13,7 @@ import { CreateInboxAndDeadLetters1763900000000 } from "./events/inbox.migration
 import { createLogger, type Logger } from "./logger";
 import { runProcess } from "./process";
 import { startTelemetry, stopTelemetry } from "./telemetry";
-import { startEventing } from "./nats/eventing";
+import { loadEventTrust, startEventing } from "./nats/eventing";
 import { createSubgraphServer, type SubgraphServer } from "./subgraph-server";
 import { AuditEntry } from "./audit/audit-entry.entity";
 import { CreateAuditTrail1764000000000 } from "./audit/audit.migration";
@@ -62,7 +63,7 @@ export function subgraphTables(definition: SubgraphDefinition<unknown>): { servi
   return {
     service: definition.name,
     entities: [OutboxEvent, InboxEvent, DeadLetter, AuditEntry, ...(definition.entities as Function[])],
-    migrations: [CreateOutbox1763800000000, CreateInboxAndDeadLetters1763900000000, CreateAuditTrail1764000000000, ...definition.migrations],
+    migrations: [CreateOutbox1763800000000, CreateInboxAndDeadLetters1763900000000, CreateAuditTrail1764000000000, AddOutboxSignedEnvelope1764500000000, ...definition.migrations],
   };
 }
 
@@ -87,7 +88,8 @@ export async function startSubgraph<S>(
   startTelemetry(definition.name, env);
   const dataSource = await openSubgraphDatabase(definition as SubgraphDefinition<unknown>, config, logger);
   const services = definition.createServices(dataSource);
-  const eventing = startEventing(dataSource, config, definition.name, definition.eventHandlers?.(services), logger);
+  const handlers = definition.eventHandlers?.(services);
+  const eventing = startEventing(dataSource, config, definition.name, handlers, logger, loadEventTrust(env, config.dataDir, definition.name, handlers));
   const server = createSubgraphServer({
     service: definition.name,
     schema: await definition.buildSchema(services),

@@ -18,7 +18,7 @@ describe("events survive a NATS outage and a consumer crash, and apply exactly o
   let stack: Stack;
   before(async () => {
     // A NATS of our own, to stop; a short ack wait, so a crashed consumer's event comes back soon.
-    stack = await startStack({ privateNats: true, env: { EVENT_ACK_WAIT_MS: "1000" } });
+    stack = await startStack({ env: { EVENT_ACK_WAIT_MS: "1000" } });
   });
   after(async () => {
     await stack?.stop();
@@ -53,7 +53,7 @@ describe("events survive a NATS outage and a consumer crash, and apply exactly o
     await stack.stopSubgraph("medical-insurance");
     // The fault: the consumer exits right after committing an effect, before acknowledging it.
     await stack.restartSubgraph("medical-insurance", { EVENTS_TEST_CRASH_AFTER_EFFECT: "1" });
-    const nc = await connect({ servers: stack.natsUrl });
+    const nc = await connect(stack.natsLogin());
     const event = {
       id: randomUUID(),
       type: "onewindow.hospital.inpatient.discharged",

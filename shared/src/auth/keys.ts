@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { ConfigError } from "../config";
+import { ensureDevEventKeys } from "./event-keys";
 
 type Env = Record<string, string | undefined>;
 
@@ -34,6 +35,7 @@ export function ensureDevKeys(dataDir: string): void {
     fs.writeFileSync(path.join(dir, FILES.contextPublic), publicKey.export({ type: "spki", format: "pem" }), { mode: 0o644 });
     fs.writeFileSync(priv, privateKey.export({ type: "pkcs8", format: "pem" }), { mode: 0o600 });
   }
+  ensureDevEventKeys(dataDir);
 }
 
 /** `NAME` (the value itself) or `NAME_FILE` (a path to it), else the development file, else a ConfigError. */
