@@ -27,9 +27,9 @@ function signedBytes(envelope: EventEnvelope): Buffer {
 }
 
 /** The envelope with `signature`: Ed25519 by the department's `EVENT_SIGNING_KEY`, base64url. */
-export function signEnvelope(envelope: EventEnvelope, key: crypto.KeyObject): EventEnvelope {
+export function signEnvelope<E extends EventEnvelope<any>>(envelope: E, key: crypto.KeyObject): E {
   const { signature: _old, ...unsigned } = envelope;
-  return { ...unsigned, signature: crypto.sign(null, signedBytes(unsigned as EventEnvelope), key).toString("base64url") };
+  return { ...unsigned, signature: crypto.sign(null, signedBytes(unsigned as EventEnvelope), key).toString("base64url") } as E;
 }
 
 /**
