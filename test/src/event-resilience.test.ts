@@ -2,6 +2,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { connect } from "nats";
+import { loadEventSigningKey, signEnvelope, type EventEnvelope } from "@onewindow/shared";
 import { startStack, type Stack } from "./harness/stack";
 import { eventually } from "./harness/eventually";
 import { freshIdNumber } from "./harness/fixtures";
@@ -68,7 +69,9 @@ describe("events survive a NATS outage and a consumer crash, and apply exactly o
     await jsm.streams.info(`${stack.eventsPrefix}_HOSPITAL`.toUpperCase()).catch(() =>
       jsm.streams.add({ name: `${stack.eventsPrefix}_HOSPITAL`.toUpperCase(), subjects: [`${stack.eventsPrefix}.hospital.>`] }),
     );
-    await nc.jetstream().publish(`${stack.eventsPrefix}.hospital.inpatient.discharged`, JSON.stringify(event), { msgID: event.id });
+    // Signed as hospital-quality signs its events (its development key), or the consumer refuses it.
+    const signed = signEnvelope(event as EventEnvelope, loadEventSigningKey({}, stack.dataDir, "hospital-quality"));
+    await nc.jetstream().publish(`${stack.eventsPrefix}.hospital.inpatient.discharged`, JSON.stringify(signed), { msgID: event.id });
     const claims = `SELECT COUNT(*) AS n FROM claim WHERE id_number = '${idNumber}'`;
     await eventually(async () => assert.equal(await count(stack, "medical-insurance", claims), 1), 20_000);
     await eventually(async () => assert.equal(stack.exitCode("medical-insurance"), 86, "the consumer should have died before its ack"));
