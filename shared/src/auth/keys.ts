@@ -20,7 +20,8 @@ const FILES = {
 /**
  * Generates the development keys into `DATA_DIR/keys` when they are missing: the HS256 secret
  * development tokens are signed with, and the Ed25519 pair the gateway signs the internal
- * context with (subgraphs read only the public half). Never committed; production passes keys
+ * context with (subgraphs read only the public half), and the departments' event keys and NATS
+ * passwords (event-keys.ts). Never committed; production passes keys
  * by environment instead (see the README).
  */
 export function ensureDevKeys(dataDir: string): void {
