@@ -135,7 +135,8 @@ export class EventConsumer {
     const lag = new Map<Department, number>();
     if (!this.bus.connected) return lag;
     for (const [department, consumer] of this.consumers) {
-      const info = await consumer.info(true).catch(() => null);
+      // Asked afresh: the client's cached info is the consumer's state when it was opened.
+      const info = await consumer.info(false).catch(() => null);
       if (info) lag.set(department, info.num_pending + info.num_ack_pending);
     }
     return lag;
