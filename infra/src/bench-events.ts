@@ -20,7 +20,7 @@ async function main() {
   const runs = args.get("runs") ?? 1000;
   const concurrency = args.get("concurrency") ?? 16;
   console.log(`event backbone benchmark: ${events} events, ${runs} retirements, ${process.env.DATABASE_URL ? "PostgreSQL" : "SQLite"}, ${os.cpus().length} cores, node ${process.version}`);
-  const stack = await startStack({ privateNats: true });
+  const stack = await startStack();
   try {
     const people = Array.from({ length: events + runs }, (_, i) => makeIdNumber(`3301${String(10 + (i % 90)).padStart(2, "0")}`, "1965-06-15", Math.floor(i / 90) * 2 + 1));
     await inParallel(people, concurrency, "citizens registered", (idNumber) =>

@@ -15,6 +15,8 @@ import { parse } from "yaml";
 import { metricsPortOf, postgresDatabaseName } from "@onewindow/shared";
 import { GATEWAY_NODE_OPTIONS } from "@onewindow/gateway";
 import { subgraphs } from "./subgraphs";
+import { deployedNatsConfig, natsPasswordVariable } from "./nats-config";
+import { eventPublicKeyVariable } from "@onewindow/shared";
 
 const root = path.resolve(__dirname, "..", "..");
 const composeFile = path.join(root, "docker-compose.yml");
@@ -270,6 +272,37 @@ describe("docker-compose.yml", () => {
     assert.match(dockerfile, /^HEALTHCHECK [^\n]*(\\\n[^\n]*)*\/readyz/m);
     for (const [name, service] of built) {
       assert.equal(typeof service.build === "object" && service.build.context, ".", `${name}: the build context is the repository root`);
+    }
+  });
+
+  it("runs nats-server with the generated users: each department logs in as itself, signs with a key only it mounts, and verifies with every department's public key", () => {
+    const committed = fs.readFileSync(path.join(root, "infra", "compose", "nats-server.conf"), "utf8");
+    assert.equal(committed, deployedNatsConfig(), "infra/compose/nats-server.conf is stale: node -e 'process.stdout.write(require(\"./infra/dist/nats-config\").deployedNatsConfig())' > infra/compose/nats-server.conf");
+    const nats = compose.services.nats;
+    const command = [nats.command ?? []].flat().join(" ");
+    assert.match(command, /nats-server -c \/etc\/nats\/nats-server\.conf/);
+    assert.ok(mounts(nats).some((m) => m.source === "./infra/compose/nats-server.conf" && m.target === "/etc/nats/nats-server.conf" && m.readOnly));
+    const passwords = mounts(nats).find((m) => m.target === "/run/onewindow/nats-passwords");
+    assert.ok(passwords?.readOnly && mounts(compose.services.keys).some((m) => m.source === passwords.source), "the keys service writes nats-server's passwords");
+    // Every variable the configuration reads is exported from a password file of that user.
+    for (const variable of committed.match(/\$NATS_PASSWORD_[A-Z_]+/g)!) assert.match(command, /NATS_PASSWORD_\$\$\(basename/, variable);
+    assert.match([compose.services.keys.command ?? []].flat().join(" "), /"\/run\/onewindow\/nats-passwords\/" \+ s/);
+    for (const [name, service] of departmentServices) {
+      const env = envOf(service);
+      assert.equal(env.NATS_USER, name);
+      assert.ok(committed.includes(`$${natsPasswordVariable(name)}`), `${name} is a user of the configuration`);
+      for (const variable of ["EVENT_SIGNING_KEY_FILE", "NATS_PASSWORD_FILE"]) {
+        const mount = mountedFrom(service, env[variable]);
+        assert.ok(mount?.readOnly, `${name}: ${variable} on a read-only volume`);
+        assert.equal(mount!.source, `events-${name}`, `${name}: ${variable} on its own volume`);
+        for (const [other, otherService] of departmentServices) {
+          if (other !== name) assert.ok(!mounts(otherService).some((m) => m.source === mount!.source), `${other} must not see ${name}'s signing key`);
+        }
+      }
+      for (const { definition } of subgraphs) {
+        const file = env[`${eventPublicKeyVariable(definition.name)}_FILE`];
+        assert.ok(file && mountedFrom(service, file)?.readOnly, `${name}: ${definition.name}'s event public key`);
+      }
     }
   });
 });

@@ -13,6 +13,8 @@ import { parse, parseAllDocuments } from "yaml";
 import { GATEWAY_NODE_OPTIONS } from "@onewindow/gateway";
 import { metricsPortOf } from "@onewindow/shared";
 import { subgraphs } from "./subgraphs";
+import { eventPublicKeyVariable } from "@onewindow/shared";
+import { natsPasswordVariable } from "./nats-config";
 
 const root = path.resolve(__dirname, "..", "..");
 const k8sDir = path.join(root, "infra", "k8s");
@@ -282,5 +284,25 @@ describe("infra/k8s", () => {
     assert.ok(hpa.spec.metrics?.length > 0);
     // The gateway's CPU request is what utilisation is measured against.
     assert.ok(containerOf("gateway").resources?.requests?.cpu);
+  });
+
+  it("gives each department its own NATS user and event-signing key (a Secret no other department reads), and every department's public key", () => {
+    const secretOf = (container: Container, variable: string) => container.env?.find((e) => e.name === variable)?.valueFrom?.secretKeyRef;
+    for (const { name } of departments) {
+      const container = containerOf(name);
+      assert.equal(envValue(container, "NATS_USER"), name);
+      for (const variable of ["NATS_PASSWORD", "EVENT_SIGNING_KEY"]) {
+        const ref = secretOf(container, variable);
+        assert.equal(ref?.name, `onewindow-events-${name}`, `${name}: ${variable} from its own Secret`);
+        for (const other of departments.filter((d) => d.name !== name)) {
+          assert.ok(!containerOf(other.name).env?.some((e) => e.valueFrom?.secretKeyRef?.name === ref!.name), `${other.name} must not read ${ref!.name}`);
+        }
+      }
+      for (const publisher of departments) {
+        const ref = secretOf(container, eventPublicKeyVariable(publisher.name));
+        assert.equal(ref?.name, "onewindow-event-public-keys", `${name}: ${publisher.name}'s public key`);
+      }
+      assert.ok(natsPasswordVariable(name) in (secrets.get("onewindow-nats-passwords") ?? {}), `nats-server's password of ${name}`);
+    }
   });
 });

@@ -19,10 +19,11 @@ async function main() {
   const config = loadBaseConfig();
   const logger = createLogger("launcher", config.logLevel);
   const gatewayPort = readPort(process.env, "GATEWAY_PORT", 4000);
-  const nats = await ensureNatsServer(config.natsUrl, config.dataDir);
-  console.log(nats.message);
-  // Development keys (token secret, internal-context key pair) before any process needs them.
+  // Development keys (token secret, internal-context key pair, event keys, NATS passwords)
+  // before any process, nats-server included, needs them.
   if (config.nodeEnv !== "production") ensureDevKeys(config.dataDir);
+  const nats = await ensureNatsServer(config.natsUrl, config.dataDir, config.events.prefix);
+  console.log(nats.message);
 
   if ((process.env.SEED ?? "demo") === "demo" && (await isEmpty(config, logger))) {
     console.log(`Seeding the demo data set into ${config.databaseUrl ? "PostgreSQL" : config.dataDir} ...`);

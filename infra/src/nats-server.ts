@@ -2,6 +2,8 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { connect } from "nats";
+import { writeDevNatsConfig } from "./nats-config";
 
 /** True when something accepts TCP connections at host:port within `timeoutMs`. */
 export function isListening(host: string, port: number, timeoutMs = 500): Promise<boolean> {
@@ -25,17 +27,35 @@ export interface NatsStatus {
   message: string;
 }
 
+/** True when the NATS server at `natsUrl` lets a client in without credentials. */
+async function acceptsAnyone(natsUrl: string): Promise<boolean> {
+  const nc = await connect({ servers: natsUrl, timeout: 2000, reconnect: false }).catch(() => null);
+  await nc?.close();
+  return nc !== null;
+}
+
 /**
  * Makes sure a NATS server with JetStream answers at `natsUrl`: uses one that is already
- * listening, or starts `nats-server -js` from the PATH with its storage under `dataDir`.
- * Without either, says how to get one; the services keep working and hold their events in
- * their outboxes until NATS is reachable.
+ * listening, or starts `nats-server` from the PATH with the configuration generated into
+ * `DATA_DIR/nats/nats-server.conf` (a user per department with its permissions, passwords from
+ * `DATA_DIR/keys/nats`) and its storage under `dataDir`. A server already listening that lets
+ * anyone in is used, with a warning: events stay signed and verified, but anyone who reaches it
+ * may publish, read and delete streams. Without a server, says how to get one; the services keep
+ * working and hold their events in their outboxes until NATS is reachable.
  */
-export async function ensureNatsServer(natsUrl: string, dataDir: string): Promise<NatsStatus> {
+export async function ensureNatsServer(natsUrl: string, dataDir: string, prefix = "onewindow"): Promise<NatsStatus> {
   const url = new URL(natsUrl.replace(/^nats:/, "http:"));
   const host = url.hostname;
   const port = Number(url.port || 4222);
-  if (await isListening(host, port)) return { url: natsUrl, message: `NATS: using the server at ${natsUrl}` };
+  if (await isListening(host, port)) {
+    if (!(await acceptsAnyone(natsUrl))) return { url: natsUrl, message: `NATS: using the server at ${natsUrl} (it requires credentials)` };
+    return {
+      url: natsUrl,
+      message:
+        `NATS: using the server at ${natsUrl}, which lets anyone in. Forged events are still refused (every envelope is signed), ` +
+        `but anyone who reaches it may publish, read or delete streams. Stop it to let npm start run one with a user per department, or set NATS_URL.`,
+    };
+  }
   const found = spawnSync("sh", ["-c", "command -v nats-server"], { encoding: "utf8" }).stdout.trim();
   if (!found) {
     return {
@@ -45,9 +65,10 @@ export async function ensureNatsServer(natsUrl: string, dataDir: string): Promis
   }
   const storeDir = path.join(dataDir, "nats");
   fs.mkdirSync(storeDir, { recursive: true });
-  const child = spawn(found, ["-js", "-a", host, "-p", String(port), "-sd", storeDir], { stdio: ["ignore", "ignore", "pipe"] });
+  const config = writeDevNatsConfig(dataDir, { host, port, prefix, storeDir });
+  const child = spawn(found, ["-c", config], { stdio: ["ignore", "ignore", "pipe"] });
   for (let i = 0; i < 50; i++) {
-    if (await isListening(host, port)) return { url: natsUrl, child, message: `NATS: started ${found} -js on ${natsUrl} (storage ${storeDir})` };
+    if (await isListening(host, port)) return { url: natsUrl, child, message: `NATS: started ${found} -c ${config} on ${natsUrl} (a user per department; storage ${storeDir})` };
     if (child.exitCode !== null) break;
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -6,6 +6,7 @@ import { createDataSource } from "./data-source";
 import { DEFAULT_HOST } from "./http";
 import { OutboxEvent } from "./events/outbox-event.entity";
 import { CreateOutbox1763800000000 } from "./events/outbox.migration";
+import { AddOutboxSignedEnvelope1764500000000 } from "./events/outbox-envelope.migration";
 import { DeadLetter } from "./events/dead-letter.entity";
 import type { EventHandlers } from "./events/event-handling";
 import { InboxEvent } from "./events/inbox-event.entity";
@@ -13,7 +14,7 @@ import { CreateInboxAndDeadLetters1763900000000 } from "./events/inbox.migration
 import { createLogger, type Logger } from "./logger";
 import { runProcess } from "./process";
 import { startTelemetry, stopTelemetry } from "./telemetry";
-import { startEventing } from "./nats/eventing";
+import { loadEventTrust, startEventing } from "./nats/eventing";
 import { createSubgraphServer, type SubgraphServer } from "./subgraph-server";
 import { AuditEntry } from "./audit/audit-entry.entity";
 import { AUDIT_MIGRATIONS } from "./audit/audit-migrations";
@@ -82,7 +83,7 @@ export function subgraphTables(definition: SubgraphDefinition<unknown>): { servi
   return {
     service: definition.name,
     entities: [OutboxEvent, InboxEvent, DeadLetter, AuditEntry, ...(definition.entities as Function[])],
-    migrations: [CreateOutbox1763800000000, CreateInboxAndDeadLetters1763900000000, ...AUDIT_MIGRATIONS, CreateUsedContexts1764460000000, ...definition.migrations],
+    migrations: [CreateOutbox1763800000000, CreateInboxAndDeadLetters1763900000000, ...AUDIT_MIGRATIONS, CreateUsedContexts1764460000000, AddOutboxSignedEnvelope1764500000000, ...definition.migrations],
   };
 }
 
@@ -113,7 +114,8 @@ export async function startSubgraph<S>(
   const personReadCap = new PersonReadCap(loadPersonReadCaps(env));
   const dataSource = await openSubgraphDatabase(definition as SubgraphDefinition<unknown>, config, logger);
   const services = definition.createServices(dataSource);
-  const eventing = startEventing(dataSource, config, definition.name, definition.eventHandlers?.(services), logger);
+  const handlers = definition.eventHandlers?.(services);
+  const eventing = startEventing(dataSource, config, definition.name, handlers, logger, loadEventTrust(env, config.dataDir, definition.name, handlers));
   // Development signs with a key generated into DATA_DIR/keys; production passes AUDIT_SIGNING_KEY.
   if (config.nodeEnv !== "production" && !env.AUDIT_SIGNING_KEY && !env.AUDIT_SIGNING_KEY_FILE) ensureDevAuditKeys(config.dataDir, definition.name);
   const heads = new AuditHeadRelay(dataSource, eventing.bus, definition.name, logger);

@@ -29,7 +29,7 @@ describe("a tamper-evident audit trail", () => {
 
   before(async () => {
     stack = await startStack();
-    nc = await connect({ servers: stack.natsUrl });
+    nc = await connect(stack.natsLogin());
   });
   after(async () => {
     await nc?.close();

@@ -2,6 +2,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { connect } from "nats";
+import { loadEventSigningKey, signEnvelope, type EventEnvelope } from "@onewindow/shared";
 import { startStack, type Stack } from "./harness/stack";
 import { eventually } from "./harness/eventually";
 import { freshIdNumber } from "./harness/fixtures";
@@ -18,7 +19,7 @@ describe("events survive a NATS outage and a consumer crash, and apply exactly o
   let stack: Stack;
   before(async () => {
     // A NATS of our own, to stop; a short ack wait, so a crashed consumer's event comes back soon.
-    stack = await startStack({ privateNats: true, env: { EVENT_ACK_WAIT_MS: "1000" } });
+    stack = await startStack({ env: { EVENT_ACK_WAIT_MS: "1000" } });
   });
   after(async () => {
     await stack?.stop();
@@ -53,7 +54,7 @@ describe("events survive a NATS outage and a consumer crash, and apply exactly o
     await stack.stopSubgraph("medical-insurance");
     // The fault: the consumer exits right after committing an effect, before acknowledging it.
     await stack.restartSubgraph("medical-insurance", { EVENTS_TEST_CRASH_AFTER_EFFECT: "1" });
-    const nc = await connect({ servers: stack.natsUrl });
+    const nc = await connect(stack.natsLogin());
     const event = {
       id: randomUUID(),
       type: "onewindow.hospital.inpatient.discharged",
@@ -68,7 +69,9 @@ describe("events survive a NATS outage and a consumer crash, and apply exactly o
     await jsm.streams.info(`${stack.eventsPrefix}_HOSPITAL`.toUpperCase()).catch(() =>
       jsm.streams.add({ name: `${stack.eventsPrefix}_HOSPITAL`.toUpperCase(), subjects: [`${stack.eventsPrefix}.hospital.>`] }),
     );
-    await nc.jetstream().publish(`${stack.eventsPrefix}.hospital.inpatient.discharged`, JSON.stringify(event), { msgID: event.id });
+    // Signed as hospital-quality signs its events (its development key), or the consumer refuses it.
+    const signed = signEnvelope(event as EventEnvelope, loadEventSigningKey({}, stack.dataDir, "hospital-quality"));
+    await nc.jetstream().publish(`${stack.eventsPrefix}.hospital.inpatient.discharged`, JSON.stringify(signed), { msgID: event.id });
     const claims = `SELECT COUNT(*) AS n FROM claim WHERE id_number = '${idNumber}'`;
     await eventually(async () => assert.equal(await count(stack, "medical-insurance", claims), 1), 20_000);
     await eventually(async () => assert.equal(stack.exitCode("medical-insurance"), 86, "the consumer should have died before its ack"));

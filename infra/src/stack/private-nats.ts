@@ -3,7 +3,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { connect } from "nats";
+import { writeDevNatsConfig } from "../nats-config";
 
 /** A free TCP port on loopback (bound and released). */
 export function freePort(): Promise<number> {
@@ -33,16 +33,20 @@ async function waitForPort(port: number, up: boolean, timeoutMs = 10_000): Promi
 
 /**
  * A nats-server with JetStream of a test's own, so that the test may stop and restart it
- * (an outage) without disturbing anything else. Its store survives a restart.
+ * (an outage) without disturbing anything else. Its store survives a restart. Given a
+ * `DATA_DIR` and a subject prefix, it runs with the configuration `npm start` generates from
+ * that directory's keys: a user per department with its permissions, and the admin.
  */
 export class PrivateNatsServer {
   private process: ChildProcess | null = null;
   private readonly storeDir = fs.mkdtempSync(path.join(os.tmpdir(), "onewindow-nats-"));
+  private configFile: string | null = null;
 
   private constructor(readonly port: number) {}
 
-  static async start(): Promise<PrivateNatsServer> {
+  static async start(auth?: { dataDir: string; prefix: string }): Promise<PrivateNatsServer> {
     const server = new PrivateNatsServer(await freePort());
+    if (auth) server.configFile = writeDevNatsConfig(auth.dataDir, { host: "127.0.0.1", port: server.port, prefix: auth.prefix, storeDir: server.storeDir });
     await server.resume();
     return server;
   }
@@ -53,7 +57,8 @@ export class PrivateNatsServer {
 
   /** Starts (again) on the same port and store. */
   async resume(): Promise<void> {
-    this.process = spawn("nats-server", ["-js", "-a", "127.0.0.1", "-p", String(this.port), "-sd", this.storeDir], { stdio: "ignore" });
+    const args = this.configFile ? ["-c", this.configFile] : ["-js", "-a", "127.0.0.1", "-p", String(this.port), "-sd", this.storeDir];
+    this.process = spawn("nats-server", args, { stdio: "ignore" });
     this.process.once("error", () => undefined);
     await waitForPort(this.port, true);
   }
@@ -73,19 +78,5 @@ export class PrivateNatsServer {
   async dispose(): Promise<void> {
     await this.halt();
     fs.rmSync(this.storeDir, { recursive: true, force: true });
-  }
-}
-
-/** Deletes the JetStream streams a test stack created under its subject prefix. */
-export async function deleteStreams(url: string, prefix: string): Promise<void> {
-  const nc = await connect({ servers: url, timeout: 2000 }).catch(() => null);
-  if (!nc) return;
-  try {
-    const jsm = await nc.jetstreamManager();
-    for await (const stream of jsm.streams.list()) {
-      if (stream.config.name.startsWith(`${prefix.toUpperCase()}_`)) await jsm.streams.delete(stream.config.name);
-    }
-  } finally {
-    await nc.close();
   }
 }

@@ -13,6 +13,8 @@ import {
   createLogger,
   devDepartmentKeyEnv,
   devProductionKeyEnv,
+  devEventKeyFiles,
+  NATS_ADMIN_USER,
   ensureDevKeys,
   loadBaseConfig,
   loadContextSigningKey,
@@ -23,7 +25,7 @@ import {
   type Role,
 } from "@onewindow/shared";
 import Sqlite from "better-sqlite3";
-import { deleteStreams, freePort, PrivateNatsServer } from "./private-nats";
+import { freePort, PrivateNatsServer } from "./private-nats";
 import { forkAndWait, stopChild, type Child } from "./child-process";
 
 /** A GraphQL response as the tests read it. */
@@ -54,8 +56,13 @@ export const OPERATOR: As = {
 /** A whole OneWindow stack (for a test file or a benchmark): every subgraph and the gateway, as real processes. */
 export interface Stack {
   gatewayUrl: string;
-  /** The NATS server the stack's events go through, and the subject prefix that keeps them apart. */
+  /** The stack's own nats-server (authenticated, as `npm start` runs it), and the subject prefix of its events. */
   natsUrl: string;
+  /**
+   * Connection options for the stack's NATS as `user` (a department's service name, or the
+   * admin by default), with its generated password.
+   */
+  natsLogin(user?: string): { servers: string; user: string; pass: string };
   eventsPrefix: string;
   /** The stack's DATA_DIR (its development keys are in `keys/`). */
   dataDir: string;
@@ -90,8 +97,8 @@ export interface Stack {
    * its own; the stack stops it too.
    */
   startReplica(name: string, extraEnv?: Record<string, string>): Promise<{ port: number; stop(): Promise<void> }>;
-  /** The stack's own nats-server, when started with `privateNats`. */
-  nats?: PrivateNatsServer;
+  /** The stack's own nats-server (to stop and resume for outage tests). */
+  nats: PrivateNatsServer;
   stop(): Promise<void>;
 }
 
@@ -99,8 +106,6 @@ export interface Stack {
 export interface StackOptions {
   /** Write the demo data set of this size first, as `npm start` would. */
   seed?: SeedSize;
-  /** Run a nats-server of the stack's own (for outage tests) instead of the one at NATS_URL. */
-  privateNats?: boolean;
   /** Extra environment for every subgraph. */
   env?: Record<string, string>;
 }
@@ -130,8 +135,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "onewindow-test-"));
   ensureDevKeys(dataDir);
   const prefix = `ow_t${randomBytes(4).toString("hex")}`;
-  const nats = options.privateNats ? await PrivateNatsServer.start() : undefined;
-  const natsUrl = nats?.url ?? process.env.NATS_URL ?? "nats://127.0.0.1:4222";
+  // A nats-server of the stack's own, with the generated users and permissions: every test runs
+  // its events as production does, and may stop it for an outage. It starts in well under a second.
+  const nats = await PrivateNatsServer.start({ dataDir, prefix });
+  const natsUrl = nats.url;
   const env: Record<string, string> = {
     DATA_DIR: dataDir,
     LOG_LEVEL: "warn",
@@ -168,7 +175,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     children.set("gateway", await forkAndWait("gateway", path.join(root, "gateway", "dist", "main.js"), gatewayEnv));
   } catch (err) {
     await Promise.all([...children.values()].map(stopChild));
-    await nats?.dispose();
+    await nats.dispose();
     throw err;
   }
   const portOf = (name: string) => {
@@ -202,6 +209,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     logOf: (name) => children.get(name)?.stdout() ?? "",
     metricsPortOf,
     headers,
+    natsLogin: (user = NATS_ADMIN_USER) => ({ servers: natsUrl, user, pass: fs.readFileSync(devEventKeyFiles(dataDir, user).natsPassword, "utf8").trim() }),
     query: async (query, variables, as) => post(gatewayUrl, { query, variables }, await headers(as)),
     async querySubgraph(name, query, variables, as = OPERATOR) {
       const body = JSON.stringify({ query, variables });
@@ -248,8 +256,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       await Promise.all([...children.values()].map(stopChild));
       fs.rmSync(dataDir, { recursive: true, force: true });
       if (env.DATABASE_URL) await dropDatabases(env.DATABASE_URL, prefix);
-      if (nats) await nats.dispose();
-      else await deleteStreams(natsUrl, prefix);
+      await nats.dispose();
     },
   };
 }

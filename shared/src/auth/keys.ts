@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { ConfigError } from "../config";
+import { ensureDevEventKeys } from "./event-keys";
 
 type Env = Record<string, string | undefined>;
 
@@ -25,10 +26,10 @@ export const DEV_TOKEN_AUDIENCE = "onewindow";
 /**
  * Generates the development keys into `DATA_DIR/keys` when they are missing: the HS256 secret
  * development tokens are signed with, the Ed25519 pair the gateway signs the internal context
- * with (subgraphs read only the public half), and an Ed25519 pair that stands in for an identity
+ * with (subgraphs read only the public half), an Ed25519 pair that stands in for an identity
  * provider where production settings are exercised on one machine (test stacks, the benchmark,
- * Compose: see {@link devProductionKeyEnv}). Never committed; production passes keys by
- * environment instead (see the README).
+ * Compose: see {@link devProductionKeyEnv}), and the departments' event keys and NATS passwords
+ * (event-keys.ts). Never committed; production passes keys by environment instead (see the README).
  */
 export function ensureDevKeys(dataDir: string): void {
   const dir = keysDir(dataDir);
@@ -42,6 +43,7 @@ export function ensureDevKeys(dataDir: string): void {
     fs.writeFileSync(path.join(dir, pub), publicKey.export({ type: "spki", format: "pem" }), { mode: 0o644 });
     fs.writeFileSync(path.join(dir, priv), privateKey.export({ type: "pkcs8", format: "pem" }), { mode: 0o600 });
   }
+  ensureDevEventKeys(dataDir);
 }
 
 /** A department's development cursor secret: `DATA_DIR/keys/<department>.cursor.secret`. */

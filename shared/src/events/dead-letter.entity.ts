@@ -24,6 +24,7 @@ export class DeadLetter {
   @Column({ type: "text" })
   error: string;
 
+  /** Handler attempts; 0 for an event refused before any (unsigned, forged, wrong source): never replayed. */
   @Column({ type: "integer" })
   attempts: number;
 

@@ -102,3 +102,16 @@ export function departmentOf(type: string): Department {
   }
   return department as Department;
 }
+
+/**
+ * The service that owns each department's events: the only one whose NATS credentials may
+ * publish under `<prefix>.<department>.>` and whose key must have signed them (an event of
+ * another `source` is refused by every consumer).
+ */
+export const EVENT_PUBLISHERS: Readonly<Record<Department, string>> = {
+  labor: "labor-security",
+  insurance: "medical-insurance",
+  tax: "tax",
+  hospital: "hospital-quality",
+  hall: "service-hall",
+};

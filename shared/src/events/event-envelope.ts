@@ -16,6 +16,11 @@ export interface EventEnvelope<T extends EventType = EventType> {
   subject: string;
   data: EventPayloads[T];
   traceId: string | null;
+  /**
+   * Ed25519 signature by the publishing department over the canonical JSON of every other
+   * field (see event-signing.ts), base64url. Consumers refuse an event without a valid one.
+   */
+  signature?: string;
 }
 
 /**

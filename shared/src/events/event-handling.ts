@@ -23,14 +23,18 @@ export async function applyOnce(db: DataSource, event: EventEnvelope, handler: E
   });
 }
 
-/** Files an event its handler kept failing on, for an operator to look at and replay. */
+/**
+ * Files an event its handler kept failing on, for an operator to look at and replay; or, with
+ * `attempts` 0, one refused unapplied (not signed by its owner), kept as evidence only.
+ */
 export async function recordDeadLetter(db: DataSource, event: EventEnvelope, error: unknown, attempts: number): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.delete(DeadLetter, { id: event.id });
     await tx.insert(DeadLetter, {
       id: event.id,
       type: event.type,
-      subject: event.subject,
+      // A refused event may carry anything: what is filed fits the columns.
+      subject: String(event.subject ?? "").slice(0, 64),
       envelope: JSON.stringify(event),
       error: error instanceof Error ? error.message : String(error),
       attempts,
@@ -52,6 +56,7 @@ export function listDeadLetters(db: DataSource): Promise<DeadLetter[]> {
 export async function replayDeadLetter(db: DataSource, id: string, handlers: EventHandlers): Promise<"applied" | "already applied"> {
   const letter = await db.getRepository(DeadLetter).findOneBy({ id });
   if (!letter) throw new Error(`no dead letter with id ${id}`);
+  if (letter.attempts === 0) throw new Error(`dead letter ${id} was refused, not failed (${letter.error}); it is never applied`);
   const event = JSON.parse(letter.envelope) as EventEnvelope;
   const handler = handlers[event.type];
   if (!handler) throw new Error(`this service has no handler for ${event.type}`);

@@ -40,6 +40,8 @@ export class EventPublisher {
       data: JSON.stringify(event.data),
       // The W3C traceparent of the request writing the event: the consumer continues its trace.
       traceId: event.traceId ?? currentTraceparent(),
+      // Signed by the relay, in the department's process, which alone holds the signing key.
+      envelope: null,
       sentAt: null,
     });
     await manager.insert(OutboxEvent, row);

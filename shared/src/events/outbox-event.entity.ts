@@ -35,6 +35,10 @@ export class OutboxEvent {
   @Column({ type: "varchar", length: 64, name: "trace_id", nullable: true })
   traceId: string | null;
 
+  /** The signed envelope as published (JSON), written by the relay before the first publish. */
+  @Column({ type: "text", nullable: true })
+  envelope: string | null;
+
   @Column({ type: "varchar", length: 32, name: "sent_at", nullable: true })
   sentAt: string | null;
 }

@@ -1,6 +1,9 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { randomBytes } from "node:crypto";
+import { generateKeyPairSync, randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { connect, type NatsConnection } from "nats";
 import { IsNull, type DataSource } from "typeorm";
 import { createDataSource } from "../data-source";
@@ -13,10 +16,17 @@ import { CreateInboxAndDeadLetters1763900000000 } from "../events/inbox.migratio
 import { OutboxEvent } from "../events/outbox-event.entity";
 import { CreateOutbox1763800000000 } from "../events/outbox.migration";
 import { listDeadLetters, replayDeadLetter, type EventHandlers } from "../events/event-handling";
+import type { EventEnvelope } from "../events/event-envelope";
+import { AddOutboxSignedEnvelope1764500000000 } from "../events/outbox-envelope.migration";
+import { signEnvelope } from "../events/event-signing";
+import { ensureDevEventKeys, loadEventSigningKey, loadEventVerifyKeys } from "../auth/event-keys";
+import { EVENT_PUBLISHERS } from "../events/event-catalogue";
 import { startEventing, type Eventing } from "./eventing";
 
 // These tests talk to the real NATS JetStream at NATS_URL (CI makes sure one runs), each under
-// a subject prefix of its own, and to a real (in-memory SQLite) database.
+// a subject prefix of its own, and to a real (in-memory SQLite) database. Publishers sign with
+// the development keys of a fresh directory; what NATS itself permits is tested on a server
+// with the generated users (test/src/event-trust.test.ts).
 const natsUrl = process.env.NATS_URL || "nats://127.0.0.1:4222";
 const logger = createLogger("test", "silent");
 
@@ -24,7 +34,7 @@ async function database(): Promise<DataSource> {
   return createDataSource({
     service: "test",
     entities: [OutboxEvent, InboxEvent, DeadLetter],
-    migrations: [CreateOutbox1763800000000, CreateInboxAndDeadLetters1763900000000],
+    migrations: [CreateOutbox1763800000000, CreateInboxAndDeadLetters1763900000000, AddOutboxSignedEnvelope1764500000000],
     config: { dataDir: "", databaseUrl: undefined },
     logger,
     inMemory: true,
@@ -42,6 +52,9 @@ async function until(check: () => Promise<boolean> | boolean, what: string, time
 describe("the event backbone against a real nats-server", () => {
   let prefix: string;
   let nc: NatsConnection;
+  const keysDir = fs.mkdtempSync(path.join(os.tmpdir(), "onewindow-event-keys-"));
+  ensureDevEventKeys(keysDir);
+  const publishers = Object.values(EVENT_PUBLISHERS);
   const running: Eventing[] = [];
   const databases: DataSource[] = [];
 
@@ -52,7 +65,10 @@ describe("the event backbone against a real nats-server", () => {
   async function service(name: string, handlers?: EventHandlers) {
     const db = await database();
     databases.push(db);
-    const eventing = startEventing(db, configFor(), name, handlers, logger);
+    // A department signs with its own key; a pure consumer with a throwaway one.
+    const signingKey = publishers.includes(name) ? loadEventSigningKey({}, keysDir, name) : generateKeyPairSync("ed25519").privateKey;
+    const trust = { signingKey, verifyKeys: loadEventVerifyKeys({}, keysDir, publishers) };
+    const eventing = startEventing(db, configFor(), name, handlers, logger, trust);
     running.push(eventing);
     await until(() => eventing.bus.connected, "NATS connection");
     return { db, eventing, publisher: new EventPublisher(name) };
@@ -70,6 +86,7 @@ describe("the event backbone against a real nats-server", () => {
       if (stream.config.name.startsWith(prefix.toUpperCase())) await jsm.streams.delete(stream.config.name);
     }
     await nc.close();
+    fs.rmSync(keysDir, { recursive: true, force: true });
   });
 
   test("a rolled-back change publishes nothing; a committed one is delivered once, in order", async () => {
@@ -79,7 +96,7 @@ describe("the event backbone against a real nats-server", () => {
         applied.push(event.data.idNumber);
       },
     });
-    const labor = await service("labor-a");
+    const labor = await service("labor-security");
     await labor.db.transaction((tx) =>
       labor.publisher.publish(tx, { type: "onewindow.labor.unemployment.registered", subject: "A", data: { idNumber: "A", registeredOn: "2025-01-01", reason: null } }),
     );
@@ -114,7 +131,7 @@ describe("the event backbone against a real nats-server", () => {
       },
     };
     const consumer = await service("consumer-b", handlers);
-    const hospital = await service("hospital-b");
+    const hospital = await service("hospital-quality");
     for (const department of ["内科", "poison", "外科"]) {
       await hospital.db.transaction((tx) =>
         hospital.publisher.publish(tx, {
@@ -159,9 +176,58 @@ describe("the event backbone against a real nats-server", () => {
     await consumer.eventing.bus.ensureStream("labor");
     // Three deliveries of one event, as a relay that crashed before marking it sent would make
     // after the de-duplication window: distinct message ids, one event id.
-    for (let i = 0; i < 3; i++) await js.publish(`${prefix}.labor.retirement.approved`, JSON.stringify(event), { msgID: `${event.id}-${i}` });
+    const signed = JSON.stringify(signEnvelope(event as EventEnvelope, loadEventSigningKey({}, keysDir, "labor-security")));
+    for (let i = 0; i < 3; i++) await js.publish(`${prefix}.labor.retirement.approved`, signed, { msgID: `${event.id}-${i}` });
     await until(async () => (await consumer.db.getRepository(InboxEvent).count()) === 1, "inbox row");
     await new Promise((r) => setTimeout(r, 500));
     assert.equal(effects, 1);
+  });
+
+  test("unsigned, wrongly signed, altered and wrong-source events are filed as refused dead letters and never applied; a signed one applies", async () => {
+    const applied: string[] = [];
+    const consumer = await service("consumer-d", {
+      "onewindow.labor.retirement.approved": async (event) => {
+        applied.push(event.data.idNumber);
+      },
+    });
+    const laborKey = loadEventSigningKey({}, keysDir, "labor-security");
+    const taxKey = loadEventSigningKey({}, keysDir, "tax");
+    const envelope = (n: number, idNumber: string): EventEnvelope => ({
+      id: `3f1e2d3c-0000-4000-8000-00000000010${n}`,
+      type: "onewindow.labor.retirement.approved",
+      version: 1,
+      source: "labor-security",
+      occurredAt: new Date().toISOString(),
+      subject: idNumber,
+      data: { idNumber, retiredOn: "2025-01-01", monthlyPensionFen: 999_999_00 },
+      traceId: null,
+    });
+    const altered = signEnvelope(envelope(3, "ALTERED"), laborKey);
+    (altered.data as { monthlyPensionFen: number }).monthlyPensionFen = 1;
+    const cases: [EventEnvelope, RegExp][] = [
+      [envelope(1, "UNSIGNED"), /unsigned/],
+      [signEnvelope(envelope(2, "TAX-SIGNED"), taxKey), /does not verify with labor-security's key/],
+      [altered, /does not verify/],
+      [signEnvelope({ ...envelope(4, "WRONG-SOURCE"), source: "tax" }, taxKey), /wrong source tax/],
+    ];
+    const js = nc.jetstream();
+    await consumer.eventing.bus.ensureStream("labor");
+    for (const [event] of cases) await js.publish(`${prefix}.labor.retirement.approved`, JSON.stringify(event), { msgID: event.id });
+    // Behind them a genuine one: it applies, so the refusals above were not a consumer that never ran.
+    const genuine = signEnvelope(envelope(5, "GENUINE"), laborKey);
+    await js.publish(`${prefix}.labor.retirement.approved`, JSON.stringify(genuine), { msgID: genuine.id });
+    await until(() => applied.includes("GENUINE"), "the genuine event applied");
+    // The stream also holds the earlier tests' events (X); none of the refused ones applied.
+    assert.deepEqual(applied.filter((id) => id !== "X"), ["GENUINE"]);
+    const letters = await listDeadLetters(consumer.db);
+    assert.equal(letters.length, cases.length);
+    for (const [event, reason] of cases) {
+      const letter = letters.find((l) => l.id === event.id);
+      assert.ok(letter, `dead letter for ${event.subject}`);
+      assert.match(letter.error, reason);
+      assert.equal(letter.attempts, 0);
+      await assert.rejects(replayDeadLetter(consumer.db, letter.id, {}), /refused, not failed/);
+    }
+    assert.equal(await consumer.db.getRepository(InboxEvent).countBy({ type: "onewindow.labor.retirement.approved" }), applied.length);
   });
 });

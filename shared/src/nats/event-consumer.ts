@@ -5,7 +5,8 @@ import type { EventEnvelope } from "../events/event-envelope";
 import { applyOnce, recordDeadLetter, type EventHandler, type EventHandlers } from "../events/event-handling";
 import type { Logger } from "../logger";
 import { traceLogFields, withEventSpan } from "../telemetry";
-import type { NatsEventBus } from "./nats-event-bus";
+import { StreamNotYetCreated, type NatsEventBus } from "./nats-event-bus";
+import type { EventVerifier } from "../events/event-signing";
 
 /** Limits of a service's event handling; all configurable. */
 export interface ConsumerOptions {
@@ -14,6 +15,8 @@ export interface ConsumerOptions {
   /** How long JetStream waits for an ack before redelivering (a crashed consumer's events). */
   ackWaitMs: number;
   logger: Logger;
+  /** Refuses events not signed by the department that owns their type. */
+  verifier: EventVerifier;
   /** Test hook: exit the process after an effect commits and before the ack. */
   crashAfterEffect?: boolean;
 }
@@ -67,6 +70,11 @@ export class EventConsumer {
           if (!this.running) break;
         }
       } catch (err) {
+        if (err instanceof StreamNotYetCreated) {
+          this.options.logger.debug({ department }, "waiting for the department to create its stream");
+          await sleep(1000);
+          continue;
+        }
         if (this.running) this.options.logger.warn({ err: (err as Error).message, department }, "event consumer interrupted; resuming");
         await sleep(500);
       }
@@ -82,8 +90,21 @@ export class EventConsumer {
       message.term();
       return;
     }
+    if (!isFileable(event)) {
+      // Without an id and a type there is nothing to file it under or to apply.
+      this.options.logger.error({ subject: message.subject }, "event has no usable id or type; terminated");
+      message.term();
+      return;
+    }
     const handler = this.handlers[event.type] as EventHandler<any> | undefined;
     if (!handler) {
+      message.ack();
+      return;
+    }
+    const refusal = this.options.verifier.reasonToRefuse(event, message.subject);
+    if (refusal) {
+      this.options.logger.error({ eventId: event.id, type: event.type, source: String(event.source).slice(0, 60), reason: refusal }, "event refused; filed as a dead letter, nothing applied");
+      await recordDeadLetter(this.db, event, new Error(refusal), 0);
       message.ack();
       return;
     }
@@ -114,7 +135,8 @@ export class EventConsumer {
     const lag = new Map<Department, number>();
     if (!this.bus.connected) return lag;
     for (const [department, consumer] of this.consumers) {
-      const info = await consumer.info(true).catch(() => null);
+      // Asked afresh: the client's cached info is the consumer's state when it was opened.
+      const info = await consumer.info(false).catch(() => null);
       if (info) lag.set(department, info.num_pending + info.num_ack_pending);
     }
     return lag;
@@ -125,4 +147,10 @@ export class EventConsumer {
     for (const stop of this.stops) stop();
     await Promise.race([Promise.all(this.loops), sleep(2000)]);
   }
+}
+
+/** An envelope with an id and type a dead letter can be filed under (column sizes included). */
+function isFileable(event: unknown): event is EventEnvelope {
+  const e = event as Partial<EventEnvelope> | null;
+  return typeof e === "object" && e !== null && typeof e.id === "string" && /^[0-9a-f-]{1,36}$/i.test(e.id) && typeof e.type === "string" && e.type.length <= 120;
 }

@@ -1,4 +1,8 @@
+import type { KeyObject } from "node:crypto";
 import type { DataSource } from "typeorm";
+import { loadEventSigningKey, loadEventVerifyKeys, loadNatsCredentials, type NatsCredentials } from "../auth/event-keys";
+import { departmentOf, EVENT_PUBLISHERS } from "../events/event-catalogue";
+import { EventVerifier } from "../events/event-signing";
 import type { BaseConfig } from "../config";
 import type { EventHandlers } from "../events/event-handling";
 import type { Logger } from "../logger";
@@ -13,12 +17,36 @@ export interface Eventing {
   stop(): Promise<void>;
 }
 
+/** What a service proves itself with on the event backbone, and whom it believes. */
+export interface EventTrust {
+  /** Signs every envelope the service publishes (`EVENT_SIGNING_KEY`). */
+  signingKey: KeyObject;
+  /** The public keys of the services whose events it consumes (`EVENT_PUBLIC_KEY_<SERVICE>`). */
+  verifyKeys: ReadonlyMap<string, KeyObject>;
+  /** Its NATS user (`NATS_USER`/`NATS_PASSWORD`); none for a NATS without authentication. */
+  credentials?: NatsCredentials;
+}
+
+/**
+ * A service's keys and NATS credentials from the environment, else (development) from
+ * `DATA_DIR/keys`: its signing key, and the public keys of the departments whose events its
+ * handlers consume.
+ */
+export function loadEventTrust(env: Record<string, string | undefined>, dataDir: string, service: string, handlers: EventHandlers | undefined): EventTrust {
+  const publishers = new Set(Object.keys(handlers ?? {}).map((type) => EVENT_PUBLISHERS[departmentOf(type)]));
+  return {
+    signingKey: loadEventSigningKey(env, dataDir, service),
+    verifyKeys: loadEventVerifyKeys(env, dataDir, publishers),
+    credentials: loadNatsCredentials(env, dataDir, service),
+  };
+}
+
 /**
  * Connects a service to the event backbone: relays its outbox to JetStream and, when it has
  * handlers, consumes the departments' streams it reacts to. Nothing here blocks start-up:
  * without NATS the service serves and its events wait.
  */
-export function startEventing(db: DataSource, config: BaseConfig, service: string, handlers: EventHandlers | undefined, logger: Logger): Eventing {
+export function startEventing(db: DataSource, config: BaseConfig, service: string, handlers: EventHandlers | undefined, logger: Logger, trust: EventTrust): Eventing {
   const bus = new NatsEventBus({
     url: config.natsUrl,
     prefix: config.events.prefix,
@@ -26,15 +54,17 @@ export function startEventing(db: DataSource, config: BaseConfig, service: strin
     replicas: config.events.replicas,
     retentionDays: config.events.retentionDays,
     logger,
+    credentials: trust.credentials,
   });
   bus.start();
-  const relay = new OutboxRelay(db, bus, logger);
+  const relay = new OutboxRelay(db, bus, logger, trust.signingKey);
   relay.start();
   const consumer = handlers && Object.keys(handlers).length
     ? new EventConsumer(db, bus, handlers, {
         maxAttempts: config.events.maxAttempts,
         ackWaitMs: config.events.ackWaitMs,
         logger,
+        verifier: new EventVerifier(config.events.prefix, trust.verifyKeys),
         crashAfterEffect: config.events.testCrashAfterEffect,
       })
     : undefined;

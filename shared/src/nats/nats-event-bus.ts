@@ -10,8 +10,9 @@ import {
   type JetStreamManager,
   type NatsConnection,
 } from "nats";
-import { departmentOf, type Department } from "../events/event-catalogue";
+import { departmentOf, EVENT_PUBLISHERS, type Department } from "../events/event-catalogue";
 import { natsSubject, streamName, type EventEnvelope } from "../events/event-envelope";
+import type { NatsCredentials } from "../auth/event-keys";
 import type { Logger } from "../logger";
 
 /** How a service reaches JetStream; all of it comes from configuration. */
@@ -26,9 +27,30 @@ export interface EventBusOptions {
   /** How long a stream keeps events. */
   retentionDays: number;
   logger: Logger;
+  /**
+   * The service's NATS user (`NATS_USER`/`NATS_PASSWORD`); none for a server without
+   * authentication. The server lets a department publish only under its own prefix.
+   */
+  credentials?: NatsCredentials;
+}
+
+/**
+ * Where a service's replies (JetStream API answers, pulled messages) arrive: an inbox of its own
+ * user, `_INBOX_<service>.>`, so that the server may let each user subscribe to its own replies
+ * and no one else's.
+ */
+export function inboxPrefixOf(service: string): string {
+  return `_INBOX_${service.replace(/[^A-Za-z0-9_-]/g, "_")}`;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A consumer's source stream does not exist yet: its department has not connected yet. */
+export class StreamNotYetCreated extends Error {
+  constructor(readonly stream: string) {
+    super(`stream ${stream} does not exist yet`);
+  }
+}
 
 /**
  * The service's connection to NATS JetStream. It connects in the background and keeps
@@ -63,13 +85,25 @@ export class NatsEventBus {
     let warned = false;
     while (!this.stopped && !this.nc) {
       try {
-        const nc = await connect({ servers: this.options.url, name: this.options.service, maxReconnectAttempts: -1, reconnectTimeWait: 500 });
+        const nc = await connect({
+          servers: this.options.url,
+          name: this.options.service,
+          maxReconnectAttempts: -1,
+          reconnectTimeWait: 500,
+          inboxPrefix: inboxPrefixOf(this.options.service),
+          ...this.options.credentials,
+        });
         this.nc = nc;
         this.js = nc.jetstream();
         this.jsm = await nc.jetstreamManager();
         this.isUp = true;
         this.options.logger.info({ url: this.options.url }, "connected to NATS");
+        // Signatures still protect what is applied, but anyone reaching this server may publish.
+        if (!nc.info?.auth_required) this.options.logger.warn({ url: this.options.url }, "NATS accepts connections without credentials: run it with the generated configuration (README, Security)");
         void this.watch(nc);
+        // The owner makes its stream at once, so that its consumers need not wait for its first event.
+        const own = this.ownDepartment();
+        if (own) await this.ensureStream(own).catch((err) => this.options.logger.warn({ err: (err as Error).message }, "cannot create the department's stream yet"));
       } catch (err) {
         if (!warned) this.options.logger.warn({ err: (err as Error).message, url: this.options.url }, "NATS unreachable; events wait in the outbox until it is back");
         warned = true;
@@ -92,11 +126,30 @@ export class NatsEventBus {
     }
   }
 
-  /** Creates the department's stream when missing (file storage, configured retention and replicas). */
+  /** The department whose events this service publishes, if it is a publisher. */
+  private ownDepartment(): Department | undefined {
+    return (Object.keys(EVENT_PUBLISHERS) as Department[]).find((d) => EVENT_PUBLISHERS[d] === this.options.service);
+  }
+
+  /**
+   * Creates the department's stream when missing (file storage, configured retention and
+   * replicas). Only the department's own service may create it; another waits for it
+   * ({@link StreamNotYetCreated}).
+   */
   async ensureStream(department: Department): Promise<string> {
     const name = streamName(this.options.prefix, department);
     if (this.streams.has(name)) return name;
     const jsm = this.manager();
+    if (this.options.credentials && department !== this.ownDepartment()) {
+      // A consumer's NATS user may read another department's stream, never create or change it.
+      const exists = await jsm.streams.info(name).then(() => true, (err) => {
+        if (/not found/i.test(String(err))) return false;
+        throw err;
+      });
+      if (!exists) throw new StreamNotYetCreated(name);
+      this.streams.add(name);
+      return name;
+    }
     const config = {
       name,
       subjects: [`${this.options.prefix}.${department}.>`],
@@ -118,12 +171,16 @@ export class NatsEventBus {
     return name;
   }
 
-  /** Publishes one envelope and waits for JetStream's acknowledgement; de-duplicated by event id. */
-  async publish(event: EventEnvelope): Promise<void> {
+  /**
+   * Publishes one (signed, serialised) envelope as it is and waits for JetStream's
+   * acknowledgement; de-duplicated by event id.
+   */
+  async publish(envelope: string): Promise<void> {
     if (!this.connected || !this.js) throw new Error("NATS is not connected");
+    const event = JSON.parse(envelope) as EventEnvelope;
     await this.ensureStream(departmentOf(event.type));
     try {
-      await this.js.publish(natsSubject(this.options.prefix, event.type), JSON.stringify(event), { msgID: event.id, timeout: 5000 });
+      await this.js.publish(natsSubject(this.options.prefix, event.type), envelope, { msgID: event.id, timeout: 5000 });
     } catch (err) {
       this.streams.clear();
       throw err;

@@ -1,6 +1,8 @@
+import type { KeyObject } from "node:crypto";
 import type { DataSource, EntitySubscriberInterface } from "typeorm";
 import { EVENT_VERSION, type EventType } from "../events/event-catalogue";
 import type { EventEnvelope } from "../events/event-envelope";
+import { signEnvelope } from "../events/event-signing";
 import { OutboxEvent } from "../events/outbox-event.entity";
 import type { Logger } from "../logger";
 import type { NatsEventBus } from "./nats-event-bus";
@@ -36,7 +38,13 @@ export class OutboxRelay {
   private nudged = false;
   private done: Promise<void> = Promise.resolve();
 
-  constructor(private readonly db: DataSource, private readonly bus: NatsEventBus, private readonly logger: Logger) {}
+  /** `signingKey`: the department's `EVENT_SIGNING_KEY`; every envelope goes out signed with it. */
+  constructor(
+    private readonly db: DataSource,
+    private readonly bus: NatsEventBus,
+    private readonly logger: Logger,
+    private readonly signingKey: KeyObject,
+  ) {}
 
   start(): void {
     this.running = true;
@@ -109,7 +117,7 @@ export class OutboxRelay {
     const sent: string[] = [];
     try {
       for (const row of rows) {
-        await this.bus.publish(envelopeOf(row));
+        await this.bus.publish(await this.signed(row));
         sent.push(row.id);
       }
     } finally {
@@ -119,6 +127,17 @@ export class OutboxRelay {
       }
     }
     return sent.length;
+  }
+
+  /**
+   * The row's signed envelope: the one stored in the row, or signed now and stored before it is
+   * published, so that a row published twice goes out the same both times.
+   */
+  private async signed(row: OutboxEvent): Promise<string> {
+    if (row.envelope) return row.envelope;
+    const envelope = JSON.stringify(signEnvelope(envelopeOf(row), this.signingKey));
+    await this.db.getRepository(OutboxEvent).createQueryBuilder().update().set({ envelope }).where("id = :id AND envelope IS NULL", { id: row.id }).execute();
+    return envelope;
   }
 
   async stop(): Promise<void> {
