@@ -305,4 +305,35 @@ describe("infra/k8s", () => {
       assert.ok(natsPasswordVariable(name) in (secrets.get("onewindow-nats-passwords") ?? {}), `nats-server's password of ${name}`);
     }
   });
+
+  it("the mesh overlay (infra/k8s/mesh) requires mutual TLS and lets each department answer only the gateway, and its metrics only Prometheus", () => {
+    const meshDir = path.join(k8sDir, "mesh");
+    const overlay = parse(fs.readFileSync(path.join(meshDir, "kustomization.yaml"), "utf8")) as { resources: string[]; patches: { target: { kind: string; name: string }; patch: string }[] };
+    const meshFiles = fs.readdirSync(meshDir).filter((f) => /\.ya?ml$/.test(f) && f !== "kustomization.yaml").sort();
+    assert.deepEqual([...overlay.resources].sort(), ["..", ...meshFiles].sort(), "the overlay applies the base and every mesh manifest");
+    const mesh = meshFiles.flatMap((f) => load(path.join("mesh", f)));
+    const strict = mesh.filter((m) => m.kind === "PeerAuthentication");
+    assert.equal(strict.length, 1);
+    assert.equal(strict[0].spec.mtls.mode, "STRICT", "mutual TLS only, no plaintext");
+    assert.equal(strict[0].spec.selector, undefined, "for every pod of the namespace");
+    // The gateway's identity: the service account the overlay gives its pods.
+    const account = overlay.patches.find((p) => p.target.kind === "Deployment" && p.target.name === "gateway");
+    const serviceAccount = /value: (\S+)/.exec(account?.patch ?? "")?.[1];
+    assert.ok(serviceAccount && mesh.some((m) => m.kind === "ServiceAccount" && m.metadata.name === serviceAccount), "the gateway runs as a service account of its own");
+    const namespace = (parse(fs.readFileSync(path.join(k8sDir, "kustomization.yaml"), "utf8")) as { namespace: string }).namespace;
+    const gatewayPrincipal = `cluster.local/ns/${namespace}/sa/${serviceAccount}`;
+    for (const { name, port } of departments) {
+      const policies = mesh.filter((m) => m.kind === "AuthorizationPolicy" && m.spec.selector?.matchLabels?.["app.kubernetes.io/name"] === name);
+      assert.equal(policies.length, 1, `${name}: one policy`);
+      const { action, rules } = policies[0].spec as { action: string; rules: { from: { source: { principals: string[] } }[]; to: { operation: { ports: string[] } }[] }[] };
+      assert.equal(action, "ALLOW", `${name}: what is not allowed is refused`);
+      const graphql = rules.filter((r) => r.to.some((t) => t.operation.ports.includes(String(port))));
+      assert.deepEqual(graphql.flatMap((r) => r.from.flatMap((f) => f.source.principals)), [gatewayPrincipal], `${name}: GraphQL port ${port} for the gateway alone`);
+      const metrics = String(metricsPortOf(port));
+      assert.equal(find("Deployment", name)!.spec.template.metadata.annotations["prometheus.io/port"], metrics);
+      const scrape = rules.filter((r) => r.to.some((t) => t.operation.ports.includes(metrics)));
+      assert.ok(scrape.length === 1 && !scrape[0].from.some((f) => f.source.principals.includes(gatewayPrincipal)), `${name}: metrics port ${metrics} for the scraper alone`);
+      assert.equal(rules.length, 2, `${name}: nothing else is allowed`);
+    }
+  });
 });
