@@ -248,14 +248,20 @@ describe("docker-compose.yml", () => {
       assert.ok(mounts(keys).some((m) => m.source === mount!.source), `${name}: the keys service writes ${mount!.source}`);
       assert.ok(!mounts(service).some((m) => m.source === privateVolume), `${name} must not see the gateway's private keys`);
       assert.equal(envOf(service).INTERNAL_CONTEXT_PRIVATE_KEY_FILE, undefined);
-      // Its own cursor secret, made by the keys service: a production department has no fallback.
-      const cursor = envOf(service).CURSOR_SECRET_FILE;
-      assert.ok(cursor?.endsWith(`/${name}.cursor.secret`), `${name}: CURSOR_SECRET_FILE names its own secret, got ${cursor}`);
-      const cursorMount = mountedFrom(service, cursor!);
-      assert.ok(cursorMount?.readOnly, `${name}: the cursor secret is on a read-only volume`);
-      assert.ok(mounts(keys).some((m) => m.source === cursorMount!.source), `${name}: the keys service writes ${cursorMount!.source}`);
+      // Its own cursor secret and audit signing key, made by the keys service (a production
+      // department has no fallback), on a volume no other department mounts.
+      for (const variable of ["CURSOR_SECRET_FILE", "AUDIT_SIGNING_KEY_FILE"]) {
+        const file = envOf(service)[variable];
+        assert.ok(file, `${name}: ${variable}`);
+        const own = mountedFrom(service, file);
+        assert.ok(own?.readOnly, `${name}: ${variable} (${file}) is on a read-only volume`);
+        assert.ok(mounts(keys).some((m) => m.source === own!.source), `${name}: the keys service writes ${own!.source}`);
+        for (const [other, otherService] of departmentServices) {
+          if (other !== name) assert.ok(!mounts(otherService).some((m) => m.source === own!.source), `${other} must not see ${name}'s ${variable}`);
+        }
+      }
     }
-    assert.match([keys.command ?? []].flat().join(" "), /ensureDevCursorSecret/);
+    assert.match([keys.command ?? []].flat().join(" "), /devDepartmentKeyEnv/);
     for (const [name, service] of Object.entries(compose.services)) {
       for (const m of mounts(service)) {
         if (!m.source.startsWith(".") && !m.source.startsWith("/")) assert.ok(compose.volumes && m.source in compose.volumes, `${name}: volume ${m.source} is declared`);
