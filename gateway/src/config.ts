@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { KeyObject } from "node:crypto";
 import type { JSONWebKeySet } from "jose";
-import { ConfigError, DEFAULT_HOST, DEFAULT_MAX_OPERATION_NAME, ensureDevKeys, loadBaseConfig, metricsPortOf, loadContextSigningKey, loadJwtSecret, readPort, readUrl, type BaseConfig } from "@onewindow/shared";
+import { ConfigError, DEFAULT_HOST, DEFAULT_MAX_OPERATION_NAME, ensureDevKeys, loadBaseConfig, metricsPortOf, loadContextSigningKey, loadJwtSecret, readKeyMaterial, readPort, readUrl, type BaseConfig } from "@onewindow/shared";
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from "./limits/query-limits.plugin";
 import type { BlockList } from "node:net";
 import { DEFAULT_RATE_LIMIT, parseTrustedProxies } from "./limits/request-rate.limiter";
@@ -51,17 +51,6 @@ function readJwksMaxAge(env: Record<string, string | undefined>): number {
 
 const JWT_ALGORITHMS = ["HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "PS256", "ES256", "ES384", "EdDSA"];
 
-function readFileOrValue(env: Record<string, string | undefined>, name: string): string | undefined {
-  if (env[name]) return env[name]!.replace(/\\n/g, "\n");
-  const file = env[`${name}_FILE`];
-  if (!file) return undefined;
-  try {
-    return fs.readFileSync(file, "utf8");
-  } catch {
-    throw new ConfigError(`${name}_FILE`, `names no readable file (${file})`);
-  }
-}
-
 /**
  * Production's rules for token verification: an asymmetric algorithm only (a shared secret lets
  * whoever holds it mint any token, and it sits in more places than a private key), a public
@@ -101,7 +90,7 @@ export function loadJwtConfig(env: Record<string, string | undefined>, dataDir: 
     jwksMaxAgeMs: readJwksMaxAge(env),
   };
   if (env.JWT_JWKS_URL) return { ...base, jwksUrl: readUrl(env, "JWT_JWKS_URL", env.JWT_JWKS_URL) };
-  const jwks = readFileOrValue(env, "JWT_JWKS");
+  const jwks = readKeyMaterial(env, "JWT_JWKS");
   if (jwks) {
     try {
       return { ...base, jwks: JSON.parse(jwks) as JSONWebKeySet };
@@ -109,7 +98,7 @@ export function loadJwtConfig(env: Record<string, string | undefined>, dataDir: 
       throw new ConfigError("JWT_JWKS", "is not a JSON Web Key Set");
     }
   }
-  const publicKey = readFileOrValue(env, "JWT_PUBLIC_KEY");
+  const publicKey = readKeyMaterial(env, "JWT_PUBLIC_KEY");
   if (publicKey) return { ...base, publicKey };
   if (algorithms.some((a) => !a.startsWith("HS"))) throw new ConfigError("JWT_ALGORITHMS", "names an asymmetric algorithm but no JWT_PUBLIC_KEY or JWKS is set");
   if (nodeEnv !== "production" && !env.JWT_SECRET && !env.JWT_SECRET_FILE) ensureDevKeys(dataDir);

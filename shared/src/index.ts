@@ -37,6 +37,7 @@ export * from "./seeded-random";
 export * from "./test-database";
 export * from "./auth/roles";
 export * from "./auth/keys";
+export { readKeyMaterial } from "./auth/key-material";
 export * from "./auth/event-keys";
 export * from "./auth/internal-context";
 export * from "./auth/used-contexts";

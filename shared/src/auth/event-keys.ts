@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { ConfigError } from "../config";
+import { readKeyMaterial } from "./key-material";
 import { EVENT_PUBLISHERS } from "../events/event-catalogue";
 
 type Env = Record<string, string | undefined>;
@@ -53,20 +54,6 @@ function writeOnce(file: string, content: string, mode: number): void {
   }
 }
 
-/** `NAME`, else the file `NAME_FILE` names, else the development file when it exists, else undefined. */
-function readOptional(env: Env, name: string, devFile: string): string | undefined {
-  if (env[name]) return env[name]!.replace(/\\n/g, "\n");
-  const file = env[`${name}_FILE`];
-  if (file) {
-    try {
-      return fs.readFileSync(file, "utf8");
-    } catch {
-      throw new ConfigError(`${name}_FILE`, `names no readable file (${file})`);
-    }
-  }
-  return fs.existsSync(devFile) ? fs.readFileSync(devFile, "utf8") : undefined;
-}
-
 /** `EVENT_PUBLIC_KEY_LABOR_SECURITY` for `labor-security`. */
 export function eventPublicKeyVariable(service: string): string {
   return `EVENT_PUBLIC_KEY_${service.toUpperCase().replace(/[^A-Z0-9]/g, "_")}`;
@@ -74,7 +61,7 @@ export function eventPublicKeyVariable(service: string): string {
 
 /** The key a department signs its events with (`EVENT_SIGNING_KEY`, Ed25519 PKCS#8 PEM). */
 export function loadEventSigningKey(env: Env, dataDir: string, service: string): crypto.KeyObject {
-  const pem = readOptional(env, "EVENT_SIGNING_KEY", devEventKeyFiles(dataDir, service).signingKey);
+  const pem = readKeyMaterial(env, "EVENT_SIGNING_KEY", devEventKeyFiles(dataDir, service).signingKey);
   if (!pem) throw new ConfigError("EVENT_SIGNING_KEY", `is not set and there is no development key for ${service}; start through npm start, or pass the department's Ed25519 private key`);
   try {
     const key = crypto.createPrivateKey(pem);
@@ -90,7 +77,7 @@ export function loadEventVerifyKeys(env: Env, dataDir: string, services: Iterabl
   const keys = new Map<string, crypto.KeyObject>();
   for (const service of services) {
     const variable = eventPublicKeyVariable(service);
-    const pem = readOptional(env, variable, devEventKeyFiles(dataDir, service).publicKey);
+    const pem = readKeyMaterial(env, variable, devEventKeyFiles(dataDir, service).publicKey);
     if (!pem) throw new ConfigError(variable, `is not set and there is no development key; pass ${service}'s Ed25519 public key`);
     try {
       keys.set(service, crypto.createPublicKey(pem));
@@ -114,7 +101,7 @@ export interface NatsCredentials {
  */
 export function loadNatsCredentials(env: Env, dataDir: string, service: string): NatsCredentials | undefined {
   const user = env.NATS_USER || service;
-  const pass = readOptional(env, "NATS_PASSWORD", dataDir ? devEventKeyFiles(dataDir, user).natsPassword : "")?.trim();
+  const pass = readKeyMaterial(env, "NATS_PASSWORD", dataDir ? devEventKeyFiles(dataDir, user).natsPassword : undefined)?.trim();
   if (env.NATS_USER && !pass) throw new ConfigError("NATS_PASSWORD", `is not set for NATS_USER ${env.NATS_USER}`);
   return pass ? { user, pass } : undefined;
 }

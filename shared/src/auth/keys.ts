@@ -2,7 +2,9 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { ConfigError } from "../config";
-import { ensureDevEventKeys } from "./event-keys";
+import { readKeyMaterial } from "./key-material";
+import { devEventKeyFiles, ensureDevEventKeys, eventPublicKeyVariable } from "./event-keys";
+import { EVENT_PUBLISHERS } from "../events/event-catalogue";
 
 type Env = Record<string, string | undefined>;
 
@@ -95,14 +97,25 @@ export function devProductionKeyEnv(dataDir: string): Record<string, string> {
 }
 
 /**
- * A department's own keys as production names them, made in `dataDir` when missing: its cursor
- * secret and its audit signing key, as files. With {@link devProductionKeyEnv}, for running the
- * production mode on one machine.
+ * A department's keys as production names them, made in `dataDir` when missing: its cursor
+ * secret, audit signing key, event signing key and NATS password, and every department's event
+ * public key, as files. With {@link devProductionKeyEnv}, for running the production mode on one
+ * machine.
  */
 export function devDepartmentKeyEnv(dataDir: string, department: string): Record<string, string> {
   ensureDevCursorSecret(dataDir, department);
   ensureDevAuditKeys(dataDir, department);
-  return { CURSOR_SECRET_FILE: devCursorSecretPath(dataDir, department), AUDIT_SIGNING_KEY_FILE: auditKeyFiles(dataDir, department).privateFile };
+  ensureDevEventKeys(dataDir);
+  const events = devEventKeyFiles(dataDir, department);
+  const publicKeys = Object.values(EVENT_PUBLISHERS).map((s) => [`${eventPublicKeyVariable(s)}_FILE`, devEventKeyFiles(dataDir, s).publicKey]);
+  return {
+    CURSOR_SECRET_FILE: devCursorSecretPath(dataDir, department),
+    AUDIT_SIGNING_KEY_FILE: auditKeyFiles(dataDir, department).privateFile,
+    EVENT_SIGNING_KEY_FILE: events.signingKey,
+    NATS_USER: department,
+    NATS_PASSWORD_FILE: events.natsPassword,
+    ...Object.fromEntries(publicKeys),
+  };
 }
 
 /** The development issuer's private key (see {@link devProductionKeyEnv}), next to the public key `JWT_PUBLIC_KEY_FILE` names or in `DATA_DIR/keys`. */
@@ -122,21 +135,10 @@ export function loadDevIssuerKey(env: Env, dataDir: string): crypto.KeyObject {
  * DATA_DIR (a backup restored, a shared volume) must not be able to plant the keys.
  */
 function readSecret(env: Env, name: string, devFile: string, hint: string): string {
-  if (env[name]) return env[name]!.replace(/\\n/g, "\n");
-  const file = env[`${name}_FILE`];
-  if (file) {
-    try {
-      return fs.readFileSync(file, "utf8");
-    } catch {
-      throw new ConfigError(`${name}_FILE`, `names no readable file (${file})`);
-    }
-  }
+  const value = readKeyMaterial(env, name, devFile);
+  if (value !== undefined) return value;
   if (env.NODE_ENV === "production") throw new ConfigError(name, `(or ${name}_FILE) must be set in production: development keys from DATA_DIR are never used there`);
-  try {
-    return fs.readFileSync(devFile, "utf8");
-  } catch {
-    throw new ConfigError(name, `is not set and ${devFile} does not exist; ${hint}`);
-  }
+  throw new ConfigError(name, `is not set and ${devFile} does not exist; ${hint}`);
 }
 
 /**

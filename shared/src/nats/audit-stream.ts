@@ -4,6 +4,7 @@ import type { SignedAuditHead } from "../audit/audit-head";
 import { streamName } from "../events/event-envelope";
 import type { Logger } from "../logger";
 import type { NatsEventBus } from "./nats-event-bus";
+import { RelayLoop } from "./relay-loop";
 
 /** `ONEWINDOW_AUDIT`: the stream every department publishes its signed audit heads to. */
 export function auditStreamName(prefix: string): string {
@@ -104,8 +105,6 @@ export async function readPublishedHeads(js: JetStreamClient, jsm: JetStreamMana
 }
 
 const BATCH = 200;
-const IDLE_POLL_MS = 30_000;
-const MAX_BACKOFF_MS = 5000;
 
 /**
  * Publishes the department's signed audit heads (`audit_head` rows not yet sent) to the audit
@@ -113,70 +112,12 @@ const MAX_BACKOFF_MS = 5000;
  * same transaction as its rows, so none is lost while NATS is down; it goes out when NATS is back.
  * Each is published with a message id, so a head two replicas both relay is stored once.
  */
-export class AuditHeadRelay {
-  private running = false;
-  private wake: (() => void) | null = null;
-  private nudged = false;
-  private done: Promise<void> = Promise.resolve();
-
-  constructor(private readonly db: DataSource, private readonly bus: NatsEventBus, private readonly service: string, private readonly logger: Logger) {}
-
-  start(): void {
-    this.running = true;
-    this.done = this.loop();
+export class AuditHeadRelay extends RelayLoop {
+  constructor(private readonly db: DataSource, bus: NatsEventBus, private readonly service: string, logger: Logger) {
+    super(bus, logger, "audit head relay");
   }
 
-  /** Called after the trail committed a head: publish it now. */
-  nudge(): void {
-    this.nudged = true;
-    this.wake?.();
-  }
-
-  private async loop(): Promise<void> {
-    let backoff = 100;
-    let failing = false;
-    while (this.running) {
-      if (!this.bus.connected) {
-        await this.sleep(250);
-        continue;
-      }
-      let published = 0;
-      try {
-        published = await this.drain();
-        if (failing) this.logger.info("audit head relay: publishing again");
-        failing = false;
-        backoff = 100;
-      } catch (err) {
-        if (!failing) this.logger.warn({ err: (err as Error).message }, "audit head relay: cannot publish; retrying with backoff");
-        failing = true;
-        await this.sleep(backoff);
-        backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
-        continue;
-      }
-      if (published === 0) await this.sleep(IDLE_POLL_MS);
-    }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    if (this.nudged) {
-      this.nudged = false;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.wake = null;
-        resolve();
-      }, ms);
-      this.wake = () => {
-        clearTimeout(timer);
-        this.wake = null;
-        this.nudged = false;
-        resolve();
-      };
-    });
-  }
-
-  private async drain(): Promise<number> {
+  protected async drain(): Promise<number> {
     const { js, jsm } = this.bus.jetStream();
     const prefix = this.bus.options.prefix;
     await ensureAuditStream(jsm, prefix, this.bus.options.replicas);
@@ -196,11 +137,5 @@ export class AuditHeadRelay {
       }
     }
     return sent.length;
-  }
-
-  async stop(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.done;
   }
 }

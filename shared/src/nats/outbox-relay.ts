@@ -6,11 +6,9 @@ import { signEnvelope } from "../events/event-signing";
 import { OutboxEvent } from "../events/outbox-event.entity";
 import type { Logger } from "../logger";
 import type { NatsEventBus } from "./nats-event-bus";
+import { RelayLoop } from "./relay-loop";
 
 const BATCH = 200;
-// Commits wake the relay; the poll only catches rows written by another process (a replay).
-const IDLE_POLL_MS = 30_000;
-const MAX_BACKOFF_MS = 5000;
 
 /** The envelope of an outbox row. */
 export function envelopeOf(row: OutboxEvent): EventEnvelope {
@@ -32,22 +30,18 @@ export function envelopeOf(row: OutboxEvent): EventEnvelope {
  * it backs off and retries; rows wait and go out when it returns. Woken after every commit,
  * with a slow poll as a safety net.
  */
-export class OutboxRelay {
-  private running = false;
-  private wake: (() => void) | null = null;
-  private nudged = false;
-  private done: Promise<void> = Promise.resolve();
-
+export class OutboxRelay extends RelayLoop {
   /** `signingKey`: the department's `EVENT_SIGNING_KEY`; every envelope goes out signed with it. */
   constructor(
     private readonly db: DataSource,
-    private readonly bus: NatsEventBus,
-    private readonly logger: Logger,
+    bus: NatsEventBus,
+    logger: Logger,
     private readonly signingKey: KeyObject,
-  ) {}
+  ) {
+    super(bus, logger, "outbox relay");
+  }
 
-  start(): void {
-    this.running = true;
+  override start(): void {
     const relay = this;
     const subscriber: EntitySubscriberInterface = {
       afterTransactionCommit() {
@@ -55,62 +49,11 @@ export class OutboxRelay {
       },
     };
     this.db.subscribers.push(subscriber);
-    this.done = this.loop();
-  }
-
-  /** Asks the relay to look for new rows now. */
-  nudge(): void {
-    this.nudged = true;
-    this.wake?.();
-  }
-
-  private async loop(): Promise<void> {
-    let backoff = 100;
-    let failing = false;
-    while (this.running) {
-      let published = 0;
-      if (!this.bus.connected) {
-        // The bus reports the outage itself; rows wait in the outbox meanwhile.
-        await this.sleep(250);
-        continue;
-      }
-      try {
-        published = await this.drain();
-        if (failing) this.logger.info("outbox relay: publishing again");
-        failing = false;
-        backoff = 100;
-      } catch (err) {
-        if (!failing) this.logger.warn({ err: (err as Error).message }, "outbox relay: cannot publish; retrying with backoff");
-        failing = true;
-        await this.sleep(backoff);
-        backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
-        continue;
-      }
-      if (published === 0) await this.sleep(IDLE_POLL_MS);
-    }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    if (this.nudged) {
-      this.nudged = false;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.wake = null;
-        resolve();
-      }, ms);
-      this.wake = () => {
-        clearTimeout(timer);
-        this.wake = null;
-        this.nudged = false;
-        resolve();
-      };
-    });
+    super.start();
   }
 
   /** Publishes one batch of pending rows; returns how many went out. */
-  private async drain(): Promise<number> {
+  protected async drain(): Promise<number> {
     if (!this.bus.connected) throw new Error("NATS is not connected");
     // No transactions here: a commit of the relay's own would wake it again, for ever.
     const rows = await this.db.getRepository(OutboxEvent).createQueryBuilder("o").where("o.sent_at IS NULL").orderBy("o.sequence", "ASC").limit(BATCH).getMany();
@@ -138,11 +81,5 @@ export class OutboxRelay {
     const envelope = JSON.stringify(signEnvelope(envelopeOf(row), this.signingKey));
     await this.db.getRepository(OutboxEvent).createQueryBuilder().update().set({ envelope }).where("id = :id AND envelope IS NULL", { id: row.id }).execute();
     return envelope;
-  }
-
-  async stop(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.done;
   }
 }
