@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { Client } from "pg";
 import { postgresDatabaseName, withPostgresAdmin } from "@onewindow/shared";
 import { startStack, type As, type Stack } from "./harness/stack";
+import { eventually } from "./harness/eventually";
 import { freshIdNumber } from "./harness/fixtures";
 
 const CLERK: As = { roles: ["window_clerk"], user: "clerk-9", purpose: "窗口咨询" };
@@ -66,6 +67,12 @@ describe("departments on PostgreSQL serve as a role that cannot rewrite the audi
     assert.equal(check.errors, undefined, JSON.stringify(check.errors));
     assert.equal(check.data.verifyAuditTrail.laborSecurity.ok, true);
     assert.ok(check.data.verifyAuditTrail.laborSecurity.checked > id);
+    // Its background work needs UPDATE where it is granted: the relays mark what they published.
+    await eventually(async () => {
+      assert.deepEqual(await stack.sql("labor-security", "SELECT id FROM outbox_event WHERE sent_at IS NULL"), []);
+      assert.deepEqual(await stack.sql("labor-security", "SELECT id FROM audit_head WHERE sent_at IS NULL"), []);
+    });
+    for (const department of DEPARTMENTS) assert.doesNotMatch(stack.logOf(department), /permission denied/, department);
   });
 
   test("each department connects as its own runtime role, which no other department's role can stand in for", async () => {
