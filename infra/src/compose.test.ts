@@ -12,7 +12,7 @@ import path from "node:path";
 import { describe, it } from "node:test";
 import Ajv2019 from "ajv/dist/2019";
 import { parse } from "yaml";
-import { metricsPortOf, postgresDatabaseName } from "@onewindow/shared";
+import { loadBaseConfig, metricsPortOf, postgresDatabaseName } from "@onewindow/shared";
 import { GATEWAY_NODE_OPTIONS } from "@onewindow/gateway";
 import { subgraphs } from "./subgraphs";
 import { deployedNatsConfig, natsPasswordVariable } from "./nats-config";
@@ -85,9 +85,18 @@ const runtimeServices = built.filter(([name]) => name !== "keys");
 const departmentServices = runtimeServices.filter(([, s]) => argsOf(s).SERVICE !== "gateway");
 const gateway = compose.services.gateway;
 
+const initSql = fs.readFileSync(path.join(root, "infra", "compose", "init-databases.sql"), "utf8").replace(/--.*$/gm, "");
 function initDatabases(): Set<string> {
-  const sql = fs.readFileSync(path.join(root, "infra", "compose", "init-databases.sql"), "utf8").replace(/--.*$/gm, "");
-  return new Set([...sql.matchAll(/CREATE\s+DATABASE\s+"?([A-Za-z0-9_]+)"?/gi)].map((m) => m[1]));
+  return new Set([...initSql.matchAll(/CREATE\s+DATABASE\s+"?([A-Za-z0-9_]+)"?/gi)].map((m) => m[1]));
+}
+/** The init script's roles (→ the environment variable of each one's password), databases' owners and CONNECT grants. */
+function initRoles() {
+  const variables = new Map([...initSql.matchAll(/^\\getenv\s+(\w+)\s+(\w+)\s*$/gm)].map((m) => [m[1], m[2]]));
+  const passwords = new Map([...initSql.matchAll(/CREATE\s+ROLE\s+(\w+)\s+LOGIN\s+PASSWORD\s+:'(\w+)'\s*;/gi)].map((m) => [m[1], variables.get(m[2])]));
+  const owners = new Map([...initSql.matchAll(/CREATE\s+DATABASE\s+(\w+)\s+OWNER\s+(\w+)\s*;/gi)].map((m) => [m[1], m[2]]));
+  const connect = new Set([...initSql.matchAll(/GRANT\s+CONNECT\s+ON\s+DATABASE\s+(\w+)\s+TO\s+(\w+)\s*;/gi)].map((m) => `${m[1]}:${m[2]}`));
+  const closed = new Set([...initSql.matchAll(/REVOKE\s+CONNECT\b[^;]*ON\s+DATABASE\s+(\w+)\s+FROM\s+PUBLIC\s*;/gi)].map((m) => m[1]));
+  return { passwords, owners, connect, closed };
 }
 
 /** The healthcheck's command line, as one string. */
@@ -148,7 +157,6 @@ describe("docker-compose.yml", () => {
     assert.ok(postgres, "a postgres service");
     assert.match(postgres.image ?? "", /^postgres:15/);
     assert.match(healthcheck(postgres), /pg_isready/);
-    const pgEnv = envOf(postgres);
     const initScript = mounts(postgres).find((m) => m.target.startsWith("/docker-entrypoint-initdb.d/"));
     assert.ok(initScript && path.resolve(root, initScript.source) === path.join(root, "infra", "compose", "init-databases.sql"), "the init script is mounted into /docker-entrypoint-initdb.d");
     const databases = initDatabases();
@@ -164,14 +172,44 @@ describe("docker-compose.yml", () => {
       assert.equal(url.protocol, "postgres:");
       assert.equal(url.hostname, "postgres", `${name}: DATABASE_URL names the postgres service`);
       assert.equal(url.port || "5432", "5432");
-      assert.equal(decodeURIComponent(url.username), pgEnv.POSTGRES_USER, `${name}: the database user`);
-      assert.equal(decodeURIComponent(url.password), pgEnv.POSTGRES_PASSWORD, `${name}: the database password`);
       const database = postgresDatabaseName(value, name);
       assert.ok(databases.has(database), `${name}: ${database} is created by the init script (has ${[...databases]})`);
     }
-    // The only password is the development default of a variable, never a literal.
+    // Every password is the development default of a variable, never a literal.
     assert.match(dict(raw.services.postgres.environment).POSTGRES_PASSWORD ?? "", /^\$\{POSTGRES_PASSWORD:-onewindow-dev\}$/);
-    for (const m of text.matchAll(/postgres:\/\/[^:\s]+:([^@\s]+)@/g)) assert.equal(m[1], "${POSTGRES_PASSWORD:-onewindow-dev}");
+    for (const m of text.matchAll(/postgres:\/\/[^:\s]+:([^@\s]+)@/g)) assert.match(m[1], /^\$\{[A-Z_]+:-onewindow-dev\}$/);
+  });
+
+  it("migrates each department as its database's owner and serves it as a role of its own, neither the superuser", () => {
+    const { passwords, owners, connect, closed } = initRoles();
+    const superuser = envOf(compose.services.postgres).POSTGRES_USER;
+    const rawPostgresEnv = dict(raw.services.postgres.environment);
+    const serving = new Set<string>();
+    for (const [name, service] of departmentServices) {
+      const env = envOf(service);
+      const rawEnv = dict(raw.services[name].environment);
+      // The pair the department itself accepts: same server and database prefix, two roles.
+      const config = loadBaseConfig(env);
+      assert.ok(config.databaseUrl && config.databaseMigrationUrl, `${name}: DATABASE_URL and DATABASE_MIGRATION_URL`);
+      const runtime = new URL(config.databaseUrl);
+      const owner = new URL(config.databaseMigrationUrl);
+      const database = postgresDatabaseName(config.databaseUrl, name);
+      assert.equal(owner.username, owners.get(database), `${name}: DATABASE_MIGRATION_URL logs in as the owner of ${database}`);
+      assert.notEqual(runtime.username, superuser, `${name}: DATABASE_URL is not the superuser`);
+      assert.notEqual(owner.username, superuser, `${name}: DATABASE_MIGRATION_URL is not the superuser`);
+      assert.ok(![...owners.values()].includes(runtime.username), `${name}: the serving role owns no database`);
+      assert.ok(!serving.has(runtime.username), `${name}: a role no other department serves as`);
+      serving.add(runtime.username);
+      assert.ok(closed.has(database) && connect.has(`${database}:${runtime.username}`), `${name}: only its own roles may connect to ${database}`);
+      // Each role's password: the variable the init script reads, passed to postgres and to the department alike.
+      for (const [variable, user] of [["DATABASE_URL", runtime.username], ["DATABASE_MIGRATION_URL", owner.username]] as const) {
+        const passwordVariable = passwords.get(user);
+        assert.ok(passwordVariable, `${name}: the init script creates ${user} with a password from the environment`);
+        const expected = `\${${passwordVariable}:-onewindow-dev}`;
+        assert.equal(decodeURIComponent(new URL(rawEnv[variable]).password), expected, `${name}: ${variable}'s password`);
+        assert.equal(rawPostgresEnv[passwordVariable], expected, `postgres gets ${passwordVariable}`);
+      }
+    }
   });
 
   it("points every NATS_URL at the nats service, which runs JetStream on a volume", () => {

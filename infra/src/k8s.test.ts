@@ -11,7 +11,7 @@ import path from "node:path";
 import { describe, it } from "node:test";
 import { parse, parseAllDocuments } from "yaml";
 import { GATEWAY_NODE_OPTIONS } from "@onewindow/gateway";
-import { metricsPortOf } from "@onewindow/shared";
+import { loadBaseConfig, metricsPortOf } from "@onewindow/shared";
 import { subgraphs } from "./subgraphs";
 import { eventPublicKeyVariable } from "@onewindow/shared";
 import { natsPasswordVariable } from "./nats-config";
@@ -192,13 +192,27 @@ describe("infra/k8s", () => {
     });
   }
 
-  it("gives every department its database (by Secret), NATS (3 stream replicas) and only the gateway's public key", () => {
+  it("gives every department its database (by Secret: a role to serve and its owner to migrate), NATS (3 stream replicas) and only the gateway's public key", () => {
     for (const { name } of departments) {
       const container = containerOf(name);
       const database = container.env?.find((e) => e.name === "DATABASE_URL");
       assert.ok(database?.valueFrom?.secretKeyRef, `${name}: DATABASE_URL comes from a Secret`);
       const url = new URL(secrets.get(database.valueFrom.secretKeyRef.name)?.[database.valueFrom.secretKeyRef.key] ?? "x:");
       assert.equal(url.protocol, "postgres:", `${name}: DATABASE_URL template is a postgres:// URL`);
+      // Migrations as the tables' owner, service as a role of the department's own: the pair the
+      // department accepts (same server and database prefix, another role).
+      const migration = container.env?.find((e) => e.name === "DATABASE_MIGRATION_URL")?.valueFrom?.secretKeyRef;
+      assert.equal(migration?.name, database.valueFrom.secretKeyRef.name, `${name}: DATABASE_MIGRATION_URL comes from the same Secret`);
+      const migrationUrl = secrets.get(migration.name)?.[migration.key] ?? "x:";
+      const config = loadBaseConfig({ DATABASE_URL: url.toString(), DATABASE_MIGRATION_URL: migrationUrl });
+      const owner = new URL(config.databaseMigrationUrl!);
+      assert.equal(url.username, name.replace(/-/g, "_"), `${name}: DATABASE_URL logs in as the department's own role`);
+      assert.equal(owner.username, `${url.username}_owner`, `${name}: DATABASE_MIGRATION_URL logs in as its owner role`);
+      for (const user of [url.username, owner.username]) assert.ok(!/^(postgres|onewindow)$/.test(user), `${name}: ${user} is not the superuser`);
+      for (const other of departments.filter((d) => d.name !== name)) {
+        const ref = containerOf(other.name).env?.find((e) => e.name === "DATABASE_URL")?.valueFrom?.secretKeyRef;
+        assert.notEqual(new URL(secrets.get(ref!.name)?.[ref!.key] ?? "x:").username, url.username, `${other.name} does not serve as ${name}'s role`);
+      }
       const nats = envValue(container, "NATS_URL");
       assert.ok(nats, `${name}: NATS_URL`);
       assert.equal(new URL(nats).protocol, "nats:");

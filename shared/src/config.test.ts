@@ -17,3 +17,15 @@ test("a malformed variable is refused with a message naming it", () => {
   assert.throws(() => readPort({ PORT: "70000" }, "PORT", 4001), /PORT must be a port number/);
   assert.throws(() => readUrl({ TAX_URL: "ftp://x" }, "TAX_URL", ""), /TAX_URL must be an http/);
 });
+
+test("DATABASE_MIGRATION_URL names another role of the same server and database as DATABASE_URL", () => {
+  const served = "postgres://labor_security:r@db:5432/onewindow";
+  const config = loadBaseConfig({ DATABASE_URL: served, DATABASE_MIGRATION_URL: "postgres://labor_security_owner:o@db:5432/onewindow" });
+  assert.equal(config.databaseMigrationUrl, "postgres://labor_security_owner:o@db:5432/onewindow");
+  assert.equal(loadBaseConfig({ DATABASE_URL: served }).databaseMigrationUrl, undefined);
+  assert.throws(() => loadBaseConfig({ DATABASE_MIGRATION_URL: "postgres://o@db/onewindow" }), /DATABASE_MIGRATION_URL needs DATABASE_URL/);
+  assert.throws(() => loadBaseConfig({ DATABASE_URL: served, DATABASE_MIGRATION_URL: "mysql://o@db/onewindow" }), /DATABASE_MIGRATION_URL must start with postgres:\/\//);
+  assert.throws(() => loadBaseConfig({ DATABASE_URL: served, DATABASE_MIGRATION_URL: "postgres://o@db:5432/other" }), /DATABASE_MIGRATION_URL must name the server and database of DATABASE_URL/);
+  assert.throws(() => loadBaseConfig({ DATABASE_URL: served, DATABASE_MIGRATION_URL: "postgres://o@elsewhere:5432/onewindow" }), /must name the server and database/);
+  assert.throws(() => loadBaseConfig({ DATABASE_URL: served, DATABASE_MIGRATION_URL: "postgres://labor_security:o@db:5432/onewindow" }), /must name another role than DATABASE_URL/);
+});

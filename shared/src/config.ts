@@ -14,6 +14,12 @@ export interface BaseConfig {
   dataDir: string;
   /** Unset: SQLite under dataDir. Otherwise a postgres:// URL whose database name is the prefix. */
   databaseUrl?: string;
+  /**
+   * `DATABASE_MIGRATION_URL`: the role that owns the department's tables, used only at start to
+   * create the database when missing and run the migrations; `databaseUrl`'s role then serves,
+   * without the right to rewrite the audit trail. Unset: `databaseUrl`'s role does both.
+   */
+  databaseMigrationUrl?: string;
   natsUrl: string;
   logLevel: string;
   events: EventsConfig;
@@ -74,6 +80,34 @@ export function readInt(env: Env, variable: string, fallback: number, min: numbe
   return Number(raw);
 }
 
+/**
+ * `DATABASE_MIGRATION_URL`, checked against `DATABASE_URL`: the same server and database prefix
+ * (else the migrations would shape another database than the one served), and another role (else
+ * the serving role would own its audit trail).
+ */
+function readMigrationUrl(env: Env, databaseUrl: string | undefined): string | undefined {
+  const raw = env.DATABASE_MIGRATION_URL || undefined;
+  if (raw === undefined) return undefined;
+  if (databaseUrl === undefined) throw new ConfigError("DATABASE_MIGRATION_URL", "needs DATABASE_URL (the role that serves) beside it");
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError("DATABASE_MIGRATION_URL", "must be a postgres:// URL");
+  }
+  if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") {
+    throw new ConfigError("DATABASE_MIGRATION_URL", `must start with postgres://, got "${url.protocol}//"`);
+  }
+  const served = new URL(databaseUrl);
+  if (url.host !== served.host || url.pathname !== served.pathname) {
+    throw new ConfigError("DATABASE_MIGRATION_URL", `must name the server and database of DATABASE_URL (${served.host}${served.pathname}), got ${url.host}${url.pathname}`);
+  }
+  if (decodeURIComponent(url.username) === decodeURIComponent(served.username)) {
+    throw new ConfigError("DATABASE_MIGRATION_URL", `must name another role than DATABASE_URL ("${decodeURIComponent(served.username)}"): the role that owns the tables must not serve`);
+  }
+  return raw;
+}
+
 /** Reads and validates the common settings; throws {@link ConfigError} naming the bad variable. */
 export function loadBaseConfig(env: Env = process.env): BaseConfig {
   const databaseUrl = env.DATABASE_URL || undefined;
@@ -88,6 +122,7 @@ export function loadBaseConfig(env: Env = process.env): BaseConfig {
       throw new ConfigError("DATABASE_URL", `must start with postgres://, got "${url.protocol}//"`);
     }
   }
+  const databaseMigrationUrl = readMigrationUrl(env, databaseUrl);
   const natsUrl = env.NATS_URL || "nats://127.0.0.1:4222";
   if (!/^(nats|tls|wss?):\/\/[^\s]+$/.test(natsUrl)) {
     throw new ConfigError("NATS_URL", `must look like nats://host:port, got "${natsUrl}"`);
@@ -104,6 +139,7 @@ export function loadBaseConfig(env: Env = process.env): BaseConfig {
     nodeEnv: env.NODE_ENV || "development",
     dataDir: path.resolve(env.DATA_DIR || "data"),
     databaseUrl,
+    databaseMigrationUrl,
     natsUrl,
     logLevel,
     events: {

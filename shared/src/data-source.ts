@@ -5,6 +5,7 @@ import { DataSource, type EntityManager, type EntityTarget, type Logger as TypeO
 import type { BaseConfig } from "./config";
 import type { Logger } from "./logger";
 import { SCRAPE_QUERY, sqlQueries } from "./metrics";
+import { assertAppendOnlyAudit, grantRuntimeRole } from "./runtime-role";
 
 /** What a service hands to {@link createDataSource}. */
 export interface DataSourceOptions {
@@ -12,7 +13,7 @@ export interface DataSourceOptions {
   service: string;
   entities: MixedList<Function | string | EntitySchema>;
   migrations: Function[];
-  config: Pick<BaseConfig, "dataDir" | "databaseUrl">;
+  config: Pick<BaseConfig, "dataDir" | "databaseUrl" | "databaseMigrationUrl">;
   logger: Logger;
   /** Unit tests only: a throw-away in-memory SQLite database. */
   inMemory?: boolean;
@@ -80,7 +81,9 @@ export function ensurePostgresDatabase(databaseUrl: string, database: string): P
 /**
  * Opens the service's own database and runs its migrations (never `synchronize`):
  * a SQLite file per service under `DATA_DIR` by default, or with `DATABASE_URL` one
- * PostgreSQL database per service, created when missing.
+ * PostgreSQL database per service, created when missing. With `DATABASE_MIGRATION_URL` too, that
+ * role (the tables' owner) creates the database and runs the migrations, and the returned source
+ * serves as `DATABASE_URL`'s role, which must not be able to rewrite the audit trail.
  */
 export async function createDataSource(options: DataSourceOptions): Promise<DataSource> {
   const { service, entities, migrations, config, logger } = options;
@@ -96,10 +99,33 @@ export async function createDataSource(options: DataSourceOptions): Promise<Data
   let sqliteFile: string | undefined;
   if (config.databaseUrl && !options.inMemory) {
     const database = postgresDatabaseName(config.databaseUrl, service);
+    const at = (databaseUrl: string) => {
+      const url = new URL(databaseUrl);
+      url.pathname = `/${database}`;
+      return url.toString();
+    };
+    if (config.databaseMigrationUrl) {
+      // The owner creates and shapes the database, grants the runtime role its share, and leaves.
+      await ensurePostgresDatabase(config.databaseMigrationUrl, database);
+      const owner = new DataSource({ type: "postgres", url: at(config.databaseMigrationUrl), extra: { max: 1 }, ...common });
+      await owner.initialize();
+      try {
+        await grantRuntimeRole(owner, decodeURIComponent(new URL(config.databaseUrl).username));
+      } finally {
+        await owner.destroy();
+      }
+      dataSource = new DataSource({ type: "postgres", url: at(config.databaseUrl), extra: { max: 10 }, ...common, migrationsRun: false });
+      await dataSource.initialize();
+      try {
+        await assertAppendOnlyAudit(dataSource);
+      } catch (err) {
+        await dataSource.destroy();
+        throw err;
+      }
+      return dataSource;
+    }
     await ensurePostgresDatabase(config.databaseUrl, database);
-    const url = new URL(config.databaseUrl);
-    url.pathname = `/${database}`;
-    dataSource = new DataSource({ type: "postgres", url: url.toString(), extra: { max: 10 }, ...common });
+    dataSource = new DataSource({ type: "postgres", url: at(config.databaseUrl), extra: { max: 10 }, ...common });
   } else {
     let database = ":memory:";
     if (!options.inMemory) {

@@ -13,6 +13,7 @@ export * from "./metrics";
 export * from "./context";
 export * from "./pagination";
 export * from "./data-source";
+export * from "./runtime-role";
 export * from "./http";
 export * from "./static-site";
 export * from "./apollo-plugins";

@@ -90,7 +90,7 @@ export function subgraphTables(definition: SubgraphDefinition<unknown>): { servi
 /** Opens a department's own database with its migrations run (the service itself, seeding, tools). */
 export function openSubgraphDatabase(
   definition: SubgraphDefinition<unknown>,
-  config: Pick<BaseConfig, "dataDir" | "databaseUrl">,
+  config: Pick<BaseConfig, "dataDir" | "databaseUrl" | "databaseMigrationUrl">,
   logger: Logger,
 ): Promise<DataSource> {
   return createDataSource({ ...subgraphTables(definition), config, logger });

@@ -108,6 +108,13 @@ export interface StackOptions {
   seed?: SeedSize;
   /** Extra environment for every subgraph. */
   env?: Record<string, string>;
+  /**
+   * On PostgreSQL: each department migrates as an owner role and serves as a runtime role of its
+   * own (`DATABASE_MIGRATION_URL` beside `DATABASE_URL`), as Compose and Kubernetes run it. The
+   * stack makes the roles and drops them at stop; `sql` and `tamper` then run as the department's
+   * runtime role. Not with `seed` (the seed writes as the stack's superuser).
+   */
+  databaseRoles?: boolean;
 }
 
 const root = path.resolve(__dirname, "..", "..", "..");
@@ -123,6 +130,36 @@ function dropDatabases(databaseUrl: string, prefix: string): Promise<void> {
   return withPostgresAdmin(databaseUrl, async (client) => {
     const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${prefix}\\_%`]);
     for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  });
+}
+
+/** Per department, an owner role that may create its database and a runtime role; their URLs. */
+async function createDatabaseRoles(databaseUrl: string, prefix: string, names: string[]): Promise<Map<string, Record<string, string>>> {
+  const password = randomBytes(12).toString("hex");
+  const envs = new Map<string, Record<string, string>>();
+  await withPostgresAdmin(databaseUrl, async (client) => {
+    for (const name of names) {
+      const runtime = `${prefix}_${name.replace(/-/g, "_")}`;
+      const owner = `${runtime}_owner`;
+      await client.query(`CREATE ROLE ${owner} LOGIN CREATEDB PASSWORD '${password}'`);
+      await client.query(`CREATE ROLE ${runtime} LOGIN PASSWORD '${password}'`);
+      const as = (user: string) => {
+        const url = new URL(databaseUrl);
+        url.username = user;
+        url.password = password;
+        return url.toString();
+      };
+      envs.set(name, { DATABASE_URL: as(runtime), DATABASE_MIGRATION_URL: as(owner) });
+    }
+  });
+  return envs;
+}
+
+/** Drops the roles {@link createDatabaseRoles} made (after their databases). */
+function dropDatabaseRoles(databaseUrl: string, prefix: string): Promise<void> {
+  return withPostgresAdmin(databaseUrl, async (client) => {
+    const { rows } = await client.query<{ rolname: string }>("SELECT rolname FROM pg_roles WHERE rolname LIKE $1", [`${prefix}\\_%`]);
+    for (const { rolname } of rows) await client.query(`DROP ROLE IF EXISTS "${rolname}"`);
   });
 }
 
@@ -158,11 +195,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     url.pathname = `/${prefix}`;
     env.DATABASE_URL = url.toString();
   }
+  if (options.databaseRoles && options.seed) throw new Error("startStack: databaseRoles does not seed");
+  const databaseRoles = options.databaseRoles && env.DATABASE_URL ? await createDatabaseRoles(env.DATABASE_URL, prefix, subgraphs.map((s) => s.definition.name)) : undefined;
   const ports = new Map<string, number>();
   for (const { definition } of subgraphs) ports.set(definition.name, await freePort());
   const mainOf = (name: string) => path.join(subgraphs.find((s) => s.definition.name === name)!.dir, "dist", "main.js");
   // Production names each department's own keys too (development makes them in DATA_DIR).
-  const departmentEnv = (name: string) => ({ ...env, ...(env.NODE_ENV === "production" ? devDepartmentKeyEnv(dataDir, name) : {}) });
+  const departmentEnv = (name: string) => ({ ...env, ...(env.NODE_ENV === "production" ? devDepartmentKeyEnv(dataDir, name) : {}), ...databaseRoles?.get(name) });
   const startSubgraph = (name: string, extra: Record<string, string> = {}) =>
     forkAndWait(name, mainOf(name), { ...departmentEnv(name), PORT: String(ports.get(name)), ...extra });
   const children = new Map<string, Child>();
@@ -176,6 +215,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   } catch (err) {
     await Promise.all([...children.values()].map(stopChild));
     await nats.dispose();
+    if (databaseRoles) await dropDatabases(env.DATABASE_URL!, prefix).then(() => dropDatabaseRoles(env.DATABASE_URL!, prefix));
     throw err;
   }
   const portOf = (name: string) => {
@@ -237,8 +277,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         last = now;
       }
     },
-    sql: (name, query) => runOnDatabase(env, name, query),
-    tamper: (name, statement) => runOnDatabase(env, name, statement, true).then(() => undefined),
+    sql: (name, query) => runOnDatabase(departmentEnv(name), name, query),
+    tamper: (name, statement) => runOnDatabase(departmentEnv(name), name, statement, true).then(() => undefined),
     async stopSubgraph(name) {
       await stopChild(children.get(name)!);
     },
@@ -256,6 +296,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       await Promise.all([...children.values()].map(stopChild));
       fs.rmSync(dataDir, { recursive: true, force: true });
       if (env.DATABASE_URL) await dropDatabases(env.DATABASE_URL, prefix);
+      if (databaseRoles) await dropDatabaseRoles(env.DATABASE_URL!, prefix);
       await nats.dispose();
     },
   };

@@ -1,0 +1,64 @@
+import type { DataSource } from "typeorm";
+import { AUDIT_RUNTIME_PRIVILEGES } from "./audit/audit-migrations";
+
+/** What the runtime role may do on a table that is neither an audit table nor the migration log. */
+const READ_WRITE = "SELECT, INSERT, UPDATE, DELETE";
+/** TypeORM's log of applied migrations: the runtime role neither needs it nor may fake it. */
+const MIGRATIONS_TABLE = "migrations";
+
+const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/**
+ * Run by the tables' owner after the migrations, at every start: gives the department's runtime
+ * role read and write on every table of the schema but the audit tables, where it gets only
+ * {@link AUDIT_RUNTIME_PRIVILEGES}, and nothing on the migration log. It sets each table's grant
+ * exactly (REVOKE ALL, then GRANT) instead of trusting the audit migration's revoke, which saw only
+ * the grants that existed when it ran: a later `GRANT … ON ALL TABLES`, or default privileges, would
+ * otherwise hand UPDATE and DELETE on the trail back. Default privileges make tables the owner
+ * creates later (a migration run by hand) usable before the next start.
+ */
+export async function grantRuntimeRole(owner: DataSource, runtimeRole: string): Promise<void> {
+  const role = ident(runtimeRole);
+  await owner.transaction(async (tx) => {
+    // Replicas start together; concurrent GRANTs on one table fail ("tuple concurrently updated").
+    await tx.query("SELECT pg_advisory_xact_lock(hashtext('onewindow.grantRuntimeRole'))");
+    const tables = (await tx.query(
+      "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user ORDER BY tablename",
+    )) as { tablename: string }[];
+    await tx.query(`GRANT USAGE ON SCHEMA public TO ${role}`);
+    for (const { tablename } of tables) {
+      await tx.query(`REVOKE ALL ON ${ident(tablename)} FROM ${role}`);
+      if (tablename === MIGRATIONS_TABLE) continue;
+      await tx.query(`GRANT ${AUDIT_RUNTIME_PRIVILEGES[tablename] ?? READ_WRITE} ON ${ident(tablename)} TO ${role}`);
+    }
+    await tx.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${role}`);
+    await tx.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ${READ_WRITE} ON TABLES TO ${role}`);
+    await tx.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ${role}`);
+  });
+}
+
+/**
+ * Run as the runtime role before it serves: refuses a role that could rewrite the audit trail —
+ * a superuser, the tables' or the schema's owner (or a member of either), or one granted UPDATE,
+ * DELETE or TRUNCATE on an audit table by anyone. The message names what is wrong.
+ */
+export async function assertAppendOnlyAudit(runtime: DataSource): Promise<void> {
+  const checks = Object.keys(AUDIT_RUNTIME_PRIVILEGES).flatMap((table) =>
+    ["UPDATE", "DELETE", "TRUNCATE"].map((privilege) => ({ table, privilege })),
+  );
+  const [row] = (await runtime.query(
+    `SELECT current_user AS role,
+            (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS superuser,
+            (SELECT pg_has_role(nspowner, 'MEMBER') FROM pg_namespace WHERE nspname = 'public') AS schema_owner,
+            ${checks.map(({ table, privilege }, i) => `has_table_privilege('${table}', '${privilege}') AS p${i}`).join(", ")}`,
+  )) as Record<string, unknown>[];
+  const problems: string[] = [];
+  if (row.superuser) problems.push("it is a superuser");
+  if (row.schema_owner) problems.push("it owns the schema, so it may drop the tables");
+  checks.forEach(({ table, privilege }, i) => {
+    if (row[`p${i}`]) problems.push(`it has ${privilege} on ${table}`);
+  });
+  if (problems.length > 0) {
+    throw new Error(`DATABASE_URL's role "${String(row.role)}" could rewrite the audit trail: ${problems.join("; ")}. Serve as a role that owns nothing and run the migrations as the owner (DATABASE_MIGRATION_URL).`);
+  }
+}
