@@ -29,3 +29,17 @@ test("DATABASE_MIGRATION_URL names another role of the same server and database 
   assert.throws(() => loadBaseConfig({ DATABASE_URL: served, DATABASE_MIGRATION_URL: "postgres://o@elsewhere:5432/onewindow" }), /must name the server and database/);
   assert.throws(() => loadBaseConfig({ DATABASE_URL: served, DATABASE_MIGRATION_URL: "postgres://labor_security:o@db:5432/onewindow" }), /must name another role than DATABASE_URL/);
 });
+
+test("DATABASE_MIGRATIONS runs the migrations at start unless told they run elsewhere, and then the owner's URL stays out", () => {
+  const served = "postgres://labor_security:r@db:5432/onewindow";
+  assert.equal(loadBaseConfig({}).databaseMigrations, "start");
+  assert.equal(loadBaseConfig({ DATABASE_URL: served, DATABASE_MIGRATIONS: "" }).databaseMigrations, "start");
+  assert.equal(loadBaseConfig({ DATABASE_URL: served, DATABASE_MIGRATIONS: "start" }).databaseMigrations, "start");
+  assert.equal(loadBaseConfig({ DATABASE_URL: served, DATABASE_MIGRATIONS: "external" }).databaseMigrations, "external");
+  assert.throws(() => loadBaseConfig({ DATABASE_MIGRATIONS: "later" }), /DATABASE_MIGRATIONS must be one of start, external, got "later"/);
+  assert.throws(() => loadBaseConfig({ DATABASE_MIGRATIONS: "External" }), /DATABASE_MIGRATIONS must be one of/);
+  assert.throws(
+    () => loadBaseConfig({ DATABASE_URL: served, DATABASE_MIGRATION_URL: "postgres://labor_security_owner:o@db:5432/onewindow", DATABASE_MIGRATIONS: "external" }),
+    /DATABASE_MIGRATIONS external: the serving process must not get DATABASE_MIGRATION_URL/,
+  );
+});

@@ -20,6 +20,13 @@ export interface BaseConfig {
    * without the right to rewrite the audit trail. Unset: `databaseUrl`'s role does both.
    */
   databaseMigrationUrl?: string;
+  /**
+   * `DATABASE_MIGRATIONS`: `start` (the default) runs the migrations when the process starts;
+   * `external` leaves them to a step of their own (`main.js migrate`, run as the owner before the
+   * department starts), so the serving process only checks that none is pending and never needs
+   * the owner's password.
+   */
+  databaseMigrations: DatabaseMigrations;
   natsUrl: string;
   logLevel: string;
   events: EventsConfig;
@@ -42,6 +49,25 @@ export interface EventsConfig {
 }
 
 type Env = Record<string, string | undefined>;
+
+/** Who runs a department's migrations: the process itself at start, or a step before it. */
+export type DatabaseMigrations = "start" | "external";
+const DATABASE_MIGRATIONS: readonly DatabaseMigrations[] = ["start", "external"];
+
+/**
+ * `DATABASE_MIGRATIONS`; with `external` the serving process must not hold the owner's URL, which
+ * only the migrate step needs.
+ */
+function readDatabaseMigrations(env: Env, databaseMigrationUrl: string | undefined): DatabaseMigrations {
+  const raw = env.DATABASE_MIGRATIONS || "start";
+  if (!(DATABASE_MIGRATIONS as readonly string[]).includes(raw)) {
+    throw new ConfigError("DATABASE_MIGRATIONS", `must be one of ${DATABASE_MIGRATIONS.join(", ")}, got "${raw}"`);
+  }
+  if (raw === "external" && databaseMigrationUrl !== undefined) {
+    throw new ConfigError("DATABASE_MIGRATIONS", "external: the serving process must not get DATABASE_MIGRATION_URL (the owner's password); give it to the migrate step only");
+  }
+  return raw as DatabaseMigrations;
+}
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
 
@@ -123,6 +149,7 @@ export function loadBaseConfig(env: Env = process.env): BaseConfig {
     }
   }
   const databaseMigrationUrl = readMigrationUrl(env, databaseUrl);
+  const databaseMigrations = readDatabaseMigrations(env, databaseMigrationUrl);
   const natsUrl = env.NATS_URL || "nats://127.0.0.1:4222";
   if (!/^(nats|tls|wss?):\/\/[^\s]+$/.test(natsUrl)) {
     throw new ConfigError("NATS_URL", `must look like nats://host:port, got "${natsUrl}"`);
@@ -140,6 +167,7 @@ export function loadBaseConfig(env: Env = process.env): BaseConfig {
     dataDir: path.resolve(env.DATA_DIR || "data"),
     databaseUrl,
     databaseMigrationUrl,
+    databaseMigrations,
     natsUrl,
     logLevel,
     events: {

@@ -13,7 +13,7 @@ export interface DataSourceOptions {
   service: string;
   entities: MixedList<Function | string | EntitySchema>;
   migrations: Function[];
-  config: Pick<BaseConfig, "dataDir" | "databaseUrl" | "databaseMigrationUrl">;
+  config: Pick<BaseConfig, "dataDir" | "databaseUrl" | "databaseMigrationUrl"> & Partial<Pick<BaseConfig, "databaseMigrations">>;
   logger: Logger;
   /** Unit tests only: a throw-away in-memory SQLite database. */
   inMemory?: boolean;
@@ -78,78 +78,147 @@ export function ensurePostgresDatabase(databaseUrl: string, database: string): P
   });
 }
 
-/**
- * Opens the service's own database and runs its migrations (never `synchronize`):
- * a SQLite file per service under `DATA_DIR` by default, or with `DATABASE_URL` one
- * PostgreSQL database per service, created when missing. With `DATABASE_MIGRATION_URL` too, that
- * role (the tables' owner) creates the database and runs the migrations, and the returned source
- * serves as `DATABASE_URL`'s role, which must not be able to rewrite the audit trail.
- */
-export async function createDataSource(options: DataSourceOptions): Promise<DataSource> {
-  const { service, entities, migrations, config, logger } = options;
-  const common = {
-    entities,
-    migrations,
-    migrationsRun: true,
+/** A PostgreSQL source on the service's own database, logged in as `databaseUrl`'s role. */
+function postgresSource(options: DataSourceOptions, databaseUrl: string, max: number, migrationsRun: boolean): DataSource {
+  const url = new URL(databaseUrl);
+  url.pathname = `/${postgresDatabaseName(options.config.databaseUrl!, options.service)}`;
+  return new DataSource({ type: "postgres", url: url.toString(), extra: { max }, ...commonOptions(options, migrationsRun) });
+}
+
+function commonOptions(options: DataSourceOptions, migrationsRun: boolean) {
+  return {
+    entities: options.entities,
+    migrations: options.migrations,
+    migrationsRun,
     migrationsTransactionMode: "each" as const,
-    logger: new CountingLogger(service, logger),
+    logger: new CountingLogger(options.service, options.logger),
     maxQueryExecutionTime: 1000,
   };
-  let dataSource: DataSource;
-  let sqliteFile: string | undefined;
-  if (config.databaseUrl && !options.inMemory) {
-    const database = postgresDatabaseName(config.databaseUrl, service);
-    const at = (databaseUrl: string) => {
-      const url = new URL(databaseUrl);
-      url.pathname = `/${database}`;
-      return url.toString();
-    };
-    if (config.databaseMigrationUrl) {
-      // The owner creates and shapes the database, grants the runtime role its share, and leaves.
-      await ensurePostgresDatabase(config.databaseMigrationUrl, database);
-      const owner = new DataSource({ type: "postgres", url: at(config.databaseMigrationUrl), extra: { max: 1 }, ...common });
-      await owner.initialize();
-      try {
-        await grantRuntimeRole(owner, decodeURIComponent(new URL(config.databaseUrl).username));
-      } finally {
-        await owner.destroy();
-      }
-      dataSource = new DataSource({ type: "postgres", url: at(config.databaseUrl), extra: { max: 10 }, ...common, migrationsRun: false });
-      await dataSource.initialize();
-      try {
-        await assertAppendOnlyAudit(dataSource);
-      } catch (err) {
-        await dataSource.destroy();
-        throw err;
-      }
-      return dataSource;
-    }
-    await ensurePostgresDatabase(config.databaseUrl, database);
-    dataSource = new DataSource({ type: "postgres", url: at(config.databaseUrl), extra: { max: 10 }, ...common });
-  } else {
-    let database = ":memory:";
-    if (!options.inMemory) {
-      database = sqliteFile = path.join(config.dataDir, `${service}.sqlite`);
-      createPrivateFile(config.dataDir, database);
-    }
-    dataSource = new DataSource({
-      type: "better-sqlite3",
-      database,
-      enableWAL: !options.inMemory,
-      timeout: 10_000,
-      // With WAL, NORMAL still never corrupts the database; it only fsyncs at checkpoints.
-      prepareDatabase: (db: { pragma(source: string): unknown }) => {
-        db.pragma("synchronous = NORMAL");
-      },
-      ...common,
-    });
-    serializeTransactions(dataSource);
+}
+
+/** The service's SQLite file under `DATA_DIR` (made private), or an in-memory database. */
+function sqliteSource(options: DataSourceOptions, migrationsRun: boolean): { dataSource: DataSource; file?: string } {
+  let database = ":memory:";
+  let file: string | undefined;
+  if (!options.inMemory) {
+    database = file = path.join(options.config.dataDir, `${options.service}.sqlite`);
+    createPrivateFile(options.config.dataDir, database);
   }
-  await dataSource.initialize();
-  // SQLite makes the WAL and shared-memory files itself, with the database file's mode or wider
-  // under a loose umask: keep them as private as the database.
-  if (sqliteFile) for (const suffix of ["-wal", "-shm"]) chmodIfExists(`${sqliteFile}${suffix}`, 0o600);
+  const dataSource = new DataSource({
+    type: "better-sqlite3",
+    database,
+    enableWAL: !options.inMemory,
+    timeout: 10_000,
+    // With WAL, NORMAL still never corrupts the database; it only fsyncs at checkpoints.
+    prepareDatabase: (db: { pragma(source: string): unknown }) => {
+      db.pragma("synchronous = NORMAL");
+    },
+    ...commonOptions(options, migrationsRun),
+  });
+  serializeTransactions(dataSource);
+  return { dataSource, file };
+}
+
+/** Runs `check` on an opened `dataSource`, and closes it again if the check throws. */
+async function checked(dataSource: DataSource, check: () => Promise<void>): Promise<DataSource> {
+  try {
+    await check();
+  } catch (err) {
+    await dataSource.destroy();
+    throw err;
+  }
   return dataSource;
+}
+
+/**
+ * Opens the service's own database (never `synchronize`): a SQLite file per service under
+ * `DATA_DIR` by default, or with `DATABASE_URL` one PostgreSQL database per service.
+ * With `DATABASE_MIGRATIONS=start` (the default) it first runs the migrations, as
+ * {@link migrateDatabase} does: as `DATABASE_MIGRATION_URL`'s role (the tables' owner) when set,
+ * and the returned source then serves as `DATABASE_URL`'s role, which must not be able to rewrite
+ * the audit trail. With `external` it runs none: it refuses a database with a pending migration,
+ * and on PostgreSQL a role that could rewrite the trail.
+ */
+export async function createDataSource(options: DataSourceOptions): Promise<DataSource> {
+  const { service, config } = options;
+  const external = config.databaseMigrations === "external";
+  if (config.databaseUrl && !options.inMemory) {
+    if (!external) {
+      // The owner creates and shapes the database, grants the runtime role its share, and leaves.
+      if (config.databaseMigrationUrl) await migrateDatabase(options);
+      else await ensurePostgresDatabase(config.databaseUrl, postgresDatabaseName(config.databaseUrl, service));
+    }
+    const dataSource = postgresSource(options, config.databaseUrl, 10, !external && !config.databaseMigrationUrl);
+    await dataSource.initialize().catch((err: { code?: string }) => {
+      // Nobody made the database: the migrate step, which creates it, has not run.
+      if (external && err.code === "3D000") throw new Error(`${(err as Error).message}: with DATABASE_MIGRATIONS=external the migrate step (main.js migrate, as DATABASE_MIGRATION_URL's role) creates it, and must run first`);
+      throw err;
+    });
+    return checked(dataSource, async () => {
+      if (external) await assertNoPendingMigrations(dataSource, service);
+      if (external || config.databaseMigrationUrl) await assertAppendOnlyAudit(dataSource);
+    });
+  }
+  const { dataSource, file } = sqliteSource(options, !external);
+  await dataSource.initialize();
+  return checked(dataSource, async () => {
+    // SQLite makes the WAL and shared-memory files itself, with the database file's mode or wider
+    // under a loose umask: keep them as private as the database.
+    if (file) for (const suffix of ["-wal", "-shm"]) chmodIfExists(`${file}${suffix}`, 0o600);
+    if (external) await assertNoPendingMigrations(dataSource, service);
+  });
+}
+
+/**
+ * The migrate step: runs the service's pending migrations as the tables' owner and closes —
+ * `DATABASE_MIGRATION_URL`'s role when set (which creates the PostgreSQL database when missing and
+ * grants `DATABASE_URL`'s role its share, {@link grantRuntimeRole}), else `DATABASE_URL`'s role,
+ * else on the SQLite file. Returns the names of the migrations it applied.
+ */
+export async function migrateDatabase(options: DataSourceOptions): Promise<string[]> {
+  const { config } = options;
+  let owner: DataSource;
+  if (config.databaseUrl && !options.inMemory) {
+    const ownerUrl = config.databaseMigrationUrl ?? config.databaseUrl;
+    await ensurePostgresDatabase(ownerUrl, postgresDatabaseName(config.databaseUrl, options.service));
+    owner = postgresSource(options, ownerUrl, 1, false);
+  } else {
+    owner = sqliteSource(options, false).dataSource;
+  }
+  await owner.initialize();
+  try {
+    const applied = await owner.runMigrations({ transaction: "each" });
+    if (config.databaseUrl && config.databaseMigrationUrl) await grantRuntimeRole(owner, decodeURIComponent(new URL(config.databaseUrl).username));
+    return applied.map((migration) => migration.name);
+  } finally {
+    await owner.destroy();
+  }
+}
+
+/** TypeORM's log of applied migrations (its default name; no source here renames it). */
+const MIGRATIONS_TABLE = "migrations";
+
+/**
+ * Refuses a database that lacks one of the source's migrations, naming them: code that expects
+ * tables or columns the database does not have yet would fail on the first request instead.
+ * Reads the migration log, on which the migrate step grants the runtime role SELECT.
+ */
+export async function assertNoPendingMigrations(dataSource: DataSource, service: string): Promise<void> {
+  let applied: Set<string>;
+  try {
+    const rows = (await dataSource.query(`SELECT name FROM "${MIGRATIONS_TABLE}"`)) as { name: string }[];
+    applied = new Set(rows.map((row) => row.name));
+  } catch (err) {
+    const e = err as { message?: string; code?: string; driverError?: { code?: string } };
+    const code = e.driverError?.code ?? e.code;
+    // No log at all: nothing was ever migrated here.
+    if (code === "42P01" || /no such table/.test(e.message ?? "")) applied = new Set();
+    else throw new Error(`${service}: cannot read the migration log ("${MIGRATIONS_TABLE}"): ${e.message}. The migrate step (main.js migrate) grants DATABASE_URL's role SELECT on it.`);
+  }
+  const pending = dataSource.migrations.map((migration) => migration.name ?? migration.constructor.name).filter((name) => !applied.has(name));
+  if (pending.length > 0) {
+    throw new Error(`${service}: DATABASE_MIGRATIONS=external, but the database lacks ${pending.length} migration(s): ${pending.join(", ")}. Run the migrate step first (main.js migrate, with DATABASE_MIGRATION_URL).`);
+  }
 }
 
 /**

@@ -3,15 +3,16 @@ import { AUDIT_RUNTIME_PRIVILEGES } from "./audit/audit-migrations";
 
 /** What the runtime role may do on a table that is neither an audit table nor the migration log. */
 const READ_WRITE = "SELECT, INSERT, UPDATE, DELETE";
-/** TypeORM's log of applied migrations: the runtime role neither needs it nor may fake it. */
+/** TypeORM's log of applied migrations: the runtime role reads it (is anything pending?), never writes it. */
 const MIGRATIONS_TABLE = "migrations";
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /**
- * Run by the tables' owner after the migrations, at every start: gives the department's runtime
+ * Run by the tables' owner after the migrations (at every start, or in the migrate step): gives the department's runtime
  * role read and write on every table of the schema but the audit tables, where it gets only
- * {@link AUDIT_RUNTIME_PRIVILEGES}, and nothing on the migration log. It sets each table's grant
+ * {@link AUDIT_RUNTIME_PRIVILEGES}, and only SELECT on the migration log (a process that leaves
+ * the migrations to a step of their own checks there that none is pending). It sets each table's grant
  * exactly (REVOKE ALL, then GRANT) instead of trusting the audit migration's revoke, which saw only
  * the grants that existed when it ran: a later `GRANT … ON ALL TABLES`, or default privileges, would
  * otherwise hand UPDATE and DELETE on the trail back. Default privileges make tables the owner
@@ -28,8 +29,8 @@ export async function grantRuntimeRole(owner: DataSource, runtimeRole: string): 
     await tx.query(`GRANT USAGE ON SCHEMA public TO ${role}`);
     for (const { tablename } of tables) {
       await tx.query(`REVOKE ALL ON ${ident(tablename)} FROM ${role}`);
-      if (tablename === MIGRATIONS_TABLE) continue;
-      await tx.query(`GRANT ${AUDIT_RUNTIME_PRIVILEGES[tablename] ?? READ_WRITE} ON ${ident(tablename)} TO ${role}`);
+      const privileges = tablename === MIGRATIONS_TABLE ? "SELECT" : (AUDIT_RUNTIME_PRIVILEGES[tablename] ?? READ_WRITE);
+      await tx.query(`GRANT ${privileges} ON ${ident(tablename)} TO ${role}`);
     }
     await tx.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${role}`);
     await tx.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ${READ_WRITE} ON TABLES TO ${role}`);

@@ -1,8 +1,9 @@
+import path from "node:path";
 import { printSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLSchema } from "graphql";
 import { DataSource, type EntitySchema, type MixedList } from "typeorm";
 import { loadBaseConfig, readPort, type BaseConfig } from "./config";
-import { createDataSource } from "./data-source";
+import { createDataSource, migrateDatabase, postgresDatabaseName } from "./data-source";
 import { DEFAULT_HOST } from "./http";
 import { OutboxEvent } from "./events/outbox-event.entity";
 import { CreateOutbox1763800000000 } from "./events/outbox.migration";
@@ -87,10 +88,13 @@ export function subgraphTables(definition: SubgraphDefinition<unknown>): { servi
   };
 }
 
-/** Opens a department's own database with its migrations run (the service itself, seeding, tools). */
+/**
+ * Opens a department's own database (the service itself, seeding, tools): with its migrations run,
+ * or with `databaseMigrations: "external"` checked to have none pending.
+ */
 export function openSubgraphDatabase(
   definition: SubgraphDefinition<unknown>,
-  config: Pick<BaseConfig, "dataDir" | "databaseUrl" | "databaseMigrationUrl">,
+  config: Pick<BaseConfig, "dataDir" | "databaseUrl" | "databaseMigrationUrl"> & Partial<Pick<BaseConfig, "databaseMigrations">>,
   logger: Logger,
 ): Promise<DataSource> {
   return createDataSource({ ...subgraphTables(definition), config, logger });
@@ -163,7 +167,46 @@ export async function startSubgraph<S>(
   };
 }
 
-/** The `main` of a subgraph process: start, and stop gracefully on a signal. */
-export function runSubgraph<S>(definition: SubgraphDefinition<S>): void {
-  runProcess(createLogger(definition.name), () => startSubgraph(definition));
+/**
+ * A department's migrate step (`main.js migrate`): creates its database when missing and runs its
+ * pending migrations as the tables' owner (`DATABASE_MIGRATION_URL`), grants `DATABASE_URL`'s
+ * role its share, and closes. Run before the department starts with `DATABASE_MIGRATIONS=external`,
+ * so that the serving process never holds the owner's password. Needs no keys and no NATS.
+ * Returns the names of the migrations it applied.
+ */
+export async function migrateSubgraph(definition: SubgraphDefinition<unknown>, env: Record<string, string | undefined> = process.env): Promise<string[]> {
+  // This is the step that runs them: the serving processes' switch does not apply to it.
+  const config = loadBaseConfig({ ...env, DATABASE_MIGRATIONS: undefined });
+  const logger = createLogger(definition.name, config.logLevel);
+  const target = config.databaseUrl
+    ? { database: postgresDatabaseName(config.databaseUrl, definition.name), as: decodeURIComponent(new URL(config.databaseMigrationUrl ?? config.databaseUrl).username) }
+    : { database: path.join(config.dataDir, `${definition.name}.sqlite`) };
+  logger.info(target, "migrating");
+  const applied = await migrateDatabase({ ...subgraphTables(definition), config, logger });
+  logger.info({ ...target, applied, grantedTo: config.databaseMigrationUrl ? decodeURIComponent(new URL(config.databaseUrl!).username) : undefined }, applied.length > 0 ? `applied ${applied.length} migration(s)` : "no migration was pending");
+  return applied;
+}
+
+/**
+ * The `main` of a subgraph process. No argument: start, and stop gracefully on a signal.
+ * `migrate`: the migrate step ({@link migrateSubgraph}), exiting 0 when done and 1 on failure.
+ */
+export function runSubgraph<S>(definition: SubgraphDefinition<S>, args: readonly string[] = process.argv.slice(2)): void {
+  const logger = createLogger(definition.name);
+  if (args.length === 0) {
+    runProcess(logger, () => startSubgraph(definition));
+  } else if (args.length === 1 && args[0] === "migrate") {
+    migrateSubgraph(definition as SubgraphDefinition<unknown>).then(
+      () => process.exit(0),
+      (err: Error) => {
+        // Configuration errors carry a message meant for the operator, not a stack trace.
+        if (err?.name !== "ConfigError") logger.fatal({ err }, "migration failed");
+        console.error(`${definition.name}: migration failed: ${err?.message}`);
+        process.exit(1);
+      },
+    );
+  } else {
+    console.error(`${definition.name}: unknown arguments "${args.join(" ")}"; usage: main.js (serve) or main.js migrate`);
+    process.exit(2);
+  }
 }
