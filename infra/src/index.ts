@@ -4,4 +4,4 @@ export { seedAll } from "./seed/seed-all";
 export { DEMO_SIZE, type SeedSize } from "./seed/seed-size";
 export { demoPerson, demoEmployer } from "./seed/demo-people";
 export { startStack, OPERATOR, type As, type Stack, type StackOptions, type GraphQLResult } from "./stack/stack";
-export { forkAndWait, stopChild, type Child } from "./stack/child-process";
+export { forkAndWait, runToExit, stopChild, type Child, type Finished } from "./stack/child-process";

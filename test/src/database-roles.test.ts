@@ -1,7 +1,10 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
 import { Client } from "pg";
 import { postgresDatabaseName, withPostgresAdmin } from "@onewindow/shared";
+import { runToExit, subgraphs } from "@onewindow/infra";
 import { startStack, type As, type Stack } from "./harness/stack";
 import { eventually } from "./harness/eventually";
 import { freshIdNumber } from "./harness/fixtures";
@@ -10,9 +13,11 @@ const CLERK: As = { roles: ["window_clerk"], user: "clerk-9", purpose: "窗口�
 const AUDITOR: As = { roles: ["auditor"], user: "auditor-9" };
 const DEPARTMENTS = ["labor-security", "medical-insurance", "tax", "hospital-quality", "service-hall"];
 
+const laborMain = path.join(subgraphs.find((s) => s.definition.name === "labor-security")!.dir, "dist", "main.js");
+
 /*
- * Departments as Compose and Kubernetes run them on PostgreSQL: migrations as an owner role, the
- * service as a runtime role of its own. Someone holding the runtime role's password (the one the
+ * Departments as Compose and Kubernetes run them on PostgreSQL: migrations in a step of their own
+ * as an owner role, then the service, given only the URL of a runtime role of its own. Someone holding the runtime role's password (the one the
  * running service has) tries to rewrite the trail the service just wrote.
  */
 describe("departments on PostgreSQL serve as a role that cannot rewrite the audit trail", { skip: !process.env.DATABASE_URL && "PostgreSQL only (DATABASE_URL): SQLite has no roles; its files are the department's alone (0600)" }, () => {
@@ -73,6 +78,12 @@ describe("departments on PostgreSQL serve as a role that cannot rewrite the audi
       assert.deepEqual(await stack.sql("labor-security", "SELECT id FROM audit_head WHERE sent_at IS NULL"), []);
     });
     for (const department of DEPARTMENTS) assert.doesNotMatch(stack.logOf(department), /permission denied/, department);
+    // The migration log it checked at start: it reads it, and cannot fake an entry or drop one.
+    const [{ n }] = await stack.sql<{ n: number }>("labor-security", "SELECT count(*)::int AS n FROM migrations");
+    assert.ok(n > 0, "the migrate step applied the migrations");
+    for (const statement of ["DELETE FROM migrations", "INSERT INTO migrations (timestamp, name) VALUES (1, 'Fake1')", "UPDATE migrations SET name = 'x'"]) {
+      await assert.rejects(stack.tamper("labor-security", statement), /permission denied/, statement);
+    }
   });
 
   test("each department connects as its own runtime role, which no other department's role can stand in for", async () => {
@@ -103,5 +114,57 @@ describe("departments on PostgreSQL serve as a role that cannot rewrite the audi
         await admin.end();
       }
     }
+  });
+
+  test("a department told its migrations run elsewhere refuses to serve a database that lacks them, naming each one missing", async (t) => {
+    // A database of its own beside the stack's: the runtime role of a department whose migrate step has not run.
+    const tag = `ow_tm${randomBytes(4).toString("hex")}`;
+    const admin = process.env.DATABASE_URL!;
+    const as = (user: string) => {
+      const url = new URL(admin);
+      url.username = user;
+      url.password = "p";
+      url.pathname = `/${tag}`;
+      return url.toString();
+    };
+    const database = postgresDatabaseName(as("x"), "labor-security");
+    await withPostgresAdmin(admin, async (c) => {
+      await c.query(`CREATE ROLE ${tag}_owner LOGIN CREATEDB PASSWORD 'p'`);
+      await c.query(`CREATE ROLE ${tag}_app LOGIN PASSWORD 'p'`);
+      await c.query(`CREATE DATABASE "${database}" OWNER ${tag}_owner`);
+    });
+    t.after(() =>
+      withPostgresAdmin(admin, async (c) => {
+        await c.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+        await c.query(`DROP ROLE IF EXISTS ${tag}_app`);
+        await c.query(`DROP ROLE IF EXISTS ${tag}_owner`);
+      }),
+    );
+    const env = { DATA_DIR: stack.dataDir, NATS_URL: stack.natsUrl, EVENTS_PREFIX: tag, LOG_LEVEL: "info", HOST: "127.0.0.1", PORT: "0", METRICS_PORT: "0", SEED: "none" };
+    const serve = { ...env, DATABASE_URL: as(`${tag}_app`), DATABASE_MIGRATIONS: "external" };
+    // Nothing migrated: it names every migration, the first and the department's own.
+    const empty = await runToExit(laborMain, [], serve, 30_000);
+    assert.equal(empty.code, 1, `it refuses to start:\n${empty.stdout}${empty.stderr}`);
+    assert.match(empty.stdout, /the database lacks \d+ migration\(s\): CreateOutbox1763800000000, [^"]*CreateAuditTrail1764000000000/);
+    assert.doesNotMatch(empty.stdout, /"msg":"listening/);
+    // The migrate step, with the owner's URL, shapes the database and grants the runtime role; run
+    // again, it finds nothing to do.
+    const migrate = { ...env, DATABASE_URL: as(`${tag}_app`), DATABASE_MIGRATION_URL: as(`${tag}_owner`) };
+    const migrated = await runToExit(laborMain, ["migrate"], migrate);
+    assert.equal(migrated.code, 0, `${migrated.stdout}${migrated.stderr}`);
+    assert.match(migrated.stdout, /applied \d+ migration\(s\)/);
+    const again = await runToExit(laborMain, ["migrate"], migrate);
+    assert.equal(again.code, 0, `${again.stdout}${again.stderr}`);
+    assert.match(again.stdout, /no migration was pending/);
+    // A release with a migration the step has not applied yet: the log lacks its last entry.
+    const url = new URL(admin);
+    url.pathname = `/${database}`;
+    const owner = new Client({ connectionString: url.toString() });
+    await owner.connect();
+    const [{ name: last }] = (await owner.query<{ name: string }>("DELETE FROM migrations WHERE id = (SELECT max(id) FROM migrations) RETURNING name")).rows;
+    await owner.end();
+    const behind = await runToExit(laborMain, [], serve, 30_000);
+    assert.equal(behind.code, 1, `it refuses to start:\n${behind.stdout}${behind.stderr}`);
+    assert.match(behind.stdout, new RegExp(`the database lacks 1 migration\\(s\\): ${last}\\.`));
   });
 });

@@ -56,3 +56,34 @@ export function stopChild(child: Child): Promise<void> {
     child.process.kill("SIGTERM");
   });
 }
+
+/** How a process that ran to its end ended: its exit code (null if killed at the timeout) and output. */
+export interface Finished {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Forks `main` with `args` and `env` and waits for it to exit (a one-shot step such as
+ * `main.js migrate`); kills it after `timeoutMs` (a process that should have stopped but serves).
+ */
+export function runToExit(main: string, args: string[], env: Record<string, string>, timeoutMs = 60_000): Promise<Finished> {
+  const child = fork(main, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe", "ipc"] });
+  let stderr = "";
+  let stdout = "";
+  child.stdout?.on("data", (chunk) => {
+    stdout = (stdout + chunk).slice(-64_000);
+  });
+  child.stderr?.on("data", (chunk) => {
+    stderr = (stderr + chunk).slice(-8000);
+  });
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    // "close", not "exit": the output is all read by then.
+    child.once("close", (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}

@@ -26,7 +26,7 @@ import {
 } from "@onewindow/shared";
 import Sqlite from "better-sqlite3";
 import { freePort, PrivateNatsServer } from "./private-nats";
-import { forkAndWait, stopChild, type Child } from "./child-process";
+import { forkAndWait, runToExit, stopChild, type Child } from "./child-process";
 
 /** A GraphQL response as the tests read it. */
 export interface GraphQLResult<T = any> {
@@ -110,8 +110,10 @@ export interface StackOptions {
   env?: Record<string, string>;
   /**
    * On PostgreSQL: each department migrates as an owner role and serves as a runtime role of its
-   * own (`DATABASE_MIGRATION_URL` beside `DATABASE_URL`), as Compose and Kubernetes run it. The
-   * stack makes the roles and drops them at stop; `sql` and `tamper` then run as the department's
+   * own, as Compose and Kubernetes run it: its migrate step (`main.js migrate`, with
+   * `DATABASE_MIGRATION_URL`) runs first as a process of its own, then the department starts with
+   * only `DATABASE_URL` and `DATABASE_MIGRATIONS=external`. The stack makes the roles and drops
+   * them at stop; `sql` and `tamper` then run as the department's
    * runtime role. Not with `seed` (the seed writes as the stack's superuser).
    */
   databaseRoles?: boolean;
@@ -133,10 +135,13 @@ function dropDatabases(databaseUrl: string, prefix: string): Promise<void> {
   });
 }
 
-/** Per department, an owner role that may create its database and a runtime role; their URLs. */
-async function createDatabaseRoles(databaseUrl: string, prefix: string, names: string[]): Promise<Map<string, Record<string, string>>> {
+/**
+ * Per department, an owner role that may create its database and a runtime role; the environment
+ * of its migrate step (both URLs) and of the serving process (the runtime role's alone).
+ */
+async function createDatabaseRoles(databaseUrl: string, prefix: string, names: string[]): Promise<Map<string, { migrate: Record<string, string>; serve: Record<string, string> }>> {
   const password = randomBytes(12).toString("hex");
-  const envs = new Map<string, Record<string, string>>();
+  const envs = new Map<string, { migrate: Record<string, string>; serve: Record<string, string> }>();
   await withPostgresAdmin(databaseUrl, async (client) => {
     for (const name of names) {
       const runtime = `${prefix}_${name.replace(/-/g, "_")}`;
@@ -149,7 +154,10 @@ async function createDatabaseRoles(databaseUrl: string, prefix: string, names: s
         url.password = password;
         return url.toString();
       };
-      envs.set(name, { DATABASE_URL: as(runtime), DATABASE_MIGRATION_URL: as(owner) });
+      envs.set(name, {
+        migrate: { DATABASE_URL: as(runtime), DATABASE_MIGRATION_URL: as(owner) },
+        serve: { DATABASE_URL: as(runtime), DATABASE_MIGRATIONS: "external" },
+      });
     }
   });
   return envs;
@@ -201,12 +209,20 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   for (const { definition } of subgraphs) ports.set(definition.name, await freePort());
   const mainOf = (name: string) => path.join(subgraphs.find((s) => s.definition.name === name)!.dir, "dist", "main.js");
   // Production names each department's own keys too (development makes them in DATA_DIR).
-  const departmentEnv = (name: string) => ({ ...env, ...(env.NODE_ENV === "production" ? devDepartmentKeyEnv(dataDir, name) : {}), ...databaseRoles?.get(name) });
+  const departmentEnv = (name: string) => ({ ...env, ...(env.NODE_ENV === "production" ? devDepartmentKeyEnv(dataDir, name) : {}), ...databaseRoles?.get(name)?.serve });
   const startSubgraph = (name: string, extra: Record<string, string> = {}) =>
     forkAndWait(name, mainOf(name), { ...departmentEnv(name), PORT: String(ports.get(name)), ...extra });
   const children = new Map<string, Child>();
   if (options.seed) await seedAll(loadBaseConfig(env), createLogger("seed", "warn"), options.seed);
   try {
+    if (databaseRoles) {
+      await Promise.all(
+        subgraphs.map(async ({ definition: { name } }) => {
+          const migrated = await runToExit(mainOf(name), ["migrate"], { ...env, ...databaseRoles.get(name)!.migrate });
+          if (migrated.code !== 0) throw new Error(`${name} migrate exited with code ${migrated.code}:\n${migrated.stderr}${migrated.stdout}`);
+        }),
+      );
+    }
     const started = await Promise.all(subgraphs.map(({ definition }) => startSubgraph(definition.name)));
     for (const child of started) children.set(child.name, child);
     const gatewayEnv: Record<string, string> = { ...env, GATEWAY_PORT: "0" };
