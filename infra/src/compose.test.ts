@@ -81,7 +81,10 @@ const departments = subgraphs.map((s) => ({ name: s.definition.name, port: s.def
 const GATEWAY_PORT = 4000;
 /** Services built from infra/Dockerfile, by their SERVICE build argument. */
 const built = Object.entries(compose.services).filter(([, s]) => typeof s.build === "object" && s.build.dockerfile === "infra/Dockerfile");
-const runtimeServices = built.filter(([name]) => name !== "keys");
+/** A department's one-shot migrate step: its image, run as `main.js migrate`. */
+const isMigrateStep = (service: Service) => /(^|\s)service\/dist\/main\.js migrate$/.test([service.command ?? []].flat().join(" "));
+const migrateSteps = built.filter(([, s]) => isMigrateStep(s));
+const runtimeServices = built.filter(([name, s]) => name !== "keys" && !isMigrateStep(s));
 const departmentServices = runtimeServices.filter(([, s]) => argsOf(s).SERVICE !== "gateway");
 const gateway = compose.services.gateway;
 
@@ -180,33 +183,53 @@ describe("docker-compose.yml", () => {
     for (const m of text.matchAll(/postgres:\/\/[^:\s]+:([^@\s]+)@/g)) assert.match(m[1], /^\$\{[A-Z_]+:-onewindow-dev\}$/);
   });
 
-  it("migrates each department as its database's owner and serves it as a role of its own, neither the superuser", () => {
+  it("migrates each department in a one-shot step as its database's owner, and serves it as a role of its own that never gets the owner's URL, neither the superuser", () => {
     const { passwords, owners, connect, closed } = initRoles();
     const superuser = envOf(compose.services.postgres).POSTGRES_USER;
     const rawPostgresEnv = dict(raw.services.postgres.environment);
     const serving = new Set<string>();
+    assert.deepEqual(migrateSteps.map(([name]) => name).sort(), departments.map((d) => `${d.name}-migrate`).sort(), "one migrate step per department");
+    // The owner's URL is in the migrate steps alone: no serving process, gateway or key maker holds it.
+    for (const [name, service] of Object.entries(compose.services)) {
+      if (!migrateSteps.some(([step]) => step === name)) assert.equal(envOf(service).DATABASE_MIGRATION_URL, undefined, `${name} must not hold DATABASE_MIGRATION_URL`);
+    }
     for (const [name, service] of departmentServices) {
       const env = envOf(service);
       const rawEnv = dict(raw.services[name].environment);
-      // The pair the department itself accepts: same server and database prefix, two roles.
-      const config = loadBaseConfig(env);
-      assert.ok(config.databaseUrl && config.databaseMigrationUrl, `${name}: DATABASE_URL and DATABASE_MIGRATION_URL`);
+      const stepName = `${name}-migrate`;
+      const step = compose.services[stepName];
+      const stepEnv = envOf(step);
+      const rawStepEnv = dict(raw.services[stepName].environment);
+      // It serves with the external switch, after its step has completed; the step runs its image.
+      assert.equal(env.DATABASE_MIGRATIONS, "external", `${name}: DATABASE_MIGRATIONS`);
+      assert.equal(loadBaseConfig(env).databaseMigrations, "external", `${name}: the department accepts its environment`);
+      assert.equal(dependsOn(service)[stepName], "service_completed_successfully", `${name} starts after ${stepName} succeeded`);
+      assert.equal(argsOf(step).SERVICE, name, `${stepName}: built as ${name}`);
+      assert.equal(step.image, service.image, `${stepName}: ${name}'s image`);
+      assert.deepEqual([step.command ?? []].flat(), ["node", "service/dist/main.js", "migrate"], `${stepName}: command`);
+      assert.equal(dependsOn(step).postgres, "service_healthy", `${stepName} waits for postgres`);
+      assert.equal(stepEnv.DATABASE_MIGRATIONS, undefined, `${stepName}: runs the migrations`);
+      // The step's pair, as the department's code accepts it: same server and database prefix, two
+      // roles; the role it grants is the one the department serves as.
+      const config = loadBaseConfig(stepEnv);
+      assert.ok(config.databaseUrl && config.databaseMigrationUrl, `${stepName}: DATABASE_URL and DATABASE_MIGRATION_URL`);
+      assert.equal(config.databaseUrl, env.DATABASE_URL, `${stepName} grants the role ${name} serves as`);
       const runtime = new URL(config.databaseUrl);
       const owner = new URL(config.databaseMigrationUrl);
       const database = postgresDatabaseName(config.databaseUrl, name);
-      assert.equal(owner.username, owners.get(database), `${name}: DATABASE_MIGRATION_URL logs in as the owner of ${database}`);
+      assert.equal(owner.username, owners.get(database), `${stepName}: DATABASE_MIGRATION_URL logs in as the owner of ${database}`);
       assert.notEqual(runtime.username, superuser, `${name}: DATABASE_URL is not the superuser`);
-      assert.notEqual(owner.username, superuser, `${name}: DATABASE_MIGRATION_URL is not the superuser`);
+      assert.notEqual(owner.username, superuser, `${stepName}: DATABASE_MIGRATION_URL is not the superuser`);
       assert.ok(![...owners.values()].includes(runtime.username), `${name}: the serving role owns no database`);
       assert.ok(!serving.has(runtime.username), `${name}: a role no other department serves as`);
       serving.add(runtime.username);
       assert.ok(closed.has(database) && connect.has(`${database}:${runtime.username}`), `${name}: only its own roles may connect to ${database}`);
-      // Each role's password: the variable the init script reads, passed to postgres and to the department alike.
-      for (const [variable, user] of [["DATABASE_URL", runtime.username], ["DATABASE_MIGRATION_URL", owner.username]] as const) {
+      // Each role's password: the variable the init script reads, passed to postgres and to the processes alike.
+      for (const [where, variable, user] of [[rawEnv, "DATABASE_URL", runtime.username], [rawStepEnv, "DATABASE_URL", runtime.username], [rawStepEnv, "DATABASE_MIGRATION_URL", owner.username]] as const) {
         const passwordVariable = passwords.get(user);
         assert.ok(passwordVariable, `${name}: the init script creates ${user} with a password from the environment`);
         const expected = `\${${passwordVariable}:-onewindow-dev}`;
-        assert.equal(decodeURIComponent(new URL(rawEnv[variable]).password), expected, `${name}: ${variable}'s password`);
+        assert.equal(decodeURIComponent(new URL(where[variable]).password), expected, `${name}: ${variable}'s password`);
         assert.equal(rawPostgresEnv[passwordVariable], expected, `postgres gets ${passwordVariable}`);
       }
     }
@@ -250,7 +273,7 @@ describe("docker-compose.yml", () => {
       for (const target of Object.keys(dependsOn(service))) assert.ok(target in compose.services, `${name} depends on ${target}, which is not in the file`);
     }
     for (const [name, service] of departmentServices) {
-      assert.deepEqual(dependsOn(service), { postgres: "service_healthy", nats: "service_healthy", keys: "service_completed_successfully" }, name);
+      assert.deepEqual(dependsOn(service), { postgres: "service_healthy", nats: "service_healthy", keys: "service_completed_successfully", [`${name}-migrate`]: "service_completed_successfully" }, name);
     }
     const gatewayDeps = dependsOn(gateway);
     assert.equal(gatewayDeps.keys, "service_completed_successfully");
