@@ -73,7 +73,7 @@ const ofKind = (kind: string) => manifests.filter((m) => m.kind === kind);
 const configMaps = new Map(ofKind("ConfigMap").map((m) => [m.metadata.name, m.data ?? {}]));
 const secrets = new Map(secretTemplates.filter((m) => m.kind === "Secret").map((m) => [m.metadata.name, { ...(m.data ?? {}), ...(m.stringData ?? {}) }]));
 
-function podOf(deployment: Manifest): { containers: Container[]; volumes?: Volume[]; securityContext?: Record<string, unknown> } {
+function podOf(deployment: Manifest): { containers: Container[]; initContainers?: (Container & { command?: string[]; args?: string[] })[]; volumes?: Volume[]; securityContext?: Record<string, unknown> } {
   return deployment.spec.template.spec;
 }
 function containerOf(name: string): Container {
@@ -192,16 +192,32 @@ describe("infra/k8s", () => {
     });
   }
 
-  it("gives every department its database (by Secret: a role to serve and its owner to migrate), NATS (3 stream replicas) and only the gateway's public key", () => {
+  it("gives every department its database (by Secret: a role to serve and, in its migrate init container alone, its owner to migrate), NATS (3 stream replicas) and only the gateway's public key", () => {
     for (const { name } of departments) {
       const container = containerOf(name);
       const database = container.env?.find((e) => e.name === "DATABASE_URL");
       assert.ok(database?.valueFrom?.secretKeyRef, `${name}: DATABASE_URL comes from a Secret`);
       const url = new URL(secrets.get(database.valueFrom.secretKeyRef.name)?.[database.valueFrom.secretKeyRef.key] ?? "x:");
       assert.equal(url.protocol, "postgres:", `${name}: DATABASE_URL template is a postgres:// URL`);
-      // Migrations as the tables' owner, service as a role of the department's own: the pair the
-      // department accepts (same server and database prefix, another role).
-      const migration = container.env?.find((e) => e.name === "DATABASE_MIGRATION_URL")?.valueFrom?.secretKeyRef;
+      // Migrations in an init container of the same image, as the tables' owner; the service as a
+      // role of the department's own, told the migrations run elsewhere, without the owner's URL.
+      assert.equal(container.env?.find((e) => e.name === "DATABASE_MIGRATION_URL"), undefined, `${name}: the serving container has no DATABASE_MIGRATION_URL`);
+      assert.equal(envValue(container, "DATABASE_MIGRATIONS"), "external", `${name}: DATABASE_MIGRATIONS`);
+      assert.equal(loadBaseConfig({ DATABASE_URL: url.toString(), DATABASE_MIGRATIONS: "external" }).databaseMigrations, "external");
+      const inits = podOf(find("Deployment", name)!).initContainers ?? [];
+      assert.equal(inits.length, 1, `${name}: one init container, the migrate step`);
+      const [step] = inits;
+      assert.equal(step.image, container.image, `${name}: the migrate step runs the department's image`);
+      assert.deepEqual([...(step.command ?? []), ...(step.args ?? [])], ["node", "service/dist/main.js", "migrate"], `${name}: the migrate step's command`);
+      assert.deepEqual(step.env?.find((e) => e.name === "DATABASE_URL")?.valueFrom?.secretKeyRef, database.valueFrom.secretKeyRef, `${name}: the migrate step grants the role the container serves as`);
+      assert.equal(envValue(step, "DATABASE_MIGRATIONS"), undefined, `${name}: the migrate step runs the migrations`);
+      assert.equal(envValue(step, "NODE_ENV"), "production", `${name}: the migrate step's NODE_ENV`);
+      assert.equal(step.securityContext?.allowPrivilegeEscalation, false);
+      assert.equal(step.securityContext?.readOnlyRootFilesystem, true);
+      assert.deepEqual(step.securityContext?.capabilities?.drop, ["ALL"]);
+      assert.ok(step.resources?.limits?.cpu && step.resources?.limits?.memory, `${name}: the migrate step's limits`);
+      // Its pair, as the department accepts it: same server and database prefix, another role.
+      const migration = step.env?.find((e) => e.name === "DATABASE_MIGRATION_URL")?.valueFrom?.secretKeyRef;
       assert.equal(migration?.name, database.valueFrom.secretKeyRef.name, `${name}: DATABASE_MIGRATION_URL comes from the same Secret`);
       const migrationUrl = secrets.get(migration.name)?.[migration.key] ?? "x:";
       const config = loadBaseConfig({ DATABASE_URL: url.toString(), DATABASE_MIGRATION_URL: migrationUrl });
