@@ -3,14 +3,14 @@ import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { AuditEntry } from "./audit/audit-entry.entity";
 import { AUDIT_MIGRATIONS } from "./audit/audit-migrations";
-import { CreateUsedContexts1764460000000 } from "./auth/used-contexts.migration";
+import { USED_CONTEXT_MIGRATIONS } from "./auth/used-contexts";
 import { createDataSource, postgresDatabaseName, withPostgresAdmin } from "./data-source";
 import { createLogger } from "./logger";
 import { Client } from "pg";
 import type { DataSource } from "typeorm";
 
 const skip = !process.env.DATABASE_URL && "PostgreSQL only (DATABASE_URL): SQLite has no roles";
-const migrations = [...AUDIT_MIGRATIONS, CreateUsedContexts1764460000000];
+const migrations = [...AUDIT_MIGRATIONS, ...USED_CONTEXT_MIGRATIONS];
 const logger = createLogger("test", "silent");
 
 /**

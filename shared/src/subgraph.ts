@@ -25,8 +25,7 @@ import { ContextVerifier } from "./auth/internal-context";
 import { ensureDevAuditKeys, ensureDevCursorSecret, loadAuditSigningKey, loadAuditVerifyKey, loadContextVerifyKeys, loadCursorSecret } from "./auth/keys";
 import { loadPersonReadCaps, PersonReadCap } from "./auth/read-cap";
 import { CursorKey } from "./pagination";
-import { UsedContexts } from "./auth/used-contexts";
-import { CreateUsedContexts1764460000000 } from "./auth/used-contexts.migration";
+import { USED_CONTEXT_MIGRATIONS, UsedContexts } from "./auth/used-contexts";
 import type { Role } from "./auth/roles";
 
 /** Everything that makes a department a subgraph; each service exports one of these. */
@@ -84,7 +83,7 @@ export function subgraphTables(definition: SubgraphDefinition<unknown>): { servi
   return {
     service: definition.name,
     entities: [OutboxEvent, InboxEvent, DeadLetter, AuditEntry, ...(definition.entities as Function[])],
-    migrations: [CreateOutbox1763800000000, CreateInboxAndDeadLetters1763900000000, ...AUDIT_MIGRATIONS, CreateUsedContexts1764460000000, AddOutboxSignedEnvelope1764500000000, ...definition.migrations],
+    migrations: [CreateOutbox1763800000000, CreateInboxAndDeadLetters1763900000000, ...AUDIT_MIGRATIONS, ...USED_CONTEXT_MIGRATIONS, AddOutboxSignedEnvelope1764500000000, ...definition.migrations],
   };
 }
 

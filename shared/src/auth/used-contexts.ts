@@ -1,13 +1,18 @@
 import type { DataSource } from "typeorm";
 import { isUniqueViolation } from "../data-source";
 import { UnauthenticatedError } from "../errors";
+import { CreateUsedContexts1764460000000 } from "./used-contexts.migration";
+import { UsedContextsUnlogged1764470000000 } from "./used-contexts-unlogged.migration";
+
+/** The used-context table's migrations, in order. */
+export const USED_CONTEXT_MIGRATIONS: Function[] = [CreateUsedContexts1764460000000, UsedContextsUnlogged1764470000000];
 
 /**
  * The ids of the internal contexts a department has served, shared by all its replicas through
  * its own database: the same signed request sent to a second replica is refused there too.
  * The INSERT is the check (a duplicate key is a replay), so it is one statement per request;
- * rows older than the freshness window are deleted by a trigger on the same INSERT, which keeps
- * the table to about a minute and a half of requests without a timer or a second statement.
+ * rows older than the freshness window are deleted by a trigger on one INSERT in sixteen, which
+ * keeps the table to about a minute and a half of requests without a timer or a second statement.
  */
 export class UsedContexts {
   private readonly insert: string;
