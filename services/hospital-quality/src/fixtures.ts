@@ -1,6 +1,7 @@
 import { after } from "node:test";
 import type { DataSource } from "typeorm";
-import { localContext, openTestDatabase, subgraphTables, type Caller, type OneWindowError, type RequestContext, type SubgraphDefinition } from "@onewindow/shared";
+import { localContext, subgraphTables, type Caller, type OneWindowError, type RequestContext, type SubgraphDefinition } from "@onewindow/shared";
+import { openTestDatabase } from "@onewindow/shared/testing";
 import assert from "node:assert/strict";
 import { hospitalQuality } from "./index";
 import { createServices, type ServiceOptions, type Services } from "./services";

@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
-import { makeCreditCode, makeIdNumber, openTestDatabase, subgraphTables, type Caller, runAs, type Answer } from "@onewindow/shared";
+import { makeCreditCode, makeIdNumber, subgraphTables, type Caller } from "@onewindow/shared";
+import { openTestDatabase, runAs, type Answer } from "@onewindow/shared/testing";
 import { laborSecurity } from "./index";
 import { createServices, type Services } from "./services";
 
@@ -30,5 +31,5 @@ export async function withLabor(fn: (s: Services, schema: GraphQLSchema, db: Dat
 export const run = (schema: GraphQLSchema, db: DataSource, caller: Partial<Caller>, source: string, variableValues?: Record<string, unknown>): Promise<Answer> =>
   runAs(laborSecurity, schema, db, caller, source, variableValues);
 
-export { allowed, auditRows, refusedWith, type Answer } from "@onewindow/shared";
+export { allowed, auditRows, refusedWith, type Answer } from "@onewindow/shared/testing";
 

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
-import { OutboxEvent, makeCreditCode, makeIdNumber, openTestDatabase, sqlQueries, subgraphTables, type Caller, runAs, type Answer } from "@onewindow/shared";
+import { OutboxEvent, makeCreditCode, makeIdNumber, sqlQueries, subgraphTables, type Caller } from "@onewindow/shared";
+import { openTestDatabase, runAs, type Answer } from "@onewindow/shared/testing";
 import { Claim } from "./claim/claim.entity";
 import { Enrolment } from "./enrolment/enrolment.entity";
 import { medicalInsurance } from "./index";
@@ -64,5 +65,5 @@ export async function statementsOf(fn: () => Promise<unknown>): Promise<number> 
 export const run = (schema: GraphQLSchema, db: DataSource, caller: Partial<Caller>, source: string, variableValues?: Record<string, unknown>): Promise<Answer> =>
   runAs(medicalInsurance, schema, db, caller, source, variableValues);
 
-export { allowed, auditRows, refusedWith, type Answer } from "@onewindow/shared";
+export { allowed, auditRows, refusedWith, type Answer } from "@onewindow/shared/testing";
 

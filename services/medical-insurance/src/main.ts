@@ -1,4 +1,4 @@
-import { runSubgraph } from "@onewindow/shared";
+import { runSubgraph } from "@onewindow/shared/server";
 import { medicalInsurance } from "./index";
 
 runSubgraph(medicalInsurance);

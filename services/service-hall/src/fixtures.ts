@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import type { TestContext } from "node:test";
 import type { DataSource } from "typeorm";
-import { makeIdNumber, openTestDatabase, subgraphTables, type OneWindowError } from "@onewindow/shared";
+import { makeIdNumber, subgraphTables, type OneWindowError } from "@onewindow/shared";
+import { openTestDatabase } from "@onewindow/shared/testing";
 import type { WorkingCalendar } from "./calendar/working-calendar";
 import { serviceHall } from "./index";
 import { createServices, type Services } from "./services";

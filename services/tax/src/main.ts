@@ -1,4 +1,4 @@
-import { runSubgraph } from "@onewindow/shared";
+import { runSubgraph } from "@onewindow/shared/server";
 import { tax } from "./index";
 
 runSubgraph(tax);

@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
-import { openTestDatabase, sqlQueries, subgraphTables, type Caller, runAs, type Answer } from "@onewindow/shared";
+import { sqlQueries, subgraphTables, type Caller } from "@onewindow/shared";
+import { openTestDatabase, runAs, type Answer } from "@onewindow/shared/testing";
 import { tax } from "./index";
 import { createServices, type Services } from "./services";
 
@@ -61,5 +62,5 @@ export async function rejection(promise: Promise<unknown>): Promise<{ message: s
 export const run = (schema: GraphQLSchema, db: DataSource, caller: Partial<Caller>, source: string, variableValues?: Record<string, unknown>): Promise<Answer> =>
   runAs(tax, schema, db, caller, source, variableValues);
 
-export { allowed, auditRows, refusedWith, type Answer } from "@onewindow/shared";
+export { allowed, auditRows, refusedWith, type Answer } from "@onewindow/shared/testing";
 

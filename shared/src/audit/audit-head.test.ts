@@ -8,7 +8,7 @@ import { AuditEntry } from "./audit-entry.entity";
 import { AUDIT_MIGRATIONS } from "./audit-migrations";
 import { signAuditHead, type SignedAuditHead } from "./audit-head";
 import { AuditTrail, type AuditRead } from "./audit-trail";
-import { openTestDatabase } from "../test-database";
+import { openTestDatabase } from "../testing/test-database";
 import { createDataSource, postgresDatabaseName, withPostgresAdmin } from "../data-source";
 import { createLogger } from "../logger";
 

@@ -4,7 +4,7 @@ import { AuditEntry } from "./audit-entry.entity";
 import crypto from "node:crypto";
 import { AUDIT_MIGRATIONS } from "./audit-migrations";
 import { AuditTrail, type AuditRead } from "./audit-trail";
-import { openTestDatabase } from "../test-database";
+import { openTestDatabase } from "../testing/test-database";
 
 const read = (n: number): AuditRead => ({
   requestId: `req-${n}`,

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { openTestDatabase } from "../test-database";
+import { openTestDatabase } from "../testing/test-database";
 import { USED_CONTEXT_MIGRATIONS, UsedContexts } from "./used-contexts";
 
 test("a context id is accepted once; a second claim, as from another replica, is UNAUTHENTICATED", async () => {

@@ -4,7 +4,7 @@ import { actRecords, rootActs, writeWithoutPurpose } from "../audit/acts";
 import type { DataSource } from "typeorm";
 import { AuditEntry } from "../audit/audit-entry.entity";
 import { localContext, type RequestContext } from "../context";
-import type { Caller, Role } from "./roles";
+import type { Caller, Role } from "../auth/roles";
 
 /*
  * Test support for the departments' rule tests: a request through a department's schema as a

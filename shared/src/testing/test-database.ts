@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { DataSource } from "typeorm";
-import { createDataSource, postgresDatabaseName, withPostgresAdmin, type DataSourceOptions } from "./data-source";
-import { createLogger } from "./logger";
+import { createDataSource, postgresDatabaseName, withPostgresAdmin, type DataSourceOptions } from "../data-source";
+import { createLogger } from "../logger";
 
 /** A test's own database: nothing another test wrote is in it. */
 export interface TestDatabase {
