@@ -44,8 +44,6 @@ export interface EventsConfig {
   maxAttempts: number;
   /** `EVENT_ACK_WAIT_MS`: how long JetStream waits for an ack before redelivering. */
   ackWaitMs: number;
-  /** `EVENTS_TEST_CRASH_AFTER_EFFECT=1`: fault injection for the redelivery test only. */
-  testCrashAfterEffect: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -176,7 +174,6 @@ export function loadBaseConfig(env: Env = process.env): BaseConfig {
       retentionDays: readInt(env, "EVENT_RETENTION_DAYS", 90, 1, 3650),
       maxAttempts: readInt(env, "EVENT_MAX_ATTEMPTS", 5, 1, 100),
       ackWaitMs: readInt(env, "EVENT_ACK_WAIT_MS", 30_000, 100, 3_600_000),
-      testCrashAfterEffect: env.EVENTS_TEST_CRASH_AFTER_EFFECT === "1",
     },
   };
 }

@@ -6,6 +6,7 @@ import { loadEventSigningKey, signEnvelope, type EventEnvelope } from "@onewindo
 import { startStack, type Stack } from "./harness/stack";
 import { eventually } from "./harness/eventually";
 import { freshIdNumber } from "./harness/fixtures";
+import { crashAfterEffect } from "./harness/faults";
 
 async function ok(stack: Stack, query: string, variables: Record<string, unknown> = {}) {
   const res = await stack.query(query, variables);
@@ -53,7 +54,7 @@ describe("events survive a NATS outage and a consumer crash, and apply exactly o
     await ok(stack, `mutation ($i: EnrollMedicalInsuranceInput!) { enrollMedicalInsurance(input: $i) { scheme } }`, { i: { idNumber, scheme: "RESIDENT", since: "2019-01-01" } });
     await stack.stopSubgraph("medical-insurance");
     // The fault: the consumer exits right after committing an effect, before acknowledging it.
-    await stack.restartSubgraph("medical-insurance", { EVENTS_TEST_CRASH_AFTER_EFFECT: "1" });
+    await stack.restartSubgraph("medical-insurance", crashAfterEffect());
     const nc = await connect(stack.natsLogin());
     const event = {
       id: randomUUID(),

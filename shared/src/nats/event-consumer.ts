@@ -17,8 +17,6 @@ export interface ConsumerOptions {
   logger: Logger;
   /** Refuses events not signed by the department that owns their type. */
   verifier: EventVerifier;
-  /** Test hook: exit the process after an effect commits and before the ack. */
-  crashAfterEffect?: boolean;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -126,7 +124,6 @@ export class EventConsumer {
         await recordDeadLetter(this.db, event, lastError, this.options.maxAttempts);
       }
     });
-    if (this.options.crashAfterEffect) process.exit(86);
     message.ack();
   }
 

@@ -65,7 +65,6 @@ export function startEventing(db: DataSource, config: BaseConfig, service: strin
         ackWaitMs: config.events.ackWaitMs,
         logger,
         verifier: new EventVerifier(config.events.prefix, trust.verifyKeys),
-        crashAfterEffect: config.events.testCrashAfterEffect,
       })
     : undefined;
   consumer?.start();
