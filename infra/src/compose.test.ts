@@ -342,6 +342,37 @@ describe("docker-compose.yml", () => {
     }
   });
 
+  it("leaves tests, fixtures and shared's test entry out of the image, and only those are used by tests alone", () => {
+    const dockerfile = fs.readFileSync(path.join(root, "infra", "Dockerfile"), "utf8");
+    assert.ok(
+      dockerfile.includes(`find /out/app/shared/dist "/out/app/$pkg/dist" \\( -name '*.test.*' -o -name '*.fixture.*' -o -path '*/dist/testing' \\) -prune -exec rm -rf {} +;`),
+      "the build stage removes *.test.*, *.fixture.* and dist/testing from what it copies",
+    );
+    // The same rule over what the image's build copies (every package's dist but infra's, test's
+    // and the dashboard's): what it keeps must not load a test runner, an assertion library or a
+    // test helper, so a module that does must be named as one to be left out.
+    const removed = (relative: string) => /\.test\.|\.fixture\./.test(path.basename(relative)) || /(^|\/)dist\/testing(\/|$)/.test(relative);
+    const testOnly = /require\("(node:test|node:assert[^"]*|assert|@onewindow\/shared\/testing|[^"]*\.fixture|[^"]*\.test)"\)/;
+    const kept: string[] = [];
+    const offenders: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const file = path.join(dir, entry.name);
+        const relative = path.relative(root, file).split(path.sep).join("/");
+        if (removed(relative)) continue;
+        if (entry.isDirectory()) walk(file);
+        else if (entry.name.endsWith(".js")) {
+          kept.push(relative);
+          const match = testOnly.exec(fs.readFileSync(file, "utf8"));
+          if (match) offenders.push(`${relative} loads ${match[1]}`);
+        }
+      }
+    };
+    for (const pkg of ["shared", "gateway", ...departments.map((d) => `services/${d.name}`)]) walk(path.join(root, pkg, "dist"));
+    assert.ok(kept.includes("shared/dist/index.js") && kept.includes("gateway/dist/main.js"), "the packages are built");
+    assert.deepEqual(offenders, [], "name test-only modules *.test.ts or *.fixture.ts (or put them in shared's testing/)");
+  });
+
   it("runs nats-server with the generated users: each department logs in as itself, signs with a key only it mounts, and verifies with every department's public key", () => {
     const committed = fs.readFileSync(path.join(root, "infra", "compose", "nats-server.conf"), "utf8");
     assert.equal(committed, deployedNatsConfig(), "infra/compose/nats-server.conf is stale: node -e 'process.stdout.write(require(\"./infra/dist/nats-config\").deployedNatsConfig())' > infra/compose/nats-server.conf");

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { GraphQLError } from "graphql";
 import { aliasCount, assertAliasesWithin } from "./alias.limit";
-import { operationOf } from "./limit-fixtures";
+import { operationOf } from "./limits.fixture";
 
 const aliases = (query: string, name?: string) => {
   const { operation, fragments } = operationOf(query, name);

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { getIntrospectionQuery, GraphQLError } from "graphql";
 import { assertCostWithin, DEFAULT_MAX_COST, queryCost, type CostOptions } from "./cost.limit";
-import { operationOf, TEST_SCHEMA } from "./limit-fixtures";
+import { operationOf, TEST_SCHEMA } from "./limits.fixture";
 
 const cost = (query: string, options: CostOptions = {}) => {
   const { operation, fragments } = operationOf(query);

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { getIntrospectionQuery, GraphQLError } from "graphql";
 import { assertDepthWithin, DEFAULT_MAX_DEPTH, queryDepth } from "./depth.limit";
-import { nested, operationOf } from "./limit-fixtures";
+import { nested, operationOf } from "./limits.fixture";
 
 const depth = (query: string, name?: string) => {
   const { operation, fragments } = operationOf(query, name);

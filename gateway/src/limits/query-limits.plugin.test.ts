@@ -7,7 +7,7 @@ import { buildASTSchema, getIntrospectionQuery, Kind, parse, type OperationDefin
 import { aliasCount } from "./alias.limit";
 import { queryCost } from "./cost.limit";
 import { queryDepth } from "./depth.limit";
-import { nested, testSchema } from "./limit-fixtures";
+import { nested, testSchema } from "./limits.fixture";
 import { fragmentsOf } from "./operation-fragments";
 import { DEFAULT_QUERY_LIMITS, queryLimitsPlugin } from "./query-limits.plugin";
 

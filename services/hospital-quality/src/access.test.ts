@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { graphql, type GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
 import type { Caller } from "@onewindow/shared";
-import { adminOf, contextFor, openTestDb } from "./fixtures";
+import { adminOf, contextFor, openTestDb } from "./hospital-quality.fixture";
 import { FollowUpOutcome } from "./follow-up/follow-up.enums";
 import { buildHospitalSchema } from "./schema";
 

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openTestDb } from "./fixtures";
+import { openTestDb } from "./hospital-quality.fixture";
 import { PatientEvaluationChannel } from "./evaluation/evaluation.enums";
 import { Granularity, QualityMetric } from "./metrics/metrics.enums";
 import { RawTotalsReader } from "./metrics/raw-totals.reader";

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openTestDb, round } from "./fixtures";
+import { openTestDb, round } from "./hospital-quality.fixture";
 import { FollowUpOutcome } from "./follow-up/follow-up.enums";
 import { PatientEvaluationChannel } from "./evaluation/evaluation.enums";
 import { Granularity, QualityMetric } from "./metrics/metrics.enums";

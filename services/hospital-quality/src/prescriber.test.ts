@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { graphql } from "graphql";
 import { AuditTrail, ConfigError, type Caller } from "@onewindow/shared";
-import { contextFor, openTestDb } from "./fixtures";
+import { contextFor, openTestDb } from "./hospital-quality.fixture";
 import { grantWindowSecondsFromEnv } from "./prescriber/grant-window";
 import { buildHospitalSchema } from "./schema";
 import { createServices } from "./services";

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { addDays, SeededRandom } from "@onewindow/shared";
-import { openTestDb } from "./fixtures";
+import { openTestDb } from "./hospital-quality.fixture";
 import { PatientEvaluationChannel } from "./evaluation/evaluation.enums";
 import { FollowUpOutcome } from "./follow-up/follow-up.enums";
 import { RawTotalsReader } from "./metrics/raw-totals.reader";

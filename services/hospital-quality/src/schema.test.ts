@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { graphql } from "graphql";
 import { sqlQueries, type Caller } from "@onewindow/shared";
-import { adminOf, contextFor, openTestDb } from "./fixtures";
+import { adminOf, contextFor, openTestDb } from "./hospital-quality.fixture";
 import { buildHospitalSchema } from "./schema";
 
 const ANALYST: Partial<Caller> = { userId: "analyst-1", roles: ["analyst"] };

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { addDays, makeIdNumber, today } from "@onewindow/shared";
-import { assertRejects, openTestDb, snapshot } from "./fixtures";
+import { assertRejects, openTestDb, snapshot } from "./hospital-quality.fixture";
 import { FollowUpOutcome } from "./follow-up/follow-up.enums";
 import { PatientEvaluationChannel } from "./evaluation/evaluation.enums";
 import { Granularity, QualityMetric } from "./metrics/metrics.enums";

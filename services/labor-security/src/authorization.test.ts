@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { declaredRoles } from "@onewindow/shared";
 import { isObjectType } from "graphql";
 import type { Role } from "@onewindow/shared";
-import { allowed, auditRows, company, person, refusedWith, run, withLabor } from "./fixtures";
+import { allowed, auditRows, company, person, refusedWith, run, withLabor } from "./labor-security.fixture";
 import type { Services } from "./services";
 
 /** Root fields anyone may use: the job board, and federation's own. */

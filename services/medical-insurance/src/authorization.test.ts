@@ -4,7 +4,7 @@ import { declaredRoles } from "@onewindow/shared";
 import { isObjectType } from "graphql";
 import type { Role } from "@onewindow/shared";
 import { MedicalInsuranceScheme } from "./enrolment/enrolment.enums";
-import { allowed, auditRows, company, person, refusedWith, rowCounts, run, withServices } from "./fixtures";
+import { allowed, auditRows, company, person, refusedWith, rowCounts, run, withServices } from "./medical-insurance.fixture";
 import { buildMedicalInsuranceSchema } from "./schema";
 import type { Services } from "./services";
 

@@ -7,7 +7,7 @@ import { Claim } from "./claim/claim.entity";
 import { monthlyContributions } from "./enrolment/contribution.policy";
 import { Enrolment } from "./enrolment/enrolment.entity";
 import { EnrolmentStatus, MedicalInsuranceScheme } from "./enrolment/enrolment.enums";
-import { company, person, statementsOf, withServices } from "./fixtures";
+import { company, person, statementsOf, withServices } from "./medical-insurance.fixture";
 import { medicalInsurance } from "./index";
 import { buildMedicalInsuranceSchema } from "./schema";
 

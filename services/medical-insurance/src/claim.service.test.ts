@@ -4,7 +4,7 @@ import { addDays, CursorKey, OutboxEvent, pageRequest, today } from "@onewindow/
 import { Claim } from "./claim/claim.entity";
 import { MedicalInsuranceScheme } from "./enrolment/enrolment.enums";
 import { InsuranceEvents } from "./events";
-import { person, rejectsWithCode, rowCounts, withServices } from "./fixtures";
+import { person, rejectsWithCode, rowCounts, withServices } from "./medical-insurance.fixture";
 
 /** Cursors of this process only, as a department seals them for one list. */
 const cursors = CursorKey.ephemeral().list("test");

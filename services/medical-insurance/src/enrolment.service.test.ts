@@ -4,7 +4,7 @@ import { OutboxEvent, addDays, today } from "@onewindow/shared";
 import { Enrolment } from "./enrolment/enrolment.entity";
 import { EnrolmentStatus, MedicalInsuranceScheme } from "./enrolment/enrolment.enums";
 import { InsuranceEvents } from "./events";
-import { company, person, rejectsWithCode, rowCounts, withServices } from "./fixtures";
+import { company, person, rejectsWithCode, rowCounts, withServices } from "./medical-insurance.fixture";
 
 const { EMPLOYEE, RESIDENT, RETIREE, UNEMPLOYED } = MedicalInsuranceScheme;
 

@@ -14,7 +14,7 @@ import {
 } from "graphql";
 import { localContext, maskIdNumber, type Caller } from "@onewindow/shared";
 import { PERSONAL_DATA_READERS, PUBLIC_ROOT_FIELDS } from "./access";
-import { openTestHall, person } from "./fixtures";
+import { openTestHall, person } from "./service-hall.fixture";
 import { buildServiceHallSchema } from "./schema";
 
 const CLERK: Partial<Caller> = { userId: "clerk-1", roles: ["window_clerk"], purpose: "窗口办件" };

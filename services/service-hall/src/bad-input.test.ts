@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { HallDepartment } from "./catalogue/hall-department.enum";
 import { HallEvaluationChannel, HallRating } from "./evaluation/evaluation.enums";
-import { assertRejects, openTestHall, person, snapshot } from "./fixtures";
+import { assertRejects, openTestHall, person, snapshot } from "./service-hall.fixture";
 
 test("bad input is BAD_USER_INPUT naming the field, and writes nothing (outbox included)", async (t) => {
   const { db, s, setNow } = await openTestHall(t, "2026-11-23T09:00:00+08:00");

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { calendarFromEnv, WorkingCalendar } from "./calendar/working-calendar";
-import { openTestHall, person } from "./fixtures";
+import { openTestHall, person } from "./service-hall.fixture";
 
 const calendar = new WorkingCalendar();
 

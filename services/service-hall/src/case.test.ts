@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { HallDepartment } from "./catalogue/hall-department.enum";
 import { CaseStatus } from "./case/case.enums";
-import { openTestHall, outboxTypes, person } from "./fixtures";
+import { openTestHall, outboxTypes, person } from "./service-hall.fixture";
 import { CursorKey, pageRequest } from "@onewindow/shared";
 
 /** Cursors of this process only, as a department seals them for one list. */

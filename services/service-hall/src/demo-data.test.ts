@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openTestHall, snapshot } from "./fixtures";
+import { openTestHall, snapshot } from "./service-hall.fixture";
 import { KAIXUAN } from "./seed/kaixuan.figures";
 import { seedServiceHallDemo } from "./seed/demo-data.seed";
 

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { CursorKey, pageRequest } from "@onewindow/shared";
 import { HallEvaluationChannel, HallRating } from "./evaluation/evaluation.enums";
-import { openTestHall, person } from "./fixtures";
+import { openTestHall, person } from "./service-hall.fixture";
 import { RectificationSource, RectificationStatus } from "./rectification/rectification.enums";
 
 /** Cursors of this process only, as a department seals them for one list. */

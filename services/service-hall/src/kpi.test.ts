@@ -2,7 +2,7 @@ import { test, type TestContext } from "node:test";
 import assert from "node:assert/strict";
 import { HallDepartment } from "./catalogue/hall-department.enum";
 import { HallEvaluationChannel, HallRating } from "./evaluation/evaluation.enums";
-import { openTestHall, person } from "./fixtures";
+import { openTestHall, person } from "./service-hall.fixture";
 import { starRating } from "./kpi/kpi-counts";
 
 const { LABOR_SECURITY: A, MEDICAL_INSURANCE: B } = HallDepartment;

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { HallDepartment } from "./catalogue/hall-department.enum";
 import { makeIdNumber } from "@onewindow/shared";
-import { openTestHall } from "./fixtures";
+import { openTestHall } from "./service-hall.fixture";
 import { QueuePriority, QueueTicketStatus } from "./queue/queue.enums";
 
 const { LABOR_SECURITY: A, MEDICAL_INSURANCE: B, TAX: F } = HallDepartment;

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { applyOnce, type EventEnvelope, type EventPayloads, type EventType } from "@onewindow/shared";
 import { CaseStatus, CaseTaskStatus } from "./case/case.enums";
-import { openTestHall, outboxTypes, person } from "./fixtures";
+import { openTestHall, outboxTypes, person } from "./service-hall.fixture";
 import { departmentConfirmationHandlers } from "./handlers/department-confirmation.handlers";
 
 function envelope<T extends EventType>(type: T, data: EventPayloads[T], occurredAt: string): EventEnvelope<T> {

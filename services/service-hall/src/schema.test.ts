@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { graphql, isEnumType, isInputObjectType, isObjectType, type GraphQLSchema } from "graphql";
 import { localContext, sqlQueries, type Caller } from "@onewindow/shared";
 import { PERSONAL_DATA_READERS } from "./access";
-import { openTestHall, person } from "./fixtures";
+import { openTestHall, person } from "./service-hall.fixture";
 import { buildServiceHallSchema } from "./schema";
 
 /** The window clerk at work: reads cases with a purpose, runs the hall's mutations. */
