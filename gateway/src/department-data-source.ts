@@ -36,8 +36,8 @@ export interface SubgraphPoolOptions {
 
 /**
  * A keep-alive connection pool to one department. undici's `Pool.request` costs a fraction of
- * a `fetch` (no WHATWG Request/Response/stream objects per call): on this 2-core machine it
- * was the largest single gain of issue 7. Pipelining stays off: a slow statement must not
+ * a `fetch` (no WHATWG Request/Response/stream objects per call): it was the largest
+ * single gain in the gateway's CPU per request (BENCHMARKS.md, "The gateway"). Pipelining stays off: a slow statement must not
  * hold up the answers queued behind it on the same connection.
  */
 export function createSubgraphPool(url: string, options: SubgraphPoolOptions): Pool {
@@ -84,7 +84,7 @@ function fetchSender(url: string): Send {
  * and the request id. It implements `GraphQLDataSource` itself rather than extending
  * `RemoteGraphQLDataSource`, which builds node-fetch `Headers` twice and a `Request` it never
  * sends for every fetch, and copies the headers again to sign them: about a tenth of the
- * gateway's CPU per request in the issue 7 profile. An unreachable department becomes an error
+ * gateway's CPU per request in a CPU profile under the benchmark's load. An unreachable department becomes an error
  * that names it, so that the answer still carries every other department's fields.
  */
 export class DepartmentDataSource implements GraphQLDataSource<GatewayContext> {

@@ -3,7 +3,7 @@
  * Kubernetes). Without a cap V8 lets the old generation grow with the allocation rate: under
  * load the gateway's RSS reached 310-318 MB, though what stays live is far smaller. Capped at
  * 192 MB it peaked at 159-181 MB under every bench query, with no loss of requests/s or more
- * CPU per request (issue 7, BENCHMARKS.md). The Kubernetes memory limit (512Mi) leaves room
+ * CPU per request (BENCHMARKS.md, "The gateway"). The Kubernetes memory limit (512Mi) leaves room
  * above the cap for code, buffers and sockets.
  */
 export const GATEWAY_NODE_OPTIONS = "--max-old-space-size=192";

@@ -8,7 +8,7 @@ export class ConfigError extends Error {
   }
 }
 
-/** The settings every OneWindow process reads (DESIGN.md, "Run contract"). */
+/** The settings every OneWindow process reads (the run contract: `docs/ARCHITECTURE.md`, "Processes"). */
 export interface BaseConfig {
   nodeEnv: string;
   dataDir: string;

@@ -1,6 +1,6 @@
 import { GraphQLError } from "graphql";
 
-/** The `extensions.code` values OneWindow promises its clients (see DESIGN.md). */
+/** The `extensions.code` values OneWindow promises its clients (listed in the README): clients branch on them, so a code is never renamed. */
 export type ErrorCode =
   | "BAD_USER_INPUT"
   | "UNAUTHENTICATED"

@@ -59,7 +59,7 @@ export function clientRequestId(req: IncomingMessage): string | null {
  */
 export const DEFAULT_MAX_OPERATION_NAME = 100;
 
-/** The address every process binds unless `HOST` says otherwise: only this machine can reach it. */
+/** The address every process binds unless `HOST` says otherwise: only the same host can reach it, so that nothing is exposed to the network by accident. */
 export const DEFAULT_HOST = "127.0.0.1";
 
 /** How `admit` refuses a request: the HTTP status, the GraphQL error's code and message, extra headers. */

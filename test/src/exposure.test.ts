@@ -124,7 +124,7 @@ describe("the gateway cannot be exhausted, and nothing is exposed where it shoul
 
   test("by default every process listens on 127.0.0.1 only", async (t) => {
     const external = Object.values(os.networkInterfaces()).flat().find((i) => i && i.family === "IPv4" && !i.internal)?.address;
-    if (!external) return t.skip("this machine has no address but loopback");
+    if (!external) return t.skip("the host has no address but loopback");
     for (const name of ["gateway", "labor-security", "medical-insurance", "tax", "hospital-quality", "service-hall"]) {
       for (const port of [stack.portOf(name), stack.metricsPortOf(name)]) {
         const reached: boolean = await fetch(`http://${external}:${port}/healthz`, { signal: AbortSignal.timeout(2000) }).then(() => true, () => false);

@@ -8,10 +8,10 @@ import { ageOn, today } from "@onewindow/shared";
 import { startStack, type Stack } from "./harness/stack";
 
 /**
- * The operations each user group runs every day (DESIGN.md; a copy of the project's
- * examples/operations.graphql). Each must validate against the supergraph and work on the demo
+ * The operations each user group runs every day (`test/operations.graphql`, the
+ * examples the explorer and the README show). Each must validate against the supergraph and work on the demo
  * data as written — except those whose part of the schema is still to be built, listed here
- * with the issue that brings it. When one of them starts to validate, this test fails until it
+ * with the reason. When one of them starts to validate, this test fails until it
  * is taken off the list, so it is then run for real.
  */
 const PENDING: Record<string, string> = {};

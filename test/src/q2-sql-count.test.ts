@@ -7,7 +7,7 @@ const REGISTER_CITIZEN = `mutation ($input: RegisterCitizenInput!) { registerCit
 const ENROLL = `mutation ($input: EnrollMedicalInsuranceInput!) { enrollMedicalInsurance(input: $input) { scheme } }`;
 const FILE_RETURN = `mutation ($input: FileTaxReturnInput!) { fileTaxReturn(input: $input) { taxDue } }`;
 
-/** The benchmark's Q2 (issue 7): a page of citizens with their insurance and tax, here of one community. */
+/** The benchmark's Q2 (`infra/src/bench/queries.ts`): a page of citizens with their insurance and tax, here of one community. */
 const Q2 = `query ($community: String!, $first: Int!) {
   citizens(filter: { community: $community }, first: $first) {
     edges { cursor node { idNumber name birthDate community

@@ -16,7 +16,7 @@ test("committed subgraph SDL and supergraph are up to date (run `npm run compose
   assert.equal(fs.readFileSync(supergraphPath, "utf8"), supergraph, `${supergraphPath} is stale`);
 });
 
-// Dashboard builders write queries against the documented schema (DESIGN.md, "Public schema contract").
+// Dashboard builders write queries against the documented schema (the explorer and the generated schema show these descriptions).
 test("every public type and field carries a description", () => {
   const schema = buildASTSchema(parse(fs.readFileSync(supergraphPath, "utf8")), { assumeValidSDL: true });
   const internal = /^(__|join__|link__)|^(Query|Mutation|String|Int|Float|Boolean|ID)$/;

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { benchPrefix } from "./bench-data";
 import { DEFAULT_BENCH_SIZE, parseBenchArgs, QUICK_BENCH_SIZE } from "./bench-options";
 
-test("bench arguments default to the issue's data set and refuse nonsense", () => {
+test("bench arguments default to the full benchmark data set and refuse nonsense", () => {
   const defaults = parseBenchArgs([], {});
   assert.deepEqual(defaults.size, DEFAULT_BENCH_SIZE);
   assert.equal(defaults.size.citizens, 100_000);

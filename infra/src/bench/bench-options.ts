@@ -21,7 +21,7 @@ export interface BenchOptions {
   profileDir: string | null;
 }
 
-/** The issue's data set: 100,000 citizens, 5,000 employers, 1,000,000 outpatient visits. */
+/** The benchmark's full data set (the sizes the targets in BENCHMARKS.md were set for): 100,000 citizens, 5,000 employers, 1,000,000 outpatient visits. */
 export const DEFAULT_BENCH_SIZE: SeedSize = { citizens: 100_000, employers: 5_000, jobPostings: 2_000, extraVisits: 1_000_000 };
 
 /** `--quick`: a couple of minutes end to end, for working on the harness or the gateway. */

@@ -77,7 +77,7 @@ function citizensCursor(dataDir: string): (key: string) => string {
 }
 
 /**
- * Q1–Q4 of issue 7 over a seeded set of `size`. Q1's citizens and Q2's pages are drawn at
+ * Q1–Q4 of BENCHMARKS.md ("The gateway") over a seeded set of `size`. Q1's citizens and Q2's pages are drawn at
  * random for every request, from precomputed lists so that drawing costs the load generator
  * nothing; Q3 and Q4 repeat. `dataDir` holds the departments' keys (Q2's cursors are sealed).
  */

@@ -1,5 +1,5 @@
 /**
- * The roles of the security model (DESIGN.md). A caller may hold several; anonymous callers hold
+ * The roles of the security model (README, "Security"). A caller may hold several; anonymous callers hold
  * none. `hospital_admin` is scoped to one hospital and `citizen` to one person by their token.
  */
 export const ROLES = [

@@ -1,7 +1,7 @@
 import type { EventPayloads, EventType } from "./event-catalogue";
 
 /**
- * What travels on the bus: the envelope of DESIGN.md, `{ id, type, source, occurredAt,
+ * What travels on the bus: the envelope `{ id, type, source, occurredAt,
  * subject, data, traceId }`, plus the payload version.
  */
 export interface EventEnvelope<T extends EventType = EventType> {
