@@ -9,7 +9,7 @@
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { describe, it } from "node:test";
+import { describe, it } from "@jest/globals";
 import Ajv2019 from "ajv/dist/2019";
 import { parse } from "yaml";
 import { loadBaseConfig, metricsPortOf, postgresDatabaseName } from "@onewindow/shared";
@@ -352,7 +352,7 @@ describe("docker-compose.yml", () => {
     // and the dashboard's): what it keeps must not load a test runner, an assertion library or a
     // test helper, so a module that does must be named as one to be left out.
     const removed = (relative: string) => /\.test\.|\.fixture\./.test(path.basename(relative)) || /(^|\/)dist\/testing(\/|$)/.test(relative);
-    const testOnly = /require\("(node:test|node:assert[^"]*|assert|@onewindow\/shared\/testing|[^"]*\.fixture|[^"]*\.test)"\)/;
+    const testOnly = /require\("(node:test|@jest\/globals|node:assert[^"]*|assert|@onewindow\/shared\/testing|[^"]*\.fixture|[^"]*\.test)"\)/;
     const kept: string[] = [];
     const offenders: string[] = [];
     const walk = (dir: string) => {

@@ -1,4 +1,4 @@
-import { after, describe, test } from "node:test";
+import { afterAll, describe, test } from "@jest/globals";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
@@ -12,7 +12,7 @@ describe("the nats-server npm start runs", () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "onewindow-launch-nats-"));
   ensureDevKeys(dataDir);
   const stops: (() => Promise<void> | void)[] = [];
-  after(async () => {
+  afterAll(async () => {
     for (const stop of stops) await stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });

@@ -1,4 +1,4 @@
-import { test } from "node:test";
+import { test } from "@jest/globals";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
@@ -8,7 +8,7 @@ import { createLogger } from "./logger";
 
 const modeOf = (file: string) => fs.statSync(file).mode & 0o777;
 
-test("SQLite data files are created 0600 in a 0700 DATA_DIR, even under a permissive umask", { skip: process.platform === "win32" }, async () => {
+(process.platform === "win32" ? test.skip : test)("SQLite data files are created 0600 in a 0700 DATA_DIR, even under a permissive umask", async () => {
   const parent = fs.mkdtempSync(path.join(os.tmpdir(), "onewindow-modes-"));
   const dataDir = path.join(parent, "data");
   const umask = process.umask(0o000);

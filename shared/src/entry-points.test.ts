@@ -1,4 +1,4 @@
-import { describe, test } from "node:test";
+import { describe, test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
@@ -18,7 +18,7 @@ interface Loaded {
 const packageRoot = path.join(__dirname, "..");
 
 /**
- * Requires `specifier` in a child process (this one has `node:test` loaded already) and lists
+ * Requires `specifier` in a child process (this one is a Jest worker, with Jest loaded already) and lists
  * what came with it: from `require.cache` for files, from `process.moduleLoadList` for built-ins,
  * and from a hook on `require` for which built-ins the package's own code asked for (pino's
  * sonic-boom asks for `assert` itself, which says nothing about this package).

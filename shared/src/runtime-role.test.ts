@@ -1,4 +1,5 @@
-import { test } from "node:test";
+import { test } from "@jest/globals";
+import { afterThisTest } from "./testing/cleanup";
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { AuditEntry } from "./audit/audit-entry.entity";
@@ -17,7 +18,7 @@ const logger = createLogger("test", "silent");
  * An owner role (may create databases) and a runtime role of the test's own, as Compose's init
  * script makes them, and the URLs to log in as each; dropped with the database afterwards.
  */
-async function roles(t: { after(fn: () => Promise<void>): void }) {
+async function roles() {
   const admin = process.env.DATABASE_URL!;
   const tag = randomBytes(4).toString("hex");
   const owner = `ow_rr_owner_${tag}`;
@@ -27,7 +28,7 @@ async function roles(t: { after(fn: () => Promise<void>): void }) {
     await c.query(`CREATE ROLE ${owner} LOGIN CREATEDB PASSWORD 'o'`);
     await c.query(`CREATE ROLE ${runtime} LOGIN PASSWORD 'r'`);
   });
-  t.after(() =>
+  afterThisTest(() =>
     withPostgresAdmin(admin, async (c) => {
       await c.query(`DROP DATABASE IF EXISTS "${postgresDatabaseName(admin, service)}" WITH (FORCE)`);
       await c.query(`DROP ROLE IF EXISTS ${runtime}`);
@@ -61,10 +62,10 @@ async function assertAppendOnly(db: DataSource, id: number): Promise<void> {
   assert.ok((await db.query("SELECT count(*)::int AS n FROM audit_entry"))[0].n >= 1);
 }
 
-test("with DATABASE_MIGRATION_URL the owner creates and migrates the database, and the runtime role appends to the trail but cannot rewrite it", { skip }, async (t) => {
-  const { open, runtimeUrl, runtime, service } = await roles(t);
+(skip ? test.skip : test)("with DATABASE_MIGRATION_URL the owner creates and migrates the database, and the runtime role appends to the trail but cannot rewrite it", async () => {
+  const { open, runtimeUrl, runtime, service } = await roles();
   const db = await open(runtimeUrl);
-  t.after(() => db.destroy());
+  afterThisTest(() => db.destroy());
   assert.equal((await db.query("SELECT current_user AS u"))[0].u, runtime);
   const [{ owner }] = await db.query("SELECT pg_get_userbyid(datdba) AS owner FROM pg_database WHERE datname = current_database()");
   assert.match(owner, /^ow_rr_owner_/, "the owner created the database");
@@ -72,8 +73,8 @@ test("with DATABASE_MIGRATION_URL the owner creates and migrates the database, a
   await assertAppendOnly(db, 1);
 });
 
-test("a grant made behind the migrations' back (UPDATE and DELETE on every table) is taken back at the next start", { skip }, async (t) => {
-  const { open, runtimeUrl, ownerUrl, runtime, service } = await roles(t);
+(skip ? test.skip : test)("a grant made behind the migrations' back (UPDATE and DELETE on every table) is taken back at the next start", async () => {
+  const { open, runtimeUrl, ownerUrl, runtime, service } = await roles();
   await (await open(runtimeUrl)).destroy();
   // The audit migration's revoke ran once, long ago; an operator's blanket grant comes after it.
   const url = new URL(ownerUrl);
@@ -83,12 +84,12 @@ test("a grant made behind the migrations' back (UPDATE and DELETE on every table
   await owner.query(`GRANT ALL ON ALL TABLES IN SCHEMA public TO ${runtime}`);
   await owner.end();
   const db = await open(runtimeUrl);
-  t.after(() => db.destroy());
+  afterThisTest(() => db.destroy());
   await assertAppendOnly(db, 2);
 });
 
-test("a DATABASE_URL role that could rewrite the trail is refused at start, naming why", { skip }, async (t) => {
-  const { open, runtime, owner } = await roles(t);
+(skip ? test.skip : test)("a DATABASE_URL role that could rewrite the trail is refused at start, naming why", async () => {
+  const { open, runtime, owner } = await roles();
   // A superuser (the CI's own role) serving.
   await assert.rejects(open(process.env.DATABASE_URL!), /could rewrite the audit trail: it is a superuser/);
   // A runtime role made a member of the owner inherits the owner's rights.

@@ -1,4 +1,4 @@
-import { describe, it } from "node:test";
+import { describe, it } from "@jest/globals";
 import assert from "node:assert/strict";
 import path from "node:path";
 import { STATIC_CSP, staticFile, type StaticSite } from "./static-site";

@@ -1,4 +1,4 @@
-import { after, describe, test } from "node:test";
+import { afterAll, describe, test } from "@jest/globals";
 import assert from "node:assert/strict";
 import http from "node:http";
 import {
@@ -48,7 +48,7 @@ describe("telemetry", () => {
         res.writeHead(200, { "content-type": "application/json" }).end("{}");
       });
     });
-    after(async () => {
+    afterAll(async () => {
       await stopTelemetry();
       await new Promise((r) => receiver.close(r));
     });

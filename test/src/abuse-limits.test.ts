@@ -1,4 +1,4 @@
-import { after, before, describe, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { getIntrospectionQuery } from "graphql";
 import { startStack, type As, type Stack } from "./harness/stack";
@@ -28,10 +28,10 @@ const JOB_BOARD_DEPTH_12 = `{ ${"jobPostings(first: 1) { edges { node { employer
 
 describe("abuse limits at the gateway (development mode)", () => {
   let stack: Stack;
-  before(async () => {
+  beforeAll(async () => {
     stack = await startStack();
   });
-  after(async () => {
+  afterAll(async () => {
     await stack?.stop();
   });
 
@@ -111,10 +111,10 @@ describe("abuse limits at the gateway (development mode)", () => {
 describe("abuse limits at the gateway (production mode, a low rate limit)", () => {
   let stack: Stack;
   const RATE_LIMIT = 10;
-  before(async () => {
+  beforeAll(async () => {
     stack = await startStack({ env: { NODE_ENV: "production", GATEWAY_RATE_LIMIT: String(RATE_LIMIT) } });
   });
-  after(async () => {
+  afterAll(async () => {
     await stack?.stop();
   });
 

@@ -1,4 +1,4 @@
-import { after, before, describe, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { startStack, type As, type Stack } from "./harness/stack";
 import { eventually } from "./harness/eventually";
@@ -25,10 +25,10 @@ const RATE_LIMIT = 40;
 
 describe("every act is on the record", () => {
   let stack: Stack;
-  before(async () => {
+  beforeAll(async () => {
     stack = await startStack({ env: { GATEWAY_RATE_LIMIT: String(RATE_LIMIT) } });
   });
-  after(() => stack?.stop());
+  afterAll(() => stack?.stop());
 
   const rows = (department: string, where: string) =>
     stack.sql<Row>(department, `SELECT id, request_id, client_request_id, token_jti, user_id, roles, purpose, id_number, fields, outcome, reason FROM audit_entry WHERE ${where} ORDER BY id`);

@@ -1,4 +1,4 @@
-import { after, before, describe, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "@jest/globals";
 import assert from "node:assert/strict";
 import crypto from "node:crypto";
 import { connect, type NatsConnection } from "nats";
@@ -27,11 +27,11 @@ describe("a tamper-evident audit trail", () => {
   let stack: Stack;
   let nc: NatsConnection;
 
-  before(async () => {
+  beforeAll(async () => {
     stack = await startStack();
     nc = await connect(stack.natsLogin());
   });
-  after(async () => {
+  afterAll(async () => {
     await nc?.close();
     await stack?.stop();
   });

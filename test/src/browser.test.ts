@@ -1,4 +1,4 @@
-import { after, before, describe, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
@@ -18,18 +18,18 @@ const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", 
 const ARTIFACTS = path.join(__dirname, "..", "artifacts");
 const DIST = path.join(__dirname, "..", "..", "dashboard", "dist");
 
-describe("dashboard and explorer in headless Chromium", { skip: SKIP }, () => {
+(SKIP ? describe.skip : describe)("dashboard and explorer in headless Chromium", () => {
   let stack: Stack;
   let base: string;
   let browser: Browser;
-  before(async () => {
+  beforeAll(async () => {
     assert.ok(existsSync(path.join(DIST, "dashboard", "index.html")), `no built dashboard in ${DIST}: run npm run build`);
     mkdirSync(ARTIFACTS, { recursive: true });
     stack = await startStack({ seed: { citizens: 30, employers: 3, jobPostings: 5, extraVisits: 0 } });
     base = new URL(stack.gatewayUrl).origin;
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
   });
-  after(async () => {
+  afterAll(async () => {
     await browser?.close();
     await stack?.stop();
   });

@@ -1,4 +1,5 @@
-import { after, before, describe, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "@jest/globals";
+import { afterThisTest } from "@onewindow/shared/testing";
 import assert from "node:assert/strict";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
@@ -20,12 +21,13 @@ const laborMain = path.join(subgraphs.find((s) => s.definition.name === "labor-s
  * as an owner role, then the service, given only the URL of a runtime role of its own. Someone holding the runtime role's password (the one the
  * running service has) tries to rewrite the trail the service just wrote.
  */
-describe("departments on PostgreSQL serve as a role that cannot rewrite the audit trail", { skip: !process.env.DATABASE_URL && "PostgreSQL only (DATABASE_URL): SQLite has no roles; its files are the department's alone (0600)" }, () => {
+// PostgreSQL only (DATABASE_URL): SQLite has no roles; its files are the department's alone (0600).
+(process.env.DATABASE_URL ? describe : describe.skip)("departments on PostgreSQL serve as a role that cannot rewrite the audit trail", () => {
   let stack: Stack;
-  before(async () => {
+  beforeAll(async () => {
     stack = await startStack({ databaseRoles: true });
   });
-  after(async () => {
+  afterAll(async () => {
     await stack?.stop();
   });
 
@@ -116,7 +118,7 @@ describe("departments on PostgreSQL serve as a role that cannot rewrite the audi
     }
   });
 
-  test("a department told its migrations run elsewhere refuses to serve a database that lacks them, naming each one missing", async (t) => {
+  test("a department told its migrations run elsewhere refuses to serve a database that lacks them, naming each one missing", async () => {
     // A database of its own beside the stack's: the runtime role of a department whose migrate step has not run.
     const tag = `ow_tm${randomBytes(4).toString("hex")}`;
     const admin = process.env.DATABASE_URL!;
@@ -133,7 +135,7 @@ describe("departments on PostgreSQL serve as a role that cannot rewrite the audi
       await c.query(`CREATE ROLE ${tag}_app LOGIN PASSWORD 'p'`);
       await c.query(`CREATE DATABASE "${database}" OWNER ${tag}_owner`);
     });
-    t.after(() =>
+    afterThisTest(() =>
       withPostgresAdmin(admin, async (c) => {
         await c.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
         await c.query(`DROP ROLE IF EXISTS ${tag}_app`);

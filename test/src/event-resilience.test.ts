@@ -1,4 +1,4 @@
-import { after, before, describe, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { connect } from "nats";
@@ -18,11 +18,11 @@ const count = async (stack: Stack, department: string, sql: string) => Number(Ob
 
 describe("events survive a NATS outage and a consumer crash, and apply exactly once", () => {
   let stack: Stack;
-  before(async () => {
+  beforeAll(async () => {
     // A NATS of our own, to stop; a short ack wait, so a crashed consumer's event comes back soon.
     stack = await startStack({ env: { EVENT_ACK_WAIT_MS: "1000" } });
   });
-  after(async () => {
+  afterAll(async () => {
     await stack?.stop();
   });
 

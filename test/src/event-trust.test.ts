@@ -1,4 +1,4 @@
-import { after, before, describe, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { generateKeyPairSync, randomUUID } from "node:crypto";
 import { AckPolicy, connect, type NatsConnection } from "nats";
@@ -39,7 +39,7 @@ describe("events: who may publish what, and forged envelopes", () => {
   const subject = () => `${stack.eventsPrefix}.labor.retirement.approved`;
   const before0 = { employmentStatus: "EMPLOYED", medicalInsurance: { scheme: "EMPLOYEE", monthlyContribution: 100 }, exemptPensionIncome: 0 };
 
-  before(async () => {
+  beforeAll(async () => {
     stack = await startStack();
     idNumber = freshIdNumber("1964-03-15", "MALE");
     const creditCode = freshCreditCode();
@@ -55,7 +55,7 @@ describe("events: who may publish what, and forged envelopes", () => {
     before0.medicalInsurance = state.medicalInsurance;
     before0.exemptPensionIncome = state.exemptPensionIncome;
   });
-  after(async () => {
+  afterAll(async () => {
     for (const nc of connections) await nc.close().catch(() => undefined);
     await stack?.stop();
   });

@@ -1,4 +1,4 @@
-import { after, before, describe, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { startStack, type Stack } from "./harness/stack";
 import { freshCreditCode, freshIdNumber } from "./harness/fixtures";
@@ -16,10 +16,10 @@ async function ok(stack: Stack, query: string, variables: Record<string, unknown
 
 describe("one citizen across departments", () => {
   let stack: Stack;
-  before(async () => {
+  beforeAll(async () => {
     stack = await startStack();
   });
-  after(async () => {
+  afterAll(async () => {
     await stack?.stop();
   });
 

@@ -1,4 +1,4 @@
-import { after, before, describe, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { startStack, type Stack } from "./harness/stack";
 import { freshIdNumber } from "./harness/fixtures";
@@ -13,10 +13,10 @@ const METRICS = `query ($from: Date!, $to: Date!) { hospital(code: "JD001") { na
 
 describe("hospital quality through the gateway, on the demo data", () => {
   let stack: Stack;
-  before(async () => {
+  beforeAll(async () => {
     stack = await startStack({ seed: { citizens: 50, employers: 5, jobPostings: 5, extraVisits: 0 } });
   });
-  after(async () => {
+  afterAll(async () => {
     await stack?.stop();
   });
 

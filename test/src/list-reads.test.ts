@@ -1,4 +1,4 @@
-import { after, before, describe, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { startStack, type As, type Stack } from "./harness/stack";
 import { freshIdNumber } from "./harness/fixtures";
@@ -29,7 +29,7 @@ describe("lists of persons and their cursors, through the gateway", () => {
       `SELECT id_number, fields, outcome, reason FROM audit_entry WHERE user_id = '${user}' ORDER BY id`,
     );
 
-  before(async () => {
+  beforeAll(async () => {
     stack = await startStack({ env: { PERSON_READ_CAPS: `window_clerk=${CLERK_CAP}` } });
     ids = [];
     for (let i = 0; i < PEOPLE; i++) {
@@ -40,7 +40,7 @@ describe("lists of persons and their cursors, through the gateway", () => {
     }
     ids.sort();
   });
-  after(async () => {
+  afterAll(async () => {
     await stack?.stop();
   });
 

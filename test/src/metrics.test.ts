@@ -1,4 +1,4 @@
-import { after, before, describe, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { startStack, type Stack } from "./harness/stack";
 import { freshIdNumber } from "./harness/fixtures";
@@ -8,10 +8,10 @@ const metricsOf = async (stack: Stack, name: string) => (await fetch(`http://127
 
 describe("Prometheus metrics on every process, on its metrics port", () => {
   let stack: Stack;
-  before(async () => {
+  beforeAll(async () => {
     stack = await startStack();
   });
-  after(async () => {
+  afterAll(async () => {
     await stack?.stop();
   });
 

@@ -1,4 +1,4 @@
-import { after, before, describe, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "@jest/globals";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
@@ -45,10 +45,10 @@ describe("the daily operations of every user group, on the demo data", () => {
   const schema = buildASTSchema(parse(fs.readFileSync(supergraphPath, "utf8")), { assumeValidSDL: true });
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === "OperationDefinition");
   let stack: Stack;
-  before(async () => {
+  beforeAll(async () => {
     stack = await startStack({ seed: SIZE });
   });
-  after(async () => {
+  afterAll(async () => {
     await stack?.stop();
   });
 

@@ -1,4 +1,4 @@
-import { after, before, describe, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { startStack, type Stack } from "./harness/stack";
 
@@ -20,7 +20,7 @@ const STATS = `query ($h: ID!) { prescriberDrugStats(hospitalCode: $h, from: "20
 
 describe("prescriber statistics (统方) under dual authorisation, through the gateway", () => {
   let stack: Stack;
-  before(async () => {
+  beforeAll(async () => {
     stack = await startStack({ env: { PRESCRIBER_GRANT_TTL_SECONDS: String(WINDOW_SECONDS) } });
     for (const [code, name] of [["PG01", "测试一院"], ["PG02", "测试二院"]]) {
       const reg = await stack.query(`mutation ($i: RegisterHospitalInput!) { registerHospital(input: $i) { code } }`, { i: { code, name } }, ADMIN(code));
@@ -41,7 +41,7 @@ describe("prescriber statistics (统方) under dual authorisation, through the g
     }, ADMIN("PG01"));
     assert.equal(stay.errors, undefined, JSON.stringify(stay.errors));
   });
-  after(async () => {
+  afterAll(async () => {
     await stack?.stop();
   });
 

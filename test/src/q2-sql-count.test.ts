@@ -1,4 +1,4 @@
-import { after, before, describe, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { startStack, type Stack } from "./harness/stack";
 import { freshIdNumber } from "./harness/fixtures";
@@ -23,7 +23,7 @@ describe("Q2 (a page of citizens with insurance and tax) through the gateway", (
   let stack: Stack;
   const community = `批量社区${process.pid % 100000}`;
 
-  before(async () => {
+  beforeAll(async () => {
     stack = await startStack();
     for (let i = 0; i < 100; i++) {
       const idNumber = freshIdNumber("1988-06-15", i % 2 ? "MALE" : "FEMALE");
@@ -37,7 +37,7 @@ describe("Q2 (a page of citizens with insurance and tax) through the gateway", (
       }
     }
   });
-  after(async () => {
+  afterAll(async () => {
     await stack?.stop();
   });
 

@@ -1,4 +1,4 @@
-import { after, before, describe, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "@jest/globals";
 import assert from "node:assert/strict";
 import crypto from "node:crypto";
 import { issueDevToken } from "@onewindow/gateway";
@@ -94,11 +94,11 @@ describe("security through the gateway", () => {
     "audit: verify the trail": { query: `{ verifyAuditTrail { laborSecurity { ok } } }`, variables: async () => ({}) },
   });
 
-  before(async () => {
+  beforeAll(async () => {
     stack = await startStack({ seed: { citizens: 30, employers: 3, jobPostings: 5, extraVisits: 0 } });
     citizen = await register();
   });
-  after(async () => {
+  afterAll(async () => {
     await stack?.stop();
   });
 

@@ -1,4 +1,4 @@
-import { after, before, describe, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { addDays, maskIdNumber, today } from "@onewindow/shared";
 import { startStack, type Stack } from "./harness/stack";
@@ -27,10 +27,10 @@ function expectedDeadline(from: string, days: number): string {
 
 describe("the service hall through the gateway", () => {
   let stack: Stack;
-  before(async () => {
+  beforeAll(async () => {
     stack = await startStack({ seed: { citizens: 200, employers: 10, jobPostings: 10, extraVisits: 0 }, env: { HALL_HOLIDAYS: HOLIDAYS.join(","), HALL_MAKEUP_WORKDAYS: "2000-01-01" } });
   });
-  after(async () => {
+  afterAll(async () => {
     await stack?.stop();
   });
 

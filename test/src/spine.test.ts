@@ -1,4 +1,4 @@
-import { after, before, describe, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { startStack, type Stack } from "./harness/stack";
 import { freshCreditCode, freshIdNumber } from "./harness/fixtures";
@@ -10,10 +10,10 @@ const CITIZEN_COUNT = `{ citizens(first: 0) { totalCount } }`;
 
 describe("the spine, through the gateway over real HTTP", () => {
   let stack: Stack;
-  before(async () => {
+  beforeAll(async () => {
     stack = await startStack();
   });
-  after(async () => {
+  afterAll(async () => {
     await stack?.stop();
   });
 

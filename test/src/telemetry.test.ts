@@ -1,4 +1,4 @@
-import { after, before, describe, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "@jest/globals";
 import assert from "node:assert/strict";
 import http from "node:http";
 import { randomBytes } from "node:crypto";
@@ -71,11 +71,11 @@ function newTraceparent(): { traceId: string; header: string } {
 describe("OpenTelemetry traces from the gateway through the departments and across NATS", () => {
   let stack: Stack;
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
-  before(async () => {
+  beforeAll(async () => {
     receiver = await startReceiver();
     stack = await startStack({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_BSP_SCHEDULE_DELAY: "100" } });
   });
-  after(async () => {
+  afterAll(async () => {
     if (process.env.DEBUG_SPANS) console.error(JSON.stringify(receiver.spans.map((s) => [s.service, s.name, s.traceId.slice(0, 6), s.spanId.slice(0, 6), s.parentSpanId.slice(0, 6)])));
     await stack?.stop();
     await receiver?.close();

@@ -1,4 +1,4 @@
-import { after, before, describe, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "@jest/globals";
 import assert from "node:assert/strict";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -31,7 +31,7 @@ function devDataDir(): string {
   ensureDevKeys(dir);
   return dir;
 }
-after(() => {
+afterAll(() => {
   for (const dir of dataDirs) fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -79,11 +79,11 @@ function jwt(key: crypto.KeyObject, claims: Record<string, unknown>): string {
 describe("tokens the production gateway refuses, over HTTP", () => {
   let stack: Stack;
   let issuerKey: crypto.KeyObject;
-  before(async () => {
+  beforeAll(async () => {
     stack = await startStack({ env: { NODE_ENV: "production" } });
     issuerKey = loadDevIssuerKey({}, stack.dataDir);
   });
-  after(async () => {
+  afterAll(async () => {
     await stack?.stop();
   });
 
@@ -140,10 +140,10 @@ describe("tokens the production gateway refuses, over HTTP", () => {
 
 describe("internal-context keys and replay, against a department's own port", () => {
   let stack: Stack;
-  before(async () => {
+  beforeAll(async () => {
     stack = await startStack();
   });
-  after(async () => {
+  afterAll(async () => {
     await stack?.stop();
   });
 

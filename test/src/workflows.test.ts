@@ -1,4 +1,4 @@
-import { after, before, describe, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { addDays, today } from "@onewindow/shared";
 import { startStack, type As, type Stack } from "./harness/stack";
@@ -16,10 +16,10 @@ const ENROLL = `mutation ($i: EnrollMedicalInsuranceInput!) { enrollMedicalInsur
 
 describe("one act at one desk reaches every department (events over NATS JetStream)", () => {
   let stack: Stack;
-  before(async () => {
+  beforeAll(async () => {
     stack = await startStack();
   });
-  after(async () => {
+  afterAll(async () => {
     await stack?.stop();
   });
 

@@ -1,4 +1,4 @@
-import { test } from "node:test";
+import { test } from "@jest/globals";
 import assert from "node:assert/strict";
 import http, { type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";

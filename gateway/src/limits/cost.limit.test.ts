@@ -1,4 +1,4 @@
-import { test } from "node:test";
+import { test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { getIntrospectionQuery, GraphQLError } from "graphql";
 import { assertCostWithin, DEFAULT_MAX_COST, queryCost, type CostOptions } from "./cost.limit";

@@ -1,4 +1,4 @@
-import { test } from "node:test";
+import { test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { benchPrefix } from "./bench-data";
 import { DEFAULT_BENCH_SIZE, parseBenchArgs, QUICK_BENCH_SIZE } from "./bench-options";

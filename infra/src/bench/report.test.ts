@@ -1,4 +1,4 @@
-import { test } from "node:test";
+import { test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { machineCpuMs, treeCpuMs, type RunResult } from "./load";
 import { costTable, summarize } from "./report";
@@ -19,7 +19,7 @@ test("the cost table gives each gateway's CPU per request and their ratio", () =
   assert.match(table, /\| Q1 \| 1\.00 \| 3\.00 \| \*\*3\.00×\*\* \| 6\.00 \| 8\.00 \| 5\.00 \|/);
 });
 
-test("CPU time is read from /proc: busy work shows in this process and the machine", { skip: process.platform !== "linux" }, () => {
+(process.platform === "linux" ? test : test.skip)("CPU time is read from /proc: busy work shows in this process and the machine", () => {
   const before = { own: treeCpuMs(process.pid), machine: machineCpuMs() };
   // Busy until this process has used 150 ms of CPU, however long a loaded machine takes to give it.
   const start = process.cpuUsage();

@@ -1,4 +1,4 @@
-import { before, describe, test } from "node:test";
+import { beforeAll, describe, test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { graphql, type GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
@@ -46,7 +46,7 @@ const RULES: [string, string, string[]][] = [
 describe("who may do what in hospital quality", () => {
   let db: DataSource;
   let schema: GraphQLSchema;
-  before(async () => {
+  beforeAll(async () => {
     const opened = await openTestDb();
     db = opened.db;
     const { s } = opened;

@@ -1,4 +1,4 @@
-import { after } from "node:test";
+import { afterAll } from "@jest/globals";
 import type { DataSource } from "typeorm";
 import { localContext, subgraphTables, type Caller, type OneWindowError, type RequestContext, type SubgraphDefinition } from "@onewindow/shared";
 import { openTestDatabase } from "@onewindow/shared/testing";
@@ -8,7 +8,7 @@ import { createServices, type ServiceOptions, type Services } from "./services";
 
 const open: (() => Promise<void>)[] = [];
 // Every database a test file opened is closed (and dropped, on PostgreSQL) after its tests.
-after(async () => {
+afterAll(async () => {
   for (const close of open.splice(0)) await close();
 });
 

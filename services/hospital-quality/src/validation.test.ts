@@ -1,4 +1,4 @@
-import { test } from "node:test";
+import { test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { addDays, makeIdNumber, today } from "@onewindow/shared";
 import { assertRejects, openTestDb, snapshot } from "./hospital-quality.fixture";

@@ -1,4 +1,4 @@
-import { test } from "node:test";
+import { test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { addDays, CursorKey, OutboxEvent, pageRequest, today } from "@onewindow/shared";
 import { Claim } from "./claim/claim.entity";

@@ -1,4 +1,4 @@
-import { test } from "node:test";
+import { test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { DEFAULT_CONTRIBUTION_BASE_FEN, monthlyContributions } from "./enrolment/contribution.policy";
 import { MedicalInsuranceScheme } from "./enrolment/enrolment.enums";

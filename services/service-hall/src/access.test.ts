@@ -1,4 +1,4 @@
-import { test, type TestContext } from "node:test";
+import { test } from "@jest/globals";
 import assert from "node:assert/strict";
 import {
   getNamedType,
@@ -23,8 +23,8 @@ const LABOR_OFFICER: Partial<Caller> = { userId: "labor-1", roles: ["labor_offic
 const citizen = (n: number): Partial<Caller> => ({ userId: `citizen-${n}`, roles: ["citizen"], idNumber: person(n), purpose: "self service" });
 
 /** A hall with three open cases (person 1 with person 2 as proxy, persons 3 and 4), all overdue by 2027. */
-async function hall(t: TestContext) {
-  const { db, s } = await openTestHall(t, "2026-11-23T09:00:00+08:00");
+async function hall() {
+  const { db, s } = await openTestHall("2026-11-23T09:00:00+08:00");
   const schema = await buildServiceHallSchema(s);
   const cases = [
     await s.cases.open({ idNumber: person(1), itemCode: "UE002", window: "11", proxy: person(2) }),
@@ -80,8 +80,8 @@ function rootCalls(schema: GraphQLSchema): { name: string; source: string; varia
   return calls;
 }
 
-test("every root field is either on the public list or refuses an anonymous caller (an unannotated field fails here)", async (t) => {
-  const { schema, as } = await hall(t);
+test("every root field is either on the public list or refuses an anonymous caller (an unannotated field fails here)", async () => {
+  const { schema, as } = await hall();
   const calls = rootCalls(schema);
   assert.ok(calls.length >= 14, `${calls.length} root fields`);
   const wrong: string[] = [];
@@ -97,8 +97,8 @@ test("every root field is either on the public list or refuses an anonymous call
   assert.deepEqual(PUBLIC_ROOT_FIELDS.filter((name) => !calls.some((c) => c.name === name)), []);
 });
 
-test("anonymous: reads the guide and the queue screen, takes a ticket; may not open a case", async (t) => {
-  const { as } = await hall(t);
+test("anonymous: reads the guide and the queue screen, takes a ticket; may not open a case", async () => {
+  const { as } = await hall();
   const guide = await as({}, `{ serviceItems(keyword: "退休") { code } queueBoard { categories { category } } }`);
   assert.equal(guide.errors, undefined);
   assert.ok((guide.data!.serviceItems as unknown[]).length > 0);
@@ -109,8 +109,8 @@ test("anonymous: reads the guide and the queue screen, takes a ticket; may not o
   assert.equal(codeOf(open), "UNAUTHENTICATED");
 });
 
-test("a labor officer may not open a case or call a ticket: the hall's mutations are the window clerk's", async (t) => {
-  const { as, db } = await hall(t);
+test("a labor officer may not open a case or call a ticket: the hall's mutations are the window clerk's", async () => {
+  const { as, db } = await hall();
   const before = Number((await db.query("SELECT COUNT(*) AS n FROM hall_case"))[0].n);
   const open = await as(LABOR_OFFICER, `mutation ($id: ID!) { openCase(input: { idNumber: $id, itemCode: "LS004", window: "01" }) { id } }`, { id: person(9) });
   assert.equal(codeOf(open), "FORBIDDEN");
@@ -125,8 +125,8 @@ test("a labor officer may not open a case or call a ticket: the hall's mutations
 
 const OVERDUE = `{ overdueCases(asOf: "2027-06-01", first: 10) { totalCount edges { node { id window proxyIdNumber citizen { idNumber } } } } }`;
 
-test("overdueCases: an analyst sees the list with ID numbers masked, and that is no personal read; the clerk sees the persons, audited", async (t) => {
-  const { as, cases } = await hall(t);
+test("overdueCases: an analyst sees the list with ID numbers masked, and that is no personal read; the clerk sees the persons, audited", async () => {
+  const { as, cases } = await hall();
   const analyst = await as(ANALYST, OVERDUE);
   assert.equal(analyst.errors, undefined, JSON.stringify(analyst.errors));
   const nodes = (analyst.data!.overdueCases as { edges: { node: { id: string; proxyIdNumber: string | null; citizen: { idNumber: string } } }[] }).edges.map((e) => e.node);
@@ -152,8 +152,8 @@ test("overdueCases: an analyst sees the list with ID numbers masked, and that is
   assert.equal(codeOf(await as(citizen(1), OVERDUE)), "FORBIDDEN");
 });
 
-test("an analyst may not read a case or a citizen's cases: FORBIDDEN, even through the masked list", async (t) => {
-  const { as, cases } = await hall(t);
+test("an analyst may not read a case or a citizen's cases: FORBIDDEN, even through the masked list", async () => {
+  const { as, cases } = await hall();
   const one = await as(ANALYST, `query ($id: ID!) { case(id: $id) { id window } }`, { id: String(cases[0].id) });
   assert.equal(codeOf(one), "FORBIDDEN");
   assert.deepEqual(plain(one.data), { case: null });
@@ -172,8 +172,8 @@ test("an analyst may not read a case or a citizen's cases: FORBIDDEN, even throu
   assert.equal(kpis.errors, undefined, JSON.stringify(kpis.errors));
 });
 
-test("a citizen reads their own case and cases, not another person's", async (t) => {
-  const { as, cases } = await hall(t);
+test("a citizen reads their own case and cases, not another person's", async () => {
+  const { as, cases } = await hall();
   const mine = await as(citizen(1), `query ($id: ID!) { case(id: $id) { id proxyIdNumber citizen { idNumber cases { totalCount } } } }`, { id: String(cases[0].id) });
   assert.equal(mine.errors, undefined, JSON.stringify(mine.errors));
   assert.deepEqual(plain(mine.data), { case: { id: String(cases[0].id), proxyIdNumber: person(2), citizen: { idNumber: person(1), cases: { totalCount: 1 } } } });
@@ -193,8 +193,8 @@ test("a citizen reads their own case and cases, not another person's", async (t)
   assert.equal(codeOf(await as(citizen(2), `query ($id: ID!) { case(id: $id) { id } }`, { id: String(cases[0].id) })), "FORBIDDEN");
 });
 
-test("case(id) without a stated purpose is FORBIDDEN, naming x-access-purpose; with one it is written to the audit trail", async (t) => {
-  const { as, cases } = await hall(t);
+test("case(id) without a stated purpose is FORBIDDEN, naming x-access-purpose; with one it is written to the audit trail", async () => {
+  const { as, cases } = await hall();
   const query = `query ($id: ID!) { case(id: $id) { id window citizen { idNumber } } }`;
   const refused = await as({ ...CLERK, purpose: null }, query, { id: String(cases[1].id) });
   assert.equal(codeOf(refused), "FORBIDDEN");
@@ -217,8 +217,8 @@ test("case(id) without a stated purpose is FORBIDDEN, naming x-access-purpose; w
   assert.deepEqual([plain(none.data), none.reads], [{ case: null }, []]);
 });
 
-test("evaluations: the window's evaluator rates any case, a citizen only their own, anonymous nobody", async (t) => {
-  const { as, cases } = await hall(t);
+test("evaluations: the window's evaluator rates any case, a citizen only their own, anonymous nobody", async () => {
+  const { as, cases } = await hall();
   const rate = `mutation ($i: SubmitEvaluationInput!) { submitEvaluation(input: $i) { window rating } }`;
   const clerk = await as(CLERK, rate, { i: { caseId: String(cases[0].id), channel: "DEVICE", rating: "SATISFIED" } });
   assert.deepEqual(plain(clerk.data), { submitEvaluation: { window: "11", rating: "SATISFIED" } });

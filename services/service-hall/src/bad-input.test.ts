@@ -1,11 +1,11 @@
-import { test } from "node:test";
+import { test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { HallDepartment } from "./catalogue/hall-department.enum";
 import { HallEvaluationChannel, HallRating } from "./evaluation/evaluation.enums";
 import { assertRejects, openTestHall, person, snapshot } from "./service-hall.fixture";
 
-test("bad input is BAD_USER_INPUT naming the field, and writes nothing (outbox included)", async (t) => {
-  const { db, s, setNow } = await openTestHall(t, "2026-11-23T09:00:00+08:00");
+test("bad input is BAD_USER_INPUT naming the field, and writes nothing (outbox included)", async () => {
+  const { db, s, setNow } = await openTestHall("2026-11-23T09:00:00+08:00");
   const done = await s.cases.open({ idNumber: person(1), itemCode: "LS001", window: "01" });
   await s.cases.complete({ caseId: String(done.id) });
   const retirement = await s.cases.open({ idNumber: person(2), itemCode: "ER001", window: "17" });

@@ -1,4 +1,4 @@
-import { test } from "node:test";
+import { test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { HallDepartment } from "./catalogue/hall-department.enum";
 import { CaseStatus } from "./case/case.enums";
@@ -8,8 +8,8 @@ import { CursorKey, pageRequest } from "@onewindow/shared";
 /** Cursors of this process only, as a department seals them for one list. */
 const cursors = CursorKey.ephemeral().list("test");
 
-test("a case opened from a called ticket, completed the same day, is on time and on site", async (t) => {
-  const { db, s, setNow } = await openTestHall(t, "2026-11-23T09:00:00+08:00");
+test("a case opened from a called ticket, completed the same day, is on time and on site", async () => {
+  const { db, s, setNow } = await openTestHall("2026-11-23T09:00:00+08:00");
   await s.queue.take({ category: HallDepartment.MEDICAL_INSURANCE });
   setNow("2026-11-23T09:05:00+08:00");
   await s.queue.callNext({ window: "07", categories: [HallDepartment.MEDICAL_INSURANCE] });
@@ -33,8 +33,8 @@ test("a case opened from a called ticket, completed the same day, is on time and
   });
 });
 
-test("a case completed after its deadline is late; open cases past it are listed as overdue", async (t) => {
-  const { s, setNow } = await openTestHall(t, "2026-11-23T09:00:00+08:00");
+test("a case completed after its deadline is late; open cases past it are listed as overdue", async () => {
+  const { s, setNow } = await openTestHall("2026-11-23T09:00:00+08:00");
   const late = await s.cases.open({ idNumber: person(1), itemCode: "EA001", window: "14" }); // 5 working days → 2026-11-30
   const open = await s.cases.open({ idNumber: person(2), itemCode: "UE002", window: "11" }); // 3 working days → 2026-11-26
   const fine = await s.cases.open({ idNumber: person(3), itemCode: "MI005", window: "08" }); // 20 working days
@@ -50,8 +50,8 @@ test("a case completed after its deadline is late; open cases past it are listed
   assert.ok(fine.deadline > "2026-12-01");
 });
 
-test("a citizen's cases come newest first, a page per citizen, for a batch of citizens", async (t) => {
-  const { s, setNow } = await openTestHall(t, "2026-11-23T09:00:00+08:00");
+test("a citizen's cases come newest first, a page per citizen, for a batch of citizens", async () => {
+  const { s, setNow } = await openTestHall("2026-11-23T09:00:00+08:00");
   const ids = [];
   for (let i = 0; i < 3; i++) {
     setNow(`2026-11-2${3 + i}T09:00:00+08:00`);

@@ -1,11 +1,11 @@
-import { test } from "node:test";
+import { test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { openTestHall, snapshot } from "./service-hall.fixture";
 import { KAIXUAN } from "./seed/kaixuan.figures";
 import { seedServiceHallDemo } from "./seed/demo-data.seed";
 
-test("凯旋街道综合服务中心 reproduces the seed text's figures through hallKpis", async (t) => {
-  const { db, s } = await openTestHall(t);
+test("凯旋街道综合服务中心 reproduces the seed text's figures through hallKpis", async () => {
+  const { db, s } = await openTestHall();
   const progress: [number, number][] = [];
   let started = Date.now();
   const result = await seedServiceHallDemo(db, { onProgress: (done, total) => progress.push([done, total]) });

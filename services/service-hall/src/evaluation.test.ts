@@ -1,4 +1,4 @@
-import { test } from "node:test";
+import { test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { CursorKey, pageRequest } from "@onewindow/shared";
 import { HallEvaluationChannel, HallRating } from "./evaluation/evaluation.enums";
@@ -8,8 +8,8 @@ import { RectificationSource, RectificationStatus } from "./rectification/rectif
 /** Cursors of this process only, as a department seals them for one list. */
 const cursors = CursorKey.ephemeral().list("test");
 
-test("an UNSATISFIED evaluation opens a rectification item due in 10 working days; others do not", async (t) => {
-  const { s, setNow } = await openTestHall(t, "2026-11-23T09:00:00+08:00");
+test("an UNSATISFIED evaluation opens a rectification item due in 10 working days; others do not", async () => {
+  const { s, setNow } = await openTestHall("2026-11-23T09:00:00+08:00");
   const hallCase = await s.cases.open({ idNumber: person(1), itemCode: "TX001", window: "20" });
   const happy = await s.evaluations.submit({ caseId: String(hallCase.id), channel: HallEvaluationChannel.DEVICE, rating: HallRating.SATISFIED });
   assert.equal(happy.rectificationId, null);
@@ -38,8 +38,8 @@ test("an UNSATISFIED evaluation opens a rectification item due in 10 working day
   assert.equal(windowOnly.department, null);
 });
 
-test("openRectification records a complaint with its deadline", async (t) => {
-  const { s } = await openTestHall(t, "2026-11-23T09:00:00+08:00");
+test("openRectification records a complaint with its deadline", async () => {
+  const { s } = await openTestHall("2026-11-23T09:00:00+08:00");
   const item = await s.rectifications.open({ description: "  监督电话反映午间窗口无人  ", deadline: "2026-11-23", window: "05" });
   assert.equal(item.source, RectificationSource.COMPLAINT);
   assert.equal(item.description, "监督电话反映午间窗口无人");

@@ -1,4 +1,4 @@
-import { test, type TestContext } from "node:test";
+import { test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { HallDepartment } from "./catalogue/hall-department.enum";
 import { HallEvaluationChannel, HallRating } from "./evaluation/evaluation.enums";
@@ -16,8 +16,8 @@ const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value));
  * evaluations c1 DEVICE SATISFIED, c2 FORM BASICALLY_SATISFIED, c3 FORM UNSATISFIED (→ item R1,
  * due 2026-12-08, resolved 12-02), window 01 ONLINE SATISFIED; complaint R2 due 11-30, resolved 12-01 (late).
  */
-async function smallDay(t: TestContext) {
-  const hall = await openTestHall(t, "2026-11-23T09:00:00+08:00");
+async function smallDay() {
+  const hall = await openTestHall("2026-11-23T09:00:00+08:00");
   const { s, setNow } = hall;
   await s.queue.take({ category: A });
   setNow("2026-11-23T09:02:00+08:00");
@@ -54,8 +54,8 @@ const emptyDepartment = (department: string) => ({
   department, casesHandled: 0, onTimeRate: null, onSiteRate: null, evaluations: 0, satisfactionRate: null, ticketsCalled: 0, averageWaitMinutes: null,
 });
 
-test("every KPI of a small day, overall, by window and by department", async (t) => {
-  const { s } = await smallDay(t);
+test("every KPI of a small day, overall, by window and by department", async () => {
+  const { s } = await smallDay();
   const k = plain(await s.kpis.hallKpis("2026-11-23", "2026-11-30"));
   assert.deepEqual(
     { ...k, byWindow: undefined, byDepartment: undefined },
@@ -98,8 +98,8 @@ test("every KPI of a small day, overall, by window and by department", async (t)
   ]);
 });
 
-test("the rectification rate counts items by their deadline; empty periods give null rates", async (t) => {
-  const { s } = await smallDay(t);
+test("the rectification rate counts items by their deadline; empty periods give null rates", async () => {
+  const { s } = await smallDay();
   const december = await s.kpis.hallKpis("2026-12-01", "2026-12-31");
   assert.equal(december.rectificationsDue, 1); // R1, due 12-08, resolved 12-02
   assert.equal(december.rectificationRate, 1);

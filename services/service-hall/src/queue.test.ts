@@ -1,4 +1,4 @@
-import { test } from "node:test";
+import { test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { HallDepartment } from "./catalogue/hall-department.enum";
 import { makeIdNumber } from "@onewindow/shared";
@@ -8,8 +8,8 @@ import { QueuePriority, QueueTicketStatus } from "./queue/queue.enums";
 const { LABOR_SECURITY: A, MEDICAL_INSURANCE: B, TAX: F } = HallDepartment;
 const CLERK = { roles: ["window_clerk" as const], idNumber: null };
 
-test("numbers run per category per day and restart the next day", async (t) => {
-  const { s, setNow } = await openTestHall(t, "2026-11-23T08:30:00+08:00");
+test("numbers run per category per day and restart the next day", async () => {
+  const { s, setNow } = await openTestHall("2026-11-23T08:30:00+08:00");
   const numbers = [];
   for (const category of [A, A, B, A, F]) numbers.push((await s.queue.take({ category })).number);
   assert.deepEqual(numbers, ["A001", "A002", "B001", "A003", "F001"]);
@@ -20,8 +20,8 @@ test("numbers run per category per day and restart the next day", async (t) => {
   assert.equal(next.waitingAhead, 0);
 });
 
-test("the green channel is called first, then tickets in the order taken, within the window's categories", async (t) => {
-  const { s, setNow } = await openTestHall(t, "2026-11-23T09:00:00+08:00");
+test("the green channel is called first, then tickets in the order taken, within the window's categories", async () => {
+  const { s, setNow } = await openTestHall("2026-11-23T09:00:00+08:00");
   await s.queue.take({ category: A }); // A001
   setNow("2026-11-23T09:01:00+08:00");
   await s.queue.take({ category: B }); // B001
@@ -46,8 +46,8 @@ test("the green channel is called first, then tickets in the order taken, within
   assert.equal(await s.queue.callNext({ window: "02", categories: [A, B] }), null);
 });
 
-test("the board shows now calling, waiting per category and an estimated wait", async (t) => {
-  const { s, setNow } = await openTestHall(t, "2026-11-23T09:00:00+08:00");
+test("the board shows now calling, waiting per category and an estimated wait", async () => {
+  const { s, setNow } = await openTestHall("2026-11-23T09:00:00+08:00");
   for (let i = 0; i < 5; i++) await s.queue.take({ category: A });
   await s.queue.take({ category: A, priority: QueuePriority.DISABLED }, CLERK);
   setNow("2026-11-23T09:10:00+08:00");
@@ -71,8 +71,8 @@ test("the board shows now calling, waiting per category and an estimated wait", 
   assert.equal(next.estimatedWaitMinutes, 18);
 });
 
-test("the green channel: DISABLED from a clerk only, ELDERLY from a clerk or for an ID number of someone 60 or over", async (t) => {
-  const { s } = await openTestHall(t, "2026-11-23T09:00:00+08:00");
+test("the green channel: DISABLED from a clerk only, ELDERLY from a clerk or for an ID number of someone 60 or over", async () => {
+  const { s } = await openTestHall("2026-11-23T09:00:00+08:00");
   const kiosk = { roles: [], idNumber: null };
   const refused = async (input: Parameters<typeof s.queue.take>[0], code: string, message: RegExp) =>
     assert.rejects(s.queue.take(input, kiosk), (err: { extensions?: { code?: string }; message: string }) => err.extensions?.code === code && message.test(err.message));

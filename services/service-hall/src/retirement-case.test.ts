@@ -1,4 +1,4 @@
-import { test } from "node:test";
+import { test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { applyOnce, type EventEnvelope, type EventPayloads, type EventType } from "@onewindow/shared";
@@ -11,8 +11,8 @@ function envelope<T extends EventType>(type: T, data: EventPayloads[T], occurred
   return { id: randomUUID(), type, version: 1, source: type.split(".")[1], occurredAt, subject, data, traceId: null };
 }
 
-test("a retirement case opens a task per department and completes itself when labor, insurance and tax have confirmed", async (t) => {
-  const { db, s } = await openTestHall(t, "2026-11-23T09:00:00+08:00");
+test("a retirement case opens a task per department and completes itself when labor, insurance and tax have confirmed", async () => {
+  const { db, s } = await openTestHall("2026-11-23T09:00:00+08:00");
   const handlers = departmentConfirmationHandlers(s);
   const apply = <T extends EventType>(event: EventEnvelope<T>) => applyOnce(db, event, handlers[event.type]!);
   const retiree = person(60);
@@ -54,9 +54,9 @@ test("a retirement case opens a task per department and completes itself when la
   assert.equal(Number((await db.query("SELECT COUNT(*) AS n FROM inbox_event"))[0].n), 4);
 });
 
-test("three departments confirming at the same instant still complete every case exactly once", async (t) => {
+test("three departments confirming at the same instant still complete every case exactly once", async () => {
   // On PostgreSQL the three inbox transactions really run at once; each must see the others' work.
-  const { db, s } = await openTestHall(t, "2026-11-23T09:00:00+08:00");
+  const { db, s } = await openTestHall("2026-11-23T09:00:00+08:00");
   const handlers = departmentConfirmationHandlers(s);
   const apply = <T extends EventType>(event: EventEnvelope<T>) => applyOnce(db, event, handlers[event.type]!);
   const retirees = Array.from({ length: 12 }, (_, n) => person(100 + n));

@@ -1,4 +1,4 @@
-import { test, type TestContext } from "node:test";
+import { test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { graphql, isEnumType, isInputObjectType, isObjectType, type GraphQLSchema } from "graphql";
 import { localContext, sqlQueries, type Caller } from "@onewindow/shared";
@@ -9,8 +9,8 @@ import { buildServiceHallSchema } from "./schema";
 /** The window clerk at work: reads cases with a purpose, runs the hall's mutations. */
 const CLERK: Partial<Caller> = { userId: "clerk-1", roles: ["window_clerk", "analyst"], purpose: "schema test" };
 
-async function hall(t: TestContext, caller: Partial<Caller> = CLERK) {
-  const { db, s, setNow, service } = await openTestHall(t, "2026-11-23T09:00:00+08:00");
+async function hall(caller: Partial<Caller> = CLERK) {
+  const { db, s, setNow, service } = await openTestHall("2026-11-23T09:00:00+08:00");
   const schema = await buildServiceHallSchema(s);
   const exec = (source: string, variableValues?: Record<string, unknown>) =>
     graphql({ schema, source, variableValues, contextValue: localContext("service-hall", PERSONAL_DATA_READERS, db, caller) });
@@ -38,13 +38,13 @@ function undocumented(schema: GraphQLSchema): string[] {
   return missing;
 }
 
-test("every type, field, argument and enum value is described", async (t) => {
-  const { schema } = await hall(t);
+test("every type, field, argument and enum value is described", async () => {
+  const { schema } = await hall();
   assert.deepEqual(undocumented(schema), []);
 });
 
-test("the public guide: at least 30 items over six lines of business, keyword search on Chinese text", async (t) => {
-  const { exec } = await hall(t);
+test("the public guide: at least 30 items over six lines of business, keyword search on Chinese text", async () => {
+  const { exec } = await hall();
   const all = await exec(`{ serviceItems { code name department departments materials steps legalBasis timeLimitDays timeLimit onTheSpot fee } }`);
   assert.equal(all.errors, undefined);
   const items = all.data!.serviceItems as { code: string; department: string; materials: string[]; timeLimit: string; fee: number }[];
@@ -63,8 +63,8 @@ test("the public guide: at least 30 items over six lines of business, keyword se
   assert.deepEqual(plain(none.data), { serviceItems: [] });
 });
 
-test("queue, case and KPI mutations and queries through GraphQL, with error codes", async (t) => {
-  const { exec, setNow } = await hall(t);
+test("queue, case and KPI mutations and queries through GraphQL, with error codes", async () => {
+  const { exec, setNow } = await hall();
   const ticket = await exec(`mutation { takeQueueTicket(input: { category: ENTERPRISE_RETIREES, priority: ELDERLY }) { number priority status waitingAhead estimatedWaitMinutes } }`);
   assert.deepEqual(plain(ticket.data), { takeQueueTicket: { number: "E001", priority: "ELDERLY", status: "WAITING", waitingAhead: 0, estimatedWaitMinutes: 0 } });
   setNow("2026-11-23T09:04:00+08:00");
@@ -100,8 +100,8 @@ test("queue, case and KPI mutations and queries through GraphQL, with error code
   assert.deepEqual(plain(list.data), { rectifications: { totalCount: 1, edges: [{ node: { description: "行风监督员：指引标识不清" } }] }, overdueCases: { totalCount: 0 } });
 });
 
-test("Citizen.cases and Case references resolve a whole batch in a fixed number of queries", async (t) => {
-  const { s, exec, service } = await hall(t);
+test("Citizen.cases and Case references resolve a whole batch in a fixed number of queries", async () => {
+  const { s, exec, service } = await hall();
   const ids: string[] = [];
   for (let i = 0; i < 4; i++) ids.push(String((await s.cases.open({ idNumber: person(i % 2), itemCode: "LS004", window: "01" })).id));
   const count = async () => (await sqlQueries.get()).values.filter((v) => v.labels.service === service).reduce((sum, v) => sum + v.value, 0);

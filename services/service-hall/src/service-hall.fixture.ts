@@ -1,14 +1,13 @@
 import assert from "node:assert/strict";
-import type { TestContext } from "node:test";
 import type { DataSource } from "typeorm";
 import { makeIdNumber, subgraphTables, type OneWindowError } from "@onewindow/shared";
-import { openTestDatabase } from "@onewindow/shared/testing";
+import { afterThisTest, openTestDatabase } from "@onewindow/shared/testing";
 import type { WorkingCalendar } from "./calendar/working-calendar";
 import { serviceHall } from "./index";
 import { createServices, type Services } from "./services";
 
 /**
- * Test helpers (not a test file: the name keeps `node --test` from running it). Every test
+ * Test helpers (not a test file: Jest runs only `*.test.ts`). Every test
  * opens its own database with the hall's migrations (and the shared outbox and inbox): in-memory
  * SQLite, or a throw-away PostgreSQL database when DATABASE_URL is set; and a clock it moves itself.
  */
@@ -21,10 +20,10 @@ export interface TestHall {
   setNow(instant: string): void;
 }
 
-/** Opens a hall for test `t`; its database is closed (and dropped) when `t` ends. */
-export async function openTestHall(t: TestContext, now = "2026-11-23T09:00:00+08:00", calendar?: WorkingCalendar): Promise<TestHall> {
+/** Opens a hall for the current test; its database is closed (and dropped) when the test ends. */
+export async function openTestHall(now = "2026-11-23T09:00:00+08:00", calendar?: WorkingCalendar): Promise<TestHall> {
   const { db, service, close } = await openTestDatabase(subgraphTables(serviceHall as never));
-  t.after(close);
+  afterThisTest(close);
   let current = new Date(now);
   const s = createServices(db, { clock: () => current, calendar });
   return { db, s, service, setNow: (instant) => (current = new Date(instant)) };

@@ -1,4 +1,5 @@
-import { test } from "node:test";
+import { test } from "@jest/globals";
+import { afterThisTest } from "../testing/cleanup";
 import assert from "node:assert/strict";
 import crypto from "node:crypto";
 import { randomBytes } from "node:crypto";
@@ -64,26 +65,26 @@ async function signedTrail() {
   return { db, close, trail, published, privateKey };
 }
 
-test("an untouched signed trail checks out up to its newest signed head", async (t) => {
+test("an untouched signed trail checks out up to its newest signed head", async () => {
   const { close, trail } = await signedTrail();
-  t.after(close);
+  afterThisTest(close);
   assert.deepEqual(await trail.verify(), { ok: true, checked: 10, brokenAt: null, reason: null, signedHead: 10 });
   // A burst is one group commit under one head.
   await Promise.all([trail.append([read(11), read(12)]), trail.append([read(13)])]);
   assert.equal((await trail.verify()).ok, true);
 });
 
-test("deleting the newest rows (and their local heads) is reported as truncation", async (t) => {
+test("deleting the newest rows (and their local heads) is reported as truncation", async () => {
   const { db, close, trail } = await signedTrail();
-  t.after(close);
+  afterThisTest(close);
   await db.query("DELETE FROM audit_entry WHERE id >= 8");
   await db.query("DELETE FROM audit_head WHERE id >= 8");
   assert.deepEqual(await trail.verify(), { ok: false, checked: 7, brokenAt: 8, reason: "rows 8-10 are missing: the trail ends before its newest signed head", signedHead: 10 });
 });
 
-test("deleting a row in the middle and renumbering and re-hashing the rest is reported at that row", async (t) => {
+test("deleting a row in the middle and renumbering and re-hashing the rest is reported at that row", async () => {
   const { db, close, trail } = await signedTrail();
-  t.after(close);
+  afterThisTest(close);
   await db.query("DELETE FROM audit_entry WHERE id = 5");
   await db.query("UPDATE audit_entry SET id = id - 1 WHERE id > 5");
   await db.query("DELETE FROM audit_head");
@@ -91,17 +92,17 @@ test("deleting a row in the middle and renumbering and re-hashing the rest is re
   assert.deepEqual(await trail.verify(), { ok: false, checked: 4, brokenAt: 5, reason: "row 5 is not the row its department signed", signedHead: 10 });
 });
 
-test("rewriting a row and recomputing the plain hashes of the rest is reported at that row", async (t) => {
+test("rewriting a row and recomputing the plain hashes of the rest is reported at that row", async () => {
   const { db, close, trail } = await signedTrail();
-  t.after(close);
+  afterThisTest(close);
   await db.query("UPDATE audit_entry SET purpose = 'nothing to see' WHERE id = 6");
   await rechain(db, 6);
   assert.deepEqual(await trail.verify(), { ok: false, checked: 5, brokenAt: 6, reason: "row 6 is not the row its department signed", signedHead: 10 });
 });
 
-test("a row added behind the department's back is reported, even once a later head follows it", async (t) => {
+test("a row added behind the department's back is reported, even once a later head follows it", async () => {
   const { db, close, trail } = await signedTrail();
-  t.after(close);
+  afterThisTest(close);
   const [last] = (await db.query("SELECT * FROM audit_entry WHERE id = 10")) as Record<string, unknown>[];
   const forged: Record<string, unknown> = { ...last, id: 11, request_id: "forged", prev_hash: last.hash };
   forged.hash = hashOf(forged);
@@ -112,9 +113,9 @@ test("a row added behind the department's back is reported, even once a later he
   assert.deepEqual(await trail.verify(), { ok: false, checked: 10, brokenAt: 11, reason: "row 11 is covered by no signed head: it was inserted behind the department's back", signedHead: 12 });
 });
 
-test("a head signed with another key counts for nothing", async (t) => {
+test("a head signed with another key counts for nothing", async () => {
   const { db, close, trail, published } = await signedTrail();
-  t.after(close);
+  afterThisTest(close);
   const other = crypto.generateKeyPairSync("ed25519").privateKey;
   await db.query("UPDATE audit_entry SET purpose = 'nothing to see' WHERE id = 10");
   await rechain(db, 10);
@@ -125,7 +126,7 @@ test("a head signed with another key counts for nothing", async (t) => {
   assert.deepEqual(await trail.verify(), { ok: false, checked: 9, brokenAt: 10, reason: "row 10 is covered by no signed head: it was inserted behind the department's back", signedHead: 11 });
 });
 
-test("on PostgreSQL the department's runtime role may insert and read audit rows but not update, delete or truncate them", { skip: !process.env.DATABASE_URL && "PostgreSQL only (DATABASE_URL)" }, async (t) => {
+(process.env.DATABASE_URL ? test : test.skip)("on PostgreSQL the department's runtime role may insert and read audit rows but not update, delete or truncate them", async () => {
   const databaseUrl = process.env.DATABASE_URL!;
   const tag = randomBytes(4).toString("hex");
   const owner = `ow_audit_owner_${tag}`;
@@ -151,7 +152,7 @@ test("on PostgreSQL the department's runtime role may insert and read audit rows
   await setup.query(`GRANT USAGE, CREATE ON SCHEMA public TO ${owner}`).catch(() => undefined);
   await setup.query(`ALTER DEFAULT PRIVILEGES FOR ROLE ${owner} GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON TABLES TO ${runtime}`);
   await setup.end();
-  t.after(async () => {
+  afterThisTest(async () => {
     await withPostgresAdmin(databaseUrl, async (c) => {
       await c.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
       await c.query(`DROP ROLE IF EXISTS ${runtime}`);
@@ -162,7 +163,7 @@ test("on PostgreSQL the department's runtime role may insert and read audit rows
   const migrated = await createDataSource({ service, entities: [AuditEntry], migrations: AUDIT_MIGRATIONS, config: { dataDir: "", databaseUrl: urlAs(owner, "o") }, logger });
   await migrated.destroy();
   const db = await createDataSource({ service, entities: [AuditEntry], migrations: AUDIT_MIGRATIONS, config: { dataDir: "", databaseUrl: urlAs(runtime, "r") }, logger });
-  t.after(() => db.destroy());
+  afterThisTest(() => db.destroy());
   const { privateKey, publicKey } = crypto.generateKeyPairSync("ed25519");
   const trail = new AuditTrail(db, { department: "labor-security", signingKey: privateKey, verifyKey: publicKey, publishedHeads: async () => [] });
   await trail.append([read(1), read(2)]);

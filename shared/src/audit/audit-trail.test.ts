@@ -1,4 +1,5 @@
-import { test } from "node:test";
+import { test } from "@jest/globals";
+import { afterThisTest } from "../testing/cleanup";
 import assert from "node:assert/strict";
 import { AuditEntry } from "./audit-entry.entity";
 import crypto from "node:crypto";
@@ -16,9 +17,9 @@ const read = (n: number): AuditRead => ({
   fields: ["name", "employment"],
 });
 
-test("appends chain; altering, removing or inserting a row breaks the chain at that row", async (t) => {
+test("appends chain; altering, removing or inserting a row breaks the chain at that row", async () => {
   const { db, close } = await openTestDatabase({ service: "audit", entities: [AuditEntry], migrations: AUDIT_MIGRATIONS });
-  t.after(close);
+  afterThisTest(close);
   const trail = new AuditTrail(db);
   // Concurrent appends still make one chain without gaps.
   await Promise.all(Array.from({ length: 10 }, (_, i) => trail.append([read(2 * i), read(2 * i + 1)])));
@@ -36,9 +37,9 @@ test("appends chain; altering, removing or inserting a row breaks the chain at t
   assert.deepEqual(await trail.verify(), { ok: false, checked: 11, brokenAt: 12, reason: "row 12 is missing" });
 });
 
-test("rows written before the act columns still verify; the act columns of newer rows are in their hash", async (t) => {
+test("rows written before the act columns still verify; the act columns of newer rows are in their hash", async () => {
   const { db, close } = await openTestDatabase({ service: "audit", entities: [AuditEntry], migrations: AUDIT_MIGRATIONS });
-  t.after(close);
+  afterThisTest(close);
   // A row as the trail wrote it before the act columns existed: NULL there, hashed without them.
   const old = ["1", "2025-01-01T00:00:00.000Z", "req-old", "clerk-01", "window_clerk", "walk-in enquiry", read(0).idNumber, "labor-security", "name", "0".repeat(64)];
   const oldHash = crypto.createHash("sha256").update(JSON.stringify([1, ...old.slice(1)])).digest("hex");

@@ -1,4 +1,4 @@
-import { test } from "node:test";
+import { test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { DEFAULT_PERSON_READ_CAPS, loadPersonReadCaps, PersonReadCap } from "./read-cap";
 import type { Caller } from "./roles";

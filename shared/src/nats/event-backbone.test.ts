@@ -1,4 +1,4 @@
-import { after, before, describe, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { generateKeyPairSync, randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -74,11 +74,11 @@ describe("the event backbone against a real nats-server", () => {
     return { db, eventing, publisher: new EventPublisher(name) };
   }
 
-  before(async () => {
+  beforeAll(async () => {
     prefix = `ow_u${randomBytes(4).toString("hex")}`;
     nc = await connect({ servers: natsUrl });
   });
-  after(async () => {
+  afterAll(async () => {
     for (const eventing of running) await eventing.stop();
     for (const db of databases) await db.destroy();
     const jsm = await nc.jetstreamManager();

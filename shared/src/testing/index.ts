@@ -4,3 +4,4 @@
  */
 export { openTestDatabase, type TestDatabase } from "./test-database";
 export { runAs, refusedWith, allowed, auditRows, type Answer } from "./rule-testing";
+export { afterThisTest } from "./cleanup";

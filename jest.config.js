@@ -1,0 +1,74 @@
+// @ts-check
+/**
+ * The suite on Jest, as projects. Each package's unit tests run from its TypeScript sources
+ * (no build needed): @swc/jest compiles them with decorator metadata, which type-graphql and
+ * TypeORM read, and every `@onewindow/*` import is mapped to the package's `src`, so a test sees
+ * the code as it is written, not the last build. The end-to-end project runs test/'s compiled
+ * files against built processes (the stacks fork `dist`), so `npm test` builds first.
+ *
+ * `npm test` (infra/scripts/test.mjs) runs the unit projects on two workers and the end-to-end
+ * project in band: each of its files starts a whole stack of processes.
+ */
+const path = require("node:path");
+
+const swc = [
+  "@swc/jest",
+  {
+    jsc: {
+      parser: { syntax: "typescript", decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: "es2022",
+      keepClassNames: true,
+    },
+    module: { type: "commonjs" },
+    sourceMaps: "inline",
+  },
+];
+
+const services = ["labor-security", "medical-insurance", "tax", "hospital-quality", "service-hall"];
+
+/** Workspace packages by name, to their sources. */
+const fromSources = {
+  "^@onewindow/shared$": "<rootDir>/shared/src/index.ts",
+  "^@onewindow/shared/(nats|testing)$": "<rootDir>/shared/src/$1/index.ts",
+  "^@onewindow/shared/server$": "<rootDir>/shared/src/server.ts",
+  ...Object.fromEntries(services.map((name) => [`^@onewindow/${name}$`, `<rootDir>/services/${name}/src/index.ts`])),
+  "^@onewindow/gateway$": "<rootDir>/gateway/src/index.ts",
+  "^@onewindow/infra$": "<rootDir>/infra/src/index.ts",
+};
+
+/** @param {string} dir the package's folder */
+const unit = (dir) => ({
+  displayName: path.basename(dir),
+  rootDir: __dirname,
+  roots: [`<rootDir>/${dir}/src`],
+  testMatch: ["**/*.test.ts"],
+  testEnvironment: "node",
+  transform: { "^.+\\.ts$": swc },
+  moduleNameMapper: fromSources,
+  setupFilesAfterEnv: ["<rootDir>/shared/src/testing/jest-setup.ts"],
+  collectCoverageFrom: [`<rootDir>/${dir}/src/**/*.ts`, "!**/*.test.ts", "!**/*.fixture.ts", "!**/testing/**", "!**/migrations/**"],
+});
+
+/** @type {import("jest").Config} */
+module.exports = {
+  testTimeout: 30_000,
+  projects: [
+    unit("shared"),
+    ...services.map((name) => unit(`services/${name}`)),
+    unit("gateway"),
+    unit("infra"),
+    {
+      displayName: "e2e",
+      rootDir: __dirname,
+      roots: ["<rootDir>/test/dist"],
+      testMatch: ["**/*.test.js"],
+      testEnvironment: "node",
+      transform: {},
+      setupFilesAfterEnv: ["<rootDir>/shared/dist/testing/jest-setup.js"],
+      // A stack takes seconds to start and a file's tests share it; the slowest file (fuzz) runs minutes.
+      testTimeout: 300_000,
+    },
+  ],
+  coverageReporters: ["text-summary", "lcov"],
+};
