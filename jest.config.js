@@ -35,6 +35,8 @@ const fromSources = {
   ...Object.fromEntries(services.map((name) => [`^@onewindow/${name}$`, `<rootDir>/services/${name}/src/index.ts`])),
   "^@onewindow/gateway$": "<rootDir>/gateway/src/index.ts",
   "^@onewindow/infra$": "<rootDir>/infra/src/index.ts",
+  // Strict deep comparisons across Jest's VM realm (see the file).
+  "^node:assert/strict$": "<rootDir>/shared/src/testing/jest-assert.ts",
 };
 
 /** @param {string} dir the package's folder */
@@ -65,6 +67,7 @@ module.exports = {
       testMatch: ["**/*.test.js"],
       testEnvironment: "node",
       transform: {},
+      moduleNameMapper: { "^node:assert/strict$": "<rootDir>/shared/dist/testing/jest-assert.js" },
       setupFilesAfterEnv: ["<rootDir>/shared/dist/testing/jest-setup.js"],
       // A stack takes seconds to start and a file's tests share it; the slowest file (fuzz) runs minutes.
       testTimeout: 300_000,
