@@ -13,6 +13,8 @@ import { fileURLToPath } from "node:url";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const jest = createRequire(import.meta.url).resolve("jest/bin/jest");
 const args = process.argv.slice(2);
+// The OTLP exporter loads `http` with a dynamic import(), which Jest serves only with VM modules on.
+const node = ["--experimental-vm-modules", "--disable-warning=ExperimentalWarning"];
 const unitProjects = ["shared", "labor-security", "medical-insurance", "tax", "hospital-quality", "service-hall", "gateway", "infra"];
 
 function run(command, argv) {
@@ -21,5 +23,5 @@ function run(command, argv) {
 }
 
 run("npm", ["run", "build", "--silent"]);
-run(process.execPath, [jest, "--selectProjects", ...unitProjects, "--maxWorkers=2", "--passWithNoTests", ...args]);
-run(process.execPath, [jest, "--selectProjects", "e2e", "--runInBand", "--passWithNoTests", ...args.filter((a) => a !== "--coverage")]);
+run(process.execPath, [...node, jest, "--selectProjects", ...unitProjects, "--maxWorkers=2", "--passWithNoTests", ...args]);
+run(process.execPath, [...node, jest, "--selectProjects", "e2e", "--runInBand", "--passWithNoTests", ...args.filter((a) => a !== "--coverage")]);
