@@ -39,7 +39,8 @@ export function forkAndWait(name: string, main: string, env: Record<string, stri
     });
     child.once("exit", (code) => {
       clearTimeout(timer);
-      reject(new Error(`${name} exited with code ${code} before listening:\n${stderr}`));
+      // A department logs its start-up failure as JSON on stdout, the runtime's on stderr.
+      reject(new Error(`${name} exited with code ${code} before listening:\n${stderr}${stdout.slice(-4000)}`));
     });
   });
 }

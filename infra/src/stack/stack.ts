@@ -25,7 +25,7 @@ import {
   type Role,
 } from "@onewindow/shared";
 import Sqlite from "better-sqlite3";
-import { freePort, PrivateNatsServer } from "./private-nats";
+import { PrivateNatsServer } from "./private-nats";
 import { forkAndWait, runToExit, stopChild, type Child } from "./child-process";
 
 /** A GraphQL response as the tests read it. */
@@ -205,13 +205,18 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   }
   if (options.databaseRoles && options.seed) throw new Error("startStack: databaseRoles does not seed");
   const databaseRoles = options.databaseRoles && env.DATABASE_URL ? await createDatabaseRoles(env.DATABASE_URL, prefix, subgraphs.map((s) => s.definition.name)) : undefined;
+  // Each department binds a port of the kernel's choosing and reports it: a port found free
+  // beforehand could be taken (by any outgoing connection) before the department listens on it.
+  // A restart takes the port it had, which the gateway knows.
   const ports = new Map<string, number>();
-  for (const { definition } of subgraphs) ports.set(definition.name, await freePort());
   const mainOf = (name: string) => path.join(subgraphs.find((s) => s.definition.name === name)!.dir, "dist", "main.js");
   // Production names each department's own keys too (development makes them in DATA_DIR).
   const departmentEnv = (name: string) => ({ ...env, ...(env.NODE_ENV === "production" ? devDepartmentKeyEnv(dataDir, name) : {}), ...databaseRoles?.get(name)?.serve });
-  const startSubgraph = (name: string, extra: Record<string, string> = {}) =>
-    forkAndWait(name, mainOf(name), { ...departmentEnv(name), PORT: String(ports.get(name)), ...extra });
+  const startSubgraph = async (name: string, extra: Record<string, string> = {}) => {
+    const child = await forkAndWait(name, mainOf(name), { ...departmentEnv(name), PORT: String(ports.get(name) ?? 0), ...extra });
+    ports.set(name, child.port);
+    return child;
+  };
   const children = new Map<string, Child>();
   if (options.seed) await seedAll(loadBaseConfig(env), createLogger("seed", "warn"), options.seed);
   try {
@@ -303,10 +308,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       children.set(name, await startSubgraph(name, extraEnv));
     },
     async startReplica(name, extraEnv = {}) {
-      const port = await freePort();
-      const child = await forkAndWait(name, mainOf(name), { ...departmentEnv(name), PORT: String(port), ...extraEnv });
-      children.set(`${name}#${port}`, child);
-      return { port, stop: () => stopChild(child) };
+      const child = await forkAndWait(name, mainOf(name), { ...departmentEnv(name), PORT: "0", ...extraEnv });
+      children.set(`${name}#${child.port}`, child);
+      return { port: child.port, stop: () => stopChild(child) };
     },
     async stop() {
       await Promise.all([...children.values()].map(stopChild));
