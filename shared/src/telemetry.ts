@@ -61,12 +61,10 @@ export function startTelemetry(service: string, env: TelemetryEnv = process.env)
   const url = tracesEndpoint(env);
   if (!url) return false;
   // Loaded only when tracing is on: a process without an endpoint never loads the SDK.
-  /* eslint-disable @typescript-eslint/no-require-imports */
   const { NodeTracerProvider, BatchSpanProcessor } = require("@opentelemetry/sdk-trace-node") as typeof import("@opentelemetry/sdk-trace-node");
   const { OTLPTraceExporter } = require("@opentelemetry/exporter-trace-otlp-http") as typeof import("@opentelemetry/exporter-trace-otlp-http");
   const { resourceFromAttributes } = require("@opentelemetry/resources") as typeof import("@opentelemetry/resources");
   const { ATTR_SERVICE_NAME } = require("@opentelemetry/semantic-conventions") as typeof import("@opentelemetry/semantic-conventions");
-  /* eslint-enable @typescript-eslint/no-require-imports */
   const delay = Number(env.OTEL_BSP_SCHEDULE_DELAY);
   const provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: env.OTEL_SERVICE_NAME || service }),

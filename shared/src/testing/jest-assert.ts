@@ -9,7 +9,6 @@
  * are compared as they are. Everything else is Node's strict assert unchanged.
  */
 import { deserialize, serialize } from "node:v8";
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const strict: typeof import("node:assert/strict") = require("assert").strict;
 
 function sameRealm(actual: unknown, expected: unknown): [unknown, unknown] {
