@@ -12,12 +12,9 @@ export interface Child {
   stdout: () => string;
 }
 
-/**
- * Forks `main` with `env` and waits until it reports `listening` over IPC (it binds port 0,
- * so parallel stacks never collide). Rejects with the child's stderr if it dies first.
- */
-export function forkAndWait(name: string, main: string, env: Record<string, string>, timeoutMs = 60_000): Promise<Child> {
-  const child = fork(main, [], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe", "ipc"] });
+/** Forks `main` and keeps the tail of its output (its JSON log on stdout, the runtime's errors on stderr). */
+function forkCapturing(main: string, args: string[], env: Record<string, string>): { child: ChildProcess; stdout: () => string; stderr: () => string } {
+  const child = fork(main, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe", "ipc"] });
   let stderr = "";
   let stdout = "";
   child.stdout?.on("data", (chunk) => {
@@ -26,21 +23,30 @@ export function forkAndWait(name: string, main: string, env: Record<string, stri
   child.stderr?.on("data", (chunk) => {
     stderr = (stderr + chunk).slice(-8000);
   });
+  return { child, stdout: () => stdout, stderr: () => stderr };
+}
+
+/**
+ * Forks `main` with `env` and waits until it reports `listening` over IPC (it binds port 0,
+ * so parallel stacks never collide). Rejects with the child's stderr if it dies first.
+ */
+export function forkAndWait(name: string, main: string, env: Record<string, string>, timeoutMs = 60_000): Promise<Child> {
+  const { child, stdout, stderr } = forkCapturing(main, [], env);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
-      reject(new Error(`${name} did not start within ${timeoutMs} ms:\n${stderr}`));
+      reject(new Error(`${name} did not start within ${timeoutMs} ms:\n${stderr()}`));
     }, timeoutMs);
     child.on("message", (msg: { type?: string; port?: number; metricsPort?: number }) => {
       if (msg?.type === "listening" && msg.port) {
         clearTimeout(timer);
-        resolve({ name, process: child, port: msg.port, metricsPort: msg.metricsPort, stderr: () => stderr, stdout: () => stdout });
+        resolve({ name, process: child, port: msg.port, metricsPort: msg.metricsPort, stderr, stdout });
       }
     });
     child.once("exit", (code) => {
       clearTimeout(timer);
       // A department logs its start-up failure as JSON on stdout, the runtime's on stderr.
-      reject(new Error(`${name} exited with code ${code} before listening:\n${stderr}${stdout.slice(-4000)}`));
+      reject(new Error(`${name} exited with code ${code} before listening:\n${stderr()}${stdout().slice(-4000)}`));
     });
   });
 }
@@ -70,21 +76,13 @@ export interface Finished {
  * `main.js migrate`); kills it after `timeoutMs` (a process that should have stopped but serves).
  */
 export function runToExit(main: string, args: string[], env: Record<string, string>, timeoutMs = 60_000): Promise<Finished> {
-  const child = fork(main, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe", "ipc"] });
-  let stderr = "";
-  let stdout = "";
-  child.stdout?.on("data", (chunk) => {
-    stdout = (stdout + chunk).slice(-64_000);
-  });
-  child.stderr?.on("data", (chunk) => {
-    stderr = (stderr + chunk).slice(-8000);
-  });
+  const { child, stdout, stderr } = forkCapturing(main, args, env);
   return new Promise((resolve) => {
     const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
     // "close", not "exit": the output is all read by then.
     child.once("close", (code) => {
       clearTimeout(timer);
-      resolve({ code, stdout, stderr });
+      resolve({ code, stdout: stdout(), stderr: stderr() });
     });
   });
 }

@@ -19,23 +19,15 @@ function sameRealm(actual: unknown, expected: unknown): [unknown, unknown] {
   }
 }
 
+type Deep = (actual: unknown, expected: unknown, message?: string | Error) => void;
+/** One of the four deep comparisons, on copies of both sides in this realm. */
+const inOneRealm = (compare: Deep): Deep => (actual, expected, message) => compare(...sameRealm(actual, expected), message);
+
 const assert = Object.assign((value: unknown, message?: string | Error) => strict(value, message), strict, {
-  deepEqual(actual: unknown, expected: unknown, message?: string | Error) {
-    const [a, e] = sameRealm(actual, expected);
-    strict.deepEqual(a, e, message ?? (undefined as never));
-  },
-  deepStrictEqual(actual: unknown, expected: unknown, message?: string | Error) {
-    const [a, e] = sameRealm(actual, expected);
-    strict.deepStrictEqual(a, e, message ?? (undefined as never));
-  },
-  notDeepEqual(actual: unknown, expected: unknown, message?: string | Error) {
-    const [a, e] = sameRealm(actual, expected);
-    strict.notDeepEqual(a, e, message ?? (undefined as never));
-  },
-  notDeepStrictEqual(actual: unknown, expected: unknown, message?: string | Error) {
-    const [a, e] = sameRealm(actual, expected);
-    strict.notDeepStrictEqual(a, e, message ?? (undefined as never));
-  },
+  deepEqual: inOneRealm(strict.deepEqual),
+  deepStrictEqual: inOneRealm(strict.deepStrictEqual),
+  notDeepEqual: inOneRealm(strict.notDeepEqual),
+  notDeepStrictEqual: inOneRealm(strict.notDeepStrictEqual),
 });
 assert.strict = assert as never;
 

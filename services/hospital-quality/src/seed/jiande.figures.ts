@@ -1,7 +1,7 @@
 import { HospitalGrade, HospitalLevel } from "../hospital/hospital.enums";
 
 /**
- * 建德市第一人民医院 as the seed text (../shared/seeds/000_d38739f53c9594ba.txt) describes it.
+ * 建德市第一人民医院 as its published work report (2009–2010 quality figures, quoted below) describes it.
  * The seed's figures are targets the generated records must reproduce to the fen; volumes are
  * our own, chosen moderate so that `npm start` seeds in seconds.
  *

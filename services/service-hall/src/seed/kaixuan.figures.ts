@@ -3,7 +3,7 @@ import { HallDepartment } from "../catalogue/hall-department.enum";
 const { LABOR_SECURITY, MEDICAL_INSURANCE, UNEMPLOYMENT, EMPLOYMENT_ASSISTANCE, ENTERPRISE_RETIREES, TAX } = HallDepartment;
 
 /**
- * 江干区凯旋街道综合服务中心 as the seed text (seeds/000) reports it for the period "since the
+ * 江干区凯旋街道综合服务中心 as its published work report quotes it for the period "since the
  * 创先争优 campaign began": 受理办结业务7万余件, 按时办结率、现场办结率均为100%, 群众满意率达98%,
  * 发放群众评议表635余份, 汇总整改意见16条, 已落实解决16条, 限期内整改率达100%; 20余个办事服务窗口.
  * The demo period is 2008-01-01..2010-12-31 (the campaign years up to its 2010 award).
