@@ -49,7 +49,13 @@ const unit = (dir) => ({
   transform: { "^.+\\.ts$": swc },
   moduleNameMapper: fromSources,
   setupFilesAfterEnv: ["<rootDir>/shared/src/testing/jest-setup.ts"],
-  collectCoverageFrom: [`<rootDir>/${dir}/src/**/*.ts`, "!**/*.test.ts", "!**/*.fixture.ts", "!**/testing/**", "!**/migrations/**"],
+  collectCoverageFrom: [
+    `<rootDir>/${dir}/src/**/*.ts`,
+    "!**/*.test.ts",
+    "!**/*.fixture.ts",
+    "!**/testing/**",
+    "!**/migrations/**",
+  ],
 });
 
 /** @type {import("jest").Config} */

@@ -26,7 +26,11 @@ const outputs = [path.join(dashboard, "src", "generated")];
 
 if (!process.argv.includes("--force") && newest(inputs) <= mtime(stamp)) process.exit(0);
 
-const npm = spawnSync("npm", ["run", "--silent", "build:always"], { cwd: dashboard, stdio: "inherit", shell: process.platform === "win32" });
+const npm = spawnSync("npm", ["run", "--silent", "build:always"], {
+  cwd: dashboard,
+  stdio: "inherit",
+  shell: process.platform === "win32",
+});
 if (npm.status !== 0) process.exit(npm.status ?? 1);
 fs.writeFileSync(stamp, `${new Date().toISOString()}\n`);
 

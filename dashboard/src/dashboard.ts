@@ -3,10 +3,25 @@ import { BarChart, LineChart } from "echarts/charts";
 import { AriaComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from "echarts/components";
 import { SVGRenderer } from "echarts/renderers";
 import "./dashboard.css";
-import type { HallKpisQuery, HallKpisQueryVariables, HospitalDashboardQuery, HospitalDashboardQueryVariables, PublicBoardsQuery } from "./generated/graphql";
+import type {
+  HallKpisQuery,
+  HallKpisQueryVariables,
+  HospitalDashboardQuery,
+  HospitalDashboardQueryVariables,
+  PublicBoardsQuery,
+} from "./generated/graphql";
 import { FROM, HALL_KPIS, HOSPITAL, HOSPITAL_DASHBOARD, PUBLIC_BOARDS, TO } from "./operations";
 
-echarts.use([LineChart, BarChart, GridComponent, LegendComponent, TooltipComponent, MarkLineComponent, AriaComponent, SVGRenderer]);
+echarts.use([
+  LineChart,
+  BarChart,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  MarkLineComponent,
+  AriaComponent,
+  SVGRenderer,
+]);
 
 /**
  * Targets drawn on the rate chart: the seed text's "两项测评满意度均达97%以上" for satisfaction and a
@@ -17,8 +32,14 @@ const HALL_FROM = "2008-01-01";
 const HALL_TO = "2010-12-31";
 const TOKEN_KEY = "onewindow.dashboard.token";
 
-interface Point { period: string; value: number | null }
-interface GraphqlError { message: string; extensions?: { code?: string } }
+interface Point {
+  period: string;
+  value: number | null;
+}
+interface GraphqlError {
+  message: string;
+  extensions?: { code?: string };
+}
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -77,13 +98,22 @@ function note(id: string, errors: GraphqlError[] | undefined): boolean {
   return true;
 }
 
-interface Series { name: string; data: Array<number | null>; [option: string]: unknown }
+interface Series {
+  name: string;
+  data: Array<number | null>;
+  [option: string]: unknown;
+}
 
 /**
  * Draws a chart (SVG) and, next to it, the same numbers as a table ("数据 Data") for screen
  * readers, copying, and the browser test.
  */
-function chart(id: string, label: string, option: echarts.EChartsCoreOption & { xAxis: { data: string[]; [option: string]: unknown }; series: Series[] }, format: (v: number | null) => string): void {
+function chart(
+  id: string,
+  label: string,
+  option: echarts.EChartsCoreOption & { xAxis: { data: string[]; [option: string]: unknown }; series: Series[] },
+  format: (v: number | null) => string,
+): void {
   const el = $(id);
   let details = document.getElementById(`${id}-data`);
   if (!details) {
@@ -101,7 +131,10 @@ function chart(id: string, label: string, option: echarts.EChartsCoreOption & { 
   el.setAttribute("role", "img");
   el.setAttribute("aria-label", label);
   const existing = echarts.getInstanceByDom(el);
-  (existing ?? echarts.init(el, undefined, { renderer: "svg" })).setOption({ aria: { enabled: true }, animation: false, tooltip: { trigger: "axis" }, ...option }, true);
+  (existing ?? echarts.init(el, undefined, { renderer: "svg" })).setOption(
+    { aria: { enabled: true }, animation: false, tooltip: { trigger: "axis" }, ...option },
+    true,
+  );
 }
 
 /** A dashed target line labelled with its percentage. */
@@ -112,10 +145,16 @@ const target = (value: number) => ({
 });
 
 const periods = (points: Point[]) => points.map((p) => p.period);
-const values = (points: Point[], digits?: number) => points.map((p) => (p.value == null ? null : digits == null ? p.value : +p.value.toFixed(digits)));
+const values = (points: Point[], digits?: number) =>
+  points.map((p) => (p.value == null ? null : digits == null ? p.value : +p.value.toFixed(digits)));
 
 async function loadHospital(): Promise<void> {
-  const res = await graphql<HospitalDashboardQuery, HospitalDashboardQueryVariables>(HOSPITAL_DASHBOARD, { code: HOSPITAL, from: FROM, to: TO, yearFrom: "2010-01-01" });
+  const res = await graphql<HospitalDashboardQuery, HospitalDashboardQueryVariables>(HOSPITAL_DASHBOARD, {
+    code: HOSPITAL,
+    from: FROM,
+    to: TO,
+    yearFrom: "2010-01-01",
+  });
   const h = res.data?.hospital;
   if (h?.name) $("hospital-name").textContent = `${h.name} (${h.code})`;
   if (note("hospital-note", res.errors) || !h?.year) return;
@@ -125,11 +164,26 @@ async function loadHospital(): Promise<void> {
     $("hospital-summary"),
     ["指标 Metric", `2009 (${p.from ?? ""}…${p.to ?? ""})`, `2010 (${y.from}…${y.to})`, "目标 Target"],
     [
-      ["门诊每人次药品费用（元）Drug cost per outpatient visit (yuan)", yuan(p.outpatientDrugCostPerVisit), yuan(y.outpatientDrugCostPerVisit), ""],
-      ["住院每人次药品费用（元）Drug cost per stay (yuan)", yuan(p.inpatientDrugCostPerStay), yuan(y.inpatientDrugCostPerStay), ""],
+      [
+        "门诊每人次药品费用（元）Drug cost per outpatient visit (yuan)",
+        yuan(p.outpatientDrugCostPerVisit),
+        yuan(y.outpatientDrugCostPerVisit),
+        "",
+      ],
+      [
+        "住院每人次药品费用（元）Drug cost per stay (yuan)",
+        yuan(p.inpatientDrugCostPerStay),
+        yuan(y.inpatientDrugCostPerStay),
+        "",
+      ],
       ["药占比 Drug cost share", pct(p.drugCostShare), pct(y.drugCostShare), ""],
       ["出院回访率 Follow-up rate", pct(p.followUpRate), pct(y.followUpRate), `≥ ${pct(TARGETS.followUpRate)}`],
-      ["满意度 Satisfaction rate", pct(p.satisfactionRate), pct(y.satisfactionRate), `≥ ${pct(TARGETS.satisfactionRate)}`],
+      [
+        "满意度 Satisfaction rate",
+        pct(p.satisfactionRate),
+        pct(y.satisfactionRate),
+        `≥ ${pct(TARGETS.satisfactionRate)}`,
+      ],
     ],
     [false, true, true, false],
   );
@@ -137,32 +191,55 @@ async function loadHospital(): Promise<void> {
     "aria-label",
     `Drug cost per outpatient visit ${yuan(p.outpatientDrugCostPerVisit)} → ${yuan(y.outpatientDrugCostPerVisit)}; per stay ${yuan(p.inpatientDrugCostPerStay)} → ${yuan(y.inpatientDrugCostPerStay)}`,
   );
-  chart("chart-drug-cost", "Drug cost per outpatient visit and per stay by month, yuan", {
-    legend: { top: 0, data: ["门诊每人次 Per outpatient visit", "住院每人次 Per stay"] },
-    grid: { left: 60, right: 70, top: 56, bottom: 40 },
-    xAxis: { type: "category", data: periods(h.perVisit) },
-    yAxis: [{ type: "value", name: "门诊 visit" }, { type: "value", name: "住院 stay" }],
-    series: [
-      { name: "门诊每人次 Per outpatient visit", type: "line", data: values(h.perVisit, 2) },
-      { name: "住院每人次 Per stay", type: "line", yAxisIndex: 1, data: values(h.perStay, 2) },
-    ],
-  }, yuan);
-  chart("chart-drug-share", "Drug cost share by month", {
-    grid: { left: 60, right: 20, top: 30, bottom: 40 },
-    xAxis: { type: "category", data: periods(h.drugShare) },
-    yAxis: { type: "value", axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
-    series: [{ name: "药占比 Drug cost share", type: "bar", data: values(h.drugShare, 4) }],
-  }, pct);
-  chart("chart-rates", "Follow-up and satisfaction rates by month with their targets", {
-    legend: { top: 0, data: ["回访率 Follow-up", "满意度 Satisfaction"] },
-    grid: { left: 60, right: 20, top: 40, bottom: 40 },
-    xAxis: { type: "category", data: periods(h.followUp) },
-    yAxis: { type: "value", min: 0.5, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
-    series: [
-      { name: "回访率 Follow-up", type: "line", data: values(h.followUp, 4), markLine: target(TARGETS.followUpRate) },
-      { name: "满意度 Satisfaction", type: "line", data: values(h.satisfaction, 4), markLine: target(TARGETS.satisfactionRate) },
-    ],
-  }, pct);
+  chart(
+    "chart-drug-cost",
+    "Drug cost per outpatient visit and per stay by month, yuan",
+    {
+      legend: { top: 0, data: ["门诊每人次 Per outpatient visit", "住院每人次 Per stay"] },
+      grid: { left: 60, right: 70, top: 56, bottom: 40 },
+      xAxis: { type: "category", data: periods(h.perVisit) },
+      yAxis: [
+        { type: "value", name: "门诊 visit" },
+        { type: "value", name: "住院 stay" },
+      ],
+      series: [
+        { name: "门诊每人次 Per outpatient visit", type: "line", data: values(h.perVisit, 2) },
+        { name: "住院每人次 Per stay", type: "line", yAxisIndex: 1, data: values(h.perStay, 2) },
+      ],
+    },
+    yuan,
+  );
+  chart(
+    "chart-drug-share",
+    "Drug cost share by month",
+    {
+      grid: { left: 60, right: 20, top: 30, bottom: 40 },
+      xAxis: { type: "category", data: periods(h.drugShare) },
+      yAxis: { type: "value", axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
+      series: [{ name: "药占比 Drug cost share", type: "bar", data: values(h.drugShare, 4) }],
+    },
+    pct,
+  );
+  chart(
+    "chart-rates",
+    "Follow-up and satisfaction rates by month with their targets",
+    {
+      legend: { top: 0, data: ["回访率 Follow-up", "满意度 Satisfaction"] },
+      grid: { left: 60, right: 20, top: 40, bottom: 40 },
+      xAxis: { type: "category", data: periods(h.followUp) },
+      yAxis: { type: "value", min: 0.5, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
+      series: [
+        { name: "回访率 Follow-up", type: "line", data: values(h.followUp, 4), markLine: target(TARGETS.followUpRate) },
+        {
+          name: "满意度 Satisfaction",
+          type: "line",
+          data: values(h.satisfaction, 4),
+          markLine: target(TARGETS.satisfactionRate),
+        },
+      ],
+    },
+    pct,
+  );
 }
 
 async function loadHall(): Promise<void> {
@@ -171,22 +248,45 @@ async function loadHall(): Promise<void> {
   const k = res.data.hallKpis;
   table(
     $("hall-summary"),
-    ["办结 Cases handled", "按时办结率 On time", "现场办结率 On site", "评价 Evaluations", "满意度 Satisfaction", "叫号 Tickets called", "平均等候（分）Avg wait (min)"],
-    [[String(k.casesHandled), pct(k.onTimeRate), pct(k.onSiteRate), String(k.evaluations), pct(k.satisfactionRate), String(k.ticketsCalled), k.averageWaitMinutes == null ? "—" : k.averageWaitMinutes.toFixed(1)]],
+    [
+      "办结 Cases handled",
+      "按时办结率 On time",
+      "现场办结率 On site",
+      "评价 Evaluations",
+      "满意度 Satisfaction",
+      "叫号 Tickets called",
+      "平均等候（分）Avg wait (min)",
+    ],
+    [
+      [
+        String(k.casesHandled),
+        pct(k.onTimeRate),
+        pct(k.onSiteRate),
+        String(k.evaluations),
+        pct(k.satisfactionRate),
+        String(k.ticketsCalled),
+        k.averageWaitMinutes == null ? "—" : k.averageWaitMinutes.toFixed(1),
+      ],
+    ],
     [true, true, true, true, true, true, true],
   );
   const deps = k.byDepartment;
-  chart("chart-hall", "Service hall on-time, on-site and satisfaction rates by department", {
-    legend: { top: 0, data: ["按时 On time", "现场 On site", "满意 Satisfied"] },
-    grid: { left: 60, right: 20, top: 40, bottom: 70 },
-    xAxis: { type: "category", data: deps.map((d) => d.department), axisLabel: { rotate: 20 } },
-    yAxis: { type: "value", max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
-    series: [
-      { name: "按时 On time", type: "bar", data: deps.map((d) => d.onTimeRate) },
-      { name: "现场 On site", type: "bar", data: deps.map((d) => d.onSiteRate) },
-      { name: "满意 Satisfied", type: "bar", data: deps.map((d) => d.satisfactionRate) },
-    ],
-  }, pct);
+  chart(
+    "chart-hall",
+    "Service hall on-time, on-site and satisfaction rates by department",
+    {
+      legend: { top: 0, data: ["按时 On time", "现场 On site", "满意 Satisfied"] },
+      grid: { left: 60, right: 20, top: 40, bottom: 70 },
+      xAxis: { type: "category", data: deps.map((d) => d.department), axisLabel: { rotate: 20 } },
+      yAxis: { type: "value", max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
+      series: [
+        { name: "按时 On time", type: "bar", data: deps.map((d) => d.onTimeRate) },
+        { name: "现场 On site", type: "bar", data: deps.map((d) => d.onSiteRate) },
+        { name: "满意 Satisfied", type: "bar", data: deps.map((d) => d.satisfactionRate) },
+      ],
+    },
+    pct,
+  );
 }
 
 async function loadBoards(): Promise<void> {
@@ -196,7 +296,13 @@ async function loadBoards(): Promise<void> {
     table(
       $("job-board"),
       ["职位 Title", "单位 Employer", "人数 Vacancies", "月薪（元）Salary (yuan)", "发布 Published"],
-      jobs.edges.map(({ node: j }) => [j.title, j.employer?.name, String(j.vacancies), `${j.salaryMin}–${j.salaryMax}`, j.publishedOn]),
+      jobs.edges.map(({ node: j }) => [
+        j.title,
+        j.employer?.name,
+        String(j.vacancies),
+        `${j.salaryMin}–${j.salaryMax}`,
+        j.publishedOn,
+      ]),
       [false, false, true, true, false],
     );
     $("job-board").setAttribute("aria-label", `${jobs.totalCount} job postings`);
@@ -205,8 +311,22 @@ async function loadBoards(): Promise<void> {
   if (board) {
     table(
       $("queue-board"),
-      ["类别 Category", "字头 Letter", "等候 Waiting", "绿色通道 Green channel", "刚叫 Last called", "预计等候（分）Est. wait (min)"],
-      board.categories.map((c) => [c.category, c.letter, String(c.waiting), String(c.greenChannelWaiting), c.lastCalled ?? "—", String(c.estimatedWaitMinutes)]),
+      [
+        "类别 Category",
+        "字头 Letter",
+        "等候 Waiting",
+        "绿色通道 Green channel",
+        "刚叫 Last called",
+        "预计等候（分）Est. wait (min)",
+      ],
+      board.categories.map((c) => [
+        c.category,
+        c.letter,
+        String(c.waiting),
+        String(c.greenChannelWaiting),
+        c.lastCalled ?? "—",
+        String(c.estimatedWaitMinutes),
+      ]),
       [false, false, true, true, false, true],
     );
   }
@@ -217,7 +337,9 @@ async function refresh(): Promise<void> {
   document.body.dataset.loaded = "false";
   const results = await Promise.allSettled([loadHospital(), loadHall(), loadBoards()]);
   const failed = results.filter((r) => r.status === "rejected");
-  $("status").textContent = failed.length ? `加载失败 Failed: ${(failed[0] as PromiseRejectedResult).reason}` : `已更新 Updated ${new Date().toLocaleTimeString()}`;
+  $("status").textContent = failed.length
+    ? `加载失败 Failed: ${(failed[0] as PromiseRejectedResult).reason}`
+    : `已更新 Updated ${new Date().toLocaleTimeString()}`;
   document.body.dataset.loaded = "true";
 }
 
@@ -234,5 +356,7 @@ $("token-clear").addEventListener("click", () => {
   localStorage.removeItem(TOKEN_KEY);
   void refresh();
 });
-window.addEventListener("resize", () => document.querySelectorAll<HTMLElement>(".chart").forEach((el) => echarts.getInstanceByDom(el)?.resize()));
+window.addEventListener("resize", () =>
+  document.querySelectorAll<HTMLElement>(".chart").forEach((el) => echarts.getInstanceByDom(el)?.resize()),
+);
 void refresh();

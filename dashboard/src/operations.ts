@@ -10,54 +10,112 @@ export const HOSPITAL = "JD001";
 export const FROM = "2009-01-01";
 export const TO = "2010-12-31";
 
-export const HOSPITAL_DASHBOARD = /* GraphQL */ `query HospitalDashboard($code: ID!, $from: Date!, $to: Date!, $yearFrom: Date!) {
-  hospital(code: $code) {
-    code
-    name
-    year: qualityMetrics(from: $yearFrom, to: $to) {
+export const HOSPITAL_DASHBOARD = /* GraphQL */ `
+  query HospitalDashboard($code: ID!, $from: Date!, $to: Date!, $yearFrom: Date!) {
+    hospital(code: $code) {
+      code
+      name
+      year: qualityMetrics(from: $yearFrom, to: $to) {
+        from
+        to
+        outpatientDrugCostPerVisit
+        inpatientDrugCostPerStay
+        drugCostShare
+        followUpRate
+        satisfactionRate
+        previousPeriod {
+          from
+          to
+          outpatientDrugCostPerVisit
+          inpatientDrugCostPerStay
+          drugCostShare
+          followUpRate
+          satisfactionRate
+        }
+      }
+      perVisit: metricTrend(metric: OUTPATIENT_DRUG_COST_PER_VISIT, from: $from, to: $to, granularity: MONTH) {
+        period
+        value
+      }
+      perStay: metricTrend(metric: INPATIENT_DRUG_COST_PER_STAY, from: $from, to: $to, granularity: MONTH) {
+        period
+        value
+      }
+      drugShare: metricTrend(metric: DRUG_COST_SHARE, from: $from, to: $to, granularity: MONTH) {
+        period
+        value
+      }
+      followUp: metricTrend(metric: FOLLOW_UP_RATE, from: $from, to: $to, granularity: MONTH) {
+        period
+        value
+      }
+      satisfaction: metricTrend(metric: SATISFACTION_RATE, from: $from, to: $to, granularity: MONTH) {
+        period
+        value
+      }
+    }
+  }
+`;
+
+export const HALL_KPIS = /* GraphQL */ `
+  query HallKpis($from: Date!, $to: Date!) {
+    hallKpis(from: $from, to: $to) {
       from
       to
-      outpatientDrugCostPerVisit
-      inpatientDrugCostPerStay
-      drugCostShare
-      followUpRate
+      casesHandled
+      onTimeRate
+      onSiteRate
+      evaluations
       satisfactionRate
-      previousPeriod { from to outpatientDrugCostPerVisit inpatientDrugCostPerStay drugCostShare followUpRate satisfactionRate }
+      ticketsCalled
+      averageWaitMinutes
+      byDepartment {
+        department
+        casesHandled
+        onTimeRate
+        onSiteRate
+        satisfactionRate
+      }
     }
-    perVisit: metricTrend(metric: OUTPATIENT_DRUG_COST_PER_VISIT, from: $from, to: $to, granularity: MONTH) { period value }
-    perStay: metricTrend(metric: INPATIENT_DRUG_COST_PER_STAY, from: $from, to: $to, granularity: MONTH) { period value }
-    drugShare: metricTrend(metric: DRUG_COST_SHARE, from: $from, to: $to, granularity: MONTH) { period value }
-    followUp: metricTrend(metric: FOLLOW_UP_RATE, from: $from, to: $to, granularity: MONTH) { period value }
-    satisfaction: metricTrend(metric: SATISFACTION_RATE, from: $from, to: $to, granularity: MONTH) { period value }
   }
-}`;
+`;
 
-export const HALL_KPIS = /* GraphQL */ `query HallKpis($from: Date!, $to: Date!) {
-  hallKpis(from: $from, to: $to) {
-    from
-    to
-    casesHandled
-    onTimeRate
-    onSiteRate
-    evaluations
-    satisfactionRate
-    ticketsCalled
-    averageWaitMinutes
-    byDepartment { department casesHandled onTimeRate onSiteRate satisfactionRate }
+export const PUBLIC_BOARDS = /* GraphQL */ `
+  query PublicBoards {
+    jobPostings(first: 10) {
+      totalCount
+      edges {
+        node {
+          id
+          title
+          vacancies
+          salaryMin
+          salaryMax
+          publishedOn
+          employer {
+            name
+          }
+        }
+      }
+    }
+    queueBoard {
+      day
+      nowCalling {
+        number
+        window
+        category
+      }
+      categories {
+        category
+        letter
+        waiting
+        greenChannelWaiting
+        lastCalled
+        estimatedWaitMinutes
+      }
+    }
   }
-}`;
-
-export const PUBLIC_BOARDS = /* GraphQL */ `query PublicBoards {
-  jobPostings(first: 10) {
-    totalCount
-    edges { node { id title vacancies salaryMin salaryMax publishedOn employer { name } } }
-  }
-  queueBoard {
-    day
-    nowCalling { number window category }
-    categories { category letter waiting greenChannelWaiting lastCalled estimatedWaitMinutes }
-  }
-}`;
+`;
 
 /** A saved example of the explorer: a tab with its operation and variables. */
 export interface Example {
@@ -76,42 +134,82 @@ export const EXAMPLES: Example[] = [
   {
     group: "clerk",
     title: "Clerk: a citizen across departments · 窗口人员：跨部门查询居民",
-    query: /* GraphQL */ `# Role window_clerk; put a token and a purpose in the Headers tab:
-# {"authorization": "Bearer <npm run token -- --role window_clerk>", "x-access-purpose": "explorer"}
-query CitizenAcrossDepartments($idNumber: ID!, $year: Int!) {
-  citizen(idNumber: $idNumber) {
-    idNumber
-    name
-    employmentStatus
-    employment { employer { name } }
-    medicalInsurance { scheme status since monthlyContribution personalAccountBalance }
-    insuranceClaims(first: 5) { totalCount }
-    taxSummary(year: $year) { wageIncome taxDue taxWithheld balance }
-    cases(first: 5) { totalCount edges { node { id itemCode status deadline } } }
-  }
-}`,
+    query: /* GraphQL */ `
+      # Role window_clerk; put a token and a purpose in the Headers tab:
+      # {"authorization": "Bearer <npm run token -- --role window_clerk>", "x-access-purpose": "explorer"}
+      query CitizenAcrossDepartments($idNumber: ID!, $year: Int!) {
+        citizen(idNumber: $idNumber) {
+          idNumber
+          name
+          employmentStatus
+          employment {
+            employer {
+              name
+            }
+          }
+          medicalInsurance {
+            scheme
+            status
+            since
+            monthlyContribution
+            personalAccountBalance
+          }
+          insuranceClaims(first: 5) {
+            totalCount
+          }
+          taxSummary(year: $year) {
+            wageIncome
+            taxDue
+            taxWithheld
+            balance
+          }
+          cases(first: 5) {
+            totalCount
+            edges {
+              node {
+                id
+                itemCode
+                status
+                deadline
+              }
+            }
+          }
+        }
+      }
+    `,
     variables: { idNumber: "330102198001011234", year: 2024 },
   },
   {
     group: "hospital admin",
     title: "Hospital admin: metrics and trend · 医院管理者：质量指标与趋势",
-    query: /* GraphQL */ `# Role hospital_admin (of this hospital) or analyst:
-# {"authorization": "Bearer <npm run token -- --role analyst>", "x-access-purpose": "explorer"}
-query HospitalMetrics($code: ID!, $from: Date!, $to: Date!) {
-  hospital(code: $code) {
-    name
-    qualityMetrics(from: $from, to: $to) {
-      outpatientDrugCostPerVisit
-      inpatientDrugCostPerStay
-      drugCostShare
-      followUpRate
-      satisfactionRate
-      previousPeriod { outpatientDrugCostPerVisit inpatientDrugCostPerStay }
-      change { outpatientDrugCostPerVisit inpatientDrugCostPerStay }
-    }
-    metricTrend(metric: OUTPATIENT_DRUG_COST_PER_VISIT, from: "2009-01-01", to: $to, granularity: QUARTER) { period value }
-  }
-}`,
+    query: /* GraphQL */ `
+      # Role hospital_admin (of this hospital) or analyst:
+      # {"authorization": "Bearer <npm run token -- --role analyst>", "x-access-purpose": "explorer"}
+      query HospitalMetrics($code: ID!, $from: Date!, $to: Date!) {
+        hospital(code: $code) {
+          name
+          qualityMetrics(from: $from, to: $to) {
+            outpatientDrugCostPerVisit
+            inpatientDrugCostPerStay
+            drugCostShare
+            followUpRate
+            satisfactionRate
+            previousPeriod {
+              outpatientDrugCostPerVisit
+              inpatientDrugCostPerStay
+            }
+            change {
+              outpatientDrugCostPerVisit
+              inpatientDrugCostPerStay
+            }
+          }
+          metricTrend(metric: OUTPATIENT_DRUG_COST_PER_VISIT, from: "2009-01-01", to: $to, granularity: QUARTER) {
+            period
+            value
+          }
+        }
+      }
+    `,
     variables: { code: HOSPITAL, from: "2010-01-01", to: "2010-12-31" },
   },
   {

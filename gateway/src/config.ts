@@ -2,7 +2,20 @@ import fs from "node:fs";
 import path from "node:path";
 import type { KeyObject } from "node:crypto";
 import type { JSONWebKeySet } from "jose";
-import { ConfigError, DEFAULT_HOST, DEFAULT_MAX_OPERATION_NAME, ensureDevKeys, loadBaseConfig, metricsPortOf, loadContextSigningKey, loadJwtSecret, readKeyMaterial, readPort, readUrl, type BaseConfig } from "@onewindow/shared";
+import {
+  ConfigError,
+  DEFAULT_HOST,
+  DEFAULT_MAX_OPERATION_NAME,
+  ensureDevKeys,
+  loadBaseConfig,
+  metricsPortOf,
+  loadContextSigningKey,
+  loadJwtSecret,
+  readKeyMaterial,
+  readPort,
+  readUrl,
+  type BaseConfig,
+} from "@onewindow/shared";
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from "./limits/query-limits.plugin";
 import type { BlockList } from "node:net";
 import { DEFAULT_RATE_LIMIT, parseTrustedProxies } from "./limits/request-rate.limiter";
@@ -37,7 +50,8 @@ export function readMaxLifetime(env: Record<string, string | undefined>): number
   if (raw === undefined || raw === "") return DEFAULT_MAX_LIFETIME_SECONDS;
   const m = /^(\d+)\s*([smh]?)$/.exec(raw.trim());
   const seconds = m ? Number(m[1]) * { "": 1, s: 1, m: 60, h: 3600 }[m[2] as "" | "s" | "m" | "h"] : NaN;
-  if (!(seconds >= 1 && seconds <= 7 * 24 * 3600)) throw new ConfigError("JWT_MAX_LIFETIME", `must be a duration from 1s to 168h (e.g. 12h, 30m, 3600), got "${raw}"`);
+  if (!(seconds >= 1 && seconds <= 7 * 24 * 3600))
+    throw new ConfigError("JWT_MAX_LIFETIME", `must be a duration from 1s to 168h (e.g. 12h, 30m, 3600), got "${raw}"`);
   return seconds;
 }
 
@@ -45,7 +59,8 @@ export function readMaxLifetime(env: Record<string, string | undefined>): number
 function readJwksMaxAge(env: Record<string, string | undefined>): number {
   const raw = env.JWT_JWKS_MAX_AGE;
   if (raw === undefined || raw === "") return 60_000;
-  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 60) throw new ConfigError("JWT_JWKS_MAX_AGE", `must be a whole number of seconds 1-60, got "${raw}"`);
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 60)
+    throw new ConfigError("JWT_JWKS_MAX_AGE", `must be a whole number of seconds 1-60, got "${raw}"`);
   return Number(raw) * 1000;
 }
 
@@ -58,16 +73,30 @@ const JWT_ALGORITHMS = ["HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "P
  */
 function checkProductionJwt(env: Record<string, string | undefined>, algorithms: string[]): void {
   for (const variable of ["JWT_SECRET", "JWT_SECRET_FILE"]) {
-    if (env[variable]) throw new ConfigError(variable, "must not be set in production: tokens are verified with the identity provider's public key (JWT_PUBLIC_KEY or JWT_JWKS_URL, JWT_ALGORITHMS=RS256, ES256, EdDSA …)");
+    if (env[variable])
+      throw new ConfigError(
+        variable,
+        "must not be set in production: tokens are verified with the identity provider's public key (JWT_PUBLIC_KEY or JWT_JWKS_URL, JWT_ALGORITHMS=RS256, ES256, EdDSA …)",
+      );
   }
   if (!env.JWT_PUBLIC_KEY && !env.JWT_PUBLIC_KEY_FILE && !env.JWT_JWKS_URL && !env.JWT_JWKS && !env.JWT_JWKS_FILE) {
-    throw new ConfigError("JWT_PUBLIC_KEY", "(or JWT_PUBLIC_KEY_FILE, JWT_JWKS_URL, JWT_JWKS_FILE) must be set in production: development keys from DATA_DIR are never used there");
+    throw new ConfigError(
+      "JWT_PUBLIC_KEY",
+      "(or JWT_PUBLIC_KEY_FILE, JWT_JWKS_URL, JWT_JWKS_FILE) must be set in production: development keys from DATA_DIR are never used there",
+    );
   }
   if (!env.JWT_ALGORITHMS || algorithms.some((a) => a.startsWith("HS"))) {
-    throw new ConfigError("JWT_ALGORITHMS", `must list only asymmetric algorithms in production (RS*, PS*, ES*, EdDSA), got "${env.JWT_ALGORITHMS ?? "HS256 (the default)"}"`);
+    throw new ConfigError(
+      "JWT_ALGORITHMS",
+      `must list only asymmetric algorithms in production (RS*, PS*, ES*, EdDSA), got "${env.JWT_ALGORITHMS ?? "HS256 (the default)"}"`,
+    );
   }
   for (const variable of ["JWT_ISSUER", "JWT_AUDIENCE"]) {
-    if (!env[variable]) throw new ConfigError(variable, "must be set in production: a token from another issuer, or for another service, must not be accepted");
+    if (!env[variable])
+      throw new ConfigError(
+        variable,
+        "must be set in production: a token from another issuer, or for another service, must not be accepted",
+      );
   }
 }
 
@@ -80,7 +109,11 @@ function checkProductionJwt(env: Record<string, string | undefined>, algorithms:
 export function loadJwtConfig(env: Record<string, string | undefined>, dataDir: string, nodeEnv: string): JwtConfig {
   const algorithms = (env.JWT_ALGORITHMS || "HS256").split(",").map((a) => a.trim());
   const unknown = algorithms.find((a) => !JWT_ALGORITHMS.includes(a));
-  if (unknown) throw new ConfigError("JWT_ALGORITHMS", `must list algorithms among ${JWT_ALGORITHMS.join(", ")}, got "${unknown}"`);
+  if (unknown)
+    throw new ConfigError(
+      "JWT_ALGORITHMS",
+      `must list algorithms among ${JWT_ALGORITHMS.join(", ")}, got "${unknown}"`,
+    );
   if (nodeEnv === "production") checkProductionJwt(env, algorithms);
   const base = {
     algorithms,
@@ -100,7 +133,8 @@ export function loadJwtConfig(env: Record<string, string | undefined>, dataDir: 
   }
   const publicKey = readKeyMaterial(env, "JWT_PUBLIC_KEY");
   if (publicKey) return { ...base, publicKey };
-  if (algorithms.some((a) => !a.startsWith("HS"))) throw new ConfigError("JWT_ALGORITHMS", "names an asymmetric algorithm but no JWT_PUBLIC_KEY or JWKS is set");
+  if (algorithms.some((a) => !a.startsWith("HS")))
+    throw new ConfigError("JWT_ALGORITHMS", "names an asymmetric algorithm but no JWT_PUBLIC_KEY or JWKS is set");
   if (nodeEnv !== "production" && !env.JWT_SECRET && !env.JWT_SECRET_FILE) ensureDevKeys(dataDir);
   return { ...base, secret: loadJwtSecret(env, dataDir) };
 }
@@ -161,7 +195,8 @@ export const DEFAULT_MAX_TOKENS = 2000;
 function readCount(env: Record<string, string | undefined>, variable: string, fallback: number, max: number): number {
   const raw = env[variable];
   if (raw === undefined || raw === "") return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > max) throw new ConfigError(variable, `must be a whole number 1-${max}, got "${raw}"`);
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > max)
+    throw new ConfigError(variable, `must be a whole number 1-${max}, got "${raw}"`);
   return Number(raw);
 }
 
@@ -184,7 +219,10 @@ function readTrustedProxies(env: Record<string, string | undefined>): BlockList 
   try {
     return parseTrustedProxies(env.GATEWAY_TRUSTED_PROXIES);
   } catch (err) {
-    throw new ConfigError("GATEWAY_TRUSTED_PROXIES", `must list IP addresses and CIDR blocks separated by commas: ${(err as Error).message}`);
+    throw new ConfigError(
+      "GATEWAY_TRUSTED_PROXIES",
+      `must list IP addresses and CIDR blocks separated by commas: ${(err as Error).message}`,
+    );
   }
 }
 
@@ -211,7 +249,8 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
   }
   const base = loadBaseConfig(env);
   // Development: the keys live in DATA_DIR/keys, made on first start.
-  if (base.nodeEnv !== "production" && !env.INTERNAL_CONTEXT_PRIVATE_KEY && !env.INTERNAL_CONTEXT_PRIVATE_KEY_FILE) ensureDevKeys(base.dataDir);
+  if (base.nodeEnv !== "production" && !env.INTERNAL_CONTEXT_PRIVATE_KEY && !env.INTERNAL_CONTEXT_PRIVATE_KEY_FILE)
+    ensureDevKeys(base.dataDir);
   return {
     ...base,
     jwt: loadJwtConfig(env, base.dataDir, base.nodeEnv),

@@ -5,7 +5,14 @@ import type { GatewayGraphQLResponse } from "@apollo/server-gateway-interface";
 import { GraphQLError } from "graphql";
 import { Pool } from "undici";
 import { Histogram } from "prom-client";
-import { CONTEXT_HEADER, contextClaims, injectTraceparent, metricsRegistry, signContextHeader, withDepartmentSpan } from "@onewindow/shared";
+import {
+  CONTEXT_HEADER,
+  contextClaims,
+  injectTraceparent,
+  metricsRegistry,
+  signContextHeader,
+  withDepartmentSpan,
+} from "@onewindow/shared";
 import type { GatewayContext } from "./context";
 
 /** Each department's share of the gateway's work, and its failures, on /metrics. */
@@ -18,8 +25,17 @@ const departmentRequests = new Histogram({
 });
 
 const NETWORK_CODES = new Set([
-  "ECONNREFUSED", "ECONNRESET", "EHOSTUNREACH", "ETIMEDOUT", "ENOTFOUND", "EPIPE",
-  "UND_ERR_SOCKET", "UND_ERR_CLOSED", "UND_ERR_CONNECT_TIMEOUT", "UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EHOSTUNREACH",
+  "ETIMEDOUT",
+  "ENOTFOUND",
+  "EPIPE",
+  "UND_ERR_SOCKET",
+  "UND_ERR_CLOSED",
+  "UND_ERR_CONNECT_TIMEOUT",
+  "UND_ERR_HEADERS_TIMEOUT",
+  "UND_ERR_BODY_TIMEOUT",
 ]);
 
 function isNetworkFailure(err: unknown): boolean {
@@ -67,7 +83,11 @@ function poolSender(pool: Pool, url: string): Send {
   return async (headers, body) => {
     const res = await pool.request({ method: "POST", path, headers, body });
     const type = res.headers["content-type"];
-    return { status: res.statusCode, contentType: (Array.isArray(type) ? type[0] : type) ?? "", body: await res.body.text() };
+    return {
+      status: res.statusCode,
+      contentType: (Array.isArray(type) ? type[0] : type) ?? "",
+      body: await res.body.text(),
+    };
   };
 }
 
@@ -91,7 +111,12 @@ export class DepartmentDataSource implements GraphQLDataSource<GatewayContext> {
   private readonly send: Send;
 
   /** With a pool, requests go over it; without, over the global `fetch` (kept to measure against). */
-  constructor(private readonly department: string, private readonly url: string, private readonly contextKey: KeyObject, pool?: Pool) {
+  constructor(
+    private readonly department: string,
+    private readonly url: string,
+    private readonly contextKey: KeyObject,
+    pool?: Pool,
+  ) {
     this.send = pool ? poolSender(pool, url) : fetchSender(url);
   }
 
@@ -105,15 +130,24 @@ export class DepartmentDataSource implements GraphQLDataSource<GatewayContext> {
     } catch (err) {
       end({ outcome: isNetworkFailure(err) ? "unavailable" : "errors" });
       if (!isNetworkFailure(err)) throw err;
-      throw new GraphQLError(`The ${this.department} department is unavailable right now; its fields are missing from this answer.`, {
-        extensions: { code: "SERVICE_UNAVAILABLE", department: this.department },
-      });
+      throw new GraphQLError(
+        `The ${this.department} department is unavailable right now; its fields are missing from this answer.`,
+        {
+          extensions: { code: "SERVICE_UNAVAILABLE", department: this.department },
+        },
+      );
     }
   }
 
-  private async fetch({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+  private async fetch({
+    request,
+    context,
+  }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     const { query, variables, operationName, extensions } = request;
-    if (!query) throw new GraphQLError("the query planner sent a department no query", { extensions: { code: "INTERNAL_SERVER_ERROR" } });
+    if (!query)
+      throw new GraphQLError("the query planner sent a department no query", {
+        extensions: { code: "INTERNAL_SERVER_ERROR" },
+      });
     const body = JSON.stringify({ query, variables, operationName, extensions });
     const headers: Record<string, string> = { "content-type": "application/json" };
     // W3C trace context of this department call's span (unsigned, like x-request-id).
@@ -121,7 +155,11 @@ export class DepartmentDataSource implements GraphQLDataSource<GatewayContext> {
     if (context?.caller) {
       headers["x-request-id"] = context.requestId;
       // The caller, purpose and request id, for this department only, bound to this exact body.
-      headers[CONTEXT_HEADER] = signContextHeader(this.contextKey, contextClaims(context.caller, this.department, context.requestId, context.clientRequestId), body);
+      headers[CONTEXT_HEADER] = signContextHeader(
+        this.contextKey,
+        contextClaims(context.caller, this.department, context.requestId, context.clientRequestId),
+        body,
+      );
     }
     const answer = await this.send(headers, body);
     const parsed = this.parse(answer);
@@ -150,14 +188,19 @@ export class DepartmentDataSource implements GraphQLDataSource<GatewayContext> {
    * opaque "400: Bad Request". Anything else keeps the status and body, as Apollo's data source does.
    */
   private errorFrom(answer: RawAnswer, parsed: unknown): GraphQLError {
-    const first = (parsed as { errors?: { message: string; extensions?: Record<string, unknown> }[] } | null)?.errors?.[0];
+    const first = (parsed as { errors?: { message: string; extensions?: Record<string, unknown> }[] } | null)
+      ?.errors?.[0];
     if ((answer.status === 400 || answer.status === 401) && first?.message) {
       return new GraphQLError(first.message, { extensions: { ...first.extensions, department: this.department } });
     }
     const statusText = STATUS_CODES[answer.status] ?? "";
     const code = answer.status === 401 ? "UNAUTHENTICATED" : answer.status === 403 ? "FORBIDDEN" : undefined;
     return new GraphQLError(`${answer.status}: ${statusText}`, {
-      extensions: { ...(code ? { code } : {}), department: this.department, response: { url: this.url, status: answer.status, statusText, body: parsed } },
+      extensions: {
+        ...(code ? { code } : {}),
+        department: this.department,
+        response: { url: this.url, status: answer.status, statusText, body: parsed },
+      },
     });
   }
 }

@@ -3,7 +3,20 @@ import path from "node:path";
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
-import { ANONYMOUS, clientRequestId, createHttpServer, createMetricsServer, formatErrorFor, listen, metricsPlugin, traceLogFields, tracingEnabled, tracingPlugin, type Caller, type Logger } from "@onewindow/shared";
+import {
+  ANONYMOUS,
+  clientRequestId,
+  createHttpServer,
+  createMetricsServer,
+  formatErrorFor,
+  listen,
+  metricsPlugin,
+  traceLogFields,
+  tracingEnabled,
+  tracingPlugin,
+  type Caller,
+  type Logger,
+} from "@onewindow/shared";
 import { RefusalLog } from "./audit/refusal-log";
 import type { Authenticator } from "./auth/authenticator";
 import type { GatewayConfig } from "./config";
@@ -27,16 +40,24 @@ export interface GatewayServer {
  * Builds the gateway over the supergraph composed at build time (no run-time introspection or
  * polling). No side effects until `start`.
  */
-export function createGatewayServer(config: GatewayConfig, authenticator: Authenticator, logger: Logger): GatewayServer {
+export function createGatewayServer(
+  config: GatewayConfig,
+  authenticator: Authenticator,
+  logger: Logger,
+): GatewayServer {
   const subgraphs = config.subgraphUrls;
   const pools = new Map(
     config.subgraphClient === "pool"
-      ? [...subgraphs].map(([name, url]) => [name, createSubgraphPool(url, { connections: config.subgraphConnections })])
+      ? [...subgraphs].map(([name, url]) => [
+          name,
+          createSubgraphPool(url, { connections: config.subgraphConnections }),
+        ])
       : [],
   );
   const gateway = new ApolloGateway({
     supergraphSdl: config.supergraphSdl,
-    buildService: ({ name }) => new DepartmentDataSource(name, subgraphs.get(name)!, config.contextKey, pools.get(name)),
+    buildService: ({ name }) =>
+      new DepartmentDataSource(name, subgraphs.get(name)!, config.contextKey, pools.get(name)),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -53,7 +74,10 @@ export function createGatewayServer(config: GatewayConfig, authenticator: Authen
     // No department sets cache hints; computing the policy cost time on every request.
     // Depth, alias and cost limits: checked after validation, before the gateway plans anything.
     plugins: [
-      metricsPlugin("gateway"), ApolloServerPluginCacheControlDisabled(), operationNamePlugin(config.limits.maxOperationName), queryLimitsPlugin(config.limits),
+      metricsPlugin("gateway"),
+      ApolloServerPluginCacheControlDisabled(),
+      operationNamePlugin(config.limits.maxOperationName),
+      queryLimitsPlugin(config.limits),
       // Names the request's span after the operation; only when tracing is on.
       ...(tracingEnabled() ? [tracingPlugin()] : []),
     ],
@@ -61,7 +85,10 @@ export function createGatewayServer(config: GatewayConfig, authenticator: Authen
   const refusals = new RefusalLog();
   // Over the limit is 429 RATE_LIMITED: anonymous callers by address before the body is read,
   // callers with a token by the token's verified subject.
-  const rateLimits = new CallerRateLimits(new RequestRateLimiter(config.limits.rateLimit), config.limits.trustedProxies);
+  const rateLimits = new CallerRateLimits(
+    new RequestRateLimiter(config.limits.rateLimit),
+    config.limits.trustedProxies,
+  );
   const httpServer = createHttpServer<GatewayContext, Caller>({
     apollo,
     // The audit trail's request ids are the gateway's; the client's own is kept beside them.
@@ -100,7 +127,10 @@ export function createGatewayServer(config: GatewayConfig, authenticator: Authen
       await Promise.all(
         [...subgraphs].map(async ([name, url]) => {
           const probe = new URL("/readyz", url);
-          const ok = await fetch(probe, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
+          const ok = await fetch(probe, { signal: AbortSignal.timeout(2000) }).then(
+            (r) => r.ok,
+            () => false,
+          );
           if (!ok) down.push(name);
         }),
       );

@@ -26,7 +26,11 @@ async function main(): Promise<void> {
   const bad = values.role.find((r) => !isRole(r));
   if (bad) fail(`unknown role "${bad}"\n${usage}`);
   const roles = values.role as Role[];
-  const problem = tokenRolesProblem({ roles, hospitalCode: values.hospital ?? null, idNumber: values["id-number"] ?? null });
+  const problem = tokenRolesProblem({
+    roles,
+    hospitalCode: values.hospital ?? null,
+    idNumber: values["id-number"] ?? null,
+  });
   if (problem) fail(`${problem}\n${usage}`);
   const idNumber = values["id-number"];
   if (idNumber) {
@@ -39,9 +43,12 @@ async function main(): Promise<void> {
   const ttl = values.ttl === undefined ? undefined : Number(values.ttl);
   if (ttl !== undefined && !(Number.isInteger(ttl) && ttl > 0)) fail("--ttl must be a whole number of seconds");
   const maxLifetime = readMaxLifetime(process.env);
-  if (ttl !== undefined && ttl > maxLifetime) fail(`--ttl must be at most ${maxLifetime} seconds: the gateway refuses longer-lived tokens (JWT_MAX_LIFETIME)`);
+  if (ttl !== undefined && ttl > maxLifetime)
+    fail(`--ttl must be at most ${maxLifetime} seconds: the gateway refuses longer-lived tokens (JWT_MAX_LIFETIME)`);
   const { dataDir } = loadBaseConfig();
-  console.log(await issueDevToken(dataDir, { roles, user: values.user, hospital: values.hospital, idNumber, ttlSeconds: ttl }));
+  console.log(
+    await issueDevToken(dataDir, { roles, user: values.user, hospital: values.hospital, idNumber, ttlSeconds: ttl }),
+  );
 }
 
 function fail(message: string): never {

@@ -28,12 +28,20 @@ if (!fs.existsSync(file)) {
   // --force only when a build that thinks itself up to date lacks the entry (a deleted file).
   for (const force of [[], ["--force"]]) {
     if (fs.existsSync(file)) break;
-    const tsc = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-b", project, ...force], { cwd: root, stdio: "inherit" });
+    const tsc = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-b", project, ...force], {
+      cwd: root,
+      stdio: "inherit",
+    });
     if (tsc.status !== 0) process.exit(tsc.status ?? 1);
   }
 } else {
-  const stale = [project, "shared"].filter((p) => newestSource(path.join(root, p, "src")) > mtime(path.join(root, p, "dist", ".tsbuildinfo")));
-  if (stale.length) console.error(`提示：${stale.join("、")} 的源代码比上次构建新，运行的是已构建的版本（npm run build 可更新） / note: sources of ${stale.join(", ")} changed since the last build; running what is built`);
+  const stale = [project, "shared"].filter(
+    (p) => newestSource(path.join(root, p, "src")) > mtime(path.join(root, p, "dist", ".tsbuildinfo")),
+  );
+  if (stale.length)
+    console.error(
+      `提示：${stale.join("、")} 的源代码比上次构建新，运行的是已构建的版本（npm run build 可更新） / note: sources of ${stale.join(", ")} changed since the last build; running what is built`,
+    );
 }
 
 // In this process, as if Node had been started on the entry itself.
@@ -51,7 +59,8 @@ function mtime(file) {
 function newestSource(dir) {
   let newest = 0;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile() && entry.name.endsWith(".ts")) newest = Math.max(newest, mtime(path.join(entry.parentPath ?? entry.path, entry.name)));
+    if (entry.isFile() && entry.name.endsWith(".ts"))
+      newest = Math.max(newest, mtime(path.join(entry.parentPath ?? entry.path, entry.name)));
   }
   return newest;
 }

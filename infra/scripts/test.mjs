@@ -15,7 +15,16 @@ const jest = createRequire(import.meta.url).resolve("jest/bin/jest");
 const args = process.argv.slice(2);
 // The OTLP exporter loads `http` with a dynamic import(), which Jest serves only with VM modules on.
 const node = ["--experimental-vm-modules", "--disable-warning=ExperimentalWarning"];
-const unitProjects = ["shared", "labor-security", "medical-insurance", "tax", "hospital-quality", "service-hall", "gateway", "infra"];
+const unitProjects = [
+  "shared",
+  "labor-security",
+  "medical-insurance",
+  "tax",
+  "hospital-quality",
+  "service-hall",
+  "gateway",
+  "infra",
+];
 
 function run(command, argv) {
   const { status, signal } = spawnSync(command, argv, { cwd: root, stdio: "inherit" });
@@ -23,5 +32,21 @@ function run(command, argv) {
 }
 
 run("npm", ["run", "build", "--silent"]);
-run(process.execPath, [...node, jest, "--selectProjects", ...unitProjects, "--maxWorkers=2", "--passWithNoTests", ...args]);
-run(process.execPath, [...node, jest, "--selectProjects", "e2e", "--runInBand", "--passWithNoTests", ...args.filter((a) => a !== "--coverage")]);
+run(process.execPath, [
+  ...node,
+  jest,
+  "--selectProjects",
+  ...unitProjects,
+  "--maxWorkers=2",
+  "--passWithNoTests",
+  ...args,
+]);
+run(process.execPath, [
+  ...node,
+  jest,
+  "--selectProjects",
+  "e2e",
+  "--runInBand",
+  "--passWithNoTests",
+  ...args.filter((a) => a !== "--coverage"),
+]);

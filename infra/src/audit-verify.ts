@@ -6,7 +6,10 @@ import { subgraphs } from "./subgraphs";
 /** `AUDIT_VERIFY_KEY_LABOR_SECURITY` (or `_FILE`) → `AUDIT_VERIFY_KEY` for that department. */
 function verifyEnv(department: string): Record<string, string | undefined> {
   const suffix = department.toUpperCase().replace(/-/g, "_");
-  return { AUDIT_VERIFY_KEY: process.env[`AUDIT_VERIFY_KEY_${suffix}`], AUDIT_VERIFY_KEY_FILE: process.env[`AUDIT_VERIFY_KEY_${suffix}_FILE`] };
+  return {
+    AUDIT_VERIFY_KEY: process.env[`AUDIT_VERIFY_KEY_${suffix}`],
+    AUDIT_VERIFY_KEY_FILE: process.env[`AUDIT_VERIFY_KEY_${suffix}_FILE`],
+  };
 }
 
 /**
@@ -34,7 +37,8 @@ async function main(): Promise<number> {
           publishedHeads: () => readPublishedHeads(js, jsm, config.events.prefix, definition.name),
         });
         const check = await trail.verify();
-        if (check.ok) console.log(`${definition.name}\tok\t${check.checked} rows, signed up to row ${check.signedHead}`);
+        if (check.ok)
+          console.log(`${definition.name}\tok\t${check.checked} rows, signed up to row ${check.signedHead}`);
         else {
           broken++;
           console.log(`${definition.name}\tBROKEN at row ${check.brokenAt ?? "-"}\t${check.reason}`);

@@ -19,25 +19,36 @@ async function main() {
   const events = args.get("events") ?? 2000;
   const runs = args.get("runs") ?? 1000;
   const concurrency = args.get("concurrency") ?? 16;
-  console.log(`event backbone benchmark: ${events} events, ${runs} retirements, ${process.env.DATABASE_URL ? "PostgreSQL" : "SQLite"}, ${os.cpus().length} cores, node ${process.version}`);
+  console.log(
+    `event backbone benchmark: ${events} events, ${runs} retirements, ${process.env.DATABASE_URL ? "PostgreSQL" : "SQLite"}, ${os.cpus().length} cores, node ${process.version}`,
+  );
   const stack = await startStack();
   try {
-    const people = Array.from({ length: events + runs }, (_, i) => makeIdNumber(`3301${String(10 + (i % 90)).padStart(2, "0")}`, "1965-06-15", Math.floor(i / 90) * 2 + 1));
+    const people = Array.from({ length: events + runs }, (_, i) =>
+      makeIdNumber(`3301${String(10 + (i % 90)).padStart(2, "0")}`, "1965-06-15", Math.floor(i / 90) * 2 + 1),
+    );
     await inParallel(people, concurrency, "citizens registered", (idNumber) =>
-      mutate(stack, `mutation ($i: RegisterCitizenInput!) { registerCitizen(input: $i) { idNumber } }`, { i: { idNumber, name: "压测" } }),
+      mutate(stack, `mutation ($i: RegisterCitizenInput!) { registerCitizen(input: $i) { idNumber } }`, {
+        i: { idNumber, name: "压测" },
+      }),
     );
 
     const unemployed = people.slice(0, events);
     const list = unemployed.map((p) => `'${p}'`).join(",");
     await stack.nats!.halt();
     await inParallel(unemployed, concurrency, "unemployment registrations (NATS down)", (idNumber) =>
-      mutate(stack, `mutation ($i: RegisterUnemploymentInput!) { registerUnemployment(input: $i) { status } }`, { i: { idNumber, registeredOn: "2025-03-01" } }),
+      mutate(stack, `mutation ($i: RegisterUnemploymentInput!) { registerUnemployment(input: $i) { status } }`, {
+        i: { idNumber, registeredOn: "2025-03-01" },
+      }),
     );
     await stack.nats!.resume();
     const started = performance.now();
     const progress = new Progress("effects applied by medical insurance", events);
     for (;;) {
-      const [{ n }] = await stack.sql<{ n: number | string }>("medical-insurance", `SELECT COUNT(*) AS n FROM enrolment WHERE scheme = 'UNEMPLOYED' AND id_number IN (${list})`);
+      const [{ n }] = await stack.sql<{ n: number | string }>(
+        "medical-insurance",
+        `SELECT COUNT(*) AS n FROM enrolment WHERE scheme = 'UNEMPLOYED' AND id_number IN (${list})`,
+      );
       progress.update(Number(n));
       if (Number(n) >= events) break;
       await new Promise((r) => setTimeout(r, 20));
@@ -53,15 +64,20 @@ async function main() {
         i: { idNumber, retiredOn: `${year}-07-01`, monthlyPension: 3000 },
       });
       for (;;) {
-        const res = await stack.query(`query ($id: ID!, $y: Int!) { citizen(idNumber: $id) { medicalInsurance { scheme } exemptPensionIncome(year: $y) } }`, { id: idNumber, y: year });
-        if (res.data?.citizen?.medicalInsurance?.scheme === "RETIREE" && res.data.citizen.exemptPensionIncome > 0) break;
+        const res = await stack.query(
+          `query ($id: ID!, $y: Int!) { citizen(idNumber: $id) { medicalInsurance { scheme } exemptPensionIncome(year: $y) } }`,
+          { id: idNumber, y: year },
+        );
+        if (res.data?.citizen?.medicalInsurance?.scheme === "RETIREE" && res.data.citizen.exemptPensionIncome > 0)
+          break;
         await new Promise((r) => setTimeout(r, 2));
       }
       latencies.push(performance.now() - t0);
       retiring.update(i + 1);
     }
     latencies.sort((a, b) => a - b);
-    const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))].toFixed(1);
+    const pct = (p: number) =>
+      latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))].toFixed(1);
     console.log(`
 | measure | result |
 |---|---|
@@ -77,7 +93,12 @@ async function mutate(stack: Stack, query: string, variables: Record<string, unk
   if (res.errors) throw new Error(JSON.stringify(res.errors));
 }
 
-async function inParallel<T>(items: T[], concurrency: number, label: string, work: (item: T) => Promise<void>): Promise<void> {
+async function inParallel<T>(
+  items: T[],
+  concurrency: number,
+  label: string,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
   const progress = new Progress(label, items.length);
   let next = 0;
   let done = 0;

@@ -42,10 +42,14 @@ const raw = parse(text, { merge: true }) as Compose;
 /** Compose's interpolation of `${VAR}`, `${VAR:-default}` and `${VAR-default}`, with an empty environment. */
 function interpolate<T>(value: T): T {
   if (typeof value === "string") {
-    return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}/g, (_m, _name, fallback) => fallback ?? "") as T;
+    return value.replace(
+      /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}/g,
+      (_m, _name, fallback) => fallback ?? "",
+    ) as T;
   }
   if (Array.isArray(value)) return value.map(interpolate) as T;
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, interpolate(v)])) as T;
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, interpolate(v)])) as T;
   return value;
 }
 const compose = interpolate(raw);
@@ -53,10 +57,12 @@ const compose = interpolate(raw);
 function dict(value: Record<string, unknown> | string[] | undefined): Record<string, string> {
   if (!value) return {};
   if (Array.isArray(value)) {
-    return Object.fromEntries(value.map((entry) => {
-      const at = entry.indexOf("=");
-      return at < 0 ? [entry, ""] : [entry.slice(0, at), entry.slice(at + 1)];
-    }));
+    return Object.fromEntries(
+      value.map((entry) => {
+        const at = entry.indexOf("=");
+        return at < 0 ? [entry, ""] : [entry.slice(0, at), entry.slice(at + 1)];
+      }),
+    );
   }
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, v == null ? "" : String(v)]));
 }
@@ -65,7 +71,9 @@ const argsOf = (service: Service) => (typeof service.build === "object" ? dict(s
 const dependsOn = (service: Service): Record<string, string> =>
   Array.isArray(service.depends_on)
     ? Object.fromEntries(service.depends_on.map((name) => [name, "service_started"]))
-    : Object.fromEntries(Object.entries(service.depends_on ?? {}).map(([name, d]) => [name, d.condition ?? "service_started"]));
+    : Object.fromEntries(
+        Object.entries(service.depends_on ?? {}).map(([name, d]) => [name, d.condition ?? "service_started"]),
+      );
 /** Named volume (or bind path) → container path, read-only flag. */
 function mounts(service: Service): { source: string; target: string; readOnly: boolean }[] {
   return (service.volumes ?? []).map((v) => {
@@ -80,25 +88,41 @@ const mountedFrom = (service: Service, file: string) =>
 const departments = subgraphs.map((s) => ({ name: s.definition.name, port: s.definition.defaultPort }));
 const GATEWAY_PORT = 4000;
 /** Services built from infra/Dockerfile, by their SERVICE build argument. */
-const built = Object.entries(compose.services).filter(([, s]) => typeof s.build === "object" && s.build.dockerfile === "infra/Dockerfile");
+const built = Object.entries(compose.services).filter(
+  ([, s]) => typeof s.build === "object" && s.build.dockerfile === "infra/Dockerfile",
+);
 /** A department's one-shot migrate step: its image, run as `main.js migrate`. */
-const isMigrateStep = (service: Service) => /(^|\s)service\/dist\/main\.js migrate$/.test([service.command ?? []].flat().join(" "));
+const isMigrateStep = (service: Service) =>
+  /(^|\s)service\/dist\/main\.js migrate$/.test([service.command ?? []].flat().join(" "));
 const migrateSteps = built.filter(([, s]) => isMigrateStep(s));
 const runtimeServices = built.filter(([name, s]) => name !== "keys" && !isMigrateStep(s));
 const departmentServices = runtimeServices.filter(([, s]) => argsOf(s).SERVICE !== "gateway");
 const gateway = compose.services.gateway;
 
-const initSql = fs.readFileSync(path.join(root, "infra", "compose", "init-databases.sql"), "utf8").replace(/--.*$/gm, "");
+const initSql = fs
+  .readFileSync(path.join(root, "infra", "compose", "init-databases.sql"), "utf8")
+  .replace(/--.*$/gm, "");
 function initDatabases(): Set<string> {
   return new Set([...initSql.matchAll(/CREATE\s+DATABASE\s+"?([A-Za-z0-9_]+)"?/gi)].map((m) => m[1]));
 }
 /** The init script's roles (→ the environment variable of each one's password), databases' owners and CONNECT grants. */
 function initRoles() {
   const variables = new Map([...initSql.matchAll(/^\\getenv\s+(\w+)\s+(\w+)\s*$/gm)].map((m) => [m[1], m[2]]));
-  const passwords = new Map([...initSql.matchAll(/CREATE\s+ROLE\s+(\w+)\s+LOGIN\s+PASSWORD\s+:'(\w+)'\s*;/gi)].map((m) => [m[1], variables.get(m[2])]));
-  const owners = new Map([...initSql.matchAll(/CREATE\s+DATABASE\s+(\w+)\s+OWNER\s+(\w+)\s*;/gi)].map((m) => [m[1], m[2]]));
-  const connect = new Set([...initSql.matchAll(/GRANT\s+CONNECT\s+ON\s+DATABASE\s+(\w+)\s+TO\s+(\w+)\s*;/gi)].map((m) => `${m[1]}:${m[2]}`));
-  const closed = new Set([...initSql.matchAll(/REVOKE\s+CONNECT\b[^;]*ON\s+DATABASE\s+(\w+)\s+FROM\s+PUBLIC\s*;/gi)].map((m) => m[1]));
+  const passwords = new Map(
+    [...initSql.matchAll(/CREATE\s+ROLE\s+(\w+)\s+LOGIN\s+PASSWORD\s+:'(\w+)'\s*;/gi)].map((m) => [
+      m[1],
+      variables.get(m[2]),
+    ]),
+  );
+  const owners = new Map(
+    [...initSql.matchAll(/CREATE\s+DATABASE\s+(\w+)\s+OWNER\s+(\w+)\s*;/gi)].map((m) => [m[1], m[2]]),
+  );
+  const connect = new Set(
+    [...initSql.matchAll(/GRANT\s+CONNECT\s+ON\s+DATABASE\s+(\w+)\s+TO\s+(\w+)\s*;/gi)].map((m) => `${m[1]}:${m[2]}`),
+  );
+  const closed = new Set(
+    [...initSql.matchAll(/REVOKE\s+CONNECT\b[^;]*ON\s+DATABASE\s+(\w+)\s+FROM\s+PUBLIC\s*;/gi)].map((m) => m[1]),
+  );
   return { passwords, owners, connect, closed };
 }
 
@@ -109,14 +133,19 @@ describe("docker-compose.yml", () => {
   it("is valid against the Compose specification's JSON schema", () => {
     // Draft-04 `id` annotations (string-valued; a property named `id` would hold a schema object)
     // are dropped: Ajv refuses the keyword, and the schema has no reference that needs them.
-    const { $schema, ...schema } = JSON.parse(fs.readFileSync(schemaFile, "utf8"), (key, value) => (key === "id" && typeof value === "string" ? undefined : value));
+    const { $schema, ...schema } = JSON.parse(fs.readFileSync(schemaFile, "utf8"), (key, value) =>
+      key === "id" && typeof value === "string" ? undefined : value,
+    );
     // It declares draft 2019-09 by its old `http://…#` name, which Ajv knows as `https://…`; and it
     // uses custom formats: Ajv2019, not strict about those.
     assert.match($schema, /json-schema\.org\/draft\/2019-09\/schema/);
     const ajv = new Ajv2019({ strict: false, allErrors: true, validateFormats: false });
     const validate = ajv.compile(schema);
     const ok = validate(raw);
-    assert.ok(ok, `docker-compose.yml does not follow the Compose specification:\n${ajv.errorsText(validate.errors, { separator: "\n" })}`);
+    assert.ok(
+      ok,
+      `docker-compose.yml does not follow the Compose specification:\n${ajv.errorsText(validate.errors, { separator: "\n" })}`,
+    );
     // …and the schema is a real check: a misspelt service key is refused.
     assert.equal(validate({ services: { x: { image: "a", dependz_on: [] } } }), false);
     assert.equal(validate({ services: { x: { image: "a", depends_on: { y: { condition: "when_ready" } } } } }), false);
@@ -138,10 +167,20 @@ describe("docker-compose.yml", () => {
     assert.equal(argsOf(gateway).PORT, String(GATEWAY_PORT));
     assert.equal(envOf(gateway).GATEWAY_PORT ?? String(GATEWAY_PORT), String(GATEWAY_PORT));
     assert.equal(envOf(gateway).NODE_ENV, "production");
-    assert.equal(envOf(gateway).NODE_OPTIONS, GATEWAY_NODE_OPTIONS, "the gateway's heap cap, as every launcher sets it");
-    const published = (gateway.ports ?? []).map((p) => (typeof p === "object" ? `${p.published}:${p.target}` : String(p)));
-    assert.ok(published.some((p) => p.endsWith(`:${GATEWAY_PORT}`) && p.split(":").at(-2) === String(GATEWAY_PORT)), `gateway published on ${GATEWAY_PORT}: ${published}`);
-    for (const [name, service] of departmentServices) assert.equal(service.ports, undefined, `${name} is reached through the gateway only`);
+    assert.equal(
+      envOf(gateway).NODE_OPTIONS,
+      GATEWAY_NODE_OPTIONS,
+      "the gateway's heap cap, as every launcher sets it",
+    );
+    const published = (gateway.ports ?? []).map((p) =>
+      typeof p === "object" ? `${p.published}:${p.target}` : String(p),
+    );
+    assert.ok(
+      published.some((p) => p.endsWith(`:${GATEWAY_PORT}`) && p.split(":").at(-2) === String(GATEWAY_PORT)),
+      `gateway published on ${GATEWAY_PORT}: ${published}`,
+    );
+    for (const [name, service] of departmentServices)
+      assert.equal(service.ports, undefined, `${name} is reached through the gateway only`);
   });
 
   it("binds every process to the container's address, with its metrics on a port that is never published", () => {
@@ -150,7 +189,9 @@ describe("docker-compose.yml", () => {
       const port = name === "gateway" ? GATEWAY_PORT : departments.find((d) => d.name === name)!.port;
       assert.equal(env.HOST, "0.0.0.0", `${name}: HOST (the default is 127.0.0.1)`);
       assert.equal(env.METRICS_PORT, String(metricsPortOf(port)), `${name}: METRICS_PORT`);
-      const published = (service.ports ?? []).map((p) => (typeof p === "object" ? String(p.target) : String(p).split(":").at(-1)));
+      const published = (service.ports ?? []).map((p) =>
+        typeof p === "object" ? String(p.target) : String(p).split(":").at(-1),
+      );
       assert.ok(!published.includes(env.METRICS_PORT), `${name}: metrics are not published`);
     }
   });
@@ -161,9 +202,15 @@ describe("docker-compose.yml", () => {
     assert.match(postgres.image ?? "", /^postgres:15/);
     assert.match(healthcheck(postgres), /pg_isready/);
     const initScript = mounts(postgres).find((m) => m.target.startsWith("/docker-entrypoint-initdb.d/"));
-    assert.ok(initScript && path.resolve(root, initScript.source) === path.join(root, "infra", "compose", "init-databases.sql"), "the init script is mounted into /docker-entrypoint-initdb.d");
+    assert.ok(
+      initScript && path.resolve(root, initScript.source) === path.join(root, "infra", "compose", "init-databases.sql"),
+      "the init script is mounted into /docker-entrypoint-initdb.d",
+    );
     const databases = initDatabases();
-    assert.deepEqual([...databases].sort(), departments.map((d) => postgresDatabaseName("postgres://x/onewindow", d.name)).sort());
+    assert.deepEqual(
+      [...databases].sort(),
+      departments.map((d) => postgresDatabaseName("postgres://x/onewindow", d.name)).sort(),
+    );
     for (const [name, service] of runtimeServices) {
       const value = envOf(service).DATABASE_URL;
       if (name === "gateway") {
@@ -179,8 +226,12 @@ describe("docker-compose.yml", () => {
       assert.ok(databases.has(database), `${name}: ${database} is created by the init script (has ${[...databases]})`);
     }
     // Every password is the development default of a variable, never a literal.
-    assert.match(dict(raw.services.postgres.environment).POSTGRES_PASSWORD ?? "", /^\$\{POSTGRES_PASSWORD:-onewindow-dev\}$/);
-    for (const m of text.matchAll(/postgres:\/\/[^:\s]+:([^@\s]+)@/g)) assert.match(m[1], /^\$\{[A-Z_]+:-onewindow-dev\}$/);
+    assert.match(
+      dict(raw.services.postgres.environment).POSTGRES_PASSWORD ?? "",
+      /^\$\{POSTGRES_PASSWORD:-onewindow-dev\}$/,
+    );
+    for (const m of text.matchAll(/postgres:\/\/[^:\s]+:([^@\s]+)@/g))
+      assert.match(m[1], /^\$\{[A-Z_]+:-onewindow-dev\}$/);
   });
 
   it("migrates each department in a one-shot step as its database's owner, and serves it as a role of its own that never gets the owner's URL, neither the superuser", () => {
@@ -188,10 +239,15 @@ describe("docker-compose.yml", () => {
     const superuser = envOf(compose.services.postgres).POSTGRES_USER;
     const rawPostgresEnv = dict(raw.services.postgres.environment);
     const serving = new Set<string>();
-    assert.deepEqual(migrateSteps.map(([name]) => name).sort(), departments.map((d) => `${d.name}-migrate`).sort(), "one migrate step per department");
+    assert.deepEqual(
+      migrateSteps.map(([name]) => name).sort(),
+      departments.map((d) => `${d.name}-migrate`).sort(),
+      "one migrate step per department",
+    );
     // The owner's URL is in the migrate steps alone: no serving process, gateway or key maker holds it.
     for (const [name, service] of Object.entries(compose.services)) {
-      if (!migrateSteps.some(([step]) => step === name)) assert.equal(envOf(service).DATABASE_MIGRATION_URL, undefined, `${name} must not hold DATABASE_MIGRATION_URL`);
+      if (!migrateSteps.some(([step]) => step === name))
+        assert.equal(envOf(service).DATABASE_MIGRATION_URL, undefined, `${name} must not hold DATABASE_MIGRATION_URL`);
     }
     for (const [name, service] of departmentServices) {
       const env = envOf(service);
@@ -202,34 +258,64 @@ describe("docker-compose.yml", () => {
       const rawStepEnv = dict(raw.services[stepName].environment);
       // It serves with the external switch, after its step has completed; the step runs its image.
       assert.equal(env.DATABASE_MIGRATIONS, "external", `${name}: DATABASE_MIGRATIONS`);
-      assert.equal(loadBaseConfig(env).databaseMigrations, "external", `${name}: the department accepts its environment`);
-      assert.equal(dependsOn(service)[stepName], "service_completed_successfully", `${name} starts after ${stepName} succeeded`);
+      assert.equal(
+        loadBaseConfig(env).databaseMigrations,
+        "external",
+        `${name}: the department accepts its environment`,
+      );
+      assert.equal(
+        dependsOn(service)[stepName],
+        "service_completed_successfully",
+        `${name} starts after ${stepName} succeeded`,
+      );
       assert.equal(argsOf(step).SERVICE, name, `${stepName}: built as ${name}`);
       assert.equal(step.image, service.image, `${stepName}: ${name}'s image`);
-      assert.deepEqual([step.command ?? []].flat(), ["node", "service/dist/main.js", "migrate"], `${stepName}: command`);
+      assert.deepEqual(
+        [step.command ?? []].flat(),
+        ["node", "service/dist/main.js", "migrate"],
+        `${stepName}: command`,
+      );
       assert.equal(dependsOn(step).postgres, "service_healthy", `${stepName} waits for postgres`);
       assert.equal(stepEnv.DATABASE_MIGRATIONS, undefined, `${stepName}: runs the migrations`);
       // The step's pair, as the department's code accepts it: same server and database prefix, two
       // roles; the role it grants is the one the department serves as.
       const config = loadBaseConfig(stepEnv);
-      assert.ok(config.databaseUrl && config.databaseMigrationUrl, `${stepName}: DATABASE_URL and DATABASE_MIGRATION_URL`);
+      assert.ok(
+        config.databaseUrl && config.databaseMigrationUrl,
+        `${stepName}: DATABASE_URL and DATABASE_MIGRATION_URL`,
+      );
       assert.equal(config.databaseUrl, env.DATABASE_URL, `${stepName} grants the role ${name} serves as`);
       const runtime = new URL(config.databaseUrl);
       const owner = new URL(config.databaseMigrationUrl);
       const database = postgresDatabaseName(config.databaseUrl, name);
-      assert.equal(owner.username, owners.get(database), `${stepName}: DATABASE_MIGRATION_URL logs in as the owner of ${database}`);
+      assert.equal(
+        owner.username,
+        owners.get(database),
+        `${stepName}: DATABASE_MIGRATION_URL logs in as the owner of ${database}`,
+      );
       assert.notEqual(runtime.username, superuser, `${name}: DATABASE_URL is not the superuser`);
       assert.notEqual(owner.username, superuser, `${stepName}: DATABASE_MIGRATION_URL is not the superuser`);
       assert.ok(![...owners.values()].includes(runtime.username), `${name}: the serving role owns no database`);
       assert.ok(!serving.has(runtime.username), `${name}: a role no other department serves as`);
       serving.add(runtime.username);
-      assert.ok(closed.has(database) && connect.has(`${database}:${runtime.username}`), `${name}: only its own roles may connect to ${database}`);
+      assert.ok(
+        closed.has(database) && connect.has(`${database}:${runtime.username}`),
+        `${name}: only its own roles may connect to ${database}`,
+      );
       // Each role's password: the variable the init script reads, passed to postgres and to the processes alike.
-      for (const [where, variable, user] of [[rawEnv, "DATABASE_URL", runtime.username], [rawStepEnv, "DATABASE_URL", runtime.username], [rawStepEnv, "DATABASE_MIGRATION_URL", owner.username]] as const) {
+      for (const [where, variable, user] of [
+        [rawEnv, "DATABASE_URL", runtime.username],
+        [rawStepEnv, "DATABASE_URL", runtime.username],
+        [rawStepEnv, "DATABASE_MIGRATION_URL", owner.username],
+      ] as const) {
         const passwordVariable = passwords.get(user);
         assert.ok(passwordVariable, `${name}: the init script creates ${user} with a password from the environment`);
         const expected = `\${${passwordVariable}:-onewindow-dev}`;
-        assert.equal(decodeURIComponent(new URL(where[variable]).password), expected, `${name}: ${variable}'s password`);
+        assert.equal(
+          decodeURIComponent(new URL(where[variable]).password),
+          expected,
+          `${name}: ${variable}'s password`,
+        );
         assert.equal(rawPostgresEnv[passwordVariable], expected, `postgres gets ${passwordVariable}`);
       }
     }
@@ -242,7 +328,10 @@ describe("docker-compose.yml", () => {
     const command = [nats.command ?? []].flat().join(" ");
     assert.match(command, /(^|\s)(-js|--jetstream)(\s|$)/);
     const storeDir = command.match(/(?:-sd|--store_dir)\s+(\S+)/)?.[1];
-    assert.ok(storeDir && mounts(nats).some((m) => m.target === storeDir && compose.volumes && m.source in compose.volumes), "the JetStream store is a named volume");
+    assert.ok(
+      storeDir && mounts(nats).some((m) => m.target === storeDir && compose.volumes && m.source in compose.volumes),
+      "the JetStream store is a named volume",
+    );
     assert.match(healthcheck(nats), /http:\/\/(127\.0\.0\.1|localhost):8222\/healthz/);
     for (const [name, service] of departmentServices) {
       const value = envOf(service).NATS_URL;
@@ -270,17 +359,31 @@ describe("docker-compose.yml", () => {
 
   it("starts in a health-gated order, and every depends_on names a service in the file", () => {
     for (const [name, service] of Object.entries(compose.services)) {
-      for (const target of Object.keys(dependsOn(service))) assert.ok(target in compose.services, `${name} depends on ${target}, which is not in the file`);
+      for (const target of Object.keys(dependsOn(service)))
+        assert.ok(target in compose.services, `${name} depends on ${target}, which is not in the file`);
     }
     for (const [name, service] of departmentServices) {
-      assert.deepEqual(dependsOn(service), { postgres: "service_healthy", nats: "service_healthy", keys: "service_completed_successfully", [`${name}-migrate`]: "service_completed_successfully" }, name);
+      assert.deepEqual(
+        dependsOn(service),
+        {
+          postgres: "service_healthy",
+          nats: "service_healthy",
+          keys: "service_completed_successfully",
+          [`${name}-migrate`]: "service_completed_successfully",
+        },
+        name,
+      );
     }
     const gatewayDeps = dependsOn(gateway);
     assert.equal(gatewayDeps.keys, "service_completed_successfully");
     for (const d of departments) assert.equal(gatewayDeps[d.name], "service_healthy", `gateway waits for ${d.name}`);
     for (const [name, service] of runtimeServices) {
       const port = name === "gateway" ? GATEWAY_PORT : departments.find((d) => d.name === name)!.port;
-      assert.match(healthcheck(service), new RegExp(`http://(127\\.0\\.0\\.1|localhost):${port}/readyz`), `${name}: healthcheck on /readyz`);
+      assert.match(
+        healthcheck(service),
+        new RegExp(`http://(127\\.0\\.0\\.1|localhost):${port}/readyz`),
+        `${name}: healthcheck on /readyz`,
+      );
     }
   });
 
@@ -298,7 +401,10 @@ describe("docker-compose.yml", () => {
       assert.ok(file, `gateway: ${variable}`);
       const mount = mountedFrom(gateway, file);
       assert.ok(mount?.readOnly, `gateway: ${variable} (${file}) is on a read-only volume`);
-      assert.ok(mounts(keys).some((m) => m.source === mount!.source), `the keys service writes the ${mount!.source} volume`);
+      assert.ok(
+        mounts(keys).some((m) => m.source === mount!.source),
+        `the keys service writes the ${mount!.source} volume`,
+      );
     }
     const privateVolume = mountedFrom(gateway, gatewayEnv.INTERNAL_CONTEXT_PRIVATE_KEY_FILE)!.source;
     for (const [name, service] of departmentServices) {
@@ -306,8 +412,14 @@ describe("docker-compose.yml", () => {
       assert.ok(file, `${name}: INTERNAL_CONTEXT_PUBLIC_KEY_FILE`);
       const mount = mountedFrom(service, file);
       assert.ok(mount?.readOnly, `${name}: the public key is on a read-only volume`);
-      assert.ok(mounts(keys).some((m) => m.source === mount!.source), `${name}: the keys service writes ${mount!.source}`);
-      assert.ok(!mounts(service).some((m) => m.source === privateVolume), `${name} must not see the gateway's private keys`);
+      assert.ok(
+        mounts(keys).some((m) => m.source === mount!.source),
+        `${name}: the keys service writes ${mount!.source}`,
+      );
+      assert.ok(
+        !mounts(service).some((m) => m.source === privateVolume),
+        `${name} must not see the gateway's private keys`,
+      );
       assert.equal(envOf(service).INTERNAL_CONTEXT_PRIVATE_KEY_FILE, undefined);
       // Its own cursor secret and audit signing key, made by the keys service (a production
       // department has no fallback), on a volume no other department mounts.
@@ -316,43 +428,64 @@ describe("docker-compose.yml", () => {
         assert.ok(file, `${name}: ${variable}`);
         const own = mountedFrom(service, file);
         assert.ok(own?.readOnly, `${name}: ${variable} (${file}) is on a read-only volume`);
-        assert.ok(mounts(keys).some((m) => m.source === own!.source), `${name}: the keys service writes ${own!.source}`);
+        assert.ok(
+          mounts(keys).some((m) => m.source === own!.source),
+          `${name}: the keys service writes ${own!.source}`,
+        );
         for (const [other, otherService] of departmentServices) {
-          if (other !== name) assert.ok(!mounts(otherService).some((m) => m.source === own!.source), `${other} must not see ${name}'s ${variable}`);
+          if (other !== name)
+            assert.ok(
+              !mounts(otherService).some((m) => m.source === own!.source),
+              `${other} must not see ${name}'s ${variable}`,
+            );
         }
       }
     }
     assert.match([keys.command ?? []].flat().join(" "), /devDepartmentKeyEnv/);
     for (const [name, service] of Object.entries(compose.services)) {
       for (const m of mounts(service)) {
-        if (!m.source.startsWith(".") && !m.source.startsWith("/")) assert.ok(compose.volumes && m.source in compose.volumes, `${name}: volume ${m.source} is declared`);
+        if (!m.source.startsWith(".") && !m.source.startsWith("/"))
+          assert.ok(compose.volumes && m.source in compose.volumes, `${name}: volume ${m.source} is declared`);
       }
     }
   });
   it("builds from infra/Dockerfile, whose SERVICE → PORT table is the run contract's", () => {
     const dockerfile = fs.readFileSync(path.join(root, "infra", "Dockerfile"), "utf8");
-    const table = Object.fromEntries([...dockerfile.matchAll(/([a-z-]+)\) want=(\d+) ;;/g)].map((m) => [m[1], Number(m[2])]));
-    assert.deepEqual(table, Object.fromEntries([...departments.map((d) => [d.name, d.port]), ["gateway", GATEWAY_PORT]]));
+    const table = Object.fromEntries(
+      [...dockerfile.matchAll(/([a-z-]+)\) want=(\d+) ;;/g)].map((m) => [m[1], Number(m[2])]),
+    );
+    assert.deepEqual(
+      table,
+      Object.fromEntries([...departments.map((d) => [d.name, d.port]), ["gateway", GATEWAY_PORT]]),
+    );
     assert.match(dockerfile, /^FROM \S+ AS build$/m);
     assert.match(dockerfile, /^FROM \S+ AS runtime$/m);
     assert.match(dockerfile, /^USER node$/m);
     assert.match(dockerfile, /^HEALTHCHECK [^\n]*(\\\n[^\n]*)*\/readyz/m);
     for (const [name, service] of built) {
-      assert.equal(typeof service.build === "object" && service.build.context, ".", `${name}: the build context is the repository root`);
+      assert.equal(
+        typeof service.build === "object" && service.build.context,
+        ".",
+        `${name}: the build context is the repository root`,
+      );
     }
   });
 
   it("leaves tests, fixtures and shared's test entry out of the image, and only those are used by tests alone", () => {
     const dockerfile = fs.readFileSync(path.join(root, "infra", "Dockerfile"), "utf8");
     assert.ok(
-      dockerfile.includes(`find /out/app/shared/dist "/out/app/$pkg/dist" \\( -name '*.test.*' -o -name '*.fixture.*' -o -path '*/dist/testing' \\) -prune -exec rm -rf {} +;`),
+      dockerfile.includes(
+        `find /out/app/shared/dist "/out/app/$pkg/dist" \\( -name '*.test.*' -o -name '*.fixture.*' -o -path '*/dist/testing' \\) -prune -exec rm -rf {} +;`,
+      ),
       "the build stage removes *.test.*, *.fixture.* and dist/testing from what it copies",
     );
     // The same rule over what the image's build copies (every package's dist but infra's, test's
     // and the dashboard's): what it keeps must not load a test runner, an assertion library or a
     // test helper, so a module that does must be named as one to be left out.
-    const removed = (relative: string) => /\.test\.|\.fixture\./.test(path.basename(relative)) || /(^|\/)dist\/testing(\/|$)/.test(relative);
-    const testOnly = /require\("(node:test|@jest\/globals|node:assert[^"]*|assert|@onewindow\/shared\/testing|[^"]*\.fixture|[^"]*\.test)"\)/;
+    const removed = (relative: string) =>
+      /\.test\.|\.fixture\./.test(path.basename(relative)) || /(^|\/)dist\/testing(\/|$)/.test(relative);
+    const testOnly =
+      /require\("(node:test|@jest\/globals|node:assert[^"]*|assert|@onewindow\/shared\/testing|[^"]*\.fixture|[^"]*\.test)"\)/;
     const kept: string[] = [];
     const offenders: string[] = [];
     const walk = (dir: string) => {
@@ -362,29 +495,50 @@ describe("docker-compose.yml", () => {
         if (removed(relative)) continue;
         if (entry.isDirectory()) walk(file);
         // A file left in a local dist by a source since moved is not in the image (built afresh).
-        else if (entry.name.endsWith(".js") && fs.existsSync(path.join(root, relative.replace(/\/dist\//, "/src/").replace(/\.js$/, ".ts")))) {
+        else if (
+          entry.name.endsWith(".js") &&
+          fs.existsSync(path.join(root, relative.replace(/\/dist\//, "/src/").replace(/\.js$/, ".ts")))
+        ) {
           kept.push(relative);
           const match = testOnly.exec(fs.readFileSync(file, "utf8"));
           if (match) offenders.push(`${relative} loads ${match[1]}`);
         }
       }
     };
-    for (const pkg of ["shared", "gateway", ...departments.map((d) => `services/${d.name}`)]) walk(path.join(root, pkg, "dist"));
+    for (const pkg of ["shared", "gateway", ...departments.map((d) => `services/${d.name}`)])
+      walk(path.join(root, pkg, "dist"));
     assert.ok(kept.includes("shared/dist/index.js") && kept.includes("gateway/dist/main.js"), "the packages are built");
-    assert.deepEqual(offenders, [], "name test-only modules *.test.ts or *.fixture.ts (or put them in shared's testing/)");
+    assert.deepEqual(
+      offenders,
+      [],
+      "name test-only modules *.test.ts or *.fixture.ts (or put them in shared's testing/)",
+    );
   });
 
   it("runs nats-server with the generated users: each department logs in as itself, signs with a key only it mounts, and verifies with every department's public key", () => {
     const committed = fs.readFileSync(path.join(root, "infra", "compose", "nats-server.conf"), "utf8");
-    assert.equal(committed, deployedNatsConfig(), "infra/compose/nats-server.conf is stale: node -e 'process.stdout.write(require(\"./infra/dist/nats-config\").deployedNatsConfig())' > infra/compose/nats-server.conf");
+    assert.equal(
+      committed,
+      deployedNatsConfig(),
+      "infra/compose/nats-server.conf is stale: node -e 'process.stdout.write(require(\"./infra/dist/nats-config\").deployedNatsConfig())' > infra/compose/nats-server.conf",
+    );
     const nats = compose.services.nats;
     const command = [nats.command ?? []].flat().join(" ");
     assert.match(command, /nats-server -c \/etc\/nats\/nats-server\.conf/);
-    assert.ok(mounts(nats).some((m) => m.source === "./infra/compose/nats-server.conf" && m.target === "/etc/nats/nats-server.conf" && m.readOnly));
+    assert.ok(
+      mounts(nats).some(
+        (m) =>
+          m.source === "./infra/compose/nats-server.conf" && m.target === "/etc/nats/nats-server.conf" && m.readOnly,
+      ),
+    );
     const passwords = mounts(nats).find((m) => m.target === "/run/onewindow/nats-passwords");
-    assert.ok(passwords?.readOnly && mounts(compose.services.keys).some((m) => m.source === passwords.source), "the keys service writes nats-server's passwords");
+    assert.ok(
+      passwords?.readOnly && mounts(compose.services.keys).some((m) => m.source === passwords.source),
+      "the keys service writes nats-server's passwords",
+    );
     // Every variable the configuration reads is exported from a password file of that user.
-    for (const variable of committed.match(/\$NATS_PASSWORD_[A-Z_]+/g)!) assert.match(command, /NATS_PASSWORD_\$\$\(basename/, variable);
+    for (const variable of committed.match(/\$NATS_PASSWORD_[A-Z_]+/g)!)
+      assert.match(command, /NATS_PASSWORD_\$\$\(basename/, variable);
     assert.match([compose.services.keys.command ?? []].flat().join(" "), /"\/run\/onewindow\/nats-passwords\/" \+ s/);
     for (const [name, service] of departmentServices) {
       const env = envOf(service);
@@ -395,7 +549,11 @@ describe("docker-compose.yml", () => {
         assert.ok(mount?.readOnly, `${name}: ${variable} on a read-only volume`);
         assert.equal(mount!.source, `events-${name}`, `${name}: ${variable} on its own volume`);
         for (const [other, otherService] of departmentServices) {
-          if (other !== name) assert.ok(!mounts(otherService).some((m) => m.source === mount!.source), `${other} must not see ${name}'s signing key`);
+          if (other !== name)
+            assert.ok(
+              !mounts(otherService).some((m) => m.source === mount!.source),
+              `${other} must not see ${name}'s signing key`,
+            );
         }
       }
       for (const { definition } of subgraphs) {

@@ -1,4 +1,10 @@
-import { createLogger, listDeadLetters, loadBaseConfig, openSubgraphDatabase, replayDeadLetter } from "@onewindow/shared";
+import {
+  createLogger,
+  listDeadLetters,
+  loadBaseConfig,
+  openSubgraphDatabase,
+  replayDeadLetter,
+} from "@onewindow/shared";
 import { subgraphs } from "./subgraphs";
 
 const USAGE = `usage:
@@ -24,10 +30,16 @@ async function main() {
       const letters = await listDeadLetters(db);
       for (const letter of letters) {
         if (command === "list") {
-          console.log(`${definition.name}\t${letter.id}\t${letter.type}\t${letter.subject}\t${letter.attempts} attempts\t${letter.failedAt}\t${letter.error}`);
+          console.log(
+            `${definition.name}\t${letter.id}\t${letter.type}\t${letter.subject}\t${letter.attempts} attempts\t${letter.failedAt}\t${letter.error}`,
+          );
           found++;
         } else if (ids.includes(letter.id)) {
-          const outcome = await replayDeadLetter(db, letter.id, definition.eventHandlers(definition.createServices(db)));
+          const outcome = await replayDeadLetter(
+            db,
+            letter.id,
+            definition.eventHandlers(definition.createServices(db)),
+          );
           console.log(`${definition.name}\t${letter.id}\t${outcome}`);
           found++;
         }

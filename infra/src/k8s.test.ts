@@ -37,9 +37,18 @@ type Container = {
   livenessProbe?: Probe;
   startupProbe?: Probe;
   resources?: { requests?: Record<string, string>; limits?: Record<string, string> };
-  securityContext?: { allowPrivilegeEscalation?: boolean; readOnlyRootFilesystem?: boolean; runAsNonRoot?: boolean; capabilities?: { drop?: string[] } };
+  securityContext?: {
+    allowPrivilegeEscalation?: boolean;
+    readOnlyRootFilesystem?: boolean;
+    runAsNonRoot?: boolean;
+    capabilities?: { drop?: string[] };
+  };
 };
-type Volume = { name: string; secret?: { secretName: string; items?: { key: string; path: string }[] }; configMap?: { name: string } };
+type Volume = {
+  name: string;
+  secret?: { secretName: string; items?: { key: string; path: string }[] };
+  configMap?: { name: string };
+};
 type Manifest = {
   apiVersion: string;
   kind: string;
@@ -59,10 +68,15 @@ function load(file: string): Loaded[] {
   });
 }
 
-const files = fs.readdirSync(k8sDir).filter((f) => /\.ya?ml$/.test(f) && f !== "kustomization.yaml").sort();
+const files = fs
+  .readdirSync(k8sDir)
+  .filter((f) => /\.ya?ml$/.test(f) && f !== "kustomization.yaml")
+  .sort();
 const manifests = files.filter((f) => f !== TEMPLATE).flatMap(load);
 const secretTemplates = load(TEMPLATE);
-const kustomization = parse(fs.readFileSync(path.join(k8sDir, "kustomization.yaml"), "utf8")) as { resources: string[] };
+const kustomization = parse(fs.readFileSync(path.join(k8sDir, "kustomization.yaml"), "utf8")) as {
+  resources: string[];
+};
 
 const departments = subgraphs.map((s) => ({ name: s.definition.name, port: s.definition.defaultPort }));
 const processes = [...departments, { name: "gateway", port: 4000 }];
@@ -71,9 +85,18 @@ const envName = (department: string) => `${department.toUpperCase().replace(/-/g
 const find = (kind: string, name: string) => manifests.find((m) => m.kind === kind && m.metadata.name === name);
 const ofKind = (kind: string) => manifests.filter((m) => m.kind === kind);
 const configMaps = new Map(ofKind("ConfigMap").map((m) => [m.metadata.name, m.data ?? {}]));
-const secrets = new Map(secretTemplates.filter((m) => m.kind === "Secret").map((m) => [m.metadata.name, { ...(m.data ?? {}), ...(m.stringData ?? {}) }]));
+const secrets = new Map(
+  secretTemplates
+    .filter((m) => m.kind === "Secret")
+    .map((m) => [m.metadata.name, { ...(m.data ?? {}), ...(m.stringData ?? {}) }]),
+);
 
-function podOf(deployment: Manifest): { containers: Container[]; initContainers?: (Container & { command?: string[]; args?: string[] })[]; volumes?: Volume[]; securityContext?: Record<string, unknown> } {
+function podOf(deployment: Manifest): {
+  containers: Container[];
+  initContainers?: (Container & { command?: string[]; args?: string[] })[];
+  volumes?: Volume[];
+  securityContext?: Record<string, unknown>;
+} {
   return deployment.spec.template.spec;
 }
 function containerOf(name: string): Container {
@@ -102,7 +125,8 @@ function envValue(container: Container, name: string): string | undefined {
     return undefined;
   }
   for (const from of container.envFrom ?? []) {
-    if (from.configMapRef && configMaps.get(from.configMapRef.name)?.[name] !== undefined) return configMaps.get(from.configMapRef.name)![name];
+    if (from.configMapRef && configMaps.get(from.configMapRef.name)?.[name] !== undefined)
+      return configMaps.get(from.configMapRef.name)![name];
   }
   return undefined;
 }
@@ -116,7 +140,9 @@ function secretFile(name: string, file: string): { secretName: string; key: stri
     const volume = podOf(deployment).volumes?.find((v) => v.name === mount.name);
     if (!volume?.secret) continue;
     const relative = file.slice(dir.length);
-    const item = volume.secret.items ? volume.secret.items.find((i) => i.path === relative) : { key: relative, path: relative };
+    const item = volume.secret.items
+      ? volume.secret.items.find((i) => i.path === relative)
+      : { key: relative, path: relative };
     if (item) return { secretName: volume.secret.secretName, key: item.key, readOnly: !!mount.readOnly };
   }
   return undefined;
@@ -128,13 +154,26 @@ describe("infra/k8s", () => {
     for (const m of [...manifests, ...secretTemplates]) {
       assert.ok(m.apiVersion && m.kind && m.metadata?.name, `${m.file}: apiVersion, kind and metadata.name`);
     }
-    assert.deepEqual([...kustomization.resources].sort(), files.filter((f) => f !== TEMPLATE));
+    assert.deepEqual(
+      [...kustomization.resources].sort(),
+      files.filter((f) => f !== TEMPLATE),
+    );
     assert.ok(!kustomization.resources.includes(TEMPLATE), "the Secret template is never applied");
   });
 
   it("has a Deployment and a Service for exactly the departments of subgraphs.ts and the gateway", () => {
-    assert.deepEqual(ofKind("Deployment").map((m) => m.metadata.name).sort(), processes.map((p) => p.name).sort());
-    assert.deepEqual(ofKind("Service").map((m) => m.metadata.name).sort(), processes.map((p) => p.name).sort());
+    assert.deepEqual(
+      ofKind("Deployment")
+        .map((m) => m.metadata.name)
+        .sort(),
+      processes.map((p) => p.name).sort(),
+    );
+    assert.deepEqual(
+      ofKind("Service")
+        .map((m) => m.metadata.name)
+        .sort(),
+      processes.map((p) => p.name).sort(),
+    );
   });
 
   for (const { name, port } of processes) {
@@ -143,13 +182,23 @@ describe("infra/k8s", () => {
       const service = find("Service", name);
       assert.ok(service, `a Service ${name}`);
       const container = containerOf(name);
-      assert.deepEqual(container.ports?.map((p) => p.containerPort), [port, metricsPortOf(port)], `${name}: containerPort (GraphQL, metrics)`);
+      assert.deepEqual(
+        container.ports?.map((p) => p.containerPort),
+        [port, metricsPortOf(port)],
+        `${name}: containerPort (GraphQL, metrics)`,
+      );
       const podLabels = deployment.spec.template.metadata.labels as Record<string, string>;
-      for (const [k, v] of Object.entries(deployment.spec.selector.matchLabels as Record<string, string>)) assert.equal(podLabels[k], v, `${name}: Deployment selector`);
-      for (const [k, v] of Object.entries(service.spec.selector as Record<string, string>)) assert.equal(podLabels[k], v, `${name}: the Service selects the Deployment's pods`);
+      for (const [k, v] of Object.entries(deployment.spec.selector.matchLabels as Record<string, string>))
+        assert.equal(podLabels[k], v, `${name}: Deployment selector`);
+      for (const [k, v] of Object.entries(service.spec.selector as Record<string, string>))
+        assert.equal(podLabels[k], v, `${name}: the Service selects the Deployment's pods`);
       assert.equal(service.spec.ports.length, 1);
       assert.equal(service.spec.ports[0].port, port, `${name}: Service port`);
-      assert.equal(portNumber(container, service.spec.ports[0].targetPort ?? service.spec.ports[0].port), port, `${name}: Service targetPort`);
+      assert.equal(
+        portNumber(container, service.spec.ports[0].targetPort ?? service.spec.ports[0].port),
+        port,
+        `${name}: Service targetPort`,
+      );
       assert.equal(container.readinessProbe?.httpGet?.path, "/readyz", `${name}: readiness probe`);
       assert.equal(portNumber(container, container.readinessProbe!.httpGet!.port), port);
       assert.equal(container.livenessProbe?.httpGet?.path, "/healthz", `${name}: liveness probe`);
@@ -164,14 +213,24 @@ describe("infra/k8s", () => {
       const container = containerOf(name);
       assert.equal(envValue(container, "HOST"), "0.0.0.0", `${name}: HOST (the default is 127.0.0.1)`);
       const metricsPort = metricsPortOf(port);
-      assert.equal(envValue(container, "METRICS_PORT") ?? String(metricsPort), String(metricsPort), `${name}: METRICS_PORT`);
+      assert.equal(
+        envValue(container, "METRICS_PORT") ?? String(metricsPort),
+        String(metricsPort),
+        `${name}: METRICS_PORT`,
+      );
       assert.equal(portNumber(container, "metrics"), metricsPort);
       const annotations = (deployment.spec.template.metadata.annotations ?? {}) as Record<string, string>;
       assert.equal(annotations["prometheus.io/scrape"], "true", `${name}: prometheus.io/scrape`);
       assert.equal(annotations["prometheus.io/port"], String(metricsPort), `${name}: prometheus.io/port`);
       assert.equal(annotations["prometheus.io/path"], "/metrics");
       const service = find("Service", name)!;
-      assert.ok(!service.spec.ports.some((p: { port: number; targetPort?: number | string }) => p.port === metricsPort || p.targetPort === metricsPort || p.targetPort === "metrics"), `${name}: the Service does not expose metrics`);
+      assert.ok(
+        !service.spec.ports.some(
+          (p: { port: number; targetPort?: number | string }) =>
+            p.port === metricsPort || p.targetPort === metricsPort || p.targetPort === "metrics",
+        ),
+        `${name}: the Service does not expose metrics`,
+      );
     });
 
     it(`${name}: resources, a non-root security context, production mode`, () => {
@@ -197,19 +256,36 @@ describe("infra/k8s", () => {
       const container = containerOf(name);
       const database = container.env?.find((e) => e.name === "DATABASE_URL");
       assert.ok(database?.valueFrom?.secretKeyRef, `${name}: DATABASE_URL comes from a Secret`);
-      const url = new URL(secrets.get(database.valueFrom.secretKeyRef.name)?.[database.valueFrom.secretKeyRef.key] ?? "x:");
+      const url = new URL(
+        secrets.get(database.valueFrom.secretKeyRef.name)?.[database.valueFrom.secretKeyRef.key] ?? "x:",
+      );
       assert.equal(url.protocol, "postgres:", `${name}: DATABASE_URL template is a postgres:// URL`);
       // Migrations in an init container of the same image, as the tables' owner; the service as a
       // role of the department's own, told the migrations run elsewhere, without the owner's URL.
-      assert.equal(container.env?.find((e) => e.name === "DATABASE_MIGRATION_URL"), undefined, `${name}: the serving container has no DATABASE_MIGRATION_URL`);
+      assert.equal(
+        container.env?.find((e) => e.name === "DATABASE_MIGRATION_URL"),
+        undefined,
+        `${name}: the serving container has no DATABASE_MIGRATION_URL`,
+      );
       assert.equal(envValue(container, "DATABASE_MIGRATIONS"), "external", `${name}: DATABASE_MIGRATIONS`);
-      assert.equal(loadBaseConfig({ DATABASE_URL: url.toString(), DATABASE_MIGRATIONS: "external" }).databaseMigrations, "external");
+      assert.equal(
+        loadBaseConfig({ DATABASE_URL: url.toString(), DATABASE_MIGRATIONS: "external" }).databaseMigrations,
+        "external",
+      );
       const inits = podOf(find("Deployment", name)!).initContainers ?? [];
       assert.equal(inits.length, 1, `${name}: one init container, the migrate step`);
       const [step] = inits;
       assert.equal(step.image, container.image, `${name}: the migrate step runs the department's image`);
-      assert.deepEqual([...(step.command ?? []), ...(step.args ?? [])], ["node", "service/dist/main.js", "migrate"], `${name}: the migrate step's command`);
-      assert.deepEqual(step.env?.find((e) => e.name === "DATABASE_URL")?.valueFrom?.secretKeyRef, database.valueFrom.secretKeyRef, `${name}: the migrate step grants the role the container serves as`);
+      assert.deepEqual(
+        [...(step.command ?? []), ...(step.args ?? [])],
+        ["node", "service/dist/main.js", "migrate"],
+        `${name}: the migrate step's command`,
+      );
+      assert.deepEqual(
+        step.env?.find((e) => e.name === "DATABASE_URL")?.valueFrom?.secretKeyRef,
+        database.valueFrom.secretKeyRef,
+        `${name}: the migrate step grants the role the container serves as`,
+      );
       assert.equal(envValue(step, "DATABASE_MIGRATIONS"), undefined, `${name}: the migrate step runs the migrations`);
       assert.equal(envValue(step, "NODE_ENV"), "production", `${name}: the migrate step's NODE_ENV`);
       assert.equal(step.securityContext?.allowPrivilegeEscalation, false);
@@ -218,16 +294,29 @@ describe("infra/k8s", () => {
       assert.ok(step.resources?.limits?.cpu && step.resources?.limits?.memory, `${name}: the migrate step's limits`);
       // Its pair, as the department accepts it: same server and database prefix, another role.
       const migration = step.env?.find((e) => e.name === "DATABASE_MIGRATION_URL")?.valueFrom?.secretKeyRef;
-      assert.equal(migration?.name, database.valueFrom.secretKeyRef.name, `${name}: DATABASE_MIGRATION_URL comes from the same Secret`);
+      assert.equal(
+        migration?.name,
+        database.valueFrom.secretKeyRef.name,
+        `${name}: DATABASE_MIGRATION_URL comes from the same Secret`,
+      );
       const migrationUrl = secrets.get(migration.name)?.[migration.key] ?? "x:";
       const config = loadBaseConfig({ DATABASE_URL: url.toString(), DATABASE_MIGRATION_URL: migrationUrl });
       const owner = new URL(config.databaseMigrationUrl!);
       assert.equal(url.username, name.replace(/-/g, "_"), `${name}: DATABASE_URL logs in as the department's own role`);
-      assert.equal(owner.username, `${url.username}_owner`, `${name}: DATABASE_MIGRATION_URL logs in as its owner role`);
-      for (const user of [url.username, owner.username]) assert.ok(!/^(postgres|onewindow)$/.test(user), `${name}: ${user} is not the superuser`);
+      assert.equal(
+        owner.username,
+        `${url.username}_owner`,
+        `${name}: DATABASE_MIGRATION_URL logs in as its owner role`,
+      );
+      for (const user of [url.username, owner.username])
+        assert.ok(!/^(postgres|onewindow)$/.test(user), `${name}: ${user} is not the superuser`);
       for (const other of departments.filter((d) => d.name !== name)) {
         const ref = containerOf(other.name).env?.find((e) => e.name === "DATABASE_URL")?.valueFrom?.secretKeyRef;
-        assert.notEqual(new URL(secrets.get(ref!.name)?.[ref!.key] ?? "x:").username, url.username, `${other.name} does not serve as ${name}'s role`);
+        assert.notEqual(
+          new URL(secrets.get(ref!.name)?.[ref!.key] ?? "x:").username,
+          url.username,
+          `${other.name} does not serve as ${name}'s role`,
+        );
       }
       const nats = envValue(container, "NATS_URL");
       assert.ok(nats, `${name}: NATS_URL`);
@@ -237,38 +326,70 @@ describe("infra/k8s", () => {
       assert.ok(publicKey, `${name}: INTERNAL_CONTEXT_PUBLIC_KEY_FILE`);
       const file = secretFile(name, publicKey);
       assert.ok(file?.readOnly, `${name}: the public key is a file of a read-only Secret volume`);
-      const secretNames = (podOf(find("Deployment", name)!).volumes ?? []).flatMap((v) => (v.secret ? [v.secret.secretName] : []));
-      assert.ok(!secretNames.includes(secretFile("gateway", envValue(containerOf("gateway"), "INTERNAL_CONTEXT_PRIVATE_KEY_FILE")!)!.secretName), `${name} must not mount the gateway's private keys`);
+      const secretNames = (podOf(find("Deployment", name)!).volumes ?? []).flatMap((v) =>
+        v.secret ? [v.secret.secretName] : [],
+      );
+      assert.ok(
+        !secretNames.includes(
+          secretFile("gateway", envValue(containerOf("gateway"), "INTERNAL_CONTEXT_PRIVATE_KEY_FILE")!)!.secretName,
+        ),
+        `${name} must not mount the gateway's private keys`,
+      );
       assert.equal(envValue(container, "INTERNAL_CONTEXT_PRIVATE_KEY_FILE"), undefined);
       // Its own cursor secret, shared by its replicas, from a Secret.
-      assert.match(envValue(container, "CURSOR_SECRET") ?? "", new RegExp(`^secret:[a-z-]+/${name}$`), `${name}: CURSOR_SECRET from its own Secret key`);
+      assert.match(
+        envValue(container, "CURSOR_SECRET") ?? "",
+        new RegExp(`^secret:[a-z-]+/${name}$`),
+        `${name}: CURSOR_SECRET from its own Secret key`,
+      );
     }
   });
 
   it("gives the gateway each <DEPARTMENT>_URL as that department's Service DNS name and port, and its keys as files", () => {
     const container = containerOf("gateway");
-    const namespace = (parse(fs.readFileSync(path.join(k8sDir, "kustomization.yaml"), "utf8")) as { namespace?: string }).namespace ?? "default";
+    const namespace =
+      (parse(fs.readFileSync(path.join(k8sDir, "kustomization.yaml"), "utf8")) as { namespace?: string }).namespace ??
+      "default";
     for (const { name, port } of departments) {
       const value = envValue(container, envName(name));
       assert.ok(value, `gateway: ${envName(name)}`);
       const url = new URL(value);
       assert.equal(url.protocol, "http:");
-      const accepted = [name, `${name}.${namespace}`, `${name}.${namespace}.svc`, `${name}.${namespace}.svc.cluster.local`];
-      assert.ok(accepted.includes(url.hostname), `gateway: ${envName(name)} names the ${name} Service (${url.hostname})`);
+      const accepted = [
+        name,
+        `${name}.${namespace}`,
+        `${name}.${namespace}.svc`,
+        `${name}.${namespace}.svc.cluster.local`,
+      ];
+      assert.ok(
+        accepted.includes(url.hostname),
+        `gateway: ${envName(name)} names the ${name} Service (${url.hostname})`,
+      );
       assert.equal(url.port, String(port), `gateway: ${envName(name)} port`);
       assert.equal(url.pathname, "/graphql");
     }
     const value = envValue(container, "INTERNAL_CONTEXT_PRIVATE_KEY_FILE");
     assert.ok(value, "gateway: INTERNAL_CONTEXT_PRIVATE_KEY_FILE");
-    assert.ok(secretFile("gateway", value)?.readOnly, "gateway: INTERNAL_CONTEXT_PRIVATE_KEY_FILE is a file of a read-only Secret volume");
+    assert.ok(
+      secretFile("gateway", value)?.readOnly,
+      "gateway: INTERNAL_CONTEXT_PRIVATE_KEY_FILE is a file of a read-only Secret volume",
+    );
     // Production mode: the identity provider's keys, issuer and audience; no shared secret.
     assert.equal(envValue(container, "JWT_SECRET_FILE"), undefined, "gateway: no shared-secret tokens in production");
-    for (const variable of ["JWT_ALGORITHMS", "JWT_JWKS_URL", "JWT_ISSUER", "JWT_AUDIENCE"]) assert.ok(envValue(container, variable), `gateway: ${variable}`);
+    for (const variable of ["JWT_ALGORITHMS", "JWT_JWKS_URL", "JWT_ISSUER", "JWT_AUDIENCE"])
+      assert.ok(envValue(container, variable), `gateway: ${variable}`);
     assert.doesNotMatch(envValue(container, "JWT_ALGORITHMS")!, /HS/, "gateway: JWT_ALGORITHMS asymmetric");
     assert.equal(envValue(container, "DATABASE_URL"), undefined, "the gateway holds no database");
-    assert.equal(envValue(container, "NODE_OPTIONS"), GATEWAY_NODE_OPTIONS, "the gateway's heap cap, as every launcher sets it");
+    assert.equal(
+      envValue(container, "NODE_OPTIONS"),
+      GATEWAY_NODE_OPTIONS,
+      "the gateway's heap cap, as every launcher sets it",
+    );
     const limitMi = Number(/^(\d+)Mi$/.exec(container.resources?.limits?.memory ?? "")?.[1]);
-    assert.ok(limitMi >= 2 * Number(/=(\d+)/.exec(GATEWAY_NODE_OPTIONS)![1]), "the memory limit leaves room above the heap cap");
+    assert.ok(
+      limitMi >= 2 * Number(/=(\d+)/.exec(GATEWAY_NODE_OPTIONS)![1]),
+      "the memory limit leaves room above the heap cap",
+    );
   });
 
   it("refers only to ConfigMap keys and Secret keys that exist (the Secrets in the template)", () => {
@@ -277,29 +398,55 @@ describe("infra/k8s", () => {
       for (const container of pod.containers) {
         for (const e of container.env ?? []) {
           const cm = e.valueFrom?.configMapKeyRef;
-          if (cm) assert.ok(configMaps.get(cm.name)?.[cm.key] !== undefined, `${deployment.metadata.name}: ConfigMap ${cm.name} has no key ${cm.key}`);
+          if (cm)
+            assert.ok(
+              configMaps.get(cm.name)?.[cm.key] !== undefined,
+              `${deployment.metadata.name}: ConfigMap ${cm.name} has no key ${cm.key}`,
+            );
           const s = e.valueFrom?.secretKeyRef;
-          if (s) assert.ok(secrets.get(s.name)?.[s.key] !== undefined, `${deployment.metadata.name}: Secret template ${s.name} has no key ${s.key}`);
+          if (s)
+            assert.ok(
+              secrets.get(s.name)?.[s.key] !== undefined,
+              `${deployment.metadata.name}: Secret template ${s.name} has no key ${s.key}`,
+            );
           assert.ok(e.value !== undefined || cm || s, `${deployment.metadata.name}: ${e.name} has a value`);
         }
         for (const from of container.envFrom ?? []) {
-          if (from.configMapRef) assert.ok(configMaps.has(from.configMapRef.name), `${deployment.metadata.name}: ConfigMap ${from.configMapRef.name}`);
-          if (from.secretRef) assert.ok(secrets.has(from.secretRef.name), `${deployment.metadata.name}: Secret ${from.secretRef.name}`);
+          if (from.configMapRef)
+            assert.ok(
+              configMaps.has(from.configMapRef.name),
+              `${deployment.metadata.name}: ConfigMap ${from.configMapRef.name}`,
+            );
+          if (from.secretRef)
+            assert.ok(secrets.has(from.secretRef.name), `${deployment.metadata.name}: Secret ${from.secretRef.name}`);
         }
-        for (const mount of container.volumeMounts ?? []) assert.ok(pod.volumes?.some((v) => v.name === mount.name), `${deployment.metadata.name}: volume ${mount.name}`);
+        for (const mount of container.volumeMounts ?? [])
+          assert.ok(
+            pod.volumes?.some((v) => v.name === mount.name),
+            `${deployment.metadata.name}: volume ${mount.name}`,
+          );
       }
       for (const volume of pod.volumes ?? []) {
         if (volume.secret) {
           const secret = secrets.get(volume.secret.secretName);
           assert.ok(secret, `${deployment.metadata.name}: Secret ${volume.secret.secretName} is in the template`);
-          for (const item of volume.secret.items ?? []) assert.ok(secret[item.key] !== undefined, `${deployment.metadata.name}: Secret ${volume.secret.secretName} has no key ${item.key}`);
+          for (const item of volume.secret.items ?? [])
+            assert.ok(
+              secret[item.key] !== undefined,
+              `${deployment.metadata.name}: Secret ${volume.secret.secretName} has no key ${item.key}`,
+            );
         }
-        if (volume.configMap) assert.ok(configMaps.has(volume.configMap.name), `${deployment.metadata.name}: ConfigMap ${volume.configMap.name}`);
+        if (volume.configMap)
+          assert.ok(
+            configMaps.has(volume.configMap.name),
+            `${deployment.metadata.name}: ConfigMap ${volume.configMap.name}`,
+          );
       }
     }
     // A template: every value is a placeholder, never a real credential.
     for (const [name, data] of secrets) {
-      for (const [key, value] of Object.entries(data)) assert.match(value, /<[^>]+>/, `Secret template ${name}/${key} must hold a <placeholder>`);
+      for (const [key, value] of Object.entries(data))
+        assert.match(value, /<[^>]+>/, `Secret template ${name}/${key} must hold a <placeholder>`);
     }
   });
 
@@ -317,7 +464,8 @@ describe("infra/k8s", () => {
   });
 
   it("gives each department its own NATS user and event-signing key (a Secret no other department reads), and every department's public key", () => {
-    const secretOf = (container: Container, variable: string) => container.env?.find((e) => e.name === variable)?.valueFrom?.secretKeyRef;
+    const secretOf = (container: Container, variable: string) =>
+      container.env?.find((e) => e.name === variable)?.valueFrom?.secretKeyRef;
     for (const { name } of departments) {
       const container = containerOf(name);
       assert.equal(envValue(container, "NATS_USER"), name);
@@ -325,22 +473,38 @@ describe("infra/k8s", () => {
         const ref = secretOf(container, variable);
         assert.equal(ref?.name, `onewindow-events-${name}`, `${name}: ${variable} from its own Secret`);
         for (const other of departments.filter((d) => d.name !== name)) {
-          assert.ok(!containerOf(other.name).env?.some((e) => e.valueFrom?.secretKeyRef?.name === ref!.name), `${other.name} must not read ${ref!.name}`);
+          assert.ok(
+            !containerOf(other.name).env?.some((e) => e.valueFrom?.secretKeyRef?.name === ref!.name),
+            `${other.name} must not read ${ref!.name}`,
+          );
         }
       }
       for (const publisher of departments) {
         const ref = secretOf(container, eventPublicKeyVariable(publisher.name));
         assert.equal(ref?.name, "onewindow-event-public-keys", `${name}: ${publisher.name}'s public key`);
       }
-      assert.ok(natsPasswordVariable(name) in (secrets.get("onewindow-nats-passwords") ?? {}), `nats-server's password of ${name}`);
+      assert.ok(
+        natsPasswordVariable(name) in (secrets.get("onewindow-nats-passwords") ?? {}),
+        `nats-server's password of ${name}`,
+      );
     }
   });
 
   it("the mesh overlay (infra/k8s/mesh) requires mutual TLS and lets each department answer only the gateway, and its metrics only Prometheus", () => {
     const meshDir = path.join(k8sDir, "mesh");
-    const overlay = parse(fs.readFileSync(path.join(meshDir, "kustomization.yaml"), "utf8")) as { resources: string[]; patches: { target: { kind: string; name: string }; patch: string }[] };
-    const meshFiles = fs.readdirSync(meshDir).filter((f) => /\.ya?ml$/.test(f) && f !== "kustomization.yaml").sort();
-    assert.deepEqual([...overlay.resources].sort(), ["..", ...meshFiles].sort(), "the overlay applies the base and every mesh manifest");
+    const overlay = parse(fs.readFileSync(path.join(meshDir, "kustomization.yaml"), "utf8")) as {
+      resources: string[];
+      patches: { target: { kind: string; name: string }; patch: string }[];
+    };
+    const meshFiles = fs
+      .readdirSync(meshDir)
+      .filter((f) => /\.ya?ml$/.test(f) && f !== "kustomization.yaml")
+      .sort();
+    assert.deepEqual(
+      [...overlay.resources].sort(),
+      ["..", ...meshFiles].sort(),
+      "the overlay applies the base and every mesh manifest",
+    );
     const mesh = meshFiles.flatMap((f) => load(path.join("mesh", f)));
     const strict = mesh.filter((m) => m.kind === "PeerAuthentication");
     assert.equal(strict.length, 1);
@@ -349,20 +513,36 @@ describe("infra/k8s", () => {
     // The gateway's identity: the service account the overlay gives its pods.
     const account = overlay.patches.find((p) => p.target.kind === "Deployment" && p.target.name === "gateway");
     const serviceAccount = /value: (\S+)/.exec(account?.patch ?? "")?.[1];
-    assert.ok(serviceAccount && mesh.some((m) => m.kind === "ServiceAccount" && m.metadata.name === serviceAccount), "the gateway runs as a service account of its own");
-    const namespace = (parse(fs.readFileSync(path.join(k8sDir, "kustomization.yaml"), "utf8")) as { namespace: string }).namespace;
+    assert.ok(
+      serviceAccount && mesh.some((m) => m.kind === "ServiceAccount" && m.metadata.name === serviceAccount),
+      "the gateway runs as a service account of its own",
+    );
+    const namespace = (parse(fs.readFileSync(path.join(k8sDir, "kustomization.yaml"), "utf8")) as { namespace: string })
+      .namespace;
     const gatewayPrincipal = `cluster.local/ns/${namespace}/sa/${serviceAccount}`;
     for (const { name, port } of departments) {
-      const policies = mesh.filter((m) => m.kind === "AuthorizationPolicy" && m.spec.selector?.matchLabels?.["app.kubernetes.io/name"] === name);
+      const policies = mesh.filter(
+        (m) => m.kind === "AuthorizationPolicy" && m.spec.selector?.matchLabels?.["app.kubernetes.io/name"] === name,
+      );
       assert.equal(policies.length, 1, `${name}: one policy`);
-      const { action, rules } = policies[0].spec as { action: string; rules: { from: { source: { principals: string[] } }[]; to: { operation: { ports: string[] } }[] }[] };
+      const { action, rules } = policies[0].spec as {
+        action: string;
+        rules: { from: { source: { principals: string[] } }[]; to: { operation: { ports: string[] } }[] }[];
+      };
       assert.equal(action, "ALLOW", `${name}: what is not allowed is refused`);
       const graphql = rules.filter((r) => r.to.some((t) => t.operation.ports.includes(String(port))));
-      assert.deepEqual(graphql.flatMap((r) => r.from.flatMap((f) => f.source.principals)), [gatewayPrincipal], `${name}: GraphQL port ${port} for the gateway alone`);
+      assert.deepEqual(
+        graphql.flatMap((r) => r.from.flatMap((f) => f.source.principals)),
+        [gatewayPrincipal],
+        `${name}: GraphQL port ${port} for the gateway alone`,
+      );
       const metrics = String(metricsPortOf(port));
       assert.equal(find("Deployment", name)!.spec.template.metadata.annotations["prometheus.io/port"], metrics);
       const scrape = rules.filter((r) => r.to.some((t) => t.operation.ports.includes(metrics)));
-      assert.ok(scrape.length === 1 && !scrape[0].from.some((f) => f.source.principals.includes(gatewayPrincipal)), `${name}: metrics port ${metrics} for the scraper alone`);
+      assert.ok(
+        scrape.length === 1 && !scrape[0].from.some((f) => f.source.principals.includes(gatewayPrincipal)),
+        `${name}: metrics port ${metrics} for the scraper alone`,
+      );
       assert.equal(rules.length, 2, `${name}: nothing else is allowed`);
     }
   });

@@ -61,11 +61,16 @@ async function main() {
       urls[definition.name] = `http://127.0.0.1:${definition.defaultPort}/graphql`;
     }),
   );
-  const gateway = new Supervised("gateway", path.join(root, "gateway", "dist", "main.js"), {
-    GATEWAY_PORT: String(gatewayPort),
-    METRICS_PORT: process.env.METRICS_PORT || String(metricsPortOf(4000)),
-    NODE_OPTIONS: gatewayNodeOptions(),
-  }, logger);
+  const gateway = new Supervised(
+    "gateway",
+    path.join(root, "gateway", "dist", "main.js"),
+    {
+      GATEWAY_PORT: String(gatewayPort),
+      METRICS_PORT: process.env.METRICS_PORT || String(metricsPortOf(4000)),
+      NODE_OPTIONS: gatewayNodeOptions(),
+    },
+    logger,
+  );
   processes.push(gateway);
   await gateway.start();
 

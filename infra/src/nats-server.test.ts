@@ -21,7 +21,10 @@ describe("the nats-server npm start runs", () => {
     const url = `nats://127.0.0.1:${await freePort()}`;
     const status = await ensureNatsServer(url, dataDir, "onewindow");
     assert.ok(status.child, status.message);
-    stops.push(() => new Promise<void>((resolve) => (status.child!.once("exit", () => resolve()), status.child!.kill("SIGTERM"))));
+    stops.push(
+      () =>
+        new Promise<void>((resolve) => (status.child!.once("exit", () => resolve()), status.child!.kill("SIGTERM"))),
+    );
     assert.equal((fs.statSync(path.join(dataDir, "nats", "nats-server.conf")).mode & 0o777).toString(8), "600");
     await assert.rejects(connect({ servers: url }), (err: any) => err.code === "AUTHORIZATION_VIOLATION");
     const pass = fs.readFileSync(devEventKeyFiles(dataDir, "labor-security").natsPassword, "utf8").trim();
@@ -29,7 +32,10 @@ describe("the nats-server npm start runs", () => {
     const jsm = await nc.jetstreamManager();
     await jsm.streams.add({ name: "ONEWINDOW_LABOR", subjects: ["onewindow.labor.>"] });
     await nc.jetstream().publish("onewindow.labor.citizen.registered", "{}");
-    await assert.rejects(nc.jetstream().publish("onewindow.tax.pension.recorded", "{}", { timeout: 3000 }), (err: any) => err.code === "PERMISSIONS_VIOLATION");
+    await assert.rejects(
+      nc.jetstream().publish("onewindow.tax.pension.recorded", "{}", { timeout: 3000 }),
+      (err: any) => err.code === "PERMISSIONS_VIOLATION",
+    );
     await nc.close();
     // Started again, it finds its own server and says that it requires credentials.
     assert.match((await ensureNatsServer(url, dataDir)).message, /requires credentials/);

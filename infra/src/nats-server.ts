@@ -48,7 +48,8 @@ export async function ensureNatsServer(natsUrl: string, dataDir: string, prefix 
   const host = url.hostname;
   const port = Number(url.port || 4222);
   if (await isListening(host, port)) {
-    if (!(await acceptsAnyone(natsUrl))) return { url: natsUrl, message: `NATS: using the server at ${natsUrl} (it requires credentials)` };
+    if (!(await acceptsAnyone(natsUrl)))
+      return { url: natsUrl, message: `NATS: using the server at ${natsUrl} (it requires credentials)` };
     return {
       url: natsUrl,
       message:
@@ -68,10 +69,18 @@ export async function ensureNatsServer(natsUrl: string, dataDir: string, prefix 
   const config = writeDevNatsConfig(dataDir, { host, port, prefix, storeDir });
   const child = spawn(found, ["-c", config], { stdio: ["ignore", "ignore", "pipe"] });
   for (let i = 0; i < 50; i++) {
-    if (await isListening(host, port)) return { url: natsUrl, child, message: `NATS: started ${found} -c ${config} on ${natsUrl} (a user per department; storage ${storeDir})` };
+    if (await isListening(host, port))
+      return {
+        url: natsUrl,
+        child,
+        message: `NATS: started ${found} -c ${config} on ${natsUrl} (a user per department; storage ${storeDir})`,
+      };
     if (child.exitCode !== null) break;
     await new Promise((r) => setTimeout(r, 100));
   }
   child.kill();
-  return { url: natsUrl, message: `NATS: ${found} did not start on ${natsUrl}; events wait in the outboxes until NATS is reachable.` };
+  return {
+    url: natsUrl,
+    message: `NATS: ${found} did not start on ${natsUrl}; events wait in the outboxes until NATS is reachable.`,
+  };
 }

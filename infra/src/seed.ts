@@ -8,11 +8,15 @@ async function main() {
   const config = loadBaseConfig();
   const logger = createLogger("seed", "warn");
   if (!(await isEmpty(config, logger))) {
-    throw new Error(`${config.databaseUrl ? "the databases" : config.dataDir} already hold citizens; seed into an empty DATA_DIR (or DATABASE_URL)`);
+    throw new Error(
+      `${config.databaseUrl ? "the databases" : config.dataDir} already hold citizens; seed into an empty DATA_DIR (or DATABASE_URL)`,
+    );
   }
   const started = Date.now();
   await seedAll(config, logger, size);
-  console.log(`seeded ${size.citizens.toLocaleString("en-US")} citizens, ${size.employers.toLocaleString("en-US")} employers in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+  console.log(
+    `seeded ${size.citizens.toLocaleString("en-US")} citizens, ${size.employers.toLocaleString("en-US")} employers in ${((Date.now() - started) / 1000).toFixed(1)}s`,
+  );
 }
 
 main().catch((err) => {

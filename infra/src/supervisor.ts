@@ -84,7 +84,10 @@ export class Supervised {
       if (Date.now() - startedAt >= this.policy.resetAfterMs) this.delay = this.policy.initialDelayMs;
       const wait = this.delay;
       this.delay = Math.min(this.delay * 2, this.policy.maxDelayMs);
-      this.log.warn({ process: this.name, code, signal, restartInMs: wait }, `${this.name} stopped (${signal ?? `code ${code}`}); restarting in ${wait} ms`);
+      this.log.warn(
+        { process: this.name, code, signal, restartInMs: wait },
+        `${this.name} stopped (${signal ?? `code ${code}`}); restarting in ${wait} ms`,
+      );
       this.timer = setTimeout(() => this.restart(), wait);
     });
   }
@@ -95,6 +98,8 @@ export class Supervised {
     this.restarts++;
     // A restart that dies before listening is handled like any other crash: the back-off grows.
     this.watch(child);
-    child.once("message", () => this.log.info({ process: this.name, pid: child.pid, restarts: this.restarts }, `${this.name} restarted`));
+    child.once("message", () =>
+      this.log.info({ process: this.name, pid: child.pid, restarts: this.restarts }, `${this.name} restarted`),
+    );
   }
 }

@@ -19,7 +19,11 @@ const formatted = (error: GraphQLError, code = (error.extensions.code as string)
 test("a deliberate error keeps its message and code, without a stack trace", () => {
   const { format, logged } = formatter();
   const error = new GraphQLError("idNumber: check character should be 7", { extensions: { code: "BAD_USER_INPUT" } });
-  assert.deepEqual(format(formatted(error), error), { message: error.message, path: undefined, extensions: { code: "BAD_USER_INPUT" } });
+  assert.deepEqual(format(formatted(error), error), {
+    message: error.message,
+    path: undefined,
+    extensions: { code: "BAD_USER_INPUT" },
+  });
   assert.equal(logged.length, 0);
 });
 
@@ -28,7 +32,11 @@ test("an unexpected error in a resolver is masked and logged", () => {
   const sql = new Error('QueryFailedError: SELECT * FROM "citizen" WHERE ...');
   const error = new GraphQLError(sql.message, { path: ["citizen"], originalError: sql });
   const out = format(formatted(error), error);
-  assert.deepEqual(out, { message: "Internal error; the incident has been logged", path: ["citizen"], extensions: { code: "INTERNAL_SERVER_ERROR" } });
+  assert.deepEqual(out, {
+    message: "Internal error; the incident has been logged",
+    path: ["citizen"],
+    extensions: { code: "INTERNAL_SERVER_ERROR" },
+  });
   assert.equal(logged.length, 1);
 });
 
@@ -51,7 +59,11 @@ test("Apollo's refusals of a malformed request with HTTP 400 and no code are BAD
 test("operation labels: known names from the start, an authenticated caller's up to a bound, everything else `other`", () => {
   const labels = new OperationLabels(["HallKpis"], 2);
   assert.equal(labels.label("HallKpis", false), "HallKpis");
-  assert.equal(labels.label("HallKpis__service_hall__0", false), "HallKpis", "a department labels the planner's name as the client's");
+  assert.equal(
+    labels.label("HallKpis__service_hall__0", false),
+    "HallKpis",
+    "a department labels the planner's name as the client's",
+  );
   assert.equal(labels.label(undefined, false), "anonymous");
   assert.equal(labels.label("x".repeat(90_000), false), "other");
   assert.equal(labels.label("Mine", false), "other", "anonymous callers never add a label");
@@ -64,8 +76,13 @@ test("operation labels: known names from the start, an authenticated caller's up
 
 test("production errors: no name suggestions and no department response details", () => {
   const logger = { error: () => undefined } as unknown as Logger;
-  const suggestion = new GraphQLError('Cannot query field "citizn" on type "Query". Did you mean "citizen" or "citizens"?', { extensions: { code: "GRAPHQL_VALIDATION_FAILED" } });
-  const downstream = new GraphQLError("the department failed", { extensions: { code: "BAD_USER_INPUT", response: { url: "http://10.0.0.5:4001/graphql", status: 500, body: "..." } } });
+  const suggestion = new GraphQLError(
+    'Cannot query field "citizn" on type "Query". Did you mean "citizen" or "citizens"?',
+    { extensions: { code: "GRAPHQL_VALIDATION_FAILED" } },
+  );
+  const downstream = new GraphQLError("the department failed", {
+    extensions: { code: "BAD_USER_INPUT", response: { url: "http://10.0.0.5:4001/graphql", status: 500, body: "..." } },
+  });
   const production = formatErrorFor(logger, true);
   assert.equal(production(formatted(suggestion), suggestion).message, 'Cannot query field "citizn" on type "Query".');
   assert.deepEqual(production(formatted(downstream), downstream).extensions, { code: "BAD_USER_INPUT" });

@@ -27,7 +27,10 @@ export class OperationLabels {
   private readonly known: Set<string>;
   private learned = 0;
 
-  constructor(known: Iterable<string> = KNOWN_OPERATIONS, private readonly maxLearned = DEFAULT_MAX_LEARNED_OPERATIONS) {
+  constructor(
+    known: Iterable<string> = KNOWN_OPERATIONS,
+    private readonly maxLearned = DEFAULT_MAX_LEARNED_OPERATIONS,
+  ) {
     this.known = new Set(known);
   }
 
@@ -84,7 +87,8 @@ export function formatErrorFor(logger: Logger, production = false) {
       if (production) {
         delete extensions.response;
         delete extensions.exception;
-        if (SUGGESTION.test(formatted.message)) formatted = { ...formatted, message: formatted.message.replace(SUGGESTION, "") };
+        if (SUGGESTION.test(formatted.message))
+          formatted = { ...formatted, message: formatted.message.replace(SUGGESTION, "") };
       }
       // Apollo Server refuses some malformed requests (a persisted-query hash that does not match
       // the query, an unknown persisted-query version) with HTTP 400 but no code, which it then
@@ -92,7 +96,10 @@ export function formatErrorFor(logger: Logger, production = false) {
       if (extensions.code === "INTERNAL_SERVER_ERROR" && isClientErrorStatus(original)) extensions.code = "BAD_REQUEST";
       return { ...formatted, extensions };
     }
-    logger.error({ err: original instanceof GraphQLError ? original.originalError : original, path: formatted.path }, "unexpected error");
+    logger.error(
+      { err: original instanceof GraphQLError ? original.originalError : original, path: formatted.path },
+      "unexpected error",
+    );
     return {
       message: "Internal error; the incident has been logged",
       path: formatted.path,

@@ -10,7 +10,10 @@ test("defaults follow the run contract", () => {
 });
 
 test("a malformed variable is refused with a message naming it", () => {
-  assert.throws(() => loadBaseConfig({ DATABASE_URL: "mysql://db/onewindow" }), /DATABASE_URL must start with postgres:\/\//);
+  assert.throws(
+    () => loadBaseConfig({ DATABASE_URL: "mysql://db/onewindow" }),
+    /DATABASE_URL must start with postgres:\/\//,
+  );
   assert.throws(() => loadBaseConfig({ DATABASE_URL: "not a url" }), /DATABASE_URL must be a postgres:\/\/ URL/);
   assert.throws(() => loadBaseConfig({ NATS_URL: "localhost" }), /NATS_URL must look like nats:\/\/host:port/);
   assert.throws(() => loadBaseConfig({ LOG_LEVEL: "loud" }), /LOG_LEVEL must be one of/);
@@ -20,14 +23,33 @@ test("a malformed variable is refused with a message naming it", () => {
 
 test("DATABASE_MIGRATION_URL names another role of the same server and database as DATABASE_URL", () => {
   const served = "postgres://labor_security:r@db:5432/onewindow";
-  const config = loadBaseConfig({ DATABASE_URL: served, DATABASE_MIGRATION_URL: "postgres://labor_security_owner:o@db:5432/onewindow" });
+  const config = loadBaseConfig({
+    DATABASE_URL: served,
+    DATABASE_MIGRATION_URL: "postgres://labor_security_owner:o@db:5432/onewindow",
+  });
   assert.equal(config.databaseMigrationUrl, "postgres://labor_security_owner:o@db:5432/onewindow");
   assert.equal(loadBaseConfig({ DATABASE_URL: served }).databaseMigrationUrl, undefined);
-  assert.throws(() => loadBaseConfig({ DATABASE_MIGRATION_URL: "postgres://o@db/onewindow" }), /DATABASE_MIGRATION_URL needs DATABASE_URL/);
-  assert.throws(() => loadBaseConfig({ DATABASE_URL: served, DATABASE_MIGRATION_URL: "mysql://o@db/onewindow" }), /DATABASE_MIGRATION_URL must start with postgres:\/\//);
-  assert.throws(() => loadBaseConfig({ DATABASE_URL: served, DATABASE_MIGRATION_URL: "postgres://o@db:5432/other" }), /DATABASE_MIGRATION_URL must name the server and database of DATABASE_URL/);
-  assert.throws(() => loadBaseConfig({ DATABASE_URL: served, DATABASE_MIGRATION_URL: "postgres://o@elsewhere:5432/onewindow" }), /must name the server and database/);
-  assert.throws(() => loadBaseConfig({ DATABASE_URL: served, DATABASE_MIGRATION_URL: "postgres://labor_security:o@db:5432/onewindow" }), /must name another role than DATABASE_URL/);
+  assert.throws(
+    () => loadBaseConfig({ DATABASE_MIGRATION_URL: "postgres://o@db/onewindow" }),
+    /DATABASE_MIGRATION_URL needs DATABASE_URL/,
+  );
+  assert.throws(
+    () => loadBaseConfig({ DATABASE_URL: served, DATABASE_MIGRATION_URL: "mysql://o@db/onewindow" }),
+    /DATABASE_MIGRATION_URL must start with postgres:\/\//,
+  );
+  assert.throws(
+    () => loadBaseConfig({ DATABASE_URL: served, DATABASE_MIGRATION_URL: "postgres://o@db:5432/other" }),
+    /DATABASE_MIGRATION_URL must name the server and database of DATABASE_URL/,
+  );
+  assert.throws(
+    () => loadBaseConfig({ DATABASE_URL: served, DATABASE_MIGRATION_URL: "postgres://o@elsewhere:5432/onewindow" }),
+    /must name the server and database/,
+  );
+  assert.throws(
+    () =>
+      loadBaseConfig({ DATABASE_URL: served, DATABASE_MIGRATION_URL: "postgres://labor_security:o@db:5432/onewindow" }),
+    /must name another role than DATABASE_URL/,
+  );
 });
 
 test("DATABASE_MIGRATIONS runs the migrations at start unless told they run elsewhere, and then the owner's URL stays out", () => {
@@ -35,11 +57,22 @@ test("DATABASE_MIGRATIONS runs the migrations at start unless told they run else
   assert.equal(loadBaseConfig({}).databaseMigrations, "start");
   assert.equal(loadBaseConfig({ DATABASE_URL: served, DATABASE_MIGRATIONS: "" }).databaseMigrations, "start");
   assert.equal(loadBaseConfig({ DATABASE_URL: served, DATABASE_MIGRATIONS: "start" }).databaseMigrations, "start");
-  assert.equal(loadBaseConfig({ DATABASE_URL: served, DATABASE_MIGRATIONS: "external" }).databaseMigrations, "external");
-  assert.throws(() => loadBaseConfig({ DATABASE_MIGRATIONS: "later" }), /DATABASE_MIGRATIONS must be one of start, external, got "later"/);
+  assert.equal(
+    loadBaseConfig({ DATABASE_URL: served, DATABASE_MIGRATIONS: "external" }).databaseMigrations,
+    "external",
+  );
+  assert.throws(
+    () => loadBaseConfig({ DATABASE_MIGRATIONS: "later" }),
+    /DATABASE_MIGRATIONS must be one of start, external, got "later"/,
+  );
   assert.throws(() => loadBaseConfig({ DATABASE_MIGRATIONS: "External" }), /DATABASE_MIGRATIONS must be one of/);
   assert.throws(
-    () => loadBaseConfig({ DATABASE_URL: served, DATABASE_MIGRATION_URL: "postgres://labor_security_owner:o@db:5432/onewindow", DATABASE_MIGRATIONS: "external" }),
+    () =>
+      loadBaseConfig({
+        DATABASE_URL: served,
+        DATABASE_MIGRATION_URL: "postgres://labor_security_owner:o@db:5432/onewindow",
+        DATABASE_MIGRATIONS: "external",
+      }),
     /DATABASE_MIGRATIONS external: the serving process must not get DATABASE_MIGRATION_URL/,
   );
 });

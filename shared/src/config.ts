@@ -62,7 +62,10 @@ function readDatabaseMigrations(env: Env, databaseMigrationUrl: string | undefin
     throw new ConfigError("DATABASE_MIGRATIONS", `must be one of ${DATABASE_MIGRATIONS.join(", ")}, got "${raw}"`);
   }
   if (raw === "external" && databaseMigrationUrl !== undefined) {
-    throw new ConfigError("DATABASE_MIGRATIONS", "external: the serving process must not get DATABASE_MIGRATION_URL (the owner's password); give it to the migrate step only");
+    throw new ConfigError(
+      "DATABASE_MIGRATIONS",
+      "external: the serving process must not get DATABASE_MIGRATION_URL (the owner's password); give it to the migrate step only",
+    );
   }
   return raw as DatabaseMigrations;
 }
@@ -112,7 +115,8 @@ export function readInt(env: Env, variable: string, fallback: number, min: numbe
 function readMigrationUrl(env: Env, databaseUrl: string | undefined): string | undefined {
   const raw = env.DATABASE_MIGRATION_URL || undefined;
   if (raw === undefined) return undefined;
-  if (databaseUrl === undefined) throw new ConfigError("DATABASE_MIGRATION_URL", "needs DATABASE_URL (the role that serves) beside it");
+  if (databaseUrl === undefined)
+    throw new ConfigError("DATABASE_MIGRATION_URL", "needs DATABASE_URL (the role that serves) beside it");
   let url: URL;
   try {
     url = new URL(raw);
@@ -124,10 +128,16 @@ function readMigrationUrl(env: Env, databaseUrl: string | undefined): string | u
   }
   const served = new URL(databaseUrl);
   if (url.host !== served.host || url.pathname !== served.pathname) {
-    throw new ConfigError("DATABASE_MIGRATION_URL", `must name the server and database of DATABASE_URL (${served.host}${served.pathname}), got ${url.host}${url.pathname}`);
+    throw new ConfigError(
+      "DATABASE_MIGRATION_URL",
+      `must name the server and database of DATABASE_URL (${served.host}${served.pathname}), got ${url.host}${url.pathname}`,
+    );
   }
   if (decodeURIComponent(url.username) === decodeURIComponent(served.username)) {
-    throw new ConfigError("DATABASE_MIGRATION_URL", `must name another role than DATABASE_URL ("${decodeURIComponent(served.username)}"): the role that owns the tables must not serve`);
+    throw new ConfigError(
+      "DATABASE_MIGRATION_URL",
+      `must name another role than DATABASE_URL ("${decodeURIComponent(served.username)}"): the role that owns the tables must not serve`,
+    );
   }
   return raw;
 }
@@ -158,7 +168,10 @@ export function loadBaseConfig(env: Env = process.env): BaseConfig {
   }
   const prefix = env.EVENTS_PREFIX || "onewindow";
   if (!/^[a-z0-9_-]+$/i.test(prefix)) {
-    throw new ConfigError("EVENTS_PREFIX", `must be letters, digits, _ or - (it starts every event subject), got "${prefix}"`);
+    throw new ConfigError(
+      "EVENTS_PREFIX",
+      `must be letters, digits, _ or - (it starts every event subject), got "${prefix}"`,
+    );
   }
   return {
     nodeEnv: env.NODE_ENV || "development",

@@ -54,7 +54,12 @@ export function byKeys<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K
  * (anonymous by default), the department's personal-data `readers`, its audit trail in `db`,
  * cursors sealed with a key of this process only.
  */
-export function localContext(department: string, readers: readonly Role[], db: DataSource, caller: Partial<Caller> = {}): RequestContext {
+export function localContext(
+  department: string,
+  readers: readonly Role[],
+  db: DataSource,
+  caller: Partial<Caller> = {},
+): RequestContext {
   const who: Caller = { ...ANONYMOUS, ...caller };
   return {
     requestId: "local",

@@ -1,7 +1,15 @@
 import fs from "node:fs";
 import path from "node:path";
 import { Client } from "pg";
-import { DataSource, type EntityManager, type EntityTarget, type Logger as TypeOrmLogger, type MixedList, type EntitySchema, type ObjectLiteral } from "typeorm";
+import {
+  DataSource,
+  type EntityManager,
+  type EntityTarget,
+  type Logger as TypeOrmLogger,
+  type MixedList,
+  type EntitySchema,
+  type ObjectLiteral,
+} from "typeorm";
 import type { BaseConfig } from "./config";
 import type { Logger } from "./logger";
 import { SCRAPE_QUERY, sqlQueries } from "./metrics";
@@ -13,7 +21,8 @@ export interface DataSourceOptions {
   service: string;
   entities: MixedList<Function | string | EntitySchema>;
   migrations: Function[];
-  config: Pick<BaseConfig, "dataDir" | "databaseUrl" | "databaseMigrationUrl"> & Partial<Pick<BaseConfig, "databaseMigrations">>;
+  config: Pick<BaseConfig, "dataDir" | "databaseUrl" | "databaseMigrationUrl"> &
+    Partial<Pick<BaseConfig, "databaseMigrations">>;
   logger: Logger;
   /** Unit tests only: a throw-away in-memory SQLite database. */
   inMemory?: boolean;
@@ -21,7 +30,10 @@ export interface DataSourceOptions {
 
 /** Counts every statement (the batching tests read the counter) and logs failures. */
 class CountingLogger implements TypeOrmLogger {
-  constructor(private readonly service: string, private readonly logger: Logger) {}
+  constructor(
+    private readonly service: string,
+    private readonly logger: Logger,
+  ) {}
   logQuery(query: string): void {
     // The scrape's own reads (outbox backlog, dead letters) are not the service's work: counting
     // them moved the counter at every scrape, and a reader waiting for it to settle never returned.
@@ -79,10 +91,20 @@ export function ensurePostgresDatabase(databaseUrl: string, database: string): P
 }
 
 /** A PostgreSQL source on the service's own database, logged in as `databaseUrl`'s role. */
-function postgresSource(options: DataSourceOptions, databaseUrl: string, max: number, migrationsRun: boolean): DataSource {
+function postgresSource(
+  options: DataSourceOptions,
+  databaseUrl: string,
+  max: number,
+  migrationsRun: boolean,
+): DataSource {
   const url = new URL(databaseUrl);
   url.pathname = `/${postgresDatabaseName(options.config.databaseUrl!, options.service)}`;
-  return new DataSource({ type: "postgres", url: url.toString(), extra: { max }, ...commonOptions(options, migrationsRun) });
+  return new DataSource({
+    type: "postgres",
+    url: url.toString(),
+    extra: { max },
+    ...commonOptions(options, migrationsRun),
+  });
 }
 
 function commonOptions(options: DataSourceOptions, migrationsRun: boolean) {
@@ -151,7 +173,10 @@ export async function createDataSource(options: DataSourceOptions): Promise<Data
     const dataSource = postgresSource(options, config.databaseUrl, 10, !external && !config.databaseMigrationUrl);
     await dataSource.initialize().catch((err: { code?: string }) => {
       // Nobody made the database: the migrate step, which creates it, has not run.
-      if (external && err.code === "3D000") throw new Error(`${(err as Error).message}: with DATABASE_MIGRATIONS=external the migrate step (main.js migrate, as DATABASE_MIGRATION_URL's role) creates it, and must run first`);
+      if (external && err.code === "3D000")
+        throw new Error(
+          `${(err as Error).message}: with DATABASE_MIGRATIONS=external the migrate step (main.js migrate, as DATABASE_MIGRATION_URL's role) creates it, and must run first`,
+        );
       throw err;
     });
     return checked(dataSource, async () => {
@@ -188,7 +213,8 @@ export async function migrateDatabase(options: DataSourceOptions): Promise<strin
   await owner.initialize();
   try {
     const applied = await owner.runMigrations({ transaction: "each" });
-    if (config.databaseUrl && config.databaseMigrationUrl) await grantRuntimeRole(owner, decodeURIComponent(new URL(config.databaseUrl).username));
+    if (config.databaseUrl && config.databaseMigrationUrl)
+      await grantRuntimeRole(owner, decodeURIComponent(new URL(config.databaseUrl).username));
     return applied.map((migration) => migration.name);
   } finally {
     await owner.destroy();
@@ -213,11 +239,18 @@ export async function assertNoPendingMigrations(dataSource: DataSource, service:
     const code = e.driverError?.code ?? e.code;
     // No log at all: nothing was ever migrated here.
     if (code === "42P01" || /no such table/.test(e.message ?? "")) applied = new Set();
-    else throw new Error(`${service}: cannot read the migration log ("${MIGRATIONS_TABLE}"): ${e.message}. The migrate step (main.js migrate) grants DATABASE_URL's role SELECT on it.`);
+    else
+      throw new Error(
+        `${service}: cannot read the migration log ("${MIGRATIONS_TABLE}"): ${e.message}. The migrate step (main.js migrate) grants DATABASE_URL's role SELECT on it.`,
+      );
   }
-  const pending = dataSource.migrations.map((migration) => migration.name ?? migration.constructor.name).filter((name) => !applied.has(name));
+  const pending = dataSource.migrations
+    .map((migration) => migration.name ?? migration.constructor.name)
+    .filter((name) => !applied.has(name));
   if (pending.length > 0) {
-    throw new Error(`${service}: DATABASE_MIGRATIONS=external, but the database lacks ${pending.length} migration(s): ${pending.join(", ")}. Run the migrate step first (main.js migrate, with DATABASE_MIGRATION_URL).`);
+    throw new Error(
+      `${service}: DATABASE_MIGRATIONS=external, but the database lacks ${pending.length} migration(s): ${pending.join(", ")}. Run the migrate step first (main.js migrate, with DATABASE_MIGRATION_URL).`,
+    );
   }
 }
 
@@ -259,7 +292,9 @@ function serializeTransactions(dataSource: DataSource): void {
 export function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string; driverError?: { code?: string } };
   const code = e?.driverError?.code ?? e?.code ?? "";
-  return code === "23505" || code.startsWith("SQLITE_CONSTRAINT_PRIMARYKEY") || code.startsWith("SQLITE_CONSTRAINT_UNIQUE");
+  return (
+    code === "23505" || code.startsWith("SQLITE_CONSTRAINT_PRIMARYKEY") || code.startsWith("SQLITE_CONSTRAINT_UNIQUE")
+  );
 }
 
 /**
@@ -268,7 +303,11 @@ export function isUniqueViolation(err: unknown): boolean {
  * at once) take turns instead of each missing the other's uncommitted write. SQLite needs no
  * lock: its transactions already run one at a time (see `serializeTransactions`).
  */
-export function findOneForUpdate<T extends ObjectLiteral>(tx: EntityManager, entity: EntityTarget<T>, id: number | string): Promise<T | null> {
+export function findOneForUpdate<T extends ObjectLiteral>(
+  tx: EntityManager,
+  entity: EntityTarget<T>,
+  id: number | string,
+): Promise<T | null> {
   const query = tx.createQueryBuilder(entity, "row").where("row.id = :id", { id });
   if (tx.connection.options.type === "postgres") query.setLock("pessimistic_write");
   return query.getOne();
@@ -278,6 +317,10 @@ export function findOneForUpdate<T extends ObjectLiteral>(tx: EntityManager, ent
  * Runs `work` in the caller's transaction when there is one (an event handler's inbox
  * transaction), else in a new one: the same business act serves a clerk and an event.
  */
-export function inTransaction<T>(db: DataSource, tx: EntityManager | undefined, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+export function inTransaction<T>(
+  db: DataSource,
+  tx: EntityManager | undefined,
+  work: (tx: EntityManager) => Promise<T>,
+): Promise<T> {
   return tx ? work(tx) : db.transaction(work);
 }

@@ -57,18 +57,37 @@ describe("@onewindow/shared's entries load only what their importers use", () =>
   test("the main entry loads neither the NATS client nor node:test, node:assert or any test helper", () => {
     const loaded = load("@onewindow/shared");
     assert.ok(loaded.own.includes("dist/index.js"), "the check saw the package's own files");
-    assert.deepEqual(loaded.packages.filter((p) => p === "nats"), [], "nats");
-    assert.deepEqual(loaded.own.filter((f) => f.startsWith("dist/nats/")), [], "the NATS adapter");
+    assert.deepEqual(
+      loaded.packages.filter((p) => p === "nats"),
+      [],
+      "nats",
+    );
+    assert.deepEqual(
+      loaded.own.filter((f) => f.startsWith("dist/nats/")),
+      [],
+      "the NATS adapter",
+    );
     assert.deepEqual(loaded.own.filter(isTestSupport), [], "test helpers");
-    assert.deepEqual(loaded.builtins.filter((m) => m === "test" || m.startsWith("internal/test_runner")), [], "node:test");
-    assert.deepEqual(loaded.ownBuiltins.filter((m) => m === "test" || m.startsWith("assert")), [], "node:test or node:assert, asked for by the package");
+    assert.deepEqual(
+      loaded.builtins.filter((m) => m === "test" || m.startsWith("internal/test_runner")),
+      [],
+      "node:test",
+    );
+    assert.deepEqual(
+      loaded.ownBuiltins.filter((m) => m === "test" || m.startsWith("assert")),
+      [],
+      "node:test or node:assert, asked for by the package",
+    );
   });
 
   test("the process entry brings the NATS client, and still no test helper", () => {
     const loaded = load("@onewindow/shared/server");
     assert.ok(loaded.packages.includes("nats"), "a department's process talks to NATS");
     assert.deepEqual(loaded.own.filter(isTestSupport), []);
-    assert.deepEqual(loaded.ownBuiltins.filter((m) => m === "test" || m.startsWith("assert")), []);
+    assert.deepEqual(
+      loaded.ownBuiltins.filter((m) => m === "test" || m.startsWith("assert")),
+      [],
+    );
   });
 
   test("the test entry is where node:assert comes from", () => {

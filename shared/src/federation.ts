@@ -56,9 +56,12 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     };
   }
   // Every department answers for its own audit trail.
-  for (const [typeName, fields] of Object.entries(auditResolvers(department, auditRoot))) resolvers[typeName] = { ...resolvers[typeName], ...fields };
+  for (const [typeName, fields] of Object.entries(auditResolvers(department, auditRoot)))
+    resolvers[typeName] = { ...resolvers[typeName], ...fields };
   return buildSubgraphSchema({
-    typeDefs: gql(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}\n${auditTypeDefs(department, auditRoot, schema)}`),
+    typeDefs: gql(
+      `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}\n${auditTypeDefs(department, auditRoot, schema)}`,
+    ),
     resolvers,
   });
 }

@@ -112,13 +112,18 @@ function operationNameLength(body: unknown, search: string): number {
   };
   if (Array.isArray(body)) body.forEach(measure);
   else if (body && typeof body === "object") measure(body);
-  if (search.includes("operationName")) measure({ operationName: new URLSearchParams(search).get("operationName") ?? undefined });
+  if (search.includes("operationName"))
+    measure({ operationName: new URLSearchParams(search).get("operationName") ?? undefined });
   return longest;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { ...headers, "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text) });
+  res.writeHead(status, {
+    ...headers,
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
@@ -128,10 +133,16 @@ async function serveGraphql<TContext extends BaseContext, TAuth>(
   res: ServerResponse,
   search: string,
 ): Promise<void> {
-  const requestId = (!options.issueRequestIds && (req.headers["x-request-id"] as string | undefined)?.slice(0, 64)) || randomUUID();
+  const requestId =
+    (!options.issueRequestIds && (req.headers["x-request-id"] as string | undefined)?.slice(0, 64)) || randomUUID();
   const refusal = options.admit?.(req);
   if (refusal) {
-    sendJson(res, refusal.status, { errors: [{ message: refusal.message, extensions: { code: refusal.code } }] }, refusal.headers);
+    sendJson(
+      res,
+      refusal.status,
+      { errors: [{ message: refusal.message, extensions: { code: refusal.code } }] },
+      refusal.headers,
+    );
     return options.onRefused?.(req, requestId, refusal);
   }
   const raw = req.method === "POST" ? await readBody(req, options.bodyLimit ?? 1_000_000) : "";
@@ -160,14 +171,21 @@ async function serveGraphql<TContext extends BaseContext, TAuth>(
     try {
       body = JSON.parse(raw);
     } catch {
-      return sendJson(res, 400, { errors: [{ message: "Request body is not valid JSON", extensions: { code: "BAD_REQUEST" } }] });
+      return sendJson(res, 400, {
+        errors: [{ message: "Request body is not valid JSON", extensions: { code: "BAD_REQUEST" } }],
+      });
     }
   }
   const maxName = options.maxOperationName ?? DEFAULT_MAX_OPERATION_NAME;
   const name = operationNameLength(body, search);
   if (name > maxName) {
     return sendJson(res, 400, {
-      errors: [{ message: `operationName is ${name} characters long, more than the limit of ${maxName}`, extensions: { code: "BAD_REQUEST" } }],
+      errors: [
+        {
+          message: `operationName is ${name} characters long, more than the limit of ${maxName}`,
+          extensions: { code: "BAD_REQUEST" },
+        },
+      ],
     });
   }
   // In a span continuing the caller's `traceparent` when tracing is on (a no-op otherwise).
@@ -194,7 +212,9 @@ async function serveGraphql<TContext extends BaseContext, TAuth>(
  * ({@link createMetricsServer}), so that the public port does not tell anyone how the process
  * is doing.
  */
-export function createHttpServer<TContext extends BaseContext, TAuth = unknown>(options: HttpServerOptions<TContext, TAuth>): http.Server {
+export function createHttpServer<TContext extends BaseContext, TAuth = unknown>(
+  options: HttpServerOptions<TContext, TAuth>,
+): http.Server {
   const server = http.createServer((req, res) => {
     // Split by hand: a WHATWG URL per request is measurable on the GraphQL hot path.
     const raw = req.url ?? "/";
@@ -222,7 +242,12 @@ export function createHttpServer<TContext extends BaseContext, TAuth = unknown>(
     handle().catch((err) => {
       if (res.headersSent) return res.destroy();
       if (err instanceof PayloadTooLarge) {
-        return sendJson(res, 413, { errors: [{ message: err.message, extensions: { code: "PAYLOAD_TOO_LARGE" } }] }, { connection: "close" });
+        return sendJson(
+          res,
+          413,
+          { errors: [{ message: err.message, extensions: { code: "PAYLOAD_TOO_LARGE" } }] },
+          { connection: "close" },
+        );
       }
       sendJson(res, 500, { errors: [{ message: "Internal error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
     });
@@ -233,7 +258,11 @@ export function createHttpServer<TContext extends BaseContext, TAuth = unknown>(
 
 /** Node's refusals of requests it cannot parse: status line, `extensions.code` and message. */
 const CLIENT_ERRORS: Record<string, [status: string, code: string, message: string]> = {
-  HPE_HEADER_OVERFLOW: ["431 Request Header Fields Too Large", "HEADERS_TOO_LARGE", "the request line and headers are larger than 16 kB"],
+  HPE_HEADER_OVERFLOW: [
+    "431 Request Header Fields Too Large",
+    "HEADERS_TOO_LARGE",
+    "the request line and headers are larger than 16 kB",
+  ],
   ERR_HTTP_REQUEST_TIMEOUT: ["408 Request Timeout", "REQUEST_TIMEOUT", "the request took too long to arrive"],
 };
 
@@ -244,7 +273,11 @@ const CLIENT_ERRORS: Record<string, [status: string, code: string, message: stri
  */
 function answerClientError(err: Error & { code?: string }, socket: Duplex): void {
   if (err.code === "ECONNRESET" || !socket.writable) return void socket.destroy();
-  const [status, code, message] = CLIENT_ERRORS[err.code ?? ""] ?? ["400 Bad Request", "BAD_REQUEST", "the request is not valid HTTP"];
+  const [status, code, message] = CLIENT_ERRORS[err.code ?? ""] ?? [
+    "400 Bad Request",
+    "BAD_REQUEST",
+    "the request is not valid HTTP",
+  ];
   const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
   socket.end(
     `HTTP/1.1 ${status}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
@@ -262,9 +295,17 @@ export function createMetricsServer(): http.Server {
     const raw = req.url ?? "/";
     const q = raw.indexOf("?");
     const pathname = q < 0 ? raw : raw.slice(0, q);
-    if (pathname !== "/metrics" || (req.method !== "GET" && req.method !== "HEAD")) return sendJson(res, 404, { error: `no route ${pathname}; metrics are at /metrics` });
+    if (pathname !== "/metrics" || (req.method !== "GET" && req.method !== "HEAD"))
+      return sendJson(res, 404, { error: `no route ${pathname}; metrics are at /metrics` });
     const gc = (globalThis as { gc?: () => void }).gc;
-    if (gc && raw.slice(q + 1).split("&").includes("gc=1")) gc();
+    if (
+      gc &&
+      raw
+        .slice(q + 1)
+        .split("&")
+        .includes("gc=1")
+    )
+      gc();
     metricsRegistry.metrics().then(
       (text) => {
         res.writeHead(200, { "content-type": metricsRegistry.contentType });

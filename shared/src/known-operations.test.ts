@@ -8,7 +8,10 @@ test("the known operations are exactly those the dashboard, the explorer and the
   const root = path.resolve(__dirname, "..", "..");
   const names = new Set<string>();
   for (const file of ["dashboard/src/operations.ts", "test/operations.graphql"]) {
-    for (const m of fs.readFileSync(path.join(root, file), "utf8").matchAll(/(?:^|`)\s*(?:query|mutation)\s+([_A-Za-z][_0-9A-Za-z]*)/gm)) names.add(m[1]);
+    for (const m of fs
+      .readFileSync(path.join(root, file), "utf8")
+      .matchAll(/(?:^|`)\s*(?:query|mutation)\s+([_A-Za-z][_0-9A-Za-z]*)/gm))
+      names.add(m[1]);
   }
   assert.deepEqual([...KNOWN_OPERATIONS].sort(), [...names].sort());
 });

@@ -8,7 +8,10 @@ test("yuan to fen keeps exact cents and refuses bad amounts", () => {
   assert.equal(yuanToFen(0.1 + 0.2, "x"), 30);
   assert.equal(fenToYuan("448353"), 4483.53);
   for (const bad of [-0.01, 1.234, Number.NaN, 1e14]) {
-    assert.throws(() => yuanToFen(bad, "totalCost"), (err: any) => err.extensions.code === "BAD_USER_INPUT" && err.extensions.field === "totalCost");
+    assert.throws(
+      () => yuanToFen(bad, "totalCost"),
+      (err: any) => err.extensions.code === "BAD_USER_INPUT" && err.extensions.field === "totalCost",
+    );
   }
 });
 

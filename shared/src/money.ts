@@ -8,7 +8,8 @@ export function yuanToFen(yuan: number, field: string): number {
   if (!Number.isFinite(yuan)) throw new BadUserInputError("amount must be a number", field);
   if (yuan < 0) throw new BadUserInputError(`amount must not be negative, got ${yuan}`, field);
   const fen = Math.round(yuan * 100);
-  if (Math.abs(fen - yuan * 100) > 1e-6) throw new BadUserInputError(`amount ${yuan} has more than two decimals`, field);
+  if (Math.abs(fen - yuan * 100) > 1e-6)
+    throw new BadUserInputError(`amount ${yuan} has more than two decimals`, field);
   if (fen > 1e15) throw new BadUserInputError(`amount ${yuan} is too large`, field);
   return fen;
 }

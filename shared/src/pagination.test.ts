@@ -21,8 +21,14 @@ test("keyset pages: the next page starts after the last key; the total is counte
   const count = async () => (counts++, 7);
   // Two asked for, three read: the third says that more follow.
   const first = toKeysetConnection(rows, (r) => r, keysetPageRequest(2, null, cursors), count);
-  assert.deepEqual(first.edges.map((e) => e.node), ["110101", "110102"]);
-  assert.deepEqual({ ...first.pageInfo }, { hasNextPage: true, hasPreviousPage: false, startCursor: first.edges[0].cursor, endCursor: first.edges[1].cursor });
+  assert.deepEqual(
+    first.edges.map((e) => e.node),
+    ["110101", "110102"],
+  );
+  assert.deepEqual(
+    { ...first.pageInfo },
+    { hasNextPage: true, hasPreviousPage: false, startCursor: first.edges[0].cursor, endCursor: first.edges[1].cursor },
+  );
   assert.equal(counts, 0);
   assert.equal(await first.totalCount, 7);
   assert.equal(await first.totalCount, 7);
@@ -31,7 +37,10 @@ test("keyset pages: the next page starts after the last key; the total is counte
   const next = keysetPageRequest(2, first.pageInfo.endCursor, cursors);
   assert.deepEqual([next.after, next.limit], ["110102", 2]);
   const last = toKeysetConnection(["110103"], (r) => r, next, count);
-  assert.deepEqual({ ...last.pageInfo }, { hasNextPage: false, hasPreviousPage: true, startCursor: last.edges[0].cursor, endCursor: last.edges[0].cursor });
+  assert.deepEqual(
+    { ...last.pageInfo },
+    { hasNextPage: false, hasPreviousPage: true, startCursor: last.edges[0].cursor, endCursor: last.edges[0].cursor },
+  );
   assert.equal(toKeysetConnection([], (r: string) => r, next, count).pageInfo.endCursor, null);
 });
 
@@ -46,7 +55,12 @@ test("keyset pages: an offset cursor, garbage or a page size out of bounds is ba
 
 test("a cursor says nothing of its row, and only the list and key that sealed it open it", () => {
   const idNumber = "33010219800101001X";
-  const [{ cursor }] = toKeysetConnection([idNumber], (r) => r, keysetPageRequest(1, null, cursors), async () => 1).edges;
+  const [{ cursor }] = toKeysetConnection(
+    [idNumber],
+    (r) => r,
+    keysetPageRequest(1, null, cursors),
+    async () => 1,
+  ).edges;
   const decoded = Buffer.from(cursor, "base64url");
   for (const text of [decoded.toString("utf8"), decoded.toString("latin1"), decoded.toString("hex")]) {
     assert.ok(!text.includes(idNumber) && !text.includes("330102"), "the ID number is not in the cursor");
@@ -60,13 +74,19 @@ test("a cursor says nothing of its row, and only the list and key that sealed it
     assert.throws(() => keysetPageRequest(1, altered.toString("base64url"), cursors), badInput, `byte ${i}`);
   }
   // Another list (another filter), another department's key, an oversized cursor.
-  assert.throws(() => keysetPageRequest(1, cursor, key.list(listName("Query", "test", { filter: { community: "x" } }))), badInput);
+  assert.throws(
+    () => keysetPageRequest(1, cursor, key.list(listName("Query", "test", { filter: { community: "x" } }))),
+    badInput,
+  );
   assert.throws(() => keysetPageRequest(1, cursor, CursorKey.ephemeral().list("Query.test\u0000{}\u0000")), badInput);
   assert.throws(() => keysetPageRequest(1, "A".repeat(5000), cursors), badInput);
 });
 
 test("a list's name ignores first, after and arguments left null", () => {
-  assert.equal(listName("Query", "citizens", { first: 10, after: "x", filter: { community: "a", employmentStatus: null } }), listName("Query", "citizens", { filter: { community: "a" } }));
+  assert.equal(
+    listName("Query", "citizens", { first: 10, after: "x", filter: { community: "a", employmentStatus: null } }),
+    listName("Query", "citizens", { filter: { community: "a" } }),
+  );
   assert.notEqual(listName("Query", "citizens", { filter: { community: "a" } }), listName("Query", "citizens", {}));
   assert.notEqual(listName("Citizen", "cases", {}, "1"), listName("Citizen", "cases", {}, "2"));
 });

@@ -17,7 +17,10 @@ export class PageInfo {
   @Field(() => String, { nullable: true, description: "Cursor of the first item on this page." })
   startCursor: string | null;
 
-  @Field(() => String, { nullable: true, description: "Cursor of the last item; pass it as `after` for the next page." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Cursor of the last item; pass it as `after` for the next page.",
+  })
   endCursor: string | null;
 }
 
@@ -43,7 +46,11 @@ export interface Connection<T> {
  * Declares `<Name>Connection` and `<Name>Edge` object types for a node class, with the
  * descriptions every connection in the schema shares.
  */
-export function connectionType<T extends object>(name: string, node: ClassType<T>, what: string): ClassType<Connection<T>> {
+export function connectionType<T extends object>(
+  name: string,
+  node: ClassType<T>,
+  what: string,
+): ClassType<Connection<T>> {
   @ObjectType(`${name}Edge`, { description: `One ${what} in a page.` })
   class Edge {
     @Field({ description: "Opaque position of this item; pass it as `after` to continue after it." })
@@ -119,7 +126,10 @@ export class CursorKey {
         try {
           const decipher = crypto.createDecipheriv("aes-256-gcm", this.key, bytes.subarray(0, IV_BYTES)).setAAD(aad);
           decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
-          return Buffer.concat([decipher.update(bytes.subarray(IV_BYTES, bytes.length - TAG_BYTES)), decipher.final()]).toString("utf8");
+          return Buffer.concat([
+            decipher.update(bytes.subarray(IV_BYTES, bytes.length - TAG_BYTES)),
+            decipher.final(),
+          ]).toString("utf8");
         } catch {
           // Made or altered by the client, sealed for another list, or by another department.
           throw new BadUserInputError(NOT_A_CURSOR, field);
@@ -154,7 +164,11 @@ export function listName(parentType: string, fieldName: string, args: Record<str
 function withoutNulls(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutNulls);
   if (value === null || typeof value !== "object") return value;
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v != null).map(([k, v]) => [k, withoutNulls(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => v != null)
+      .map(([k, v]) => [k, withoutNulls(v)]),
+  );
 }
 
 /** A validated page request: skip `offset` rows, take `limit`; `cursors` seals the positions of its rows. */
@@ -169,7 +183,12 @@ export interface PageRequest {
  * most `max`, so no single request asks a department for an unbounded list. `after` must have
  * been sealed by `cursors` (see {@link CursorKey.forField}), or it is BAD_USER_INPUT.
  */
-export function pageRequest(first: number | null | undefined, after: string | null | undefined, cursors: ListCursors, max = 100): PageRequest {
+export function pageRequest(
+  first: number | null | undefined,
+  after: string | null | undefined,
+  cursors: ListCursors,
+  max = 100,
+): PageRequest {
   const limit = pageSize(first, max);
   if (!after) return { offset: 0, limit, cursors };
   const m = /^o:(\d{1,15})$/.exec(cursors.open(after));
@@ -231,7 +250,12 @@ export interface KeysetPageRequest {
 }
 
 /** Turns `first` / `after` into a {@link KeysetPageRequest}; the bounds are those of {@link pageRequest}. */
-export function keysetPageRequest(first: number | null | undefined, after: string | null | undefined, cursors: ListCursors, max = 100): KeysetPageRequest {
+export function keysetPageRequest(
+  first: number | null | undefined,
+  after: string | null | undefined,
+  cursors: ListCursors,
+  max = 100,
+): KeysetPageRequest {
   const limit = pageSize(first, max);
   if (!after) return { after: null, limit, cursors };
   const m = /^k:(.+)$/s.exec(cursors.open(after));
@@ -244,7 +268,12 @@ export function keysetPageRequest(first: number | null | undefined, after: strin
  * with one row more than `page.limit` so that `hasNextPage` needs no count. `count` runs only if
  * the caller selects `totalCount`: a list whose pages are read without it never counts all rows.
  */
-export function toKeysetConnection<T>(rows: T[], key: (row: T) => string, page: KeysetPageRequest, count: () => Promise<number>): Connection<T> {
+export function toKeysetConnection<T>(
+  rows: T[],
+  key: (row: T) => string,
+  page: KeysetPageRequest,
+  count: () => Promise<number>,
+): Connection<T> {
   const edges = rows.slice(0, page.limit).map((node) => edge(node, `k:${key(node)}`, page.cursors));
   let counted: Promise<number> | undefined;
   return {

@@ -29,7 +29,8 @@ export async function grantRuntimeRole(owner: DataSource, runtimeRole: string): 
     await tx.query(`GRANT USAGE ON SCHEMA public TO ${role}`);
     for (const { tablename } of tables) {
       await tx.query(`REVOKE ALL ON ${ident(tablename)} FROM ${role}`);
-      const privileges = tablename === MIGRATIONS_TABLE ? "SELECT" : (AUDIT_RUNTIME_PRIVILEGES[tablename] ?? READ_WRITE);
+      const privileges =
+        tablename === MIGRATIONS_TABLE ? "SELECT" : (AUDIT_RUNTIME_PRIVILEGES[tablename] ?? READ_WRITE);
       await tx.query(`GRANT ${privileges} ON ${ident(tablename)} TO ${role}`);
     }
     await tx.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${role}`);
@@ -60,6 +61,8 @@ export async function assertAppendOnlyAudit(runtime: DataSource): Promise<void> 
     if (row[`p${i}`]) problems.push(`it has ${privilege} on ${table}`);
   });
   if (problems.length > 0) {
-    throw new Error(`DATABASE_URL's role "${String(row.role)}" could rewrite the audit trail: ${problems.join("; ")}. Serve as a role that owns nothing and run the migrations as the owner (DATABASE_MIGRATION_URL).`);
+    throw new Error(
+      `DATABASE_URL's role "${String(row.role)}" could rewrite the audit trail: ${problems.join("; ")}. Serve as a role that owns nothing and run the migrations as the owner (DATABASE_MIGRATION_URL).`,
+    );
   }
 }

@@ -20,7 +20,8 @@ export const DateScalar = new GraphQLScalarType({
   serialize: (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : parseDate(value)),
   parseValue: parseDate,
   parseLiteral(ast) {
-    if (ast.kind !== Kind.STRING) throw new GraphQLError("Date must be a string YYYY-MM-DD", { extensions: { code: "BAD_USER_INPUT" } });
+    if (ast.kind !== Kind.STRING)
+      throw new GraphQLError("Date must be a string YYYY-MM-DD", { extensions: { code: "BAD_USER_INPUT" } });
     return parseDate(ast.value);
   },
 });
@@ -33,13 +34,16 @@ export const DateTimeScalar = new GraphQLScalarType({
   parseValue(value) {
     const d = new Date(value as string);
     if (typeof value !== "string" || Number.isNaN(d.getTime())) {
-      throw new GraphQLError(`DateTime must be ISO 8601, got ${JSON.stringify(value)}`, { extensions: { code: "BAD_USER_INPUT" } });
+      throw new GraphQLError(`DateTime must be ISO 8601, got ${JSON.stringify(value)}`, {
+        extensions: { code: "BAD_USER_INPUT" },
+      });
     }
     return d;
   },
   parseLiteral(ast) {
     const d = ast.kind === Kind.STRING ? new Date(ast.value) : new Date(NaN);
-    if (Number.isNaN(d.getTime())) throw new GraphQLError("DateTime must be an ISO 8601 string", { extensions: { code: "BAD_USER_INPUT" } });
+    if (Number.isNaN(d.getTime()))
+      throw new GraphQLError("DateTime must be an ISO 8601 string", { extensions: { code: "BAD_USER_INPUT" } });
     return d;
   },
 });

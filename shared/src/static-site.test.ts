@@ -3,12 +3,22 @@ import assert from "node:assert/strict";
 import path from "node:path";
 import { STATIC_CSP, staticFile, type StaticSite } from "./static-site";
 
-const site: StaticSite = { root: "/srv/dist", pages: { "/dashboard": "dashboard/index.html" }, assetPrefix: "/assets/" };
+const site: StaticSite = {
+  root: "/srv/dist",
+  pages: { "/dashboard": "dashboard/index.html" },
+  assetPrefix: "/assets/",
+};
 
 describe("static files (the gateway's dashboard and explorer)", () => {
   it("maps a page path, with or without its trailing slash, and assets under their prefix", () => {
-    assert.deepEqual(staticFile(site, "/dashboard"), { file: path.join("/srv/dist", "dashboard/index.html"), page: true });
-    assert.deepEqual(staticFile(site, "/dashboard/"), { file: path.join("/srv/dist", "dashboard/index.html"), page: true });
+    assert.deepEqual(staticFile(site, "/dashboard"), {
+      file: path.join("/srv/dist", "dashboard/index.html"),
+      page: true,
+    });
+    assert.deepEqual(staticFile(site, "/dashboard/"), {
+      file: path.join("/srv/dist", "dashboard/index.html"),
+      page: true,
+    });
     assert.deepEqual(staticFile(site, "/assets/app-1a2b.js"), { file: "/srv/dist/assets/app-1a2b.js", page: false });
   });
 

@@ -63,7 +63,12 @@ export function staticFile(site: StaticSite, pathname: string): { file: string; 
     return undefined;
   }
   // No traversal, no hidden files, no backslashes or NULs: only plain names under the prefix.
-  if (relative.includes("\0") || relative.includes("\\") || relative.split("/").some((part) => part === "" || part.startsWith("."))) return undefined;
+  if (
+    relative.includes("\0") ||
+    relative.includes("\\") ||
+    relative.split("/").some((part) => part === "" || part.startsWith("."))
+  )
+    return undefined;
   const root = path.resolve(site.root);
   const file = path.resolve(root, relative);
   if (!file.startsWith(root + path.sep)) return undefined;
@@ -74,7 +79,12 @@ export function staticFile(site: StaticSite, pathname: string): { file: string; 
  * Answers a GET or HEAD for a static file; resolves false (nothing written) when the path is not
  * the site's or the file does not exist, so that the caller answers 404 its usual way.
  */
-export async function serveStatic(site: StaticSite, req: IncomingMessage, res: ServerResponse, pathname: string): Promise<boolean> {
+export async function serveStatic(
+  site: StaticSite,
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+): Promise<boolean> {
   if (req.method !== "GET" && req.method !== "HEAD") return false;
   const found = staticFile(site, pathname);
   if (!found) return false;

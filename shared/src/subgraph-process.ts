@@ -9,7 +9,14 @@ import { createSubgraphServer, type SubgraphServer } from "./subgraph-server";
 import { AuditTrail } from "./audit/audit-trail";
 import { AuditHeadRelay, readPublishedHeads } from "./nats/audit-stream";
 import { ContextVerifier } from "./auth/internal-context";
-import { ensureDevAuditKeys, ensureDevCursorSecret, loadAuditSigningKey, loadAuditVerifyKey, loadContextVerifyKeys, loadCursorSecret } from "./auth/keys";
+import {
+  ensureDevAuditKeys,
+  ensureDevCursorSecret,
+  loadAuditSigningKey,
+  loadAuditVerifyKey,
+  loadContextVerifyKeys,
+  loadCursorSecret,
+} from "./auth/keys";
 import { loadPersonReadCaps, PersonReadCap } from "./auth/read-cap";
 import { CursorKey } from "./pagination";
 import { UsedContexts } from "./auth/used-contexts";
@@ -43,15 +50,24 @@ export async function startSubgraph<S>(
   // Traces over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set; before the server is built.
   startTelemetry(definition.name, env);
   // Development only: production passes CURSOR_SECRET(_FILE), shared by the department's replicas.
-  if (config.nodeEnv !== "production" && !env.CURSOR_SECRET && !env.CURSOR_SECRET_FILE) ensureDevCursorSecret(config.dataDir, definition.name);
+  if (config.nodeEnv !== "production" && !env.CURSOR_SECRET && !env.CURSOR_SECRET_FILE)
+    ensureDevCursorSecret(config.dataDir, definition.name);
   const cursorKey = new CursorKey(loadCursorSecret(env, config.dataDir, definition.name));
   const personReadCap = new PersonReadCap(loadPersonReadCaps(env));
   const dataSource = await openSubgraphDatabase(definition as SubgraphDefinition<unknown>, config, logger);
   const services = definition.createServices(dataSource);
   const handlers = definition.eventHandlers?.(services);
-  const eventing = startEventing(dataSource, config, definition.name, handlers, logger, loadEventTrust(env, config.dataDir, definition.name, handlers));
+  const eventing = startEventing(
+    dataSource,
+    config,
+    definition.name,
+    handlers,
+    logger,
+    loadEventTrust(env, config.dataDir, definition.name, handlers),
+  );
   // Development signs with a key generated into DATA_DIR/keys; production passes AUDIT_SIGNING_KEY.
-  if (config.nodeEnv !== "production" && !env.AUDIT_SIGNING_KEY && !env.AUDIT_SIGNING_KEY_FILE) ensureDevAuditKeys(config.dataDir, definition.name);
+  if (config.nodeEnv !== "production" && !env.AUDIT_SIGNING_KEY && !env.AUDIT_SIGNING_KEY_FILE)
+    ensureDevAuditKeys(config.dataDir, definition.name);
   const heads = new AuditHeadRelay(dataSource, eventing.bus, definition.name, logger);
   heads.start();
   const trail = new AuditTrail(dataSource, {
@@ -79,10 +95,15 @@ export async function startSubgraph<S>(
     personReadCap,
     trail,
     ready: async () => {
-      if (!eventing.bus.connected) throw new Error(`NATS at ${config.natsUrl} is not reachable (events wait in the outbox)`);
+      if (!eventing.bus.connected)
+        throw new Error(`NATS at ${config.natsUrl} is not reachable (events wait in the outbox)`);
     },
   });
-  const bound = await server.start(port, env.HOST || DEFAULT_HOST, readPort(env, "METRICS_PORT", metricsPortOf(definition.defaultPort)));
+  const bound = await server.start(
+    port,
+    env.HOST || DEFAULT_HOST,
+    readPort(env, "METRICS_PORT", metricsPortOf(definition.defaultPort)),
+  );
   return {
     port: bound,
     dataSource,
@@ -101,7 +122,10 @@ export async function startSubgraph<S>(
  * The `main` of a subgraph process. No argument: start, and stop gracefully on a signal.
  * `migrate`: the migrate step ({@link migrateSubgraph}), exiting 0 when done and 1 on failure.
  */
-export function runSubgraph<S>(definition: SubgraphDefinition<S>, args: readonly string[] = process.argv.slice(2)): void {
+export function runSubgraph<S>(
+  definition: SubgraphDefinition<S>,
+  args: readonly string[] = process.argv.slice(2),
+): void {
   const logger = createLogger(definition.name);
   if (args.length === 0) {
     runProcess(logger, () => startSubgraph(definition));
@@ -116,7 +140,9 @@ export function runSubgraph<S>(definition: SubgraphDefinition<S>, args: readonly
       },
     );
   } else {
-    console.error(`${definition.name}: unknown arguments "${args.join(" ")}"; usage: main.js (serve) or main.js migrate`);
+    console.error(
+      `${definition.name}: unknown arguments "${args.join(" ")}"; usage: main.js (serve) or main.js migrate`,
+    );
     process.exit(2);
   }
 }

@@ -1,6 +1,9 @@
 import type http from "node:http";
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+} from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
 import { formatErrorFor, metricsPlugin } from "./apollo-plugins";
@@ -61,7 +64,8 @@ export interface SubgraphServer {
  * routes, and metrics on a port of their own. Has no side effects until `start` is called.
  */
 export function createSubgraphServer(options: SubgraphServerOptions): SubgraphServer {
-  const { service, schema, dataSource, logger, verifier, usedContexts, personalDataReaders, cursorKey, personReadCap } = options;
+  const { service, schema, dataSource, logger, verifier, usedContexts, personalDataReaders, cursorKey, personReadCap } =
+    options;
   const trail = options.trail ?? new AuditTrail(dataSource);
   const refusals = refusalRecorder(trail, logger);
   const apollo = new ApolloServer<RequestContext>({
@@ -74,7 +78,10 @@ export function createSubgraphServer(options: SubgraphServerOptions): SubgraphSe
     // Inline traces (ftv1) are for Apollo Studio, which we do not use; they cost time per field.
     // Cache-control hints likewise: no type sets one, yet the plugin runs for every field.
     plugins: [
-      metricsPlugin(service), auditPlugin(trail, service, refusals, options.selfServiceActs), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(),
+      metricsPlugin(service),
+      auditPlugin(trail, service, refusals, options.selfServiceActs),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
       // Names the request's span after the operation; only when tracing is on.
       ...(tracingEnabled() ? [tracingPlugin()] : []),
     ],
@@ -135,8 +142,14 @@ export function createSubgraphServer(options: SubgraphServerOptions): SubgraphSe
     async start(port, host, metricsPort) {
       await apollo.start();
       const bound = await listen(httpServer, port, host);
-      const metricsBound = metricsPort === undefined ? undefined : await listen((metricsServer = createMetricsServer()), metricsPort, host);
-      logger.info({ port: bound, metricsPort: metricsBound }, `${service} subgraph listening on http://127.0.0.1:${bound}/graphql`);
+      const metricsBound =
+        metricsPort === undefined
+          ? undefined
+          : await listen((metricsServer = createMetricsServer()), metricsPort, host);
+      logger.info(
+        { port: bound, metricsPort: metricsBound },
+        `${service} subgraph listening on http://127.0.0.1:${bound}/graphql`,
+      );
       process.send?.({ type: "listening", service, port: bound, metricsPort: metricsBound });
       return bound;
     },

@@ -59,11 +59,22 @@ export async function printSubgraphSdl<S>(definition: SubgraphDefinition<S>): Pr
 }
 
 /** A department's tables: its own entities and migrations, plus the shared outbox, inbox and dead letters. */
-export function subgraphTables(definition: SubgraphDefinition<unknown>): { service: string; entities: MixedList<Function | string | EntitySchema>; migrations: Function[] } {
+export function subgraphTables(definition: SubgraphDefinition<unknown>): {
+  service: string;
+  entities: MixedList<Function | string | EntitySchema>;
+  migrations: Function[];
+} {
   return {
     service: definition.name,
     entities: [OutboxEvent, InboxEvent, DeadLetter, AuditEntry, ...(definition.entities as Function[])],
-    migrations: [CreateOutbox1763800000000, CreateInboxAndDeadLetters1763900000000, ...AUDIT_MIGRATIONS, ...USED_CONTEXT_MIGRATIONS, AddOutboxSignedEnvelope1764500000000, ...definition.migrations],
+    migrations: [
+      CreateOutbox1763800000000,
+      CreateInboxAndDeadLetters1763900000000,
+      ...AUDIT_MIGRATIONS,
+      ...USED_CONTEXT_MIGRATIONS,
+      AddOutboxSignedEnvelope1764500000000,
+      ...definition.migrations,
+    ],
   };
 }
 
@@ -73,7 +84,8 @@ export function subgraphTables(definition: SubgraphDefinition<unknown>): { servi
  */
 export function openSubgraphDatabase(
   definition: SubgraphDefinition<unknown>,
-  config: Pick<BaseConfig, "dataDir" | "databaseUrl" | "databaseMigrationUrl"> & Partial<Pick<BaseConfig, "databaseMigrations">>,
+  config: Pick<BaseConfig, "dataDir" | "databaseUrl" | "databaseMigrationUrl"> &
+    Partial<Pick<BaseConfig, "databaseMigrations">>,
   logger: Logger,
 ): Promise<DataSource> {
   return createDataSource({ ...subgraphTables(definition), config, logger });
@@ -86,15 +98,28 @@ export function openSubgraphDatabase(
  * so that the serving process never holds the owner's password. Needs no keys and no NATS.
  * Returns the names of the migrations it applied.
  */
-export async function migrateSubgraph(definition: SubgraphDefinition<unknown>, env: Record<string, string | undefined> = process.env): Promise<string[]> {
+export async function migrateSubgraph(
+  definition: SubgraphDefinition<unknown>,
+  env: Record<string, string | undefined> = process.env,
+): Promise<string[]> {
   // This is the step that runs them: the serving processes' switch does not apply to it.
   const config = loadBaseConfig({ ...env, DATABASE_MIGRATIONS: undefined });
   const logger = createLogger(definition.name, config.logLevel);
   const target = config.databaseUrl
-    ? { database: postgresDatabaseName(config.databaseUrl, definition.name), as: decodeURIComponent(new URL(config.databaseMigrationUrl ?? config.databaseUrl).username) }
+    ? {
+        database: postgresDatabaseName(config.databaseUrl, definition.name),
+        as: decodeURIComponent(new URL(config.databaseMigrationUrl ?? config.databaseUrl).username),
+      }
     : { database: path.join(config.dataDir, `${definition.name}.sqlite`) };
   logger.info(target, "migrating");
   const applied = await migrateDatabase({ ...subgraphTables(definition), config, logger });
-  logger.info({ ...target, applied, grantedTo: config.databaseMigrationUrl ? decodeURIComponent(new URL(config.databaseUrl!).username) : undefined }, applied.length > 0 ? `applied ${applied.length} migration(s)` : "no migration was pending");
+  logger.info(
+    {
+      ...target,
+      applied,
+      grantedTo: config.databaseMigrationUrl ? decodeURIComponent(new URL(config.databaseUrl!).username) : undefined,
+    },
+    applied.length > 0 ? `applied ${applied.length} migration(s)` : "no migration was pending",
+  );
   return applied;
 }

@@ -20,10 +20,25 @@ const PARENT = `00-${TRACE}-00f067aa0ba902b7-01`;
 describe("telemetry", () => {
   test("the OTLP traces URL comes from the standard variables; no endpoint, no tracing", () => {
     assert.equal(tracesEndpoint({}), null);
-    assert.equal(tracesEndpoint({ OTEL_EXPORTER_OTLP_ENDPOINT: "http://collector:4318" }), "http://collector:4318/v1/traces");
-    assert.equal(tracesEndpoint({ OTEL_EXPORTER_OTLP_ENDPOINT: "http://collector:4318/" }), "http://collector:4318/v1/traces");
-    assert.equal(tracesEndpoint({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: "http://c:4318/traces", OTEL_EXPORTER_OTLP_ENDPOINT: "http://x" }), "http://c:4318/traces");
-    assert.equal(tracesEndpoint({ OTEL_EXPORTER_OTLP_ENDPOINT: "http://collector:4318", OTEL_SDK_DISABLED: "true" }), null);
+    assert.equal(
+      tracesEndpoint({ OTEL_EXPORTER_OTLP_ENDPOINT: "http://collector:4318" }),
+      "http://collector:4318/v1/traces",
+    );
+    assert.equal(
+      tracesEndpoint({ OTEL_EXPORTER_OTLP_ENDPOINT: "http://collector:4318/" }),
+      "http://collector:4318/v1/traces",
+    );
+    assert.equal(
+      tracesEndpoint({
+        OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: "http://c:4318/traces",
+        OTEL_EXPORTER_OTLP_ENDPOINT: "http://x",
+      }),
+      "http://c:4318/traces",
+    );
+    assert.equal(
+      tracesEndpoint({ OTEL_EXPORTER_OTLP_ENDPOINT: "http://collector:4318", OTEL_SDK_DISABLED: "true" }),
+      null,
+    );
   });
 
   test("off: nothing starts, helpers only run the function and add nothing", async () => {
@@ -56,7 +71,10 @@ describe("telemetry", () => {
     test("a request continues the caller's traceparent; a department call, an event written and its handler stay in the trace", async () => {
       await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
       const url = `http://127.0.0.1:${(receiver.address() as { port: number }).port}`;
-      assert.equal(startTelemetry("test-service", { OTEL_EXPORTER_OTLP_ENDPOINT: url, OTEL_BSP_SCHEDULE_DELAY: "20" }), true);
+      assert.equal(
+        startTelemetry("test-service", { OTEL_EXPORTER_OTLP_ENDPOINT: url, OTEL_BSP_SCHEDULE_DELAY: "20" }),
+        true,
+      );
       assert.equal(tracingEnabled(), true);
 
       const headers = new Map<string, string>();
@@ -71,17 +89,31 @@ describe("telemetry", () => {
       // The department call's span is a child of the request's, not the request's itself.
       assert.notEqual(headers.get("traceparent"), written);
 
-      const handled = await withEventSpan({ id: "e1", type: "onewindow.labor.unemployment.registered", source: "labor-security", traceId: written }, async () => traceLogFields());
+      const handled = await withEventSpan(
+        { id: "e1", type: "onewindow.labor.unemployment.registered", source: "labor-security", traceId: written },
+        async () => traceLogFields(),
+      );
       assert.equal(handled!.trace_id, TRACE);
       // An event without a traceId starts a trace of its own.
-      const fresh = await withEventSpan({ id: "e2", type: "x", source: "y", traceId: null }, async () => traceLogFields());
+      const fresh = await withEventSpan({ id: "e2", type: "x", source: "y", traceId: null }, async () =>
+        traceLogFields(),
+      );
       assert.notEqual(fresh!.trace_id, TRACE);
 
       await stopTelemetry(); // flushes
-      const spans = bodies.flatMap((b: any) => b.resourceSpans.flatMap((rs: any) => rs.scopeSpans.flatMap((ss: any) => ss.spans)));
-      const names = spans.filter((s: any) => s.traceId === TRACE).map((s: any) => s.name).sort();
+      const spans = bodies.flatMap((b: any) =>
+        b.resourceSpans.flatMap((rs: any) => rs.scopeSpans.flatMap((ss: any) => ss.spans)),
+      );
+      const names = spans
+        .filter((s: any) => s.traceId === TRACE)
+        .map((s: any) => s.name)
+        .sort();
       assert.deepEqual(names, ["department tax", "graphql", "process onewindow.labor.unemployment.registered"]);
-      const service = bodies.flatMap((b: any) => b.resourceSpans.map((rs: any) => rs.resource.attributes.find((a: any) => a.key === "service.name").value.stringValue));
+      const service = bodies.flatMap((b: any) =>
+        b.resourceSpans.map(
+          (rs: any) => rs.resource.attributes.find((a: any) => a.key === "service.name").value.stringValue,
+        ),
+      );
       assert.deepEqual([...new Set(service)], ["test-service"]);
     });
   });

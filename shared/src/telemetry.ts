@@ -61,15 +61,21 @@ export function startTelemetry(service: string, env: TelemetryEnv = process.env)
   const url = tracesEndpoint(env);
   if (!url) return false;
   // Loaded only when tracing is on: a process without an endpoint never loads the SDK.
-  const { NodeTracerProvider, BatchSpanProcessor } = require("@opentelemetry/sdk-trace-node") as typeof import("@opentelemetry/sdk-trace-node");
-  const { OTLPTraceExporter } = require("@opentelemetry/exporter-trace-otlp-http") as typeof import("@opentelemetry/exporter-trace-otlp-http");
+  const { NodeTracerProvider, BatchSpanProcessor } =
+    require("@opentelemetry/sdk-trace-node") as typeof import("@opentelemetry/sdk-trace-node");
+  const { OTLPTraceExporter } =
+    require("@opentelemetry/exporter-trace-otlp-http") as typeof import("@opentelemetry/exporter-trace-otlp-http");
   const { resourceFromAttributes } = require("@opentelemetry/resources") as typeof import("@opentelemetry/resources");
-  const { ATTR_SERVICE_NAME } = require("@opentelemetry/semantic-conventions") as typeof import("@opentelemetry/semantic-conventions");
+  const { ATTR_SERVICE_NAME } =
+    require("@opentelemetry/semantic-conventions") as typeof import("@opentelemetry/semantic-conventions");
   const delay = Number(env.OTEL_BSP_SCHEDULE_DELAY);
   const provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: env.OTEL_SERVICE_NAME || service }),
     spanProcessors: [
-      new BatchSpanProcessor(new OTLPTraceExporter({ url }), Number.isFinite(delay) && delay > 0 ? { scheduledDelayMillis: delay } : {}),
+      new BatchSpanProcessor(
+        new OTLPTraceExporter({ url }),
+        Number.isFinite(delay) && delay > 0 ? { scheduledDelayMillis: delay } : {},
+      ),
     ],
   });
   provider.register();
@@ -95,16 +101,32 @@ const headerGetter = {
  * Runs `fn` in a SERVER span continuing the caller's `traceparent` (if any): one GraphQL request.
  * The span's name and operation attributes are set later by {@link tracingPlugin}.
  */
-export function withRequestSpan<T>(headers: Record<string, unknown>, requestId: string, fn: () => Promise<T>): Promise<T> {
+export function withRequestSpan<T>(
+  headers: Record<string, unknown>,
+  requestId: string,
+  fn: () => Promise<T>,
+): Promise<T> {
   if (!tracer) return fn();
   const parent = propagation.extract(ROOT_CONTEXT, headers, headerGetter);
-  return runInSpan(tracer, "graphql", { kind: SpanKind.SERVER, attributes: { "onewindow.request_id": requestId } }, parent, fn);
+  return runInSpan(
+    tracer,
+    "graphql",
+    { kind: SpanKind.SERVER, attributes: { "onewindow.request_id": requestId } },
+    parent,
+    fn,
+  );
 }
 
 /** Runs `fn` in a CLIENT span, a child of the active one: one call of the gateway to a department. */
 export function withDepartmentSpan<T>(department: string, fn: () => Promise<T>): Promise<T> {
   if (!tracer) return fn();
-  return runInSpan(tracer, `department ${department}`, { kind: SpanKind.CLIENT, attributes: { "onewindow.department": department } }, context.active(), fn);
+  return runInSpan(
+    tracer,
+    `department ${department}`,
+    { kind: SpanKind.CLIENT, attributes: { "onewindow.department": department } },
+    context.active(),
+    fn,
+  );
 }
 
 /** Writes the active span's `traceparent` into an outgoing request's headers. */
@@ -125,15 +147,26 @@ export function currentTraceparent(): string | null {
  * Runs an event handler in a CONSUMER span continuing the trace of the request that wrote the
  * event (its envelope's `traceId`, a `traceparent`); a new trace when it has none.
  */
-export function withEventSpan<T>(event: { id: string; type: string; source: string; traceId: string | null }, fn: () => Promise<T>): Promise<T> {
+export function withEventSpan<T>(
+  event: { id: string; type: string; source: string; traceId: string | null },
+  fn: () => Promise<T>,
+): Promise<T> {
   if (!tracer) return fn();
-  const parent = event.traceId ? propagation.extract(ROOT_CONTEXT, { [TRACEPARENT]: event.traceId }, headerGetter) : ROOT_CONTEXT;
+  const parent = event.traceId
+    ? propagation.extract(ROOT_CONTEXT, { [TRACEPARENT]: event.traceId }, headerGetter)
+    : ROOT_CONTEXT;
   return runInSpan(
     tracer,
     `process ${event.type}`,
     {
       kind: SpanKind.CONSUMER,
-      attributes: { "messaging.system": "nats", "messaging.operation.type": "process", "messaging.message.id": event.id, "onewindow.event.type": event.type, "onewindow.event.source": event.source },
+      attributes: {
+        "messaging.system": "nats",
+        "messaging.operation.type": "process",
+        "messaging.message.id": event.id,
+        "onewindow.event.type": event.type,
+        "onewindow.event.source": event.source,
+      },
     },
     parent,
     fn,
@@ -149,7 +182,13 @@ export function traceLogFields(): { trace_id: string; span_id: string } | undefi
   return { trace_id: traceId, span_id: spanId };
 }
 
-async function runInSpan<T>(t: Tracer, name: string, options: { kind: SpanKind; attributes: Attributes }, parent: Context, fn: () => Promise<T>): Promise<T> {
+async function runInSpan<T>(
+  t: Tracer,
+  name: string,
+  options: { kind: SpanKind; attributes: Attributes },
+  parent: Context,
+  fn: () => Promise<T>,
+): Promise<T> {
   return t.startActiveSpan(name, options, parent, async (span: Span) => {
     try {
       return await fn();
@@ -176,7 +215,10 @@ export function tracingPlugin(): ApolloServerPlugin<BaseContext> {
         async didResolveOperation({ operationName, operation }) {
           const type = operation?.operation ?? "query";
           span.updateName(`${type} ${operationName ?? "anonymous"}`);
-          span.setAttributes({ "graphql.operation.type": type, "graphql.operation.name": operationName ?? "anonymous" });
+          span.setAttributes({
+            "graphql.operation.type": type,
+            "graphql.operation.name": operationName ?? "anonymous",
+          });
         },
         async willSendResponse({ errors }) {
           if (errors?.length) span.setStatus({ code: SpanStatusCode.ERROR, message: errors[0]!.message });

@@ -8,8 +8,16 @@ const PUBLIC = `{ serviceItems(keyword: "退休") { code name } }`;
 
 /** A raw POST to the gateway: status, headers and the parsed body. */
 async function post(stack: Stack, body: string, headers: Record<string, string> = {}) {
-  const res = await fetch(stack.gatewayUrl, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
-  return { status: res.status, headers: res.headers, body: (await res.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] } };
+  const res = await fetch(stack.gatewayUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body,
+  });
+  return {
+    status: res.status,
+    headers: res.headers,
+    body: (await res.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] },
+  };
 }
 
 /** The one error of a refused request. */
@@ -51,7 +59,8 @@ describe("abuse limits at the gateway (development mode)", () => {
   });
 
   test("more than 30 aliases is TOO_MANY_ALIASES", async () => {
-    const aliased = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `s${i}: serviceItems { code }`).join(" ")} }`;
+    const aliased = (n: number) =>
+      `{ ${Array.from({ length: n }, (_, i) => `s${i}: serviceItems { code }`).join(" ")} }`;
     const res = await post(stack, JSON.stringify({ query: aliased(31) }));
     assert.equal(res.status, 400);
     const error = onlyError(res.body);
@@ -67,7 +76,10 @@ describe("abuse limits at the gateway (development mode)", () => {
     const costly = `query ($n: Int) { jobPostings(first: $n) { edges { node { title employer { jobPostings(first: $n) { totalCount } } } } } }`;
     for (const [query, variables] of [
       [costly, { n: 100 }],
-      [`{ jobPostings(first: 100) { edges { node { title employer { jobPostings(first: 100) { totalCount } } } } } }`, {}],
+      [
+        `{ jobPostings(first: 100) { edges { node { title employer { jobPostings(first: 100) { totalCount } } } } } }`,
+        {},
+      ],
     ] as const) {
       const res = await post(stack, JSON.stringify({ query, variables }), await stack.headers());
       assert.equal(res.status, 400);
@@ -101,7 +113,12 @@ describe("abuse limits at the gateway (development mode)", () => {
   });
 
   test("introspection is on in development, and GraphiQL's introspection query fits the limits", async () => {
-    const query = getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, specifiedByUrl: true, directiveIsRepeatable: true });
+    const query = getIntrospectionQuery({
+      descriptions: true,
+      inputValueDeprecation: true,
+      specifiedByUrl: true,
+      directiveIsRepeatable: true,
+    });
     const res = await post(stack, JSON.stringify({ query }));
     assert.equal(res.status, 200, JSON.stringify(res.body.errors));
     assert.ok(res.body.data.__schema.types.some((t: { name: string }) => t.name === "Citizen"));
@@ -134,7 +151,11 @@ describe("abuse limits at the gateway (production mode, a low rate limit)", () =
     const retryAfter = Number(refused!.headers.get("retry-after"));
     assert.ok(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 6, `retry-after: ${retryAfter}`);
     // Another token is another caller; health probes are never counted.
-    const other = await post(stack, JSON.stringify({ query: PUBLIC }), await stack.headers({ roles: ["window_clerk"], user: "calm-clerk" }));
+    const other = await post(
+      stack,
+      JSON.stringify({ query: PUBLIC }),
+      await stack.headers({ roles: ["window_clerk"], user: "calm-clerk" }),
+    );
     assert.equal(other.status, 200);
     assert.equal((await fetch(stack.gatewayUrl.replace("/graphql", "/healthz"))).status, 200);
   });
@@ -162,7 +183,11 @@ describe("abuse limits at the gateway (production mode, a low rate limit)", () =
     const body = (await simple.json()) as { errors: { message: string; extensions: { code: string } }[] };
     assert.equal(body.errors[0].extensions.code, "BAD_REQUEST");
     assert.match(body.errors[0].message, /Cross-Site Request Forgery/);
-    const form = await fetch(stack.gatewayUrl, { method: "POST", headers: { "content-type": "text/plain" }, body: JSON.stringify({ query: PUBLIC }) });
+    const form = await fetch(stack.gatewayUrl, {
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+      body: JSON.stringify({ query: PUBLIC }),
+    });
     assert.equal(form.status, 400);
     assert.match(await form.text(), /Cross-Site Request Forgery/);
     const preflighted = await fetch(url, { headers: { "apollo-require-preflight": "true" } });

@@ -31,31 +31,49 @@ describe("every act is on the record", () => {
   afterAll(() => stack?.stop());
 
   const rows = (department: string, where: string) =>
-    stack.sql<Row>(department, `SELECT id, request_id, client_request_id, token_jti, user_id, roles, purpose, id_number, fields, outcome, reason FROM audit_entry WHERE ${where} ORDER BY id`);
-  const tokenJti = async (as: As) => JSON.parse(Buffer.from((await stack.headers(as)).authorization.split(" ")[1].split(".")[1], "base64url").toString()).jti as string;
+    stack.sql<Row>(
+      department,
+      `SELECT id, request_id, client_request_id, token_jti, user_id, roles, purpose, id_number, fields, outcome, reason FROM audit_entry WHERE ${where} ORDER BY id`,
+    );
+  const tokenJti = async (as: As) =>
+    JSON.parse(Buffer.from((await stack.headers(as)).authorization.split(" ")[1].split(".")[1], "base64url").toString())
+      .jti as string;
 
   test("a mutation selecting only __typename is audited; naming a person without a purpose it is refused, audited, and writes nothing", async () => {
     const person = freshIdNumber();
     const refused = await stack.query(REGISTER, { i: { idNumber: person, name: "钱七" } }, { ...LABOR, purpose: null });
     assert.equal(refused.errors?.[0].extensions?.code, "FORBIDDEN", JSON.stringify(refused));
     assert.match(refused.errors![0].message, /x-access-purpose/);
-    assert.deepEqual(await stack.sql("labor-security", `SELECT id_number FROM citizen WHERE id_number = '${person}'`), []);
+    assert.deepEqual(
+      await stack.sql("labor-security", `SELECT id_number FROM citizen WHERE id_number = '${person}'`),
+      [],
+    );
     const [refusal] = await eventually(async () => {
       const found = await rows("labor-security", `id_number = '${person}'`);
       assert.equal(found.length, 1);
       return found;
     });
-    assert.deepEqual([refusal.outcome, refusal.fields, refusal.user_id, refusal.purpose], ["refused", "Mutation.registerCitizen", "labor-acts", null]);
+    assert.deepEqual(
+      [refusal.outcome, refusal.fields, refusal.user_id, refusal.purpose],
+      ["refused", "Mutation.registerCitizen", "labor-acts", null],
+    );
     assert.match(refusal.reason!, /^FORBIDDEN: .*x-access-purpose/);
 
     const done = await stack.query(REGISTER, { i: { idNumber: person, name: "钱七" } }, LABOR);
     assert.equal(done.errors, undefined, JSON.stringify(done.errors));
     const written = await rows("labor-security", `id_number = '${person}' AND outcome = 'ok'`);
-    assert.deepEqual(written.map((r) => [r.fields, r.user_id, r.roles, r.purpose]), [["Mutation.registerCitizen", "labor-acts", "labor_officer", "登记 case 2026-7"]]);
+    assert.deepEqual(
+      written.map((r) => [r.fields, r.user_id, r.roles, r.purpose]),
+      [["Mutation.registerCitizen", "labor-acts", "labor_officer", "登记 case 2026-7"]],
+    );
   });
 
   test("a mutation that names no person is audited too, with its outcome", async () => {
-    const bad = await stack.query(`mutation ($i: RegisterEmployerInput!) { registerEmployer(input: $i) { __typename } }`, { i: { creditCode: "not-a-code", name: "x" } }, LABOR);
+    const bad = await stack.query(
+      `mutation ($i: RegisterEmployerInput!) { registerEmployer(input: $i) { __typename } }`,
+      { i: { creditCode: "not-a-code", name: "x" } },
+      LABOR,
+    );
     assert.equal(bad.errors?.[0].extensions?.code, "BAD_USER_INPUT");
     const [row] = await rows("labor-security", `fields = 'Mutation.registerEmployer' AND user_id = 'labor-acts'`);
     assert.deepEqual([row.outcome, row.id_number], ["failed", null]);
@@ -72,13 +90,20 @@ describe("every act is on the record", () => {
       assert.equal(found.length, 1);
       return found;
     });
-    assert.deepEqual([row.outcome, row.user_id, row.roles, row.fields, row.token_jti], ["refused", "analyst-acts", "analyst", "Query.citizen", await tokenJti(analyst)]);
+    assert.deepEqual(
+      [row.outcome, row.user_id, row.roles, row.fields, row.token_jti],
+      ["refused", "analyst-acts", "analyst", "Query.citizen", await tokenJti(analyst)],
+    );
     assert.match(row.reason!, /^FORBIDDEN: role analyst may not/);
   });
 
   test("an UNAUTHENTICATED refusal at a department is audited: an anonymous caller, and a request without the gateway's signature", async () => {
     const person = freshIdNumber();
-    const refused = await stack.query(`query ($id: ID!) { citizen(idNumber: $id) { name } }`, { id: person }, "anonymous");
+    const refused = await stack.query(
+      `query ($id: ID!) { citizen(idNumber: $id) { name } }`,
+      { id: person },
+      "anonymous",
+    );
     assert.equal(refused.errors?.[0].extensions?.code, "UNAUTHENTICATED");
     const [row] = await eventually(async () => {
       const found = await rows("labor-security", `id_number = '${person}'`);
@@ -88,7 +113,11 @@ describe("every act is on the record", () => {
     assert.deepEqual([row.outcome, row.user_id, row.roles, row.fields], ["refused", null, "", "Query.citizen"]);
     assert.match(row.reason!, /^UNAUTHENTICATED: sign in/);
 
-    const unsigned = await fetch(`http://127.0.0.1:${stack.portOf("tax")}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ __typename }" }) });
+    const unsigned = await fetch(`http://127.0.0.1:${stack.portOf("tax")}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ __typename }" }),
+    });
     assert.equal(unsigned.status, 401);
     const [bare] = await eventually(async () => {
       const found = await rows("tax", `fields = 'POST /graphql'`);
@@ -102,28 +131,45 @@ describe("every act is on the record", () => {
   test("reading the audit trail is itself audited", async () => {
     const person = freshIdNumber();
     const auditor: As = { roles: ["auditor"], user: "auditor-acts" };
-    const read = await stack.query(`query ($id: ID!) { auditTrail(idNumber: $id) { laborSecurity { totalCount } tax { totalCount } } }`, { id: person }, auditor);
+    const read = await stack.query(
+      `query ($id: ID!) { auditTrail(idNumber: $id) { laborSecurity { totalCount } tax { totalCount } } }`,
+      { id: person },
+      auditor,
+    );
     assert.equal(read.errors, undefined, JSON.stringify(read.errors));
-    for (const [department, field] of [["labor-security", "AuditTrails.laborSecurity"], ["tax", "AuditTrails.tax"]]) {
+    for (const [department, field] of [
+      ["labor-security", "AuditTrails.laborSecurity"],
+      ["tax", "AuditTrails.tax"],
+    ]) {
       const [row] = await rows(department, `id_number = '${person}'`);
       assert.deepEqual([row.outcome, row.user_id, row.roles, row.fields], ["ok", "auditor-acts", "auditor", field]);
     }
     await stack.query(`{ verifyAuditTrail { laborSecurity { ok } } }`, {}, auditor);
-    assert.equal((await rows("labor-security", `fields = 'AuditVerification.laborSecurity' AND user_id = 'auditor-acts'`)).length, 1);
+    assert.equal(
+      (await rows("labor-security", `fields = 'AuditVerification.laborSecurity' AND user_id = 'auditor-acts'`)).length,
+      1,
+    );
   });
 
   test("the trail's request id is the gateway's; the client's x-request-id and the token's jti are kept beside it", async () => {
     const person = freshIdNumber();
     const res = await fetch(stack.gatewayUrl, {
       method: "POST",
-      headers: { "content-type": "application/json", "x-request-id": "client-chosen-id", ...(await stack.headers(LABOR)) },
+      headers: {
+        "content-type": "application/json",
+        "x-request-id": "client-chosen-id",
+        ...(await stack.headers(LABOR)),
+      },
       body: JSON.stringify({ query: REGISTER, variables: { i: { idNumber: person, name: "孙八" } } }),
     });
     assert.equal(res.status, 200);
     const issued = res.headers.get("x-request-id")!;
     assert.notEqual(issued, "client-chosen-id");
     const [row] = await rows("labor-security", `id_number = '${person}'`);
-    assert.deepEqual([row.request_id, row.client_request_id, row.token_jti], [issued, "client-chosen-id", await tokenJti(LABOR)]);
+    assert.deepEqual(
+      [row.request_id, row.client_request_id, row.token_jti],
+      [issued, "client-chosen-id", await tokenJti(LABOR)],
+    );
   });
 
   test("rate-limited requests are refused at the gateway and logged there, repeats tallied", async () => {
@@ -131,21 +177,38 @@ describe("every act is on the record", () => {
     const headers = { "content-type": "application/json", ...(await stack.headers(flooder)) };
     const statuses: number[] = [];
     for (let i = 0; i < RATE_LIMIT + 5; i++) {
-      const res = await fetch(stack.gatewayUrl, { method: "POST", headers: { ...headers, "x-request-id": `flood-${i}` }, body: JSON.stringify({ query: "{ __typename }" }) });
+      const res = await fetch(stack.gatewayUrl, {
+        method: "POST",
+        headers: { ...headers, "x-request-id": `flood-${i}` },
+        body: JSON.stringify({ query: "{ __typename }" }),
+      });
       statuses.push(res.status);
       await res.arrayBuffer();
     }
     assert.ok(statuses.filter((s) => s === 429).length >= 5, String(statuses));
     const lines = await eventually(async () => {
-      const found = stack.logOf("gateway").split("\n").filter((l) => l.includes('"audit":"gateway-refusal"')).map((l) => JSON.parse(l));
-      assert.ok(found.some((l) => l.code === "RATE_LIMITED"), stack.logOf("gateway"));
+      const found = stack
+        .logOf("gateway")
+        .split("\n")
+        .filter((l) => l.includes('"audit":"gateway-refusal"'))
+        .map((l) => JSON.parse(l));
+      assert.ok(
+        found.some((l) => l.code === "RATE_LIMITED"),
+        stack.logOf("gateway"),
+      );
       return found;
     });
     const limited = lines.filter((l) => l.code === "RATE_LIMITED");
     // One line for the first refusal in the minute; its repeats wait for the minute's summary.
     assert.equal(limited.length, 1, JSON.stringify(limited));
-    assert.deepEqual([limited[0].status, limited[0].count, limited[0].clientRequestId], [429, 1, `flood-${statuses.indexOf(429)}`]);
+    assert.deepEqual(
+      [limited[0].status, limited[0].count, limited[0].clientRequestId],
+      [429, 1, `flood-${statuses.indexOf(429)}`],
+    );
     assert.match(limited[0].caller, /^auth:/);
-    assert.ok(!JSON.stringify(limited[0]).includes((await stack.headers(flooder)).authorization.slice(7)), "the token itself is not logged");
+    assert.ok(
+      !JSON.stringify(limited[0]).includes((await stack.headers(flooder)).authorization.slice(7)),
+      "the token itself is not logged",
+    );
   });
 });

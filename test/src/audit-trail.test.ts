@@ -14,7 +14,18 @@ const VERIFY = `{ verifyAuditTrail { laborSecurity { ...check } medicalInsurance
 
 /** The same hash the trail computes, for an insider who re-chains rows after changing them. */
 const hashOf = (r: Record<string, unknown>) => {
-  const content = [Number(r.id), r.at, r.request_id, r.user_id, r.roles, r.purpose, r.id_number, r.department, r.fields, r.prev_hash];
+  const content = [
+    Number(r.id),
+    r.at,
+    r.request_id,
+    r.user_id,
+    r.roles,
+    r.purpose,
+    r.id_number,
+    r.department,
+    r.fields,
+    r.prev_hash,
+  ];
   if (r.outcome !== null) content.push(r.client_request_id, r.token_jti, r.outcome, r.reason);
   return crypto.createHash("sha256").update(JSON.stringify(content)).digest("hex");
 };
@@ -38,7 +49,9 @@ describe("a tamper-evident audit trail", () => {
 
   const register = async (): Promise<string> => {
     const idNumber = freshIdNumber();
-    const res = await stack.query(`mutation ($i: RegisterCitizenInput!) { registerCitizen(input: $i) { idNumber } }`, { i: { idNumber, name: "韩梅" } });
+    const res = await stack.query(`mutation ($i: RegisterCitizenInput!) { registerCitizen(input: $i) { idNumber } }`, {
+      i: { idNumber, name: "韩梅" },
+    });
     assert.equal(res.errors, undefined, JSON.stringify(res.errors));
     return idNumber;
   };
@@ -49,7 +62,10 @@ describe("a tamper-evident audit trail", () => {
     "medical-insurance": `query ($id: ID!) { citizen(idNumber: $id) { medicalInsurance { scheme } } }`,
     tax: `query ($id: ID!) { citizen(idNumber: $id) { taxSummary(year: 2024) { taxDue } } }`,
   };
-  const field = { "labor-security": "laborSecurity", "medical-insurance": "medicalInsurance", tax: "tax" } as Record<string, string>;
+  const field = { "labor-security": "laborSecurity", "medical-insurance": "medicalInsurance", tax: "tax" } as Record<
+    string,
+    string
+  >;
 
   /** Reads, waits until every signed head is on the stream, checks the untouched trail; the newest row. */
   async function auditedReads(department: string): Promise<number> {
@@ -64,7 +80,13 @@ describe("a tamper-evident audit trail", () => {
     await eventually(async () => assert.equal(await publishedHead(department), newest));
     const clean = await stack.query(VERIFY, {}, AUDITOR);
     assert.equal(clean.errors, undefined, JSON.stringify(clean.errors));
-    assert.deepEqual(clean.data.verifyAuditTrail[field[department]], { ok: true, checked: newest, brokenAt: null, reason: null, signedHead: newest });
+    assert.deepEqual(clean.data.verifyAuditTrail[field[department]], {
+      ok: true,
+      checked: newest,
+      brokenAt: null,
+      reason: null,
+      signedHead: newest,
+    });
     // The auditor's check is itself a row of the trail: wait for its head too, so that what the
     // tests tamper with is all signed and published.
     const [{ n: checked }] = await stack.sql<{ n: number }>(department, "SELECT MAX(id) AS n FROM audit_entry");
@@ -76,9 +98,13 @@ describe("a tamper-evident audit trail", () => {
   /** The newest row covered by a head on the department's subject of the audit stream. */
   async function publishedHead(department: string): Promise<number> {
     const jsm = await nc.jetstreamManager();
-    const info = await jsm.streams.info(auditStreamName(stack.eventsPrefix), { subjects_filter: auditSubject(stack.eventsPrefix, department) });
+    const info = await jsm.streams.info(auditStreamName(stack.eventsPrefix), {
+      subjects_filter: auditSubject(stack.eventsPrefix, department),
+    });
     if (!info.state.subjects?.[auditSubject(stack.eventsPrefix, department)]) return 0;
-    const last = await jsm.streams.getMessage(auditStreamName(stack.eventsPrefix), { last_by_subj: auditSubject(stack.eventsPrefix, department) });
+    const last = await jsm.streams.getMessage(auditStreamName(stack.eventsPrefix), {
+      last_by_subj: auditSubject(stack.eventsPrefix, department),
+    });
     return (last.json() as { id: number }).id;
   }
 
@@ -90,7 +116,10 @@ describe("a tamper-evident audit trail", () => {
       if (Number(row.id) >= from) {
         row.prev_hash = prev;
         row.hash = hashOf(row);
-        await stack.tamper(department, `UPDATE audit_entry SET prev_hash = '${row.prev_hash}', hash = '${row.hash}' WHERE id = ${row.id}`);
+        await stack.tamper(
+          department,
+          `UPDATE audit_entry SET prev_hash = '${row.prev_hash}', hash = '${row.hash}' WHERE id = ${row.id}`,
+        );
       }
       prev = row.hash as string;
     }
@@ -107,7 +136,11 @@ describe("a tamper-evident audit trail", () => {
     await stack.tamper("labor-security", `DELETE FROM audit_entry WHERE id > ${newest - 2}`);
     await stack.tamper("labor-security", `DELETE FROM audit_head WHERE id > ${newest - 2}`);
     assert.deepEqual(await verify("labor-security"), {
-      ok: false, checked: newest - 2, brokenAt: newest - 1, reason: `rows ${newest - 1}-${newest} are missing: the trail ends before its newest signed head`, signedHead: newest,
+      ok: false,
+      checked: newest - 2,
+      brokenAt: newest - 1,
+      reason: `rows ${newest - 1}-${newest} are missing: the trail ends before its newest signed head`,
+      signedHead: newest,
     });
   });
 
@@ -115,10 +148,17 @@ describe("a tamper-evident audit trail", () => {
     const newest = await auditedReads("medical-insurance");
     const gone = newest - 3;
     await stack.tamper("medical-insurance", `DELETE FROM audit_entry WHERE id = ${gone}`);
-    for (let id = gone + 1; id <= newest; id++) await stack.tamper("medical-insurance", `UPDATE audit_entry SET id = ${id - 1} WHERE id = ${id}`);
+    for (let id = gone + 1; id <= newest; id++)
+      await stack.tamper("medical-insurance", `UPDATE audit_entry SET id = ${id - 1} WHERE id = ${id}`);
     await stack.tamper("medical-insurance", `DELETE FROM audit_head WHERE id >= ${gone}`);
     await rechain("medical-insurance", gone);
-    assert.deepEqual(await verify("medical-insurance"), { ok: false, checked: gone - 1, brokenAt: gone, reason: `row ${gone} is not the row its department signed`, signedHead: newest });
+    assert.deepEqual(await verify("medical-insurance"), {
+      ok: false,
+      checked: gone - 1,
+      brokenAt: gone,
+      reason: `row ${gone} is not the row its department signed`,
+      signedHead: newest,
+    });
   });
 
   test("rewriting a row and recomputing the plain hashes of the rest of the chain is reported at that row", async () => {
@@ -126,7 +166,13 @@ describe("a tamper-evident audit trail", () => {
     const rewritten = newest - 4;
     await stack.tamper("tax", `UPDATE audit_entry SET purpose = '没有发生' WHERE id = ${rewritten}`);
     await rechain("tax", rewritten);
-    assert.deepEqual(await verify("tax"), { ok: false, checked: rewritten - 1, brokenAt: rewritten, reason: `row ${rewritten} is not the row its department signed`, signedHead: newest });
+    assert.deepEqual(await verify("tax"), {
+      ok: false,
+      checked: rewritten - 1,
+      brokenAt: rewritten,
+      reason: `row ${rewritten} is not the row its department signed`,
+      signedHead: newest,
+    });
   });
 
   test("a published head can be neither deleted nor purged from the audit stream", async () => {
@@ -140,7 +186,10 @@ describe("a tamper-evident audit trail", () => {
     await assert.rejects(jsm.streams.deleteMessage(stream, before.first_seq), /delete/i);
     await assert.rejects(jsm.streams.deleteMessage(stream, before.last_seq, false), /delete/i);
     await assert.rejects(jsm.streams.purge(stream), /purge/i);
-    await assert.rejects(jsm.streams.purge(stream, { filter: auditSubject(stack.eventsPrefix, "labor-security") }), /purge/i);
+    await assert.rejects(
+      jsm.streams.purge(stream, { filter: auditSubject(stack.eventsPrefix, "labor-security") }),
+      /purge/i,
+    );
     const after = (await jsm.streams.info(stream)).state;
     assert.equal(after.first_seq, before.first_seq);
     assert.ok(after.messages >= before.messages);

@@ -10,11 +10,24 @@ import { startStack, type Stack } from "./harness/stack";
  * (no browser download), against a stack seeded with the demo hospital. Screenshots go to
  * test/artifacts/ (git-ignored).
  */
-const CHROMIUM = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p): p is string => !!p && existsSync(p));
-const SKIP = CHROMIUM ? false : "chromium not found (/usr/bin/chromium, or set CHROMIUM_PATH): `apt-get install -y chromium`, as .ci/run does";
+const CHROMIUM = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
+  (p): p is string => !!p && existsSync(p),
+);
+const SKIP = CHROMIUM
+  ? false
+  : "chromium not found (/usr/bin/chromium, or set CHROMIUM_PATH): `apt-get install -y chromium`, as .ci/run does";
 if (SKIP) console.warn(`SKIPPED browser tests: ${SKIP}`);
 
-const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 const ARTIFACTS = path.join(__dirname, "..", "artifacts");
 const DIST = path.join(__dirname, "..", "..", "dashboard", "dist");
 
@@ -23,7 +36,10 @@ const DIST = path.join(__dirname, "..", "..", "dashboard", "dist");
   let base: string;
   let browser: Browser;
   beforeAll(async () => {
-    assert.ok(existsSync(path.join(DIST, "dashboard", "index.html")), `no built dashboard in ${DIST}: run npm run build`);
+    assert.ok(
+      existsSync(path.join(DIST, "dashboard", "index.html")),
+      `no built dashboard in ${DIST}: run npm run build`,
+    );
     mkdirSync(ARTIFACTS, { recursive: true });
     stack = await startStack({ seed: { citizens: 30, employers: 3, jobPostings: 5, extraVisits: 0 } });
     base = new URL(stack.gatewayUrl).origin;
@@ -48,14 +64,24 @@ const DIST = path.join(__dirname, "..", "..", "dashboard", "dist");
     });
     page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
     page.on("console", (msg) => {
-      if (msg.type() === "error" && !/Failed to load resource: the server responded with a status of 4\d\d/.test(msg.text())) problems.push(`console: ${msg.text()}`);
+      if (
+        msg.type() === "error" &&
+        !/Failed to load resource: the server responded with a status of 4\d\d/.test(msg.text())
+      )
+        problems.push(`console: ${msg.text()}`);
     });
     return { page, external, problems };
   }
 
   /** The cells of a chart's data table (in a closed <details>: read from the DOM, not as rendered). */
   const cells = (page: Page, testId: string) =>
-    page.locator(`[data-testid=${testId}] tbody tr`).evaluateAll((rows) => rows.map((row: any) => Array.from(row.cells as ArrayLike<{ textContent: string | null }>, (cell) => cell.textContent ?? "")));
+    page
+      .locator(`[data-testid=${testId}] tbody tr`)
+      .evaluateAll((rows) =>
+        rows.map((row: any) =>
+          Array.from(row.cells as ArrayLike<{ textContent: string | null }>, (cell) => cell.textContent ?? ""),
+        ),
+      );
 
   test("the gateway serves the built pages with their content types and a CSP of its own origin only, and nothing outside dist", async () => {
     for (const pathname of ["/dashboard", "/explorer", "/explorer/"]) {
@@ -74,7 +100,16 @@ const DIST = path.join(__dirname, "..", "..", "dashboard", "dist");
       assert.equal(js.status, 200);
       assert.equal(js.headers.get("content-type"), "text/javascript; charset=utf-8");
     }
-    for (const bad of ["/assets/../package.json", "/assets/%2e%2e/dashboard/index.html", "/assets/..%2fexplorer%2findex.html", "/assets/%2e%2e%2f%2e%2e%2fpackage.json", "/assets/", "/assets/.hidden", "/dashboard/../package.json", "/nothing"]) {
+    for (const bad of [
+      "/assets/../package.json",
+      "/assets/%2e%2e/dashboard/index.html",
+      "/assets/..%2fexplorer%2findex.html",
+      "/assets/%2e%2e%2f%2e%2e%2fpackage.json",
+      "/assets/",
+      "/assets/.hidden",
+      "/dashboard/../package.json",
+      "/nothing",
+    ]) {
       const res = await fetch(base + bad);
       assert.equal(res.status, 404, bad);
       await res.arrayBuffer();
@@ -84,7 +119,10 @@ const DIST = path.join(__dirname, "..", "..", "dashboard", "dist");
   });
 
   test("the dashboard charts the demo hospital (106.52 → 96.09 yuan per outpatient visit), the hall's KPIs and the boards, with an analyst's token", async () => {
-    const token = (await stack.headers({ roles: ["analyst"], user: "dashboard-test" })).authorization.replace(/^Bearer /, "");
+    const token = (await stack.headers({ roles: ["analyst"], user: "dashboard-test" })).authorization.replace(
+      /^Bearer /,
+      "",
+    );
     const { page, external, problems } = await openPage();
     await page.goto(`${base}/dashboard?token=${encodeURIComponent(token)}`);
     await page.waitForSelector("body[data-loaded=true]", { timeout: 20_000 });
@@ -112,14 +150,20 @@ const DIST = path.join(__dirname, "..", "..", "dashboard", "dist");
     assert.ok(Math.abs(mean(perVisit.slice(0, 12)) - 106.52) < 5, `2009 monthly ${perVisit.slice(0, 12)}`);
     assert.ok(Math.abs(mean(perVisit.slice(12)) - 96.09) < 5, `2010 monthly ${perVisit.slice(12)}`);
     const rates = await cells(page, "chart-rates-table");
-    assert.ok(rates.every((row) => /%$/.test(row[1]) && /%$/.test(row[2])), `follow-up and satisfaction rates as percentages: ${rates}`);
+    assert.ok(
+      rates.every((row) => /%$/.test(row[1]) && /%$/.test(row[2])),
+      `follow-up and satisfaction rates as percentages: ${rates}`,
+    );
 
     // The hall's KPIs and the public boards, through the same public API.
     assert.equal(await page.locator("#hall-note").isHidden(), true, await page.locator("#hall-note").innerText());
     assert.match(await page.locator("#hall-summary").innerText(), /\d/);
     assert.ok((await page.locator("#chart-hall svg").count()) === 1);
     assert.ok((await page.locator("[data-testid=job-board] tbody tr").count()) >= 1, "the job board lists postings");
-    assert.ok((await page.locator("[data-testid=queue-board] tbody tr").count()) >= 1, "the queue board lists categories");
+    assert.ok(
+      (await page.locator("[data-testid=queue-board] tbody tr").count()) >= 1,
+      "the queue board lists categories",
+    );
 
     await page.screenshot({ path: path.join(ARTIFACTS, "dashboard.png"), fullPage: true });
     assert.deepEqual(external, [], "no request leaves the gateway's origin");
@@ -140,10 +184,17 @@ const DIST = path.join(__dirname, "..", "..", "dashboard", "dist");
     // One tab per user group's saved example.
     assert.ok((await page.locator(".graphiql-tab").count()) >= 4, "saved example tabs");
     // CodeMirror arrives in lazily loaded chunks: wait for the query editor's text.
-    await page.locator(".graphiql-query-editor .CodeMirror-code").getByText("jobPostings").first().waitFor({ timeout: 15_000 });
+    await page
+      .locator(".graphiql-query-editor .CodeMirror-code")
+      .getByText("jobPostings")
+      .first()
+      .waitFor({ timeout: 15_000 });
     await page.screenshot({ path: path.join(ARTIFACTS, "explorer-loaded.png") });
     assert.deepEqual(problems, []);
-    assert.match(await page.locator(".graphiql-editor-tool .CodeMirror-code").last().textContent() ?? "", /x-access-purpose/);
+    assert.match(
+      (await page.locator(".graphiql-editor-tool .CodeMirror-code").last().textContent()) ?? "",
+      /x-access-purpose/,
+    );
     await page.locator(".graphiql-execute-button").click();
     const response = page.locator(".graphiql-response");
     await response.getByText('"totalCount"').first().waitFor({ timeout: 15_000 });

@@ -37,16 +37,28 @@ describe("events: who may publish what, and forged envelopes", () => {
     traceId: null,
   });
   const subject = () => `${stack.eventsPrefix}.labor.retirement.approved`;
-  const before0 = { employmentStatus: "EMPLOYED", medicalInsurance: { scheme: "EMPLOYEE", monthlyContribution: 100 }, exemptPensionIncome: 0 };
+  const before0 = {
+    employmentStatus: "EMPLOYED",
+    medicalInsurance: { scheme: "EMPLOYEE", monthlyContribution: 100 },
+    exemptPensionIncome: 0,
+  };
 
   beforeAll(async () => {
     stack = await startStack();
     idNumber = freshIdNumber("1964-03-15", "MALE");
     const creditCode = freshCreditCode();
-    await ok(stack, `mutation ($i: RegisterCitizenInput!) { registerCitizen(input: $i) { idNumber } }`, { i: { idNumber, name: "马国强" } });
-    await ok(stack, `mutation ($i: RegisterEmployerInput!) { registerEmployer(input: $i) { creditCode } }`, { i: { creditCode, name: "杭州华丰机械有限公司" } });
-    await ok(stack, `mutation ($i: EnrollMedicalInsuranceInput!) { enrollMedicalInsurance(input: $i) { scheme } }`, { i: { idNumber, scheme: "EMPLOYEE", creditCode, since: "2015-01-01" } });
-    await ok(stack, `mutation ($i: RecordEmploymentInput!) { recordEmployment(input: $i) { startDate } }`, { i: { idNumber, creditCode, startDate: "2015-01-01" } });
+    await ok(stack, `mutation ($i: RegisterCitizenInput!) { registerCitizen(input: $i) { idNumber } }`, {
+      i: { idNumber, name: "马国强" },
+    });
+    await ok(stack, `mutation ($i: RegisterEmployerInput!) { registerEmployer(input: $i) { creditCode } }`, {
+      i: { creditCode, name: "杭州华丰机械有限公司" },
+    });
+    await ok(stack, `mutation ($i: EnrollMedicalInsuranceInput!) { enrollMedicalInsurance(input: $i) { scheme } }`, {
+      i: { idNumber, scheme: "EMPLOYEE", creditCode, since: "2015-01-01" },
+    });
+    await ok(stack, `mutation ($i: RecordEmploymentInput!) { recordEmployment(input: $i) { startDate } }`, {
+      i: { idNumber, creditCode, startDate: "2015-01-01" },
+    });
     const state = await eventually(async () => {
       const data = await ok(stack, STATE, { id: idNumber });
       assert.equal(data.citizen.employmentStatus, "EMPLOYED");
@@ -62,23 +74,41 @@ describe("events: who may publish what, and forged envelopes", () => {
 
   test("a client without credentials, or with a wrong password, is not let in", async () => {
     await assert.rejects(connect({ servers: stack.natsUrl }), (err: any) => err.code === "AUTHORIZATION_VIOLATION");
-    await assert.rejects(connect({ servers: stack.natsUrl, user: "labor-security", pass: "guessed" }), (err: any) => err.code === "AUTHORIZATION_VIOLATION");
+    await assert.rejects(
+      connect({ servers: stack.natsUrl, user: "labor-security", pass: "guessed" }),
+      (err: any) => err.code === "AUTHORIZATION_VIOLATION",
+    );
   });
 
   test("another department's credentials cannot publish under labor's prefix, read labor's events, or touch labor's stream", async () => {
     for (const user of ["tax", "service-hall", "hospital-quality"]) {
       const nc = await login(user);
       const forged = signEnvelope(retirement(), generateKeyPairSync("ed25519").privateKey);
-      await assert.rejects(nc.jetstream().publish(subject(), JSON.stringify(forged), { timeout: 3000 }), (err: any) => err.code === "PERMISSIONS_VIOLATION", user);
+      await assert.rejects(
+        nc.jetstream().publish(subject(), JSON.stringify(forged), { timeout: 3000 }),
+        (err: any) => err.code === "PERMISSIONS_VIOLATION",
+        user,
+      );
       const jsm = await nc.jetstreamManager();
       const labor = streamName(stack.eventsPrefix, "labor");
-      await assert.rejects(jsm.streams.delete(labor), (err: any) => /permissions violation/i.test(String(err)), `${user} deletes labor's stream`);
-      await assert.rejects(jsm.streams.purge(labor), (err: any) => /permissions violation/i.test(String(err)), `${user} purges labor's stream`);
+      await assert.rejects(
+        jsm.streams.delete(labor),
+        (err: any) => /permissions violation/i.test(String(err)),
+        `${user} deletes labor's stream`,
+      );
+      await assert.rejects(
+        jsm.streams.purge(labor),
+        (err: any) => /permissions violation/i.test(String(err)),
+        `${user} purges labor's stream`,
+      );
     }
     // hospital-quality consumes no labor events: it may not open a consumer on labor's stream.
     const hospital = await (await login("hospital-quality")).jetstreamManager();
     await assert.rejects(
-      hospital.consumers.add(streamName(stack.eventsPrefix, "labor"), { durable_name: "hospital-quality", ack_policy: AckPolicy.Explicit }),
+      hospital.consumers.add(streamName(stack.eventsPrefix, "labor"), {
+        durable_name: "hospital-quality",
+        ack_policy: AckPolicy.Explicit,
+      }),
       (err: any) => /permissions violation/i.test(String(err)),
     );
     // Nor may it listen to labor's subjects directly.
@@ -100,15 +130,24 @@ describe("events: who may publish what, and forged envelopes", () => {
     altered.data.monthlyPensionFen = 99_999_900;
     const forged: [EventEnvelope, RegExp][] = [
       [retirement(), /unsigned/],
-      [signEnvelope(retirement(), generateKeyPairSync("ed25519").privateKey), /does not verify with labor-security's key/],
+      [
+        signEnvelope(retirement(), generateKeyPairSync("ed25519").privateKey),
+        /does not verify with labor-security's key/,
+      ],
       [altered, /does not verify/],
       // The hall's own key is genuine, but the hall does not approve retirements.
-      [signEnvelope(retirement("service-hall"), loadEventSigningKey({}, stack.dataDir, "service-hall")), /wrong source service-hall/],
+      [
+        signEnvelope(retirement("service-hall"), loadEventSigningKey({}, stack.dataDir, "service-hall")),
+        /wrong source service-hall/,
+      ],
     ];
     for (const [event] of forged) await js.publish(subject(), JSON.stringify(event), { msgID: event.id });
     for (const department of ["tax", "medical-insurance"]) {
       const letters = await eventually(async () => {
-        const rows = await stack.sql<{ id: string; error: string; attempts: number }>(department, "SELECT id, error, attempts FROM dead_letter");
+        const rows = await stack.sql<{ id: string; error: string; attempts: number }>(
+          department,
+          "SELECT id, error, attempts FROM dead_letter",
+        );
         assert.equal(rows.length, forged.length, department);
         return rows;
       });
@@ -118,12 +157,17 @@ describe("events: who may publish what, and forged envelopes", () => {
         assert.match(letter.error, reason);
         assert.equal(Number(letter.attempts), 0);
       }
-      assert.deepEqual(await stack.sql(department, `SELECT id FROM inbox_event WHERE type = 'onewindow.labor.retirement.approved'`), []);
+      assert.deepEqual(
+        await stack.sql(department, `SELECT id FROM inbox_event WHERE type = 'onewindow.labor.retirement.approved'`),
+        [],
+      );
     }
     assert.deepEqual((await ok(stack, STATE, { id: idNumber })).citizen, before0);
 
     // The genuine approval, through the gateway, behind the forged ones in the same stream: it applies.
-    await ok(stack, `mutation ($i: ApproveRetirementInput!) { approveRetirement(input: $i) { retiredOn } }`, { i: { idNumber, retiredOn: "2024-04-01", monthlyPension: 3200 } });
+    await ok(stack, `mutation ($i: ApproveRetirementInput!) { approveRetirement(input: $i) { retiredOn } }`, {
+      i: { idNumber, retiredOn: "2024-04-01", monthlyPension: 3200 },
+    });
     await eventually(async () => {
       const { citizen } = await ok(stack, STATE, { id: idNumber });
       assert.equal(citizen.medicalInsurance.scheme, "RETIREE");

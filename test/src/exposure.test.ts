@@ -21,11 +21,18 @@ function postFrom(stack: Stack, from: string, payload: unknown, headers: Record<
   return new Promise((resolve, reject) => {
     const req = http.request(
       stack.gatewayUrl,
-      { method: "POST", localAddress: from, agent: false, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), ...headers } },
+      {
+        method: "POST",
+        localAddress: from,
+        agent: false,
+        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), ...headers },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c) => chunks.push(c));
-        res.on("end", () => resolve({ status: res.statusCode!, body: JSON.parse(Buffer.concat(chunks).toString("utf8")) }));
+        res.on("end", () =>
+          resolve({ status: res.statusCode!, body: JSON.parse(Buffer.concat(chunks).toString("utf8")) }),
+        );
       },
     );
     req.on("error", reject);
@@ -44,9 +51,11 @@ async function gatewayHeapAfterGc(stack: Stack): Promise<number> {
 /** Runs `count` tasks, `parallel` at a time. */
 async function inParallel(count: number, parallel: number, task: (i: number) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: parallel }, async () => {
-    while (next < count) await task(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      while (next < count) await task(next++);
+    }),
+  );
 }
 
 /** Low, so that a bucket refills slowly (one request a second) while a test empties it. */
@@ -56,7 +65,13 @@ describe("the gateway cannot be exhausted, and nothing is exposed where it shoul
   let stack: Stack;
   beforeAll(async () => {
     // --expose-gc lets /metrics?gc=1 collect garbage before the heap is read; only tests set it.
-    stack = await startStack({ env: { NODE_OPTIONS: "--expose-gc", GATEWAY_RATE_LIMIT: String(RATE_LIMIT), GATEWAY_TRUSTED_PROXIES: "127.0.0.40" } });
+    stack = await startStack({
+      env: {
+        NODE_OPTIONS: "--expose-gc",
+        GATEWAY_RATE_LIMIT: String(RATE_LIMIT),
+        GATEWAY_TRUSTED_PROXIES: "127.0.0.40",
+      },
+    });
   });
   afterAll(async () => {
     await stack?.stop();
@@ -104,7 +119,11 @@ describe("the gateway cannot be exhausted, and nothing is exposed where it shoul
     }
     await postFrom(stack, "127.0.0.23", { query: "query PublicBoards { __typename }", operationName: "PublicBoards" });
     const text = await (await fetch(`http://127.0.0.1:${stack.metricsPortOf("gateway")}/metrics`)).text();
-    const operations = new Set([...text.matchAll(/onewindow_graphql_request_duration_seconds_count\{[^}]*operation="([^"]*)"/g)].map((m) => m[1]));
+    const operations = new Set(
+      [...text.matchAll(/onewindow_graphql_request_duration_seconds_count\{[^}]*operation="([^"]*)"/g)].map(
+        (m) => m[1],
+      ),
+    );
     assert.ok(![...operations].some((o) => o.startsWith("Probe")), `labels: ${[...operations]}`);
     assert.ok(operations.has("other") && operations.has("PublicBoards"), `labels: ${[...operations]}`);
   });
@@ -118,16 +137,26 @@ describe("the gateway cannot be exhausted, and nothing is exposed where it shoul
       assert.equal(metrics.status, 200, name);
       assert.match(await metrics.text(), /onewindow_process_cpu_seconds_total/);
       // The metrics port serves nothing else.
-      assert.equal((await fetch(`http://127.0.0.1:${stack.metricsPortOf(name)}/graphql`, { method: "POST" })).status, 404);
+      assert.equal(
+        (await fetch(`http://127.0.0.1:${stack.metricsPortOf(name)}/graphql`, { method: "POST" })).status,
+        404,
+      );
     }
   });
 
   // Skipped when the host has no address but loopback.
-  const external = Object.values(os.networkInterfaces()).flat().find((i) => i && i.family === "IPv4" && !i.internal)?.address;
+  const external = Object.values(os.networkInterfaces())
+    .flat()
+    .find((i) => i && i.family === "IPv4" && !i.internal)?.address;
   (external ? test : test.skip)("by default every process listens on 127.0.0.1 only", async () => {
     for (const name of ["gateway", "labor-security", "medical-insurance", "tax", "hospital-quality", "service-hall"]) {
       for (const port of [stack.portOf(name), stack.metricsPortOf(name)]) {
-        const reached: boolean = await fetch(`http://${external}:${port}/healthz`, { signal: AbortSignal.timeout(2000) }).then(() => true, () => false);
+        const reached: boolean = await fetch(`http://${external}:${port}/healthz`, {
+          signal: AbortSignal.timeout(2000),
+        }).then(
+          () => true,
+          () => false,
+        );
         assert.equal(reached, false, `${name} answers on ${external}:${port}`);
       }
       assert.equal((await fetch(`http://127.0.0.1:${stack.portOf(name)}/healthz`)).status, 200, name);
@@ -156,22 +185,39 @@ describe("the gateway cannot be exhausted, and nothing is exposed where it shoul
     const served = await untilRefused((i) => postFrom(stack, "127.0.0.30", { query: "{ __typename }" }, i % 2 ? b : a));
     assert.ok(served >= RATE_LIMIT, `refused after ${served}`);
     // Both tokens are refused now, not only the one that emptied the bucket.
-    for (const headers of [a, b]) assert.equal((await postFrom(stack, "127.0.0.30", { query: "{ __typename }" }, headers)).status, 429);
-    const other = await postFrom(stack, "127.0.0.30", { query: "{ __typename }" }, await stack.headers({ roles: ["window_clerk"], user: "rl-other" }));
+    for (const headers of [a, b])
+      assert.equal((await postFrom(stack, "127.0.0.30", { query: "{ __typename }" }, headers)).status, 429);
+    const other = await postFrom(
+      stack,
+      "127.0.0.30",
+      { query: "{ __typename }" },
+      await stack.headers({ roles: ["window_clerk"], user: "rl-other" }),
+    );
     assert.equal(other.status, 200);
   });
 
   test("X-Forwarded-For is ignored from an untrusted peer, and believed from a trusted proxy", async () => {
     // From 127.0.0.31 (not a trusted proxy) a new X-Forwarded-For on every request buys no new bucket.
-    await untilRefused((i) => postFrom(stack, "127.0.0.31", { query: "{ __typename }" }, { "x-forwarded-for": `198.51.100.${i % 250}` }));
+    await untilRefused((i) =>
+      postFrom(stack, "127.0.0.31", { query: "{ __typename }" }, { "x-forwarded-for": `198.51.100.${i % 250}` }),
+    );
     // Through the trusted proxy 127.0.0.40, two clients are two buckets: one emptied, the other served.
-    await untilRefused(() => postFrom(stack, "127.0.0.40", { query: "{ __typename }" }, { "x-forwarded-for": "203.0.113.1" }));
-    assert.equal((await postFrom(stack, "127.0.0.40", { query: "{ __typename }" }, { "x-forwarded-for": "203.0.113.2" })).status, 200);
+    await untilRefused(() =>
+      postFrom(stack, "127.0.0.40", { query: "{ __typename }" }, { "x-forwarded-for": "203.0.113.1" }),
+    );
+    assert.equal(
+      (await postFrom(stack, "127.0.0.40", { query: "{ __typename }" }, { "x-forwarded-for": "203.0.113.2" })).status,
+      200,
+    );
   });
 
   test("an anonymous caller cannot take a green-channel ticket for a young person, nor a DISABLED one", async () => {
     const take = (input: Record<string, unknown>, as: As = "anonymous") =>
-      stack.query(`mutation ($i: TakeQueueTicketInput!) { takeQueueTicket(input: $i) { number priority } }`, { i: input }, as);
+      stack.query(
+        `mutation ($i: TakeQueueTicketInput!) { takeQueueTicket(input: $i) { number priority } }`,
+        { i: input },
+        as,
+      );
     const young = await take({ category: "TAX", priority: "ELDERLY", idNumber: freshIdNumber("1990-05-05", "FEMALE") });
     assert.equal(young.errors?.[0].extensions?.code, "BAD_USER_INPUT");
     assert.match(young.errors![0].message, /未满60周岁/);

@@ -29,7 +29,9 @@ describe("one citizen across departments", () => {
     await ok(stack, REGISTER_CITIZEN, { input: { idNumber, name: "周国平" } });
     await ok(stack, REGISTER_EMPLOYER, { input: { creditCode, name: "杭州运河物流有限公司" } });
     // Enrolled first: the employment event then finds the person already in the employee scheme.
-    await ok(stack, ENROLL, { input: { idNumber, scheme: "EMPLOYEE", creditCode, since: "2019-03-01", contributionBase: 8000 } });
+    await ok(stack, ENROLL, {
+      input: { idNumber, scheme: "EMPLOYEE", creditCode, since: "2019-03-01", contributionBase: 8000 },
+    });
     await ok(stack, RECORD_EMPLOYMENT, { input: { idNumber, creditCode, startDate: "2019-03-01" } });
     const data = await ok(
       stack,
@@ -54,31 +56,63 @@ describe("one citizen across departments", () => {
     const FILE = `mutation ($i: FileTaxReturnInput!) { fileTaxReturn(input: $i) { taxableIncome taxDue } }`;
     await ok(stack, FILE, { i: { idNumber, year: 2024, wageIncome: 150000, taxWithheld: 5000 } });
     // Amended: 150,000 − 60,000 − 12,000 − 24,000 = 54,000 taxable; 10% − 2,520 = 2,880 due.
-    const amended = await ok(stack, FILE, { i: { idNumber, year: 2024, wageIncome: 150000, specialDeductions: 12000, additionalDeductions: 24000, taxWithheld: 5000 } });
+    const amended = await ok(stack, FILE, {
+      i: {
+        idNumber,
+        year: 2024,
+        wageIncome: 150000,
+        specialDeductions: 12000,
+        additionalDeductions: 24000,
+        taxWithheld: 5000,
+      },
+    });
     assert.deepEqual(amended.fileTaxReturn, { taxableIncome: 54000, taxDue: 2880 });
-    const data = await ok(stack, `query ($id: ID!) { citizen(idNumber: $id) { name medicalInsurance { scheme monthlyContribution }
-      taxSummary(year: 2024) { taxableIncome taxDue taxWithheld balance } taxReturns { current } } }`, { id: idNumber });
+    const data = await ok(
+      stack,
+      `query ($id: ID!) { citizen(idNumber: $id) { name medicalInsurance { scheme monthlyContribution }
+      taxSummary(year: 2024) { taxableIncome taxDue taxWithheld balance } taxReturns { current } } }`,
+      { id: idNumber },
+    );
     assert.deepEqual(data.citizen.name, "林晓梅");
     assert.deepEqual(data.citizen.medicalInsurance, { scheme: "RESIDENT", monthlyContribution: 73.33 });
-    assert.deepEqual(data.citizen.taxSummary, { taxableIncome: 54000, taxDue: 2880, taxWithheld: 5000, balance: -2120 });
-    assert.deepEqual(data.citizen.taxReturns.map((r: any) => r.current), [true, false]);
+    assert.deepEqual(data.citizen.taxSummary, {
+      taxableIncome: 54000,
+      taxDue: 2880,
+      taxWithheld: 5000,
+      balance: -2120,
+    });
+    assert.deepEqual(
+      data.citizen.taxReturns.map((r: any) => r.current),
+      [true, false],
+    );
   });
 
   test("an employer shows its postings, its insured employees and its tax standing", async () => {
     const creditCode = freshCreditCode();
     await ok(stack, REGISTER_EMPLOYER, { input: { creditCode, name: "杭州新塘服装有限公司", industry: "制造业" } });
-    await ok(stack, `mutation ($i: PostJobInput!) { postJob(input: $i) { id } }`, { i: { creditCode, title: "缝纫工", salaryMin: 4500, salaryMax: 7000 } });
+    await ok(stack, `mutation ($i: PostJobInput!) { postJob(input: $i) { id } }`, {
+      i: { creditCode, title: "缝纫工", salaryMin: 4500, salaryMax: 7000 },
+    });
     for (const name of ["吴霞", "郑敏"]) {
       const idNumber = freshIdNumber("1985-05-05", "FEMALE");
       await ok(stack, REGISTER_CITIZEN, { input: { idNumber, name } });
       await ok(stack, ENROLL, { input: { idNumber, scheme: "EMPLOYEE", creditCode, since: "2023-01-01" } });
     }
     const WITHHOLD = `mutation ($i: FileWithholdingReturnInput!) { fileWithholdingReturn(input: $i) { id } }`;
-    await ok(stack, WITHHOLD, { i: { creditCode, period: "2025-01", employees: 2, wagesTotal: 20000, taxWithheld: 300, taxPaid: 300 } });
+    await ok(stack, WITHHOLD, {
+      i: { creditCode, period: "2025-01", employees: 2, wagesTotal: 20000, taxWithheld: 300, taxPaid: 300 },
+    });
     const query = `query ($c: ID!) { employer(creditCode: $c) { name jobPostings(first: 5) { totalCount } insuredEmployeeCount taxStanding } }`;
     const good = await ok(stack, query, { c: creditCode });
-    assert.deepEqual(good.employer, { name: "杭州新塘服装有限公司", jobPostings: { totalCount: 1 }, insuredEmployeeCount: 2, taxStanding: "GOOD" });
-    await ok(stack, WITHHOLD, { i: { creditCode, period: "2025-02", employees: 2, wagesTotal: 20000, taxWithheld: 300, taxPaid: 100 } });
+    assert.deepEqual(good.employer, {
+      name: "杭州新塘服装有限公司",
+      jobPostings: { totalCount: 1 },
+      insuredEmployeeCount: 2,
+      taxStanding: "GOOD",
+    });
+    await ok(stack, WITHHOLD, {
+      i: { creditCode, period: "2025-02", employees: 2, wagesTotal: 20000, taxWithheld: 300, taxPaid: 100 },
+    });
     assert.equal((await ok(stack, query, { c: creditCode })).employer.taxStanding, "ARREARS");
   });
 

@@ -41,7 +41,10 @@ const LEAKS: [string, RegExp][] = [
   // Inside JSON a stack's newlines are escaped: "\n    at fn (file:1:2)".
   ["a stack frame", /\bat [\w$.<>]+ \(|\\n\s+at \S|^\s+at \S/m],
   ["a source path", /\.(ts|js):\d+|node_modules|\/work\/|file:\/\//],
-  ["SQL", /\b(SELECT|INSERT)\b|QueryFailedError|SQLITE|sqlite3|syntax error at or near|violates [a-z ]*constraint|relation "[^"]*" does not exist/],
+  [
+    "SQL",
+    /\b(SELECT|INSERT)\b|QueryFailedError|SQLITE|sqlite3|syntax error at or near|violates [a-z ]*constraint|relation "[^"]*" does not exist/,
+  ],
 ];
 
 const OPERATOR_QUERIES = {
@@ -62,11 +65,27 @@ const PUBLIC_QUERIES = [
 ];
 
 /** Characters for random text: ASCII, CJK, control characters, quotes, escapes, surrogates, NUL. */
-const ALPHABET = [..."abcdefghijklmnopqrstuvwxyz0123456789 _-{}[]():,.!$@#%&*+=/\\\"'`~<>?|;\t\n\r", "退休", "王", "芳", "社区", "\u0000", "\u0007", "\u001f", "\u2028", "\ud800", "\ufffd", "😀", "X"];
+const ALPHABET = [
+  ..."abcdefghijklmnopqrstuvwxyz0123456789 _-{}[]():,.!$@#%&*+=/\\\"'`~<>?|;\t\n\r",
+  "退休",
+  "王",
+  "芳",
+  "社区",
+  "\u0000",
+  "\u0007",
+  "\u001f",
+  "\u2028",
+  "\ud800",
+  "\ufffd",
+  "😀",
+  "X",
+];
 
 /** Percent-encodes text that may hold lone surrogates (which encodeURIComponent refuses). */
 function encode(text: string): string {
-  return encodeURIComponent(text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd"));
+  return encodeURIComponent(
+    text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd"),
+  );
 }
 
 /** Builds the malformed requests, deterministically from the seed. */
@@ -93,33 +112,59 @@ class Generator {
   /** Any JSON value, sometimes nested. */
   jsonValue(depth = 0): unknown {
     switch (this.rng.int(0, depth > 3 ? 5 : 7)) {
-      case 0: return null;
-      case 1: return this.rng.chance(0.5);
-      case 2: return this.rng.pick([0, -1, 1.5, 1e308, -1e-308, 2 ** 53 + 1, 2_147_483_648]);
-      case 3: return this.text();
-      case 4: return "";
-      case 5: return this.rng.int(-1000, 1000);
-      case 6: return Array.from({ length: this.rng.int(0, 4) }, () => this.jsonValue(depth + 1));
-      default: return Object.fromEntries(Array.from({ length: this.rng.int(0, 4) }, () => [this.name(), this.jsonValue(depth + 1)]));
+      case 0:
+        return null;
+      case 1:
+        return this.rng.chance(0.5);
+      case 2:
+        return this.rng.pick([0, -1, 1.5, 1e308, -1e-308, 2 ** 53 + 1, 2_147_483_648]);
+      case 3:
+        return this.text();
+      case 4:
+        return "";
+      case 5:
+        return this.rng.int(-1000, 1000);
+      case 6:
+        return Array.from({ length: this.rng.int(0, 4) }, () => this.jsonValue(depth + 1));
+      default:
+        return Object.fromEntries(
+          Array.from({ length: this.rng.int(0, 4) }, () => [this.name(), this.jsonValue(depth + 1)]),
+        );
     }
   }
 
   /** An ID number that is wrong in one way or another (and now and then a valid one). */
   idNumber(): unknown {
-    const valid = makeIdNumber(this.rng.pick(["330102", "110105", "440305"]), `19${this.rng.int(40, 99)}-0${this.rng.int(1, 9)}-1${this.rng.int(0, 9)}`, this.rng.int(0, 999));
+    const valid = makeIdNumber(
+      this.rng.pick(["330102", "110105", "440305"]),
+      `19${this.rng.int(40, 99)}-0${this.rng.int(1, 9)}-1${this.rng.int(0, 9)}`,
+      this.rng.int(0, 999),
+    );
     switch (this.rng.int(0, 11)) {
-      case 0: return valid;
-      case 1: return valid.slice(0, 17) + (valid[17] === "0" ? "1" : "0"); // wrong check character
-      case 2: return valid.slice(0, 6) + "19900230" + valid.slice(14); // 30 February
-      case 3: return valid.slice(0, this.rng.int(0, 17)); // too short
-      case 4: return valid + this.text(5); // too long
-      case 5: return valid.toLowerCase().replace(/\d/, "x");
-      case 6: return this.rng.int(0, 10 ** 9); // a number where a string goes
-      case 7: return this.text(30);
-      case 8: return "9".repeat(this.rng.int(1, 5000));
-      case 9: return null;
-      case 10: return [valid];
-      default: return valid.replace(/^\d{6}/, "000000");
+      case 0:
+        return valid;
+      case 1:
+        return valid.slice(0, 17) + (valid[17] === "0" ? "1" : "0"); // wrong check character
+      case 2:
+        return valid.slice(0, 6) + "19900230" + valid.slice(14); // 30 February
+      case 3:
+        return valid.slice(0, this.rng.int(0, 17)); // too short
+      case 4:
+        return valid + this.text(5); // too long
+      case 5:
+        return valid.toLowerCase().replace(/\d/, "x");
+      case 6:
+        return this.rng.int(0, 10 ** 9); // a number where a string goes
+      case 7:
+        return this.text(30);
+      case 8:
+        return "9".repeat(this.rng.int(1, 5000));
+      case 9:
+        return null;
+      case 10:
+        return [valid];
+      default:
+        return valid.replace(/^\d{6}/, "000000");
     }
   }
 
@@ -127,14 +172,22 @@ class Generator {
   creditCode(): unknown {
     const valid = makeCreditCode("330104", this.rng.int(1, 90_000_000));
     switch (this.rng.int(0, 7)) {
-      case 0: return valid;
-      case 1: return valid.slice(0, 17) + (valid[17] === "0" ? "1" : "0");
-      case 2: return valid.replace(/[A-Z]/, "I"); // a letter the code never uses
-      case 3: return valid.slice(0, this.rng.int(0, 17));
-      case 4: return this.text(20);
-      case 5: return this.rng.int(0, 10 ** 6);
-      case 6: return { code: valid };
-      default: return valid.toLowerCase();
+      case 0:
+        return valid;
+      case 1:
+        return valid.slice(0, 17) + (valid[17] === "0" ? "1" : "0");
+      case 2:
+        return valid.replace(/[A-Z]/, "I"); // a letter the code never uses
+      case 3:
+        return valid.slice(0, this.rng.int(0, 17));
+      case 4:
+        return this.text(20);
+      case 5:
+        return this.rng.int(0, 10 ** 6);
+      case 6:
+        return { code: valid };
+      default:
+        return valid.toLowerCase();
     }
   }
 
@@ -170,7 +223,10 @@ class Generator {
     const valid = JSON.stringify({ query: this.rng.pick(PUBLIC_QUERIES), variables: { k: this.text(10) } });
     const bodies = [
       () => valid.slice(0, this.rng.int(0, valid.length - 1)),
-      () => { const i = this.rng.int(0, valid.length); return valid.slice(0, i) + this.text(3) + valid.slice(i); },
+      () => {
+        const i = this.rng.int(0, valid.length);
+        return valid.slice(0, i) + this.text(3) + valid.slice(i);
+      },
       () => valid.replace(/"/g, "'"),
       () => valid.replace(/}$/, ",}"),
       () => "\ufeff" + valid,
@@ -198,9 +254,24 @@ class Generator {
       { query: this.rng.pick([42, ["{ hospitals { name } }"], { query }, null, true, -0.5]) },
       { query, variables: this.rng.pick(["{}", "k", 5, [1, 2], true, `{"k":"退休"}`]) },
       { query, operationName: this.rng.pick([5, [], {}, true, this.text(), ""]) },
-      { query, extensions: this.rng.pick(["x", 5, [], { persistedQuery: { version: 1, sha256Hash: this.text(64) } }, { persistedQuery: "x" }]) },
+      {
+        query,
+        extensions: this.rng.pick([
+          "x",
+          5,
+          [],
+          { persistedQuery: { version: 1, sha256Hash: this.text(64) } },
+          { persistedQuery: "x" },
+        ]),
+      },
       { query, variables: { k: this.jsonValue(), f: this.jsonValue(), n: this.jsonValue() } },
-      { query: PUBLIC_QUERIES[3], variables: { f: { minSalary: this.rng.pick(["many", -1, 1e308, null, [5]]), openOnly: this.rng.pick(["yes", 1, null]) }, n: this.rng.pick([-1, 101, 1.5, "10", 2 ** 31, 0]) } },
+      {
+        query: PUBLIC_QUERIES[3],
+        variables: {
+          f: { minSalary: this.rng.pick(["many", -1, 1e308, null, [5]]), openOnly: this.rng.pick(["yes", 1, null]) },
+          n: this.rng.pick([-1, 101, 1.5, "10", 2 ** 31, 0]),
+        },
+      },
       this.rng.pick([[{ query }], "query", 123, [], {}, true]),
       this.jsonValue(),
       { [this.name()]: this.jsonValue(), query: this.rng.chance(0.5) ? query : undefined },
@@ -210,17 +281,36 @@ class Generator {
 
   hugeStrings(): Shape {
     // Sizes around the body limit: the JSON around the string pushes some of them just over it.
-    const size = this.rng.pick([1_000, 10_000, 50_000, BODY_LIMIT - 200, BODY_LIMIT - 60, BODY_LIMIT - 50, BODY_LIMIT, BODY_LIMIT + 1, BODY_LIMIT + 1_000, 3 * BODY_LIMIT]);
-    const filler = this.rng.pick(["x", "退", "\\", "\"", " ", "{"]).repeat(Math.ceil(size / 3));
+    const size = this.rng.pick([
+      1_000,
+      10_000,
+      50_000,
+      BODY_LIMIT - 200,
+      BODY_LIMIT - 60,
+      BODY_LIMIT - 50,
+      BODY_LIMIT,
+      BODY_LIMIT + 1,
+      BODY_LIMIT + 1_000,
+      3 * BODY_LIMIT,
+    ]);
+    const filler = this.rng.pick(["x", "退", "\\", '"', " ", "{"]).repeat(Math.ceil(size / 3));
     const fill = filler.slice(0, size);
     switch (this.rng.int(0, 5)) {
-      case 0: return this.json({ query: PUBLIC_QUERIES[1], variables: { k: fill } });
-      case 1: return this.json({ query: `{ serviceItems(keyword: ${JSON.stringify(fill)}) { code } }` });
-      case 2: return this.json({ query: `# ${fill.replace(/\n/g, "")}\n{ hospitals { name } }` });
-      case 3: return this.json({ query: PUBLIC_QUERIES[0], operationName: fill });
+      case 0:
+        return this.json({ query: PUBLIC_QUERIES[1], variables: { k: fill } });
+      case 1:
+        return this.json({ query: `{ serviceItems(keyword: ${JSON.stringify(fill)}) { code } }` });
+      case 2:
+        return this.json({ query: `# ${fill.replace(/\n/g, "")}\n{ hospitals { name } }` });
+      case 3:
+        return this.json({ query: PUBLIC_QUERIES[0], operationName: fill });
       // Declares more than the limit, sends little: refused on the declaration.
-      case 4: return { raw: `POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${BODY_LIMIT + 1}\r\n\r\n{"query":"` };
-      default: return this.json({ query: `{ ${"hospitals { name } ".repeat(Math.ceil(size / 20))} }` });
+      case 4:
+        return {
+          raw: `POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${BODY_LIMIT + 1}\r\n\r\n{"query":"`,
+        };
+      default:
+        return this.json({ query: `{ ${"hospitals { name } ".repeat(Math.ceil(size / 20))} }` });
     }
   }
 
@@ -228,10 +318,20 @@ class Generator {
     const depth = this.rng.pick([13, 20, 50, 200, 1_000, 5_000, 20_000]);
     switch (this.rng.int(0, 4)) {
       case 0:
-      case 1: return this.json({ query: this.nestedQuery(depth) });
-      case 2: return { method: "POST", headers: { "content-type": "application/json" }, body: `{"query":${JSON.stringify(PUBLIC_QUERIES[1])},"variables":{"k":${"[".repeat(depth)}${"]".repeat(depth)}}}` };
-      case 3: return this.json({ query: `{ jobPostings(filter: ${"{ keyword: ".repeat(depth)}"x"${" }".repeat(depth)}) { totalCount } }` });
-      default: return this.json({ query: `{ serviceItems(keyword: ${"[".repeat(depth)}${"]".repeat(depth)}) { code } }` });
+      case 1:
+        return this.json({ query: this.nestedQuery(depth) });
+      case 2:
+        return {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: `{"query":${JSON.stringify(PUBLIC_QUERIES[1])},"variables":{"k":${"[".repeat(depth)}${"]".repeat(depth)}}}`,
+        };
+      case 3:
+        return this.json({
+          query: `{ jobPostings(filter: ${"{ keyword: ".repeat(depth)}"x"${" }".repeat(depth)}) { totalCount } }`,
+        });
+      default:
+        return this.json({ query: `{ serviceItems(keyword: ${"[".repeat(depth)}${"]".repeat(depth)}) { code } }` });
     }
   }
 
@@ -240,7 +340,8 @@ class Generator {
       () => `{ ${this.name()} }`,
       () => `{ hospitals { ${this.name()} name } }`,
       () => `{ serviceItems(${this.name()}: 1) { code } }`,
-      () => `{ serviceItems(keyword: ${this.rng.pick(["5", "true", "null", "[\"a\"]", "{a: 1}", "$undeclared", "ENUM"])}) { code } }`,
+      () =>
+        `{ serviceItems(keyword: ${this.rng.pick(["5", "true", "null", '["a"]', "{a: 1}", "$undeclared", "ENUM"])}) { code } }`,
       () => `{ jobPostings(filter: { ${this.name()}: true }) { totalCount } }`,
       () => `{ hospitals { name } } fragment ${this.name()} on ${this.name()} { x }`,
       () => `{ hospitals @${this.name()} { name } }`,
@@ -252,19 +353,56 @@ class Generator {
       () => `{ __type(name: ${JSON.stringify(this.text(10))}) { name fields { name } } }`,
       () => `{ hospitals { name } ${this.text(20)} }`,
     ];
-    return this.json({ query: this.rng.pick(queries)(), variables: this.rng.chance(0.3) ? { [this.name()]: this.jsonValue() } : undefined });
+    return this.json({
+      query: this.rng.pick(queries)(),
+      variables: this.rng.chance(0.3) ? { [this.name()]: this.jsonValue() } : undefined,
+    });
   }
 
   invalidIds(): Shape {
-    const caller: As = this.rng.pick<As>(["anonymous", { roles: ["window_clerk"], user: "fuzz-clerk", purpose: "fuzz" }, { roles: ["labor_officer"], user: "fuzz-officer", purpose: "fuzz" }]);
+    const caller: As = this.rng.pick<As>([
+      "anonymous",
+      { roles: ["window_clerk"], user: "fuzz-clerk", purpose: "fuzz" },
+      { roles: ["labor_officer"], user: "fuzz-officer", purpose: "fuzz" },
+    ]);
     const pick = this.rng.int(0, 4);
     const [query, variables] =
-      pick === 0 ? [OPERATOR_QUERIES.citizen, { id: this.idNumber() }]
-      : pick === 1 ? [OPERATOR_QUERIES.employer, { code: this.creditCode() }]
-      : pick === 2 ? [OPERATOR_QUERIES.registerCitizen, { input: { idNumber: this.idNumber(), name: this.rng.chance(0.8) ? this.text(12) : this.jsonValue(), community: this.rng.chance(0.5) ? this.text(200) : undefined } }]
-      : pick === 3 ? [OPERATOR_QUERIES.registerEmployer, { input: { creditCode: this.creditCode(), name: this.text(20) } }]
-      : [OPERATOR_QUERIES.postJob, { input: { creditCode: this.creditCode(), title: this.text(30), salaryMin: this.rng.pick([-1, 0, 1e9, "x", null]), salaryMax: this.rng.pick([0, 1, 5000.123, -5]), minAge: this.rng.pick([-1, 200, 2 ** 31, 1.5]), expiresOn: this.rng.pick(["2025-02-30", "tomorrow", "", 20250101, "9999-12-31"]) } }];
-    return { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }), caller };
+      pick === 0
+        ? [OPERATOR_QUERIES.citizen, { id: this.idNumber() }]
+        : pick === 1
+          ? [OPERATOR_QUERIES.employer, { code: this.creditCode() }]
+          : pick === 2
+            ? [
+                OPERATOR_QUERIES.registerCitizen,
+                {
+                  input: {
+                    idNumber: this.idNumber(),
+                    name: this.rng.chance(0.8) ? this.text(12) : this.jsonValue(),
+                    community: this.rng.chance(0.5) ? this.text(200) : undefined,
+                  },
+                },
+              ]
+            : pick === 3
+              ? [OPERATOR_QUERIES.registerEmployer, { input: { creditCode: this.creditCode(), name: this.text(20) } }]
+              : [
+                  OPERATOR_QUERIES.postJob,
+                  {
+                    input: {
+                      creditCode: this.creditCode(),
+                      title: this.text(30),
+                      salaryMin: this.rng.pick([-1, 0, 1e9, "x", null]),
+                      salaryMax: this.rng.pick([0, 1, 5000.123, -5]),
+                      minAge: this.rng.pick([-1, 200, 2 ** 31, 1.5]),
+                      expiresOn: this.rng.pick(["2025-02-30", "tomorrow", "", 20250101, "9999-12-31"]),
+                    },
+                  },
+                ];
+    return {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query, variables }),
+      caller,
+    };
   }
 
   contentTypes(): Shape {
@@ -281,9 +419,14 @@ class Generator {
       "a/b/c",
       "",
       "application/graphql-response+json",
-      "application/json; charset=\"\u00ff\"",
+      'application/json; charset="\u00ff"',
     ]);
-    const body = this.rng.pick([JSON.stringify({ query: PUBLIC_QUERIES[0] }), "query=%7B__typename%7D", "{ hospitals { name } }", `--xyz\r\nContent-Disposition: form-data; name="operations"\r\n\r\n{}\r\n--xyz--`]);
+    const body = this.rng.pick([
+      JSON.stringify({ query: PUBLIC_QUERIES[0] }),
+      "query=%7B__typename%7D",
+      "{ hospitals { name } }",
+      `--xyz\r\nContent-Disposition: form-data; name="operations"\r\n\r\n{}\r\n--xyz--`,
+    ]);
     const headers: Record<string, string> = {};
     if (type !== undefined) headers["content-type"] = type;
     if (this.rng.chance(0.4)) headers["apollo-require-preflight"] = "true";
@@ -313,31 +456,67 @@ class Generator {
   headers(): Shape {
     const headers: Record<string, string> = { "content-type": "application/json" };
     switch (this.rng.int(0, 6)) {
-      case 0: headers.authorization = this.rng.pick(["Bearer", "Bearer ", "Basic dXNlcjpwYXNz", `Bearer ${this.text(40).replace(/[^\x21-\x7e]/g, "")}`, "Bearer a.b.c", "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4Iiwicm9sZXMiOlsiYXVkaXRvciJdLCJleHAiOjk5OTk5OTk5OTl9."]); break;
-      case 1: headers.authorization = `Bearer ${"a".repeat(this.rng.pick([1_000, 15_000]))}`; break;
-      case 2: headers["x-access-purpose"] = this.rng.pick(["%", "%E0%A4%A", "%ZZ", "x".repeat(500), encode(this.text(30))]); break;
-      case 3: headers["x-request-id"] = this.text(20).replace(/[^\x21-\x7e]/g, "") + "x".repeat(this.rng.int(0, 2000)); break;
-      case 4: headers["x-apollo-operation-name"] = this.text(10).replace(/[^\x21-\x7e]/g, "") || "x"; break;
-      case 5: headers["x-large"] = "y".repeat(20_000); break;
-      default: headers.accept = this.rng.pick(["text/html", "multipart/mixed", "application/graphql-response+json", "*/*;q=x", "text/event-stream"]);
+      case 0:
+        headers.authorization = this.rng.pick([
+          "Bearer",
+          "Bearer ",
+          "Basic dXNlcjpwYXNz",
+          `Bearer ${this.text(40).replace(/[^\x21-\x7e]/g, "")}`,
+          "Bearer a.b.c",
+          "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4Iiwicm9sZXMiOlsiYXVkaXRvciJdLCJleHAiOjk5OTk5OTk5OTl9.",
+        ]);
+        break;
+      case 1:
+        headers.authorization = `Bearer ${"a".repeat(this.rng.pick([1_000, 15_000]))}`;
+        break;
+      case 2:
+        headers["x-access-purpose"] = this.rng.pick(["%", "%E0%A4%A", "%ZZ", "x".repeat(500), encode(this.text(30))]);
+        break;
+      case 3:
+        headers["x-request-id"] = this.text(20).replace(/[^\x21-\x7e]/g, "") + "x".repeat(this.rng.int(0, 2000));
+        break;
+      case 4:
+        headers["x-apollo-operation-name"] = this.text(10).replace(/[^\x21-\x7e]/g, "") || "x";
+        break;
+      case 5:
+        headers["x-large"] = "y".repeat(20_000);
+        break;
+      default:
+        headers.accept = this.rng.pick([
+          "text/html",
+          "multipart/mixed",
+          "application/graphql-response+json",
+          "*/*;q=x",
+          "text/event-stream",
+        ]);
     }
-    return { method: "POST", headers, body: JSON.stringify({ query: this.rng.pick(PUBLIC_QUERIES), variables: { k: "退休", n: 3 } }) };
+    return {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ query: this.rng.pick(PUBLIC_QUERIES), variables: { k: "退休", n: 3 } }),
+    };
   }
 
   rawHttp(): Shape {
     const body = JSON.stringify({ query: PUBLIC_QUERIES[0] });
     const raws = [
-      () => `${this.rng.pick(["BREW", "get", "G ET", "TRACE", "CONNECT", "PRI", "M-SEARCH", "PROPFIND"])} /graphql HTTP/1.1\r\nHost: x\r\n\r\n`,
+      () =>
+        `${this.rng.pick(["BREW", "get", "G ET", "TRACE", "CONNECT", "PRI", "M-SEARCH", "PROPFIND"])} /graphql HTTP/1.1\r\nHost: x\r\n\r\n`,
       () => `GET /graphql HTTP/${this.rng.pick(["9.9", "1", "x", "1.1.1"])}\r\nHost: x\r\n\r\n`,
-      () => `POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nTransfer-Encoding: chunked\r\n\r\n${body}`,
-      () => `POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n${body}\r\n0\r\n\r\n`,
+      () =>
+        `POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nTransfer-Encoding: chunked\r\n\r\n${body}`,
+      () =>
+        `POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n${body}\r\n0\r\n\r\n`,
       () => `POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: -5\r\n\r\n${body}`,
-      () => `POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nContent-Length: 3\r\n\r\n${body}`,
+      () =>
+        `POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nContent-Length: 3\r\n\r\n${body}`,
       () => `POST /graphql HTTP/1.1\r\nHost: x\r\nBad Header: y\r\n\r\n`,
       () => `POST /graphql HTTP/1.1\r\nHost: x\r\nX-Evil: a\u0000b\r\n\r\n`,
-      () => `GET /graphql?query=${encode(PUBLIC_QUERIES[0])} HTTP/1.1\r\nHost: x\r\napollo-require-preflight: 1\r\nConnection: close\r\n\r\n`,
+      () =>
+        `GET /graphql?query=${encode(PUBLIC_QUERIES[0])} HTTP/1.1\r\nHost: x\r\napollo-require-preflight: 1\r\nConnection: close\r\n\r\n`,
       () => `${this.text(50).replace(/\r|\n/g, "")}\r\n\r\n`,
-      () => `POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n${(BODY_LIMIT * 2).toString(16)}\r\n${"x".repeat(BODY_LIMIT * 2)}\r\n0\r\n\r\n`,
+      () =>
+        `POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n${(BODY_LIMIT * 2).toString(16)}\r\n${"x".repeat(BODY_LIMIT * 2)}\r\n0\r\n\r\n`,
     ];
     return { raw: this.rng.pick(raws)() };
   }
@@ -397,7 +576,9 @@ function problemWith(c: FuzzCase, res: FuzzResponse): string | null {
   if (res.status === 0 || c.method === "HEAD" || res.text === "") {
     // A raw request the server hung up on, or a HEAD: there is no body to check. Every other
     // response is JSON.
-    return res.status === 0 || c.method === "HEAD" || res.status === 204 ? null : `status ${res.status} with an empty body`;
+    return res.status === 0 || c.method === "HEAD" || res.status === 204
+      ? null
+      : `status ${res.status} with an empty body`;
   }
   let body: { data?: unknown; errors?: { message?: unknown; extensions?: { code?: unknown } }[] };
   try {
@@ -407,7 +588,8 @@ function problemWith(c: FuzzCase, res: FuzzResponse): string | null {
   }
   if (res.status >= 400 && !Array.isArray(body.errors)) return `status ${res.status} without a GraphQL errors list`;
   for (const error of body.errors ?? []) {
-    if (typeof error.extensions?.code !== "string") return `an error without extensions.code: ${JSON.stringify(error).slice(0, 200)}`;
+    if (typeof error.extensions?.code !== "string")
+      return `an error without extensions.code: ${JSON.stringify(error).slice(0, 200)}`;
     if (typeof error.message !== "string") return `an error without a message`;
     // Malformed input is the client's error; an internal error means something broke on it.
     if (error.extensions.code === "INTERNAL_SERVER_ERROR") return `an internal error: ${error.message}`;
@@ -443,7 +625,12 @@ describe("fuzzing the gateway with malformed requests", () => {
           res = await sendRaw(port, c.raw);
         } else {
           const headers = { ...(c.caller ? await stack.headers(c.caller) : {}), ...c.headers };
-          const r = await fetch(stack.gatewayUrl + (c.search ?? ""), { method: c.method, headers, body: c.body, signal: AbortSignal.timeout(20_000) });
+          const r = await fetch(stack.gatewayUrl + (c.search ?? ""), {
+            method: c.method,
+            headers,
+            body: c.body,
+            signal: AbortSignal.timeout(20_000),
+          });
           res = { status: r.status, text: await r.text() };
         }
       } catch (err) {
@@ -452,19 +639,32 @@ describe("fuzzing the gateway with malformed requests", () => {
         // within 20 s is a failure.
         const message = String((err as Error).cause ?? err);
         count(statuses, "no answer");
-        if (/timeout|aborted/i.test(message) && !/TypeError/.test(message)) problems.push(`#${i} ${c.kind}: no answer (${message})`);
+        if (/timeout|aborted/i.test(message) && !/TypeError/.test(message))
+          problems.push(`#${i} ${c.kind}: no answer (${message})`);
         return;
       }
       const problem = problemWith(c, res);
-      if (problem) problems.push(`#${i} ${c.kind} ${c.method ?? "raw"}: ${problem}\n  request: ${String(c.raw ?? c.body ?? c.search).slice(0, 200)}\n  response: ${res.text.slice(0, 300)}`);
+      if (problem)
+        problems.push(
+          `#${i} ${c.kind} ${c.method ?? "raw"}: ${problem}\n  request: ${String(c.raw ?? c.body ?? c.search).slice(0, 200)}\n  response: ${res.text.slice(0, 300)}`,
+        );
       count(statuses, String(res.status));
       for (const m of res.text.matchAll(/"code":"([A-Z_]+)"/g)) count(codes, m[1]);
     });
     const seconds = (Date.now() - started) / 1000;
-    console.info(`seed ${SEED}: ${REQUESTS} requests in ${seconds.toFixed(1)} s; statuses ${JSON.stringify(Object.fromEntries(statuses))}; error codes ${JSON.stringify(Object.fromEntries(codes))}`);
+    console.info(
+      `seed ${SEED}: ${REQUESTS} requests in ${seconds.toFixed(1)} s; statuses ${JSON.stringify(Object.fromEntries(statuses))}; error codes ${JSON.stringify(Object.fromEntries(codes))}`,
+    );
     assert.deepEqual(problems.slice(0, 10), [], `seed ${SEED}: ${problems.length} bad responses`);
     // The limits and the parser saw their share of the barrage.
-    for (const code of ["BAD_REQUEST", "GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "PAYLOAD_TOO_LARGE", "BAD_USER_INPUT", "QUERY_TOO_DEEP"]) {
+    for (const code of [
+      "BAD_REQUEST",
+      "GRAPHQL_PARSE_FAILED",
+      "GRAPHQL_VALIDATION_FAILED",
+      "PAYLOAD_TOO_LARGE",
+      "BAD_USER_INPUT",
+      "QUERY_TOO_DEEP",
+    ]) {
       assert.ok(codes.has(code), `no response had ${code}: ${JSON.stringify(Object.fromEntries(codes))}`);
     }
 
@@ -477,7 +677,11 @@ describe("fuzzing the gateway with malformed requests", () => {
     assert.equal(res.errors, undefined, JSON.stringify(res.errors));
     assert.ok(res.data.serviceItems.length > 0, "the service guide lists retirement items");
     assert.ok(res.data.serviceItems.every((item: { code: string; name: string }) => item.code && item.name.length > 0));
-    const board = await stack.query(`{ jobPostings(first: 3) { totalCount edges { node { title } } } }`, undefined, "anonymous");
+    const board = await stack.query(
+      `{ jobPostings(first: 3) { totalCount edges { node { title } } } }`,
+      undefined,
+      "anonymous",
+    );
     assert.equal(board.errors, undefined, JSON.stringify(board.errors));
   });
 });

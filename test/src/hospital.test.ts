@@ -4,7 +4,12 @@ import { startStack, type Stack } from "./harness/stack";
 import { freshIdNumber } from "./harness/fixtures";
 
 /** The administrator of one hospital, as their token names it. */
-const adminOf = (hospital: string) => ({ roles: ["hospital_admin" as const], user: `admin-${hospital}`, hospital, purpose: "quality review" });
+const adminOf = (hospital: string) => ({
+  roles: ["hospital_admin" as const],
+  user: `admin-${hospital}`,
+  hospital,
+  purpose: "quality review",
+});
 const ANALYST = { roles: ["analyst" as const], user: "analyst-1" };
 
 const METRICS = `query ($from: Date!, $to: Date!) { hospital(code: "JD001") { name qualityMetrics(from: $from, to: $to) {
@@ -48,9 +53,17 @@ describe("hospital quality through the gateway, on the demo data", () => {
   });
 
   test("anonymous callers see hospital names only; analysts and the hospital's administrator see its metrics; another hospital's administrator does not", async () => {
-    const names = await stack.query(`{ hospitals { code name } hospital(code: "JD001") { code name level } }`, {}, "anonymous");
+    const names = await stack.query(
+      `{ hospitals { code name } hospital(code: "JD001") { code name level } }`,
+      {},
+      "anonymous",
+    );
     assert.equal(names.errors, undefined, JSON.stringify(names.errors));
-    assert.ok(names.data.hospitals.some((h: { code: string; name: string }) => h.code === "JD001" && h.name === "建德市第一人民医院"));
+    assert.ok(
+      names.data.hospitals.some(
+        (h: { code: string; name: string }) => h.code === "JD001" && h.name === "建德市第一人民医院",
+      ),
+    );
     assert.equal(names.data.hospital.name, "建德市第一人民医院");
     const vars = { from: "2010-01-01", to: "2010-12-31" };
     const anonymous = await stack.query(METRICS, vars, "anonymous");
@@ -65,17 +78,30 @@ describe("hospital quality through the gateway, on the demo data", () => {
     assert.equal(other.errors?.[0].extensions?.code, "FORBIDDEN");
     assert.equal(other.data?.hospital ?? null, null);
     // Listing every hospital's metrics reaches the other hospitals too: refused, nothing of theirs is shown.
-    const all = await stack.query(`{ hospitals { code qualityMetrics(from: "2010-01-01", to: "2010-12-31") { outpatientVisits } } }`, {}, adminOf("JD001"));
+    const all = await stack.query(
+      `{ hospitals { code qualityMetrics(from: "2010-01-01", to: "2010-12-31") { outpatientVisits } } }`,
+      {},
+      adminOf("JD001"),
+    );
     assert.equal(all.errors?.[0].extensions?.code, "FORBIDDEN");
     assert.equal(all.data?.hospitals ?? null, null);
-    const trend = await stack.query(`{ hospital(code: "JD001") { metricTrend(metric: OUTPATIENT_VISITS, from: "2010-01-01", to: "2010-03-31", granularity: MONTH) { value } } }`, {}, adminOf("JD002"));
+    const trend = await stack.query(
+      `{ hospital(code: "JD001") { metricTrend(metric: OUTPATIENT_VISITS, from: "2010-01-01", to: "2010-03-31", granularity: MONTH) { value } } }`,
+      {},
+      adminOf("JD002"),
+    );
     assert.equal(trend.errors?.[0].extensions?.code, "FORBIDDEN");
   });
 
   test("bad visit records are BAD_USER_INPUT and change no metric", async () => {
     const RECORD = `mutation ($i: RecordOutpatientVisitInput!) { recordOutpatientVisit(input: $i) { id } }`;
     const visit = { hospitalCode: "JD002", visitDate: "2025-05-05", department: "内科", totalCost: 200, drugCost: 80 };
-    const count = async () => (await stack.query(`{ hospital(code: "JD002") { qualityMetrics(from: "2025-05-05", to: "2025-05-05") { outpatientVisits } } }`)).data.hospital.qualityMetrics.outpatientVisits;
+    const count = async () =>
+      (
+        await stack.query(
+          `{ hospital(code: "JD002") { qualityMetrics(from: "2025-05-05", to: "2025-05-05") { outpatientVisits } } }`,
+        )
+      ).data.hospital.qualityMetrics.outpatientVisits;
     const before = await count();
     for (const bad of [
       { ...visit, totalCost: -1 },
@@ -101,13 +127,23 @@ describe("hospital quality through the gateway, on the demo data", () => {
 
   test("an insurance claim shows the hospital's name, answered by hospital quality", async () => {
     const idNumber = freshIdNumber("1970-07-07", "MALE");
-    await stack.query(`mutation ($i: RegisterCitizenInput!) { registerCitizen(input: $i) { idNumber } }`, { i: { idNumber, name: "钱伟" } });
-    await stack.query(`mutation ($i: EnrollMedicalInsuranceInput!) { enrollMedicalInsurance(input: $i) { scheme } }`, { i: { idNumber, scheme: "RESIDENT", since: "2024-01-01" } });
+    await stack.query(`mutation ($i: RegisterCitizenInput!) { registerCitizen(input: $i) { idNumber } }`, {
+      i: { idNumber, name: "钱伟" },
+    });
+    await stack.query(`mutation ($i: EnrollMedicalInsuranceInput!) { enrollMedicalInsurance(input: $i) { scheme } }`, {
+      i: { idNumber, scheme: "RESIDENT", since: "2024-01-01" },
+    });
     const claim = await stack.query(`mutation ($i: SubmitClaimInput!) { submitClaim(input: $i) { id } }`, {
       i: { idNumber, hospitalCode: "JD001", visitDate: "2025-01-10", totalCost: 320.5, drugCost: 120 },
     });
     assert.equal(claim.errors, undefined);
-    const res = await stack.query(`query ($id: ID!) { citizen(idNumber: $id) { insuranceClaims(first: 5) { totalCount edges { node { totalCost hospital { name } } } } } }`, { id: idNumber });
-    assert.deepEqual(res.data.citizen.insuranceClaims, { totalCount: 1, edges: [{ node: { totalCost: 320.5, hospital: { name: "建德市第一人民医院" } } }] });
+    const res = await stack.query(
+      `query ($id: ID!) { citizen(idNumber: $id) { insuranceClaims(first: 5) { totalCount edges { node { totalCost hospital { name } } } } } }`,
+      { id: idNumber },
+    );
+    assert.deepEqual(res.data.citizen.insuranceClaims, {
+      totalCount: 1,
+      edges: [{ node: { totalCost: 320.5, hospital: { name: "建德市第一人民医院" } } }],
+    });
   });
 });

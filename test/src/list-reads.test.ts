@@ -34,7 +34,10 @@ describe("lists of persons and their cursors, through the gateway", () => {
     ids = [];
     for (let i = 0; i < PEOPLE; i++) {
       const idNumber = freshIdNumber("1975-03-02", i % 2 ? "MALE" : "FEMALE");
-      const res = await stack.query(`mutation ($i: RegisterCitizenInput!) { registerCitizen(input: $i) { idNumber } }`, { i: { idNumber, name: "游标", community } });
+      const res = await stack.query(
+        `mutation ($i: RegisterCitizenInput!) { registerCitizen(input: $i) { idNumber } }`,
+        { i: { idNumber, name: "游标", community } },
+      );
       assert.equal(res.errors, undefined, JSON.stringify(res.errors));
       ids.push(idNumber);
     }
@@ -45,7 +48,11 @@ describe("lists of persons and their cursors, through the gateway", () => {
   });
 
   test("an analyst gets the totalCount of a list, and a FORBIDDEN naming the field for its edges, cursors or pageInfo", async () => {
-    const count = await stack.query(`query ($c: String) { citizens(filter: { community: $c }) { totalCount } }`, { c: community }, analyst);
+    const count = await stack.query(
+      `query ($c: String) { citizens(filter: { community: $c }) { totalCount } }`,
+      { c: community },
+      analyst,
+    );
     assert.equal(count.errors, undefined, JSON.stringify(count.errors));
     assert.equal(count.data.citizens.totalCount, PEOPLE);
     for (const [selection, field] of [
@@ -54,7 +61,11 @@ describe("lists of persons and their cursors, through the gateway", () => {
       ["pageInfo { endCursor }", "CitizenConnection.pageInfo"],
       ["edges { node { idNumber } }", "CitizenConnection.edges"],
     ]) {
-      const res: any = await stack.query(`query ($c: String) { citizens(filter: { community: $c }) { ${selection} } }`, { c: community }, analyst);
+      const res: any = await stack.query(
+        `query ($c: String) { citizens(filter: { community: $c }) { ${selection} } }`,
+        { c: community },
+        analyst,
+      );
       assert.equal(res.data?.citizens ?? null, null, selection);
       assert.equal(res.errors?.[0]?.extensions?.code, "FORBIDDEN", `${selection}: ${JSON.stringify(res.errors)}`);
       assert.ok(res.errors![0].message.includes(field), `${selection}: ${res.errors![0].message}`);
@@ -62,7 +73,16 @@ describe("lists of persons and their cursors, through the gateway", () => {
     // Nothing was read: the trail holds the refusals (repeats of one kind tallied), naming nobody.
     const rows = await auditOf("analyst-lists");
     assert.ok(rows.length >= 1, "the refusals are on the record");
-    assert.ok(rows.every((r) => r.outcome === "refused" && r.id_number === null && r.fields === "Query.citizens" && /^FORBIDDEN/.test(r.reason ?? "")), JSON.stringify(rows));
+    assert.ok(
+      rows.every(
+        (r) =>
+          r.outcome === "refused" &&
+          r.id_number === null &&
+          r.fields === "Query.citizens" &&
+          /^FORBIDDEN/.test(r.reason ?? ""),
+      ),
+      JSON.stringify(rows),
+    );
   });
 
   /** Asserts that no cursor of `edges`, decoded as base64 in any reading, holds an ID number or a part that says region or birthday. */
@@ -70,7 +90,11 @@ describe("lists of persons and their cursors, through the gateway", () => {
     for (const { cursor } of edges) {
       for (const decoded of [Buffer.from(cursor, "base64url"), Buffer.from(cursor, "base64")]) {
         for (const text of [decoded.toString("utf8"), decoded.toString("latin1"), decoded.toString("hex")]) {
-          for (const id of ids) assert.ok(!text.includes(id) && !text.includes(id.slice(0, 6)) && !text.includes(id.slice(6, 14)), `cursor ${cursor} decodes to ${text}`);
+          for (const id of ids)
+            assert.ok(
+              !text.includes(id) && !text.includes(id.slice(0, 6)) && !text.includes(id.slice(6, 14)),
+              `cursor ${cursor} decodes to ${text}`,
+            );
         }
       }
     }
@@ -83,8 +107,15 @@ describe("lists of persons and their cursors, through the gateway", () => {
     const onPage = page.data.citizens.edges.map((e: any) => e.node.idNumber);
     assert.deepEqual(onPage, ids.slice(0, 5));
     const rows = await auditOf("clerk-page");
-    assert.deepEqual(rows.map((r) => r.id_number), onPage, "one audit row per person on the page");
-    assert.ok(rows.every((r) => r.fields.split(",").includes("CitizenConnection.edges")), JSON.stringify(rows));
+    assert.deepEqual(
+      rows.map((r) => r.id_number),
+      onPage,
+      "one audit row per person on the page",
+    );
+    assert.ok(
+      rows.every((r) => r.fields.split(",").includes("CitizenConnection.edges")),
+      JSON.stringify(rows),
+    );
 
     // An officer (whose cap is higher than the clerk's) walks the whole list by cursor.
     const officer: As = { roles: ["labor_officer"], user: "officer-walk", purpose: "list reads test" };
@@ -134,7 +165,11 @@ describe("lists of persons and their cursors, through the gateway", () => {
     const user = "clerk-export";
     const firstPage: any = await stack.query(PAGE, { community, first: 10 }, clerk(user));
     assert.equal(firstPage.errors, undefined, JSON.stringify(firstPage.errors));
-    const next = await stack.query(PAGE, { community, first: 5, after: firstPage.data.citizens.pageInfo.endCursor }, clerk(user));
+    const next = await stack.query(
+      PAGE,
+      { community, first: 5, after: firstPage.data.citizens.pageInfo.endCursor },
+      clerk(user),
+    );
     assert.equal(next.errors?.[0]?.extensions?.code, "RATE_LIMITED", JSON.stringify(next));
     assert.match(next.errors![0].message, /上限/);
     assert.equal(next.data?.citizens ?? null, null);

@@ -62,7 +62,10 @@ describe("the daily operations of every user group, on the demo data", () => {
       continue;
     }
     test(`${name} validates and answers`, async () => {
-      assert.deepEqual(errors.map((e) => e.message), []);
+      assert.deepEqual(
+        errors.map((e) => e.message),
+        [],
+      );
       const res = await stack.query(print(operation), variablesFor(name));
       assert.equal(res.errors, undefined, JSON.stringify(res.errors));
       const [field] = Object.values(res.data ?? {});

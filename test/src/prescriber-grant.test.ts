@@ -11,7 +11,12 @@ const INFO_OTHER = { roles: ["info_office" as const], user: "info-li", hospital:
 const MEDICAL = { roles: ["medical_affairs" as const], user: "med-zhao", hospital: "PG01" };
 /** The requester also holding the medical-affairs role: still one person, still refused. */
 const BOTH = { roles: ["info_office" as const, "medical_affairs" as const], user: "info-wang", hospital: "PG01" };
-const ADMIN = (hospital: string) => ({ roles: ["hospital_admin" as const], user: `admin-${hospital}`, hospital, purpose: "recording" });
+const ADMIN = (hospital: string) => ({
+  roles: ["hospital_admin" as const],
+  user: `admin-${hospital}`,
+  hospital,
+  purpose: "recording",
+});
 
 const REQUEST = `mutation ($i: RequestPrescriberStatsAccessInput!) { requestPrescriberStatsAccess(input: $i) { id status requestedBy expiresAt hospital { name } } }`;
 const APPROVE = `mutation ($id: ID!) { approvePrescriberStatsAccess(input: { grantId: $id }) { id status approvedBy expiresAt } }`;
@@ -22,23 +27,52 @@ describe("prescriber statistics (统方) under dual authorisation, through the g
   let stack: Stack;
   beforeAll(async () => {
     stack = await startStack({ env: { PRESCRIBER_GRANT_TTL_SECONDS: String(WINDOW_SECONDS) } });
-    for (const [code, name] of [["PG01", "测试一院"], ["PG02", "测试二院"]]) {
-      const reg = await stack.query(`mutation ($i: RegisterHospitalInput!) { registerHospital(input: $i) { code } }`, { i: { code, name } }, ADMIN(code));
+    for (const [code, name] of [
+      ["PG01", "测试一院"],
+      ["PG02", "测试二院"],
+    ]) {
+      const reg = await stack.query(
+        `mutation ($i: RegisterHospitalInput!) { registerHospital(input: $i) { code } }`,
+        { i: { code, name } },
+        ADMIN(code),
+      );
       assert.equal(reg.errors, undefined, JSON.stringify(reg.errors));
     }
-    const visit = async (hospitalCode: string, visitDate: string, totalCost: number, drugCost: number, prescriberId: string) => {
-      const res = await stack.query(`mutation ($i: RecordOutpatientVisitInput!) { recordOutpatientVisit(input: $i) { id } }`, {
-        i: { hospitalCode, visitDate, department: "内科", totalCost, drugCost, prescriberId },
-      }, ADMIN(hospitalCode));
+    const visit = async (
+      hospitalCode: string,
+      visitDate: string,
+      totalCost: number,
+      drugCost: number,
+      prescriberId: string,
+    ) => {
+      const res = await stack.query(
+        `mutation ($i: RecordOutpatientVisitInput!) { recordOutpatientVisit(input: $i) { id } }`,
+        {
+          i: { hospitalCode, visitDate, department: "内科", totalCost, drugCost, prescriberId },
+        },
+        ADMIN(hospitalCode),
+      );
       assert.equal(res.errors, undefined, JSON.stringify(res.errors));
     };
     await visit("PG01", "2024-06-03", 200, 120, "D-01");
     await visit("PG01", "2024-06-04", 100, 30.5, "D-01");
     await visit("PG01", "2024-06-05", 300, 60, "D-02");
     await visit("PG02", "2024-06-05", 900, 800, "D-01");
-    const stay = await stack.query(`mutation ($i: RecordInpatientStayInput!) { recordInpatientStay(input: $i) { id } }`, {
-      i: { hospitalCode: "PG01", admittedOn: "2024-06-01", dischargedOn: "2024-06-08", department: "外科", totalCost: 5000, drugCost: 2000, prescriberId: "D-02" },
-    }, ADMIN("PG01"));
+    const stay = await stack.query(
+      `mutation ($i: RecordInpatientStayInput!) { recordInpatientStay(input: $i) { id } }`,
+      {
+        i: {
+          hospitalCode: "PG01",
+          admittedOn: "2024-06-01",
+          dischargedOn: "2024-06-08",
+          department: "外科",
+          totalCost: 5000,
+          drugCost: 2000,
+          prescriberId: "D-02",
+        },
+      },
+      ADMIN("PG01"),
+    );
     assert.equal(stay.errors, undefined, JSON.stringify(stay.errors));
   });
   afterAll(async () => {
@@ -46,10 +80,17 @@ describe("prescriber statistics (统方) under dual authorisation, through the g
   });
 
   test("request, self-approval refused, approval, use, strangers refused, expiry, and the audit trail", async () => {
-    const requested = await stack.query(REQUEST, { i: { hospitalCode: "PG01", from: "2024-06-01", to: "2024-06-30", reason: "quarterly antibiotics review" } }, INFO);
+    const requested = await stack.query(
+      REQUEST,
+      { i: { hospitalCode: "PG01", from: "2024-06-01", to: "2024-06-30", reason: "quarterly antibiotics review" } },
+      INFO,
+    );
     assert.equal(requested.errors, undefined, JSON.stringify(requested.errors));
     const grant = requested.data.requestPrescriberStatsAccess;
-    assert.deepEqual({ ...grant, id: typeof grant.id }, { id: "string", status: "PENDING", requestedBy: "info-wang", expiresAt: null, hospital: { name: "测试一院" } });
+    assert.deepEqual(
+      { ...grant, id: typeof grant.id },
+      { id: "string", status: "PENDING", requestedBy: "info-wang", expiresAt: null, hospital: { name: "测试一院" } },
+    );
 
     const before = await stack.query(STATS, { h: "PG01" }, INFO);
     assert.equal(before.errors?.[0].extensions?.code, "FORBIDDEN");
@@ -69,7 +110,14 @@ describe("prescriber statistics (统方) under dual authorisation, through the g
     assert.deepEqual(used.data.prescriberDrugStats, {
       grant: { id: grant.id },
       prescribers: [
-        { prescriberId: "D-02", visits: 1, stays: 1, drugCost: 2060, totalCost: 5300, drugCostShare: 206_000 / 530_000 },
+        {
+          prescriberId: "D-02",
+          visits: 1,
+          stays: 1,
+          drugCost: 2060,
+          totalCost: 5300,
+          drugCostShare: 206_000 / 530_000,
+        },
         { prescriberId: "D-01", visits: 2, stays: 0, drugCost: 150.5, totalCost: 300, drugCostShare: 15_050 / 30_000 },
       ],
     });
@@ -87,14 +135,20 @@ describe("prescriber statistics (统方) under dual authorisation, through the g
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(expiresAt) - Date.now()) + 500));
     const expired = await stack.query(STATS, { h: "PG01" }, INFO);
     assert.equal(expired.errors?.[0].extensions?.code, "FORBIDDEN", "after expiry");
-    const listed = await stack.query(`query { prescriberStatsGrants(hospitalCode: "PG01") { id status } }`, {}, { roles: ["auditor"], user: "auditor-1" });
+    const listed = await stack.query(
+      `query { prescriberStatsGrants(hospitalCode: "PG01") { id status } }`,
+      {},
+      { roles: ["auditor"], user: "auditor-1" },
+    );
     assert.deepEqual(listed.data.prescriberStatsGrants, [{ id: grant.id, status: "EXPIRED" }]);
 
     const rows = await stack.sql<{ user_id: string; fields: string; id_number: string | null; purpose: string | null }>(
       "hospital-quality",
       "SELECT user_id, fields, id_number, purpose FROM audit_entry ORDER BY id",
     );
-    const steps = rows.filter((r) => r.fields.includes(`grant:${grant.id}`) || r.fields.includes("grant:none")).map((r) => [r.user_id, r.fields.split(",").find((f) => f.startsWith("step:"))]);
+    const steps = rows
+      .filter((r) => r.fields.includes(`grant:${grant.id}`) || r.fields.includes("grant:none"))
+      .map((r) => [r.user_id, r.fields.split(",").find((f) => f.startsWith("step:"))]);
     assert.deepEqual(steps, [
       ["info-wang", "step:request"],
       ["info-wang", "step:use-refused"],
@@ -107,7 +161,13 @@ describe("prescriber statistics (统方) under dual authorisation, through the g
       ["info-wang", "step:use-refused"],
     ]);
     assert.ok(rows.every((r) => r.id_number === null));
-    assert.ok(rows.some((r) => r.fields === `prescriberDrugStats,grant:${grant.id},step:use,hospital:PG01,period:2024-06-01..2024-06-30` && r.purpose === "drug use review"));
+    assert.ok(
+      rows.some(
+        (r) =>
+          r.fields === `prescriberDrugStats,grant:${grant.id},step:use,hospital:PG01,period:2024-06-01..2024-06-30` &&
+          r.purpose === "drug use review",
+      ),
+    );
   });
 
   test("inputs are checked: unknown hospital, reversed or future period, no reason", async () => {

@@ -50,10 +50,18 @@ describe("Q2 (a page of citizens with insurance and tax) through the gateway", (
       assert.equal(res.errors, undefined, JSON.stringify(res.errors));
       const edges = res.data.citizens.edges;
       assert.equal(edges.length, first);
-      assert.ok(edges.every((e: any) => e.node.medicalInsurance?.scheme === "RESIDENT" && e.node.taxSummary?.taxDue !== undefined));
+      assert.ok(
+        edges.every(
+          (e: any) => e.node.medicalInsurance?.scheme === "RESIDENT" && e.node.taxSummary?.taxDue !== undefined,
+        ),
+      );
       counts.push(Object.fromEntries(DEPARTMENTS.map((d, i) => [d, after[i] - before[i]])));
     }
-    assert.deepEqual(counts[1], counts[0], `SQL statements per department for 10 vs 100 citizens: ${JSON.stringify(counts)}`);
+    assert.deepEqual(
+      counts[1],
+      counts[0],
+      `SQL statements per department for 10 vs 100 citizens: ${JSON.stringify(counts)}`,
+    );
     // Every department was asked (a page that skipped one would pass the comparison vacuously).
     for (const d of DEPARTMENTS) assert.ok(counts[0][d] > 0, `${d} ran no SQL statement`);
   });

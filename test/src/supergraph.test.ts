@@ -25,7 +25,8 @@ test("every public type and field carries a description", () => {
     if (/^(__|join__|link__)/.test(type.name)) continue;
     if (!internal.test(type.name) && !type.description) missing.push(type.name);
     if (isObjectType(type) || isInputObjectType(type)) {
-      for (const field of Object.values(type.getFields())) if (!field.description) missing.push(`${type.name}.${field.name}`);
+      for (const field of Object.values(type.getFields()))
+        if (!field.description) missing.push(`${type.name}.${field.name}`);
     }
   }
   assert.deepEqual(missing, []);

@@ -26,7 +26,8 @@ interface OtlpValue {
   doubleValue?: number;
 }
 const valueOf = (v: OtlpValue) => v.stringValue ?? v.intValue ?? v.boolValue ?? v.doubleValue;
-const attributesOf = (list: { key: string; value: OtlpValue }[] = []) => Object.fromEntries(list.map((a) => [a.key, valueOf(a.value)]));
+const attributesOf = (list: { key: string; value: OtlpValue }[] = []) =>
+  Object.fromEntries(list.map((a) => [a.key, valueOf(a.value)]));
 
 /** A minimal OTLP/HTTP receiver (JSON protocol, what @opentelemetry/exporter-trace-otlp-http sends). */
 async function startReceiver(): Promise<{ url: string; spans: ReceivedSpan[]; close(): Promise<void> }> {
@@ -46,7 +47,15 @@ async function startReceiver(): Promise<{ url: string; spans: ReceivedSpan[]; cl
         const service = String(attributesOf(rs.resource?.attributes)["service.name"]);
         for (const ss of rs.scopeSpans ?? []) {
           for (const s of ss.spans ?? []) {
-            spans.push({ service, traceId: s.traceId, spanId: s.spanId, parentSpanId: s.parentSpanId ?? "", name: s.name, kind: s.kind, attributes: attributesOf(s.attributes) });
+            spans.push({
+              service,
+              traceId: s.traceId,
+              spanId: s.spanId,
+              parentSpanId: s.parentSpanId ?? "",
+              name: s.name,
+              kind: s.kind,
+              attributes: attributesOf(s.attributes),
+            });
           }
         }
       }
@@ -76,7 +85,18 @@ describe("OpenTelemetry traces from the gateway through the departments and acro
     stack = await startStack({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_BSP_SCHEDULE_DELAY: "100" } });
   });
   afterAll(async () => {
-    if (process.env.DEBUG_SPANS) console.error(JSON.stringify(receiver.spans.map((s) => [s.service, s.name, s.traceId.slice(0, 6), s.spanId.slice(0, 6), s.parentSpanId.slice(0, 6)])));
+    if (process.env.DEBUG_SPANS)
+      console.error(
+        JSON.stringify(
+          receiver.spans.map((s) => [
+            s.service,
+            s.name,
+            s.traceId.slice(0, 6),
+            s.spanId.slice(0, 6),
+            s.parentSpanId.slice(0, 6),
+          ]),
+        ),
+      );
     await stack?.stop();
     await receiver?.close();
   });
@@ -97,18 +117,37 @@ describe("OpenTelemetry traces from the gateway through the departments and acro
 
   test("a query across departments: one trace with the gateway's request span, a span per department call and each department's request span", async () => {
     const idNumber = freshIdNumber();
-    await stack.query(`mutation ($i: RegisterCitizenInput!) { registerCitizen(input: $i) { idNumber } }`, { i: { idNumber, name: "周敏" } });
-    await stack.query(`mutation ($i: EnrollMedicalInsuranceInput!) { enrollMedicalInsurance(input: $i) { scheme } }`, { i: { idNumber, scheme: "RESIDENT", since: "2020-01-01" } });
-    const traceId = await traced(`query CitizenAcrossDepartments($id: ID!) { citizen(idNumber: $id) { name medicalInsurance { scheme } } }`, { id: idNumber });
+    await stack.query(`mutation ($i: RegisterCitizenInput!) { registerCitizen(input: $i) { idNumber } }`, {
+      i: { idNumber, name: "周敏" },
+    });
+    await stack.query(`mutation ($i: EnrollMedicalInsuranceInput!) { enrollMedicalInsurance(input: $i) { scheme } }`, {
+      i: { idNumber, scheme: "RESIDENT", since: "2020-01-01" },
+    });
+    const traceId = await traced(
+      `query CitizenAcrossDepartments($id: ID!) { citizen(idNumber: $id) { name medicalInsurance { scheme } } }`,
+      { id: idNumber },
+    );
 
     // Each process exports its spans in its own batches, so any of them may arrive last.
     const spans = await eventually(async () => {
       const spans = spansOf(traceId);
-      assert.ok(spans.some((s) => s.service === "labor-security" && s.kind === 2), "labor-security's request span");
-      assert.ok(spans.some((s) => s.service === "medical-insurance" && s.kind === 2), "medical-insurance's request span");
-      assert.ok(spans.some((s) => s.service === "gateway" && s.name === "query CitizenAcrossDepartments"), "the gateway's request span");
+      assert.ok(
+        spans.some((s) => s.service === "labor-security" && s.kind === 2),
+        "labor-security's request span",
+      );
+      assert.ok(
+        spans.some((s) => s.service === "medical-insurance" && s.kind === 2),
+        "medical-insurance's request span",
+      );
+      assert.ok(
+        spans.some((s) => s.service === "gateway" && s.name === "query CitizenAcrossDepartments"),
+        "the gateway's request span",
+      );
       for (const department of ["labor-security", "medical-insurance"]) {
-        assert.ok(spans.some((s) => s.service === "gateway" && s.name === `department ${department}`), `the gateway's span for its call to ${department}`);
+        assert.ok(
+          spans.some((s) => s.service === "gateway" && s.name === `department ${department}`),
+          `the gateway's span for its call to ${department}`,
+        );
       }
       return spans;
     });
@@ -129,31 +168,61 @@ describe("OpenTelemetry traces from the gateway through the departments and acro
 
   test("registerUnemployment: insurance's event handler continues the trace of labor's request (the envelope's traceId)", async () => {
     const idNumber = freshIdNumber("1978-08-08", "FEMALE");
-    await stack.query(`mutation ($i: RegisterCitizenInput!) { registerCitizen(input: $i) { idNumber } }`, { i: { idNumber, name: "沈月华" } });
-    await stack.query(`mutation ($i: EnrollMedicalInsuranceInput!) { enrollMedicalInsurance(input: $i) { scheme } }`, { i: { idNumber, scheme: "RESIDENT", since: "2020-01-01" } });
-    const traceId = await traced(`mutation Unemployed($i: RegisterUnemploymentInput!) { registerUnemployment(input: $i) { status } }`, {
-      i: { idNumber, registeredOn: addDays(today(), -30) },
+    await stack.query(`mutation ($i: RegisterCitizenInput!) { registerCitizen(input: $i) { idNumber } }`, {
+      i: { idNumber, name: "沈月华" },
     });
+    await stack.query(`mutation ($i: EnrollMedicalInsuranceInput!) { enrollMedicalInsurance(input: $i) { scheme } }`, {
+      i: { idNumber, scheme: "RESIDENT", since: "2020-01-01" },
+    });
+    const traceId = await traced(
+      `mutation Unemployed($i: RegisterUnemploymentInput!) { registerUnemployment(input: $i) { status } }`,
+      {
+        i: { idNumber, registeredOn: addDays(today(), -30) },
+      },
+    );
 
     // Each process exports its spans in its own batches, so any of them may arrive last.
     const spans = await eventually(async () => {
       const spans = spansOf(traceId);
-      assert.ok(spans.some((s) => s.service === "medical-insurance" && s.name === "process onewindow.labor.unemployment.registered"), "insurance's handler span");
-      assert.ok(spans.some((s) => s.service === "gateway" && s.name === "mutation Unemployed"), "the gateway's request span");
-      assert.ok(spans.some((s) => s.service === "labor-security" && s.kind === 2), "labor-security's request span");
+      assert.ok(
+        spans.some(
+          (s) => s.service === "medical-insurance" && s.name === "process onewindow.labor.unemployment.registered",
+        ),
+        "insurance's handler span",
+      );
+      assert.ok(
+        spans.some((s) => s.service === "gateway" && s.name === "mutation Unemployed"),
+        "the gateway's request span",
+      );
+      assert.ok(
+        spans.some((s) => s.service === "labor-security" && s.kind === 2),
+        "labor-security's request span",
+      );
       return spans;
     });
     const labor = spans.find((s) => s.service === "labor-security" && s.kind === 2)!;
     const handler = spans.find((s) => s.name === "process onewindow.labor.unemployment.registered")!;
     assert.equal(handler.kind, 5); // CONSUMER
-    assert.equal(handler.parentSpanId, labor.spanId, "the handler's span is a child of the request that wrote the event");
+    assert.equal(
+      handler.parentSpanId,
+      labor.spanId,
+      "the handler's span is a child of the request that wrote the event",
+    );
     assert.equal(handler.attributes["onewindow.event.source"], "labor-security");
-    assert.ok(new Set(spans.map((s) => s.service)).size >= 3, `services in the trace: ${[...new Set(spans.map((s) => s.service))]}`);
+    assert.ok(
+      new Set(spans.map((s) => s.service)).size >= 3,
+      `services in the trace: ${[...new Set(spans.map((s) => s.service))]}`,
+    );
 
     // And the effect happened (the handler's span may be exported before its transaction is read back).
     await eventually(async () => {
-      const data = await stack.query(`query ($id: ID!) { citizen(idNumber: $id) { medicalInsurance { scheme } } }`, { id: idNumber });
-      assert.equal((data.data as { citizen: { medicalInsurance: { scheme: string } } }).citizen.medicalInsurance.scheme, "UNEMPLOYED");
+      const data = await stack.query(`query ($id: ID!) { citizen(idNumber: $id) { medicalInsurance { scheme } } }`, {
+        id: idNumber,
+      });
+      assert.equal(
+        (data.data as { citizen: { medicalInsurance: { scheme: string } } }).citizen.medicalInsurance.scheme,
+        "UNEMPLOYED",
+      );
     });
   });
 });

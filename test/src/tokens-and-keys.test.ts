@@ -37,35 +37,67 @@ afterAll(() => {
 
 /** Starts `main` and expects it to exit before listening, with a message matching `message`. */
 async function refusesToStart(main: string, env: Record<string, string>, message: RegExp): Promise<void> {
-  await assert.rejects(forkAndWait("refused", main, { LOG_LEVEL: "warn", HOST: "127.0.0.1", PORT: "0", GATEWAY_PORT: "0", SEED: "none", ...env }, 30_000), (err: Error) => {
-    assert.match(err.message, /exited with code 1/);
-    assert.match(err.message, message);
-    return true;
-  });
+  await assert.rejects(
+    forkAndWait(
+      "refused",
+      main,
+      { LOG_LEVEL: "warn", HOST: "127.0.0.1", PORT: "0", GATEWAY_PORT: "0", SEED: "none", ...env },
+      30_000,
+    ),
+    (err: Error) => {
+      assert.match(err.message, /exited with code 1/);
+      assert.match(err.message, message);
+      return true;
+    },
+  );
 }
 
 describe("production refuses unsafe settings, naming the one that is wrong", () => {
   test("the gateway with JWT_SECRET=x", async () => {
-    await refusesToStart(gatewayMain, { NODE_ENV: "production", DATA_DIR: devDataDir(), JWT_SECRET: "x" }, /JWT_SECRET must not be set in production/);
+    await refusesToStart(
+      gatewayMain,
+      { NODE_ENV: "production", DATA_DIR: devDataDir(), JWT_SECRET: "x" },
+      /JWT_SECRET must not be set in production/,
+    );
   });
 
   test("the gateway with HS256, or with an asymmetric key but no issuer or no audience", async () => {
     const dataDir = devDataDir();
     const keys = devProductionKeyEnv(dataDir);
     const good = { NODE_ENV: "production", DATA_DIR: dataDir, ...keys };
-    await refusesToStart(gatewayMain, { ...good, JWT_ALGORITHMS: "HS256" }, /JWT_ALGORITHMS must list only asymmetric algorithms/);
+    await refusesToStart(
+      gatewayMain,
+      { ...good, JWT_ALGORITHMS: "HS256" },
+      /JWT_ALGORITHMS must list only asymmetric algorithms/,
+    );
     await refusesToStart(gatewayMain, { ...good, JWT_ISSUER: "" }, /JWT_ISSUER must be set in production/);
     await refusesToStart(gatewayMain, { ...good, JWT_AUDIENCE: "" }, /JWT_AUDIENCE must be set in production/);
   });
 
   test("the gateway and a department when only the development keys in DATA_DIR exist", async () => {
     const dataDir = devDataDir();
-    await refusesToStart(gatewayMain, { NODE_ENV: "production", DATA_DIR: dataDir }, /JWT_PUBLIC_KEY .*must be set in production/);
+    await refusesToStart(
+      gatewayMain,
+      { NODE_ENV: "production", DATA_DIR: dataDir },
+      /JWT_PUBLIC_KEY .*must be set in production/,
+    );
     // Token settings in order, but the context key only in DATA_DIR.
-    const { INTERNAL_CONTEXT_PRIVATE_KEY_FILE, INTERNAL_CONTEXT_PUBLIC_KEY_FILE, ...tokenSettings } = devProductionKeyEnv(dataDir);
-    assert.ok(fs.existsSync(INTERNAL_CONTEXT_PRIVATE_KEY_FILE) && fs.existsSync(INTERNAL_CONTEXT_PUBLIC_KEY_FILE), "the development keys are there");
-    await refusesToStart(gatewayMain, { NODE_ENV: "production", DATA_DIR: dataDir, ...tokenSettings }, /INTERNAL_CONTEXT_PRIVATE_KEY .*must be set in production/);
-    await refusesToStart(laborMain, { NODE_ENV: "production", DATA_DIR: dataDir }, /INTERNAL_CONTEXT_PUBLIC_KEY .*must be set in production/);
+    const { INTERNAL_CONTEXT_PRIVATE_KEY_FILE, INTERNAL_CONTEXT_PUBLIC_KEY_FILE, ...tokenSettings } =
+      devProductionKeyEnv(dataDir);
+    assert.ok(
+      fs.existsSync(INTERNAL_CONTEXT_PRIVATE_KEY_FILE) && fs.existsSync(INTERNAL_CONTEXT_PUBLIC_KEY_FILE),
+      "the development keys are there",
+    );
+    await refusesToStart(
+      gatewayMain,
+      { NODE_ENV: "production", DATA_DIR: dataDir, ...tokenSettings },
+      /INTERNAL_CONTEXT_PRIVATE_KEY .*must be set in production/,
+    );
+    await refusesToStart(
+      laborMain,
+      { NODE_ENV: "production", DATA_DIR: dataDir },
+      /INTERNAL_CONTEXT_PUBLIC_KEY .*must be set in production/,
+    );
   });
 });
 
@@ -88,14 +120,25 @@ describe("tokens the production gateway refuses, over HTTP", () => {
   });
 
   const now = () => Math.floor(Date.now() / 1000);
-  const claims = (extra: Record<string, unknown>) => ({ sub: "clerk-01", iss: DEV_TOKEN_ISSUER, aud: DEV_TOKEN_AUDIENCE, iat: now(), exp: now() + 3600, roles: ["window_clerk"], ...extra });
+  const claims = (extra: Record<string, unknown>) => ({
+    sub: "clerk-01",
+    iss: DEV_TOKEN_ISSUER,
+    aud: DEV_TOKEN_AUDIENCE,
+    iat: now(),
+    exp: now() + 3600,
+    roles: ["window_clerk"],
+    ...extra,
+  });
   const send = async (token: string) => {
     const res = await fetch(stack.gatewayUrl, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
       body: JSON.stringify({ query: "{ hospitals { code } }" }),
     });
-    return { status: res.status, body: (await res.json()) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] } };
+    return {
+      status: res.status,
+      body: (await res.json()) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] },
+    };
   };
   const refused = async (token: string, message: RegExp) => {
     const { status, body } = await send(token);
@@ -111,7 +154,10 @@ describe("tokens the production gateway refuses, over HTTP", () => {
   });
 
   test("a ten-year token, one without exp, and one whose iat lies in the future are refused", async () => {
-    await refused(jwt(issuerKey, claims({ exp: now() + 10 * 365 * 24 * 3600 })), /lives longer than the 12 h this gateway accepts \(JWT_MAX_LIFETIME\)/);
+    await refused(
+      jwt(issuerKey, claims({ exp: now() + 10 * 365 * 24 * 3600 })),
+      /lives longer than the 12 h this gateway accepts \(JWT_MAX_LIFETIME\)/,
+    );
     const { exp, ...noExp } = claims({});
     assert.ok(exp);
     await refused(jwt(issuerKey, noExp), /no expiry/);
@@ -121,10 +167,19 @@ describe("tokens the production gateway refuses, over HTTP", () => {
   });
 
   test("auditor together with window_clerk, and a hospital office without its hospital, are refused", async () => {
-    await refused(jwt(issuerKey, claims({ roles: ["window_clerk", "auditor"] })), /cannot hold auditor together with a role that reads personal data \(window_clerk\)/);
-    await refused(jwt(issuerKey, claims({ roles: ["auditor", "hospital_admin"], hospital: "JD001" })), /cannot hold auditor/);
+    await refused(
+      jwt(issuerKey, claims({ roles: ["window_clerk", "auditor"] })),
+      /cannot hold auditor together with a role that reads personal data \(window_clerk\)/,
+    );
+    await refused(
+      jwt(issuerKey, claims({ roles: ["auditor", "hospital_admin"], hospital: "JD001" })),
+      /cannot hold auditor/,
+    );
     await refused(jwt(issuerKey, claims({ roles: ["info_office"] })), /an info_office token must name its hospital/);
-    await refused(jwt(issuerKey, claims({ roles: ["medical_affairs"] })), /medical_affairs token must name its hospital/);
+    await refused(
+      jwt(issuerKey, claims({ roles: ["medical_affairs"] })),
+      /medical_affairs token must name its hospital/,
+    );
     // The same roles, each rule met: accepted.
     assert.equal((await send(jwt(issuerKey, claims({ roles: ["auditor", "analyst"] })))).status, 200);
     assert.equal((await send(jwt(issuerKey, claims({ roles: ["info_office"], hospital: "JD001" })))).status, 200);
@@ -148,11 +203,25 @@ describe("internal-context keys and replay, against a department's own port", ()
   });
 
   const body = JSON.stringify({ query: "{ __typename }" });
-  const clerk: Caller = { userId: "clerk-01", roles: ["window_clerk"], hospitalCode: null, idNumber: null, purpose: "walk-in enquiry" };
-  const signed = (key: crypto.KeyObject) => signContextHeader(key, contextClaims(clerk, "labor-security", "rollover"), body);
+  const clerk: Caller = {
+    userId: "clerk-01",
+    roles: ["window_clerk"],
+    hospitalCode: null,
+    idNumber: null,
+    purpose: "walk-in enquiry",
+  };
+  const signed = (key: crypto.KeyObject) =>
+    signContextHeader(key, contextClaims(clerk, "labor-security", "rollover"), body);
   const sendTo = async (port: number, header: string) => {
-    const res = await fetch(`http://127.0.0.1:${port}/graphql`, { method: "POST", headers: { "content-type": "application/json", [CONTEXT_HEADER]: header }, body });
-    return { status: res.status, body: (await res.json()) as { errors?: { message: string; extensions?: { code?: string } }[] } };
+    const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", [CONTEXT_HEADER]: header },
+      body,
+    });
+    return {
+      status: res.status,
+      body: (await res.json()) as { errors?: { message: string; extensions?: { code?: string } }[] },
+    };
   };
 
   test("a department holding the old and the new gateway key accepts either; once the old is withdrawn, only the new", async () => {

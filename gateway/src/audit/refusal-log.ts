@@ -47,12 +47,18 @@ export class RefusalLog {
   constructor(private readonly out: Logger = createLogger("gateway", "info")) {
     this.tally = new RefusalTally<GatewayRefusalLine>(
       (line) => this.out.info(line, "gateway refused a request"),
-      ({ first, more, since }) => this.out.info({ ...first, count: more, since }, "gateway refused more requests like it"),
+      ({ first, more, since }) =>
+        this.out.info({ ...first, count: more, since }, "gateway refused more requests like it"),
     );
   }
 
   /** The `onRefused` hook of the gateway's HTTP server. */
-  readonly record = (req: IncomingMessage, requestId: string, clientRequestId: string | null, refusal: Refusal): void => {
+  readonly record = (
+    req: IncomingMessage,
+    requestId: string,
+    clientRequestId: string | null,
+    refusal: Refusal,
+  ): void => {
     const caller = callerOf(req);
     // The first words of the reason: "the limit is 60 per minute; retry in 3 s" repeats as one kind.
     const kind = refusal.message.replace(/\d+/g, "#");

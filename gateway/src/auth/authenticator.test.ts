@@ -9,20 +9,38 @@ import { Authenticator } from "./authenticator";
 const SECRET = "a development secret of enough length for HS256";
 
 function token(claims: Record<string, unknown>, expiresAt: number, secret = SECRET): Promise<string> {
-  return new SignJWT(claims).setProtectedHeader({ alg: "HS256" }).setSubject("clerk-7").setExpirationTime(expiresAt).sign(new TextEncoder().encode(secret));
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: "HS256" })
+    .setSubject("clerk-7")
+    .setExpirationTime(expiresAt)
+    .sign(new TextEncoder().encode(secret));
 }
 
 const request = (bearer: string, purpose?: string) =>
-  ({ headers: { authorization: `Bearer ${bearer}`, ...(purpose ? { [PURPOSE_HEADER]: purpose } : {}) } }) as unknown as IncomingMessage;
+  ({
+    headers: { authorization: `Bearer ${bearer}`, ...(purpose ? { [PURPOSE_HEADER]: purpose } : {}) },
+  }) as unknown as IncomingMessage;
 
-const refused = (message: RegExp) => (err: any) => err.extensions?.code === "UNAUTHENTICATED" && message.test(err.message);
+const refused = (message: RegExp) => (err: any) =>
+  err.extensions?.code === "UNAUTHENTICATED" && message.test(err.message);
 
 test("a token verified once is remembered: same caller, each request's own purpose, until it expires", async () => {
   let now = Date.now();
   const auth = await Authenticator.create({ algorithms: ["HS256"], secret: SECRET }, () => now);
   const valid = await token({ roles: ["window_clerk"] }, Math.floor(now / 1000) + 30);
-  assert.deepEqual(await auth.authenticate(request(valid, "窗口办理")), { userId: "clerk-7", roles: ["window_clerk"], hospitalCode: null, idNumber: null, purpose: "窗口办理", tokenId: null });
-  assert.equal((await auth.authenticate(request(valid))).purpose, null, "the purpose is the request's, not the remembered one");
+  assert.deepEqual(await auth.authenticate(request(valid, "窗口办理")), {
+    userId: "clerk-7",
+    roles: ["window_clerk"],
+    hospitalCode: null,
+    idNumber: null,
+    purpose: "窗口办理",
+    tokenId: null,
+  });
+  assert.equal(
+    (await auth.authenticate(request(valid))).purpose,
+    null,
+    "the purpose is the request's, not the remembered one",
+  );
   now += 31_000;
   await assert.rejects(auth.authenticate(request(valid)), refused(/expired/), "a remembered token still expires");
 });
@@ -46,14 +64,30 @@ test("a token living longer than JWT_MAX_LIFETIME (default 12 h), or without exp
   const now = Date.now();
   const auth = await Authenticator.create({ algorithms: ["HS256"], secret: SECRET }, () => now);
   const seconds = Math.floor(now / 1000);
-  const signed = (claims: Record<string, unknown>) => new SignJWT({ roles: ["window_clerk"], ...claims }).setProtectedHeader({ alg: "HS256" }).setSubject("clerk-7").sign(new TextEncoder().encode(SECRET));
-  assert.equal((await auth.authenticate(request(await signed({ iat: seconds, exp: seconds + 12 * 3600 })))).userId, "clerk-7");
-  await assert.rejects(auth.authenticate(request(await signed({ iat: seconds, exp: seconds + 12 * 3600 + 1 }))), refused(/lives longer than the 12 h/));
+  const signed = (claims: Record<string, unknown>) =>
+    new SignJWT({ roles: ["window_clerk"], ...claims })
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject("clerk-7")
+      .sign(new TextEncoder().encode(SECRET));
+  assert.equal(
+    (await auth.authenticate(request(await signed({ iat: seconds, exp: seconds + 12 * 3600 })))).userId,
+    "clerk-7",
+  );
+  await assert.rejects(
+    auth.authenticate(request(await signed({ iat: seconds, exp: seconds + 12 * 3600 + 1 }))),
+    refused(/lives longer than the 12 h/),
+  );
   // Without iat the lifetime counts from now.
   await assert.rejects(auth.authenticate(request(await signed({ exp: seconds + 13 * 3600 }))), refused(/lives longer/));
   await assert.rejects(auth.authenticate(request(await signed({ iat: seconds }))), refused(/no expiry/));
-  const strict = await Authenticator.create({ algorithms: ["HS256"], secret: SECRET, maxLifetimeSeconds: 3600 }, () => now);
-  await assert.rejects(strict.authenticate(request(await signed({ iat: seconds, exp: seconds + 7200 }))), refused(/lives longer than the 1 h/));
+  const strict = await Authenticator.create(
+    { algorithms: ["HS256"], secret: SECRET, maxLifetimeSeconds: 3600 },
+    () => now,
+  );
+  await assert.rejects(
+    strict.authenticate(request(await signed({ iat: seconds, exp: seconds + 7200 }))),
+    refused(/lives longer than the 1 h/),
+  );
 });
 
 test("keys from a JWKS URL are fetched again after the configured max age: a withdrawn key stops being honoured", async () => {
@@ -73,11 +107,18 @@ test("keys from a JWKS URL are fetched again after the configured max age: a wit
     // A new token each time: a verified token is remembered, and this is about the keys.
     let n = 0;
     const tokenOf = (key: KeyLike, kid: string) =>
-      new SignJWT({ roles: ["window_clerk"], n: n++ }).setProtectedHeader({ alg: "EdDSA", kid }).setSubject("clerk-7").setIssuedAt().setExpirationTime("1h").sign(key);
+      new SignJWT({ roles: ["window_clerk"], n: n++ })
+        .setProtectedHeader({ alg: "EdDSA", kid })
+        .setSubject("clerk-7")
+        .setIssuedAt()
+        .setExpirationTime("1h")
+        .sign(key);
     assert.equal((await auth.authenticate(request(await tokenOf(oldPair.privateKey, "old")))).userId, "clerk-7");
     assert.equal(fetches, 1);
     served = { keys: [await jwk(newPair.publicKey, "new")] };
-    await eventually(async () => assert.rejects(auth.authenticate(request(await tokenOf(oldPair.privateKey, "old"))), refused(/not valid/)));
+    await eventually(async () =>
+      assert.rejects(auth.authenticate(request(await tokenOf(oldPair.privateKey, "old"))), refused(/not valid/)),
+    );
     assert.ok(fetches >= 2, "the JWKS was fetched again");
     assert.equal((await auth.authenticate(request(await tokenOf(newPair.privateKey, "new")))).userId, "clerk-7");
   } finally {

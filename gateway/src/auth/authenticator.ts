@@ -1,6 +1,14 @@
 import type { IncomingMessage } from "node:http";
 import { createLocalJWKSet, createRemoteJWKSet, importSPKI, jwtVerify, type JWTVerifyGetKey, type KeyLike } from "jose";
-import { ANONYMOUS, BadUserInputError, isRole, PURPOSE_HEADER, tokenRolesProblem, UnauthenticatedError, type Caller } from "@onewindow/shared";
+import {
+  ANONYMOUS,
+  BadUserInputError,
+  isRole,
+  PURPOSE_HEADER,
+  tokenRolesProblem,
+  UnauthenticatedError,
+  type Caller,
+} from "@onewindow/shared";
 import { DEFAULT_MAX_LIFETIME_SECONDS, type JwtConfig } from "../config";
 
 /** Longest purpose kept; the audit trail stores it with every read. */
@@ -47,11 +55,15 @@ export class Authenticator {
       // (leaked, say) would be honoured that long. Fetched again after at most a minute, and an
       // unknown key id may trigger a fetch at most that often.
       const maxAge = Math.min(config.jwksMaxAgeMs ?? JWKS_MAX_AGE_MS, JWKS_MAX_AGE_MS);
-      const jwks = createRemoteJWKSet(new URL(config.jwksUrl), { cacheMaxAge: maxAge, cooldownDuration: Math.min(maxAge, 30_000) });
+      const jwks = createRemoteJWKSet(new URL(config.jwksUrl), {
+        cacheMaxAge: maxAge,
+        cooldownDuration: Math.min(maxAge, 30_000),
+      });
       return new Authenticator(jwks, config, now);
     }
     if (config.jwks) return new Authenticator(createLocalJWKSet(config.jwks), config, now);
-    if (config.publicKey) return new Authenticator(await importSPKI(config.publicKey, config.algorithms[0]), config, now);
+    if (config.publicKey)
+      return new Authenticator(await importSPKI(config.publicKey, config.algorithms[0]), config, now);
     return new Authenticator(new TextEncoder().encode(config.secret!), config, now);
   }
 
@@ -68,7 +80,10 @@ export class Authenticator {
     if (hit) this.verified.delete(token);
     const caller = await this.verify(token, now);
     if (this.verified.size >= CACHE_SIZE) this.verified.delete(this.verified.keys().next().value!);
-    this.verified.set(token, { caller: caller.caller, until: Math.min(caller.exp * 1000, now + Math.min(CACHE_MS, this.config.jwksMaxAgeMs ?? CACHE_MS)) });
+    this.verified.set(token, {
+      caller: caller.caller,
+      until: Math.min(caller.exp * 1000, now + Math.min(CACHE_MS, this.config.jwksMaxAgeMs ?? CACHE_MS)),
+    });
     return { ...caller.caller, purpose };
   }
 
@@ -85,7 +100,8 @@ export class Authenticator {
     } catch (err) {
       const { code, claim, reason } = err as { code?: string; claim?: string; reason?: string };
       if (code === "ERR_JWT_EXPIRED") throw new UnauthenticatedError("the token has expired; get a new one");
-      if (claim === "exp" && reason === "missing") throw new UnauthenticatedError("the token has no expiry (exp): tokens that never expire are refused");
+      if (claim === "exp" && reason === "missing")
+        throw new UnauthenticatedError("the token has no expiry (exp): tokens that never expire are refused");
       throw new UnauthenticatedError("the token is not valid");
     }
     // A stolen long-lived token is a long-lived breach: the lifetime counts from when it was
@@ -94,10 +110,13 @@ export class Authenticator {
     const nowSeconds = Math.floor(now / 1000);
     const issuedAt = typeof payload.iat === "number" ? Math.min(payload.iat, nowSeconds) : nowSeconds;
     if (Number(payload.exp) - issuedAt > maxLifetime) {
-      throw new UnauthenticatedError(`the token lives longer than the ${formatDuration(maxLifetime)} this gateway accepts (JWT_MAX_LIFETIME); get a shorter-lived one`);
+      throw new UnauthenticatedError(
+        `the token lives longer than the ${formatDuration(maxLifetime)} this gateway accepts (JWT_MAX_LIFETIME); get a shorter-lived one`,
+      );
     }
     const roles = Array.isArray(payload.roles) ? payload.roles : [payload.role];
-    if (roles.length === 0 || !roles.every(isRole)) throw new UnauthenticatedError(`the token names an unknown role (${roles.join(", ")})`);
+    if (roles.length === 0 || !roles.every(isRole))
+      throw new UnauthenticatedError(`the token names an unknown role (${roles.join(", ")})`);
     const caller = {
       userId: String(payload.sub),
       roles,
@@ -128,6 +147,7 @@ function purposeOf(req: IncomingMessage): string | null {
   } catch {
     throw new BadUserInputError("is not valid percent-encoded text", PURPOSE_HEADER);
   }
-  if (purpose.length > MAX_PURPOSE) throw new BadUserInputError(`must be at most ${MAX_PURPOSE} characters`, PURPOSE_HEADER);
+  if (purpose.length > MAX_PURPOSE)
+    throw new BadUserInputError(`must be at most ${MAX_PURPOSE} characters`, PURPOSE_HEADER);
   return purpose || null;
 }

@@ -22,8 +22,16 @@ export interface DevTokenClaims {
  * Ed25519 key instead. Production tokens come from the identity provider. Throws for roles no
  * gateway accepts together (`tokenRolesProblem`).
  */
-export async function issueDevToken(dataDir: string, claims: DevTokenClaims, env: Record<string, string | undefined> = process.env): Promise<string> {
-  const problem = tokenRolesProblem({ roles: claims.roles, hospitalCode: claims.hospital ?? null, idNumber: claims.idNumber ?? null });
+export async function issueDevToken(
+  dataDir: string,
+  claims: DevTokenClaims,
+  env: Record<string, string | undefined> = process.env,
+): Promise<string> {
+  const problem = tokenRolesProblem({
+    roles: claims.roles,
+    hospitalCode: claims.hospital ?? null,
+    idNumber: claims.idNumber ?? null,
+  });
   if (problem) throw new Error(problem);
   const asymmetric = env.JWT_ALGORITHMS === "EdDSA";
   if (!asymmetric && !env.JWT_SECRET && !env.JWT_SECRET_FILE) ensureDevKeys(dataDir);

@@ -9,7 +9,8 @@ const aliases = (query: string, name?: string) => {
   return aliasCount(operation, fragments);
 };
 
-const many = (n: number, field = "hospitals { name }") => Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(" ");
+const many = (n: number, field = "hospitals { name }") =>
+  Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(" ");
 
 test("counts every aliased field, at any depth, and nothing else", () => {
   assert.equal(aliases("{ hospitals { name } }"), 0);

@@ -36,5 +36,6 @@ export function aliasCount(operation: OperationDefinitionNode, fragments: Fragme
 
 /** Throws `TOO_MANY_ALIASES` when a measured alias `count` is above `limit`. */
 export function assertAliasesWithin(count: number, limit: number): void {
-  if (count > limit) throw limitExceeded("TOO_MANY_ALIASES", `the operation uses ${count} aliases, more than the limit of ${limit}`);
+  if (count > limit)
+    throw limitExceeded("TOO_MANY_ALIASES", `the operation uses ${count} aliases, more than the limit of ${limit}`);
 }

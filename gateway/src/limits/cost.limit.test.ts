@@ -20,7 +20,10 @@ test("first/last multiply the subtree by the page size", () => {
   assert.equal(cost("{ citizens(first: 5) { totalCount edges { node { name } } } }"), 1 + 5 * 4);
   assert.equal(cost("{ citizens(last: 7) { totalCount } }"), 1 + 7);
   // Nested pages multiply each other.
-  assert.equal(cost("{ citizens(first: 10) { edges { node { insuranceClaims(first: 10) { totalCount } } } } }"), 1 + 10 * (1 + 1 + (1 + 10 * 1)));
+  assert.equal(
+    cost("{ citizens(first: 10) { edges { node { insuranceClaims(first: 10) { totalCount } } } } }"),
+    1 + 10 * (1 + 1 + (1 + 10 * 1)),
+  );
 });
 
 test("first from a variable counts with its value; absent, a connection counts as a default page of 20", () => {
@@ -47,18 +50,29 @@ test("fragments are expanded where they are spread; cycles and bombs neither han
   assert.equal(cost(`{ citizen(idNumber: 1) { ... on Citizen { ...C } } } ${fragment}`), 1 + 3);
   assert.equal(cost("{ citizen(idNumber: 1) { ...A } } fragment A on Citizen { friends { ...A } }"), 2);
   let bomb = "{ citizens(first: 100) { edges { node { ...F0 } } } }";
-  for (let i = 0; i < 40; i++) bomb += ` fragment F${i} on Citizen { friends { ...F${i + 1} } f: friends { ...F${i + 1} } }`;
+  for (let i = 0; i < 40; i++)
+    bomb += ` fragment F${i} on Citizen { friends { ...F${i + 1} } f: friends { ...F${i + 1} } }`;
   bomb += " fragment F40 on Citizen { name }";
   // An exponential walk (2^40 steps) would never return; no clock is needed to tell.
   assert.ok(cost(bomb) > 2 ** 40);
 });
 
 test("a fragment on a connection type counts the connection's own fields once, the page multiplies at the field", () => {
-  assert.equal(cost("{ citizens(first: 3) { ...P } } fragment P on CitizenConnection { totalCount edges { cursor } }"), 1 + 3 * 3);
+  assert.equal(
+    cost("{ citizens(first: 3) { ...P } } fragment P on CitizenConnection { totalCount edges { cursor } }"),
+    1 + 3 * 3,
+  );
 });
 
 test("the introspection query GraphiQL sends costs far below the default limit", () => {
-  const introspection = cost(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, specifiedByUrl: true, directiveIsRepeatable: true }));
+  const introspection = cost(
+    getIntrospectionQuery({
+      descriptions: true,
+      inputValueDeprecation: true,
+      specifiedByUrl: true,
+      directiveIsRepeatable: true,
+    }),
+  );
   assert.ok(introspection < DEFAULT_MAX_COST / 10, `introspection costs ${introspection}`);
 });
 

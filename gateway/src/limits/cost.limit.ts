@@ -42,10 +42,15 @@ const PAGE_ARGUMENTS = new Set(["first", "last"]);
  *
  * `citizens(first: 20) { totalCount edges { node { idNumber name } } }` costs 1 + 20 × (1 + 1 + (1 + 2)) = 101.
  */
-export function queryCost(operation: OperationDefinitionNode, fragments: FragmentMap, options: CostOptions = {}): number {
+export function queryCost(
+  operation: OperationDefinitionNode,
+  fragments: FragmentMap,
+  options: CostOptions = {},
+): number {
   const { schema, variables, defaultPageSize = 20, maxPageSize = 100 } = options;
   const memo = new FragmentMemo<number>(fragments, 0);
-  const typeNamed = (name: string | undefined): GraphQLNamedType | undefined => (name && schema ? schema.getType(name) ?? undefined : undefined);
+  const typeNamed = (name: string | undefined): GraphQLNamedType | undefined =>
+    name && schema ? (schema.getType(name) ?? undefined) : undefined;
 
   /** The page size a field multiplies its subtree by: its `first`/`last`, the default for a connection, 1 otherwise. */
   const multiplierOf = (field: FieldNode, returnsConnection: boolean): number => {
@@ -54,11 +59,16 @@ export function queryCost(operation: OperationDefinitionNode, fragments: Fragmen
       if (!PAGE_ARGUMENTS.has(argument.name.value)) continue;
       const node = argument.value;
       const value =
-        node.kind === Kind.INT ? Number(node.value) : node.kind === Kind.VARIABLE ? variables?.[node.name.value] : undefined;
+        node.kind === Kind.INT
+          ? Number(node.value)
+          : node.kind === Kind.VARIABLE
+            ? variables?.[node.name.value]
+            : undefined;
       // A non-number (null, a string …) is refused or defaulted by the department; count the default.
       if (typeof value === "number" && Number.isFinite(value)) size = Math.max(size ?? 0, value);
     }
-    if (size === undefined) return returnsConnection || field.arguments?.some((a) => PAGE_ARGUMENTS.has(a.name.value)) ? defaultPageSize : 1;
+    if (size === undefined)
+      return returnsConnection || field.arguments?.some((a) => PAGE_ARGUMENTS.has(a.name.value)) ? defaultPageSize : 1;
     // `first: 0` still makes the department count and plan; `first: 10^9` is capped where the department caps it.
     return Math.min(maxPageSize, Math.max(1, Math.floor(size)));
   };
@@ -70,17 +80,27 @@ export function queryCost(operation: OperationDefinitionNode, fragments: Fragmen
       if (selection.kind === Kind.FIELD) {
         cost += 1;
         if (!selection.selectionSet) continue;
-        const definition = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[selection.name.value] : undefined;
-        const returned = definition ? getNamedType(definition.type) : schema ? metaFieldType(schema, selection.name.value) : undefined;
+        const definition =
+          isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[selection.name.value] : undefined;
+        const returned = definition
+          ? getNamedType(definition.type)
+          : schema
+            ? metaFieldType(schema, selection.name.value)
+            : undefined;
         const returnsConnection = isObjectType(returned) && returned.name.endsWith("Connection");
         cost += multiplierOf(selection, returnsConnection) * costOf(selection.selectionSet, returned);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        cost += costOf(selection.selectionSet, selection.typeCondition ? typeNamed(selection.typeCondition.name.value) : parent);
+        cost += costOf(
+          selection.selectionSet,
+          selection.typeCondition ? typeNamed(selection.typeCondition.name.value) : parent,
+        );
       } else {
         const name = selection.name.value;
         if (spread?.has(name)) continue;
         (spread ??= new Set()).add(name);
-        cost += memo.get(name, (fragment) => costOf(fragment.selectionSet, typeNamed(fragment.typeCondition.name.value)));
+        cost += memo.get(name, (fragment) =>
+          costOf(fragment.selectionSet, typeNamed(fragment.typeCondition.name.value)),
+        );
       }
     }
     return cost;

@@ -1,7 +1,8 @@
 import { GraphQLError } from "graphql";
 
 /** The `extensions.code` of each abuse limit, as clients see them. */
-export type LimitCode = "QUERY_TOO_DEEP" | "TOO_MANY_ALIASES" | "QUERY_TOO_COSTLY" | "RATE_LIMITED" | "PAYLOAD_TOO_LARGE";
+export type LimitCode =
+  "QUERY_TOO_DEEP" | "TOO_MANY_ALIASES" | "QUERY_TOO_COSTLY" | "RATE_LIMITED" | "PAYLOAD_TOO_LARGE";
 
 /**
  * A request refused by an abuse limit. A GraphQLError (so `formatErrorFor` passes it through

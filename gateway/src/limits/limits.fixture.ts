@@ -36,10 +36,14 @@ export function testSchema(): GraphQLSchema {
 export const TEST_SCHEMA: GraphQLSchema = testSchema();
 
 /** The document's operation (the one named `name`, or the only one) and its fragments. */
-export function operationOf(query: string, name?: string): { operation: OperationDefinitionNode; fragments: FragmentMap } {
+export function operationOf(
+  query: string,
+  name?: string,
+): { operation: OperationDefinitionNode; fragments: FragmentMap } {
   const document = parse(query);
   const operation = document.definitions.find(
-    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (name === undefined || d.name?.value === name),
+    (d): d is OperationDefinitionNode =>
+      d.kind === Kind.OPERATION_DEFINITION && (name === undefined || d.name?.value === name),
   );
   if (!operation) throw new Error(`no operation ${name ?? ""} in the document`);
   return { operation, fragments: fragmentsOf(document) };

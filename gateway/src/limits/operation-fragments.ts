@@ -7,7 +7,8 @@ export type FragmentMap = ReadonlyMap<string, FragmentDefinitionNode>;
 export function fragmentsOf(document: DocumentNode): FragmentMap {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION && !fragments.has(definition.name.value)) fragments.set(definition.name.value, definition);
+    if (definition.kind === Kind.FRAGMENT_DEFINITION && !fragments.has(definition.name.value))
+      fragments.set(definition.name.value, definition);
   }
   return fragments;
 }

@@ -16,7 +16,9 @@ export function operationNameTooLong(length: number, limit: number): GraphQLErro
  * carried into logs, spans and metric labels. Runs as soon as the operation is picked, before
  * the other limits and before any planning.
  */
-export function operationNamePlugin<TContext extends BaseContext>(limit = DEFAULT_MAX_OPERATION_NAME): ApolloServerPlugin<TContext> {
+export function operationNamePlugin<TContext extends BaseContext>(
+  limit = DEFAULT_MAX_OPERATION_NAME,
+): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart() {
       return {

@@ -16,7 +16,11 @@ export interface QueryLimits {
   maxCost: number;
 }
 
-export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: DEFAULT_MAX_DEPTH, maxAliases: DEFAULT_MAX_ALIASES, maxCost: DEFAULT_MAX_COST };
+export const DEFAULT_QUERY_LIMITS: QueryLimits = {
+  maxDepth: DEFAULT_MAX_DEPTH,
+  maxAliases: DEFAULT_MAX_ALIASES,
+  maxCost: DEFAULT_MAX_COST,
+};
 
 /** What stays the same between requests that send the same document. */
 interface DocumentMeasures {
@@ -54,7 +58,9 @@ function unresolved(operationName: string | undefined): GraphQLError {
  * aliases are measured once per document; the cost depends on the variables (`first: $n`) and is
  * estimated on every request, one walk of the operation.
  */
-export function queryLimitsPlugin<TContext extends BaseContext>(limits: QueryLimits = DEFAULT_QUERY_LIMITS): ApolloServerPlugin<TContext> {
+export function queryLimitsPlugin<TContext extends BaseContext>(
+  limits: QueryLimits = DEFAULT_QUERY_LIMITS,
+): ApolloServerPlugin<TContext> {
   const measured = new WeakMap<DocumentNode, DocumentMeasures>();
   return {
     async requestDidStart() {
@@ -64,20 +70,33 @@ export function queryLimitsPlugin<TContext extends BaseContext>(limits: QueryLim
           // Validation lets a subscription through even though the schema has no Subscription
           // type; the gateway's executor would then fail with a 500.
           if (!schema.getRootType(operation.operation)) {
-            throw new GraphQLError(`the schema has no ${operation.operation} root type: the gateway answers queries and mutations`, {
-              extensions: { code: "GRAPHQL_VALIDATION_FAILED", http: { status: 400 } },
-            });
+            throw new GraphQLError(
+              `the schema has no ${operation.operation} root type: the gateway answers queries and mutations`,
+              {
+                extensions: { code: "GRAPHQL_VALIDATION_FAILED", http: { status: 400 } },
+              },
+            );
           }
           let measures = measured.get(document);
-          if (!measures) measured.set(document, (measures = { fragments: fragmentsOf(document), hasNul: documentHasNul(document), shapes: new Map() }));
+          if (!measures)
+            measured.set(
+              document,
+              (measures = { fragments: fragmentsOf(document), hasNul: documentHasNul(document), shapes: new Map() }),
+            );
           let shape = measures.shapes.get(operationName);
           if (!shape) {
-            shape = { depth: queryDepth(operation, measures.fragments), aliases: aliasCount(operation, measures.fragments) };
+            shape = {
+              depth: queryDepth(operation, measures.fragments),
+              aliases: aliasCount(operation, measures.fragments),
+            };
             measures.shapes.set(operationName, shape);
           }
           assertDepthWithin(shape.depth, limits.maxDepth);
           assertAliasesWithin(shape.aliases, limits.maxAliases);
-          assertCostWithin(queryCost(operation, measures.fragments, { schema, variables: request.variables }), limits.maxCost);
+          assertCostWithin(
+            queryCost(operation, measures.fragments, { schema, variables: request.variables }),
+            limits.maxCost,
+          );
           if (measures.hasNul) throw nulRefused("a string in the query");
           const variable = variableWithNul(request.variables);
           if (variable) throw nulRefused(`variable $${variable}`);

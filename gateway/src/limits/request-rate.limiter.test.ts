@@ -11,7 +11,8 @@ function limiterAt(perMinute: number, maxCallers?: number) {
   return { clock, limiter: new RequestRateLimiter(perMinute, maxCallers, () => clock.now) };
 }
 
-const request = (headers: Record<string, string>, remoteAddress = "10.0.0.7") => ({ headers, socket: { remoteAddress } }) as unknown as IncomingMessage;
+const request = (headers: Record<string, string>, remoteAddress = "10.0.0.7") =>
+  ({ headers, socket: { remoteAddress } }) as unknown as IncomingMessage;
 
 test("a caller gets the minute's limit as a burst, then one request per 60/limit seconds", () => {
   const { clock, limiter } = limiterAt(6);
@@ -63,8 +64,16 @@ test("X-Forwarded-For is believed only from a trusted proxy, and only as far as 
   // No trusted proxies (the default): the socket's peer, whatever the header says.
   assert.equal(clientAddress(request(forwarded, "198.51.100.1")), "198.51.100.1");
   const trusted = parseTrustedProxies("10.0.0.0/16, ::1");
-  assert.equal(clientAddress(request(forwarded, "198.51.100.1"), trusted), "198.51.100.1", "an untrusted peer's header is ignored");
-  assert.equal(clientAddress(request(forwarded, "::ffff:10.0.0.7"), trusted), "10.1.0.5", "the first hop not in 10.0.0.0/16");
+  assert.equal(
+    clientAddress(request(forwarded, "198.51.100.1"), trusted),
+    "198.51.100.1",
+    "an untrusted peer's header is ignored",
+  );
+  assert.equal(
+    clientAddress(request(forwarded, "::ffff:10.0.0.7"), trusted),
+    "10.1.0.5",
+    "the first hop not in 10.0.0.0/16",
+  );
   assert.equal(clientAddress(request({ "x-forwarded-for": "203.0.113.9, 10.0.3.3" }, "::1"), trusted), "203.0.113.9");
   assert.equal(clientAddress(request({ "x-forwarded-for": "junk" }, "::1"), trusted), "::1");
   assert.equal(clientAddress(request({}, "::1"), trusted), "::1");
@@ -72,11 +81,16 @@ test("X-Forwarded-For is believed only from a trusted proxy, and only as far as 
   assert.throws(() => parseTrustedProxies("proxy.local"), /proxy.local/);
 });
 
-const caller = (userId: string | null) => ({ userId, roles: [], hospitalCode: null, idNumber: null, purpose: null }) as Caller;
+const caller = (userId: string | null) =>
+  ({ userId, roles: [], hospitalCode: null, idNumber: null, purpose: null }) as Caller;
 
 test("callers with tokens are counted by verified subject: two tokens of one subject share a bucket", async () => {
   const limits = new CallerRateLimits(new RequestRateLimiter(3, 10, () => 0));
-  const subjectOf = new Map([["Bearer one", "clerk-01"], ["Bearer two", "clerk-01"], ["Bearer other", "clerk-02"]]);
+  const subjectOf = new Map([
+    ["Bearer one", "clerk-01"],
+    ["Bearer two", "clerk-01"],
+    ["Bearer other", "clerk-02"],
+  ]);
   const authenticate = limits.authenticated(async (req) => caller(subjectOf.get(req.headers.authorization!)!));
   const send = (authorization: string) => {
     const req = request({ authorization });
@@ -85,7 +99,11 @@ test("callers with tokens are counted by verified subject: two tokens of one sub
   await send("Bearer one");
   await send("Bearer two");
   await send("Bearer one");
-  await assert.rejects(async () => send("Bearer two"), (err: GraphQLError) => err.extensions.code === "RATE_LIMITED" && (err.extensions.http as { status: number }).status === 429);
+  await assert.rejects(
+    async () => send("Bearer two"),
+    (err: GraphQLError) =>
+      err.extensions.code === "RATE_LIMITED" && (err.extensions.http as { status: number }).status === 429,
+  );
   // Someone else, from the same address, still has a bucket of their own.
   assert.equal(((await send("Bearer other")) as Caller).userId, "clerk-02");
 });
@@ -97,7 +115,8 @@ test("a refused token is counted against its address, never against the subject 
     throw new GraphQLError("the token is not valid", { extensions: { code: "UNAUTHENTICATED" } });
   });
   const forged = request({ authorization: "Bearer forged-for-clerk-01" }, "10.0.0.66");
-  for (let i = 0; i < 2; i++) await assert.rejects(authenticate(forged), (err: GraphQLError) => err.extensions.code === "UNAUTHENTICATED");
+  for (let i = 0; i < 2; i++)
+    await assert.rejects(authenticate(forged), (err: GraphQLError) => err.extensions.code === "UNAUTHENTICATED");
   await assert.rejects(authenticate(forged), (err: GraphQLError) => err.extensions.code === "RATE_LIMITED");
   // Further token requests from that address are refused before their body is read ...
   assert.equal(limits.admit(forged)?.code, "RATE_LIMITED");

@@ -15,7 +15,10 @@ export const DEFAULT_MAX_CALLERS = 100_000;
  */
 export function parseTrustedProxies(list: string): BlockList {
   const trusted = new BlockList();
-  for (const entry of list.split(",").map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of list
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const [address, prefix, extra] = entry.split("/");
     const type = isIP(address) === 6 ? "ipv6" : isIP(address) === 4 ? "ipv4" : null;
     const bits = prefix === undefined ? undefined : /^\d{1,3}$/.test(prefix) ? Number(prefix) : NaN;
@@ -144,7 +147,9 @@ function refusal(limiter: RequestRateLimiter, retryAfterSeconds: number): Refusa
 
 /** A {@link Refusal} thrown from `authenticate`: `createHttpServer` answers it with its status and headers. */
 function thrown(refused: Refusal): GraphQLError {
-  return new GraphQLError(refused.message, { extensions: { code: refused.code, http: { status: refused.status, headers: refused.headers } } });
+  return new GraphQLError(refused.message, {
+    extensions: { code: refused.code, http: { status: refused.status, headers: refused.headers } },
+  });
 }
 
 /**

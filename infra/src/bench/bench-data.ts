@@ -31,7 +31,11 @@ export function benchDatabaseUrl(baseUrl: string, prefix: string): string {
  * was written. A set without the comment on every database (an interrupted seed) is dropped
  * and seeded again. `fresh` forces a reseed.
  */
-export async function ensureBenchData(baseUrl: string, size: SeedSize, fresh = false): Promise<{ databaseUrl: string; reused: boolean }> {
+export async function ensureBenchData(
+  baseUrl: string,
+  size: SeedSize,
+  fresh = false,
+): Promise<{ databaseUrl: string; reused: boolean }> {
   const prefix = benchPrefix(size);
   const databaseUrl = benchDatabaseUrl(baseUrl, prefix);
   const expected = MARKER + JSON.stringify(size);
@@ -46,9 +50,15 @@ export async function ensureBenchData(baseUrl: string, size: SeedSize, fresh = f
   if (complete) return { databaseUrl, reused: true };
 
   await dropBenchData(baseUrl, prefix);
-  process.stderr.write(`seeding the bench data set into PostgreSQL databases ${prefix}_* (done once per size, then reused)\n`);
+  process.stderr.write(
+    `seeding the bench data set into PostgreSQL databases ${prefix}_* (done once per size, then reused)\n`,
+  );
   const started = Date.now();
-  await seedAll(loadBaseConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" }), createLogger("bench-seed", "warn"), size);
+  await seedAll(
+    loadBaseConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" }),
+    createLogger("bench-seed", "warn"),
+    size,
+  );
   await withPostgresAdmin(baseUrl, async (client) => {
     for (const name of names) {
       // Fresh statistics, as a long-running production database would have.
@@ -65,7 +75,9 @@ export async function ensureBenchData(baseUrl: string, size: SeedSize, fresh = f
 /** Drops every database of the bench set `prefix` (`<prefix>_<department>`). */
 export async function dropBenchData(baseUrl: string, prefix: string): Promise<void> {
   await withPostgresAdmin(baseUrl, async (client) => {
-    const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${prefix}\\_%`]);
+    const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [
+      `${prefix}\\_%`,
+    ]);
     for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   });
 }

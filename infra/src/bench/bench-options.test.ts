@@ -9,8 +9,14 @@ test("bench arguments default to the full benchmark data set and refuse nonsense
   assert.equal(defaults.size.citizens, 100_000);
   assert.equal(defaults.size.extraVisits, 1_000_000);
   assert.deepEqual(parseBenchArgs(["--quick"], {}).size, QUICK_BENCH_SIZE);
-  const custom = parseBenchArgs(["--citizens", "2000", "--duration", "3", "--connections", "8", "--queries", "q1,Q3"], {});
-  assert.deepEqual([custom.size.citizens, custom.duration, custom.connections, custom.queries], [2000, 3, 8, ["Q1", "Q3"]]);
+  const custom = parseBenchArgs(
+    ["--citizens", "2000", "--duration", "3", "--connections", "8", "--queries", "q1,Q3"],
+    {},
+  );
+  assert.deepEqual(
+    [custom.size.citizens, custom.duration, custom.connections, custom.queries],
+    [2000, 3, 8, ["Q1", "Q3"]],
+  );
   assert.throws(() => parseBenchArgs(["--citizens", "-1"], {}), /bad argument --citizens/);
   assert.throws(() => parseBenchArgs(["--queries", "Q9"], {}), /Q1..Q4/);
   assert.throws(() => parseBenchArgs(["--rounds", "0"], {}), /at least 1/);

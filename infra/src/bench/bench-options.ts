@@ -22,7 +22,12 @@ export interface BenchOptions {
 }
 
 /** The benchmark's full data set (the sizes the targets in BENCHMARKS.md were set for): 100,000 citizens, 5,000 employers, 1,000,000 outpatient visits. */
-export const DEFAULT_BENCH_SIZE: SeedSize = { citizens: 100_000, employers: 5_000, jobPostings: 2_000, extraVisits: 1_000_000 };
+export const DEFAULT_BENCH_SIZE: SeedSize = {
+  citizens: 100_000,
+  employers: 5_000,
+  jobPostings: 2_000,
+  extraVisits: 1_000_000,
+};
 
 /** `--quick`: a couple of minutes end to end, for working on the harness or the gateway. */
 export const QUICK_BENCH_SIZE: SeedSize = { citizens: 5_000, employers: 300, jobPostings: 600, extraVisits: 0 };
@@ -64,21 +69,26 @@ export function parseBenchArgs(argv: string[], env: Record<string, string | unde
     if (arg === "--quick" || arg === "--fresh") continue;
     if (arg === "--profile") {
       options.profileDir = argv[++i] ?? "";
-      if (!options.profileDir || options.profileDir.startsWith("--")) throw new Error(`--profile takes a directory\n${BENCH_USAGE}`);
+      if (!options.profileDir || options.profileDir.startsWith("--"))
+        throw new Error(`--profile takes a directory\n${BENCH_USAGE}`);
       continue;
     }
     if (arg === "--queries") {
       options.queries = (argv[++i] ?? "").split(",").map((q) => q.trim().toUpperCase());
-      if (!options.queries.every((q) => /^Q[1-4]$/.test(q))) throw new Error(`--queries takes Q1..Q4, comma-separated\n${BENCH_USAGE}`);
+      if (!options.queries.every((q) => /^Q[1-4]$/.test(q)))
+        throw new Error(`--queries takes Q1..Q4, comma-separated\n${BENCH_USAGE}`);
       continue;
     }
     const set = numeric[arg];
     const value = Number(argv[i + 1]);
-    if (!set || !Number.isInteger(value) || value < 0) throw new Error(`bad argument ${arg} ${argv[i + 1] ?? ""}\n${BENCH_USAGE}`);
+    if (!set || !Number.isInteger(value) || value < 0)
+      throw new Error(`bad argument ${arg} ${argv[i + 1] ?? ""}\n${BENCH_USAGE}`);
     set(value);
     i++;
   }
-  if (options.size.citizens < 100 || options.size.employers < 1) throw new Error(`need at least 100 citizens and 1 employer\n${BENCH_USAGE}`);
-  if (options.rounds < 1 || options.duration < 1 || options.connections < 1) throw new Error(`rounds, duration and connections must be at least 1\n${BENCH_USAGE}`);
+  if (options.size.citizens < 100 || options.size.employers < 1)
+    throw new Error(`need at least 100 citizens and 1 employer\n${BENCH_USAGE}`);
+  if (options.rounds < 1 || options.duration < 1 || options.connections < 1)
+    throw new Error(`rounds, duration and connections must be at least 1\n${BENCH_USAGE}`);
   return options;
 }

@@ -4,7 +4,14 @@ import { ensureBenchData } from "./bench-data";
 import { parseBenchArgs } from "./bench-options";
 import { runLoad, type RunResult } from "./load";
 import { issueDevToken } from "@onewindow/gateway";
-import { CONTEXT_HEADER, contextClaims, devProductionKeyEnv, loadContextSigningKey, PURPOSE_HEADER, signContextHeader } from "@onewindow/shared";
+import {
+  CONTEXT_HEADER,
+  contextClaims,
+  devProductionKeyEnv,
+  loadContextSigningKey,
+  PURPOSE_HEADER,
+  signContextHeader,
+} from "@onewindow/shared";
 import { BENCH_CALLER, benchQueries, type BenchQuery, type Target } from "./queries";
 import { costTable, reportTable, runLine, summarize, type Summary } from "./report";
 import { startBenchStack, type BenchProcess, type BenchStack } from "./stack";
@@ -29,11 +36,21 @@ async function headersFor(stack: BenchStack): Promise<(target: Target, owner?: s
   };
 }
 
-async function post(url: string, query: BenchQuery, variables: Record<string, unknown>, headers: Headers): Promise<unknown> {
+async function post(
+  url: string,
+  query: BenchQuery,
+  variables: Record<string, unknown>,
+  headers: Headers,
+): Promise<unknown> {
   const request = JSON.stringify({ query: query.query, variables });
-  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers(request) }, body: request });
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers(request) },
+    body: request,
+  });
   const body = (await res.json()) as { data?: unknown; errors?: unknown };
-  if (!res.ok || body.errors) throw new Error(`${query.name} at ${url} answered ${res.status}: ${JSON.stringify(body).slice(0, 500)}`);
+  if (!res.ok || body.errors)
+    throw new Error(`${query.name} at ${url} answered ${res.status}: ${JSON.stringify(body).slice(0, 500)}`);
   return body.data;
 }
 
@@ -42,17 +59,26 @@ async function post(url: string, query: BenchQuery, variables: Record<string, un
  * only as whether it is there: two answers of the same page are equal but for their cursors.
  */
 const comparable = (data: unknown) =>
-  JSON.stringify(data, (key, value) => (["cursor", "startCursor", "endCursor"].includes(key) && typeof value === "string" ? value.length > 0 : value));
+  JSON.stringify(data, (key, value) =>
+    ["cursor", "startCursor", "endCursor"].includes(key) && typeof value === "string" ? value.length > 0 : value,
+  );
 
 /** Before measuring anything: every target answers every query, without errors, identically. */
-async function checkAnswers(stack: BenchStack, queries: BenchQuery[], headers: (target: Target, owner?: string) => Headers): Promise<void> {
+async function checkAnswers(
+  stack: BenchStack,
+  queries: BenchQuery[],
+  headers: (target: Target, owner?: string) => Headers,
+): Promise<void> {
   for (const query of queries) {
     const variables = query.variables();
     const a = comparable(await post(stack.gateway.url, query, variables, headers("a")));
     const b = comparable(await post(stack.stockGateway.url, query, variables, headers("b")));
-    if (a !== b) throw new Error(`${query.name}: the two gateways answer differently:\n${a.slice(0, 300)}\n${b.slice(0, 300)}`);
+    if (a !== b)
+      throw new Error(`${query.name}: the two gateways answer differently:\n${a.slice(0, 300)}\n${b.slice(0, 300)}`);
     if (query.owner) {
-      const c = comparable(await post(stack.subgraphs.get(query.owner)!.url, query, variables, headers("c", query.owner)));
+      const c = comparable(
+        await post(stack.subgraphs.get(query.owner)!.url, query, variables, headers("c", query.owner)),
+      );
       if (a !== c) throw new Error(`${query.name}: the gateway and ${query.owner} answer differently`);
     }
     if (a.length < 100) throw new Error(`${query.name}: suspiciously small answer ${a}`);
@@ -81,7 +107,9 @@ function machine(): string {
 async function main() {
   const options = parseBenchArgs(process.argv.slice(2));
   const started = Date.now();
-  console.log(`OneWindow bench: ${JSON.stringify(options.size)}, ${options.duration} s runs, ${options.warmup} s warm-up, ${options.connections} connections, ${options.rounds} rounds`);
+  console.log(
+    `OneWindow bench: ${JSON.stringify(options.size)}, ${options.duration} s runs, ${options.warmup} s warm-up, ${options.connections} connections, ${options.rounds} rounds`,
+  );
   console.log(`machine: ${machine()}`);
   const { databaseUrl, reused } = await ensureBenchData(options.baseDatabaseUrl, options.size, options.fresh);
   console.log(`${reused ? "reusing" : "seeded"} data set ${new URL(databaseUrl).pathname.slice(1)}_*`);
@@ -96,10 +124,18 @@ async function main() {
     console.log("every target answers Q1–Q4 alike; measuring (one line per run)");
     const results = new Map<string, Map<Target, Summary>>();
     for (const query of queries) {
-      const targets: [Target, BenchProcess][] = [["a", stack.gateway], ["b", stack.stockGateway]];
+      const targets: [Target, BenchProcess][] = [
+        ["a", stack.gateway],
+        ["b", stack.stockGateway],
+      ];
       if (query.owner) targets.push(["c", stack.subgraphs.get(query.owner)!]);
       const run = (target: Target, proc: BenchProcess, seconds: number) =>
-        runLoad(proc.url, query, { seconds, connections: options.connections, pid: proc.child.pid!, headers: headers(target, query.owner) });
+        runLoad(proc.url, query, {
+          seconds,
+          connections: options.connections,
+          pid: proc.child.pid!,
+          headers: headers(target, query.owner),
+        });
       for (const [target, proc] of targets) if (options.warmup) await run(target, proc, options.warmup);
       const runs = new Map<Target, RunResult[]>(targets.map(([t]) => [t, []]));
       for (let round = 1; round <= options.rounds; round++) {
@@ -113,10 +149,15 @@ async function main() {
     }
     console.log(`\n${queries.map((q) => `${q.name}: ${q.description}`).join("\n")}\n`);
     console.log(reportTable(results));
-    console.log(`\nCPU time per request (from /proc; the load generator, both gateways, the departments and PostgreSQL share ${os.cpus().length} cores):\n`);
+    console.log(
+      `\nCPU time per request (from /proc; the load generator, both gateways, the departments and PostgreSQL share ${os.cpus().length} cores):\n`,
+    );
     console.log(costTable(results));
     console.log(`\ncommand: npm run bench -- ${process.argv.slice(2).join(" ")}`.trimEnd());
-    if (options.profileDir) console.log(`CPU profiles: ${options.profileDir}/gateway-a.cpuprofile and gateway-b.cpuprofile (written as the gateways stop)`);
+    if (options.profileDir)
+      console.log(
+        `CPU profiles: ${options.profileDir}/gateway-a.cpuprofile and gateway-b.cpuprofile (written as the gateways stop)`,
+      );
     console.log(`finished in ${((Date.now() - started) / 60_000).toFixed(1)} min`);
   } finally {
     await stack.stop();

@@ -110,38 +110,42 @@ export async function runLoad(
   const done = new Promise<autocannon.Result>((resolve, reject) => {
     finish = (err, result) => (err ? reject(err) : resolve(result));
   });
-  const instance = autocannon({
-    url,
-    connections: options.connections,
-    duration: options.seconds,
-    pipelining: 1,
-    timeout: 10,
-    requests: [
-      {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        setupRequest: (request) => {
-          const body = JSON.stringify({ query: query.query, variables: query.variables() });
-          request.body = body;
-          request.headers = { "content-type": "application/json", ...options.headers(body) };
-          return request;
+  const instance = autocannon(
+    {
+      url,
+      connections: options.connections,
+      duration: options.seconds,
+      pipelining: 1,
+      timeout: 10,
+      requests: [
+        {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          setupRequest: (request) => {
+            const body = JSON.stringify({ query: query.query, variables: query.variables() });
+            request.body = body;
+            request.headers = { "content-type": "application/json", ...options.headers(body) };
+            return request;
+          },
+          onResponse: (status, body) => {
+            if (status >= 200 && status < 300 && body.includes('"errors":')) {
+              graphqlErrors++;
+              firstError ??= body.slice(0, 300);
+            } else if (status >= 300) firstError ??= `HTTP ${status}: ${body.slice(0, 300)}`;
+          },
         },
-        onResponse: (status, body) => {
-          if (status >= 200 && status < 300 && body.includes('"errors":')) {
-            graphqlErrors++;
-            firstError ??= body.slice(0, 300);
-          } else if (status >= 300) firstError ??= `HTTP ${status}: ${body.slice(0, 300)}`;
-        },
-      },
-    ],
-  }, (err, result) => finish(err, result));
+      ],
+    },
+    (err, result) => finish(err, result),
+  );
   instance.on("response", (_client: unknown, _status: number, _bytes: number, time: number) => latencies.push(time));
   const result = await done.finally(() => clearInterval(sampler));
   const cpuAfter = { target: treeCpuMs(options.pid), machine: machineCpuMs() };
   peakRss = Math.max(peakRss, treeRssKb(options.pid));
   latencies.sort((x, y) => x - y);
   const transportErrors = result.errors + result.timeouts + result.non2xx;
-  if (transportErrors && !firstError) firstError = `${result.errors} socket errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx`;
+  if (transportErrors && !firstError)
+    firstError = `${result.errors} socket errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx`;
   return {
     requests: latencies.length,
     seconds: options.seconds,

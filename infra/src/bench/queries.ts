@@ -9,7 +9,13 @@ export type Target = "a" | "b" | "c";
  * Who the bench asks as: a window clerk (Q1, Q2: personal data, so every request is checked,
  * needs a purpose and is audited) who is also an analyst (Q3 metrics); Q4 is public.
  */
-export const BENCH_CALLER: Caller = { userId: "bench-clerk", roles: ["window_clerk", "analyst"], hospitalCode: null, idNumber: null, purpose: "benchmark" };
+export const BENCH_CALLER: Caller = {
+  userId: "bench-clerk",
+  roles: ["window_clerk", "analyst"],
+  hospitalCode: null,
+  idNumber: null,
+  purpose: "benchmark",
+};
 
 /** One benchmark query: its GraphQL text and a fresh variables object per request. */
 export interface BenchQuery {
@@ -72,7 +78,9 @@ const Q4 = `query Q4 {
  * the stack's DATA_DIR: the next page starts after `key`.
  */
 function citizensCursor(dataDir: string): (key: string) => string {
-  const cursors = new CursorKey(loadCursorSecret({}, dataDir, "labor-security")).list(listName("Query", "citizens", {}));
+  const cursors = new CursorKey(loadCursorSecret({}, dataDir, "labor-security")).list(
+    listName("Query", "citizens", {}),
+  );
   return (key) => cursors.seal(`k:${key}`);
 }
 

@@ -4,8 +4,17 @@ import { machineCpuMs, treeCpuMs, type RunResult } from "./load";
 import { costTable, summarize } from "./report";
 
 const run = (requests: number, targetCpuMs: number, machineCpuMs: number): RunResult => ({
-  requests, seconds: 10, requestsPerSecond: requests / 10, latencies: Array.from({ length: requests }, (_, i) => i + 1),
-  p50: 0, p95: 0, p99: 0, errors: 0, peakRssMb: 100, targetCpuMs, machineCpuMs,
+  requests,
+  seconds: 10,
+  requestsPerSecond: requests / 10,
+  latencies: Array.from({ length: requests }, (_, i) => i + 1),
+  p50: 0,
+  p95: 0,
+  p99: 0,
+  errors: 0,
+  peakRssMb: 100,
+  targetCpuMs,
+  machineCpuMs,
 });
 
 test("CPU per request is merged over runs as total CPU over total requests", () => {
@@ -15,16 +24,29 @@ test("CPU per request is merged over runs as total CPU over total requests", () 
 });
 
 test("the cost table gives each gateway's CPU per request and their ratio", () => {
-  const table = costTable(new Map([["Q1", new Map([["a", summarize([run(100, 100, 600)])], ["b", summarize([run(50, 150, 400)])]])]]));
+  const table = costTable(
+    new Map([
+      [
+        "Q1",
+        new Map([
+          ["a", summarize([run(100, 100, 600)])],
+          ["b", summarize([run(50, 150, 400)])],
+        ]),
+      ],
+    ]),
+  );
   assert.match(table, /\| Q1 \| 1\.00 \| 3\.00 \| \*\*3\.00×\*\* \| 6\.00 \| 8\.00 \| 5\.00 \|/);
 });
 
-(process.platform === "linux" ? test : test.skip)("CPU time is read from /proc: busy work shows in this process and the machine", () => {
-  const before = { own: treeCpuMs(process.pid), machine: machineCpuMs() };
-  // Busy until this process has used 150 ms of CPU, however long a loaded machine takes to give it.
-  const start = process.cpuUsage();
-  while ((process.cpuUsage(start).user + process.cpuUsage(start).system) / 1000 < 150);
-  assert.ok(treeCpuMs(process.pid) - before.own >= 50, "this process's CPU time grew");
-  assert.ok(machineCpuMs() - before.machine >= 50, "the machine's busy time grew");
-  assert.equal(treeCpuMs(2 ** 22 + 1), 0, "no such process: nothing");
-});
+(process.platform === "linux" ? test : test.skip)(
+  "CPU time is read from /proc: busy work shows in this process and the machine",
+  () => {
+    const before = { own: treeCpuMs(process.pid), machine: machineCpuMs() };
+    // Busy until this process has used 150 ms of CPU, however long a loaded machine takes to give it.
+    const start = process.cpuUsage();
+    while ((process.cpuUsage(start).user + process.cpuUsage(start).system) / 1000 < 150);
+    assert.ok(treeCpuMs(process.pid) - before.own >= 50, "this process's CPU time grew");
+    assert.ok(machineCpuMs() - before.machine >= 50, "the machine's busy time grew");
+    assert.equal(treeCpuMs(2 ** 22 + 1), 0, "no such process: nothing");
+  },
+);

@@ -36,7 +36,11 @@ export function summarize(runs: RunResult[]): Summary {
 
 const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
 
-const TARGET_NAMES: Record<Target, string> = { a: "(a) OneWindow gateway", b: "(b) stock @apollo/gateway", c: "(c) owning subgraph" };
+const TARGET_NAMES: Record<Target, string> = {
+  a: "(a) OneWindow gateway",
+  b: "(b) stock @apollo/gateway",
+  c: "(c) owning subgraph",
+};
 
 /** One line per measured run, printed as the bench goes. */
 export function runLine(query: string, target: Target, round: number, r: RunResult): string {
@@ -56,7 +60,10 @@ export function reportTable(results: Map<string, Map<Target, Summary>>): string 
   for (const [query, byTarget] of results) {
     const a = byTarget.get("a");
     for (const [target, s] of byTarget) {
-      const ratio = (other?: Summary) => (target === "a" && a && other?.requestsPerSecond ? `**${(a.requestsPerSecond / other.requestsPerSecond).toFixed(2)}×**` : "");
+      const ratio = (other?: Summary) =>
+        target === "a" && a && other?.requestsPerSecond
+          ? `**${(a.requestsPerSecond / other.requestsPerSecond).toFixed(2)}×**`
+          : "";
       lines.push(
         `| ${query} | ${TARGET_NAMES[target]} | ${s.requestsPerSecond.toFixed(0)} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${s.errors} | ${s.peakRssMb.toFixed(0)} | ${ratio(byTarget.get("b"))} | ${ratio(byTarget.get("c"))} |`,
       );
@@ -81,7 +88,9 @@ export function costTable(results: Map<string, Map<Target, Summary>>): string {
     const a = byTarget.get("a");
     const b = byTarget.get("b");
     if (!a || !b) continue;
-    const ratio = a.targetCpuMsPerRequest ? `**${(b.targetCpuMsPerRequest / a.targetCpuMsPerRequest).toFixed(2)}×**` : "";
+    const ratio = a.targetCpuMsPerRequest
+      ? `**${(b.targetCpuMsPerRequest / a.targetCpuMsPerRequest).toFixed(2)}×**`
+      : "";
     lines.push(
       `| ${query} | ${f(a.targetCpuMsPerRequest)} | ${f(b.targetCpuMsPerRequest)} | ${ratio} | ${f(a.machineCpuMsPerRequest)} | ${f(b.machineCpuMsPerRequest)} | ${f(a.machineCpuMsPerRequest - a.targetCpuMsPerRequest)} |`,
     );

@@ -29,8 +29,18 @@ export interface BenchStack {
 
 const root = path.resolve(__dirname, "..", "..", "..");
 
-function forkAndWait(name: string, main: string, env: Record<string, string>, execArgv: string[] = [], timeoutMs = 120_000): Promise<BenchProcess> {
-  const child = fork(main, [], { env: { ...process.env, ...env }, execArgv, stdio: ["ignore", "ignore", "pipe", "ipc"] });
+function forkAndWait(
+  name: string,
+  main: string,
+  env: Record<string, string>,
+  execArgv: string[] = [],
+  timeoutMs = 120_000,
+): Promise<BenchProcess> {
+  const child = fork(main, [], {
+    env: { ...process.env, ...env },
+    execArgv,
+    stdio: ["ignore", "ignore", "pipe", "ipc"],
+  });
   let stderr = "";
   child.stderr?.on("data", (chunk) => {
     stderr = (stderr + chunk).slice(-8000);
@@ -67,14 +77,18 @@ function stop(proc: BenchProcess): Promise<void> {
 }
 
 /** V8 flags that make a process write a CPU profile named `name` into `dir` when it exits. */
-const profileArgs = (dir: string | null, name: string) => (dir ? ["--cpu-prof", `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${name}.cpuprofile`] : []);
+const profileArgs = (dir: string | null, name: string) =>
+  dir ? ["--cpu-prof", `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
 
 /**
  * Starts every department's subgraph on `databaseUrl` (an already seeded set), OneWindow's
  * gateway and the stock gateway, each as its own process on a free port of 127.0.0.1, in
  * production mode with warnings-only logs. With `profileDir`, both gateways write CPU profiles.
  */
-export async function startBenchStack(databaseUrl: string, options: { gatewayEnv?: Record<string, string>; profileDir?: string | null } = {}): Promise<BenchStack> {
+export async function startBenchStack(
+  databaseUrl: string,
+  options: { gatewayEnv?: Record<string, string>; profileDir?: string | null } = {},
+): Promise<BenchStack> {
   // Production mode, with development keys made for this run (production reads them from files too).
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "onewindow-bench-"));
   ensureDevKeys(dataDir);
@@ -95,29 +109,45 @@ export async function startBenchStack(databaseUrl: string, options: { gatewayEnv
   const started: BenchProcess[] = [];
   try {
     for (const proc of await Promise.all(
-      subgraphs.map(({ definition, dir }) => forkAndWait(definition.name, path.join(dir, "dist", "main.js"), { ...env, ...devDepartmentKeyEnv(dataDir, definition.name) })),
-    )) started.push(proc);
+      subgraphs.map(({ definition, dir }) =>
+        forkAndWait(definition.name, path.join(dir, "dist", "main.js"), {
+          ...env,
+          ...devDepartmentKeyEnv(dataDir, definition.name),
+        }),
+      ),
+    ))
+      started.push(proc);
     const urls = Object.fromEntries(started.map((p) => [p.name, p.url]));
     const urlVars = Object.fromEntries(started.map((p) => [`${p.name.toUpperCase().replace(/-/g, "_")}_URL`, p.url]));
-    const gateway = await forkAndWait("gateway", path.join(root, "gateway", "dist", "main.js"), {
-      ...env,
-      ...urlVars,
-      // The load generator is one caller at hundreds of requests a second: no per-caller limit.
-      GATEWAY_RATE_LIMIT: "10000000",
-      // As every launcher starts it (the stock gateway gets Node's defaults).
-      NODE_OPTIONS: gatewayNodeOptions(),
-      ...options.gatewayEnv,
-      GATEWAY_PORT: "0",
-    }, profileArgs(options.profileDir ?? null, "gateway-a"));
+    const gateway = await forkAndWait(
+      "gateway",
+      path.join(root, "gateway", "dist", "main.js"),
+      {
+        ...env,
+        ...urlVars,
+        // The load generator is one caller at hundreds of requests a second: no per-caller limit.
+        GATEWAY_RATE_LIMIT: "10000000",
+        // As every launcher starts it (the stock gateway gets Node's defaults).
+        NODE_OPTIONS: gatewayNodeOptions(),
+        ...options.gatewayEnv,
+        GATEWAY_PORT: "0",
+      },
+      profileArgs(options.profileDir ?? null, "gateway-a"),
+    );
     started.push(gateway);
-    const stockGateway = await forkAndWait("stock-gateway", path.join(__dirname, "stock-gateway.js"), {
-      NODE_ENV: "production",
-      DATA_DIR: dataDir,
-      INTERNAL_CONTEXT_PRIVATE_KEY_FILE: devProductionKeyEnv(dataDir).INTERNAL_CONTEXT_PRIVATE_KEY_FILE,
-      PORT: "0",
-      SUPERGRAPH_PATH: supergraphPath,
-      SUBGRAPH_URLS: JSON.stringify(urls),
-    }, profileArgs(options.profileDir ?? null, "gateway-b"));
+    const stockGateway = await forkAndWait(
+      "stock-gateway",
+      path.join(__dirname, "stock-gateway.js"),
+      {
+        NODE_ENV: "production",
+        DATA_DIR: dataDir,
+        INTERNAL_CONTEXT_PRIVATE_KEY_FILE: devProductionKeyEnv(dataDir).INTERNAL_CONTEXT_PRIVATE_KEY_FILE,
+        PORT: "0",
+        SUPERGRAPH_PATH: supergraphPath,
+        SUBGRAPH_URLS: JSON.stringify(urls),
+      },
+      profileArgs(options.profileDir ?? null, "gateway-b"),
+    );
     started.push(stockGateway);
     return {
       subgraphs: new Map(started.filter((p) => urls[p.name]).map((p) => [p.name, p])),

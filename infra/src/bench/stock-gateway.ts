@@ -9,7 +9,10 @@ import { BENCH_CALLER } from "./queries";
 /** Where `willSendRequest` leaves the claims for {@link signingFetcher} to sign. */
 const CLAIMS_HEADER = "x-onewindow-claims";
 
-type Fetch = (url: string, init: { method?: string; headers?: Record<string, string>; body?: string }) => Promise<unknown>;
+type Fetch = (
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string },
+) => Promise<unknown>;
 
 /**
  * Wraps the data source's default fetcher: signs the claims `willSendRequest` set over the
@@ -51,7 +54,9 @@ async function main() {
     },
   });
   const server = new ApolloServer({ gateway });
-  const { url } = await startStandaloneServer(server, { listen: { port: Number(process.env.PORT ?? 0), host: "127.0.0.1" } });
+  const { url } = await startStandaloneServer(server, {
+    listen: { port: Number(process.env.PORT ?? 0), host: "127.0.0.1" },
+  });
   process.send?.({ type: "listening", service: "stock-gateway", port: Number(new URL(url).port) });
 }
 

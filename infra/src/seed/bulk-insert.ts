@@ -25,7 +25,13 @@ export async function bulkInsert<T extends ObjectLiteral>(
           if (Array.isArray(made)) rows.push(...made);
           else if (made) rows.push(made);
         }
-        if (rows.length) await tx.createQueryBuilder().insert().into(entity).values(rows as never).execute();
+        if (rows.length)
+          await tx
+            .createQueryBuilder()
+            .insert()
+            .into(entity)
+            .values(rows as never)
+            .execute();
         written += rows.length;
       }
     });

@@ -1,6 +1,12 @@
 import type { DataSource } from "typeorm";
 import { addDays, SeededRandom } from "@onewindow/shared";
-import { Claim, Enrolment, MedicalInsuranceScheme, EnrolmentStatus, monthlyContributions } from "@onewindow/medical-insurance";
+import {
+  Claim,
+  Enrolment,
+  MedicalInsuranceScheme,
+  EnrolmentStatus,
+  monthlyContributions,
+} from "@onewindow/medical-insurance";
 import { bulkInsert } from "./bulk-insert";
 import { demoEmployer, demoPerson } from "./demo-people";
 import type { SeedSize } from "./seed-size";

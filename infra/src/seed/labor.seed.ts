@@ -1,5 +1,12 @@
 import type { DataSource } from "typeorm";
-import { Citizen, Employer, Employment, JobPosting, Retirement, UnemploymentRegistration } from "@onewindow/labor-security";
+import {
+  Citizen,
+  Employer,
+  Employment,
+  JobPosting,
+  Retirement,
+  UnemploymentRegistration,
+} from "@onewindow/labor-security";
 import { bulkInsert } from "./bulk-insert";
 import { demoEmployer, demoJobPosting, demoPerson } from "./demo-people";
 import type { SeedSize } from "./seed-size";
@@ -27,17 +34,40 @@ export async function seedLabor(db: DataSource, size: SeedSize, today: string): 
   await bulkInsert(db, Employment, "jobs", size.citizens, (i) => {
     const p = demoPerson(i, size.employers, today);
     if (p.status !== "EMPLOYED") return null;
-    return { idNumber: p.idNumber, creditCode: demoEmployer(p.employerIndex).creditCode, position: null, startDate: p.since, endDate: null } as Employment;
+    return {
+      idNumber: p.idNumber,
+      creditCode: demoEmployer(p.employerIndex).creditCode,
+      position: null,
+      startDate: p.since,
+      endDate: null,
+    } as Employment;
   });
   await bulkInsert(db, UnemploymentRegistration, "unemployment registrations", size.citizens, (i) => {
     const p = demoPerson(i, size.employers, today);
     if (p.status !== "UNEMPLOYED") return null;
-    return { idNumber: p.idNumber, registeredOn: p.since, reason: "劳动合同期满", status: "OPEN", closedOn: null } as UnemploymentRegistration;
+    return {
+      idNumber: p.idNumber,
+      registeredOn: p.since,
+      reason: "劳动合同期满",
+      status: "OPEN",
+      closedOn: null,
+    } as UnemploymentRegistration;
   });
   await bulkInsert(db, Retirement, "retirements", size.citizens, (i) => {
     const p = demoPerson(i, size.employers, today);
     if (p.status !== "RETIRED") return null;
-    return { idNumber: p.idNumber, retiredOn: p.since, monthlyPensionFen: Math.round(p.monthlyWage * 0.55) * 100, approvedAt: `${p.since}T09:00:00.000Z` } as Retirement;
+    return {
+      idNumber: p.idNumber,
+      retiredOn: p.since,
+      monthlyPensionFen: Math.round(p.monthlyWage * 0.55) * 100,
+      approvedAt: `${p.since}T09:00:00.000Z`,
+    } as Retirement;
   });
-  await bulkInsert(db, JobPosting, "job postings", size.jobPostings, (k) => demoJobPosting(k, size.employers, today) as unknown as JobPosting);
+  await bulkInsert(
+    db,
+    JobPosting,
+    "job postings",
+    size.jobPostings,
+    (k) => demoJobPosting(k, size.employers, today) as unknown as JobPosting,
+  );
 }

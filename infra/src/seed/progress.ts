@@ -7,7 +7,10 @@ export class Progress {
   private lastPrint = 0;
   private done = false;
 
-  constructor(private readonly label: string, private readonly total: number) {}
+  constructor(
+    private readonly label: string,
+    private readonly total: number,
+  ) {}
 
   update(done: number): void {
     const now = Date.now();
@@ -23,7 +26,9 @@ export class Progress {
     if (process.stderr.isTTY) {
       const width = 30;
       const bar = "#".repeat(Math.round(ratio * width)).padEnd(width, ".");
-      process.stderr.write(`\r  [${bar}] ${(ratio * 100).toFixed(0).padStart(3)}% ${this.label} ${counts} ${seconds}s${finished ? "\n" : ""}`);
+      process.stderr.write(
+        `\r  [${bar}] ${(ratio * 100).toFixed(0).padStart(3)}% ${this.label} ${counts} ${seconds}s${finished ? "\n" : ""}`,
+      );
     } else {
       process.stderr.write(`  ${this.label}: ${counts} (${(ratio * 100).toFixed(0)}%) ${seconds}s\n`);
     }

@@ -33,16 +33,28 @@ export async function seedAll(config: BaseConfig, logger: Logger, size: SeedSize
     [laborSecurity, (db) => seedLabor(db, size, day)],
     [medicalInsurance, (db) => seedInsurance(db, size, day)],
     [tax, (db) => seedTax(db, size, day)],
-    [hospitalQuality, async (db) => {
-      const progress = new Progress("extra outpatient visits", size.extraVisits);
-      await seedHospitalDemo(db, { extraVisits: size.extraVisits, onProgress: (done) => progress.update(done) });
-    }],
-    [serviceHall, async (db) => {
-      // The centre's cases are those of the demo residents (at most 3,000 of them).
-      const idNumbers = Array.from({ length: Math.min(size.citizens, 3_000) }, (_, i) => demoPerson(i, size.employers, day).idNumber);
-      let progress: Progress | undefined;
-      await seedServiceHallDemo(db, { idNumbers, onProgress: (done, total) => (progress ??= new Progress("service-hall cases", total)).update(done) });
-    }],
+    [
+      hospitalQuality,
+      async (db) => {
+        const progress = new Progress("extra outpatient visits", size.extraVisits);
+        await seedHospitalDemo(db, { extraVisits: size.extraVisits, onProgress: (done) => progress.update(done) });
+      },
+    ],
+    [
+      serviceHall,
+      async (db) => {
+        // The centre's cases are those of the demo residents (at most 3,000 of them).
+        const idNumbers = Array.from(
+          { length: Math.min(size.citizens, 3_000) },
+          (_, i) => demoPerson(i, size.employers, day).idNumber,
+        );
+        let progress: Progress | undefined;
+        await seedServiceHallDemo(db, {
+          idNumbers,
+          onProgress: (done, total) => (progress ??= new Progress("service-hall cases", total)).update(done),
+        });
+      },
+    ],
   ];
   for (const [definition, seed] of steps) {
     process.stderr.write(`seeding ${definition.name}\n`);

@@ -23,10 +23,13 @@ export function parseSeedArgs(argv: string[]): SeedSize {
     const key = keys[argv[i]];
     const value = Number(argv[i + 1]);
     if (!key || !Number.isInteger(value) || value < 0) {
-      throw new Error(`usage: npm run seed -- [--citizens N] [--employers N] [--job-postings N] [--visits N] (bad: ${argv[i]} ${argv[i + 1] ?? ""})`);
+      throw new Error(
+        `usage: npm run seed -- [--citizens N] [--employers N] [--job-postings N] [--visits N] (bad: ${argv[i]} ${argv[i + 1] ?? ""})`,
+      );
     }
     size[key] = value;
   }
-  if (size.employers === 0 && (size.citizens > 0 || size.jobPostings > 0)) throw new Error("--employers must be at least 1");
+  if (size.employers === 0 && (size.citizens > 0 || size.jobPostings > 0))
+    throw new Error("--employers must be at least 1");
   return size;
 }

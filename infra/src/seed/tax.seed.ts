@@ -21,10 +21,22 @@ export async function seedTax(db: DataSource, size: SeedSize, today: string): Pr
     // Special deductions are the employee's own social insurance (about 10.5% of wages).
     const specialDeductionsFen = Math.round(wageIncomeFen * 0.105);
     const additionalDeductionsFen = p.status === "EMPLOYED" ? rnd.pick([0, 0, 12_000, 24_000, 36_000]) * 100 : 0;
-    const taxDue = reconcileAnnualIncome({ wageIncomeFen, pensionIncomeFen, specialDeductionsFen, additionalDeductionsFen, taxWithheldFen: 0 }).taxDueFen;
+    const taxDue = reconcileAnnualIncome({
+      wageIncomeFen,
+      pensionIncomeFen,
+      specialDeductionsFen,
+      additionalDeductionsFen,
+      taxWithheldFen: 0,
+    }).taxDueFen;
     // What employers withheld during the year: usually close to the tax due, sometimes more.
     const taxWithheldFen = Math.max(0, taxDue + rnd.pick([0, 0, 0, 1, -1]) * rnd.int(0, 50_000));
-    const r = reconcileAnnualIncome({ wageIncomeFen, pensionIncomeFen, specialDeductionsFen, additionalDeductionsFen, taxWithheldFen });
+    const r = reconcileAnnualIncome({
+      wageIncomeFen,
+      pensionIncomeFen,
+      specialDeductionsFen,
+      additionalDeductionsFen,
+      taxWithheldFen,
+    });
     return {
       idNumber: p.idNumber,
       year,

@@ -13,7 +13,11 @@ export interface Child {
 }
 
 /** Forks `main` and keeps the tail of its output (its JSON log on stdout, the runtime's errors on stderr). */
-function forkCapturing(main: string, args: string[], env: Record<string, string>): { child: ChildProcess; stdout: () => string; stderr: () => string } {
+function forkCapturing(
+  main: string,
+  args: string[],
+  env: Record<string, string>,
+): { child: ChildProcess; stdout: () => string; stderr: () => string } {
   const child = fork(main, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe", "ipc"] });
   let stderr = "";
   let stdout = "";
@@ -30,7 +34,12 @@ function forkCapturing(main: string, args: string[], env: Record<string, string>
  * Forks `main` with `env` and waits until it reports `listening` over IPC (it binds port 0,
  * so parallel stacks never collide). Rejects with the child's stderr if it dies first.
  */
-export function forkAndWait(name: string, main: string, env: Record<string, string>, timeoutMs = 60_000): Promise<Child> {
+export function forkAndWait(
+  name: string,
+  main: string,
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+): Promise<Child> {
   const { child, stdout, stderr } = forkCapturing(main, [], env);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -75,7 +84,12 @@ export interface Finished {
  * Forks `main` with `args` and `env` and waits for it to exit (a one-shot step such as
  * `main.js migrate`); kills it after `timeoutMs` (a process that should have stopped but serves).
  */
-export function runToExit(main: string, args: string[], env: Record<string, string>, timeoutMs = 60_000): Promise<Finished> {
+export function runToExit(
+  main: string,
+  args: string[],
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+): Promise<Finished> {
   const { child, stdout, stderr } = forkCapturing(main, args, env);
   return new Promise((resolve) => {
     const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);

@@ -46,7 +46,13 @@ export class PrivateNatsServer {
 
   static async start(auth?: { dataDir: string; prefix: string }): Promise<PrivateNatsServer> {
     const server = new PrivateNatsServer(await freePort());
-    if (auth) server.configFile = writeDevNatsConfig(auth.dataDir, { host: "127.0.0.1", port: server.port, prefix: auth.prefix, storeDir: server.storeDir });
+    if (auth)
+      server.configFile = writeDevNatsConfig(auth.dataDir, {
+        host: "127.0.0.1",
+        port: server.port,
+        prefix: auth.prefix,
+        storeDir: server.storeDir,
+      });
     await server.resume();
     return server;
   }
@@ -57,7 +63,9 @@ export class PrivateNatsServer {
 
   /** Starts (again) on the same port and store. */
   async resume(): Promise<void> {
-    const args = this.configFile ? ["-c", this.configFile] : ["-js", "-a", "127.0.0.1", "-p", String(this.port), "-sd", this.storeDir];
+    const args = this.configFile
+      ? ["-c", this.configFile]
+      : ["-js", "-a", "127.0.0.1", "-p", String(this.port), "-sd", this.storeDir];
     this.process = spawn("nats-server", args, { stdio: "ignore" });
     this.process.once("error", () => undefined);
     await waitForPort(this.port, true);

@@ -39,7 +39,8 @@ export interface GraphQLResult<T = any> {
  * Who a test request speaks for: roles and scope as in a token, and the purpose header; or
  * `"anonymous"` (no token, no purpose).
  */
-export type As = { roles: Role[]; user?: string; hospital?: string; idNumber?: string; purpose?: string | null } | "anonymous";
+export type As =
+  { roles: Role[]; user?: string; hospital?: string; idNumber?: string; purpose?: string | null } | "anonymous";
 
 /**
  * The caller of requests that name none: every role not scoped to one hospital or person, with
@@ -74,7 +75,12 @@ export interface Stack {
    * Sends a GraphQL request straight to one subgraph, with an internal context signed as the
    * gateway would sign it for `as` (the ceiling in benchmarks; the rules in tests).
    */
-  querySubgraph<T = any>(name: string, query: string, variables?: Record<string, unknown>, as?: As): Promise<GraphQLResult<T>>;
+  querySubgraph<T = any>(
+    name: string,
+    query: string,
+    variables?: Record<string, unknown>,
+    as?: As,
+  ): Promise<GraphQLResult<T>>;
   /** The last 64 kB of a process's log ("gateway" or a department). */
   logOf(name: string): string;
   /** The port a process of the stack listens on ("gateway" or a department). */
@@ -122,7 +128,11 @@ export interface StackOptions {
 const root = path.resolve(__dirname, "..", "..", "..");
 
 async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<GraphQLResult> {
-  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
   const json = (await res.json()) as GraphQLResult;
   return { ...json, status: res.status };
 }
@@ -130,7 +140,9 @@ async function post(url: string, body: unknown, headers: Record<string, string> 
 /** Drops the PostgreSQL databases a stack created (`<prefix>_<service>`). */
 function dropDatabases(databaseUrl: string, prefix: string): Promise<void> {
   return withPostgresAdmin(databaseUrl, async (client) => {
-    const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${prefix}\\_%`]);
+    const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [
+      `${prefix}\\_%`,
+    ]);
     for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   });
 }
@@ -139,7 +151,11 @@ function dropDatabases(databaseUrl: string, prefix: string): Promise<void> {
  * Per department, an owner role that may create its database and a runtime role; the environment
  * of its migrate step (both URLs) and of the serving process (the runtime role's alone).
  */
-async function createDatabaseRoles(databaseUrl: string, prefix: string, names: string[]): Promise<Map<string, { migrate: Record<string, string>; serve: Record<string, string> }>> {
+async function createDatabaseRoles(
+  databaseUrl: string,
+  prefix: string,
+  names: string[],
+): Promise<Map<string, { migrate: Record<string, string>; serve: Record<string, string> }>> {
   const password = randomBytes(12).toString("hex");
   const envs = new Map<string, { migrate: Record<string, string>; serve: Record<string, string> }>();
   await withPostgresAdmin(databaseUrl, async (client) => {
@@ -166,7 +182,9 @@ async function createDatabaseRoles(databaseUrl: string, prefix: string, names: s
 /** Drops the roles {@link createDatabaseRoles} made (after their databases). */
 function dropDatabaseRoles(databaseUrl: string, prefix: string): Promise<void> {
   return withPostgresAdmin(databaseUrl, async (client) => {
-    const { rows } = await client.query<{ rolname: string }>("SELECT rolname FROM pg_roles WHERE rolname LIKE $1", [`${prefix}\\_%`]);
+    const { rows } = await client.query<{ rolname: string }>("SELECT rolname FROM pg_roles WHERE rolname LIKE $1", [
+      `${prefix}\\_%`,
+    ]);
     for (const { rolname } of rows) await client.query(`DROP ROLE IF EXISTS "${rolname}"`);
   });
 }
@@ -204,16 +222,31 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     env.DATABASE_URL = url.toString();
   }
   if (options.databaseRoles && options.seed) throw new Error("startStack: databaseRoles does not seed");
-  const databaseRoles = options.databaseRoles && env.DATABASE_URL ? await createDatabaseRoles(env.DATABASE_URL, prefix, subgraphs.map((s) => s.definition.name)) : undefined;
+  const databaseRoles =
+    options.databaseRoles && env.DATABASE_URL
+      ? await createDatabaseRoles(
+          env.DATABASE_URL,
+          prefix,
+          subgraphs.map((s) => s.definition.name),
+        )
+      : undefined;
   // Each department binds a port of the kernel's choosing and reports it: a port found free
   // beforehand could be taken (by any outgoing connection) before the department listens on it.
   // A restart takes the port it had, which the gateway knows.
   const ports = new Map<string, number>();
   const mainOf = (name: string) => path.join(subgraphs.find((s) => s.definition.name === name)!.dir, "dist", "main.js");
   // Production names each department's own keys too (development makes them in DATA_DIR).
-  const departmentEnv = (name: string) => ({ ...env, ...(env.NODE_ENV === "production" ? devDepartmentKeyEnv(dataDir, name) : {}), ...databaseRoles?.get(name)?.serve });
+  const departmentEnv = (name: string) => ({
+    ...env,
+    ...(env.NODE_ENV === "production" ? devDepartmentKeyEnv(dataDir, name) : {}),
+    ...databaseRoles?.get(name)?.serve,
+  });
   const startSubgraph = async (name: string, extra: Record<string, string> = {}) => {
-    const child = await forkAndWait(name, mainOf(name), { ...departmentEnv(name), PORT: String(ports.get(name) ?? 0), ...extra });
+    const child = await forkAndWait(name, mainOf(name), {
+      ...departmentEnv(name),
+      PORT: String(ports.get(name) ?? 0),
+      ...extra,
+    });
     ports.set(name, child.port);
     return child;
   };
@@ -224,7 +257,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       await Promise.all(
         subgraphs.map(async ({ definition: { name } }) => {
           const migrated = await runToExit(mainOf(name), ["migrate"], { ...env, ...databaseRoles.get(name)!.migrate });
-          if (migrated.code !== 0) throw new Error(`${name} migrate exited with code ${migrated.code}:\n${migrated.stderr}${migrated.stdout}`);
+          if (migrated.code !== 0)
+            throw new Error(`${name} migrate exited with code ${migrated.code}:\n${migrated.stderr}${migrated.stdout}`);
         }),
       );
     }
@@ -236,7 +270,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   } catch (err) {
     await Promise.all([...children.values()].map(stopChild));
     await nats.dispose();
-    if (databaseRoles) await dropDatabases(env.DATABASE_URL!, prefix).then(() => dropDatabaseRoles(env.DATABASE_URL!, prefix));
+    if (databaseRoles)
+      await dropDatabases(env.DATABASE_URL!, prefix).then(() => dropDatabaseRoles(env.DATABASE_URL!, prefix));
     throw err;
   }
   const portOf = (name: string) => {
@@ -254,7 +289,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const headers = async (as: As = OPERATOR): Promise<Record<string, string>> => {
     if (as === "anonymous") return {};
     const key = JSON.stringify(as);
-    if (!tokens.has(key)) tokens.set(key, issueDevToken(dataDir, { roles: as.roles, user: as.user, hospital: as.hospital, idNumber: as.idNumber }, env));
+    if (!tokens.has(key))
+      tokens.set(
+        key,
+        issueDevToken(dataDir, { roles: as.roles, user: as.user, hospital: as.hospital, idNumber: as.idNumber }, env),
+      );
     const out: Record<string, string> = { authorization: `Bearer ${await tokens.get(key)}` };
     if (as.purpose) out[PURPOSE_HEADER] = encodeURIComponent(as.purpose);
     return out;
@@ -270,16 +309,30 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     logOf: (name) => children.get(name)?.stdout() ?? "",
     metricsPortOf,
     headers,
-    natsLogin: (user = NATS_ADMIN_USER) => ({ servers: natsUrl, user, pass: fs.readFileSync(devEventKeyFiles(dataDir, user).natsPassword, "utf8").trim() }),
+    natsLogin: (user = NATS_ADMIN_USER) => ({
+      servers: natsUrl,
+      user,
+      pass: fs.readFileSync(devEventKeyFiles(dataDir, user).natsPassword, "utf8").trim(),
+    }),
     query: async (query, variables, as) => post(gatewayUrl, { query, variables }, await headers(as)),
     async querySubgraph(name, query, variables, as = OPERATOR) {
       const body = JSON.stringify({ query, variables });
       const caller =
         as === "anonymous"
           ? { userId: null, roles: [], hospitalCode: null, idNumber: null, purpose: null }
-          : { userId: as.user ?? "test", roles: as.roles, hospitalCode: as.hospital ?? null, idNumber: as.idNumber ?? null, purpose: as.purpose ?? null };
+          : {
+              userId: as.user ?? "test",
+              roles: as.roles,
+              hospitalCode: as.hospital ?? null,
+              idNumber: as.idNumber ?? null,
+              purpose: as.purpose ?? null,
+            };
       const signed = signContextHeader(contextKey, contextClaims(caller, name, "test"), body);
-      const res = await fetch(`http://127.0.0.1:${portOf(name)}/graphql`, { method: "POST", headers: { "content-type": "application/json", [CONTEXT_HEADER]: signed }, body });
+      const res = await fetch(`http://127.0.0.1:${portOf(name)}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", [CONTEXT_HEADER]: signed },
+        body,
+      });
       return { ...((await res.json()) as GraphQLResult), status: res.status };
     },
     async sqlCount(name) {
@@ -323,7 +376,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 }
 
 /** A statement on one department's own database, SQLite or PostgreSQL; read-only unless `write`. */
-async function runOnDatabase<T>(env: Record<string, string>, name: string, statement: string, write = false): Promise<T[]> {
+async function runOnDatabase<T>(
+  env: Record<string, string>,
+  name: string,
+  statement: string,
+  write = false,
+): Promise<T[]> {
   if (env.DATABASE_URL) {
     const url = new URL(env.DATABASE_URL);
     url.pathname = `/${postgresDatabaseName(env.DATABASE_URL, name)}`;

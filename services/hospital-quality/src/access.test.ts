@@ -28,19 +28,67 @@ const WRITE_RULE = [UN, FB, ok, FB, FB, FB, FB, FB, FB];
 
 /** Operation → the outcome per caller (first error code, or ok). */
 const RULES: [string, string, string[]][] = [
-  ["hospital names", `{ hospitals { code name level grade } hospital(code: "h1") { code name } }`, [ok, ok, ok, ok, ok, ok, ok, ok, ok]],
-  ["metrics of H1", `{ hospital(code: "H1") { qualityMetrics(from: "2024-03-01", to: "2024-03-31") { outpatientVisits drugCostShare } } }`, METRICS_RULE],
-  ["metrics of every hospital", `{ hospitals { code qualityMetrics(from: "2024-03-01", to: "2024-03-31") { outpatientVisits } } }`, [UN, ok, FB, FB, FB, ok, FB, FB, FB]],
-  ["trend of H1", `{ hospital(code: "H1") { metricTrend(metric: OUTPATIENT_VISITS, from: "2024-01-01", to: "2024-03-31", granularity: MONTH) { value } } }`, METRICS_RULE],
+  [
+    "hospital names",
+    `{ hospitals { code name level grade } hospital(code: "h1") { code name } }`,
+    [ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  ],
+  [
+    "metrics of H1",
+    `{ hospital(code: "H1") { qualityMetrics(from: "2024-03-01", to: "2024-03-31") { outpatientVisits drugCostShare } } }`,
+    METRICS_RULE,
+  ],
+  [
+    "metrics of every hospital",
+    `{ hospitals { code qualityMetrics(from: "2024-03-01", to: "2024-03-31") { outpatientVisits } } }`,
+    [UN, ok, FB, FB, FB, ok, FB, FB, FB],
+  ],
+  [
+    "trend of H1",
+    `{ hospital(code: "H1") { metricTrend(metric: OUTPATIENT_VISITS, from: "2024-01-01", to: "2024-03-31", granularity: MONTH) { value } } }`,
+    METRICS_RULE,
+  ],
   ["departments of H1", `{ hospital(code: "H1") { departments } }`, METRICS_RULE],
-  ["follow-up worklist of H1", `{ hospital(code: "H1") { dueFollowUps { totalCount edges { node { id patientIdNumber } } } } }`, [UN, FB, ok, FB, ok, ok, FB, FB, FB]],
-  ["record a visit at H1", `mutation { recordOutpatientVisit(input: { hospitalCode: "H1", visitDate: "2024-03-02", department: "内科", totalCost: 10, drugCost: 5 }) { id } }`, WRITE_RULE],
-  ["record a stay at H1", `mutation { recordInpatientStay(input: { hospitalCode: "h1", admittedOn: "2024-03-02", dischargedOn: "2024-03-04", department: "外科", totalCost: 10, drugCost: 5 }) { id } }`, WRITE_RULE],
-  ["record a follow-up of an H1 stay", `mutation { recordFollowUp(input: { stayId: "1", calledOn: "2024-03-09", outcome: UNREACHABLE }) { id } }`, WRITE_RULE],
-  ["record an evaluation of H1", `mutation { submitPatientEvaluation(input: { hospitalCode: "H1", evaluatedOn: "2024-03-02", channel: DEVICE, satisfied: true }) { id } }`, WRITE_RULE],
-  ["register H1 again", `mutation { registerHospital(input: { code: "H1", name: "Again" }) { code } }`, [UN, FB, "CONFLICT", FB, FB, FB, FB, FB, FB]],
-  ["list H1's prescriber grants", `{ prescriberStatsGrants(hospitalCode: "H1") { id } }`, [UN, FB, FB, FB, ok, ok, FB, FB, ok]],
-  ["prescriber statistics without a grant", `{ prescriberDrugStats(hospitalCode: "H1", from: "2024-03-01", to: "2024-03-31") { prescribers { prescriberId } } }`, [UN, FB, FB, FB, FB, FB, FB, FB, FB]],
+  [
+    "follow-up worklist of H1",
+    `{ hospital(code: "H1") { dueFollowUps { totalCount edges { node { id patientIdNumber } } } } }`,
+    [UN, FB, ok, FB, ok, ok, FB, FB, FB],
+  ],
+  [
+    "record a visit at H1",
+    `mutation { recordOutpatientVisit(input: { hospitalCode: "H1", visitDate: "2024-03-02", department: "内科", totalCost: 10, drugCost: 5 }) { id } }`,
+    WRITE_RULE,
+  ],
+  [
+    "record a stay at H1",
+    `mutation { recordInpatientStay(input: { hospitalCode: "h1", admittedOn: "2024-03-02", dischargedOn: "2024-03-04", department: "外科", totalCost: 10, drugCost: 5 }) { id } }`,
+    WRITE_RULE,
+  ],
+  [
+    "record a follow-up of an H1 stay",
+    `mutation { recordFollowUp(input: { stayId: "1", calledOn: "2024-03-09", outcome: UNREACHABLE }) { id } }`,
+    WRITE_RULE,
+  ],
+  [
+    "record an evaluation of H1",
+    `mutation { submitPatientEvaluation(input: { hospitalCode: "H1", evaluatedOn: "2024-03-02", channel: DEVICE, satisfied: true }) { id } }`,
+    WRITE_RULE,
+  ],
+  [
+    "register H1 again",
+    `mutation { registerHospital(input: { code: "H1", name: "Again" }) { code } }`,
+    [UN, FB, "CONFLICT", FB, FB, FB, FB, FB, FB],
+  ],
+  [
+    "list H1's prescriber grants",
+    `{ prescriberStatsGrants(hospitalCode: "H1") { id } }`,
+    [UN, FB, FB, FB, ok, ok, FB, FB, ok],
+  ],
+  [
+    "prescriber statistics without a grant",
+    `{ prescriberDrugStats(hospitalCode: "H1", from: "2024-03-01", to: "2024-03-31") { prescribers { prescriberId } } }`,
+    [UN, FB, FB, FB, FB, FB, FB, FB, FB],
+  ],
 ];
 
 describe("who may do what in hospital quality", () => {
@@ -53,8 +101,23 @@ describe("who may do what in hospital quality", () => {
     schema = await buildHospitalSchema(s);
     await s.hospitals.register({ code: "H1", name: "一院" });
     await s.hospitals.register({ code: "H2", name: "二院" });
-    await s.outpatient.record({ hospitalCode: "H1", visitDate: "2024-03-01", department: "内科", totalCost: 100, drugCost: 40, prescriberId: "D1" });
-    const stay = await s.inpatient.record({ hospitalCode: "H1", admittedOn: "2024-03-01", dischargedOn: "2024-03-05", department: "外科", totalCost: 3000, drugCost: 1000, patientIdNumber: "11010519491231002X" });
+    await s.outpatient.record({
+      hospitalCode: "H1",
+      visitDate: "2024-03-01",
+      department: "内科",
+      totalCost: 100,
+      drugCost: 40,
+      prescriberId: "D1",
+    });
+    const stay = await s.inpatient.record({
+      hospitalCode: "H1",
+      admittedOn: "2024-03-01",
+      dischargedOn: "2024-03-05",
+      department: "外科",
+      totalCost: 3000,
+      drugCost: 1000,
+      patientIdNumber: "11010519491231002X",
+    });
     assert.equal(stay.id, 1);
     await s.followUps.record({ stayId: "1", calledOn: "2024-03-08", outcome: FollowUpOutcome.UNREACHABLE });
   });
@@ -74,9 +137,19 @@ describe("who may do what in hospital quality", () => {
   }
 
   test("a refusal names the hospital; patients in the worklist come masked", async () => {
-    const other = await graphql({ schema, source: `{ hospital(code: "H1") { qualityMetrics(from: "2024-03-01", to: "2024-03-31") { outpatientVisits } } }`, contextValue: contextFor(db, adminOf("H2")) });
+    const other = await graphql({
+      schema,
+      source: `{ hospital(code: "H1") { qualityMetrics(from: "2024-03-01", to: "2024-03-31") { outpatientVisits } } }`,
+      contextValue: contextFor(db, adminOf("H2")),
+    });
     assert.match(other.errors![0].message, /role hospital_admin may not read the quality metrics of hospital H1/);
-    const list = await graphql({ schema, source: `{ hospital(code: "H1") { dueFollowUps { edges { node { patientIdNumber } } } } }`, contextValue: contextFor(db, adminOf("H1")) });
-    assert.deepEqual(JSON.parse(JSON.stringify(list.data)), { hospital: { dueFollowUps: { edges: [{ node: { patientIdNumber: "110105********002X" } }] } } });
+    const list = await graphql({
+      schema,
+      source: `{ hospital(code: "H1") { dueFollowUps { edges { node { patientIdNumber } } } } }`,
+      contextValue: contextFor(db, adminOf("H1")),
+    });
+    assert.deepEqual(JSON.parse(JSON.stringify(list.data)), {
+      hospital: { dueFollowUps: { edges: [{ node: { patientIdNumber: "110105********002X" } }] } },
+    });
   });
 });

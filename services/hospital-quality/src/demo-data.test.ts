@@ -34,25 +34,46 @@ test("建德市第一人民医院 reproduces the seed text's figures through qua
   assert.ok(m2010.outpatientVisits >= 10_000);
   const departments = await s.hospitals.departmentsOf(["JD001"]);
   assert.ok(departments[0].length >= 8, departments[0].join());
-  const trend = await s.metrics.metricTrend("JD001", QualityMetric.OUTPATIENT_VISITS, "2010-01-01", "2010-12-31", Granularity.MONTH);
+  const trend = await s.metrics.metricTrend(
+    "JD001",
+    QualityMetric.OUTPATIENT_VISITS,
+    "2010-01-01",
+    "2010-12-31",
+    Granularity.MONTH,
+  );
   assert.equal(trend.length, 12);
   assert.ok(trend.every((p) => p.value! > 1000));
   // The bulk-loaded rollup equals the raw records.
   const rollup = new RollupTotalsReader(db.manager);
   const raw = new RawTotalsReader(db.manager);
   for (const code of ["JD001", "JD002", "JD004"]) {
-    assert.deepEqual(await rollup.totals(code, "2009-01-01", "2011-12-31", null), await raw.totals(code, "2009-01-01", "2011-12-31", null));
+    assert.deepEqual(
+      await rollup.totals(code, "2009-01-01", "2011-12-31", null),
+      await raw.totals(code, "2009-01-01", "2011-12-31", null),
+    );
   }
-  assert.deepEqual(await rollup.totals("JD001", "2010-04-01", "2010-06-30", "外科"), await raw.totals("JD001", "2010-04-01", "2010-06-30", "外科"));
-  assert.deepEqual((await s.hospitals.list()).map((h) => h.code), ["JD001", "JD002", "JD003", "JD004"]);
+  assert.deepEqual(
+    await rollup.totals("JD001", "2010-04-01", "2010-06-30", "外科"),
+    await raw.totals("JD001", "2010-04-01", "2010-06-30", "外科"),
+  );
+  assert.deepEqual(
+    (await s.hospitals.list()).map((h) => h.code),
+    ["JD001", "JD002", "JD003", "JD004"],
+  );
 });
 
 test("extra visits go to 2011 in batches with progress, and seeding again adds no second demo set", async () => {
   const { db, s } = await openTestDb();
   const progress: [number, number][] = [];
-  const first = await seedHospitalDemo(db, { extraVisits: 1_500, onProgress: (done, total) => progress.push([done, total]) });
+  const first = await seedHospitalDemo(db, {
+    extraVisits: 1_500,
+    onProgress: (done, total) => progress.push([done, total]),
+  });
   assert.equal(first.extraVisits, 1_500);
-  assert.deepEqual(progress, [[0, 1_500], [1_500, 1_500]]);
+  assert.deepEqual(progress, [
+    [0, 1_500],
+    [1_500, 1_500],
+  ]);
   const m2011 = await s.metrics.qualityMetrics("JD001", "2011-01-01", "2011-12-31");
   assert.equal(m2011.outpatientVisits, 1_500);
   const again = await seedHospitalDemo(db);

@@ -1,6 +1,13 @@
 import { afterAll } from "@jest/globals";
 import type { DataSource } from "typeorm";
-import { localContext, subgraphTables, type Caller, type OneWindowError, type RequestContext, type SubgraphDefinition } from "@onewindow/shared";
+import {
+  localContext,
+  subgraphTables,
+  type Caller,
+  type OneWindowError,
+  type RequestContext,
+  type SubgraphDefinition,
+} from "@onewindow/shared";
 import { openTestDatabase } from "@onewindow/shared/testing";
 import assert from "node:assert/strict";
 import { hospitalQuality } from "./index";
@@ -17,7 +24,9 @@ afterAll(async () => {
  * in-memory SQLite, or a throw-away PostgreSQL database with `DATABASE_URL`; and its services.
  * `service` labels its SQL statement counter.
  */
-export async function openTestDb(options: ServiceOptions = {}): Promise<{ db: DataSource; s: Services; service: string }> {
+export async function openTestDb(
+  options: ServiceOptions = {},
+): Promise<{ db: DataSource; s: Services; service: string }> {
   const { entities, migrations } = subgraphTables(hospitalQuality as SubgraphDefinition<unknown>);
   const { db, service, close } = await openTestDatabase({ service: "hospital-quality", entities, migrations });
   open.push(close);
@@ -30,15 +39,30 @@ export function contextFor(db: DataSource, caller: Partial<Caller> = {}): Reques
 }
 
 /** The administrator of `hospitalCode`, as in a token. */
-export const adminOf = (hospitalCode: string): Partial<Caller> => ({ userId: `admin-${hospitalCode}`, roles: ["hospital_admin"], hospitalCode, purpose: "quality review" });
+export const adminOf = (hospitalCode: string): Partial<Caller> => ({
+  userId: `admin-${hospitalCode}`,
+  roles: ["hospital_admin"],
+  hospitalCode,
+  purpose: "quality review",
+});
 
-const TABLES = ["hospital", "outpatient_visit", "inpatient_stay", "follow_up", "patient_evaluation", "daily_rollup", "outbox_event"];
+const TABLES = [
+  "hospital",
+  "outpatient_visit",
+  "inpatient_stay",
+  "follow_up",
+  "patient_evaluation",
+  "daily_rollup",
+  "outbox_event",
+];
 
 /** Row counts of every table, and the rollup's sums: a rejected input must change none of them. */
 export async function snapshot(db: DataSource): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const t of TABLES) counts[t] = Number((await db.query(`SELECT COUNT(*) AS n FROM ${t}`))[0].n);
-  const [r] = await db.query("SELECT SUM(outpatient_visits + discharges + discharges_reached + follow_up_calls + device_evaluations + survey_evaluations + phone_evaluations) AS n FROM daily_rollup");
+  const [r] = await db.query(
+    "SELECT SUM(outpatient_visits + discharges + discharges_reached + follow_up_calls + device_evaluations + survey_evaluations + phone_evaluations) AS n FROM daily_rollup",
+  );
   counts.rollupSum = Number(r.n ?? 0);
   return counts;
 }
@@ -53,4 +77,5 @@ export async function assertRejects(act: () => Promise<unknown>, code: string, f
 }
 
 /** Rounds to `digits` decimals for comparing rates. */
-export const round = (x: number | null, digits = 4) => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
+export const round = (x: number | null, digits = 4) =>
+  x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits;

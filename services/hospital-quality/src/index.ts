@@ -13,7 +13,16 @@ import { DailyRollup } from "./rollup/daily-rollup.entity";
 import { buildHospitalSchema } from "./schema";
 import { createServices, type ServiceOptions, type Services } from "./services";
 
-export { DailyRollup, FollowUp, Hospital, InpatientStay, OutpatientVisit, PatientEvaluation, PrescriberStatsGrant, HospitalInitial1763800000401 };
+export {
+  DailyRollup,
+  FollowUp,
+  Hospital,
+  InpatientStay,
+  OutpatientVisit,
+  PatientEvaluation,
+  PrescriberStatsGrant,
+  HospitalInitial1763800000401,
+};
 export { PrescriberGrantStatus } from "./prescriber/prescriber-grant.enums";
 export { grantWindowSecondsFromEnv, MAX_GRANT_MINUTES } from "./prescriber/grant-window";
 export { HospitalGrade, HospitalLevel } from "./hospital/hospital.enums";

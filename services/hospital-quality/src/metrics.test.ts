@@ -21,13 +21,34 @@ async function smallHospital(): Promise<Services> {
   await visit("2024-03-01", "内科", 100, 40);
   await visit("2024-03-15", "内科", 50, 20.01);
   await visit("2024-04-02", "外科", 80, 0);
-  const stay1 = await s.inpatient.record({ hospitalCode: "T01", admittedOn: "2024-03-10", dischargedOn: "2024-03-20", department: "外科", totalCost: 5000, drugCost: 1500.5 });
-  const stay2 = await s.inpatient.record({ hospitalCode: "T01", admittedOn: "2024-04-01", dischargedOn: "2024-04-05", department: "内科", totalCost: 3000, drugCost: 1200 });
+  const stay1 = await s.inpatient.record({
+    hospitalCode: "T01",
+    admittedOn: "2024-03-10",
+    dischargedOn: "2024-03-20",
+    department: "外科",
+    totalCost: 5000,
+    drugCost: 1500.5,
+  });
+  const stay2 = await s.inpatient.record({
+    hospitalCode: "T01",
+    admittedOn: "2024-04-01",
+    dischargedOn: "2024-04-05",
+    department: "内科",
+    totalCost: 3000,
+    drugCost: 1200,
+  });
   await s.followUps.record({ stayId: String(stay1.id), calledOn: "2024-03-25", outcome: FollowUpOutcome.REACHED });
   await s.followUps.record({ stayId: String(stay2.id), calledOn: "2024-04-08", outcome: FollowUpOutcome.UNREACHABLE });
   await s.followUps.record({ stayId: String(stay2.id), calledOn: "2024-04-09", outcome: FollowUpOutcome.DECLINED });
   const rate = (evaluatedOn: string, channel: PatientEvaluationChannel, satisfied: boolean, department?: string) =>
-    s.evaluations.submit({ hospitalCode: "T01", evaluatedOn, channel, satisfied, department, score: satisfied ? 5 : 2 });
+    s.evaluations.submit({
+      hospitalCode: "T01",
+      evaluatedOn,
+      channel,
+      satisfied,
+      department,
+      score: satisfied ? 5 : 2,
+    });
   await rate("2024-03-02", PatientEvaluationChannel.DEVICE, true, "内科");
   await rate("2024-03-03", PatientEvaluationChannel.DEVICE, false);
   await rate("2024-04-06", PatientEvaluationChannel.SURVEY, true, "外科");
@@ -50,7 +71,11 @@ test("metrics over a whole period match the hand-computed figures", async () => 
   assert.equal(round(m.satisfactionRate), 0.6667);
   assert.deepEqual(
     m.satisfactionByChannel.map((c) => [c.channel, c.evaluations, c.satisfied, c.satisfactionRate]),
-    [["DEVICE", 2, 1, 0.5], ["SURVEY", 1, 1, 1], ["PHONE", 0, 0, null]],
+    [
+      ["DEVICE", 2, 1, 0.5],
+      ["SURVEY", 1, 1, 1],
+      ["PHONE", 0, 0, null],
+    ],
   );
 });
 
@@ -68,7 +93,14 @@ test("an empty period gives zero counts and null rates, not NaN or errors", asyn
   assert.equal(m.outpatientVisits, 0);
   assert.equal(m.inpatientDischarges, 0);
   assert.equal(m.followUpCalls, 0);
-  for (const v of [m.outpatientDrugCostPerVisit, m.inpatientDrugCostPerStay, m.drugCostShare, m.followUpRate, m.satisfactionRate]) assert.equal(v, null);
+  for (const v of [
+    m.outpatientDrugCostPerVisit,
+    m.inpatientDrugCostPerStay,
+    m.drugCostShare,
+    m.followUpRate,
+    m.satisfactionRate,
+  ])
+    assert.equal(v, null);
   assert.ok(m.satisfactionByChannel.every((c) => c.satisfactionRate === null));
   assert.equal(m.change?.outpatientVisits, 0);
   assert.equal(m.change?.followUpRate, null);
@@ -102,40 +134,83 @@ test("each metric comes with the previous period of the same length and the chan
   assert.equal(p.outpatientVisits, 1);
   assert.equal(p.outpatientDrugCostPerVisit, 20.01);
   assert.equal(m.outpatientDrugCostPerVisit, 0);
-  assert.deepEqual({ ...m.change }, {
-    outpatientVisits: 0,
-    outpatientDrugCostPerVisit: -20.01,
-    inpatientDischarges: 0,
-    inpatientDrugCostPerStay: -300.5,
-    drugCostShare: m.drugCostShare! - p.drugCostShare!,
-    followUpRate: -1,
-    followUpCalls: 1,
-    satisfactionRate: 0.5,
-  });
+  assert.deepEqual(
+    { ...m.change },
+    {
+      outpatientVisits: 0,
+      outpatientDrugCostPerVisit: -20.01,
+      inpatientDischarges: 0,
+      inpatientDrugCostPerStay: -300.5,
+      drugCostShare: m.drugCostShare! - p.drugCostShare!,
+      followUpRate: -1,
+      followUpCalls: 1,
+      satisfactionRate: 0.5,
+    },
+  );
 });
 
 test("trends by month, quarter and year clip their first and last points to the period", async () => {
   const s = await smallHospital();
-  const monthly = await s.metrics.metricTrend("T01", QualityMetric.OUTPATIENT_VISITS, "2024-02-15", "2024-04-10", Granularity.MONTH);
+  const monthly = await s.metrics.metricTrend(
+    "T01",
+    QualityMetric.OUTPATIENT_VISITS,
+    "2024-02-15",
+    "2024-04-10",
+    Granularity.MONTH,
+  );
   assert.deepEqual(monthly, [
     { period: "2024-02", start: "2024-02-15", end: "2024-02-29", value: 0 },
     { period: "2024-03", start: "2024-03-01", end: "2024-03-31", value: 2 },
     { period: "2024-04", start: "2024-04-01", end: "2024-04-10", value: 1 },
   ]);
-  const cost = await s.metrics.metricTrend("T01", QualityMetric.OUTPATIENT_DRUG_COST_PER_VISIT, "2024-02-15", "2024-04-10", Granularity.MONTH);
-  assert.deepEqual(cost.map((p) => p.value), [null, 30.01, 0]);
-  const quarterly = await s.metrics.metricTrend("T01", QualityMetric.FOLLOW_UP_CALLS, "2024-01-01", "2024-12-31", Granularity.QUARTER);
-  assert.deepEqual(quarterly.map((p) => [p.period, p.start, p.end, p.value]), [
-    ["2024-Q1", "2024-01-01", "2024-03-31", 1],
-    ["2024-Q2", "2024-04-01", "2024-06-30", 2],
-    ["2024-Q3", "2024-07-01", "2024-09-30", 0],
-    ["2024-Q4", "2024-10-01", "2024-12-31", 0],
-  ]);
-  const yearly = await s.metrics.metricTrend("T01", QualityMetric.FOLLOW_UP_RATE, "2023-06-01", "2024-12-31", Granularity.YEAR);
+  const cost = await s.metrics.metricTrend(
+    "T01",
+    QualityMetric.OUTPATIENT_DRUG_COST_PER_VISIT,
+    "2024-02-15",
+    "2024-04-10",
+    Granularity.MONTH,
+  );
+  assert.deepEqual(
+    cost.map((p) => p.value),
+    [null, 30.01, 0],
+  );
+  const quarterly = await s.metrics.metricTrend(
+    "T01",
+    QualityMetric.FOLLOW_UP_CALLS,
+    "2024-01-01",
+    "2024-12-31",
+    Granularity.QUARTER,
+  );
+  assert.deepEqual(
+    quarterly.map((p) => [p.period, p.start, p.end, p.value]),
+    [
+      ["2024-Q1", "2024-01-01", "2024-03-31", 1],
+      ["2024-Q2", "2024-04-01", "2024-06-30", 2],
+      ["2024-Q3", "2024-07-01", "2024-09-30", 0],
+      ["2024-Q4", "2024-10-01", "2024-12-31", 0],
+    ],
+  );
+  const yearly = await s.metrics.metricTrend(
+    "T01",
+    QualityMetric.FOLLOW_UP_RATE,
+    "2023-06-01",
+    "2024-12-31",
+    Granularity.YEAR,
+  );
   assert.deepEqual(yearly, [
     { period: "2023", start: "2023-06-01", end: "2023-12-31", value: null },
     { period: "2024", start: "2024-01-01", end: "2024-12-31", value: 0.5 },
   ]);
-  const share = await s.metrics.metricTrend("T01", QualityMetric.SATISFACTION_RATE, "2024-03-01", "2024-04-30", Granularity.MONTH, "外科");
-  assert.deepEqual(share.map((p) => p.value), [null, 1]);
+  const share = await s.metrics.metricTrend(
+    "T01",
+    QualityMetric.SATISFACTION_RATE,
+    "2024-03-01",
+    "2024-04-30",
+    Granularity.MONTH,
+    "外科",
+  );
+  assert.deepEqual(
+    share.map((p) => p.value),
+    [null, 1],
+  );
 });

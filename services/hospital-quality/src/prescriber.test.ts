@@ -38,13 +38,23 @@ async function setUp() {
   await visit("H1", "2024-03-12", 70, 70);
   await visit("H1", "2024-04-01", 999, 999, "D1");
   await visit("H2", "2024-03-05", 500, 400, "D1");
-  await seed.inpatient.record({ hospitalCode: "H1", admittedOn: "2024-03-02", dischargedOn: "2024-03-09", department: "外科", totalCost: 3000, drugCost: 1200, prescriberId: "D2" });
+  await seed.inpatient.record({
+    hospitalCode: "H1",
+    admittedOn: "2024-03-02",
+    dischargedOn: "2024-03-09",
+    department: "外科",
+    totalCost: 3000,
+    drugCost: 1200,
+    prescriberId: "D2",
+  });
   const s = createServices(db, { grantWindowSeconds: 30 * 60, now: () => now });
   const schema = await buildHospitalSchema(s);
   const exec = async (source: string, variableValues: Record<string, unknown>, caller: Partial<Caller>) =>
     JSON.parse(JSON.stringify(await graphql({ schema, source, variableValues, contextValue: contextFor(db, caller) })));
   const steps = async () =>
-    (await db.query("SELECT user_id, fields FROM audit_entry ORDER BY id")).map((r: { user_id: string; fields: string }) => [r.user_id, r.fields.split(",").find((f) => f.startsWith("step:"))]);
+    (await db.query("SELECT user_id, fields FROM audit_entry ORDER BY id")).map(
+      (r: { user_id: string; fields: string }) => [r.user_id, r.fields.split(",").find((f) => f.startsWith("step:"))],
+    );
   return { db, exec, steps, advance: (minutes: number) => (now = new Date(now.getTime() + minutes * 60_000)) };
 }
 
@@ -53,7 +63,19 @@ test("request, self-approval refused, approval by another user, use, refusals an
   const requested = await exec(REQUEST, { i: MARCH }, INFO);
   assert.equal(requested.errors, undefined, JSON.stringify(requested.errors));
   const grant = requested.data.requestPrescriberStatsAccess;
-  assert.deepEqual({ ...grant, id: undefined }, { id: undefined, status: "PENDING", requestedBy: "info-1", reason: MARCH.reason, from: "2024-03-01", to: "2024-03-31", expiresAt: null, hospital: { name: "一院" } });
+  assert.deepEqual(
+    { ...grant, id: undefined },
+    {
+      id: undefined,
+      status: "PENDING",
+      requestedBy: "info-1",
+      reason: MARCH.reason,
+      from: "2024-03-01",
+      to: "2024-03-31",
+      expiresAt: null,
+      hospital: { name: "一院" },
+    },
+  );
 
   const pending = await exec(STATS, { h: "H1", from: "2024-03-01", to: "2024-03-31" }, INFO);
   assert.equal(pending.errors[0].extensions.code, "FORBIDDEN");
@@ -68,7 +90,11 @@ test("request, self-approval refused, approval by another user, use, refusals an
   const approved = await exec(APPROVE, { id: grant.id }, MEDICAL);
   assert.equal(approved.errors, undefined, JSON.stringify(approved.errors));
   assert.deepEqual(approved.data.approvePrescriberStatsAccess, {
-    id: grant.id, status: "ACTIVE", approvedBy: "med-1", approvedAt: "2025-01-10T08:00:00.000Z", expiresAt: "2025-01-10T08:30:00.000Z",
+    id: grant.id,
+    status: "ACTIVE",
+    approvedBy: "med-1",
+    approvedAt: "2025-01-10T08:00:00.000Z",
+    expiresAt: "2025-01-10T08:30:00.000Z",
   });
   const again = await exec(APPROVE, { id: grant.id }, { ...MEDICAL, userId: "med-3" });
   assert.equal(again.errors[0].extensions.code, "CONFLICT");
@@ -77,7 +103,10 @@ test("request, self-approval refused, approval by another user, use, refusals an
   const used = await exec(STATS, { h: "h1", from: "2024-03-01", to: "2024-03-31" }, INFO);
   assert.equal(used.errors, undefined, JSON.stringify(used.errors));
   assert.deepEqual(used.data.prescriberDrugStats, {
-    hospitalCode: "H1", from: "2024-03-01", to: "2024-03-31", grant: { id: grant.id },
+    hospitalCode: "H1",
+    from: "2024-03-01",
+    to: "2024-03-31",
+    grant: { id: grant.id },
     prescribers: [
       // 1200 (stay) + 10 (visit) of 3000 + 80
       { prescriberId: "D2", visits: 1, stays: 1, drugCost: 1210, totalCost: 3080, drugCostShare: 121_000 / 308_000 },
@@ -85,13 +114,20 @@ test("request, self-approval refused, approval by another user, use, refusals an
     ],
   });
   const inside = await exec(STATS, { h: "H1", from: "2024-03-10", to: "2024-03-10" }, INFO);
-  assert.deepEqual(inside.data.prescriberDrugStats.prescribers.map((p: any) => [p.prescriberId, p.visits, p.drugCost]), [["D1", 1, 30.01]]);
+  assert.deepEqual(
+    inside.data.prescriberDrugStats.prescribers.map((p: any) => [p.prescriberId, p.visits, p.drugCost]),
+    [["D1", 1, 30.01]],
+  );
 
   for (const [what, vars, caller] of [
     ["a period beyond the grant", { h: "H1", from: "2024-02-01", to: "2024-03-31" }, INFO],
     ["another information-office user", { h: "H1", from: "2024-03-01", to: "2024-03-31" }, INFO_2],
     ["another hospital", { h: "H2", from: "2024-03-01", to: "2024-03-31" }, INFO],
-    ["the requester with an unscoped token, for another hospital", { h: "H2", from: "2024-03-01", to: "2024-03-31" }, { ...INFO, hospitalCode: null }],
+    [
+      "the requester with an unscoped token, for another hospital",
+      { h: "H2", from: "2024-03-01", to: "2024-03-31" },
+      { ...INFO, hospitalCode: null },
+    ],
     ["the approver", { h: "H1", from: "2024-03-01", to: "2024-03-31" }, MEDICAL],
   ] as const) {
     const res = await exec(STATS, vars, caller);
@@ -101,7 +137,11 @@ test("request, self-approval refused, approval by another user, use, refusals an
   advance(20);
   const expired = await exec(STATS, { h: "H1", from: "2024-03-01", to: "2024-03-31" }, INFO);
   assert.equal(expired.errors[0].extensions.code, "FORBIDDEN");
-  const listed = await exec(`{ prescriberStatsGrants(hospitalCode: "H1") { id status } }`, {}, { userId: "au-1", roles: ["auditor"] });
+  const listed = await exec(
+    `{ prescriberStatsGrants(hospitalCode: "H1") { id status } }`,
+    {},
+    { userId: "au-1", roles: ["auditor"] },
+  );
   assert.deepEqual(listed.data.prescriberStatsGrants, [{ id: grant.id, status: "EXPIRED" }]);
   const lateRevoke = await exec(REVOKE, { id: grant.id }, INFO);
   assert.equal(lateRevoke.errors[0].extensions.code, "CONFLICT");
@@ -121,11 +161,18 @@ test("request, self-approval refused, approval by another user, use, refusals an
     // the approver is refused by the role check before the resolver runs: not a step of the flow
     ["info-1", "step:use-refused"],
   ]);
-  const [use] = await db.query("SELECT purpose, id_number, department, fields FROM audit_entry WHERE fields LIKE '%step:use,%' ORDER BY id LIMIT 1");
-  assert.deepEqual({ ...use }, {
-    purpose: MARCH.reason, id_number: null, department: "hospital-quality",
-    fields: `prescriberDrugStats,grant:${grant.id},step:use,hospital:H1,period:2024-03-01..2024-03-31`,
-  });
+  const [use] = await db.query(
+    "SELECT purpose, id_number, department, fields FROM audit_entry WHERE fields LIKE '%step:use,%' ORDER BY id LIMIT 1",
+  );
+  assert.deepEqual(
+    { ...use },
+    {
+      purpose: MARCH.reason,
+      id_number: null,
+      department: "hospital-quality",
+      fields: `prescriberDrugStats,grant:${grant.id},step:use,hospital:H1,period:2024-03-01..2024-03-31`,
+    },
+  );
   assert.equal((await new AuditTrail(db).verify()).ok, true);
 });
 
@@ -151,7 +198,13 @@ test("requests are validated; unknown grants are NOT_FOUND; offices act for thei
   const { exec, db } = await setUp();
   const before = Number((await db.query("SELECT COUNT(*) AS n FROM prescriber_stats_grant"))[0].n);
   const cases: [string, Record<string, unknown>, Partial<Caller>, string, string?][] = [
-    ["unknown hospital", { ...MARCH, hospitalCode: "NOPE" }, { ...INFO, hospitalCode: null }, "BAD_USER_INPUT", "hospitalCode"],
+    [
+      "unknown hospital",
+      { ...MARCH, hospitalCode: "NOPE" },
+      { ...INFO, hospitalCode: null },
+      "BAD_USER_INPUT",
+      "hospitalCode",
+    ],
     ["from after to", { ...MARCH, from: "2024-04-01" }, INFO, "BAD_USER_INPUT", "from"],
     ["a future day", { ...MARCH, to: "2999-01-01" }, INFO, "BAD_USER_INPUT", "to"],
     // the Date scalar refuses it before the resolver runs

@@ -4,7 +4,8 @@ import { BadUserInputError, optionalText, parseIdNumber, yuanToFen } from "@onew
 export function parseCosts(totalCost: number, drugCost: number): { totalFen: number; drugFen: number } {
   const totalFen = yuanToFen(totalCost, "totalCost");
   const drugFen = yuanToFen(drugCost, "drugCost");
-  if (drugFen > totalFen) throw new BadUserInputError(`drug cost ${drugCost} exceeds the total cost ${totalCost}`, "drugCost");
+  if (drugFen > totalFen)
+    throw new BadUserInputError(`drug cost ${drugCost} exceeds the total cost ${totalCost}`, "drugCost");
   return { totalFen, drugFen };
 }
 

@@ -20,13 +20,28 @@ test("rollups kept by the services equal aggregates over the raw records", async
   const hospital = () => (rng.next() < 0.7 ? "A1" : "B2");
   for (let i = 0; i < 150; i++) {
     const total = rng.int(100, 50_000);
-    await s.outpatient.record({ hospitalCode: hospital(), visitDate: day(), department: dept(), totalCost: total / 100, drugCost: rng.int(0, total) / 100 });
+    await s.outpatient.record({
+      hospitalCode: hospital(),
+      visitDate: day(),
+      department: dept(),
+      totalCost: total / 100,
+      drugCost: rng.int(0, total) / 100,
+    });
   }
   const stays = [];
   for (let i = 0; i < 40; i++) {
     const dischargedOn = day();
     const total = rng.int(100_000, 2_000_000);
-    stays.push(await s.inpatient.record({ hospitalCode: hospital(), admittedOn: addDays(dischargedOn, -rng.int(0, 20)), dischargedOn, department: dept(), totalCost: total / 100, drugCost: rng.int(0, total) / 100 }));
+    stays.push(
+      await s.inpatient.record({
+        hospitalCode: hospital(),
+        admittedOn: addDays(dischargedOn, -rng.int(0, 20)),
+        dischargedOn,
+        department: dept(),
+        totalCost: total / 100,
+        drugCost: rng.int(0, total) / 100,
+      }),
+    );
   }
   for (let i = 0; i < 70; i++) {
     const stay = stays[rng.int(0, stays.length - 1)];
@@ -35,7 +50,13 @@ test("rollups kept by the services equal aggregates over the raw records", async
     await s.followUps.record({ stayId: String(stay.id), calledOn, outcome: OUTCOMES[rng.int(0, 2)] });
   }
   for (let i = 0; i < 80; i++) {
-    await s.evaluations.submit({ hospitalCode: hospital(), evaluatedOn: day(), channel: CHANNELS[rng.int(0, 2)], satisfied: rng.next() < 0.9, department: rng.next() < 0.2 ? null : dept() });
+    await s.evaluations.submit({
+      hospitalCode: hospital(),
+      evaluatedOn: day(),
+      channel: CHANNELS[rng.int(0, 2)],
+      satisfied: rng.next() < 0.9,
+      department: rng.next() < 0.2 ? null : dept(),
+    });
   }
   const rollup = new RollupTotalsReader(db.manager);
   const raw = new RawTotalsReader(db.manager);
@@ -47,8 +68,19 @@ test("rollups kept by the services equal aggregates over the raw records", async
     ["B2", "2023-01-01", "2024-12-31", "儿科"],
   ];
   for (const [code, from, to, department] of periods) {
-    assert.deepEqual(await rollup.totals(code, from, to, department), await raw.totals(code, from, to, department), `${code} ${from}..${to} ${department}`);
-    assert.deepEqual(await rollup.monthly(code, from, to, department), new Map([...(await raw.monthly(code, from, to, department))].filter(([, t]) => JSON.stringify(t) !== JSON.stringify(emptyLike(t)))));
+    assert.deepEqual(
+      await rollup.totals(code, from, to, department),
+      await raw.totals(code, from, to, department),
+      `${code} ${from}..${to} ${department}`,
+    );
+    assert.deepEqual(
+      await rollup.monthly(code, from, to, department),
+      new Map(
+        [...(await raw.monthly(code, from, to, department))].filter(
+          ([, t]) => JSON.stringify(t) !== JSON.stringify(emptyLike(t)),
+        ),
+      ),
+    );
   }
 });
 

@@ -9,7 +9,15 @@ import { OutpatientResolver } from "./outpatient/outpatient.resolver";
 import { PrescriberResolver } from "./prescriber/prescriber.resolver";
 import type { Services } from "./services";
 
-const resolvers = [HospitalResolver, MetricsResolver, OutpatientResolver, InpatientResolver, FollowUpResolver, EvaluationResolver, PrescriberResolver] as const;
+const resolvers = [
+  HospitalResolver,
+  MetricsResolver,
+  OutpatientResolver,
+  InpatientResolver,
+  FollowUpResolver,
+  EvaluationResolver,
+  PrescriberResolver,
+] as const;
 
 /** Hospital quality's subgraph schema; resolvers get the department's services injected. */
 export function buildHospitalSchema(s: Services) {

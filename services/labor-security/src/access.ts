@@ -9,7 +9,12 @@ import type { Role } from "@onewindow/shared";
  */
 
 /** Roles that may read personal data held here at all (the subgraph definition's `personalDataReaders`). */
-export const PERSONAL_DATA_READERS: readonly Role[] = ["window_clerk", "labor_officer", "insurance_officer", "tax_officer"];
+export const PERSONAL_DATA_READERS: readonly Role[] = [
+  "window_clerk",
+  "labor_officer",
+  "insurance_officer",
+  "tax_officer",
+];
 
 /** Identity (ID number, name, gender, birth date): every department's officers need it to serve a person. */
 export const IDENTITY_READERS: readonly Role[] = [...PERSONAL_DATA_READERS, "citizen"];

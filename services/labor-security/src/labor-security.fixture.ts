@@ -17,7 +17,9 @@ export const person = (n: number) => makeIdNumber("330102", "1975-03-07", n);
 export const company = (n: number) => makeCreditCode("330102", 20_000 + n);
 
 /** The department's services and schema over a fresh database with every table (audit trail included). */
-export async function withLabor(fn: (s: Services, schema: GraphQLSchema, db: DataSource) => Promise<void>): Promise<void> {
+export async function withLabor(
+  fn: (s: Services, schema: GraphQLSchema, db: DataSource) => Promise<void>,
+): Promise<void> {
   const { db, close } = await openTestDatabase(subgraphTables(laborSecurity));
   try {
     const s = createServices(db);
@@ -28,8 +30,12 @@ export async function withLabor(fn: (s: Services, schema: GraphQLSchema, db: Dat
 }
 
 /** Runs `source` through the department's schema as `caller` (anonymous: `{}`); see `runAs`. */
-export const run = (schema: GraphQLSchema, db: DataSource, caller: Partial<Caller>, source: string, variableValues?: Record<string, unknown>): Promise<Answer> =>
-  runAs(laborSecurity, schema, db, caller, source, variableValues);
+export const run = (
+  schema: GraphQLSchema,
+  db: DataSource,
+  caller: Partial<Caller>,
+  source: string,
+  variableValues?: Record<string, unknown>,
+): Promise<Answer> => runAs(laborSecurity, schema, db, caller, source, variableValues);
 
 export { allowed, auditRows, refusedWith, type Answer } from "@onewindow/shared/testing";
-

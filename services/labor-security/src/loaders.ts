@@ -5,6 +5,8 @@ import type { Services } from "./services";
 
 /** The request-scoped batch loaders of labor security: one query per batch, never per entity. */
 export const loaders = {
-  citizen: (ctx: RequestContext, s: Services) => loaderFor<string, Citizen>(ctx, "citizen", (ids) => s.citizens.findByIds(ids)),
-  employer: (ctx: RequestContext, s: Services) => loaderFor<string, Employer>(ctx, "employer", (ids) => s.employers.findByIds(ids)),
+  citizen: (ctx: RequestContext, s: Services) =>
+    loaderFor<string, Citizen>(ctx, "citizen", (ids) => s.citizens.findByIds(ids)),
+  employer: (ctx: RequestContext, s: Services) =>
+    loaderFor<string, Employer>(ctx, "employer", (ids) => s.employers.findByIds(ids)),
 };

@@ -9,7 +9,14 @@ import { RetirementResolver } from "./retirement/retirement.resolver";
 import type { Services } from "./services";
 import { UnemploymentResolver } from "./unemployment/unemployment.resolver";
 
-const resolvers = [CitizenResolver, EmployerResolver, EmploymentResolver, JobPostingResolver, RetirementResolver, UnemploymentResolver] as const;
+const resolvers = [
+  CitizenResolver,
+  EmployerResolver,
+  EmploymentResolver,
+  JobPostingResolver,
+  RetirementResolver,
+  UnemploymentResolver,
+] as const;
 
 /** Labor security's subgraph schema; resolvers get the department's services injected. */
 export function buildLaborSchema(s: Services) {

@@ -4,7 +4,16 @@ import { declaredRoles } from "@onewindow/shared";
 import { isObjectType } from "graphql";
 import type { Role } from "@onewindow/shared";
 import { MedicalInsuranceScheme } from "./enrolment/enrolment.enums";
-import { allowed, auditRows, company, person, refusedWith, rowCounts, run, withServices } from "./medical-insurance.fixture";
+import {
+  allowed,
+  auditRows,
+  company,
+  person,
+  refusedWith,
+  rowCounts,
+  run,
+  withServices,
+} from "./medical-insurance.fixture";
 import { buildMedicalInsuranceSchema } from "./schema";
 import type { Services } from "./services";
 
@@ -26,9 +35,20 @@ const ENROL = `mutation ($i: EnrollMedicalInsuranceInput!) { enrollMedicalInsura
 const CLAIM = `mutation ($i: SubmitClaimInput!) { submitClaim(input: $i) { visitDate totalCost } }`;
 
 async function seed(s: Services): Promise<void> {
-  await s.enrolments.enroll({ idNumber: person(1), scheme: MedicalInsuranceScheme.EMPLOYEE, creditCode: company(1), since: "2023-01-01" });
+  await s.enrolments.enroll({
+    idNumber: person(1),
+    scheme: MedicalInsuranceScheme.EMPLOYEE,
+    creditCode: company(1),
+    since: "2023-01-01",
+  });
   await s.enrolments.enroll({ idNumber: person(2), scheme: MedicalInsuranceScheme.RESIDENT, since: "2023-01-01" });
-  await s.claims.submit({ idNumber: person(1), hospitalCode: "JD001", visitDate: "2024-03-05", totalCost: 100, drugCost: 40 });
+  await s.claims.submit({
+    idNumber: person(1),
+    hospitalCode: "JD001",
+    visitDate: "2024-03-05",
+    totalCost: 100,
+    drugCost: 40,
+  });
 }
 
 test("every root field of medical insurance names its roles, or is on the public list", () =>
@@ -38,7 +58,10 @@ test("every root field of medical insurance names its roles, or is on the public
       for (const field of Object.keys(type.getFields())) {
         const name = `${type.name}.${field}`;
         if (PUBLIC_ROOT_FIELDS.has(name)) continue;
-        assert.ok(declaredRoles(type.name, field)?.length, `${name} has no @Authorized: add one, or add it to the public list if anonymous callers may use it`);
+        assert.ok(
+          declaredRoles(type.name, field)?.length,
+          `${name} has no @Authorized: add one, or add it to the public list if anonymous callers may use it`,
+        );
       }
     }
     for (const typeName of [...PERSONAL_TYPES, "Employer"]) {
@@ -50,20 +73,42 @@ test("every root field of medical insurance names its roles, or is on the public
         assert.ok(declaredRoles(typeName, field)?.length, `${typeName}.${field} has no @Authorized`);
       }
     }
-    for (const field of Object.keys(schema.getMutationType()!.getFields())) assert.deepEqual(declaredRoles("Mutation", field), ["insurance_officer"], field);
+    for (const field of Object.keys(schema.getMutationType()!.getFields()))
+      assert.deepEqual(declaredRoles("Mutation", field), ["insurance_officer"], field);
   }));
 
 test("only insurance officers run insurance mutations", () =>
   withServices(async (s, db) => {
     const schema = await buildMedicalInsuranceSchema(s);
     const enrol = { i: { idNumber: person(3), scheme: "RESIDENT", since: "2024-01-01" } };
-    for (const role of ["labor_officer", "tax_officer", "window_clerk", "analyst", "hospital_admin", "auditor", "citizen"] as Role[]) {
-      refusedWith(await run(schema, db, { ...officer(role), idNumber: person(3) }, ENROL, enrol), "FORBIDDEN", /enrollMedicalInsurance/);
-      refusedWith(await run(schema, db, { ...officer(role), idNumber: person(3) }, CLAIM, { i: { idNumber: person(3), hospitalCode: "JD001", visitDate: "2024-03-05", totalCost: 1, drugCost: 0 } }), "FORBIDDEN", /submitClaim/);
+    for (const role of [
+      "labor_officer",
+      "tax_officer",
+      "window_clerk",
+      "analyst",
+      "hospital_admin",
+      "auditor",
+      "citizen",
+    ] as Role[]) {
+      refusedWith(
+        await run(schema, db, { ...officer(role), idNumber: person(3) }, ENROL, enrol),
+        "FORBIDDEN",
+        /enrollMedicalInsurance/,
+      );
+      refusedWith(
+        await run(schema, db, { ...officer(role), idNumber: person(3) }, CLAIM, {
+          i: { idNumber: person(3), hospitalCode: "JD001", visitDate: "2024-03-05", totalCost: 1, drugCost: 0 },
+        }),
+        "FORBIDDEN",
+        /submitClaim/,
+      );
     }
     refusedWith(await run(schema, db, {}, ENROL, enrol), "UNAUTHENTICATED");
     assert.deepEqual(await rowCounts(db), { enrolments: 0, claims: 0, outbox: 0 });
-    assert.deepEqual(allowed(await run(schema, db, INSURANCE, ENROL, enrol)).enrollMedicalInsurance, { scheme: "RESIDENT", since: "2024-01-01" });
+    assert.deepEqual(allowed(await run(schema, db, INSURANCE, ENROL, enrol)).enrollMedicalInsurance, {
+      scheme: "RESIDENT",
+      since: "2024-01-01",
+    });
   }));
 
 test("analysts and other departments' officers read no insurance record", () =>
@@ -72,17 +117,31 @@ test("analysts and other departments' officers read no insurance record", () =>
     const schema = await buildMedicalInsuranceSchema(s);
     for (const role of ["analyst", "labor_officer", "tax_officer", "hospital_admin", "auditor"] as Role[]) {
       refusedWith(await run(schema, db, officer(role), CITIZENS, citizens(person(1))), "FORBIDDEN");
-      refusedWith(await run(schema, db, officer(role), EMPLOYERS, employers(company(1))), "FORBIDDEN", /Employer\.insuredEmployeeCount/);
+      refusedWith(
+        await run(schema, db, officer(role), EMPLOYERS, employers(company(1))),
+        "FORBIDDEN",
+        /Employer\.insuredEmployeeCount/,
+      );
     }
     // Nothing was read, and each refusal is on the record (who, what, why).
     const refusals = await auditRows(db);
-    assert.deepEqual(refusals.map((r) => r.outcome), Array(10).fill("refused"));
-    for (const r of refusals) assert.match(`${r.fields} ${r.reason}`, /^(Query|Mutation)\.\w+ (FORBIDDEN|UNAUTHENTICATED): ./);
+    assert.deepEqual(
+      refusals.map((r) => r.outcome),
+      Array(10).fill("refused"),
+    );
+    for (const r of refusals)
+      assert.match(`${r.fields} ${r.reason}`, /^(Query|Mutation)\.\w+ (FORBIDDEN|UNAUTHENTICATED): ./);
     // The clerk and the insurance officer do.
     for (const who of [CLERK, INSURANCE]) {
       const data = allowed(await run(schema, db, who, CITIZENS, citizens(person(1))));
-      assert.deepEqual(data._entities[0], { medicalInsurance: { scheme: "EMPLOYEE", monthlyContribution: 120 }, insuranceClaims: { totalCount: 1 } });
-      assert.deepEqual(allowed(await run(schema, db, who, EMPLOYERS, employers(company(1))))._entities[0], { insuredEmployeeCount: 1, monthlyContributions: 570 });
+      assert.deepEqual(data._entities[0], {
+        medicalInsurance: { scheme: "EMPLOYEE", monthlyContribution: 120 },
+        insuranceClaims: { totalCount: 1 },
+      });
+      assert.deepEqual(allowed(await run(schema, db, who, EMPLOYERS, employers(company(1))))._entities[0], {
+        insuredEmployeeCount: 1,
+        monthlyContributions: 570,
+      });
     }
   }));
 
@@ -91,7 +150,10 @@ test("a citizen reads their own insurance and nobody else's", () =>
     await seed(s);
     const schema = await buildMedicalInsuranceSchema(s);
     const me = { userId: "me", roles: ["citizen"] as Role[], idNumber: person(2), purpose: "my own records" };
-    assert.deepEqual(allowed(await run(schema, db, me, CITIZENS, citizens(person(2))))._entities[0].medicalInsurance, { scheme: "RESIDENT", monthlyContribution: 73.33 });
+    assert.deepEqual(allowed(await run(schema, db, me, CITIZENS, citizens(person(2))))._entities[0].medicalInsurance, {
+      scheme: "RESIDENT",
+      monthlyContribution: 73.33,
+    });
     refusedWith(await run(schema, db, me, CITIZENS, citizens(person(1))), "FORBIDDEN", /another person/);
     // One foreign person in a batch refuses the batch's read of them.
     refusedWith(await run(schema, db, me, CITIZENS, citizens(person(2), person(1))), "FORBIDDEN", /another person/);
@@ -102,17 +164,31 @@ test("reading insurance records without a stated purpose is FORBIDDEN and names 
   withServices(async (s, db) => {
     await seed(s);
     const schema = await buildMedicalInsuranceSchema(s);
-    refusedWith(await run(schema, db, { ...CLERK, purpose: null }, CITIZENS, citizens(person(1))), "FORBIDDEN", /x-access-purpose/);
+    refusedWith(
+      await run(schema, db, { ...CLERK, purpose: null }, CITIZENS, citizens(person(1))),
+      "FORBIDDEN",
+      /x-access-purpose/,
+    );
     // A write answers with the person's record: refused before anything is written.
     const before = await rowCounts(db);
-    refusedWith(await run(schema, db, { ...INSURANCE, purpose: null }, CLAIM, { i: { idNumber: person(2), hospitalCode: "JD001", visitDate: "2024-03-05", totalCost: 1, drugCost: 0 } }), "FORBIDDEN", /x-access-purpose/);
+    refusedWith(
+      await run(schema, db, { ...INSURANCE, purpose: null }, CLAIM, {
+        i: { idNumber: person(2), hospitalCode: "JD001", visitDate: "2024-03-05", totalCost: 1, drugCost: 0 },
+      }),
+      "FORBIDDEN",
+      /x-access-purpose/,
+    );
     assert.deepEqual(await rowCounts(db), before);
     // Employer totals are no one's personal data: no purpose needed.
     allowed(await run(schema, db, { ...INSURANCE, purpose: null }, EMPLOYERS, employers(company(1))));
     // Nothing was read, and each refusal is on the record (who, what, why).
     const refusals = await auditRows(db);
-    assert.deepEqual(refusals.map((r) => r.outcome), Array(2).fill("refused"));
-    for (const r of refusals) assert.match(`${r.fields} ${r.reason}`, /^(Query|Mutation)\.\w+ (FORBIDDEN|UNAUTHENTICATED): ./);
+    assert.deepEqual(
+      refusals.map((r) => r.outcome),
+      Array(2).fill("refused"),
+    );
+    for (const r of refusals)
+      assert.match(`${r.fields} ${r.reason}`, /^(Query|Mutation)\.\w+ (FORBIDDEN|UNAUTHENTICATED): ./);
   }));
 
 test("the audit trail gets one row per citizen read, with the fields read", () =>
@@ -121,10 +197,28 @@ test("the audit trail gets one row per citizen read, with the fields read", () =
     const schema = await buildMedicalInsuranceSchema(s);
     const clerk = { ...CLERK, userId: "clerk-3", purpose: "case HC-2025-002" };
     allowed(await run(schema, db, clerk, CITIZENS, citizens(person(1), person(2))));
-    allowed(await run(schema, db, INSURANCE, CLAIM, { i: { idNumber: person(2), hospitalCode: "JD001", visitDate: "2024-04-01", totalCost: 80, drugCost: 20 } }));
+    allowed(
+      await run(schema, db, INSURANCE, CLAIM, {
+        i: { idNumber: person(2), hospitalCode: "JD001", visitDate: "2024-04-01", totalCost: 80, drugCost: 20 },
+      }),
+    );
     allowed(await run(schema, db, INSURANCE, EMPLOYERS, employers(company(1))));
-    const rows = (await auditRows(db)).map((r) => ({ idNumber: r.idNumber, fields: r.fields, roles: r.roles, purpose: r.purpose, userId: r.userId, department: r.department }));
-    const read = (idNumber: string, fields: string, who: { roles: Role[]; purpose: string; userId: string }) => ({ idNumber, fields, roles: who.roles.join(","), purpose: who.purpose, userId: who.userId, department: "medical-insurance" });
+    const rows = (await auditRows(db)).map((r) => ({
+      idNumber: r.idNumber,
+      fields: r.fields,
+      roles: r.roles,
+      purpose: r.purpose,
+      userId: r.userId,
+      department: r.department,
+    }));
+    const read = (idNumber: string, fields: string, who: { roles: Role[]; purpose: string; userId: string }) => ({
+      idNumber,
+      fields,
+      roles: who.roles.join(","),
+      purpose: who.purpose,
+      userId: who.userId,
+      department: "medical-insurance",
+    });
     assert.deepEqual(rows, [
       read(person(1), "insuranceClaims,medicalInsurance", clerk),
       read(person(2), "insuranceClaims,medicalInsurance", clerk),

@@ -33,7 +33,12 @@ async function seed(db: DataSource, count: number): Promise<void> {
   await db.getRepository(Enrolment).insert(enrolments);
   const claims = enrolments.flatMap((e) =>
     ["2024-01-05", "2024-02-05", "2024-03-05"].map((visitDate) => ({
-      idNumber: e.idNumber, hospitalCode: "H1", visitDate, totalCostFen: 10_000, drugCostFen: 4_000, submittedAt: new Date().toISOString(),
+      idNumber: e.idNumber,
+      hospitalCode: "H1",
+      visitDate,
+      totalCostFen: 10_000,
+      drugCostFen: 4_000,
+      submittedAt: new Date().toISOString(),
     })),
   );
   for (let i = 0; i < claims.length; i += 100) await db.getRepository(Claim).insert(claims.slice(i, i + 100));
@@ -41,7 +46,11 @@ async function seed(db: DataSource, count: number): Promise<void> {
 
 /** An insurance officer with a purpose: the batching, not the rules, is under test here. */
 const context = (db: DataSource): RequestContext =>
-  localContext("medical-insurance", medicalInsurance.personalDataReaders, db, { userId: "officer", roles: ["insurance_officer"], purpose: "batching test" });
+  localContext("medical-insurance", medicalInsurance.personalDataReaders, db, {
+    userId: "officer",
+    roles: ["insurance_officer"],
+    purpose: "batching test",
+  });
 
 /** Runs a gateway-style `_entities` query for `count` citizens, as the gateway does for a page of them. */
 async function entities(schema: GraphQLSchema, db: DataSource, count: number, selection: string) {
@@ -77,7 +86,11 @@ test("a page of 100 citizens with medicalInsurance costs one statement through t
     assert.equal(ten, 1);
     assert.equal(hundred, 1);
     assert.equal(rows.length, 100);
-    assert.deepEqual(rows[8].medicalInsurance, { scheme: "EMPLOYEE", employer: { creditCode: company(1) }, monthlyContribution: 120 });
+    assert.deepEqual(rows[8].medicalInsurance, {
+      scheme: "EMPLOYEE",
+      employer: { creditCode: company(1) },
+      monthlyContribution: 120,
+    });
   }));
 
 test("insuranceClaims for 10 or 100 citizens cost the same statements", () =>
@@ -92,12 +105,25 @@ test("insuranceClaims for 10 or 100 citizens cost the same statements", () =>
     assert.equal(hundred, ten);
     assert.deepEqual(rows[99].insuranceClaims, {
       totalCount: 3,
-      edges: [{ node: { visitDate: "2024-03-05", totalCost: 100 } }, { node: { visitDate: "2024-02-05", totalCost: 100 } }],
+      edges: [
+        { node: { visitDate: "2024-03-05", totalCost: 100 } },
+        { node: { visitDate: "2024-02-05", totalCost: 100 } },
+      ],
     });
     // The service batch function itself: same count for any batch size.
     const page = pageRequest(1, null, cursors);
-    const direct10 = await statementsOf(() => s.claims.pagesFor(Array.from({ length: 10 }, (_, i) => person(i)), page));
-    const direct100 = await statementsOf(() => s.claims.pagesFor(Array.from({ length: 100 }, (_, i) => person(i)), page));
+    const direct10 = await statementsOf(() =>
+      s.claims.pagesFor(
+        Array.from({ length: 10 }, (_, i) => person(i)),
+        page,
+      ),
+    );
+    const direct100 = await statementsOf(() =>
+      s.claims.pagesFor(
+        Array.from({ length: 100 }, (_, i) => person(i)),
+        page,
+      ),
+    );
     assert.equal(direct100, direct10);
   }));
 
@@ -106,7 +132,10 @@ test("Employer fields for a batch of employers share one GROUP BY statement", ()
     await seed(db, 100);
     const schema = await buildMedicalInsuranceSchema(s);
     const run = async (count: number) => {
-      const representations = Array.from({ length: count }, (_, i) => ({ __typename: "Employer", creditCode: company(i) }));
+      const representations = Array.from({ length: count }, (_, i) => ({
+        __typename: "Employer",
+        creditCode: company(i),
+      }));
       const result = await graphql({
         schema,
         source: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Employer { insuredEmployeeCount monthlyContributions } } }`,

@@ -9,7 +9,13 @@ import { person, rejectsWithCode, rowCounts, withServices } from "./medical-insu
 /** Cursors of this process only, as a department seals them for one list. */
 const cursors = CursorKey.ephemeral().list("test");
 
-const claim = (n: number, visitDate: string, totalCost = 100, drugCost = 40) => ({ idNumber: person(n), hospitalCode: "H330106001", visitDate, totalCost, drugCost });
+const claim = (n: number, visitDate: string, totalCost = 100, drugCost = 40) => ({
+  idNumber: person(n),
+  hospitalCode: "H330106001",
+  visitDate,
+  totalCost,
+  drugCost,
+});
 
 test("a claim stores fen, shows yuan and publishes an event", () =>
   withServices(async (s, db) => {
@@ -51,7 +57,8 @@ test("invalid claim input is BAD_USER_INPUT naming the field, and writes nothing
 
 test("claims page per person, newest visit first, with totals and cursors", () =>
   withServices(async (s) => {
-    for (const n of [4, 5]) await s.enrolments.enroll({ idNumber: person(n), scheme: MedicalInsuranceScheme.RESIDENT, since: "2024-01-01" });
+    for (const n of [4, 5])
+      await s.enrolments.enroll({ idNumber: person(n), scheme: MedicalInsuranceScheme.RESIDENT, since: "2024-01-01" });
     const dates = ["2024-02-01", "2024-05-01", "2024-03-01", "2024-05-01", "2024-04-01"];
     const ids: number[] = [];
     for (const d of dates) ids.push((await s.claims.submit(claim(4, d))).id);
@@ -60,19 +67,31 @@ test("claims page per person, newest visit first, with totals and cursors", () =
     const first = pageRequest(2, null, cursors);
     const [p4, p5, p6] = await s.claims.pagesFor([person(4), person(5), person(6)], first);
     // Same visit date: the later claim (higher id) first.
-    assert.deepEqual(p4.edges.map((e) => e.node.id), [ids[3], ids[1]]);
+    assert.deepEqual(
+      p4.edges.map((e) => e.node.id),
+      [ids[3], ids[1]],
+    );
     assert.equal(p4.totalCount, 5);
     assert.equal(p4.pageInfo.hasNextPage, true);
-    assert.deepEqual(p5.edges.map((e) => e.node.visitDate), ["2024-06-01"]);
+    assert.deepEqual(
+      p5.edges.map((e) => e.node.visitDate),
+      ["2024-06-01"],
+    );
     assert.equal(p5.pageInfo.hasNextPage, false);
     assert.deepEqual([p6.totalCount, p6.edges.length], [0, 0]);
 
     const next = pageRequest(2, p4.pageInfo.endCursor, cursors);
     const [q4, q5] = await s.claims.pagesFor([person(4), person(5)], next);
-    assert.deepEqual(q4.edges.map((e) => e.node.visitDate), ["2024-04-01", "2024-03-01"]);
+    assert.deepEqual(
+      q4.edges.map((e) => e.node.visitDate),
+      ["2024-04-01", "2024-03-01"],
+    );
     assert.equal(q4.pageInfo.hasPreviousPage, true);
     assert.deepEqual(q5.edges, []);
     const [last] = await s.claims.pagesFor([person(4)], pageRequest(2, q4.pageInfo.endCursor, cursors));
-    assert.deepEqual(last.edges.map((e) => e.node.visitDate), ["2024-02-01"]);
+    assert.deepEqual(
+      last.edges.map((e) => e.node.visitDate),
+      ["2024-02-01"],
+    );
     assert.equal(last.pageInfo.hasNextPage, false);
   }));

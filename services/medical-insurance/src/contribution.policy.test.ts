@@ -4,12 +4,18 @@ import { DEFAULT_CONTRIBUTION_BASE_FEN, monthlyContributions } from "./enrolment
 import { MedicalInsuranceScheme } from "./enrolment/enrolment.enums";
 
 test("EMPLOYEE: 2% personal and 9.5% employer of the contribution base", () => {
-  assert.deepEqual(monthlyContributions(MedicalInsuranceScheme.EMPLOYEE, 800_000), { personalFen: 16_000, employerFen: 76_000 });
+  assert.deepEqual(monthlyContributions(MedicalInsuranceScheme.EMPLOYEE, 800_000), {
+    personalFen: 16_000,
+    employerFen: 76_000,
+  });
 });
 
 test("EMPLOYEE without a base uses 6,000 yuan", () => {
   assert.equal(DEFAULT_CONTRIBUTION_BASE_FEN, 600_000);
-  assert.deepEqual(monthlyContributions(MedicalInsuranceScheme.EMPLOYEE, null), { personalFen: 12_000, employerFen: 57_000 });
+  assert.deepEqual(monthlyContributions(MedicalInsuranceScheme.EMPLOYEE, null), {
+    personalFen: 12_000,
+    employerFen: 57_000,
+  });
 });
 
 test("EMPLOYEE rounds half-up to the fen", () => {
@@ -24,7 +30,10 @@ test("EMPLOYEE rounds half-up to the fen", () => {
 test("RESIDENT: 880 yuan a year is 73.33 a month, no employer share", () => {
   assert.deepEqual(monthlyContributions(MedicalInsuranceScheme.RESIDENT, null), { personalFen: 7_333, employerFen: 0 });
   // The base is ignored outside the EMPLOYEE scheme.
-  assert.deepEqual(monthlyContributions(MedicalInsuranceScheme.RESIDENT, 900_000), { personalFen: 7_333, employerFen: 0 });
+  assert.deepEqual(monthlyContributions(MedicalInsuranceScheme.RESIDENT, 900_000), {
+    personalFen: 7_333,
+    employerFen: 0,
+  });
 });
 
 test("RETIREE and UNEMPLOYED pay nothing personally", () => {

@@ -10,7 +10,13 @@ const { EMPLOYEE, RESIDENT, RETIREE, UNEMPLOYED } = MedicalInsuranceScheme;
 
 test("an employee enrolment stores fen and shows yuan, with the employer stub", () =>
   withServices(async (s, db) => {
-    const e = await s.enrolments.enroll({ idNumber: person(1), scheme: EMPLOYEE, creditCode: company(1), since: "2024-03-01", contributionBase: 8000 });
+    const e = await s.enrolments.enroll({
+      idNumber: person(1),
+      scheme: EMPLOYEE,
+      creditCode: company(1),
+      since: "2024-03-01",
+      contributionBase: 8000,
+    });
     assert.equal(e.status, EnrolmentStatus.ACTIVE);
     assert.equal(e.monthlyContribution, 160);
     assert.equal(e.employerMonthlyContribution, 760);
@@ -40,7 +46,12 @@ test("enrolling again ends the current enrolment and keeps it as history", () =>
     await s.enrolments.enroll({ idNumber: person(3), scheme: EMPLOYEE, creditCode: company(1), since: "2020-01-01" });
     await db.getRepository(Enrolment).update({ idNumber: person(3) }, { personalAccountBalanceFen: 123_45 });
     await s.enrolments.enroll({ idNumber: person(3), scheme: UNEMPLOYED, since: "2023-05-10" });
-    const latest = await s.enrolments.enroll({ idNumber: person(3), scheme: EMPLOYEE, creditCode: company(2), since: "2024-02-01" });
+    const latest = await s.enrolments.enroll({
+      idNumber: person(3),
+      scheme: EMPLOYEE,
+      creditCode: company(2),
+      since: "2024-02-01",
+    });
     const history = await db.getRepository(Enrolment).find({ where: { idNumber: person(3) }, order: { id: "ASC" } });
     assert.deepEqual(
       history.map((e) => [e.scheme, e.status, e.creditCode, e.since, e.endedOn]),
@@ -60,7 +71,12 @@ test("enrolling again ends the current enrolment and keeps it as history", () =>
 test("a new employer under the same scheme is a switch, not a conflict", () =>
   withServices(async (s) => {
     await s.enrolments.enroll({ idNumber: person(4), scheme: EMPLOYEE, creditCode: company(1), since: "2022-01-01" });
-    const e = await s.enrolments.enroll({ idNumber: person(4), scheme: EMPLOYEE, creditCode: company(2), since: "2022-01-01" });
+    const e = await s.enrolments.enroll({
+      idNumber: person(4),
+      scheme: EMPLOYEE,
+      creditCode: company(2),
+      since: "2022-01-01",
+    });
     assert.equal(e.creditCode, company(2));
   }));
 
@@ -69,8 +85,14 @@ test("enrolling into the active scheme and employer again is CONFLICT and writes
     await s.enrolments.enroll({ idNumber: person(5), scheme: EMPLOYEE, creditCode: company(1), since: "2022-01-01" });
     await s.enrolments.enroll({ idNumber: person(6), scheme: RETIREE, since: "2022-01-01" });
     const before = await rowCounts(db);
-    await rejectsWithCode(s.enrolments.enroll({ idNumber: person(5), scheme: EMPLOYEE, creditCode: company(1), since: "2023-01-01" }), "CONFLICT");
-    await rejectsWithCode(s.enrolments.enroll({ idNumber: person(6), scheme: RETIREE, since: "2023-01-01" }), "CONFLICT");
+    await rejectsWithCode(
+      s.enrolments.enroll({ idNumber: person(5), scheme: EMPLOYEE, creditCode: company(1), since: "2023-01-01" }),
+      "CONFLICT",
+    );
+    await rejectsWithCode(
+      s.enrolments.enroll({ idNumber: person(6), scheme: RETIREE, since: "2023-01-01" }),
+      "CONFLICT",
+    );
     assert.deepEqual(await rowCounts(db), before);
   }));
 
@@ -78,7 +100,11 @@ test("a start before the current enrolment's start is BAD_USER_INPUT and writes 
   withServices(async (s, db) => {
     await s.enrolments.enroll({ idNumber: person(7), scheme: RESIDENT, since: "2022-06-01" });
     const before = await rowCounts(db);
-    await rejectsWithCode(s.enrolments.enroll({ idNumber: person(7), scheme: UNEMPLOYED, since: "2022-05-31" }), "BAD_USER_INPUT", /since.*2022-06-01/);
+    await rejectsWithCode(
+      s.enrolments.enroll({ idNumber: person(7), scheme: UNEMPLOYED, since: "2022-05-31" }),
+      "BAD_USER_INPUT",
+      /since.*2022-06-01/,
+    );
     assert.deepEqual(await rowCounts(db), before);
     const [active] = await s.enrolments.activeFor([person(7)]);
     assert.equal(active?.scheme, RESIDENT);
@@ -110,7 +136,13 @@ test("invalid enrolment input is BAD_USER_INPUT with a message naming the proble
 
 test("employer totals count ACTIVE EMPLOYEE enrolments and sum the employer share, one query per batch", () =>
   withServices(async (s) => {
-    await s.enrolments.enroll({ idNumber: person(10), scheme: EMPLOYEE, creditCode: company(1), since: "2023-01-01", contributionBase: 10000 });
+    await s.enrolments.enroll({
+      idNumber: person(10),
+      scheme: EMPLOYEE,
+      creditCode: company(1),
+      since: "2023-01-01",
+      contributionBase: 10000,
+    });
     await s.enrolments.enroll({ idNumber: person(11), scheme: EMPLOYEE, creditCode: company(1), since: "2023-01-01" });
     // Left company 1: the ended enrolment no longer counts.
     await s.enrolments.enroll({ idNumber: person(12), scheme: EMPLOYEE, creditCode: company(1), since: "2023-01-01" });

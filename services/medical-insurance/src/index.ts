@@ -11,7 +11,11 @@ import { laborStatusHandlers } from "./handlers/labor-status.handlers";
 
 export { Claim, Enrolment, MedicalInsuranceInitial1763800000002 };
 export { EnrolmentStatus, MedicalInsuranceScheme } from "./enrolment/enrolment.enums";
-export { DEFAULT_CONTRIBUTION_BASE_FEN, monthlyContributions, type MonthlyContributions } from "./enrolment/contribution.policy";
+export {
+  DEFAULT_CONTRIBUTION_BASE_FEN,
+  monthlyContributions,
+  type MonthlyContributions,
+} from "./enrolment/contribution.policy";
 export { InsuranceEvents } from "./events";
 export type { Services as MedicalInsuranceServices };
 

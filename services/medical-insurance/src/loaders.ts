@@ -12,5 +12,7 @@ export const loaders = {
     loaderFor<string, EmployerTotals>(ctx, "employerTotals", (codes) => s.enrolments.employerTotals(codes)),
   // Every citizen in one batch asks with the same first/after, so the page is part of the loader's name.
   claimPage: (ctx: RequestContext, s: Services, page: PageRequest) =>
-    loaderFor<string, Connection<Claim>>(ctx, `claimPage:${page.offset}:${page.limit}`, (ids) => s.claims.pagesFor(ids, page)),
+    loaderFor<string, Connection<Claim>>(ctx, `claimPage:${page.offset}:${page.limit}`, (ids) =>
+      s.claims.pagesFor(ids, page),
+    ),
 };

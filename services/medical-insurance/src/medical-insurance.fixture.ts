@@ -51,7 +51,9 @@ export async function rowCounts(db: DataSource) {
 /** SQL statements this service has sent so far (the counter the data source's logger bumps). */
 export async function statementCount(): Promise<number> {
   const metric = await sqlQueries.get();
-  return metric.values.filter((v) => String(v.labels.service).startsWith("medical-insurance")).reduce((sum, v) => sum + v.value, 0);
+  return metric.values
+    .filter((v) => String(v.labels.service).startsWith("medical-insurance"))
+    .reduce((sum, v) => sum + v.value, 0);
 }
 
 /** Statements `fn` sends. */
@@ -62,8 +64,12 @@ export async function statementsOf(fn: () => Promise<unknown>): Promise<number> 
 }
 
 /** Runs `source` through the department's schema as `caller` (anonymous: `{}`); see `runAs`. */
-export const run = (schema: GraphQLSchema, db: DataSource, caller: Partial<Caller>, source: string, variableValues?: Record<string, unknown>): Promise<Answer> =>
-  runAs(medicalInsurance, schema, db, caller, source, variableValues);
+export const run = (
+  schema: GraphQLSchema,
+  db: DataSource,
+  caller: Partial<Caller>,
+  source: string,
+  variableValues?: Record<string, unknown>,
+): Promise<Answer> => runAs(medicalInsurance, schema, db, caller, source, variableValues);
 
 export { allowed, auditRows, refusedWith, type Answer } from "@onewindow/shared/testing";
-

@@ -20,7 +20,12 @@ import { buildServiceHallSchema } from "./schema";
 const CLERK: Partial<Caller> = { userId: "clerk-1", roles: ["window_clerk"], purpose: "窗口办件" };
 const ANALYST: Partial<Caller> = { userId: "analyst-1", roles: ["analyst"], purpose: "月度督查" };
 const LABOR_OFFICER: Partial<Caller> = { userId: "labor-1", roles: ["labor_officer"], purpose: "劳动监察" };
-const citizen = (n: number): Partial<Caller> => ({ userId: `citizen-${n}`, roles: ["citizen"], idNumber: person(n), purpose: "self service" });
+const citizen = (n: number): Partial<Caller> => ({
+  userId: `citizen-${n}`,
+  roles: ["citizen"],
+  idNumber: person(n),
+  purpose: "self service",
+});
 
 /** A hall with three open cases (person 1 with person 2 as proxy, persons 3 and 4), all overdue by 2027. */
 async function hall() {
@@ -50,11 +55,19 @@ function sample(type: GraphQLInputType): unknown {
   if (isEnumType(type)) return type.getValues()[0].value;
   if (isInputObjectType(type)) {
     const value: Record<string, unknown> = {};
-    for (const field of Object.values(type.getFields())) if (isNonNullType(field.type)) value[field.name] = sample(field.type);
+    for (const field of Object.values(type.getFields()))
+      if (isNonNullType(field.type)) value[field.name] = sample(field.type);
     return value;
   }
   if (isScalarType(type)) {
-    const samples: Record<string, unknown> = { Int: 1, Float: 1, Boolean: true, Date: "2026-11-23", DateTime: "2026-11-23T09:00:00Z", _Any: { __typename: "Case", id: "1" } };
+    const samples: Record<string, unknown> = {
+      Int: 1,
+      Float: 1,
+      Boolean: true,
+      Date: "2026-11-23",
+      DateTime: "2026-11-23T09:00:00Z",
+      _Any: { __typename: "Case", id: "1" },
+    };
     return samples[type.name] ?? "1";
   }
   return null;
@@ -63,7 +76,10 @@ function sample(type: GraphQLInputType): unknown {
 /** Every root field of the schema, with a query that calls it with sample arguments. */
 function rootCalls(schema: GraphQLSchema): { name: string; source: string; variables: Record<string, unknown> }[] {
   const calls = [];
-  for (const [operation, root] of [["query", schema.getQueryType()], ["mutation", schema.getMutationType()]] as const) {
+  for (const [operation, root] of [
+    ["query", schema.getQueryType()],
+    ["mutation", schema.getMutationType()],
+  ] as const) {
     for (const field of Object.values(root?.getFields() ?? {})) {
       const args = field.args.filter((a) => isNonNullType(a.type));
       const declared = args.map((a, i) => `$a${i}: ${a.type}`).join(", ");
@@ -89,12 +105,19 @@ test("every root field is either on the public list or refuses an anonymous call
     const result = await as({}, call.source, call.variables);
     const code = codeOf(result);
     const isPublic = PUBLIC_ROOT_FIELDS.includes(call.name);
-    if (isPublic && (code === "UNAUTHENTICATED" || code === "FORBIDDEN")) wrong.push(`${call.name} is public but refused: ${result.errors![0].message}`);
-    if (!isPublic && code !== "UNAUTHENTICATED") wrong.push(`${call.name} answered an anonymous caller (${code ?? "data"}): annotate it with @Authorized or list it in PUBLIC_ROOT_FIELDS`);
+    if (isPublic && (code === "UNAUTHENTICATED" || code === "FORBIDDEN"))
+      wrong.push(`${call.name} is public but refused: ${result.errors![0].message}`);
+    if (!isPublic && code !== "UNAUTHENTICATED")
+      wrong.push(
+        `${call.name} answered an anonymous caller (${code ?? "data"}): annotate it with @Authorized or list it in PUBLIC_ROOT_FIELDS`,
+      );
   }
   assert.deepEqual(wrong, []);
   // The public list names no field that does not exist (a renamed field would silently leave it).
-  assert.deepEqual(PUBLIC_ROOT_FIELDS.filter((name) => !calls.some((c) => c.name === name)), []);
+  assert.deepEqual(
+    PUBLIC_ROOT_FIELDS.filter((name) => !calls.some((c) => c.name === name)),
+    [],
+  );
 });
 
 test("anonymous: reads the guide and the queue screen, takes a ticket; may not open a case", async () => {
@@ -105,22 +128,43 @@ test("anonymous: reads the guide and the queue screen, takes a ticket; may not o
   const ticket = await as({}, `mutation { takeQueueTicket(input: { category: TAX }) { number } }`);
   assert.equal(ticket.errors, undefined, JSON.stringify(ticket.errors));
   assert.match((ticket.data!.takeQueueTicket as { number: string }).number, /^[A-Z]001$/);
-  const open = await as({}, `mutation ($id: ID!) { openCase(input: { idNumber: $id, itemCode: "LS004", window: "01" }) { id } }`, { id: person(9) });
+  const open = await as(
+    {},
+    `mutation ($id: ID!) { openCase(input: { idNumber: $id, itemCode: "LS004", window: "01" }) { id } }`,
+    { id: person(9) },
+  );
   assert.equal(codeOf(open), "UNAUTHENTICATED");
 });
 
 test("a labor officer may not open a case or call a ticket: the hall's mutations are the window clerk's", async () => {
   const { as, db } = await hall();
   const before = Number((await db.query("SELECT COUNT(*) AS n FROM hall_case"))[0].n);
-  const open = await as(LABOR_OFFICER, `mutation ($id: ID!) { openCase(input: { idNumber: $id, itemCode: "LS004", window: "01" }) { id } }`, { id: person(9) });
+  const open = await as(
+    LABOR_OFFICER,
+    `mutation ($id: ID!) { openCase(input: { idNumber: $id, itemCode: "LS004", window: "01" }) { id } }`,
+    { id: person(9) },
+  );
   assert.equal(codeOf(open), "FORBIDDEN");
   assert.match(open.errors![0].message, /openCase/);
-  assert.equal(codeOf(await as(LABOR_OFFICER, `mutation { callNextTicket(input: { window: "01" }) { number } }`)), "FORBIDDEN");
-  assert.equal(codeOf(await as(LABOR_OFFICER, `{ hallKpis(from: "2026-11-01", to: "2026-11-30") { casesHandled } }`)), "FORBIDDEN");
+  assert.equal(
+    codeOf(await as(LABOR_OFFICER, `mutation { callNextTicket(input: { window: "01" }) { number } }`)),
+    "FORBIDDEN",
+  );
+  assert.equal(
+    codeOf(await as(LABOR_OFFICER, `{ hallKpis(from: "2026-11-01", to: "2026-11-30") { casesHandled } }`)),
+    "FORBIDDEN",
+  );
   assert.equal(Number((await db.query("SELECT COUNT(*) AS n FROM hall_case"))[0].n), before);
-  const clerk = await as(CLERK, `mutation ($id: ID!) { openCase(input: { idNumber: $id, itemCode: "LS004", window: "01" }) { id citizen { idNumber } } }`, { id: person(9) });
+  const clerk = await as(
+    CLERK,
+    `mutation ($id: ID!) { openCase(input: { idNumber: $id, itemCode: "LS004", window: "01" }) { id citizen { idNumber } } }`,
+    { id: person(9) },
+  );
   assert.equal(clerk.errors, undefined, JSON.stringify(clerk.errors));
-  assert.deepEqual(clerk.reads.map((r) => r.idNumber), [person(9)]);
+  assert.deepEqual(
+    clerk.reads.map((r) => r.idNumber),
+    [person(9)],
+  );
 });
 
 const OVERDUE = `{ overdueCases(asOf: "2027-06-01", first: 10) { totalCount edges { node { id window proxyIdNumber citizen { idNumber } } } } }`;
@@ -129,21 +173,37 @@ test("overdueCases: an analyst sees the list with ID numbers masked, and that is
   const { as, cases } = await hall();
   const analyst = await as(ANALYST, OVERDUE);
   assert.equal(analyst.errors, undefined, JSON.stringify(analyst.errors));
-  const nodes = (analyst.data!.overdueCases as { edges: { node: { id: string; proxyIdNumber: string | null; citizen: { idNumber: string } } }[] }).edges.map((e) => e.node);
+  const nodes = (
+    analyst.data!.overdueCases as {
+      edges: { node: { id: string; proxyIdNumber: string | null; citizen: { idNumber: string } } }[];
+    }
+  ).edges.map((e) => e.node);
   assert.equal(nodes.length, 3);
   const byId = new Map(nodes.map((n) => [n.id, n]));
-  assert.deepEqual(plain(byId.get(String(cases[0].id))), { id: String(cases[0].id), window: "11", proxyIdNumber: maskIdNumber(person(2)), citizen: { idNumber: maskIdNumber(person(1)) } });
+  assert.deepEqual(plain(byId.get(String(cases[0].id))), {
+    id: String(cases[0].id),
+    window: "11",
+    proxyIdNumber: maskIdNumber(person(2)),
+    citizen: { idNumber: maskIdNumber(person(1)) },
+  });
   for (const node of nodes) assert.match(node.citizen.idNumber, /^\d{6}\*{8}\d{3}[\dX]$/);
   assert.equal(maskIdNumber(person(1)), `${person(1).slice(0, 6)}********${person(1).slice(14)}`);
   assert.deepEqual(analyst.reads, []);
 
   const clerk = await as(CLERK, OVERDUE);
   assert.equal(clerk.errors, undefined, JSON.stringify(clerk.errors));
-  const shown = (clerk.data!.overdueCases as { edges: { node: { id: string; proxyIdNumber: string | null; citizen: { idNumber: string } } }[] }).edges.map((e) => e.node);
+  const shown = (
+    clerk.data!.overdueCases as {
+      edges: { node: { id: string; proxyIdNumber: string | null; citizen: { idNumber: string } } }[];
+    }
+  ).edges.map((e) => e.node);
   assert.deepEqual(shown.map((n) => n.citizen.idNumber).sort(), [person(1), person(3), person(4)].sort());
   assert.equal(shown.find((n) => n.id === String(cases[0].id))!.proxyIdNumber, person(2));
   assert.deepEqual(clerk.reads.map((r) => r.idNumber).sort(), [person(1), person(3), person(4)].sort());
-  assert.ok(clerk.reads.every((r) => r.purpose === "窗口办件" && r.fields.includes("Case.citizen")), JSON.stringify(clerk.reads));
+  assert.ok(
+    clerk.reads.every((r) => r.purpose === "窗口办件" && r.fields.includes("Case.citizen")),
+    JSON.stringify(clerk.reads),
+  );
 
   // A count is an aggregate: no read, and no purpose needed.
   const count = await as({ roles: ["window_clerk"] }, `{ overdueCases(asOf: "2027-06-01") { totalCount } }`);
@@ -157,40 +217,78 @@ test("an analyst may not read a case or a citizen's cases: FORBIDDEN, even throu
   const one = await as(ANALYST, `query ($id: ID!) { case(id: $id) { id window } }`, { id: String(cases[0].id) });
   assert.equal(codeOf(one), "FORBIDDEN");
   assert.deepEqual(plain(one.data), { case: null });
-  const entities = await as(ANALYST, `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { cases { totalCount } } } }`, {
-    r: [{ __typename: "Citizen", idNumber: person(1) }],
-  });
+  const entities = await as(
+    ANALYST,
+    `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { cases { totalCount } } } }`,
+    {
+      r: [{ __typename: "Citizen", idNumber: person(1) }],
+    },
+  );
   assert.equal(codeOf(entities), "FORBIDDEN");
-  const through = await as(ANALYST, `{ overdueCases(asOf: "2027-06-01") { edges { node { citizen { cases { totalCount } } } } } }`);
+  const through = await as(
+    ANALYST,
+    `{ overdueCases(asOf: "2027-06-01") { edges { node { citizen { cases { totalCount } } } } } }`,
+  );
   assert.equal(codeOf(through), "FORBIDDEN");
   assert.match(through.errors![0].message, /Citizen\.cases/);
-  const caseEntity = await as(ANALYST, `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Case { window } } }`, { r: [{ __typename: "Case", id: String(cases[0].id) }] });
+  const caseEntity = await as(
+    ANALYST,
+    `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Case { window } } }`,
+    { r: [{ __typename: "Case", id: String(cases[0].id) }] },
+  );
   assert.equal(codeOf(caseEntity), "FORBIDDEN");
   assert.deepEqual([one.reads, entities.reads, through.reads, caseEntity.reads], [[], [], [], []]);
   // Aggregates are theirs.
-  const kpis = await as(ANALYST, `{ hallKpis(from: "2026-11-01", to: "2026-11-30") { casesHandled } rectifications(first: 0) { totalCount } }`);
+  const kpis = await as(
+    ANALYST,
+    `{ hallKpis(from: "2026-11-01", to: "2026-11-30") { casesHandled } rectifications(first: 0) { totalCount } }`,
+  );
   assert.equal(kpis.errors, undefined, JSON.stringify(kpis.errors));
 });
 
 test("a citizen reads their own case and cases, not another person's", async () => {
   const { as, cases } = await hall();
-  const mine = await as(citizen(1), `query ($id: ID!) { case(id: $id) { id proxyIdNumber citizen { idNumber cases { totalCount } } } }`, { id: String(cases[0].id) });
+  const mine = await as(
+    citizen(1),
+    `query ($id: ID!) { case(id: $id) { id proxyIdNumber citizen { idNumber cases { totalCount } } } }`,
+    { id: String(cases[0].id) },
+  );
   assert.equal(mine.errors, undefined, JSON.stringify(mine.errors));
-  assert.deepEqual(plain(mine.data), { case: { id: String(cases[0].id), proxyIdNumber: person(2), citizen: { idNumber: person(1), cases: { totalCount: 1 } } } });
-  assert.deepEqual(mine.reads.map((r) => r.idNumber), [person(1)]);
+  assert.deepEqual(plain(mine.data), {
+    case: {
+      id: String(cases[0].id),
+      proxyIdNumber: person(2),
+      citizen: { idNumber: person(1), cases: { totalCount: 1 } },
+    },
+  });
+  assert.deepEqual(
+    mine.reads.map((r) => r.idNumber),
+    [person(1)],
+  );
   const theirs = await as(citizen(1), `query ($id: ID!) { case(id: $id) { id } }`, { id: String(cases[1].id) });
   assert.equal(codeOf(theirs), "FORBIDDEN");
   assert.match(theirs.errors![0].message, /another person/);
-  const ownList = await as(citizen(3), `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { cases { edges { node { id } } } } } }`, {
-    r: [{ __typename: "Citizen", idNumber: person(3) }],
-  });
+  const ownList = await as(
+    citizen(3),
+    `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { cases { edges { node { id } } } } } }`,
+    {
+      r: [{ __typename: "Citizen", idNumber: person(3) }],
+    },
+  );
   assert.deepEqual(plain(ownList.data), { _entities: [{ cases: { edges: [{ node: { id: String(cases[1].id) } }] } }] });
-  const otherList = await as(citizen(3), `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { cases { totalCount } } } }`, {
-    r: [{ __typename: "Citizen", idNumber: person(4) }],
-  });
+  const otherList = await as(
+    citizen(3),
+    `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { cases { totalCount } } } }`,
+    {
+      r: [{ __typename: "Citizen", idNumber: person(4) }],
+    },
+  );
   assert.equal(codeOf(otherList), "FORBIDDEN");
   // The proxy appointed for person 1 is not thereby allowed to read the case.
-  assert.equal(codeOf(await as(citizen(2), `query ($id: ID!) { case(id: $id) { id } }`, { id: String(cases[0].id) })), "FORBIDDEN");
+  assert.equal(
+    codeOf(await as(citizen(2), `query ($id: ID!) { case(id: $id) { id } }`, { id: String(cases[0].id) })),
+    "FORBIDDEN",
+  );
 });
 
 test("case(id) without a stated purpose is FORBIDDEN, naming x-access-purpose; with one it is written to the audit trail", async () => {
@@ -203,14 +301,18 @@ test("case(id) without a stated purpose is FORBIDDEN, naming x-access-purpose; w
 
   const read = await as(CLERK, query, { id: String(cases[1].id) });
   assert.equal(read.errors, undefined, JSON.stringify(read.errors));
-  assert.deepEqual(read.reads.map((r) => [r.idNumber, r.department, r.userId, r.purpose, r.fields]), [
-    [person(3), "service-hall", "clerk-1", "窗口办件", ["Case.citizen", "Case.id", "Case.window"]],
-  ]);
+  assert.deepEqual(
+    read.reads.map((r) => [r.idNumber, r.department, r.userId, r.purpose, r.fields]),
+    [[person(3), "service-hall", "clerk-1", "窗口办件", ["Case.citizen", "Case.id", "Case.window"]]],
+  );
   // What the audit plugin does before the response leaves, then the trail as the auditor sees it.
   await read.contextValue.trail.append(read.reads);
   const { rows, total } = await read.contextValue.trail.list(person(3), 0, 10);
   assert.equal(total, 1);
-  assert.deepEqual([rows[0].userId, rows[0].roles, rows[0].purpose, rows[0].department, rows[0].fields], ["clerk-1", "window_clerk", "窗口办件", "service-hall", "Case.citizen,Case.id,Case.window"]);
+  assert.deepEqual(
+    [rows[0].userId, rows[0].roles, rows[0].purpose, rows[0].department, rows[0].fields],
+    ["clerk-1", "window_clerk", "窗口办件", "service-hall", "Case.citizen,Case.id,Case.window"],
+  );
   assert.equal((await read.contextValue.trail.verify()).ok, true);
   // An unknown case is no read.
   const none = await as(CLERK, query, { id: "999999" });
@@ -222,15 +324,22 @@ test("evaluations: the window's evaluator rates any case, a citizen only their o
   const rate = `mutation ($i: SubmitEvaluationInput!) { submitEvaluation(input: $i) { window rating } }`;
   const clerk = await as(CLERK, rate, { i: { caseId: String(cases[0].id), channel: "DEVICE", rating: "SATISFIED" } });
   assert.deepEqual(plain(clerk.data), { submitEvaluation: { window: "11", rating: "SATISFIED" } });
-  const own = await as(citizen(3), rate, { i: { caseId: String(cases[1].id), channel: "ONLINE", rating: "BASICALLY_SATISFIED" } });
+  const own = await as(citizen(3), rate, {
+    i: { caseId: String(cases[1].id), channel: "ONLINE", rating: "BASICALLY_SATISFIED" },
+  });
   assert.equal(own.errors, undefined, JSON.stringify(own.errors));
-  const other = await as(citizen(3), rate, { i: { caseId: String(cases[2].id), channel: "ONLINE", rating: "UNSATISFIED" } });
+  const other = await as(citizen(3), rate, {
+    i: { caseId: String(cases[2].id), channel: "ONLINE", rating: "UNSATISFIED" },
+  });
   assert.equal(codeOf(other), "FORBIDDEN");
   const noCase = await as(citizen(3), rate, { i: { window: "01", channel: "ONLINE", rating: "UNSATISFIED" } });
   assert.equal(codeOf(noCase), "FORBIDDEN");
   const unknown = await as(citizen(3), rate, { i: { caseId: "999999", channel: "ONLINE", rating: "SATISFIED" } });
   assert.equal(codeOf(unknown), "BAD_USER_INPUT");
-  assert.equal(codeOf(await as({}, rate, { i: { caseId: String(cases[0].id), channel: "DEVICE", rating: "UNSATISFIED" } })), "UNAUTHENTICATED");
+  assert.equal(
+    codeOf(await as({}, rate, { i: { caseId: String(cases[0].id), channel: "DEVICE", rating: "UNSATISFIED" } })),
+    "UNAUTHENTICATED",
+  );
   const ledger = await as(CLERK, `{ rectifications(first: 0) { totalCount } }`);
   assert.deepEqual(plain(ledger.data), { rectifications: { totalCount: 0 } });
 });

@@ -65,5 +65,9 @@ export function shownIdNumber(ctx: RequestContext, idNumber: string): string {
  * call this only where masking is the rule (the overdue list).
  */
 export function readShownCases(ctx: RequestContext, idNumbers: readonly string[], info: GraphQLResolveInfo): void {
-  ctx.access.readPage(idNumbers.filter((id) => ctx.access.maySee(id)), info, "Case");
+  ctx.access.readPage(
+    idNumbers.filter((id) => ctx.access.maySee(id)),
+    info,
+    "Case",
+  );
 }

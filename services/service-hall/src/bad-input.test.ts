@@ -15,7 +15,8 @@ test("bad input is BAD_USER_INPUT naming the field, and writes nothing (outbox i
   const before = await snapshot(db);
   assert.equal(before.outbox_event, 3);
 
-  const open = (patch: object) => () => s.cases.open({ idNumber: person(3), itemCode: "LS001", window: "01", ...patch });
+  const open = (patch: object) => () =>
+    s.cases.open({ idNumber: person(3), itemCode: "LS001", window: "01", ...patch });
   await assertRejects(open({ itemCode: "XX999" }), "BAD_USER_INPUT", "itemCode");
   await assertRejects(open({ idNumber: "330104196503080011" }), "BAD_USER_INPUT", "idNumber");
   await assertRejects(open({ window: "  " }), "BAD_USER_INPUT", "window");
@@ -26,18 +27,47 @@ test("bad input is BAD_USER_INPUT naming the field, and writes nothing (outbox i
   await assertRejects(() => s.cases.complete({ caseId: "999" }), "BAD_USER_INPUT", "caseId");
   await assertRejects(() => s.cases.complete({ caseId: "abc" }), "BAD_USER_INPUT", "caseId");
   await assertRejects(() => s.cases.complete({ caseId: String(retirement.id) }), "BAD_USER_INPUT", "caseId");
-  await assertRejects(() => s.rectifications.open({ description: "x", deadline: "2026-11-22" }), "BAD_USER_INPUT", "deadline");
-  await assertRejects(() => s.rectifications.open({ description: "x", deadline: "2026-02-30" }), "BAD_USER_INPUT", "deadline");
-  await assertRejects(() => s.rectifications.open({ description: " ", deadline: "2026-12-30" }), "BAD_USER_INPUT", "description");
-  await assertRejects(() => s.rectifications.resolve({ id: String(item.id), resolvedOn: "2026-11-23", action: "再次" }), "BAD_USER_INPUT", "id");
-  await assertRejects(() => s.rectifications.resolve({ id: "404", resolvedOn: "2026-11-23", action: "x" }), "BAD_USER_INPUT", "id");
+  await assertRejects(
+    () => s.rectifications.open({ description: "x", deadline: "2026-11-22" }),
+    "BAD_USER_INPUT",
+    "deadline",
+  );
+  await assertRejects(
+    () => s.rectifications.open({ description: "x", deadline: "2026-02-30" }),
+    "BAD_USER_INPUT",
+    "deadline",
+  );
+  await assertRejects(
+    () => s.rectifications.open({ description: " ", deadline: "2026-12-30" }),
+    "BAD_USER_INPUT",
+    "description",
+  );
+  await assertRejects(
+    () => s.rectifications.resolve({ id: String(item.id), resolvedOn: "2026-11-23", action: "再次" }),
+    "BAD_USER_INPUT",
+    "id",
+  );
+  await assertRejects(
+    () => s.rectifications.resolve({ id: "404", resolvedOn: "2026-11-23", action: "x" }),
+    "BAD_USER_INPUT",
+    "id",
+  );
   const other = await s.rectifications.open({ description: "待整改", deadline: "2026-12-30" });
   const withOther = await snapshot(db);
-  await assertRejects(() => s.rectifications.resolve({ id: String(other.id), resolvedOn: "2026-11-24", action: "x" }), "BAD_USER_INPUT", "resolvedOn");
-  await assertRejects(() => s.rectifications.resolve({ id: String(other.id), resolvedOn: "2026-11-22", action: "x" }), "BAD_USER_INPUT", "resolvedOn");
+  await assertRejects(
+    () => s.rectifications.resolve({ id: String(other.id), resolvedOn: "2026-11-24", action: "x" }),
+    "BAD_USER_INPUT",
+    "resolvedOn",
+  );
+  await assertRejects(
+    () => s.rectifications.resolve({ id: String(other.id), resolvedOn: "2026-11-22", action: "x" }),
+    "BAD_USER_INPUT",
+    "resolvedOn",
+  );
   await assertRejects(() => s.kpis.hallKpis("2026-12-01", "2026-11-01"), "BAD_USER_INPUT", "from");
   await assertRejects(() => s.kpis.hallKpis("2026-13-01", "2026-12-01"), "BAD_USER_INPUT", "from");
-  const rate = (patch: object) => () => s.evaluations.submit({ channel: HallEvaluationChannel.FORM, rating: HallRating.UNSATISFIED, ...patch });
+  const rate = (patch: object) => () =>
+    s.evaluations.submit({ channel: HallEvaluationChannel.FORM, rating: HallRating.UNSATISFIED, ...patch });
   await assertRejects(rate({ caseId: "999" }), "BAD_USER_INPUT", "caseId");
   await assertRejects(rate({}), "BAD_USER_INPUT", "window");
   await assertRejects(rate({ caseId: String(done.id), window: "02" }), "BAD_USER_INPUT", "window");

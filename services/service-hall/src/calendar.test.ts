@@ -34,7 +34,10 @@ test("the calendar comes from HALL_HOLIDAYS / HALL_MAKEUP_WORKDAYS when set", ()
   assert.equal(custom.isWorkingDay("2026-10-05"), true); // the 2026 list is replaced
   assert.equal(custom.deadline("2026-12-31", 2), "2027-01-06");
   assert.equal(calendarFromEnv({}).isWorkingDay("2026-10-05"), false);
-  assert.throws(() => calendarFromEnv({ HALL_HOLIDAYS: "2027-02-30" }), /HALL_HOLIDAYS must list YYYY-MM-DD dates, got "2027-02-30"/);
+  assert.throws(
+    () => calendarFromEnv({ HALL_HOLIDAYS: "2027-02-30" }),
+    /HALL_HOLIDAYS must list YYYY-MM-DD dates, got "2027-02-30"/,
+  );
 });
 
 test("openCase sets the deadline from the item's time limit across a holiday", async () => {

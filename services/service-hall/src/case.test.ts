@@ -13,7 +13,14 @@ test("a case opened from a called ticket, completed the same day, is on time and
   await s.queue.take({ category: HallDepartment.MEDICAL_INSURANCE });
   setNow("2026-11-23T09:05:00+08:00");
   await s.queue.callNext({ window: "07", categories: [HallDepartment.MEDICAL_INSURANCE] });
-  const opened = await s.cases.open({ idNumber: person(1), itemCode: "MI004", window: "07", ticketNumber: "b001", appointment: true, proxy: person(2) });
+  const opened = await s.cases.open({
+    idNumber: person(1),
+    itemCode: "MI004",
+    window: "07",
+    ticketNumber: "b001",
+    appointment: true,
+    proxy: person(2),
+  });
   assert.equal(opened.status, CaseStatus.OPEN);
   assert.equal(opened.ticketNumber, "B001");
   assert.equal(opened.department, HallDepartment.MEDICAL_INSURANCE);
@@ -29,7 +36,14 @@ test("a case opened from a called ticket, completed the same day, is on time and
   const [event] = await db.query("SELECT subject, data FROM outbox_event WHERE type = 'onewindow.hall.case.completed'");
   assert.equal(event.subject, person(1));
   assert.deepEqual(JSON.parse(event.data), {
-    caseId: opened.id, idNumber: person(1), itemCode: "MI004", openedOn: "2026-11-23", completedOn: "2026-11-23", deadline: "2026-11-23", onTime: true, completedBy: "window",
+    caseId: opened.id,
+    idNumber: person(1),
+    itemCode: "MI004",
+    openedOn: "2026-11-23",
+    completedOn: "2026-11-23",
+    deadline: "2026-11-23",
+    onTime: true,
+    completedBy: "window",
   });
 });
 
@@ -44,7 +58,10 @@ test("a case completed after its deadline is late; open cases past it are listed
   assert.equal(completed.onTime, false);
   assert.equal(completed.onSite, false);
   const overdue = await s.caseQueries.overdue(null, pageRequest(10, null, cursors));
-  assert.deepEqual(overdue.edges.map((e) => e.node.id), [open.id]);
+  assert.deepEqual(
+    overdue.edges.map((e) => e.node.id),
+    [open.id],
+  );
   assert.equal(overdue.totalCount, 1);
   assert.equal((await s.caseQueries.overdue("2026-11-26", pageRequest(10, null, cursors))).totalCount, 0);
   assert.ok(fine.deadline > "2026-12-01");
@@ -58,12 +75,21 @@ test("a citizen's cases come newest first, a page per citizen, for a batch of ci
     ids.push((await s.cases.open({ idNumber: person(1), itemCode: "LS004", window: "01" })).id);
   }
   await s.cases.open({ idNumber: person(2), itemCode: "TX005", window: "20" });
-  const [first, other, nobody] = await s.caseQueries.pagesFor([person(1), person(2), person(3)], pageRequest(2, null, cursors));
+  const [first, other, nobody] = await s.caseQueries.pagesFor(
+    [person(1), person(2), person(3)],
+    pageRequest(2, null, cursors),
+  );
   assert.equal(first.totalCount, 3);
-  assert.deepEqual(first.edges.map((e) => e.node.id), [ids[2], ids[1]]);
+  assert.deepEqual(
+    first.edges.map((e) => e.node.id),
+    [ids[2], ids[1]],
+  );
   assert.equal(first.pageInfo.hasNextPage, true);
   const [rest] = await s.caseQueries.pagesFor([person(1)], pageRequest(2, first.pageInfo.endCursor, cursors));
-  assert.deepEqual(rest.edges.map((e) => e.node.id), [ids[0]]);
+  assert.deepEqual(
+    rest.edges.map((e) => e.node.id),
+    [ids[0]],
+  );
   assert.equal(other.totalCount, 1);
   assert.equal(nobody.totalCount, 0);
 });

@@ -13,7 +13,16 @@ import { buildServiceHallSchema } from "./schema";
 import { createServices, type ServiceOptions, type Services } from "./services";
 import { PERSONAL_DATA_READERS } from "./access";
 
-export { CaseTask, HallCase, HallEvaluation, HallRectification, QueueTicket, ServiceItem, ServiceHallInitial1763800000501, ServiceHallCatalogue1763800000502 };
+export {
+  CaseTask,
+  HallCase,
+  HallEvaluation,
+  HallRectification,
+  QueueTicket,
+  ServiceItem,
+  ServiceHallInitial1763800000501,
+  ServiceHallCatalogue1763800000502,
+};
 export { HallDepartment } from "./catalogue/hall-department.enum";
 export { CaseStatus, CaseTaskStatus } from "./case/case.enums";
 export { HallEvaluationChannel, HallRating } from "./evaluation/evaluation.enums";
@@ -21,7 +30,11 @@ export { QueuePriority } from "./queue/queue.enums";
 export { RectificationSource, RectificationStatus } from "./rectification/rectification.enums";
 export { WorkingCalendar, calendarFromEnv } from "./calendar/working-calendar";
 export { HallEvents } from "./events";
-export { seedServiceHallDemo, type SeedServiceHallDemoOptions, type SeedServiceHallDemoResult } from "./seed/demo-data.seed";
+export {
+  seedServiceHallDemo,
+  type SeedServiceHallDemoOptions,
+  type SeedServiceHallDemoResult,
+} from "./seed/demo-data.seed";
 export { KAIXUAN } from "./seed/kaixuan.figures";
 export { createServices, type ServiceOptions };
 export type { Services as ServiceHallServices };

@@ -38,9 +38,21 @@ async function smallDay() {
   setNow("2026-11-24T10:00:00+08:00");
   await s.cases.complete({ caseId: String(c2.id) });
   await s.cases.complete({ caseId: String(c3.id) });
-  await s.evaluations.submit({ caseId: String(c1.id), channel: HallEvaluationChannel.DEVICE, rating: HallRating.SATISFIED });
-  await s.evaluations.submit({ caseId: String(c2.id), channel: HallEvaluationChannel.FORM, rating: HallRating.BASICALLY_SATISFIED });
-  const bad = await s.evaluations.submit({ caseId: String(c3.id), channel: HallEvaluationChannel.FORM, rating: HallRating.UNSATISFIED });
+  await s.evaluations.submit({
+    caseId: String(c1.id),
+    channel: HallEvaluationChannel.DEVICE,
+    rating: HallRating.SATISFIED,
+  });
+  await s.evaluations.submit({
+    caseId: String(c2.id),
+    channel: HallEvaluationChannel.FORM,
+    rating: HallRating.BASICALLY_SATISFIED,
+  });
+  const bad = await s.evaluations.submit({
+    caseId: String(c3.id),
+    channel: HallEvaluationChannel.FORM,
+    rating: HallRating.UNSATISFIED,
+  });
   await s.evaluations.submit({ window: "01", channel: HallEvaluationChannel.ONLINE, rating: HallRating.SATISFIED });
   const r2 = await s.rectifications.open({ description: "意见簿：饮水机无水", deadline: "2026-11-30" });
   setNow("2026-12-01T10:00:00+08:00");
@@ -51,7 +63,14 @@ async function smallDay() {
 }
 
 const emptyDepartment = (department: string) => ({
-  department, casesHandled: 0, onTimeRate: null, onSiteRate: null, evaluations: 0, satisfactionRate: null, ticketsCalled: 0, averageWaitMinutes: null,
+  department,
+  casesHandled: 0,
+  onTimeRate: null,
+  onSiteRate: null,
+  evaluations: 0,
+  satisfactionRate: null,
+  ticketsCalled: 0,
+  averageWaitMinutes: null,
 });
 
 test("every KPI of a small day, overall, by window and by department", async () => {
@@ -84,13 +103,64 @@ test("every KPI of a small day, overall, by window and by department", async () 
     },
   );
   assert.deepEqual(k.byWindow, [
-    { window: "01", casesHandled: 1, onTimeRate: 1, onSiteRate: 1, evaluations: 2, satisfactionRate: 1, rectificationRate: null, ticketsCalled: 1, averageWaitMinutes: 6, stars: 5 },
-    { window: "02", casesHandled: 1, onTimeRate: 1, onSiteRate: 0, evaluations: 1, satisfactionRate: 1, rectificationRate: null, ticketsCalled: 1, averageWaitMinutes: 10, stars: 5 },
-    { window: "07", casesHandled: 1, onTimeRate: 0, onSiteRate: 0, evaluations: 1, satisfactionRate: 0, rectificationRate: null, ticketsCalled: 1, averageWaitMinutes: 4, stars: 1 },
+    {
+      window: "01",
+      casesHandled: 1,
+      onTimeRate: 1,
+      onSiteRate: 1,
+      evaluations: 2,
+      satisfactionRate: 1,
+      rectificationRate: null,
+      ticketsCalled: 1,
+      averageWaitMinutes: 6,
+      stars: 5,
+    },
+    {
+      window: "02",
+      casesHandled: 1,
+      onTimeRate: 1,
+      onSiteRate: 0,
+      evaluations: 1,
+      satisfactionRate: 1,
+      rectificationRate: null,
+      ticketsCalled: 1,
+      averageWaitMinutes: 10,
+      stars: 5,
+    },
+    {
+      window: "07",
+      casesHandled: 1,
+      onTimeRate: 0,
+      onSiteRate: 0,
+      evaluations: 1,
+      satisfactionRate: 0,
+      rectificationRate: null,
+      ticketsCalled: 1,
+      averageWaitMinutes: 4,
+      stars: 1,
+    },
   ]);
   assert.deepEqual(k.byDepartment, [
-    { department: "LABOR_SECURITY", casesHandled: 2, onTimeRate: 1, onSiteRate: 0.5, evaluations: 2, satisfactionRate: 1, ticketsCalled: 2, averageWaitMinutes: 8 },
-    { department: "MEDICAL_INSURANCE", casesHandled: 1, onTimeRate: 0, onSiteRate: 0, evaluations: 1, satisfactionRate: 0, ticketsCalled: 1, averageWaitMinutes: 4 },
+    {
+      department: "LABOR_SECURITY",
+      casesHandled: 2,
+      onTimeRate: 1,
+      onSiteRate: 0.5,
+      evaluations: 2,
+      satisfactionRate: 1,
+      ticketsCalled: 2,
+      averageWaitMinutes: 8,
+    },
+    {
+      department: "MEDICAL_INSURANCE",
+      casesHandled: 1,
+      onTimeRate: 0,
+      onSiteRate: 0,
+      evaluations: 1,
+      satisfactionRate: 0,
+      ticketsCalled: 1,
+      averageWaitMinutes: 4,
+    },
     emptyDepartment("UNEMPLOYMENT"),
     emptyDepartment("EMPLOYMENT_ASSISTANCE"),
     emptyDepartment("ENTERPRISE_RETIREES"),
@@ -104,7 +174,18 @@ test("the rectification rate counts items by their deadline; empty periods give 
   assert.equal(december.rectificationsDue, 1); // R1, due 12-08, resolved 12-02
   assert.equal(december.rectificationRate, 1);
   assert.deepEqual(plain(december.byWindow), [
-    { window: "07", casesHandled: 0, onTimeRate: null, onSiteRate: null, evaluations: 0, satisfactionRate: null, rectificationRate: 1, ticketsCalled: 0, averageWaitMinutes: null, stars: null },
+    {
+      window: "07",
+      casesHandled: 0,
+      onTimeRate: null,
+      onSiteRate: null,
+      evaluations: 0,
+      satisfactionRate: null,
+      rectificationRate: 1,
+      ticketsCalled: 0,
+      averageWaitMinutes: null,
+      stars: null,
+    },
   ]);
   assert.equal(december.casesHandled, 0);
   assert.equal(december.onTimeRate, null);
@@ -112,9 +193,28 @@ test("the rectification rate counts items by their deadline; empty periods give 
   assert.deepEqual(
     { ...empty, byDepartment: empty.byDepartment.length },
     {
-      from: "2025-01-01", to: "2025-12-31", casesHandled: 0, casesOnTime: 0, casesOnSite: 0, onTimeRate: null, onSiteRate: null, evaluations: 0, satisfactionRate: null,
-      evaluationsByChannel: ["DEVICE", "FORM", "ONLINE"].map((channel) => ({ channel, evaluations: 0, satisfied: 0, satisfactionRate: null })),
-      rectificationsDue: 0, rectificationsResolvedOnTime: 0, rectificationRate: null, ticketsCalled: 0, averageWaitMinutes: null, byWindow: [], byDepartment: 6,
+      from: "2025-01-01",
+      to: "2025-12-31",
+      casesHandled: 0,
+      casesOnTime: 0,
+      casesOnSite: 0,
+      onTimeRate: null,
+      onSiteRate: null,
+      evaluations: 0,
+      satisfactionRate: null,
+      evaluationsByChannel: ["DEVICE", "FORM", "ONLINE"].map((channel) => ({
+        channel,
+        evaluations: 0,
+        satisfied: 0,
+        satisfactionRate: null,
+      })),
+      rectificationsDue: 0,
+      rectificationsResolvedOnTime: 0,
+      rectificationRate: null,
+      ticketsCalled: 0,
+      averageWaitMinutes: null,
+      byWindow: [],
+      byDepartment: 6,
     },
   );
   const oneDay = await s.kpis.hallKpis("2026-11-23", "2026-11-23");

@@ -58,12 +58,24 @@ test("the board shows now calling, waiting per category and an estimated wait", 
   await s.queue.callNext({ window: "01", categories: [A] }); // A002
   const board = await s.queue.board();
   assert.equal(board.day, "2026-11-23");
-  assert.deepEqual(board.nowCalling.map((t) => [t.window, t.number]), [["01", "A002"], ["02", "A001"]]);
+  assert.deepEqual(
+    board.nowCalling.map((t) => [t.window, t.number]),
+    [
+      ["01", "A002"],
+      ["02", "A001"],
+    ],
+  );
   const a = board.categories.find((c) => c.category === A)!;
   // 3 waiting; calls 09:10 → 09:22 are 6 minutes apart: 3 × 6 = 18 minutes.
-  assert.deepEqual({ ...a }, { category: A, letter: "A", waiting: 3, greenChannelWaiting: 0, lastCalled: "A002", estimatedWaitMinutes: 18 });
+  assert.deepEqual(
+    { ...a },
+    { category: A, letter: "A", waiting: 3, greenChannelWaiting: 0, lastCalled: "A002", estimatedWaitMinutes: 18 },
+  );
   const b = board.categories.find((c) => c.category === B)!;
-  assert.deepEqual({ ...b }, { category: B, letter: "B", waiting: 0, greenChannelWaiting: 0, lastCalled: null, estimatedWaitMinutes: 0 });
+  assert.deepEqual(
+    { ...b },
+    { category: B, letter: "B", waiting: 0, greenChannelWaiting: 0, lastCalled: null, estimatedWaitMinutes: 0 },
+  );
   assert.equal(board.categories.length, 6);
   // A new ordinary ticket waits behind the 3, at 6 minutes per call.
   const next = await s.queue.take({ category: A });
@@ -75,15 +87,34 @@ test("the green channel: DISABLED from a clerk only, ELDERLY from a clerk or for
   const { s } = await openTestHall("2026-11-23T09:00:00+08:00");
   const kiosk = { roles: [], idNumber: null };
   const refused = async (input: Parameters<typeof s.queue.take>[0], code: string, message: RegExp) =>
-    assert.rejects(s.queue.take(input, kiosk), (err: { extensions?: { code?: string }; message: string }) => err.extensions?.code === code && message.test(err.message));
+    assert.rejects(
+      s.queue.take(input, kiosk),
+      (err: { extensions?: { code?: string }; message: string }) =>
+        err.extensions?.code === code && message.test(err.message),
+    );
   await refused({ category: A, priority: QueuePriority.DISABLED }, "FORBIDDEN", /^爱心通道号须由窗口工作人员发放/);
-  await refused({ category: A, priority: QueuePriority.ELDERLY }, "BAD_USER_INPUT", /老年人绿色通道须提供本人身份证号码/);
+  await refused(
+    { category: A, priority: QueuePriority.ELDERLY },
+    "BAD_USER_INPUT",
+    /老年人绿色通道须提供本人身份证号码/,
+  );
   // Born 1966-11-24: 59 on 2026-11-23, one day short.
-  await refused({ category: A, priority: QueuePriority.ELDERLY, idNumber: makeIdNumber("330102", "1966-11-24", 1) }, "BAD_USER_INPUT", /未满60周岁/);
-  await refused({ category: A, priority: QueuePriority.ELDERLY, idNumber: "330102196611240000" }, "BAD_USER_INPUT", /idNumber/);
+  await refused(
+    { category: A, priority: QueuePriority.ELDERLY, idNumber: makeIdNumber("330102", "1966-11-24", 1) },
+    "BAD_USER_INPUT",
+    /未满60周岁/,
+  );
+  await refused(
+    { category: A, priority: QueuePriority.ELDERLY, idNumber: "330102196611240000" },
+    "BAD_USER_INPUT",
+    /idNumber/,
+  );
   // Nothing was issued by the refusals.
   assert.equal((await s.queue.take({ category: A }, kiosk)).number, "A001");
-  const sixty = await s.queue.take({ category: A, priority: QueuePriority.ELDERLY, idNumber: makeIdNumber("330102", "1966-11-23", 1) }, kiosk);
+  const sixty = await s.queue.take(
+    { category: A, priority: QueuePriority.ELDERLY, idNumber: makeIdNumber("330102", "1966-11-23", 1) },
+    kiosk,
+  );
   assert.equal(sixty.greenChannel, true);
   assert.equal((await s.queue.take({ category: A, priority: QueuePriority.DISABLED }, CLERK)).greenChannel, true);
 });

@@ -11,7 +11,15 @@ import { QueueResolver } from "./queue/queue.resolver";
 import { RectificationResolver } from "./rectification/rectification.resolver";
 import type { Services } from "./services";
 
-const resolvers = [CatalogueResolver, QueueResolver, CaseResolver, CitizenResolver, EvaluationResolver, RectificationResolver, KpiResolver] as const;
+const resolvers = [
+  CatalogueResolver,
+  QueueResolver,
+  CaseResolver,
+  CitizenResolver,
+  EvaluationResolver,
+  RectificationResolver,
+  KpiResolver,
+] as const;
 
 /** The service hall's subgraph schema; resolvers get the hall's services injected. */
 export function buildServiceHallSchema(s: Services) {

@@ -29,7 +29,16 @@ export async function openTestHall(now = "2026-11-23T09:00:00+08:00", calendar?:
   return { db, s, service, setNow: (instant) => (current = new Date(instant)) };
 }
 
-const TABLES = ["service_item", "queue_ticket", "hall_case", "case_task", "hall_evaluation", "hall_rectification", "outbox_event", "inbox_event"];
+const TABLES = [
+  "service_item",
+  "queue_ticket",
+  "hall_case",
+  "case_task",
+  "hall_evaluation",
+  "hall_rectification",
+  "outbox_event",
+  "inbox_event",
+];
 
 /** Row counts of every table: a rejected input must change none of them. */
 export async function snapshot(db: DataSource): Promise<Record<string, number>> {

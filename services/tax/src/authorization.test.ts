@@ -24,18 +24,30 @@ const employers = (...codes: string[]) => ({ r: codes.map((creditCode) => ({ __t
 const FILE = `mutation ($i: FileTaxReturnInput!) { fileTaxReturn(input: $i) { taxDue citizen { idNumber } } }`;
 const WITHHOLD = `mutation ($i: FileWithholdingReturnInput!) { fileWithholdingReturn(input: $i) { period arrears } }`;
 const aReturn = (idNumber: string) => ({ i: { idNumber, year: 2024, wageIncome: 70_000, taxWithheld: 100 } });
-const aWithholding = { i: { creditCode: company(1), period: "2024-03", employees: 2, wagesTotal: 20_000, taxWithheld: 300, taxPaid: 300 } };
+const aWithholding = {
+  i: { creditCode: company(1), period: "2024-03", employees: 2, wagesTotal: 20_000, taxWithheld: 300, taxPaid: 300 },
+};
 
 /** A fresh database with two people's 2023 returns and one employer's withholding, and the schema. */
 async function seeded(label: string) {
   const t = await openTestDb(label);
   await t.s.taxReturns.file({ idNumber: person(1), year: 2023, wageIncome: 70_000, taxWithheld: 100 });
   await t.s.taxReturns.file({ idNumber: person(2), year: 2023, wageIncome: 90_000, taxWithheld: 100 });
-  await t.s.withholdingReturns.file({ creditCode: company(1), period: "2024-01", employees: 2, wagesTotal: 20_000, taxWithheld: 300, taxPaid: 200 });
+  await t.s.withholdingReturns.file({
+    creditCode: company(1),
+    period: "2024-01",
+    employees: 2,
+    wagesTotal: 20_000,
+    taxWithheld: 300,
+    taxPaid: 200,
+  });
   return { ...t, schema: await tax.buildSchema(t.s) };
 }
 
-async function using(label: string, fn: (t: TestDb & { schema: Awaited<ReturnType<typeof tax.buildSchema>> }) => Promise<void>) {
+async function using(
+  label: string,
+  fn: (t: TestDb & { schema: Awaited<ReturnType<typeof tax.buildSchema>> }) => Promise<void>,
+) {
   const t = await seeded(label);
   try {
     await fn(t);
@@ -50,7 +62,10 @@ test("every root field of tax names its roles, or is on the public list", () =>
       for (const field of Object.keys(type.getFields())) {
         const name = `${type.name}.${field}`;
         if (PUBLIC_ROOT_FIELDS.has(name)) continue;
-        assert.ok(declaredRoles(type.name, field)?.length, `${name} has no @Authorized: add one, or add it to the public list if anonymous callers may use it`);
+        assert.ok(
+          declaredRoles(type.name, field)?.length,
+          `${name} has no @Authorized: add one, or add it to the public list if anonymous callers may use it`,
+        );
       }
     }
     for (const typeName of [...GUARDED_TYPES, "Employer"]) {
@@ -62,59 +77,106 @@ test("every root field of tax names its roles, or is on the public list", () =>
         assert.ok(declaredRoles(typeName, field)?.length, `${typeName}.${field} has no @Authorized`);
       }
     }
-    for (const field of Object.keys(schema.getMutationType()!.getFields())) assert.deepEqual(declaredRoles("Mutation", field), ["tax_officer"], field);
+    for (const field of Object.keys(schema.getMutationType()!.getFields()))
+      assert.deepEqual(declaredRoles("Mutation", field), ["tax_officer"], field);
   }));
 
 test("only tax officers file returns", () =>
   using("tax-rules-mutations", async ({ schema, db }) => {
     const before = await rowCounts(db);
-    for (const role of ["labor_officer", "insurance_officer", "window_clerk", "analyst", "auditor", "citizen"] as Role[]) {
-      refusedWith(await run(schema, db, { ...officer(role), idNumber: person(3) }, FILE, aReturn(person(3))), "FORBIDDEN", /fileTaxReturn/);
+    for (const role of [
+      "labor_officer",
+      "insurance_officer",
+      "window_clerk",
+      "analyst",
+      "auditor",
+      "citizen",
+    ] as Role[]) {
+      refusedWith(
+        await run(schema, db, { ...officer(role), idNumber: person(3) }, FILE, aReturn(person(3))),
+        "FORBIDDEN",
+        /fileTaxReturn/,
+      );
       refusedWith(await run(schema, db, officer(role), WITHHOLD, aWithholding), "FORBIDDEN", /fileWithholdingReturn/);
     }
     refusedWith(await run(schema, db, {}, FILE, aReturn(person(3))), "UNAUTHENTICATED");
     assert.deepEqual(await rowCounts(db), before);
-    assert.deepEqual(allowed(await run(schema, db, TAX, FILE, aReturn(person(3)))).fileTaxReturn, { taxDue: 300, citizen: { idNumber: person(3) } });
-    assert.deepEqual(allowed(await run(schema, db, { ...TAX, purpose: null }, WITHHOLD, aWithholding)).fileWithholdingReturn, { period: "2024-03", arrears: 0 });
+    assert.deepEqual(allowed(await run(schema, db, TAX, FILE, aReturn(person(3)))).fileTaxReturn, {
+      taxDue: 300,
+      citizen: { idNumber: person(3) },
+    });
+    assert.deepEqual(
+      allowed(await run(schema, db, { ...TAX, purpose: null }, WITHHOLD, aWithholding)).fileWithholdingReturn,
+      { period: "2024-03", arrears: 0 },
+    );
   }));
 
 test("analysts and other departments' officers read no tax record", () =>
   using("tax-rules-readers", async ({ schema, db }) => {
     for (const role of ["analyst", "labor_officer", "insurance_officer", "hospital_admin", "auditor"] as Role[]) {
       refusedWith(await run(schema, db, officer(role), CITIZENS, citizens(person(1))), "FORBIDDEN");
-      refusedWith(await run(schema, db, officer(role), EMPLOYERS, employers(company(1))), "FORBIDDEN", /Employer\.(taxStanding|taxArrears|withholdingReturns)/);
+      refusedWith(
+        await run(schema, db, officer(role), EMPLOYERS, employers(company(1))),
+        "FORBIDDEN",
+        /Employer\.(taxStanding|taxArrears|withholdingReturns)/,
+      );
     }
     refusedWith(await run(schema, db, {}, EMPLOYERS, employers(company(1))), "UNAUTHENTICATED");
     // Nothing was read, and each refusal is on the record (who, what, why).
     const refusals = await auditRows(db);
-    assert.deepEqual(refusals.map((r) => r.outcome), Array(11).fill("refused"));
-    for (const r of refusals) assert.match(`${r.fields} ${r.reason}`, /^(Query|Mutation)\.\w+ (FORBIDDEN|UNAUTHENTICATED): ./);
+    assert.deepEqual(
+      refusals.map((r) => r.outcome),
+      Array(11).fill("refused"),
+    );
+    for (const r of refusals)
+      assert.match(`${r.fields} ${r.reason}`, /^(Query|Mutation)\.\w+ (FORBIDDEN|UNAUTHENTICATED): ./);
     for (const who of [CLERK, TAX]) {
-      assert.deepEqual(allowed(await run(schema, db, who, CITIZENS, citizens(person(1))))._entities[0], { taxSummary: { taxDue: 300 }, taxReturns: [{ year: 2023 }] });
-      assert.deepEqual(allowed(await run(schema, db, who, EMPLOYERS, employers(company(1))))._entities[0], { taxStanding: "ARREARS", taxArrears: 100, withholdingReturns: { totalCount: 1 } });
+      assert.deepEqual(allowed(await run(schema, db, who, CITIZENS, citizens(person(1))))._entities[0], {
+        taxSummary: { taxDue: 300 },
+        taxReturns: [{ year: 2023 }],
+      });
+      assert.deepEqual(allowed(await run(schema, db, who, EMPLOYERS, employers(company(1))))._entities[0], {
+        taxStanding: "ARREARS",
+        taxArrears: 100,
+        withholdingReturns: { totalCount: 1 },
+      });
     }
   }));
 
 test("a citizen reads their own tax position and nobody else's", () =>
   using("tax-rules-citizen", async ({ schema, db }) => {
     const me = { userId: "me", roles: ["citizen"] as Role[], idNumber: person(1), purpose: "my own records" };
-    assert.deepEqual(allowed(await run(schema, db, me, CITIZENS, citizens(person(1))))._entities[0].taxSummary, { taxDue: 300 });
+    assert.deepEqual(allowed(await run(schema, db, me, CITIZENS, citizens(person(1))))._entities[0].taxSummary, {
+      taxDue: 300,
+    });
     refusedWith(await run(schema, db, me, CITIZENS, citizens(person(2))), "FORBIDDEN", /another person/);
     refusedWith(await run(schema, db, me, EMPLOYERS, employers(company(1))), "FORBIDDEN");
   }));
 
 test("reading tax records without a stated purpose is FORBIDDEN and names x-access-purpose", () =>
   using("tax-rules-purpose", async ({ schema, db }) => {
-    refusedWith(await run(schema, db, { ...CLERK, purpose: null }, CITIZENS, citizens(person(1))), "FORBIDDEN", /x-access-purpose/);
+    refusedWith(
+      await run(schema, db, { ...CLERK, purpose: null }, CITIZENS, citizens(person(1))),
+      "FORBIDDEN",
+      /x-access-purpose/,
+    );
     const before = await rowCounts(db);
-    refusedWith(await run(schema, db, { ...TAX, purpose: null }, FILE, aReturn(person(3))), "FORBIDDEN", /x-access-purpose/);
+    refusedWith(
+      await run(schema, db, { ...TAX, purpose: null }, FILE, aReturn(person(3))),
+      "FORBIDDEN",
+      /x-access-purpose/,
+    );
     assert.deepEqual(await rowCounts(db), before);
     // An employer's standing is no one's personal data: no purpose needed.
     allowed(await run(schema, db, { ...TAX, purpose: null }, EMPLOYERS, employers(company(1))));
     // Nothing was read, and each refusal is on the record (who, what, why).
     const refusals = await auditRows(db);
-    assert.deepEqual(refusals.map((r) => r.outcome), Array(2).fill("refused"));
-    for (const r of refusals) assert.match(`${r.fields} ${r.reason}`, /^(Query|Mutation)\.\w+ (FORBIDDEN|UNAUTHENTICATED): ./);
+    assert.deepEqual(
+      refusals.map((r) => r.outcome),
+      Array(2).fill("refused"),
+    );
+    for (const r of refusals)
+      assert.match(`${r.fields} ${r.reason}`, /^(Query|Mutation)\.\w+ (FORBIDDEN|UNAUTHENTICATED): ./);
   }));
 
 test("the audit trail gets one row per citizen read, with the fields read", () =>
@@ -123,8 +185,22 @@ test("the audit trail gets one row per citizen read, with the fields read", () =
     allowed(await run(schema, db, clerk, CITIZENS, citizens(person(1), person(2))));
     allowed(await run(schema, db, TAX, FILE, aReturn(person(2))));
     allowed(await run(schema, db, TAX, EMPLOYERS, employers(company(1))));
-    const rows = (await auditRows(db)).map((r) => ({ idNumber: r.idNumber, fields: r.fields, roles: r.roles, purpose: r.purpose, userId: r.userId, department: r.department }));
-    const read = (idNumber: string, fields: string, who: { roles: Role[]; purpose: string; userId: string }) => ({ idNumber, fields, roles: who.roles.join(","), purpose: who.purpose, userId: who.userId, department: "tax" });
+    const rows = (await auditRows(db)).map((r) => ({
+      idNumber: r.idNumber,
+      fields: r.fields,
+      roles: r.roles,
+      purpose: r.purpose,
+      userId: r.userId,
+      department: r.department,
+    }));
+    const read = (idNumber: string, fields: string, who: { roles: Role[]; purpose: string; userId: string }) => ({
+      idNumber,
+      fields,
+      roles: who.roles.join(","),
+      purpose: who.purpose,
+      userId: who.userId,
+      department: "tax",
+    });
     assert.deepEqual(rows, [
       read(person(1), "taxReturns,taxSummary", clerk),
       read(person(2), "taxReturns,taxSummary", clerk),

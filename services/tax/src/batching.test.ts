@@ -20,7 +20,14 @@ async function seeded(label: string) {
   }
   for (const [i, creditCode] of employers(100).entries()) {
     for (const period of ["2024-01", "2024-02"]) {
-      await ctx.s.withholdingReturns.file({ creditCode, period, employees: 3, wagesTotal: 18_000, taxWithheld: 300, taxPaid: i % 4 === 0 ? 200 : 300 });
+      await ctx.s.withholdingReturns.file({
+        creditCode,
+        period,
+        employees: 3,
+        wagesTotal: 18_000,
+        taxWithheld: 300,
+        taxPaid: i % 4 === 0 ? 200 : 300,
+      });
     }
   }
   return ctx;
@@ -67,7 +74,11 @@ test("the subgraph's entity fields batch: one request for 100 entities costs wha
         ...employers(n).map((creditCode) => ({ __typename: "Employer", creditCode })),
       ];
       // A tax officer with a purpose: the batching, not the rules, is under test here.
-      const contextValue = localContext("tax", tax.personalDataReaders, db, { userId: "officer", roles: ["tax_officer"], purpose: "batching test" });
+      const contextValue = localContext("tax", tax.personalDataReaders, db, {
+        userId: "officer",
+        roles: ["tax_officer"],
+        purpose: "batching test",
+      });
       let result: Awaited<ReturnType<typeof graphql>> | undefined;
       const statements = await countStatements(service, async () => {
         result = await graphql({ schema, source: ENTITIES, variableValues: { reps }, contextValue });
@@ -81,12 +92,18 @@ test("the subgraph's entity fields batch: one request for 100 entities costs wha
     assert.equal(ten.statements, 5); // summaries, histories, arrears, page totals, page rows
     const [first] = hundred.entities;
     assert.equal(first.taxSummary.amended, true);
-    assert.deepEqual(first.taxReturns.map((r: { amendment: boolean }) => r.amendment), [true, false]);
+    assert.deepEqual(
+      first.taxReturns.map((r: { amendment: boolean }) => r.amendment),
+      [true, false],
+    );
     const employer = hundred.entities[100];
     assert.equal(employer.taxStanding, "ARREARS");
     assert.equal(employer.taxArrears, 200);
     assert.equal(employer.withholdingReturns.totalCount, 2);
-    assert.deepEqual(employer.withholdingReturns.edges.map((e: { node: { period: string } }) => e.node.period), ["2024-02"]);
+    assert.deepEqual(
+      employer.withholdingReturns.edges.map((e: { node: { period: string } }) => e.node.period),
+      ["2024-02"],
+    );
     assert.equal(hundred.entities[101].taxStanding, "GOOD");
   } finally {
     await close();

@@ -56,7 +56,12 @@ test("wages at or below the 60,000 basic deduction owe nothing", () => {
 });
 
 test("deductions never push taxable income below zero", () => {
-  const r = reconcileAnnualIncome({ ...none, wageIncomeFen: 80_000_00, specialDeductionsFen: 15_000_00, additionalDeductionsFen: 24_000_00 });
+  const r = reconcileAnnualIncome({
+    ...none,
+    wageIncomeFen: 80_000_00,
+    specialDeductionsFen: 15_000_00,
+    additionalDeductionsFen: 24_000_00,
+  });
   assert.equal(r.taxableIncomeFen, 0);
   assert.equal(r.taxDueFen, 0);
 });

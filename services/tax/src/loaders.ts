@@ -14,8 +14,10 @@ export const loaders = {
   taxReturns: (ctx: RequestContext, s: Services) =>
     loaderFor<string, TaxReturn[]>(ctx, "taxReturns", (ids) => s.taxReturns.histories(ids)),
   withholdingReturns: (ctx: RequestContext, s: Services, page: PageRequest, includeSuperseded: boolean) =>
-    loaderFor<string, Connection<WithholdingReturn>>(ctx, `withholdingReturns:${page.offset}:${page.limit}:${includeSuperseded}`, (codes) =>
-      s.withholdingReturns.pages(codes, page, includeSuperseded),
+    loaderFor<string, Connection<WithholdingReturn>>(
+      ctx,
+      `withholdingReturns:${page.offset}:${page.limit}:${includeSuperseded}`,
+      (codes) => s.withholdingReturns.pages(codes, page, includeSuperseded),
     ),
   arrears: (ctx: RequestContext, s: Services) =>
     loaderFor<string, number>(ctx, "taxArrears", (codes) => s.withholdingReturns.arrears(codes)),

@@ -49,7 +49,9 @@ export async function countStatements(service: string, fn: () => Promise<unknown
 }
 
 /** Resolves with the error `promise` rejects with, or fails when it fulfils. */
-export async function rejection(promise: Promise<unknown>): Promise<{ message: string; extensions: Record<string, unknown> }> {
+export async function rejection(
+  promise: Promise<unknown>,
+): Promise<{ message: string; extensions: Record<string, unknown> }> {
   try {
     await promise;
   } catch (err) {
@@ -59,8 +61,12 @@ export async function rejection(promise: Promise<unknown>): Promise<{ message: s
 }
 
 /** Runs `source` through the department's schema as `caller` (anonymous: `{}`); see `runAs`. */
-export const run = (schema: GraphQLSchema, db: DataSource, caller: Partial<Caller>, source: string, variableValues?: Record<string, unknown>): Promise<Answer> =>
-  runAs(tax, schema, db, caller, source, variableValues);
+export const run = (
+  schema: GraphQLSchema,
+  db: DataSource,
+  caller: Partial<Caller>,
+  source: string,
+  variableValues?: Record<string, unknown>,
+): Promise<Answer> => runAs(tax, schema, db, caller, source, variableValues);
 
 export { allowed, auditRows, refusedWith, type Answer } from "@onewindow/shared/testing";
-

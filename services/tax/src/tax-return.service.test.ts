@@ -10,7 +10,14 @@ const bob = makeIdNumber("330182", "1962-11-02", 131);
 test("a first return is reconciled, stored in fen and announced in the outbox", async () => {
   const { db, s, close } = await openTestDb();
   try {
-    const r = await s.taxReturns.file({ idNumber: alice, year: 2023, wageIncome: 150_000, specialDeductions: 20_000, additionalDeductions: 24_000, taxWithheld: 4_000 });
+    const r = await s.taxReturns.file({
+      idNumber: alice,
+      year: 2023,
+      wageIncome: 150_000,
+      specialDeductions: 20_000,
+      additionalDeductions: 24_000,
+      taxWithheld: 4_000,
+    });
     assert.equal(r.taxableIncome, 46_000); // 150,000 − 60,000 − 20,000 − 24,000
     assert.equal(r.taxDue, 2_080); // 46,000 × 10% − 2,520
     assert.equal(r.balance, -1_920); // refund
@@ -38,7 +45,10 @@ test("an amendment supersedes the first return, both are kept, and the summary u
     assert.equal(second.supersedesId, first.id);
 
     const [history] = await s.taxReturns.histories([alice]);
-    assert.deepEqual(history.map((r) => r.id), [second.id, first.id]); // newest first
+    assert.deepEqual(
+      history.map((r) => r.id),
+      [second.id, first.id],
+    ); // newest first
     assert.equal(history[1].current, false);
     assert.ok(history[1].supersededAt);
     assert.equal(history[1].wageIncome, 100_000); // the superseded figures are unchanged
@@ -54,7 +64,10 @@ test("an amendment supersedes the first return, both are kept, and the summary u
     assert.equal(summary.returnId, second.id);
 
     const events = await db.query("SELECT data FROM outbox_event ORDER BY sequence");
-    assert.deepEqual(events.map((e: { data: string }) => JSON.parse(e.data).amendment), [false, true]);
+    assert.deepEqual(
+      events.map((e: { data: string }) => JSON.parse(e.data).amendment),
+      [false, true],
+    );
   } finally {
     await close();
   }

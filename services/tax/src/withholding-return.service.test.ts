@@ -9,7 +9,12 @@ const cursors = CursorKey.ephemeral().list("test");
 
 const prompt = makeCreditCode("330182", 1001);
 const late = makeCreditCode("330182", 1002);
-const month = (employees: number, withheld: number, paid: number) => ({ employees, wagesTotal: employees * 6_000, taxWithheld: withheld, taxPaid: paid });
+const month = (employees: number, withheld: number, paid: number) => ({
+  employees,
+  wagesTotal: employees * 6_000,
+  taxWithheld: withheld,
+  taxPaid: paid,
+});
 
 test("an employer that paid every month in full is in good standing; one short month is arrears", async () => {
   const { db, s, close } = await openTestDb();
@@ -33,7 +38,11 @@ test("a corrected return replaces the month's first one, which stays in history"
   try {
     const first = await s.withholdingReturns.file({ creditCode: late, period: "2024-03", ...month(5, 2_000, 0) });
     assert.deepEqual(await s.withholdingReturns.arrears([late]), [2_000_00]);
-    const corrected = await s.withholdingReturns.file({ creditCode: late, period: "2024-03", ...month(5, 2_000, 2_000) });
+    const corrected = await s.withholdingReturns.file({
+      creditCode: late,
+      period: "2024-03",
+      ...month(5, 2_000, 2_000),
+    });
     assert.equal(corrected.amendment, true);
     assert.equal(corrected.supersedesId, first.id);
     assert.deepEqual(await s.withholdingReturns.arrears([late]), [0]);
@@ -42,7 +51,13 @@ test("a corrected return replaces the month's first one, which stays in history"
     assert.equal(inForce.totalCount, 1);
     assert.equal(inForce.edges[0].node.id, corrected.id);
     const [all] = await s.withholdingReturns.pages([late], pageRequest(null, null, cursors), true);
-    assert.deepEqual(all.edges.map((e) => [e.node.id, e.node.current]), [[corrected.id, true], [first.id, false]]);
+    assert.deepEqual(
+      all.edges.map((e) => [e.node.id, e.node.current]),
+      [
+        [corrected.id, true],
+        [first.id, false],
+      ],
+    );
   } finally {
     await close();
   }
@@ -51,15 +66,25 @@ test("a corrected return replaces the month's first one, which stays in history"
 test("pages run newest month first, per employer, with cursors", async () => {
   const { db, s, close } = await openTestDb();
   try {
-    for (const period of ["2024-01", "2024-03", "2024-02"]) await s.withholdingReturns.file({ creditCode: prompt, period, ...month(3, 100, 100) });
+    for (const period of ["2024-01", "2024-03", "2024-02"])
+      await s.withholdingReturns.file({ creditCode: prompt, period, ...month(3, 100, 100) });
     await s.withholdingReturns.file({ creditCode: late, period: "2024-05", ...month(3, 100, 100) });
     const [p1, other] = await s.withholdingReturns.pages([prompt, late], pageRequest(2, null, cursors), false);
-    assert.deepEqual(p1.edges.map((e) => e.node.period), ["2024-03", "2024-02"]);
+    assert.deepEqual(
+      p1.edges.map((e) => e.node.period),
+      ["2024-03", "2024-02"],
+    );
     assert.equal(p1.totalCount, 3);
     assert.equal(p1.pageInfo.hasNextPage, true);
-    assert.deepEqual(other.edges.map((e) => e.node.period), ["2024-05"]);
+    assert.deepEqual(
+      other.edges.map((e) => e.node.period),
+      ["2024-05"],
+    );
     const [p2] = await s.withholdingReturns.pages([prompt], pageRequest(2, p1.pageInfo.endCursor, cursors), false);
-    assert.deepEqual(p2.edges.map((e) => e.node.period), ["2024-01"]);
+    assert.deepEqual(
+      p2.edges.map((e) => e.node.period),
+      ["2024-01"],
+    );
     assert.equal(p2.pageInfo.hasNextPage, false);
     assert.equal(p2.pageInfo.hasPreviousPage, true);
   } finally {

@@ -1,4 +1,11 @@
-import { GraphQLError, Kind, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode, type ValueNode } from "graphql";
+import {
+  GraphQLError,
+  Kind,
+  type FragmentDefinitionNode,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValueNode,
+} from "graphql";
 import type { RequestContext } from "../context";
 import { PURPOSE_HEADER } from "../auth/roles";
 import type { AuditRead } from "./audit-trail";
@@ -51,8 +58,13 @@ function personsInNode(node: ValueNode, variables: Record<string, unknown>, into
 }
 
 /** The root fields an operation selects (through fragments too), with the persons their arguments name. */
-export function rootActs(operation: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>, variables: Record<string, unknown> = {}): RootAct[] {
-  const type = operation.operation === "mutation" ? "Mutation" : operation.operation === "subscription" ? "Subscription" : "Query";
+export function rootActs(
+  operation: OperationDefinitionNode,
+  fragments: Record<string, FragmentDefinitionNode>,
+  variables: Record<string, unknown> = {},
+): RootAct[] {
+  const type =
+    operation.operation === "mutation" ? "Mutation" : operation.operation === "subscription" ? "Subscription" : "Query";
   const acts = new Map<string, RootAct>();
   const seen = new Set<string>();
   const walk = (set: SelectionSetNode) => {
@@ -100,14 +112,21 @@ export function writeWithoutPurpose(
   const named = acts.find((a) => a.idNumbers.length > 0 && !selfService.has(a.what));
   if (!named) return null;
   // 200: the gateway reads it as any other answer with errors and passes the code on.
-  if (ctx.caller.roles.length === 0) return new GraphQLError(`sign in to run ${named.what.slice("Mutation.".length)}`, { extensions: { code: "UNAUTHENTICATED", http: { status: 200 } } });
-  return new GraphQLError(`${named.what} 涉及公民个人信息，须说明用途：请发送 ${PURPOSE_HEADER} 请求头（案件编号或简短说明）/ a write that names a person needs a stated purpose: send the ${PURPOSE_HEADER} header`, {
-    extensions: { code: "FORBIDDEN", http: { status: 200 } },
-  });
+  if (ctx.caller.roles.length === 0)
+    return new GraphQLError(`sign in to run ${named.what.slice("Mutation.".length)}`, {
+      extensions: { code: "UNAUTHENTICATED", http: { status: 200 } },
+    });
+  return new GraphQLError(
+    `${named.what} 涉及公民个人信息，须说明用途：请发送 ${PURPOSE_HEADER} 请求头（案件编号或简短说明）/ a write that names a person needs a stated purpose: send the ${PURPOSE_HEADER} header`,
+    {
+      extensions: { code: "FORBIDDEN", http: { status: 200 } },
+    },
+  );
 }
 
 /** The code of a GraphQL error, if it has one. */
-const codeOf = (error: { extensions?: Record<string, unknown> }) => (typeof error.extensions?.code === "string" ? error.extensions.code : "");
+const codeOf = (error: { extensions?: Record<string, unknown> }) =>
+  typeof error.extensions?.code === "string" ? error.extensions.code : "";
 
 /**
  * The audit records of one request besides its recorded reads: one per mutation root field (its
@@ -132,10 +151,21 @@ export function actRecords(
     purpose: caller.purpose,
     department,
   };
-  const records: AuditRead[] = reads.map((r) => ({ ...base, ...r, clientRequestId: base.clientRequestId, tokenJti: base.tokenJti }));
-  const errorOf = (key: string | undefined) => errors.find((e) => (key === undefined ? !e.path?.length : e.path?.[0] === key));
+  const records: AuditRead[] = reads.map((r) => ({
+    ...base,
+    ...r,
+    clientRequestId: base.clientRequestId,
+    tokenJti: base.tokenJti,
+  }));
+  const errorOf = (key: string | undefined) =>
+    errors.find((e) => (key === undefined ? !e.path?.length : e.path?.[0] === key));
   const outcomeOf = (error: ReturnType<typeof errorOf>) =>
-    error ? { outcome: REFUSALS.has(codeOf(error)) ? ("refused" as const) : ("failed" as const), reason: `${codeOf(error) || "ERROR"}: ${error.message}` } : { outcome: "ok" as const, reason: null };
+    error
+      ? {
+          outcome: REFUSALS.has(codeOf(error)) ? ("refused" as const) : ("failed" as const),
+          reason: `${codeOf(error) || "ERROR"}: ${error.message}`,
+        }
+      : { outcome: "ok" as const, reason: null };
   // An error without a path refused or failed the whole operation (the purpose rule, say).
   const whole = errorOf(undefined);
   for (const act of acts) {
@@ -143,8 +173,11 @@ export function actRecords(
     if (operation?.operation === "mutation") {
       const persons = act.idNumbers.length ? act.idNumbers : [null];
       for (const idNumber of persons) {
-        const read = idNumber ? records.find((r) => r.idNumber === idNumber && !r.fields.some((f) => f.startsWith("Mutation."))) : undefined;
-        if (read) Object.assign(read, { fields: [act.what, ...read.fields], ...(result.outcome === "ok" ? {} : result) });
+        const read = idNumber
+          ? records.find((r) => r.idNumber === idNumber && !r.fields.some((f) => f.startsWith("Mutation.")))
+          : undefined;
+        if (read)
+          Object.assign(read, { fields: [act.what, ...read.fields], ...(result.outcome === "ok" ? {} : result) });
         else records.push({ ...base, idNumber, fields: [act.what], ...result });
       }
     } else if (result.outcome === "refused") {

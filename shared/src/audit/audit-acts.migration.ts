@@ -19,6 +19,7 @@ export class AuditActs1764012120000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const column of ["reason", "outcome", "token_jti", "client_request_id"]) await queryRunner.dropColumn("audit_entry", column);
+    for (const column of ["reason", "outcome", "token_jti", "client_request_id"])
+      await queryRunner.dropColumn("audit_entry", column);
   }
 }

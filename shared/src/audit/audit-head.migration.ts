@@ -25,7 +25,10 @@ export class SignedAuditHeads1765200000000 implements MigrationInterface {
         ],
       }),
     );
-    await queryRunner.createIndex("audit_head", new TableIndex({ name: "audit_head_unsent", columnNames: ["id"], where: "sent_at IS NULL" }));
+    await queryRunner.createIndex(
+      "audit_head",
+      new TableIndex({ name: "audit_head_unsent", columnNames: ["id"], where: "sent_at IS NULL" }),
+    );
     if (queryRunner.connection.options.type !== "postgres") return;
     await queryRunner.query(`
       DO $$

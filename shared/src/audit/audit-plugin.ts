@@ -13,14 +13,19 @@ import { RefusalTally } from "./refusal-tally";
  */
 export function refusalRecorder(trail: AuditTrail, logger: Logger): RefusalTally<AuditRead> {
   const write = (record: AuditRead) =>
-    trail.append([record]).catch((err: Error) => logger.error({ err, refusal: record }, `audit trail write of a refusal failed: ${err.message}`));
+    trail
+      .append([record])
+      .catch((err: Error) =>
+        logger.error({ err, refusal: record }, `audit trail write of a refusal failed: ${err.message}`),
+      );
   return new RefusalTally<AuditRead>(write, ({ first, more, since }) =>
     write({ ...first, reason: `${first.reason ?? ""} (${more} more like it since ${since})`.slice(0, 500) }),
   );
 }
 
 /** The key under which repeats of a refusal are counted together. */
-export const refusalKey = (r: AuditRead) => [r.userId, r.roles.join(","), r.fields.join(","), r.idNumber, r.reason?.split(":")[0]].join("|");
+export const refusalKey = (r: AuditRead) =>
+  [r.userId, r.roles.join(","), r.fields.join(","), r.idNumber, r.reason?.split(":")[0]].join("|");
 
 /**
  * Puts every act of a request on the audit trail before the response leaves: its reads of
@@ -40,14 +45,23 @@ export function auditPlugin(
       return {
         async didResolveOperation({ operation, document, request, contextValue }) {
           if (!operation) return;
-          const fragments = Object.fromEntries(document.definitions.flatMap((d) => (d.kind === "FragmentDefinition" ? [[d.name.value, d]] : [])));
+          const fragments = Object.fromEntries(
+            document.definitions.flatMap((d) => (d.kind === "FragmentDefinition" ? [[d.name.value, d]] : [])),
+          );
           acts = rootActs(operation, fragments, request.variables ?? {});
           const refused = writeWithoutPurpose(contextValue, operation, acts, selfService);
           if (refused) throw refused;
         },
         async willSendResponse({ contextValue, response, logger, operation, errors }) {
           if (response.body.kind !== "single") return;
-          const records = actRecords(contextValue, department, operation, acts, errors ?? [], contextValue.access.records());
+          const records = actRecords(
+            contextValue,
+            department,
+            operation,
+            acts,
+            errors ?? [],
+            contextValue.access.records(),
+          );
           const refused = records.filter((r) => r.outcome === "refused");
           for (const r of refused) refusals.record(refusalKey(r), r);
           const served = records.filter((r) => r.outcome !== "refused");
@@ -56,7 +70,10 @@ export function auditPlugin(
             await trail.append(served);
           } catch (err) {
             logger.error(`audit trail write failed: ${(err as Error).message}`);
-            const error = new GraphQLError("此次操作未能记入审计记录，故不返回数据 / the act could not be recorded in the audit trail, so no data is returned", { extensions: { code: "SERVICE_UNAVAILABLE" } });
+            const error = new GraphQLError(
+              "此次操作未能记入审计记录，故不返回数据 / the act could not be recorded in the audit trail, so no data is returned",
+              { extensions: { code: "SERVICE_UNAVAILABLE" } },
+            );
             response.body.singleResult = { errors: [error.toJSON()] };
           }
         },

@@ -135,7 +135,11 @@ type AuditVerification @key(fields: "scope") {
 ${SHARED_TYPES}${schema.getType("PageInfo") ? "" : PAGE_INFO}${root ? ROOT : ""}`;
 }
 
-const toRecord = (row: AuditEntry) => ({ ...row, roles: row.roles ? row.roles.split(",") : [], fields: row.fields ? row.fields.split(",") : [] });
+const toRecord = (row: AuditEntry) => ({
+  ...row,
+  roles: row.roles ? row.roles.split(",") : [],
+  fields: row.fields ? row.fields.split(",") : [],
+});
 
 /** An auditor sees every trail; a citizen only the reads of their own data. */
 function checkScope(ctx: RequestContext, scope: string): void {
@@ -151,12 +155,21 @@ export function auditResolvers(department: string, root: boolean): Record<string
   const resolvers: Record<string, Record<string, unknown>> = {
     AuditTrails: {
       ...scoped,
-      [field]: async (trails: { scope: string }, args: { first?: number | null; after?: string | null }, ctx: RequestContext, info: GraphQLResolveInfo) => {
+      [field]: async (
+        trails: { scope: string },
+        args: { first?: number | null; after?: string | null },
+        ctx: RequestContext,
+        info: GraphQLResolveInfo,
+      ) => {
         checkScope(ctx, trails.scope);
         // Reading the trail is itself an act on the record.
         ctx.access.recordAct(trails.scope === "*" ? null : trails.scope, `AuditTrails.${field}`);
         const page = pageRequest(args.first, args.after, ctx.cursors.forField(info, trails.scope));
-        const { rows, total } = await ctx.trail.list(trails.scope === "*" ? null : trails.scope, page.offset, page.limit);
+        const { rows, total } = await ctx.trail.list(
+          trails.scope === "*" ? null : trails.scope,
+          page.offset,
+          page.limit,
+        );
         return toConnection(rows.map(toRecord), total, page);
       },
     },
@@ -172,7 +185,11 @@ export function auditResolvers(department: string, root: boolean): Record<string
   if (root) {
     resolvers.Query = {
       auditTrail: (_: unknown, { idNumber }: { idNumber?: string | null }, ctx: RequestContext) => {
-        const scope = idNumber ? parseIdNumber(idNumber, "idNumber").idNumber : hasRole(ctx.caller, "auditor") ? "*" : ctx.caller.idNumber ?? "*";
+        const scope = idNumber
+          ? parseIdNumber(idNumber, "idNumber").idNumber
+          : hasRole(ctx.caller, "auditor")
+            ? "*"
+            : (ctx.caller.idNumber ?? "*");
         checkScope(ctx, scope);
         return { scope };
       },

@@ -39,12 +39,55 @@ export interface ChainCheckResult {
 
 const GENESIS = "0".repeat(64);
 /** The table's columns in {@link hashOf}'s order, and their PostgreSQL types (see audit.migration.ts). */
-const COLUMNS = ["id", "at", "request_id", "user_id", "roles", "purpose", "id_number", "department", "fields", "client_request_id", "token_jti", "outcome", "reason", "prev_hash", "hash"];
-const COLUMN_TYPES = ["int", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar"];
+const COLUMNS = [
+  "id",
+  "at",
+  "request_id",
+  "user_id",
+  "roles",
+  "purpose",
+  "id_number",
+  "department",
+  "fields",
+  "client_request_id",
+  "token_jti",
+  "outcome",
+  "reason",
+  "prev_hash",
+  "hash",
+];
+const COLUMN_TYPES = [
+  "int",
+  "varchar",
+  "varchar",
+  "varchar",
+  "varchar",
+  "varchar",
+  "varchar",
+  "varchar",
+  "varchar",
+  "varchar",
+  "varchar",
+  "varchar",
+  "varchar",
+  "varchar",
+  "varchar",
+];
 const PAGE = 1000;
 
 function hashOf(row: Omit<AuditEntry, "hash">): string {
-  const content: unknown[] = [row.id, row.at, row.requestId, row.userId, row.roles, row.purpose, row.idNumber, row.department, row.fields, row.prevHash];
+  const content: unknown[] = [
+    row.id,
+    row.at,
+    row.requestId,
+    row.userId,
+    row.roles,
+    row.purpose,
+    row.idNumber,
+    row.department,
+    row.fields,
+    row.prevHash,
+  ];
   // Rows written since the act columns exist always have an outcome and hash all four; older
   // rows have none and hash as they did, so they still verify. Clearing a new row's outcome
   // changes its content, so that is caught like any other rewrite.
@@ -67,7 +110,10 @@ export class AuditTrail {
    * its rows (an `audit_head` row, published to JetStream by the head relay), and `verify` checks
    * the rows against those heads. Without it (in-process tests, tools) only the plain chain is kept.
    */
-  constructor(private readonly db: DataSource, private readonly signing?: AuditSigning) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly signing?: AuditSigning,
+  ) {}
 
   /** Appends `records`; resolves when they are committed. */
   append(records: AuditRead[]): Promise<void> {
@@ -84,16 +130,25 @@ export class AuditTrail {
       const batch = this.pending;
       this.pending = [];
       try {
-        await this.db.transaction((tx) => this.appendIn(tx, batch.flatMap((b) => b.records)));
+        await this.db.transaction((tx) =>
+          this.appendIn(
+            tx,
+            batch.flatMap((b) => b.records),
+          ),
+        );
         this.signing?.headsCommitted?.();
         batch.forEach((b) => b.done());
       } catch (err) {
         // One request's rows must not fail the others': write each request's alone.
         if (batch.length === 1) batch[0].done(err);
-        else for (const b of batch) await this.db.transaction((tx) => this.appendIn(tx, b.records)).then(() => {
-          this.signing?.headsCommitted?.();
-          b.done();
-        }, b.done);
+        else
+          for (const b of batch)
+            await this.db
+              .transaction((tx) => this.appendIn(tx, b.records))
+              .then(() => {
+                this.signing?.headsCommitted?.();
+                b.done();
+              }, b.done);
       }
     }
     this.writing = false;
@@ -105,7 +160,10 @@ export class AuditTrail {
     if (postgres) await tx.query("SELECT pg_advisory_xact_lock(1331118421)");
     // Plain SQL here and below: through TypeORM's query builder and entity insert, an append of
     // 50 rows cost 3.7 ms of CPU (1.7 ms for one row), most of a department's cost per read.
-    const [last] = (await tx.query("SELECT id, hash FROM audit_entry ORDER BY id DESC LIMIT 1")) as { id: number; hash: string }[];
+    const [last] = (await tx.query("SELECT id, hash FROM audit_entry ORDER BY id DESC LIMIT 1")) as {
+      id: number;
+      hash: string;
+    }[];
     let id = Number(last?.id ?? 0);
     const first = id + 1;
     let prevHash = last?.hash ?? GENESIS;
@@ -129,19 +187,38 @@ export class AuditTrail {
       };
       prevHash = hashOf(row);
       return [
-        row.id, row.at, row.requestId, row.userId, row.roles, row.purpose, row.idNumber, row.department, row.fields,
-        row.clientRequestId, row.tokenJti, row.outcome, row.reason, row.prevHash, prevHash,
+        row.id,
+        row.at,
+        row.requestId,
+        row.userId,
+        row.roles,
+        row.purpose,
+        row.idNumber,
+        row.department,
+        row.fields,
+        row.clientRequestId,
+        row.tokenJti,
+        row.outcome,
+        row.reason,
+        row.prevHash,
+        prevHash,
       ];
     });
     if (postgres) {
       // One statement with a parameter per column, whatever the number of rows.
       const columns = COLUMNS.map((_, c) => rows.map((row) => row[c]));
-      await tx.query(`INSERT INTO audit_entry (${COLUMNS.join(", ")}) SELECT * FROM unnest(${COLUMN_TYPES.map((t, c) => `$${c + 1}::${t}[]`).join(", ")})`, columns);
+      await tx.query(
+        `INSERT INTO audit_entry (${COLUMNS.join(", ")}) SELECT * FROM unnest(${COLUMN_TYPES.map((t, c) => `$${c + 1}::${t}[]`).join(", ")})`,
+        columns,
+      );
     } else {
       const values = `(${COLUMNS.map(() => "?").join(", ")})`;
       for (let i = 0; i < rows.length; i += 200) {
         const chunk = rows.slice(i, i + 200);
-        await tx.query(`INSERT INTO audit_entry (${COLUMNS.join(", ")}) VALUES ${chunk.map(() => values).join(", ")}`, chunk.flat());
+        await tx.query(
+          `INSERT INTO audit_entry (${COLUMNS.join(", ")}) VALUES ${chunk.map(() => values).join(", ")}`,
+          chunk.flat(),
+        );
       }
     }
     if (this.signing) await this.signHead(tx, first, id, prevHash, at);
@@ -160,7 +237,13 @@ export class AuditTrail {
     if (!this.signing!.signingKey) throw new Error("this audit trail has no signing key: it can only be checked");
     const head = signAuditHead(this.signing!.signingKey, { department: this.signing!.department, from, id, hash, at });
     const p = tx.connection.options.type === "postgres" ? ["$1", "$2", "$3", "$4", "$5"] : ["?", "?", "?", "?", "?"];
-    await tx.query(`INSERT INTO audit_head (id, from_id, hash, at, signature) VALUES (${p.join(", ")})`, [head.id, head.from, head.hash, head.at, head.signature]);
+    await tx.query(`INSERT INTO audit_head (id, from_id, hash, at, signature) VALUES (${p.join(", ")})`, [
+      head.id,
+      head.from,
+      head.hash,
+      head.at,
+      head.signature,
+    ]);
   }
 
   /**
@@ -170,11 +253,24 @@ export class AuditTrail {
    */
   private async signedHeads(): Promise<SignedAuditHead[]> {
     const { department, verifyKey } = this.signing!;
-    const local = (await this.db.query("SELECT id, from_id, hash, at, signature FROM audit_head")) as { id: number; from_id: number; hash: string; at: string; signature: string }[];
+    const local = (await this.db.query("SELECT id, from_id, hash, at, signature FROM audit_head")) as {
+      id: number;
+      from_id: number;
+      hash: string;
+      at: string;
+      signature: string;
+    }[];
     const published = await this.signing!.publishedHeads();
     const heads = new Map<number, SignedAuditHead>();
     for (const row of local) {
-      const head = { department, from: Number(row.from_id), id: Number(row.id), hash: row.hash, at: row.at, signature: row.signature };
+      const head = {
+        department,
+        from: Number(row.from_id),
+        id: Number(row.id),
+        hash: row.hash,
+        at: row.at,
+        signature: row.signature,
+      };
       if (isSignedHeadValid(verifyKey, department, head)) heads.set(head.id, head);
     }
     for (const head of published) if (isSignedHeadValid(verifyKey, department, head)) heads.set(head.id, head);
@@ -194,20 +290,38 @@ export class AuditTrail {
         // Heads first, rows after: every row up to the newest head read is committed by then.
         heads = await this.signedHeads();
       } catch (err) {
-        return { ok: false, checked: 0, brokenAt: null, reason: `the signed heads cannot be read, so the trail cannot be checked: ${(err as Error).message}`, signedHead: null };
+        return {
+          ok: false,
+          checked: 0,
+          brokenAt: null,
+          reason: `the signed heads cannot be read, so the trail cannot be checked: ${(err as Error).message}`,
+          signedHead: null,
+        };
       }
     }
     const newest = heads?.at(-1)?.id ?? null;
-    const signedHead = heads ? newest ?? 0 : null;
+    const signedHead = heads ? (newest ?? 0) : null;
     let prevHash = GENESIS;
     let expectedId = 1;
     let checked = 0;
     let h = 0;
     for (;;) {
-      const rows = await this.db.getRepository(AuditEntry).createQueryBuilder("a").where("a.id >= :from", { from: expectedId }).orderBy("a.id", "ASC").take(PAGE).getMany();
+      const rows = await this.db
+        .getRepository(AuditEntry)
+        .createQueryBuilder("a")
+        .where("a.id >= :from", { from: expectedId })
+        .orderBy("a.id", "ASC")
+        .take(PAGE)
+        .getMany();
       for (const row of rows) {
         if (heads && row.id > newest!) return { ok: true, checked, brokenAt: null, reason: null, signedHead };
-        const broken = (reason: string, at = row.id, ok = checked): ChainCheckResult => ({ ok: false, checked: ok, brokenAt: at, reason, ...(heads ? { signedHead } : {}) });
+        const broken = (reason: string, at = row.id, ok = checked): ChainCheckResult => ({
+          ok: false,
+          checked: ok,
+          brokenAt: at,
+          reason,
+          ...(heads ? { signedHead } : {}),
+        });
         if (row.id !== expectedId) return broken(`row ${expectedId} is missing`, expectedId);
         if (row.prevHash !== prevHash) return broken(`row ${row.id} does not follow row ${row.id - 1}`);
         const { hash, ...content } = row;
@@ -215,9 +329,13 @@ export class AuditTrail {
         if (heads) {
           while (heads[h].id < row.id) h++;
           const head = heads[h];
-          if (row.id < head.from) return broken(`row ${row.id} is covered by no signed head: it was inserted behind the department's back`);
+          if (row.id < head.from)
+            return broken(`row ${row.id} is covered by no signed head: it was inserted behind the department's back`);
           if (row.id === head.id && head.hash !== hash) {
-            const reason = head.from === head.id ? `row ${head.id} is not the row its department signed` : `rows ${head.from}-${head.id} are not the rows their department signed at row ${head.id}`;
+            const reason =
+              head.from === head.id
+                ? `row ${head.id} is not the row its department signed`
+                : `rows ${head.from}-${head.id} are not the rows their department signed at row ${head.id}`;
             // Rows before the group checked out; which row of the group was changed is not signed.
             return broken(reason, head.from, head.from - 1);
           }
@@ -229,7 +347,13 @@ export class AuditTrail {
       if (rows.length < PAGE) break;
     }
     if (heads && expectedId <= newest!) {
-      return { ok: false, checked, brokenAt: expectedId, reason: `rows ${expectedId}-${newest} are missing: the trail ends before its newest signed head`, signedHead };
+      return {
+        ok: false,
+        checked,
+        brokenAt: expectedId,
+        reason: `rows ${expectedId}-${newest} are missing: the trail ends before its newest signed head`,
+        signedHead,
+      };
     }
     return { ok: true, checked, brokenAt: null, reason: null, ...(heads ? { signedHead } : {}) };
   }
@@ -238,7 +362,10 @@ export class AuditTrail {
   async list(idNumber: string | null, offset: number, limit: number): Promise<{ rows: AuditEntry[]; total: number }> {
     const repo = this.db.getRepository(AuditEntry);
     const where = idNumber ? { idNumber } : {};
-    const [rows, total] = await Promise.all([repo.find({ where, order: { id: "DESC" }, skip: offset, take: limit }), repo.count({ where })]);
+    const [rows, total] = await Promise.all([
+      repo.find({ where, order: { id: "DESC" }, skip: offset, take: limit }),
+      repo.count({ where }),
+    ]);
     return { rows, total };
   }
 }

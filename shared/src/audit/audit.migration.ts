@@ -23,7 +23,10 @@ export class CreateAuditTrail1764000000000 implements MigrationInterface {
         ],
       }),
     );
-    await queryRunner.createIndex("audit_entry", new TableIndex({ name: "audit_entry_citizen", columnNames: ["id_number", "id"] }));
+    await queryRunner.createIndex(
+      "audit_entry",
+      new TableIndex({ name: "audit_entry_citizen", columnNames: ["id_number", "id"] }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

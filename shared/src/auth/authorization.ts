@@ -29,7 +29,8 @@ export function refuse(caller: Caller, what: string): never {
 export const authChecker: AuthChecker<AuthContext, Role> = ({ context, info }, roles) => {
   const caller = context.caller;
   if (roles.some((role) => caller.roles.includes(role))) return true;
-  const what = info.parentType.name === "Mutation" ? `run ${info.fieldName}` : `read ${info.parentType.name}.${info.fieldName}`;
+  const what =
+    info.parentType.name === "Mutation" ? `run ${info.fieldName}` : `read ${info.parentType.name}.${info.fieldName}`;
   return refuse(caller, what);
 };
 
@@ -58,7 +59,9 @@ export class PersonalDataAccess {
 
   /** True when the caller may see `idNumber`'s data unmasked: a reader, or that citizen. */
   maySee(idNumber: string): boolean {
-    return hasRole(this.caller, ...this.readers) || (hasRole(this.caller, "citizen") && this.caller.idNumber === idNumber);
+    return (
+      hasRole(this.caller, ...this.readers) || (hasRole(this.caller, "citizen") && this.caller.idNumber === idNumber)
+    );
   }
 
   /**
@@ -70,7 +73,11 @@ export class PersonalDataAccess {
     if (idNumbers.length === 0) return;
     const fields = selectedFields(info, typeName);
     if (fields.length === 0) return;
-    this.readFields(idNumbers, fields.map((f) => (typeName === "Citizen" ? f : `${typeName}.${f}`)), `${typeName}.${fields[0]}`);
+    this.readFields(
+      idNumbers,
+      fields.map((f) => (typeName === "Citizen" ? f : `${typeName}.${f}`)),
+      `${typeName}.${fields[0]}`,
+    );
   }
 
   /**
@@ -83,7 +90,10 @@ export class PersonalDataAccess {
     const listed = listFields(info);
     if (listed.length === 0) return;
     if (!hasRole(this.caller, ...this.readers, "citizen")) {
-      refuse(this.caller, `read the persons in a list (${listed[0]}) held by ${this.department}; totalCount is an aggregate and allowed`);
+      refuse(
+        this.caller,
+        `read the persons in a list (${listed[0]}) held by ${this.department}; totalCount is an aggregate and allowed`,
+      );
     }
     this.requirePurpose();
   }
@@ -101,14 +111,21 @@ export class PersonalDataAccess {
 
   private requirePurpose(): void {
     if (!this.caller.purpose) {
-      throw new ForbiddenError(`reading a citizen's personal data needs a stated purpose: send the ${PURPOSE_HEADER} header (a case id or a few words)`);
+      throw new ForbiddenError(
+        `reading a citizen's personal data needs a stated purpose: send the ${PURPOSE_HEADER} header (a case id or a few words)`,
+      );
     }
   }
 
   private readFields(idNumbers: readonly string[], fields: readonly string[], first: string): void {
     for (const idNumber of idNumbers) {
       if (!this.maySee(idNumber)) {
-        refuse(this.caller, hasRole(this.caller, "citizen") ? "read another person's records" : `read citizens' personal data (${first}) held by ${this.department}`);
+        refuse(
+          this.caller,
+          hasRole(this.caller, "citizen")
+            ? "read another person's records"
+            : `read citizens' personal data (${first}) held by ${this.department}`,
+        );
       }
     }
     this.requirePurpose();

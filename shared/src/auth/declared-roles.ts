@@ -8,7 +8,8 @@ import { getMetadataStorage } from "type-graphql";
 export function declaredRoles(typeName: string, fieldName: string): readonly string[] | undefined {
   const m = getMetadataStorage();
   const rolesOf = (target: Function, name: string) =>
-    m.authorizedFields.find((a) => a.target === target && a.fieldName === name)?.roles ?? m.authorizedResolver.find((a) => a.target === target)?.roles;
+    m.authorizedFields.find((a) => a.target === target && a.fieldName === name)?.roles ??
+    m.authorizedResolver.find((a) => a.target === target)?.roles;
   if (typeName === "Query" || typeName === "Mutation") {
     const def = (typeName === "Query" ? m.queries : m.mutations).find((d) => d.schemaName === fieldName);
     if (!def) throw new Error(`no resolver declares ${typeName}.${fieldName}`);
@@ -17,7 +18,11 @@ export function declaredRoles(typeName: string, fieldName: string): readonly str
   const classes = m.objectTypes.filter((o) => o.name === typeName).map((o) => o.target);
   const field = m.fields.find((f) => classes.includes(f.target) && f.schemaName === fieldName);
   if (field) return rolesOf(field.target, field.name);
-  const resolved = m.fieldResolvers.find((f) => f.schemaName === fieldName && classes.includes(m.resolverClasses.find((r) => r.target === f.target)?.getObjectType() as Function));
+  const resolved = m.fieldResolvers.find(
+    (f) =>
+      f.schemaName === fieldName &&
+      classes.includes(m.resolverClasses.find((r) => r.target === f.target)?.getObjectType() as Function),
+  );
   if (!resolved) throw new Error(`no class or resolver declares ${typeName}.${fieldName}`);
   return rolesOf(resolved.target, resolved.methodName);
 }

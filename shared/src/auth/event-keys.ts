@@ -17,7 +17,10 @@ const eventsDir = (dataDir: string) => path.join(dataDir, "keys", "events");
 const natsDir = (dataDir: string) => path.join(dataDir, "keys", "nats");
 
 /** The development files of one service's event keys and NATS password. */
-export function devEventKeyFiles(dataDir: string, service: string): { signingKey: string; publicKey: string; natsPassword: string } {
+export function devEventKeyFiles(
+  dataDir: string,
+  service: string,
+): { signingKey: string; publicKey: string; natsPassword: string } {
   return {
     signingKey: path.join(eventsDir(dataDir), `${service}.private.pem`),
     publicKey: path.join(eventsDir(dataDir), `${service}.public.pem`),
@@ -36,7 +39,8 @@ export function ensureDevEventKeys(dataDir: string): void {
   fs.mkdirSync(natsDir(dataDir), { recursive: true, mode: 0o700 });
   for (const service of [...Object.values(EVENT_PUBLISHERS), NATS_ADMIN_USER]) {
     const files = devEventKeyFiles(dataDir, service);
-    if (!fs.existsSync(files.natsPassword)) writeOnce(files.natsPassword, crypto.randomBytes(24).toString("base64url"), 0o600);
+    if (!fs.existsSync(files.natsPassword))
+      writeOnce(files.natsPassword, crypto.randomBytes(24).toString("base64url"), 0o600);
     if (service === NATS_ADMIN_USER || fs.existsSync(files.signingKey)) continue;
     const { privateKey, publicKey } = crypto.generateKeyPairSync("ed25519");
     // Public half first: a reader that sees the private file can rely on the public one.
@@ -62,7 +66,11 @@ export function eventPublicKeyVariable(service: string): string {
 /** The key a department signs its events with (`EVENT_SIGNING_KEY`, Ed25519 PKCS#8 PEM). */
 export function loadEventSigningKey(env: Env, dataDir: string, service: string): crypto.KeyObject {
   const pem = readKeyMaterial(env, "EVENT_SIGNING_KEY", devEventKeyFiles(dataDir, service).signingKey);
-  if (!pem) throw new ConfigError("EVENT_SIGNING_KEY", `is not set and there is no development key for ${service}; start through npm start, or pass the department's Ed25519 private key`);
+  if (!pem)
+    throw new ConfigError(
+      "EVENT_SIGNING_KEY",
+      `is not set and there is no development key for ${service}; start through npm start, or pass the department's Ed25519 private key`,
+    );
   try {
     const key = crypto.createPrivateKey(pem);
     if (key.asymmetricKeyType !== "ed25519") throw new Error();
@@ -73,12 +81,20 @@ export function loadEventSigningKey(env: Env, dataDir: string, service: string):
 }
 
 /** The public keys of the services whose events a consumer accepts (`EVENT_PUBLIC_KEY_<SERVICE>`). */
-export function loadEventVerifyKeys(env: Env, dataDir: string, services: Iterable<string>): Map<string, crypto.KeyObject> {
+export function loadEventVerifyKeys(
+  env: Env,
+  dataDir: string,
+  services: Iterable<string>,
+): Map<string, crypto.KeyObject> {
   const keys = new Map<string, crypto.KeyObject>();
   for (const service of services) {
     const variable = eventPublicKeyVariable(service);
     const pem = readKeyMaterial(env, variable, devEventKeyFiles(dataDir, service).publicKey);
-    if (!pem) throw new ConfigError(variable, `is not set and there is no development key; pass ${service}'s Ed25519 public key`);
+    if (!pem)
+      throw new ConfigError(
+        variable,
+        `is not set and there is no development key; pass ${service}'s Ed25519 public key`,
+      );
     try {
       keys.set(service, crypto.createPublicKey(pem));
     } catch {
@@ -101,7 +117,11 @@ export interface NatsCredentials {
  */
 export function loadNatsCredentials(env: Env, dataDir: string, service: string): NatsCredentials | undefined {
   const user = env.NATS_USER || service;
-  const pass = readKeyMaterial(env, "NATS_PASSWORD", dataDir ? devEventKeyFiles(dataDir, user).natsPassword : undefined)?.trim();
+  const pass = readKeyMaterial(
+    env,
+    "NATS_PASSWORD",
+    dataDir ? devEventKeyFiles(dataDir, user).natsPassword : undefined,
+  )?.trim();
   if (env.NATS_USER && !pass) throw new ConfigError("NATS_PASSWORD", `is not set for NATS_USER ${env.NATS_USER}`);
   return pass ? { user, pass } : undefined;
 }

@@ -6,8 +6,15 @@ import { contextKeyId } from "./keys";
 import type { Caller } from "./roles";
 
 const { privateKey, publicKey } = crypto.generateKeyPairSync("ed25519");
-const clerk: Caller = { userId: "clerk-01", roles: ["window_clerk"], hospitalCode: null, idNumber: null, purpose: "walk-in enquiry", tokenId: "token-7f3a" };
-const body = JSON.stringify({ query: "{ citizen(idNumber: \"x\") { name } }" });
+const clerk: Caller = {
+  userId: "clerk-01",
+  roles: ["window_clerk"],
+  hospitalCode: null,
+  idNumber: null,
+  purpose: "walk-in enquiry",
+  tokenId: "token-7f3a",
+};
+const body = JSON.stringify({ query: '{ citizen(idNumber: "x") { name } }' });
 
 const refusal = (fn: () => unknown) =>
   assert.throws(fn, (err: { extensions?: { code?: string }; message: string }) => {
@@ -36,15 +43,25 @@ test("missing, forged, moved, stale or other-department contexts are UNAUTHENTIC
   // Claims edited after signing (roles raised).
   const header = signContextHeader(privateKey, contextClaims(clerk, "labor-security", "r"), body);
   const [kid, claims, signature] = header.split(".");
-  const raised = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(claims, "base64url").toString()), roles: ["auditor"] })).toString("base64url");
+  const raised = Buffer.from(
+    JSON.stringify({ ...JSON.parse(Buffer.from(claims, "base64url").toString()), roles: ["auditor"] }),
+  ).toString("base64url");
   refusal(() => verifier.verify(`${kid}.${raised}.${signature}`, body));
   // Someone else's signature under the gateway's key id.
   const foreign = signContextHeader(other, contextClaims(clerk, "labor-security", "r"), body).split(".");
   refusal(() => verifier.verify(`${kid}.${foreign[1]}.${foreign[2]}`, body));
   // The same signature on another query.
-  refusal(() => verifier.verify(signContextHeader(privateKey, contextClaims(clerk, "labor-security", "r"), body), body.replace("name", "birthDate")));
+  refusal(() =>
+    verifier.verify(
+      signContextHeader(privateKey, contextClaims(clerk, "labor-security", "r"), body),
+      body.replace("name", "birthDate"),
+    ),
+  );
   // Made for another department.
-  assert.throws(() => verifier.verify(signContextHeader(privateKey, contextClaims(clerk, "tax", "r"), body), body), /signed for tax/);
+  assert.throws(
+    () => verifier.verify(signContextHeader(privateKey, contextClaims(clerk, "tax", "r"), body), body),
+    /signed for tax/,
+  );
   // Older than 30 seconds.
   const stale = signContextHeader(privateKey, contextClaims(clerk, "labor-security", "r"), body);
   assert.throws(() => verifier.verify(stale, body, Date.now() + 31_000), /expired/);

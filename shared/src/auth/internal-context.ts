@@ -38,7 +38,12 @@ const digest = (body: string) => crypto.createHash("sha256").update(body).digest
  * The claims part of the header, made where the caller is known (the gateway's data source);
  * {@link signContextHeader} adds the signature once the body is known.
  */
-export function contextClaims(caller: Caller, department: string, requestId: string, clientRequestId: string | null = null): string {
+export function contextClaims(
+  caller: Caller,
+  department: string,
+  requestId: string,
+  clientRequestId: string | null = null,
+): string {
   const claims: ContextClaims = {
     sub: caller.userId,
     roles: caller.roles,
@@ -92,7 +97,10 @@ export class ContextVerifier {
   /** Key id → public key: several during a key rollover. */
   private readonly keys: Map<string, crypto.KeyObject>;
 
-  constructor(keys: crypto.KeyObject | readonly crypto.KeyObject[], private readonly department: string) {
+  constructor(
+    keys: crypto.KeyObject | readonly crypto.KeyObject[],
+    private readonly department: string,
+  ) {
     this.keys = new Map((Array.isArray(keys) ? keys : [keys]).map((key: crypto.KeyObject) => [contextKeyId(key), key]));
   }
 
@@ -103,8 +111,15 @@ export class ContextVerifier {
     if (!header) refuse("the request has no signed context");
     const [kid, claimsPart, signature, extra] = header!.split(".");
     if (!kid || !claimsPart || !signature || extra !== undefined) refuse("the signed context is malformed");
-    const key = this.keys.get(kid) ?? refuse(`the context is signed with a key this department does not hold (kid ${kid.slice(0, 16)})`);
-    const valid = crypto.verify(null, Buffer.from(`${kid}.${claimsPart}.${digest(body)}`), key, Buffer.from(signature, "base64url"));
+    const key =
+      this.keys.get(kid) ??
+      refuse(`the context is signed with a key this department does not hold (kid ${kid.slice(0, 16)})`);
+    const valid = crypto.verify(
+      null,
+      Buffer.from(`${kid}.${claimsPart}.${digest(body)}`),
+      key,
+      Buffer.from(signature, "base64url"),
+    );
     if (!valid) refuse("the context's signature is not the gateway's");
     let claims: ContextClaims;
     try {
@@ -113,7 +128,8 @@ export class ContextVerifier {
       return refuse("the signed context is malformed");
     }
     if (claims.aud !== this.department) refuse(`the context was signed for ${claims.aud}`);
-    if (typeof claims.iat !== "number" || now - claims.iat > FRESH_MS || claims.iat - now > SKEW_MS) refuse("the signed context has expired");
+    if (typeof claims.iat !== "number" || now - claims.iat > FRESH_MS || claims.iat - now > SKEW_MS)
+      refuse("the signed context has expired");
     this.remember(claims.jti, claims.iat, now) || refuse("the signed context was replayed");
     return {
       caller: {

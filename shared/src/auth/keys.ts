@@ -37,8 +37,12 @@ export function ensureDevKeys(dataDir: string): void {
   const dir = keysDir(dataDir);
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const secret = path.join(dir, FILES.jwtSecret);
-  if (!fs.existsSync(secret)) fs.writeFileSync(secret, crypto.randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
-  for (const [priv, pub] of [[FILES.contextPrivate, FILES.contextPublic], [FILES.issuerPrivate, FILES.issuerPublic]]) {
+  if (!fs.existsSync(secret))
+    fs.writeFileSync(secret, crypto.randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
+  for (const [priv, pub] of [
+    [FILES.contextPrivate, FILES.contextPublic],
+    [FILES.issuerPrivate, FILES.issuerPublic],
+  ]) {
     if (fs.existsSync(path.join(dir, priv))) continue;
     const { privateKey, publicKey } = crypto.generateKeyPairSync("ed25519");
     // Public half first: a reader that sees the private file can rely on the public one.
@@ -60,7 +64,10 @@ export function devCursorSecretPath(dataDir: string, department: string): string
 export function ensureDevCursorSecret(dataDir: string, department: string): void {
   fs.mkdirSync(keysDir(dataDir), { recursive: true, mode: 0o700 });
   try {
-    fs.writeFileSync(devCursorSecretPath(dataDir, department), crypto.randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
+    fs.writeFileSync(devCursorSecretPath(dataDir, department), crypto.randomBytes(32).toString("base64url"), {
+      mode: 0o600,
+      flag: "wx",
+    });
   } catch (err) {
     // Another replica sharing DATA_DIR wrote it first: theirs is the one.
     if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
@@ -72,8 +79,14 @@ export function ensureDevCursorSecret(dataDir: string, department: string): void
  * else its development file. Every replica of a department must share it.
  */
 export function loadCursorSecret(env: Env, dataDir: string, department: string): string {
-  const secret = readSecret(env, "CURSOR_SECRET", devCursorSecretPath(dataDir, department), "start through npm start, or pass 32 random bytes (base64url)").trim();
-  if (secret.length < 32) throw new ConfigError("CURSOR_SECRET", "must be at least 32 characters (32 random bytes, base64url, are 43)");
+  const secret = readSecret(
+    env,
+    "CURSOR_SECRET",
+    devCursorSecretPath(dataDir, department),
+    "start through npm start, or pass 32 random bytes (base64url)",
+  ).trim();
+  if (secret.length < 32)
+    throw new ConfigError("CURSOR_SECRET", "must be at least 32 characters (32 random bytes, base64url, are 43)");
   return secret;
 }
 
@@ -107,7 +120,10 @@ export function devDepartmentKeyEnv(dataDir: string, department: string): Record
   ensureDevAuditKeys(dataDir, department);
   ensureDevEventKeys(dataDir);
   const events = devEventKeyFiles(dataDir, department);
-  const publicKeys = Object.values(EVENT_PUBLISHERS).map((s) => [`${eventPublicKeyVariable(s)}_FILE`, devEventKeyFiles(dataDir, s).publicKey]);
+  const publicKeys = Object.values(EVENT_PUBLISHERS).map((s) => [
+    `${eventPublicKeyVariable(s)}_FILE`,
+    devEventKeyFiles(dataDir, s).publicKey,
+  ]);
   return {
     CURSOR_SECRET_FILE: devCursorSecretPath(dataDir, department),
     AUDIT_SIGNING_KEY_FILE: auditKeyFiles(dataDir, department).privateFile,
@@ -125,7 +141,10 @@ export function loadDevIssuerKey(env: Env, dataDir: string): crypto.KeyObject {
   try {
     return crypto.createPrivateKey(fs.readFileSync(file, "utf8"));
   } catch {
-    throw new ConfigError("JWT_PUBLIC_KEY_FILE", `has no development issuer key beside it (${file}): development tokens are signed with HS256 or with that key only`);
+    throw new ConfigError(
+      "JWT_PUBLIC_KEY_FILE",
+      `has no development issuer key beside it (${file}): development tokens are signed with HS256 or with that key only`,
+    );
   }
 }
 
@@ -137,7 +156,11 @@ export function loadDevIssuerKey(env: Env, dataDir: string): crypto.KeyObject {
 function readSecret(env: Env, name: string, devFile: string, hint: string): string {
   const value = readKeyMaterial(env, name, devFile);
   if (value !== undefined) return value;
-  if (env.NODE_ENV === "production") throw new ConfigError(name, `(or ${name}_FILE) must be set in production: development keys from DATA_DIR are never used there`);
+  if (env.NODE_ENV === "production")
+    throw new ConfigError(
+      name,
+      `(or ${name}_FILE) must be set in production: development keys from DATA_DIR are never used there`,
+    );
   throw new ConfigError(name, `is not set and ${devFile} does not exist; ${hint}`);
 }
 
@@ -148,7 +171,11 @@ function readSecret(env: Env, name: string, devFile: string, hint: string): stri
  */
 export function contextKeyId(key: crypto.KeyObject): string {
   const publicKey = key.type === "private" ? crypto.createPublicKey(key) : key;
-  return crypto.createHash("sha256").update(publicKey.export({ type: "spki", format: "der" })).digest("hex").slice(0, 16);
+  return crypto
+    .createHash("sha256")
+    .update(publicKey.export({ type: "spki", format: "der" }))
+    .digest("hex")
+    .slice(0, 16);
 }
 
 const PEM_BLOCK = /-----BEGIN PUBLIC KEY-----[\s\S]+?-----END PUBLIC KEY-----/g;
@@ -178,15 +205,25 @@ export function loadContextVerifyKeys(env: Env, dataDir: string): crypto.KeyObje
   if (many) {
     const isDirectory = !many.includes("-----BEGIN") && fs.statSync(many, { throwIfNoEntry: false })?.isDirectory();
     if (isDirectory) {
-      const files = fs.readdirSync(many).filter((f) => f.endsWith(".pem")).sort();
-      for (const f of files) keys.push(...publicKeysOf(fs.readFileSync(path.join(many, f), "utf8"), `INTERNAL_CONTEXT_PUBLIC_KEYS (${f})`));
-      if (keys.length === 0) throw new ConfigError("INTERNAL_CONTEXT_PUBLIC_KEYS", `names a directory without .pem files (${many})`);
+      const files = fs
+        .readdirSync(many)
+        .filter((f) => f.endsWith(".pem"))
+        .sort();
+      for (const f of files)
+        keys.push(...publicKeysOf(fs.readFileSync(path.join(many, f), "utf8"), `INTERNAL_CONTEXT_PUBLIC_KEYS (${f})`));
+      if (keys.length === 0)
+        throw new ConfigError("INTERNAL_CONTEXT_PUBLIC_KEYS", `names a directory without .pem files (${many})`);
     } else {
       keys.push(...publicKeysOf(many, "INTERNAL_CONTEXT_PUBLIC_KEYS"));
     }
   }
   if (!many || env.INTERNAL_CONTEXT_PUBLIC_KEY || env.INTERNAL_CONTEXT_PUBLIC_KEY_FILE) {
-    const pem = readSecret(env, "INTERNAL_CONTEXT_PUBLIC_KEY", path.join(keysDir(dataDir), FILES.contextPublic), "start through npm start, or pass the gateway's Ed25519 public key");
+    const pem = readSecret(
+      env,
+      "INTERNAL_CONTEXT_PUBLIC_KEY",
+      path.join(keysDir(dataDir), FILES.contextPublic),
+      "start through npm start, or pass the gateway's Ed25519 public key",
+    );
     keys.push(...publicKeysOf(pem, "INTERNAL_CONTEXT_PUBLIC_KEY"));
   }
   return keys;
@@ -194,7 +231,12 @@ export function loadContextVerifyKeys(env: Env, dataDir: string): crypto.KeyObje
 
 /** The key the gateway signs the internal context with (`INTERNAL_CONTEXT_PRIVATE_KEY`). */
 export function loadContextSigningKey(env: Env, dataDir: string): crypto.KeyObject {
-  const pem = readSecret(env, "INTERNAL_CONTEXT_PRIVATE_KEY", path.join(keysDir(dataDir), FILES.contextPrivate), "start through npm start, or pass an Ed25519 private key");
+  const pem = readSecret(
+    env,
+    "INTERNAL_CONTEXT_PRIVATE_KEY",
+    path.join(keysDir(dataDir), FILES.contextPrivate),
+    "start through npm start, or pass an Ed25519 private key",
+  );
   try {
     return crypto.createPrivateKey(pem);
   } catch {
@@ -204,7 +246,12 @@ export function loadContextSigningKey(env: Env, dataDir: string): crypto.KeyObje
 
 /** The development token secret (`JWT_SECRET`), for HS256. */
 export function loadJwtSecret(env: Env, dataDir: string): string {
-  return readSecret(env, "JWT_SECRET", path.join(keysDir(dataDir), FILES.jwtSecret), "run npm start or npm run token once to generate development keys").trim();
+  return readSecret(
+    env,
+    "JWT_SECRET",
+    path.join(keysDir(dataDir), FILES.jwtSecret),
+    "run npm start or npm run token once to generate development keys",
+  ).trim();
 }
 
 /** `labor-security` → `DATA_DIR/keys/labor-security.audit.private.pem` (and `.public.pem` beside it). */
@@ -225,7 +272,10 @@ export function ensureDevAuditKeys(dataDir: string, department: string): void {
   const { privateFile, publicFile } = auditKeyFiles(dataDir, department);
   if (!fs.existsSync(privateFile)) {
     const tmp = `${privateFile}.${process.pid}.${crypto.randomBytes(4).toString("hex")}`;
-    fs.writeFileSync(tmp, crypto.generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }), { mode: 0o600, flag: "wx" });
+    fs.writeFileSync(tmp, crypto.generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }), {
+      mode: 0o600,
+      flag: "wx",
+    });
     try {
       fs.linkSync(tmp, privateFile);
     } catch (err) {
@@ -242,14 +292,20 @@ export function ensureDevAuditKeys(dataDir: string, department: string): void {
 
 /** The key a department signs its audit chain's heads with (`AUDIT_SIGNING_KEY`, Ed25519). */
 export function loadAuditSigningKey(env: Env, dataDir: string, department: string): crypto.KeyObject {
-  const pem = readSecret(env, "AUDIT_SIGNING_KEY", auditKeyFiles(dataDir, department).privateFile, "start through npm start, or pass the department's Ed25519 private key");
+  const pem = readSecret(
+    env,
+    "AUDIT_SIGNING_KEY",
+    auditKeyFiles(dataDir, department).privateFile,
+    "start through npm start, or pass the department's Ed25519 private key",
+  );
   let key: crypto.KeyObject;
   try {
     key = crypto.createPrivateKey(pem);
   } catch {
     throw new ConfigError("AUDIT_SIGNING_KEY", "is not a PEM private key");
   }
-  if (key.asymmetricKeyType !== "ed25519") throw new ConfigError("AUDIT_SIGNING_KEY", `must be an Ed25519 key, got ${key.asymmetricKeyType}`);
+  if (key.asymmetricKeyType !== "ed25519")
+    throw new ConfigError("AUDIT_SIGNING_KEY", `must be an Ed25519 key, got ${key.asymmetricKeyType}`);
   return key;
 }
 
@@ -262,13 +318,19 @@ export function loadAuditVerifyKey(env: Env, dataDir: string, department: string
   if (!env.AUDIT_VERIFY_KEY && !env.AUDIT_VERIFY_KEY_FILE && (env.AUDIT_SIGNING_KEY || env.AUDIT_SIGNING_KEY_FILE)) {
     return crypto.createPublicKey(loadAuditSigningKey(env, dataDir, department));
   }
-  const pem = readSecret(env, "AUDIT_VERIFY_KEY", auditKeyFiles(dataDir, department).publicFile, "pass the department's Ed25519 audit public key");
+  const pem = readSecret(
+    env,
+    "AUDIT_VERIFY_KEY",
+    auditKeyFiles(dataDir, department).publicFile,
+    "pass the department's Ed25519 audit public key",
+  );
   let key: crypto.KeyObject;
   try {
     key = crypto.createPublicKey(pem);
   } catch {
     throw new ConfigError("AUDIT_VERIFY_KEY", "is not a PEM public key");
   }
-  if (key.asymmetricKeyType !== "ed25519") throw new ConfigError("AUDIT_VERIFY_KEY", `must be an Ed25519 key, got ${key.asymmetricKeyType}`);
+  if (key.asymmetricKeyType !== "ed25519")
+    throw new ConfigError("AUDIT_VERIFY_KEY", `must be an Ed25519 key, got ${key.asymmetricKeyType}`);
   return key;
 }

@@ -3,7 +3,13 @@ import assert from "node:assert/strict";
 import { DEFAULT_PERSON_READ_CAPS, loadPersonReadCaps, PersonReadCap } from "./read-cap";
 import type { Caller } from "./roles";
 
-const who = (userId: string, ...roles: Caller["roles"]): Caller => ({ userId, roles, hospitalCode: null, idNumber: null, purpose: "test" });
+const who = (userId: string, ...roles: Caller["roles"]): Caller => ({
+  userId,
+  roles,
+  hospitalCode: null,
+  idNumber: null,
+  purpose: "test",
+});
 const persons = (from: number, n: number) => Array.from({ length: n }, (_, i) => `P${from + i}`);
 
 test("a user reads distinct persons up to their role's cap per clock hour; rereads are free; the hour starts again", () => {
@@ -32,7 +38,10 @@ test("memory is bounded: past the bound the users counted longest ago are forgot
 
 test("PERSON_READ_CAPS sets caps by role; anything else stops the process with the variable's name", () => {
   const caps = loadPersonReadCaps({ PERSON_READ_CAPS: "window_clerk=50, labor_officer=9000" });
-  assert.deepEqual([caps.window_clerk, caps.labor_officer, caps.tax_officer], [50, 9000, DEFAULT_PERSON_READ_CAPS.tax_officer]);
+  assert.deepEqual(
+    [caps.window_clerk, caps.labor_officer, caps.tax_officer],
+    [50, 9000, DEFAULT_PERSON_READ_CAPS.tax_officer],
+  );
   for (const bad of ["window_clerk", "janitor=5", "window_clerk=-1", "window_clerk=1000000"]) {
     assert.throws(() => loadPersonReadCaps({ PERSON_READ_CAPS: bad }), /PERSON_READ_CAPS/, bad);
   }

@@ -35,10 +35,16 @@ const HOUR_MS = 3_600_000;
  */
 export function loadPersonReadCaps(env: Env): Record<Role, number> {
   const caps = { ...DEFAULT_PERSON_READ_CAPS };
-  for (const part of (env.PERSON_READ_CAPS ?? "").split(",").map((p) => p.trim()).filter(Boolean)) {
+  for (const part of (env.PERSON_READ_CAPS ?? "")
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const m = /^([a-z_]+)=(\d+)$/.exec(part);
     if (!m || !isRole(m[1]) || Number(m[2]) > MAX_PERSON_READ_CAP) {
-      throw new ConfigError("PERSON_READ_CAPS", `takes role=count pairs with a known role and a count of at most ${MAX_PERSON_READ_CAP}, got "${part}"`);
+      throw new ConfigError(
+        "PERSON_READ_CAPS",
+        `takes role=count pairs with a known role and a count of at most ${MAX_PERSON_READ_CAP}, got "${part}"`,
+      );
     }
     caps[m[1]] = Number(m[2]);
   }

@@ -36,7 +36,13 @@ export interface Caller {
   tokenId?: string | null;
 }
 
-export const ANONYMOUS: Caller = Object.freeze({ userId: null, roles: [], hospitalCode: null, idNumber: null, purpose: null }) as Caller;
+export const ANONYMOUS: Caller = Object.freeze({
+  userId: null,
+  roles: [],
+  hospitalCode: null,
+  idNumber: null,
+  purpose: null,
+}) as Caller;
 
 /** The header that carries the purpose of a read, from the client to the gateway. */
 export const PURPOSE_HEADER = "x-access-purpose";

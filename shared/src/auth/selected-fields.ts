@@ -1,4 +1,11 @@
-import { getNamedType, isObjectType, type FragmentDefinitionNode, type GraphQLNamedType, type GraphQLResolveInfo, type SelectionSetNode } from "graphql";
+import {
+  getNamedType,
+  isObjectType,
+  type FragmentDefinitionNode,
+  type GraphQLNamedType,
+  type GraphQLResolveInfo,
+  type SelectionSetNode,
+} from "graphql";
 
 /**
  * The fields of `typeName` that the current field's selection reads, at any depth below it
@@ -18,7 +25,9 @@ export function selectedFields(info: GraphQLResolveInfo, typeName: string): stri
         const field = type && isObjectType(type) ? type.getFields()[name] : undefined;
         walk(selection.selectionSet, field ? getNamedType(field.type) : undefined);
       } else if (selection.kind === "InlineFragment") {
-        const on = selection.typeCondition ? info.schema.getType(selection.typeCondition.name.value) ?? undefined : type;
+        const on = selection.typeCondition
+          ? (info.schema.getType(selection.typeCondition.name.value) ?? undefined)
+          : type;
         walk(selection.selectionSet, on);
       } else {
         const fragment: FragmentDefinitionNode | undefined = info.fragments[selection.name.value];

@@ -25,12 +25,18 @@ export const HOSPITAL_ROLES: readonly Role[] = ["hospital_admin", "info_office",
  * reads personal data, a hospital role without its hospital, a citizen without their ID number.
  * The gateway refuses such a token (UNAUTHENTICATED) and `npm run token` will not make one.
  */
-export function tokenRolesProblem(claims: { roles: readonly Role[]; hospitalCode: string | null; idNumber: string | null }): string | null {
+export function tokenRolesProblem(claims: {
+  roles: readonly Role[];
+  hospitalCode: string | null;
+  idNumber: string | null;
+}): string | null {
   const { roles } = claims;
   const readers = roles.filter((r) => PERSONAL_DATA_ROLES.includes(r));
-  if (roles.includes("auditor") && readers.length > 0) return `a token cannot hold auditor together with a role that reads personal data (${readers.join(", ")})`;
+  if (roles.includes("auditor") && readers.length > 0)
+    return `a token cannot hold auditor together with a role that reads personal data (${readers.join(", ")})`;
   const unscoped = roles.find((r) => HOSPITAL_ROLES.includes(r));
-  if (unscoped && !claims.hospitalCode) return `${unscoped.startsWith("i") ? "an" : "a"} ${unscoped} token must name its hospital`;
+  if (unscoped && !claims.hospitalCode)
+    return `${unscoped.startsWith("i") ? "an" : "a"} ${unscoped} token must name its hospital`;
   if (roles.includes("citizen") && !claims.idNumber) return "a citizen token must carry the citizen's idNumber";
   return null;
 }

@@ -32,7 +32,9 @@ export class UsedContextsUnlogged1764470000000 implements MigrationInterface {
   async down(queryRunner: QueryRunner): Promise<void> {
     if (queryRunner.connection.options.type === "postgres") {
       await queryRunner.query("DROP TRIGGER used_context_prune ON used_context");
-      await queryRunner.query("CREATE TRIGGER used_context_prune AFTER INSERT ON used_context FOR EACH ROW EXECUTE FUNCTION used_context_prune()");
+      await queryRunner.query(
+        "CREATE TRIGGER used_context_prune AFTER INSERT ON used_context FOR EACH ROW EXECUTE FUNCTION used_context_prune()",
+      );
       await queryRunner.query("ALTER TABLE used_context SET LOGGED");
     } else {
       await queryRunner.query("DROP TRIGGER used_context_prune");

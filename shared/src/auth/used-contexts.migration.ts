@@ -19,7 +19,9 @@ export class CreateUsedContexts1764460000000 implements MigrationInterface {
           DELETE FROM used_context WHERE expires_at < NEW.expires_at - ${KEEP_MS};
           RETURN NULL;
         END $$`);
-      await queryRunner.query("CREATE TRIGGER used_context_prune AFTER INSERT ON used_context FOR EACH ROW EXECUTE FUNCTION used_context_prune()");
+      await queryRunner.query(
+        "CREATE TRIGGER used_context_prune AFTER INSERT ON used_context FOR EACH ROW EXECUTE FUNCTION used_context_prune()",
+      );
     } else {
       await queryRunner.query(`CREATE TRIGGER used_context_prune AFTER INSERT ON used_context BEGIN
         DELETE FROM used_context WHERE expires_at < NEW.expires_at - ${KEEP_MS};

@@ -5,18 +5,25 @@ import { openTestDatabase } from "../testing/test-database";
 import { USED_CONTEXT_MIGRATIONS, UsedContexts } from "./used-contexts";
 
 test("a context id is accepted once; a second claim, as from another replica, is UNAUTHENTICATED", async () => {
-  const { db, close } = await openTestDatabase({ service: "used-contexts", entities: [], migrations: USED_CONTEXT_MIGRATIONS });
+  const { db, close } = await openTestDatabase({
+    service: "used-contexts",
+    entities: [],
+    migrations: USED_CONTEXT_MIGRATIONS,
+  });
   try {
     // Two instances over one database: two replicas of a department.
     const first = new UsedContexts(db, "tax");
     const second = new UsedContexts(db, "tax");
     const id = randomUUID();
     await first.claim(id, Date.now() + 35_000);
-    await assert.rejects(second.claim(id, Date.now() + 35_000), (err: { extensions?: { code?: string }; message: string }) => {
-      assert.equal(err.extensions?.code, "UNAUTHENTICATED");
-      assert.match(err.message, /replayed/);
-      return true;
-    });
+    await assert.rejects(
+      second.claim(id, Date.now() + 35_000),
+      (err: { extensions?: { code?: string }; message: string }) => {
+        assert.equal(err.extensions?.code, "UNAUTHENTICATED");
+        assert.match(err.message, /replayed/);
+        return true;
+      },
+    );
     await second.claim(randomUUID(), Date.now() + 35_000);
   } finally {
     await close();
@@ -24,7 +31,11 @@ test("a context id is accepted once; a second claim, as from another replica, is
 });
 
 test("ids a minute past their freshness are deleted by a later claim: the table stays bounded", async () => {
-  const { db, close } = await openTestDatabase({ service: "used-contexts", entities: [], migrations: USED_CONTEXT_MIGRATIONS });
+  const { db, close } = await openTestDatabase({
+    service: "used-contexts",
+    entities: [],
+    migrations: USED_CONTEXT_MIGRATIONS,
+  });
   try {
     const used = new UsedContexts(db, "tax");
     const t = 1_800_000_000_000;
@@ -39,7 +50,9 @@ test("ids a minute past their freshness are deleted by a later claim: the table 
     await used.claim(randomUUID(), t + 60_016);
     assert.equal(await count(), 3, "the five old ids are gone");
     if (db.options.type === "postgres") {
-      const [{ persistence }] = await db.query("SELECT relpersistence AS persistence FROM pg_class WHERE relname = 'used_context'");
+      const [{ persistence }] = await db.query(
+        "SELECT relpersistence AS persistence FROM pg_class WHERE relname = 'used_context'",
+      );
       assert.equal(persistence, "u", "an unlogged table: no WAL flush per request");
     }
   } finally {

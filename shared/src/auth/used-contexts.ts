@@ -17,8 +17,14 @@ export const USED_CONTEXT_MIGRATIONS: Function[] = [CreateUsedContexts1764460000
 export class UsedContexts {
   private readonly insert: string;
 
-  constructor(private readonly dataSource: DataSource, private readonly department: string) {
-    this.insert = dataSource.options.type === "postgres" ? "INSERT INTO used_context (id, expires_at) VALUES ($1, $2)" : "INSERT INTO used_context (id, expires_at) VALUES (?, ?)";
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly department: string,
+  ) {
+    this.insert =
+      dataSource.options.type === "postgres"
+        ? "INSERT INTO used_context (id, expires_at) VALUES ($1, $2)"
+        : "INSERT INTO used_context (id, expires_at) VALUES (?, ?)";
   }
 
   /** Records `contextId` as used until `until` (ms since the epoch); UNAUTHENTICATED when some replica already served it. */
@@ -26,7 +32,10 @@ export class UsedContexts {
     try {
       await this.dataSource.query(this.insert, [contextId, until]);
     } catch (err) {
-      if (isUniqueViolation(err)) throw new UnauthenticatedError(`${this.department} answers only the OneWindow gateway: the signed context was replayed`);
+      if (isUniqueViolation(err))
+        throw new UnauthenticatedError(
+          `${this.department} answers only the OneWindow gateway: the signed context was replayed`,
+        );
       throw err;
     }
   }

@@ -41,7 +41,13 @@ export interface EventPayloads {
   };
   "onewindow.tax.return.filed": Record<string, unknown>;
   "onewindow.tax.withholding.filed": Record<string, unknown>;
-  "onewindow.tax.pension.recorded": { idNumber: string; year: number; amountFen: number; exempt: boolean; source: string };
+  "onewindow.tax.pension.recorded": {
+    idNumber: string;
+    year: number;
+    amountFen: number;
+    exempt: boolean;
+    source: string;
+  };
   "onewindow.hospital.hospital.registered": Record<string, unknown>;
   "onewindow.hospital.outpatient.recorded": Record<string, unknown>;
   "onewindow.hospital.inpatient.discharged": {

@@ -5,7 +5,10 @@ import { DeadLetter } from "./dead-letter.entity";
 import { InboxEvent } from "./inbox-event.entity";
 
 /** Reacts to one event inside the transaction that also records it in the inbox. */
-export type EventHandler<T extends EventType = EventType> = (event: EventEnvelope<T>, tx: EntityManager) => Promise<void>;
+export type EventHandler<T extends EventType = EventType> = (
+  event: EventEnvelope<T>,
+  tx: EntityManager,
+) => Promise<void>;
 
 /** The events a service reacts to, by type. */
 export type EventHandlers = { [K in EventType]?: EventHandler<K> };
@@ -27,7 +30,12 @@ export async function applyOnce(db: DataSource, event: EventEnvelope, handler: E
  * Files an event its handler kept failing on, for an operator to look at and replay; or, with
  * `attempts` 0, one refused unapplied (not signed by its owner), kept as evidence only.
  */
-export async function recordDeadLetter(db: DataSource, event: EventEnvelope, error: unknown, attempts: number): Promise<void> {
+export async function recordDeadLetter(
+  db: DataSource,
+  event: EventEnvelope,
+  error: unknown,
+  attempts: number,
+): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.delete(DeadLetter, { id: event.id });
     await tx.insert(DeadLetter, {
@@ -53,10 +61,15 @@ export function listDeadLetters(db: DataSource): Promise<DeadLetter[]> {
  * Applies a dead letter again with today's handler (after the fault was fixed). Still at most
  * once: an event that meanwhile got applied is only marked replayed.
  */
-export async function replayDeadLetter(db: DataSource, id: string, handlers: EventHandlers): Promise<"applied" | "already applied"> {
+export async function replayDeadLetter(
+  db: DataSource,
+  id: string,
+  handlers: EventHandlers,
+): Promise<"applied" | "already applied"> {
   const letter = await db.getRepository(DeadLetter).findOneBy({ id });
   if (!letter) throw new Error(`no dead letter with id ${id}`);
-  if (letter.attempts === 0) throw new Error(`dead letter ${id} was refused, not failed (${letter.error}); it is never applied`);
+  if (letter.attempts === 0)
+    throw new Error(`dead letter ${id} was refused, not failed (${letter.error}); it is never applied`);
   const event = JSON.parse(letter.envelope) as EventEnvelope;
   const handler = handlers[event.type];
   if (!handler) throw new Error(`this service has no handler for ${event.type}`);

@@ -29,7 +29,10 @@ function signedBytes(envelope: EventEnvelope): Buffer {
 /** The envelope with `signature`: Ed25519 by the department's `EVENT_SIGNING_KEY`, base64url. */
 export function signEnvelope<E extends EventEnvelope<any>>(envelope: E, key: crypto.KeyObject): E {
   const { signature: _old, ...unsigned } = envelope;
-  return { ...unsigned, signature: crypto.sign(null, signedBytes(unsigned as EventEnvelope), key).toString("base64url") } as E;
+  return {
+    ...unsigned,
+    signature: crypto.sign(null, signedBytes(unsigned as EventEnvelope), key).toString("base64url"),
+  } as E;
 }
 
 /**
@@ -55,8 +58,10 @@ export class EventVerifier {
     if (natsSubjectReceived !== undefined && natsSubjectReceived !== natsSubject(this.prefix, envelope.type)) {
       return `refused: a ${envelope.type} event arrived on subject ${natsSubjectReceived.slice(0, 200)}`;
     }
-    if (envelope.source !== owner) return `refused: wrong source ${String(envelope.source).slice(0, 60)}; only ${owner} publishes ${envelope.type}`;
-    if (typeof envelope.signature !== "string" || envelope.signature === "") return `refused: unsigned event (${owner} signs every event it publishes)`;
+    if (envelope.source !== owner)
+      return `refused: wrong source ${String(envelope.source).slice(0, 60)}; only ${owner} publishes ${envelope.type}`;
+    if (typeof envelope.signature !== "string" || envelope.signature === "")
+      return `refused: unsigned event (${owner} signs every event it publishes)`;
     const key = this.keys.get(owner);
     if (!key) return `refused: no public key of ${owner} is configured to verify its events`;
     let ok = false;

@@ -21,7 +21,10 @@ export class CreateOutbox1763800000000 implements MigrationInterface {
         ],
       }),
     );
-    await queryRunner.createIndex("outbox_event", new TableIndex({ name: "outbox_event_pending", columnNames: ["sent_at", "sequence"] }));
+    await queryRunner.createIndex(
+      "outbox_event",
+      new TableIndex({ name: "outbox_event_pending", columnNames: ["sent_at", "sequence"] }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

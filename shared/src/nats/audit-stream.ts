@@ -1,4 +1,12 @@
-import { DiscardPolicy, RetentionPolicy, StorageType, nanos, type JetStreamClient, type JetStreamManager, type StreamConfig } from "nats";
+import {
+  DiscardPolicy,
+  RetentionPolicy,
+  StorageType,
+  nanos,
+  type JetStreamClient,
+  type JetStreamManager,
+  type StreamConfig,
+} from "nats";
 import type { DataSource } from "typeorm";
 import type { SignedAuditHead } from "../audit/audit-head";
 import { streamName } from "../events/event-envelope";
@@ -50,7 +58,9 @@ export async function ensureAuditStream(jsm: JetStreamManager, prefix: string, r
     }
   }
   if (!existing.deny_delete || !existing.deny_purge || existing.allow_rollup_hdrs || existing.max_age !== 0) {
-    throw new Error(`JetStream stream ${name} allows deleting, purging, rolling up or ageing out audit heads; it must be recreated with deny_delete and deny_purge`);
+    throw new Error(
+      `JetStream stream ${name} allows deleting, purging, rolling up or ageing out audit heads; it must be recreated with deny_delete and deny_purge`,
+    );
   }
   return name;
 }
@@ -60,7 +70,13 @@ export async function ensureAuditStream(jsm: JetStreamManager, prefix: string, r
  * (JetStream API: `STREAM.INFO.<stream>`, `CONSUMER.CREATE.<stream>`, `CONSUMER.MSG.NEXT`).
  * Signatures are checked by the caller.
  */
-export async function readPublishedHeads(js: JetStreamClient, jsm: JetStreamManager, prefix: string, service: string, timeoutMs = 30_000): Promise<unknown[]> {
+export async function readPublishedHeads(
+  js: JetStreamClient,
+  jsm: JetStreamManager,
+  prefix: string,
+  service: string,
+  timeoutMs = 30_000,
+): Promise<unknown[]> {
   const stream = auditStreamName(prefix);
   const subject = auditSubject(prefix, service);
   let count: number;
@@ -92,7 +108,10 @@ export async function readPublishedHeads(js: JetStreamClient, jsm: JetStreamMana
   read.catch(() => undefined);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`read ${heads.length} of ${count} signed audit heads from ${stream} before the time-out`)), timeoutMs);
+    timer = setTimeout(
+      () => reject(new Error(`read ${heads.length} of ${count} signed audit heads from ${stream} before the time-out`)),
+      timeoutMs,
+    );
   });
   try {
     await Promise.race([read, timeout]);
@@ -113,7 +132,12 @@ const BATCH = 200;
  * Each is published with a message id, so a head two replicas both relay is stored once.
  */
 export class AuditHeadRelay extends RelayLoop {
-  constructor(private readonly db: DataSource, bus: NatsEventBus, private readonly service: string, logger: Logger) {
+  constructor(
+    private readonly db: DataSource,
+    bus: NatsEventBus,
+    private readonly service: string,
+    logger: Logger,
+  ) {
     super(bus, logger, "audit head relay");
   }
 
@@ -121,19 +145,34 @@ export class AuditHeadRelay extends RelayLoop {
     const { js, jsm } = this.bus.jetStream();
     const prefix = this.bus.options.prefix;
     await ensureAuditStream(jsm, prefix, this.bus.options.replicas);
-    const rows = (await this.db.query(`SELECT id, from_id, hash, at, signature FROM audit_head WHERE sent_at IS NULL ORDER BY id LIMIT ${BATCH}`)) as { id: number; from_id: number; hash: string; at: string; signature: string }[];
+    const rows = (await this.db.query(
+      `SELECT id, from_id, hash, at, signature FROM audit_head WHERE sent_at IS NULL ORDER BY id LIMIT ${BATCH}`,
+    )) as { id: number; from_id: number; hash: string; at: string; signature: string }[];
     const sent: number[] = [];
     try {
       for (const row of rows) {
-        const head: SignedAuditHead = { department: this.service, from: Number(row.from_id), id: Number(row.id), hash: row.hash, at: row.at, signature: row.signature };
-        await js.publish(auditSubject(prefix, this.service), JSON.stringify(head), { msgID: `${this.service}.${head.id}`, timeout: 5000 });
+        const head: SignedAuditHead = {
+          department: this.service,
+          from: Number(row.from_id),
+          id: Number(row.id),
+          hash: row.hash,
+          at: row.at,
+          signature: row.signature,
+        };
+        await js.publish(auditSubject(prefix, this.service), JSON.stringify(head), {
+          msgID: `${this.service}.${head.id}`,
+          timeout: 5000,
+        });
         sent.push(head.id);
       }
     } finally {
       if (sent.length) {
         const postgres = this.db.options.type === "postgres";
         const params = sent.map((_, i) => (postgres ? `$${i + 2}` : "?")).join(", ");
-        await this.db.query(`UPDATE audit_head SET sent_at = ${postgres ? "$1" : "?"} WHERE id IN (${params})`, [new Date().toISOString(), ...sent]);
+        await this.db.query(`UPDATE audit_head SET sent_at = ${postgres ? "$1" : "?"} WHERE id IN (${params})`, [
+          new Date().toISOString(),
+          ...sent,
+        ]);
       }
     }
     return sent.length;

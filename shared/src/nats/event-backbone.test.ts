@@ -34,7 +34,11 @@ async function database(): Promise<DataSource> {
   return createDataSource({
     service: "test",
     entities: [OutboxEvent, InboxEvent, DeadLetter],
-    migrations: [CreateOutbox1763800000000, CreateInboxAndDeadLetters1763900000000, AddOutboxSignedEnvelope1764500000000],
+    migrations: [
+      CreateOutbox1763800000000,
+      CreateInboxAndDeadLetters1763900000000,
+      AddOutboxSignedEnvelope1764500000000,
+    ],
     config: { dataDir: "", databaseUrl: undefined },
     logger,
     inMemory: true,
@@ -66,7 +70,9 @@ describe("the event backbone against a real nats-server", () => {
     const db = await database();
     databases.push(db);
     // A department signs with its own key; a pure consumer with a throwaway one.
-    const signingKey = publishers.includes(name) ? loadEventSigningKey({}, keysDir, name) : generateKeyPairSync("ed25519").privateKey;
+    const signingKey = publishers.includes(name)
+      ? loadEventSigningKey({}, keysDir, name)
+      : generateKeyPairSync("ed25519").privateKey;
     const trust = { signingKey, verifyKeys: loadEventVerifyKeys({}, keysDir, publishers) };
     const eventing = startEventing(db, configFor(), name, handlers, logger, trust);
     running.push(eventing);
@@ -98,22 +104,37 @@ describe("the event backbone against a real nats-server", () => {
     });
     const labor = await service("labor-security");
     await labor.db.transaction((tx) =>
-      labor.publisher.publish(tx, { type: "onewindow.labor.unemployment.registered", subject: "A", data: { idNumber: "A", registeredOn: "2025-01-01", reason: null } }),
+      labor.publisher.publish(tx, {
+        type: "onewindow.labor.unemployment.registered",
+        subject: "A",
+        data: { idNumber: "A", registeredOn: "2025-01-01", reason: null },
+      }),
     );
     await assert.rejects(
       labor.db.transaction(async (tx) => {
-        await labor.publisher.publish(tx, { type: "onewindow.labor.unemployment.registered", subject: "B", data: { idNumber: "B", registeredOn: "2025-01-01", reason: null } });
+        await labor.publisher.publish(tx, {
+          type: "onewindow.labor.unemployment.registered",
+          subject: "B",
+          data: { idNumber: "B", registeredOn: "2025-01-01", reason: null },
+        });
         throw new Error("the change failed after its event row was written");
       }),
     );
     await labor.db.transaction((tx) =>
-      labor.publisher.publish(tx, { type: "onewindow.labor.unemployment.registered", subject: "C", data: { idNumber: "C", registeredOn: "2025-01-01", reason: null } }),
+      labor.publisher.publish(tx, {
+        type: "onewindow.labor.unemployment.registered",
+        subject: "C",
+        data: { idNumber: "C", registeredOn: "2025-01-01", reason: null },
+      }),
     );
     await until(() => applied.length >= 2, "two events applied");
     await new Promise((r) => setTimeout(r, 300));
     assert.deepEqual(applied, ["A", "C"]);
     assert.equal(await labor.db.getRepository(OutboxEvent).count(), 2);
-    await until(async () => (await labor.db.getRepository(OutboxEvent).countBy({ sentAt: IsNull() })) === 0, "outbox rows marked sent");
+    await until(
+      async () => (await labor.db.getRepository(OutboxEvent).countBy({ sentAt: IsNull() })) === 0,
+      "outbox rows marked sent",
+    );
     assert.equal(await consumer.db.getRepository(InboxEvent).count(), 2);
   });
 
@@ -137,7 +158,16 @@ describe("the event backbone against a real nats-server", () => {
         hospital.publisher.publish(tx, {
           type: "onewindow.hospital.inpatient.discharged",
           subject: "H",
-          data: { stayId: 1, hospitalCode: "H", patientIdNumber: null, department, admittedOn: "2025-01-01", dischargedOn: "2025-01-02", totalCostFen: 100, drugCostFen: 10 },
+          data: {
+            stayId: 1,
+            hospitalCode: "H",
+            patientIdNumber: null,
+            department,
+            admittedOn: "2025-01-01",
+            dischargedOn: "2025-01-02",
+            totalCostFen: 100,
+            drugCostFen: 10,
+          },
         }),
       );
     }
@@ -176,8 +206,11 @@ describe("the event backbone against a real nats-server", () => {
     await consumer.eventing.bus.ensureStream("labor");
     // Three deliveries of one event, as a relay that crashed before marking it sent would make
     // after the de-duplication window: distinct message ids, one event id.
-    const signed = JSON.stringify(signEnvelope(event as EventEnvelope, loadEventSigningKey({}, keysDir, "labor-security")));
-    for (let i = 0; i < 3; i++) await js.publish(`${prefix}.labor.retirement.approved`, signed, { msgID: `${event.id}-${i}` });
+    const signed = JSON.stringify(
+      signEnvelope(event as EventEnvelope, loadEventSigningKey({}, keysDir, "labor-security")),
+    );
+    for (let i = 0; i < 3; i++)
+      await js.publish(`${prefix}.labor.retirement.approved`, signed, { msgID: `${event.id}-${i}` });
     await until(async () => (await consumer.db.getRepository(InboxEvent).count()) === 1, "inbox row");
     await new Promise((r) => setTimeout(r, 500));
     assert.equal(effects, 1);
@@ -212,13 +245,17 @@ describe("the event backbone against a real nats-server", () => {
     ];
     const js = nc.jetstream();
     await consumer.eventing.bus.ensureStream("labor");
-    for (const [event] of cases) await js.publish(`${prefix}.labor.retirement.approved`, JSON.stringify(event), { msgID: event.id });
+    for (const [event] of cases)
+      await js.publish(`${prefix}.labor.retirement.approved`, JSON.stringify(event), { msgID: event.id });
     // Behind them a genuine one: it applies, so the refusals above were not a consumer that never ran.
     const genuine = signEnvelope(envelope(5, "GENUINE"), laborKey);
     await js.publish(`${prefix}.labor.retirement.approved`, JSON.stringify(genuine), { msgID: genuine.id });
     await until(() => applied.includes("GENUINE"), "the genuine event applied");
     // The stream also holds the earlier tests' events (X); none of the refused ones applied.
-    assert.deepEqual(applied.filter((id) => id !== "X"), ["GENUINE"]);
+    assert.deepEqual(
+      applied.filter((id) => id !== "X"),
+      ["GENUINE"],
+    );
     const letters = await listDeadLetters(consumer.db);
     assert.equal(letters.length, cases.length);
     for (const [event, reason] of cases) {
@@ -228,6 +265,9 @@ describe("the event backbone against a real nats-server", () => {
       assert.equal(letter.attempts, 0);
       await assert.rejects(replayDeadLetter(consumer.db, letter.id, {}), /refused, not failed/);
     }
-    assert.equal(await consumer.db.getRepository(InboxEvent).countBy({ type: "onewindow.labor.retirement.approved" }), applied.length);
+    assert.equal(
+      await consumer.db.getRepository(InboxEvent).countBy({ type: "onewindow.labor.retirement.approved" }),
+      applied.length,
+    );
   });
 });

@@ -73,7 +73,8 @@ export class EventConsumer {
           await sleep(1000);
           continue;
         }
-        if (this.running) this.options.logger.warn({ err: (err as Error).message, department }, "event consumer interrupted; resuming");
+        if (this.running)
+          this.options.logger.warn({ err: (err as Error).message, department }, "event consumer interrupted; resuming");
         await sleep(500);
       }
     }
@@ -101,7 +102,10 @@ export class EventConsumer {
     }
     const refusal = this.options.verifier.reasonToRefuse(event, message.subject);
     if (refusal) {
-      this.options.logger.error({ eventId: event.id, type: event.type, source: String(event.source).slice(0, 60), reason: refusal }, "event refused; filed as a dead letter, nothing applied");
+      this.options.logger.error(
+        { eventId: event.id, type: event.type, source: String(event.source).slice(0, 60), reason: refusal },
+        "event refused; filed as a dead letter, nothing applied",
+      );
       await recordDeadLetter(this.db, event, new Error(refusal), 0);
       message.ack();
       return;
@@ -120,7 +124,10 @@ export class EventConsumer {
         }
       }
       if (lastError !== undefined) {
-        this.options.logger.error({ err: lastError, eventId: event.id, type: event.type, ...traceLogFields() }, "event failed every attempt; filed as a dead letter");
+        this.options.logger.error(
+          { err: lastError, eventId: event.id, type: event.type, ...traceLogFields() },
+          "event failed every attempt; filed as a dead letter",
+        );
         await recordDeadLetter(this.db, event, lastError, this.options.maxAttempts);
       }
     });
@@ -149,5 +156,12 @@ export class EventConsumer {
 /** An envelope with an id and type a dead letter can be filed under (column sizes included). */
 function isFileable(event: unknown): event is EventEnvelope {
   const e = event as Partial<EventEnvelope> | null;
-  return typeof e === "object" && e !== null && typeof e.id === "string" && /^[0-9a-f-]{1,36}$/i.test(e.id) && typeof e.type === "string" && e.type.length <= 120;
+  return (
+    typeof e === "object" &&
+    e !== null &&
+    typeof e.id === "string" &&
+    /^[0-9a-f-]{1,36}$/i.test(e.id) &&
+    typeof e.type === "string" &&
+    e.type.length <= 120
+  );
 }

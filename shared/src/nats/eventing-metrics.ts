@@ -12,7 +12,8 @@ interface EventingSource {
 
 const sources = new Set<EventingSource>();
 
-const count = async (db: DataSource, sql: string): Promise<number> => Number((await db.query(SCRAPE_QUERY + sql))[0]?.n ?? 0);
+const count = async (db: DataSource, sql: string): Promise<number> =>
+  Number((await db.query(SCRAPE_QUERY + sql))[0]?.n ?? 0);
 
 // Read at scrape time from the database and JetStream, so they are never stale.
 new Gauge({
@@ -22,7 +23,12 @@ new Gauge({
   registers: [metricsRegistry],
   async collect() {
     this.reset();
-    for (const s of sources) if (s.db.isInitialized) this.set({ service: s.service }, await count(s.db, "SELECT COUNT(*) AS n FROM outbox_event WHERE sent_at IS NULL"));
+    for (const s of sources)
+      if (s.db.isInitialized)
+        this.set(
+          { service: s.service },
+          await count(s.db, "SELECT COUNT(*) AS n FROM outbox_event WHERE sent_at IS NULL"),
+        );
   },
 });
 
@@ -33,7 +39,12 @@ new Gauge({
   registers: [metricsRegistry],
   async collect() {
     this.reset();
-    for (const s of sources) if (s.db.isInitialized) this.set({ service: s.service }, await count(s.db, "SELECT COUNT(*) AS n FROM dead_letter WHERE replayed_at IS NULL"));
+    for (const s of sources)
+      if (s.db.isInitialized)
+        this.set(
+          { service: s.service },
+          await count(s.db, "SELECT COUNT(*) AS n FROM dead_letter WHERE replayed_at IS NULL"),
+        );
   },
 });
 

@@ -1,6 +1,11 @@
 import type { KeyObject } from "node:crypto";
 import type { DataSource } from "typeorm";
-import { loadEventSigningKey, loadEventVerifyKeys, loadNatsCredentials, type NatsCredentials } from "../auth/event-keys";
+import {
+  loadEventSigningKey,
+  loadEventVerifyKeys,
+  loadNatsCredentials,
+  type NatsCredentials,
+} from "../auth/event-keys";
 import { departmentOf, EVENT_PUBLISHERS } from "../events/event-catalogue";
 import { EventVerifier } from "../events/event-signing";
 import type { BaseConfig } from "../config";
@@ -32,7 +37,12 @@ export interface EventTrust {
  * `DATA_DIR/keys`: its signing key, and the public keys of the departments whose events its
  * handlers consume.
  */
-export function loadEventTrust(env: Record<string, string | undefined>, dataDir: string, service: string, handlers: EventHandlers | undefined): EventTrust {
+export function loadEventTrust(
+  env: Record<string, string | undefined>,
+  dataDir: string,
+  service: string,
+  handlers: EventHandlers | undefined,
+): EventTrust {
   const publishers = new Set(Object.keys(handlers ?? {}).map((type) => EVENT_PUBLISHERS[departmentOf(type)]));
   return {
     signingKey: loadEventSigningKey(env, dataDir, service),
@@ -46,7 +56,14 @@ export function loadEventTrust(env: Record<string, string | undefined>, dataDir:
  * handlers, consumes the departments' streams it reacts to. Nothing here blocks start-up:
  * without NATS the service serves and its events wait.
  */
-export function startEventing(db: DataSource, config: BaseConfig, service: string, handlers: EventHandlers | undefined, logger: Logger, trust: EventTrust): Eventing {
+export function startEventing(
+  db: DataSource,
+  config: BaseConfig,
+  service: string,
+  handlers: EventHandlers | undefined,
+  logger: Logger,
+  trust: EventTrust,
+): Eventing {
   const bus = new NatsEventBus({
     url: config.natsUrl,
     prefix: config.events.prefix,
@@ -59,14 +76,15 @@ export function startEventing(db: DataSource, config: BaseConfig, service: strin
   bus.start();
   const relay = new OutboxRelay(db, bus, logger, trust.signingKey);
   relay.start();
-  const consumer = handlers && Object.keys(handlers).length
-    ? new EventConsumer(db, bus, handlers, {
-        maxAttempts: config.events.maxAttempts,
-        ackWaitMs: config.events.ackWaitMs,
-        logger,
-        verifier: new EventVerifier(config.events.prefix, trust.verifyKeys),
-      })
-    : undefined;
+  const consumer =
+    handlers && Object.keys(handlers).length
+      ? new EventConsumer(db, bus, handlers, {
+          maxAttempts: config.events.maxAttempts,
+          ackWaitMs: config.events.ackWaitMs,
+          logger,
+          verifier: new EventVerifier(config.events.prefix, trust.verifyKeys),
+        })
+      : undefined;
   consumer?.start();
   const unreport = reportEventing(service, db, consumer);
   return {

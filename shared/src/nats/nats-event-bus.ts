@@ -67,7 +67,9 @@ export class NatsEventBus {
 
   constructor(readonly options: EventBusOptions) {
     if (!/^[a-z0-9_-]+$/i.test(options.prefix)) {
-      throw new Error(`event subject prefix must be a non-empty token of letters, digits, _ and -, got "${options.prefix}"`);
+      throw new Error(
+        `event subject prefix must be a non-empty token of letters, digits, _ and -, got "${options.prefix}"`,
+      );
     }
   }
 
@@ -99,13 +101,24 @@ export class NatsEventBus {
         this.isUp = true;
         this.options.logger.info({ url: this.options.url }, "connected to NATS");
         // Signatures still protect what is applied, but anyone reaching this server may publish.
-        if (!nc.info?.auth_required) this.options.logger.warn({ url: this.options.url }, "NATS accepts connections without credentials: run it with the generated configuration (README, Security)");
+        if (!nc.info?.auth_required)
+          this.options.logger.warn(
+            { url: this.options.url },
+            "NATS accepts connections without credentials: run it with the generated configuration (README, Security)",
+          );
         void this.watch(nc);
         // The owner makes its stream at once, so that its consumers need not wait for its first event.
         const own = this.ownDepartment();
-        if (own) await this.ensureStream(own).catch((err) => this.options.logger.warn({ err: (err as Error).message }, "cannot create the department's stream yet"));
+        if (own)
+          await this.ensureStream(own).catch((err) =>
+            this.options.logger.warn({ err: (err as Error).message }, "cannot create the department's stream yet"),
+          );
       } catch (err) {
-        if (!warned) this.options.logger.warn({ err: (err as Error).message, url: this.options.url }, "NATS unreachable; events wait in the outbox until it is back");
+        if (!warned)
+          this.options.logger.warn(
+            { err: (err as Error).message, url: this.options.url },
+            "NATS unreachable; events wait in the outbox until it is back",
+          );
         warned = true;
         await sleep(1000);
       }
@@ -142,10 +155,13 @@ export class NatsEventBus {
     const jsm = this.manager();
     if (this.options.credentials && department !== this.ownDepartment()) {
       // A consumer's NATS user may read another department's stream, never create or change it.
-      const exists = await jsm.streams.info(name).then(() => true, (err) => {
-        if (/not found/i.test(String(err))) return false;
-        throw err;
-      });
+      const exists = await jsm.streams.info(name).then(
+        () => true,
+        (err) => {
+          if (/not found/i.test(String(err))) return false;
+          throw err;
+        },
+      );
       if (!exists) throw new StreamNotYetCreated(name);
       this.streams.add(name);
       return name;
@@ -206,7 +222,11 @@ export class NatsEventBus {
     };
     try {
       await jsm.consumers.info(stream, durable);
-      await jsm.consumers.update(stream, durable, { ack_wait: config.ack_wait, max_deliver: config.max_deliver, max_ack_pending: config.max_ack_pending });
+      await jsm.consumers.update(stream, durable, {
+        ack_wait: config.ack_wait,
+        max_deliver: config.max_deliver,
+        max_ack_pending: config.max_ack_pending,
+      });
     } catch {
       await jsm.consumers.add(stream, config);
     }
@@ -228,4 +248,3 @@ export class NatsEventBus {
     await this.nc?.drain().catch(() => this.nc?.close());
   }
 }
-

@@ -56,7 +56,13 @@ export class OutboxRelay extends RelayLoop {
   protected async drain(): Promise<number> {
     if (!this.bus.connected) throw new Error("NATS is not connected");
     // No transactions here: a commit of the relay's own would wake it again, for ever.
-    const rows = await this.db.getRepository(OutboxEvent).createQueryBuilder("o").where("o.sent_at IS NULL").orderBy("o.sequence", "ASC").limit(BATCH).getMany();
+    const rows = await this.db
+      .getRepository(OutboxEvent)
+      .createQueryBuilder("o")
+      .where("o.sent_at IS NULL")
+      .orderBy("o.sequence", "ASC")
+      .limit(BATCH)
+      .getMany();
     const sent: string[] = [];
     try {
       for (const row of rows) {
@@ -66,7 +72,13 @@ export class OutboxRelay extends RelayLoop {
     } finally {
       if (sent.length) {
         const sentAt = new Date().toISOString();
-        await this.db.getRepository(OutboxEvent).createQueryBuilder().update().set({ sentAt }).whereInIds(sent).execute();
+        await this.db
+          .getRepository(OutboxEvent)
+          .createQueryBuilder()
+          .update()
+          .set({ sentAt })
+          .whereInIds(sent)
+          .execute();
       }
     }
     return sent.length;
@@ -79,7 +91,13 @@ export class OutboxRelay extends RelayLoop {
   private async signed(row: OutboxEvent): Promise<string> {
     if (row.envelope) return row.envelope;
     const envelope = JSON.stringify(signEnvelope(envelopeOf(row), this.signingKey));
-    await this.db.getRepository(OutboxEvent).createQueryBuilder().update().set({ envelope }).where("id = :id AND envelope IS NULL", { id: row.id }).execute();
+    await this.db
+      .getRepository(OutboxEvent)
+      .createQueryBuilder()
+      .update()
+      .set({ envelope })
+      .where("id = :id AND envelope IS NULL", { id: row.id })
+      .execute();
     return envelope;
   }
 }

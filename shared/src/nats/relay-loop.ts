@@ -17,7 +17,11 @@ export abstract class RelayLoop {
   private done: Promise<void> = Promise.resolve();
 
   /** `what` names the relay in its log lines. */
-  constructor(protected readonly bus: NatsEventBus, protected readonly logger: Logger, private readonly what: string) {}
+  constructor(
+    protected readonly bus: NatsEventBus,
+    protected readonly logger: Logger,
+    private readonly what: string,
+  ) {}
 
   /** Publishes one batch of pending rows; returns how many went out. */
   protected abstract drain(): Promise<number>;
@@ -55,7 +59,8 @@ export abstract class RelayLoop {
         failing = false;
         backoff = 100;
       } catch (err) {
-        if (!failing) this.logger.warn({ err: (err as Error).message }, `${this.what}: cannot publish; retrying with backoff`);
+        if (!failing)
+          this.logger.warn({ err: (err as Error).message }, `${this.what}: cannot publish; retrying with backoff`);
         failing = true;
         await this.sleep(backoff);
         backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);

@@ -21,7 +21,10 @@ function sameRealm(actual: unknown, expected: unknown): [unknown, unknown] {
 
 type Deep = (actual: unknown, expected: unknown, message?: string | Error) => void;
 /** One of the four deep comparisons, on copies of both sides in this realm. */
-const inOneRealm = (compare: Deep): Deep => (actual, expected, message) => compare(...sameRealm(actual, expected), message);
+const inOneRealm =
+  (compare: Deep): Deep =>
+  (actual, expected, message) =>
+    compare(...sameRealm(actual, expected), message);
 
 const assert = Object.assign((value: unknown, message?: string | Error) => strict(value, message), strict, {
   deepEqual: inOneRealm(strict.deepEqual),

@@ -1,5 +1,13 @@
 import assert from "node:assert/strict";
-import { execute, getOperationAST, parse, validate, type ExecutionResult, type FragmentDefinitionNode, type GraphQLSchema } from "graphql";
+import {
+  execute,
+  getOperationAST,
+  parse,
+  validate,
+  type ExecutionResult,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+} from "graphql";
 import { actRecords, rootActs, writeWithoutPurpose } from "../audit/acts";
 import type { DataSource } from "typeorm";
 import { AuditEntry } from "../audit/audit-entry.entity";
@@ -38,11 +46,17 @@ export async function runAs(
   const operation = getOperationAST(document);
   let result: ExecutionResult = { errors: invalid };
   if (invalid.length === 0 && operation) {
-    const fragments = Object.fromEntries(document.definitions.flatMap((d) => (d.kind === "FragmentDefinition" ? [[d.name.value, d as FragmentDefinitionNode]] : [])));
+    const fragments = Object.fromEntries(
+      document.definitions.flatMap((d) =>
+        d.kind === "FragmentDefinition" ? [[d.name.value, d as FragmentDefinitionNode]] : [],
+      ),
+    );
     const acts = rootActs(operation, fragments, variableValues);
     const refused = writeWithoutPurpose(ctx, operation, acts, new Set(department.selfServiceActs));
     result = refused ? { errors: [refused] } : await execute({ schema, document, variableValues, contextValue: ctx });
-    await ctx.trail.append(actRecords(ctx, department.name, operation, acts, result.errors ?? [], ctx.access.records()));
+    await ctx.trail.append(
+      actRecords(ctx, department.name, operation, acts, result.errors ?? [], ctx.access.records()),
+    );
   }
   return {
     data: result.data ? JSON.parse(JSON.stringify(result.data)) : null,

@@ -17,7 +17,9 @@ export interface TestDatabase {
  * `DATABASE_URL` set (the CI's second pass) a throw-away PostgreSQL database, so the same tests
  * prove the SQL, and the locking, on both.
  */
-export async function openTestDatabase(options: Pick<DataSourceOptions, "service" | "entities" | "migrations">): Promise<TestDatabase> {
+export async function openTestDatabase(
+  options: Pick<DataSourceOptions, "service" | "entities" | "migrations">,
+): Promise<TestDatabase> {
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const service = databaseUrl ? `${options.service}-test-${randomBytes(4).toString("hex")}` : options.service;
   const db = await createDataSource({

@@ -10,10 +10,18 @@ test("accepts the textbook example code", () => {
 test("says what is wrong", () => {
   const good = makeCreditCode("330104", 12345678);
   const wrongCheck = good.slice(0, 17) + (good[17] === "0" ? "1" : "0");
-  assert.deepEqual(checkCreditCode(wrongCheck), { problem: `check character should be ${good[17]}, got ${wrongCheck[17]}` });
+  assert.deepEqual(checkCreditCode(wrongCheck), {
+    problem: `check character should be ${good[17]}, got ${wrongCheck[17]}`,
+  });
   assert.deepEqual(checkCreditCode("91330104123"), { problem: "must be 18 characters, got 11" });
-  assert.match((checkCreditCode("91330104I23456788A") as { problem: string }).problem, /character 9 "I" is not allowed/);
-  assert.match((checkCreditCode("9133A104123456788A") as { problem: string }).problem, /region code 33A104 must be 6 digits/);
+  assert.match(
+    (checkCreditCode("91330104I23456788A") as { problem: string }).problem,
+    /character 9 "I" is not allowed/,
+  );
+  assert.match(
+    (checkCreditCode("9133A104123456788A") as { problem: string }).problem,
+    /region code 33A104 must be 6 digits/,
+  );
 });
 
 test("the check character is computed over the 31-character alphabet", () => {
@@ -23,7 +31,10 @@ test("the check character is computed over the 31-character alphabet", () => {
 test("parseCreditCode upper-cases and throws BAD_USER_INPUT with a message", () => {
   const code = makeCreditCode("330102", 7654321);
   assert.equal(parseCreditCode(code.toLowerCase()), code);
-  assert.throws(() => parseCreditCode("x"), (err: any) => err.extensions.code === "BAD_USER_INPUT" && /18 characters/.test(err.message));
+  assert.throws(
+    () => parseCreditCode("x"),
+    (err: any) => err.extensions.code === "BAD_USER_INPUT" && /18 characters/.test(err.message),
+  );
 });
 
 test("makeCreditCode builds codes that validate", () => {

@@ -33,7 +33,10 @@ export function checkCreditCode(value: string): { problem: string } | { creditCo
     }
   }
   if (!/^\d{6}$/.test(code.slice(2, 8))) return { problem: `region code ${code.slice(2, 8)} must be 6 digits` };
-  if (!/^[0-9A-Z]{8}[0-9X]$/.test(code.slice(8, 17)) || code[16] !== organizationCodeCheckCharacter(code.slice(8, 16))) {
+  if (
+    !/^[0-9A-Z]{8}[0-9X]$/.test(code.slice(8, 17)) ||
+    code[16] !== organizationCodeCheckCharacter(code.slice(8, 16))
+  ) {
     return {
       problem: `organization code ${code.slice(8, 17)} has check character ${code[16]}, should be ${organizationCodeCheckCharacter(code.slice(8, 16))}`,
     };

@@ -32,12 +32,15 @@ test("says exactly what is wrong", () => {
 });
 
 test("parseIdNumber throws BAD_USER_INPUT naming the field", () => {
-  assert.throws(() => parseIdNumber("110105194912310021", "input.idNumber"), (err: any) => {
-    assert.equal(err.extensions.code, "BAD_USER_INPUT");
-    assert.equal(err.extensions.field, "input.idNumber");
-    assert.match(err.message, /check character should be X/);
-    return true;
-  });
+  assert.throws(
+    () => parseIdNumber("110105194912310021", "input.idNumber"),
+    (err: any) => {
+      assert.equal(err.extensions.code, "BAD_USER_INPUT");
+      assert.equal(err.extensions.field, "input.idNumber");
+      assert.match(err.message, /check character should be X/);
+      return true;
+    },
+  );
 });
 
 test("makeIdNumber builds numbers that validate, with the gender of the sequence", () => {

@@ -15,8 +15,8 @@ const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = "10X98765432";
 // First two digits: provinces, autonomous regions and municipalities (GB/T 2260), plus 71/81/82.
 const PROVINCES = new Set([
-  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54,
-  61, 62, 63, 64, 65, 71, 81, 82,
+  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63,
+  64, 65, 71, 81, 82,
 ]);
 
 /** The ISO 7064 MOD 11-2 check character for the first 17 digits. */
@@ -56,7 +56,8 @@ export function checkIdNumber(value: string, today = new Date()): { problem: str
 /** Validates an ID number input; throws BAD_USER_INPUT naming `field` and the problem. */
 export function parseIdNumber(value: string, field = "idNumber"): IdNumberInfo {
   const result = checkIdNumber(value);
-  if ("problem" in result) throw new BadUserInputError(`invalid resident ID number "${value}": ${result.problem}`, field);
+  if ("problem" in result)
+    throw new BadUserInputError(`invalid resident ID number "${value}": ${result.problem}`, field);
   return result;
 }
 

@@ -4,7 +4,8 @@ import { BadUserInputError } from "../errors";
 export function requiredText(value: string, field: string, maxLength: number): string {
   const text = (value ?? "").trim();
   if (!text) throw new BadUserInputError("must not be empty", field);
-  if (text.length > maxLength) throw new BadUserInputError(`must be at most ${maxLength} characters, got ${text.length}`, field);
+  if (text.length > maxLength)
+    throw new BadUserInputError(`must be at most ${maxLength} characters, got ${text.length}`, field);
   return text;
 }
 

@@ -10,7 +10,9 @@ import path from "node:path";
  * It replaces the `applyOnce` export of the event-handling module, which the consumer calls
  * through the module's exports object (CommonJS), so the replacement is what it calls.
  */
-const handling = require(path.join(path.dirname(require.resolve("@onewindow/shared")), "events", "event-handling.js")) as {
+const handling = require(
+  path.join(path.dirname(require.resolve("@onewindow/shared")), "events", "event-handling.js"),
+) as {
   applyOnce: (...args: unknown[]) => Promise<boolean>;
 };
 const applyOnce = handling.applyOnce;

@@ -16,7 +16,12 @@ export function shownPatient(ctx: RequestContext, idNumber: string | null): stri
  * are personal-data reads when the selection asks for `patientIdNumber`, so they pass the
  * purpose rule and go to the audit trail; masked ones are not reads of the person.
  */
-export function auditShownPatients(ctx: RequestContext, info: GraphQLResolveInfo, typeName: string, idNumbers: readonly (string | null)[]): void {
+export function auditShownPatients(
+  ctx: RequestContext,
+  info: GraphQLResolveInfo,
+  typeName: string,
+  idNumbers: readonly (string | null)[],
+): void {
   if (!selectedFields(info, typeName).includes("patientIdNumber")) return;
   const unmasked = idNumbers.filter((id): id is string => !!id && ctx.access.maySee(id));
   ctx.access.read(unmasked, info, typeName);

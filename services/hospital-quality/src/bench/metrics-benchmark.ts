@@ -31,13 +31,16 @@ async function timeIt(runs: number, fn: () => Promise<unknown>): Promise<string>
 }
 
 async function load(db: DataSource, visits: number): Promise<void> {
-  const [{ n }] = await db.query(`SELECT COUNT(*) AS n FROM outpatient_visit WHERE hospital_code = 'JD001' AND visit_date >= '${EXTRA_VISITS_YEAR}-01-01'`);
+  const [{ n }] = await db.query(
+    `SELECT COUNT(*) AS n FROM outpatient_visit WHERE hospital_code = 'JD001' AND visit_date >= '${EXTRA_VISITS_YEAR}-01-01'`,
+  );
   const missing = visits - Number(n);
   if (missing <= 0 && Number(n) > 0) return;
   const started = Date.now();
   await seedHospitalDemo(db, {
     extraVisits: Math.max(0, missing),
-    onProgress: (done, total) => process.stdout.write(`\rseeding ${done.toLocaleString()} / ${total.toLocaleString()} visits`),
+    onProgress: (done, total) =>
+      process.stdout.write(`\rseeding ${done.toLocaleString()} / ${total.toLocaleString()} visits`),
   });
   console.log(`\nseeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
@@ -56,7 +59,10 @@ async function main(): Promise<void> {
   await load(db, visits);
   await db.query("VACUUM ANALYZE");
   const year = [`${EXTRA_VISITS_YEAR}-01-01`, `${EXTRA_VISITS_YEAR}-12-31`] as const;
-  const [{ n }] = await db.query("SELECT COUNT(*) AS n FROM outpatient_visit WHERE hospital_code = 'JD001' AND visit_date BETWEEN $1 AND $2", [...year]);
+  const [{ n }] = await db.query(
+    "SELECT COUNT(*) AS n FROM outpatient_visit WHERE hospital_code = 'JD001' AND visit_date BETWEEN $1 AND $2",
+    [...year],
+  );
   console.log(`JD001 outpatient visits in ${EXTRA_VISITS_YEAR}: ${Number(n).toLocaleString()}`);
   const strategies: [string, MetricsService][] = [
     ["rollup (daily_rollup)", new MetricsService(db)],
@@ -64,22 +70,39 @@ async function main(): Promise<void> {
   ];
   const measure = async (label: string) => {
     for (const [name, metrics] of strategies) {
-      console.log(`${label} | ${name} | qualityMetrics year: ${await timeIt(runs, () => metrics.qualityMetrics("JD001", ...year))}`);
-      console.log(`${label} | ${name} | qualityMetrics year 内科: ${await timeIt(runs, () => metrics.qualityMetrics("JD001", ...year, "内科"))}`);
-      console.log(`${label} | ${name} | metricTrend MONTH: ${await timeIt(runs, () => metrics.metricTrend("JD001", QualityMetric.OUTPATIENT_DRUG_COST_PER_VISIT, ...year, Granularity.MONTH))}`);
+      console.log(
+        `${label} | ${name} | qualityMetrics year: ${await timeIt(runs, () => metrics.qualityMetrics("JD001", ...year))}`,
+      );
+      console.log(
+        `${label} | ${name} | qualityMetrics year 内科: ${await timeIt(runs, () => metrics.qualityMetrics("JD001", ...year, "内科"))}`,
+      );
+      console.log(
+        `${label} | ${name} | metricTrend MONTH: ${await timeIt(runs, () => metrics.metricTrend("JD001", QualityMetric.OUTPATIENT_DRUG_COST_PER_VISIT, ...year, Granularity.MONTH))}`,
+      );
     }
   };
   await measure("schema indexes");
   // The best case for raw aggregates: a covering index PostgreSQL can answer from alone.
-  await db.query("CREATE INDEX IF NOT EXISTS bench_visit_covering ON outpatient_visit (hospital_code, visit_date, department) INCLUDE (drug_fen, total_fen)");
+  await db.query(
+    "CREATE INDEX IF NOT EXISTS bench_visit_covering ON outpatient_visit (hospital_code, visit_date, department) INCLUDE (drug_fen, total_fen)",
+  );
   await db.query("VACUUM ANALYZE outpatient_visit");
   await measure("+ covering index");
   await db.query("DROP INDEX bench_visit_covering");
   // What keeping the rollup costs each write.
   const s = hospitalQuality.createServices(db);
   let day = 0;
-  const write = () => s.outpatient.record({ hospitalCode: "JD001", visitDate: `2012-0${1 + (day++ % 9)}-15`, department: "内科", totalCost: 180, drugCost: 90 });
-  console.log(`recordOutpatientVisit (row + rollup upsert + outbox, one transaction): ${await timeIt(Math.min(runs, 300), write)}`);
+  const write = () =>
+    s.outpatient.record({
+      hospitalCode: "JD001",
+      visitDate: `2012-0${1 + (day++ % 9)}-15`,
+      department: "内科",
+      totalCost: 180,
+      drugCost: 90,
+    });
+  console.log(
+    `recordOutpatientVisit (row + rollup upsert + outbox, one transaction): ${await timeIt(Math.min(runs, 300), write)}`,
+  );
   await db.destroy();
 }
 

@@ -37,7 +37,11 @@ export async function bulkInsert(
       const unnest = columns.map((c) => `?::${c.pgType}[]`).join(", ");
       result = await runSql(tx, `INSERT INTO ${table} (${names}) SELECT * FROM unnest(${unnest})${returning}`, arrays);
     } else {
-      result = await runSql(tx, `INSERT INTO ${table} (${names}) VALUES ${valuesList(chunk.length, columns.length)}${returning}`, chunk.flat());
+      result = await runSql(
+        tx,
+        `INSERT INTO ${table} (${names}) VALUES ${valuesList(chunk.length, columns.length)}${returning}`,
+        chunk.flat(),
+      );
     }
     if (returnIds) ids.push(...result.map((r) => Number(r.id)).sort((a, b) => a - b));
   }

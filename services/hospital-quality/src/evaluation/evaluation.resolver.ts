@@ -12,10 +12,12 @@ export class EvaluationResolver {
 
   @Authorized(...RECORD_WRITERS)
   @Mutation(() => PatientEvaluation, {
-    description: "Records a patient's evaluation from the counter device, the survey or a phone call: the hospital's administrator.",
+    description:
+      "Records a patient's evaluation from the counter device, the survey or a phone call: the hospital's administrator.",
   })
   submitPatientEvaluation(
-    @Arg("input", () => SubmitPatientEvaluationInput, { description: "The evaluation." }) input: SubmitPatientEvaluationInput,
+    @Arg("input", () => SubmitPatientEvaluationInput, { description: "The evaluation." })
+    input: SubmitPatientEvaluationInput,
     @Ctx() ctx: RequestContext,
   ) {
     requireHospitalScope(ctx.caller, parseHospitalCode(input.hospitalCode), RECORD_WRITERS, "record evaluations");

@@ -10,7 +10,10 @@ import { PatientEvaluation } from "./patient-evaluation.entity";
 
 /** Patient evaluations: the electronic evaluator, the inpatient survey and phone answers. */
 export class EvaluationService {
-  constructor(private readonly db: DataSource, private readonly events: EventPublisher) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly events: EventPublisher,
+  ) {}
 
   async submit(input: SubmitPatientEvaluationInput): Promise<PatientEvaluation> {
     const hospitalCode = parseHospitalCode(input.hospitalCode);
@@ -38,7 +41,14 @@ export class EvaluationService {
       await this.events.publish(tx, {
         type: HospitalEvents.evaluationSubmitted,
         subject: hospitalCode,
-        data: { evaluationId: evaluation.id, hospitalCode, evaluatedOn, channel: evaluation.channel, satisfied: evaluation.satisfied, department: evaluation.department },
+        data: {
+          evaluationId: evaluation.id,
+          hospitalCode,
+          evaluatedOn,
+          channel: evaluation.channel,
+          satisfied: evaluation.satisfied,
+          department: evaluation.department,
+        },
       });
       return evaluation;
     });

@@ -29,10 +29,16 @@ export class PatientEvaluation {
   satisfied: boolean;
 
   @Column({ type: "varchar", length: 40, nullable: true })
-  @Field(() => String, { nullable: true, description: "Department evaluated; null when the evaluation is of the whole hospital." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Department evaluated; null when the evaluation is of the whole hospital.",
+  })
   department: string | null;
 
   @Column({ type: "integer", nullable: true })
-  @Field(() => Int, { nullable: true, description: "Score from 1 (very dissatisfied) to 5 (very satisfied); null when not given." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Score from 1 (very dissatisfied) to 5 (very satisfied); null when not given.",
+  })
   score: number | null;
 }

@@ -14,8 +14,13 @@ export class FollowUpResolver {
     description:
       "Records a follow-up call to a discharged patient: the stay's hospital's administrator. BAD_USER_INPUT for an unknown stay or a call before the discharge.",
   })
-  recordFollowUp(@Arg("input", () => RecordFollowUpInput, { description: "The call." }) input: RecordFollowUpInput, @Ctx() ctx: RequestContext) {
+  recordFollowUp(
+    @Arg("input", () => RecordFollowUpInput, { description: "The call." }) input: RecordFollowUpInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     // The hospital is the stay's: checked inside the record's transaction, before anything is written.
-    return this.s.followUps.record(input, (hospitalCode) => requireHospitalScope(ctx.caller, hospitalCode, RECORD_WRITERS, "record follow-up calls"));
+    return this.s.followUps.record(input, (hospitalCode) =>
+      requireHospitalScope(ctx.caller, hospitalCode, RECORD_WRITERS, "record follow-up calls"),
+    );
   }
 }

@@ -9,7 +9,10 @@ import type { RecordFollowUpInput } from "./follow-up.inputs";
 
 /** Discharge follow-up calls (出院回访). */
 export class FollowUpService {
-  constructor(private readonly db: DataSource, private readonly events: EventPublisher) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly events: EventPublisher,
+  ) {}
 
   /**
    * Records a call. `authorize`, when given, is called with the stay's hospital inside the
@@ -17,7 +20,8 @@ export class FollowUpService {
    */
   async record(input: RecordFollowUpInput, authorize?: (hospitalCode: string) => void): Promise<FollowUp> {
     const stayId = String(input.stayId ?? "").trim();
-    if (!/^\d{1,9}$/.test(stayId)) throw new BadUserInputError(`"${input.stayId}" is not an inpatient stay id`, "stayId");
+    if (!/^\d{1,9}$/.test(stayId))
+      throw new BadUserInputError(`"${input.stayId}" is not an inpatient stay id`, "stayId");
     const calledOn = parsePastDate(input.calledOn, "calledOn");
     if (!Object.values(FollowUpOutcome).includes(input.outcome)) {
       throw new BadUserInputError(`unknown outcome ${input.outcome}`, "outcome");
@@ -28,7 +32,10 @@ export class FollowUpService {
       if (!stay) throw new BadUserInputError(`no inpatient stay with id ${stayId}`, "stayId");
       authorize?.(stay.hospitalCode);
       if (calledOn < stay.dischargedOn) {
-        throw new BadUserInputError(`the call on ${calledOn} is before the discharge on ${stay.dischargedOn}`, "calledOn");
+        throw new BadUserInputError(
+          `the call on ${calledOn} is before the discharge on ${stay.dischargedOn}`,
+          "calledOn",
+        );
       }
       const followUp = tx.create(FollowUp, {
         stayId: stay.id,
@@ -38,12 +45,20 @@ export class FollowUpService {
         outcome: input.outcome,
       });
       await tx.save(followUp);
-      await addToRollup(tx, { hospitalCode: stay.hospitalCode, day: calledOn, department: stay.department }, { follow_up_calls: 1 });
+      await addToRollup(
+        tx,
+        { hospitalCode: stay.hospitalCode, day: calledOn, department: stay.department },
+        { follow_up_calls: 1 },
+      );
       let firstReach = false;
       if (input.outcome === FollowUpOutcome.REACHED) {
         // Only the first REACHED call makes the discharge count as followed up; the conditional
         // update decides that atomically even when two calls are recorded at once.
-        const set = await tx.update(InpatientStay, { id: stay.id, firstReachedOn: IsNull() }, { firstReachedOn: calledOn });
+        const set = await tx.update(
+          InpatientStay,
+          { id: stay.id, firstReachedOn: IsNull() },
+          { firstReachedOn: calledOn },
+        );
         firstReach = (set.affected ?? 0) > 0;
         if (firstReach) {
           await addToRollup(
@@ -56,7 +71,14 @@ export class FollowUpService {
       await this.events.publish(tx, {
         type: HospitalEvents.followUpRecorded,
         subject: stay.patientIdNumber ?? stay.hospitalCode,
-        data: { followUpId: followUp.id, stayId: stay.id, hospitalCode: stay.hospitalCode, calledOn, outcome: followUp.outcome, firstReach },
+        data: {
+          followUpId: followUp.id,
+          stayId: stay.id,
+          hospitalCode: stay.hospitalCode,
+          calledOn,
+          outcome: followUp.outcome,
+          firstReach,
+        },
       });
       return followUp;
     });

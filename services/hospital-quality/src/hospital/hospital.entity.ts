@@ -16,7 +16,10 @@ export class Hospital {
   name: string;
 
   @Column({ type: "varchar", length: 10, nullable: true })
-  @Field(() => HospitalLevel, { nullable: true, description: "Level in the national grading system; null when not graded." })
+  @Field(() => HospitalLevel, {
+    nullable: true,
+    description: "Level in the national grading system; null when not graded.",
+  })
   level: HospitalLevel | null;
 
   @Column({ type: "varchar", length: 1, nullable: true })

@@ -3,7 +3,9 @@ import { HospitalGrade, HospitalLevel } from "./hospital.enums";
 
 @InputType({ description: "A hospital to register." })
 export class RegisterHospitalInput {
-  @Field(() => ID, { description: "Hospital code: 2 to 20 upper-case letters, digits or dashes (lower case is upper-cased)." })
+  @Field(() => ID, {
+    description: "Hospital code: 2 to 20 upper-case letters, digits or dashes (lower case is upper-cased).",
+  })
   code: string;
 
   @Field({ description: "Full name." })

@@ -1,5 +1,12 @@
 import { In, type DataSource, type EntityManager } from "typeorm";
-import { BadUserInputError, ConflictError, EventPublisher, byKeys, isUniqueViolation, requiredText } from "@onewindow/shared";
+import {
+  BadUserInputError,
+  ConflictError,
+  EventPublisher,
+  byKeys,
+  isUniqueViolation,
+  requiredText,
+} from "@onewindow/shared";
 import { HospitalEvents } from "../events";
 import { runSql } from "../db/sql";
 import { Hospital } from "./hospital.entity";
@@ -11,12 +18,16 @@ import type { RegisterHospitalInput } from "./hospital.inputs";
  * mistake in the record's input (BAD_USER_INPUT), not a missing resource the caller asked for.
  */
 export async function requireHospital(tx: EntityManager, code: string, field = "hospitalCode"): Promise<void> {
-  if (!(await tx.existsBy(Hospital, { code }))) throw new BadUserInputError(`no hospital is registered with code ${code}`, field);
+  if (!(await tx.existsBy(Hospital, { code })))
+    throw new BadUserInputError(`no hospital is registered with code ${code}`, field);
 }
 
 /** Hospitals: registration, look-up and the departments their records name. */
 export class HospitalService {
-  constructor(private readonly db: DataSource, private readonly events: EventPublisher) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly events: EventPublisher,
+  ) {}
 
   async register(input: RegisterHospitalInput): Promise<Hospital> {
     const code = parseHospitalCode(input.code, "code");

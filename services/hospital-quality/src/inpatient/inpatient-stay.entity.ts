@@ -49,7 +49,10 @@ export class InpatientStay {
    * tells, race-free, whether a call is the one that makes this stay count as followed up.
    */
   @Column({ type: "date", name: "first_reached_on", nullable: true })
-  @Field(() => DateScalar, { nullable: true, description: "Day the patient was first reached by a follow-up call; null until then." })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "Day the patient was first reached by a follow-up call; null until then.",
+  })
   firstReachedOn: string | null;
 
   @Field({ description: "Total cost of the stay, yuan." })
@@ -67,7 +70,10 @@ export class InpatientStay {
     return Math.round((Date.parse(this.dischargedOn) - Date.parse(this.admittedOn)) / 86_400_000);
   }
 
-  @Field(() => DateScalar, { nullable: true, description: `Day by which the patient should be followed up (${FOLLOW_UP_WITHIN_DAYS} days after discharge); null for a stay without a patient ID.` })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: `Day by which the patient should be followed up (${FOLLOW_UP_WITHIN_DAYS} days after discharge); null for a stay without a patient ID.`,
+  })
   get followUpDueOn(): string | null {
     return this.patientIdNumber ? addDays(this.dischargedOn, FOLLOW_UP_WITHIN_DAYS) : null;
   }

@@ -21,9 +21,16 @@ export class RecordInpatientStayInput {
   @Field({ description: "Drug part of the total cost, yuan; not negative and not above totalCost." })
   drugCost: number;
 
-  @Field(() => ID, { nullable: true, description: "The responsible doctor's staff id; broken down per prescriber only under a dual-approved grant (prescriberDrugStats)." })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The responsible doctor's staff id; broken down per prescriber only under a dual-approved grant (prescriberDrugStats).",
+  })
   prescriberId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: "The patient's 18-character resident ID number, when known (needed for the insurance claim)." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The patient's 18-character resident ID number, when known (needed for the insurance claim).",
+  })
   patientIdNumber?: string | null;
 }

@@ -28,7 +28,10 @@ export class InpatientResolver {
     return stay;
   }
 
-  @FieldResolver(() => ID, { nullable: true, description: "The patient's resident ID number, masked (330182********0127); null when not recorded." })
+  @FieldResolver(() => ID, {
+    nullable: true,
+    description: "The patient's resident ID number, masked (330182********0127); null when not recorded.",
+  })
   patientIdNumber(@Root() stay: InpatientStay, @Ctx() ctx: RequestContext): string | null {
     return shownPatient(ctx, stay.patientIdNumber);
   }

@@ -1,5 +1,12 @@
 import type { DataSource } from "typeorm";
-import { BadUserInputError, EventPublisher, parsePastDate, requiredText, toConnection, type PageRequest } from "@onewindow/shared";
+import {
+  BadUserInputError,
+  EventPublisher,
+  parsePastDate,
+  requiredText,
+  toConnection,
+  type PageRequest,
+} from "@onewindow/shared";
 import { HospitalEvents } from "../events";
 import { parseHospitalCode } from "../hospital/hospital-code";
 import { requireHospital } from "../hospital/hospital.service";
@@ -10,7 +17,10 @@ import type { RecordInpatientStayInput } from "./inpatient.inputs";
 
 /** Inpatient stays, recorded at discharge; the discharge event lets insurance create the claim. */
 export class InpatientService {
-  constructor(private readonly db: DataSource, private readonly events: EventPublisher) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly events: EventPublisher,
+  ) {}
 
   async record(input: RecordInpatientStayInput): Promise<InpatientStay> {
     const hospitalCode = parseHospitalCode(input.hospitalCode);

@@ -55,7 +55,8 @@ export function metricsFrom(t: PeriodTotals, from: string, to: string, departmen
 
 const diff = (a: number | null, b: number | null) => (a === null || b === null ? null : a - b);
 // Yuan values have two decimals; rounding the difference keeps 96.09 - 106.52 at -10.43.
-const diffYuan = (a: number | null, b: number | null) => (a === null || b === null ? null : Math.round((a - b) * 100) / 100);
+const diffYuan = (a: number | null, b: number | null) =>
+  a === null || b === null ? null : Math.round((a - b) * 100) / 100;
 
 /** Current minus previous, metric by metric. */
 export function changeBetween(current: QualityMetrics, previous: QualityMetrics): QualityMetricsChange {

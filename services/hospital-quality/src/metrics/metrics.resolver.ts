@@ -20,7 +20,10 @@ export class MetricsResolver {
     @Root() hospital: Hospital,
     @Arg("from", () => DateScalar, { description: "First day of the period." }) from: string,
     @Arg("to", () => DateScalar, { description: "Last day of the period." }) to: string,
-    @Arg("department", () => String, { nullable: true, description: "Only this department's records; omit for the whole hospital." })
+    @Arg("department", () => String, {
+      nullable: true,
+      description: "Only this department's records; omit for the whole hospital.",
+    })
     department: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<QualityMetrics> {
@@ -29,14 +32,19 @@ export class MetricsResolver {
   }
 
   @Authorized(...METRIC_READERS)
-  @FieldResolver(() => [MetricPoint], { description: "One metric per calendar month, quarter or year over from..to, in order." })
+  @FieldResolver(() => [MetricPoint], {
+    description: "One metric per calendar month, quarter or year over from..to, in order.",
+  })
   metricTrend(
     @Root() hospital: Hospital,
     @Arg("metric", () => QualityMetric, { description: "The metric to follow." }) metric: QualityMetric,
     @Arg("from", () => DateScalar, { description: "First day of the trend." }) from: string,
     @Arg("to", () => DateScalar, { description: "Last day of the trend." }) to: string,
     @Arg("granularity", () => Granularity, { description: "Calendar unit of the points." }) granularity: Granularity,
-    @Arg("department", () => String, { nullable: true, description: "Only this department's records; omit for the whole hospital." })
+    @Arg("department", () => String, {
+      nullable: true,
+      description: "Only this department's records; omit for the whole hospital.",
+    })
     department: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<MetricPoint[]> {

@@ -29,7 +29,12 @@ export class MetricsService {
     this.reader = reader ?? new RollupTotalsReader(db.manager);
   }
 
-  async qualityMetrics(hospitalCode: string, from: string, to: string, department?: string | null): Promise<QualityMetrics> {
+  async qualityMetrics(
+    hospitalCode: string,
+    from: string,
+    to: string,
+    department?: string | null,
+  ): Promise<QualityMetrics> {
     checkPeriod(from, to);
     const dept = optionalText(department, "department", 40);
     const prev = previousPeriod(from, to);
@@ -43,16 +48,32 @@ export class MetricsService {
     return metrics;
   }
 
-  async metricTrend(hospitalCode: string, metric: QualityMetric, from: string, to: string, granularity: Granularity, department?: string | null): Promise<MetricPoint[]> {
+  async metricTrend(
+    hospitalCode: string,
+    metric: QualityMetric,
+    from: string,
+    to: string,
+    granularity: Granularity,
+    department?: string | null,
+  ): Promise<MetricPoint[]> {
     checkPeriod(from, to);
     const dept = optionalText(department, "department", 40);
     const buckets = bucketsOf(from, to, granularity);
-    if (buckets.length > MAX_POINTS) throw new BadUserInputError(`the trend would have ${buckets.length} points; at most ${MAX_POINTS}`, "granularity");
+    if (buckets.length > MAX_POINTS)
+      throw new BadUserInputError(
+        `the trend would have ${buckets.length} points; at most ${MAX_POINTS}`,
+        "granularity",
+      );
     // One grouped query per trend: months are summed in SQL, quarters and years from months here.
     const months = await this.reader.monthly(hospitalCode, from, to, dept);
     return buckets.map((b) => {
       const totals = b.months.reduce((sum, m) => addTotals(sum, months.get(m) ?? emptyTotals()), emptyTotals());
-      return { period: b.label, start: b.start, end: b.end, value: valueOf(metric, metricsFrom(totals, b.start, b.end, dept)) };
+      return {
+        period: b.label,
+        start: b.start,
+        end: b.end,
+        value: valueOf(metric, metricsFrom(totals, b.start, b.end, dept)),
+      };
     });
   }
 }

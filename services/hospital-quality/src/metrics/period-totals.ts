@@ -26,7 +26,12 @@ export interface TotalsReader {
   /** Sums over `from..to` (both inclusive), for one department or all. */
   totals(hospitalCode: string, from: string, to: string, department: string | null): Promise<PeriodTotals>;
   /** Sums per calendar month (`YYYY-MM`) over `from..to`, months without records absent. */
-  monthly(hospitalCode: string, from: string, to: string, department: string | null): Promise<Map<string, PeriodTotals>>;
+  monthly(
+    hospitalCode: string,
+    from: string,
+    to: string,
+    department: string | null,
+  ): Promise<Map<string, PeriodTotals>>;
 }
 
 export function emptyTotals(): PeriodTotals {
@@ -50,11 +55,23 @@ export function emptyTotals(): PeriodTotals {
 /** Adds `b` into `a` (months folded into quarters and years). */
 export function addTotals(a: PeriodTotals, b: PeriodTotals): PeriodTotals {
   const sum = emptyTotals();
-  for (const k of ["visits", "visitDrugFen", "visitTotalFen", "discharges", "stayDrugFen", "stayTotalFen", "dischargesReached", "followUpCalls"] as const) {
+  for (const k of [
+    "visits",
+    "visitDrugFen",
+    "visitTotalFen",
+    "discharges",
+    "stayDrugFen",
+    "stayTotalFen",
+    "dischargesReached",
+    "followUpCalls",
+  ] as const) {
     sum[k] = a[k] + b[k];
   }
   for (const c of Object.values(PatientEvaluationChannel)) {
-    sum.channels[c] = { evaluations: a.channels[c].evaluations + b.channels[c].evaluations, satisfied: a.channels[c].satisfied + b.channels[c].satisfied };
+    sum.channels[c] = {
+      evaluations: a.channels[c].evaluations + b.channels[c].evaluations,
+      satisfied: a.channels[c].satisfied + b.channels[c].satisfied,
+    };
   }
   return sum;
 }

@@ -38,7 +38,11 @@ export function bucketOf(month: string, granularity: Granularity): string {
 }
 
 /** The buckets of `from..to`, in order, each clipped to the period, with the months they hold. */
-export function bucketsOf(from: string, to: string, granularity: Granularity): { label: string; start: string; end: string; months: string[] }[] {
+export function bucketsOf(
+  from: string,
+  to: string,
+  granularity: Granularity,
+): { label: string; start: string; end: string; months: string[] }[] {
   const buckets: { label: string; start: string; end: string; months: string[] }[] = [];
   for (const m of monthsOf(from, to)) {
     const label = bucketOf(m.month, granularity);

@@ -61,7 +61,10 @@ export class QualityMetrics {
   @Field(() => DateScalar, { description: "Last day of the period." })
   to: string;
 
-  @Field(() => String, { nullable: true, description: "The department the metrics are limited to; null for the whole hospital." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The department the metrics are limited to; null for the whole hospital.",
+  })
   department: string | null;
 
   @Field(() => Int, { description: "Outpatient and emergency visits in the period." })
@@ -70,7 +73,10 @@ export class QualityMetrics {
   @Field(() => Float, { description: "Drug cost of those visits, yuan." })
   outpatientDrugCost: number;
 
-  @Field(() => Float, { nullable: true, description: "Drug cost of the period's visits / visits, yuan (2 decimals, half up)." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Drug cost of the period's visits / visits, yuan (2 decimals, half up).",
+  })
   outpatientDrugCostPerVisit: number | null;
 
   @Field(() => Int, { description: "Inpatient stays discharged in the period." })
@@ -79,13 +85,21 @@ export class QualityMetrics {
   @Field(() => Float, { description: "Drug cost of those stays, yuan." })
   inpatientDrugCost: number;
 
-  @Field(() => Float, { nullable: true, description: "Drug cost of the period's discharged stays / discharges, yuan (2 decimals, half up)." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Drug cost of the period's discharged stays / discharges, yuan (2 decimals, half up).",
+  })
   inpatientDrugCostPerStay: number | null;
 
-  @Field(() => Float, { nullable: true, description: "Drug cost / total cost over the period's visits and discharged stays, 0..1." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Drug cost / total cost over the period's visits and discharged stays, 0..1.",
+  })
   drugCostShare: number | null;
 
-  @Field(() => Int, { description: "Discharges of the period with at least one REACHED follow-up call (made at any time)." })
+  @Field(() => Int, {
+    description: "Discharges of the period with at least one REACHED follow-up call (made at any time).",
+  })
   followedUpDischarges: number;
 
   @Field(() => Float, { nullable: true, description: "followedUpDischarges / inpatientDischarges, 0..1." })
@@ -100,16 +114,22 @@ export class QualityMetrics {
   @Field(() => Float, { nullable: true, description: "Satisfied evaluations / evaluations over every channel, 0..1." })
   satisfactionRate: number | null;
 
-  @Field(() => [PatientChannelSatisfaction], { description: "Satisfaction per channel (DEVICE, SURVEY, PHONE), always all three." })
+  @Field(() => [PatientChannelSatisfaction], {
+    description: "Satisfaction per channel (DEVICE, SURVEY, PHONE), always all three.",
+  })
   satisfactionByChannel: PatientChannelSatisfaction[];
 
   @Field(() => QualityMetrics, {
     nullable: true,
-    description: "The same metrics over the previous period of the same length (ending the day before `from`); null inside a previous period.",
+    description:
+      "The same metrics over the previous period of the same length (ending the day before `from`); null inside a previous period.",
   })
   previousPeriod: QualityMetrics | null;
 
-  @Field(() => QualityMetricsChange, { nullable: true, description: "This period minus the previous period; null inside a previous period." })
+  @Field(() => QualityMetricsChange, {
+    nullable: true,
+    description: "This period minus the previous period; null inside a previous period.",
+  })
   change: QualityMetricsChange | null;
 }
 
@@ -124,6 +144,9 @@ export class MetricPoint {
   @Field(() => DateScalar, { description: "Last day counted (the unit's last day, or the trend's `to`)." })
   end: string;
 
-  @Field(() => Float, { nullable: true, description: "The metric over start..end; null when it has nothing to divide by." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "The metric over start..end; null when it has nothing to divide by.",
+  })
   value: number | null;
 }

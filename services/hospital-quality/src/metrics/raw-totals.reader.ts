@@ -53,9 +53,15 @@ export class RawTotalsReader implements TotalsReader {
     return t;
   }
 
-  async monthly(hospitalCode: string, from: string, to: string, department: string | null): Promise<Map<string, PeriodTotals>> {
+  async monthly(
+    hospitalCode: string,
+    from: string,
+    to: string,
+    department: string | null,
+  ): Promise<Map<string, PeriodTotals>> {
     const result = new Map<string, PeriodTotals>();
-    for (const m of monthsOf(from, to)) result.set(m.month, await this.totals(hospitalCode, m.start, m.end, department));
+    for (const m of monthsOf(from, to))
+      result.set(m.month, await this.totals(hospitalCode, m.start, m.end, department));
     return result;
   }
 }

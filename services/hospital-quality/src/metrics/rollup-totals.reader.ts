@@ -54,11 +54,20 @@ export class RollupTotalsReader implements TotalsReader {
   }
 
   async totals(hospitalCode: string, from: string, to: string, department: string | null): Promise<PeriodTotals> {
-    const rows = await runSql(this.manager, `SELECT ${SUMS} FROM daily_rollup WHERE ${this.where(department)}`, this.params(hospitalCode, from, to, department));
+    const rows = await runSql(
+      this.manager,
+      `SELECT ${SUMS} FROM daily_rollup WHERE ${this.where(department)}`,
+      this.params(hospitalCode, from, to, department),
+    );
     return toTotals(rows[0]);
   }
 
-  async monthly(hospitalCode: string, from: string, to: string, department: string | null): Promise<Map<string, PeriodTotals>> {
+  async monthly(
+    hospitalCode: string,
+    from: string,
+    to: string,
+    department: string | null,
+  ): Promise<Map<string, PeriodTotals>> {
     const rows: Record<string, unknown>[] = await runSql(
       this.manager,
       `SELECT substr(day, 1, 7) AS month, ${SUMS} FROM daily_rollup WHERE ${this.where(department)} GROUP BY substr(day, 1, 7)`,

@@ -1,12 +1,28 @@
 import { Table, type MigrationInterface, type QueryRunner, type TableColumnOptions } from "typeorm";
 import { ROLLUP_COUNTERS } from "../rollup/rollup-delta";
 
-const id: TableColumnOptions = { name: "id", type: "integer", isPrimary: true, isGenerated: true, generationStrategy: "increment" };
+const id: TableColumnOptions = {
+  name: "id",
+  type: "integer",
+  isPrimary: true,
+  isGenerated: true,
+  generationStrategy: "increment",
+};
 const hospitalCode: TableColumnOptions = { name: "hospital_code", type: "varchar", length: "20" };
 const department: TableColumnOptions = { name: "department", type: "varchar", length: "40" };
 const fen = (name: string): TableColumnOptions => ({ name, type: "bigint" });
-const optional = (name: string, length: string): TableColumnOptions => ({ name, type: "varchar", length, isNullable: true });
-const BIGINT_COUNTERS = new Set(["outpatient_drug_fen", "outpatient_total_fen", "inpatient_drug_fen", "inpatient_total_fen"]);
+const optional = (name: string, length: string): TableColumnOptions => ({
+  name,
+  type: "varchar",
+  length,
+  isNullable: true,
+});
+const BIGINT_COUNTERS = new Set([
+  "outpatient_drug_fen",
+  "outpatient_total_fen",
+  "inpatient_drug_fen",
+  "inpatient_total_fen",
+]);
 
 /** Hospital quality's tables: hospitals, the four kinds of records and the daily rollup. */
 export class HospitalInitial1763800000401 implements MigrationInterface {
@@ -76,7 +92,9 @@ export class HospitalInitial1763800000401 implements MigrationInterface {
           { name: "follow_up_stay", columnNames: ["stay_id", "outcome"] },
           { name: "follow_up_period", columnNames: ["hospital_code", "called_on", "department"] },
         ],
-        foreignKeys: [{ columnNames: ["stay_id"], referencedTableName: "inpatient_stay", referencedColumnNames: ["id"] }],
+        foreignKeys: [
+          { columnNames: ["stay_id"], referencedTableName: "inpatient_stay", referencedColumnNames: ["id"] },
+        ],
       }),
     );
     await q.createTable(
@@ -101,7 +119,11 @@ export class HospitalInitial1763800000401 implements MigrationInterface {
           { name: "hospital_code", type: "varchar", length: "20", isPrimary: true },
           { name: "day", type: "varchar", length: "10", isPrimary: true },
           { name: "department", type: "varchar", length: "40", isPrimary: true },
-          ...ROLLUP_COUNTERS.map((name) => ({ name, type: BIGINT_COUNTERS.has(name) ? "bigint" : "integer", default: 0 })),
+          ...ROLLUP_COUNTERS.map((name) => ({
+            name,
+            type: BIGINT_COUNTERS.has(name) ? "bigint" : "integer",
+            default: 0,
+          })),
         ],
         // The primary key serves period reads; this one serves department-filtered reads and
         // the list of a hospital's departments.
@@ -111,7 +133,14 @@ export class HospitalInitial1763800000401 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ["daily_rollup", "patient_evaluation", "follow_up", "inpatient_stay", "outpatient_visit", "hospital"]) {
+    for (const table of [
+      "daily_rollup",
+      "patient_evaluation",
+      "follow_up",
+      "inpatient_stay",
+      "outpatient_visit",
+      "hospital",
+    ]) {
       await q.dropTable(table);
     }
   }

@@ -30,7 +30,10 @@ export class PrescriberGrants1764100000403 implements MigrationInterface {
         ],
       }),
     );
-    await q.createIndex("prescriber_stats_grant", new TableIndex({ name: "prescriber_stats_grant_hospital", columnNames: ["hospital_code", "requested_at"] }));
+    await q.createIndex(
+      "prescriber_stats_grant",
+      new TableIndex({ name: "prescriber_stats_grant_hospital", columnNames: ["hospital_code", "requested_at"] }),
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

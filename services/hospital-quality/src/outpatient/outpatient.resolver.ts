@@ -14,7 +14,8 @@ export class OutpatientResolver {
 
   @Authorized(...RECORD_WRITERS)
   @Mutation(() => OutpatientVisit, {
-    description: "Records an outpatient or emergency visit: the hospital's administrator. BAD_USER_INPUT for an unknown hospital or bad costs or dates.",
+    description:
+      "Records an outpatient or emergency visit: the hospital's administrator. BAD_USER_INPUT for an unknown hospital or bad costs or dates.",
   })
   async recordOutpatientVisit(
     @Arg("input", () => RecordOutpatientVisitInput, { description: "The visit." }) input: RecordOutpatientVisitInput,
@@ -27,7 +28,10 @@ export class OutpatientResolver {
     return visit;
   }
 
-  @FieldResolver(() => ID, { nullable: true, description: "The patient's resident ID number, masked (330182********0127); null when not recorded." })
+  @FieldResolver(() => ID, {
+    nullable: true,
+    description: "The patient's resident ID number, masked (330182********0127); null when not recorded.",
+  })
   patientIdNumber(@Root() visit: OutpatientVisit, @Ctx() ctx: RequestContext): string | null {
     return shownPatient(ctx, visit.patientIdNumber);
   }

@@ -10,7 +10,10 @@ import type { RecordOutpatientVisitInput } from "./outpatient.inputs";
 
 /** Outpatient visits: each one is written with its rollup delta and its event, or not at all. */
 export class OutpatientService {
-  constructor(private readonly db: DataSource, private readonly events: EventPublisher) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly events: EventPublisher,
+  ) {}
 
   async record(input: RecordOutpatientVisitInput): Promise<OutpatientVisit> {
     const hospitalCode = parseHospitalCode(input.hospitalCode);

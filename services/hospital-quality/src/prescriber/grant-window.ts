@@ -10,6 +10,7 @@ export const MAX_GRANT_MINUTES = 30;
  */
 export function grantWindowSecondsFromEnv(env: Record<string, string | undefined> = process.env): number {
   const seconds = env.PRESCRIBER_GRANT_TTL_SECONDS;
-  if (seconds !== undefined && seconds !== "") return readInt(env, "PRESCRIBER_GRANT_TTL_SECONDS", MAX_GRANT_MINUTES * 60, 1, MAX_GRANT_MINUTES * 60);
+  if (seconds !== undefined && seconds !== "")
+    return readInt(env, "PRESCRIBER_GRANT_TTL_SECONDS", MAX_GRANT_MINUTES * 60, 1, MAX_GRANT_MINUTES * 60);
   return readInt(env, "PRESCRIBER_GRANT_MINUTES", MAX_GRANT_MINUTES, 1, MAX_GRANT_MINUTES) * 60;
 }

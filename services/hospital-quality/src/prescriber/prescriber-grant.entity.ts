@@ -4,7 +4,8 @@ import { DateScalar } from "@onewindow/shared";
 import { PrescriberGrantStatus } from "./prescriber-grant.enums";
 
 /** The states a grant is stored in; EXPIRED follows from `expiresAt`. */
-export type StoredGrantState = PrescriberGrantStatus.PENDING | PrescriberGrantStatus.ACTIVE | PrescriberGrantStatus.REVOKED;
+export type StoredGrantState =
+  PrescriberGrantStatus.PENDING | PrescriberGrantStatus.ACTIVE | PrescriberGrantStatus.REVOKED;
 
 /**
  * One dual-authorised access window to a hospital's prescriber statistics (统方): requested by
@@ -60,7 +61,10 @@ export class PrescriberStatsGrant {
   approvedAt: string | null;
 
   @Column({ type: "varchar", length: 32, name: "expires_at", nullable: true })
-  @Field(() => String, { nullable: true, description: "When the window closes (ISO 8601): at most 30 minutes after approval; null until approved." })
+  @Field(() => String, {
+    nullable: true,
+    description: "When the window closes (ISO 8601): at most 30 minutes after approval; null until approved.",
+  })
   expiresAt: string | null;
 
   @Column({ type: "varchar", length: 120, name: "revoked_by", nullable: true })
@@ -73,7 +77,11 @@ export class PrescriberStatsGrant {
 
   /** The status at `now`: an ACTIVE grant whose window has passed is EXPIRED. */
   statusAt(now: Date): PrescriberGrantStatus {
-    if (this.state === PrescriberGrantStatus.ACTIVE && this.expiresAt !== null && Date.parse(this.expiresAt) <= now.getTime()) {
+    if (
+      this.state === PrescriberGrantStatus.ACTIVE &&
+      this.expiresAt !== null &&
+      Date.parse(this.expiresAt) <= now.getTime()
+    ) {
       return PrescriberGrantStatus.EXPIRED;
     }
     return this.state;

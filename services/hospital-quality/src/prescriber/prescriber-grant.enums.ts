@@ -11,7 +11,9 @@ registerEnumType(PrescriberGrantStatus, {
   name: "PrescriberGrantStatus",
   description: "Where an access grant for prescriber statistics (统方) stands.",
   valuesConfig: {
-    PENDING: { description: "Requested by the information office; waiting for a different medical-affairs user to approve." },
+    PENDING: {
+      description: "Requested by the information office; waiting for a different medical-affairs user to approve.",
+    },
     ACTIVE: { description: "Approved; opens prescriberDrugStats to the requester until expiresAt." },
     EXPIRED: { description: "Approved, and its window (at most 30 minutes) has passed." },
     REVOKED: { description: "Withdrawn by the requester or by medical affairs, before or after approval." },

@@ -81,14 +81,22 @@ export class PrescriberStatsService {
   async approve(caller: Caller, grantId: string): Promise<PrescriberStatsGrant> {
     const approver = namedUser(caller, "approve prescriber statistics");
     const grant = await this.find(grantId);
-    requireHospitalScope(caller, grant.hospitalCode, ["medical_affairs"], "approve access to the prescriber statistics");
+    requireHospitalScope(
+      caller,
+      grant.hospitalCode,
+      ["medical_affairs"],
+      "approve access to the prescriber statistics",
+    );
     // The point of the second approver: one person holding both roles still cannot open it alone.
     if (grant.requestedBy === approver) {
-      throw new ForbiddenError("the requester cannot approve their own request: a different medical_affairs user must approve it");
+      throw new ForbiddenError(
+        "the requester cannot approve their own request: a different medical_affairs user must approve it",
+      );
     }
     const now = this.now();
     const status = grant.statusAt(now);
-    if (status !== PrescriberGrantStatus.PENDING) throw new ConflictError(`grant ${grant.id} is ${status}; only a PENDING request can be approved`);
+    if (status !== PrescriberGrantStatus.PENDING)
+      throw new ConflictError(`grant ${grant.id} is ${status}; only a PENDING request can be approved`);
     const approval = {
       state: PrescriberGrantStatus.ACTIVE as const,
       approvedBy: approver,
@@ -96,7 +104,9 @@ export class PrescriberStatsService {
       expiresAt: new Date(now.getTime() + this.windowSeconds * 1000).toISOString(),
     };
     // Conditional on PENDING: of two approvals (or an approval and a revocation) at once, one wins.
-    const set = await this.db.getRepository(PrescriberStatsGrant).update({ id: grant.id, state: PrescriberGrantStatus.PENDING }, approval);
+    const set = await this.db
+      .getRepository(PrescriberStatsGrant)
+      .update({ id: grant.id, state: PrescriberGrantStatus.PENDING }, approval);
     if (!set.affected) throw new ConflictError(`grant ${grant.id} is no longer PENDING`);
     return Object.assign(grant, approval);
   }
@@ -105,13 +115,25 @@ export class PrescriberStatsService {
     const userId = namedUser(caller, "revoke prescriber statistics");
     const grant = await this.find(grantId);
     const ownRequest = grant.requestedBy === userId && caller.roles.includes("info_office");
-    if (!ownRequest) requireHospitalScope(caller, grant.hospitalCode, ["medical_affairs"], "revoke access to the prescriber statistics");
+    if (!ownRequest)
+      requireHospitalScope(
+        caller,
+        grant.hospitalCode,
+        ["medical_affairs"],
+        "revoke access to the prescriber statistics",
+      );
     const status = grant.statusAt(this.now());
     if (status !== PrescriberGrantStatus.PENDING && status !== PrescriberGrantStatus.ACTIVE) {
       throw new ConflictError(`grant ${grant.id} is ${status}; only a PENDING or ACTIVE grant can be revoked`);
     }
-    const revocation = { state: PrescriberGrantStatus.REVOKED as const, revokedBy: userId, revokedAt: this.now().toISOString() };
-    const set = await this.db.getRepository(PrescriberStatsGrant).update({ id: grant.id, state: grant.state }, revocation);
+    const revocation = {
+      state: PrescriberGrantStatus.REVOKED as const,
+      revokedBy: userId,
+      revokedAt: this.now().toISOString(),
+    };
+    const set = await this.db
+      .getRepository(PrescriberStatsGrant)
+      .update({ id: grant.id, state: grant.state }, revocation);
     if (!set.affected) throw new ConflictError(`grant ${grant.id} changed meanwhile; read it again`);
     return Object.assign(grant, revocation);
   }
@@ -124,8 +146,15 @@ export class PrescriberStatsService {
   /** A hospital's grants, newest first (at most 100). */
   async grantsOf(caller: Caller, hospitalCode: string): Promise<PrescriberStatsGrant[]> {
     const code = parseHospitalCode(hospitalCode);
-    requireHospitalScope(caller, code, ["info_office", "medical_affairs", "auditor"], "list the prescriber statistics grants");
-    return this.db.getRepository(PrescriberStatsGrant).find({ where: { hospitalCode: code }, order: { requestedAt: "DESC", id: "ASC" }, take: LIST_LIMIT });
+    requireHospitalScope(
+      caller,
+      code,
+      ["info_office", "medical_affairs", "auditor"],
+      "list the prescriber statistics grants",
+    );
+    return this.db
+      .getRepository(PrescriberStatsGrant)
+      .find({ where: { hospitalCode: code }, order: { requestedAt: "DESC", id: "ASC" }, take: LIST_LIMIT });
   }
 
   /**
@@ -148,11 +177,20 @@ export class PrescriberStatsService {
   }
 
   /** The caller's open grant covering the period, the one open longest if several. */
-  private async liveGrant(userId: string, hospitalCode: string, from: string, to: string): Promise<PrescriberStatsGrant | null> {
+  private async liveGrant(
+    userId: string,
+    hospitalCode: string,
+    from: string,
+    to: string,
+  ): Promise<PrescriberStatsGrant | null> {
     const candidates = await this.db
       .getRepository(PrescriberStatsGrant)
       .createQueryBuilder("g")
-      .where("g.hospital_code = :hospitalCode AND g.requested_by = :userId AND g.state = :active", { hospitalCode, userId, active: PrescriberGrantStatus.ACTIVE })
+      .where("g.hospital_code = :hospitalCode AND g.requested_by = :userId AND g.state = :active", {
+        hospitalCode,
+        userId,
+        active: PrescriberGrantStatus.ACTIVE,
+      })
       .andWhere("g.period_from <= :from AND g.period_to >= :to", { from, to })
       .getMany();
     const now = this.now();
@@ -178,9 +216,13 @@ export class PrescriberStatsService {
           `WHERE hospital_code = ? AND ${day} >= ? AND ${day} <= ? AND prescriber_id IS NOT NULL GROUP BY prescriber_id`,
         [hospitalCode, from, to],
       );
-    const [visits, stays] = await Promise.all([sum("outpatient_visit", "visit_date"), sum("inpatient_stay", "discharged_on")]);
+    const [visits, stays] = await Promise.all([
+      sum("outpatient_visit", "visit_date"),
+      sum("inpatient_stay", "discharged_on"),
+    ]);
     const totals = new Map<string, { visits: number; stays: number; drugFen: number; totalFen: number }>();
-    const entry = (id: string) => totals.get(id) ?? totals.set(id, { visits: 0, stays: 0, drugFen: 0, totalFen: 0 }).get(id)!;
+    const entry = (id: string) =>
+      totals.get(id) ?? totals.set(id, { visits: 0, stays: 0, drugFen: 0, totalFen: 0 }).get(id)!;
     const add = (rows: Row[], count: "visits" | "stays") => {
       for (const r of rows) {
         const e = entry(r.prescriber);

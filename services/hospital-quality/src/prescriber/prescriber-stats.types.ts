@@ -23,7 +23,9 @@ export class PrescriberDrugCost {
   drugCostShare: number | null;
 }
 
-@ObjectType({ description: "Drug cost by prescriber (统方) of one hospital over one period, served under an access grant." })
+@ObjectType({
+  description: "Drug cost by prescriber (统方) of one hospital over one period, served under an access grant.",
+})
 export class PrescriberDrugStats {
   @Field(() => ID, { description: "Code of the hospital." })
   hospitalCode: string;
@@ -38,7 +40,8 @@ export class PrescriberDrugStats {
   grant: PrescriberStatsGrant;
 
   @Field(() => [PrescriberDrugCost], {
-    description: "One row per prescriber with records in the period, highest drug cost first; records without a prescriber id are left out.",
+    description:
+      "One row per prescriber with records in the period, highest drug cost first; records without a prescriber id are left out.",
   })
   prescribers: PrescriberDrugCost[];
 }

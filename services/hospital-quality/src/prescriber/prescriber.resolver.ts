@@ -9,7 +9,13 @@ import { PrescriberStatsGrantInput, RequestPrescriberStatsAccessInput } from "./
 import { PrescriberDrugStats } from "./prescriber-stats.types";
 
 /** What an audit row of the grant flow names: the grant, or what was asked for when there is none. */
-type GrantSubject = { id?: string | null; hospitalCode?: string | null; from?: string | null; to?: string | null; reason?: string | null };
+type GrantSubject = {
+  id?: string | null;
+  hospitalCode?: string | null;
+  from?: string | null;
+  to?: string | null;
+  reason?: string | null;
+};
 
 /**
  * Writes one step of the grant flow to the hospital's audit trail: who (user, roles), why (the
@@ -37,12 +43,19 @@ function recordStep(ctx: RequestContext, step: string, subject: GrantSubject): P
  * before the error goes out. The row is committed before the answer leaves, so no statistics are
  * served whose use could not be recorded.
  */
-async function audited<T>(ctx: RequestContext, step: string, asked: GrantSubject, act: () => Promise<T>, grantOf: (result: T) => GrantSubject): Promise<T> {
+async function audited<T>(
+  ctx: RequestContext,
+  step: string,
+  asked: GrantSubject,
+  act: () => Promise<T>,
+  grantOf: (result: T) => GrantSubject,
+): Promise<T> {
   let result: T;
   try {
     result = await act();
   } catch (err) {
-    if (err instanceof OneWindowError && err.extensions.code === "FORBIDDEN") await recordStep(ctx, `${step}-refused`, asked);
+    if (err instanceof OneWindowError && err.extensions.code === "FORBIDDEN")
+      await recordStep(ctx, `${step}-refused`, asked);
     throw err;
   }
   await recordStep(ctx, step, grantOf(result));
@@ -65,12 +78,23 @@ export class PrescriberResolver {
     @Arg("to", () => DateScalar, { description: "Last day." }) to: string,
     @Ctx() ctx: RequestContext,
   ): Promise<PrescriberDrugStats> {
-    return audited(ctx, "use", { hospitalCode, from, to }, () => this.s.prescribers.stats(ctx.caller, hospitalCode, from, to), (r) => ({ ...r.grant, from: r.from, to: r.to }));
+    return audited(
+      ctx,
+      "use",
+      { hospitalCode, from, to },
+      () => this.s.prescribers.stats(ctx.caller, hospitalCode, from, to),
+      (r) => ({ ...r.grant, from: r.from, to: r.to }),
+    );
   }
 
   @Authorized("info_office", "medical_affairs", "auditor")
-  @Query(() => [PrescriberStatsGrant], { description: "A hospital's prescriber-statistics grants, newest first (at most 100)." })
-  prescriberStatsGrants(@Arg("hospitalCode", () => ID, { description: "Hospital code." }) hospitalCode: string, @Ctx() ctx: RequestContext) {
+  @Query(() => [PrescriberStatsGrant], {
+    description: "A hospital's prescriber-statistics grants, newest first (at most 100).",
+  })
+  prescriberStatsGrants(
+    @Arg("hospitalCode", () => ID, { description: "Hospital code." }) hospitalCode: string,
+    @Ctx() ctx: RequestContext,
+  ) {
     return this.s.prescribers.grantsOf(ctx.caller, hospitalCode);
   }
 
@@ -81,10 +105,17 @@ export class PrescriberResolver {
       "medical_affairs user must approve. BAD_USER_INPUT for an unknown hospital, a period in the future or from after to.",
   })
   requestPrescriberStatsAccess(
-    @Arg("input", () => RequestPrescriberStatsAccessInput, { description: "Hospital, period and reason." }) input: RequestPrescriberStatsAccessInput,
+    @Arg("input", () => RequestPrescriberStatsAccessInput, { description: "Hospital, period and reason." })
+    input: RequestPrescriberStatsAccessInput,
     @Ctx() ctx: RequestContext,
   ): Promise<PrescriberStatsGrant> {
-    return audited(ctx, "request", { ...input }, () => this.s.prescribers.request(ctx.caller, input), (g) => g);
+    return audited(
+      ctx,
+      "request",
+      { ...input },
+      () => this.s.prescribers.request(ctx.caller, input),
+      (g) => g,
+    );
   }
 
   @Authorized("medical_affairs")
@@ -97,21 +128,36 @@ export class PrescriberResolver {
     @Arg("input", () => PrescriberStatsGrantInput, { description: "The grant." }) input: PrescriberStatsGrantInput,
     @Ctx() ctx: RequestContext,
   ): Promise<PrescriberStatsGrant> {
-    return audited(ctx, "approve", { id: input.grantId }, () => this.s.prescribers.approve(ctx.caller, input.grantId), (g) => g);
+    return audited(
+      ctx,
+      "approve",
+      { id: input.grantId },
+      () => this.s.prescribers.approve(ctx.caller, input.grantId),
+      (g) => g,
+    );
   }
 
   @Authorized("info_office", "medical_affairs")
   @Mutation(() => PrescriberStatsGrant, {
-    description: "Withdraws a PENDING or ACTIVE grant: its requester, or medical affairs. CONFLICT when it is already expired or revoked.",
+    description:
+      "Withdraws a PENDING or ACTIVE grant: its requester, or medical affairs. CONFLICT when it is already expired or revoked.",
   })
   revokePrescriberStatsAccess(
     @Arg("input", () => PrescriberStatsGrantInput, { description: "The grant." }) input: PrescriberStatsGrantInput,
     @Ctx() ctx: RequestContext,
   ): Promise<PrescriberStatsGrant> {
-    return audited(ctx, "revoke", { id: input.grantId }, () => this.s.prescribers.revoke(ctx.caller, input.grantId), (g) => g);
+    return audited(
+      ctx,
+      "revoke",
+      { id: input.grantId },
+      () => this.s.prescribers.revoke(ctx.caller, input.grantId),
+      (g) => g,
+    );
   }
 
-  @FieldResolver(() => PrescriberGrantStatus, { description: "PENDING, ACTIVE, EXPIRED (the window has passed) or REVOKED, as of now." })
+  @FieldResolver(() => PrescriberGrantStatus, {
+    description: "PENDING, ACTIVE, EXPIRED (the window has passed) or REVOKED, as of now.",
+  })
   status(@Root() grant: PrescriberStatsGrant): PrescriberGrantStatus {
     return this.s.prescribers.statusOf(grant);
   }

@@ -22,7 +22,11 @@ export async function applyRollup(tx: EntityManager, entries: { key: RollupKey; 
     for (const { key, delta } of chunk) {
       params.push(key.hospitalCode, key.day, key.department, ...ROLLUP_COUNTERS.map((c) => delta[c] ?? 0));
     }
-    await runSql(tx, `INSERT INTO daily_rollup (${COLUMNS.join(", ")}) VALUES ${valuesList(chunk.length, COLUMNS.length)} ${UPSERT_TAIL}`, params);
+    await runSql(
+      tx,
+      `INSERT INTO daily_rollup (${COLUMNS.join(", ")}) VALUES ${valuesList(chunk.length, COLUMNS.length)} ${UPSERT_TAIL}`,
+      params,
+    );
   }
 }
 

@@ -26,7 +26,8 @@ export function planFollowUps(rng: SeededRandom, stays: StayRow[], reached: numb
     const r = rng.next();
     if (r < 0.55) {
       calls.push({ stayIndex, calledOn: day, outcome: FollowUpOutcome.UNREACHABLE });
-      if (rng.next() < 0.5) calls.push({ stayIndex, calledOn: addDays(day, rng.int(1, 4)), outcome: FollowUpOutcome.UNREACHABLE });
+      if (rng.next() < 0.5)
+        calls.push({ stayIndex, calledOn: addDays(day, rng.int(1, 4)), outcome: FollowUpOutcome.UNREACHABLE });
     } else if (r < 0.8) {
       calls.push({ stayIndex, calledOn: day, outcome: FollowUpOutcome.DECLINED });
     }
@@ -62,7 +63,12 @@ export function generateEvaluations(rng: SeededRandom, plan: EvaluationPlan): Ev
 }
 
 /** Phone evaluations asked during reached follow-up calls (about half of them answer the question). */
-export function phoneEvaluations(rng: SeededRandom, stays: StayRow[], calls: FollowUpPlan[], satisfiedShare: number): EvaluationRow[] {
+export function phoneEvaluations(
+  rng: SeededRandom,
+  stays: StayRow[],
+  calls: FollowUpPlan[],
+  satisfiedShare: number,
+): EvaluationRow[] {
   return calls
     .filter((c) => c.outcome === FollowUpOutcome.REACHED && rng.next() < 0.5)
     .map((c) => {

@@ -6,7 +6,14 @@ import type { RollupAccumulator } from "../rollup/rollup-delta";
 import type { EvaluationRow, FollowUpPlan, StayRow, VisitRow } from "./seed-rows";
 
 const col = (name: string, pgType: BulkColumn["pgType"]): BulkColumn => ({ name, pgType });
-const RECORD_COLUMNS = [col("hospital_code", "varchar"), col("department", "varchar"), col("total_fen", "bigint"), col("drug_fen", "bigint"), col("prescriber_id", "varchar"), col("patient_id_number", "varchar")];
+const RECORD_COLUMNS = [
+  col("hospital_code", "varchar"),
+  col("department", "varchar"),
+  col("total_fen", "bigint"),
+  col("drug_fen", "bigint"),
+  col("prescriber_id", "varchar"),
+  col("patient_id_number", "varchar"),
+];
 
 /**
  * Writes generated records the way the services would, minus the events (the demo set is
@@ -18,38 +25,82 @@ export async function insertVisits(tx: EntityManager, rows: VisitRow[], acc: Rol
     tx,
     "outpatient_visit",
     [col("visit_date", "date"), ...RECORD_COLUMNS],
-    rows.map((r) => [r.visitDate, r.hospitalCode, r.department, r.totalFen, r.drugFen, r.prescriberId, r.patientIdNumber]),
+    rows.map((r) => [
+      r.visitDate,
+      r.hospitalCode,
+      r.department,
+      r.totalFen,
+      r.drugFen,
+      r.prescriberId,
+      r.patientIdNumber,
+    ]),
   );
   for (const r of rows) {
-    acc.add({ hospitalCode: r.hospitalCode, day: r.visitDate, department: r.department }, { outpatient_visits: 1, outpatient_drug_fen: r.drugFen, outpatient_total_fen: r.totalFen });
+    acc.add(
+      { hospitalCode: r.hospitalCode, day: r.visitDate, department: r.department },
+      { outpatient_visits: 1, outpatient_drug_fen: r.drugFen, outpatient_total_fen: r.totalFen },
+    );
   }
 }
 
 /** Inserts stays with their follow-up calls; a stay's first REACHED call sets `first_reached_on`. */
-export async function insertStaysWithFollowUps(tx: EntityManager, stays: StayRow[], calls: FollowUpPlan[], acc: RollupAccumulator): Promise<void> {
+export async function insertStaysWithFollowUps(
+  tx: EntityManager,
+  stays: StayRow[],
+  calls: FollowUpPlan[],
+  acc: RollupAccumulator,
+): Promise<void> {
   const firstReached = new Map<number, string>();
   for (const c of calls) {
     const seen = firstReached.get(c.stayIndex);
-    if (c.outcome === FollowUpOutcome.REACHED && (!seen || c.calledOn < seen)) firstReached.set(c.stayIndex, c.calledOn);
+    if (c.outcome === FollowUpOutcome.REACHED && (!seen || c.calledOn < seen))
+      firstReached.set(c.stayIndex, c.calledOn);
   }
   const ids = await bulkInsert(
     tx,
     "inpatient_stay",
     [col("admitted_on", "date"), col("discharged_on", "date"), col("first_reached_on", "date"), ...RECORD_COLUMNS],
-    stays.map((r, i) => [r.admittedOn, r.dischargedOn, firstReached.get(i) ?? null, r.hospitalCode, r.department, r.totalFen, r.drugFen, r.prescriberId, r.patientIdNumber]),
+    stays.map((r, i) => [
+      r.admittedOn,
+      r.dischargedOn,
+      firstReached.get(i) ?? null,
+      r.hospitalCode,
+      r.department,
+      r.totalFen,
+      r.drugFen,
+      r.prescriberId,
+      r.patientIdNumber,
+    ]),
     true,
   );
   stays.forEach((r, i) => {
     acc.add(
       { hospitalCode: r.hospitalCode, day: r.dischargedOn, department: r.department },
-      { discharges: 1, inpatient_drug_fen: r.drugFen, inpatient_total_fen: r.totalFen, discharges_reached: firstReached.has(i) ? 1 : 0 },
+      {
+        discharges: 1,
+        inpatient_drug_fen: r.drugFen,
+        inpatient_total_fen: r.totalFen,
+        discharges_reached: firstReached.has(i) ? 1 : 0,
+      },
     );
   });
   await bulkInsert(
     tx,
     "follow_up",
-    [col("stay_id", "integer"), col("hospital_code", "varchar"), col("department", "varchar"), col("called_on", "date"), col("outcome", "varchar")],
-    calls.map((c) => [ids[c.stayIndex], stays[c.stayIndex].hospitalCode, stays[c.stayIndex].department, c.calledOn, c.outcome]),
+    [
+      col("stay_id", "integer"),
+      col("hospital_code", "varchar"),
+      col("department", "varchar"),
+      col("called_on", "date"),
+      col("outcome", "varchar"),
+    ],
+    calls.map((c) => [
+      ids[c.stayIndex],
+      stays[c.stayIndex].hospitalCode,
+      stays[c.stayIndex].department,
+      c.calledOn,
+      c.outcome,
+    ]),
   );
   for (const c of calls) {
     const stay = stays[c.stayIndex];
@@ -57,15 +108,29 @@ export async function insertStaysWithFollowUps(tx: EntityManager, stays: StayRow
   }
 }
 
-export async function insertEvaluations(tx: EntityManager, rows: EvaluationRow[], acc: RollupAccumulator): Promise<void> {
+export async function insertEvaluations(
+  tx: EntityManager,
+  rows: EvaluationRow[],
+  acc: RollupAccumulator,
+): Promise<void> {
   await bulkInsert(
     tx,
     "patient_evaluation",
-    [col("hospital_code", "varchar"), col("evaluated_on", "date"), col("channel", "varchar"), col("satisfied", "boolean"), col("department", "varchar"), col("score", "integer")],
+    [
+      col("hospital_code", "varchar"),
+      col("evaluated_on", "date"),
+      col("channel", "varchar"),
+      col("satisfied", "boolean"),
+      col("department", "varchar"),
+      col("score", "integer"),
+    ],
     rows.map((r) => [r.hospitalCode, r.evaluatedOn, r.channel, r.satisfied, r.department, r.score]),
   );
   for (const r of rows) {
     const counters = CHANNEL_COUNTERS[r.channel];
-    acc.add({ hospitalCode: r.hospitalCode, day: r.evaluatedOn, department: r.department ?? "" }, { [counters.count]: 1, [counters.satisfied]: r.satisfied ? 1 : 0 });
+    acc.add(
+      { hospitalCode: r.hospitalCode, day: r.evaluatedOn, department: r.department ?? "" },
+      { [counters.count]: 1, [counters.satisfied]: r.satisfied ? 1 : 0 },
+    );
   }
 }

@@ -31,7 +31,10 @@ const EXTRA_BATCH = 50_000;
 export const EXTRA_VISITS_YEAR = 2011;
 
 /** A PRNG per hospital and year, so that one part of the data set never shifts another. */
-const rngFor = (code: string, year: number) => new SeededRandom([...`${code}:${year}`].reduce((h, ch) => Math.imul(h ^ ch.charCodeAt(0), 16_777_619), 2_166_136_261));
+const rngFor = (code: string, year: number) =>
+  new SeededRandom(
+    [...`${code}:${year}`].reduce((h, ch) => Math.imul(h ^ ch.charCodeAt(0), 16_777_619), 2_166_136_261),
+  );
 
 type Counts = Omit<SeedHospitalDemoResult, "skipped" | "extraVisits">;
 
@@ -39,16 +42,48 @@ async function seedYear(
   tx: EntityManager,
   acc: RollupAccumulator,
   counts: Counts,
-  y: { code: string; year: number; visits: number; drugPerVisitFen: number; discharges: number; drugPerStayFen: number; reached: number; device: { evaluations: number; dissatisfied: number }; survey: { evaluations: number; dissatisfied: number } },
+  y: {
+    code: string;
+    year: number;
+    visits: number;
+    drugPerVisitFen: number;
+    discharges: number;
+    drugPerStayFen: number;
+    reached: number;
+    device: { evaluations: number; dissatisfied: number };
+    survey: { evaluations: number; dissatisfied: number };
+  },
 ): Promise<void> {
   const rng = rngFor(y.code, y.year);
   // Averages times counts: the sums that make per-visit and per-stay costs come out exactly.
-  const visits = generateVisits(rng, { hospitalCode: y.code, year: y.year, count: y.visits, medianDrugFen: y.drugPerVisitFen * 0.8, drugSumFen: y.drugPerVisitFen * y.visits });
-  const stays = generateStays(rng, { hospitalCode: y.code, year: y.year, count: y.discharges, medianDrugFen: y.drugPerStayFen * 0.85, drugSumFen: y.drugPerStayFen * y.discharges });
+  const visits = generateVisits(rng, {
+    hospitalCode: y.code,
+    year: y.year,
+    count: y.visits,
+    medianDrugFen: y.drugPerVisitFen * 0.8,
+    drugSumFen: y.drugPerVisitFen * y.visits,
+  });
+  const stays = generateStays(rng, {
+    hospitalCode: y.code,
+    year: y.year,
+    count: y.discharges,
+    medianDrugFen: y.drugPerStayFen * 0.85,
+    drugSumFen: y.drugPerStayFen * y.discharges,
+  });
   const calls = planFollowUps(rng, stays, y.reached);
   const evaluations = [
-    ...generateEvaluations(rng, { hospitalCode: y.code, year: y.year, channel: PatientEvaluationChannel.DEVICE, ...y.device }),
-    ...generateEvaluations(rng, { hospitalCode: y.code, year: y.year, channel: PatientEvaluationChannel.SURVEY, ...y.survey }),
+    ...generateEvaluations(rng, {
+      hospitalCode: y.code,
+      year: y.year,
+      channel: PatientEvaluationChannel.DEVICE,
+      ...y.device,
+    }),
+    ...generateEvaluations(rng, {
+      hospitalCode: y.code,
+      year: y.year,
+      channel: PatientEvaluationChannel.SURVEY,
+      ...y.survey,
+    }),
     ...phoneEvaluations(rng, stays, calls, 0.95),
   ];
   await insertVisits(tx, visits, acc);
@@ -65,7 +100,10 @@ async function seedBase(db: DataSource): Promise<Counts> {
   const counts: Counts = { visits: 0, stays: 0, followUps: 0, evaluations: 0 };
   await db.transaction(async (tx) => {
     const registeredAt = "2009-01-01T00:00:00.000Z";
-    await tx.insert(Hospital, [JIANDE, ...OTHER_HOSPITALS].map(({ code, name, level, grade }) => ({ code, name, level, grade, registeredAt })));
+    await tx.insert(
+      Hospital,
+      [JIANDE, ...OTHER_HOSPITALS].map(({ code, name, level, grade }) => ({ code, name, level, grade, registeredAt })),
+    );
     const acc = new RollupAccumulator();
     for (const year of [2009, 2010] as const) {
       await seedYear(tx, acc, counts, { code: JIANDE.code, year, ...JIANDE.years[year] });
@@ -98,7 +136,10 @@ async function seedBase(db: DataSource): Promise<Counts> {
  * committed together with its rollup rows. Does nothing for the base set when JD001 exists.
  * `extraVisits` adds that many outpatient visits to JD001 in 2011, in committed batches.
  */
-export async function seedHospitalDemo(db: DataSource, options: SeedHospitalDemoOptions = {}): Promise<SeedHospitalDemoResult> {
+export async function seedHospitalDemo(
+  db: DataSource,
+  options: SeedHospitalDemoOptions = {},
+): Promise<SeedHospitalDemoResult> {
   const skipped = await db.getRepository(Hospital).existsBy({ code: JIANDE.code });
   const counts = skipped ? { visits: 0, stays: 0, followUps: 0, evaluations: 0 } : await seedBase(db);
   const total = Math.max(0, Math.floor(options.extraVisits ?? 0));
@@ -106,7 +147,12 @@ export async function seedHospitalDemo(db: DataSource, options: SeedHospitalDemo
   for (let done = 0, batch = 0; done < total; batch++) {
     const count = Math.min(EXTRA_BATCH, total - done);
     const rng = rngFor(`${JIANDE.code}-extra-${batch}`, EXTRA_VISITS_YEAR);
-    const visits = generateVisits(rng, { hospitalCode: JIANDE.code, year: EXTRA_VISITS_YEAR, count, medianDrugFen: 7_400 });
+    const visits = generateVisits(rng, {
+      hospitalCode: JIANDE.code,
+      year: EXTRA_VISITS_YEAR,
+      count,
+      medianDrugFen: 7_400,
+    });
     await db.transaction(async (tx) => {
       const acc = new RollupAccumulator();
       await insertVisits(tx, visits, acc);

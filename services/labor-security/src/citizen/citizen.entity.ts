@@ -53,7 +53,10 @@ export class Citizen {
   @Index()
   @Column({ type: "varchar", length: 40, nullable: true })
   @Authorized(LABOR_RECORD_READERS)
-  @Field(() => String, { nullable: true, description: "Household register number (户号); members of one household share it." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Household register number (户号); members of one household share it.",
+  })
   household: string | null;
 
   @Index()

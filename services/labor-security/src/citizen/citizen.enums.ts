@@ -4,7 +4,10 @@ export enum Gender {
   MALE = "MALE",
   FEMALE = "FEMALE",
 }
-registerEnumType(Gender, { name: "Gender", description: "Gender as encoded in the resident ID number (17th digit odd: male)." });
+registerEnumType(Gender, {
+  name: "Gender",
+  description: "Gender as encoded in the resident ID number (17th digit odd: male).",
+});
 
 export enum EducationLevel {
   PRIMARY = "PRIMARY",
@@ -23,7 +26,10 @@ export enum HousingStatus {
   PUBLIC_RENTAL = "PUBLIC_RENTAL",
   WITH_FAMILY = "WITH_FAMILY",
 }
-registerEnumType(HousingStatus, { name: "HousingStatus", description: "How the citizen is housed (resident information database)." });
+registerEnumType(HousingStatus, {
+  name: "HousingStatus",
+  description: "How the citizen is housed (resident information database).",
+});
 
 export enum EmploymentStatus {
   EMPLOYED = "EMPLOYED",
@@ -49,7 +55,9 @@ registerEnumType(AssistanceCategory, {
   description: "Employment-assistance target groups (就业援助对象).",
   valuesConfig: {
     FORTY_FIFTY: { description: '"4050": registered unemployed women aged 40 or more and men aged 50 or more.' },
-    ZERO_EMPLOYMENT_FAMILY: { description: "Registered unemployed, in a household where no member is employed (零就业家庭)." },
+    ZERO_EMPLOYMENT_FAMILY: {
+      description: "Registered unemployed, in a household where no member is employed (零就业家庭).",
+    },
     LONG_TERM_UNEMPLOYED: { description: "Registered unemployed for 12 months or more." },
   },
 });

@@ -33,6 +33,9 @@ export class CitizenFilter {
   @Field(() => EmploymentStatus, { nullable: true, description: "Only citizens with this labor-market status." })
   employmentStatus?: EmploymentStatus | null;
 
-  @Field(() => AssistanceCategory, { nullable: true, description: "Only citizens in this employment-assistance group." })
+  @Field(() => AssistanceCategory, {
+    nullable: true,
+    description: "Only citizens in this employment-assistance group.",
+  })
   assistanceCategory?: AssistanceCategory | null;
 }

@@ -1,6 +1,13 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from "type-graphql";
-import { connectionType, PageArgs, keysetPageRequest, loaderFor, parseIdNumber, type RequestContext } from "@onewindow/shared";
+import {
+  connectionType,
+  PageArgs,
+  keysetPageRequest,
+  loaderFor,
+  parseIdNumber,
+  type RequestContext,
+} from "@onewindow/shared";
 import { CITIZEN_LIST_READERS, IDENTITY_READERS, LABOR_RECORD_READERS, LABOR_WRITERS } from "../access";
 import { Employment } from "../employment/employment.entity";
 import { loaders } from "../loaders";
@@ -19,7 +26,11 @@ export class CitizenResolver {
 
   @Authorized(IDENTITY_READERS)
   @Query(() => Citizen, { nullable: true, description: "A citizen by resident ID number; null when unknown." })
-  citizen(@Arg("idNumber", () => ID) idNumber: string, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Citizen | null> {
+  citizen(
+    @Arg("idNumber", () => ID) idNumber: string,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Citizen | null> {
     // An impossible ID number is bad input, not a read of anybody.
     const id = parseIdNumber(idNumber.trim().toUpperCase(), "idNumber").idNumber;
     // Before the look-up: a citizen asking for someone else learns nothing, not even whether they exist.
@@ -28,9 +39,12 @@ export class CitizenResolver {
   }
 
   @Authorized(CITIZEN_LIST_READERS)
-  @Query(() => CitizenConnection, { description: "Citizens, ordered by ID number, optionally filtered. Analysts may ask for the totalCount only." })
+  @Query(() => CitizenConnection, {
+    description: "Citizens, ordered by ID number, optionally filtered. Analysts may ask for the totalCount only.",
+  })
   async citizens(
-    @Arg("filter", () => CitizenFilter, { nullable: true, description: "Conditions the items must meet." }) filter: CitizenFilter | null,
+    @Arg("filter", () => CitizenFilter, { nullable: true, description: "Conditions the items must meet." })
+    filter: CitizenFilter | null,
     @Args(() => PageArgs) { first, after }: PageArgs,
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
@@ -39,7 +53,11 @@ export class CitizenResolver {
     // only), refused before the query, so an empty page answers the same as a full one.
     ctx.access.listing(info);
     const page = await this.s.citizens.list(filter, keysetPageRequest(first, after, ctx.cursors.forField(info)));
-    ctx.access.readPage(page.edges.map((e) => e.node.idNumber), info, "Citizen");
+    ctx.access.readPage(
+      page.edges.map((e) => e.node.idNumber),
+      info,
+      "Citizen",
+    );
     return page;
   }
 
@@ -57,30 +75,49 @@ export class CitizenResolver {
   @Authorized(LABOR_RECORD_READERS)
   @FieldResolver(() => Employment, { nullable: true, description: "The current job; null when not employed." })
   employment(@Root() citizen: Citizen, @Ctx() ctx: RequestContext) {
-    return loaderFor<string, Employment>(ctx, "currentEmployment", (ids) => this.s.citizens.currentEmployments(ids)).load(citizen.idNumber);
+    return loaderFor<string, Employment>(ctx, "currentEmployment", (ids) =>
+      this.s.citizens.currentEmployments(ids),
+    ).load(citizen.idNumber);
   }
 
   @Authorized(LABOR_RECORD_READERS)
   @FieldResolver(() => [Employment], { description: "Every job on record, newest first." })
   async employmentHistory(@Root() citizen: Citizen, @Ctx() ctx: RequestContext) {
-    return (await loaderFor<string, Employment[]>(ctx, "employmentHistory", (ids) => this.s.employments.histories(ids)).load(citizen.idNumber)) ?? [];
+    return (
+      (await loaderFor<string, Employment[]>(ctx, "employmentHistory", (ids) => this.s.employments.histories(ids)).load(
+        citizen.idNumber,
+      )) ?? []
+    );
   }
 
   @Authorized(LABOR_RECORD_READERS)
-  @FieldResolver(() => UnemploymentRegistration, { nullable: true, description: "The latest unemployment registration, open or closed." })
+  @FieldResolver(() => UnemploymentRegistration, {
+    nullable: true,
+    description: "The latest unemployment registration, open or closed.",
+  })
   unemployment(@Root() citizen: Citizen, @Ctx() ctx: RequestContext) {
-    return loaderFor<string, UnemploymentRegistration>(ctx, "unemployment", (ids) => this.s.unemployment.latest(ids)).load(citizen.idNumber);
+    return loaderFor<string, UnemploymentRegistration>(ctx, "unemployment", (ids) =>
+      this.s.unemployment.latest(ids),
+    ).load(citizen.idNumber);
   }
 
   @Authorized(LABOR_RECORD_READERS)
-  @FieldResolver(() => [AssistanceCategory], { description: "Employment-assistance groups the citizen belongs to today." })
+  @FieldResolver(() => [AssistanceCategory], {
+    description: "Employment-assistance groups the citizen belongs to today.",
+  })
   async assistanceCategories(@Root() citizen: Citizen, @Ctx() ctx: RequestContext) {
-    return (await loaderFor<Citizen, AssistanceCategory[]>(ctx, "assistance", (cs) => this.s.citizens.categoriesOf(cs)).load(citizen)) ?? [];
+    return (
+      (await loaderFor<Citizen, AssistanceCategory[]>(ctx, "assistance", (cs) => this.s.citizens.categoriesOf(cs)).load(
+        citizen,
+      )) ?? []
+    );
   }
 
   @Authorized(LABOR_RECORD_READERS)
   @FieldResolver(() => Retirement, { nullable: true, description: "The approved retirement, if any." })
   retirement(@Root() citizen: Citizen, @Ctx() ctx: RequestContext) {
-    return loaderFor<string, Retirement>(ctx, "retirement", (ids) => this.s.retirements.findByIds(ids)).load(citizen.idNumber);
+    return loaderFor<string, Retirement>(ctx, "retirement", (ids) => this.s.retirements.findByIds(ids)).load(
+      citizen.idNumber,
+    );
   }
 }

@@ -21,7 +21,10 @@ import type { CitizenFilter, RegisterCitizenInput } from "./citizen.inputs";
 
 /** Citizens: registration, look-up, lists and employment-assistance categories. */
 export class CitizenService {
-  constructor(private readonly db: DataSource, private readonly events: EventPublisher) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly events: EventPublisher,
+  ) {}
 
   async register(input: RegisterCitizenInput): Promise<Citizen> {
     const id = parseIdNumber(input.idNumber);
@@ -45,7 +48,12 @@ export class CitizenService {
         await this.events.publish(tx, {
           type: LaborEvents.citizenRegistered,
           subject: citizen.idNumber,
-          data: { idNumber: citizen.idNumber, name: citizen.name, birthDate: citizen.birthDate, gender: citizen.gender },
+          data: {
+            idNumber: citizen.idNumber,
+            name: citizen.name,
+            birthDate: citizen.birthDate,
+            gender: citizen.gender,
+          },
         });
         return citizen;
       });
@@ -74,14 +82,23 @@ export class CitizenService {
     const filtered = () => {
       const query = this.db.getRepository(Citizen).createQueryBuilder("c");
       if (filter?.community) query.andWhere("c.community = :community", { community: filter.community });
-      if (filter?.employmentStatus) query.andWhere("c.employment_status = :status", { status: filter.employmentStatus });
+      if (filter?.employmentStatus)
+        query.andWhere("c.employment_status = :status", { status: filter.employmentStatus });
       if (filter?.assistanceCategory) this.whereCategory(query, filter.assistanceCategory);
       return query;
     };
     const query = filtered();
     if (page.after !== null) query.andWhere("c.id_number > :after", { after: page.after });
-    const rows = await query.orderBy("c.id_number").limit(page.limit + 1).getMany();
-    return toKeysetConnection(rows, (c) => c.idNumber, page, () => filtered().getCount());
+    const rows = await query
+      .orderBy("c.id_number")
+      .limit(page.limit + 1)
+      .getMany();
+    return toKeysetConnection(
+      rows,
+      (c) => c.idNumber,
+      page,
+      () => filtered().getCount(),
+    );
   }
 
   /** The SQL form of {@link categoriesOf}, so that lists can filter by category. */
@@ -89,10 +106,13 @@ export class CitizenService {
     const day = today();
     query.andWhere("c.employment_status = :unemployed", { unemployed: EmploymentStatus.UNEMPLOYED });
     if (category === AssistanceCategory.FORTY_FIFTY) {
-      query.andWhere("((c.gender = 'FEMALE' AND c.birth_date <= :born40) OR (c.gender = 'MALE' AND c.birth_date <= :born50))", {
-        born40: `${Number(day.slice(0, 4)) - 40}${day.slice(4)}`,
-        born50: `${Number(day.slice(0, 4)) - 50}${day.slice(4)}`,
-      });
+      query.andWhere(
+        "((c.gender = 'FEMALE' AND c.birth_date <= :born40) OR (c.gender = 'MALE' AND c.birth_date <= :born50))",
+        {
+          born40: `${Number(day.slice(0, 4)) - 40}${day.slice(4)}`,
+          born50: `${Number(day.slice(0, 4)) - 50}${day.slice(4)}`,
+        },
+      );
     } else if (category === AssistanceCategory.LONG_TERM_UNEMPLOYED) {
       query.andWhere(
         "EXISTS (SELECT 1 FROM unemployment_registration u WHERE u.id_number = c.id_number AND u.status = 'OPEN' AND u.registered_on <= :yearAgo)",
@@ -100,7 +120,9 @@ export class CitizenService {
       );
     } else {
       query.andWhere("c.household IS NOT NULL");
-      query.andWhere("NOT EXISTS (SELECT 1 FROM citizen m WHERE m.household = c.household AND m.employment_status = 'EMPLOYED')");
+      query.andWhere(
+        "NOT EXISTS (SELECT 1 FROM citizen m WHERE m.household = c.household AND m.employment_status = 'EMPLOYED')",
+      );
     }
   }
 

@@ -5,7 +5,10 @@ import { EMPLOYER_READERS } from "../access";
 /** An employer registered with labor security (the owner of `Employer`). */
 @Entity("employer")
 @Directive('@key(fields: "creditCode")')
-@ObjectType({ description: "An employer (enterprise or institution). Owned by labor security; other departments add their own fields." })
+@ObjectType({
+  description:
+    "An employer (enterprise or institution). Owned by labor security; other departments add their own fields.",
+})
 export class Employer {
   // Public, as on the business licence; and the key other departments' fields hang on.
   @PrimaryColumn({ type: "varchar", length: 18, name: "credit_code" })

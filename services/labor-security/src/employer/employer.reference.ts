@@ -5,6 +5,7 @@ import type { Services } from "../services";
 /** Resolves `Employer` representations from other subgraphs, one query per batch. */
 export function employerReference(s: Services) {
   return {
-    __resolveReference: (ref: { creditCode: string }, ctx: RequestContext) => loaders.employer(ctx, s).load(ref.creditCode),
+    __resolveReference: (ref: { creditCode: string }, ctx: RequestContext) =>
+      loaders.employer(ctx, s).load(ref.creditCode),
   };
 }

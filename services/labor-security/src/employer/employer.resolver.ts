@@ -13,20 +13,34 @@ export class EmployerResolver {
   constructor(private readonly s: Services) {}
 
   @Authorized(EMPLOYER_READERS)
-  @Query(() => Employer, { nullable: true, description: "An employer by unified social credit code; null when unknown." })
+  @Query(() => Employer, {
+    nullable: true,
+    description: "An employer by unified social credit code; null when unknown.",
+  })
   employer(@Arg("creditCode", () => ID) creditCode: string, @Ctx() ctx: RequestContext): Promise<Employer | null> {
     return loaders.employer(ctx, this.s).load(creditCode.trim().toUpperCase());
   }
 
   @Authorized(LABOR_WRITERS)
-  @Mutation(() => Employer, { description: "Registers an employer. CONFLICT when the credit code is already registered." })
+  @Mutation(() => Employer, {
+    description: "Registers an employer. CONFLICT when the credit code is already registered.",
+  })
   registerEmployer(@Arg("input", () => RegisterEmployerInput) input: RegisterEmployerInput): Promise<Employer> {
     return this.s.employers.register(input);
   }
 
   // Public: the same postings as on the public job board.
   @FieldResolver(() => JobPostingConnection, { description: "The employer's job postings, newest first." })
-  jobPostings(@Root() employer: Employer, @Args(() => PageArgs) { first, after }: PageArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
-    return this.s.jobPostings.list(null, pageRequest(first, after, ctx.cursors.forField(info, employer.creditCode)), employer.creditCode);
+  jobPostings(
+    @Root() employer: Employer,
+    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return this.s.jobPostings.list(
+      null,
+      pageRequest(first, after, ctx.cursors.forField(info, employer.creditCode)),
+      employer.creditCode,
+    );
   }
 }

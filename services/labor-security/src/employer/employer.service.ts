@@ -1,12 +1,23 @@
 import { In, type DataSource } from "typeorm";
-import { ConflictError, EventPublisher, byKeys, isUniqueViolation, optionalText, parseCreditCode, requiredText } from "@onewindow/shared";
+import {
+  ConflictError,
+  EventPublisher,
+  byKeys,
+  isUniqueViolation,
+  optionalText,
+  parseCreditCode,
+  requiredText,
+} from "@onewindow/shared";
 import { LaborEvents } from "../events";
 import { Employer } from "./employer.entity";
 import type { RegisterEmployerInput } from "./employer.inputs";
 
 /** Employers: registration and batched look-up. */
 export class EmployerService {
-  constructor(private readonly db: DataSource, private readonly events: EventPublisher) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly events: EventPublisher,
+  ) {}
 
   async register(input: RegisterEmployerInput): Promise<Employer> {
     const creditCode = parseCreditCode(input.creditCode);

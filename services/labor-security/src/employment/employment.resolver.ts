@@ -13,7 +13,9 @@ export class EmploymentResolver {
   constructor(private readonly s: Services) {}
 
   @Authorized(LABOR_WRITERS)
-  @Mutation(() => Employment, { description: "Records a new job; closes the previous job and any open unemployment registration." })
+  @Mutation(() => Employment, {
+    description: "Records a new job; closes the previous job and any open unemployment registration.",
+  })
   recordEmployment(
     @Arg("input", () => RecordEmploymentInput) input: RecordEmploymentInput,
     @Ctx() ctx: RequestContext,

@@ -27,7 +27,10 @@ export async function citizenFor(tx: EntityManager, idNumber: string): Promise<C
 
 /** Jobs: recording a new one closes the previous job and any open unemployment registration. */
 export class EmploymentService {
-  constructor(private readonly db: DataSource, private readonly events: EventPublisher) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly events: EventPublisher,
+  ) {}
 
   async record(input: RecordEmploymentInput): Promise<Employment> {
     const { idNumber } = parseIdNumber(input.idNumber);
@@ -48,7 +51,10 @@ export class EmploymentService {
       const current = await tx.findOneBy(Employment, { idNumber, endDate: IsNull() });
       if (current) {
         if (current.startDate > startDate) {
-          throw new BadUserInputError(`the current job started on ${current.startDate}, after ${startDate}`, "startDate");
+          throw new BadUserInputError(
+            `the current job started on ${current.startDate}, after ${startDate}`,
+            "startDate",
+          );
         }
         await tx.update(Employment, { id: current.id }, { endDate: startDate });
       }

@@ -7,7 +7,10 @@ export enum GenderRequirement {
   MALE = "MALE",
   FEMALE = "FEMALE",
 }
-registerEnumType(GenderRequirement, { name: "GenderRequirement", description: "Gender the employer asks for, if any." });
+registerEnumType(GenderRequirement, {
+  name: "GenderRequirement",
+  description: "Gender the employer asks for, if any.",
+});
 
 /** A vacancy on the job board (the LED job-information screen in the hall). */
 @Entity("job_posting")

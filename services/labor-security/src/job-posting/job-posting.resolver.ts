@@ -17,7 +17,8 @@ export class JobPostingResolver {
   // Public: the job board is for anyone looking for work.
   @Query(() => JobPostingConnection, { description: "The public job board, newest first." })
   jobPostings(
-    @Arg("filter", () => JobPostingFilter, { nullable: true, description: "Conditions the items must meet." }) filter: JobPostingFilter | null,
+    @Arg("filter", () => JobPostingFilter, { nullable: true, description: "Conditions the items must meet." })
+    filter: JobPostingFilter | null,
     @Args(() => PageArgs) { first, after }: PageArgs,
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,

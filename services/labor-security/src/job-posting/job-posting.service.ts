@@ -20,19 +20,27 @@ import type { JobPostingFilter, PostJobInput } from "./job-posting.inputs";
 
 /** The job board. */
 export class JobPostingService {
-  constructor(private readonly db: DataSource, private readonly events: EventPublisher) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly events: EventPublisher,
+  ) {}
 
   async post(input: PostJobInput): Promise<JobPosting> {
     const creditCode = parseCreditCode(input.creditCode);
     const salaryMinFen = yuanToFen(input.salaryMin, "salaryMin");
     const salaryMaxFen = yuanToFen(input.salaryMax, "salaryMax");
-    if (salaryMaxFen < salaryMinFen) throw new BadUserInputError(`must not be below salaryMin ${input.salaryMin}`, "salaryMax");
+    if (salaryMaxFen < salaryMinFen)
+      throw new BadUserInputError(`must not be below salaryMin ${input.salaryMin}`, "salaryMax");
     const minAge = intInRange(input.minAge, "minAge", 16, 70);
     const maxAge = intInRange(input.maxAge, "maxAge", 16, 70);
-    if (minAge !== null && maxAge !== null && maxAge < minAge) throw new BadUserInputError(`must not be below minAge ${minAge}`, "maxAge");
+    if (minAge !== null && maxAge !== null && maxAge < minAge)
+      throw new BadUserInputError(`must not be below minAge ${minAge}`, "maxAge");
     const publishedOn = today();
     if (input.expiresOn && (!isValidDate(input.expiresOn) || input.expiresOn < publishedOn)) {
-      throw new BadUserInputError(`must be an existing date from today (${publishedOn}) on, got ${input.expiresOn}`, "expiresOn");
+      throw new BadUserInputError(
+        `must be an existing date from today (${publishedOn}) on, got ${input.expiresOn}`,
+        "expiresOn",
+      );
     }
     const posting = this.db.manager.create(JobPosting, {
       creditCode,
@@ -48,7 +56,8 @@ export class JobPostingService {
       expiresOn: input.expiresOn ?? null,
     });
     return this.db.transaction(async (tx) => {
-      if (!(await tx.existsBy(Employer, { creditCode }))) throw new NotFoundError(`no employer is registered with credit code ${creditCode}`);
+      if (!(await tx.existsBy(Employer, { creditCode })))
+        throw new NotFoundError(`no employer is registered with credit code ${creditCode}`);
       await tx.save(posting);
       await this.events.publish(tx, {
         type: LaborEvents.jobPosted,
@@ -64,13 +73,17 @@ export class JobPostingService {
     const query = this.db.getRepository(JobPosting).createQueryBuilder("j");
     if (creditCode) query.andWhere("j.credit_code = :creditCode", { creditCode });
     if (filter?.keyword?.trim()) {
-      query.andWhere("(j.title LIKE :kw OR j.requirements LIKE :kw)", { kw: `%${filter.keyword.trim().replace(/[%_]/g, "")}%` });
+      query.andWhere("(j.title LIKE :kw OR j.requirements LIKE :kw)", {
+        kw: `%${filter.keyword.trim().replace(/[%_]/g, "")}%`,
+      });
     }
     if (filter?.minSalary !== undefined && filter.minSalary !== null) {
       query.andWhere("j.salary_max_fen >= :min", { min: yuanToFen(filter.minSalary, "filter.minSalary") });
     }
     if (filter?.industry) {
-      query.andWhere("j.credit_code IN (SELECT e.credit_code FROM employer e WHERE e.industry = :industry)", { industry: filter.industry });
+      query.andWhere("j.credit_code IN (SELECT e.credit_code FROM employer e WHERE e.industry = :industry)", {
+        industry: filter.industry,
+      });
     }
     if (filter?.openOnly) query.andWhere("(j.expires_on IS NULL OR j.expires_on >= :today)", { today: today() });
     const [rows, total] = await query

@@ -109,7 +109,14 @@ export class LaborInitial1763800000001 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ["job_posting", "retirement", "unemployment_registration", "employment", "employer", "citizen"]) {
+    for (const table of [
+      "job_posting",
+      "retirement",
+      "unemployment_registration",
+      "employment",
+      "employer",
+      "citizen",
+    ]) {
       await q.dropTable(table);
     }
   }

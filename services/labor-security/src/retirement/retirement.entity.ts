@@ -20,7 +20,9 @@ export class Retirement {
 
   @Field(() => Number, { nullable: true, description: "Monthly basic pension awarded, yuan." })
   get monthlyPension(): number | null {
-    return this.monthlyPensionFen === null || this.monthlyPensionFen === undefined ? null : fenToYuan(this.monthlyPensionFen);
+    return this.monthlyPensionFen === null || this.monthlyPensionFen === undefined
+      ? null
+      : fenToYuan(this.monthlyPensionFen);
   }
 
   @Column({ type: "varchar", length: 32, name: "approved_at" })

@@ -11,7 +11,9 @@ export class RetirementResolver {
   constructor(private readonly s: Services) {}
 
   @Authorized(LABOR_WRITERS)
-  @Mutation(() => Retirement, { description: "Approves a citizen's retirement; ends the job and any unemployment registration." })
+  @Mutation(() => Retirement, {
+    description: "Approves a citizen's retirement; ends the job and any unemployment registration.",
+  })
   approveRetirement(
     @Arg("input", () => ApproveRetirementInput) input: ApproveRetirementInput,
     @Ctx() ctx: RequestContext,

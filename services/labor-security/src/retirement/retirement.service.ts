@@ -1,5 +1,13 @@
 import { In, IsNull, type DataSource } from "typeorm";
-import { BadUserInputError, ConflictError, EventPublisher, ageOn, parseIdNumber, parsePastDate, yuanToFen } from "@onewindow/shared";
+import {
+  BadUserInputError,
+  ConflictError,
+  EventPublisher,
+  ageOn,
+  parseIdNumber,
+  parsePastDate,
+  yuanToFen,
+} from "@onewindow/shared";
 import { EmploymentStatus } from "../citizen/citizen.enums";
 import { Citizen } from "../citizen/citizen.entity";
 import { Employment } from "../employment/employment.entity";
@@ -14,19 +22,28 @@ const MIN_RETIREMENT_AGE = 45;
 
 /** Retirement approvals: end the job and any unemployment registration, once per person. */
 export class RetirementService {
-  constructor(private readonly db: DataSource, private readonly events: EventPublisher) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly events: EventPublisher,
+  ) {}
 
   async approve(input: ApproveRetirementInput): Promise<Retirement> {
     const { idNumber } = parseIdNumber(input.idNumber);
     const retiredOn = parsePastDate(input.retiredOn, "retiredOn");
-    const monthlyPensionFen = input.monthlyPension === undefined || input.monthlyPension === null ? null : yuanToFen(input.monthlyPension, "monthlyPension");
+    const monthlyPensionFen =
+      input.monthlyPension === undefined || input.monthlyPension === null
+        ? null
+        : yuanToFen(input.monthlyPension, "monthlyPension");
     return this.db.transaction(async (tx) => {
       const citizen = await citizenFor(tx, idNumber);
       const existing = await tx.findOneBy(Retirement, { idNumber });
       if (existing) throw new ConflictError(`citizen ${idNumber} retired on ${existing.retiredOn} already`);
       const age = ageOn(citizen.birthDate, retiredOn);
       if (age < MIN_RETIREMENT_AGE) {
-        throw new BadUserInputError(`the citizen would be ${age} on ${retiredOn}, below the youngest retirement age ${MIN_RETIREMENT_AGE}`, "retiredOn");
+        throw new BadUserInputError(
+          `the citizen would be ${age} on ${retiredOn}, below the youngest retirement age ${MIN_RETIREMENT_AGE}`,
+          "retiredOn",
+        );
       }
       await tx.update(Employment, { idNumber, endDate: IsNull() }, { endDate: retiredOn });
       await tx.update(
@@ -35,7 +52,12 @@ export class RetirementService {
         { status: RegistrationStatus.CLOSED, closedOn: retiredOn },
       );
       await tx.update(Citizen, { idNumber }, { employmentStatus: EmploymentStatus.RETIRED });
-      const retirement = tx.create(Retirement, { idNumber, retiredOn, monthlyPensionFen, approvedAt: new Date().toISOString() });
+      const retirement = tx.create(Retirement, {
+        idNumber,
+        retiredOn,
+        monthlyPensionFen,
+        approvedAt: new Date().toISOString(),
+      });
       await tx.insert(Retirement, retirement);
       await this.events.publish(tx, {
         type: LaborEvents.retirementApproved,

@@ -11,7 +11,9 @@ export class UnemploymentResolver {
   constructor(private readonly s: Services) {}
 
   @Authorized(LABOR_WRITERS)
-  @Mutation(() => UnemploymentRegistration, { description: "Registers a citizen as unemployed; ends the current job on record." })
+  @Mutation(() => UnemploymentRegistration, {
+    description: "Registers a citizen as unemployed; ends the current job on record.",
+  })
   registerUnemployment(
     @Arg("input", () => RegisterUnemploymentInput) input: RegisterUnemploymentInput,
     @Ctx() ctx: RequestContext,

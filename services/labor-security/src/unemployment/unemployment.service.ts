@@ -1,5 +1,13 @@
 import { In, IsNull, type DataSource } from "typeorm";
-import { BadUserInputError, ConflictError, EventPublisher, ageOn, optionalText, parseIdNumber, parsePastDate } from "@onewindow/shared";
+import {
+  BadUserInputError,
+  ConflictError,
+  EventPublisher,
+  ageOn,
+  optionalText,
+  parseIdNumber,
+  parsePastDate,
+} from "@onewindow/shared";
 import { EmploymentStatus } from "../citizen/citizen.enums";
 import { Citizen } from "../citizen/citizen.entity";
 import { Employment } from "../employment/employment.entity";
@@ -10,7 +18,10 @@ import type { RegisterUnemploymentInput } from "./unemployment.inputs";
 
 /** Unemployment registrations (失业登记). */
 export class UnemploymentService {
-  constructor(private readonly db: DataSource, private readonly events: EventPublisher) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly events: EventPublisher,
+  ) {}
 
   async register(input: RegisterUnemploymentInput): Promise<UnemploymentRegistration> {
     const { idNumber } = parseIdNumber(input.idNumber);

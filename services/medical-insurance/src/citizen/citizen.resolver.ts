@@ -16,14 +16,22 @@ export class CitizenResolver {
   constructor(private readonly s: Services) {}
 
   @Authorized(INSURANCE_RECORD_READERS)
-  @FieldResolver(() => Enrolment, { nullable: true, description: "The current medical insurance enrolment; null when not enrolled." })
+  @FieldResolver(() => Enrolment, {
+    nullable: true,
+    description: "The current medical insurance enrolment; null when not enrolled.",
+  })
   medicalInsurance(@Root() citizen: Citizen, @Ctx() ctx: RequestContext) {
     return loaders.activeEnrolment(ctx, this.s).load(citizen.idNumber);
   }
 
   @Authorized(INSURANCE_RECORD_READERS)
   @FieldResolver(() => ClaimConnection, { description: "Medical insurance claims, newest visit first." })
-  async insuranceClaims(@Root() citizen: Citizen, @Args(() => PageArgs) { first, after }: PageArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+  async insuranceClaims(
+    @Root() citizen: Citizen,
+    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     // The read of the person is checked and audited where the citizen is resolved (`_entities`).
     return loaders.claimPage(ctx, this.s, pageRequest(first, after, ctx.cursors.forField(info))).load(citizen.idNumber);
   }

@@ -6,7 +6,9 @@ import { INSURANCE_RECORD_READERS } from "../access";
  * Not an entity: we keep no citizen table.
  */
 @Directive('@key(fields: "idNumber")')
-@ObjectType({ description: "A resident. Identity is owned by labor security; medical insurance adds enrolment and claims." })
+@ObjectType({
+  description: "A resident. Identity is owned by labor security; medical insurance adds enrolment and claims.",
+})
 export class Citizen {
   @Authorized(INSURANCE_RECORD_READERS)
   @Field(() => ID, { description: "18-character resident ID number (GB 11643-1999)." })

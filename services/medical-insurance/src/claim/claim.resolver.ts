@@ -12,7 +12,9 @@ export class ClaimResolver {
   constructor(private readonly s: Services) {}
 
   @Authorized(INSURANCE_WRITERS)
-  @Mutation(() => Claim, { description: "Submits a claim for a hospital visit. NOT_FOUND when the person has never been enrolled." })
+  @Mutation(() => Claim, {
+    description: "Submits a claim for a hospital visit. NOT_FOUND when the person has never been enrolled.",
+  })
   submitClaim(
     @Arg("input", () => SubmitClaimInput) input: SubmitClaimInput,
     @Ctx() ctx: RequestContext,
@@ -23,7 +25,9 @@ export class ClaimResolver {
   }
 
   @Authorized(INSURANCE_RECORD_READERS)
-  @FieldResolver(() => Hospital, { description: "The hospital the visit was at (its name comes from hospital quality)." })
+  @FieldResolver(() => Hospital, {
+    description: "The hospital the visit was at (its name comes from hospital quality).",
+  })
   hospital(@Root() claim: Claim): Hospital {
     return Object.assign(new Hospital(), { code: claim.hospitalCode });
   }

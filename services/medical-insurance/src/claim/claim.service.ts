@@ -19,7 +19,10 @@ import type { SubmitClaimInput } from "./claim.inputs";
 
 /** Claims: submission and per-person pages that cost the same few queries for any batch size. */
 export class ClaimService {
-  constructor(private readonly db: DataSource, private readonly events: EventPublisher) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly events: EventPublisher,
+  ) {}
 
   async submit(input: SubmitClaimInput, inTx?: EntityManager): Promise<Claim> {
     const { idNumber } = parseIdNumber(input.idNumber);
@@ -27,13 +30,23 @@ export class ClaimService {
     const visitDate = parsePastDate(input.visitDate, "visitDate");
     const totalCostFen = yuanToFen(input.totalCost, "totalCost");
     const drugCostFen = yuanToFen(input.drugCost, "drugCost");
-    if (drugCostFen > totalCostFen) throw new BadUserInputError(`must not exceed totalCost ${input.totalCost}, got ${input.drugCost}`, "drugCost");
+    if (drugCostFen > totalCostFen)
+      throw new BadUserInputError(`must not exceed totalCost ${input.totalCost}, got ${input.drugCost}`, "drugCost");
     return inTransaction(this.db, inTx, async (tx) => {
       // Any enrolment, current or ended: a claim for a visit during an earlier enrolment is valid.
       if (!(await tx.existsBy(Enrolment, { idNumber }))) {
-        throw new NotFoundError(`citizen ${idNumber} has never been enrolled in medical insurance; enrol them before submitting a claim`);
+        throw new NotFoundError(
+          `citizen ${idNumber} has never been enrolled in medical insurance; enrol them before submitting a claim`,
+        );
       }
-      const claim = tx.create(Claim, { idNumber, hospitalCode, visitDate, totalCostFen, drugCostFen, submittedAt: new Date().toISOString() });
+      const claim = tx.create(Claim, {
+        idNumber,
+        hospitalCode,
+        visitDate,
+        totalCostFen,
+        drugCostFen,
+        submittedAt: new Date().toISOString(),
+      });
       await tx.save(claim);
       await this.events.publish(tx, {
         type: InsuranceEvents.claimSubmitted,

@@ -17,8 +17,12 @@ export class EmployerResolver {
   }
 
   @Authorized(EMPLOYER_INSURANCE_READERS)
-  @FieldResolver(() => Float, { description: "What the employer pays each month for those employees' medical insurance, yuan." })
+  @FieldResolver(() => Float, {
+    description: "What the employer pays each month for those employees' medical insurance, yuan.",
+  })
   async monthlyContributions(@Root() employer: Employer, @Ctx() ctx: RequestContext): Promise<number> {
-    return fenToYuan((await loaders.employerTotals(ctx, this.s).load(employer.creditCode))?.monthlyContributionsFen ?? 0);
+    return fenToYuan(
+      (await loaders.employerTotals(ctx, this.s).load(employer.creditCode))?.monthlyContributionsFen ?? 0,
+    );
   }
 }

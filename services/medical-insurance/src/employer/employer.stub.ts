@@ -5,7 +5,9 @@ import { Directive, Field, ID, ObjectType } from "type-graphql";
  * Not an entity: we keep no employer table.
  */
 @Directive('@key(fields: "creditCode")')
-@ObjectType({ description: "An employer. Registration is owned by labor security; medical insurance adds its insured employees." })
+@ObjectType({
+  description: "An employer. Registration is owned by labor security; medical insurance adds its insured employees.",
+})
 export class Employer {
   @Field(() => ID, { description: "18-character unified social credit code (GB 32100-2015)." })
   creditCode: string;

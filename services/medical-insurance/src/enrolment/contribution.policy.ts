@@ -33,7 +33,10 @@ function divideHalfUp(numerator: number, denominator: number): number {
  * The monthly contributions for a scheme. `contributionBaseFen` only matters for EMPLOYEE; the
  * other schemes ignore it.
  */
-export function monthlyContributions(scheme: MedicalInsuranceScheme, contributionBaseFen: number | null = null): MonthlyContributions {
+export function monthlyContributions(
+  scheme: MedicalInsuranceScheme,
+  contributionBaseFen: number | null = null,
+): MonthlyContributions {
   switch (scheme) {
     case MedicalInsuranceScheme.EMPLOYEE: {
       const base = contributionBaseFen ?? DEFAULT_CONTRIBUTION_BASE_FEN;

@@ -41,7 +41,10 @@ export class Enrolment {
   since: string;
 
   @Column({ type: "date", name: "ended_on", nullable: true })
-  @Field(() => DateScalar, { nullable: true, description: "Day a later enrolment replaced this one; null while active." })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "Day a later enrolment replaced this one; null while active.",
+  })
   endedOn: string | null;
 
   /** Monthly contribution base (EMPLOYEE only); null for the other schemes. */
@@ -61,7 +64,10 @@ export class Enrolment {
   @Column({ type: "varchar", length: 32, name: "enrolled_at" })
   enrolledAt: string;
 
-  @Field(() => Employer, { nullable: true, description: "The employer paying the employer share; only for the EMPLOYEE scheme." })
+  @Field(() => Employer, {
+    nullable: true,
+    description: "The employer paying the employer share; only for the EMPLOYEE scheme.",
+  })
   get employer(): Employer | null {
     return this.creditCode ? employerStub(this.creditCode) : null;
   }
@@ -71,7 +77,9 @@ export class Enrolment {
     return fenToYuan(this.monthlyContributionFen);
   }
 
-  @Field(() => Float, { description: "The employer's monthly contribution for this person, yuan (0 outside the EMPLOYEE scheme)." })
+  @Field(() => Float, {
+    description: "The employer's monthly contribution for this person, yuan (0 outside the EMPLOYEE scheme).",
+  })
   get employerMonthlyContribution(): number {
     return fenToYuan(this.employerMonthlyContributionFen);
   }

@@ -10,8 +10,13 @@ registerEnumType(MedicalInsuranceScheme, {
   name: "MedicalInsuranceScheme",
   description: "The basic medical insurance scheme a person is enrolled in.",
   valuesConfig: {
-    EMPLOYEE: { description: "Employee basic medical insurance (职工医保): paid by the person and the employer on a contribution base." },
-    RESIDENT: { description: "Urban and rural resident basic medical insurance (城乡居民医保): a fixed yearly personal premium." },
+    EMPLOYEE: {
+      description:
+        "Employee basic medical insurance (职工医保): paid by the person and the employer on a contribution base.",
+    },
+    RESIDENT: {
+      description: "Urban and rural resident basic medical insurance (城乡居民医保): a fixed yearly personal premium.",
+    },
     RETIREE: { description: "Retired employees: covered without further personal contributions." },
     UNEMPLOYED: { description: "Registered unemployed: contributions are paid from the unemployment insurance fund." },
   },

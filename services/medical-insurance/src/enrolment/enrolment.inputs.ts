@@ -10,12 +10,20 @@ export class EnrollMedicalInsuranceInput {
   @Field(() => MedicalInsuranceScheme, { description: "The scheme to enrol in." })
   scheme: MedicalInsuranceScheme;
 
-  @Field(() => ID, { nullable: true, description: "The employer's unified social credit code; required for EMPLOYEE, not allowed otherwise." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The employer's unified social credit code; required for EMPLOYEE, not allowed otherwise.",
+  })
   creditCode?: string | null;
 
-  @Field(() => DateScalar, { description: "First day of cover; not in the future, not before the current enrolment's start." })
+  @Field(() => DateScalar, {
+    description: "First day of cover; not in the future, not before the current enrolment's start.",
+  })
   since: string;
 
-  @Field(() => Float, { nullable: true, description: "Monthly contribution base, yuan (EMPLOYEE only; default 6,000)." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Monthly contribution base, yuan (EMPLOYEE only; default 6,000).",
+  })
   contributionBase?: number | null;
 }

@@ -39,20 +39,39 @@ function validate(input: EnrollMedicalInsuranceInput): EnrolmentRequest {
   const employee = input.scheme === MedicalInsuranceScheme.EMPLOYEE;
   const hasCode = !!input.creditCode?.trim();
   if (employee && !hasCode) throw new BadUserInputError("is required for the EMPLOYEE scheme", "creditCode");
-  if (!employee && hasCode) throw new BadUserInputError(`must be empty for the ${input.scheme} scheme; only EMPLOYEE has an employer`, "creditCode");
+  if (!employee && hasCode)
+    throw new BadUserInputError(
+      `must be empty for the ${input.scheme} scheme; only EMPLOYEE has an employer`,
+      "creditCode",
+    );
   const hasBase = input.contributionBase !== null && input.contributionBase !== undefined;
-  if (!employee && hasBase) throw new BadUserInputError(`must be empty for the ${input.scheme} scheme; only EMPLOYEE contributes on a base`, "contributionBase");
+  if (!employee && hasBase)
+    throw new BadUserInputError(
+      `must be empty for the ${input.scheme} scheme; only EMPLOYEE contributes on a base`,
+      "contributionBase",
+    );
   let contributionBaseFen: number | null = null;
   if (employee) {
-    contributionBaseFen = hasBase ? yuanToFen(input.contributionBase as number, "contributionBase") : DEFAULT_CONTRIBUTION_BASE_FEN;
+    contributionBaseFen = hasBase
+      ? yuanToFen(input.contributionBase as number, "contributionBase")
+      : DEFAULT_CONTRIBUTION_BASE_FEN;
     if (contributionBaseFen === 0) throw new BadUserInputError("must be greater than 0", "contributionBase");
   }
-  return { idNumber, scheme: input.scheme, creditCode: employee ? parseCreditCode(input.creditCode as string) : null, since, contributionBaseFen };
+  return {
+    idNumber,
+    scheme: input.scheme,
+    creditCode: employee ? parseCreditCode(input.creditCode as string) : null,
+    since,
+    contributionBaseFen,
+  };
 }
 
 /** Enrolments: switching schemes (keeping history) and batched look-ups. */
 export class EnrolmentService {
-  constructor(private readonly db: DataSource, private readonly events: EventPublisher) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly events: EventPublisher,
+  ) {}
 
   /**
    * Enrols a person: ends their current enrolment (if any) on the new one's first day and starts
@@ -62,14 +81,20 @@ export class EnrolmentService {
   async enroll(input: EnrollMedicalInsuranceInput, inTx?: EntityManager): Promise<Enrolment> {
     const req = validate(input);
     const { personalFen, employerFen } = monthlyContributions(req.scheme, req.contributionBaseFen);
-    const conflict = () => new ConflictError(`citizen ${req.idNumber} already has an active enrolment in this scheme${req.creditCode ? ` with employer ${req.creditCode}` : ""}`);
+    const conflict = () =>
+      new ConflictError(
+        `citizen ${req.idNumber} already has an active enrolment in this scheme${req.creditCode ? ` with employer ${req.creditCode}` : ""}`,
+      );
     try {
       return await inTransaction(this.db, inTx, async (tx) => {
         const current = await tx.findOneBy(Enrolment, { idNumber: req.idNumber, status: EnrolmentStatus.ACTIVE });
         if (current) {
           if (current.scheme === req.scheme && current.creditCode === req.creditCode) throw conflict();
           if (req.since < current.since) {
-            throw new BadUserInputError(`the current ${current.scheme} enrolment started on ${current.since}, after ${req.since}`, "since");
+            throw new BadUserInputError(
+              `the current ${current.scheme} enrolment started on ${current.since}, after ${req.since}`,
+              "since",
+            );
           }
           await tx.update(Enrolment, { id: current.id }, { status: EnrolmentStatus.ENDED, endedOn: req.since });
         }
@@ -113,16 +138,24 @@ export class EnrolmentService {
    * Moves a person to a scheme because another department says so (an event): nothing when
    * they are already in it, and never back-dated before the current enrolment began.
    */
-  async switchScheme(tx: EntityManager, change: { idNumber: string; scheme: MedicalInsuranceScheme; creditCode?: string | null; since: string }): Promise<void> {
+  async switchScheme(
+    tx: EntityManager,
+    change: { idNumber: string; scheme: MedicalInsuranceScheme; creditCode?: string | null; since: string },
+  ): Promise<void> {
     const current = await tx.findOneBy(Enrolment, { idNumber: change.idNumber, status: EnrolmentStatus.ACTIVE });
     if (current && current.scheme === change.scheme && current.creditCode === (change.creditCode ?? null)) return;
     const since = current && current.since > change.since ? current.since : change.since;
-    await this.enroll({ idNumber: change.idNumber, scheme: change.scheme, creditCode: change.creditCode ?? null, since }, tx);
+    await this.enroll(
+      { idNumber: change.idNumber, scheme: change.scheme, creditCode: change.creditCode ?? null, since },
+      tx,
+    );
   }
 
   /** The ACTIVE enrolment of each person in a batch, one query, in key order (null when none). */
   async activeFor(idNumbers: readonly string[]): Promise<(Enrolment | null)[]> {
-    const rows = await this.db.getRepository(Enrolment).findBy({ idNumber: In([...idNumbers]), status: EnrolmentStatus.ACTIVE });
+    const rows = await this.db
+      .getRepository(Enrolment)
+      .findBy({ idNumber: In([...idNumbers]), status: EnrolmentStatus.ACTIVE });
     return byKeys(idNumbers, rows, (e) => e.idNumber);
   }
 
@@ -141,6 +174,9 @@ export class EnrolmentService {
       .getRawMany<{ creditCode: string; count: string | number; total: string | number | null }>();
     // PostgreSQL returns COUNT and SUM as strings (bigint, numeric).
     const totals = byKeys(creditCodes, rows, (r) => r.creditCode);
-    return totals.map((r) => ({ insuredEmployeeCount: Number(r?.count ?? 0), monthlyContributionsFen: Number(r?.total ?? 0) }));
+    return totals.map((r) => ({
+      insuredEmployeeCount: Number(r?.count ?? 0),
+      monthlyContributionsFen: Number(r?.total ?? 0),
+    }));
   }
 }

@@ -12,7 +12,13 @@ export function inpatientDischargedHandlers(s: Services): EventHandlers {
       const { patientIdNumber, hospitalCode, dischargedOn, totalCostFen, drugCostFen } = event.data;
       if (!patientIdNumber || !(await tx.existsBy(Enrolment, { idNumber: patientIdNumber }))) return;
       await s.claims.submit(
-        { idNumber: patientIdNumber, hospitalCode, visitDate: dischargedOn, totalCost: fenToYuan(totalCostFen), drugCost: fenToYuan(drugCostFen) },
+        {
+          idNumber: patientIdNumber,
+          hospitalCode,
+          visitDate: dischargedOn,
+          totalCost: fenToYuan(totalCostFen),
+          drugCost: fenToYuan(drugCostFen),
+        },
         tx,
       );
     },

@@ -10,9 +10,17 @@ import type { Services } from "../services";
 export function laborStatusHandlers(s: Services): EventHandlers {
   return {
     "onewindow.labor.retirement.approved": (event, tx) =>
-      s.enrolments.switchScheme(tx, { idNumber: event.data.idNumber, scheme: MedicalInsuranceScheme.RETIREE, since: event.data.retiredOn }),
+      s.enrolments.switchScheme(tx, {
+        idNumber: event.data.idNumber,
+        scheme: MedicalInsuranceScheme.RETIREE,
+        since: event.data.retiredOn,
+      }),
     "onewindow.labor.unemployment.registered": (event, tx) =>
-      s.enrolments.switchScheme(tx, { idNumber: event.data.idNumber, scheme: MedicalInsuranceScheme.UNEMPLOYED, since: event.data.registeredOn }),
+      s.enrolments.switchScheme(tx, {
+        idNumber: event.data.idNumber,
+        scheme: MedicalInsuranceScheme.UNEMPLOYED,
+        since: event.data.registeredOn,
+      }),
     "onewindow.labor.employment.recorded": (event, tx) =>
       s.enrolments.switchScheme(tx, {
         idNumber: event.data.idNumber,

@@ -9,7 +9,10 @@ export class WorkingCalendar {
   private readonly holidays: Set<string>;
   private readonly makeupWorkdays: Set<string>;
 
-  constructor(holidays: Iterable<string> = CHINA_2026_HOLIDAYS, makeupWorkdays: Iterable<string> = CHINA_2026_MAKEUP_WORKDAYS) {
+  constructor(
+    holidays: Iterable<string> = CHINA_2026_HOLIDAYS,
+    makeupWorkdays: Iterable<string> = CHINA_2026_MAKEUP_WORKDAYS,
+  ) {
     this.holidays = new Set(holidays);
     this.makeupWorkdays = new Set(makeupWorkdays);
   }
@@ -28,7 +31,7 @@ export class WorkingCalendar {
    */
   deadline(openedOn: string, workingDays: number): string {
     let day = openedOn;
-    for (let left = workingDays; left > 0; ) {
+    for (let left = workingDays; left > 0;) {
       day = addDays(day, 1);
       if (this.isWorkingDay(day)) left--;
     }
@@ -40,7 +43,10 @@ export class WorkingCalendar {
 function dateList(env: Record<string, string | undefined>, name: string): string[] | null {
   const raw = env[name];
   if (raw === undefined || raw.trim() === "") return null;
-  const days = raw.split(",").map((d) => d.trim()).filter(Boolean);
+  const days = raw
+    .split(",")
+    .map((d) => d.trim())
+    .filter(Boolean);
   const bad = days.find((d) => !isValidDate(d));
   if (bad) throw new ConfigError(name, `must list YYYY-MM-DD dates, got "${bad}"`);
   return days;
@@ -51,5 +57,8 @@ function dateList(env: Record<string, string | undefined>, name: string): string
  * dates, replace the built-in 2026 lists (each on its own). A malformed date stops the process.
  */
 export function calendarFromEnv(env: Record<string, string | undefined> = process.env): WorkingCalendar {
-  return new WorkingCalendar(dateList(env, "HALL_HOLIDAYS") ?? CHINA_2026_HOLIDAYS, dateList(env, "HALL_MAKEUP_WORKDAYS") ?? CHINA_2026_MAKEUP_WORKDAYS);
+  return new WorkingCalendar(
+    dateList(env, "HALL_HOLIDAYS") ?? CHINA_2026_HOLIDAYS,
+    dateList(env, "HALL_MAKEUP_WORKDAYS") ?? CHINA_2026_MAKEUP_WORKDAYS,
+  );
 }

@@ -1,5 +1,12 @@
 import { In, type DataSource } from "typeorm";
-import { BadUserInputError, byKeys, isValidDate, toConnection, type Connection, type PageRequest } from "@onewindow/shared";
+import {
+  BadUserInputError,
+  byKeys,
+  isValidDate,
+  toConnection,
+  type Connection,
+  type PageRequest,
+} from "@onewindow/shared";
 import { todayBy, type Clock } from "../clock";
 import { HallCase } from "./case.entity";
 import { CaseStatus } from "./case.enums";
@@ -7,7 +14,10 @@ import { CaseTask } from "./case-task.entity";
 
 /** Reads of cases: batched by key for the gateway, a citizen's cases, overdue cases. */
 export class CaseQueryService {
-  constructor(private readonly db: DataSource, private readonly clock: Clock) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   async findByIds(ids: readonly number[]): Promise<(HallCase | null)[]> {
     const rows = await this.db.getRepository(HallCase).findBy({ id: In([...ids]) });
@@ -16,7 +26,9 @@ export class CaseQueryService {
 
   /** Tasks of a batch of cases, in key order. */
   async tasksOf(caseIds: readonly number[]): Promise<CaseTask[][]> {
-    const rows = await this.db.getRepository(CaseTask).find({ where: { caseId: In([...caseIds]) }, order: { id: "ASC" } });
+    const rows = await this.db
+      .getRepository(CaseTask)
+      .find({ where: { caseId: In([...caseIds]) }, order: { id: "ASC" } });
     return caseIds.map((id) => rows.filter((t) => t.caseId === id));
   }
 
@@ -56,7 +68,9 @@ export class CaseQueryService {
   async overdue(asOf: string | null | undefined, page: PageRequest): Promise<Connection<HallCase>> {
     const day = asOf ?? todayBy(this.clock);
     if (!isValidDate(day)) throw new BadUserInputError(`date ${day} does not exist`, "asOf");
-    const [rows, total] = await this.db.getRepository(HallCase).createQueryBuilder("c")
+    const [rows, total] = await this.db
+      .getRepository(HallCase)
+      .createQueryBuilder("c")
       .where("c.status = :open AND c.deadline < :day", { open: CaseStatus.OPEN, day })
       .orderBy("c.deadline", "ASC")
       .addOrderBy("c.id", "ASC")

@@ -31,7 +31,10 @@ export class CaseTask {
   status: CaseTaskStatus;
 
   @Column({ type: "date", name: "confirmed_on", nullable: true })
-  @Field(() => DateScalar, { nullable: true, description: "Day of the confirming event (China Standard Time); null while pending." })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "Day of the confirming event (China Standard Time); null while pending.",
+  })
   confirmedOn: string | null;
 
   /** The confirming event's id and type, to trace a confirmation back to the bus. */
@@ -39,6 +42,9 @@ export class CaseTask {
   eventId: string | null;
 
   @Column({ type: "varchar", length: 120, name: "event_type", nullable: true })
-  @Field(() => String, { nullable: true, description: "Type of the event that confirmed the task; null while pending." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Type of the event that confirmed the task; null while pending.",
+  })
   eventType: string | null;
 }

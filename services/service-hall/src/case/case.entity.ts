@@ -11,7 +11,9 @@ import { CaseStatus } from "./case.enums";
 // Covers the KPI aggregate: cases completed in a period, by window and department, on time and on site.
 @Index("hall_case_completed", ["completedOn", "window", "department", "deadline", "openedOn"])
 @Directive('@key(fields: "id")')
-@ObjectType("Case", { description: "A case (办件) accepted at a window of the service hall, with its promised deadline." })
+@ObjectType("Case", {
+  description: "A case (办件) accepted at a window of the service hall, with its promised deadline.",
+})
 export class HallCase {
   @PrimaryGeneratedColumn()
   @Field(() => ID, { description: "Case number." })
@@ -38,7 +40,10 @@ export class HallCase {
   ticketId: number | null;
 
   @Column({ type: "varchar", length: 8, name: "ticket_number", nullable: true })
-  @Field(() => String, { nullable: true, description: "The queue number the citizen was called with; null without a ticket." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The queue number the citizen was called with; null without a ticket.",
+  })
   ticketNumber: string | null;
 
   @Column({ type: "boolean", default: false })
@@ -62,7 +67,10 @@ export class HallCase {
   openedAt: string;
 
   @Column({ type: "date" })
-  @Field(() => DateScalar, { description: "Promised completion day: the item's time limit in working days after the opening day (the opening day for on-the-spot items)." })
+  @Field(() => DateScalar, {
+    description:
+      "Promised completion day: the item's time limit in working days after the opening day (the opening day for on-the-spot items).",
+  })
   deadline: string;
 
   @Column({ type: "date", name: "completed_on", nullable: true })
@@ -73,12 +81,18 @@ export class HallCase {
   @Field(() => String, { nullable: true, description: "When the case was completed (ISO 8601); null while open." })
   completedAt: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: "True when completed on or before the deadline; null while open." })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "True when completed on or before the deadline; null while open.",
+  })
   get onTime(): boolean | null {
     return this.completedOn === null ? null : this.completedOn <= this.deadline;
   }
 
-  @Field(() => Boolean, { nullable: true, description: "True when completed on the day it was opened (现场办结); null while open." })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "True when completed on the day it was opened (现场办结); null while open.",
+  })
   get onSite(): boolean | null {
     return this.completedOn === null ? null : this.completedOn === this.openedOn;
   }

@@ -37,7 +37,9 @@ registerEnumType(CaseTaskDepartmentName, {
   description: "A department that confirms its part of a multi-department case through its own events.",
   valuesConfig: {
     LABOR: { description: "Labor security: confirms with onewindow.labor.retirement.approved." },
-    INSURANCE: { description: "Medical insurance: confirms with onewindow.insurance.enrolment.changed to the RETIREE scheme." },
+    INSURANCE: {
+      description: "Medical insurance: confirms with onewindow.insurance.enrolment.changed to the RETIREE scheme.",
+    },
     TAX: { description: "Tax: confirms with onewindow.tax.pension.recorded." },
   },
 });

@@ -14,10 +14,16 @@ export class OpenCaseInput {
   @Field(() => String, { nullable: true, description: "Today's queue number the citizen was called with, e.g. A012." })
   ticketNumber?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: "True when the citizen came by appointment (预约); default false." })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "True when the citizen came by appointment (预约); default false.",
+  })
   appointment?: boolean | null;
 
-  @Field(() => ID, { nullable: true, description: "Resident ID number of a person handling it on the citizen's behalf (代办)." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "Resident ID number of a person handling it on the citizen's behalf (代办).",
+  })
   proxy?: string | null;
 }
 

@@ -34,22 +34,29 @@ export class CaseResolver {
 
   @Authorized(OVERDUE_READERS)
   @Query(() => CaseConnection, {
-    description: "Open cases past their deadline, most overdue first. Analysts see every ID number masked (330102********1234).",
+    description:
+      "Open cases past their deadline, most overdue first. Analysts see every ID number masked (330102********1234).",
   })
   async overdueCases(
-    @Arg("asOf", () => DateScalar, { nullable: true, description: "The day to judge by; default today." }) asOf: string | null,
+    @Arg("asOf", () => DateScalar, { nullable: true, description: "The day to judge by; default today." })
+    asOf: string | null,
     @Args(() => PageArgs) { first, after }: PageArgs,
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {
     const page = await this.s.caseQueries.overdue(asOf, pageRequest(first, after, ctx.cursors.forField(info)));
-    readShownCases(ctx, page.edges.map((e) => e.node.idNumber), info);
+    readShownCases(
+      ctx,
+      page.edges.map((e) => e.node.idNumber),
+      info,
+    );
     return page;
   }
 
   @Authorized(HALL_WRITERS)
   @Mutation(() => HallCase, {
-    description: "Accepts an item for a citizen at a window; the deadline follows from the item's time limit in working days. BAD_USER_INPUT for an unknown item code.",
+    description:
+      "Accepts an item for a citizen at a window; the deadline follows from the item's time limit in working days. BAD_USER_INPUT for an unknown item code.",
   })
   openCase(
     @Arg("input", () => OpenCaseInput, { description: "The citizen, the item and the window." }) input: OpenCaseInput,
@@ -62,7 +69,8 @@ export class CaseResolver {
 
   @Authorized(HALL_WRITERS)
   @Mutation(() => HallCase, {
-    description: "Completes a case today. BAD_USER_INPUT when it is completed already or still waits for departments to confirm.",
+    description:
+      "Completes a case today. BAD_USER_INPUT when it is completed already or still waits for departments to confirm.",
   })
   async completeCase(
     @Arg("input", () => CompleteCaseInput, { description: "The case." }) input: CompleteCaseInput,
@@ -74,14 +82,17 @@ export class CaseResolver {
     return this.s.cases.complete(input);
   }
 
-  @FieldResolver(() => Citizen, { description: "The citizen the case is for; the ID number comes masked to callers who may not see the person." })
+  @FieldResolver(() => Citizen, {
+    description: "The citizen the case is for; the ID number comes masked to callers who may not see the person.",
+  })
   citizen(@Root() hallCase: HallCase, @Ctx() ctx: RequestContext): Citizen {
     return citizenStub(shownIdNumber(ctx, hallCase.idNumber));
   }
 
   @FieldResolver(() => ID, {
     nullable: true,
-    description: "Resident ID number of the person handling it on the citizen's behalf (代办); null in person. Masked like the citizen's.",
+    description:
+      "Resident ID number of the person handling it on the citizen's behalf (代办); null in person. Masked like the citizen's.",
   })
   proxyIdNumber(@Root() hallCase: HallCase, @Ctx() ctx: RequestContext): string | null {
     if (hallCase.proxyIdNumber === null) return null;
@@ -94,7 +105,9 @@ export class CaseResolver {
     return loaders.item(ctx, this.s).load(hallCase.itemCode);
   }
 
-  @FieldResolver(() => [CaseTask], { description: "The departments' parts of a multi-department case (retirement); empty for other cases." })
+  @FieldResolver(() => [CaseTask], {
+    description: "The departments' parts of a multi-department case (retirement); empty for other cases.",
+  })
   tasks(@Root() hallCase: HallCase, @Ctx() ctx: RequestContext) {
     return loaders.tasks(ctx, this.s).load(hallCase.id);
   }

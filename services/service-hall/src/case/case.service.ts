@@ -31,7 +31,8 @@ export class CaseService {
     const { idNumber } = parseIdNumber(input.idNumber);
     const window = requiredText(input.window, "window", 20);
     const proxyIdNumber = input.proxy ? parseIdNumber(input.proxy, "proxy").idNumber : null;
-    if (proxyIdNumber === idNumber) throw new BadUserInputError("the proxy must be someone other than the citizen", "proxy");
+    if (proxyIdNumber === idNumber)
+      throw new BadUserInputError("the proxy must be someone other than the citizen", "proxy");
     const ticketNumber = input.ticketNumber ? requiredText(input.ticketNumber, "ticketNumber", 8).toUpperCase() : null;
     const now = this.clock();
     const openedOn = todayBy(this.clock);
@@ -39,7 +40,11 @@ export class CaseService {
       const item = await CatalogueService.require(tx, input.itemCode);
       let ticket: QueueTicket | null = null;
       if (ticketNumber) {
-        ticket = await tx.findOneBy(QueueTicket, { day: openedOn, number: ticketNumber, status: QueueTicketStatus.CALLED });
+        ticket = await tx.findOneBy(QueueTicket, {
+          day: openedOn,
+          number: ticketNumber,
+          status: QueueTicketStatus.CALLED,
+        });
         if (!ticket) throw new BadUserInputError(`no ticket ${ticketNumber} has been called today`, "ticketNumber");
       }
       const hallCase = tx.create(HallCase, {
@@ -74,7 +79,16 @@ export class CaseService {
       await this.events.publish(tx, {
         type: HallEvents.caseOpened,
         subject: idNumber,
-        data: { caseId: hallCase.id, idNumber, itemCode: item.code, itemName: item.name, window, openedOn, deadline: hallCase.deadline, departments },
+        data: {
+          caseId: hallCase.id,
+          idNumber,
+          itemCode: item.code,
+          itemName: item.name,
+          window,
+          openedOn,
+          deadline: hallCase.deadline,
+          departments,
+        },
       });
       return hallCase;
     });
@@ -88,10 +102,17 @@ export class CaseService {
       // Locked, so that a clerk and a department's confirmation cannot both complete it.
       const hallCase = await findOneForUpdate(tx, HallCase, id);
       if (!hallCase) throw new BadUserInputError(`no case ${id}`, "caseId");
-      if (hallCase.status === CaseStatus.COMPLETED) throw new BadUserInputError(`case ${id} was completed on ${hallCase.completedOn} already`, "caseId");
-      const pending = await tx.find(CaseTask, { where: { caseId: id, status: CaseTaskStatus.PENDING }, order: { id: "ASC" } });
+      if (hallCase.status === CaseStatus.COMPLETED)
+        throw new BadUserInputError(`case ${id} was completed on ${hallCase.completedOn} already`, "caseId");
+      const pending = await tx.find(CaseTask, {
+        where: { caseId: id, status: CaseTaskStatus.PENDING },
+        order: { id: "ASC" },
+      });
       if (pending.length > 0) {
-        throw new BadUserInputError(`case ${id} completes itself once ${pending.map((t) => t.department).join(", ")} confirm`, "caseId");
+        throw new BadUserInputError(
+          `case ${id} completes itself once ${pending.map((t) => t.department).join(", ")} confirm`,
+          "caseId",
+        );
       }
       return completeCaseIn(tx, this.events, hallCase, todayBy(this.clock), now.toISOString(), "window");
     });

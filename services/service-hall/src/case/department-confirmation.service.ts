@@ -16,7 +16,10 @@ export class DepartmentConfirmationService {
   async confirm(tx: EntityManager, department: CaseTaskDepartmentName, event: EventEnvelope): Promise<HallCase[]> {
     const idNumber = (event.data as { idNumber?: string }).idNumber ?? event.subject;
     // In case order, so that two departments' handlers lock shared cases in the same order.
-    const tasks = await tx.find(CaseTask, { where: { idNumber, department, status: CaseTaskStatus.PENDING }, order: { caseId: "ASC" } });
+    const tasks = await tx.find(CaseTask, {
+      where: { idNumber, department, status: CaseTaskStatus.PENDING },
+      order: { caseId: "ASC" },
+    });
     // The day the department acted, not the day the hall heard: a replayed event gives the same day.
     const day = today(new Date(event.occurredAt));
     const completed: HallCase[] = [];
@@ -24,11 +27,24 @@ export class DepartmentConfirmationService {
       // Locked before counting: two departments confirming the last two tasks at once would
       // otherwise each see the other's task still pending, and the case would never complete.
       const hallCase = await findOneForUpdate(tx, HallCase, task.caseId);
-      await tx.update(CaseTask, { id: task.id }, { status: CaseTaskStatus.CONFIRMED, confirmedOn: day, eventId: event.id, eventType: event.type });
+      await tx.update(
+        CaseTask,
+        { id: task.id },
+        { status: CaseTaskStatus.CONFIRMED, confirmedOn: day, eventId: event.id, eventType: event.type },
+      );
       const left = await tx.countBy(CaseTask, { caseId: task.caseId, status: CaseTaskStatus.PENDING });
       if (left > 0) continue;
       if (hallCase && hallCase.status === CaseStatus.OPEN) {
-        completed.push(await completeCaseIn(tx, this.events, hallCase, day < hallCase.openedOn ? hallCase.openedOn : day, new Date().toISOString(), department));
+        completed.push(
+          await completeCaseIn(
+            tx,
+            this.events,
+            hallCase,
+            day < hallCase.openedOn ? hallCase.openedOn : day,
+            new Date().toISOString(),
+            department,
+          ),
+        );
       }
     }
     return completed;

@@ -9,7 +9,11 @@ export class CatalogueResolver {
   // Public: the guide is published for everyone (no @Authorized, on PUBLIC_ROOT_FIELDS).
   @Query(() => [ServiceItem], { description: "The service guide (办事指南), by code; public." })
   serviceItems(
-    @Arg("keyword", () => String, { nullable: true, description: "Only items whose name, code or legal basis contains it, e.g. 退休." }) keyword: string | null,
+    @Arg("keyword", () => String, {
+      nullable: true,
+      description: "Only items whose name, code or legal basis contains it, e.g. 退休.",
+    })
+    keyword: string | null,
   ): Promise<ServiceItem[]> {
     return this.s.catalogue.search(keyword);
   }

@@ -18,10 +18,13 @@ export class CatalogueService {
     const query = this.db.getRepository(ServiceItem).createQueryBuilder("i").orderBy("i.code", "ASC");
     if (text) {
       const like = `%${escapeLike(text)}%`;
-      query.where("(i.name LIKE :like ESCAPE '\\' OR i.legal_basis LIKE :like ESCAPE '\\' OR UPPER(i.code) LIKE :upper ESCAPE '\\')", {
-        like,
-        upper: like.toUpperCase(),
-      });
+      query.where(
+        "(i.name LIKE :like ESCAPE '\\' OR i.legal_basis LIKE :like ESCAPE '\\' OR UPPER(i.code) LIKE :upper ESCAPE '\\')",
+        {
+          like,
+          upper: like.toUpperCase(),
+        },
+      );
     }
     return query.getMany();
   }

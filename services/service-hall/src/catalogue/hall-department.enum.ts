@@ -18,11 +18,17 @@ registerEnumType(HallDepartment, {
   name: "HallDepartment",
   description: "A line of business of the service hall; also the queue category whose tickets its windows call.",
   valuesConfig: {
-    LABOR_SECURITY: { description: "劳动保障: employment registration, labour contracts, pension insurance records (tickets A...)." },
+    LABOR_SECURITY: {
+      description: "劳动保障: employment registration, labour contracts, pension insurance records (tickets A...).",
+    },
     MEDICAL_INSURANCE: { description: "医疗保险: enrolment, transfers, reimbursements (tickets B...)." },
     UNEMPLOYMENT: { description: "失业管理: unemployment registration and benefits (tickets C...)." },
-    EMPLOYMENT_ASSISTANCE: { description: "就业援助: hard-to-employ groups such as \"4050\" and zero-employment families (tickets D...)." },
-    ENTERPRISE_RETIREES: { description: "企退管理: retirement of enterprise employees and retirees' services (tickets E...)." },
+    EMPLOYMENT_ASSISTANCE: {
+      description: '就业援助: hard-to-employ groups such as "4050" and zero-employment families (tickets D...).',
+    },
+    ENTERPRISE_RETIREES: {
+      description: "企退管理: retirement of enterprise employees and retirees' services (tickets E...).",
+    },
     TAX: { description: "纳税申报: tax filings and certificates (tickets F...)." },
   },
 });

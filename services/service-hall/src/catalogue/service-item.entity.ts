@@ -4,11 +4,16 @@ import { fenToYuan, type CaseTaskDepartment } from "@onewindow/shared";
 import { HallDepartment } from "./hall-department.enum";
 
 /** JSON text columns hold short lists; the catalogue is read whole and never queried by them. */
-const jsonList = { to: (v: string[]) => JSON.stringify(v ?? []), from: (v: string | null) => (v ? (JSON.parse(v) as string[]) : []) };
+const jsonList = {
+  to: (v: string[]) => JSON.stringify(v ?? []),
+  from: (v: string | null) => (v ? (JSON.parse(v) as string[]) : []),
+};
 
 /** One item of the policy and procedure guide (办事指南): what a citizen can get done at the hall. */
 @Entity("service_item")
-@ObjectType({ description: "An item of the service guide (办事指南): what can be done at the hall, with what, how, and how fast." })
+@ObjectType({
+  description: "An item of the service guide (办事指南): what can be done at the hall, with what, how, and how fast.",
+})
 export class ServiceItem {
   @PrimaryColumn({ type: "varchar", length: 10 })
   @Field({ description: "Item code, e.g. ER001; cases name their item by it." })

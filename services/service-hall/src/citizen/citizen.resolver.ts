@@ -13,8 +13,15 @@ export class CitizenResolver {
   constructor(private readonly s: Services) {}
 
   @Authorized(CASE_READERS)
-  @FieldResolver(() => CaseConnection, { description: "Cases handled for the citizen at the service hall, newest first." })
-  cases(@Root() citizen: Citizen, @Args(() => PageArgs) { first, after }: PageArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+  @FieldResolver(() => CaseConnection, {
+    description: "Cases handled for the citizen at the service hall, newest first.",
+  })
+  cases(
+    @Root() citizen: Citizen,
+    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     // `_entities` has checked the citizen already; `Case.citizen` reaches here without it. Even a
     // count of someone else's cases is theirs (read() alone lets a bare totalCount through).
     if (!ctx.access.maySee(citizen.idNumber)) refuse(ctx.caller, "read another person's cases");

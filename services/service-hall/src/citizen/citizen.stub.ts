@@ -5,7 +5,10 @@ import { Directive, Field, ID, ObjectType } from "type-graphql";
  * Not an entity: the hall keeps no citizen table.
  */
 @Directive('@key(fields: "idNumber")')
-@ObjectType({ description: "A resident. Identity is owned by labor security; the service hall adds the cases handled at its windows." })
+@ObjectType({
+  description:
+    "A resident. Identity is owned by labor security; the service hall adds the cases handled at its windows.",
+})
 export class Citizen {
   @Field(() => ID, { description: "18-character resident ID number (GB 11643-1999)." })
   idNumber: string;

@@ -6,7 +6,10 @@ export class SubmitEvaluationInput {
   @Field(() => ID, { nullable: true, description: "The case evaluated; its window is the one evaluated." })
   caseId?: string | null;
 
-  @Field(() => String, { nullable: true, description: "The window evaluated; required without a case, must match the case's window with one." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The window evaluated; required without a case, must match the case's window with one.",
+  })
   window?: string | null;
 
   @Field(() => HallEvaluationChannel, { description: "How the evaluation was given." })

@@ -17,7 +17,10 @@ export class EvaluationResolver {
       "Records a citizen's evaluation of a case or a window; UNSATISFIED opens a rectification item. BAD_USER_INPUT for a case that does not exist. " +
       "The window's evaluator (window clerk) rates any case or window; a signed-in citizen rates their own case only.",
   })
-  async submitEvaluation(@Arg("input", () => SubmitEvaluationInput, { description: "The evaluation." }) input: SubmitEvaluationInput, @Ctx() ctx: RequestContext) {
+  async submitEvaluation(
+    @Arg("input", () => SubmitEvaluationInput, { description: "The evaluation." }) input: SubmitEvaluationInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     if (!hasRole(ctx.caller, "window_clerk")) await this.checkOwnCase(input, ctx);
     return this.s.evaluations.submit(input);
   }
@@ -27,7 +30,8 @@ export class EvaluationResolver {
    * items against any window. An unknown case is left to the service (BAD_USER_INPUT).
    */
   private async checkOwnCase(input: SubmitEvaluationInput, ctx: RequestContext): Promise<void> {
-    if (input.caseId === null || input.caseId === undefined || input.caseId === "") refuse(ctx.caller, "evaluate a window without naming their own case");
+    if (input.caseId === null || input.caseId === undefined || input.caseId === "")
+      refuse(ctx.caller, "evaluate a window without naming their own case");
     const found = await loaders.hallCase(ctx, this.s).load(parseCaseId(input.caseId));
     if (found && found.idNumber !== ctx.caller.idNumber) refuse(ctx.caller, "evaluate another person's case");
   }

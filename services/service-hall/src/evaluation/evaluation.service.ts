@@ -15,14 +15,22 @@ export const AUTO_RECTIFICATION_WORKING_DAYS = 10;
 
 /** Citizens' evaluations; an UNSATISFIED one opens a rectification item in the same transaction. */
 export class EvaluationService {
-  constructor(private readonly db: DataSource, private readonly calendar: WorkingCalendar, private readonly clock: Clock) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly calendar: WorkingCalendar,
+    private readonly clock: Clock,
+  ) {}
 
   async submit(input: SubmitEvaluationInput): Promise<HallEvaluation> {
-    if (!Object.values(HallEvaluationChannel).includes(input.channel)) throw new BadUserInputError(`unknown channel ${input.channel}`, "channel");
-    if (!Object.values(HallRating).includes(input.rating)) throw new BadUserInputError(`unknown rating ${input.rating}`, "rating");
-    const caseId = input.caseId === null || input.caseId === undefined || input.caseId === "" ? null : parseCaseId(input.caseId);
+    if (!Object.values(HallEvaluationChannel).includes(input.channel))
+      throw new BadUserInputError(`unknown channel ${input.channel}`, "channel");
+    if (!Object.values(HallRating).includes(input.rating))
+      throw new BadUserInputError(`unknown rating ${input.rating}`, "rating");
+    const caseId =
+      input.caseId === null || input.caseId === undefined || input.caseId === "" ? null : parseCaseId(input.caseId);
     const named = optionalText(input.window, "window", 20);
-    if (caseId === null && named === null) throw new BadUserInputError("name the case or the window evaluated", "window");
+    if (caseId === null && named === null)
+      throw new BadUserInputError("name the case or the window evaluated", "window");
     const evaluatedOn = todayBy(this.clock);
     return this.db.transaction(async (tx) => {
       const hallCase = caseId === null ? null : await tx.findOneBy(HallCase, { id: caseId });

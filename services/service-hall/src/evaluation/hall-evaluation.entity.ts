@@ -16,7 +16,10 @@ export class HallEvaluation {
   id: number;
 
   @Column({ type: "integer", name: "case_id", nullable: true })
-  @Field(() => ID, { nullable: true, description: "The case evaluated; null for an evaluation of the window as a whole." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The case evaluated; null for an evaluation of the window as a whole.",
+  })
   caseId: number | null;
 
   @Column({ type: "varchar", length: 20, name: "window_code" })
@@ -40,6 +43,9 @@ export class HallEvaluation {
   evaluatedOn: string;
 
   @Column({ type: "integer", name: "rectification_id", nullable: true })
-  @Field(() => ID, { nullable: true, description: "The rectification item an UNSATISFIED rating opened; null otherwise." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The rectification item an UNSATISFIED rating opened; null otherwise.",
+  })
   rectificationId: number | null;
 }

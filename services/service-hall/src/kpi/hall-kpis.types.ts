@@ -26,25 +26,41 @@ export class HallWindowKpis {
   @Field(() => Int, { description: "Cases the window completed in the period." })
   casesHandled: number;
 
-  @Field(() => Float, { nullable: true, description: "Of those, completed on or before their deadline, 0..1; null without cases." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Of those, completed on or before their deadline, 0..1; null without cases.",
+  })
   onTimeRate: number | null;
 
-  @Field(() => Float, { nullable: true, description: "Of those, completed on their opening day, 0..1; null without cases." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Of those, completed on their opening day, 0..1; null without cases.",
+  })
   onSiteRate: number | null;
 
   @Field(() => Int, { description: "Evaluations of the window in the period." })
   evaluations: number;
 
-  @Field(() => Float, { nullable: true, description: "(SATISFIED + BASICALLY_SATISFIED) / evaluations, 0..1; null without evaluations." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "(SATISFIED + BASICALLY_SATISFIED) / evaluations, 0..1; null without evaluations.",
+  })
   satisfactionRate: number | null;
 
-  @Field(() => Float, { nullable: true, description: "Rectification items of the window due in the period and resolved by their deadline / those due; null when none was due." })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "Rectification items of the window due in the period and resolved by their deadline / those due; null when none was due.",
+  })
   rectificationRate: number | null;
 
   @Field(() => Int, { description: "Tickets the window called in the period." })
   ticketsCalled: number;
 
-  @Field(() => Float, { nullable: true, description: "Average minutes from ticket taken to called at this window (2 decimals); null without calls." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Average minutes from ticket taken to called at this window (2 decimals); null without calls.",
+  })
   averageWaitMinutes: number | null;
 
   @Field(() => Int, {
@@ -64,22 +80,34 @@ export class HallDepartmentKpis {
   @Field(() => Int, { description: "Cases of its items completed in the period." })
   casesHandled: number;
 
-  @Field(() => Float, { nullable: true, description: "Of those, completed on or before their deadline, 0..1; null without cases." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Of those, completed on or before their deadline, 0..1; null without cases.",
+  })
   onTimeRate: number | null;
 
-  @Field(() => Float, { nullable: true, description: "Of those, completed on their opening day, 0..1; null without cases." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Of those, completed on their opening day, 0..1; null without cases.",
+  })
   onSiteRate: number | null;
 
   @Field(() => Int, { description: "Evaluations of its cases in the period." })
   evaluations: number;
 
-  @Field(() => Float, { nullable: true, description: "Satisfied share of those evaluations, 0..1; null without evaluations." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Satisfied share of those evaluations, 0..1; null without evaluations.",
+  })
   satisfactionRate: number | null;
 
   @Field(() => Int, { description: "Tickets of its queue category called in the period." })
   ticketsCalled: number;
 
-  @Field(() => Float, { nullable: true, description: "Average minutes from ticket taken to called in its queue (2 decimals); null without calls." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Average minutes from ticket taken to called in its queue (2 decimals); null without calls.",
+  })
   averageWaitMinutes: number | null;
 }
 
@@ -113,10 +141,15 @@ export class HallKpis {
   @Field(() => Int, { description: "Evaluations given in the period, every channel." })
   evaluations: number;
 
-  @Field(() => Float, { nullable: true, description: "(SATISFIED + BASICALLY_SATISFIED) / evaluations in the period (群众满意率)." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "(SATISFIED + BASICALLY_SATISFIED) / evaluations in the period (群众满意率).",
+  })
   satisfactionRate: number | null;
 
-  @Field(() => [HallChannelEvaluations], { description: "Evaluations per channel (DEVICE, FORM, ONLINE), always all three." })
+  @Field(() => [HallChannelEvaluations], {
+    description: "Evaluations per channel (DEVICE, FORM, ONLINE), always all three.",
+  })
   evaluationsByChannel: HallChannelEvaluations[];
 
   @Field(() => Int, { description: "Rectification items whose deadline falls in the period." })
@@ -125,18 +158,27 @@ export class HallKpis {
   @Field(() => Int, { description: "Of those, resolved on or before their deadline." })
   rectificationsResolvedOnTime: number;
 
-  @Field(() => Float, { nullable: true, description: "rectificationsResolvedOnTime / rectificationsDue (限期内整改率)." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "rectificationsResolvedOnTime / rectificationsDue (限期内整改率).",
+  })
   rectificationRate: number | null;
 
   @Field(() => Int, { description: "Queue tickets called in the period." })
   ticketsCalled: number;
 
-  @Field(() => Float, { nullable: true, description: "Average minutes from ticket taken to called, over tickets called in the period (2 decimals, half up)." })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "Average minutes from ticket taken to called, over tickets called in the period (2 decimals, half up).",
+  })
   averageWaitMinutes: number | null;
 
   @Field(() => [HallWindowKpis], { description: "The same per window, with its star rating, by window." })
   byWindow: HallWindowKpis[];
 
-  @Field(() => [HallDepartmentKpis], { description: "The same per line of business, in signpost order, every line included." })
+  @Field(() => [HallDepartmentKpis], {
+    description: "The same per line of business, in signpost order, every line included.",
+  })
   byDepartment: HallDepartmentKpis[];
 }

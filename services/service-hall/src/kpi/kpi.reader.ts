@@ -27,7 +27,11 @@ export class KpiReader {
        FROM hall_case WHERE completed_on >= ? AND completed_on <= ? GROUP BY window_code, department`,
       [from, to],
     );
-    return rows.map((r) => ({ window: r.window_code as string, department: r.department as string, counts: { cases: num(r.cases), onTime: num(r.on_time), onSite: num(r.on_site) } }));
+    return rows.map((r) => ({
+      window: r.window_code as string,
+      department: r.department as string,
+      counts: { cases: num(r.cases), onTime: num(r.on_time), onSite: num(r.on_site) },
+    }));
   }
 
   async evaluations(from: string, to: string): Promise<KpiRow[]> {
@@ -53,7 +57,11 @@ export class KpiReader {
        FROM queue_ticket WHERE called_on >= ? AND called_on <= ? GROUP BY window_code, category`,
       [from, to],
     );
-    return rows.map((r) => ({ window: r.window_code as string, department: r.category as string, counts: { ticketsCalled: num(r.tickets), waitSeconds: num(r.wait) } }));
+    return rows.map((r) => ({
+      window: r.window_code as string,
+      department: r.category as string,
+      counts: { ticketsCalled: num(r.tickets), waitSeconds: num(r.wait) },
+    }));
   }
 
   async rectifications(from: string, to: string): Promise<KpiRow[]> {

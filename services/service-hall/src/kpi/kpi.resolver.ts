@@ -9,7 +9,9 @@ export class KpiResolver {
   constructor(private readonly s: Services) {}
 
   @Authorized(AGGREGATE_READERS)
-  @Query(() => HallKpis, { description: "The hall's window KPIs over from..to (both inclusive). BAD_USER_INPUT when from is after to." })
+  @Query(() => HallKpis, {
+    description: "The hall's window KPIs over from..to (both inclusive). BAD_USER_INPUT when from is after to.",
+  })
   hallKpis(
     @Arg("from", () => DateScalar, { description: "First day of the period." }) from: string,
     @Arg("to", () => DateScalar, { description: "Last day of the period." }) to: string,

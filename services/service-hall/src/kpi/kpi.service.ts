@@ -12,8 +12,15 @@ function checkPeriod(from: string, to: string): void {
   if (from > to) throw new BadUserInputError(`${from} is after to ${to}`, "from");
 }
 
-const casesPart = (c: KpiCounts) => ({ casesHandled: c.cases, onTimeRate: rate(c.onTime, c.cases), onSiteRate: rate(c.onSite, c.cases) });
-const waitPart = (c: KpiCounts) => ({ ticketsCalled: c.ticketsCalled, averageWaitMinutes: averageMinutes(c.waitSeconds, c.ticketsCalled) });
+const casesPart = (c: KpiCounts) => ({
+  casesHandled: c.cases,
+  onTimeRate: rate(c.onTime, c.cases),
+  onSiteRate: rate(c.onSite, c.cases),
+});
+const waitPart = (c: KpiCounts) => ({
+  ticketsCalled: c.ticketsCalled,
+  averageWaitMinutes: averageMinutes(c.waitSeconds, c.ticketsCalled),
+});
 
 /** The hall's window KPIs, overall, per window and per line of business. */
 export class KpiService {
@@ -34,9 +41,15 @@ export class KpiService {
     const channels = new Map<string, KpiCounts>(Object.values(HallEvaluationChannel).map((c) => [c, emptyCounts()]));
     for (const row of [...cases, ...evaluations, ...tickets, ...rectifications]) {
       addCounts(total, row.counts);
-      if (row.window !== null) addCounts(windows.get(row.window) ?? windows.set(row.window, emptyCounts()).get(row.window)!, row.counts);
-      if (row.department !== null) addCounts(departments.get(row.department) ?? departments.set(row.department, emptyCounts()).get(row.department)!, row.counts);
-      if (row.channel) addCounts(channels.get(row.channel) ?? channels.set(row.channel, emptyCounts()).get(row.channel)!, row.counts);
+      if (row.window !== null)
+        addCounts(windows.get(row.window) ?? windows.set(row.window, emptyCounts()).get(row.window)!, row.counts);
+      if (row.department !== null)
+        addCounts(
+          departments.get(row.department) ?? departments.set(row.department, emptyCounts()).get(row.department)!,
+          row.counts,
+        );
+      if (row.channel)
+        addCounts(channels.get(row.channel) ?? channels.set(row.channel, emptyCounts()).get(row.channel)!, row.counts);
     }
     const byWindow = [...windows.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
@@ -53,15 +66,13 @@ export class KpiService {
           stars: starRating(satisfactionRate, onTimeRate),
         };
       });
-    const byDepartment = [...departments.entries()].map(
-      ([department, c]): HallDepartmentKpis => ({
-        department: department as HallDepartment,
-        ...casesPart(c),
-        evaluations: c.evaluations,
-        satisfactionRate: rate(c.satisfied, c.evaluations),
-        ...waitPart(c),
-      }),
-    );
+    const byDepartment = [...departments.entries()].map(([department, c]): HallDepartmentKpis => ({
+      department: department as HallDepartment,
+      ...casesPart(c),
+      evaluations: c.evaluations,
+      satisfactionRate: rate(c.satisfied, c.evaluations),
+      ...waitPart(c),
+    }));
     return {
       from,
       to,

@@ -1,8 +1,19 @@
 import { Table, type MigrationInterface, type QueryRunner, type TableColumnOptions } from "typeorm";
 
-const id: TableColumnOptions = { name: "id", type: "integer", isPrimary: true, isGenerated: true, generationStrategy: "increment" };
+const id: TableColumnOptions = {
+  name: "id",
+  type: "integer",
+  isPrimary: true,
+  isGenerated: true,
+  generationStrategy: "increment",
+};
 const date = (name: string, isNullable = false): TableColumnOptions => ({ name, type: "date", isNullable });
-const text = (name: string, length: string, isNullable = false): TableColumnOptions => ({ name, type: "varchar", length, isNullable });
+const text = (name: string, length: string, isNullable = false): TableColumnOptions => ({
+  name,
+  type: "varchar",
+  length,
+  isNullable,
+});
 const window = (isNullable: boolean): TableColumnOptions => text("window_code", "20", isNullable);
 
 /**
@@ -84,15 +95,29 @@ export class ServiceHallInitial1763800000501 implements MigrationInterface {
           // overdueCases: open cases by deadline.
           { name: "hall_case_overdue", columnNames: ["status", "deadline"] },
           // hallKpis: covers the grouped count of cases completed in a period.
-          { name: "hall_case_completed", columnNames: ["completed_on", "window_code", "department", "deadline", "opened_on"] },
+          {
+            name: "hall_case_completed",
+            columnNames: ["completed_on", "window_code", "department", "deadline", "opened_on"],
+          },
         ],
-        foreignKeys: [{ columnNames: ["item_code"], referencedTableName: "service_item", referencedColumnNames: ["code"] }],
+        foreignKeys: [
+          { columnNames: ["item_code"], referencedTableName: "service_item", referencedColumnNames: ["code"] },
+        ],
       }),
     );
     await q.createTable(
       new Table({
         name: "case_task",
-        columns: [id, { name: "case_id", type: "integer" }, text("id_number", "18"), text("department", "12"), text("status", "10"), date("confirmed_on", true), text("event_id", "36", true), text("event_type", "120", true)],
+        columns: [
+          id,
+          { name: "case_id", type: "integer" },
+          text("id_number", "18"),
+          text("department", "12"),
+          text("status", "10"),
+          date("confirmed_on", true),
+          text("event_id", "36", true),
+          text("event_type", "120", true),
+        ],
         indices: [
           // One task per department per case; also a case's tasks.
           { name: "case_task_case_department", columnNames: ["case_id", "department"], isUnique: true },
@@ -140,19 +165,34 @@ export class ServiceHallInitial1763800000501 implements MigrationInterface {
         ],
         indices: [
           // hallKpis: covers the grouped count of a period's evaluations.
-          { name: "hall_evaluation_period", columnNames: ["evaluated_on", "window_code", "department", "channel", "rating"] },
+          {
+            name: "hall_evaluation_period",
+            columnNames: ["evaluated_on", "window_code", "department", "channel", "rating"],
+          },
           // A case's evaluations.
           { name: "hall_evaluation_case", columnNames: ["case_id"] },
         ],
         foreignKeys: [
           { columnNames: ["case_id"], referencedTableName: "hall_case", referencedColumnNames: ["id"] },
-          { columnNames: ["rectification_id"], referencedTableName: "hall_rectification", referencedColumnNames: ["id"] },
+          {
+            columnNames: ["rectification_id"],
+            referencedTableName: "hall_rectification",
+            referencedColumnNames: ["id"],
+          },
         ],
       }),
     );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ["hall_evaluation", "hall_rectification", "case_task", "hall_case", "queue_ticket", "service_item"]) await q.dropTable(table);
+    for (const table of [
+      "hall_evaluation",
+      "hall_rectification",
+      "case_task",
+      "hall_case",
+      "queue_ticket",
+      "service_item",
+    ])
+      await q.dropTable(table);
   }
 }

@@ -10,7 +10,18 @@ export class ServiceHallCatalogue1763800000502 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     // Plain SQL rather than the entity: a migration must keep working when the entity changes later.
-    const columns = ["code", "name", "department", "departments", "materials", "steps", "legal_basis", "time_limit_days", "fee_fen", "confirmed_by"];
+    const columns = [
+      "code",
+      "name",
+      "department",
+      "departments",
+      "materials",
+      "steps",
+      "legal_basis",
+      "time_limit_days",
+      "fee_fen",
+      "confirmed_by",
+    ];
     const postgres = q.connection.options.type === "postgres";
     const placeholders = columns.map((_, i) => (postgres ? `$${i + 1}` : "?")).join(", ");
     for (const e of CATALOGUE) {

@@ -28,7 +28,9 @@ export class QueueCategoryStatus {
   estimatedWaitMinutes: number;
 }
 
-@ObjectType({ description: "What the hall's queue screen shows: who is being called where, and how long the queues are." })
+@ObjectType({
+  description: "What the hall's queue screen shows: who is being called where, and how long the queues are.",
+})
 export class QueueBoard {
   @Field(() => DateScalar, { description: "The day shown (today, China Standard Time)." })
   day: string;

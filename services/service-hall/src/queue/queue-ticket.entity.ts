@@ -69,9 +69,15 @@ export class QueueTicket {
   }
 
   /** Set when the ticket is taken; not stored. */
-  @Field(() => Int, { nullable: true, description: "Tickets of the category that will be called before this one, when it was taken." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Tickets of the category that will be called before this one, when it was taken.",
+  })
   waitingAhead?: number | null;
 
-  @Field(() => Int, { nullable: true, description: "Estimated minutes until called, when it was taken (see QueueBoard for the rule)." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Estimated minutes until called, when it was taken (see QueueBoard for the rule).",
+  })
   estimatedWaitMinutes?: number | null;
 }

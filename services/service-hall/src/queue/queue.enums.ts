@@ -8,11 +8,17 @@ export enum QueuePriority {
 }
 registerEnumType(QueuePriority, {
   name: "QueuePriority",
-  description: "Whether a ticket goes through the green channel; green-channel tickets are called before ordinary ones.",
+  description:
+    "Whether a ticket goes through the green channel; green-channel tickets are called before ordinary ones.",
   valuesConfig: {
     NORMAL: { description: "An ordinary ticket, called in the order taken." },
-    ELDERLY: { description: "Green channel for elderly citizens: 60 and over by the ID number given, or issued by a window clerk." },
-    DISABLED: { description: "Green channel (爱心通道) for citizens with a disability: issued by a window clerk only." },
+    ELDERLY: {
+      description:
+        "Green channel for elderly citizens: 60 and over by the ID number given, or issued by a window clerk.",
+    },
+    DISABLED: {
+      description: "Green channel (爱心通道) for citizens with a disability: issued by a window clerk only.",
+    },
   },
 });
 

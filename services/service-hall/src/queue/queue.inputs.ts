@@ -7,12 +7,16 @@ export class TakeQueueTicketInput {
   @Field(() => HallDepartment, { description: "The line of business the citizen comes for." })
   category: HallDepartment;
 
-  @Field(() => QueuePriority, { nullable: true, description: "Green channel for the elderly and the disabled; default NORMAL." })
+  @Field(() => QueuePriority, {
+    nullable: true,
+    description: "Green channel for the elderly and the disabled; default NORMAL.",
+  })
   priority?: QueuePriority | null;
 
   @Field(() => ID, {
     nullable: true,
-    description: "ELDERLY at the ticket machine: the holder's resident ID number, which shows them 60 or over. Checked, never stored; a window clerk needs none.",
+    description:
+      "ELDERLY at the ticket machine: the holder's resident ID number, which shows them 60 or over. Checked, never stored; a window clerk needs none.",
   })
   idNumber?: string | null;
 }
@@ -22,6 +26,9 @@ export class CallNextTicketInput {
   @Field({ description: "The calling window, e.g. 03." })
   window: string;
 
-  @Field(() => [HallDepartment], { nullable: true, description: "The categories this window serves; default every category." })
+  @Field(() => [HallDepartment], {
+    nullable: true,
+    description: "The categories this window serves; default every category.",
+  })
   categories?: HallDepartment[] | null;
 }

@@ -50,7 +50,10 @@ export class HallRectification {
   @Field(() => String, { nullable: true, description: "What was done; null while open." })
   action: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: "True when resolved on or before the deadline; null while open." })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "True when resolved on or before the deadline; null while open.",
+  })
   get resolvedInTime(): boolean | null {
     return this.resolvedOn === null ? null : this.resolvedOn <= this.deadline;
   }

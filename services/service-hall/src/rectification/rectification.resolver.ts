@@ -16,7 +16,11 @@ export class RectificationResolver {
   @Authorized(AGGREGATE_READERS)
   @Query(() => RectificationConnection, { description: "The rectification ledger, earliest deadline first." })
   rectifications(
-    @Arg("status", () => RectificationStatus, { nullable: true, description: "Only open or only resolved items; omit for all." }) status: RectificationStatus | null,
+    @Arg("status", () => RectificationStatus, {
+      nullable: true,
+      description: "Only open or only resolved items; omit for all.",
+    })
+    status: RectificationStatus | null,
     @Args(() => PageArgs) { first, after }: PageArgs,
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
@@ -25,14 +29,24 @@ export class RectificationResolver {
   }
 
   @Authorized(HALL_WRITERS)
-  @Mutation(() => HallRectification, { description: "Opens a ledger item with a deadline. BAD_USER_INPUT for a deadline in the past." })
-  openRectification(@Arg("input", () => OpenRectificationInput, { description: "The problem and its deadline." }) input: OpenRectificationInput) {
+  @Mutation(() => HallRectification, {
+    description: "Opens a ledger item with a deadline. BAD_USER_INPUT for a deadline in the past.",
+  })
+  openRectification(
+    @Arg("input", () => OpenRectificationInput, { description: "The problem and its deadline." })
+    input: OpenRectificationInput,
+  ) {
     return this.s.rectifications.open(input);
   }
 
   @Authorized(HALL_WRITERS)
-  @Mutation(() => HallRectification, { description: "Records how and when a ledger item was resolved. BAD_USER_INPUT when it is resolved already." })
-  resolveRectification(@Arg("input", () => ResolveRectificationInput, { description: "The item, the day and the action." }) input: ResolveRectificationInput) {
+  @Mutation(() => HallRectification, {
+    description: "Records how and when a ledger item was resolved. BAD_USER_INPUT when it is resolved already.",
+  })
+  resolveRectification(
+    @Arg("input", () => ResolveRectificationInput, { description: "The item, the day and the action." })
+    input: ResolveRectificationInput,
+  ) {
     return this.s.rectifications.resolve(input);
   }
 }

@@ -25,11 +25,19 @@ export interface RectificationDraft {
 
 /** The rectification ledger (整改台账): open items with a deadline, resolve them. */
 export class RectificationService {
-  constructor(private readonly db: DataSource, private readonly clock: Clock) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   /** Writes a ledger item in the caller's transaction (an evaluation opens one in its own). */
   static async openIn(tx: EntityManager, draft: RectificationDraft): Promise<HallRectification> {
-    const item = tx.create(HallRectification, { ...draft, status: RectificationStatus.OPEN, resolvedOn: null, action: null });
+    const item = tx.create(HallRectification, {
+      ...draft,
+      status: RectificationStatus.OPEN,
+      resolvedOn: null,
+      action: null,
+    });
     await tx.save(item);
     return item;
   }
@@ -37,9 +45,11 @@ export class RectificationService {
   async open(input: OpenRectificationInput): Promise<HallRectification> {
     const openedOn = todayBy(this.clock);
     const source = input.source ?? RectificationSource.COMPLAINT;
-    if (!Object.values(RectificationSource).includes(source)) throw new BadUserInputError(`unknown source ${source}`, "source");
+    if (!Object.values(RectificationSource).includes(source))
+      throw new BadUserInputError(`unknown source ${source}`, "source");
     if (!isValidDate(input.deadline)) throw new BadUserInputError(`date ${input.deadline} does not exist`, "deadline");
-    if (input.deadline < openedOn) throw new BadUserInputError(`${input.deadline} is in the past (today is ${openedOn})`, "deadline");
+    if (input.deadline < openedOn)
+      throw new BadUserInputError(`${input.deadline} is in the past (today is ${openedOn})`, "deadline");
     const draft: RectificationDraft = {
       source,
       description: requiredText(input.description, "description", 500),
@@ -61,8 +71,10 @@ export class RectificationService {
     return this.db.transaction(async (tx) => {
       const item = await tx.findOneBy(HallRectification, { id: Number(text) });
       if (!item) throw new BadUserInputError(`no rectification item ${text}`, "id");
-      if (item.status === RectificationStatus.RESOLVED) throw new BadUserInputError(`item ${item.id} was resolved on ${item.resolvedOn} already`, "id");
-      if (resolvedOn < item.openedOn) throw new BadUserInputError(`${resolvedOn} is before the item was opened (${item.openedOn})`, "resolvedOn");
+      if (item.status === RectificationStatus.RESOLVED)
+        throw new BadUserInputError(`item ${item.id} was resolved on ${item.resolvedOn} already`, "id");
+      if (resolvedOn < item.openedOn)
+        throw new BadUserInputError(`${resolvedOn} is before the item was opened (${item.openedOn})`, "resolvedOn");
       Object.assign(item, { status: RectificationStatus.RESOLVED, resolvedOn, action });
       await tx.update(HallRectification, { id: item.id }, { status: item.status, resolvedOn, action });
       return item;
@@ -70,8 +82,15 @@ export class RectificationService {
   }
 
   /** The ledger, earliest deadline first, optionally only open or only resolved items. */
-  async list(status: RectificationStatus | null | undefined, page: PageRequest): Promise<Connection<HallRectification>> {
-    const query = this.db.getRepository(HallRectification).createQueryBuilder("r").orderBy("r.deadline", "ASC").addOrderBy("r.id", "ASC");
+  async list(
+    status: RectificationStatus | null | undefined,
+    page: PageRequest,
+  ): Promise<Connection<HallRectification>> {
+    const query = this.db
+      .getRepository(HallRectification)
+      .createQueryBuilder("r")
+      .orderBy("r.deadline", "ASC")
+      .addOrderBy("r.id", "ASC");
     if (status) query.where("r.status = :status", { status });
     const [rows, total] = await query.skip(page.offset).take(page.limit).getManyAndCount();
     return toConnection(rows, total, page);

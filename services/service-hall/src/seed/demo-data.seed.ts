@@ -33,13 +33,34 @@ export interface SeedServiceHallDemoResult {
 
 const col = (name: string, pgType: BulkColumn["pgType"]): BulkColumn => ({ name, pgType });
 const TICKET_COLUMNS = [
-  col("day", "date"), col("category", "varchar"), col("seq", "integer"), col("number", "varchar"), col("priority", "varchar"), col("green_channel", "boolean"),
-  col("status", "varchar"), col("taken_at", "varchar"), col("called_at", "varchar"), col("called_on", "date"), col("window_code", "varchar"), col("wait_seconds", "integer"),
+  col("day", "date"),
+  col("category", "varchar"),
+  col("seq", "integer"),
+  col("number", "varchar"),
+  col("priority", "varchar"),
+  col("green_channel", "boolean"),
+  col("status", "varchar"),
+  col("taken_at", "varchar"),
+  col("called_at", "varchar"),
+  col("called_on", "date"),
+  col("window_code", "varchar"),
+  col("wait_seconds", "integer"),
 ];
 const CASE_COLUMNS = [
-  col("id_number", "varchar"), col("item_code", "varchar"), col("department", "varchar"), col("window_code", "varchar"), col("ticket_id", "integer"),
-  col("ticket_number", "varchar"), col("appointment", "boolean"), col("proxy_id_number", "varchar"), col("status", "varchar"), col("opened_on", "date"),
-  col("opened_at", "varchar"), col("deadline", "date"), col("completed_on", "date"), col("completed_at", "varchar"),
+  col("id_number", "varchar"),
+  col("item_code", "varchar"),
+  col("department", "varchar"),
+  col("window_code", "varchar"),
+  col("ticket_id", "integer"),
+  col("ticket_number", "varchar"),
+  col("appointment", "boolean"),
+  col("proxy_id_number", "varchar"),
+  col("status", "varchar"),
+  col("opened_on", "date"),
+  col("opened_at", "varchar"),
+  col("deadline", "date"),
+  col("completed_on", "date"),
+  col("completed_at", "varchar"),
 ];
 
 /** Writes one batch of visits: their tickets, then the cases pointing at them. */
@@ -48,14 +69,42 @@ async function insertVisits(tx: EntityManager, visits: VisitRow[]): Promise<numb
     tx,
     "queue_ticket",
     TICKET_COLUMNS,
-    visits.map((v) => [v.day, v.department, v.seq, v.number, v.priority, v.priority !== "NORMAL", QueueTicketStatus.CALLED, v.takenAt, v.calledAt, v.day, v.window, v.waitSeconds]),
+    visits.map((v) => [
+      v.day,
+      v.department,
+      v.seq,
+      v.number,
+      v.priority,
+      v.priority !== "NORMAL",
+      QueueTicketStatus.CALLED,
+      v.takenAt,
+      v.calledAt,
+      v.day,
+      v.window,
+      v.waitSeconds,
+    ]),
     true,
   );
   return bulkInsert(
     tx,
     "hall_case",
     CASE_COLUMNS,
-    visits.map((v, i) => [v.idNumber, v.itemCode, v.department, v.window, ticketIds[i], v.number, v.appointment, v.proxyIdNumber, CaseStatus.COMPLETED, v.day, v.openedAt, v.deadline, v.day, v.completedAt]),
+    visits.map((v, i) => [
+      v.idNumber,
+      v.itemCode,
+      v.department,
+      v.window,
+      ticketIds[i],
+      v.number,
+      v.appointment,
+      v.proxyIdNumber,
+      CaseStatus.COMPLETED,
+      v.day,
+      v.openedAt,
+      v.deadline,
+      v.day,
+      v.completedAt,
+    ]),
     true,
   );
 }
@@ -68,9 +117,17 @@ async function insertVisits(tx: EntityManager, visits: VisitRow[]): Promise<numb
  * progress; the evaluations and the ledger in a last one. Deterministic: the same records on
  * every run. Does nothing when the centre's records are there already.
  */
-export async function seedServiceHallDemo(db: DataSource, options: SeedServiceHallDemoOptions = {}): Promise<SeedServiceHallDemoResult> {
-  const [existing] = await runSql(db.manager, "SELECT COUNT(*) AS n FROM hall_case WHERE opened_on >= ? AND opened_on <= ?", [KAIXUAN.from, KAIXUAN.to]);
-  if (Number(existing.n) > 0) return { skipped: true, cases: 0, tickets: 0, evaluations: 0, rectifications: 0, averageWaitMinutes: 0 };
+export async function seedServiceHallDemo(
+  db: DataSource,
+  options: SeedServiceHallDemoOptions = {},
+): Promise<SeedServiceHallDemoResult> {
+  const [existing] = await runSql(
+    db.manager,
+    "SELECT COUNT(*) AS n FROM hall_case WHERE opened_on >= ? AND opened_on <= ?",
+    [KAIXUAN.from, KAIXUAN.to],
+  );
+  if (Number(existing.n) > 0)
+    return { skipped: true, cases: 0, tickets: 0, evaluations: 0, rectifications: 0, averageWaitMinutes: 0 };
   const total = KAIXUAN.casesHandled;
   const batchSize = options.batchSize ?? 12_000;
   const people = options.idNumbers?.length ? options.idNumbers : residentPool(3_000);
@@ -80,7 +137,11 @@ export async function seedServiceHallDemo(db: DataSource, options: SeedServiceHa
   const rng = new SeededRandom(20_101_231);
   const days = weekdays(KAIXUAN.from, KAIXUAN.to);
   // Every evaluated case is picked up front: evenly over the period, so every year has its share.
-  const evaluatedAt = new Set(Array.from({ length: KAIXUAN.formEvaluations + KAIXUAN.deviceEvaluations }, (_, i) => Math.floor(((i + 0.5) * total) / (KAIXUAN.formEvaluations + KAIXUAN.deviceEvaluations))));
+  const evaluatedAt = new Set(
+    Array.from({ length: KAIXUAN.formEvaluations + KAIXUAN.deviceEvaluations }, (_, i) =>
+      Math.floor(((i + 0.5) * total) / (KAIXUAN.formEvaluations + KAIXUAN.deviceEvaluations)),
+    ),
+  );
   const evaluated: EvaluatedCase[] = [];
   let done = 0;
   let waitSeconds = 0;
@@ -91,7 +152,8 @@ export async function seedServiceHallDemo(db: DataSource, options: SeedServiceHa
     const caseIds = await db.transaction((tx) => insertVisits(tx, batch));
     batch.forEach((v, i) => {
       waitSeconds += v.waitSeconds;
-      if (evaluatedAt.has(done + i)) evaluated.push({ caseId: caseIds[i], window: v.window, department: v.department, day: v.day });
+      if (evaluatedAt.has(done + i))
+        evaluated.push({ caseId: caseIds[i], window: v.window, department: v.department, day: v.day });
     });
     done += batch.length;
     options.onProgress?.(done, total);

@@ -35,14 +35,36 @@ export async function writeEvaluationsAndLedger(
   const formIds = new Set(forms.map((c) => c.caseId));
   const devices = cases.filter((c) => !formIds.has(c.caseId));
   const unsatisfiedEvery = Math.floor(forms.length / KAIXUAN.unsatisfied);
-  const unsatisfied = new Set(forms.filter((_, i) => i % unsatisfiedEvery === 0).slice(0, KAIXUAN.unsatisfied).map((c) => c.caseId));
+  const unsatisfied = new Set(
+    forms
+      .filter((_, i) => i % unsatisfiedEvery === 0)
+      .slice(0, KAIXUAN.unsatisfied)
+      .map((c) => c.caseId),
+  );
   const rows: Partial<HallEvaluation>[] = [];
   const rate = (list: EvaluatedCase[], channel: HallEvaluationChannel, basically: number) => {
     const satisfiedOnes = list.filter((c) => !unsatisfied.has(c.caseId));
-    const basic = new Set(rng.permutation(satisfiedOnes.length).slice(0, basically).map((i) => satisfiedOnes[i].caseId));
+    const basic = new Set(
+      rng
+        .permutation(satisfiedOnes.length)
+        .slice(0, basically)
+        .map((i) => satisfiedOnes[i].caseId),
+    );
     for (const c of list) {
-      const rating = unsatisfied.has(c.caseId) ? HallRating.UNSATISFIED : basic.has(c.caseId) ? HallRating.BASICALLY_SATISFIED : HallRating.SATISFIED;
-      rows.push({ caseId: c.caseId, window: c.window, department: c.department, channel, rating, evaluatedOn: c.day, rectificationId: null });
+      const rating = unsatisfied.has(c.caseId)
+        ? HallRating.UNSATISFIED
+        : basic.has(c.caseId)
+          ? HallRating.BASICALLY_SATISFIED
+          : HallRating.SATISFIED;
+      rows.push({
+        caseId: c.caseId,
+        window: c.window,
+        department: c.department,
+        channel,
+        rating,
+        evaluatedOn: c.day,
+        rectificationId: null,
+      });
     }
   };
   rate(forms, HallEvaluationChannel.FORM, KAIXUAN.formBasicallySatisfied);
@@ -71,8 +93,13 @@ export async function writeEvaluationsAndLedger(
     tx,
     "hall_evaluation",
     [
-      { name: "case_id", pgType: "integer" }, { name: "window_code", pgType: "varchar" }, { name: "department", pgType: "varchar" }, { name: "channel", pgType: "varchar" },
-      { name: "rating", pgType: "varchar" }, { name: "evaluated_on", pgType: "date" }, { name: "rectification_id", pgType: "integer" },
+      { name: "case_id", pgType: "integer" },
+      { name: "window_code", pgType: "varchar" },
+      { name: "department", pgType: "varchar" },
+      { name: "channel", pgType: "varchar" },
+      { name: "rating", pgType: "varchar" },
+      { name: "evaluated_on", pgType: "date" },
+      { name: "rectification_id", pgType: "integer" },
     ],
     rows.map((r) => [r.caseId, r.window, r.department, r.channel, r.rating, r.evaluatedOn, r.rectificationId]),
   );

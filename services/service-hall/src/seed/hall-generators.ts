@@ -37,10 +37,13 @@ export function weekdays(from: string, to: string): string[] {
 
 /** A pool of valid resident ID numbers of Kaixuan street's residents (江干区 330104). */
 export function residentPool(size: number): string[] {
-  return Array.from({ length: size }, (_, i) => makeIdNumber("330104", addDays("1940-01-01", (i * 7_919) % 18_000), 100 + Math.floor(i / 18_000)));
+  return Array.from({ length: size }, (_, i) =>
+    makeIdNumber("330104", addDays("1940-01-01", (i * 7_919) % 18_000), 100 + Math.floor(i / 18_000)),
+  );
 }
 
-const at = (day: string, minutesAfterOpening: number) => new Date(Date.parse(`${day}T08:30:00+08:00`) + minutesAfterOpening * 60_000);
+const at = (day: string, minutesAfterOpening: number) =>
+  new Date(Date.parse(`${day}T08:30:00+08:00`) + minutesAfterOpening * 60_000);
 
 /**
  * The visits of one day: tickets taken between 08:30 and 16:30 (China Standard Time), numbered
@@ -63,7 +66,9 @@ export function visitsOfDay(
     seqs.set(department, seq);
     const green = rng.chance(KAIXUAN.greenChannelShare);
     const priority = green ? rng.pick([QueuePriority.ELDERLY, QueuePriority.DISABLED]) : QueuePriority.NORMAL;
-    const waitSeconds = Math.round(green ? rng.int(30, 180) : Math.min(45 * 60, Math.max(60, rng.logNormal(7 * 60, 0.6))));
+    const waitSeconds = Math.round(
+      green ? rng.int(30, 180) : Math.min(45 * 60, Math.max(60, rng.logNormal(7 * 60, 0.6))),
+    );
     const taken = at(day, minute);
     const called = new Date(taken.getTime() + waitSeconds * 1000);
     const opened = new Date(called.getTime() + 60_000);

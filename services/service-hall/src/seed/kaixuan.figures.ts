@@ -1,6 +1,7 @@
 import { HallDepartment } from "../catalogue/hall-department.enum";
 
-const { LABOR_SECURITY, MEDICAL_INSURANCE, UNEMPLOYMENT, EMPLOYMENT_ASSISTANCE, ENTERPRISE_RETIREES, TAX } = HallDepartment;
+const { LABOR_SECURITY, MEDICAL_INSURANCE, UNEMPLOYMENT, EMPLOYMENT_ASSISTANCE, ENTERPRISE_RETIREES, TAX } =
+  HallDepartment;
 
 /**
  * 江干区凯旋街道综合服务中心 as its published work report quotes it for the period "since the

@@ -15,7 +15,8 @@ export class CitizenResolver {
   @Authorized(TAX_RECORD_READERS)
   @FieldResolver(() => TaxSummary, {
     nullable: true,
-    description: "Income, tax due, tax withheld and the balance (payable or refund) for a year; null when no return was filed for it.",
+    description:
+      "Income, tax due, tax withheld and the balance (payable or refund) for a year; null when no return was filed for it.",
   })
   taxSummary(
     @Root() citizen: Citizen,
@@ -32,13 +33,18 @@ export class CitizenResolver {
   }
 
   @Authorized(TAX_RECORD_READERS)
-  @FieldResolver(() => Number, { description: "Basic pension recorded as exempt income for a year (from labor security's retirement approvals), yuan." })
+  @FieldResolver(() => Number, {
+    description:
+      "Basic pension recorded as exempt income for a year (from labor security's retirement approvals), yuan.",
+  })
   async exemptPensionIncome(
     @Root() citizen: Citizen,
     @Arg("year", () => Int, { description: "The tax year." }) year: number,
     @Ctx() ctx: RequestContext,
   ): Promise<number> {
-    const fen = await loaderFor<string, number>(ctx, `exemptPension:${year}`, (ids) => this.s.pensionIncome.totals(ids, year)).load(citizen.idNumber);
+    const fen = await loaderFor<string, number>(ctx, `exemptPension:${year}`, (ids) =>
+      this.s.pensionIncome.totals(ids, year),
+    ).load(citizen.idNumber);
     return fenToYuan(fen ?? 0);
   }
 }

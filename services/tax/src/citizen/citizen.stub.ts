@@ -6,7 +6,9 @@ import { TAX_RECORD_READERS } from "../access";
  * citizen's returns and yearly position. Not an entity: we keep no citizen table.
  */
 @Directive('@key(fields: "idNumber")')
-@ObjectType({ description: "A resident. Identity is owned by labor security; tax adds returns and the yearly tax position." })
+@ObjectType({
+  description: "A resident. Identity is owned by labor security; tax adds returns and the yearly tax position.",
+})
 export class Citizen {
   @Authorized(TAX_RECORD_READERS)
   @Field(() => ID, { description: "18-character resident ID number (GB 11643-1999)." })

@@ -16,7 +16,9 @@ export class EmployerResolver {
   constructor(private readonly s: Services) {}
 
   @Authorized(EMPLOYER_TAX_READERS)
-  @FieldResolver(() => WithholdingReturnConnection, { description: "The employer's monthly withholding returns, newest month first." })
+  @FieldResolver(() => WithholdingReturnConnection, {
+    description: "The employer's monthly withholding returns, newest month first.",
+  })
   async withholdingReturns(
     @Root() employer: Employer,
     @Args(() => PageArgs) { first, after }: PageArgs,
@@ -33,14 +35,18 @@ export class EmployerResolver {
   }
 
   @Authorized(EMPLOYER_TAX_READERS)
-  @FieldResolver(() => TaxStanding, { description: "ARREARS when for any month the employer withheld more tax than it paid over." })
+  @FieldResolver(() => TaxStanding, {
+    description: "ARREARS when for any month the employer withheld more tax than it paid over.",
+  })
   async taxStanding(@Root() employer: Employer, @Ctx() ctx: RequestContext): Promise<TaxStanding> {
     const arrearsFen = (await loaders.arrears(ctx, this.s).load(employer.creditCode)) ?? 0;
     return arrearsFen > 0 ? TaxStanding.ARREARS : TaxStanding.GOOD;
   }
 
   @Authorized(EMPLOYER_TAX_READERS)
-  @FieldResolver(() => Float, { description: "Tax withheld but not paid over, summed over the months in arrears, yuan." })
+  @FieldResolver(() => Float, {
+    description: "Tax withheld but not paid over, summed over the months in arrears, yuan.",
+  })
   async taxArrears(@Root() employer: Employer, @Ctx() ctx: RequestContext): Promise<number> {
     return fenToYuan((await loaders.arrears(ctx, this.s).load(employer.creditCode)) ?? 0);
   }

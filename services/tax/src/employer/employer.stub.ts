@@ -5,7 +5,9 @@ import { Directive, Field, ID, ObjectType } from "type-graphql";
  * returns and standing. Not an entity: we keep no employer table.
  */
 @Directive('@key(fields: "creditCode")')
-@ObjectType({ description: "An employer. Owned by labor security; tax adds withholding returns, standing and arrears." })
+@ObjectType({
+  description: "An employer. Owned by labor security; tax adds withholding returns, standing and arrears.",
+})
 export class Employer {
   @Field(() => ID, { description: "18-character unified social credit code (GB 32100-2015)." })
   creditCode: string;

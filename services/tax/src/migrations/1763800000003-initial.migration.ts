@@ -27,7 +27,12 @@ export class TaxInitial1763800000003 implements MigrationInterface {
           // Summary of a year and the full history of a person.
           { name: "tax_return_person_year", columnNames: ["id_number", "year", "superseded_at"] },
           // At most one return in force per person and year, whatever races the service loses.
-          { name: "tax_return_in_force", columnNames: ["id_number", "year"], isUnique: true, where: "superseded_at IS NULL" },
+          {
+            name: "tax_return_in_force",
+            columnNames: ["id_number", "year"],
+            isUnique: true,
+            where: "superseded_at IS NULL",
+          },
         ],
       }),
     );
@@ -50,7 +55,12 @@ export class TaxInitial1763800000003 implements MigrationInterface {
           // Pages, standing and arrears of a batch of employers, returns in force first.
           { name: "withholding_return_employer", columnNames: ["credit_code", "superseded_at", "period"] },
           // At most one return in force per employer and month.
-          { name: "withholding_return_in_force", columnNames: ["credit_code", "period"], isUnique: true, where: "superseded_at IS NULL" },
+          {
+            name: "withholding_return_in_force",
+            columnNames: ["credit_code", "period"],
+            isUnique: true,
+            where: "superseded_at IS NULL",
+          },
         ],
       }),
     );

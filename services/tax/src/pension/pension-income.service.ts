@@ -18,7 +18,10 @@ export interface PensionIncomeRecord {
  * row commit together.
  */
 export class PensionIncomeService {
-  constructor(private readonly db: DataSource, private readonly events: EventPublisher) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly events: EventPublisher,
+  ) {}
 
   /** Records exempt pension income in the caller's transaction; a repeated `sourceRef` is a no-op. */
   async record(tx: EntityManager, record: PensionIncomeRecord): Promise<PensionIncome | null> {

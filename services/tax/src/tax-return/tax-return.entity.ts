@@ -55,7 +55,10 @@ export class TaxReturn {
   filedAt: string;
 
   @Column({ type: "varchar", length: 32, name: "superseded_at", nullable: true })
-  @Field(() => DateTimeScalar, { nullable: true, description: "When a later amendment replaced this return; null while it is the one in force." })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: "When a later amendment replaced this return; null while it is the one in force.",
+  })
   supersededAt: string | null;
 
   @Field({ description: "True when this return amends an earlier one for the same year." })
@@ -83,7 +86,9 @@ export class TaxReturn {
     return fenToYuan(this.specialDeductionsFen);
   }
 
-  @Field(() => Float, { description: "Special additional deductions (children's education, elderly care, housing ...), yuan." })
+  @Field(() => Float, {
+    description: "Special additional deductions (children's education, elderly care, housing ...), yuan.",
+  })
   get additionalDeductions(): number {
     return fenToYuan(this.additionalDeductionsFen);
   }

@@ -14,7 +14,10 @@ export class FileTaxReturnInput {
   @Field(() => Float, { nullable: true, description: "Basic pension received, yuan (exempt); default 0." })
   pensionIncome?: number | null;
 
-  @Field(() => Float, { nullable: true, description: "Special deductions (personal social insurance and housing fund), yuan; default 0." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Special deductions (personal social insurance and housing fund), yuan; default 0.",
+  })
   specialDeductions?: number | null;
 
   @Field(() => Float, { nullable: true, description: "Special additional deductions, yuan; default 0." })

@@ -21,7 +21,10 @@ export const FIRST_RECONCILED_YEAR = 2019;
 
 /** Annual reconciliation returns: filing, amending, and batched reads for citizens. */
 export class TaxReturnService {
-  constructor(private readonly db: DataSource, private readonly events: EventPublisher) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly events: EventPublisher,
+  ) {}
 
   /**
    * Files a return. A second return for the same person and year amends the first: the old
@@ -45,10 +48,21 @@ export class TaxReturnService {
       return await this.db.transaction(async (tx) => {
         const previous = await tx.findOneBy(TaxReturn, { idNumber, year, supersededAt: IsNull() });
         if (previous) {
-          const updated = await tx.update(TaxReturn, { id: previous.id, supersededAt: IsNull() }, { supersededAt: filedAt });
+          const updated = await tx.update(
+            TaxReturn,
+            { id: previous.id, supersededAt: IsNull() },
+            { supersededAt: filedAt },
+          );
           if (updated.affected !== 1) throw this.concurrentFiling(idNumber, year);
         }
-        const filed = tx.create(TaxReturn, { idNumber, year, ...columns, supersedesId: previous?.id ?? null, filedAt, supersededAt: null });
+        const filed = tx.create(TaxReturn, {
+          idNumber,
+          year,
+          ...columns,
+          supersedesId: previous?.id ?? null,
+          filedAt,
+          supersededAt: null,
+        });
         await tx.save(filed);
         await this.events.publish(tx, {
           type: TaxEvents.returnFiled,
@@ -82,18 +96,24 @@ export class TaxReturnService {
   }
 
   private concurrentFiling(idNumber: string, year: number): ConflictError {
-    return new ConflictError(`another return for ${idNumber}, ${year} was filed at the same moment; reload and file again`);
+    return new ConflictError(
+      `another return for ${idNumber}, ${year} was filed at the same moment; reload and file again`,
+    );
   }
 
   /** The year's summary for a batch of citizens, from the returns in force: one query. */
   async summaries(idNumbers: readonly string[], year: number): Promise<(TaxSummary | null)[]> {
-    const rows = await this.db.getRepository(TaxReturn).findBy({ idNumber: In([...idNumbers]), year, supersededAt: IsNull() });
+    const rows = await this.db
+      .getRepository(TaxReturn)
+      .findBy({ idNumber: In([...idNumbers]), year, supersededAt: IsNull() });
     return byKeys(idNumbers, rows, (r) => r.idNumber).map((r) => (r ? TaxSummary.of(r) : null));
   }
 
   /** Every return of a batch of citizens, superseded ones included, newest first: one query. */
   async histories(idNumbers: readonly string[]): Promise<TaxReturn[][]> {
-    const rows = await this.db.getRepository(TaxReturn).find({ where: { idNumber: In([...idNumbers]) }, order: { id: "DESC" } });
+    const rows = await this.db
+      .getRepository(TaxReturn)
+      .find({ where: { idNumber: In([...idNumbers]) }, order: { id: "DESC" } });
     const byPerson = new Map<string, TaxReturn[]>();
     for (const r of rows) {
       const list = byPerson.get(r.idNumber);

@@ -5,7 +5,9 @@ import type { TaxReturn } from "./tax-return.entity";
 
 /** A person's tax position for one year, read from the return in force for that year. */
 @Authorized(TAX_RECORD_READERS)
-@ObjectType({ description: "A citizen's income tax position for one year, from the latest (amending) return filed for it." })
+@ObjectType({
+  description: "A citizen's income tax position for one year, from the latest (amending) return filed for it.",
+})
 export class TaxSummary {
   @Field(() => Int, { description: "The tax year." })
   year: number;
@@ -16,7 +18,9 @@ export class TaxSummary {
   @Field(() => Float, { description: "Basic pension, yuan; exempt income." })
   pensionIncome: number;
 
-  @Field(() => Float, { description: "Taxable income after the basic, special and special additional deductions, yuan." })
+  @Field(() => Float, {
+    description: "Taxable income after the basic, special and special additional deductions, yuan.",
+  })
   taxableIncome: number;
 
   @Field(() => Float, { description: "Tax due for the year, yuan." })

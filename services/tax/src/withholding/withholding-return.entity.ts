@@ -47,7 +47,10 @@ export class WithholdingReturn {
   filedAt: string;
 
   @Column({ type: "varchar", length: 32, name: "superseded_at", nullable: true })
-  @Field(() => DateTimeScalar, { nullable: true, description: "When a corrected return replaced this one; null while it is in force." })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: "When a corrected return replaced this one; null while it is in force.",
+  })
   supersededAt: string | null;
 
   @Field({ description: "True when this return corrects an earlier one for the same month." })

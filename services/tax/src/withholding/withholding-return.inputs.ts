@@ -1,6 +1,8 @@
 import { Field, Float, ID, InputType, Int } from "type-graphql";
 
-@InputType({ description: "An employer's withholding return for one month. Amounts in yuan, at most two decimals, not negative." })
+@InputType({
+  description: "An employer's withholding return for one month. Amounts in yuan, at most two decimals, not negative.",
+})
 export class FileWithholdingReturnInput {
   @Field(() => ID, { description: "The employer's 18-character unified social credit code." })
   creditCode: string;

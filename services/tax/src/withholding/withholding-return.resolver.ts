@@ -11,7 +11,8 @@ export class WithholdingReturnResolver {
 
   @Authorized(TAX_WRITERS)
   @Mutation(() => WithholdingReturn, {
-    description: "Files an employer's withholding return for a month. A second return for the same month replaces the first, which stays in history.",
+    description:
+      "Files an employer's withholding return for a month. A second return for the same month replaces the first, which stays in history.",
   })
   fileWithholdingReturn(
     @Arg("input", () => FileWithholdingReturnInput, { description: "The return." }) input: FileWithholdingReturnInput,

@@ -23,7 +23,10 @@ export const FIRST_WITHHOLDING_PERIOD = "2019-01";
 
 /** Withholding returns of employers: filing, correcting, pages, arrears. */
 export class WithholdingReturnService {
-  constructor(private readonly db: DataSource, private readonly events: EventPublisher) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly events: EventPublisher,
+  ) {}
 
   /**
    * Files an employer's return for a month. A second return for the same month replaces the
@@ -39,12 +42,19 @@ export class WithholdingReturnService {
     const taxWithheldFen = yuanToFen(input.taxWithheld, "taxWithheld");
     const taxPaidFen = yuanToFen(input.taxPaid, "taxPaid");
     const filedAt = new Date().toISOString();
-    const concurrent = () => new ConflictError(`another return for ${creditCode}, ${period} was filed at the same moment; reload and file again`);
+    const concurrent = () =>
+      new ConflictError(
+        `another return for ${creditCode}, ${period} was filed at the same moment; reload and file again`,
+      );
     try {
       return await this.db.transaction(async (tx) => {
         const previous = await tx.findOneBy(WithholdingReturn, { creditCode, period, supersededAt: IsNull() });
         if (previous) {
-          const updated = await tx.update(WithholdingReturn, { id: previous.id, supersededAt: IsNull() }, { supersededAt: filedAt });
+          const updated = await tx.update(
+            WithholdingReturn,
+            { id: previous.id, supersededAt: IsNull() },
+            { supersededAt: filedAt },
+          );
           if (updated.affected !== 1) throw concurrent();
         }
         const filed = tx.create(WithholdingReturn, {
@@ -86,7 +96,11 @@ export class WithholdingReturnService {
    * One page of returns for each employer of a batch, newest month first, with two queries
    * whatever the batch size: the totals, and the page rows ranked per employer in SQL.
    */
-  async pages(creditCodes: readonly string[], page: PageRequest, includeSuperseded: boolean): Promise<Connection<WithholdingReturn>[]> {
+  async pages(
+    creditCodes: readonly string[],
+    page: PageRequest,
+    includeSuperseded: boolean,
+  ): Promise<Connection<WithholdingReturn>[]> {
     const codes = [...creditCodes];
     const inForce = includeSuperseded ? "" : "AND x.superseded_at IS NULL";
     const totals = await this.db
@@ -131,7 +145,10 @@ export class WithholdingReturnService {
       .getRepository(WithholdingReturn)
       .createQueryBuilder("w")
       .select("w.credit_code", "creditCode")
-      .addSelect("SUM(CASE WHEN w.tax_withheld_fen > w.tax_paid_fen THEN w.tax_withheld_fen - w.tax_paid_fen ELSE 0 END)", "arrears")
+      .addSelect(
+        "SUM(CASE WHEN w.tax_withheld_fen > w.tax_paid_fen THEN w.tax_withheld_fen - w.tax_paid_fen ELSE 0 END)",
+        "arrears",
+      )
       .where("w.credit_code IN (:...codes)", { codes: [...creditCodes] })
       .andWhere("w.superseded_at IS NULL")
       .groupBy("w.credit_code")
@@ -144,9 +161,12 @@ export class WithholdingReturnService {
 /** Validates a month YYYY-MM from January 2019 up to the current month (China Standard Time). */
 export function parsePeriod(value: string, field = "period"): string {
   const period = (value ?? "").trim();
-  if (!PERIOD.test(period)) throw new BadUserInputError(`must be a month as YYYY-MM (month 01-12), got "${value}"`, field);
-  if (period < FIRST_WITHHOLDING_PERIOD) throw new BadUserInputError(`must be ${FIRST_WITHHOLDING_PERIOD} or later, got ${period}`, field);
+  if (!PERIOD.test(period))
+    throw new BadUserInputError(`must be a month as YYYY-MM (month 01-12), got "${value}"`, field);
+  if (period < FIRST_WITHHOLDING_PERIOD)
+    throw new BadUserInputError(`must be ${FIRST_WITHHOLDING_PERIOD} or later, got ${period}`, field);
   const thisMonth = today().slice(0, 7);
-  if (period > thisMonth) throw new BadUserInputError(`month ${period} is in the future (current month ${thisMonth})`, field);
+  if (period > thisMonth)
+    throw new BadUserInputError(`month ${period} is in the future (current month ${thisMonth})`, field);
   return period;
 }
