@@ -31,22 +31,35 @@ function run(command, argv) {
   if (status !== 0) process.exit(status ?? (signal ? 1 : 0));
 }
 
-run("npm", ["run", "build", "--silent"]);
-run(process.execPath, [
-  ...node,
-  jest,
-  "--selectProjects",
-  ...unitProjects,
-  "--maxWorkers=2",
-  "--passWithNoTests",
-  ...args,
-]);
-run(process.execPath, [
-  ...node,
-  jest,
-  "--selectProjects",
-  "e2e",
-  "--runInBand",
-  "--passWithNoTests",
-  ...args.filter((a) => a !== "--coverage"),
-]);
+// `--unit` and `--e2e` run one half without building (npm run test:unit / test:e2e). The
+// caller's options and paths go first: Jest's --selectProjects would take a path after it for
+// a project's name.
+const only = args[0] === "--unit" || args[0] === "--e2e" ? args.shift() : undefined;
+const unit = () =>
+  run(process.execPath, [
+    ...node,
+    jest,
+    ...args,
+    "--maxWorkers=2",
+    "--passWithNoTests",
+    "--selectProjects",
+    ...unitProjects,
+  ]);
+const e2e = () =>
+  run(process.execPath, [
+    ...node,
+    jest,
+    ...args.filter((a) => a !== "--coverage"),
+    "--runInBand",
+    "--passWithNoTests",
+    "--selectProjects",
+    "e2e",
+  ]);
+
+if (only === "--unit") unit();
+else if (only === "--e2e") e2e();
+else {
+  run("npm", ["run", "build", "--silent"]);
+  unit();
+  e2e();
+}

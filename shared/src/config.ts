@@ -1,4 +1,5 @@
 import path from "node:path";
+import { calendarOf } from "./dates";
 
 /** Thrown at start-up when an environment variable is malformed; the message names the variable. */
 export class ConfigError extends Error {
@@ -165,6 +166,13 @@ export function loadBaseConfig(env: Env = process.env): BaseConfig {
   const logLevel = env.LOG_LEVEL || "info";
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new ConfigError("LOG_LEVEL", `must be one of ${LOG_LEVELS.join(", ")}, got "${logLevel}"`);
+  }
+  if (env.TIME_ZONE) {
+    try {
+      calendarOf(env.TIME_ZONE);
+    } catch (error) {
+      throw new ConfigError("TIME_ZONE", (error as Error).message);
+    }
   }
   const prefix = env.EVENTS_PREFIX || "onewindow";
   if (!/^[a-z0-9_-]+$/i.test(prefix)) {

@@ -10,10 +10,46 @@ export function isValidDate(value: string): boolean {
   return d.toISOString().slice(0, 10) === value;
 }
 
-/** Today's date (YYYY-MM-DD) in China Standard Time, the calendar every department works by. */
-export function today(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+/** A department's clock; tests pass a fixed one so that days, ages and deadlines are known. */
+export type Clock = () => Date;
+
+/** The machine's clock. */
+export const systemClock: Clock = () => new Date();
+
+const DEFAULT_TIME_ZONE = "Asia/Shanghai";
+const calendars = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The deployment's time zone (`TIME_ZONE`, an IANA name; Asia/Shanghai by default): the calendar
+ * every "today" is read in, whatever zone the machine itself is set to. Read once per zone; an
+ * unknown name is refused at the first use, which `loadBaseConfig` makes start-up.
+ */
+export function calendarOf(zone: string = process.env.TIME_ZONE || DEFAULT_TIME_ZONE): Intl.DateTimeFormat {
+  let calendar = calendars.get(zone);
+  if (!calendar) {
+    try {
+      // en-CA writes dates as YYYY-MM-DD.
+      calendar = new Intl.DateTimeFormat("en-CA", {
+        timeZone: zone,
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+      });
+    } catch {
+      throw new Error(`TIME_ZONE ${zone} is not a time zone this runtime knows (an IANA name such as Asia/Shanghai)`);
+    }
+    calendars.set(zone, calendar);
+  }
+  return calendar;
 }
+
+/** Today's date (YYYY-MM-DD) in the deployment's time zone, the calendar every department works by. */
+export function today(now = new Date()): string {
+  return calendarOf().format(now);
+}
+
+/** Today's date by `clock`. */
+export const todayBy = (clock: Clock): string => today(clock());
 
 /** Validates a date input that records something that has happened: it may not lie in the future. */
 export function parsePastDate(value: string, field: string): string {

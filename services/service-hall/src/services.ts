@@ -5,7 +5,7 @@ import { CaseQueryService } from "./case/case-query.service";
 import { CaseService } from "./case/case.service";
 import { DepartmentConfirmationService } from "./case/department-confirmation.service";
 import { CatalogueService } from "./catalogue/catalogue.service";
-import { systemClock, type Clock } from "./clock";
+import { systemClock, type Clock } from "@onewindow/shared";
 import { EvaluationService } from "./evaluation/evaluation.service";
 import { KpiService } from "./kpi/kpi.service";
 import { QueueService } from "./queue/queue.service";

@@ -7,7 +7,7 @@ import {
   type Connection,
   type PageRequest,
 } from "@onewindow/shared";
-import { todayBy, type Clock } from "../clock";
+import { todayBy, type Clock } from "@onewindow/shared";
 import { HallCase } from "./case.entity";
 import { CaseStatus } from "./case.enums";
 import { CaseTask } from "./case-task.entity";

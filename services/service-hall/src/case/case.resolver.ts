@@ -6,7 +6,7 @@ import { ServiceItem } from "../catalogue/service-item.entity";
 import { Citizen, citizenStub } from "../citizen/citizen.stub";
 import { loaders } from "../loaders";
 import type { Services } from "../services";
-import { todayBy } from "../clock";
+import { todayBy } from "@onewindow/shared";
 import { parseCaseId } from "./case-id";
 import { HallCase } from "./case.entity";
 import { CaseStatus } from "./case.enums";

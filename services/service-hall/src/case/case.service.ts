@@ -2,7 +2,7 @@ import type { DataSource } from "typeorm";
 import { BadUserInputError, EventPublisher, findOneForUpdate, parseIdNumber, requiredText } from "@onewindow/shared";
 import type { WorkingCalendar } from "../calendar/working-calendar";
 import { CatalogueService } from "../catalogue/catalogue.service";
-import { todayBy, type Clock } from "../clock";
+import { todayBy, type Clock } from "@onewindow/shared";
 import { HallEvents } from "../events";
 import { QueueTicketStatus } from "../queue/queue.enums";
 import { QueueTicket } from "../queue/queue-ticket.entity";

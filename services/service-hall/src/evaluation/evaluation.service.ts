@@ -3,7 +3,7 @@ import { BadUserInputError, optionalText } from "@onewindow/shared";
 import type { WorkingCalendar } from "../calendar/working-calendar";
 import { HallCase } from "../case/case.entity";
 import { parseCaseId } from "../case/case-id";
-import { todayBy, type Clock } from "../clock";
+import { todayBy, type Clock } from "@onewindow/shared";
 import { RectificationSource } from "../rectification/rectification.enums";
 import { RectificationService } from "../rectification/rectification.service";
 import { HallEvaluationChannel, HallRating } from "./evaluation.enums";

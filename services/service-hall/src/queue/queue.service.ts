@@ -10,7 +10,7 @@ import {
   type Caller,
 } from "@onewindow/shared";
 import { HALL_DEPARTMENTS, HallDepartment, QUEUE_LETTERS } from "../catalogue/hall-department.enum";
-import { todayBy, type Clock } from "../clock";
+import { todayBy, type Clock } from "@onewindow/shared";
 import { num, runSql } from "../db/sql";
 import { QueueBoard, QueueCategoryStatus } from "./queue-board.types";
 import { QueuePriority, QueueTicketStatus } from "./queue.enums";

@@ -8,7 +8,7 @@ import {
   type Connection,
   type PageRequest,
 } from "@onewindow/shared";
-import { todayBy, type Clock } from "../clock";
+import { todayBy, type Clock } from "@onewindow/shared";
 import { HallRectification } from "./rectification.entity";
 import { RectificationSource, RectificationStatus } from "./rectification.enums";
 import type { OpenRectificationInput, ResolveRectificationInput } from "./rectification.inputs";
