@@ -29,14 +29,14 @@ const services = ["labor-security", "medical-insurance", "tax", "hospital-qualit
 
 /** Workspace packages by name, to their sources. */
 const fromSources = {
-  "^@onewindow/shared$": "<rootDir>/shared/src/index.ts",
-  "^@onewindow/shared/(nats|testing)$": "<rootDir>/shared/src/$1/index.ts",
-  "^@onewindow/shared/server$": "<rootDir>/shared/src/server.ts",
+  "^@onewindow/(contracts|platform|testing)$": "<rootDir>/shared/$1/src/index.ts",
+  "^@onewindow/platform/nats$": "<rootDir>/shared/platform/src/nats/index.ts",
+  "^@onewindow/platform/server$": "<rootDir>/shared/platform/src/server.ts",
   ...Object.fromEntries(services.map((name) => [`^@onewindow/${name}$`, `<rootDir>/services/${name}/src/index.ts`])),
   "^@onewindow/gateway$": "<rootDir>/gateway/src/index.ts",
   "^@onewindow/infra$": "<rootDir>/infra/src/index.ts",
   // Strict deep comparisons across Jest's VM realm (see the file).
-  "^node:assert/strict$": "<rootDir>/shared/src/testing/jest-assert.ts",
+  "^node:assert/strict$": "<rootDir>/shared/testing/src/jest-assert.ts",
 };
 
 /** @param {string} dir the package's folder */
@@ -48,7 +48,7 @@ const unit = (dir) => ({
   testEnvironment: "node",
   transform: { "^.+\\.ts$": swc },
   moduleNameMapper: fromSources,
-  setupFilesAfterEnv: ["<rootDir>/shared/src/testing/jest-setup.ts"],
+  setupFilesAfterEnv: ["<rootDir>/shared/testing/src/jest-setup.ts"],
   collectCoverageFrom: [
     `<rootDir>/${dir}/src/**/*.ts`,
     "!**/*.test.ts",
@@ -62,7 +62,8 @@ const unit = (dir) => ({
 module.exports = {
   testTimeout: 30_000,
   projects: [
-    unit("shared"),
+    unit("shared/contracts"),
+    unit("shared/platform"),
     ...services.map((name) => unit(`services/${name}`)),
     unit("gateway"),
     unit("infra"),
@@ -73,8 +74,8 @@ module.exports = {
       testMatch: ["**/*.test.js"],
       testEnvironment: "node",
       transform: {},
-      moduleNameMapper: { "^node:assert/strict$": "<rootDir>/shared/dist/testing/jest-assert.js" },
-      setupFilesAfterEnv: ["<rootDir>/shared/dist/testing/jest-setup.js"],
+      moduleNameMapper: { "^node:assert/strict$": "<rootDir>/shared/testing/dist/jest-assert.js" },
+      setupFilesAfterEnv: ["<rootDir>/shared/testing/dist/jest-setup.js"],
       // A stack takes seconds to start and a file's tests share it; the slowest file (fuzz) runs minutes.
       testTimeout: 300_000,
     },

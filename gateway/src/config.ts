@@ -15,7 +15,7 @@ import {
   readPort,
   readUrl,
   type BaseConfig,
-} from "@onewindow/shared";
+} from "@onewindow/platform";
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from "./limits/query-limits.plugin";
 import type { BlockList } from "node:net";
 import { DEFAULT_RATE_LIMIT, parseTrustedProxies } from "./limits/request-rate.limiter";

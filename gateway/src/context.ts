@@ -1,4 +1,5 @@
-import type { Caller, Logger } from "@onewindow/shared";
+import type { Caller } from "@onewindow/contracts";
+import type { Logger } from "@onewindow/platform";
 
 /** Per-request context at the gateway. */
 export interface GatewayContext {

@@ -12,7 +12,7 @@ import {
   metricsRegistry,
   signContextHeader,
   withDepartmentSpan,
-} from "@onewindow/shared";
+} from "@onewindow/platform";
 import type { GatewayContext } from "./context";
 
 /** Each department's share of the gateway's work, and its failures, on /metrics. */

@@ -3,8 +3,8 @@ import path from "node:path";
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
+import { ANONYMOUS, type Caller } from "@onewindow/contracts";
 import {
-  ANONYMOUS,
   clientRequestId,
   createHttpServer,
   createMetricsServer,
@@ -14,9 +14,8 @@ import {
   traceLogFields,
   tracingEnabled,
   tracingPlugin,
-  type Caller,
   type Logger,
-} from "@onewindow/shared";
+} from "@onewindow/platform";
 import { RefusalLog } from "./audit/refusal-log";
 import type { Authenticator } from "./auth/authenticator";
 import type { GatewayConfig } from "./config";

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
-import { isRole, loadBaseConfig, parseIdNumber, ROLES, tokenRolesProblem, type Role } from "@onewindow/shared";
+import { isRole, ROLES, type Role } from "@onewindow/contracts";
+import { loadBaseConfig, parseIdNumber, tokenRolesProblem } from "@onewindow/platform";
 import { issueDevToken } from "./auth/dev-token";
 import { readMaxLifetime } from "./config";
 

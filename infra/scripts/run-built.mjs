@@ -35,7 +35,7 @@ if (!fs.existsSync(file)) {
     if (tsc.status !== 0) process.exit(tsc.status ?? 1);
   }
 } else {
-  const stale = [project, "shared"].filter(
+  const stale = [project, "shared/contracts", "shared/platform"].filter(
     (p) => newestSource(path.join(root, p, "src")) > mtime(path.join(root, p, "dist", ".tsbuildinfo")),
   );
   if (stale.length)

@@ -16,7 +16,8 @@ const args = process.argv.slice(2);
 // The OTLP exporter loads `http` with a dynamic import(), which Jest serves only with VM modules on.
 const node = ["--experimental-vm-modules", "--disable-warning=ExperimentalWarning"];
 const unitProjects = [
-  "shared",
+  "contracts",
+  "platform",
   "labor-security",
   "medical-insurance",
   "tax",

@@ -1,5 +1,11 @@
-import { AuditTrail, createLogger, loadAuditVerifyKey, loadBaseConfig, openSubgraphDatabase } from "@onewindow/shared";
-import { readPublishedHeads } from "@onewindow/shared/nats";
+import {
+  AuditTrail,
+  createLogger,
+  loadAuditVerifyKey,
+  loadBaseConfig,
+  openSubgraphDatabase,
+} from "@onewindow/platform";
+import { readPublishedHeads } from "@onewindow/platform/nats";
 import { connect } from "nats";
 import { subgraphs } from "./subgraphs";
 

@@ -1,5 +1,5 @@
 import os from "node:os";
-import { makeIdNumber, today } from "@onewindow/shared";
+import { makeIdNumber, today } from "@onewindow/platform";
 import { Progress } from "./seed/progress";
 import { startStack, type Stack } from "./stack/stack";
 

@@ -12,11 +12,11 @@ import path from "node:path";
 import { describe, it } from "@jest/globals";
 import Ajv2019 from "ajv/dist/2019";
 import { parse } from "yaml";
-import { loadBaseConfig, metricsPortOf, postgresDatabaseName } from "@onewindow/shared";
+import { loadBaseConfig, metricsPortOf, postgresDatabaseName } from "@onewindow/platform";
 import { GATEWAY_NODE_OPTIONS } from "@onewindow/gateway";
 import { subgraphs } from "./subgraphs";
 import { deployedNatsConfig, natsPasswordVariable } from "./nats-config";
-import { eventPublicKeyVariable } from "@onewindow/shared";
+import { eventPublicKeyVariable } from "@onewindow/platform";
 
 const root = path.resolve(__dirname, "..", "..");
 const composeFile = path.join(root, "docker-compose.yml");
@@ -471,28 +471,37 @@ describe("docker-compose.yml", () => {
     }
   });
 
-  it("leaves tests, fixtures and shared's test entry out of the image, and only those are used by tests alone", () => {
+  it("leaves tests, fixtures and the test package out of the build and the image", () => {
     const dockerfile = fs.readFileSync(path.join(root, "infra", "Dockerfile"), "utf8");
-    assert.ok(
-      dockerfile.includes(
-        `find /out/app/shared/dist "/out/app/$pkg/dist" \\( -name '*.test.*' -o -name '*.fixture.*' -o -path '*/dist/testing' \\) -prune -exec rm -rf {} +;`,
-      ),
-      "the build stage removes *.test.*, *.fixture.* and dist/testing from what it copies",
+    const copied = ["shared/contracts", "shared/platform", "gateway", ...departments.map((d) => `services/${d.name}`)];
+    assert.match(
+      dockerfile,
+      /for dir in shared\/contracts shared\/platform "\$pkg"; do/,
+      "the image copies the two shared packages it runs on",
     );
-    // The same rule over what the image's build copies (every package's dist but infra's, test's
-    // and the dashboard's): what it keeps must not load a test runner, an assertion library or a
-    // test helper, so a module that does must be named as one to be left out.
-    const removed = (relative: string) =>
-      /\.test\.|\.fixture\./.test(path.basename(relative)) || /(^|\/)dist\/testing(\/|$)/.test(relative);
+    assert.doesNotMatch(dockerfile, /shared\/testing\/dist|COPY shared\/testing /, "the image holds no test support");
+    // Every package the image holds leaves its tests and fixtures out of the build.
+    for (const pkg of copied) {
+      const tsconfig = JSON.parse(fs.readFileSync(path.join(root, pkg, "tsconfig.json"), "utf8")) as {
+        exclude?: string[];
+      };
+      assert.deepEqual(
+        [...(tsconfig.exclude ?? [])].sort(),
+        ["src/**/*.fixture.ts", "src/**/*.test.ts"],
+        `${pkg}/tsconfig.json excludes tests and fixtures`,
+      );
+    }
+    // What the build emits for those packages must not load a test runner, an assertion library
+    // or a test helper: a module that does must be named *.test.ts or *.fixture.ts, or live in
+    // @onewindow/testing.
     const testOnly =
-      /require\("(node:test|@jest\/globals|node:assert[^"]*|assert|@onewindow\/shared\/testing|[^"]*\.fixture|[^"]*\.test)"\)/;
+      /require\("(node:test|@jest\/globals|node:assert[^"]*|assert|@onewindow\/testing|[^"]*\.fixture|[^"]*\.test)"\)/;
     const kept: string[] = [];
     const offenders: string[] = [];
     const walk = (dir: string) => {
       for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
         const file = path.join(dir, entry.name);
         const relative = path.relative(root, file).split(path.sep).join("/");
-        if (removed(relative)) continue;
         if (entry.isDirectory()) walk(file);
         // A file left in a local dist by a source since moved is not in the image (built afresh).
         else if (
@@ -500,19 +509,18 @@ describe("docker-compose.yml", () => {
           fs.existsSync(path.join(root, relative.replace(/\/dist\//, "/src/").replace(/\.js$/, ".ts")))
         ) {
           kept.push(relative);
+          if (/\.(test|fixture)\.js$/.test(entry.name)) offenders.push(`${relative} is a test built into dist`);
           const match = testOnly.exec(fs.readFileSync(file, "utf8"));
           if (match) offenders.push(`${relative} loads ${match[1]}`);
         }
       }
     };
-    for (const pkg of ["shared", "gateway", ...departments.map((d) => `services/${d.name}`)])
-      walk(path.join(root, pkg, "dist"));
-    assert.ok(kept.includes("shared/dist/index.js") && kept.includes("gateway/dist/main.js"), "the packages are built");
-    assert.deepEqual(
-      offenders,
-      [],
-      "name test-only modules *.test.ts or *.fixture.ts (or put them in shared's testing/)",
+    for (const pkg of copied) walk(path.join(root, pkg, "dist"));
+    assert.ok(
+      kept.includes("shared/platform/dist/index.js") && kept.includes("gateway/dist/main.js"),
+      "the packages are built",
     );
+    assert.deepEqual(offenders, []);
   });
 
   it("runs nats-server with the generated users: each department logs in as itself, signs with a key only it mounts, and verifies with every department's public key", () => {

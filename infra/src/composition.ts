@@ -1,6 +1,6 @@
 import { composeServices } from "@apollo/composition";
 import { parse } from "graphql";
-import { printSubgraphSdl } from "@onewindow/shared";
+import { printSubgraphSdl } from "@onewindow/platform";
 import { defaultUrl, subgraphs } from "./subgraphs";
 
 /** The SDL of every department and the supergraph composed from them, as they should be on disk. */

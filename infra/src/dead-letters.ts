@@ -4,7 +4,7 @@ import {
   loadBaseConfig,
   openSubgraphDatabase,
   replayDeadLetter,
-} from "@onewindow/shared";
+} from "@onewindow/platform";
 import { subgraphs } from "./subgraphs";
 
 const USAGE = `usage:

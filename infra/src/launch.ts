@@ -1,6 +1,6 @@
 import path from "node:path";
 import { gatewayNodeOptions, issueDevToken } from "@onewindow/gateway";
-import { createLogger, ensureDevKeys, loadBaseConfig, metricsPortOf, readPort, today } from "@onewindow/shared";
+import { createLogger, ensureDevKeys, loadBaseConfig, metricsPortOf, readPort, today } from "@onewindow/platform";
 import { ensureNatsServer } from "./nats-server";
 import { demoPerson } from "./seed/demo-people";
 import { isEmpty, seedAll } from "./seed/seed-all";

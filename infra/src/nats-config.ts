@@ -1,16 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { DataSource } from "typeorm";
-import {
-  departmentOf,
-  devEventKeyFiles,
-  ensureDevEventKeys,
-  EVENT_PUBLISHERS,
-  NATS_ADMIN_USER,
-  streamName,
-  type Department,
-} from "@onewindow/shared";
-import { inboxPrefixOf } from "@onewindow/shared/nats";
+import { departmentOf, EVENT_PUBLISHERS, type Department } from "@onewindow/contracts";
+import { devEventKeyFiles, ensureDevEventKeys, NATS_ADMIN_USER, streamName } from "@onewindow/platform";
+import { inboxPrefixOf } from "@onewindow/platform/nats";
 import { subgraphs } from "./subgraphs";
 
 /** What one NATS user may publish and subscribe to. */

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { connect } from "nats";
-import { devEventKeyFiles, ensureDevKeys } from "@onewindow/shared";
+import { devEventKeyFiles, ensureDevKeys } from "@onewindow/platform";
 import { ensureNatsServer } from "./nats-server";
 import { freePort, PrivateNatsServer } from "./stack/private-nats";
 

@@ -1,4 +1,4 @@
-import { createLogger, loadBaseConfig } from "@onewindow/shared";
+import { createLogger, loadBaseConfig } from "@onewindow/platform";
 import { isEmpty, seedAll } from "./seed/seed-all";
 import { parseSeedArgs } from "./seed/seed-size";
 

@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { SubgraphDefinition } from "@onewindow/shared";
+import type { SubgraphDefinition } from "@onewindow/platform";
 import { laborSecurity } from "@onewindow/labor-security";
 import { medicalInsurance } from "@onewindow/medical-insurance";
 import { tax } from "@onewindow/tax";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, test } from "@jest/globals";
 import assert from "node:assert/strict";
 import crypto from "node:crypto";
 import { connect, type NatsConnection } from "nats";
-import { auditStreamName, auditSubject } from "@onewindow/shared/nats";
+import { auditStreamName, auditSubject } from "@onewindow/platform/nats";
 import { startStack, type As, type Stack } from "./harness/stack";
 import { eventually } from "./harness/eventually";
 import { freshIdNumber } from "./harness/fixtures";

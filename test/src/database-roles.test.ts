@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, test } from "@jest/globals";
-import { afterThisTest } from "@onewindow/shared/testing";
+import { afterThisTest } from "@onewindow/testing";
 import assert from "node:assert/strict";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { Client } from "pg";
-import { postgresDatabaseName, withPostgresAdmin } from "@onewindow/shared";
+import { postgresDatabaseName, withPostgresAdmin } from "@onewindow/platform";
 import { runToExit, subgraphs } from "@onewindow/infra";
 import { startStack, type As, type Stack } from "./harness/stack";
 import { eventually } from "./harness/eventually";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { connect } from "nats";
-import { loadEventSigningKey, signEnvelope, type EventEnvelope } from "@onewindow/shared";
+import { loadEventSigningKey, signEnvelope, type EventEnvelope } from "@onewindow/platform";
 import { startStack, type Stack } from "./harness/stack";
 import { eventually } from "./harness/eventually";
 import { freshIdNumber } from "./harness/fixtures";
@@ -116,14 +116,12 @@ describe("events survive a NATS outage and a consumer crash, and apply exactly o
       traceId: null,
     };
     const jsm = await nc.jetstreamManager();
-    await jsm.streams
-      .info(`${stack.eventsPrefix}_HOSPITAL`.toUpperCase())
-      .catch(() =>
-        jsm.streams.add({
-          name: `${stack.eventsPrefix}_HOSPITAL`.toUpperCase(),
-          subjects: [`${stack.eventsPrefix}.hospital.>`],
-        }),
-      );
+    await jsm.streams.info(`${stack.eventsPrefix}_HOSPITAL`.toUpperCase()).catch(() =>
+      jsm.streams.add({
+        name: `${stack.eventsPrefix}_HOSPITAL`.toUpperCase(),
+        subjects: [`${stack.eventsPrefix}.hospital.>`],
+      }),
+    );
     // Signed as hospital-quality signs its events (its development key), or the consumer refuses it.
     const signed = signEnvelope(event as EventEnvelope, loadEventSigningKey({}, stack.dataDir, "hospital-quality"));
     await nc

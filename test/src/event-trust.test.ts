@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { generateKeyPairSync, randomUUID } from "node:crypto";
 import { AckPolicy, connect, type NatsConnection } from "nats";
-import { loadEventSigningKey, signEnvelope, streamName, type EventEnvelope } from "@onewindow/shared";
+import { loadEventSigningKey, signEnvelope, streamName, type EventEnvelope } from "@onewindow/platform";
 import { startStack, type As, type Stack } from "./harness/stack";
 import { eventually } from "./harness/eventually";
 import { freshCreditCode, freshIdNumber } from "./harness/fixtures";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, test } from "@jest/globals";
 import assert from "node:assert/strict";
 import net from "node:net";
-import { makeCreditCode, makeIdNumber, SeededRandom } from "@onewindow/shared";
+import { makeCreditCode, makeIdNumber, SeededRandom } from "@onewindow/platform";
 import { startStack, type As, type Stack } from "./harness/stack";
 
 /**

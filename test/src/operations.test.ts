@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { buildASTSchema, parse, print, validate, type OperationDefinitionNode } from "graphql";
 import { demoEmployer, demoPerson, supergraphPath, type SeedSize } from "@onewindow/infra";
-import { ageOn, today } from "@onewindow/shared";
+import { ageOn, today } from "@onewindow/platform";
 import { startStack, type Stack } from "./harness/stack";
 
 /**

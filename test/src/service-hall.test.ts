@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, test } from "@jest/globals";
 import assert from "node:assert/strict";
-import { addDays, maskIdNumber, today } from "@onewindow/shared";
+import { addDays, maskIdNumber, today } from "@onewindow/platform";
 import { startStack, type Stack } from "./harness/stack";
 import { eventually } from "./harness/eventually";
 import { freshIdNumber } from "./harness/fixtures";

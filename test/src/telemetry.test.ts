@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import http from "node:http";
 import { randomBytes } from "node:crypto";
 import { gunzipSync } from "node:zlib";
-import { addDays, today } from "@onewindow/shared";
+import { addDays, today } from "@onewindow/platform";
 import { startStack, type Stack } from "./harness/stack";
 import { eventually } from "./harness/eventually";
 import { freshIdNumber } from "./harness/fixtures";

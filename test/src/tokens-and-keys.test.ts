@@ -5,6 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { forkAndWait, subgraphs } from "@onewindow/infra";
+import { type Caller } from "@onewindow/contracts";
 import {
   CONTEXT_HEADER,
   contextClaims,
@@ -16,8 +17,7 @@ import {
   loadContextSigningKey,
   loadDevIssuerKey,
   signContextHeader,
-  type Caller,
-} from "@onewindow/shared";
+} from "@onewindow/platform";
 import { startStack, type Stack } from "./harness/stack";
 
 const gatewayMain = path.resolve(__dirname, "..", "..", "gateway", "dist", "main.js");

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, test } from "@jest/globals";
 import assert from "node:assert/strict";
-import { addDays, today } from "@onewindow/shared";
+import { addDays, today } from "@onewindow/platform";
 import { startStack, type As, type Stack } from "./harness/stack";
 import { eventually } from "./harness/eventually";
 import { freshCreditCode, freshIdNumber } from "./harness/fixtures";

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import http, { type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { exportJWK, generateKeyPair, SignJWT, type KeyLike } from "jose";
-import { PURPOSE_HEADER } from "@onewindow/shared";
+import { PURPOSE_HEADER } from "@onewindow/contracts";
 import { Authenticator } from "./authenticator";
 
 const SECRET = "a development secret of enough length for HS256";

@@ -1,14 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import { createLocalJWKSet, createRemoteJWKSet, importSPKI, jwtVerify, type JWTVerifyGetKey, type KeyLike } from "jose";
-import {
-  ANONYMOUS,
-  BadUserInputError,
-  isRole,
-  PURPOSE_HEADER,
-  tokenRolesProblem,
-  UnauthenticatedError,
-  type Caller,
-} from "@onewindow/shared";
+import { ANONYMOUS, isRole, PURPOSE_HEADER, type Caller } from "@onewindow/contracts";
+import { BadUserInputError, tokenRolesProblem, UnauthenticatedError } from "@onewindow/platform";
 import { DEFAULT_MAX_LIFETIME_SECONDS, type JwtConfig } from "../config";
 
 /** Longest purpose kept; the audit trail stores it with every read. */

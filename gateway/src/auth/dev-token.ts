@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { SignJWT } from "jose";
-import { ensureDevKeys, loadDevIssuerKey, loadJwtSecret, tokenRolesProblem, type Role } from "@onewindow/shared";
+import { type Role } from "@onewindow/contracts";
+import { ensureDevKeys, loadDevIssuerKey, loadJwtSecret, tokenRolesProblem } from "@onewindow/platform";
 
 /** Who a development token speaks for. */
 export interface DevTokenClaims {

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { GraphQLError } from "graphql";
-import { DEFAULT_MAX_OPERATION_NAME } from "@onewindow/shared";
+import { DEFAULT_MAX_OPERATION_NAME } from "@onewindow/platform";
 
 /** The refusal of an operation name longer than `limit`: 400 `BAD_REQUEST`, the name itself not echoed. */
 export function operationNameTooLong(length: number, limit: number): GraphQLError {

@@ -2,7 +2,7 @@ import { test } from "@jest/globals";
 import assert from "node:assert/strict";
 import type { IncomingMessage } from "node:http";
 import { GraphQLError } from "graphql";
-import type { Caller } from "@onewindow/shared";
+import type { Caller } from "@onewindow/contracts";
 import { CallerRateLimits, clientAddress, parseTrustedProxies, RequestRateLimiter } from "./request-rate.limiter";
 
 /** A limiter on a clock the test moves. */

@@ -1,7 +1,8 @@
 import type { IncomingMessage } from "node:http";
 import { BlockList, isIP } from "node:net";
 import { GraphQLError } from "graphql";
-import type { Caller, Refusal } from "@onewindow/shared";
+import type { Caller } from "@onewindow/contracts";
+import type { Refusal } from "@onewindow/platform";
 
 /** Default `GATEWAY_RATE_LIMIT`: far above a person at a desk or a wall screen (`npm run bench`, one caller at hundreds of requests a second, raises it). */
 export const DEFAULT_RATE_LIMIT = 6000;

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { Client } from "pg";
-import { createLogger, loadBaseConfig, postgresDatabaseName, withPostgresAdmin } from "@onewindow/shared";
+import { createLogger, loadBaseConfig, postgresDatabaseName, withPostgresAdmin } from "@onewindow/platform";
 import { seedAll } from "../seed/seed-all";
 import type { SeedSize } from "../seed/seed-size";
 import { subgraphs } from "../subgraphs";

@@ -4,14 +4,14 @@ import { ensureBenchData } from "./bench-data";
 import { parseBenchArgs } from "./bench-options";
 import { runLoad, type RunResult } from "./load";
 import { issueDevToken } from "@onewindow/gateway";
+import { PURPOSE_HEADER } from "@onewindow/contracts";
 import {
   CONTEXT_HEADER,
   contextClaims,
   devProductionKeyEnv,
   loadContextSigningKey,
-  PURPOSE_HEADER,
   signContextHeader,
-} from "@onewindow/shared";
+} from "@onewindow/platform";
 import { BENCH_CALLER, benchQueries, type BenchQuery, type Target } from "./queries";
 import { costTable, reportTable, runLine, summarize, type Summary } from "./report";
 import { startBenchStack, type BenchProcess, type BenchStack } from "./stack";

@@ -1,4 +1,5 @@
-import { CursorKey, listName, loadCursorSecret, today, type Caller } from "@onewindow/shared";
+import { type Caller } from "@onewindow/contracts";
+import { CursorKey, listName, loadCursorSecret, today } from "@onewindow/platform";
 import { demoPerson } from "../seed/demo-people";
 import type { SeedSize } from "../seed/seed-size";
 

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gatewayNodeOptions } from "@onewindow/gateway";
-import { devDepartmentKeyEnv, devProductionKeyEnv, ensureDevKeys, MAX_PERSON_READ_CAP } from "@onewindow/shared";
+import { devDepartmentKeyEnv, devProductionKeyEnv, ensureDevKeys, MAX_PERSON_READ_CAP } from "@onewindow/platform";
 import { subgraphs, supergraphPath } from "../subgraphs";
 
 /** A process of the bench stack and the port it reported over IPC. */

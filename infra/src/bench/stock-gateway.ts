@@ -3,7 +3,7 @@ import fs from "node:fs";
 import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { startStandaloneServer } from "@apollo/server/standalone";
-import { CONTEXT_HEADER, contextClaims, loadContextSigningKey, signContextHeader } from "@onewindow/shared";
+import { CONTEXT_HEADER, contextClaims, loadContextSigningKey, signContextHeader } from "@onewindow/platform";
 import { BENCH_CALLER } from "./queries";
 
 /** Where `willSendRequest` leaves the claims for {@link signingFetcher} to sign. */

@@ -1,6 +1,6 @@
 import { test } from "@jest/globals";
 import assert from "node:assert/strict";
-import { checkCreditCode, checkIdNumber } from "@onewindow/shared";
+import { checkCreditCode, checkIdNumber } from "@onewindow/platform";
 import { demoEmployer, demoPerson } from "./demo-people";
 import { parseSeedArgs } from "./seed-size";
 

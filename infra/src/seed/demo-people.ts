@@ -1,4 +1,4 @@
-import { addDays, makeCreditCode, makeIdNumber, SeededRandom } from "@onewindow/shared";
+import { addDays, makeCreditCode, makeIdNumber, SeededRandom } from "@onewindow/platform";
 
 /** Hangzhou's districts and counties (GB/T 2260 codes) that ID numbers and credit codes carry. */
 export const HANGZHOU_REGIONS = [

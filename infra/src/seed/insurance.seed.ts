@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { addDays, SeededRandom } from "@onewindow/shared";
+import { addDays, SeededRandom } from "@onewindow/platform";
 import {
   Claim,
   Enrolment,

@@ -1,4 +1,10 @@
-import { openSubgraphDatabase, today, type BaseConfig, type Logger, type SubgraphDefinition } from "@onewindow/shared";
+import {
+  openSubgraphDatabase,
+  today,
+  type BaseConfig,
+  type Logger,
+  type SubgraphDefinition,
+} from "@onewindow/platform";
 import { Citizen, laborSecurity } from "@onewindow/labor-security";
 import { medicalInsurance } from "@onewindow/medical-insurance";
 import type { DataSource } from "typeorm";

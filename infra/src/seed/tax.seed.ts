@@ -2,7 +2,7 @@ import type { DataSource } from "typeorm";
 import { TaxReturn, WithholdingReturn, reconcileAnnualIncome } from "@onewindow/tax";
 import { bulkInsert } from "./bulk-insert";
 import { demoEmployer, demoPerson } from "./demo-people";
-import { SeededRandom } from "@onewindow/shared";
+import { SeededRandom } from "@onewindow/platform";
 import type { SeedSize } from "./seed-size";
 
 /**

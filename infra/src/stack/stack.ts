@@ -7,6 +7,7 @@ import { issueDevToken, urlVariable } from "@onewindow/gateway";
 import { seedAll } from "../seed/seed-all";
 import type { SeedSize } from "../seed/seed-size";
 import { subgraphs } from "../subgraphs";
+import { PURPOSE_HEADER, type Role } from "@onewindow/contracts";
 import {
   CONTEXT_HEADER,
   contextClaims,
@@ -19,11 +20,9 @@ import {
   loadBaseConfig,
   loadContextSigningKey,
   postgresDatabaseName,
-  PURPOSE_HEADER,
   signContextHeader,
   withPostgresAdmin,
-  type Role,
-} from "@onewindow/shared";
+} from "@onewindow/platform";
 import Sqlite from "better-sqlite3";
 import { PrivateNatsServer } from "./private-nats";
 import { forkAndWait, runToExit, stopChild, type Child } from "./child-process";

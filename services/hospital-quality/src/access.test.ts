@@ -2,7 +2,7 @@ import { beforeAll, describe, test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { graphql, type GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
-import type { Caller } from "@onewindow/shared";
+import type { Caller } from "@onewindow/contracts";
 import { adminOf, contextFor, openTestDb } from "./hospital-quality.fixture";
 import { FollowUpOutcome } from "./follow-up/follow-up.enums";
 import { buildHospitalSchema } from "./schema";

@@ -1,14 +1,14 @@
 import { afterAll } from "@jest/globals";
 import type { DataSource } from "typeorm";
+import { type Caller } from "@onewindow/contracts";
 import {
   localContext,
   subgraphTables,
-  type Caller,
   type OneWindowError,
   type RequestContext,
   type SubgraphDefinition,
-} from "@onewindow/shared";
-import { openTestDatabase } from "@onewindow/shared/testing";
+} from "@onewindow/platform";
+import { openTestDatabase } from "@onewindow/testing";
 import assert from "node:assert/strict";
 import { hospitalQuality } from "./index";
 import { createServices, type ServiceOptions, type Services } from "./services";

@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import type { SubgraphDefinition } from "@onewindow/shared";
+import type { SubgraphDefinition } from "@onewindow/platform";
 import { PatientEvaluation } from "./evaluation/patient-evaluation.entity";
 import { FollowUp } from "./follow-up/follow-up.entity";
 import { Hospital } from "./hospital/hospital.entity";
@@ -29,7 +29,6 @@ export { HospitalGrade, HospitalLevel } from "./hospital/hospital.enums";
 export { FollowUpOutcome } from "./follow-up/follow-up.enums";
 export { PatientEvaluationChannel } from "./evaluation/evaluation.enums";
 export { Granularity, QualityMetric } from "./metrics/metrics.enums";
-export { HospitalEvents } from "./events";
 export { seedHospitalDemo, type SeedHospitalDemoOptions, type SeedHospitalDemoResult } from "./seed/demo-data.seed";
 export { JIANDE } from "./seed/jiande.figures";
 export type { Services as HospitalQualityServices, ServiceOptions as HospitalQualityServiceOptions };

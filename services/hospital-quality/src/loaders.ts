@@ -1,4 +1,4 @@
-import { loaderFor, type RequestContext } from "@onewindow/shared";
+import { loaderFor, type RequestContext } from "@onewindow/platform";
 import type { Hospital } from "./hospital/hospital.entity";
 import type { Services } from "./services";
 

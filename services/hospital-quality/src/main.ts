@@ -1,4 +1,4 @@
-import { runSubgraph } from "@onewindow/shared/server";
+import { runSubgraph } from "@onewindow/platform/server";
 import { hospitalQuality } from "./index";
 
 runSubgraph(hospitalQuality);

@@ -1,7 +1,8 @@
 import { test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { graphql } from "graphql";
-import { AuditTrail, ConfigError, type Caller } from "@onewindow/shared";
+import { type Caller } from "@onewindow/contracts";
+import { AuditTrail, ConfigError } from "@onewindow/platform";
 import { contextFor, openTestDb } from "./hospital-quality.fixture";
 import { grantWindowSecondsFromEnv } from "./prescriber/grant-window";
 import { buildHospitalSchema } from "./schema";

@@ -1,4 +1,4 @@
-import { BadUserInputError, optionalText, parseIdNumber, yuanToFen } from "@onewindow/shared";
+import { BadUserInputError, optionalText, parseIdNumber, yuanToFen } from "@onewindow/platform";
 
 /** Total and drug cost in fen; drug cost may not exceed the total. */
 export function parseCosts(totalCost: number, drugCost: number): { totalFen: number; drugFen: number } {

@@ -1,6 +1,6 @@
 import { test } from "@jest/globals";
 import assert from "node:assert/strict";
-import { addDays, SeededRandom } from "@onewindow/shared";
+import { addDays, SeededRandom } from "@onewindow/platform";
 import { openTestDb } from "./hospital-quality.fixture";
 import { PatientEvaluationChannel } from "./evaluation/evaluation.enums";
 import { FollowUpOutcome } from "./follow-up/follow-up.enums";

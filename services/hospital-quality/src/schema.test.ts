@@ -1,7 +1,8 @@
 import { test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { graphql } from "graphql";
-import { sqlQueries, type Caller } from "@onewindow/shared";
+import { type Caller } from "@onewindow/contracts";
+import { sqlQueries } from "@onewindow/platform";
 import { adminOf, contextFor, openTestDb } from "./hospital-quality.fixture";
 import { buildHospitalSchema } from "./schema";
 

@@ -1,4 +1,4 @@
-import { buildFederatedSchema } from "@onewindow/shared";
+import { buildFederatedSchema } from "@onewindow/platform";
 import { EvaluationResolver } from "./evaluation/evaluation.resolver";
 import { FollowUpResolver } from "./follow-up/follow-up.resolver";
 import { hospitalReference } from "./hospital/hospital.reference";
@@ -21,11 +21,10 @@ const resolvers = [
 
 /** Hospital quality's subgraph schema; resolvers get the department's services injected. */
 export function buildHospitalSchema(s: Services) {
-  const instances = new Map<Function, unknown>(resolvers.map((R) => [R, new R(s)]));
   return buildFederatedSchema({
     department: "hospital-quality",
     resolvers,
-    container: { get: (cls) => instances.get(cls) },
+    services: s,
     referenceResolvers: { Hospital: hospitalReference(s) },
   });
 }

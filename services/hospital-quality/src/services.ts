@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { EventPublisher } from "@onewindow/shared";
+import { EventPublisher } from "@onewindow/platform";
 import { EvaluationService } from "./evaluation/evaluation.service";
 import { FollowUpService } from "./follow-up/follow-up.service";
 import { HospitalService } from "./hospital/hospital.service";

@@ -1,6 +1,6 @@
 import { test } from "@jest/globals";
 import assert from "node:assert/strict";
-import { addDays, makeIdNumber, today } from "@onewindow/shared";
+import { addDays, makeIdNumber, today } from "@onewindow/platform";
 import { assertRejects, openTestDb, snapshot } from "./hospital-quality.fixture";
 import { FollowUpOutcome } from "./follow-up/follow-up.enums";
 import { PatientEvaluationChannel } from "./evaluation/evaluation.enums";

@@ -1,4 +1,4 @@
-import type { Role } from "@onewindow/shared";
+import type { Role } from "@onewindow/contracts";
 
 /*
  * Who may read and write what in labor security. `@Authorized` on each field names the roles;

@@ -1,8 +1,8 @@
 import { test } from "@jest/globals";
 import assert from "node:assert/strict";
-import { declaredRoles } from "@onewindow/shared";
+import { declaredRoles } from "@onewindow/platform";
 import { isObjectType } from "graphql";
-import type { Role } from "@onewindow/shared";
+import type { Role } from "@onewindow/contracts";
 import { allowed, auditRows, company, person, refusedWith, run, withLabor } from "./labor-security.fixture";
 import type { Services } from "./services";
 

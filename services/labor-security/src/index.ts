@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import type { SubgraphDefinition } from "@onewindow/shared";
+import type { SubgraphDefinition } from "@onewindow/platform";
 import { PERSONAL_DATA_READERS } from "./access";
 import { Citizen } from "./citizen/citizen.entity";
 import { Employer } from "./employer/employer.entity";
@@ -16,7 +16,6 @@ export { Citizen, Employer, Employment, JobPosting, Retirement, UnemploymentRegi
 export * from "./citizen/citizen.enums";
 export { RegistrationStatus } from "./unemployment/unemployment-registration.entity";
 export { GenderRequirement } from "./job-posting/job-posting.entity";
-export { LaborEvents } from "./events";
 export type { Services as LaborServices };
 
 /** The labor-security department as a subgraph: owner of `Citizen` and `Employer`. */

@@ -1,7 +1,8 @@
 import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
-import { makeCreditCode, makeIdNumber, subgraphTables, type Caller } from "@onewindow/shared";
-import { openTestDatabase, runAs, type Answer } from "@onewindow/shared/testing";
+import { type Caller } from "@onewindow/contracts";
+import { makeCreditCode, makeIdNumber, subgraphTables } from "@onewindow/platform";
+import { openTestDatabase, runAs, type Answer } from "@onewindow/testing";
 import { laborSecurity } from "./index";
 import { createServices, type Services } from "./services";
 
@@ -38,4 +39,4 @@ export const run = (
   variableValues?: Record<string, unknown>,
 ): Promise<Answer> => runAs(laborSecurity, schema, db, caller, source, variableValues);
 
-export { allowed, auditRows, refusedWith, type Answer } from "@onewindow/shared/testing";
+export { allowed, auditRows, refusedWith, type Answer } from "@onewindow/testing";

@@ -1,4 +1,4 @@
-import { loaderFor, type RequestContext } from "@onewindow/shared";
+import { loaderFor, type RequestContext } from "@onewindow/platform";
 import type { Citizen } from "./citizen/citizen.entity";
 import type { Employer } from "./employer/employer.entity";
 import type { Services } from "./services";

@@ -1,4 +1,4 @@
-import { buildFederatedSchema } from "@onewindow/shared";
+import { buildFederatedSchema } from "@onewindow/platform";
 import { CitizenResolver } from "./citizen/citizen.resolver";
 import { citizenReference } from "./citizen/citizen.reference";
 import { EmployerResolver } from "./employer/employer.resolver";
@@ -20,12 +20,11 @@ const resolvers = [
 
 /** Labor security's subgraph schema; resolvers get the department's services injected. */
 export function buildLaborSchema(s: Services) {
-  const instances = new Map<Function, unknown>(resolvers.map((R) => [R, new R(s)]));
   return buildFederatedSchema({
     department: "labor-security",
     auditRoot: true,
     resolvers,
-    container: { get: (cls) => instances.get(cls) },
+    services: s,
     referenceResolvers: { Citizen: citizenReference(s), Employer: employerReference(s) },
   });
 }

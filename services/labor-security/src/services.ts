@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { EventPublisher } from "@onewindow/shared";
+import { EventPublisher } from "@onewindow/platform";
 import { CitizenService } from "./citizen/citizen.service";
 import { EmployerService } from "./employer/employer.service";
 import { EmploymentService } from "./employment/employment.service";

@@ -1,8 +1,8 @@
 import { test } from "@jest/globals";
 import assert from "node:assert/strict";
-import { declaredRoles } from "@onewindow/shared";
+import { declaredRoles } from "@onewindow/platform";
 import { isObjectType } from "graphql";
-import type { Role } from "@onewindow/shared";
+import type { Role } from "@onewindow/contracts";
 import { MedicalInsuranceScheme } from "./enrolment/enrolment.enums";
 import {
   allowed,

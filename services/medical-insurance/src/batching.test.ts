@@ -2,7 +2,7 @@ import { test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { graphql, type GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
-import { CursorKey, localContext, pageRequest, type RequestContext } from "@onewindow/shared";
+import { CursorKey, localContext, pageRequest, type RequestContext } from "@onewindow/platform";
 import { Claim } from "./claim/claim.entity";
 import { monthlyContributions } from "./enrolment/contribution.policy";
 import { Enrolment } from "./enrolment/enrolment.entity";

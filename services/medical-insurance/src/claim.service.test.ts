@@ -1,9 +1,9 @@
 import { test } from "@jest/globals";
 import assert from "node:assert/strict";
-import { addDays, CursorKey, OutboxEvent, pageRequest, today } from "@onewindow/shared";
+import { addDays, CursorKey, OutboxEvent, pageRequest, today } from "@onewindow/platform";
 import { Claim } from "./claim/claim.entity";
 import { MedicalInsuranceScheme } from "./enrolment/enrolment.enums";
-import { InsuranceEvents } from "./events";
+import { InsuranceEvents } from "@onewindow/contracts";
 import { person, rejectsWithCode, rowCounts, withServices } from "./medical-insurance.fixture";
 
 /** Cursors of this process only, as a department seals them for one list. */

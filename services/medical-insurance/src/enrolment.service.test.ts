@@ -1,9 +1,9 @@
 import { test } from "@jest/globals";
 import assert from "node:assert/strict";
-import { OutboxEvent, addDays, today } from "@onewindow/shared";
+import { OutboxEvent, addDays, today } from "@onewindow/platform";
 import { Enrolment } from "./enrolment/enrolment.entity";
 import { EnrolmentStatus, MedicalInsuranceScheme } from "./enrolment/enrolment.enums";
-import { InsuranceEvents } from "./events";
+import { InsuranceEvents } from "@onewindow/contracts";
 import { company, person, rejectsWithCode, rowCounts, withServices } from "./medical-insurance.fixture";
 
 const { EMPLOYEE, RESIDENT, RETIREE, UNEMPLOYED } = MedicalInsuranceScheme;

@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import type { SubgraphDefinition } from "@onewindow/shared";
+import type { SubgraphDefinition } from "@onewindow/platform";
 import { PERSONAL_DATA_READERS } from "./access";
 import { Claim } from "./claim/claim.entity";
 import { Enrolment } from "./enrolment/enrolment.entity";
@@ -16,7 +16,6 @@ export {
   monthlyContributions,
   type MonthlyContributions,
 } from "./enrolment/contribution.policy";
-export { InsuranceEvents } from "./events";
 export type { Services as MedicalInsuranceServices };
 
 /** The medical-insurance department as a subgraph: extends `Citizen` and `Employer`. */

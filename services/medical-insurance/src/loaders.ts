@@ -1,4 +1,4 @@
-import { loaderFor, type Connection, type PageRequest, type RequestContext } from "@onewindow/shared";
+import { loaderFor, type Connection, type PageRequest, type RequestContext } from "@onewindow/platform";
 import type { Claim } from "./claim/claim.entity";
 import type { Enrolment } from "./enrolment/enrolment.entity";
 import type { EmployerTotals } from "./enrolment/enrolment.service";

@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
-import { OutboxEvent, makeCreditCode, makeIdNumber, sqlQueries, subgraphTables, type Caller } from "@onewindow/shared";
-import { openTestDatabase, runAs, type Answer } from "@onewindow/shared/testing";
+import { type Caller } from "@onewindow/contracts";
+import { OutboxEvent, makeCreditCode, makeIdNumber, sqlQueries, subgraphTables } from "@onewindow/platform";
+import { openTestDatabase, runAs, type Answer } from "@onewindow/testing";
 import { Claim } from "./claim/claim.entity";
 import { Enrolment } from "./enrolment/enrolment.entity";
 import { medicalInsurance } from "./index";
@@ -72,4 +73,4 @@ export const run = (
   variableValues?: Record<string, unknown>,
 ): Promise<Answer> => runAs(medicalInsurance, schema, db, caller, source, variableValues);
 
-export { allowed, auditRows, refusedWith, type Answer } from "@onewindow/shared/testing";
+export { allowed, auditRows, refusedWith, type Answer } from "@onewindow/testing";

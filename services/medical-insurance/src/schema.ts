@@ -1,4 +1,4 @@
-import { buildFederatedSchema } from "@onewindow/shared";
+import { buildFederatedSchema } from "@onewindow/platform";
 import { ClaimResolver } from "./claim/claim.resolver";
 import { citizenReference } from "./citizen/citizen.reference";
 import { CitizenResolver } from "./citizen/citizen.resolver";
@@ -13,13 +13,12 @@ const resolvers = [CitizenResolver, EmployerResolver, EnrolmentResolver, ClaimRe
 
 /** Medical insurance's subgraph schema; resolvers get the department's services injected. */
 export function buildMedicalInsuranceSchema(s: Services) {
-  const instances = new Map<Function, unknown>(resolvers.map((R) => [R, new R(s)]));
   return buildFederatedSchema({
     department: "medical-insurance",
     resolvers,
+    services: s,
     // No query of ours reaches the stubs; the gateway does, through `_entities`.
     orphanedTypes: [Citizen, Employer],
-    container: { get: (cls) => instances.get(cls) },
     referenceResolvers: { Citizen: citizenReference(), Employer: employerReference() },
   });
 }

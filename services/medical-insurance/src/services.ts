@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { EventPublisher } from "@onewindow/shared";
+import { EventPublisher } from "@onewindow/platform";
 import { ClaimService } from "./claim/claim.service";
 import { EnrolmentService } from "./enrolment/enrolment.service";
 

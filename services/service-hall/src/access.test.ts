@@ -12,7 +12,8 @@ import {
   type GraphQLInputType,
   type GraphQLSchema,
 } from "graphql";
-import { localContext, maskIdNumber, type Caller } from "@onewindow/shared";
+import { type Caller } from "@onewindow/contracts";
+import { localContext, maskIdNumber } from "@onewindow/platform";
 import { PERSONAL_DATA_READERS, PUBLIC_ROOT_FIELDS } from "./access";
 import { openTestHall, person } from "./service-hall.fixture";
 import { buildServiceHallSchema } from "./schema";

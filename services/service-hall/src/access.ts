@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from "graphql";
-import { maskIdNumber, type RequestContext, type Role } from "@onewindow/shared";
+import { type Role } from "@onewindow/contracts";
+import { maskIdNumber, type RequestContext } from "@onewindow/platform";
 
 /*
  * Who may do what at the service hall. `@Authorized` on each root field and on `Citizen.cases`

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { HallDepartment } from "./catalogue/hall-department.enum";
 import { CaseStatus } from "./case/case.enums";
 import { openTestHall, outboxTypes, person } from "./service-hall.fixture";
-import { CursorKey, pageRequest } from "@onewindow/shared";
+import { CursorKey, pageRequest } from "@onewindow/platform";
 
 /** Cursors of this process only, as a department seals them for one list. */
 const cursors = CursorKey.ephemeral().list("test");

@@ -1,6 +1,6 @@
 import { test } from "@jest/globals";
 import assert from "node:assert/strict";
-import { CursorKey, pageRequest } from "@onewindow/shared";
+import { CursorKey, pageRequest } from "@onewindow/platform";
 import { HallEvaluationChannel, HallRating } from "./evaluation/evaluation.enums";
 import { openTestHall, person } from "./service-hall.fixture";
 import { RectificationSource, RectificationStatus } from "./rectification/rectification.enums";

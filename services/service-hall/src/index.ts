@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import type { SubgraphDefinition } from "@onewindow/shared";
+import type { SubgraphDefinition } from "@onewindow/platform";
 import { HallCase } from "./case/case.entity";
 import { CaseTask } from "./case/case-task.entity";
 import { ServiceItem } from "./catalogue/service-item.entity";
@@ -29,7 +29,6 @@ export { HallEvaluationChannel, HallRating } from "./evaluation/evaluation.enums
 export { QueuePriority } from "./queue/queue.enums";
 export { RectificationSource, RectificationStatus } from "./rectification/rectification.enums";
 export { WorkingCalendar, calendarFromEnv } from "./calendar/working-calendar";
-export { HallEvents } from "./events";
 export {
   seedServiceHallDemo,
   type SeedServiceHallDemoOptions,

@@ -1,4 +1,4 @@
-import { loaderFor, type Connection, type PageRequest, type RequestContext } from "@onewindow/shared";
+import { loaderFor, type Connection, type PageRequest, type RequestContext } from "@onewindow/platform";
 import type { HallCase } from "./case/case.entity";
 import type { CaseTask } from "./case/case-task.entity";
 import type { ServiceItem } from "./catalogue/service-item.entity";

@@ -1,7 +1,7 @@
 import { test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { HallDepartment } from "./catalogue/hall-department.enum";
-import { makeIdNumber } from "@onewindow/shared";
+import { makeIdNumber } from "@onewindow/platform";
 import { openTestHall } from "./service-hall.fixture";
 import { QueuePriority, QueueTicketStatus } from "./queue/queue.enums";
 

@@ -1,7 +1,8 @@
 import { test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { applyOnce, type EventEnvelope, type EventPayloads, type EventType } from "@onewindow/shared";
+import { type EventPayloads, type EventType } from "@onewindow/contracts";
+import { applyOnce, type EventEnvelope } from "@onewindow/platform";
 import { CaseStatus, CaseTaskStatus } from "./case/case.enums";
 import { openTestHall, outboxTypes, person } from "./service-hall.fixture";
 import { departmentConfirmationHandlers } from "./handlers/department-confirmation.handlers";

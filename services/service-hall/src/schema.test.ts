@@ -1,7 +1,8 @@
 import { test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { graphql, isEnumType, isInputObjectType, isObjectType, type GraphQLSchema } from "graphql";
-import { localContext, sqlQueries, type Caller } from "@onewindow/shared";
+import { type Caller } from "@onewindow/contracts";
+import { localContext, sqlQueries } from "@onewindow/platform";
 import { PERSONAL_DATA_READERS } from "./access";
 import { openTestHall, person } from "./service-hall.fixture";
 import { buildServiceHallSchema } from "./schema";

@@ -1,4 +1,4 @@
-import { buildFederatedSchema } from "@onewindow/shared";
+import { buildFederatedSchema } from "@onewindow/platform";
 import { caseReference } from "./case/case.reference";
 import { CaseResolver } from "./case/case.resolver";
 import { CatalogueResolver } from "./catalogue/catalogue.resolver";
@@ -23,12 +23,11 @@ const resolvers = [
 
 /** The service hall's subgraph schema; resolvers get the hall's services injected. */
 export function buildServiceHallSchema(s: Services) {
-  const instances = new Map<Function, unknown>(resolvers.map((R) => [R, new R(s)]));
   return buildFederatedSchema({
     department: "service-hall",
     resolvers,
+    services: s,
     orphanedTypes: [Citizen],
-    container: { get: (cls) => instances.get(cls) },
     referenceResolvers: { Citizen: citizenReference(), Case: caseReference(s) },
   });
 }

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import type { DataSource } from "typeorm";
-import { makeIdNumber, subgraphTables, type OneWindowError } from "@onewindow/shared";
-import { afterThisTest, openTestDatabase } from "@onewindow/shared/testing";
+import { makeIdNumber, subgraphTables, type OneWindowError } from "@onewindow/platform";
+import { afterThisTest, openTestDatabase } from "@onewindow/testing";
 import type { WorkingCalendar } from "./calendar/working-calendar";
 import { serviceHall } from "./index";
 import { createServices, type Services } from "./services";

@@ -1,11 +1,11 @@
 import type { DataSource } from "typeorm";
-import { EventPublisher } from "@onewindow/shared";
+import { EventPublisher } from "@onewindow/platform";
 import { calendarFromEnv, type WorkingCalendar } from "./calendar/working-calendar";
 import { CaseQueryService } from "./case/case-query.service";
 import { CaseService } from "./case/case.service";
 import { DepartmentConfirmationService } from "./case/department-confirmation.service";
 import { CatalogueService } from "./catalogue/catalogue.service";
-import { systemClock, type Clock } from "@onewindow/shared";
+import { systemClock, type Clock } from "@onewindow/platform";
 import { EvaluationService } from "./evaluation/evaluation.service";
 import { KpiService } from "./kpi/kpi.service";
 import { QueueService } from "./queue/queue.service";

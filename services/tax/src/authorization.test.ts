@@ -1,7 +1,8 @@
 import { test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { isObjectType } from "graphql";
-import { makeCreditCode, makeIdNumber, type Role, declaredRoles } from "@onewindow/shared";
+import { type Role } from "@onewindow/contracts";
+import { makeCreditCode, makeIdNumber, declaredRoles } from "@onewindow/platform";
 import { tax } from "./index";
 import { allowed, auditRows, openTestDb, refusedWith, rowCounts, run, type TestDb } from "./tax-db.fixture";
 

@@ -1,7 +1,7 @@
 import { test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { graphql } from "graphql";
-import { CursorKey, localContext, makeCreditCode, makeIdNumber, pageRequest } from "@onewindow/shared";
+import { CursorKey, localContext, makeCreditCode, makeIdNumber, pageRequest } from "@onewindow/platform";
 import { tax } from "./index";
 import { countStatements, openTestDb } from "./tax-db.fixture";
 

@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import type { SubgraphDefinition } from "@onewindow/shared";
+import type { SubgraphDefinition } from "@onewindow/platform";
 import { PERSONAL_DATA_READERS } from "./access";
 import { TaxInitial1763800000003 } from "./migrations/1763800000003-initial.migration";
 import { PensionIncome } from "./pension/pension-income.entity";
@@ -12,7 +12,6 @@ import { WithholdingReturn } from "./withholding/withholding-return.entity";
 export { PensionIncome, TaxReturn, WithholdingReturn, TaxInitial1763800000003 };
 export * from "./income-tax.policy";
 export { TaxStanding } from "./withholding/tax-standing.enum";
-export { TaxEvents } from "./events";
 export type { PensionIncomeRecord } from "./pension/pension-income.service";
 export type { Services as TaxServices };
 

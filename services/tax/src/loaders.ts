@@ -1,4 +1,4 @@
-import { loaderFor, type Connection, type PageRequest, type RequestContext } from "@onewindow/shared";
+import { loaderFor, type Connection, type PageRequest, type RequestContext } from "@onewindow/platform";
 import type { TaxReturn } from "./tax-return/tax-return.entity";
 import type { TaxSummary } from "./tax-return/tax-summary.type";
 import type { Services } from "./services";

@@ -1,4 +1,4 @@
-import { buildFederatedSchema } from "@onewindow/shared";
+import { buildFederatedSchema } from "@onewindow/platform";
 import { CitizenResolver } from "./citizen/citizen.resolver";
 import { citizenReference } from "./citizen/citizen.reference";
 import { EmployerResolver } from "./employer/employer.resolver";
@@ -11,11 +11,10 @@ const resolvers = [CitizenResolver, EmployerResolver, TaxReturnResolver, Withhol
 
 /** The tax department's subgraph schema; resolvers get the department's services injected. */
 export function buildTaxSchema(s: Services) {
-  const instances = new Map<Function, unknown>(resolvers.map((R) => [R, new R(s)]));
   return buildFederatedSchema({
     department: "tax",
     resolvers,
-    container: { get: (cls) => instances.get(cls) },
+    services: s,
     referenceResolvers: { Citizen: citizenReference(), Employer: employerReference() },
   });
 }

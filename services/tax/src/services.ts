@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { EventPublisher } from "@onewindow/shared";
+import { EventPublisher } from "@onewindow/platform";
 import { PensionIncomeService } from "./pension/pension-income.service";
 import { TaxReturnService } from "./tax-return/tax-return.service";
 import { WithholdingReturnService } from "./withholding/withholding-return.service";

@@ -1,7 +1,8 @@
 import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
-import { sqlQueries, subgraphTables, type Caller } from "@onewindow/shared";
-import { openTestDatabase, runAs, type Answer } from "@onewindow/shared/testing";
+import { type Caller } from "@onewindow/contracts";
+import { sqlQueries, subgraphTables } from "@onewindow/platform";
+import { openTestDatabase, runAs, type Answer } from "@onewindow/testing";
 import { tax } from "./index";
 import { createServices, type Services } from "./services";
 
@@ -69,4 +70,4 @@ export const run = (
   variableValues?: Record<string, unknown>,
 ): Promise<Answer> => runAs(tax, schema, db, caller, source, variableValues);
 
-export { allowed, auditRows, refusedWith, type Answer } from "@onewindow/shared/testing";
+export { allowed, auditRows, refusedWith, type Answer } from "@onewindow/testing";

@@ -1,7 +1,7 @@
 import { test } from "@jest/globals";
 import assert from "node:assert/strict";
-import { makeIdNumber, today } from "@onewindow/shared";
-import { TaxEvents } from "./events";
+import { makeIdNumber, today } from "@onewindow/platform";
+import { TaxEvents } from "@onewindow/contracts";
 import { openTestDb, rejection, rowCounts } from "./tax-db.fixture";
 
 const alice = makeIdNumber("330182", "1975-03-14", 122);

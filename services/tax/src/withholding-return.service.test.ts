@@ -1,7 +1,7 @@
 import { test } from "@jest/globals";
 import assert from "node:assert/strict";
-import { CursorKey, makeCreditCode, pageRequest, today } from "@onewindow/shared";
-import { TaxEvents } from "./events";
+import { CursorKey, makeCreditCode, pageRequest, today } from "@onewindow/platform";
+import { TaxEvents } from "@onewindow/contracts";
 import { openTestDb, rejection, rowCounts } from "./tax-db.fixture";
 
 /** Cursors of this process only, as a department seals them for one list. */

@@ -11,7 +11,7 @@ import path from "node:path";
  * through the module's exports object (CommonJS), so the replacement is what it calls.
  */
 const handling = require(
-  path.join(path.dirname(require.resolve("@onewindow/shared")), "events", "event-handling.js"),
+  path.join(path.dirname(require.resolve("@onewindow/platform")), "events", "event-handling.js"),
 ) as {
   applyOnce: (...args: unknown[]) => Promise<boolean>;
 };

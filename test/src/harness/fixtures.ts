@@ -1,4 +1,4 @@
-import { makeCreditCode, makeIdNumber } from "@onewindow/shared";
+import { makeCreditCode, makeIdNumber } from "@onewindow/platform";
 
 // Each test file runs against its own fresh stack; within a file a counter keeps people apart,
 // so no test depends on another's data or on the order tests run in.

@@ -1,4 +1,5 @@
-import { refuse, type Caller, type Role } from "@onewindow/shared";
+import { type Caller, type Role } from "@onewindow/contracts";
+import { refuse } from "@onewindow/platform";
 
 /** Who reads a hospital's quality metrics and the departments its records name. */
 export const METRIC_READERS: Role[] = ["analyst", "hospital_admin", "info_office", "medical_affairs"];

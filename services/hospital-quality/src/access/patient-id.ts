@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from "graphql";
-import { maskIdNumber, selectedFields, type RequestContext } from "@onewindow/shared";
+import { maskIdNumber, selectedFields, type RequestContext } from "@onewindow/platform";
 
 /**
  * A record's patient ID number as this caller may see it. Hospital quality names no reader of

@@ -1,4 +1,4 @@
-import { CreateOutbox1763800000000, OutboxEvent, createDataSource, createLogger } from "@onewindow/shared";
+import { CreateOutbox1763800000000, OutboxEvent, createDataSource, createLogger } from "@onewindow/platform";
 import type { DataSource } from "typeorm";
 import { hospitalQuality } from "../index";
 import { MetricsService } from "../metrics/metrics.service";

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from "type-graphql";
-import { DateScalar } from "@onewindow/shared";
+import { DateScalar } from "@onewindow/platform";
 import { PatientEvaluationChannel } from "./evaluation.enums";
 
 @InputType({ description: "A patient's evaluation of the care received." })

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
-import type { RequestContext } from "@onewindow/shared";
+import type { RequestContext } from "@onewindow/platform";
 import { RECORD_WRITERS, requireHospitalScope } from "../access/hospital-scope";
 import { parseHospitalCode } from "../hospital/hospital-code";
 import type { Services } from "../services";

@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
-import { BadUserInputError, EventPublisher, intInRange, optionalText, parsePastDate } from "@onewindow/shared";
-import { HospitalEvents } from "../events";
+import { BadUserInputError, EventPublisher, intInRange, optionalText, parsePastDate } from "@onewindow/platform";
+import { HospitalEvents } from "@onewindow/contracts";
 import { parseHospitalCode } from "../hospital/hospital-code";
 import { requireHospital } from "../hospital/hospital.service";
 import { CHANNEL_COUNTERS } from "../rollup/channel-counters";

@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from "type-graphql";
-import { DateScalar } from "@onewindow/shared";
+import { DateScalar } from "@onewindow/platform";
 import { FollowUpOutcome } from "./follow-up.enums";
 
 @InputType({ description: "A follow-up call made to a discharged patient." })

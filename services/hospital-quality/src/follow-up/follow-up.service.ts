@@ -1,6 +1,6 @@
 import { IsNull, type DataSource } from "typeorm";
-import { BadUserInputError, EventPublisher, parsePastDate } from "@onewindow/shared";
-import { HospitalEvents } from "../events";
+import { BadUserInputError, EventPublisher, parsePastDate } from "@onewindow/platform";
+import { HospitalEvents } from "@onewindow/contracts";
 import { InpatientStay } from "../inpatient/inpatient-stay.entity";
 import { addToRollup } from "../rollup/rollup.writer";
 import { FollowUpOutcome } from "./follow-up.enums";

@@ -1,4 +1,4 @@
-import { BadUserInputError } from "@onewindow/shared";
+import { BadUserInputError } from "@onewindow/platform";
 
 /** Normalises a hospital code input (trim, upper case) and checks its shape. */
 export function parseHospitalCode(value: string, field = "hospitalCode"): string {

@@ -1,4 +1,4 @@
-import type { RequestContext } from "@onewindow/shared";
+import type { RequestContext } from "@onewindow/platform";
 import { loaders } from "../loaders";
 import type { Services } from "../services";
 

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { GraphQLResolveInfo } from "graphql";
 import { InpatientStay } from "../inpatient/inpatient-stay.entity";
-import { connectionType, pageRequest, type RequestContext } from "@onewindow/shared";
+import { connectionType, pageRequest, type RequestContext } from "@onewindow/platform";
 import { METRIC_READERS, RECORD_READERS, RECORD_WRITERS, requireHospitalScope } from "../access/hospital-scope";
 import { auditShownPatients } from "../access/patient-id";
 import { loaders } from "../loaders";

@@ -6,8 +6,8 @@ import {
   byKeys,
   isUniqueViolation,
   requiredText,
-} from "@onewindow/shared";
-import { HospitalEvents } from "../events";
+} from "@onewindow/platform";
+import { HospitalEvents } from "@onewindow/contracts";
 import { runSql } from "../db/sql";
 import { Hospital } from "./hospital.entity";
 import { parseHospitalCode } from "./hospital-code";

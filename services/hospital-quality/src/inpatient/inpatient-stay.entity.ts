@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { addDays, bigintTransformer, DateScalar, fenToYuan } from "@onewindow/shared";
+import { addDays, bigintTransformer, DateScalar, fenToYuan } from "@onewindow/platform";
 
 /** Days after discharge within which a discharged patient should be called. */
 export const FOLLOW_UP_WITHIN_DAYS = 7;

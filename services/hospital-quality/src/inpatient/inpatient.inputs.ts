@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from "type-graphql";
-import { DateScalar } from "@onewindow/shared";
+import { DateScalar } from "@onewindow/platform";
 
 @InputType({ description: "A finished inpatient stay to record at discharge." })
 export class RecordInpatientStayInput {

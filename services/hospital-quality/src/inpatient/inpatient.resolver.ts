@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Resolver, Root } from "type-graphql";
 import type { GraphQLResolveInfo } from "graphql";
-import type { RequestContext } from "@onewindow/shared";
+import type { RequestContext } from "@onewindow/platform";
 import { RECORD_WRITERS, requireHospitalScope } from "../access/hospital-scope";
 import { auditShownPatients, shownPatient } from "../access/patient-id";
 import { parseHospitalCode } from "../hospital/hospital-code";

@@ -6,8 +6,8 @@ import {
   requiredText,
   toConnection,
   type PageRequest,
-} from "@onewindow/shared";
-import { HospitalEvents } from "../events";
+} from "@onewindow/platform";
+import { HospitalEvents } from "@onewindow/contracts";
 import { parseHospitalCode } from "../hospital/hospital-code";
 import { requireHospital } from "../hospital/hospital.service";
 import { parseCosts, parsePatient, parsePrescriber } from "../record-validation";

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { DateScalar, type RequestContext } from "@onewindow/shared";
+import { DateScalar, type RequestContext } from "@onewindow/platform";
 import { METRIC_READERS, requireHospitalScope } from "../access/hospital-scope";
 import { Hospital } from "../hospital/hospital.entity";
 import type { Services } from "../services";

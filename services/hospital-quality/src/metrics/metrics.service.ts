@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { BadUserInputError, isValidDate, optionalText } from "@onewindow/shared";
+import { BadUserInputError, isValidDate, optionalText } from "@onewindow/platform";
 import { Granularity, QualityMetric } from "./metrics.enums";
 import { changeBetween, metricsFrom, valueOf } from "./metrics.math";
 import { addTotals, emptyTotals, type TotalsReader } from "./period-totals";

@@ -1,4 +1,4 @@
-import { addDays } from "@onewindow/shared";
+import { addDays } from "@onewindow/platform";
 import { Granularity } from "./metrics.enums";
 
 /** Days in `from..to`, both inclusive. */

@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
-import { DateScalar } from "@onewindow/shared";
+import { DateScalar } from "@onewindow/platform";
 import { PatientEvaluationChannel } from "../evaluation/evaluation.enums";
 
 @ObjectType({ description: "Patient satisfaction through one evaluation channel." })

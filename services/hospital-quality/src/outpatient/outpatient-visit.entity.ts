@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { bigintTransformer, DateScalar, fenToYuan } from "@onewindow/shared";
+import { bigintTransformer, DateScalar, fenToYuan } from "@onewindow/platform";
 
 /** One outpatient or emergency visit (门急诊人次), with what it cost. */
 @Entity("outpatient_visit")

@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from "type-graphql";
-import { DateScalar } from "@onewindow/shared";
+import { DateScalar } from "@onewindow/platform";
 
 @InputType({ description: "An outpatient or emergency visit to record." })
 export class RecordOutpatientVisitInput {

@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
-import { EventPublisher, parsePastDate, requiredText } from "@onewindow/shared";
-import { HospitalEvents } from "../events";
+import { EventPublisher, parsePastDate, requiredText } from "@onewindow/platform";
+import { HospitalEvents } from "@onewindow/contracts";
 import { parseHospitalCode } from "../hospital/hospital-code";
 import { requireHospital } from "../hospital/hospital.service";
 import { parseCosts, parsePatient, parsePrescriber } from "../record-validation";

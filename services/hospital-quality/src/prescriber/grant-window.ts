@@ -1,4 +1,4 @@
-import { readInt } from "@onewindow/shared";
+import { readInt } from "@onewindow/platform";
 
 /** The longest a prescriber-statistics grant may stay open, by the hospital's rule. */
 export const MAX_GRANT_MINUTES = 30;

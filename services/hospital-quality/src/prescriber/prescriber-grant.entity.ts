@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
-import { DateScalar } from "@onewindow/shared";
+import { DateScalar } from "@onewindow/platform";
 import { PrescriberGrantStatus } from "./prescriber-grant.enums";
 
 /** The states a grant is stored in; EXPIRED follows from `expiresAt`. */

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import { type DataSource } from "typeorm";
+import { type Caller } from "@onewindow/contracts";
 import {
   BadUserInputError,
   ConflictError,
@@ -9,8 +10,7 @@ import {
   parsePastDate,
   refuse,
   requiredText,
-  type Caller,
-} from "@onewindow/shared";
+} from "@onewindow/platform";
 import { requireHospitalScope } from "../access/hospital-scope";
 import { num, runSql } from "../db/sql";
 import { parseHospitalCode } from "../hospital/hospital-code";

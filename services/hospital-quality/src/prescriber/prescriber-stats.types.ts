@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from "type-graphql";
-import { DateScalar } from "@onewindow/shared";
+import { DateScalar } from "@onewindow/platform";
 import { PrescriberStatsGrant } from "./prescriber-grant.entity";
 
 @ObjectType({ description: "One prescriber's records in a period: visits and discharged stays, and their drug cost." })

@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from "type-graphql";
-import { DateScalar } from "@onewindow/shared";
+import { DateScalar } from "@onewindow/platform";
 
 @InputType({ description: "A request to open one hospital's prescriber statistics for one period." })
 export class RequestPrescriberStatsAccessInput {

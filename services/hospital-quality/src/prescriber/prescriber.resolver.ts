@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { DateScalar, OneWindowError, type RequestContext } from "@onewindow/shared";
+import { DateScalar, OneWindowError, type RequestContext } from "@onewindow/platform";
 import { Hospital } from "../hospital/hospital.entity";
 import { loaders } from "../loaders";
 import type { Services } from "../services";

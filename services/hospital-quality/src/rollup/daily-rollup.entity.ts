@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
-import { bigintTransformer } from "@onewindow/shared";
+import { bigintTransformer } from "@onewindow/platform";
 
 /**
  * Running totals per hospital, day and department, kept current in the same transaction as

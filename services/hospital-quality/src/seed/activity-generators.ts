@@ -1,4 +1,4 @@
-import { addDays, type SeededRandom } from "@onewindow/shared";
+import { addDays, type SeededRandom } from "@onewindow/platform";
 import { PatientEvaluationChannel } from "../evaluation/evaluation.enums";
 import { FollowUpOutcome } from "../follow-up/follow-up.enums";
 import { INPATIENT_DEPARTMENTS, OUTPATIENT_DEPARTMENTS } from "./jiande.figures";

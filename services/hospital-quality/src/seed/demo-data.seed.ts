@@ -6,7 +6,7 @@ import { flushRollup } from "../rollup/rollup.writer";
 import { generateEvaluations, phoneEvaluations, planFollowUps } from "./activity-generators";
 import { insertEvaluations, insertStaysWithFollowUps, insertVisits } from "./bulk.writer";
 import { JIANDE, OTHER_HOSPITALS } from "./jiande.figures";
-import { SeededRandom } from "@onewindow/shared";
+import { SeededRandom } from "@onewindow/platform";
 import { generateStays, generateVisits } from "./record-generators";
 
 export interface SeedHospitalDemoOptions {

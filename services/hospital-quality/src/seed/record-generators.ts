@@ -1,4 +1,4 @@
-import { addDays, makeIdNumber, type SeededRandom } from "@onewindow/shared";
+import { addDays, makeIdNumber, type SeededRandom } from "@onewindow/platform";
 import { INPATIENT_DEPARTMENTS, OUTPATIENT_DEPARTMENTS } from "./jiande.figures";
 import type { StayRow, VisitRow } from "./seed-rows";
 

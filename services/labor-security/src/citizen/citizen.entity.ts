@@ -1,6 +1,6 @@
 import { Authorized, Directive, Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
-import { DateScalar } from "@onewindow/shared";
+import { DateScalar } from "@onewindow/platform";
 import { IDENTITY_READERS, LABOR_RECORD_READERS } from "../access";
 import { EducationLevel, EmploymentStatus, Gender, HousingStatus } from "./citizen.enums";
 

@@ -7,7 +7,7 @@ import {
   loaderFor,
   parseIdNumber,
   type RequestContext,
-} from "@onewindow/shared";
+} from "@onewindow/platform";
 import { CITIZEN_LIST_READERS, IDENTITY_READERS, LABOR_RECORD_READERS, LABOR_WRITERS } from "../access";
 import { Employment } from "../employment/employment.entity";
 import { loaders } from "../loaders";

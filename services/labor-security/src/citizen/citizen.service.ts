@@ -11,8 +11,8 @@ import {
   today,
   toKeysetConnection,
   type KeysetPageRequest,
-} from "@onewindow/shared";
-import { LaborEvents } from "../events";
+} from "@onewindow/platform";
+import { LaborEvents } from "@onewindow/contracts";
 import { Employment } from "../employment/employment.entity";
 import { RegistrationStatus, UnemploymentRegistration } from "../unemployment/unemployment-registration.entity";
 import { AssistanceCategory, EmploymentStatus, Gender } from "./citizen.enums";

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from "type-graphql";
-import { PageArgs, pageRequest, type RequestContext } from "@onewindow/shared";
+import { PageArgs, pageRequest, type RequestContext } from "@onewindow/platform";
 import { EMPLOYER_READERS, LABOR_WRITERS } from "../access";
 import { JobPostingConnection } from "../job-posting/job-posting.resolver";
 import { loaders } from "../loaders";

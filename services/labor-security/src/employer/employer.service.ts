@@ -7,8 +7,8 @@ import {
   optionalText,
   parseCreditCode,
   requiredText,
-} from "@onewindow/shared";
-import { LaborEvents } from "../events";
+} from "@onewindow/platform";
+import { LaborEvents } from "@onewindow/contracts";
 import { Employer } from "./employer.entity";
 import type { RegisterEmployerInput } from "./employer.inputs";
 

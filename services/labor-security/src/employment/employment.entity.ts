@@ -1,6 +1,6 @@
 import { Authorized, Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { DateScalar } from "@onewindow/shared";
+import { DateScalar } from "@onewindow/platform";
 import { LABOR_RECORD_READERS } from "../access";
 
 /** One job held by a citizen; the current one has no end date. */

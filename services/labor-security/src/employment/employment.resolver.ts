@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Authorized, Ctx, FieldResolver, Info, Mutation, Resolver, Root } from "type-graphql";
-import type { RequestContext } from "@onewindow/shared";
+import type { RequestContext } from "@onewindow/platform";
 import { LABOR_RECORD_READERS, LABOR_WRITERS } from "../access";
 import { Employer } from "../employer/employer.entity";
 import { loaders } from "../loaders";

@@ -9,11 +9,11 @@ import {
   parseCreditCode,
   parseIdNumber,
   parsePastDate,
-} from "@onewindow/shared";
+} from "@onewindow/platform";
 import { Citizen } from "../citizen/citizen.entity";
 import { EmploymentStatus } from "../citizen/citizen.enums";
 import { Employer } from "../employer/employer.entity";
-import { LaborEvents } from "../events";
+import { LaborEvents } from "@onewindow/contracts";
 import { RegistrationStatus, UnemploymentRegistration } from "../unemployment/unemployment-registration.entity";
 import { Employment } from "./employment.entity";
 import type { RecordEmploymentInput } from "./employment.inputs";

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { bigintTransformer, DateScalar, fenToYuan } from "@onewindow/shared";
+import { bigintTransformer, DateScalar, fenToYuan } from "@onewindow/platform";
 
 export enum GenderRequirement {
   ANY = "ANY",

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from "type-graphql";
-import { DateScalar } from "@onewindow/shared";
+import { DateScalar } from "@onewindow/platform";
 import { GenderRequirement } from "./job-posting.entity";
 
 @InputType({ description: "A vacancy to publish on the job board." })

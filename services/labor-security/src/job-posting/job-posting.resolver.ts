@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from "type-graphql";
-import { connectionType, PageArgs, pageRequest, type RequestContext } from "@onewindow/shared";
+import { connectionType, PageArgs, pageRequest, type RequestContext } from "@onewindow/platform";
 import { LABOR_WRITERS } from "../access";
 import { Employer } from "../employer/employer.entity";
 import { loaders } from "../loaders";

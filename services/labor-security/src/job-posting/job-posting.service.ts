@@ -12,9 +12,9 @@ import {
   today,
   yuanToFen,
   type PageRequest,
-} from "@onewindow/shared";
+} from "@onewindow/platform";
 import { Employer } from "../employer/employer.entity";
-import { LaborEvents } from "../events";
+import { LaborEvents } from "@onewindow/contracts";
 import { GenderRequirement, JobPosting } from "./job-posting.entity";
 import type { JobPostingFilter, PostJobInput } from "./job-posting.inputs";
 

@@ -1,6 +1,6 @@
 import { Authorized, Field, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
-import { bigintTransformer, DateScalar, fenToYuan } from "@onewindow/shared";
+import { bigintTransformer, DateScalar, fenToYuan } from "@onewindow/platform";
 import { LABOR_RECORD_READERS } from "../access";
 
 /** An approved retirement (one per citizen). */

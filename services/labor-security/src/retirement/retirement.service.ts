@@ -7,12 +7,12 @@ import {
   parseIdNumber,
   parsePastDate,
   yuanToFen,
-} from "@onewindow/shared";
+} from "@onewindow/platform";
 import { EmploymentStatus } from "../citizen/citizen.enums";
 import { Citizen } from "../citizen/citizen.entity";
 import { Employment } from "../employment/employment.entity";
 import { citizenFor } from "../employment/employment.service";
-import { LaborEvents } from "../events";
+import { LaborEvents } from "@onewindow/contracts";
 import { RegistrationStatus, UnemploymentRegistration } from "../unemployment/unemployment-registration.entity";
 import { Retirement } from "./retirement.entity";
 import type { ApproveRetirementInput } from "./retirement.inputs";

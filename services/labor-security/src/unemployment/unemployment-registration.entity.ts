@@ -1,6 +1,6 @@
 import { Authorized, Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { DateScalar } from "@onewindow/shared";
+import { DateScalar } from "@onewindow/platform";
 import { LABOR_RECORD_READERS } from "../access";
 
 export enum RegistrationStatus {

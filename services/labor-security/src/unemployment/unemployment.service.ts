@@ -7,12 +7,12 @@ import {
   optionalText,
   parseIdNumber,
   parsePastDate,
-} from "@onewindow/shared";
+} from "@onewindow/platform";
 import { EmploymentStatus } from "../citizen/citizen.enums";
 import { Citizen } from "../citizen/citizen.entity";
 import { Employment } from "../employment/employment.entity";
 import { citizenFor } from "../employment/employment.service";
-import { LaborEvents } from "../events";
+import { LaborEvents } from "@onewindow/contracts";
 import { RegistrationStatus, UnemploymentRegistration } from "./unemployment-registration.entity";
 import type { RegisterUnemploymentInput } from "./unemployment.inputs";
 

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Args, Authorized, Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
-import { connectionType, PageArgs, pageRequest, type RequestContext } from "@onewindow/shared";
+import { connectionType, PageArgs, pageRequest, type RequestContext } from "@onewindow/platform";
 import { INSURANCE_RECORD_READERS } from "../access";
 import { Claim } from "../claim/claim.entity";
 import { Enrolment } from "../enrolment/enrolment.entity";

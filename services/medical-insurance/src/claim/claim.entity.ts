@@ -1,6 +1,6 @@
 import { Authorized, Field, Float, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { bigintTransformer, DateScalar, DateTimeScalar, fenToYuan } from "@onewindow/shared";
+import { bigintTransformer, DateScalar, DateTimeScalar, fenToYuan } from "@onewindow/platform";
 import { INSURANCE_RECORD_READERS } from "../access";
 
 /** A reimbursement claim for one hospital visit or stay. */

@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType } from "type-graphql";
-import { DateScalar } from "@onewindow/shared";
+import { DateScalar } from "@onewindow/platform";
 
 @InputType({ description: "A claim for one hospital visit or stay." })
 export class SubmitClaimInput {

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Authorized, Ctx, FieldResolver, Info, Mutation, Resolver, Root } from "type-graphql";
-import type { RequestContext } from "@onewindow/shared";
+import type { RequestContext } from "@onewindow/platform";
 import { INSURANCE_RECORD_READERS, INSURANCE_WRITERS } from "../access";
 import { Hospital } from "../hospital/hospital.stub";
 import type { Services } from "../services";

@@ -11,9 +11,9 @@ import {
   yuanToFen,
   type Connection,
   type PageRequest,
-} from "@onewindow/shared";
+} from "@onewindow/platform";
 import { Enrolment } from "../enrolment/enrolment.entity";
-import { InsuranceEvents } from "../events";
+import { InsuranceEvents } from "@onewindow/contracts";
 import { Claim } from "./claim.entity";
 import type { SubmitClaimInput } from "./claim.inputs";
 

@@ -1,5 +1,5 @@
 import { Authorized, Ctx, FieldResolver, Float, Int, Resolver, Root } from "type-graphql";
-import { fenToYuan, type RequestContext } from "@onewindow/shared";
+import { fenToYuan, type RequestContext } from "@onewindow/platform";
 import { EMPLOYER_INSURANCE_READERS } from "../access";
 import { loaders } from "../loaders";
 import type { Services } from "../services";

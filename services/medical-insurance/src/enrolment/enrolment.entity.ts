@@ -1,6 +1,6 @@
 import { Authorized, Field, Float, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { bigintTransformer, DateScalar, fenToYuan } from "@onewindow/shared";
+import { bigintTransformer, DateScalar, fenToYuan } from "@onewindow/platform";
 import { INSURANCE_RECORD_READERS } from "../access";
 import { Employer, employerStub } from "../employer/employer.stub";
 import { EnrolmentStatus, MedicalInsuranceScheme } from "./enrolment.enums";

@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType } from "type-graphql";
-import { DateScalar } from "@onewindow/shared";
+import { DateScalar } from "@onewindow/platform";
 import { MedicalInsuranceScheme } from "./enrolment.enums";
 
 @InputType({ description: "Enrols a person in a medical insurance scheme; replaces their current enrolment." })

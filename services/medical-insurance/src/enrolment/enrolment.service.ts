@@ -10,8 +10,8 @@ import {
   parseIdNumber,
   parsePastDate,
   yuanToFen,
-} from "@onewindow/shared";
-import { InsuranceEvents } from "../events";
+} from "@onewindow/platform";
+import { InsuranceEvents } from "@onewindow/contracts";
 import { DEFAULT_CONTRIBUTION_BASE_FEN, monthlyContributions } from "./contribution.policy";
 import { Enrolment } from "./enrolment.entity";
 import { EnrolmentStatus, MedicalInsuranceScheme } from "./enrolment.enums";

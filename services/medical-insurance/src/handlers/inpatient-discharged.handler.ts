@@ -1,5 +1,6 @@
+import { HospitalEvents } from "@onewindow/contracts";
 import { Enrolment } from "../enrolment/enrolment.entity";
-import { fenToYuan, type EventHandlers } from "@onewindow/shared";
+import { fenToYuan, type EventHandlers } from "@onewindow/platform";
 import type { Services } from "../services";
 
 /**
@@ -8,7 +9,7 @@ import type { Services } from "../services";
  */
 export function inpatientDischargedHandlers(s: Services): EventHandlers {
   return {
-    "onewindow.hospital.inpatient.discharged": async (event, tx) => {
+    [HospitalEvents.inpatientDischarged]: async (event, tx) => {
       const { patientIdNumber, hospitalCode, dischargedOn, totalCostFen, drugCostFen } = event.data;
       if (!patientIdNumber || !(await tx.existsBy(Enrolment, { idNumber: patientIdNumber }))) return;
       await s.claims.submit(

@@ -1,4 +1,5 @@
-import type { EventHandlers } from "@onewindow/shared";
+import { LaborEvents } from "@onewindow/contracts";
+import type { EventHandlers } from "@onewindow/platform";
 import { MedicalInsuranceScheme } from "../enrolment/enrolment.enums";
 import type { Services } from "../services";
 
@@ -9,19 +10,19 @@ import type { Services } from "../services";
  */
 export function laborStatusHandlers(s: Services): EventHandlers {
   return {
-    "onewindow.labor.retirement.approved": (event, tx) =>
+    [LaborEvents.retirementApproved]: (event, tx) =>
       s.enrolments.switchScheme(tx, {
         idNumber: event.data.idNumber,
         scheme: MedicalInsuranceScheme.RETIREE,
         since: event.data.retiredOn,
       }),
-    "onewindow.labor.unemployment.registered": (event, tx) =>
+    [LaborEvents.unemploymentRegistered]: (event, tx) =>
       s.enrolments.switchScheme(tx, {
         idNumber: event.data.idNumber,
         scheme: MedicalInsuranceScheme.UNEMPLOYED,
         since: event.data.registeredOn,
       }),
-    "onewindow.labor.employment.recorded": (event, tx) =>
+    [LaborEvents.employmentRecorded]: (event, tx) =>
       s.enrolments.switchScheme(tx, {
         idNumber: event.data.idNumber,
         scheme: MedicalInsuranceScheme.EMPLOYEE,

@@ -1,4 +1,4 @@
-import { addDays, ConfigError, isValidDate } from "@onewindow/shared";
+import { addDays, ConfigError, isValidDate } from "@onewindow/platform";
 import { CHINA_2026_HOLIDAYS, CHINA_2026_MAKEUP_WORKDAYS } from "./china-holidays";
 
 /**

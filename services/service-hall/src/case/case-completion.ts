@@ -1,6 +1,7 @@
 import type { EntityManager } from "typeorm";
-import type { CaseTaskDepartment, EventPublisher } from "@onewindow/shared";
-import { HallEvents } from "../events";
+import type { CaseTaskDepartment } from "@onewindow/contracts";
+import type { EventPublisher } from "@onewindow/platform";
+import { HallEvents } from "@onewindow/contracts";
 import { HallCase } from "./case.entity";
 import { CaseStatus } from "./case.enums";
 

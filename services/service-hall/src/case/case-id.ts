@@ -1,4 +1,4 @@
-import { BadUserInputError } from "@onewindow/shared";
+import { BadUserInputError } from "@onewindow/platform";
 
 /** Parses a case number input; anything but a positive whole number is the caller's mistake. */
 export function parseCaseId(value: string | number, field = "caseId"): number {

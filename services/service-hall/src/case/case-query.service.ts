@@ -6,8 +6,8 @@ import {
   toConnection,
   type Connection,
   type PageRequest,
-} from "@onewindow/shared";
-import { todayBy, type Clock } from "@onewindow/shared";
+} from "@onewindow/platform";
+import { todayBy, type Clock } from "@onewindow/platform";
 import { HallCase } from "./case.entity";
 import { CaseStatus } from "./case.enums";
 import { CaseTask } from "./case-task.entity";

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from "graphql";
-import type { RequestContext } from "@onewindow/shared";
+import type { RequestContext } from "@onewindow/platform";
 import { loaders } from "../loaders";
 import type { Services } from "../services";
 

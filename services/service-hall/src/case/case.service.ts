@@ -1,9 +1,9 @@
 import type { DataSource } from "typeorm";
-import { BadUserInputError, EventPublisher, findOneForUpdate, parseIdNumber, requiredText } from "@onewindow/shared";
+import { BadUserInputError, EventPublisher, findOneForUpdate, parseIdNumber, requiredText } from "@onewindow/platform";
 import type { WorkingCalendar } from "../calendar/working-calendar";
 import { CatalogueService } from "../catalogue/catalogue.service";
-import { todayBy, type Clock } from "@onewindow/shared";
-import { HallEvents } from "../events";
+import { todayBy, type Clock } from "@onewindow/platform";
+import { HallEvents } from "@onewindow/contracts";
 import { QueueTicketStatus } from "../queue/queue.enums";
 import { QueueTicket } from "../queue/queue-ticket.entity";
 import { completeCaseIn } from "./case-completion";

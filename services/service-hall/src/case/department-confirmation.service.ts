@@ -1,5 +1,5 @@
 import type { EntityManager } from "typeorm";
-import { findOneForUpdate, today, type EventEnvelope, type EventPublisher } from "@onewindow/shared";
+import { findOneForUpdate, today, type EventEnvelope, type EventPublisher } from "@onewindow/platform";
 import { completeCaseIn } from "./case-completion";
 import { HallCase } from "./case.entity";
 import { CaseStatus, CaseTaskDepartmentName, CaseTaskStatus } from "./case.enums";

@@ -1,5 +1,5 @@
 import { In, type DataSource, type EntityManager } from "typeorm";
-import { BadUserInputError, byKeys, optionalText } from "@onewindow/shared";
+import { BadUserInputError, byKeys, optionalText } from "@onewindow/platform";
 import { ServiceItem } from "./service-item.entity";
 
 /** `%` and `_` in a keyword are literal text, not wildcards. */

@@ -1,6 +1,11 @@
+import { personalReference } from "@onewindow/platform";
 import { citizenStub } from "./citizen.stub";
 
 /** Resolves `Citizen` representations: the stub is the whole answer, `cases` is batched. */
 export function citizenReference() {
-  return { __resolveReference: (ref: { idNumber: string }) => citizenStub(ref.idNumber) };
+  // A citizen is personal data here too: reaching one through `_entities` passes our rule and is audited.
+  return personalReference(
+    (ref: { idNumber: string }) => ref.idNumber,
+    (ref) => citizenStub(ref.idNumber),
+  );
 }

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Args, Authorized, Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
-import { PageArgs, pageRequest, refuse, type RequestContext } from "@onewindow/shared";
+import { PageArgs, pageRequest, refuse, type RequestContext } from "@onewindow/platform";
 import { CASE_READERS } from "../access";
 import { CaseConnection } from "../case/case.resolver";
 import { loaders } from "../loaders";

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
-import { hasRole, refuse, type RequestContext } from "@onewindow/shared";
+import { hasRole, refuse, type RequestContext } from "@onewindow/platform";
 import { EVALUATORS } from "../access";
 import { parseCaseId } from "../case/case-id";
 import { loaders } from "../loaders";

@@ -1,9 +1,9 @@
 import type { DataSource } from "typeorm";
-import { BadUserInputError, optionalText } from "@onewindow/shared";
+import { BadUserInputError, optionalText } from "@onewindow/platform";
 import type { WorkingCalendar } from "../calendar/working-calendar";
 import { HallCase } from "../case/case.entity";
 import { parseCaseId } from "../case/case-id";
-import { todayBy, type Clock } from "@onewindow/shared";
+import { todayBy, type Clock } from "@onewindow/platform";
 import { RectificationSource } from "../rectification/rectification.enums";
 import { RectificationService } from "../rectification/rectification.service";
 import { HallEvaluationChannel, HallRating } from "./evaluation.enums";

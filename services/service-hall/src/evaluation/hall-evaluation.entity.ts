@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { DateScalar } from "@onewindow/shared";
+import { DateScalar } from "@onewindow/platform";
 import { HallDepartment } from "../catalogue/hall-department.enum";
 import { HallEvaluationChannel, HallRating } from "./evaluation.enums";
 

@@ -1,4 +1,5 @@
-import type { EventHandlers } from "@onewindow/shared";
+import { InsuranceEvents, LaborEvents, TaxEvents } from "@onewindow/contracts";
+import type { EventHandlers } from "@onewindow/platform";
 import { CaseTaskDepartmentName } from "../case/case.enums";
 import type { Services } from "../services";
 
@@ -9,14 +10,14 @@ import type { Services } from "../services";
  */
 export function departmentConfirmationHandlers(s: Services): EventHandlers {
   return {
-    "onewindow.labor.retirement.approved": async (event, tx) => {
+    [LaborEvents.retirementApproved]: async (event, tx) => {
       await s.confirmations.confirm(tx, CaseTaskDepartmentName.LABOR, event);
     },
-    "onewindow.insurance.enrolment.changed": async (event, tx) => {
+    [InsuranceEvents.enrolmentChanged]: async (event, tx) => {
       // Any other scheme change (a new job, unemployment) is not the retirement's confirmation.
       if (event.data.scheme === "RETIREE") await s.confirmations.confirm(tx, CaseTaskDepartmentName.INSURANCE, event);
     },
-    "onewindow.tax.pension.recorded": async (event, tx) => {
+    [TaxEvents.pensionIncomeRecorded]: async (event, tx) => {
       await s.confirmations.confirm(tx, CaseTaskDepartmentName.TAX, event);
     },
   };

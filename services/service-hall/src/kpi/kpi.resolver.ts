@@ -1,5 +1,5 @@
 import { Arg, Authorized, Query, Resolver } from "type-graphql";
-import { DateScalar } from "@onewindow/shared";
+import { DateScalar } from "@onewindow/platform";
 import { AGGREGATE_READERS } from "../access";
 import type { Services } from "../services";
 import { HallKpis } from "./hall-kpis.types";

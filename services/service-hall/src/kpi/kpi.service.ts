@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { BadUserInputError, isValidDate } from "@onewindow/shared";
+import { BadUserInputError, isValidDate } from "@onewindow/platform";
 import { HALL_DEPARTMENTS, HallDepartment } from "../catalogue/hall-department.enum";
 import { HallEvaluationChannel } from "../evaluation/evaluation.enums";
 import { HallDepartmentKpis, HallKpis, HallWindowKpis } from "./hall-kpis.types";

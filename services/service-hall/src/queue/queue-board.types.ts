@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from "type-graphql";
-import { DateScalar } from "@onewindow/shared";
+import { DateScalar } from "@onewindow/platform";
 import { HallDepartment } from "../catalogue/hall-department.enum";
 import { QueueTicket } from "./queue-ticket.entity";
 

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { DateScalar } from "@onewindow/shared";
+import { DateScalar } from "@onewindow/platform";
 import { HallDepartment } from "../catalogue/hall-department.enum";
 import { QueuePriority, QueueTicketStatus } from "./queue.enums";
 

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from "type-graphql";
-import type { RequestContext } from "@onewindow/shared";
+import type { RequestContext } from "@onewindow/platform";
 import { HALL_WRITERS } from "../access";
 import type { Services } from "../services";
 import { QueueBoard } from "./queue-board.types";

@@ -1,16 +1,15 @@
 import type { DataSource, EntityManager } from "typeorm";
+import { ANONYMOUS, type Caller } from "@onewindow/contracts";
 import {
   ageOn,
-  ANONYMOUS,
   BadUserInputError,
   ForbiddenError,
   isUniqueViolation,
   parseIdNumber,
   requiredText,
-  type Caller,
-} from "@onewindow/shared";
+} from "@onewindow/platform";
 import { HALL_DEPARTMENTS, HallDepartment, QUEUE_LETTERS } from "../catalogue/hall-department.enum";
-import { todayBy, type Clock } from "@onewindow/shared";
+import { todayBy, type Clock } from "@onewindow/platform";
 import { num, runSql } from "../db/sql";
 import { QueueBoard, QueueCategoryStatus } from "./queue-board.types";
 import { QueuePriority, QueueTicketStatus } from "./queue.enums";

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { DateScalar } from "@onewindow/shared";
+import { DateScalar } from "@onewindow/platform";
 import { RectificationSource, RectificationStatus } from "./rectification.enums";
 
 /** An item of the rectification ledger (整改台账): a problem to fix by a deadline (限期整改). */

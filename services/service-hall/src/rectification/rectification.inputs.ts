@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from "type-graphql";
-import { DateScalar } from "@onewindow/shared";
+import { DateScalar } from "@onewindow/platform";
 import { RectificationSource } from "./rectification.enums";
 
 @InputType({ description: "Opens an item in the rectification ledger." })

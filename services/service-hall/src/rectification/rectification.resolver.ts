@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Authorized, Ctx, Info, Mutation, Query, Resolver } from "type-graphql";
-import { connectionType, PageArgs, pageRequest, type RequestContext } from "@onewindow/shared";
+import { connectionType, PageArgs, pageRequest, type RequestContext } from "@onewindow/platform";
 import { AGGREGATE_READERS, HALL_WRITERS } from "../access";
 import type { Services } from "../services";
 import { HallRectification } from "./rectification.entity";

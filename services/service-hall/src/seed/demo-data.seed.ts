@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from "typeorm";
-import { SeededRandom } from "@onewindow/shared";
+import { SeededRandom } from "@onewindow/platform";
 import { WorkingCalendar } from "../calendar/working-calendar";
 import { CATALOGUE, type CatalogueEntry } from "../catalogue/catalogue.data";
 import { HallDepartment } from "../catalogue/hall-department.enum";

@@ -1,5 +1,5 @@
 import type { EntityManager } from "typeorm";
-import { addDays, type SeededRandom } from "@onewindow/shared";
+import { addDays, type SeededRandom } from "@onewindow/platform";
 import type { WorkingCalendar } from "../calendar/working-calendar";
 import type { HallDepartment } from "../catalogue/hall-department.enum";
 import { bulkInsert } from "../db/bulk-insert";

@@ -1,4 +1,4 @@
-import { addDays, makeIdNumber, type SeededRandom } from "@onewindow/shared";
+import { addDays, makeIdNumber, type SeededRandom } from "@onewindow/platform";
 import type { WorkingCalendar } from "../calendar/working-calendar";
 import { HallDepartment, QUEUE_LETTERS } from "../catalogue/hall-department.enum";
 import type { CatalogueEntry } from "../catalogue/catalogue.data";

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
-import { fenToYuan, loaderFor, type RequestContext } from "@onewindow/shared";
+import { fenToYuan, loaderFor, type RequestContext } from "@onewindow/platform";
 import { TAX_RECORD_READERS } from "../access";
 import { loaders } from "../loaders";
 import type { Services } from "../services";

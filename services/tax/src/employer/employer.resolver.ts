@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Authorized, Ctx, Float, FieldResolver, Info, Resolver, Root } from "type-graphql";
-import { connectionType, fenToYuan, PageArgs, pageRequest, type RequestContext } from "@onewindow/shared";
+import { connectionType, fenToYuan, PageArgs, pageRequest, type RequestContext } from "@onewindow/platform";
 import { EMPLOYER_TAX_READERS } from "../access";
 import { loaders } from "../loaders";
 import type { Services } from "../services";

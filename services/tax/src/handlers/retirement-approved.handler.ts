@@ -1,4 +1,5 @@
-import type { EventHandlers } from "@onewindow/shared";
+import { LaborEvents } from "@onewindow/contracts";
+import type { EventHandlers } from "@onewindow/platform";
 import type { Services } from "../services";
 
 /**
@@ -8,7 +9,7 @@ import type { Services } from "../services";
  */
 export function retirementApprovedHandlers(s: Services): EventHandlers {
   return {
-    "onewindow.labor.retirement.approved": async (event, tx) => {
+    [LaborEvents.retirementApproved]: async (event, tx) => {
       const { idNumber, retiredOn, monthlyPensionFen } = event.data;
       const months = 12 - Number(retiredOn.slice(5, 7)) + 1;
       await s.pensionIncome.record(tx, {

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { bigintTransformer } from "@onewindow/shared";
+import { bigintTransformer } from "@onewindow/platform";
 
 /**
  * Basic pension a person received, recorded as exempt income (免税收入). Written when another

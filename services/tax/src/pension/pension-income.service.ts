@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from "typeorm";
-import { BadUserInputError, EventPublisher, parseIdNumber } from "@onewindow/shared";
-import { TaxEvents } from "../events";
+import { BadUserInputError, EventPublisher, parseIdNumber } from "@onewindow/platform";
+import { TaxEvents } from "@onewindow/contracts";
 import { PensionIncome } from "./pension-income.entity";
 
 /** What an event handler knows about a pension when it records it. */

@@ -1,7 +1,7 @@
 import { Authorized, Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { TAX_RECORD_READERS } from "../access";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { DateTimeScalar, bigintTransformer, fenToYuan } from "@onewindow/shared";
+import { DateTimeScalar, bigintTransformer, fenToYuan } from "@onewindow/platform";
 
 /**
  * One annual reconciliation return of one person. An amendment is a new row; the row it

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Authorized, Ctx, FieldResolver, Info, Mutation, Resolver, Root } from "type-graphql";
-import type { RequestContext } from "@onewindow/shared";
+import type { RequestContext } from "@onewindow/platform";
 import { TAX_RECORD_READERS, TAX_WRITERS } from "../access";
 import { Citizen, citizenStub } from "../citizen/citizen.stub";
 import type { Services } from "../services";

@@ -9,8 +9,8 @@ import {
   parseIdNumber,
   today,
   yuanToFen,
-} from "@onewindow/shared";
-import { TaxEvents } from "../events";
+} from "@onewindow/platform";
+import { TaxEvents } from "@onewindow/contracts";
 import { reconcileAnnualIncome } from "../income-tax.policy";
 import { TaxReturn } from "./tax-return.entity";
 import type { FileTaxReturnInput } from "./tax-return.inputs";

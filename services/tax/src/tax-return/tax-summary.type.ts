@@ -1,6 +1,6 @@
 import { Authorized, Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { TAX_RECORD_READERS } from "../access";
-import { DateTimeScalar, fenToYuan } from "@onewindow/shared";
+import { DateTimeScalar, fenToYuan } from "@onewindow/platform";
 import type { TaxReturn } from "./tax-return.entity";
 
 /** A person's tax position for one year, read from the return in force for that year. */

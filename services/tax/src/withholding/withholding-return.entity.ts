@@ -1,7 +1,7 @@
 import { Authorized, Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { EMPLOYER_TAX_READERS } from "../access";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { DateTimeScalar, bigintTransformer, fenToYuan } from "@onewindow/shared";
+import { DateTimeScalar, bigintTransformer, fenToYuan } from "@onewindow/platform";
 
 /**
  * An employer's monthly withholding return (扣缴申报). A corrected return for the same month

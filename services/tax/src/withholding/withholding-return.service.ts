@@ -12,8 +12,8 @@ import {
   yuanToFen,
   type Connection,
   type PageRequest,
-} from "@onewindow/shared";
-import { TaxEvents } from "../events";
+} from "@onewindow/platform";
+import { TaxEvents } from "@onewindow/contracts";
 import { WithholdingReturn } from "./withholding-return.entity";
 import type { FileWithholdingReturnInput } from "./withholding-return.inputs";
 

@@ -1,0 +1,26 @@
+/** The events labor security publishes. */
+export const LaborEvents = {
+  citizenRegistered: "onewindow.labor.citizen.registered",
+  employerRegistered: "onewindow.labor.employer.registered",
+  employmentRecorded: "onewindow.labor.employment.recorded",
+  unemploymentRegistered: "onewindow.labor.unemployment.registered",
+  retirementApproved: "onewindow.labor.retirement.approved",
+  jobPosted: "onewindow.labor.job.posted",
+} as const;
+
+/** Their payloads (version 1). Dates are YYYY-MM-DD, money integer fen. */
+export interface LaborEventPayloads {
+  "onewindow.labor.citizen.registered": { idNumber: string; name: string; birthDate: string; gender: string };
+  "onewindow.labor.employer.registered": { creditCode: string; name: string; industry: string | null };
+  "onewindow.labor.employment.recorded": {
+    idNumber: string;
+    creditCode: string;
+    startDate: string;
+    position: string | null;
+    /** True when this job closed an open unemployment registration. */
+    unemploymentClosed: boolean;
+  };
+  "onewindow.labor.unemployment.registered": { idNumber: string; registeredOn: string; reason: string | null };
+  "onewindow.labor.retirement.approved": { idNumber: string; retiredOn: string; monthlyPensionFen: number | null };
+  "onewindow.labor.job.posted": { id: number; creditCode: string; title: string; vacancies: number };
+}

@@ -1,0 +1,14 @@
+/**
+ * What the departments and the gateway agree on: the departments, the events each publishes and
+ * their payloads, the roles of the security model and the error codes clients branch on. Types
+ * and constants only; it loads nothing.
+ */
+export { DEPARTMENTS, EVENT_PUBLISHERS, isDepartment, type Department, type DepartmentService } from "./departments";
+export { ERROR_CODES, type ErrorCode } from "./errors";
+export { ROLES, ANONYMOUS, PURPOSE_HEADER, isRole, type Role, type Caller } from "./roles";
+export { EVENT_VERSION, departmentOf, type EventPayloads, type EventType } from "./events/catalogue";
+export { LaborEvents, type LaborEventPayloads } from "./events/labor.events";
+export { InsuranceEvents, type InsuranceEventPayloads } from "./events/insurance.events";
+export { TaxEvents, type TaxEventPayloads } from "./events/tax.events";
+export { HospitalEvents, type HospitalEventPayloads } from "./events/hospital.events";
+export { HallEvents, type HallEventPayloads, type CaseTaskDepartment } from "./events/hall.events";

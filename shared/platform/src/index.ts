@@ -1,0 +1,210 @@
+/**
+ * The platform every OneWindow process runs on: configuration, logging, metrics, telemetry, the
+ * HTTP server and federation helper, data sources and migrations, the outbox and inbox of the
+ * event backbone, the signed internal context, authorisation helpers and the audit trail. It knows
+ * no department. The NATS client is behind `@onewindow/platform/nats` and a department's process
+ * behind `@onewindow/platform/server`, so that importing this entry loads neither.
+ */
+import "reflect-metadata";
+
+export {
+  OneWindowError,
+  BadUserInputError,
+  NotFoundError,
+  ConflictError,
+  ForbiddenError,
+  RateLimitedError,
+  UnauthenticatedError,
+} from "./errors";
+export {
+  readPort,
+  readUrl,
+  readInt,
+  loadBaseConfig,
+  ConfigError,
+  type BaseConfig,
+  type EventsConfig,
+  type DatabaseMigrations,
+} from "./config";
+export { createLogger, type Logger } from "./logger";
+export {
+  isValidDate,
+  calendarOf,
+  today,
+  parsePastDate,
+  ageOn,
+  addDays,
+  type Clock,
+  systemClock,
+  todayBy,
+} from "./dates";
+export { yuanToFen, fenToYuan, bigintTransformer } from "./money";
+export { DateScalar, DateTimeScalar } from "./scalars";
+export {
+  idNumberCheckCharacter,
+  checkIdNumber,
+  parseIdNumber,
+  makeIdNumber,
+  type IdNumberInfo,
+} from "./validation/id-number";
+export {
+  creditCodeCheckCharacter,
+  organizationCodeCheckCharacter,
+  checkCreditCode,
+  parseCreditCode,
+  makeCreditCode,
+} from "./validation/credit-code";
+export {
+  buildFederatedSchema,
+  personalReference,
+  type ReferenceResolvers,
+  type ResolverClass,
+  type FederatedSchemaOptions,
+} from "./federation";
+export { metricsRegistry, SCRAPE_QUERY, sqlQueries, graphqlRequests } from "./metrics";
+export { loaderFor, byKeys, localContext, type RequestContext } from "./context";
+export {
+  connectionType,
+  listName,
+  pageRequest,
+  toConnection,
+  keysetPageRequest,
+  toKeysetConnection,
+  PageInfo,
+  PageArgs,
+  type Connection,
+  type ListCursors,
+  CursorKey,
+  type PageRequest,
+  type KeysetPageRequest,
+} from "./pagination";
+export {
+  postgresDatabaseName,
+  withPostgresAdmin,
+  ensurePostgresDatabase,
+  createDataSource,
+  migrateDatabase,
+  assertNoPendingMigrations,
+  createPrivateFile,
+  isUniqueViolation,
+  findOneForUpdate,
+  inTransaction,
+  type DataSourceOptions,
+} from "./data-source";
+export { grantRuntimeRole, assertAppendOnlyAudit } from "./runtime-role";
+export {
+  clientRequestId,
+  createHttpServer,
+  createMetricsServer,
+  listen,
+  type HttpServerOptions,
+  DEFAULT_MAX_OPERATION_NAME,
+  DEFAULT_HOST,
+  type Refusal,
+} from "./http";
+export { staticFile, serveStatic, type StaticSite, STATIC_CSP } from "./static-site";
+export {
+  metricsPlugin,
+  formatErrorFor,
+  DEFAULT_MAX_LEARNED_OPERATIONS,
+  OTHER_OPERATION,
+  OperationLabels,
+} from "./apollo-plugins";
+export { KNOWN_OPERATIONS } from "./known-operations";
+export { createSubgraphServer, type SubgraphServerOptions, type SubgraphServer } from "./subgraph-server";
+export { runProcess } from "./process";
+export {
+  tracingEnabled,
+  tracesEndpoint,
+  startTelemetry,
+  stopTelemetry,
+  withRequestSpan,
+  withDepartmentSpan,
+  injectTraceparent,
+  currentTraceparent,
+  withEventSpan,
+  traceLogFields,
+  tracingPlugin,
+  TRACEPARENT,
+  type TelemetryEnv,
+} from "./telemetry";
+export { OutboxEvent } from "./events/outbox-event.entity";
+export { CreateOutbox1763800000000 } from "./events/outbox.migration";
+export { AddOutboxSignedEnvelope1764500000000 } from "./events/outbox-envelope.migration";
+export { type DomainEvent, EventPublisher } from "./events/event-publisher";
+export { natsSubject, streamName, type EventEnvelope } from "./events/event-envelope";
+export {
+  applyOnce,
+  recordDeadLetter,
+  listDeadLetters,
+  replayDeadLetter,
+  type EventHandler,
+  type EventHandlers,
+} from "./events/event-handling";
+export { canonicalJson, signEnvelope, EventVerifier } from "./events/event-signing";
+export { InboxEvent } from "./events/inbox-event.entity";
+export { DeadLetter } from "./events/dead-letter.entity";
+export { CreateInboxAndDeadLetters1763900000000 } from "./events/inbox.migration";
+export { requiredText, optionalText, intInRange } from "./validation/text";
+export {
+  metricsPortOf,
+  printSubgraphSdl,
+  subgraphTables,
+  openSubgraphDatabase,
+  migrateSubgraph,
+  type SubgraphDefinition,
+} from "./subgraph";
+export { SeededRandom } from "./seeded-random";
+export {
+  keysDir,
+  ensureDevKeys,
+  devCursorSecretPath,
+  ensureDevCursorSecret,
+  loadCursorSecret,
+  devProductionKeyEnv,
+  devDepartmentKeyEnv,
+  loadDevIssuerKey,
+  contextKeyId,
+  loadContextVerifyKeys,
+  loadContextSigningKey,
+  loadJwtSecret,
+  ensureDevAuditKeys,
+  loadAuditSigningKey,
+  loadAuditVerifyKey,
+  DEV_TOKEN_ISSUER,
+  DEV_TOKEN_AUDIENCE,
+} from "./auth/keys";
+export {
+  devEventKeyFiles,
+  ensureDevEventKeys,
+  eventPublicKeyVariable,
+  loadEventSigningKey,
+  loadEventVerifyKeys,
+  loadNatsCredentials,
+  NATS_ADMIN_USER,
+  type NatsCredentials,
+} from "./auth/event-keys";
+export {
+  contextClaims,
+  signContextHeader,
+  CONTEXT_HEADER,
+  type VerifiedContext,
+  ContextVerifier,
+} from "./auth/internal-context";
+export { USED_CONTEXT_MIGRATIONS, UsedContexts } from "./auth/used-contexts";
+export { tokenRolesProblem, PERSONAL_DATA_ROLES, HOSPITAL_ROLES } from "./auth/token-rules";
+export { refuse, hasRole, listFields, type AuthContext, authChecker, PersonalDataAccess } from "./auth/authorization";
+export { loadPersonReadCaps, DEFAULT_PERSON_READ_CAPS, MAX_PERSON_READ_CAP, PersonReadCap } from "./auth/read-cap";
+export { maskIdNumber, maskName } from "./auth/masking";
+export { selectedFields } from "./auth/selected-fields";
+export { AuditEntry } from "./audit/audit-entry.entity";
+export { CreateAuditTrail1764000000000 } from "./audit/audit.migration";
+export { AuditActs1764012120000 } from "./audit/audit-acts.migration";
+export { type AuditRead, type AuditOutcome, type ChainCheckResult, AuditTrail } from "./audit/audit-trail";
+export { signAuditHead, isSignedHeadValid, type SignedAuditHead, type AuditSigning } from "./audit/audit-head";
+export { SignedAuditHeads1765200000000 } from "./audit/audit-head.migration";
+export { departmentField, auditTypeDefs, auditResolvers } from "./audit/audit-schema";
+export { DEFAULT_TALLY_KEYS, type TalliedRefusals, RefusalTally } from "./audit/refusal-tally";
+export { declaredRoles } from "./auth/declared-roles";
+export { readKeyMaterial } from "./auth/key-material";
+export { rootActs, writeWithoutPurpose, actRecords, type RootAct, type SelfServiceActs } from "./audit/acts";
