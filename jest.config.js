@@ -75,9 +75,7 @@ module.exports = {
       testEnvironment: "node",
       transform: {},
       moduleNameMapper: { "^node:assert/strict$": "<rootDir>/shared/testing/dist/jest-assert.js" },
-      setupFilesAfterEnv: ["<rootDir>/shared/testing/dist/jest-setup.js"],
-      // A stack takes seconds to start and a file's tests share it; the slowest file (fuzz) runs minutes.
-      testTimeout: 300_000,
+      setupFilesAfterEnv: ["<rootDir>/test/dist/harness/setup.js"],
     },
   ],
   coverageReporters: ["text-summary", "lcov"],

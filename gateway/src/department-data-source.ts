@@ -152,12 +152,14 @@ export class DepartmentDataSource implements GraphQLDataSource<GatewayContext> {
     const headers: Record<string, string> = { "content-type": "application/json" };
     // W3C trace context of this department call's span (unsigned, like x-request-id).
     injectTraceparent({ set: (name, value) => (headers[name] = value) });
-    if (context?.caller) {
-      headers["x-request-id"] = context.requestId;
+    // Health checks and the planner's own requests come with another context shape, or none.
+    const gateway = context as Partial<GatewayContext> | undefined;
+    if (gateway?.caller && gateway.requestId) {
+      headers["x-request-id"] = gateway.requestId;
       // The caller, purpose and request id, for this department only, bound to this exact body.
       headers[CONTEXT_HEADER] = signContextHeader(
         this.contextKey,
-        contextClaims(context.caller, this.department, context.requestId, context.clientRequestId),
+        contextClaims(gateway.caller, this.department, gateway.requestId, gateway.clientRequestId ?? null),
         body,
       );
     }

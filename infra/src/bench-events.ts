@@ -64,7 +64,9 @@ async function main() {
         i: { idNumber, retiredOn: `${year}-07-01`, monthlyPension: 3000 },
       });
       for (;;) {
-        const res = await stack.query(
+        const res = await stack.query<{
+          citizen: { medicalInsurance: { scheme: string } | null; exemptPensionIncome: number } | null;
+        }>(
           `query ($id: ID!, $y: Int!) { citizen(idNumber: $id) { medicalInsurance { scheme } exemptPensionIncome(year: $y) } }`,
           { id: idNumber, y: year },
         );

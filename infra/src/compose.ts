@@ -14,7 +14,7 @@ async function main() {
   console.log(`wrote ${path.relative(process.cwd(), supergraphPath)}`);
 }
 
-main().catch((err) => {
-  console.error(err.message);
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
   process.exit(1);
 });

@@ -51,7 +51,7 @@ async function main() {
   if (found === 0) console.log(command === "list" ? "no dead letters" : "no dead letter with those ids");
 }
 
-main().catch((err) => {
-  console.error(err.message);
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
   process.exit(1);
 });

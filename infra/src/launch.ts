@@ -45,7 +45,13 @@ async function main() {
           server.kill("SIGTERM");
         });
       })
-      .then(() => process.exit(0));
+      .then(
+        () => process.exit(0),
+        (err: unknown) => {
+          console.error("停止时出错 / error while stopping:", err);
+          process.exit(1);
+        },
+      );
     setTimeout(() => process.exit(0), 12_000).unref();
   };
   process.on("SIGINT", stopAll);
@@ -104,7 +110,7 @@ Anonymous callers see the public parts: the service guide, the job board, hospit
 Ctrl-C stops everything.`);
 }
 
-main().catch((err) => {
-  console.error(err.message);
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
   process.exit(1);
 });

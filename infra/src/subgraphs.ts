@@ -8,7 +8,7 @@ import { serviceHall } from "@onewindow/service-hall";
 
 /** A department in the supergraph: its definition and where its package lives. */
 export interface SubgraphEntry {
-  definition: SubgraphDefinition<any>;
+  definition: SubgraphDefinition<unknown>;
   /** The package folder (its `schema.graphql` and `dist/main.js`). */
   dir: string;
 }

@@ -9,7 +9,6 @@ import { eventually } from "./harness/eventually";
 import { freshCreditCode, freshIdNumber } from "./harness/fixtures";
 
 const HOSPITAL = "JD001";
-const OTHER_HOSPITAL = "JD002";
 
 /** Every caller of the security model, by the name the table below uses. */
 function callers(citizen: string): Record<string, As> {

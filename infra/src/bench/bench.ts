@@ -59,7 +59,7 @@ async function post(
  * only as whether it is there: two answers of the same page are equal but for their cursors.
  */
 const comparable = (data: unknown) =>
-  JSON.stringify(data, (key, value) =>
+  JSON.stringify(data, (key, value: unknown) =>
     ["cursor", "startCursor", "endCursor"].includes(key) && typeof value === "string" ? value.length > 0 : value,
   );
 

@@ -74,7 +74,7 @@ test("an amendment supersedes the first return, both are kept, and the summary u
 });
 
 test("summaries come in key order, null for a person or year without a return", async () => {
-  const { db, s, close } = await openTestDb();
+  const { s, close } = await openTestDb();
   try {
     await s.taxReturns.file({ idNumber: bob, year: 2022, wageIncome: 50_000, pensionIncome: 36_000, taxWithheld: 0 });
     await s.taxReturns.file({ idNumber: alice, year: 2023, wageIncome: 70_000, taxWithheld: 0 });
@@ -91,7 +91,7 @@ test("summaries come in key order, null for a person or year without a return", 
 });
 
 test("the current year may be filed; people's returns do not interfere", async () => {
-  const { db, s, close } = await openTestDb();
+  const { s, close } = await openTestDb();
   try {
     const year = Number(today().slice(0, 4));
     await s.taxReturns.file({ idNumber: alice, year, wageIncome: 1, taxWithheld: 0 });

@@ -34,7 +34,7 @@ test("an employer that paid every month in full is in good standing; one short m
 });
 
 test("a corrected return replaces the month's first one, which stays in history", async () => {
-  const { db, s, close } = await openTestDb();
+  const { s, close } = await openTestDb();
   try {
     const first = await s.withholdingReturns.file({ creditCode: late, period: "2024-03", ...month(5, 2_000, 0) });
     assert.deepEqual(await s.withholdingReturns.arrears([late]), [2_000_00]);
@@ -64,7 +64,7 @@ test("a corrected return replaces the month's first one, which stays in history"
 });
 
 test("pages run newest month first, per employer, with cursors", async () => {
-  const { db, s, close } = await openTestDb();
+  const { s, close } = await openTestDb();
   try {
     for (const period of ["2024-01", "2024-03", "2024-02"])
       await s.withholdingReturns.file({ creditCode: prompt, period, ...month(3, 100, 100) });
@@ -125,7 +125,7 @@ test("bad input is BAD_USER_INPUT naming the field, and writes nothing", async (
 });
 
 test("the current month may be filed", async () => {
-  const { db, s, close } = await openTestDb();
+  const { s, close } = await openTestDb();
   try {
     const r = await s.withholdingReturns.file({ creditCode: prompt, period: today().slice(0, 7), ...month(1, 0, 0) });
     assert.equal(r.current, true);

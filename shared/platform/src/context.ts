@@ -22,7 +22,7 @@ export interface RequestContext {
   /** The department's key for list cursors: `pageRequest(first, after, ctx.cursors.forField(info))`. */
   cursors: CursorKey;
   /** Per-request DataLoaders, so that entities asked for in one request are loaded in one query. */
-  loaders: Map<string, DataLoader<any, any>>;
+  loaders: Map<string, unknown>;
 }
 
 /**
@@ -34,12 +34,12 @@ export function loaderFor<K, V>(
   name: string,
   batch: (keys: readonly K[]) => Promise<(V | null)[]>,
 ): DataLoader<K, V | null> {
-  let loader = context.loaders.get(name);
+  let loader = context.loaders.get(name) as DataLoader<K, V | null> | undefined;
   if (!loader) {
     loader = new DataLoader<K, V | null>(batch, { maxBatchSize: 1000 });
     context.loaders.set(name, loader);
   }
-  return loader as DataLoader<K, V | null>;
+  return loader;
 }
 
 /** Orders rows by the keys they belong to, null for keys without a row (DataLoader's contract). */

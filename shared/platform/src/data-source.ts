@@ -6,8 +6,6 @@ import {
   type EntityManager,
   type EntityTarget,
   type Logger as TypeOrmLogger,
-  type MixedList,
-  type EntitySchema,
   type ObjectLiteral,
 } from "typeorm";
 import type { BaseConfig } from "./config";
@@ -15,12 +13,15 @@ import type { Logger } from "./logger";
 import { SCRAPE_QUERY, sqlQueries } from "./metrics";
 import { assertAppendOnlyAudit, grantRuntimeRole } from "./runtime-role";
 
+/** A class TypeORM maps (an entity) or runs (a migration). */
+export type Constructor = abstract new (...args: never[]) => object;
+
 /** What a service hands to {@link createDataSource}. */
 export interface DataSourceOptions {
   /** The service name (`labor-security`): names the SQLite file or the PostgreSQL database. */
   service: string;
-  entities: MixedList<Function | string | EntitySchema>;
-  migrations: Function[];
+  entities: Constructor[];
+  migrations: Constructor[];
   config: Pick<BaseConfig, "dataDir" | "databaseUrl" | "databaseMigrationUrl"> &
     Partial<Pick<BaseConfig, "databaseMigrations">>;
   logger: Logger;
@@ -242,6 +243,7 @@ export async function assertNoPendingMigrations(dataSource: DataSource, service:
     else
       throw new Error(
         `${service}: cannot read the migration log ("${MIGRATIONS_TABLE}"): ${e.message}. The migrate step (main.js migrate) grants DATABASE_URL's role SELECT on it.`,
+        { cause: err },
       );
   }
   const pending = dataSource.migrations

@@ -1,6 +1,7 @@
 import { buildSubgraphSchema } from "@apollo/subgraph";
+import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
-import type { GraphQLSchema } from "graphql";
+import type { GraphQLResolveInfo, GraphQLSchema } from "graphql";
 import gql from "graphql-tag";
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from "type-graphql";
 import { auditResolvers, auditTypeDefs } from "./audit/audit-schema";
@@ -14,7 +15,7 @@ const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/fede
 /** `__resolveReference` per entity type name. */
 export type ReferenceResolvers = Record<
   string,
-  { __resolveReference: (reference: any, context: any, info: any) => unknown }
+  { __resolveReference: (reference: never, context: RequestContext, info: GraphQLResolveInfo) => unknown }
 >;
 
 /** A resolver class that takes the department's services. */
@@ -43,10 +44,10 @@ export interface FederatedSchemaOptions<S> extends Omit<
  */
 export function personalReference<R>(
   personOf: (reference: R) => string,
-  resolve: (reference: R, context: RequestContext, info: any) => unknown,
+  resolve: (reference: R, context: RequestContext, info: GraphQLResolveInfo) => unknown,
 ) {
   return {
-    __resolveReference: (reference: R, context: RequestContext, info: any) => {
+    __resolveReference: (reference: R, context: RequestContext, info: GraphQLResolveInfo) => {
       context.access.read([personOf(reference)], info);
       return resolve(reference, context, info);
     },
@@ -60,7 +61,7 @@ export function personalReference<R>(
  */
 export async function buildFederatedSchema<S>(options: FederatedSchemaOptions<S>): Promise<GraphQLSchema> {
   const { referenceResolvers = {}, department, auditRoot = false, resolvers: classes, services, ...rest } = options;
-  const instances = new Map<Function, unknown>(classes.map((R) => [R, new R(services)]));
+  const instances = new Map<unknown, object>(classes.map((R) => [R, new R(services)]));
   const schema = await buildSchema({
     ...rest,
     resolvers: classes,
@@ -72,7 +73,7 @@ export async function buildFederatedSchema<S>(options: FederatedSchemaOptions<S>
     authChecker,
     authMode: "error",
   });
-  const resolvers = createResolversMap(schema) as Record<string, any>;
+  const resolvers = createResolversMap(schema) as Record<string, object>;
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...reference };
   }
@@ -83,6 +84,7 @@ export async function buildFederatedSchema<S>(options: FederatedSchemaOptions<S>
     typeDefs: gql(
       `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}\n${auditTypeDefs(department, auditRoot, schema)}`,
     ),
-    resolvers,
+    // type-graphql's map, with the reference and audit resolvers merged into it.
+    resolvers: resolvers as GraphQLResolverMap<unknown>,
   });
 }

@@ -90,6 +90,7 @@ export {
   findOneForUpdate,
   inTransaction,
   type DataSourceOptions,
+  type Constructor,
 } from "./data-source";
 export { grantRuntimeRole, assertAppendOnlyAudit } from "./runtime-role";
 export {
@@ -208,3 +209,5 @@ export { DEFAULT_TALLY_KEYS, type TalliedRefusals, RefusalTally } from "./audit/
 export { declaredRoles } from "./auth/declared-roles";
 export { readKeyMaterial } from "./auth/key-material";
 export { rootActs, writeWithoutPurpose, actRecords, type RootAct, type SelfServiceActs } from "./audit/acts";
+export { isPostgres, runSql, valuesList, num } from "./db/sql";
+export { bulkInsert, type BulkColumn } from "./db/bulk-insert";

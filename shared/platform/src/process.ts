@@ -27,9 +27,9 @@ export function runProcess(logger: Logger, main: () => Promise<{ stop(): Promise
       // A parent that forked us may ask us to stop over IPC (tests, the launcher on Windows).
       process.on("message", (msg: { type?: string }) => msg?.type === "stop" && shutdown("IPC"));
     })
-    .catch((err) => {
+    .catch((err: unknown) => {
       // Configuration errors carry a message meant for the operator, not a stack trace.
-      if (err?.name === "ConfigError") console.error(err.message);
+      if (err instanceof Error && err.name === "ConfigError") console.error(err.message);
       else logger.fatal({ err }, "failed to start");
       process.exit(1);
     });

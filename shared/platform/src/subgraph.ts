@@ -1,9 +1,9 @@
 import path from "node:path";
 import { printSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLSchema } from "graphql";
-import { DataSource, type EntitySchema, type MixedList } from "typeorm";
+import { DataSource } from "typeorm";
 import { loadBaseConfig, type BaseConfig } from "./config";
-import { createDataSource, migrateDatabase, postgresDatabaseName } from "./data-source";
+import { createDataSource, migrateDatabase, postgresDatabaseName, type Constructor } from "./data-source";
 import { OutboxEvent } from "./events/outbox-event.entity";
 import { CreateOutbox1763800000000 } from "./events/outbox.migration";
 import { AddOutboxSignedEnvelope1764500000000 } from "./events/outbox-envelope.migration";
@@ -23,8 +23,8 @@ export interface SubgraphDefinition<S> {
   name: string;
   /** Its port in the run contract (4001-4005); `PORT` overrides it. Its metrics are on this + 5400 (`METRICS_PORT`). */
   defaultPort: number;
-  entities: MixedList<Function | string | EntitySchema>;
-  migrations: Function[];
+  entities: Constructor[];
+  migrations: Constructor[];
   /** Wires the department's services to its data source. Must not touch the database. */
   createServices(db: DataSource): S;
   buildSchema(services: S): Promise<GraphQLSchema>;
@@ -61,12 +61,12 @@ export async function printSubgraphSdl<S>(definition: SubgraphDefinition<S>): Pr
 /** A department's tables: its own entities and migrations, plus the shared outbox, inbox and dead letters. */
 export function subgraphTables(definition: SubgraphDefinition<unknown>): {
   service: string;
-  entities: MixedList<Function | string | EntitySchema>;
-  migrations: Function[];
+  entities: Constructor[];
+  migrations: Constructor[];
 } {
   return {
     service: definition.name,
-    entities: [OutboxEvent, InboxEvent, DeadLetter, AuditEntry, ...(definition.entities as Function[])],
+    entities: [OutboxEvent, InboxEvent, DeadLetter, AuditEntry, ...definition.entities],
     migrations: [
       CreateOutbox1763800000000,
       CreateInboxAndDeadLetters1763900000000,

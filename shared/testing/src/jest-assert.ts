@@ -8,8 +8,8 @@
  * by structured clone; values that cannot be cloned (functions, class instances with symbols)
  * are compared as they are. Everything else is Node's strict assert unchanged.
  */
+import { strict } from "node:assert";
 import { deserialize, serialize } from "node:v8";
-const strict: typeof import("node:assert/strict") = require("assert").strict;
 
 function sameRealm(actual: unknown, expected: unknown): [unknown, unknown] {
   try {

@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import path from "node:path";
 
 /*
@@ -10,7 +11,8 @@ import path from "node:path";
  * It replaces the `applyOnce` export of the event-handling module, which the consumer calls
  * through the module's exports object (CommonJS), so the replacement is what it calls.
  */
-const handling = require(
+// CommonJS on purpose: the module's exports object is what the consumer calls through.
+const handling = createRequire(__filename)(
   path.join(path.dirname(require.resolve("@onewindow/platform")), "events", "event-handling.js"),
 ) as {
   applyOnce: (...args: unknown[]) => Promise<boolean>;

@@ -31,7 +31,7 @@ async function timeIt(runs: number, fn: () => Promise<unknown>): Promise<string>
 }
 
 async function load(db: DataSource, visits: number): Promise<void> {
-  const [{ n }] = await db.query(
+  const [{ n }] = await db.query<{ n: string | number }[]>(
     `SELECT COUNT(*) AS n FROM outpatient_visit WHERE hospital_code = 'JD001' AND visit_date >= '${EXTRA_VISITS_YEAR}-01-01'`,
   );
   const missing = visits - Number(n);
@@ -51,7 +51,7 @@ async function main(): Promise<void> {
   const runs = arg("runs", 200);
   const db = await createDataSource({
     service: hospitalQuality.name,
-    entities: [OutboxEvent, ...(hospitalQuality.entities as Function[])],
+    entities: [OutboxEvent, ...hospitalQuality.entities],
     migrations: [CreateOutbox1763800000000, ...hospitalQuality.migrations],
     config: { dataDir: "", databaseUrl },
     logger: createLogger("bench", "warn"),
@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   await load(db, visits);
   await db.query("VACUUM ANALYZE");
   const year = [`${EXTRA_VISITS_YEAR}-01-01`, `${EXTRA_VISITS_YEAR}-12-31`] as const;
-  const [{ n }] = await db.query(
+  const [{ n }] = await db.query<{ n: string | number }[]>(
     "SELECT COUNT(*) AS n FROM outpatient_visit WHERE hospital_code = 'JD001' AND visit_date BETWEEN $1 AND $2",
     [...year],
   );

@@ -8,7 +8,7 @@ import {
   requiredText,
 } from "@onewindow/platform";
 import { HospitalEvents } from "@onewindow/contracts";
-import { runSql } from "../db/sql";
+import { runSql } from "@onewindow/platform";
 import { Hospital } from "./hospital.entity";
 import { parseHospitalCode } from "./hospital-code";
 import type { RegisterHospitalInput } from "./hospital.inputs";
@@ -73,7 +73,7 @@ export class HospitalService {
    */
   async departmentsOf(codes: readonly string[]): Promise<string[][]> {
     const marks = codes.map(() => "?").join(", ");
-    const rows = await runSql<{ hospital_code: string; department: string }[]>(
+    const rows = await runSql<{ hospital_code: string; department: string }>(
       this.db.manager,
       `SELECT DISTINCT hospital_code, department FROM daily_rollup WHERE hospital_code IN (${marks}) AND department <> '' ORDER BY department`,
       [...codes],

@@ -1,5 +1,5 @@
 import type { EntityManager } from "typeorm";
-import { num, runSql } from "../db/sql";
+import { num, runSql } from "@onewindow/platform";
 import { PatientEvaluationChannel } from "../evaluation/evaluation.enums";
 import { monthsOf } from "./periods";
 import { emptyTotals, type PeriodTotals, type TotalsReader } from "./period-totals";

@@ -12,7 +12,7 @@ import {
   requiredText,
 } from "@onewindow/platform";
 import { requireHospitalScope } from "../access/hospital-scope";
-import { num, runSql } from "../db/sql";
+import { num, runSql } from "@onewindow/platform";
 import { parseHospitalCode } from "../hospital/hospital-code";
 import { requireHospital } from "../hospital/hospital.service";
 import { PrescriberStatsGrant } from "./prescriber-grant.entity";
@@ -210,7 +210,7 @@ export class PrescriberStatsService {
   private async byPrescriber(hospitalCode: string, from: string, to: string): Promise<PrescriberDrugCost[]> {
     type Row = { prescriber: string; n: unknown; drug: unknown; total: unknown };
     const sum = (table: string, day: string) =>
-      runSql<Row[]>(
+      runSql<Row>(
         this.db.manager,
         `SELECT prescriber_id AS prescriber, COUNT(*) AS n, SUM(drug_fen) AS drug, SUM(total_fen) AS total FROM ${table} ` +
           `WHERE hospital_code = ? AND ${day} >= ? AND ${day} <= ? AND prescriber_id IS NOT NULL GROUP BY prescriber_id`,

@@ -1,5 +1,5 @@
 import type { EntityManager } from "typeorm";
-import { runSql, valuesList } from "../db/sql";
+import { runSql, valuesList } from "@onewindow/platform";
 import { ROLLUP_COUNTERS, RollupAccumulator, type RollupDelta, type RollupKey } from "./rollup-delta";
 
 const COLUMNS = ["hospital_code", "day", "department", ...ROLLUP_COUNTERS];

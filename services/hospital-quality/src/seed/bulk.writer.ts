@@ -1,5 +1,5 @@
 import type { EntityManager } from "typeorm";
-import { bulkInsert, type BulkColumn } from "../db/bulk-insert";
+import { bulkInsert, type BulkColumn } from "@onewindow/platform";
 import { CHANNEL_COUNTERS } from "../rollup/channel-counters";
 import { FollowUpOutcome } from "../follow-up/follow-up.enums";
 import type { RollupAccumulator } from "../rollup/rollup-delta";

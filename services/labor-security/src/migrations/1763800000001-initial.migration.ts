@@ -1,4 +1,4 @@
-import { Table, TableIndex, type MigrationInterface, type QueryRunner } from "typeorm";
+import { Table, type MigrationInterface, type QueryRunner } from "typeorm";
 
 /** Labor-security's tables: citizens, employers, jobs, unemployment, retirement, job postings. */
 export class LaborInitial1763800000001 implements MigrationInterface {

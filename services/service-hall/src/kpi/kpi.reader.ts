@@ -1,5 +1,5 @@
 import type { EntityManager } from "typeorm";
-import { num, runSql } from "../db/sql";
+import { num, runSql } from "@onewindow/platform";
 
 /** One row of grouped counts: which window, which line, which channel, and the sums. */
 export interface KpiRow {

@@ -10,7 +10,7 @@ import {
 } from "@onewindow/platform";
 import { HALL_DEPARTMENTS, HallDepartment, QUEUE_LETTERS } from "../catalogue/hall-department.enum";
 import { todayBy, type Clock } from "@onewindow/platform";
-import { num, runSql } from "../db/sql";
+import { num, runSql } from "@onewindow/platform";
 import { QueueBoard, QueueCategoryStatus } from "./queue-board.types";
 import { QueuePriority, QueueTicketStatus } from "./queue.enums";
 import type { CallNextTicketInput, TakeQueueTicketInput } from "./queue.inputs";

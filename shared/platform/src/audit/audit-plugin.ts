@@ -12,12 +12,14 @@ import { RefusalTally } from "./refusal-tally";
  * refused requests cannot flood the trail.
  */
 export function refusalRecorder(trail: AuditTrail, logger: Logger): RefusalTally<AuditRead> {
-  const write = (record: AuditRead) =>
+  // Fire and forget: a refusal is answered at once; a failed write is logged, never thrown.
+  const write = (record: AuditRead): void => {
     trail
       .append([record])
       .catch((err: Error) =>
         logger.error({ err, refusal: record }, `audit trail write of a refusal failed: ${err.message}`),
       );
+  };
   return new RefusalTally<AuditRead>(write, ({ first, more, since }) =>
     write({ ...first, reason: `${first.reason ?? ""} (${more} more like it since ${since})`.slice(0, 500) }),
   );

@@ -7,7 +7,8 @@ import { getMetadataStorage } from "type-graphql";
  */
 export function declaredRoles(typeName: string, fieldName: string): readonly string[] | undefined {
   const m = getMetadataStorage();
-  const rolesOf = (target: Function, name: string) =>
+  type Target = (typeof m.authorizedFields)[number]["target"];
+  const rolesOf = (target: Target, name: string) =>
     m.authorizedFields.find((a) => a.target === target && a.fieldName === name)?.roles ??
     m.authorizedResolver.find((a) => a.target === target)?.roles;
   if (typeName === "Query" || typeName === "Mutation") {
@@ -21,7 +22,7 @@ export function declaredRoles(typeName: string, fieldName: string): readonly str
   const resolved = m.fieldResolvers.find(
     (f) =>
       f.schemaName === fieldName &&
-      classes.includes(m.resolverClasses.find((r) => r.target === f.target)?.getObjectType() as Function),
+      classes.includes(m.resolverClasses.find((r) => r.target === f.target)?.getObjectType() as Target),
   );
   if (!resolved) throw new Error(`no class or resolver declares ${typeName}.${fieldName}`);
   return rolesOf(resolved.target, resolved.methodName);

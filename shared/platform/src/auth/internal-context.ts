@@ -123,14 +123,14 @@ export class ContextVerifier {
     if (!valid) refuse("the context's signature is not the gateway's");
     let claims: ContextClaims;
     try {
-      claims = JSON.parse(Buffer.from(claimsPart, "base64url").toString("utf8"));
+      claims = JSON.parse(Buffer.from(claimsPart, "base64url").toString("utf8")) as ContextClaims;
     } catch {
       return refuse("the signed context is malformed");
     }
     if (claims.aud !== this.department) refuse(`the context was signed for ${claims.aud}`);
     if (typeof claims.iat !== "number" || now - claims.iat > FRESH_MS || claims.iat - now > SKEW_MS)
       refuse("the signed context has expired");
-    this.remember(claims.jti, claims.iat, now) || refuse("the signed context was replayed");
+    if (!this.remember(claims.jti, claims.iat, now)) refuse("the signed context was replayed");
     return {
       caller: {
         userId: claims.sub ?? null,

@@ -130,7 +130,7 @@ export function devDepartmentKeyEnv(dataDir: string, department: string): Record
     EVENT_SIGNING_KEY_FILE: events.signingKey,
     NATS_USER: department,
     NATS_PASSWORD_FILE: events.natsPassword,
-    ...Object.fromEntries(publicKeys),
+    ...(Object.fromEntries(publicKeys) as Record<string, string>),
   };
 }
 

@@ -1,11 +1,14 @@
 import type { DataSource } from "typeorm";
-import { isUniqueViolation } from "../data-source";
+import { isUniqueViolation, type Constructor } from "../data-source";
 import { UnauthenticatedError } from "../errors";
 import { CreateUsedContexts1764460000000 } from "./used-contexts.migration";
 import { UsedContextsUnlogged1764470000000 } from "./used-contexts-unlogged.migration";
 
 /** The used-context table's migrations, in order. */
-export const USED_CONTEXT_MIGRATIONS: Function[] = [CreateUsedContexts1764460000000, UsedContextsUnlogged1764470000000];
+export const USED_CONTEXT_MIGRATIONS: Constructor[] = [
+  CreateUsedContexts1764460000000,
+  UsedContextsUnlogged1764470000000,
+];
 
 /**
  * The ids of the internal contexts a department has served, shared by all its replicas through

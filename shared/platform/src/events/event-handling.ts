@@ -17,7 +17,11 @@ export type EventHandlers = { [K in EventType]?: EventHandler<K> };
  * Applies an event at most once: the inbox row and the handler's effect commit in one
  * transaction. Returns false (and does nothing) when the event was applied before.
  */
-export async function applyOnce(db: DataSource, event: EventEnvelope, handler: EventHandler<any>): Promise<boolean> {
+export async function applyOnce<T extends EventType>(
+  db: DataSource,
+  event: EventEnvelope<T>,
+  handler: EventHandler<T>,
+): Promise<boolean> {
   return db.transaction(async (tx) => {
     if (await tx.existsBy(InboxEvent, { id: event.id })) return false;
     await tx.insert(InboxEvent, { id: event.id, type: event.type, appliedAt: new Date().toISOString() });
@@ -73,7 +77,8 @@ export async function replayDeadLetter(
   const event = JSON.parse(letter.envelope) as EventEnvelope;
   const handler = handlers[event.type];
   if (!handler) throw new Error(`this service has no handler for ${event.type}`);
-  const applied = await applyOnce(db, event, handler as EventHandler<any>);
+  // The handler registered for the event's own type.
+  const applied = await applyOnce(db, event, handler as EventHandler);
   await db.getRepository(DeadLetter).update({ id }, { replayedAt: new Date().toISOString() });
   return applied ? "applied" : "already applied";
 }

@@ -27,7 +27,7 @@ function signedBytes(envelope: EventEnvelope): Buffer {
 }
 
 /** The envelope with `signature`: Ed25519 by the department's `EVENT_SIGNING_KEY`, base64url. */
-export function signEnvelope<E extends EventEnvelope<any>>(envelope: E, key: crypto.KeyObject): E {
+export function signEnvelope<E extends EventEnvelope>(envelope: E, key: crypto.KeyObject): E {
   const { signature: _old, ...unsigned } = envelope;
   return {
     ...unsigned,
@@ -64,7 +64,7 @@ export class EventVerifier {
       return `refused: unsigned event (${owner} signs every event it publishes)`;
     const key = this.keys.get(owner);
     if (!key) return `refused: no public key of ${owner} is configured to verify its events`;
-    let ok = false;
+    let ok: boolean;
     try {
       ok = crypto.verify(null, signedBytes(envelope), key, Buffer.from(envelope.signature, "base64url"));
     } catch {

@@ -95,7 +95,8 @@ export class EventConsumer {
       message.term();
       return;
     }
-    const handler = this.handlers[event.type] as EventHandler<any> | undefined;
+    // The handler registered for the event's own type.
+    const handler = this.handlers[event.type] as EventHandler | undefined;
     if (!handler) {
       message.ack();
       return;

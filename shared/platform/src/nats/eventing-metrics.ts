@@ -13,7 +13,7 @@ interface EventingSource {
 const sources = new Set<EventingSource>();
 
 const count = async (db: DataSource, sql: string): Promise<number> =>
-  Number((await db.query(SCRAPE_QUERY + sql))[0]?.n ?? 0);
+  Number((await db.query<{ n: unknown }[]>(SCRAPE_QUERY + sql))[0]?.n ?? 0);
 
 // Read at scrape time from the database and JetStream, so they are never stale.
 new Gauge({

@@ -19,7 +19,7 @@ export function envelopeOf(row: OutboxEvent): EventEnvelope {
     source: row.source,
     occurredAt: row.occurredAt,
     subject: row.subject,
-    data: JSON.parse(row.data),
+    data: JSON.parse(row.data) as EventEnvelope["data"],
     traceId: row.traceId,
   };
 }
@@ -42,11 +42,8 @@ export class OutboxRelay extends RelayLoop {
   }
 
   override start(): void {
-    const relay = this;
     const subscriber: EntitySubscriberInterface = {
-      afterTransactionCommit() {
-        relay.nudge();
-      },
+      afterTransactionCommit: () => this.nudge(),
     };
     this.db.subscribers.push(subscriber);
     super.start();

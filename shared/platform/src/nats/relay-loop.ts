@@ -52,7 +52,7 @@ export abstract class RelayLoop {
         await this.sleep(250);
         continue;
       }
-      let published = 0;
+      let published: number;
       try {
         published = await this.drain();
         if (failing) this.logger.info(`${this.what}: publishing again`);

@@ -9,10 +9,14 @@ export function isPostgres(manager: EntityManager): boolean {
  * Runs a hand-written statement written with `?` placeholders on either database: PostgreSQL
  * wants `$1, $2, ...`. Used where TypeORM's builders cost too much (bulk seeding, aggregates).
  */
-export function runSql<T = any>(manager: EntityManager, text: string, params: unknown[] = []): Promise<T> {
+export function runSql<Row extends object = Record<string, unknown>>(
+  manager: EntityManager,
+  text: string,
+  params: unknown[] = [],
+): Promise<Row[]> {
   let n = 0;
   const sql = isPostgres(manager) ? text.replace(/\?/g, () => `$${++n}`) : text;
-  return manager.query(sql, params);
+  return manager.query<Row[]>(sql, params);
 }
 
 /** `(?, ?, ?), (?, ?, ?)` for a multi-row VALUES list. */
