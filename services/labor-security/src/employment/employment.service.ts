@@ -8,8 +8,9 @@ import {
   optionalText,
   parseCreditCode,
   parseIdNumber,
-  parsePastDate,
+  type Clock,
 } from "@onewindow/shared";
+import { parsePastDateBy } from "../clock";
 import { Citizen } from "../citizen/citizen.entity";
 import { EmploymentStatus } from "../citizen/citizen.enums";
 import { Employer } from "../employer/employer.entity";
@@ -30,12 +31,13 @@ export class EmploymentService {
   constructor(
     private readonly db: DataSource,
     private readonly events: EventPublisher,
+    private readonly clock: Clock,
   ) {}
 
   async record(input: RecordEmploymentInput): Promise<Employment> {
     const { idNumber } = parseIdNumber(input.idNumber);
     const creditCode = parseCreditCode(input.creditCode);
-    const startDate = parsePastDate(input.startDate, "startDate");
+    const startDate = parsePastDateBy(this.clock, input.startDate, "startDate");
     const position = optionalText(input.position, "position", 60);
     return this.db.transaction(async (tx) => {
       const citizen = await citizenFor(tx, idNumber);
