@@ -4,7 +4,9 @@ import { AssistanceCategory, EducationLevel, EmploymentStatus, HousingStatus } f
 
 @InputType({ description: "A resident to register. Gender and birth date are read from the ID number." })
 export class RegisterCitizenInput {
-  @Field(() => ID, { description: "18-character identity number (resident ID, residence permit, permanent residence card)." })
+  @Field(() => ID, {
+    description: "18-character identity number (resident ID, residence permit, permanent residence card).",
+  })
   idNumber: string;
 
   @Field({ description: "Full name." })

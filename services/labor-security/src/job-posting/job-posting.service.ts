@@ -93,7 +93,8 @@ export class JobPostingService {
         industry: filter.industry,
       });
     }
-    if (filter?.openOnly) query.andWhere("(j.expires_on IS NULL OR j.expires_on >= :today)", { today: todayBy(this.clock) });
+    if (filter?.openOnly)
+      query.andWhere("(j.expires_on IS NULL OR j.expires_on >= :today)", { today: todayBy(this.clock) });
     const [rows, total] = await query
       .orderBy("j.published_on", "DESC")
       .addOrderBy("j.id", "DESC")

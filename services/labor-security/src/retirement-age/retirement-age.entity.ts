@@ -23,7 +23,9 @@ export class RetirementAgeRule {
   category: RetirementCategory | null;
 
   @Column({ type: "integer", name: "original_age_years" })
-  @Field(() => Int, { description: "Statutory age before the reform, years; flexible early retirement never goes below it." })
+  @Field(() => Int, {
+    description: "Statutory age before the reform, years; flexible early retirement never goes below it.",
+  })
   originalAgeYears: number;
 
   @Column({ type: "varchar", length: 7, name: "start_birth_month" })

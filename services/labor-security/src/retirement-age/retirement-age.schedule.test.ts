@@ -53,7 +53,11 @@ test("rows of the decision's three tables, by birth month", () => {
     ["2000-01-01", WORKER, 55, 0],
   ];
   for (const [birth, r, years, months] of rows) {
-    assert.deepEqual(ym(statutoryAgeMonths(birth, r)), [years, months], `${birth} ${JSON.stringify(r.startBirthMonth)}`);
+    assert.deepEqual(
+      ym(statutoryAgeMonths(birth, r)),
+      [years, months],
+      `${birth} ${JSON.stringify(r.startBirthMonth)}`,
+    );
   }
   // Men born 1965-01 retire in 2025-02, the first month of the reform's effect.
   assert.equal(retirementSchedule("1965-01-10", MALE).statutoryDate, "2025-02-10");

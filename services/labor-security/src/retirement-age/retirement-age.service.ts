@@ -1,11 +1,5 @@
 import type { DataSource, EntityManager } from "typeorm";
-import {
-  BadUserInputError,
-  NotFoundError,
-  intInRange,
-  requiredText,
-  type Clock,
-} from "@onewindow/shared";
+import { BadUserInputError, NotFoundError, intInRange, requiredText, type Clock } from "@onewindow/shared";
 import type { Citizen } from "../citizen/citizen.entity";
 import { Gender } from "../citizen/citizen.enums";
 import { RetirementAgeRule } from "./retirement-age.entity";
@@ -106,7 +100,8 @@ export class RetirementAgeService {
     };
     return this.db.transaction(async (tx) => {
       const rule = await tx.findOneBy(RetirementAgeRule, { code });
-      if (!rule) throw new NotFoundError(`没有退休年龄规则 ${code}（MALE、FEMALE_CADRE、FEMALE_WORKER）/ no rule ${code}`);
+      if (!rule)
+        throw new NotFoundError(`没有退休年龄规则 ${code}（MALE、FEMALE_CADRE、FEMALE_WORKER）/ no rule ${code}`);
       await tx.update(RetirementAgeRule, { code }, changes);
       return Object.assign(rule, changes);
     });
