@@ -174,17 +174,15 @@ test("FORTY_FIFTY and the other groups end at the statutory retirement date, in 
     for (const id of [past, under]) {
       await s.citizens.register({ idNumber: id, name: "测试", household: `H-${id}` });
     }
-    await db
-      .getRepository(UnemploymentRegistration)
-      .insert(
-        [past, under].map((idNumber) => ({
-          idNumber,
-          registeredOn: "2025-06-01",
-          reason: null,
-          status: "OPEN" as never,
-          closedOn: null,
-        })),
-      );
+    await db.getRepository(UnemploymentRegistration).insert(
+      [past, under].map((idNumber) => ({
+        idNumber,
+        registeredOn: "2025-06-01",
+        reason: null,
+        status: "OPEN" as never,
+        closedOn: null,
+      })),
+    );
     await db.query(`UPDATE citizen SET employment_status = 'UNEMPLOYED'`);
     const q = `query ($id: ID!) { citizen(idNumber: $id) { assistanceCategories } }`;
     assert.deepEqual(allowed(await run(schema, db, LABOR, q, { id: past })).citizen.assistanceCategories, []);
