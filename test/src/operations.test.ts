@@ -28,7 +28,15 @@ function variablesFor(name: string): Record<string, unknown> {
     case "EmployerAcrossDepartments":
       return { creditCode: demoEmployer(employed.employerIndex).creditCode };
     case "ApproveRetirement": {
-      const older = people.find((p) => p.status !== "RETIRED" && ageOn(p.birthDate, day) >= 50)!;
+      // A man of 60 to 62 is between his earliest (60) and latest (statutory + 3 years) lawful
+      // retirement dates whatever his birth month (渐进式延迟法定退休年龄).
+      const older = people.find(
+        (p) =>
+          p.status !== "RETIRED" &&
+          p.gender === "MALE" &&
+          ageOn(p.birthDate, day) >= 60 &&
+          ageOn(p.birthDate, day) < 63,
+      )!;
       return { idNumber: older.idNumber, retiredOn: day };
     }
     case "HospitalQuality":

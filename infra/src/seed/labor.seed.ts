@@ -5,6 +5,7 @@ import {
   Employment,
   JobPosting,
   Retirement,
+  RetirementCategory,
   UnemploymentRegistration,
 } from "@onewindow/labor-security";
 import { bulkInsert } from "./bulk-insert";
@@ -28,6 +29,12 @@ export async function seedLabor(db: DataSource, size: SeedSize, today: string): 
       housingStatus: p.housingStatus,
       household: p.household,
       employmentStatus: p.status,
+      // Which retirement table a woman follows is in her personnel file; the demo records women
+      // with a college education as cadres (55 → 58) and leaves the rest to the worker default.
+      retirementCategory:
+        p.gender === "FEMALE" && ["JUNIOR_COLLEGE", "BACHELOR", "POSTGRADUATE"].includes(p.educationLevel ?? "")
+          ? RetirementCategory.CADRE
+          : null,
       registeredAt,
     } as Citizen;
   });
@@ -59,6 +66,8 @@ export async function seedLabor(db: DataSource, size: SeedSize, today: string): 
     return {
       idNumber: p.idNumber,
       retiredOn: p.since,
+      earlyRetirementGround: null,
+      groundReference: null,
       monthlyPensionFen: Math.round(p.monthlyWage * 0.55) * 100,
       approvedAt: `${p.since}T09:00:00.000Z`,
     } as Retirement;
@@ -68,6 +77,7 @@ export async function seedLabor(db: DataSource, size: SeedSize, today: string): 
     JobPosting,
     "job postings",
     size.jobPostings,
-    (k) => demoJobPosting(k, size.employers, today) as unknown as JobPosting,
+    // Demo postings ask for no gender, so they need no ground.
+    (k) => ({ ...demoJobPosting(k, size.employers, today), genderRequirementGround: null }) as unknown as JobPosting,
   );
 }

@@ -30,3 +30,10 @@ export const EMPLOYER_READERS: readonly Role[] = ["window_clerk", "labor_officer
 
 /** Every labor mutation. */
 export const LABOR_WRITERS: readonly Role[] = ["labor_officer"];
+
+/**
+ * Who changes the department's rule tables (statutory retirement ages). Labor security has no
+ * administrator role of its own in the security model, so it is the labor officer, and every
+ * change is a mutation on the audit trail with the notice it cites.
+ */
+export const LABOR_RULE_ADMINS: readonly Role[] = ["labor_officer"];

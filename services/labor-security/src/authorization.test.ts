@@ -6,8 +6,13 @@ import type { Role } from "@onewindow/contracts";
 import { allowed, auditRows, company, person, refusedWith, run, withLabor } from "./labor-security.fixture";
 import type { Services } from "./services";
 
-/** Root fields anyone may use: the job board, and federation's own. */
-const PUBLIC_ROOT_FIELDS = new Set(["Query.jobPostings", "Query._entities", "Query._service"]);
+/** Root fields anyone may use: the job board, the statutory retirement ages (law), and federation's own. */
+const PUBLIC_ROOT_FIELDS = new Set([
+  "Query.jobPostings",
+  "Query.retirementAgeRules",
+  "Query._entities",
+  "Query._service",
+]);
 
 /**
  * Root fields that the shared audit module declares and guards in code (an auditor; a citizen

@@ -7,23 +7,31 @@ import { Employment } from "./employment/employment.entity";
 import { JobPosting } from "./job-posting/job-posting.entity";
 import { LaborInitial1763800000001 } from "./migrations/1763800000001-initial.migration";
 import { RetirementPension1763900000002 } from "./migrations/1763900000002-retirement-pension.migration";
+import { StatutoryRetirementAndEqualHiring1764300000003 } from "./migrations/1764300000003-statutory-retirement-and-equal-hiring.migration";
 import { Retirement } from "./retirement/retirement.entity";
+import { RetirementAgeRule } from "./retirement-age/retirement-age.entity";
 import { buildLaborSchema } from "./schema";
 import { createServices, type Services } from "./services";
 import { UnemploymentRegistration } from "./unemployment/unemployment-registration.entity";
 
-export { Citizen, Employer, Employment, JobPosting, Retirement, UnemploymentRegistration };
+export { Citizen, Employer, Employment, JobPosting, Retirement, RetirementAgeRule, UnemploymentRegistration };
 export * from "./citizen/citizen.enums";
 export { RegistrationStatus } from "./unemployment/unemployment-registration.entity";
 export { GenderRequirement } from "./job-posting/job-posting.entity";
+export { GenderRequirementGround } from "./job-posting/job-posting.enums";
+export { EarlyRetirementGround, RetirementCategory } from "./retirement-age/retirement-age.enums";
 export type { Services as LaborServices };
 
 /** The labor-security department as a subgraph: owner of `Citizen` and `Employer`. */
 export const laborSecurity: SubgraphDefinition<Services> = {
   name: "labor-security",
   defaultPort: 4001,
-  entities: [Citizen, Employer, Employment, UnemploymentRegistration, Retirement, JobPosting],
-  migrations: [LaborInitial1763800000001, RetirementPension1763900000002],
+  entities: [Citizen, Employer, Employment, UnemploymentRegistration, Retirement, JobPosting, RetirementAgeRule],
+  migrations: [
+    LaborInitial1763800000001,
+    RetirementPension1763900000002,
+    StatutoryRetirementAndEqualHiring1764300000003,
+  ],
   personalDataReaders: PERSONAL_DATA_READERS,
   createServices,
   buildSchema: buildLaborSchema,

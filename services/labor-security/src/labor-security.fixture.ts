@@ -1,10 +1,10 @@
 import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
 import { type Caller } from "@onewindow/contracts";
-import { makeCreditCode, makeIdNumber, subgraphTables } from "@onewindow/platform";
+import { makeCreditCode, makeIdNumber, subgraphTables, type Clock } from "@onewindow/platform";
 import { openTestDatabase, runAs, type Answer } from "@onewindow/testing";
 import { laborSecurity } from "./index";
-import { createServices, type Services } from "./services";
+import { createServices, type ServiceOptions, type Services } from "./services";
 
 /*
  * Test support (not a test file: the name keeps `node --test` from running it). Every test opens
@@ -17,13 +17,17 @@ export const person = (n: number) => makeIdNumber("330102", "1975-03-07", n);
 /** A valid unified social credit code, distinct per `n`. */
 export const company = (n: number) => makeCreditCode("330102", 20_000 + n);
 
-/** The department's services and schema over a fresh database with every table (audit trail included). */
+/**
+ * The department's services and schema over a fresh database with every table (audit trail
+ * included). `options.clock` pins "today" (see {@link fixedClock}).
+ */
 export async function withLabor(
   fn: (s: Services, schema: GraphQLSchema, db: DataSource) => Promise<void>,
+  options: ServiceOptions = {},
 ): Promise<void> {
   const { db, close } = await openTestDatabase(subgraphTables(laborSecurity));
   try {
-    const s = createServices(db);
+    const s = createServices(db, options);
     await fn(s, await laborSecurity.buildSchema(s), db);
   } finally {
     await close();
@@ -40,3 +44,9 @@ export const run = (
 ): Promise<Answer> => runAs(laborSecurity, schema, db, caller, source, variableValues);
 
 export { allowed, auditRows, refusedWith, type Answer } from "@onewindow/testing";
+
+/** A clock stopped at noon (Beijing time) of `day`, so that "today" is `day` in any time zone setting near it. */
+export const fixedClock =
+  (day: string): Clock =>
+  () =>
+    new Date(`${day}T04:00:00.000Z`);

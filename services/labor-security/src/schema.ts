@@ -6,6 +6,7 @@ import { employerReference } from "./employer/employer.reference";
 import { EmploymentResolver } from "./employment/employment.resolver";
 import { JobPostingResolver } from "./job-posting/job-posting.resolver";
 import { RetirementResolver } from "./retirement/retirement.resolver";
+import { RetirementAgeResolver } from "./retirement-age/retirement-age.resolver";
 import type { Services } from "./services";
 import { UnemploymentResolver } from "./unemployment/unemployment.resolver";
 
@@ -15,6 +16,7 @@ const resolvers = [
   EmploymentResolver,
   JobPostingResolver,
   RetirementResolver,
+  RetirementAgeResolver,
   UnemploymentResolver,
 ] as const;
 

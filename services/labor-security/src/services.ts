@@ -1,14 +1,17 @@
 import type { DataSource } from "typeorm";
-import { EventPublisher } from "@onewindow/platform";
+import { EventPublisher, systemClock, type Clock } from "@onewindow/platform";
 import { CitizenService } from "./citizen/citizen.service";
 import { EmployerService } from "./employer/employer.service";
 import { EmploymentService } from "./employment/employment.service";
 import { JobPostingService } from "./job-posting/job-posting.service";
 import { RetirementService } from "./retirement/retirement.service";
+import { RetirementAgeService } from "./retirement-age/retirement-age.service";
 import { UnemploymentService } from "./unemployment/unemployment.service";
 
-/** Every service of the department, wired to one data source and one event publisher. */
+/** Every service of the department, wired to one data source, one event publisher and one clock. */
 export interface Services {
+  clock: Clock;
+  retirementAges: RetirementAgeService;
   citizens: CitizenService;
   employers: EmployerService;
   employments: EmploymentService;
@@ -17,14 +20,23 @@ export interface Services {
   jobPostings: JobPostingService;
 }
 
-export function createServices(db: DataSource): Services {
+/** What tests (and a different installation) may replace: the clock every "today" is read from. */
+export interface ServiceOptions {
+  clock?: Clock;
+}
+
+export function createServices(db: DataSource, options: ServiceOptions = {}): Services {
   const events = new EventPublisher("labor-security");
+  const clock = options.clock ?? systemClock;
+  const retirementAges = new RetirementAgeService(db, clock);
   return {
-    citizens: new CitizenService(db, events),
-    employers: new EmployerService(db, events),
-    employments: new EmploymentService(db, events),
-    unemployment: new UnemploymentService(db, events),
-    retirements: new RetirementService(db, events),
-    jobPostings: new JobPostingService(db, events),
+    clock,
+    retirementAges,
+    citizens: new CitizenService(db, events, retirementAges, clock),
+    employers: new EmployerService(db, events, clock),
+    employments: new EmploymentService(db, events, clock),
+    unemployment: new UnemploymentService(db, events, retirementAges, clock),
+    retirements: new RetirementService(db, events, retirementAges, clock),
+    jobPostings: new JobPostingService(db, events, clock),
   };
 }

@@ -51,10 +51,18 @@ export function today(now = new Date()): string {
 /** Today's date by `clock`. */
 export const todayBy = (clock: Clock): string => today(clock());
 
-/** Validates a date input that records something that has happened: it may not lie in the future. */
-export function parsePastDate(value: string, field: string): string {
-  if (!isValidDate(value)) throw new BadUserInputError(`date ${value} does not exist (expected YYYY-MM-DD)`, field);
-  if (value > today()) throw new BadUserInputError(`date ${value} is in the future`, field);
+/**
+ * Validates a date input that records something that has happened, by the department's clock:
+ * it may not lie in the future.
+ */
+export function parsePastDate(value: string, field: string, clock: Clock = systemClock): string {
+  if (!isValidDate(value))
+    throw new BadUserInputError(
+      `日期 ${value} 不存在（格式 YYYY-MM-DD）/ date ${value} does not exist (expected YYYY-MM-DD)`,
+      field,
+    );
+  const day = todayBy(clock);
+  if (value > day) throw new BadUserInputError(`日期 ${value} 晚于今天 ${day} / date ${value} is in the future`, field);
   return value;
 }
 

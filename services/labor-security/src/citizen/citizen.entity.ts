@@ -2,6 +2,7 @@ import { Authorized, Directive, Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { DateScalar } from "@onewindow/platform";
 import { IDENTITY_READERS, LABOR_RECORD_READERS } from "../access";
+import { RetirementCategory } from "../retirement-age/retirement-age.enums";
 import { EducationLevel, EmploymentStatus, Gender, HousingStatus } from "./citizen.enums";
 
 /** A resident, as registered with the labor-security department (the owner of `Citizen`). */
@@ -11,7 +12,10 @@ import { EducationLevel, EmploymentStatus, Gender, HousingStatus } from "./citiz
 export class Citizen {
   @PrimaryColumn({ type: "varchar", length: 18, name: "id_number" })
   @Authorized(IDENTITY_READERS)
-  @Field(() => ID, { description: "18-character resident ID number (GB 11643-1999)." })
+  @Field(() => ID, {
+    description:
+      "18-character identity number (GB 11643-1999): resident ID, Hong Kong/Macao/Taiwan residence permit (81/82/83) or 2023 foreigner's permanent residence card (9).",
+  })
   idNumber: string;
 
   @Column({ type: "varchar", length: 50 })
@@ -64,6 +68,14 @@ export class Citizen {
   @Authorized(LABOR_RECORD_READERS)
   @Field(() => EmploymentStatus, { description: "Current labor-market status." })
   employmentStatus: EmploymentStatus;
+
+  @Column({ type: "varchar", length: 10, name: "retirement_category", nullable: true })
+  @Authorized(LABOR_RECORD_READERS)
+  @Field(() => RetirementCategory, {
+    nullable: true,
+    description: "Post category for the retirement age (WORKER/CADRE); null: not recorded (women then follow WORKER).",
+  })
+  retirementCategory: RetirementCategory | null;
 
   @Column({ type: "varchar", length: 32, name: "registered_at" })
   registeredAt: string;

@@ -52,9 +52,13 @@ export enum AssistanceCategory {
 }
 registerEnumType(AssistanceCategory, {
   name: "AssistanceCategory",
-  description: "Employment-assistance target groups (就业援助对象).",
+  description:
+    "Employment-assistance target groups (就业援助对象); nobody is in one from their statutory retirement date.",
   valuesConfig: {
-    FORTY_FIFTY: { description: '"4050": registered unemployed women aged 40 or more and men aged 50 or more.' },
+    FORTY_FIFTY: {
+      description:
+        '"4050": registered unemployed women aged 40 or more and men aged 50 or more, until the statutory retirement date.',
+    },
     ZERO_EMPLOYMENT_FAMILY: {
       description: "Registered unemployed, in a household where no member is employed (零就业家庭).",
     },

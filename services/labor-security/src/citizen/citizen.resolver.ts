@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from "type-graphql";
 import {
   connectionType,
+  DateScalar,
   PageArgs,
   keysetPageRequest,
   loaderFor,
@@ -12,11 +13,13 @@ import { CITIZEN_LIST_READERS, IDENTITY_READERS, LABOR_RECORD_READERS, LABOR_WRI
 import { Employment } from "../employment/employment.entity";
 import { loaders } from "../loaders";
 import { Retirement } from "../retirement/retirement.entity";
+import { AgeInYearsAndMonths } from "../retirement-age/retirement-age.entity";
+import type { RuledSchedule } from "../retirement-age/retirement-age.service";
 import type { Services } from "../services";
 import { UnemploymentRegistration } from "../unemployment/unemployment-registration.entity";
 import { AssistanceCategory } from "./citizen.enums";
 import { Citizen } from "./citizen.entity";
-import { CitizenFilter, RegisterCitizenInput } from "./citizen.inputs";
+import { CitizenFilter, RecordRetirementCategoryInput, RegisterCitizenInput } from "./citizen.inputs";
 
 export const CitizenConnection = connectionType("Citizen", Citizen, "citizen");
 
@@ -70,6 +73,58 @@ export class CitizenResolver {
   ): Promise<Citizen> {
     ctx.access.readBeforeWrite(input.idNumber, info, "Citizen");
     return this.s.citizens.register(input);
+  }
+
+  @Authorized(LABOR_WRITERS)
+  @Mutation(() => Citizen, {
+    description: "Records a citizen's post category (WORKER/CADRE), which decides a woman's statutory retirement age.",
+  })
+  recordRetirementCategory(
+    @Arg("input", () => RecordRetirementCategoryInput) input: RecordRetirementCategoryInput,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Citizen> {
+    ctx.access.readBeforeWrite(input.idNumber, info, "Citizen");
+    return this.s.citizens.recordRetirementCategory(input);
+  }
+
+  private schedule(citizen: Citizen, ctx: RequestContext): Promise<RuledSchedule | null> {
+    return loaderFor<Citizen, RuledSchedule>(ctx, "retirementSchedule", (cs) =>
+      this.s.citizens.retirementSchedules(cs),
+    ).load(citizen);
+  }
+
+  @Authorized(LABOR_RECORD_READERS)
+  @FieldResolver(() => DateScalar, {
+    description:
+      "The day the citizen reaches the statutory retirement age (渐进式延迟法定退休年龄, by birth month, gender and category).",
+  })
+  async statutoryRetirementDate(@Root() citizen: Citizen, @Ctx() ctx: RequestContext): Promise<string> {
+    return (await this.schedule(citizen, ctx))!.statutoryDate;
+  }
+
+  @Authorized(LABOR_RECORD_READERS)
+  @FieldResolver(() => AgeInYearsAndMonths, { description: "The statutory retirement age, years and months." })
+  async statutoryRetirementAge(@Root() citizen: Citizen, @Ctx() ctx: RequestContext): Promise<AgeInYearsAndMonths> {
+    const { ageMonths } = (await this.schedule(citizen, ctx))!;
+    return { years: Math.floor(ageMonths / 12), months: ageMonths % 12 };
+  }
+
+  @Authorized(LABOR_RECORD_READERS)
+  @FieldResolver(() => DateScalar, {
+    description:
+      "Earliest flexible early retirement (弹性提前退休): up to 3 years before the statutory date, never before the original age; earlier only on a lawful ground.",
+  })
+  async earliestRetirementDate(@Root() citizen: Citizen, @Ctx() ctx: RequestContext): Promise<string> {
+    return (await this.schedule(citizen, ctx))!.earliestDate;
+  }
+
+  @Authorized(LABOR_RECORD_READERS)
+  @FieldResolver(() => DateScalar, {
+    description: "Latest flexible delayed retirement (弹性延迟退休): up to 3 years after the statutory date.",
+  })
+  async latestRetirementDate(@Root() citizen: Citizen, @Ctx() ctx: RequestContext): Promise<string> {
+    return (await this.schedule(citizen, ctx))!.latestDate;
   }
 
   @Authorized(LABOR_RECORD_READERS)

@@ -1,5 +1,6 @@
 import { In, type DataSource, type SelectQueryBuilder } from "typeorm";
 import {
+  BadUserInputError,
   ConflictError,
   EventPublisher,
   addDays,
@@ -8,22 +9,28 @@ import {
   optionalText,
   parseIdNumber,
   requiredText,
-  today,
+  todayBy,
   toKeysetConnection,
+  type Clock,
   type KeysetPageRequest,
 } from "@onewindow/platform";
 import { LaborEvents } from "@onewindow/contracts";
+import { RetirementCategory } from "../retirement-age/retirement-age.enums";
+import type { RetirementAgeService } from "../retirement-age/retirement-age.service";
 import { Employment } from "../employment/employment.entity";
 import { RegistrationStatus, UnemploymentRegistration } from "../unemployment/unemployment-registration.entity";
 import { AssistanceCategory, EmploymentStatus, Gender } from "./citizen.enums";
 import { Citizen } from "./citizen.entity";
-import type { CitizenFilter, RegisterCitizenInput } from "./citizen.inputs";
+import { citizenFor } from "../employment/employment.service";
+import type { CitizenFilter, RecordRetirementCategoryInput, RegisterCitizenInput } from "./citizen.inputs";
 
 /** Citizens: registration, look-up, lists and employment-assistance categories. */
 export class CitizenService {
   constructor(
     private readonly db: DataSource,
     private readonly events: EventPublisher,
+    private readonly retirementAges: RetirementAgeService,
+    private readonly clock: Clock,
   ) {}
 
   async register(input: RegisterCitizenInput): Promise<Citizen> {
@@ -39,7 +46,8 @@ export class CitizenService {
       housingStatus: input.housingStatus ?? null,
       household: optionalText(input.household, "household", 40),
       employmentStatus: EmploymentStatus.NOT_REGISTERED,
-      registeredAt: new Date().toISOString(),
+      retirementCategory: input.retirementCategory ?? null,
+      registeredAt: this.clock().toISOString(),
     });
     try {
       return await this.db.transaction(async (tx) => {
@@ -63,6 +71,26 @@ export class CitizenService {
     }
   }
 
+  /** Records the post category that decides a woman's statutory retirement age. */
+  async recordRetirementCategory(input: RecordRetirementCategoryInput): Promise<Citizen> {
+    const { idNumber } = parseIdNumber(input.idNumber);
+    const category = input.retirementCategory;
+    if (!Object.values(RetirementCategory).includes(category)) {
+      throw new BadUserInputError(`应为 WORKER 或 CADRE / must be WORKER or CADRE`, "retirementCategory");
+    }
+    return this.db.transaction(async (tx) => {
+      const citizen = await citizenFor(tx, idNumber);
+      if (citizen.employmentStatus === EmploymentStatus.RETIRED) {
+        throw new ConflictError(
+          `公民 ${idNumber} 已退休，退休年龄类别不再变更 / citizen ${idNumber} is retired; the category no longer changes`,
+        );
+      }
+      await tx.update(Citizen, { idNumber }, { retirementCategory: category });
+      citizen.retirementCategory = category;
+      return citizen;
+    });
+  }
+
   private alreadyRegistered(idNumber: string): ConflictError {
     return new ConflictError(`citizen ${idNumber} is already registered`);
   }
@@ -79,15 +107,15 @@ export class CitizenService {
    * as cheap on the last page as on the first. The total is counted only when asked for.
    */
   async list(filter: CitizenFilter | null | undefined, page: KeysetPageRequest) {
-    const filtered = () => {
+    const filtered = async () => {
       const query = this.db.getRepository(Citizen).createQueryBuilder("c");
       if (filter?.community) query.andWhere("c.community = :community", { community: filter.community });
       if (filter?.employmentStatus)
         query.andWhere("c.employment_status = :status", { status: filter.employmentStatus });
-      if (filter?.assistanceCategory) this.whereCategory(query, filter.assistanceCategory);
+      if (filter?.assistanceCategory) await this.whereCategory(query, filter.assistanceCategory);
       return query;
     };
-    const query = filtered();
+    const query = await filtered();
     if (page.after !== null) query.andWhere("c.id_number > :after", { after: page.after });
     const rows = await query
       .orderBy("c.id_number")
@@ -97,14 +125,29 @@ export class CitizenService {
       rows,
       (c) => c.idNumber,
       page,
-      () => filtered().getCount(),
+      async () => (await filtered()).getCount(),
     );
   }
 
   /** The SQL form of {@link categoriesOf}, so that lists can filter by category. */
-  private whereCategory(query: SelectQueryBuilder<Citizen>, category: AssistanceCategory): void {
-    const day = today();
+  private async whereCategory(query: SelectQueryBuilder<Citizen>, category: AssistanceCategory): Promise<void> {
+    const day = todayBy(this.clock);
     query.andWhere("c.employment_status = :unemployed", { unemployed: EmploymentStatus.UNEMPLOYED });
+    // Nobody at or past their statutory retirement date is in a group (the groups are registered
+    // unemployed people, and registration is for people 在法定劳动年龄内, 就业服务与就业管理规定
+    // 第六十三条): per table, a birth date on or before the cut-off has reached that date.
+    const cutoffs = await this.retirementAges.lastBirthDatesRetiredBy(day);
+    const never = "0000-01-01";
+    query.andWhere(
+      `NOT ((c.gender = 'MALE' AND c.birth_date <= :retiredMale)
+        OR (c.gender = 'FEMALE' AND c.retirement_category = 'CADRE' AND c.birth_date <= :retiredCadre)
+        OR (c.gender = 'FEMALE' AND (c.retirement_category IS NULL OR c.retirement_category <> 'CADRE') AND c.birth_date <= :retiredWorker))`,
+      {
+        retiredMale: cutoffs.get("MALE") ?? never,
+        retiredCadre: cutoffs.get("FEMALE_CADRE") ?? never,
+        retiredWorker: cutoffs.get("FEMALE_WORKER") ?? never,
+      },
+    );
     if (category === AssistanceCategory.FORTY_FIFTY) {
       query.andWhere(
         "((c.gender = 'FEMALE' AND c.birth_date <= :born40) OR (c.gender = 'MALE' AND c.birth_date <= :born50))",
@@ -150,9 +193,13 @@ export class CitizenService {
         .getRawMany<{ household: string }>();
       for (const r of rows) working.add(r.household);
     }
-    const day = today();
-    return citizens.map((c) => {
+    const day = todayBy(this.clock);
+    const schedules = await this.retirementAges.schedulesOf(citizens);
+    return citizens.map((c, i) => {
       if (c.employmentStatus !== EmploymentStatus.UNEMPLOYED) return [];
+      // The groups end at the statutory retirement date (see whereCategory); a registration left
+      // open past it tags nobody.
+      if (day >= schedules[i].statutoryDate) return [];
       const categories: AssistanceCategory[] = [];
       const age = ageOn(c.birthDate, day);
       if ((c.gender === Gender.FEMALE && age >= 40) || (c.gender === Gender.MALE && age >= 50)) {
@@ -163,6 +210,11 @@ export class CitizenService {
       if (since && since <= addDays(day, -365)) categories.push(AssistanceCategory.LONG_TERM_UNEMPLOYED);
       return categories;
     });
+  }
+
+  /** Statutory retirement schedules of a batch of citizens, in order (one query for the rules). */
+  retirementSchedules(citizens: readonly Citizen[]) {
+    return this.retirementAges.schedulesOf(citizens);
   }
 
   /** Current jobs (no end date) for a batch of citizens, in key order. */

@@ -7,6 +7,7 @@ import {
   optionalText,
   parseCreditCode,
   requiredText,
+  type Clock,
 } from "@onewindow/platform";
 import { LaborEvents } from "@onewindow/contracts";
 import { Employer } from "./employer.entity";
@@ -17,6 +18,7 @@ export class EmployerService {
   constructor(
     private readonly db: DataSource,
     private readonly events: EventPublisher,
+    private readonly clock: Clock,
   ) {}
 
   async register(input: RegisterEmployerInput): Promise<Employer> {
@@ -26,7 +28,7 @@ export class EmployerService {
       name: requiredText(input.name, "name", 100),
       industry: optionalText(input.industry, "industry", 40),
       address: optionalText(input.address, "address", 200),
-      registeredAt: new Date().toISOString(),
+      registeredAt: this.clock().toISOString(),
     });
     const conflict = () => new ConflictError(`employer ${creditCode} is already registered`);
     try {

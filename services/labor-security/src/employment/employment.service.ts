@@ -6,9 +6,10 @@ import {
   NotFoundError,
   ageOn,
   optionalText,
+  parsePastDate,
   parseCreditCode,
   parseIdNumber,
-  parsePastDate,
+  type Clock,
 } from "@onewindow/platform";
 import { Citizen } from "../citizen/citizen.entity";
 import { EmploymentStatus } from "../citizen/citizen.enums";
@@ -30,12 +31,13 @@ export class EmploymentService {
   constructor(
     private readonly db: DataSource,
     private readonly events: EventPublisher,
+    private readonly clock: Clock,
   ) {}
 
   async record(input: RecordEmploymentInput): Promise<Employment> {
     const { idNumber } = parseIdNumber(input.idNumber);
     const creditCode = parseCreditCode(input.creditCode);
-    const startDate = parsePastDate(input.startDate, "startDate");
+    const startDate = parsePastDate(input.startDate, "startDate", this.clock);
     const position = optionalText(input.position, "position", 60);
     return this.db.transaction(async (tx) => {
       const citizen = await citizenFor(tx, idNumber);

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { bigintTransformer, DateScalar, fenToYuan } from "@onewindow/platform";
+import { GenderRequirementGround } from "./job-posting.enums";
 
 export enum GenderRequirement {
   ANY = "ANY",
@@ -9,7 +10,8 @@ export enum GenderRequirement {
 }
 registerEnumType(GenderRequirement, {
   name: "GenderRequirement",
-  description: "Gender the employer asks for, if any.",
+  description:
+    "Gender the employer asks for, if any. MALE only with a listed ground (女职工禁忌从事的劳动范围); never FEMALE only.",
 });
 
 /** A vacancy on the job board (the LED job-information screen in the hall). */
@@ -33,9 +35,28 @@ export class JobPosting {
   @Field(() => String, { nullable: true, description: "Requirements (skills, certificates, experience)." })
   requirements: string | null;
 
+  /**
+   * The gender as stored. Postings made before grounds were required may hold MALE or FEMALE
+   * without one; they are kept as written (the record), but the board shows them as ANY.
+   */
   @Column({ type: "varchar", length: 6, name: "gender_requirement", default: GenderRequirement.ANY })
-  @Field(() => GenderRequirement, { description: "Gender asked for." })
   genderRequirement: GenderRequirement;
+
+  @Column({ type: "varchar", length: 40, name: "gender_requirement_ground", nullable: true })
+  @Field(() => GenderRequirementGround, {
+    nullable: true,
+    description: "The listed work forbidden to women that justifies a MALE requirement; null: no requirement.",
+  })
+  genderRequirementGround: GenderRequirementGround | null;
+
+  // 就业促进法 第二十七条: the board never shows a gender requirement without its lawful ground.
+  @Field(() => GenderRequirement, {
+    name: "genderRequirement",
+    description: "Gender asked for: MALE only with its genderRequirementGround, otherwise ANY.",
+  })
+  get shownGenderRequirement(): GenderRequirement {
+    return this.genderRequirementGround ? this.genderRequirement : GenderRequirement.ANY;
+  }
 
   @Column({ type: "integer", name: "min_age", nullable: true })
   @Field(() => Int, { nullable: true, description: "Youngest accepted age." })

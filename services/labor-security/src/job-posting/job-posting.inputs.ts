@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int } from "type-graphql";
 import { DateScalar } from "@onewindow/platform";
 import { GenderRequirement } from "./job-posting.entity";
+import { GenderRequirementGround } from "./job-posting.enums";
 
 @InputType({ description: "A vacancy to publish on the job board." })
 export class PostJobInput {
@@ -13,8 +14,17 @@ export class PostJobInput {
   @Field(() => String, { nullable: true, description: "Requirements." })
   requirements?: string | null;
 
-  @Field(() => GenderRequirement, { nullable: true, description: "Gender asked for; ANY when omitted." })
+  @Field(() => GenderRequirement, {
+    nullable: true,
+    description: "Gender asked for; ANY when omitted. MALE needs genderRequirementGround; FEMALE only is refused.",
+  })
   genderRequirement?: GenderRequirement | null;
+
+  @Field(() => GenderRequirementGround, {
+    nullable: true,
+    description: "The listed work forbidden to women that the job is (女职工禁忌从事的劳动范围); only with MALE.",
+  })
+  genderRequirementGround?: GenderRequirementGround | null;
 
   @Field(() => Int, { nullable: true, description: "Youngest accepted age (16 or more)." })
   minAge?: number | null;

@@ -27,7 +27,10 @@ export class JobPostingResolver {
   }
 
   @Authorized(LABOR_WRITERS)
-  @Mutation(() => JobPosting, { description: "Publishes a vacancy on the job board." })
+  @Mutation(() => JobPosting, {
+    description:
+      "Publishes a vacancy on the job board. BAD_USER_INPUT for a gender requirement without a listed ground (就业促进法 第二十七条).",
+  })
   postJob(@Arg("input", () => PostJobInput) input: PostJobInput): Promise<JobPosting> {
     return this.s.jobPostings.post(input);
   }

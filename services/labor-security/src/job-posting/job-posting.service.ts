@@ -9,10 +9,14 @@ import {
   parseCreditCode,
   requiredText,
   toConnection,
-  today,
+  todayBy,
   yuanToFen,
+  type Clock,
   type PageRequest,
 } from "@onewindow/platform";
+import { LaborRuleError } from "../rule-error";
+import { GENDER_REQUIREMENT_GROUNDS } from "./job-posting.data";
+import type { GenderRequirementGround } from "./job-posting.enums";
 import { Employer } from "../employer/employer.entity";
 import { LaborEvents } from "@onewindow/contracts";
 import { GenderRequirement, JobPosting } from "./job-posting.entity";
@@ -23,6 +27,7 @@ export class JobPostingService {
   constructor(
     private readonly db: DataSource,
     private readonly events: EventPublisher,
+    private readonly clock: Clock,
   ) {}
 
   async post(input: PostJobInput): Promise<JobPosting> {
@@ -35,7 +40,9 @@ export class JobPostingService {
     const maxAge = intInRange(input.maxAge, "maxAge", 16, 70);
     if (minAge !== null && maxAge !== null && maxAge < minAge)
       throw new BadUserInputError(`must not be below minAge ${minAge}`, "maxAge");
-    const publishedOn = today();
+    const genderRequirement = input.genderRequirement ?? GenderRequirement.ANY;
+    const genderRequirementGround = lawfulGenderGround(genderRequirement, input.genderRequirementGround ?? null);
+    const publishedOn = todayBy(this.clock);
     if (input.expiresOn && (!isValidDate(input.expiresOn) || input.expiresOn < publishedOn)) {
       throw new BadUserInputError(
         `must be an existing date from today (${publishedOn}) on, got ${input.expiresOn}`,
@@ -46,7 +53,8 @@ export class JobPostingService {
       creditCode,
       title: requiredText(input.title, "title", 100),
       requirements: optionalText(input.requirements, "requirements", 500),
-      genderRequirement: input.genderRequirement ?? GenderRequirement.ANY,
+      genderRequirement,
+      genderRequirementGround,
       minAge,
       maxAge,
       salaryMinFen,
@@ -85,7 +93,8 @@ export class JobPostingService {
         industry: filter.industry,
       });
     }
-    if (filter?.openOnly) query.andWhere("(j.expires_on IS NULL OR j.expires_on >= :today)", { today: today() });
+    if (filter?.openOnly)
+      query.andWhere("(j.expires_on IS NULL OR j.expires_on >= :today)", { today: todayBy(this.clock) });
     const [rows, total] = await query
       .orderBy("j.published_on", "DESC")
       .addOrderBy("j.id", "DESC")
@@ -94,4 +103,56 @@ export class JobPostingService {
       .getManyAndCount();
     return toConnection(rows, total, page);
   }
+}
+
+/** Stable `extensions.reason` codes of job-posting refusals. */
+export const JobPostingRefusals = {
+  genderWithoutGround: "GENDER_REQUIREMENT_WITHOUT_GROUND",
+  femaleOnly: "GENDER_REQUIREMENT_FEMALE_ONLY",
+  groundWithoutRequirement: "GENDER_GROUND_WITHOUT_REQUIREMENT",
+} as const;
+
+const EQUAL_HIRING = "《就业促进法》第二十七条、《妇女权益保障法》第四十三条";
+
+/**
+ * The ground a gender requirement is stored with, or a refusal: a posting may not restrict the
+ * job to one gender except for work the state lists as forbidden to women (就业促进法 第二十七条,
+ * 妇女权益保障法 第四十三条; the list in `job-posting.data.ts`).
+ */
+function lawfulGenderGround(
+  requirement: GenderRequirement,
+  ground: GenderRequirementGround | null,
+): GenderRequirementGround | null {
+  if (requirement === GenderRequirement.ANY) {
+    if (ground) {
+      throw new LaborRuleError(
+        "不限性别的岗位不填写性别限制依据 / a ground only goes with a MALE requirement",
+        "genderRequirementGround",
+        JobPostingRefusals.groundWithoutRequirement,
+      );
+    }
+    return null;
+  }
+  if (requirement === GenderRequirement.FEMALE) {
+    throw new LaborRuleError(
+      `招聘不得限定性别：国家规定的女职工禁忌从事的劳动范围只可作为仅招男性的依据，没有仅招女性的法定依据（${EQUAL_HIRING}）/ a posting may not ask for women only`,
+      "genderRequirement",
+      JobPostingRefusals.femaleOnly,
+    );
+  }
+  if (!ground) {
+    throw new LaborRuleError(
+      `招聘不得限定性别，除非岗位属于国家规定的女职工禁忌从事的劳动范围（${EQUAL_HIRING}；《女职工劳动保护特别规定》附录）：仅招男性须在 genderRequirementGround 中注明所属情形 / MALE only needs a listed ground`,
+      "genderRequirement",
+      JobPostingRefusals.genderWithoutGround,
+    );
+  }
+  if (GENDER_REQUIREMENT_GROUNDS[ground].justifies !== requirement) {
+    throw new LaborRuleError(
+      `“${GENDER_REQUIREMENT_GROUNDS[ground].name}”不能作为此性别要求的依据 / the ground does not justify ${requirement}`,
+      "genderRequirementGround",
+      JobPostingRefusals.genderWithoutGround,
+    );
+  }
+  return ground;
 }

@@ -2,6 +2,7 @@ import { Authorized, Field, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { bigintTransformer, DateScalar, fenToYuan } from "@onewindow/platform";
 import { LABOR_RECORD_READERS } from "../access";
+import { EarlyRetirementGround } from "../retirement-age/retirement-age.enums";
 
 /** An approved retirement (one per citizen). */
 @Entity("retirement")
@@ -24,6 +25,20 @@ export class Retirement {
       ? null
       : fenToYuan(this.monthlyPensionFen);
   }
+
+  @Column({ type: "varchar", length: 40, name: "early_retirement_ground", nullable: true })
+  @Field(() => EarlyRetirementGround, {
+    nullable: true,
+    description: "The lawful ground for retiring before the flexible early-retirement date; null: none was needed.",
+  })
+  earlyRetirementGround: EarlyRetirementGround | null;
+
+  @Column({ type: "varchar", length: 100, name: "ground_reference", nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "The document proving the ground (approval number, labor capacity appraisal number).",
+  })
+  groundReference: string | null;
 
   @Column({ type: "varchar", length: 32, name: "approved_at" })
   @Field({ description: "When the retirement was approved (ISO 8601)." })

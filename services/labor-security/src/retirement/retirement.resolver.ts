@@ -12,7 +12,8 @@ export class RetirementResolver {
 
   @Authorized(LABOR_WRITERS)
   @Mutation(() => Retirement, {
-    description: "Approves a citizen's retirement; ends the job and any unemployment registration.",
+    description:
+      "Approves a citizen's retirement; ends the job and any unemployment registration. BAD_USER_INPUT (with extensions.reason and the dates) before the earliest or after the latest lawful date.",
   })
   approveRetirement(
     @Arg("input", () => ApproveRetirementInput) input: ApproveRetirementInput,

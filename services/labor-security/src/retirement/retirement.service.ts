@@ -4,46 +4,101 @@ import {
   ConflictError,
   EventPublisher,
   ageOn,
-  parseIdNumber,
+  optionalText,
   parsePastDate,
+  parseIdNumber,
   yuanToFen,
+  type Clock,
 } from "@onewindow/platform";
-import { EmploymentStatus } from "../citizen/citizen.enums";
+import { EmploymentStatus, Gender } from "../citizen/citizen.enums";
 import { Citizen } from "../citizen/citizen.entity";
 import { Employment } from "../employment/employment.entity";
 import { citizenFor } from "../employment/employment.service";
 import { LaborEvents } from "@onewindow/contracts";
+import { EARLY_RETIREMENT_GROUNDS } from "../retirement-age/retirement-age.data";
+import { EarlyRetirementGround } from "../retirement-age/retirement-age.enums";
+import { addMonths } from "../retirement-age/retirement-age.schedule";
+import type { RetirementAgeService } from "../retirement-age/retirement-age.service";
+import { LaborRuleError } from "../rule-error";
 import { RegistrationStatus, UnemploymentRegistration } from "../unemployment/unemployment-registration.entity";
 import { Retirement } from "./retirement.entity";
 import type { ApproveRetirementInput } from "./retirement.inputs";
 
-/** The youngest statutory retirement age (female workers in special posts, early retirement). */
-const MIN_RETIREMENT_AGE = 45;
+/** Stable `extensions.reason` codes of retirement refusals. */
+export const RetirementRefusals = {
+  beforeEarliest: "RETIREMENT_BEFORE_EARLIEST_DATE",
+  belowGroundAge: "RETIREMENT_BELOW_GROUND_AGE",
+  afterLatest: "RETIREMENT_AFTER_LATEST_DATE",
+} as const;
 
-/** Retirement approvals: end the job and any unemployment registration, once per person. */
+/**
+ * Retirement approvals: end the job and any unemployment registration, once per person, on a day
+ * the law allows (《国务院关于渐进式延迟法定退休年龄的办法》 第一条、第三条; grounds for earlier
+ * retirement in `retirement-age.data.ts`).
+ */
 export class RetirementService {
   constructor(
     private readonly db: DataSource,
     private readonly events: EventPublisher,
+    private readonly retirementAges: RetirementAgeService,
+    private readonly clock: Clock,
   ) {}
 
   async approve(input: ApproveRetirementInput): Promise<Retirement> {
     const { idNumber } = parseIdNumber(input.idNumber);
-    const retiredOn = parsePastDate(input.retiredOn, "retiredOn");
+    const retiredOn = parsePastDate(input.retiredOn, "retiredOn", this.clock);
     const monthlyPensionFen =
       input.monthlyPension === undefined || input.monthlyPension === null
         ? null
         : yuanToFen(input.monthlyPension, "monthlyPension");
+    const ground = input.earlyRetirementGround ?? null;
+    const groundReference = optionalText(input.groundReference, "groundReference", 100);
+    if (ground && !groundReference) {
+      throw new BadUserInputError(
+        `以“${EARLY_RETIREMENT_GROUNDS[ground].name}”提前退休须填写${EARLY_RETIREMENT_GROUNDS[ground].evidence} / a ground needs the document proving it`,
+        "groundReference",
+      );
+    }
+    if (!ground && groundReference) {
+      throw new BadUserInputError(
+        "未选择提前退休情形，不应填写证明文件编号 / a reference without a ground",
+        "groundReference",
+      );
+    }
     return this.db.transaction(async (tx) => {
       const citizen = await citizenFor(tx, idNumber);
       const existing = await tx.findOneBy(Retirement, { idNumber });
-      if (existing) throw new ConflictError(`citizen ${idNumber} retired on ${existing.retiredOn} already`);
-      const age = ageOn(citizen.birthDate, retiredOn);
-      if (age < MIN_RETIREMENT_AGE) {
-        throw new BadUserInputError(
-          `the citizen would be ${age} on ${retiredOn}, below the youngest retirement age ${MIN_RETIREMENT_AGE}`,
-          "retiredOn",
+      if (existing) {
+        throw new ConflictError(
+          `公民 ${idNumber} 已于 ${existing.retiredOn} 退休 / citizen ${idNumber} retired on ${existing.retiredOn} already`,
         );
+      }
+      const schedule = await this.retirementAges.scheduleOf(citizen, tx);
+      const details = {
+        statutoryDate: schedule.statutoryDate,
+        earliestDate: schedule.earliestDate,
+        latestDate: schedule.latestDate,
+      };
+      if (retiredOn > schedule.latestDate) {
+        // 办法 第三条: a delay agreed with the employer is at most three years. A late application
+        // (补办) still retires the person on a lawful day, the latest one at most.
+        throw new LaborRuleError(
+          `退休日期 ${retiredOn} 晚于最晚退休日期 ${schedule.latestDate}（法定退休日期 ${schedule.statutoryDate} 后弹性延迟最长 ${schedule.rule.maxDelayMonths} 个月）；逾期补办的，退休日期不得晚于 ${schedule.latestDate} / after the latest lawful retirement date ${schedule.latestDate}`,
+          "retiredOn",
+          RetirementRefusals.afterLatest,
+          details,
+        );
+      }
+      if (retiredOn < schedule.earliestDate) {
+        if (!ground) {
+          throw new LaborRuleError(
+            `退休日期 ${retiredOn} 早于最早可退休日期 ${schedule.earliestDate}（法定退休日期 ${schedule.statutoryDate}，弹性提前退休最长 ${schedule.rule.maxEarlyMonths} 个月且不得早于原法定退休年龄 ${schedule.rule.originalAgeYears} 周岁）；更早退休须有法定提前退休情形（earlyRetirementGround）/ before the earliest lawful retirement date ${schedule.earliestDate}`,
+            "retiredOn",
+            RetirementRefusals.beforeEarliest,
+            details,
+          );
+        }
+        this.checkGroundAge(citizen, ground, retiredOn, details);
       }
       await tx.update(Employment, { idNumber, endDate: IsNull() }, { endDate: retiredOn });
       await tx.update(
@@ -56,7 +111,9 @@ export class RetirementService {
         idNumber,
         retiredOn,
         monthlyPensionFen,
-        approvedAt: new Date().toISOString(),
+        earlyRetirementGround: ground,
+        groundReference,
+        approvedAt: this.clock().toISOString(),
       });
       await tx.insert(Retirement, retirement);
       await this.events.publish(tx, {
@@ -66,6 +123,29 @@ export class RetirementService {
       });
       return retirement;
     });
+  }
+
+  /** A ground allows retirement before the flexible date, but not below its own minimum age. */
+  private checkGroundAge(
+    citizen: Citizen,
+    ground: EarlyRetirementGround,
+    retiredOn: string,
+    details: Record<string, string>,
+  ): void {
+    const rule = EARLY_RETIREMENT_GROUNDS[ground];
+    const minAge = rule.minAgeYears[citizen.gender === Gender.MALE ? "MALE" : "FEMALE"];
+    if (minAge === null) return;
+    // The same month arithmetic as the statutory dates, so a 29 February birthday reaches the age on 28 February.
+    const from = addMonths(citizen.birthDate, minAge * 12);
+    if (retiredOn < from) {
+      const age = ageOn(citizen.birthDate, retiredOn);
+      throw new LaborRuleError(
+        `以“${rule.name}”提前退休，${citizen.gender === Gender.MALE ? "男" : "女"}职工须年满 ${minAge} 周岁（${rule.source}）；该公民 ${retiredOn} 时 ${age} 周岁，最早 ${from} / below the ground's minimum age ${minAge}`,
+        "retiredOn",
+        RetirementRefusals.belowGroundAge,
+        { ...details, groundMinimumDate: from },
+      );
+    }
   }
 
   /** Retirements of a batch of citizens, in key order. */

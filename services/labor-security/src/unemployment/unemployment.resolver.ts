@@ -12,7 +12,8 @@ export class UnemploymentResolver {
 
   @Authorized(LABOR_WRITERS)
   @Mutation(() => UnemploymentRegistration, {
-    description: "Registers a citizen as unemployed; ends the current job on record.",
+    description:
+      "Registers a citizen as unemployed; ends the current job on record. BAD_USER_INPUT from the statutory retirement date.",
   })
   registerUnemployment(
     @Arg("input", () => RegisterUnemploymentInput) input: RegisterUnemploymentInput,

@@ -5,9 +5,12 @@ import {
   EventPublisher,
   ageOn,
   optionalText,
-  parseIdNumber,
   parsePastDate,
+  parseIdNumber,
+  type Clock,
 } from "@onewindow/platform";
+import type { RetirementAgeService } from "../retirement-age/retirement-age.service";
+import { LaborRuleError } from "../rule-error";
 import { EmploymentStatus } from "../citizen/citizen.enums";
 import { Citizen } from "../citizen/citizen.entity";
 import { Employment } from "../employment/employment.entity";
@@ -21,11 +24,13 @@ export class UnemploymentService {
   constructor(
     private readonly db: DataSource,
     private readonly events: EventPublisher,
+    private readonly retirementAges: RetirementAgeService,
+    private readonly clock: Clock,
   ) {}
 
   async register(input: RegisterUnemploymentInput): Promise<UnemploymentRegistration> {
     const { idNumber } = parseIdNumber(input.idNumber);
-    const registeredOn = parsePastDate(input.registeredOn, "registeredOn");
+    const registeredOn = parsePastDate(input.registeredOn, "registeredOn", this.clock);
     const reason = optionalText(input.reason, "reason", 200);
     return this.db.transaction(async (tx) => {
       const citizen = await citizenFor(tx, idNumber);
@@ -37,6 +42,17 @@ export class UnemploymentService {
       }
       if (ageOn(citizen.birthDate, registeredOn) < 16) {
         throw new BadUserInputError(`the citizen would be under 16 on ${registeredOn}`, "registeredOn");
+      }
+      // Unemployment registration is for people 在法定劳动年龄内 (就业服务与就业管理规定 第六十三条):
+      // it ends at the statutory retirement date, whatever the person's status.
+      const schedule = await this.retirementAges.scheduleOf(citizen, tx);
+      if (registeredOn >= schedule.statutoryDate) {
+        throw new LaborRuleError(
+          `该公民 ${schedule.statutoryDate} 已达法定退休年龄（${Math.floor(schedule.ageMonths / 12)} 周岁 ${schedule.ageMonths % 12} 个月），${registeredOn} 不能办理失业登记 / at or past the statutory retirement date ${schedule.statutoryDate}`,
+          "registeredOn",
+          "UNEMPLOYMENT_AT_RETIREMENT_AGE",
+          { statutoryDate: schedule.statutoryDate },
+        );
       }
       // Registering as unemployed ends the current job, if our records still show one.
       await tx.update(Employment, { idNumber, endDate: IsNull() }, { endDate: registeredOn });
