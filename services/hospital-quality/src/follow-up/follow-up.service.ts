@@ -1,6 +1,7 @@
 import { IsNull, type DataSource } from "typeorm";
-import { BadUserInputError, EventPublisher, parsePastDate } from "@onewindow/shared";
+import { BadUserInputError, EventPublisher, type Clock } from "@onewindow/shared";
 import { HospitalEvents } from "../events";
+import { parsePastDay } from "../record-validation";
 import { InpatientStay } from "../inpatient/inpatient-stay.entity";
 import { addToRollup } from "../rollup/rollup.writer";
 import { FollowUpOutcome } from "./follow-up.enums";
@@ -12,6 +13,7 @@ export class FollowUpService {
   constructor(
     private readonly db: DataSource,
     private readonly events: EventPublisher,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -22,7 +24,7 @@ export class FollowUpService {
     const stayId = String(input.stayId ?? "").trim();
     if (!/^\d{1,9}$/.test(stayId))
       throw new BadUserInputError(`"${input.stayId}" is not an inpatient stay id`, "stayId");
-    const calledOn = parsePastDate(input.calledOn, "calledOn");
+    const calledOn = parsePastDay(input.calledOn, "calledOn", this.clock);
     if (!Object.values(FollowUpOutcome).includes(input.outcome)) {
       throw new BadUserInputError(`unknown outcome ${input.outcome}`, "outcome");
     }

@@ -2,15 +2,15 @@ import type { DataSource } from "typeorm";
 import {
   BadUserInputError,
   EventPublisher,
-  parsePastDate,
   requiredText,
   toConnection,
   type PageRequest,
+  type Clock,
 } from "@onewindow/shared";
 import { HospitalEvents } from "../events";
 import { parseHospitalCode } from "../hospital/hospital-code";
 import { requireHospital } from "../hospital/hospital.service";
-import { parseCosts, parsePatient, parsePrescriber } from "../record-validation";
+import { parseCosts, parsePatient, parsePrescriber, parsePastDay } from "../record-validation";
 import { addToRollup } from "../rollup/rollup.writer";
 import { InpatientStay } from "./inpatient-stay.entity";
 import type { RecordInpatientStayInput } from "./inpatient.inputs";
@@ -20,12 +20,13 @@ export class InpatientService {
   constructor(
     private readonly db: DataSource,
     private readonly events: EventPublisher,
+    private readonly clock: Clock,
   ) {}
 
   async record(input: RecordInpatientStayInput): Promise<InpatientStay> {
     const hospitalCode = parseHospitalCode(input.hospitalCode);
-    const admittedOn = parsePastDate(input.admittedOn, "admittedOn");
-    const dischargedOn = parsePastDate(input.dischargedOn, "dischargedOn");
+    const admittedOn = parsePastDay(input.admittedOn, "admittedOn", this.clock);
+    const dischargedOn = parsePastDay(input.dischargedOn, "dischargedOn", this.clock);
     if (dischargedOn < admittedOn) {
       throw new BadUserInputError(`discharge ${dischargedOn} is before admission ${admittedOn}`, "dischargedOn");
     }

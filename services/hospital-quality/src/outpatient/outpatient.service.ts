@@ -1,9 +1,9 @@
 import type { DataSource } from "typeorm";
-import { EventPublisher, parsePastDate, requiredText } from "@onewindow/shared";
+import { EventPublisher, requiredText, type Clock } from "@onewindow/shared";
 import { HospitalEvents } from "../events";
 import { parseHospitalCode } from "../hospital/hospital-code";
 import { requireHospital } from "../hospital/hospital.service";
-import { parseCosts, parsePatient, parsePrescriber } from "../record-validation";
+import { parseCosts, parsePatient, parsePrescriber, parsePastDay } from "../record-validation";
 import { addToRollup } from "../rollup/rollup.writer";
 import { OutpatientVisit } from "./outpatient-visit.entity";
 import type { RecordOutpatientVisitInput } from "./outpatient.inputs";
@@ -13,11 +13,12 @@ export class OutpatientService {
   constructor(
     private readonly db: DataSource,
     private readonly events: EventPublisher,
+    private readonly clock: Clock,
   ) {}
 
   async record(input: RecordOutpatientVisitInput): Promise<OutpatientVisit> {
     const hospitalCode = parseHospitalCode(input.hospitalCode);
-    const visitDate = parsePastDate(input.visitDate, "visitDate");
+    const visitDate = parsePastDay(input.visitDate, "visitDate", this.clock);
     const department = requiredText(input.department, "department", 40);
     const { totalFen, drugFen } = parseCosts(input.totalCost, input.drugCost);
     const visit = this.db.manager.create(OutpatientVisit, {
