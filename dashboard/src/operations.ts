@@ -162,6 +162,8 @@ export const EXAMPLES: Example[] = [
             taxDue
             taxWithheld
             balance
+            exempt
+            exemptionReason
           }
           cases(first: 5) {
             totalCount
@@ -177,7 +179,9 @@ export const EXAMPLES: Example[] = [
         }
       }
     `,
-    variables: { idNumber: "330102198001011234", year: 2024 },
+    // A resident of the demo data (npm start seeds them), with a valid check character; the demo
+    // seeding files last year's returns, the latest year that can be reconciled.
+    variables: { idNumber: "330108199311021006", year: new Date().getFullYear() - 1 },
   },
   {
     group: "hospital admin",

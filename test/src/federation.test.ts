@@ -62,7 +62,7 @@ describe("one citizen across departments", () => {
         year: 2024,
         wageIncome: 150000,
         specialDeductions: 12000,
-        additionalDeductions: 24000,
+        additionalDeductionClaims: [{ category: "CHILD_EDUCATION", amount: 24000 }],
         taxWithheld: 5000,
       },
     });

@@ -1,17 +1,43 @@
 import type { DataSource } from "typeorm";
-import { TaxReturn, WithholdingReturn, reconcileAnnualIncome } from "@onewindow/tax";
+import {
+  AdditionalDeductionCategory,
+  TaxLimit,
+  TaxLimitService,
+  TaxReturn,
+  WithholdingReturn,
+  checkAdditionalDeductions,
+  limitsForYear,
+  reconcileAnnualIncome,
+  type AdditionalDeductionClaim,
+} from "@onewindow/tax";
 import { bulkInsert } from "./bulk-insert";
 import { demoEmployer, demoPerson } from "./demo-people";
 import { SeededRandom } from "@onewindow/platform";
 import type { SeedSize } from "./seed-size";
 
+/** Special additional deductions of the demo taxpayers, each within its cap for any year since 2023. */
+const CLAIMS: AdditionalDeductionClaim[][] = [
+  [],
+  [],
+  [{ category: AdditionalDeductionCategory.HOUSING_LOAN_INTEREST, amount: 12_000 }],
+  [{ category: AdditionalDeductionCategory.CHILD_EDUCATION, amount: 24_000 }],
+  [
+    { category: AdditionalDeductionCategory.CHILD_EDUCATION, amount: 24_000 },
+    { category: AdditionalDeductionCategory.ELDERLY_SUPPORT, amount: 12_000, onlyChild: false },
+  ],
+];
+
 /**
  * The tax department's demo records: last year's annual reconciliation for residents with
- * wages or a pension, and a year of monthly withholding returns per employer, a few in arrears.
+ * wages or a pension (deductions itemised and checked against the year's limits, the exemption
+ * applied as the limits table says), and a year of monthly withholding returns per employer, a
+ * few in arrears.
  */
 export async function seedTax(db: DataSource, size: SeedSize, today: string): Promise<void> {
   const year = Number(today.slice(0, 4)) - 1;
   const filedAt = `${year + 1}-03-15T02:00:00.000Z`;
+  const limits = limitsForYear(await db.getRepository(TaxLimit).find(), year);
+  const exemption = TaxLimitService.exemptionOf(limits);
   await bulkInsert(db, TaxReturn, "tax returns", size.citizens, (i) => {
     const p = demoPerson(i, size.employers, today);
     if (p.status !== "EMPLOYED" && p.status !== "RETIRED") return null;
@@ -20,33 +46,38 @@ export async function seedTax(db: DataSource, size: SeedSize, today: string): Pr
     const pensionIncomeFen = p.status === "RETIRED" ? rnd.int(2500, 6000) * 12 * 100 : 0;
     // Special deductions are the employee's own social insurance (about 10.5% of wages).
     const specialDeductionsFen = Math.round(wageIncomeFen * 0.105);
-    const additionalDeductionsFen = p.status === "EMPLOYED" ? rnd.pick([0, 0, 12_000, 24_000, 36_000]) * 100 : 0;
-    const taxDue = reconcileAnnualIncome({
+    const lines = checkAdditionalDeductions(year, p.status === "EMPLOYED" ? rnd.pick(CLAIMS) : [], limits);
+    const additionalDeductionsFen = lines.reduce((sum, l) => sum + l.amountFen, 0);
+    const income = {
       wageIncomeFen,
+      labourRemunerationFen: 0,
+      authorRemunerationFen: 0,
+      royaltiesFen: 0,
       pensionIncomeFen,
       specialDeductionsFen,
       additionalDeductionsFen,
-      taxWithheldFen: 0,
-    }).taxDueFen;
+    };
+    const taxDue = reconcileAnnualIncome({ ...income, taxWithheldFen: 0 }).taxDueFen;
     // What employers withheld during the year: usually close to the tax due, sometimes more.
     const taxWithheldFen = Math.max(0, taxDue + rnd.pick([0, 0, 0, 1, -1]) * rnd.int(0, 50_000));
-    const r = reconcileAnnualIncome({
-      wageIncomeFen,
-      pensionIncomeFen,
-      specialDeductionsFen,
-      additionalDeductionsFen,
-      taxWithheldFen,
-    });
+    const r = reconcileAnnualIncome({ ...income, taxWithheldFen }, exemption);
     return {
       idNumber: p.idNumber,
       year,
-      wageIncomeFen,
-      pensionIncomeFen,
-      specialDeductionsFen,
-      additionalDeductionsFen,
+      ...income,
+      additionalDeductionLines: lines.map(({ category, amountFen, capFen, months, basis }) => ({
+        category,
+        amountFen,
+        capFen,
+        months,
+        basis,
+      })),
       taxableIncomeFen: r.taxableIncomeFen,
       taxDueFen: r.taxDueFen,
       taxWithheldFen,
+      exempt: r.exempt,
+      exemptionReason: r.exemptionReason,
+      late: false,
       supersedesId: null,
       filedAt,
       supersededAt: null,

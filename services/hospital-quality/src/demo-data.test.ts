@@ -26,7 +26,17 @@ test("建德市第一人民医院 reproduces the seed text's figures through qua
     const byChannel = new Map(m.satisfactionByChannel.map((c) => [c.channel, c]));
     assert.ok(byChannel.get(PatientEvaluationChannel.DEVICE)!.satisfactionRate! >= 0.97, `DEVICE ${m.from}`);
     assert.ok(byChannel.get(PatientEvaluationChannel.SURVEY)!.satisfactionRate! >= 0.97, `SURVEY ${m.from}`);
+    // The seed text measured no phone channel, so none is invented to pull the overall rate down.
+    assert.equal(byChannel.get(PatientEvaluationChannel.PHONE)!.evaluations, 0, `PHONE ${m.from}`);
   }
+  // Overall satisfaction, computed from the individual evaluations: (6,040 + 1,461) / 7,700 and (7,252 + 1,659) / 9,100.
+  assert.equal(m2009.evaluations, 7_700);
+  assert.equal(m2010.evaluations, 9_100);
+  assert.equal(m2009.satisfactionRate, 7_501 / 7_700);
+  assert.equal(m2010.satisfactionRate, 8_911 / 9_100);
+  assert.ok(m2009.satisfactionRate! >= 0.97 && m2010.satisfactionRate! >= 0.97);
+  // 2010 compared with 2009 by calendar year (环比 and 同比 alike).
+  assert.deepEqual([m2010.previousPeriod!.from, m2010.previousPeriod!.to], ["2009-01-01", "2009-12-31"]);
   // The 2010 figures compared with 2009, as the seed text states them.
   assert.equal(m2010.change!.outpatientDrugCostPerVisit, -10.43);
   assert.equal(m2010.change!.inpatientDrugCostPerStay, -559.51);

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { openTestDb, round } from "./hospital-quality.fixture";
 import { FollowUpOutcome } from "./follow-up/follow-up.enums";
 import { PatientEvaluationChannel } from "./evaluation/evaluation.enums";
-import { Granularity, QualityMetric } from "./metrics/metrics.enums";
+import { ComparisonBasis, Granularity, PeriodComparison, QualityMetric } from "./metrics/metrics.enums";
 import type { Services } from "./services";
 
 /**
@@ -124,21 +124,23 @@ test("a department filter limits every metric to that department", async () => {
   assert.equal(m.satisfactionRate, 1);
 });
 
-test("each metric comes with the previous period of the same length and the change", async () => {
+test("a calendar month is compared with the whole calendar month before (环比) and the change", async () => {
   const s = await smallHospital();
-  // April has 30 days: the previous period is 03-02..03-31, which leaves out the visit of 03-01.
+  // April is compared with all of March (31 days), the visit of 03-01 included.
   const m = await s.metrics.qualityMetrics("T01", "2024-04-01", "2024-04-30");
   const p = m.previousPeriod!;
-  assert.deepEqual([p.from, p.to], ["2024-03-02", "2024-03-31"]);
+  assert.equal(m.comparison, ComparisonBasis.PREVIOUS_MONTH);
+  assert.deepEqual([p.from, p.to], ["2024-03-01", "2024-03-31"]);
   assert.equal(p.previousPeriod, null);
-  assert.equal(p.outpatientVisits, 1);
-  assert.equal(p.outpatientDrugCostPerVisit, 20.01);
+  assert.equal(p.comparison, null);
+  assert.equal(p.outpatientVisits, 2);
+  assert.equal(p.outpatientDrugCostPerVisit, 30.01);
   assert.equal(m.outpatientDrugCostPerVisit, 0);
   assert.deepEqual(
     { ...m.change },
     {
-      outpatientVisits: 0,
-      outpatientDrugCostPerVisit: -20.01,
+      outpatientVisits: -1,
+      outpatientDrugCostPerVisit: -30.01,
       inpatientDischarges: 0,
       inpatientDrugCostPerStay: -300.5,
       drugCostShare: m.drugCostShare! - p.drugCostShare!,
@@ -147,6 +149,54 @@ test("each metric comes with the previous period of the same length and the chan
       satisfactionRate: 0.5,
     },
   );
+});
+
+test("a range that is not a calendar unit is compared with the same number of days just before, and says so", async () => {
+  const s = await smallHospital();
+  // 04-01..04-29 is 29 days: the period before is 03-03..03-31, which leaves out the visit of 03-01.
+  const m = await s.metrics.qualityMetrics("T01", "2024-04-01", "2024-04-29");
+  const p = m.previousPeriod!;
+  assert.equal(m.comparison, ComparisonBasis.PREVIOUS_DAYS);
+  assert.deepEqual([p.from, p.to], ["2024-03-03", "2024-03-31"]);
+  assert.equal(p.outpatientVisits, 1);
+  assert.equal(p.outpatientDrugCostPerVisit, 20.01);
+  // Of the two March ratings only the unsatisfied one of 03-03 falls inside.
+  assert.equal(p.evaluations, 1);
+  assert.equal(p.satisfactionRate, 0);
+});
+
+test("同比 compares with the same month a year earlier, or the same dates for another range", async () => {
+  const s = await smallHospital();
+  await s.outpatient.record({
+    hospitalCode: "T01",
+    visitDate: "2023-04-20",
+    department: "内科",
+    totalCost: 30,
+    drugCost: 10,
+  });
+  const month = await s.metrics.qualityMetrics(
+    "T01",
+    "2024-04-01",
+    "2024-04-30",
+    null,
+    PeriodComparison.SAME_PERIOD_LAST_YEAR,
+  );
+  assert.equal(month.comparison, ComparisonBasis.SAME_MONTH_LAST_YEAR);
+  assert.deepEqual([month.previousPeriod!.from, month.previousPeriod!.to], ["2023-04-01", "2023-04-30"]);
+  assert.equal(month.previousPeriod!.outpatientVisits, 1);
+  assert.equal(month.change!.outpatientVisits, 0);
+  assert.equal(month.change!.outpatientDrugCostPerVisit, -10);
+  const days = await s.metrics.qualityMetrics(
+    "T01",
+    "2024-04-10",
+    "2024-04-25",
+    null,
+    PeriodComparison.SAME_PERIOD_LAST_YEAR,
+  );
+  assert.equal(days.comparison, ComparisonBasis.SAME_DAYS_LAST_YEAR);
+  assert.deepEqual([days.previousPeriod!.from, days.previousPeriod!.to], ["2023-04-10", "2023-04-25"]);
+  assert.equal(days.previousPeriod!.outpatientVisits, 1);
+  assert.equal(days.outpatientVisits, 0);
 });
 
 test("trends by month, quarter and year clip their first and last points to the period", async () => {

@@ -48,7 +48,7 @@ async function setUp() {
     drugCost: 1200,
     prescriberId: "D2",
   });
-  const s = createServices(db, { grantWindowSeconds: 30 * 60, now: () => now });
+  const s = createServices(db, { grantWindowSeconds: 30 * 60, clock: () => now });
   const schema = await buildHospitalSchema(s);
   const exec = async (source: string, variableValues: Record<string, unknown>, caller: Partial<Caller>) =>
     JSON.parse(JSON.stringify(await graphql({ schema, source, variableValues, contextValue: contextFor(db, caller) })));

@@ -41,7 +41,7 @@ test("registers hospitals, records a visit and reads metrics through GraphQL", a
     { hospitalCode: "JD009", totalCost: 120.5, drugCost: 60.25, patientIdNumber: "110105********002X" },
   );
   const q = await exec(
-    `{ hospital(code: "jd009") { name departments qualityMetrics(from: "2024-05-01", to: "2024-05-31") { outpatientVisits outpatientDrugCostPerVisit drugCostShare followUpRate previousPeriod { from to outpatientVisits } change { outpatientVisits } } } hospitals { code } missing: hospital(code: "NOPE") { code } }`,
+    `{ hospital(code: "jd009") { name departments qualityMetrics(from: "2024-05-01", to: "2024-05-31") { outpatientVisits outpatientDrugCostPerVisit drugCostShare followUpRate comparison previousPeriod { from to outpatientVisits } change { outpatientVisits } } } hospitals { code } missing: hospital(code: "NOPE") { code } }`,
     {},
     admin,
   );
@@ -55,7 +55,9 @@ test("registers hospitals, records a visit and reads metrics through GraphQL", a
         outpatientDrugCostPerVisit: 60.25,
         drugCostShare: 0.5,
         followUpRate: null,
-        previousPeriod: { from: "2024-03-31", to: "2024-04-30", outpatientVisits: 0 },
+        // May is compared with the whole of April (环比 of a calendar month).
+        comparison: "PREVIOUS_MONTH",
+        previousPeriod: { from: "2024-04-01", to: "2024-04-30", outpatientVisits: 0 },
         change: { outpatientVisits: 1 },
       },
     },

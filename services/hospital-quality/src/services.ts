@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { EventPublisher } from "@onewindow/platform";
+import { EventPublisher, systemClock, type Clock } from "@onewindow/platform";
 import { EvaluationService } from "./evaluation/evaluation.service";
 import { FollowUpService } from "./follow-up/follow-up.service";
 import { HospitalService } from "./hospital/hospital.service";
@@ -20,22 +20,23 @@ export interface Services {
   prescribers: PrescriberStatsService;
 }
 
-/** What tests replace: the prescriber grants' window and clock. */
+/** What tests replace: the prescriber grants' window and the clock every service reads "today" and "now" by. */
 export interface ServiceOptions {
   /** Seconds an approved grant stays open; default from the environment (see grant-window.ts). */
   grantWindowSeconds?: number;
-  now?: () => Date;
+  clock?: Clock;
 }
 
 export function createServices(db: DataSource, options: ServiceOptions = {}): Services {
   const events = new EventPublisher("hospital-quality");
+  const clock = options.clock ?? systemClock;
   return {
-    hospitals: new HospitalService(db, events),
-    outpatient: new OutpatientService(db, events),
-    inpatient: new InpatientService(db, events),
-    followUps: new FollowUpService(db, events),
-    evaluations: new EvaluationService(db, events),
+    hospitals: new HospitalService(db, events, clock),
+    outpatient: new OutpatientService(db, events, clock),
+    inpatient: new InpatientService(db, events, clock),
+    followUps: new FollowUpService(db, events, clock),
+    evaluations: new EvaluationService(db, events, clock),
     metrics: new MetricsService(db),
-    prescribers: new PrescriberStatsService(db, options.grantWindowSeconds ?? grantWindowSecondsFromEnv(), options.now),
+    prescribers: new PrescriberStatsService(db, options.grantWindowSeconds ?? grantWindowSecondsFromEnv(), clock),
   };
 }

@@ -221,3 +221,15 @@ test("a second REACHED call does not count the discharge twice", async () => {
   assert.equal(m.followUpRate, 1);
   assert.equal(m.followUpCalls, 2);
 });
+
+test("records are dated by the department's clock, not the machine's", async () => {
+  const { s } = await openTestDb({ clock: () => new Date("2024-03-05T15:30:00Z") }); // 23:30 on 03-05 in Beijing
+  const hospital = await s.hospitals.register({ code: "T02", name: "Clock hospital" });
+  assert.equal(hospital.registeredAt, "2024-03-05T15:30:00.000Z");
+  await s.outpatient.record({ ...visit, hospitalCode: "T02", visitDate: "2024-03-05" });
+  await assertRejects(
+    () => s.outpatient.record({ ...visit, hospitalCode: "T02", visitDate: "2024-03-06" }),
+    "BAD_USER_INPUT",
+    "visitDate",
+  );
+});

@@ -95,3 +95,23 @@ test("claims page per person, newest visit first, with totals and cursors", () =
     );
     assert.equal(last.pageInfo.hasNextPage, false);
   }));
+
+test("visits and enrolments are dated by the department's clock, not the machine's", () =>
+  withServices(
+    async (s, db) => {
+      // 2010-06-30 23:30 in Beijing: the 30th is today, the 1st of July is still to come.
+      await s.enrolments.enroll({ idNumber: person(9), scheme: MedicalInsuranceScheme.RESIDENT, since: "2010-06-30" });
+      const c = await s.claims.submit(claim(9, "2010-06-30"));
+      assert.equal(
+        (await db.getRepository(Claim).findOneByOrFail({ id: c.id })).submittedAt,
+        "2010-06-30T15:30:00.000Z",
+      );
+      await rejectsWithCode(s.claims.submit(claim(9, "2010-07-01")), "BAD_USER_INPUT", /visitDate: .*in the future/);
+      await rejectsWithCode(
+        s.enrolments.enroll({ idNumber: person(10), scheme: MedicalInsuranceScheme.RESIDENT, since: "2010-07-01" }),
+        "BAD_USER_INPUT",
+        /since: .*in the future/,
+      );
+    },
+    { clock: () => new Date("2010-06-30T15:30:00Z") },
+  ));

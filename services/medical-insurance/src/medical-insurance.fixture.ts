@@ -7,7 +7,7 @@ import { openTestDatabase, runAs, type Answer } from "@onewindow/testing";
 import { Claim } from "./claim/claim.entity";
 import { Enrolment } from "./enrolment/enrolment.entity";
 import { medicalInsurance } from "./index";
-import { createServices, type Services } from "./services";
+import { createServices, type ServiceOptions, type Services } from "./services";
 
 /**
  * Test helpers (not a test file: the name keeps `node --test` from running it). Every test opens
@@ -15,11 +15,14 @@ import { createServices, type Services } from "./services";
  */
 
 /** Runs `fn` with the department's services over a fresh database (see `openTestDatabase`), and closes it afterwards. */
-export async function withServices(fn: (s: Services, db: DataSource) => Promise<void>): Promise<void> {
+export async function withServices(
+  fn: (s: Services, db: DataSource) => Promise<void>,
+  options: ServiceOptions = {},
+): Promise<void> {
   // Every table of the department, the audit trail included.
   const { db, close } = await openTestDatabase(subgraphTables(medicalInsurance));
   try {
-    await fn(createServices(db), db);
+    await fn(createServices(db, options), db);
   } finally {
     await close();
   }

@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { EventPublisher } from "@onewindow/platform";
+import { EventPublisher, systemClock, type Clock } from "@onewindow/platform";
 import { ClaimService } from "./claim/claim.service";
 import { EnrolmentService } from "./enrolment/enrolment.service";
 
@@ -9,10 +9,16 @@ export interface Services {
   claims: ClaimService;
 }
 
-export function createServices(db: DataSource): Services {
+/** What tests (and a replayed day) may replace: the clock every service reads "today" and "now" by. */
+export interface ServiceOptions {
+  clock?: Clock;
+}
+
+export function createServices(db: DataSource, options: ServiceOptions = {}): Services {
   const events = new EventPublisher("medical-insurance");
+  const clock = options.clock ?? systemClock;
   return {
-    enrolments: new EnrolmentService(db, events),
-    claims: new ClaimService(db, events),
+    enrolments: new EnrolmentService(db, events, clock),
+    claims: new ClaimService(db, events, clock),
   };
 }

@@ -18,3 +18,9 @@ export const EMPLOYER_TAX_READERS: readonly Role[] = ["window_clerk", "tax_offic
 
 /** Every tax mutation. */
 export const TAX_WRITERS: readonly Role[] = ["tax_officer"];
+
+/** The limits set by notice are published law: the officers and the clerks read them (and any citizen, about their own return). */
+export const TAX_LIMIT_READERS: readonly Role[] = ["window_clerk", "tax_officer", "citizen"];
+
+/** Changing a limit is the tax administration's act, after a notice. */
+export const TAX_LIMIT_WRITERS: readonly Role[] = ["tax_officer"];

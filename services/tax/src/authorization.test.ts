@@ -208,3 +208,45 @@ test("the audit trail gets one row per citizen read, with the fields read", () =
       read(person(2), "Mutation.fileTaxReturn,TaxReturn.citizen,TaxReturn.taxDue", TAX),
     ]);
   }));
+
+test("the limits set by notice are read by clerks, officers and citizens; only a tax officer changes one, and it is audited", () =>
+  using("tax-rules-limits", async ({ schema, db }) => {
+    const READ = `{ taxLimits(year: 2025) { item fromYear toYear amount unit source } }`;
+    const SET = `mutation ($i: SetTaxLimitInput!) { setTaxLimit(input: $i) { item fromYear amount source } }`;
+    const change = {
+      i: { item: "HOUSING_RENT_TIER_3", fromYear: 2027, amount: 900, source: "国发〔2099〕2号 (test)" },
+    };
+    const limits = allowed(await run(schema, db, CLERK, READ)).taxLimits;
+    assert.deepEqual(
+      limits.find((l: { item: string }) => l.item === "CHILD_EDUCATION"),
+      {
+        item: "CHILD_EDUCATION",
+        fromYear: 2023,
+        toYear: null,
+        amount: 2000,
+        unit: "YUAN_PER_MONTH",
+        source: "国发〔2023〕13号",
+      },
+    );
+    assert.equal(limits.find((l: { item: string }) => l.item === "RECONCILIATION_EXEMPT_INCOME").amount, 120_000);
+    allowed(await run(schema, db, { userId: "me", roles: ["citizen"], idNumber: person(1), purpose: null }, READ));
+    refusedWith(await run(schema, db, {}, READ), "UNAUTHENTICATED");
+    for (const role of ["window_clerk", "analyst", "auditor", "citizen", "labor_officer"] as Role[])
+      refusedWith(await run(schema, db, officer(role), SET, change), "FORBIDDEN", /setTaxLimit/);
+    assert.deepEqual(allowed(await run(schema, db, { ...TAX, userId: "officer-7" }, SET, change)).setTaxLimit, {
+      item: "HOUSING_RENT_TIER_3",
+      fromYear: 2027,
+      amount: 900,
+      source: "国发〔2099〕2号 (test)",
+    });
+    const rows = await auditRows(db);
+    const done = rows.filter((r) => r.outcome !== "refused");
+    assert.ok(
+      done.some((r) => r.userId === "officer-7" && /Mutation\.setTaxLimit/.test(r.fields)),
+      JSON.stringify(done),
+    );
+    assert.equal(
+      rows.filter((r) => r.outcome === "refused" && /setTaxLimit/.test(`${r.fields} ${r.reason}`)).length,
+      5,
+    );
+  }));

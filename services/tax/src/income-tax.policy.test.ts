@@ -1,6 +1,12 @@
 import { test } from "@jest/globals";
 import assert from "node:assert/strict";
-import { ANNUAL_TAX_BRACKETS, computeIncomeTax, reconcileAnnualIncome } from "./income-tax.policy";
+import {
+  ANNUAL_TAX_BRACKETS,
+  comprehensiveIncomeFen,
+  computeIncomeTax,
+  reconcileAnnualIncome,
+  type ReconciliationExemption,
+} from "./income-tax.policy";
 
 const yuan = (fen: number) => fen / 100;
 const taxOn = (taxableYuan: number) => yuan(computeIncomeTax(Math.round(taxableYuan * 100)));
@@ -45,7 +51,15 @@ test("negative or fractional fen are refused", () => {
   assert.throws(() => computeIncomeTax(0.5), RangeError);
 });
 
-const none = { pensionIncomeFen: 0, specialDeductionsFen: 0, additionalDeductionsFen: 0, taxWithheldFen: 0 };
+const none = {
+  labourRemunerationFen: 0,
+  authorRemunerationFen: 0,
+  royaltiesFen: 0,
+  pensionIncomeFen: 0,
+  specialDeductionsFen: 0,
+  additionalDeductionsFen: 0,
+  taxWithheldFen: 0,
+};
 
 test("wages at or below the 60,000 basic deduction owe nothing", () => {
   for (const wage of [0, 30_000_00, 60_000_00]) {
@@ -77,6 +91,7 @@ test("basic pension is exempt: recorded, not taxed", () => {
 
 test("special and additional deductions reduce taxable income; balance is due − withheld", () => {
   const r = reconcileAnnualIncome({
+    ...none,
     wageIncomeFen: 200_000_00,
     pensionIncomeFen: 0,
     specialDeductionsFen: 24_000_00,
@@ -86,4 +101,72 @@ test("special and additional deductions reduce taxable income; balance is due �
   assert.equal(r.taxableIncomeFen, 104_000_00); // 200,000 − 60,000 − 24,000 − 12,000
   assert.equal(r.taxDueFen, 7_880_00); // 10,400 − 2,520
   assert.equal(r.balanceFen, -1_120_00); // refund
+});
+
+test("labour remuneration and royalties count at 80 %, author's remuneration at 56 %", () => {
+  const income = { wageIncomeFen: 0, labourRemunerationFen: 0, authorRemunerationFen: 0, royaltiesFen: 0 };
+  assert.equal(comprehensiveIncomeFen({ ...income, labourRemunerationFen: 50_000_00 }), 40_000_00);
+  assert.equal(comprehensiveIncomeFen({ ...income, authorRemunerationFen: 50_000_00 }), 28_000_00); // 50,000 × 80 % × 70 %
+  assert.equal(comprehensiveIncomeFen({ ...income, royaltiesFen: 50_000_00 }), 40_000_00);
+  assert.equal(comprehensiveIncomeFen({ ...income, labourRemunerationFen: 1 }), 1); // 0.8 fen, half up
+  assert.equal(comprehensiveIncomeFen({ ...income, authorRemunerationFen: 1 }), 1); // 0.56 fen
+  // 80,000 wages and 50,000 labour remuneration: 80,000 + 40,000 − 60,000 = 60,000 taxable.
+  const r = reconcileAnnualIncome({ ...none, wageIncomeFen: 80_000_00, labourRemunerationFen: 50_000_00 });
+  assert.equal(r.grossIncomeFen, 130_000_00);
+  assert.equal(r.comprehensiveIncomeFen, 120_000_00);
+  assert.equal(r.taxableIncomeFen, 60_000_00);
+  assert.equal(r.taxDueFen, 3_480_00); // 60,000 × 10 % − 2,520
+});
+
+const EXEMPTION: ReconciliationExemption = {
+  incomeLimitFen: 120_000_00,
+  topUpLimitFen: 400_00,
+  source: "财政部 税务总局公告2023年第32号",
+};
+
+test("100,000 yuan of wages with 1,000 withheld owe nothing at reconciliation: exempt, not 480 payable", () => {
+  const r = reconcileAnnualIncome({ ...none, wageIncomeFen: 100_000_00, taxWithheldFen: 1_000_00 }, EXEMPTION);
+  assert.equal(r.taxDueFen, 1_480_00); // 40,000 × 10 % − 2,520: the tax itself is unchanged
+  assert.equal(r.exempt, true);
+  assert.equal(r.balanceFen, 0);
+  assert.match(r.exemptionReason!, /年度综合所得收入100,000.00元不超过120,000.00元，免于补税480.00元/);
+  assert.match(r.exemptionReason!, /2023年第32号/);
+  // Without a notice for the year, the 480 are payable.
+  assert.equal(
+    reconcileAnnualIncome({ ...none, wageIncomeFen: 100_000_00, taxWithheldFen: 1_000_00 }).balanceFen,
+    480_00,
+  );
+});
+
+test("a top-up of at most 400 yuan is waived whatever the income; 400.01 is payable above 120,000", () => {
+  // 150,000 wages: 90,000 taxable, 6,480 due.
+  const at400 = reconcileAnnualIncome({ ...none, wageIncomeFen: 150_000_00, taxWithheldFen: 6_080_00 }, EXEMPTION);
+  assert.equal(at400.exempt, true);
+  assert.equal(at400.balanceFen, 0);
+  assert.match(at400.exemptionReason!, /补税金额400.00元不超过400.00元/);
+  const above = reconcileAnnualIncome({ ...none, wageIncomeFen: 150_000_00, taxWithheldFen: 6_079_99 }, EXEMPTION);
+  assert.equal(above.exempt, false);
+  assert.equal(above.exemptionReason, null);
+  assert.equal(above.balanceFen, 400_01);
+});
+
+test("the income limit counts gross income: 100,000 of labour remuneration is 80,000 of income but 100,000 of 收入", () => {
+  const atLimit = reconcileAnnualIncome(
+    { ...none, wageIncomeFen: 60_000_00, labourRemunerationFen: 60_000_00 },
+    EXEMPTION,
+  );
+  assert.equal(atLimit.grossIncomeFen, 120_000_00);
+  assert.equal(atLimit.exempt, true); // 120,000 is "not above" the limit
+  const above = reconcileAnnualIncome(
+    { ...none, wageIncomeFen: 60_000_00, labourRemunerationFen: 60_000_01 },
+    EXEMPTION,
+  );
+  assert.equal(above.exempt, false);
+  assert.equal(above.balanceFen, above.taxDueFen);
+});
+
+test("a refund is paid even when the income is under the exemption limit", () => {
+  const r = reconcileAnnualIncome({ ...none, wageIncomeFen: 100_000_00, taxWithheldFen: 2_000_00 }, EXEMPTION);
+  assert.equal(r.exempt, false);
+  assert.equal(r.balanceFen, -520_00);
 });

@@ -49,33 +49,112 @@ export function computeIncomeTax(taxableFen: number): number {
   return tax > 0n ? Number(tax) : 0;
 }
 
+/**
+ * 收入额 of each kind of comprehensive income (个人所得税法 art. 6): labour remuneration, author's
+ * remuneration and royalties count after a 20 % expense reduction, author's remuneration then at
+ * 70 % of that (so 56 %); wages in full. Half up to the fen, in BigInt for very large amounts.
+ */
+export function comprehensiveIncomeFen(income: {
+  wageIncomeFen: number;
+  labourRemunerationFen: number;
+  authorRemunerationFen: number;
+  royaltiesFen: number;
+}): number {
+  const share = (fen: number, percent: bigint) => Number((BigInt(fen) * percent + 50n) / 100n);
+  return (
+    income.wageIncomeFen +
+    share(income.labourRemunerationFen, 80n) +
+    share(income.authorRemunerationFen, 56n) +
+    share(income.royaltiesFen, 80n)
+  );
+}
+
+/**
+ * The waiver of small top-ups at the reconciliation, as the notice in force for the year sets it
+ * (财政部 税务总局公告2019年第94号 for 2019–2020, 2021年第42号 to 2023, 2023年第32号 to 2027): none for a
+ * year no notice covers. Amounts come from `tax_limit`.
+ */
+export interface ReconciliationExemption {
+  /** 年度综合所得收入 (gross, before the 20 % reductions) at or below which a top-up is waived. */
+  incomeLimitFen: number;
+  /** A top-up at or below which it is waived. */
+  topUpLimitFen: number;
+  source: string;
+}
+
 /** What a taxpayer declares for a year, in fen. */
 export interface ReconciliationInput {
   wageIncomeFen: number;
+  /** 劳务报酬 (gross). */
+  labourRemunerationFen: number;
+  /** 稿酬 (gross). */
+  authorRemunerationFen: number;
+  /** 特许权使用费 (gross). */
+  royaltiesFen: number;
   /** Basic pension (基本养老金): exempt, recorded but never taxed. */
   pensionIncomeFen: number;
   specialDeductionsFen: number;
+  /** Special additional deductions and the personal pension, as checked against their caps. */
   additionalDeductionsFen: number;
   taxWithheldFen: number;
 }
 
 /** The reconciled year, in fen. */
 export interface Reconciliation extends ReconciliationInput {
+  /** 年度综合所得收入: the four kinds of income before any reduction. */
+  grossIncomeFen: number;
+  /** 综合所得收入额: after the 20 % reductions and author's 70 %. */
+  comprehensiveIncomeFen: number;
   taxableIncomeFen: number;
   taxDueFen: number;
-  /** taxDue − taxWithheld: positive is payable, negative is a refund. */
+  /** True when a top-up is waived by the year's exemption. */
+  exempt: boolean;
+  /** Why, in Chinese with the notice; null when not exempt. */
+  exemptionReason: string | null;
+  /**
+   * What is settled at the reconciliation: positive is payable, negative a refund (always paid,
+   * exempt or not), 0 when the top-up is waived.
+   */
   balanceFen: number;
 }
 
+const yuan = (fen: number) =>
+  (fen / 100).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
 /**
- * Annual reconciliation: taxable = wages − 60,000 − special − additional deductions, never
- * below 0; tax by the annual table; balance against what was withheld during the year.
+ * Annual reconciliation (个人所得税法 art. 6 and 11): taxable = comprehensive income − 60,000 −
+ * special − additional deductions, never below 0; tax by the annual table; the balance against
+ * what was withheld during the year. A top-up (tax due above tax withheld) is waived when the
+ * year's exemption covers it: income at most its limit, or the top-up at most its limit.
  */
-export function reconcileAnnualIncome(input: ReconciliationInput): Reconciliation {
+export function reconcileAnnualIncome(
+  input: ReconciliationInput,
+  exemption: ReconciliationExemption | null = null,
+): Reconciliation {
+  const grossIncomeFen =
+    input.wageIncomeFen + input.labourRemunerationFen + input.authorRemunerationFen + input.royaltiesFen;
+  const comprehensive = comprehensiveIncomeFen(input);
   const taxableIncomeFen = Math.max(
     0,
-    input.wageIncomeFen - ANNUAL_BASIC_DEDUCTION_FEN - input.specialDeductionsFen - input.additionalDeductionsFen,
+    comprehensive - ANNUAL_BASIC_DEDUCTION_FEN - input.specialDeductionsFen - input.additionalDeductionsFen,
   );
   const taxDueFen = computeIncomeTax(taxableIncomeFen);
-  return { ...input, taxableIncomeFen, taxDueFen, balanceFen: taxDueFen - input.taxWithheldFen };
+  const topUpFen = taxDueFen - input.taxWithheldFen;
+  let exemptionReason: string | null = null;
+  if (exemption && topUpFen > 0) {
+    if (grossIncomeFen <= exemption.incomeLimitFen)
+      exemptionReason = `年度综合所得收入${yuan(grossIncomeFen)}元不超过${yuan(exemption.incomeLimitFen)}元，免于补税${yuan(topUpFen)}元（${exemption.source}）`;
+    else if (topUpFen <= exemption.topUpLimitFen)
+      exemptionReason = `补税金额${yuan(topUpFen)}元不超过${yuan(exemption.topUpLimitFen)}元，免于补税（${exemption.source}）`;
+  }
+  return {
+    ...input,
+    grossIncomeFen,
+    comprehensiveIncomeFen: comprehensive,
+    taxableIncomeFen,
+    taxDueFen,
+    exempt: exemptionReason !== null,
+    exemptionReason,
+    balanceFen: exemptionReason !== null ? 0 : topUpFen,
+  };
 }

@@ -4,7 +4,7 @@ import { type Caller } from "@onewindow/contracts";
 import { sqlQueries, subgraphTables } from "@onewindow/platform";
 import { openTestDatabase, runAs, type Answer } from "@onewindow/testing";
 import { tax } from "./index";
-import { createServices, type Services } from "./services";
+import { createServices, type ServiceOptions, type Services } from "./services";
 
 /** A test's own database and the department's services over it. */
 export interface TestDb {
@@ -21,10 +21,10 @@ export interface TestDb {
  * its data (see `openTestDatabase`). `label` names the statement counter, so a test that counts
  * statements is not disturbed by other data sources.
  */
-export async function openTestDb(label = "tax"): Promise<TestDb> {
+export async function openTestDb(label = "tax", options: ServiceOptions = {}): Promise<TestDb> {
   // Every table of the department, the audit trail included.
   const { db, service, close } = await openTestDatabase({ ...subgraphTables(tax), service: label });
-  return { db, s: createServices(db), service, close };
+  return { db, s: createServices(db, options), service, close };
 }
 
 /** Rows in every table the department writes, the outbox included. */

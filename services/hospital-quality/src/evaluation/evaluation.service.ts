@@ -1,5 +1,12 @@
 import type { DataSource } from "typeorm";
-import { BadUserInputError, EventPublisher, intInRange, optionalText, parsePastDate } from "@onewindow/platform";
+import {
+  BadUserInputError,
+  EventPublisher,
+  intInRange,
+  optionalText,
+  type Clock,
+  parsePastDate,
+} from "@onewindow/platform";
 import { HospitalEvents } from "@onewindow/contracts";
 import { parseHospitalCode } from "../hospital/hospital-code";
 import { requireHospital } from "../hospital/hospital.service";
@@ -13,11 +20,12 @@ export class EvaluationService {
   constructor(
     private readonly db: DataSource,
     private readonly events: EventPublisher,
+    private readonly clock: Clock,
   ) {}
 
   async submit(input: SubmitPatientEvaluationInput): Promise<PatientEvaluation> {
     const hospitalCode = parseHospitalCode(input.hospitalCode);
-    const evaluatedOn = parsePastDate(input.evaluatedOn, "evaluatedOn");
+    const evaluatedOn = parsePastDate(input.evaluatedOn, "evaluatedOn", this.clock);
     const counters = CHANNEL_COUNTERS[input.channel];
     if (!counters) throw new BadUserInputError(`unknown channel ${input.channel}`, "channel");
     if (typeof input.satisfied !== "boolean") throw new BadUserInputError("must be true or false", "satisfied");

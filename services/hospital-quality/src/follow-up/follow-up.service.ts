@@ -1,5 +1,5 @@
 import { IsNull, type DataSource } from "typeorm";
-import { BadUserInputError, EventPublisher, parsePastDate } from "@onewindow/platform";
+import { BadUserInputError, EventPublisher, type Clock, parsePastDate } from "@onewindow/platform";
 import { HospitalEvents } from "@onewindow/contracts";
 import { InpatientStay } from "../inpatient/inpatient-stay.entity";
 import { addToRollup } from "../rollup/rollup.writer";
@@ -12,6 +12,7 @@ export class FollowUpService {
   constructor(
     private readonly db: DataSource,
     private readonly events: EventPublisher,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -22,7 +23,7 @@ export class FollowUpService {
     const stayId = String(input.stayId ?? "").trim();
     if (!/^\d{1,9}$/.test(stayId))
       throw new BadUserInputError(`"${input.stayId}" is not an inpatient stay id`, "stayId");
-    const calledOn = parsePastDate(input.calledOn, "calledOn");
+    const calledOn = parsePastDate(input.calledOn, "calledOn", this.clock);
     if (!Object.values(FollowUpOutcome).includes(input.outcome)) {
       throw new BadUserInputError(`unknown outcome ${input.outcome}`, "outcome");
     }

@@ -6,6 +6,7 @@ import {
   byKeys,
   isUniqueViolation,
   requiredText,
+  type Clock,
 } from "@onewindow/platform";
 import { HospitalEvents } from "@onewindow/contracts";
 import { runSql } from "@onewindow/platform";
@@ -27,6 +28,7 @@ export class HospitalService {
   constructor(
     private readonly db: DataSource,
     private readonly events: EventPublisher,
+    private readonly clock: Clock,
   ) {}
 
   async register(input: RegisterHospitalInput): Promise<Hospital> {
@@ -37,7 +39,7 @@ export class HospitalService {
       name: requiredText(input.name, "name", 100),
       level: input.level ?? null,
       grade: input.grade ?? null,
-      registeredAt: new Date().toISOString(),
+      registeredAt: this.clock().toISOString(),
     });
     const conflict = () => new ConflictError(`hospital ${code} is already registered`);
     try {

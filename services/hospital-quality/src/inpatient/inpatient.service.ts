@@ -2,10 +2,11 @@ import type { DataSource } from "typeorm";
 import {
   BadUserInputError,
   EventPublisher,
-  parsePastDate,
   requiredText,
   toConnection,
   type PageRequest,
+  type Clock,
+  parsePastDate,
 } from "@onewindow/platform";
 import { HospitalEvents } from "@onewindow/contracts";
 import { parseHospitalCode } from "../hospital/hospital-code";
@@ -20,12 +21,13 @@ export class InpatientService {
   constructor(
     private readonly db: DataSource,
     private readonly events: EventPublisher,
+    private readonly clock: Clock,
   ) {}
 
   async record(input: RecordInpatientStayInput): Promise<InpatientStay> {
     const hospitalCode = parseHospitalCode(input.hospitalCode);
-    const admittedOn = parsePastDate(input.admittedOn, "admittedOn");
-    const dischargedOn = parsePastDate(input.dischargedOn, "dischargedOn");
+    const admittedOn = parsePastDate(input.admittedOn, "admittedOn", this.clock);
+    const dischargedOn = parsePastDate(input.dischargedOn, "dischargedOn", this.clock);
     if (dischargedOn < admittedOn) {
       throw new BadUserInputError(`discharge ${dischargedOn} is before admission ${admittedOn}`, "dischargedOn");
     }

@@ -41,3 +41,55 @@ registerEnumType(Granularity, {
     YEAR: { description: "Calendar years." },
   },
 });
+
+/** What a period's metrics are compared with. */
+export enum PeriodComparison {
+  PREVIOUS_PERIOD = "PREVIOUS_PERIOD",
+  SAME_PERIOD_LAST_YEAR = "SAME_PERIOD_LAST_YEAR",
+}
+registerEnumType(PeriodComparison, {
+  name: "PeriodComparison",
+  description: "What a period is compared with: 环比 (the period before) or 同比 (the same period a year earlier).",
+  valuesConfig: {
+    PREVIOUS_PERIOD: {
+      description:
+        "环比: the calendar month, quarter or year before, when the period is one; otherwise the same number of days just before.",
+    },
+    SAME_PERIOD_LAST_YEAR: {
+      description:
+        "同比: the same calendar month, quarter or year a year earlier, when the period is one; otherwise the same dates a year earlier.",
+    },
+  },
+});
+
+/** The comparison actually made, so that a reader knows what `previousPeriod` covers. */
+export enum ComparisonBasis {
+  PREVIOUS_MONTH = "PREVIOUS_MONTH",
+  PREVIOUS_QUARTER = "PREVIOUS_QUARTER",
+  PREVIOUS_YEAR = "PREVIOUS_YEAR",
+  PREVIOUS_DAYS = "PREVIOUS_DAYS",
+  SAME_MONTH_LAST_YEAR = "SAME_MONTH_LAST_YEAR",
+  SAME_QUARTER_LAST_YEAR = "SAME_QUARTER_LAST_YEAR",
+  SAME_DAYS_LAST_YEAR = "SAME_DAYS_LAST_YEAR",
+}
+registerEnumType(ComparisonBasis, {
+  name: "ComparisonBasis",
+  description: "The period the metrics were compared with.",
+  valuesConfig: {
+    PREVIOUS_MONTH: { description: "The whole calendar month before (环比 of a calendar month)." },
+    PREVIOUS_QUARTER: { description: "The whole calendar quarter before (环比 of a calendar quarter)." },
+    PREVIOUS_YEAR: {
+      description: "The calendar year before (环比 and 同比 of a calendar year are the same year).",
+    },
+    PREVIOUS_DAYS: {
+      description:
+        "The same number of days just before (环比 of a range that is not a calendar month, quarter or year).",
+    },
+    SAME_MONTH_LAST_YEAR: { description: "The same calendar month a year earlier (同比 of a calendar month)." },
+    SAME_QUARTER_LAST_YEAR: { description: "The same calendar quarter a year earlier (同比 of a calendar quarter)." },
+    SAME_DAYS_LAST_YEAR: {
+      description:
+        "The same dates a year earlier, 29 February read as 28 February (同比 of a range that is not a calendar month, quarter or year).",
+    },
+  },
+});

@@ -47,6 +47,7 @@ export function metricsFrom(t: PeriodTotals, from: string, to: string, departmen
       satisfied: t.channels[channel].satisfied,
       satisfactionRate: rate(t.channels[channel].satisfied, t.channels[channel].evaluations),
     })),
+    comparison: null,
     previousPeriod: null,
     change: null,
   });

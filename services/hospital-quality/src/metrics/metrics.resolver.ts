@@ -3,7 +3,7 @@ import { DateScalar, type RequestContext } from "@onewindow/platform";
 import { METRIC_READERS, requireHospitalScope } from "../access/hospital-scope";
 import { Hospital } from "../hospital/hospital.entity";
 import type { Services } from "../services";
-import { Granularity, QualityMetric } from "./metrics.enums";
+import { Granularity, PeriodComparison, QualityMetric } from "./metrics.enums";
 import { MetricPoint, QualityMetrics } from "./quality-metrics.types";
 
 @Resolver(() => Hospital)
@@ -13,7 +13,9 @@ export class MetricsResolver {
   @Authorized(...METRIC_READERS)
   @FieldResolver(() => QualityMetrics, {
     description:
-      "Quality metrics over from..to (both inclusive), with the previous period of the same length. BAD_USER_INPUT when from is after to. " +
+      "Quality metrics over from..to (both inclusive), compared with the period before (环比) or the same period a year earlier (同比): " +
+      "for a calendar month, quarter or year the calendar unit before or a year earlier, for another range the same number of days " +
+      "before or the same dates a year earlier (`comparison` says which). BAD_USER_INPUT when from is after to. " +
       "For analysts, the hospital's administrator and its offices; FORBIDDEN for another hospital's administrator.",
   })
   qualityMetrics(
@@ -25,10 +27,15 @@ export class MetricsResolver {
       description: "Only this department's records; omit for the whole hospital.",
     })
     department: string | null,
+    @Arg("compareWith", () => PeriodComparison, {
+      defaultValue: PeriodComparison.PREVIOUS_PERIOD,
+      description: "PREVIOUS_PERIOD (环比, the default) or SAME_PERIOD_LAST_YEAR (同比).",
+    })
+    compareWith: PeriodComparison,
     @Ctx() ctx: RequestContext,
   ): Promise<QualityMetrics> {
     requireHospitalScope(ctx.caller, hospital.code, METRIC_READERS, "read the quality metrics");
-    return this.s.metrics.qualityMetrics(hospital.code, from, to, department);
+    return this.s.metrics.qualityMetrics(hospital.code, from, to, department, compareWith);
   }
 
   @Authorized(...METRIC_READERS)

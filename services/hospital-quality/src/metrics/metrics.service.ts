@@ -1,9 +1,9 @@
 import type { DataSource } from "typeorm";
 import { BadUserInputError, isValidDate, optionalText } from "@onewindow/platform";
-import { Granularity, QualityMetric } from "./metrics.enums";
+import { Granularity, PeriodComparison, QualityMetric } from "./metrics.enums";
 import { changeBetween, metricsFrom, valueOf } from "./metrics.math";
 import { addTotals, emptyTotals, type TotalsReader } from "./period-totals";
-import { bucketsOf, daysIn, previousPeriod } from "./periods";
+import { bucketsOf, comparisonPeriod, daysIn } from "./periods";
 import type { MetricPoint, QualityMetrics } from "./quality-metrics.types";
 import { RollupTotalsReader } from "./rollup-totals.reader";
 
@@ -19,7 +19,8 @@ function checkPeriod(from: string, to: string): void {
 }
 
 /**
- * Quality metrics of a hospital, period over period. Reads sums from the daily rollup by
+ * Quality metrics of a hospital, period over period (环比) or against the same period a year
+ * earlier (同比), see `comparisonPeriod`. Reads sums from the daily rollup by
  * default; tests and the benchmark pass the raw-record reader to compare.
  */
 export class MetricsService {
@@ -34,16 +35,20 @@ export class MetricsService {
     from: string,
     to: string,
     department?: string | null,
+    compareWith: PeriodComparison = PeriodComparison.PREVIOUS_PERIOD,
   ): Promise<QualityMetrics> {
     checkPeriod(from, to);
     const dept = optionalText(department, "department", 40);
-    const prev = previousPeriod(from, to);
+    if (!Object.values(PeriodComparison).includes(compareWith))
+      throw new BadUserInputError(`unknown comparison ${compareWith}`, "compareWith");
+    const prev = comparisonPeriod(from, to, compareWith);
     const [current, previous] = await Promise.all([
       this.reader.totals(hospitalCode, from, to, dept),
       this.reader.totals(hospitalCode, prev.from, prev.to, dept),
     ]);
     const metrics = metricsFrom(current, from, to, dept);
     metrics.previousPeriod = metricsFrom(previous, prev.from, prev.to, dept);
+    metrics.comparison = prev.basis;
     metrics.change = changeBetween(metrics, metrics.previousPeriod);
     return metrics;
   }

@@ -1,6 +1,7 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import { DateScalar } from "@onewindow/platform";
 import { PatientEvaluationChannel } from "../evaluation/evaluation.enums";
+import { ComparisonBasis } from "./metrics.enums";
 
 @ObjectType({ description: "Patient satisfaction through one evaluation channel." })
 export class PatientChannelSatisfaction {
@@ -19,7 +20,7 @@ export class PatientChannelSatisfaction {
 
 @ObjectType({
   description:
-    "Each metric minus its value in the previous period of the same length. Costs in yuan (2 decimals), rates as 0..1 differences " +
+    "Each metric minus its value in the period compared with (`previousPeriod`). Costs in yuan (2 decimals), rates as 0..1 differences " +
     "(0.02 = two percentage points); null when the metric is null in either period.",
 })
 export class QualityMetricsChange {
@@ -119,16 +120,24 @@ export class QualityMetrics {
   })
   satisfactionByChannel: PatientChannelSatisfaction[];
 
+  @Field(() => ComparisonBasis, {
+    nullable: true,
+    description:
+      "Which period `previousPeriod` is: the calendar month, quarter or year before (环比), the same one a year earlier (同比), or, " +
+      "for another range, the same number of days before or the same dates a year earlier; null inside a compared period.",
+  })
+  comparison: ComparisonBasis | null;
+
   @Field(() => QualityMetrics, {
     nullable: true,
     description:
-      "The same metrics over the previous period of the same length (ending the day before `from`); null inside a previous period.",
+      "The same metrics over the period compared with (see `comparison` and the `compareWith` argument); null inside a compared period.",
   })
   previousPeriod: QualityMetrics | null;
 
   @Field(() => QualityMetricsChange, {
     nullable: true,
-    description: "This period minus the previous period; null inside a previous period.",
+    description: "This period minus the period compared with; null inside a compared period.",
   })
   change: QualityMetricsChange | null;
 }

@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { EventPublisher, parsePastDate, requiredText } from "@onewindow/platform";
+import { EventPublisher, requiredText, type Clock, parsePastDate } from "@onewindow/platform";
 import { HospitalEvents } from "@onewindow/contracts";
 import { parseHospitalCode } from "../hospital/hospital-code";
 import { requireHospital } from "../hospital/hospital.service";
@@ -13,11 +13,12 @@ export class OutpatientService {
   constructor(
     private readonly db: DataSource,
     private readonly events: EventPublisher,
+    private readonly clock: Clock,
   ) {}
 
   async record(input: RecordOutpatientVisitInput): Promise<OutpatientVisit> {
     const hospitalCode = parseHospitalCode(input.hospitalCode);
-    const visitDate = parsePastDate(input.visitDate, "visitDate");
+    const visitDate = parsePastDate(input.visitDate, "visitDate", this.clock);
     const department = requiredText(input.department, "department", 40);
     const { totalFen, drugFen } = parseCosts(input.totalCost, input.drugCost);
     const visit = this.db.manager.create(OutpatientVisit, {

@@ -7,9 +7,10 @@ import {
   ForbiddenError,
   NotFoundError,
   fenToYuan,
-  parsePastDate,
   refuse,
   requiredText,
+  type Clock,
+  parsePastDate,
 } from "@onewindow/platform";
 import { requireHospitalScope } from "../access/hospital-scope";
 import { num, runSql } from "@onewindow/platform";
@@ -30,9 +31,9 @@ function namedUser(caller: Caller, what: string): string {
 }
 
 /** A period of past days, from..to inclusive. */
-function parsePeriod(from: string, to: string): { from: string; to: string } {
-  const start = parsePastDate(from, "from");
-  const end = parsePastDate(to, "to");
+function parsePeriod(from: string, to: string, clock: Clock): { from: string; to: string } {
+  const start = parsePastDate(from, "from", clock);
+  const end = parsePastDate(to, "to", clock);
   if (start > end) throw new BadUserInputError(`${start} is after to ${end}`, "from");
   return { from: start, to: end };
 }
@@ -48,14 +49,14 @@ export class PrescriberStatsService {
   constructor(
     private readonly db: DataSource,
     private readonly windowSeconds: number,
-    private readonly now: () => Date = () => new Date(),
+    private readonly clock: Clock,
   ) {}
 
   async request(caller: Caller, input: RequestPrescriberStatsAccessInput): Promise<PrescriberStatsGrant> {
     const requestedBy = namedUser(caller, "request prescriber statistics");
     const hospitalCode = parseHospitalCode(input.hospitalCode);
     requireHospitalScope(caller, hospitalCode, ["info_office"], "request the prescriber statistics");
-    const { from, to } = parsePeriod(input.from, input.to);
+    const { from, to } = parsePeriod(input.from, input.to, this.clock);
     const grant = this.db.manager.create(PrescriberStatsGrant, {
       id: crypto.randomUUID(),
       hospitalCode,
@@ -63,7 +64,7 @@ export class PrescriberStatsService {
       to,
       reason: requiredText(input.reason, "reason", 500),
       requestedBy,
-      requestedAt: this.now().toISOString(),
+      requestedAt: this.clock().toISOString(),
       state: PrescriberGrantStatus.PENDING,
       approvedBy: null,
       approvedAt: null,
@@ -93,7 +94,7 @@ export class PrescriberStatsService {
         "the requester cannot approve their own request: a different medical_affairs user must approve it",
       );
     }
-    const now = this.now();
+    const now = this.clock();
     const status = grant.statusAt(now);
     if (status !== PrescriberGrantStatus.PENDING)
       throw new ConflictError(`grant ${grant.id} is ${status}; only a PENDING request can be approved`);
@@ -122,14 +123,14 @@ export class PrescriberStatsService {
         ["medical_affairs"],
         "revoke access to the prescriber statistics",
       );
-    const status = grant.statusAt(this.now());
+    const status = grant.statusAt(this.clock());
     if (status !== PrescriberGrantStatus.PENDING && status !== PrescriberGrantStatus.ACTIVE) {
       throw new ConflictError(`grant ${grant.id} is ${status}; only a PENDING or ACTIVE grant can be revoked`);
     }
     const revocation = {
       state: PrescriberGrantStatus.REVOKED as const,
       revokedBy: userId,
-      revokedAt: this.now().toISOString(),
+      revokedAt: this.clock().toISOString(),
     };
     const set = await this.db
       .getRepository(PrescriberStatsGrant)
@@ -140,7 +141,7 @@ export class PrescriberStatsService {
 
   /** The grant's status by this service's clock. */
   statusOf(grant: PrescriberStatsGrant): PrescriberGrantStatus {
-    return grant.statusAt(this.now());
+    return grant.statusAt(this.clock());
   }
 
   /** A hospital's grants, newest first (at most 100). */
@@ -164,7 +165,7 @@ export class PrescriberStatsService {
   async stats(caller: Caller, hospitalCode: string, from: string, to: string): Promise<PrescriberDrugStats> {
     const userId = namedUser(caller, "read prescriber statistics");
     const code = parseHospitalCode(hospitalCode);
-    const period = parsePeriod(from, to);
+    const period = parsePeriod(from, to, this.clock);
     requireHospitalScope(caller, code, ["info_office"], "read the prescriber statistics");
     const grant = await this.liveGrant(userId, code, period.from, period.to);
     if (!grant) {
@@ -193,7 +194,7 @@ export class PrescriberStatsService {
       })
       .andWhere("g.period_from <= :from AND g.period_to >= :to", { from, to })
       .getMany();
-    const now = this.now();
+    const now = this.clock();
     const live = candidates.filter((g) => g.statusAt(now) === PrescriberGrantStatus.ACTIVE);
     live.sort((a, b) => (b.expiresAt ?? "").localeCompare(a.expiresAt ?? ""));
     return live[0] ?? null;

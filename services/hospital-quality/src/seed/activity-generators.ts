@@ -61,25 +61,3 @@ export function generateEvaluations(rng: SeededRandom, plan: EvaluationPlan): Ev
     };
   });
 }
-
-/** Phone evaluations asked during reached follow-up calls (about half of them answer the question). */
-export function phoneEvaluations(
-  rng: SeededRandom,
-  stays: StayRow[],
-  calls: FollowUpPlan[],
-  satisfiedShare: number,
-): EvaluationRow[] {
-  return calls
-    .filter((c) => c.outcome === FollowUpOutcome.REACHED && rng.next() < 0.5)
-    .map((c) => {
-      const satisfied = rng.next() < satisfiedShare;
-      return {
-        hospitalCode: stays[c.stayIndex].hospitalCode,
-        evaluatedOn: c.calledOn,
-        channel: PatientEvaluationChannel.PHONE,
-        satisfied,
-        department: stays[c.stayIndex].department,
-        score: satisfied ? rng.int(4, 5) : rng.int(1, 3),
-      };
-    });
-}

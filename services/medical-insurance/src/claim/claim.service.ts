@@ -5,12 +5,13 @@ import {
   EventPublisher,
   NotFoundError,
   parseIdNumber,
-  parsePastDate,
   requiredText,
   toConnection,
   yuanToFen,
   type Connection,
   type PageRequest,
+  type Clock,
+  parsePastDate,
 } from "@onewindow/platform";
 import { Enrolment } from "../enrolment/enrolment.entity";
 import { InsuranceEvents } from "@onewindow/contracts";
@@ -22,12 +23,13 @@ export class ClaimService {
   constructor(
     private readonly db: DataSource,
     private readonly events: EventPublisher,
+    private readonly clock: Clock,
   ) {}
 
   async submit(input: SubmitClaimInput, inTx?: EntityManager): Promise<Claim> {
     const { idNumber } = parseIdNumber(input.idNumber);
     const hospitalCode = requiredText(input.hospitalCode, "hospitalCode", 32).toUpperCase();
-    const visitDate = parsePastDate(input.visitDate, "visitDate");
+    const visitDate = parsePastDate(input.visitDate, "visitDate", this.clock);
     const totalCostFen = yuanToFen(input.totalCost, "totalCost");
     const drugCostFen = yuanToFen(input.drugCost, "drugCost");
     if (drugCostFen > totalCostFen)
@@ -45,7 +47,7 @@ export class ClaimService {
         visitDate,
         totalCostFen,
         drugCostFen,
-        submittedAt: new Date().toISOString(),
+        submittedAt: this.clock().toISOString(),
       });
       await tx.save(claim);
       await this.events.publish(tx, {

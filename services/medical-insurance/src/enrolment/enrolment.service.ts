@@ -8,8 +8,9 @@ import {
   isUniqueViolation,
   parseCreditCode,
   parseIdNumber,
-  parsePastDate,
   yuanToFen,
+  type Clock,
+  parsePastDate,
 } from "@onewindow/platform";
 import { InsuranceEvents } from "@onewindow/contracts";
 import { DEFAULT_CONTRIBUTION_BASE_FEN, monthlyContributions } from "./contribution.policy";
@@ -33,9 +34,9 @@ interface EnrolmentRequest {
   contributionBaseFen: number | null;
 }
 
-function validate(input: EnrollMedicalInsuranceInput): EnrolmentRequest {
+function validate(input: EnrollMedicalInsuranceInput, clock: Clock): EnrolmentRequest {
   const { idNumber } = parseIdNumber(input.idNumber);
-  const since = parsePastDate(input.since, "since");
+  const since = parsePastDate(input.since, "since", clock);
   const employee = input.scheme === MedicalInsuranceScheme.EMPLOYEE;
   const hasCode = !!input.creditCode?.trim();
   if (employee && !hasCode) throw new BadUserInputError("is required for the EMPLOYEE scheme", "creditCode");
@@ -71,6 +72,7 @@ export class EnrolmentService {
   constructor(
     private readonly db: DataSource,
     private readonly events: EventPublisher,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -79,7 +81,7 @@ export class EnrolmentService {
    * person and not to the scheme.
    */
   async enroll(input: EnrollMedicalInsuranceInput, inTx?: EntityManager): Promise<Enrolment> {
-    const req = validate(input);
+    const req = validate(input, this.clock);
     const { personalFen, employerFen } = monthlyContributions(req.scheme, req.contributionBaseFen);
     const conflict = () =>
       new ConflictError(
@@ -109,7 +111,7 @@ export class EnrolmentService {
           monthlyContributionFen: personalFen,
           employerMonthlyContributionFen: employerFen,
           personalAccountBalanceFen: current?.personalAccountBalanceFen ?? 0,
-          enrolledAt: new Date().toISOString(),
+          enrolledAt: this.clock().toISOString(),
         });
         await tx.save(enrolment);
         await this.events.publish(tx, {

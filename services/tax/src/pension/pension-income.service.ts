@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from "typeorm";
-import { BadUserInputError, EventPublisher, parseIdNumber } from "@onewindow/platform";
+import { BadUserInputError, EventPublisher, parseIdNumber, type Clock } from "@onewindow/platform";
 import { TaxEvents } from "@onewindow/contracts";
 import { PensionIncome } from "./pension-income.entity";
 
@@ -21,6 +21,7 @@ export class PensionIncomeService {
   constructor(
     private readonly db: DataSource,
     private readonly events: EventPublisher,
+    private readonly clock: Clock,
   ) {}
 
   /** Records exempt pension income in the caller's transaction; a repeated `sourceRef` is a no-op. */
@@ -30,7 +31,7 @@ export class PensionIncomeService {
       throw new BadUserInputError(`must be a non-negative whole number of fen, got ${record.amountFen}`, "amountFen");
     }
     if (await tx.existsBy(PensionIncome, { sourceRef: record.sourceRef })) return null;
-    const row = tx.create(PensionIncome, { ...record, idNumber, recordedAt: new Date().toISOString() });
+    const row = tx.create(PensionIncome, { ...record, idNumber, recordedAt: this.clock().toISOString() });
     await tx.save(row);
     await this.events.publish(tx, {
       type: TaxEvents.pensionIncomeRecorded,

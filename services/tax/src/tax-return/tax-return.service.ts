@@ -6,12 +6,16 @@ import {
   byKeys,
   fenToYuan,
   isUniqueViolation,
+  OneWindowError,
   parseIdNumber,
-  today,
+  todayBy,
   yuanToFen,
+  type Clock,
 } from "@onewindow/platform";
+import { checkAdditionalDeductions } from "../additional-deductions.policy";
 import { TaxEvents } from "@onewindow/contracts";
 import { reconcileAnnualIncome } from "../income-tax.policy";
+import { TaxLimitService } from "../limits/tax-limit.service";
 import { TaxReturn } from "./tax-return.entity";
 import type { FileTaxReturnInput } from "./tax-return.inputs";
 import { TaxSummary } from "./tax-summary.type";
@@ -19,11 +23,22 @@ import { TaxSummary } from "./tax-summary.type";
 /** 2019 is the first year of annual reconciliation of comprehensive income. */
 export const FIRST_RECONCILED_YEAR = 2019;
 
+/**
+ * The last day of the reconciliation of `year` (个人所得税法 art. 11: from 1 March to 30 June of the
+ * following year); a return filed after it is late.
+ */
+export const reconciliationEnd = (year: number): string => `${year + 1}-06-30`;
+
+/** `extensions.reason` of a return for a year that has not ended. */
+export const TAX_YEAR_NOT_ENDED = "TAX_YEAR_NOT_ENDED";
+
 /** Annual reconciliation returns: filing, amending, and batched reads for citizens. */
 export class TaxReturnService {
   constructor(
     private readonly db: DataSource,
     private readonly events: EventPublisher,
+    private readonly limits: TaxLimitService,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -34,16 +49,33 @@ export class TaxReturnService {
   async file(input: FileTaxReturnInput): Promise<TaxReturn> {
     // Every check runs before the transaction opens: a rejected return writes nothing.
     const { idNumber } = parseIdNumber(input.idNumber);
-    const year = this.parseYear(input.year);
-    const figures = reconcileAnnualIncome({
-      wageIncomeFen: yuanToFen(input.wageIncome, "wageIncome"),
-      pensionIncomeFen: yuanToFen(input.pensionIncome ?? 0, "pensionIncome"),
-      specialDeductionsFen: yuanToFen(input.specialDeductions ?? 0, "specialDeductions"),
-      additionalDeductionsFen: yuanToFen(input.additionalDeductions ?? 0, "additionalDeductions"),
-      taxWithheldFen: yuanToFen(input.taxWithheld, "taxWithheld"),
-    });
-    const { balanceFen, ...columns } = figures;
-    const filedAt = new Date().toISOString();
+    const filedOn = todayBy(this.clock);
+    const year = this.parseYear(input.year, filedOn);
+    if (yuanToFen(input.additionalDeductions ?? 0, "additionalDeductions") !== 0) {
+      throw new BadUserInputError(
+        "请按类别在 additionalDeductionClaims 中申报专项附加扣除，以便按法定上限核对 " +
+          "(itemise special additional deductions in additionalDeductionClaims so that their caps can be checked)",
+        "additionalDeductions",
+      );
+    }
+    const limits = await this.limits.forYear(year);
+    const lines = checkAdditionalDeductions(year, input.additionalDeductionClaims ?? [], limits);
+    const figures = reconcileAnnualIncome(
+      {
+        wageIncomeFen: yuanToFen(input.wageIncome, "wageIncome"),
+        labourRemunerationFen: yuanToFen(input.labourRemuneration ?? 0, "labourRemuneration"),
+        authorRemunerationFen: yuanToFen(input.authorRemuneration ?? 0, "authorRemuneration"),
+        royaltiesFen: yuanToFen(input.royalties ?? 0, "royalties"),
+        pensionIncomeFen: yuanToFen(input.pensionIncome ?? 0, "pensionIncome"),
+        specialDeductionsFen: yuanToFen(input.specialDeductions ?? 0, "specialDeductions"),
+        additionalDeductionsFen: lines.reduce((sum, l) => sum + l.amountFen, 0),
+        taxWithheldFen: yuanToFen(input.taxWithheld, "taxWithheld"),
+      },
+      TaxLimitService.exemptionOf(limits),
+    );
+    const { balanceFen, grossIncomeFen, comprehensiveIncomeFen, ...columns } = figures;
+    const late = filedOn > reconciliationEnd(year);
+    const filedAt = this.clock().toISOString();
     try {
       return await this.db.transaction(async (tx) => {
         const previous = await tx.findOneBy(TaxReturn, { idNumber, year, supersededAt: IsNull() });
@@ -59,6 +91,14 @@ export class TaxReturnService {
           idNumber,
           year,
           ...columns,
+          additionalDeductionLines: lines.map(({ category, amountFen, capFen, months, basis }) => ({
+            category,
+            amountFen,
+            capFen,
+            months,
+            basis,
+          })),
+          late,
           supersedesId: previous?.id ?? null,
           filedAt,
           supersededAt: null,
@@ -77,6 +117,8 @@ export class TaxReturnService {
             taxDue: fenToYuan(filed.taxDueFen),
             taxWithheld: fenToYuan(filed.taxWithheldFen),
             balance: fenToYuan(balanceFen),
+            exempt: filed.exempt,
+            late,
           },
         });
         return filed;
@@ -87,10 +129,24 @@ export class TaxReturnService {
     }
   }
 
-  private parseYear(year: number): number {
-    const thisYear = Number(today().slice(0, 4));
-    if (!Number.isInteger(year) || year < FIRST_RECONCILED_YEAR || year > thisYear) {
-      throw new BadUserInputError(`must be a year from ${FIRST_RECONCILED_YEAR} to ${thisYear}, got ${year}`, "year");
+  /**
+   * A year that has ended: the reconciliation settles a finished year (个人所得税法 art. 11 and
+   * 实施条例 art. 25), so a return for the current or a later year is refused with its own reason.
+   */
+  private parseYear(year: number, filedOn: string): number {
+    const thisYear = Number(filedOn.slice(0, 4));
+    if (!Number.isInteger(year) || year < FIRST_RECONCILED_YEAR) {
+      throw new BadUserInputError(
+        `年度应为 ${FIRST_RECONCILED_YEAR} 至 ${thisYear - 1} 年 (must be a year from ${FIRST_RECONCILED_YEAR} to ${thisYear - 1}), got ${year}`,
+        "year",
+      );
+    }
+    if (year >= thisYear) {
+      throw new OneWindowError(
+        "BAD_USER_INPUT",
+        `year: ${year}年度尚未结束，年度汇算在次年3月1日至6月30日办理 (the tax year ${year} has not ended; it is reconciled from 1 March to 30 June ${year + 1})`,
+        { field: "year", reason: TAX_YEAR_NOT_ENDED },
+      );
     }
     return year;
   }

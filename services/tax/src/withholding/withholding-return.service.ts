@@ -8,8 +8,9 @@ import {
   isUniqueViolation,
   parseCreditCode,
   toConnection,
-  today,
+  todayBy,
   yuanToFen,
+  type Clock,
   type Connection,
   type PageRequest,
 } from "@onewindow/platform";
@@ -26,6 +27,7 @@ export class WithholdingReturnService {
   constructor(
     private readonly db: DataSource,
     private readonly events: EventPublisher,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -36,12 +38,12 @@ export class WithholdingReturnService {
   async file(input: FileWithholdingReturnInput): Promise<WithholdingReturn> {
     // Every check runs before the transaction opens: a rejected return writes nothing.
     const creditCode = parseCreditCode(input.creditCode);
-    const period = parsePeriod(input.period);
+    const period = parsePeriod(input.period, todayBy(this.clock));
     const employees = intInRange(input.employees, "employees", 0, 10_000_000)!;
     const wagesTotalFen = yuanToFen(input.wagesTotal, "wagesTotal");
     const taxWithheldFen = yuanToFen(input.taxWithheld, "taxWithheld");
     const taxPaidFen = yuanToFen(input.taxPaid, "taxPaid");
-    const filedAt = new Date().toISOString();
+    const filedAt = this.clock().toISOString();
     const concurrent = () =>
       new ConflictError(
         `another return for ${creditCode}, ${period} was filed at the same moment; reload and file again`,
@@ -158,14 +160,14 @@ export class WithholdingReturnService {
   }
 }
 
-/** Validates a month YYYY-MM from January 2019 up to the current month (China Standard Time). */
-export function parsePeriod(value: string, field = "period"): string {
+/** Validates a month YYYY-MM from January 2019 up to the month of `today` (YYYY-MM-DD, the deployment's calendar). */
+export function parsePeriod(value: string, today: string, field = "period"): string {
   const period = (value ?? "").trim();
   if (!PERIOD.test(period))
     throw new BadUserInputError(`must be a month as YYYY-MM (month 01-12), got "${value}"`, field);
   if (period < FIRST_WITHHOLDING_PERIOD)
     throw new BadUserInputError(`must be ${FIRST_WITHHOLDING_PERIOD} or later, got ${period}`, field);
-  const thisMonth = today().slice(0, 7);
+  const thisMonth = today.slice(0, 7);
   if (period > thisMonth)
     throw new BadUserInputError(`month ${period} is in the future (current month ${thisMonth})`, field);
   return period;

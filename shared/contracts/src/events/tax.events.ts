@@ -20,8 +20,12 @@ export interface TaxEventPayloads {
     taxableIncome: number;
     taxDue: number;
     taxWithheld: number;
-    /** Positive: to pay; negative: to refund. */
+    /** Positive: to pay; negative: to refund; 0 when a top-up is waived. */
     balance: number;
+    /** The reconciliation exemption waived the top-up (income at most 120,000 yuan, or a top-up at most 400). */
+    exempt: boolean;
+    /** Filed after 30 June of the following year. */
+    late: boolean;
   };
   "onewindow.tax.withholding.filed": {
     returnId: number;
