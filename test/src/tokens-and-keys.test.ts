@@ -42,7 +42,7 @@ async function refusesToStart(main: string, env: Record<string, string>, message
       "refused",
       main,
       { LOG_LEVEL: "warn", HOST: "127.0.0.1", PORT: "0", GATEWAY_PORT: "0", SEED: "none", ...env },
-      30_000,
+      { timeoutMs: 30_000 },
     ),
     (err: Error) => {
       assert.match(err.message, /exited with code 1/);

@@ -133,7 +133,7 @@ async function main() {
         runLoad(proc.url, query, {
           seconds,
           connections: options.connections,
-          pid: proc.child.pid!,
+          pid: proc.process.pid!,
           headers: headers(target, query.owner),
         });
       for (const [target, proc] of targets) if (options.warmup) await run(target, proc, options.warmup);

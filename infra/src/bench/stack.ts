@@ -1,18 +1,18 @@
-import { fork, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gatewayNodeOptions } from "@onewindow/gateway";
 import { devDepartmentKeyEnv, devProductionKeyEnv, ensureDevKeys, MAX_PERSON_READ_CAP } from "@onewindow/platform";
+import { forkAndWait, stopChild, type Child } from "../stack/child-process";
 import { subgraphs, supergraphPath } from "../subgraphs";
 
-/** A process of the bench stack and the port it reported over IPC. */
-export interface BenchProcess {
-  name: string;
-  child: ChildProcess;
-  port: number;
+/** A process of the bench stack, the port it reported over IPC and its GraphQL endpoint. */
+export interface BenchProcess extends Child {
   url: string;
 }
+
+const benchProcess = (child: Child): BenchProcess => ({ ...child, url: `http://127.0.0.1:${child.port}/graphql` });
+const START_TIMEOUT_MS = 120_000;
 
 /** Everything `npm run bench` drives: the subgraphs and both gateways. */
 export interface BenchStack {
@@ -28,53 +28,6 @@ export interface BenchStack {
 }
 
 const root = path.resolve(__dirname, "..", "..", "..");
-
-function forkAndWait(
-  name: string,
-  main: string,
-  env: Record<string, string>,
-  execArgv: string[] = [],
-  timeoutMs = 120_000,
-): Promise<BenchProcess> {
-  const child = fork(main, [], {
-    env: { ...process.env, ...env },
-    execArgv,
-    stdio: ["ignore", "ignore", "pipe", "ipc"],
-  });
-  let stderr = "";
-  child.stderr?.on("data", (chunk) => {
-    stderr = (stderr + chunk).slice(-8000);
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill("SIGKILL");
-      reject(new Error(`${name} did not start within ${timeoutMs} ms:\n${stderr}`));
-    }, timeoutMs);
-    child.on("message", (msg: { type?: string; port?: number }) => {
-      if (msg?.type === "listening" && msg.port) {
-        clearTimeout(timer);
-        resolve({ name, child, port: msg.port, url: `http://127.0.0.1:${msg.port}/graphql` });
-      }
-    });
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${name} exited with code ${code} before listening:\n${stderr}`));
-    });
-  });
-}
-
-function stop(proc: BenchProcess): Promise<void> {
-  const { child } = proc;
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill("SIGKILL"), 10_000);
-    child.once("exit", () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill("SIGTERM");
-  });
-}
 
 /** V8 flags that make a process write a CPU profile named `name` into `dir` when it exits. */
 const profileArgs = (dir: string | null, name: string) =>
@@ -110,43 +63,49 @@ export async function startBenchStack(
   try {
     for (const proc of await Promise.all(
       subgraphs.map(({ definition, dir }) =>
-        forkAndWait(definition.name, path.join(dir, "dist", "main.js"), {
-          ...env,
-          ...devDepartmentKeyEnv(dataDir, definition.name),
-        }),
+        forkAndWait(
+          definition.name,
+          path.join(dir, "dist", "main.js"),
+          { ...env, ...devDepartmentKeyEnv(dataDir, definition.name) },
+          { timeoutMs: START_TIMEOUT_MS },
+        ).then(benchProcess),
       ),
     ))
       started.push(proc);
     const urls = Object.fromEntries(started.map((p) => [p.name, p.url]));
     const urlVars = Object.fromEntries(started.map((p) => [`${p.name.toUpperCase().replace(/-/g, "_")}_URL`, p.url]));
-    const gateway = await forkAndWait(
-      "gateway",
-      path.join(root, "gateway", "dist", "main.js"),
-      {
-        ...env,
-        ...urlVars,
-        // The load generator is one caller at hundreds of requests a second: no per-caller limit.
-        GATEWAY_RATE_LIMIT: "10000000",
-        // As every launcher starts it (the stock gateway gets Node's defaults).
-        NODE_OPTIONS: gatewayNodeOptions(),
-        ...options.gatewayEnv,
-        GATEWAY_PORT: "0",
-      },
-      profileArgs(options.profileDir ?? null, "gateway-a"),
+    const gateway = benchProcess(
+      await forkAndWait(
+        "gateway",
+        path.join(root, "gateway", "dist", "main.js"),
+        {
+          ...env,
+          ...urlVars,
+          // The load generator is one caller at hundreds of requests a second: no per-caller limit.
+          GATEWAY_RATE_LIMIT: "10000000",
+          // As every launcher starts it (the stock gateway gets Node's defaults).
+          NODE_OPTIONS: gatewayNodeOptions(),
+          ...options.gatewayEnv,
+          GATEWAY_PORT: "0",
+        },
+        { execArgv: profileArgs(options.profileDir ?? null, "gateway-a"), timeoutMs: START_TIMEOUT_MS },
+      ),
     );
     started.push(gateway);
-    const stockGateway = await forkAndWait(
-      "stock-gateway",
-      path.join(__dirname, "stock-gateway.js"),
-      {
-        NODE_ENV: "production",
-        DATA_DIR: dataDir,
-        INTERNAL_CONTEXT_PRIVATE_KEY_FILE: devProductionKeyEnv(dataDir).INTERNAL_CONTEXT_PRIVATE_KEY_FILE,
-        PORT: "0",
-        SUPERGRAPH_PATH: supergraphPath,
-        SUBGRAPH_URLS: JSON.stringify(urls),
-      },
-      profileArgs(options.profileDir ?? null, "gateway-b"),
+    const stockGateway = benchProcess(
+      await forkAndWait(
+        "stock-gateway",
+        path.join(__dirname, "stock-gateway.js"),
+        {
+          NODE_ENV: "production",
+          DATA_DIR: dataDir,
+          INTERNAL_CONTEXT_PRIVATE_KEY_FILE: devProductionKeyEnv(dataDir).INTERNAL_CONTEXT_PRIVATE_KEY_FILE,
+          PORT: "0",
+          SUPERGRAPH_PATH: supergraphPath,
+          SUBGRAPH_URLS: JSON.stringify(urls),
+        },
+        { execArgv: profileArgs(options.profileDir ?? null, "gateway-b"), timeoutMs: START_TIMEOUT_MS },
+      ),
     );
     started.push(stockGateway);
     return {
@@ -154,10 +113,10 @@ export async function startBenchStack(
       gateway,
       stockGateway,
       dataDir,
-      stop: () => Promise.all(started.map(stop)).then(() => fs.rmSync(dataDir, { recursive: true, force: true })),
+      stop: () => Promise.all(started.map(stopChild)).then(() => fs.rmSync(dataDir, { recursive: true, force: true })),
     };
   } catch (err) {
-    await Promise.all(started.map(stop));
+    await Promise.all(started.map(stopChild));
     throw err;
   }
 }

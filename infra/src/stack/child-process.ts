@@ -17,8 +17,13 @@ function forkCapturing(
   main: string,
   args: string[],
   env: Record<string, string>,
+  execArgv: string[] = [],
 ): { child: ChildProcess; stdout: () => string; stderr: () => string } {
-  const child = fork(main, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe", "ipc"] });
+  const child = fork(main, args, {
+    env: { ...process.env, ...env },
+    execArgv,
+    stdio: ["ignore", "pipe", "pipe", "ipc"],
+  });
   let stderr = "";
   let stdout = "";
   child.stdout?.on("data", (chunk) => {
@@ -30,17 +35,25 @@ function forkCapturing(
   return { child, stdout: () => stdout, stderr: () => stderr };
 }
 
+/** How {@link forkAndWait} starts a process. */
+export interface ForkOptions {
+  /** Node's own flags for the child (a CPU profile, say). */
+  execArgv?: string[];
+  timeoutMs?: number;
+}
+
 /**
  * Forks `main` with `env` and waits until it reports `listening` over IPC (it binds port 0,
- * so parallel stacks never collide). Rejects with the child's stderr if it dies first.
+ * so parallel stacks never collide): the one way the test stacks and the bench start a process.
+ * Rejects with the child's stderr if it dies first.
  */
 export function forkAndWait(
   name: string,
   main: string,
   env: Record<string, string>,
-  timeoutMs = 60_000,
+  { execArgv = [], timeoutMs = 60_000 }: ForkOptions = {},
 ): Promise<Child> {
-  const { child, stdout, stderr } = forkCapturing(main, [], env);
+  const { child, stdout, stderr } = forkCapturing(main, [], env, execArgv);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
