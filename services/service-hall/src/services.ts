@@ -43,7 +43,7 @@ export function createServices(db: DataSource, options: ServiceOptions = {}): Se
     queue: new QueueService(db, clock),
     cases: new CaseService(db, events, calendar, clock),
     caseQueries: new CaseQueryService(db, clock),
-    confirmations: new DepartmentConfirmationService(events),
+    confirmations: new DepartmentConfirmationService(events, clock),
     evaluations: new EvaluationService(db, calendar, clock),
     rectifications: new RectificationService(db, clock),
     kpis: new KpiService(db, clock),
