@@ -31,7 +31,11 @@ export interface CalendarYear {
 
 export const NO_ADDITIONS: CalendarAdditions = Object.freeze({ holidays: [], makeUpWorkdays: [] });
 
-/** The first and last day a schedule of `year` may name: the New Year run may start in the last week of the year before (2018-12-29 worked, 2018-12-30 off for 2019) or end in the first days of the next. */
+/**
+ * The first and last day a schedule of `year` may name: its New Year run may start in the last
+ * week of the year before (the 2019 notice: 2018-12-29 worked, 2018-12-30 off) or end in the first
+ * days of the next.
+ */
 export function scheduleWindow(year: number): { from: string; to: string } {
   return { from: `${year - 1}-12-25`, to: `${year + 1}-01-03` };
 }
