@@ -39,11 +39,20 @@ export const OVERDUE_READERS: readonly Role[] = ["window_clerk", "analyst"];
  */
 export const EVALUATORS: readonly Role[] = ["window_clerk", "citizen"];
 
+/**
+ * The holiday schedules (rules the State Council changes by notice each year): the administrator
+ * alone, never a clerk whose deadlines they move.
+ */
+export const CALENDAR_ADMINS: readonly Role[] = ["admin"];
+
 /** The root fields anyone may use without signing in; every other root field carries `@Authorized`. */
 export const PUBLIC_ROOT_FIELDS: readonly string[] = [
   "Query.serviceItems",
   "Query.queueBoard",
   "Mutation.takeQueueTicket",
+  // The published holiday calendar, and the deadline the guide promises for an item.
+  "Query.workingCalendar",
+  "Query.deadline",
   // Federation's own: the gateway reads the SDL, and `_entities` guards every entity it resolves
   // (Citizen by the shared helper, Case by caseReference).
   "Query._service",

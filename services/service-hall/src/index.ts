@@ -7,6 +7,9 @@ import { HallEvaluation } from "./evaluation/hall-evaluation.entity";
 import { departmentConfirmationHandlers } from "./handlers/department-confirmation.handlers";
 import { ServiceHallInitial1763800000501 } from "./migrations/1763800000501-initial.migration";
 import { ServiceHallCatalogue1763800000502 } from "./migrations/1763800000502-catalogue.migration";
+import { ServiceHallHolidaySchedule1763800000503 } from "./migrations/1763800000503-holiday-schedule.migration";
+import { HolidayScheduleRow } from "./calendar/holiday-schedule.entity";
+import { ServiceHallCaseDueAndVatLaw1763800000504 } from "./migrations/1763800000504-case-due-and-vat-law.migration";
 import { QueueTicket } from "./queue/queue-ticket.entity";
 import { HallRectification } from "./rectification/rectification.entity";
 import { buildServiceHallSchema } from "./schema";
@@ -22,13 +25,23 @@ export {
   ServiceItem,
   ServiceHallInitial1763800000501,
   ServiceHallCatalogue1763800000502,
+  ServiceHallHolidaySchedule1763800000503,
+  ServiceHallCaseDueAndVatLaw1763800000504,
+  HolidayScheduleRow,
 };
 export { HallDepartment } from "./catalogue/hall-department.enum";
 export { CaseStatus, CaseTaskStatus } from "./case/case.enums";
 export { HallEvaluationChannel, HallRating } from "./evaluation/evaluation.enums";
 export { QueuePriority } from "./queue/queue.enums";
 export { RectificationSource, RectificationStatus } from "./rectification/rectification.enums";
-export { WorkingCalendar, calendarFromEnv } from "./calendar/working-calendar";
+export {
+  WorkingCalendar,
+  calendarAdditionsFromEnv,
+  OFFICIAL_SCHEDULES,
+  type CalendarAdditions,
+  type HolidaySchedule,
+} from "./calendar/working-calendar";
+export { statutoryHolidays } from "./calendar/statutory-holidays";
 export {
   seedServiceHallDemo,
   type SeedServiceHallDemoOptions,
@@ -42,8 +55,13 @@ export type { Services as ServiceHallServices };
 export const serviceHall: SubgraphDefinition<Services> = {
   name: "service-hall",
   defaultPort: 4005,
-  entities: [ServiceItem, QueueTicket, HallCase, CaseTask, HallEvaluation, HallRectification],
-  migrations: [ServiceHallInitial1763800000501, ServiceHallCatalogue1763800000502],
+  entities: [ServiceItem, QueueTicket, HallCase, CaseTask, HallEvaluation, HallRectification, HolidayScheduleRow],
+  migrations: [
+    ServiceHallInitial1763800000501,
+    ServiceHallCatalogue1763800000502,
+    ServiceHallHolidaySchedule1763800000503,
+    ServiceHallCaseDueAndVatLaw1763800000504,
+  ],
   // Only the window clerk reads any citizen's cases; a citizen reads their own (ctx.access).
   personalDataReaders: PERSONAL_DATA_READERS,
   // A priority ticket at the hall's machine: the holder's own ID card proves the age, nothing is kept.

@@ -12,7 +12,7 @@ const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value));
  * A small day at the hall, every figure computable by hand:
  * tickets A001 (6 min wait, window 01), A002 (10 min, window 02), B001 (4 min, window 07);
  * cases c1 LS004 on the spot at 01 (done same day), c2 LS006 15 days at 02 (done next day),
- * c3 MI004 on the spot at 07 (done next day: late), c4 EA001 at 14 (left open);
+ * c3 MI004 on the spot at 07 (done next day: late), c4 EA001 5 days at 14 (left open, due 11-30, overdue by 12-02);
  * evaluations c1 DEVICE SATISFIED, c2 FORM BASICALLY_SATISFIED, c3 FORM UNSATISFIED (→ item R1,
  * due 2026-12-08, resolved 12-02), window 01 ONLINE SATISFIED; complaint R2 due 11-30, resolved 12-01 (late).
  */
@@ -82,9 +82,11 @@ test("every KPI of a small day, overall, by window and by department", async () 
       from: "2026-11-23",
       to: "2026-11-30",
       casesHandled: 3,
-      casesOnTime: 2,
+      // Due in the period: c1 (on time), c3 (late) and c4 (open past its deadline); c2 is due 12-14.
+      casesDue: 3,
+      casesOnTime: 1,
       casesOnSite: 1,
-      onTimeRate: 2 / 3,
+      onTimeRate: 1 / 3,
       onSiteRate: 1 / 3,
       evaluations: 4,
       satisfactionRate: 0.75,
@@ -118,7 +120,7 @@ test("every KPI of a small day, overall, by window and by department", async () 
     {
       window: "02",
       casesHandled: 1,
-      onTimeRate: 1,
+      onTimeRate: null, // c2 is due in December
       onSiteRate: 0,
       evaluations: 1,
       satisfactionRate: 1,
@@ -137,6 +139,18 @@ test("every KPI of a small day, overall, by window and by department", async () 
       rectificationRate: null,
       ticketsCalled: 1,
       averageWaitMinutes: 4,
+      stars: 1,
+    },
+    {
+      window: "14",
+      casesHandled: 0,
+      onTimeRate: 0, // c4, open past its deadline
+      onSiteRate: null,
+      evaluations: 0,
+      satisfactionRate: null,
+      rectificationRate: null,
+      ticketsCalled: 0,
+      averageWaitMinutes: null,
       stars: 1,
     },
   ]);
@@ -162,7 +176,7 @@ test("every KPI of a small day, overall, by window and by department", async () 
       averageWaitMinutes: 4,
     },
     emptyDepartment("UNEMPLOYMENT"),
-    emptyDepartment("EMPLOYMENT_ASSISTANCE"),
+    { ...emptyDepartment("EMPLOYMENT_ASSISTANCE"), onTimeRate: 0 },
     emptyDepartment("ENTERPRISE_RETIREES"),
     emptyDepartment("TAX"),
   ]);
@@ -174,6 +188,18 @@ test("the rectification rate counts items by their deadline; empty periods give 
   assert.equal(december.rectificationsDue, 1); // R1, due 12-08, resolved 12-02
   assert.equal(december.rectificationRate, 1);
   assert.deepEqual(plain(december.byWindow), [
+    {
+      window: "02",
+      casesHandled: 0,
+      onTimeRate: 1, // c2, due 12-14, completed 11-24
+      onSiteRate: null,
+      evaluations: 0,
+      satisfactionRate: null,
+      rectificationRate: null,
+      ticketsCalled: 0,
+      averageWaitMinutes: null,
+      stars: 5,
+    },
     {
       window: "07",
       casesHandled: 0,
@@ -188,7 +214,8 @@ test("the rectification rate counts items by their deadline; empty periods give 
     },
   ]);
   assert.equal(december.casesHandled, 0);
-  assert.equal(december.onTimeRate, null);
+  assert.equal(december.casesDue, 1);
+  assert.equal(december.onTimeRate, 1);
   const empty = plain(await s.kpis.hallKpis("2025-01-01", "2025-12-31"));
   assert.deepEqual(
     { ...empty, byDepartment: empty.byDepartment.length },
@@ -196,6 +223,7 @@ test("the rectification rate counts items by their deadline; empty periods give 
       from: "2025-01-01",
       to: "2025-12-31",
       casesHandled: 0,
+      casesDue: 0,
       casesOnTime: 0,
       casesOnSite: 0,
       onTimeRate: null,
@@ -221,6 +249,34 @@ test("the rectification rate counts items by their deadline; empty periods give 
   assert.equal(oneDay.casesHandled, 1);
   assert.equal(oneDay.evaluations, 0);
   assert.equal(oneDay.satisfactionRate, null);
+});
+
+test("one case completed on time and one open past its deadline give an on-time rate of 0.5", async () => {
+  const { s, setNow } = await openTestHall("2026-11-23T09:00:00+08:00");
+  const done = await s.cases.open({ idNumber: person(1), itemCode: "UE002", window: "11" }); // 3 days: due 11-26
+  const open = await s.cases.open({ idNumber: person(2), itemCode: "UE002", window: "12" }); // due 11-26, left open
+  assert.equal(open.deadline, "2026-11-26");
+  setNow("2026-11-25T10:00:00+08:00");
+  await s.cases.complete({ caseId: String(done.id) });
+  // On its deadline day the open case is not yet late: it does not count, either way.
+  setNow("2026-11-26T17:00:00+08:00");
+  let k = await s.kpis.hallKpis("2026-11-01", "2026-11-30");
+  assert.deepEqual([k.casesDue, k.casesOnTime, k.onTimeRate], [1, 1, 1]);
+  // From the next day it counts against the hall, though nothing was completed late.
+  setNow("2026-11-27T09:00:00+08:00");
+  k = await s.kpis.hallKpis("2026-11-01", "2026-11-30");
+  assert.deepEqual([k.casesHandled, k.casesDue, k.casesOnTime, k.onTimeRate], [1, 2, 1, 0.5]);
+  assert.deepEqual(
+    plain(k.byWindow).map((w) => [w.window, w.onTimeRate, w.stars]),
+    [
+      ["11", 1, 5],
+      ["12", 0, 1],
+    ],
+  );
+  // Completed late, it stays not on time.
+  await s.cases.complete({ caseId: String(open.id) });
+  k = await s.kpis.hallKpis("2026-11-01", "2026-11-30");
+  assert.deepEqual([k.casesHandled, k.casesDue, k.casesOnTime, k.onTimeRate], [2, 2, 1, 0.5]);
 });
 
 test("a window's stars follow the weaker of satisfaction and on-time rate", () => {

@@ -80,6 +80,8 @@ test("a retirement case opens a task per department and completes itself when la
   const [done] = await s.caseQueries.findByIds([hallCase.id]);
   assert.equal(done?.status, CaseStatus.COMPLETED);
   assert.equal(done?.completedOn, "2026-11-26");
+  // Recorded at the hall's (test) clock's instant, not the machine's.
+  assert.equal(done?.completedAt, "2026-11-23T01:00:00.000Z");
   assert.equal(done?.onTime, true);
   const [completed] = await db.query("SELECT data FROM outbox_event WHERE type = 'onewindow.hall.case.completed'");
   assert.deepEqual(JSON.parse(completed.data), {

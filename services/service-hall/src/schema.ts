@@ -1,4 +1,5 @@
 import { buildFederatedSchema } from "@onewindow/platform";
+import { CalendarResolver } from "./calendar/calendar.resolver";
 import { caseReference } from "./case/case.reference";
 import { CaseResolver } from "./case/case.resolver";
 import { CatalogueResolver } from "./catalogue/catalogue.resolver";
@@ -19,6 +20,7 @@ const resolvers = [
   EvaluationResolver,
   RectificationResolver,
   KpiResolver,
+  CalendarResolver,
 ] as const;
 
 /** The service hall's subgraph schema; resolvers get the hall's services injected. */

@@ -2,9 +2,10 @@ import assert from "node:assert/strict";
 import type { DataSource } from "typeorm";
 import { makeIdNumber, subgraphTables, type OneWindowError } from "@onewindow/platform";
 import { afterThisTest, openTestDatabase } from "@onewindow/testing";
-import type { WorkingCalendar } from "./calendar/working-calendar";
+import type { CalendarAdditions } from "./calendar/working-calendar";
 import { serviceHall } from "./index";
 import { createServices, type Services } from "./services";
+import { NO_ADDITIONS } from "./calendar/working-calendar";
 
 /**
  * Test helpers (not a test file: Jest runs only `*.test.ts`). Every test
@@ -21,11 +22,14 @@ export interface TestHall {
 }
 
 /** Opens a hall for the current test; its database is closed (and dropped) when the test ends. */
-export async function openTestHall(now = "2026-11-23T09:00:00+08:00", calendar?: WorkingCalendar): Promise<TestHall> {
+export async function openTestHall(
+  now = "2026-11-23T09:00:00+08:00",
+  calendarAdditions?: CalendarAdditions,
+): Promise<TestHall> {
   const { db, service, close } = await openTestDatabase(subgraphTables(serviceHall as never));
   afterThisTest(close);
   let current = new Date(now);
-  const s = createServices(db, { clock: () => current, calendar });
+  const s = createServices(db, { clock: () => current, calendarAdditions: calendarAdditions ?? NO_ADDITIONS });
   return { db, s, service, setNow: (instant) => (current = new Date(instant)) };
 }
 
@@ -36,6 +40,7 @@ const TABLES = [
   "case_task",
   "hall_evaluation",
   "hall_rectification",
+  "hall_holiday_schedule",
   "outbox_event",
   "inbox_event",
 ];

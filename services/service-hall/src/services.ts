@@ -1,6 +1,7 @@
 import type { DataSource } from "typeorm";
 import { EventPublisher } from "@onewindow/platform";
-import { calendarFromEnv, type WorkingCalendar } from "./calendar/working-calendar";
+import { CalendarService } from "./calendar/calendar.service";
+import { calendarAdditionsFromEnv, type CalendarAdditions } from "./calendar/working-calendar";
 import { CaseQueryService } from "./case/case-query.service";
 import { CaseService } from "./case/case.service";
 import { DepartmentConfirmationService } from "./case/department-confirmation.service";
@@ -14,7 +15,7 @@ import { RectificationService } from "./rectification/rectification.service";
 /** Every service of the hall, wired to one data source, one event publisher, one calendar and one clock. */
 export interface Services {
   clock: Clock;
-  calendar: WorkingCalendar;
+  calendar: CalendarService;
   catalogue: CatalogueService;
   queue: QueueService;
   cases: CaseService;
@@ -25,15 +26,15 @@ export interface Services {
   kpis: KpiService;
 }
 
-/** What tests (and a different installation) may replace: the holiday calendar and the clock. */
+/** What tests (and a different installation) may replace: the days added to the holiday schedules, and the clock. */
 export interface ServiceOptions {
-  calendar?: WorkingCalendar;
+  calendarAdditions?: CalendarAdditions;
   clock?: Clock;
 }
 
 export function createServices(db: DataSource, options: ServiceOptions = {}): Services {
   const events = new EventPublisher("service-hall");
-  const calendar = options.calendar ?? calendarFromEnv();
+  const calendar = new CalendarService(db, options.calendarAdditions ?? calendarAdditionsFromEnv());
   const clock = options.clock ?? systemClock;
   return {
     clock,
@@ -42,9 +43,9 @@ export function createServices(db: DataSource, options: ServiceOptions = {}): Se
     queue: new QueueService(db, clock),
     cases: new CaseService(db, events, calendar, clock),
     caseQueries: new CaseQueryService(db, clock),
-    confirmations: new DepartmentConfirmationService(events),
+    confirmations: new DepartmentConfirmationService(events, clock),
     evaluations: new EvaluationService(db, calendar, clock),
     rectifications: new RectificationService(db, clock),
-    kpis: new KpiService(db),
+    kpis: new KpiService(db, clock),
   };
 }

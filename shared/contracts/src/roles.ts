@@ -1,6 +1,8 @@
 /**
  * The roles of the security model (README, "Security"). A caller may hold several; anonymous callers hold
- * none. `hospital_admin` is scoped to one hospital and `citizen` to one person by their token.
+ * none. `hospital_admin` is scoped to one hospital and `citizen` to one person by their token. `admin`
+ * keeps the rules a government changes by notice (a department's reference tables, such as the service
+ * hall's holiday schedules) and reads no personal data.
  */
 export const ROLES = [
   "window_clerk",
@@ -13,6 +15,7 @@ export const ROLES = [
   "analyst",
   "auditor",
   "citizen",
+  "admin",
 ] as const;
 
 export type Role = (typeof ROLES)[number];

@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 import { BadUserInputError, EventPublisher, findOneForUpdate, parseIdNumber, requiredText } from "@onewindow/platform";
-import type { WorkingCalendar } from "../calendar/working-calendar";
+import type { CalendarService } from "../calendar/calendar.service";
 import { CatalogueService } from "../catalogue/catalogue.service";
 import { todayBy, type Clock } from "@onewindow/platform";
 import { HallEvents } from "@onewindow/contracts";
@@ -18,7 +18,7 @@ export class CaseService {
   constructor(
     private readonly db: DataSource,
     private readonly events: EventPublisher,
-    private readonly calendar: WorkingCalendar,
+    private readonly calendar: CalendarService,
     private readonly clock: Clock,
   ) {}
 
@@ -38,6 +38,7 @@ export class CaseService {
     const openedOn = todayBy(this.clock);
     return this.db.transaction(async (tx) => {
       const item = await CatalogueService.require(tx, input.itemCode);
+      const calendar = await this.calendar.current(tx);
       let ticket: QueueTicket | null = null;
       if (ticketNumber) {
         ticket = await tx.findOneBy(QueueTicket, {
@@ -59,7 +60,7 @@ export class CaseService {
         status: CaseStatus.OPEN,
         openedOn,
         openedAt: now.toISOString(),
-        deadline: this.calendar.deadline(openedOn, item.timeLimitDays),
+        deadline: calendar.deadline(openedOn, item.timeLimitDays),
         completedOn: null,
         completedAt: null,
       });

@@ -1,5 +1,5 @@
 import type { EntityManager } from "typeorm";
-import { findOneForUpdate, today, type EventEnvelope, type EventPublisher } from "@onewindow/platform";
+import { findOneForUpdate, today, type Clock, type EventEnvelope, type EventPublisher } from "@onewindow/platform";
 import { completeCaseIn } from "./case-completion";
 import { HallCase } from "./case.entity";
 import { CaseStatus, CaseTaskDepartmentName, CaseTaskStatus } from "./case.enums";
@@ -11,7 +11,10 @@ import { CaseTask } from "./case-task.entity";
  * citizen with no pending task of that department changes nothing.
  */
 export class DepartmentConfirmationService {
-  constructor(private readonly events: EventPublisher) {}
+  constructor(
+    private readonly events: EventPublisher,
+    private readonly clock: Clock,
+  ) {}
 
   async confirm(tx: EntityManager, department: CaseTaskDepartmentName, event: EventEnvelope): Promise<HallCase[]> {
     const idNumber = (event.data as { idNumber?: string }).idNumber ?? event.subject;
@@ -41,7 +44,8 @@ export class DepartmentConfirmationService {
             this.events,
             hallCase,
             day < hallCase.openedOn ? hallCase.openedOn : day,
-            new Date().toISOString(),
+            // When the hall recorded the completion (its clock); the day is the department's.
+            this.clock().toISOString(),
             department,
           ),
         );

@@ -52,6 +52,8 @@ const SOCIAL_INSURANCE = "社会保险事业管理中心";
 const MEDICAL = "医疗保障局";
 const TAXATION = "税务局";
 const STREET = "街道劳动保障管理站";
+/** 《中华人民共和国增值税法》, in force from 2026-01-01 in place of 《中华人民共和国增值税暂行条例》. */
+export const VAT_LAW = "《中华人民共和国增值税法》";
 
 /**
  * The hall's service guide: item types a street service centre in Hangzhou handles for labour
@@ -343,7 +345,8 @@ export const CATALOGUE: CatalogueEntry[] = [
     "《中华人民共和国税收征收管理法》第十五条",
     0,
   ),
-  entry("TX003", "增值税小规模纳税人申报", TX, [TAXATION], ["增值税纳税申报表"], "《中华人民共和国增值税暂行条例》", 0),
+  // The VAT Law (adopted 2024-12-25) is in force from 2026-01-01 and replaced the Provisional Regulations.
+  entry("TX003", "增值税小规模纳税人申报", TX, [TAXATION], ["增值税纳税申报表"], VAT_LAW, 0),
   entry("TX004", "代开增值税发票", TX, [TAXATION], [ID, "合同或交易证明"], "《中华人民共和国发票管理办法》", 0),
   entry("TX005", "个人所得税纳税记录开具", TX, [TAXATION], [ID], "《中华人民共和国税收征收管理法》", 0),
   entry(

@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 import { BadUserInputError, optionalText } from "@onewindow/platform";
-import type { WorkingCalendar } from "../calendar/working-calendar";
+import type { CalendarService } from "../calendar/calendar.service";
 import { HallCase } from "../case/case.entity";
 import { parseCaseId } from "../case/case-id";
 import { todayBy, type Clock } from "@onewindow/platform";
@@ -17,7 +17,7 @@ export const AUTO_RECTIFICATION_WORKING_DAYS = 10;
 export class EvaluationService {
   constructor(
     private readonly db: DataSource,
-    private readonly calendar: WorkingCalendar,
+    private readonly calendar: CalendarService,
     private readonly clock: Clock,
   ) {}
 
@@ -56,7 +56,7 @@ export class EvaluationService {
           window,
           evaluationId: evaluation.id,
           openedOn: evaluatedOn,
-          deadline: this.calendar.deadline(evaluatedOn, AUTO_RECTIFICATION_WORKING_DAYS),
+          deadline: (await this.calendar.current(tx)).deadline(evaluatedOn, AUTO_RECTIFICATION_WORKING_DAYS),
         });
         evaluation.rectificationId = item.id;
         await tx.update(HallEvaluation, { id: evaluation.id }, { rectificationId: item.id });

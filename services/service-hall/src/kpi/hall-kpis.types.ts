@@ -28,7 +28,8 @@ export class HallWindowKpis {
 
   @Field(() => Float, {
     nullable: true,
-    description: "Of those, completed on or before their deadline, 0..1; null without cases.",
+    description:
+      "Of the cases whose deadline falls in the period (completed, or open past it), completed on or before the deadline, 0..1; null without such cases.",
   })
   onTimeRate: number | null;
 
@@ -82,7 +83,8 @@ export class HallDepartmentKpis {
 
   @Field(() => Float, {
     nullable: true,
-    description: "Of those, completed on or before their deadline, 0..1; null without cases.",
+    description:
+      "Of the cases whose deadline falls in the period (completed, or open past it), completed on or before the deadline, 0..1; null without such cases.",
   })
   onTimeRate: number | null;
 
@@ -126,13 +128,22 @@ export class HallKpis {
   @Field(() => Int, { description: "Cases completed in the period (受理办结业务)." })
   casesHandled: number;
 
-  @Field(() => Int, { description: "Of those, completed on or before their deadline." })
+  @Field(() => Int, {
+    description:
+      "Cases whose deadline falls in the period and that count for the on-time rate: completed, or still open after the deadline passed (an open case not yet due is not counted).",
+  })
+  casesDue: number;
+
+  @Field(() => Int, { description: "Of casesDue, completed on or before their deadline." })
   casesOnTime: number;
 
-  @Field(() => Int, { description: "Of those, completed on the day they were opened." })
+  @Field(() => Int, { description: "Of casesHandled, completed on the day they were opened." })
   casesOnSite: number;
 
-  @Field(() => Float, { nullable: true, description: "casesOnTime / casesHandled (按时办结率)." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "casesOnTime / casesDue (按时办结率): an open case past its deadline counts against it.",
+  })
   onTimeRate: number | null;
 
   @Field(() => Float, { nullable: true, description: "casesOnSite / casesHandled (现场办结率)." })

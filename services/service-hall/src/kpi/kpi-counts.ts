@@ -1,6 +1,8 @@
 /** The counts every KPI is a ratio of; overall, per window and per department alike. */
 export interface KpiCounts {
   cases: number;
+  /** Cases whose deadline falls in the period, completed or past due (the on-time rate's whole). */
+  due: number;
   onTime: number;
   onSite: number;
   evaluations: number;
@@ -13,6 +15,7 @@ export interface KpiCounts {
 
 export const emptyCounts = (): KpiCounts => ({
   cases: 0,
+  due: 0,
   onTime: 0,
   onSite: 0,
   evaluations: 0,

@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { BadUserInputError, isValidDate } from "@onewindow/platform";
+import { BadUserInputError, isValidDate, todayBy, type Clock } from "@onewindow/platform";
 import { HALL_DEPARTMENTS, HallDepartment } from "../catalogue/hall-department.enum";
 import { HallEvaluationChannel } from "../evaluation/evaluation.enums";
 import { HallDepartmentKpis, HallKpis, HallWindowKpis } from "./hall-kpis.types";
@@ -14,7 +14,8 @@ function checkPeriod(from: string, to: string): void {
 
 const casesPart = (c: KpiCounts) => ({
   casesHandled: c.cases,
-  onTimeRate: rate(c.onTime, c.cases),
+  // 按时办结率 over the cases due in the period, so an overdue open case counts against it.
+  onTimeRate: rate(c.onTime, c.due),
   onSiteRate: rate(c.onSite, c.cases),
 });
 const waitPart = (c: KpiCounts) => ({
@@ -24,13 +25,17 @@ const waitPart = (c: KpiCounts) => ({
 
 /** The hall's window KPIs, overall, per window and per line of business. */
 export class KpiService {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   async hallKpis(from: string, to: string): Promise<HallKpis> {
     checkPeriod(from, to);
     const reader = new KpiReader(this.db.manager);
-    const [cases, evaluations, tickets, rectifications] = await Promise.all([
+    const [cases, due, evaluations, tickets, rectifications] = await Promise.all([
       reader.cases(from, to),
+      reader.due(from, to, todayBy(this.clock)),
       reader.evaluations(from, to),
       reader.tickets(from, to),
       reader.rectifications(from, to),
@@ -39,7 +44,7 @@ export class KpiService {
     const windows = new Map<string, KpiCounts>();
     const departments = new Map<string, KpiCounts>(HALL_DEPARTMENTS.map((d) => [d, emptyCounts()]));
     const channels = new Map<string, KpiCounts>(Object.values(HallEvaluationChannel).map((c) => [c, emptyCounts()]));
-    for (const row of [...cases, ...evaluations, ...tickets, ...rectifications]) {
+    for (const row of [...cases, ...due, ...evaluations, ...tickets, ...rectifications]) {
       addCounts(total, row.counts);
       if (row.window !== null)
         addCounts(windows.get(row.window) ?? windows.set(row.window, emptyCounts()).get(row.window)!, row.counts);
@@ -55,7 +60,7 @@ export class KpiService {
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([window, c]): HallWindowKpis => {
         const satisfactionRate = rate(c.satisfied, c.evaluations);
-        const onTimeRate = rate(c.onTime, c.cases);
+        const onTimeRate = rate(c.onTime, c.due);
         return {
           window,
           ...casesPart(c),
@@ -77,6 +82,7 @@ export class KpiService {
       from,
       to,
       ...casesPart(total),
+      casesDue: total.due,
       casesOnTime: total.onTime,
       casesOnSite: total.onSite,
       evaluations: total.evaluations,

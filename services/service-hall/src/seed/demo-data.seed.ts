@@ -7,7 +7,7 @@ import { CaseStatus } from "../case/case.enums";
 import { bulkInsert, type BulkColumn } from "@onewindow/platform";
 import { runSql } from "@onewindow/platform";
 import { QueueTicketStatus } from "../queue/queue.enums";
-import { visitsOfDay, residentPool, weekdays, type VisitRow } from "./hall-generators";
+import { visitsOfDay, residentPool, workingDays, type VisitRow } from "./hall-generators";
 import { KAIXUAN } from "./kaixuan.figures";
 import { writeEvaluationsAndLedger, type EvaluatedCase } from "./evaluations.writer";
 
@@ -131,11 +131,12 @@ export async function seedServiceHallDemo(
   const total = KAIXUAN.casesHandled;
   const batchSize = options.batchSize ?? 12_000;
   const people = options.idNumbers?.length ? options.idNumbers : residentPool(3_000);
+  // The State Council's schedules of 2008-2010: each case's deadline by its own year's holidays.
   const calendar = new WorkingCalendar();
   const items = new Map<HallDepartment, CatalogueEntry[]>();
   for (const item of CATALOGUE) items.set(item.department, [...(items.get(item.department) ?? []), item]);
   const rng = new SeededRandom(20_101_231);
-  const days = weekdays(KAIXUAN.from, KAIXUAN.to);
+  const days = workingDays(KAIXUAN.from, KAIXUAN.to, calendar);
   // Every evaluated case is picked up front: evenly over the period, so every year has its share.
   const evaluatedAt = new Set(
     Array.from({ length: KAIXUAN.formEvaluations + KAIXUAN.deviceEvaluations }, (_, i) =>

@@ -25,13 +25,10 @@ export interface VisitRow {
   completedAt: string;
 }
 
-/** Monday to Friday from `from` to `to`: the days the demo centre's records fall on. */
-export function weekdays(from: string, to: string): string[] {
+/** The working days from `from` to `to` by `calendar` (that year's own schedule): the days the demo centre was open. */
+export function workingDays(from: string, to: string, calendar: WorkingCalendar): string[] {
   const days: string[] = [];
-  for (let d = from; d <= to; d = addDays(d, 1)) {
-    const w = new Date(`${d}T00:00:00Z`).getUTCDay();
-    if (w !== 0 && w !== 6) days.push(d);
-  }
+  for (let d = from; d <= to; d = addDays(d, 1)) if (calendar.isWorkingDay(d)) days.push(d);
   return days;
 }
 

@@ -19,6 +19,8 @@ export const DEFAULT_PERSON_READ_CAPS: Readonly<Record<Role, number>> = {
   analyst: 300,
   auditor: 300,
   citizen: 20,
+  // Keeps reference tables; reads no person.
+  admin: 0,
 };
 
 /** The largest cap a role may be given: a user's count is held exactly, so it bounds memory. */
