@@ -1,6 +1,6 @@
 import { test } from "@jest/globals";
 import assert from "node:assert/strict";
-import { HallDepartment } from "./catalogue/hall-department.enum";
+import { HallDepartment } from "./catalogue/catalogue.enums";
 import { HallEvaluationChannel, HallRating } from "./evaluation/evaluation.enums";
 import { assertRejects, openTestHall, person, snapshot } from "./service-hall.fixture";
 

@@ -29,7 +29,7 @@ export {
   ServiceHallCaseDueAndVatLaw1763800000504,
   HolidayScheduleRow,
 };
-export { HallDepartment } from "./catalogue/hall-department.enum";
+export { HallDepartment } from "./catalogue/catalogue.enums";
 export { CaseStatus, CaseTaskStatus } from "./case/case.enums";
 export { HallEvaluationChannel, HallRating } from "./evaluation/evaluation.enums";
 export { QueuePriority } from "./queue/queue.enums";

@@ -1,7 +1,7 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { DateScalar } from "@onewindow/platform";
-import { HallDepartment } from "../catalogue/hall-department.enum";
+import { HallDepartment } from "../catalogue/catalogue.enums";
 import { CaseStatus } from "./case.enums";
 
 /** A case (办件): one citizen's item accepted at a window, with the deadline promised. */

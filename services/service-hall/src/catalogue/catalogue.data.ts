@@ -1,4 +1,4 @@
-import { HallDepartment } from "./hall-department.enum";
+import { HallDepartment } from "./catalogue.enums";
 
 /** One item of the guide as the catalogue migration inserts it. */
 export interface CatalogueEntry {

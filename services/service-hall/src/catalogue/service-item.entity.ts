@@ -2,7 +2,7 @@ import { Field, Float, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { type CaseTaskDepartment } from "@onewindow/contracts";
 import { fenToYuan } from "@onewindow/platform";
-import { HallDepartment } from "./hall-department.enum";
+import { HallDepartment } from "./catalogue.enums";
 
 /** JSON text columns hold short lists; the catalogue is read whole and never queried by them. */
 const jsonList = {

@@ -1,6 +1,6 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import { DateScalar } from "@onewindow/platform";
-import { HallDepartment } from "../catalogue/hall-department.enum";
+import { HallDepartment } from "../catalogue/catalogue.enums";
 import { HallEvaluationChannel } from "../evaluation/evaluation.enums";
 
 @ObjectType({ description: "Evaluations of a period through one channel." })

@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 import { BadUserInputError, isValidDate, todayBy, type Clock } from "@onewindow/platform";
-import { HALL_DEPARTMENTS, HallDepartment } from "../catalogue/hall-department.enum";
+import { HALL_DEPARTMENTS, HallDepartment } from "../catalogue/catalogue.enums";
 import { HallEvaluationChannel } from "../evaluation/evaluation.enums";
 import { HallDepartmentKpis, HallKpis, HallWindowKpis } from "./hall-kpis.types";
 import { addCounts, averageMinutes, emptyCounts, rate, starRating, type KpiCounts } from "./kpi-counts";

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { DateScalar } from "@onewindow/platform";
-import { HallDepartment } from "../catalogue/hall-department.enum";
+import { HallDepartment } from "../catalogue/catalogue.enums";
 import { QueueTicket } from "./queue-ticket.entity";
 
 @ObjectType({ description: "The queue of one category as the hall screen shows it." })

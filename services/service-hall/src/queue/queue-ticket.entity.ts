@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { DateScalar } from "@onewindow/platform";
-import { HallDepartment } from "../catalogue/hall-department.enum";
+import { HallDepartment } from "../catalogue/catalogue.enums";
 import { QueuePriority, QueueTicketStatus } from "./queue.enums";
 
 /** A queue number (排队号): per category per day, called by a window. */

@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from "type-graphql";
-import { HallDepartment } from "../catalogue/hall-department.enum";
+import { HallDepartment } from "../catalogue/catalogue.enums";
 import { QueuePriority } from "./queue.enums";
 
 @InputType({ description: "A citizen takes a number at the ticket machine." })

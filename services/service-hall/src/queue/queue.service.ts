@@ -8,7 +8,7 @@ import {
   parseIdNumber,
   requiredText,
 } from "@onewindow/platform";
-import { HALL_DEPARTMENTS, HallDepartment, QUEUE_LETTERS } from "../catalogue/hall-department.enum";
+import { HALL_DEPARTMENTS, HallDepartment, QUEUE_LETTERS } from "../catalogue/catalogue.enums";
 import { todayBy, type Clock } from "@onewindow/platform";
 import { num, runSql } from "@onewindow/platform";
 import { QueueBoard, QueueCategoryStatus } from "./queue-board.types";

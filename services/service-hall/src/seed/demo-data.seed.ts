@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import { SeededRandom } from "@onewindow/platform";
 import { WorkingCalendar } from "../calendar/working-calendar";
 import { CATALOGUE, type CatalogueEntry } from "../catalogue/catalogue.data";
-import { HallDepartment } from "../catalogue/hall-department.enum";
+import { HallDepartment } from "../catalogue/catalogue.enums";
 import { CaseStatus } from "../case/case.enums";
 import { bulkInsert, type BulkColumn } from "@onewindow/platform";
 import { runSql } from "@onewindow/platform";

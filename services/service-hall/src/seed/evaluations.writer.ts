@@ -1,7 +1,7 @@
 import type { EntityManager } from "typeorm";
 import { addDays, type SeededRandom } from "@onewindow/platform";
 import type { WorkingCalendar } from "../calendar/working-calendar";
-import type { HallDepartment } from "../catalogue/hall-department.enum";
+import type { HallDepartment } from "../catalogue/catalogue.enums";
 import { bulkInsert } from "@onewindow/platform";
 import { HallEvaluationChannel, HallRating } from "../evaluation/evaluation.enums";
 import { AUTO_RECTIFICATION_WORKING_DAYS } from "../evaluation/evaluation.service";

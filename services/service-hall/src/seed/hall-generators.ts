@@ -1,6 +1,6 @@
 import { addDays, makeIdNumber, type SeededRandom } from "@onewindow/platform";
 import type { WorkingCalendar } from "../calendar/working-calendar";
-import { HallDepartment, QUEUE_LETTERS } from "../catalogue/hall-department.enum";
+import { HallDepartment, QUEUE_LETTERS } from "../catalogue/catalogue.enums";
 import type { CatalogueEntry } from "../catalogue/catalogue.data";
 import { QueuePriority } from "../queue/queue.enums";
 import { KAIXUAN } from "./kaixuan.figures";

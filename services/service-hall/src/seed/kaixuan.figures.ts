@@ -1,4 +1,4 @@
-import { HallDepartment } from "../catalogue/hall-department.enum";
+import { HallDepartment } from "../catalogue/catalogue.enums";
 
 const { LABOR_SECURITY, MEDICAL_INSURANCE, UNEMPLOYMENT, EMPLOYMENT_ASSISTANCE, ENTERPRISE_RETIREES, TAX } =
   HallDepartment;

@@ -3,9 +3,9 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { type EventPayloads, type EventType } from "@onewindow/contracts";
 import { applyOnce, type EventEnvelope } from "@onewindow/platform";
-import { CaseStatus, CaseTaskStatus } from "./case/case.enums";
-import { openTestHall, outboxTypes, person } from "./service-hall.fixture";
-import { departmentConfirmationHandlers } from "./handlers/department-confirmation.handlers";
+import { CaseStatus, CaseTaskStatus } from "./case.enums";
+import { openTestHall, outboxTypes, person } from "../service-hall.fixture";
+import { departmentConfirmationHandlers } from "../handlers/department-confirmation.handlers";
 
 function envelope<T extends EventType>(type: T, data: EventPayloads[T], occurredAt: string): EventEnvelope<T> {
   const subject = (data as { idNumber: string }).idNumber;

@@ -1,9 +1,9 @@
 import { test } from "@jest/globals";
 import assert from "node:assert/strict";
-import { HallDepartment } from "./catalogue/hall-department.enum";
-import { HallEvaluationChannel, HallRating } from "./evaluation/evaluation.enums";
-import { openTestHall, person } from "./service-hall.fixture";
-import { starRating } from "./kpi/kpi-counts";
+import { HallDepartment } from "../catalogue/catalogue.enums";
+import { HallEvaluationChannel, HallRating } from "../evaluation/evaluation.enums";
+import { openTestHall, person } from "../service-hall.fixture";
+import { starRating } from "./kpi-counts";
 
 const { LABOR_SECURITY: A, MEDICAL_INSURANCE: B } = HallDepartment;
 const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value));

@@ -1,15 +1,15 @@
 import { test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { addDays } from "@onewindow/platform";
-import { springFestival, lunarToSolar, qingming } from "./calendar/lunar";
-import { statutoryHolidays } from "./calendar/statutory-holidays";
+import { springFestival, lunarToSolar, qingming } from "./lunar";
+import { statutoryHolidays } from "./statutory-holidays";
 import {
   calendarAdditionsFromEnv,
   OFFICIAL_SCHEDULES,
   WorkingCalendar,
   type HolidaySchedule,
-} from "./calendar/working-calendar";
-import { openTestHall, person } from "./service-hall.fixture";
+} from "./working-calendar";
+import { openTestHall, person } from "../service-hall.fixture";
 
 const calendar = new WorkingCalendar();
 const offDays = (c: WorkingCalendar, from: string, to: string) => {

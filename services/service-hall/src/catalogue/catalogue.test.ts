@@ -1,7 +1,7 @@
 import { test } from "@jest/globals";
 import assert from "node:assert/strict";
-import { ServiceHallCaseDueAndVatLaw1763800000504, ServiceHallHolidaySchedule1763800000503 } from "./index";
-import { openTestHall } from "./service-hall.fixture";
+import { ServiceHallCaseDueAndVatLaw1763800000504, ServiceHallHolidaySchedule1763800000503 } from "../index";
+import { openTestHall } from "../service-hall.fixture";
 
 const basisOf = async (db: Awaited<ReturnType<typeof openTestHall>>["db"], code: string) =>
   (await db.query(`SELECT legal_basis FROM service_item WHERE code = '${code}'`))[0].legal_basis;

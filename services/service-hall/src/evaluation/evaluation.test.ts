@@ -1,9 +1,9 @@
 import { test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { CursorKey, pageRequest } from "@onewindow/platform";
-import { HallEvaluationChannel, HallRating } from "./evaluation/evaluation.enums";
-import { openTestHall, person } from "./service-hall.fixture";
-import { RectificationSource, RectificationStatus } from "./rectification/rectification.enums";
+import { HallEvaluationChannel, HallRating } from "./evaluation.enums";
+import { openTestHall, person } from "../service-hall.fixture";
+import { RectificationSource, RectificationStatus } from "../rectification/rectification.enums";
 
 /** Cursors of this process only, as a department seals them for one list. */
 const cursors = CursorKey.ephemeral().list("test");

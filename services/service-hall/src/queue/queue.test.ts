@@ -1,9 +1,9 @@
 import { test } from "@jest/globals";
 import assert from "node:assert/strict";
-import { HallDepartment } from "./catalogue/hall-department.enum";
+import { HallDepartment } from "../catalogue/catalogue.enums";
 import { makeIdNumber } from "@onewindow/platform";
-import { openTestHall } from "./service-hall.fixture";
-import { QueuePriority, QueueTicketStatus } from "./queue/queue.enums";
+import { openTestHall } from "../service-hall.fixture";
+import { QueuePriority, QueueTicketStatus } from "./queue.enums";
 
 const { LABOR_SECURITY: A, MEDICAL_INSURANCE: B, TAX: F } = HallDepartment;
 const CLERK = { roles: ["window_clerk" as const], idNumber: null };

@@ -1,8 +1,8 @@
 import { test } from "@jest/globals";
 import assert from "node:assert/strict";
-import { HallDepartment } from "./catalogue/hall-department.enum";
-import { CaseStatus } from "./case/case.enums";
-import { openTestHall, outboxTypes, person } from "./service-hall.fixture";
+import { HallDepartment } from "../catalogue/catalogue.enums";
+import { CaseStatus } from "./case.enums";
+import { openTestHall, outboxTypes, person } from "../service-hall.fixture";
 import { CursorKey, pageRequest } from "@onewindow/platform";
 
 /** Cursors of this process only, as a department seals them for one list. */

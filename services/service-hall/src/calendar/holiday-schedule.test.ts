@@ -2,9 +2,9 @@ import { test } from "@jest/globals";
 import assert from "node:assert/strict";
 import type { Caller } from "@onewindow/contracts";
 import { allowed, auditRows, refusedWith, runAs } from "@onewindow/testing";
-import { serviceHall } from "./index";
-import { buildServiceHallSchema } from "./schema";
-import { openTestHall, snapshot } from "./service-hall.fixture";
+import { serviceHall } from "../index";
+import { buildServiceHallSchema } from "../schema";
+import { openTestHall, snapshot } from "../service-hall.fixture";
 
 const ADMIN: Partial<Caller> = { userId: "admin-1", roles: ["admin"] };
 const CLERK: Partial<Caller> = { userId: "clerk-1", roles: ["window_clerk"], purpose: "窗口办件" };
