@@ -1,7 +1,8 @@
 import { test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { addDays, SeededRandom } from "@onewindow/platform";
-import { openTestDb } from "./hospital-quality.fixture";
+import { openDepartmentDatabase } from "@onewindow/testing";
+import { hospitalQuality } from "./index";
 import { PatientEvaluationChannel } from "./evaluation/evaluation.enums";
 import { FollowUpOutcome } from "./follow-up/follow-up.enums";
 import { RawTotalsReader } from "./metrics/raw-totals.reader";
@@ -12,7 +13,7 @@ const OUTCOMES = [FollowUpOutcome.REACHED, FollowUpOutcome.UNREACHABLE, FollowUp
 const CHANNELS = Object.values(PatientEvaluationChannel);
 
 test("rollups kept by the services equal aggregates over the raw records", async () => {
-  const { db, s } = await openTestDb();
+  const { db, services: s } = await openDepartmentDatabase(hospitalQuality);
   const rng = new SeededRandom(42);
   const day = () => addDays("2023-01-01", rng.int(0, 729));
   const dept = () => DEPARTMENTS[rng.int(0, 2)];

@@ -1,7 +1,7 @@
 import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
 import type { Caller } from "@onewindow/contracts";
-import { subgraphTables, type SubgraphDefinition } from "@onewindow/platform";
+import { localContext, subgraphTables, type RequestContext, type SubgraphDefinition } from "@onewindow/platform";
 import { afterThisTest } from "./cleanup";
 import { runAs, type Answer } from "./rule-testing";
 import { openTestDatabase } from "./test-database";
@@ -26,6 +26,8 @@ export interface DepartmentDatabase<S> {
   service: string;
   /** Runs `source` through the schema as `caller` (anonymous: `{}`), with the audit the server writes; see {@link runAs}. */
   run(caller: Partial<Caller>, source: string, variableValues?: Record<string, unknown>): Promise<Answer>;
+  /** A request context as `caller` (anonymous: `{}`), as the subgraph server builds one: for `graphql()` with the schema. */
+  context(caller?: Partial<Caller>): RequestContext;
   /** Closes the database (and drops it on PostgreSQL); done for you after the test. */
   close(): Promise<void>;
 }
@@ -51,6 +53,7 @@ export async function openDepartmentDatabase<S, O>(
     schema,
     service,
     run: (caller, source, variableValues) => runAs(definition, schema, db, caller, source, variableValues),
+    context: (caller = {}) => localContext(definition.name, definition.personalDataReaders, db, caller),
     close,
   };
 }
