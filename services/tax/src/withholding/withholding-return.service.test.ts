@@ -3,8 +3,8 @@ import assert from "node:assert/strict";
 import { CursorKey, makeCreditCode, pageRequest, today } from "@onewindow/platform";
 import { TaxEvents } from "@onewindow/contracts";
 import { openDepartmentDatabase, rejectsWith, rowCounts } from "@onewindow/testing";
-import { tax } from "./index";
-import { TABLES } from "./tax.fixture";
+import { tax } from "../index";
+import { TABLES } from "../tax.fixture";
 
 /** Cursors of this process only, as a department seals them for one list. */
 const cursors = CursorKey.ephemeral().list("test");

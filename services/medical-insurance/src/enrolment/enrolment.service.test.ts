@@ -1,12 +1,12 @@
 import { test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { OutboxEvent, addDays, today } from "@onewindow/platform";
-import { Enrolment } from "./enrolment/enrolment.entity";
-import { EnrolmentStatus, MedicalInsuranceScheme } from "./enrolment/enrolment.enums";
+import { Enrolment } from "./enrolment.entity";
+import { EnrolmentStatus, MedicalInsuranceScheme } from "./enrolment.enums";
 import { InsuranceEvents } from "@onewindow/contracts";
 import { openDepartmentDatabase, rejectsWith, rowCounts } from "@onewindow/testing";
-import { medicalInsurance } from "./index";
-import { company, person, TABLES } from "./medical-insurance.fixture";
+import { medicalInsurance } from "../index";
+import { company, person, TABLES } from "../medical-insurance.fixture";
 
 const { EMPLOYEE, RESIDENT, RETIREE, UNEMPLOYED } = MedicalInsuranceScheme;
 

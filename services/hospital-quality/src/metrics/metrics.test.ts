@@ -1,11 +1,11 @@
 import { test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { openDepartmentDatabase } from "@onewindow/testing";
-import { hospitalQuality } from "./index";
-import { FollowUpOutcome } from "./follow-up/follow-up.enums";
-import { PatientEvaluationChannel } from "./evaluation/evaluation.enums";
-import { ComparisonBasis, Granularity, PeriodComparison, QualityMetric } from "./metrics/metrics.enums";
-import type { Services } from "./services";
+import { hospitalQuality } from "../index";
+import { FollowUpOutcome } from "../follow-up/follow-up.enums";
+import { PatientEvaluationChannel } from "../evaluation/evaluation.enums";
+import { ComparisonBasis, Granularity, PeriodComparison, QualityMetric } from "./metrics.enums";
+import type { Services } from "../services";
 
 /**
  * A small hospital whose metrics are computed by hand below:

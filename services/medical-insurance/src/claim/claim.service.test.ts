@@ -1,12 +1,12 @@
 import { test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { addDays, CursorKey, OutboxEvent, pageRequest, today } from "@onewindow/platform";
-import { Claim } from "./claim/claim.entity";
-import { MedicalInsuranceScheme } from "./enrolment/enrolment.enums";
+import { Claim } from "./claim.entity";
+import { MedicalInsuranceScheme } from "../enrolment/enrolment.enums";
 import { InsuranceEvents } from "@onewindow/contracts";
 import { openDepartmentDatabase, rejectsWith, rowCounts } from "@onewindow/testing";
-import { medicalInsurance } from "./index";
-import { person, TABLES } from "./medical-insurance.fixture";
+import { medicalInsurance } from "../index";
+import { person, TABLES } from "../medical-insurance.fixture";
 
 /** Cursors of this process only, as a department seals them for one list. */
 const cursors = CursorKey.ephemeral().list("test");

@@ -2,11 +2,11 @@ import { test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { addDays, SeededRandom } from "@onewindow/platform";
 import { openDepartmentDatabase } from "@onewindow/testing";
-import { hospitalQuality } from "./index";
-import { PatientEvaluationChannel } from "./evaluation/evaluation.enums";
-import { FollowUpOutcome } from "./follow-up/follow-up.enums";
-import { RawTotalsReader } from "./metrics/raw-totals.reader";
-import { RollupTotalsReader } from "./metrics/rollup-totals.reader";
+import { hospitalQuality } from "../index";
+import { PatientEvaluationChannel } from "../evaluation/evaluation.enums";
+import { FollowUpOutcome } from "../follow-up/follow-up.enums";
+import { RawTotalsReader } from "../metrics/raw-totals.reader";
+import { RollupTotalsReader } from "../metrics/rollup-totals.reader";
 
 const DEPARTMENTS = ["内科", "外科", "儿科"];
 const OUTCOMES = [FollowUpOutcome.REACHED, FollowUpOutcome.UNREACHABLE, FollowUpOutcome.DECLINED];

@@ -4,8 +4,8 @@ import { graphql } from "graphql";
 import { type Caller } from "@onewindow/contracts";
 import { AuditTrail, ConfigError } from "@onewindow/platform";
 import { openDepartmentDatabase } from "@onewindow/testing";
-import { hospitalQuality } from "./index";
-import { grantWindowSecondsFromEnv } from "./prescriber/grant-window";
+import { hospitalQuality } from "../index";
+import { grantWindowSecondsFromEnv } from "./grant-window";
 
 const INFO: Partial<Caller> = { userId: "info-1", roles: ["info_office"], hospitalCode: "H1" };
 const INFO_2: Partial<Caller> = { userId: "info-2", roles: ["info_office"], hospitalCode: "H1" };

@@ -1,12 +1,12 @@
 import { test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { openDepartmentDatabase } from "@onewindow/testing";
-import { hospitalQuality } from "./index";
-import { PatientEvaluationChannel } from "./evaluation/evaluation.enums";
-import { Granularity, QualityMetric } from "./metrics/metrics.enums";
-import { RawTotalsReader } from "./metrics/raw-totals.reader";
-import { RollupTotalsReader } from "./metrics/rollup-totals.reader";
-import { seedHospitalDemo } from "./seed/demo-data.seed";
+import { hospitalQuality } from "../index";
+import { PatientEvaluationChannel } from "../evaluation/evaluation.enums";
+import { Granularity, QualityMetric } from "../metrics/metrics.enums";
+import { RawTotalsReader } from "../metrics/raw-totals.reader";
+import { RollupTotalsReader } from "../metrics/rollup-totals.reader";
+import { seedHospitalDemo } from "./demo-data.seed";
 
 test("建德市第一人民医院 reproduces the seed text's figures through qualityMetrics", async () => {
   const { db, services: s } = await openDepartmentDatabase(hospitalQuality);

@@ -2,15 +2,11 @@ import { test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { makeIdNumber, today } from "@onewindow/platform";
 import { TaxEvents } from "@onewindow/contracts";
-import {
-  AdditionalDeductionCategory as C,
-  ContinuingEducationKind,
-  RentCityTier,
-} from "./tax-return/additional-deduction.enums";
-import { TaxLimitItem } from "./limits/tax-limit.enums";
+import { AdditionalDeductionCategory as C, ContinuingEducationKind, RentCityTier } from "./additional-deduction.enums";
+import { TaxLimitItem } from "../limits/tax-limit.enums";
 import { openDepartmentDatabase, rejectsWith, rowCounts } from "@onewindow/testing";
-import { tax } from "./index";
-import { TABLES } from "./tax.fixture";
+import { tax } from "../index";
+import { TABLES } from "../tax.fixture";
 
 /** 2026-04-15 10:00 in Beijing: the reconciliation of 2025 is open. */
 const APRIL_2026 = { clock: () => new Date("2026-04-15T02:00:00Z") };
