@@ -41,7 +41,7 @@ export const hospitalQuality = {
   entities: [Hospital, OutpatientVisit, InpatientStay, FollowUp, PatientEvaluation, DailyRollup, PrescriberStatsGrant],
   migrations: [HospitalInitial1763800000401, DueFollowUps1763900000402, PrescriberGrants1764100000403],
   // No one reads patients as persons here: administrators and offices manage care quality, for
-  // which a masked ID number (access/patient-id.ts) tells records apart well enough. Insurance,
+  // which a masked ID number (access.ts) tells records apart well enough. Insurance,
   // not this department, is where a patient's identity is needed (it gets it by event).
   personalDataReaders: [],
   createServices,

@@ -23,13 +23,9 @@ export * from "./income-tax.policy";
 export * from "./additional-deductions.policy";
 export { TaxLimitService } from "./limits/tax-limit.service";
 export { TaxLimitItem } from "./limits/tax-limit.enums";
-export {
-  AdditionalDeductionCategory,
-  RentCityTier,
-  ContinuingEducationKind,
-} from "./tax-return/additional-deduction.enums";
+export { AdditionalDeductionCategory, RentCityTier, ContinuingEducationKind } from "./tax-return/tax-return.enums";
 export { reconciliationEnd } from "./tax-return/tax-return.service";
-export { TaxStanding } from "./withholding/tax-standing.enum";
+export { TaxStanding } from "./withholding/withholding-return.enums";
 export type { PensionIncomeRecord } from "./pension/pension-income.service";
 export type { Services as TaxServices };
 

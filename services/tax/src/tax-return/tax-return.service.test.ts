@@ -2,7 +2,7 @@ import { test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { makeIdNumber, today } from "@onewindow/platform";
 import { TaxEvents } from "@onewindow/contracts";
-import { AdditionalDeductionCategory as C, ContinuingEducationKind, RentCityTier } from "./additional-deduction.enums";
+import { AdditionalDeductionCategory as C, ContinuingEducationKind, RentCityTier } from "./tax-return.enums";
 import { TaxLimitItem } from "../limits/tax-limit.enums";
 import { openDepartmentDatabase, rejectsWith, rowCounts } from "@onewindow/testing";
 import { tax } from "../index";
