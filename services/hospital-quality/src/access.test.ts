@@ -1,11 +1,11 @@
 import { beforeAll, describe, test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { graphql, type GraphQLSchema } from "graphql";
-import type { DataSource } from "typeorm";
 import type { Caller } from "@onewindow/contracts";
-import { adminOf, contextFor, openTestDb } from "./hospital-quality.fixture";
+import { openDepartmentDatabase, type DepartmentDatabase } from "@onewindow/testing";
+import { hospitalQuality } from "./index";
+import { adminOf } from "./hospital-quality.fixture";
 import { FollowUpOutcome } from "./follow-up/follow-up.enums";
-import { buildHospitalSchema } from "./schema";
 
 /** The callers of the table, in its column order. */
 const CALLERS: [string, Partial<Caller>][] = [
@@ -92,13 +92,12 @@ const RULES: [string, string, string[]][] = [
 ];
 
 describe("who may do what in hospital quality", () => {
-  let db: DataSource;
   let schema: GraphQLSchema;
+  let context: DepartmentDatabase<unknown>["context"];
   beforeAll(async () => {
-    const opened = await openTestDb();
-    db = opened.db;
-    const { s } = opened;
-    schema = await buildHospitalSchema(s);
+    const opened = await openDepartmentDatabase(hospitalQuality);
+    ({ schema, context } = opened);
+    const s = opened.services;
     await s.hospitals.register({ code: "H1", name: "一院" });
     await s.hospitals.register({ code: "H2", name: "二院" });
     await s.outpatient.record({
@@ -126,7 +125,7 @@ describe("who may do what in hospital quality", () => {
     test(operation, async () => {
       const got: string[] = [];
       for (const [, caller] of CALLERS) {
-        const res = await graphql({ schema, source, contextValue: contextFor(db, caller) });
+        const res = await graphql({ schema, source, contextValue: context(caller) });
         got.push(res.errors?.length ? String(res.errors[0].extensions?.code) : ok);
       }
       assert.deepEqual(
@@ -140,13 +139,13 @@ describe("who may do what in hospital quality", () => {
     const other = await graphql({
       schema,
       source: `{ hospital(code: "H1") { qualityMetrics(from: "2024-03-01", to: "2024-03-31") { outpatientVisits } } }`,
-      contextValue: contextFor(db, adminOf("H2")),
+      contextValue: context(adminOf("H2")),
     });
     assert.match(other.errors![0].message, /role hospital_admin may not read the quality metrics of hospital H1/);
     const list = await graphql({
       schema,
       source: `{ hospital(code: "H1") { dueFollowUps { edges { node { patientIdNumber } } } } }`,
-      contextValue: contextFor(db, adminOf("H1")),
+      contextValue: context(adminOf("H1")),
     });
     assert.deepEqual(JSON.parse(JSON.stringify(list.data)), {
       hospital: { dueFollowUps: { edges: [{ node: { patientIdNumber: "110105********002X" } }] } },

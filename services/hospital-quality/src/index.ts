@@ -33,16 +33,17 @@ export { seedHospitalDemo, type SeedHospitalDemoOptions, type SeedHospitalDemoRe
 export { JIANDE } from "./seed/jiande.figures";
 export type { Services as HospitalQualityServices, ServiceOptions as HospitalQualityServiceOptions };
 
-/** The hospital-quality department as a subgraph: owner of `Hospital`. */
-export const hospitalQuality: SubgraphDefinition<Services> = {
+/** The hospital-quality department as a subgraph: owner of `Hospital`.
+ * (`satisfies`: its type keeps the options its services take, which its tests pass.) */
+export const hospitalQuality = {
   name: "hospital-quality",
   defaultPort: 4004,
   entities: [Hospital, OutpatientVisit, InpatientStay, FollowUp, PatientEvaluation, DailyRollup, PrescriberStatsGrant],
   migrations: [HospitalInitial1763800000401, DueFollowUps1763900000402, PrescriberGrants1764100000403],
   // No one reads patients as persons here: administrators and offices manage care quality, for
-  // which a masked ID number (access/patient-id.ts) tells records apart well enough. Insurance,
+  // which a masked ID number (access.ts) tells records apart well enough. Insurance,
   // not this department, is where a patient's identity is needed (it gets it by event).
   personalDataReaders: [],
-  createServices: (db) => createServices(db),
+  createServices,
   buildSchema: buildHospitalSchema,
-};
+} satisfies SubgraphDefinition<Services>;

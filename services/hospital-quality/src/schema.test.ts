@@ -2,18 +2,17 @@ import { test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { graphql } from "graphql";
 import { type Caller } from "@onewindow/contracts";
-import { sqlQueries } from "@onewindow/platform";
-import { adminOf, contextFor, openTestDb } from "./hospital-quality.fixture";
-import { buildHospitalSchema } from "./schema";
+import { countStatements, openDepartmentDatabase } from "@onewindow/testing";
+import { hospitalQuality } from "./index";
+import { adminOf } from "./hospital-quality.fixture";
 
 const ANALYST: Partial<Caller> = { userId: "analyst-1", roles: ["analyst"] };
 
 /** The subgraph schema over a fresh database; `exec` runs an operation as `caller` (H1's administrator by default). */
 async function run() {
-  const { db, s, service } = await openTestDb();
-  const schema = await buildHospitalSchema(s);
+  const { db, schema, service, context } = await openDepartmentDatabase(hospitalQuality);
   const exec = (source: string, variableValues?: Record<string, unknown>, caller: Partial<Caller> = adminOf("H1")) =>
-    graphql({ schema, source, variableValues, contextValue: contextFor(db, caller) });
+    graphql({ schema, source, variableValues, contextValue: context(caller) });
   return { db, service, exec };
 }
 
@@ -87,13 +86,14 @@ test("Hospital references from other subgraphs resolve in one query per batch, f
       {},
       adminOf(code),
     );
-  const before = (await sqlQueries.get()).values.find((v) => v.labels.service === service)?.value ?? 0;
-  const res = await exec(
-    `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Hospital { code name } } }`,
-    { r: ["H1", "H3", "NOPE", "H2"].map((code) => ({ __typename: "Hospital", code })) },
-    {},
-  );
-  const after = (await sqlQueries.get()).values.find((v) => v.labels.service === service)?.value ?? 0;
+  let res!: Awaited<ReturnType<typeof exec>>;
+  const statements = await countStatements(service, async () => {
+    res = await exec(
+      `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Hospital { code name } } }`,
+      { r: ["H1", "H3", "NOPE", "H2"].map((code) => ({ __typename: "Hospital", code })) },
+      {},
+    );
+  });
   assert.deepEqual(JSON.parse(JSON.stringify(res.data)), {
     _entities: [
       { code: "H1", name: "Hospital H1" },
@@ -102,7 +102,7 @@ test("Hospital references from other subgraphs resolve in one query per batch, f
       { code: "H2", name: "Hospital H2" },
     ],
   });
-  assert.equal(after - before, 1);
+  assert.equal(statements, 1);
 });
 
 test("analysts read metrics but record nothing", async () => {

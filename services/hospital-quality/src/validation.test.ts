@@ -1,7 +1,9 @@
 import { test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { addDays, makeIdNumber, today } from "@onewindow/platform";
-import { assertRejects, openTestDb, snapshot } from "./hospital-quality.fixture";
+import { openDepartmentDatabase, rejectsWith } from "@onewindow/testing";
+import { hospitalQuality } from "./index";
+import { snapshot } from "./hospital-quality.fixture";
 import { FollowUpOutcome } from "./follow-up/follow-up.enums";
 import { PatientEvaluationChannel } from "./evaluation/evaluation.enums";
 import { Granularity, QualityMetric } from "./metrics/metrics.enums";
@@ -26,7 +28,7 @@ const evaluation = {
 
 /** A hospital with one stay (discharged 2024-03-05), ready for rejected inputs. */
 async function setUp() {
-  const { db, s } = await openTestDb();
+  const { db, services: s } = await openDepartmentDatabase(hospitalQuality);
   await s.hospitals.register({ code: "T01", name: "Test hospital" });
   const { id } = await s.inpatient.record(stay);
   return { db, s, stayId: String(id) };
@@ -160,7 +162,7 @@ for (const [name, act, code, field] of cases) {
   test(`rejects ${name} with ${code} and writes nothing`, async () => {
     const { db, s, stayId } = await setUp();
     const before = await snapshot(db);
-    await assertRejects(() => act(s, stayId), code, field);
+    await rejectsWith(() => act(s, stayId), code, { field });
     assert.deepEqual(await snapshot(db), before);
   });
 }
@@ -223,13 +225,15 @@ test("a second REACHED call does not count the discharge twice", async () => {
 });
 
 test("records are dated by the department's clock, not the machine's", async () => {
-  const { s } = await openTestDb({ clock: () => new Date("2024-03-05T15:30:00Z") }); // 23:30 on 03-05 in Beijing
+  const { services: s } = await openDepartmentDatabase(hospitalQuality, {
+    clock: () => new Date("2024-03-05T15:30:00Z"), // 23:30 on 03-05 in Beijing
+  });
   const hospital = await s.hospitals.register({ code: "T02", name: "Clock hospital" });
   assert.equal(hospital.registeredAt, "2024-03-05T15:30:00.000Z");
   await s.outpatient.record({ ...visit, hospitalCode: "T02", visitDate: "2024-03-05" });
-  await assertRejects(
+  await rejectsWith(
     () => s.outpatient.record({ ...visit, hospitalCode: "T02", visitDate: "2024-03-06" }),
     "BAD_USER_INPUT",
-    "visitDate",
+    { field: "visitDate" },
   );
 });

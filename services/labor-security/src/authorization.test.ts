@@ -3,7 +3,9 @@ import assert from "node:assert/strict";
 import { declaredRoles } from "@onewindow/platform";
 import { isObjectType } from "graphql";
 import type { Role } from "@onewindow/contracts";
-import { allowed, auditRows, company, person, refusedWith, run, withLabor } from "./labor-security.fixture";
+import { allowed, auditRows, openDepartmentDatabase, refusedWith } from "@onewindow/testing";
+import { laborSecurity } from "./index";
+import { company, person } from "./labor-security.fixture";
 import type { Services } from "./services";
 
 /** Root fields anyone may use: the job board, the statutory retirement ages (law), and federation's own. */
@@ -52,343 +54,279 @@ async function seed(s: Services): Promise<void> {
   await s.jobPostings.post({ creditCode: company(1), title: "缝纫工", salaryMin: 4500, salaryMax: 7000 });
 }
 
-test("every root field of labor security names its roles, or is on the public list", () =>
-  withLabor(async (_s, schema, db) => {
-    for (const type of [schema.getQueryType()!, schema.getMutationType()!]) {
-      for (const field of Object.keys(type.getFields())) {
-        const name = `${type.name}.${field}`;
-        if (PUBLIC_ROOT_FIELDS.has(name)) continue;
-        if (SHARED_ROOT_FIELDS[name]) {
-          refusedWith(await run(schema, db, {}, SHARED_ROOT_FIELDS[name]), "UNAUTHENTICATED");
-          continue;
-        }
-        assert.ok(
-          declaredRoles(type.name, field)?.length,
-          `${name} has no @Authorized: add one, or add it to the public list if anonymous callers may use it`,
-        );
+test("every root field of labor security names its roles, or is on the public list", async () => {
+  const { schema, run } = await openDepartmentDatabase(laborSecurity);
+  for (const type of [schema.getQueryType()!, schema.getMutationType()!]) {
+    for (const field of Object.keys(type.getFields())) {
+      const name = `${type.name}.${field}`;
+      if (PUBLIC_ROOT_FIELDS.has(name)) continue;
+      if (SHARED_ROOT_FIELDS[name]) {
+        refusedWith(await run({}, SHARED_ROOT_FIELDS[name]), "UNAUTHENTICATED");
+        continue;
       }
-    }
-    for (const typeName of [...PERSONAL_TYPES, "Employer"]) {
-      const type = schema.getType(typeName);
-      assert.ok(isObjectType(type), typeName);
-      for (const field of Object.keys(type.getFields())) {
-        if (typeName === "Employer" && PUBLIC_EMPLOYER_FIELDS.has(field)) continue;
-        assert.ok(declaredRoles(typeName, field)?.length, `${typeName}.${field} has no @Authorized`);
-      }
-    }
-    // Mutations are the labor officer's alone.
-    for (const field of Object.keys(schema.getMutationType()!.getFields()))
-      assert.deepEqual(declaredRoles("Mutation", field), ["labor_officer"], field);
-  }));
-
-test("officers of other departments and window clerks cannot run labor mutations", () =>
-  withLabor(async (_s, schema, db) => {
-    const register = `mutation ($i: RegisterCitizenInput!) { registerCitizen(input: $i) { idNumber } }`;
-    for (const role of [
-      "insurance_officer",
-      "tax_officer",
-      "window_clerk",
-      "analyst",
-      "auditor",
-      "citizen",
-    ] as Role[]) {
-      refusedWith(
-        await run(schema, db, { ...officer(role), idNumber: person(9) }, register, {
-          i: { idNumber: person(9), name: "赵六" },
-        }),
-        "FORBIDDEN",
-        /registerCitizen/,
+      assert.ok(
+        declaredRoles(type.name, field)?.length,
+        `${name} has no @Authorized: add one, or add it to the public list if anonymous callers may use it`,
       );
     }
-    refusedWith(await run(schema, db, {}, register, { i: { idNumber: person(9), name: "赵六" } }), "UNAUTHENTICATED");
-    const post = `mutation ($i: PostJobInput!) { postJob(input: $i) { id } }`;
+  }
+  for (const typeName of [...PERSONAL_TYPES, "Employer"]) {
+    const type = schema.getType(typeName);
+    assert.ok(isObjectType(type), typeName);
+    for (const field of Object.keys(type.getFields())) {
+      if (typeName === "Employer" && PUBLIC_EMPLOYER_FIELDS.has(field)) continue;
+      assert.ok(declaredRoles(typeName, field)?.length, `${typeName}.${field} has no @Authorized`);
+    }
+  }
+  // Mutations are the labor officer's alone.
+  for (const field of Object.keys(schema.getMutationType()!.getFields()))
+    assert.deepEqual(declaredRoles("Mutation", field), ["labor_officer"], field);
+});
+
+test("officers of other departments and window clerks cannot run labor mutations", async () => {
+  const { run } = await openDepartmentDatabase(laborSecurity);
+  const register = `mutation ($i: RegisterCitizenInput!) { registerCitizen(input: $i) { idNumber } }`;
+  for (const role of ["insurance_officer", "tax_officer", "window_clerk", "analyst", "auditor", "citizen"] as Role[]) {
     refusedWith(
-      await run(schema, db, officer("insurance_officer"), post, {
-        i: { creditCode: company(1), title: "x", salaryMin: 1, salaryMax: 2 },
+      await run({ ...officer(role), idNumber: person(9) }, register, {
+        i: { idNumber: person(9), name: "赵六" },
       }),
       "FORBIDDEN",
+      /registerCitizen/,
     );
-    const ok = allowed(await run(schema, db, LABOR, register, { i: { idNumber: person(9), name: "赵六" } }));
-    assert.equal(ok.registerCitizen.idNumber, person(9));
-  }));
+  }
+  refusedWith(await run({}, register, { i: { idNumber: person(9), name: "赵六" } }), "UNAUTHENTICATED");
+  const post = `mutation ($i: PostJobInput!) { postJob(input: $i) { id } }`;
+  refusedWith(
+    await run(officer("insurance_officer"), post, {
+      i: { creditCode: company(1), title: "x", salaryMin: 1, salaryMax: 2 },
+    }),
+    "FORBIDDEN",
+  );
+  const ok = allowed(await run(LABOR, register, { i: { idNumber: person(9), name: "赵六" } }));
+  assert.equal(ok.registerCitizen.idNumber, person(9));
+});
 
-test("an analyst counts citizens but reads none of them", () =>
-  withLabor(async (s, schema, db) => {
-    await seed(s);
-    const count = allowed(
-      await run(
-        schema,
-        db,
-        { ...ANALYST, purpose: null },
-        `{ citizens(filter: { community: "景芳社区" }) { totalCount __typename } }`,
-      ),
-    );
-    assert.equal(count.citizens.totalCount, 2);
-    refusedWith(
-      await run(schema, db, ANALYST, `{ citizens { totalCount edges { node { name } } } }`),
-      "FORBIDDEN",
-      /totalCount/,
-    );
-    // A cursor, or hasNextPage after a cursor, answers questions about the persons listed.
-    refusedWith(
-      await run(schema, db, ANALYST, `{ citizens { edges { cursor } } }`),
-      "FORBIDDEN",
-      /CitizenConnection\.edges/,
-    );
-    refusedWith(
-      await run(schema, db, ANALYST, `{ citizens { totalCount pageInfo { hasNextPage } } }`),
-      "FORBIDDEN",
-      /CitizenConnection\.pageInfo/,
-    );
-    refusedWith(
-      await run(schema, db, ANALYST, `{ citizens { ...on CitizenConnection { pageInfo { endCursor } } } }`),
-      "FORBIDDEN",
-      /CitizenConnection\.pageInfo/,
-    );
-    // An empty page is refused all the same: the answer does not depend on the data.
-    refusedWith(
-      await run(schema, db, ANALYST, `{ citizens(filter: { community: "无此社区" }) { edges { node { idNumber } } } }`),
-      "FORBIDDEN",
-    );
-    refusedWith(
-      await run(schema, db, ANALYST, `query ($id: ID!) { citizen(idNumber: $id) { name } }`, { id: person(1) }),
-      "FORBIDDEN",
-    );
-    refusedWith(
-      await run(
-        schema,
-        db,
-        ANALYST,
-        `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { name } } }`,
-        { r: [{ __typename: "Citizen", idNumber: person(1) }] },
-      ),
-      "FORBIDDEN",
-    );
-    // Nothing was read, and each refusal is on the record (who, what, why).
-    const refusals = await auditRows(db);
-    assert.deepEqual(
-      refusals.map((r) => r.outcome),
-      Array(7).fill("refused"),
-    );
-    for (const r of refusals)
-      assert.match(`${r.fields} ${r.reason}`, /^(Query|Mutation)\.\w+ (FORBIDDEN|UNAUTHENTICATED): ./);
-  }));
+test("an analyst counts citizens but reads none of them", async () => {
+  const { services: s, db, run } = await openDepartmentDatabase(laborSecurity);
+  await seed(s);
+  const count = allowed(
+    await run(
+      { ...ANALYST, purpose: null },
+      `{ citizens(filter: { community: "景芳社区" }) { totalCount __typename } }`,
+    ),
+  );
+  assert.equal(count.citizens.totalCount, 2);
+  refusedWith(await run(ANALYST, `{ citizens { totalCount edges { node { name } } } }`), "FORBIDDEN", /totalCount/);
+  // A cursor, or hasNextPage after a cursor, answers questions about the persons listed.
+  refusedWith(await run(ANALYST, `{ citizens { edges { cursor } } }`), "FORBIDDEN", /CitizenConnection\.edges/);
+  refusedWith(
+    await run(ANALYST, `{ citizens { totalCount pageInfo { hasNextPage } } }`),
+    "FORBIDDEN",
+    /CitizenConnection\.pageInfo/,
+  );
+  refusedWith(
+    await run(ANALYST, `{ citizens { ...on CitizenConnection { pageInfo { endCursor } } } }`),
+    "FORBIDDEN",
+    /CitizenConnection\.pageInfo/,
+  );
+  // An empty page is refused all the same: the answer does not depend on the data.
+  refusedWith(
+    await run(ANALYST, `{ citizens(filter: { community: "无此社区" }) { edges { node { idNumber } } } }`),
+    "FORBIDDEN",
+  );
+  refusedWith(
+    await run(ANALYST, `query ($id: ID!) { citizen(idNumber: $id) { name } }`, { id: person(1) }),
+    "FORBIDDEN",
+  );
+  refusedWith(
+    await run(ANALYST, `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { name } } }`, {
+      r: [{ __typename: "Citizen", idNumber: person(1) }],
+    }),
+    "FORBIDDEN",
+  );
+  // Nothing was read, and each refusal is on the record (who, what, why).
+  const refusals = await auditRows(db);
+  assert.deepEqual(
+    refusals.map((r) => r.outcome),
+    Array(7).fill("refused"),
+  );
+  for (const r of refusals)
+    assert.match(`${r.fields} ${r.reason}`, /^(Query|Mutation)\.\w+ (FORBIDDEN|UNAUTHENTICATED): ./);
+});
 
-test("a citizen reads their own records and nobody else's", () =>
-  withLabor(async (s, schema, db) => {
-    await seed(s);
-    const me = { userId: "wxm", roles: ["citizen"] as Role[], idNumber: person(1), purpose: "my own records" };
-    const query = `query ($id: ID!) { citizen(idNumber: $id) { name community employment { position employer { name } } assistanceCategories } }`;
-    const mine = allowed(await run(schema, db, me, query, { id: person(1) }));
-    assert.deepEqual(mine.citizen, {
-      name: "王小明",
-      community: "景芳社区",
-      employment: { position: "挡车工", employer: { name: "杭州景芳纺织有限公司" } },
-      assistanceCategories: [],
-    });
-    refusedWith(await run(schema, db, me, query, { id: person(2) }), "FORBIDDEN", /another person/);
-    // Not even whether someone else is registered.
-    refusedWith(await run(schema, db, me, query, { id: person(77) }), "FORBIDDEN", /another person/);
-    refusedWith(await run(schema, db, me, `{ citizens { totalCount } }`), "FORBIDDEN");
-    refusedWith(
-      await run(schema, db, me, `query ($c: ID!) { employer(creditCode: $c) { name } }`, { c: company(1) }),
-      "FORBIDDEN",
-    );
-    refusedWith(
-      await run(schema, db, me, `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { name } } }`, {
-        r: [{ __typename: "Citizen", idNumber: person(2) }],
-      }),
-      "FORBIDDEN",
-    );
-  }));
+test("a citizen reads their own records and nobody else's", async () => {
+  const { services: s, run } = await openDepartmentDatabase(laborSecurity);
+  await seed(s);
+  const me = { userId: "wxm", roles: ["citizen"] as Role[], idNumber: person(1), purpose: "my own records" };
+  const query = `query ($id: ID!) { citizen(idNumber: $id) { name community employment { position employer { name } } assistanceCategories } }`;
+  const mine = allowed(await run(me, query, { id: person(1) }));
+  assert.deepEqual(mine.citizen, {
+    name: "王小明",
+    community: "景芳社区",
+    employment: { position: "挡车工", employer: { name: "杭州景芳纺织有限公司" } },
+    assistanceCategories: [],
+  });
+  refusedWith(await run(me, query, { id: person(2) }), "FORBIDDEN", /another person/);
+  // Not even whether someone else is registered.
+  refusedWith(await run(me, query, { id: person(77) }), "FORBIDDEN", /another person/);
+  refusedWith(await run(me, `{ citizens { totalCount } }`), "FORBIDDEN");
+  refusedWith(await run(me, `query ($c: ID!) { employer(creditCode: $c) { name } }`, { c: company(1) }), "FORBIDDEN");
+  refusedWith(
+    await run(me, `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { name } } }`, {
+      r: [{ __typename: "Citizen", idNumber: person(2) }],
+    }),
+    "FORBIDDEN",
+  );
+});
 
-test("officers of other departments read a citizen's identity, not labor's records", () =>
-  withLabor(async (s, schema, db) => {
-    await seed(s);
-    for (const role of ["insurance_officer", "tax_officer"] as Role[]) {
-      const identity = allowed(
-        await run(
-          schema,
-          db,
-          officer(role),
-          `query ($id: ID!) { citizen(idNumber: $id) { idNumber name gender birthDate } }`,
-          { id: person(1) },
-        ),
-      );
-      assert.equal(identity.citizen.name, "王小明");
-      const answer = await run(
-        schema,
-        db,
-        officer(role),
-        `query ($id: ID!) { citizen(idNumber: $id) { name employment { position } } }`,
-        { id: person(1) },
-      );
-      refusedWith(answer, "FORBIDDEN", /Citizen\.employment/);
-    }
-    // Hospital staff hold none of labor's personal data.
-    refusedWith(
-      await run(
-        schema,
-        db,
-        { ...officer("hospital_admin"), hospitalCode: "H001" },
-        `query ($id: ID!) { citizen(idNumber: $id) { name } }`,
-        { id: person(1) },
-      ),
-      "FORBIDDEN",
-    );
-  }));
-
-test("anonymous callers see the job board with employer names, and nothing else", () =>
-  withLabor(async (s, schema, db) => {
-    await seed(s);
-    const board = allowed(
-      await run(schema, db, {}, `{ jobPostings { totalCount edges { node { title salaryMin employer { name } } } } }`),
-    );
-    assert.deepEqual(board.jobPostings.edges[0].node, {
-      title: "缝纫工",
-      salaryMin: 4500,
-      employer: { name: "杭州景芳纺织有限公司" },
-    });
-    refusedWith(
-      await run(schema, db, {}, `{ jobPostings { edges { node { employer { address } } } } }`),
-      "UNAUTHENTICATED",
-    );
-    refusedWith(
-      await run(schema, db, {}, `query ($c: ID!) { employer(creditCode: $c) { name } }`, { c: company(1) }),
-      "UNAUTHENTICATED",
-    );
-    refusedWith(
-      await run(schema, db, {}, `query ($id: ID!) { citizen(idNumber: $id) { name } }`, { id: person(1) }),
-      "UNAUTHENTICATED",
-    );
-    refusedWith(await run(schema, db, {}, `{ citizens { totalCount } }`), "UNAUTHENTICATED");
-    // Nothing was read, and each refusal is on the record (who, what, why).
-    const refusals = await auditRows(db);
-    assert.deepEqual(
-      refusals.map((r) => r.outcome),
-      Array(4).fill("refused"),
-    );
-    for (const r of refusals)
-      assert.match(`${r.fields} ${r.reason}`, /^(Query|Mutation)\.\w+ (FORBIDDEN|UNAUTHENTICATED): ./);
-  }));
-
-test("reading a citizen without a stated purpose is FORBIDDEN and says which header to send", () =>
-  withLabor(async (s, schema, db) => {
-    await seed(s);
-    const noPurpose = { ...CLERK, purpose: null };
-    refusedWith(
-      await run(schema, db, noPurpose, `query ($id: ID!) { citizen(idNumber: $id) { name } }`, { id: person(1) }),
-      "FORBIDDEN",
-      /x-access-purpose/,
-    );
-    refusedWith(
-      await run(schema, db, noPurpose, `{ citizens { edges { node { name } } } }`),
-      "FORBIDDEN",
-      /x-access-purpose/,
-    );
-    refusedWith(
-      await run(
-        schema,
-        db,
-        noPurpose,
-        `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { name } } }`,
-        { r: [{ __typename: "Citizen", idNumber: person(1) }] },
-      ),
-      "FORBIDDEN",
-      /x-access-purpose/,
-    );
-    // A write answers with the person's record, so it needs a purpose too; refused before anything is written.
-    const answer = await run(
-      schema,
-      db,
-      { ...LABOR, purpose: null },
-      `mutation ($i: RegisterCitizenInput!) { registerCitizen(input: $i) { name } }`,
-      { i: { idNumber: person(9), name: "赵六" } },
-    );
-    refusedWith(answer, "FORBIDDEN", /x-access-purpose/);
-    assert.deepEqual(await s.citizens.findByIds([person(9)]), [null]);
-    // Counting reads no one.
-    allowed(await run(schema, db, noPurpose, `{ citizens { totalCount } }`));
-    // Nothing was read, and each refusal is on the record (who, what, why).
-    const refusals = await auditRows(db);
-    assert.deepEqual(
-      refusals.map((r) => r.outcome),
-      Array(4).fill("refused"),
-    );
-    for (const r of refusals)
-      assert.match(`${r.fields} ${r.reason}`, /^(Query|Mutation)\.\w+ (FORBIDDEN|UNAUTHENTICATED): ./);
-  }));
-
-test("the audit trail gets one row per citizen read, with the fields read", () =>
-  withLabor(async (s, schema, db) => {
-    await seed(s);
-    const clerk = { ...CLERK, userId: "clerk-7", purpose: "case HC-2025-001" };
-    allowed(
-      await run(
-        schema,
-        db,
-        clerk,
-        `{ citizens(filter: { community: "景芳社区" }) { totalCount edges { node { name community } } } }`,
-      ),
-    );
-    allowed(
-      await run(schema, db, clerk, `query ($id: ID!) { citizen(idNumber: $id) { name employment { position } } }`, {
+test("officers of other departments read a citizen's identity, not labor's records", async () => {
+  const { services: s, run } = await openDepartmentDatabase(laborSecurity);
+  await seed(s);
+  for (const role of ["insurance_officer", "tax_officer"] as Role[]) {
+    const identity = allowed(
+      await run(officer(role), `query ($id: ID!) { citizen(idNumber: $id) { idNumber name gender birthDate } }`, {
         id: person(1),
       }),
     );
-    allowed(
-      await run(
-        schema,
-        db,
-        LABOR,
-        `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { gender } } }`,
-        { r: [{ __typename: "Citizen", idNumber: person(2) }] },
-      ),
+    assert.equal(identity.citizen.name, "王小明");
+    const answer = await run(
+      officer(role),
+      `query ($id: ID!) { citizen(idNumber: $id) { name employment { position } } }`,
+      { id: person(1) },
     );
-    allowed(
-      await run(
-        schema,
-        db,
-        LABOR,
-        `mutation ($i: RegisterUnemploymentInput!) { registerUnemployment(input: $i) { status } }`,
-        { i: { idNumber: person(2), registeredOn: "2025-01-02" } },
-      ),
-    );
-    // Cursors alone, or pageInfo alone, read the persons on the page too.
-    allowed(
-      await run(schema, db, clerk, `{ citizens(filter: { community: "景芳社区" }, first: 1) { edges { cursor } } }`),
-    );
-    allowed(
-      await run(
-        schema,
-        db,
-        clerk,
-        `{ citizens(filter: { community: "景芳社区" }, first: 1) { pageInfo { hasNextPage } } }`,
-      ),
-    );
-    const rows = (await auditRows(db)).map((r) => ({
-      idNumber: r.idNumber,
-      fields: r.fields,
-      roles: r.roles,
-      purpose: r.purpose,
-      userId: r.userId,
-      department: r.department,
-    }));
-    const read = (idNumber: string, fields: string, who = clerk) => ({
-      idNumber,
-      fields,
-      roles: who.roles.join(","),
-      purpose: who.purpose,
-      userId: who.userId,
-      department: "labor-security",
-    });
-    assert.deepEqual(rows, [
-      read(person(1), "CitizenConnection.edges,community,name"),
-      read(person(2), "CitizenConnection.edges,community,name"),
-      read(person(1), "employment,name"),
-      read(person(2), "gender", LABOR),
-      read(person(2), "Mutation.registerUnemployment,UnemploymentRegistration.status", LABOR),
-      read(person(1), "CitizenConnection.edges"),
-      read(person(1), "CitizenConnection.pageInfo"),
-    ]);
+    refusedWith(answer, "FORBIDDEN", /Citizen\.employment/);
+  }
+  // Hospital staff hold none of labor's personal data.
+  refusedWith(
+    await run(
+      { ...officer("hospital_admin"), hospitalCode: "H001" },
+      `query ($id: ID!) { citizen(idNumber: $id) { name } }`,
+      { id: person(1) },
+    ),
+    "FORBIDDEN",
+  );
+});
+
+test("anonymous callers see the job board with employer names, and nothing else", async () => {
+  const { services: s, db, run } = await openDepartmentDatabase(laborSecurity);
+  await seed(s);
+  const board = allowed(
+    await run({}, `{ jobPostings { totalCount edges { node { title salaryMin employer { name } } } } }`),
+  );
+  assert.deepEqual(board.jobPostings.edges[0].node, {
+    title: "缝纫工",
+    salaryMin: 4500,
+    employer: { name: "杭州景芳纺织有限公司" },
+  });
+  refusedWith(await run({}, `{ jobPostings { edges { node { employer { address } } } } }`), "UNAUTHENTICATED");
+  refusedWith(
+    await run({}, `query ($c: ID!) { employer(creditCode: $c) { name } }`, { c: company(1) }),
+    "UNAUTHENTICATED",
+  );
+  refusedWith(
+    await run({}, `query ($id: ID!) { citizen(idNumber: $id) { name } }`, { id: person(1) }),
+    "UNAUTHENTICATED",
+  );
+  refusedWith(await run({}, `{ citizens { totalCount } }`), "UNAUTHENTICATED");
+  // Nothing was read, and each refusal is on the record (who, what, why).
+  const refusals = await auditRows(db);
+  assert.deepEqual(
+    refusals.map((r) => r.outcome),
+    Array(4).fill("refused"),
+  );
+  for (const r of refusals)
+    assert.match(`${r.fields} ${r.reason}`, /^(Query|Mutation)\.\w+ (FORBIDDEN|UNAUTHENTICATED): ./);
+});
+
+test("reading a citizen without a stated purpose is FORBIDDEN and says which header to send", async () => {
+  const { services: s, db, run } = await openDepartmentDatabase(laborSecurity);
+  await seed(s);
+  const noPurpose = { ...CLERK, purpose: null };
+  refusedWith(
+    await run(noPurpose, `query ($id: ID!) { citizen(idNumber: $id) { name } }`, { id: person(1) }),
+    "FORBIDDEN",
+    /x-access-purpose/,
+  );
+  refusedWith(await run(noPurpose, `{ citizens { edges { node { name } } } }`), "FORBIDDEN", /x-access-purpose/);
+  refusedWith(
+    await run(noPurpose, `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { name } } }`, {
+      r: [{ __typename: "Citizen", idNumber: person(1) }],
+    }),
+    "FORBIDDEN",
+    /x-access-purpose/,
+  );
+  // A write answers with the person's record, so it needs a purpose too; refused before anything is written.
+  const answer = await run(
+    { ...LABOR, purpose: null },
+    `mutation ($i: RegisterCitizenInput!) { registerCitizen(input: $i) { name } }`,
+    { i: { idNumber: person(9), name: "赵六" } },
+  );
+  refusedWith(answer, "FORBIDDEN", /x-access-purpose/);
+  assert.deepEqual(await s.citizens.findByIds([person(9)]), [null]);
+  // Counting reads no one.
+  allowed(await run(noPurpose, `{ citizens { totalCount } }`));
+  // Nothing was read, and each refusal is on the record (who, what, why).
+  const refusals = await auditRows(db);
+  assert.deepEqual(
+    refusals.map((r) => r.outcome),
+    Array(4).fill("refused"),
+  );
+  for (const r of refusals)
+    assert.match(`${r.fields} ${r.reason}`, /^(Query|Mutation)\.\w+ (FORBIDDEN|UNAUTHENTICATED): ./);
+});
+
+test("the audit trail gets one row per citizen read, with the fields read", async () => {
+  const { services: s, db, run } = await openDepartmentDatabase(laborSecurity);
+  await seed(s);
+  const clerk = { ...CLERK, userId: "clerk-7", purpose: "case HC-2025-001" };
+  allowed(
+    await run(
+      clerk,
+      `{ citizens(filter: { community: "景芳社区" }) { totalCount edges { node { name community } } } }`,
+    ),
+  );
+  allowed(
+    await run(clerk, `query ($id: ID!) { citizen(idNumber: $id) { name employment { position } } }`, {
+      id: person(1),
+    }),
+  );
+  allowed(
+    await run(LABOR, `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Citizen { gender } } }`, {
+      r: [{ __typename: "Citizen", idNumber: person(2) }],
+    }),
+  );
+  allowed(
+    await run(LABOR, `mutation ($i: RegisterUnemploymentInput!) { registerUnemployment(input: $i) { status } }`, {
+      i: { idNumber: person(2), registeredOn: "2025-01-02" },
+    }),
+  );
+  // Cursors alone, or pageInfo alone, read the persons on the page too.
+  allowed(await run(clerk, `{ citizens(filter: { community: "景芳社区" }, first: 1) { edges { cursor } } }`));
+  allowed(await run(clerk, `{ citizens(filter: { community: "景芳社区" }, first: 1) { pageInfo { hasNextPage } } }`));
+  const rows = (await auditRows(db)).map((r) => ({
+    idNumber: r.idNumber,
+    fields: r.fields,
+    roles: r.roles,
+    purpose: r.purpose,
+    userId: r.userId,
+    department: r.department,
   }));
+  const read = (idNumber: string, fields: string, who = clerk) => ({
+    idNumber,
+    fields,
+    roles: who.roles.join(","),
+    purpose: who.purpose,
+    userId: who.userId,
+    department: "labor-security",
+  });
+  assert.deepEqual(rows, [
+    read(person(1), "CitizenConnection.edges,community,name"),
+    read(person(2), "CitizenConnection.edges,community,name"),
+    read(person(1), "employment,name"),
+    read(person(2), "gender", LABOR),
+    read(person(2), "Mutation.registerUnemployment,UnemploymentRegistration.status", LABOR),
+    read(person(1), "CitizenConnection.edges"),
+    read(person(1), "CitizenConnection.pageInfo"),
+  ]);
+});

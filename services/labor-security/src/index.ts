@@ -22,8 +22,9 @@ export { GenderRequirementGround } from "./job-posting/job-posting.enums";
 export { EarlyRetirementGround, RetirementCategory } from "./retirement-age/retirement-age.enums";
 export type { Services as LaborServices };
 
-/** The labor-security department as a subgraph: owner of `Citizen` and `Employer`. */
-export const laborSecurity: SubgraphDefinition<Services> = {
+/** The labor-security department as a subgraph: owner of `Citizen` and `Employer`.
+ * (`satisfies`: its type keeps the options its services take, which its tests pass.) */
+export const laborSecurity = {
   name: "labor-security",
   defaultPort: 4001,
   entities: [Citizen, Employer, Employment, UnemploymentRegistration, Retirement, JobPosting, RetirementAgeRule],
@@ -35,4 +36,4 @@ export const laborSecurity: SubgraphDefinition<Services> = {
   personalDataReaders: PERSONAL_DATA_READERS,
   createServices,
   buildSchema: buildLaborSchema,
-};
+} satisfies SubgraphDefinition<Services>;

@@ -7,9 +7,9 @@ import { Claim } from "./claim/claim.entity";
 import { monthlyContributions } from "./enrolment/contribution.policy";
 import { Enrolment } from "./enrolment/enrolment.entity";
 import { EnrolmentStatus, MedicalInsuranceScheme } from "./enrolment/enrolment.enums";
-import { company, person, statementsOf, withServices } from "./medical-insurance.fixture";
+import { countStatements, openDepartmentDatabase } from "@onewindow/testing";
+import { company, person } from "./medical-insurance.fixture";
 import { medicalInsurance } from "./index";
-import { buildMedicalInsuranceSchema } from "./schema";
 
 /** Cursors of this process only, as a department seals them for one list. */
 const cursors = CursorKey.ephemeral().list("test");
@@ -66,89 +66,90 @@ async function entities(schema: GraphQLSchema, db: DataSource, count: number, se
   return (JSON.parse(JSON.stringify(result.data)) as { _entities: any[] })._entities;
 }
 
-test("active enrolments of 10 or 100 citizens cost one statement", () =>
-  withServices(async (s, db) => {
-    await seed(db, 100);
-    const ten = await statementsOf(() => s.enrolments.activeFor(Array.from({ length: 10 }, (_, i) => person(i))));
-    const hundred = await statementsOf(() => s.enrolments.activeFor(Array.from({ length: 100 }, (_, i) => person(i))));
-    assert.equal(ten, 1);
-    assert.equal(hundred, ten);
-  }));
+test("active enrolments of 10 or 100 citizens cost one statement", async () => {
+  const { services: s, db, service } = await openDepartmentDatabase(medicalInsurance);
+  await seed(db, 100);
+  const ten = await countStatements(service, () =>
+    s.enrolments.activeFor(Array.from({ length: 10 }, (_, i) => person(i))),
+  );
+  const hundred = await countStatements(service, () =>
+    s.enrolments.activeFor(Array.from({ length: 100 }, (_, i) => person(i))),
+  );
+  assert.equal(ten, 1);
+  assert.equal(hundred, ten);
+});
 
-test("a page of 100 citizens with medicalInsurance costs one statement through the schema", () =>
-  withServices(async (s, db) => {
-    await seed(db, 100);
-    const schema = await buildMedicalInsuranceSchema(s);
-    const selection = "medicalInsurance { scheme employer { creditCode } monthlyContribution }";
-    let rows: any[] = [];
-    const ten = await statementsOf(() => entities(schema, db, 10, selection));
-    const hundred = await statementsOf(async () => (rows = await entities(schema, db, 100, selection)));
-    assert.equal(ten, 1);
-    assert.equal(hundred, 1);
-    assert.equal(rows.length, 100);
-    assert.deepEqual(rows[8].medicalInsurance, {
-      scheme: "EMPLOYEE",
-      employer: { creditCode: company(1) },
-      monthlyContribution: 120,
+test("a page of 100 citizens with medicalInsurance costs one statement through the schema", async () => {
+  const { db, schema, service } = await openDepartmentDatabase(medicalInsurance);
+  await seed(db, 100);
+  const selection = "medicalInsurance { scheme employer { creditCode } monthlyContribution }";
+  let rows: any[] = [];
+  const ten = await countStatements(service, () => entities(schema, db, 10, selection));
+  const hundred = await countStatements(service, async () => (rows = await entities(schema, db, 100, selection)));
+  assert.equal(ten, 1);
+  assert.equal(hundred, 1);
+  assert.equal(rows.length, 100);
+  assert.deepEqual(rows[8].medicalInsurance, {
+    scheme: "EMPLOYEE",
+    employer: { creditCode: company(1) },
+    monthlyContribution: 120,
+  });
+});
+
+test("insuranceClaims for 10 or 100 citizens cost the same statements", async () => {
+  const { services: s, db, schema, service } = await openDepartmentDatabase(medicalInsurance);
+  await seed(db, 100);
+  const selection = "insuranceClaims(first: 2) { totalCount edges { node { visitDate totalCost } } }";
+  let rows: any[] = [];
+  const ten = await countStatements(service, () => entities(schema, db, 10, selection));
+  const hundred = await countStatements(service, async () => (rows = await entities(schema, db, 100, selection)));
+  assert.equal(ten, 2);
+  assert.equal(hundred, ten);
+  assert.deepEqual(rows[99].insuranceClaims, {
+    totalCount: 3,
+    edges: [
+      { node: { visitDate: "2024-03-05", totalCost: 100 } },
+      { node: { visitDate: "2024-02-05", totalCost: 100 } },
+    ],
+  });
+  // The service batch function itself: same count for any batch size.
+  const page = pageRequest(1, null, cursors);
+  const direct10 = await countStatements(service, () =>
+    s.claims.pagesFor(
+      Array.from({ length: 10 }, (_, i) => person(i)),
+      page,
+    ),
+  );
+  const direct100 = await countStatements(service, () =>
+    s.claims.pagesFor(
+      Array.from({ length: 100 }, (_, i) => person(i)),
+      page,
+    ),
+  );
+  assert.equal(direct100, direct10);
+});
+
+test("Employer fields for a batch of employers share one GROUP BY statement", async () => {
+  const { db, schema, service } = await openDepartmentDatabase(medicalInsurance);
+  await seed(db, 100);
+  const run = async (count: number) => {
+    const representations = Array.from({ length: count }, (_, i) => ({
+      __typename: "Employer",
+      creditCode: company(i),
+    }));
+    const result = await graphql({
+      schema,
+      source: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Employer { insuredEmployeeCount monthlyContributions } } }`,
+      variableValues: { r: representations },
+      contextValue: context(db),
     });
-  }));
-
-test("insuranceClaims for 10 or 100 citizens cost the same statements", () =>
-  withServices(async (s, db) => {
-    await seed(db, 100);
-    const schema = await buildMedicalInsuranceSchema(s);
-    const selection = "insuranceClaims(first: 2) { totalCount edges { node { visitDate totalCost } } }";
-    let rows: any[] = [];
-    const ten = await statementsOf(() => entities(schema, db, 10, selection));
-    const hundred = await statementsOf(async () => (rows = await entities(schema, db, 100, selection)));
-    assert.equal(ten, 2);
-    assert.equal(hundred, ten);
-    assert.deepEqual(rows[99].insuranceClaims, {
-      totalCount: 3,
-      edges: [
-        { node: { visitDate: "2024-03-05", totalCost: 100 } },
-        { node: { visitDate: "2024-02-05", totalCost: 100 } },
-      ],
-    });
-    // The service batch function itself: same count for any batch size.
-    const page = pageRequest(1, null, cursors);
-    const direct10 = await statementsOf(() =>
-      s.claims.pagesFor(
-        Array.from({ length: 10 }, (_, i) => person(i)),
-        page,
-      ),
-    );
-    const direct100 = await statementsOf(() =>
-      s.claims.pagesFor(
-        Array.from({ length: 100 }, (_, i) => person(i)),
-        page,
-      ),
-    );
-    assert.equal(direct100, direct10);
-  }));
-
-test("Employer fields for a batch of employers share one GROUP BY statement", () =>
-  withServices(async (s, db) => {
-    await seed(db, 100);
-    const schema = await buildMedicalInsuranceSchema(s);
-    const run = async (count: number) => {
-      const representations = Array.from({ length: count }, (_, i) => ({
-        __typename: "Employer",
-        creditCode: company(i),
-      }));
-      const result = await graphql({
-        schema,
-        source: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Employer { insuredEmployeeCount monthlyContributions } } }`,
-        variableValues: { r: representations },
-        contextValue: context(db),
-      });
-      assert.equal(result.errors, undefined, JSON.stringify(result.errors));
-      return (JSON.parse(JSON.stringify(result.data)) as { _entities: any[] })._entities;
-    };
-    let rows: any[] = [];
-    assert.equal(await statementsOf(() => run(3)), 1);
-    assert.equal(await statementsOf(async () => (rows = await run(50))), 1);
-    // 100 people over 7 employers: employer 0 has people 0, 7, ..., 98 (15 of them); 570 yuan each.
-    assert.deepEqual(rows[0], { insuredEmployeeCount: 15, monthlyContributions: 15 * 570 });
-    assert.deepEqual(rows[49], { insuredEmployeeCount: 0, monthlyContributions: 0 });
-  }));
+    assert.equal(result.errors, undefined, JSON.stringify(result.errors));
+    return (JSON.parse(JSON.stringify(result.data)) as { _entities: any[] })._entities;
+  };
+  let rows: any[] = [];
+  assert.equal(await countStatements(service, () => run(3)), 1);
+  assert.equal(await countStatements(service, async () => (rows = await run(50))), 1);
+  // 100 people over 7 employers: employer 0 has people 0, 7, ..., 98 (15 of them); 570 yuan each.
+  assert.deepEqual(rows[0], { insuredEmployeeCount: 15, monthlyContributions: 15 * 570 });
+  assert.deepEqual(rows[49], { insuredEmployeeCount: 0, monthlyContributions: 0 });
+});

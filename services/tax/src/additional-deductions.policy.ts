@@ -4,7 +4,7 @@ import {
   AdditionalDeductionCategory as Category,
   ContinuingEducationKind,
   RentCityTier,
-} from "./tax-return/additional-deduction.enums";
+} from "./tax-return/tax-return.enums";
 
 /*
  * Special additional deductions (专项附加扣除) and the personal pension, checked against their legal

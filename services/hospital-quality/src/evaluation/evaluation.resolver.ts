@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import type { RequestContext } from "@onewindow/platform";
-import { RECORD_WRITERS, requireHospitalScope } from "../access/hospital-scope";
+import { RECORD_WRITERS, requireHospitalScope } from "../access";
 import { parseHospitalCode } from "../hospital/hospital-code";
 import type { Services } from "../services";
 import { SubmitPatientEvaluationInput } from "./evaluation.inputs";

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import type { RequestContext } from "@onewindow/platform";
-import { RECORD_WRITERS, requireHospitalScope } from "../access/hospital-scope";
+import { RECORD_WRITERS, requireHospitalScope } from "../access";
 import type { Services } from "../services";
 import { FollowUp } from "./follow-up.entity";
 import { RecordFollowUpInput } from "./follow-up.inputs";

@@ -2,8 +2,7 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Re
 import type { GraphQLResolveInfo } from "graphql";
 import { InpatientStay } from "../inpatient/inpatient-stay.entity";
 import { connectionType, pageRequest, type RequestContext } from "@onewindow/platform";
-import { METRIC_READERS, RECORD_READERS, RECORD_WRITERS, requireHospitalScope } from "../access/hospital-scope";
-import { auditShownPatients } from "../access/patient-id";
+import { METRIC_READERS, RECORD_READERS, RECORD_WRITERS, auditShownPatients, requireHospitalScope } from "../access";
 import { loaders } from "../loaders";
 import type { Services } from "../services";
 import { Hospital } from "./hospital.entity";
@@ -14,7 +13,7 @@ export const InpatientStayConnection = connectionType("InpatientStay", Inpatient
 
 /**
  * Hospitals' names, codes, levels and grades are public (anonymous callers list them); what their
- * records say is for their own offices and for analysts (see access/hospital-scope.ts).
+ * records say is for their own offices and for analysts (see access.ts).
  */
 @Resolver(() => Hospital)
 export class HospitalResolver {

@@ -40,7 +40,7 @@ export class InpatientStay {
   @Column({ type: "varchar", length: 40, name: "prescriber_id", nullable: true })
   prescriberId: string | null;
 
-  /** Personal data: kept for the insurance claim event; the GraphQL field shows it masked (access/patient-id.ts). */
+  /** Personal data: kept for the insurance claim event; the GraphQL field shows it masked (access.ts). */
   @Column({ type: "varchar", length: 18, name: "patient_id_number", nullable: true })
   patientIdNumber: string | null;
 

@@ -1,8 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Resolver, Root } from "type-graphql";
 import type { GraphQLResolveInfo } from "graphql";
 import type { RequestContext } from "@onewindow/platform";
-import { RECORD_WRITERS, requireHospitalScope } from "../access/hospital-scope";
-import { auditShownPatients, shownPatient } from "../access/patient-id";
+import { RECORD_WRITERS, auditShownPatients, requireHospitalScope, shownPatient } from "../access";
 import { parseHospitalCode } from "../hospital/hospital-code";
 import type { Services } from "../services";
 import { InpatientStay } from "./inpatient-stay.entity";

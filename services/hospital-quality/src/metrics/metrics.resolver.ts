@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { DateScalar, type RequestContext } from "@onewindow/platform";
-import { METRIC_READERS, requireHospitalScope } from "../access/hospital-scope";
+import { METRIC_READERS, requireHospitalScope } from "../access";
 import { Hospital } from "../hospital/hospital.entity";
 import type { Services } from "../services";
 import { Granularity, PeriodComparison, QualityMetric } from "./metrics.enums";

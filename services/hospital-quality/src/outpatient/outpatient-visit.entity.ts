@@ -36,7 +36,7 @@ export class OutpatientVisit {
   @Column({ type: "varchar", length: 40, name: "prescriber_id", nullable: true })
   prescriberId: string | null;
 
-  /** Personal data: kept for insurance and audits; the GraphQL field shows it masked (access/patient-id.ts). */
+  /** Personal data: kept for insurance and audits; the GraphQL field shows it masked (access.ts). */
   @Column({ type: "varchar", length: 18, name: "patient_id_number", nullable: true })
   patientIdNumber: string | null;
 

@@ -12,7 +12,7 @@ import {
   type Clock,
   parsePastDate,
 } from "@onewindow/platform";
-import { requireHospitalScope } from "../access/hospital-scope";
+import { requireHospitalScope } from "../access";
 import { num, runSql } from "@onewindow/platform";
 import { parseHospitalCode } from "../hospital/hospital-code";
 import { requireHospital } from "../hospital/hospital.service";

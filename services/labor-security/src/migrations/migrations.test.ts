@@ -1,33 +1,28 @@
 import { test } from "@jest/globals";
 import assert from "node:assert/strict";
-import { subgraphTables } from "@onewindow/platform";
-import { openTestDatabase } from "@onewindow/testing";
+import { openDepartmentDatabase } from "@onewindow/testing";
 import { laborSecurity } from "../index";
 import { StatutoryRetirementAndEqualHiring1764300000003 } from "./1764300000003-statutory-retirement-and-equal-hiring.migration";
 
 test("the statutory-retirement migration goes down and up again, seeding the three tables once", async () => {
-  const { db, close } = await openTestDatabase(subgraphTables(laborSecurity));
+  const { db } = await openDepartmentDatabase(laborSecurity);
+  const count = async () => Number((await db.query("SELECT COUNT(*) AS n FROM retirement_age_rule"))[0].n);
+  assert.equal(await count(), 3);
+  const migration = new StatutoryRetirementAndEqualHiring1764300000003();
+  const q = db.createQueryRunner();
   try {
-    const count = async () => Number((await db.query("SELECT COUNT(*) AS n FROM retirement_age_rule"))[0].n);
-    assert.equal(await count(), 3);
-    const migration = new StatutoryRetirementAndEqualHiring1764300000003();
-    const q = db.createQueryRunner();
-    try {
-      await migration.down(q);
-      await assert.rejects(count());
-      for (const [table, column] of [
-        ["job_posting", "gender_requirement_ground"],
-        ["retirement", "early_retirement_ground"],
-        ["citizen", "retirement_category"],
-      ]) {
-        assert.equal((await q.getTable(table))?.findColumnByName(column), undefined, column);
-      }
-      await migration.up(q);
-    } finally {
-      await q.release();
+    await migration.down(q);
+    await assert.rejects(count());
+    for (const [table, column] of [
+      ["job_posting", "gender_requirement_ground"],
+      ["retirement", "early_retirement_ground"],
+      ["citizen", "retirement_category"],
+    ]) {
+      assert.equal((await q.getTable(table))?.findColumnByName(column), undefined, column);
     }
-    assert.equal(await count(), 3);
+    await migration.up(q);
   } finally {
-    await close();
+    await q.release();
   }
+  assert.equal(await count(), 3);
 });

@@ -4,7 +4,7 @@ import { connectionType, fenToYuan, PageArgs, pageRequest, type RequestContext }
 import { EMPLOYER_TAX_READERS } from "../access";
 import { loaders } from "../loaders";
 import type { Services } from "../services";
-import { TaxStanding } from "../withholding/tax-standing.enum";
+import { TaxStanding } from "../withholding/withholding-return.enums";
 import { WithholdingReturn } from "../withholding/withholding-return.entity";
 import { Employer } from "./employer.stub";
 

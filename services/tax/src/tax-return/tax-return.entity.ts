@@ -3,7 +3,7 @@ import { TAX_RECORD_READERS } from "../access";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { DateScalar, DateTimeScalar, bigintTransformer, fenToYuan } from "@onewindow/platform";
 import { comprehensiveIncomeFen } from "../income-tax.policy";
-import { AdditionalDeductionCategory } from "./additional-deduction.enums";
+import { AdditionalDeductionCategory } from "./tax-return.enums";
 
 /** One special additional deduction of a return, as accepted against its cap. */
 @Authorized(TAX_RECORD_READERS)

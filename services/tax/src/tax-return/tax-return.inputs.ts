@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int } from "type-graphql";
-import { AdditionalDeductionCategory, ContinuingEducationKind, RentCityTier } from "./additional-deduction.enums";
+import { AdditionalDeductionCategory, ContinuingEducationKind, RentCityTier } from "./tax-return.enums";
 
 @InputType({
   description:

@@ -1,7 +1,7 @@
 import { test } from "@jest/globals";
 import assert from "node:assert/strict";
-import { ComparisonBasis, PeriodComparison } from "./metrics/metrics.enums";
-import { comparisonPeriod } from "./metrics/periods";
+import { ComparisonBasis, PeriodComparison } from "./metrics.enums";
+import { comparisonPeriod } from "./periods";
 
 const { PREVIOUS_PERIOD: 环比, SAME_PERIOD_LAST_YEAR: 同比 } = PeriodComparison;
 const compared = (from: string, to: string, c: PeriodComparison) => {

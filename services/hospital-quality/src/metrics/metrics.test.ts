@@ -1,10 +1,11 @@
 import { test } from "@jest/globals";
 import assert from "node:assert/strict";
-import { openTestDb, round } from "./hospital-quality.fixture";
-import { FollowUpOutcome } from "./follow-up/follow-up.enums";
-import { PatientEvaluationChannel } from "./evaluation/evaluation.enums";
-import { ComparisonBasis, Granularity, PeriodComparison, QualityMetric } from "./metrics/metrics.enums";
-import type { Services } from "./services";
+import { openDepartmentDatabase } from "@onewindow/testing";
+import { hospitalQuality } from "../index";
+import { FollowUpOutcome } from "../follow-up/follow-up.enums";
+import { PatientEvaluationChannel } from "../evaluation/evaluation.enums";
+import { ComparisonBasis, Granularity, PeriodComparison, QualityMetric } from "./metrics.enums";
+import type { Services } from "../services";
 
 /**
  * A small hospital whose metrics are computed by hand below:
@@ -14,7 +15,7 @@ import type { Services } from "./services";
  * ratings DEVICE yes 03-02 内科, DEVICE no 03-03 (no department), SURVEY yes 04-06 外科
  */
 async function smallHospital(): Promise<Services> {
-  const { s } = await openTestDb();
+  const { services: s } = await openDepartmentDatabase(hospitalQuality);
   await s.hospitals.register({ code: "T01", name: "Test hospital" });
   const visit = (visitDate: string, department: string, totalCost: number, drugCost: number) =>
     s.outpatient.record({ hospitalCode: "T01", visitDate, department, totalCost, drugCost });
@@ -54,6 +55,9 @@ async function smallHospital(): Promise<Services> {
   await rate("2024-04-06", PatientEvaluationChannel.SURVEY, true, "外科");
   return s;
 }
+
+/** Rounds to `digits` decimals for comparing rates. */
+const round = (x: number | null, digits = 4) => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
 
 test("metrics over a whole period match the hand-computed figures", async () => {
   const s = await smallHospital();

@@ -1,18 +1,19 @@
 import { test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { addDays, SeededRandom } from "@onewindow/platform";
-import { openTestDb } from "./hospital-quality.fixture";
-import { PatientEvaluationChannel } from "./evaluation/evaluation.enums";
-import { FollowUpOutcome } from "./follow-up/follow-up.enums";
-import { RawTotalsReader } from "./metrics/raw-totals.reader";
-import { RollupTotalsReader } from "./metrics/rollup-totals.reader";
+import { openDepartmentDatabase } from "@onewindow/testing";
+import { hospitalQuality } from "../index";
+import { PatientEvaluationChannel } from "../evaluation/evaluation.enums";
+import { FollowUpOutcome } from "../follow-up/follow-up.enums";
+import { RawTotalsReader } from "../metrics/raw-totals.reader";
+import { RollupTotalsReader } from "../metrics/rollup-totals.reader";
 
 const DEPARTMENTS = ["内科", "外科", "儿科"];
 const OUTCOMES = [FollowUpOutcome.REACHED, FollowUpOutcome.UNREACHABLE, FollowUpOutcome.DECLINED];
 const CHANNELS = Object.values(PatientEvaluationChannel);
 
 test("rollups kept by the services equal aggregates over the raw records", async () => {
-  const { db, s } = await openTestDb();
+  const { db, services: s } = await openDepartmentDatabase(hospitalQuality);
   const rng = new SeededRandom(42);
   const day = () => addDays("2023-01-01", rng.int(0, 729));
   const dept = () => DEPARTMENTS[rng.int(0, 2)];

@@ -3,10 +3,9 @@ import assert from "node:assert/strict";
 import { graphql } from "graphql";
 import { type Caller } from "@onewindow/contracts";
 import { AuditTrail, ConfigError } from "@onewindow/platform";
-import { contextFor, openTestDb } from "./hospital-quality.fixture";
-import { grantWindowSecondsFromEnv } from "./prescriber/grant-window";
-import { buildHospitalSchema } from "./schema";
-import { createServices } from "./services";
+import { openDepartmentDatabase } from "@onewindow/testing";
+import { hospitalQuality } from "../index";
+import { grantWindowSecondsFromEnv } from "./grant-window";
 
 const INFO: Partial<Caller> = { userId: "info-1", roles: ["info_office"], hospitalCode: "H1" };
 const INFO_2: Partial<Caller> = { userId: "info-2", roles: ["info_office"], hospitalCode: "H1" };
@@ -28,18 +27,23 @@ const MARCH = { hospitalCode: "H1", from: "2024-03-01", to: "2024-03-31", reason
  */
 async function setUp() {
   let now = new Date("2025-01-10T08:00:00Z");
-  const { db, s: seed } = await openTestDb();
-  await seed.hospitals.register({ code: "H1", name: "一院" });
-  await seed.hospitals.register({ code: "H2", name: "二院" });
+  const {
+    db,
+    services: s,
+    schema,
+    context,
+  } = await openDepartmentDatabase(hospitalQuality, { grantWindowSeconds: 30 * 60, clock: () => now });
+  await s.hospitals.register({ code: "H1", name: "一院" });
+  await s.hospitals.register({ code: "H2", name: "二院" });
   const visit = (hospitalCode: string, visitDate: string, totalCost: number, drugCost: number, prescriberId?: string) =>
-    seed.outpatient.record({ hospitalCode, visitDate, department: "内科", totalCost, drugCost, prescriberId });
+    s.outpatient.record({ hospitalCode, visitDate, department: "内科", totalCost, drugCost, prescriberId });
   await visit("H1", "2024-03-01", 100, 40, "D1");
   await visit("H1", "2024-03-10", 50, 30.01, "D1");
   await visit("H1", "2024-03-11", 80, 10, "D2");
   await visit("H1", "2024-03-12", 70, 70);
   await visit("H1", "2024-04-01", 999, 999, "D1");
   await visit("H2", "2024-03-05", 500, 400, "D1");
-  await seed.inpatient.record({
+  await s.inpatient.record({
     hospitalCode: "H1",
     admittedOn: "2024-03-02",
     dischargedOn: "2024-03-09",
@@ -48,10 +52,8 @@ async function setUp() {
     drugCost: 1200,
     prescriberId: "D2",
   });
-  const s = createServices(db, { grantWindowSeconds: 30 * 60, clock: () => now });
-  const schema = await buildHospitalSchema(s);
   const exec = async (source: string, variableValues: Record<string, unknown>, caller: Partial<Caller>) =>
-    JSON.parse(JSON.stringify(await graphql({ schema, source, variableValues, contextValue: contextFor(db, caller) })));
+    JSON.parse(JSON.stringify(await graphql({ schema, source, variableValues, contextValue: context(caller) })));
   const steps = async () =>
     (await db.query("SELECT user_id, fields FROM audit_entry ORDER BY id")).map(
       (r: { user_id: string; fields: string }) => [r.user_id, r.fields.split(",").find((f) => f.startsWith("step:"))],

@@ -1,14 +1,15 @@
 import { test } from "@jest/globals";
 import assert from "node:assert/strict";
-import { openTestDb } from "./hospital-quality.fixture";
-import { PatientEvaluationChannel } from "./evaluation/evaluation.enums";
-import { Granularity, QualityMetric } from "./metrics/metrics.enums";
-import { RawTotalsReader } from "./metrics/raw-totals.reader";
-import { RollupTotalsReader } from "./metrics/rollup-totals.reader";
-import { seedHospitalDemo } from "./seed/demo-data.seed";
+import { openDepartmentDatabase } from "@onewindow/testing";
+import { hospitalQuality } from "../index";
+import { PatientEvaluationChannel } from "../evaluation/evaluation.enums";
+import { Granularity, QualityMetric } from "../metrics/metrics.enums";
+import { RawTotalsReader } from "../metrics/raw-totals.reader";
+import { RollupTotalsReader } from "../metrics/rollup-totals.reader";
+import { seedHospitalDemo } from "./demo-data.seed";
 
 test("建德市第一人民医院 reproduces the seed text's figures through qualityMetrics", async () => {
-  const { db, s } = await openTestDb();
+  const { db, services: s } = await openDepartmentDatabase(hospitalQuality);
   const result = await seedHospitalDemo(db);
   assert.equal(result.skipped, false);
   const m2009 = await s.metrics.qualityMetrics("JD001", "2009-01-01", "2009-12-31");
@@ -73,7 +74,7 @@ test("建德市第一人民医院 reproduces the seed text's figures through qua
 });
 
 test("extra visits go to 2011 in batches with progress, and seeding again adds no second demo set", async () => {
-  const { db, s } = await openTestDb();
+  const { db, services: s } = await openDepartmentDatabase(hospitalQuality);
   const progress: [number, number][] = [];
   const first = await seedHospitalDemo(db, {
     extraVisits: 1_500,

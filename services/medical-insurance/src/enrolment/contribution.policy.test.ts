@@ -1,7 +1,7 @@
 import { test } from "@jest/globals";
 import assert from "node:assert/strict";
-import { DEFAULT_CONTRIBUTION_BASE_FEN, monthlyContributions } from "./enrolment/contribution.policy";
-import { MedicalInsuranceScheme } from "./enrolment/enrolment.enums";
+import { DEFAULT_CONTRIBUTION_BASE_FEN, monthlyContributions } from "./contribution.policy";
+import { MedicalInsuranceScheme } from "./enrolment.enums";
 
 test("EMPLOYEE: 2% personal and 9.5% employer of the contribution base", () => {
   assert.deepEqual(monthlyContributions(MedicalInsuranceScheme.EMPLOYEE, 800_000), {
