@@ -30,6 +30,7 @@ export {
 } from "./tax-return/additional-deduction.enums";
 export { reconciliationEnd } from "./tax-return/tax-return.service";
 export { TaxStanding } from "./withholding/tax-standing.enum";
+export { seedTaxDemo, type SeedTaxDemoOptions } from "./seed/demo-data.seed";
 export type { PensionIncomeRecord } from "./pension/pension-income.service";
 export type { Services as TaxServices };
 
