@@ -10,7 +10,7 @@ import { reconcileAnnualIncome } from "../income-tax.policy";
 import { TaxLimit } from "../limits/tax-limit.entity";
 import { TaxLimitService } from "../limits/tax-limit.service";
 import { AdditionalDeductionCategory } from "../tax-return/additional-deduction.enums";
-import { TaxReturn } from "../tax-return/tax-return.entity";
+import { storedDeductionLines, TaxReturn } from "../tax-return/tax-return.entity";
 import { WithholdingReturn } from "../withholding/withholding-return.entity";
 
 export interface SeedTaxDemoOptions extends DemoPopulation {
@@ -74,13 +74,7 @@ export async function seedTaxDemo(db: DataSource, options: SeedTaxDemoOptions): 
         idNumber: p.idNumber,
         year,
         ...income,
-        additionalDeductionLines: lines.map(({ category, amountFen, capFen, months, basis }) => ({
-          category,
-          amountFen,
-          capFen,
-          months,
-          basis,
-        })),
+        additionalDeductionLines: storedDeductionLines(lines),
         taxableIncomeFen: r.taxableIncomeFen,
         taxDueFen: r.taxDueFen,
         taxWithheldFen,
