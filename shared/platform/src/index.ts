@@ -68,6 +68,7 @@ export {
   listName,
   pageRequest,
   toConnection,
+  pagesPerPerson,
   keysetPageRequest,
   toKeysetConnection,
   PageInfo,
