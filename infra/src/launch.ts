@@ -1,8 +1,8 @@
 import path from "node:path";
+import { demoPerson } from "@onewindow/contracts/demo";
 import { gatewayNodeOptions, issueDevToken } from "@onewindow/gateway";
 import { createLogger, ensureDevKeys, loadBaseConfig, metricsPortOf, readPort, today } from "@onewindow/platform";
 import { ensureNatsServer } from "./nats-server";
-import { demoPerson } from "./seed/demo-people";
 import { isEmpty, seedAll } from "./seed/seed-all";
 import { DEMO_SIZE } from "./seed/seed-size";
 import { subgraphs } from "./subgraphs";

@@ -1,6 +1,6 @@
 import { type Caller } from "@onewindow/contracts";
 import { CursorKey, listName, loadCursorSecret, today } from "@onewindow/platform";
-import { demoPerson } from "../seed/demo-people";
+import { demoPerson } from "@onewindow/contracts/demo";
 import type { SeedSize } from "../seed/seed-size";
 
 /** Where a query can be sent: (a) our gateway, (b) the stock gateway, (c) the owning subgraph. */

@@ -3,19 +3,17 @@ import {
   today,
   type BaseConfig,
   type Logger,
+  type SeedProgress,
   type SubgraphDefinition,
 } from "@onewindow/platform";
-import { Citizen, laborSecurity } from "@onewindow/labor-security";
-import { medicalInsurance } from "@onewindow/medical-insurance";
-import type { DataSource } from "typeorm";
-import { seedInsurance } from "./insurance.seed";
-import { seedTax } from "./tax.seed";
-import { tax } from "@onewindow/tax";
+import { demoPerson } from "@onewindow/contracts/demo";
+import { Citizen, laborSecurity, seedLaborDemo } from "@onewindow/labor-security";
+import { medicalInsurance, seedInsuranceDemo } from "@onewindow/medical-insurance";
+import { seedTaxDemo, tax } from "@onewindow/tax";
 import { hospitalQuality, seedHospitalDemo } from "@onewindow/hospital-quality";
 import { seedServiceHallDemo, serviceHall } from "@onewindow/service-hall";
-import { demoPerson } from "./demo-people";
+import type { DataSource } from "typeorm";
 import { Progress } from "./progress";
-import { seedLabor } from "./labor.seed";
 import type { SeedSize } from "./seed-size";
 
 /** True when labor security, the owner of citizens, has none yet: a fresh DATA_DIR or database. */
@@ -28,45 +26,56 @@ export async function isEmpty(config: BaseConfig, logger: Logger): Promise<boole
   }
 }
 
+/** A progress line per step a department's seed reports (its label names the step). */
+function printProgress(): SeedProgress {
+  const lines = new Map<string, Progress>();
+  return (done, total, step) => {
+    let line = lines.get(step);
+    if (!line) lines.set(step, (line = new Progress(step, total)));
+    line.update(done);
+  };
+}
+
 /**
- * Writes the demo data set into every department's own database, each from the same
- * deterministic generator, so records agree across departments without any of them reading
- * another's tables.
+ * Writes the demo data set into every department's own database: each department's own seed,
+ * over the same deterministic demo population (`@onewindow/contracts/demo`), so records agree
+ * across departments without any of them reading another's tables.
  */
 export async function seedAll(config: BaseConfig, logger: Logger, size: SeedSize): Promise<void> {
-  const day = today();
-  const steps: [SubgraphDefinition<unknown>, (db: DataSource) => Promise<void>][] = [
-    [laborSecurity, (db) => seedLabor(db, size, day)],
-    [medicalInsurance, (db) => seedInsurance(db, size, day)],
-    [tax, (db) => seedTax(db, size, day)],
+  const population = { citizens: size.citizens, employers: size.employers, today: today() };
+  const steps: [SubgraphDefinition<unknown>, (db: DataSource, onProgress: SeedProgress) => Promise<unknown>][] = [
+    [
+      laborSecurity,
+      (db, onProgress) => seedLaborDemo(db, { ...population, jobPostings: size.jobPostings, onProgress }),
+    ],
+    [medicalInsurance, (db, onProgress) => seedInsuranceDemo(db, { ...population, onProgress })],
+    [tax, (db, onProgress) => seedTaxDemo(db, { ...population, onProgress })],
     [
       hospitalQuality,
-      async (db) => {
-        const progress = new Progress("extra outpatient visits", size.extraVisits);
-        await seedHospitalDemo(db, { extraVisits: size.extraVisits, onProgress: (done) => progress.update(done) });
-      },
+      (db, onProgress) =>
+        seedHospitalDemo(db, {
+          extraVisits: size.extraVisits,
+          onProgress: (done, total) => onProgress(done, total, "extra outpatient visits"),
+        }),
     ],
     [
       serviceHall,
-      async (db) => {
-        // The centre's cases are those of the demo residents (at most 3,000 of them).
-        const idNumbers = Array.from(
-          { length: Math.min(size.citizens, 3_000) },
-          (_, i) => demoPerson(i, size.employers, day).idNumber,
-        );
-        let progress: Progress | undefined;
-        await seedServiceHallDemo(db, {
-          idNumbers,
-          onProgress: (done, total) => (progress ??= new Progress("service-hall cases", total)).update(done),
-        });
-      },
+      (db, onProgress) =>
+        seedServiceHallDemo(db, {
+          // The centre's cases are those of the demo residents (at most 3,000 of them).
+          idNumbers: Array.from(
+            { length: Math.min(size.citizens, 3_000) },
+            (_, i) => demoPerson(i, size.employers, population.today).idNumber,
+          ),
+          onProgress: (done, total) => onProgress(done, total, "service-hall cases"),
+        }),
     ],
   ];
   for (const [definition, seed] of steps) {
     process.stderr.write(`seeding ${definition.name}\n`);
     const db = await openSubgraphDatabase(definition, config, logger);
     try {
-      await seed(db);
+      await seed(db, printProgress());
     } finally {
       await db.destroy();
     }

@@ -20,6 +20,7 @@ export { RegistrationStatus } from "./unemployment/unemployment-registration.ent
 export { GenderRequirement } from "./job-posting/job-posting.entity";
 export { GenderRequirementGround } from "./job-posting/job-posting.enums";
 export { EarlyRetirementGround, RetirementCategory } from "./retirement-age/retirement-age.enums";
+export { seedLaborDemo, type SeedLaborDemoOptions } from "./seed/demo-data.seed";
 export type { Services as LaborServices };
 
 /** The labor-security department as a subgraph: owner of `Citizen` and `Employer`.

@@ -16,6 +16,7 @@ export {
   monthlyContributions,
   type MonthlyContributions,
 } from "./enrolment/contribution.policy";
+export { seedInsuranceDemo, type SeedInsuranceDemoOptions } from "./seed/demo-data.seed";
 export type { Services as MedicalInsuranceServices };
 
 /** The medical-insurance department as a subgraph: extends `Citizen` and `Employer`.

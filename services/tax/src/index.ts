@@ -26,6 +26,7 @@ export { TaxLimitItem } from "./limits/tax-limit.enums";
 export { AdditionalDeductionCategory, RentCityTier, ContinuingEducationKind } from "./tax-return/tax-return.enums";
 export { reconciliationEnd } from "./tax-return/tax-return.service";
 export { TaxStanding } from "./withholding/withholding-return.enums";
+export { seedTaxDemo, type SeedTaxDemoOptions } from "./seed/demo-data.seed";
 export type { PensionIncomeRecord } from "./pension/pension-income.service";
 export type { Services as TaxServices };
 

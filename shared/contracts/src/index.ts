@@ -1,7 +1,8 @@
 /**
  * What the departments and the gateway agree on: the departments, the events each publishes and
  * their payloads, the roles of the security model and the error codes clients branch on. Types
- * and constants only; it loads nothing.
+ * and constants only; it loads nothing. The demo population every department's seed agrees on
+ * is behind the separate entry `@onewindow/contracts/demo`.
  */
 export { DEPARTMENTS, EVENT_PUBLISHERS, isDepartment, type Department, type DepartmentService } from "./departments";
 export { ERROR_CODES, type ErrorCode } from "./errors";

@@ -1,4 +1,8 @@
+import { addDays } from "@onewindow/contracts/demo";
 import { BadUserInputError } from "./errors";
+
+// Day arithmetic the demo population needs too, so it lives in contracts.
+export { addDays };
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -70,11 +74,4 @@ export function parsePastDate(value: string, field: string, clock: Clock = syste
 export function ageOn(birthDate: string, day: string): number {
   const years = Number(day.slice(0, 4)) - Number(birthDate.slice(0, 4));
   return day.slice(5) >= birthDate.slice(5) ? years : years - 1;
-}
-
-/** Adds whole days to a YYYY-MM-DD date. */
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }

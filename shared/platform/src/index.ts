@@ -68,6 +68,7 @@ export {
   listName,
   pageRequest,
   toConnection,
+  pagesPerPerson,
   keysetPageRequest,
   toKeysetConnection,
   PageInfo,
@@ -155,7 +156,8 @@ export {
   migrateSubgraph,
   type SubgraphDefinition,
 } from "./subgraph";
-export { SeededRandom } from "./seeded-random";
+// The demo population's PRNG, in contracts with it (contracts depends on nothing).
+export { SeededRandom } from "@onewindow/contracts/demo";
 export {
   keysDir,
   ensureDevKeys,
@@ -210,4 +212,4 @@ export { declaredRoles } from "./auth/declared-roles";
 export { readKeyMaterial } from "./auth/key-material";
 export { rootActs, writeWithoutPurpose, actRecords, type RootAct, type SelfServiceActs } from "./audit/acts";
 export { isPostgres, runSql, valuesList, num } from "./db/sql";
-export { bulkInsert, type BulkColumn } from "./db/bulk-insert";
+export { bulkInsert, bulkInsertEntities, type BulkColumn, type SeedProgress } from "./db/bulk-insert";

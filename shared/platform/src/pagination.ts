@@ -2,6 +2,7 @@ import "reflect-metadata";
 import crypto from "node:crypto";
 import { getArgumentValues, type GraphQLResolveInfo } from "graphql";
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from "type-graphql";
+import type { Repository } from "typeorm";
 import { BadUserInputError } from "./errors";
 
 /** Relay page information; every subgraph declares the same type, so it is shareable. */
@@ -236,6 +237,48 @@ function pageInfoOf(edges: { cursor: string }[], hasNextPage: boolean, hasPrevio
 export function toConnection<T>(rows: T[], totalCount: number, page: PageRequest): Connection<T> {
   const edges = rows.map((node, i) => edge(node, `o:${page.offset + i}`, page.cursors));
   return { edges, totalCount, pageInfo: pageInfoOf(edges, page.offset + rows.length < totalCount, page.offset > 0) };
+}
+
+/**
+ * One page per person for a batch of people (a batched person-keyed list field), every page by
+ * the same request, newest first: two statements whatever the batch size, a GROUP BY count and a
+ * window function that numbers each person's rows so one query cuts every person's page. The
+ * entity's table has an integer `id` and an `id_number`; `newestBy` is the column its lists are
+ * ordered by (descending, then `id` descending).
+ */
+export async function pagesPerPerson<T extends { idNumber: string }>(
+  repo: Repository<T>,
+  newestBy: string,
+  idNumbers: readonly string[],
+  page: PageRequest,
+): Promise<Connection<T>[]> {
+  const ids = [...idNumbers];
+  const counts = await repo
+    .createQueryBuilder("c")
+    .select("c.id_number", "idNumber")
+    .addSelect("COUNT(*)", "count")
+    .where("c.id_number IN (:...ids)", { ids })
+    .groupBy("c.id_number")
+    .getRawMany<{ idNumber: string; count: string | number }>();
+  const totals = new Map(counts.map((r) => [r.idNumber, Number(r.count)]));
+  let rows: T[] = [];
+  if (page.limit > 0 && counts.length > 0) {
+    rows = await repo
+      .createQueryBuilder("c")
+      .where(
+        `c.id IN (SELECT ranked.id FROM (
+           SELECT r.id AS id, ROW_NUMBER() OVER (PARTITION BY r.id_number ORDER BY r.${newestBy} DESC, r.id DESC) AS rn
+           FROM ${repo.metadata.tableName} r WHERE r.id_number IN (:...ids)
+         ) ranked WHERE ranked.rn > :skip AND ranked.rn <= :until)`,
+        { ids, skip: page.offset, until: page.offset + page.limit },
+      )
+      .orderBy(`c.${newestBy}`, "DESC")
+      .addOrderBy("c.id", "DESC")
+      .getMany();
+  }
+  const byPerson = new Map<string, T[]>();
+  for (const row of rows) byPerson.set(row.idNumber, [...(byPerson.get(row.idNumber) ?? []), row]);
+  return ids.map((id) => toConnection(byPerson.get(id) ?? [], totals.get(id) ?? 0, page));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { addDays, bigintTransformer, DateScalar, fenToYuan } from "@onewindow/platform";
+import { addDays, DateScalar, fenToYuan } from "@onewindow/platform";
+import { PatientRecordColumns } from "../record-columns";
 
 /** Days after discharge within which a discharged patient should be called. */
 export const FOLLOW_UP_WITHIN_DAYS = 7;
@@ -9,7 +10,7 @@ export const FOLLOW_UP_WITHIN_DAYS = 7;
 @Entity("inpatient_stay")
 @Index(["hospitalCode", "dischargedOn", "department"])
 @ObjectType({ description: "One inpatient stay, recorded at discharge, and its cost." })
-export class InpatientStay {
+export class InpatientStay extends PatientRecordColumns {
   @PrimaryGeneratedColumn()
   @Field(() => ID, { description: "Record id; follow-up calls refer to it." })
   id: number;
@@ -29,20 +30,6 @@ export class InpatientStay {
   @Column({ type: "varchar", length: 40 })
   @Field({ description: "Discharging department, e.g. 外科." })
   department: string;
-
-  @Column({ type: "bigint", name: "total_fen", transformer: bigintTransformer })
-  totalFen: number;
-
-  @Column({ type: "bigint", name: "drug_fen", transformer: bigintTransformer })
-  drugFen: number;
-
-  /** Summed per prescriber only by the dual-approved `prescriberDrugStats` (统方); not a GraphQL field. */
-  @Column({ type: "varchar", length: 40, name: "prescriber_id", nullable: true })
-  prescriberId: string | null;
-
-  /** Personal data: kept for the insurance claim event; the GraphQL field shows it masked (access.ts). */
-  @Column({ type: "varchar", length: 18, name: "patient_id_number", nullable: true })
-  patientIdNumber: string | null;
 
   /**
    * Day of the first REACHED follow-up call. Setting it with `WHERE first_reached_on IS NULL`

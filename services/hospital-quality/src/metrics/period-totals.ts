@@ -26,13 +26,11 @@ export interface TotalsReader {
   /** Sums over `from..to` (both inclusive), for one department or all. */
   totals(hospitalCode: string, from: string, to: string, department: string | null): Promise<PeriodTotals>;
   /** Sums per calendar month (`YYYY-MM`) over `from..to`, months without records absent. */
-  monthly(
-    hospitalCode: string,
-    from: string,
-    to: string,
-    department: string | null,
-  ): Promise<Map<string, PeriodTotals>>;
+  monthly(hospitalCode: string, from: string, to: string, department: string | null): Promise<MonthlyTotals>;
 }
+
+/** Sums per calendar month, keyed `YYYY-MM`. */
+export type MonthlyTotals = Map<string, PeriodTotals>;
 
 export function emptyTotals(): PeriodTotals {
   return {

@@ -2,7 +2,7 @@ import type { EntityManager } from "typeorm";
 import { num, runSql } from "@onewindow/platform";
 import { PatientEvaluationChannel } from "../evaluation/evaluation.enums";
 import { monthsOf } from "./periods";
-import { emptyTotals, type PeriodTotals, type TotalsReader } from "./period-totals";
+import { emptyTotals, type MonthlyTotals, type PeriodTotals, type TotalsReader } from "./period-totals";
 
 /**
  * Aggregates the raw records directly over their (hospital, date, department) indexes. Not
@@ -53,13 +53,8 @@ export class RawTotalsReader implements TotalsReader {
     return t;
   }
 
-  async monthly(
-    hospitalCode: string,
-    from: string,
-    to: string,
-    department: string | null,
-  ): Promise<Map<string, PeriodTotals>> {
-    const result = new Map<string, PeriodTotals>();
+  async monthly(hospitalCode: string, from: string, to: string, department: string | null): Promise<MonthlyTotals> {
+    const result: MonthlyTotals = new Map();
     for (const m of monthsOf(from, to))
       result.set(m.month, await this.totals(hospitalCode, m.start, m.end, department));
     return result;

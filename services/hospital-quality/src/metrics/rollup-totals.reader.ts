@@ -1,25 +1,9 @@
 import type { EntityManager } from "typeorm";
 import { num, runSql } from "@onewindow/platform";
-import { emptyTotals, type PeriodTotals, type TotalsReader } from "./period-totals";
+import { ROLLUP_COUNTERS } from "../rollup/rollup-delta";
+import { emptyTotals, type MonthlyTotals, type PeriodTotals, type TotalsReader } from "./period-totals";
 
-const SUMS = [
-  "outpatient_visits",
-  "outpatient_drug_fen",
-  "outpatient_total_fen",
-  "discharges",
-  "inpatient_drug_fen",
-  "inpatient_total_fen",
-  "discharges_reached",
-  "follow_up_calls",
-  "device_evaluations",
-  "device_satisfied",
-  "survey_evaluations",
-  "survey_satisfied",
-  "phone_evaluations",
-  "phone_satisfied",
-]
-  .map((c) => `SUM(${c}) AS ${c}`)
-  .join(", ");
+const SUMS = ROLLUP_COUNTERS.map((c) => `SUM(${c}) AS ${c}`).join(", ");
 
 function toTotals(row: Record<string, unknown> | undefined): PeriodTotals {
   const t = emptyTotals();
@@ -62,12 +46,7 @@ export class RollupTotalsReader implements TotalsReader {
     return toTotals(rows[0]);
   }
 
-  async monthly(
-    hospitalCode: string,
-    from: string,
-    to: string,
-    department: string | null,
-  ): Promise<Map<string, PeriodTotals>> {
+  async monthly(hospitalCode: string, from: string, to: string, department: string | null): Promise<MonthlyTotals> {
     const rows: Record<string, unknown>[] = await runSql(
       this.manager,
       `SELECT substr(day, 1, 7) AS month, ${SUMS} FROM daily_rollup WHERE ${this.where(department)} GROUP BY substr(day, 1, 7)`,

@@ -3,7 +3,7 @@ import { bulkInsert, type BulkColumn } from "@onewindow/platform";
 import { CHANNEL_COUNTERS } from "../rollup/channel-counters";
 import { FollowUpOutcome } from "../follow-up/follow-up.enums";
 import type { RollupAccumulator } from "../rollup/rollup-delta";
-import type { EvaluationRow, FollowUpPlan, StayRow, VisitRow } from "./seed-rows";
+import type { EvaluationRow, FollowUpPlan, RecordRow, StayRow, VisitRow } from "./seed-rows";
 
 const col = (name: string, pgType: BulkColumn["pgType"]): BulkColumn => ({ name, pgType });
 const RECORD_COLUMNS = [
@@ -13,6 +13,15 @@ const RECORD_COLUMNS = [
   col("drug_fen", "bigint"),
   col("prescriber_id", "varchar"),
   col("patient_id_number", "varchar"),
+];
+/** A record's values for `RECORD_COLUMNS`, in their order. */
+const recordValues = (r: RecordRow) => [
+  r.hospitalCode,
+  r.department,
+  r.totalFen,
+  r.drugFen,
+  r.prescriberId,
+  r.patientIdNumber,
 ];
 
 /**
@@ -25,15 +34,7 @@ export async function insertVisits(tx: EntityManager, rows: VisitRow[], acc: Rol
     tx,
     "outpatient_visit",
     [col("visit_date", "date"), ...RECORD_COLUMNS],
-    rows.map((r) => [
-      r.visitDate,
-      r.hospitalCode,
-      r.department,
-      r.totalFen,
-      r.drugFen,
-      r.prescriberId,
-      r.patientIdNumber,
-    ]),
+    rows.map((r) => [r.visitDate, ...recordValues(r)]),
   );
   for (const r of rows) {
     acc.add(
@@ -60,17 +61,7 @@ export async function insertStaysWithFollowUps(
     tx,
     "inpatient_stay",
     [col("admitted_on", "date"), col("discharged_on", "date"), col("first_reached_on", "date"), ...RECORD_COLUMNS],
-    stays.map((r, i) => [
-      r.admittedOn,
-      r.dischargedOn,
-      firstReached.get(i) ?? null,
-      r.hospitalCode,
-      r.department,
-      r.totalFen,
-      r.drugFen,
-      r.prescriberId,
-      r.patientIdNumber,
-    ]),
+    stays.map((r, i) => [r.admittedOn, r.dischargedOn, firstReached.get(i) ?? null, ...recordValues(r)]),
     true,
   );
   stays.forEach((r, i) => {

@@ -38,6 +38,38 @@ export function fitToSum(raw: number[], targetFen: number): number[] {
   return fen;
 }
 
+/**
+ * The part of a generated record after its days: department, a prescriber of the hospital and
+ * a patient; costs are set once the batch's drug costs are fitted (`setCosts`).
+ */
+function recordOf(rng: SeededRandom, hospitalCode: string, department: string) {
+  return {
+    department,
+    totalFen: 0,
+    drugFen: 0,
+    prescriberId: `${hospitalCode}-D${String(rng.int(1, 80)).padStart(3, "0")}`,
+    patientIdNumber: patientId(rng),
+  };
+}
+
+/**
+ * Sets each row's drug cost from its raw draw (fitted to `drugSumFen` when given) and its total
+ * from `totalOf`, row by row.
+ */
+function setCosts<R extends { drugFen: number; totalFen: number }>(
+  rows: R[],
+  raw: number[],
+  drugSumFen: number | undefined,
+  totalOf: (row: R, drugFen: number) => number,
+): R[] {
+  const drugs = drugSumFen === undefined ? raw.map(Math.round) : fitToSum(raw, drugSumFen);
+  rows.forEach((row, i) => {
+    row.drugFen = drugs[i];
+    row.totalFen = totalOf(row, drugs[i]);
+  });
+  return rows;
+}
+
 export interface VisitPlan {
   hospitalCode: string;
   year: number;
@@ -59,21 +91,14 @@ export function generateVisits(rng: SeededRandom, plan: VisitPlan): VisitRow[] {
     rows.push({
       hospitalCode: plan.hospitalCode,
       visitDate: randomDay(rng, plan.year),
-      department: dept.name,
-      totalFen: 0,
-      drugFen: 0,
-      prescriberId: `${plan.hospitalCode}-D${String(rng.int(1, 80)).padStart(3, "0")}`,
-      patientIdNumber: patientId(rng),
+      ...recordOf(rng, plan.hospitalCode, dept.name),
     });
   }
-  const drugs = plan.drugSumFen === undefined ? raw.map(Math.round) : fitToSum(raw, plan.drugSumFen);
-  rows.forEach((row, i) => {
-    row.drugFen = drugs[i];
+  return setCosts(rows, raw, plan.drugSumFen, (_, drugFen) => {
     // Registration, examinations and treatment on top of the drugs: drugs are 35-60% of a visit.
     const share = 0.35 + rng.next() * 0.25;
-    row.totalFen = drugs[i] + Math.round((drugs[i] * (1 - share)) / share) + rng.int(500, 3_000);
+    return drugFen + Math.round((drugFen * (1 - share)) / share) + rng.int(500, 3_000);
   });
-  return rows;
 }
 
 export interface StayPlan {
@@ -97,20 +122,13 @@ export function generateStays(rng: SeededRandom, plan: StayPlan): StayRow[] {
       hospitalCode: plan.hospitalCode,
       admittedOn: addDays(dischargedOn, -days),
       dischargedOn,
-      department: dept.name,
-      totalFen: 0,
-      drugFen: 0,
-      prescriberId: `${plan.hospitalCode}-D${String(rng.int(1, 80)).padStart(3, "0")}`,
-      patientIdNumber: patientId(rng),
+      ...recordOf(rng, plan.hospitalCode, dept.name),
     });
   }
-  const drugs = plan.drugSumFen === undefined ? raw.map(Math.round) : fitToSum(raw, plan.drugSumFen);
-  rows.forEach((row, i) => {
-    row.drugFen = drugs[i];
+  return setCosts(rows, raw, plan.drugSumFen, (row, drugFen) => {
     // Drugs were 30-50% of a stay's bill in 2009-2010; beds and nursing on top.
     const share = 0.3 + rng.next() * 0.2;
     const days = Math.round((Date.parse(row.dischargedOn) - Date.parse(row.admittedOn)) / 86_400_000);
-    row.totalFen = drugs[i] + Math.round((drugs[i] * (1 - share)) / share) + days * rng.int(3_000, 8_000);
+    return drugFen + Math.round((drugFen * (1 - share)) / share) + days * rng.int(3_000, 8_000);
   });
-  return rows;
 }

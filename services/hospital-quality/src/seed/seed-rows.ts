@@ -2,9 +2,8 @@ import type { FollowUpOutcome } from "../follow-up/follow-up.enums";
 import type { PatientEvaluationChannel } from "../evaluation/evaluation.enums";
 
 /** Rows as the bulk writer takes them: the columns of each table, money in fen. */
-export interface VisitRow {
+export interface RecordRow {
   hospitalCode: string;
-  visitDate: string;
   department: string;
   totalFen: number;
   drugFen: number;
@@ -12,15 +11,13 @@ export interface VisitRow {
   patientIdNumber: string | null;
 }
 
-export interface StayRow {
-  hospitalCode: string;
+export interface VisitRow extends RecordRow {
+  visitDate: string;
+}
+
+export interface StayRow extends RecordRow {
   admittedOn: string;
   dischargedOn: string;
-  department: string;
-  totalFen: number;
-  drugFen: number;
-  prescriberId: string | null;
-  patientIdNumber: string | null;
 }
 
 /** A follow-up call planned for the stay at `stayIndex` of the batch it was generated with. */

@@ -1,8 +1,7 @@
-import { In, type DataSource, type SelectQueryBuilder } from "typeorm";
+import { In, type SelectQueryBuilder } from "typeorm";
 import {
   BadUserInputError,
   ConflictError,
-  EventPublisher,
   addDays,
   ageOn,
   isUniqueViolation,
@@ -11,12 +10,11 @@ import {
   requiredText,
   todayBy,
   toKeysetConnection,
-  type Clock,
   type KeysetPageRequest,
 } from "@onewindow/platform";
+import { PersonRecordService } from "../person-record.service";
 import { LaborEvents } from "@onewindow/contracts";
 import { RetirementCategory } from "../retirement-age/retirement-age.enums";
-import type { RetirementAgeService } from "../retirement-age/retirement-age.service";
 import { Employment } from "../employment/employment.entity";
 import { RegistrationStatus, UnemploymentRegistration } from "../unemployment/unemployment-registration.entity";
 import { AssistanceCategory, EmploymentStatus, Gender } from "./citizen.enums";
@@ -25,14 +23,7 @@ import { citizenFor } from "../employment/employment.service";
 import type { CitizenFilter, RecordRetirementCategoryInput, RegisterCitizenInput } from "./citizen.inputs";
 
 /** Citizens: registration, look-up, lists and employment-assistance categories. */
-export class CitizenService {
-  constructor(
-    private readonly db: DataSource,
-    private readonly events: EventPublisher,
-    private readonly retirementAges: RetirementAgeService,
-    private readonly clock: Clock,
-  ) {}
-
+export class CitizenService extends PersonRecordService {
   async register(input: RegisterCitizenInput): Promise<Citizen> {
     const id = parseIdNumber(input.idNumber);
     const citizen = this.db.manager.create(Citizen, {

@@ -1,15 +1,14 @@
-import { In, IsNull, type DataSource } from "typeorm";
+import { In, IsNull } from "typeorm";
 import {
   BadUserInputError,
   ConflictError,
-  EventPublisher,
   ageOn,
   optionalText,
   parsePastDate,
   parseIdNumber,
   yuanToFen,
-  type Clock,
 } from "@onewindow/platform";
+import { PersonRecordService } from "../person-record.service";
 import { EmploymentStatus, Gender } from "../citizen/citizen.enums";
 import { Citizen } from "../citizen/citizen.entity";
 import { Employment } from "../employment/employment.entity";
@@ -18,7 +17,6 @@ import { LaborEvents } from "@onewindow/contracts";
 import { EARLY_RETIREMENT_GROUNDS } from "../retirement-age/retirement-age.data";
 import { EarlyRetirementGround } from "../retirement-age/retirement-age.enums";
 import { addMonths } from "../retirement-age/retirement-age.schedule";
-import type { RetirementAgeService } from "../retirement-age/retirement-age.service";
 import { LaborRuleError } from "../rule-error";
 import { RegistrationStatus, UnemploymentRegistration } from "../unemployment/unemployment-registration.entity";
 import { Retirement } from "./retirement.entity";
@@ -36,14 +34,7 @@ export const RetirementRefusals = {
  * the law allows (《国务院关于渐进式延迟法定退休年龄的办法》 第一条、第三条; grounds for earlier
  * retirement in `retirement-age.data.ts`).
  */
-export class RetirementService {
-  constructor(
-    private readonly db: DataSource,
-    private readonly events: EventPublisher,
-    private readonly retirementAges: RetirementAgeService,
-    private readonly clock: Clock,
-  ) {}
-
+export class RetirementService extends PersonRecordService {
   async approve(input: ApproveRetirementInput): Promise<Retirement> {
     const { idNumber } = parseIdNumber(input.idNumber);
     const retiredOn = parsePastDate(input.retiredOn, "retiredOn", this.clock);

@@ -1,15 +1,13 @@
-import { In, IsNull, type DataSource } from "typeorm";
+import { In, IsNull } from "typeorm";
 import {
   BadUserInputError,
   ConflictError,
-  EventPublisher,
   ageOn,
   optionalText,
   parsePastDate,
   parseIdNumber,
-  type Clock,
 } from "@onewindow/platform";
-import type { RetirementAgeService } from "../retirement-age/retirement-age.service";
+import { PersonRecordService } from "../person-record.service";
 import { LaborRuleError } from "../rule-error";
 import { EmploymentStatus } from "../citizen/citizen.enums";
 import { Citizen } from "../citizen/citizen.entity";
@@ -20,14 +18,7 @@ import { RegistrationStatus, UnemploymentRegistration } from "./unemployment-reg
 import type { RegisterUnemploymentInput } from "./unemployment.inputs";
 
 /** Unemployment registrations (失业登记). */
-export class UnemploymentService {
-  constructor(
-    private readonly db: DataSource,
-    private readonly events: EventPublisher,
-    private readonly retirementAges: RetirementAgeService,
-    private readonly clock: Clock,
-  ) {}
-
+export class UnemploymentService extends PersonRecordService {
   async register(input: RegisterUnemploymentInput): Promise<UnemploymentRegistration> {
     const { idNumber } = parseIdNumber(input.idNumber);
     const registeredOn = parsePastDate(input.registeredOn, "registeredOn", this.clock);

@@ -6,7 +6,7 @@ import {
   NotFoundError,
   parseIdNumber,
   requiredText,
-  toConnection,
+  pagesPerPerson,
   yuanToFen,
   type Connection,
   type PageRequest,
@@ -61,38 +61,9 @@ export class ClaimService {
 
   /**
    * One page of claims (newest visit first) for each person in a batch, all sharing the same
-   * page request: two statements whatever the batch size — a GROUP BY count, and a window
-   * function that numbers each person's claims so one query can cut every person's page.
+   * page request: two statements whatever the batch size (`pagesPerPerson`).
    */
   async pagesFor(idNumbers: readonly string[], page: PageRequest): Promise<Connection<Claim>[]> {
-    const ids = [...idNumbers];
-    const counts = await this.db
-      .getRepository(Claim)
-      .createQueryBuilder("c")
-      .select("c.id_number", "idNumber")
-      .addSelect("COUNT(*)", "count")
-      .where("c.id_number IN (:...ids)", { ids })
-      .groupBy("c.id_number")
-      .getRawMany<{ idNumber: string; count: string | number }>();
-    const totals = new Map(counts.map((r) => [r.idNumber, Number(r.count)]));
-    let rows: Claim[] = [];
-    if (page.limit > 0 && counts.length > 0) {
-      rows = await this.db
-        .getRepository(Claim)
-        .createQueryBuilder("c")
-        .where(
-          `c.id IN (SELECT ranked.id FROM (
-             SELECT r.id AS id, ROW_NUMBER() OVER (PARTITION BY r.id_number ORDER BY r.visit_date DESC, r.id DESC) AS rn
-             FROM claim r WHERE r.id_number IN (:...ids)
-           ) ranked WHERE ranked.rn > :skip AND ranked.rn <= :until)`,
-          { ids, skip: page.offset, until: page.offset + page.limit },
-        )
-        .orderBy("c.visit_date", "DESC")
-        .addOrderBy("c.id", "DESC")
-        .getMany();
-    }
-    const byPerson = new Map<string, Claim[]>();
-    for (const claim of rows) byPerson.set(claim.idNumber, [...(byPerson.get(claim.idNumber) ?? []), claim]);
-    return ids.map((id) => toConnection(byPerson.get(id) ?? [], totals.get(id) ?? 0, page));
+    return pagesPerPerson(this.db.getRepository(Claim), "visit_date", idNumbers, page);
   }
 }

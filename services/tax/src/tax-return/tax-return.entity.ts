@@ -1,7 +1,8 @@
 import { Authorized, Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { TAX_RECORD_READERS } from "../access";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { DateScalar, DateTimeScalar, bigintTransformer, fenToYuan } from "@onewindow/platform";
+import { DateScalar, bigintTransformer, fenToYuan } from "@onewindow/platform";
+import { FiledAtColumn, SupersededAtColumn, SupersedesIdColumn } from "../filing.columns";
 import { comprehensiveIncomeFen } from "../income-tax.policy";
 import { AdditionalDeductionCategory } from "./tax-return.enums";
 
@@ -38,6 +39,17 @@ export interface StoredDeductionLine {
   capFen: number;
   months: number | null;
   basis: string;
+}
+
+/** What a return keeps of its checked lines (the check's other figures are not stored). */
+export function storedDeductionLines(lines: readonly StoredDeductionLine[]): StoredDeductionLine[] {
+  return lines.map(({ category, amountFen, capFen, months, basis }) => ({
+    category,
+    amountFen,
+    capFen,
+    months,
+    basis,
+  }));
 }
 
 /** Reads and writes the JSON text of a return's lines. */
@@ -123,18 +135,13 @@ export class TaxReturn {
   late: boolean;
 
   /** The return this one amends; null for a first filing. */
-  @Column({ type: "integer", name: "supersedes_id", nullable: true })
+  @SupersedesIdColumn()
   supersedesId: number | null;
 
-  @Column({ type: "varchar", length: 32, name: "filed_at" })
-  @Field(() => DateTimeScalar, { description: "When the return was filed." })
+  @FiledAtColumn()
   filedAt: string;
 
-  @Column({ type: "varchar", length: 32, name: "superseded_at", nullable: true })
-  @Field(() => DateTimeScalar, {
-    nullable: true,
-    description: "When a later amendment replaced this return; null while it is the one in force.",
-  })
+  @SupersededAtColumn("When a later amendment replaced this return; null while it is the one in force.")
   supersededAt: string | null;
 
   @Field({ description: "True when this return amends an earlier one for the same year." })

@@ -16,7 +16,7 @@ import { checkAdditionalDeductions } from "../additional-deductions.policy";
 import { TaxEvents } from "@onewindow/contracts";
 import { reconcileAnnualIncome } from "../income-tax.policy";
 import { TaxLimitService } from "../limits/tax-limit.service";
-import { TaxReturn } from "./tax-return.entity";
+import { storedDeductionLines, TaxReturn } from "./tax-return.entity";
 import type { FileTaxReturnInput } from "./tax-return.inputs";
 import { TaxSummary } from "./tax-summary.type";
 
@@ -91,13 +91,7 @@ export class TaxReturnService {
           idNumber,
           year,
           ...columns,
-          additionalDeductionLines: lines.map(({ category, amountFen, capFen, months, basis }) => ({
-            category,
-            amountFen,
-            capFen,
-            months,
-            basis,
-          })),
+          additionalDeductionLines: storedDeductionLines(lines),
           late,
           supersedesId: previous?.id ?? null,
           filedAt,

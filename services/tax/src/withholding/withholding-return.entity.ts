@@ -1,7 +1,8 @@
 import { Authorized, Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { EMPLOYER_TAX_READERS } from "../access";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { DateTimeScalar, bigintTransformer, fenToYuan } from "@onewindow/platform";
+import { bigintTransformer, fenToYuan } from "@onewindow/platform";
+import { FiledAtColumn, SupersededAtColumn, SupersedesIdColumn } from "../filing.columns";
 
 /**
  * An employer's monthly withholding return (扣缴申报). A corrected return for the same month
@@ -39,18 +40,13 @@ export class WithholdingReturn {
   taxPaidFen: number;
 
   /** The return this one corrects; null for a first filing. */
-  @Column({ type: "integer", name: "supersedes_id", nullable: true })
+  @SupersedesIdColumn()
   supersedesId: number | null;
 
-  @Column({ type: "varchar", length: 32, name: "filed_at" })
-  @Field(() => DateTimeScalar, { description: "When the return was filed." })
+  @FiledAtColumn()
   filedAt: string;
 
-  @Column({ type: "varchar", length: 32, name: "superseded_at", nullable: true })
-  @Field(() => DateTimeScalar, {
-    nullable: true,
-    description: "When a corrected return replaced this one; null while it is in force.",
-  })
+  @SupersededAtColumn("When a corrected return replaced this one; null while it is in force.")
   supersededAt: string | null;
 
   @Field({ description: "True when this return corrects an earlier one for the same month." })

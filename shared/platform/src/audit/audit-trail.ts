@@ -56,38 +56,17 @@ const COLUMNS = [
   "prev_hash",
   "hash",
 ];
-const COLUMN_TYPES = [
-  "int",
-  "varchar",
-  "varchar",
-  "varchar",
-  "varchar",
-  "varchar",
-  "varchar",
-  "varchar",
-  "varchar",
-  "varchar",
-  "varchar",
-  "varchar",
-  "varchar",
-  "varchar",
-  "varchar",
-];
+// The id is an integer; everything else, times and hashes included, is text.
+const COLUMN_TYPES = COLUMNS.map((c) => (c === "id" ? "int" : "varchar"));
 const PAGE = 1000;
 
+/** Who read or did what, when: the first nine columns, hashed since the first entry. */
+function whoWhatWhen(row: Omit<AuditEntry, "hash">): unknown[] {
+  return [row.id, row.at, row.requestId, row.userId, row.roles, row.purpose, row.idNumber, row.department, row.fields];
+}
+
 function hashOf(row: Omit<AuditEntry, "hash">): string {
-  const content: unknown[] = [
-    row.id,
-    row.at,
-    row.requestId,
-    row.userId,
-    row.roles,
-    row.purpose,
-    row.idNumber,
-    row.department,
-    row.fields,
-    row.prevHash,
-  ];
+  const content: unknown[] = [...whoWhatWhen(row), row.prevHash];
   // Rows written since the act columns exist always have an outcome and hash all four; older
   // rows have none and hash as they did, so they still verify. Clearing a new row's outcome
   // changes its content, so that is caught like any other rewrite.
@@ -186,23 +165,7 @@ export class AuditTrail {
         prevHash,
       };
       prevHash = hashOf(row);
-      return [
-        row.id,
-        row.at,
-        row.requestId,
-        row.userId,
-        row.roles,
-        row.purpose,
-        row.idNumber,
-        row.department,
-        row.fields,
-        row.clientRequestId,
-        row.tokenJti,
-        row.outcome,
-        row.reason,
-        row.prevHash,
-        prevHash,
-      ];
+      return [...whoWhatWhen(row), row.clientRequestId, row.tokenJti, row.outcome, row.reason, row.prevHash, prevHash];
     });
     if (postgres) {
       // One statement with a parameter per column, whatever the number of rows.

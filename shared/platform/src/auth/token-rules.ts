@@ -1,21 +1,13 @@
-import type { Role } from "@onewindow/contracts";
+import { ROLES, type Role } from "@onewindow/contracts";
 
 /**
  * Roles that read personal data somewhere in OneWindow (a department's `personalDataReaders`,
  * a hospital's patient records or prescriber statistics, a citizen's own records). An auditor
  * checks what these roles did, so one token never holds both: whoever reads the trail must not
- * be the one whose reads it records.
+ * be the one whose reads it records. Every role but the analyst (aggregates only) and the
+ * auditor themselves.
  */
-export const PERSONAL_DATA_ROLES: readonly Role[] = [
-  "window_clerk",
-  "labor_officer",
-  "insurance_officer",
-  "tax_officer",
-  "hospital_admin",
-  "info_office",
-  "medical_affairs",
-  "citizen",
-];
+export const PERSONAL_DATA_ROLES: readonly Role[] = ROLES.filter((role) => role !== "analyst" && role !== "auditor");
 
 /** Roles scoped to one hospital: their token must name it. */
 export const HOSPITAL_ROLES: readonly Role[] = ["hospital_admin", "info_office", "medical_affairs"];

@@ -1,4 +1,4 @@
-import type { EntityManager } from "typeorm";
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
 import { isPostgres, runSql, valuesList } from "./sql";
 
 /** A column of a bulk insert, with the PostgreSQL array type its values travel as. */
@@ -46,4 +46,50 @@ export async function bulkInsert(
     if (returnIds) ids.push(...result.map((r) => Number(r.id)).sort((a, b) => a - b));
   }
   return ids;
+}
+
+/** How a long seeding step reports: `done` of `total` items of `step` (a label for people) so far. */
+export type SeedProgress = (done: number, total: number, step: string) => void;
+
+const ENTITY_ROWS = 500; // rows per INSERT: under SQLite's bound-parameter limit for any entity here
+const ENTITY_CHUNKS = 20; // INSERTs per transaction
+
+/**
+ * Inserts the rows `make` generates for indexes 0 … total - 1 as entities (their columns,
+ * transformers and defaults are TypeORM's), 500 rows per INSERT and 20 INSERTs per transaction,
+ * calling `onProgress` after each committed transaction. `make` may return several rows or none
+ * for an index. Returns how many rows it wrote. For demo seeding: plain inserts, no events.
+ */
+export async function bulkInsertEntities<T extends ObjectLiteral>(
+  db: DataSource,
+  entity: EntityTarget<T>,
+  total: number,
+  make: (i: number) => T | T[] | null,
+  onProgress?: (done: number, total: number) => void,
+): Promise<number> {
+  let written = 0;
+  for (let start = 0; start < total; start += ENTITY_ROWS * ENTITY_CHUNKS) {
+    const end = Math.min(total, start + ENTITY_ROWS * ENTITY_CHUNKS);
+    await db.transaction(async (tx) => {
+      for (let chunk = start; chunk < end; chunk += ENTITY_ROWS) {
+        const rows: T[] = [];
+        for (let i = chunk; i < Math.min(end, chunk + ENTITY_ROWS); i++) {
+          const made = make(i);
+          if (Array.isArray(made)) rows.push(...made);
+          else if (made) rows.push(made);
+        }
+        if (rows.length)
+          await tx
+            .createQueryBuilder()
+            .insert()
+            .into(entity)
+            .values(rows as never)
+            .execute();
+        written += rows.length;
+      }
+    });
+    onProgress?.(end, total);
+  }
+  if (total === 0) onProgress?.(0, 0);
+  return written;
 }

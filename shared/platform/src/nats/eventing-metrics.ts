@@ -15,38 +15,31 @@ const sources = new Set<EventingSource>();
 const count = async (db: DataSource, sql: string): Promise<number> =>
   Number((await db.query<{ n: unknown }[]>(SCRAPE_QUERY + sql))[0]?.n ?? 0);
 
-// Read at scrape time from the database and JetStream, so they are never stale.
-new Gauge({
-  name: "onewindow_outbox_backlog",
-  help: "Events committed in the outbox and not yet published to NATS",
-  labelNames: ["service"],
-  registers: [metricsRegistry],
-  async collect() {
-    this.reset();
-    for (const s of sources)
-      if (s.db.isInitialized)
-        this.set(
-          { service: s.service },
-          await count(s.db, "SELECT COUNT(*) AS n FROM outbox_event WHERE sent_at IS NULL"),
-        );
-  },
-});
+/** A gauge per service of a count each service's database answers at scrape time. */
+function countGauge(name: string, help: string, sql: string): void {
+  new Gauge({
+    name,
+    help,
+    labelNames: ["service"],
+    registers: [metricsRegistry],
+    async collect() {
+      this.reset();
+      for (const s of sources) if (s.db.isInitialized) this.set({ service: s.service }, await count(s.db, sql));
+    },
+  });
+}
 
-new Gauge({
-  name: "onewindow_dead_letters",
-  help: "Events a handler gave up on and no operator has replayed yet",
-  labelNames: ["service"],
-  registers: [metricsRegistry],
-  async collect() {
-    this.reset();
-    for (const s of sources)
-      if (s.db.isInitialized)
-        this.set(
-          { service: s.service },
-          await count(s.db, "SELECT COUNT(*) AS n FROM dead_letter WHERE replayed_at IS NULL"),
-        );
-  },
-});
+// Read at scrape time from the database and JetStream, so they are never stale.
+countGauge(
+  "onewindow_outbox_backlog",
+  "Events committed in the outbox and not yet published to NATS",
+  "SELECT COUNT(*) AS n FROM outbox_event WHERE sent_at IS NULL",
+);
+countGauge(
+  "onewindow_dead_letters",
+  "Events a handler gave up on and no operator has replayed yet",
+  "SELECT COUNT(*) AS n FROM dead_letter WHERE replayed_at IS NULL",
+);
 
 new Gauge({
   name: "onewindow_consumer_lag",

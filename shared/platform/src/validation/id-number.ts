@@ -1,5 +1,9 @@
 import { BadUserInputError } from "../errors";
+import { idNumberCheckCharacter, makeIdNumber } from "@onewindow/contracts/demo";
 import { isValidDate } from "../dates";
+
+// The check character and the builder are the demo population's too, so they live in contracts.
+export { idNumberCheckCharacter, makeIdNumber };
 
 /**
  * Which document an 18-character identity number belongs to; all three share the structure and
@@ -31,9 +35,6 @@ export interface IdNumberInfo {
   gender: "MALE" | "FEMALE";
 }
 
-// GB 11643-1999: weights are 2^(17-i) mod 11; the check character maps (sum mod 11) through this table.
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const CHECK = "10X98765432";
 // First two digits: provinces, autonomous regions and municipalities (GB/T 2260), plus 71 (Taiwan in GB/T 2260).
 const PROVINCES = new Set([
   11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63,
@@ -41,13 +42,6 @@ const PROVINCES = new Set([
 ]);
 // Residence permits of Hong Kong, Macao and Taiwan residents: the whole 6-digit code is fixed.
 const HMT_REGIONS = new Set(["810000", "820000", "830000"]);
-
-/** The ISO 7064 MOD 11-2 check character for the first 17 digits. */
-export function idNumberCheckCharacter(first17: string): string {
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i];
-  return CHECK[sum % 11];
-}
 
 /** The document an 18-character number's first digits name, or what is wrong with them. */
 function documentOf(id: string): { problem: string } | { kind: IdDocumentKind } {
@@ -105,10 +99,4 @@ export function parseIdNumber(value: string, field = "idNumber"): IdNumberInfo {
   if ("problem" in result)
     throw new BadUserInputError(`invalid resident ID number "${value}": ${result.problem}`, field);
   return result;
-}
-
-/** Builds a valid ID number from its parts (demo data and tests). `sequence` is 0..999. */
-export function makeIdNumber(region: string, birthDate: string, sequence: number): string {
-  const first17 = `${region}${birthDate.replace(/-/g, "")}${String(sequence).padStart(3, "0")}`;
-  return first17 + idNumberCheckCharacter(first17);
 }

@@ -2,7 +2,6 @@ import { test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { checkCreditCode, checkIdNumber } from "@onewindow/platform";
 import { demoEmployer, demoPerson } from "./demo-people";
-import { parseSeedArgs } from "./seed-size";
 
 test("demo residents have valid, unique ID numbers and realistic statuses", () => {
   const seen = new Set<string>();
@@ -27,10 +26,4 @@ test("demo employers have valid, unique credit codes", () => {
   const codes = new Set(Array.from({ length: 5000 }, (_, j) => demoEmployer(j).creditCode));
   assert.equal(codes.size, 5000);
   for (const code of [...codes].slice(0, 200)) assert.ok(!("problem" in checkCreditCode(code)), code);
-});
-
-test("seed arguments scale the data set and refuse nonsense", () => {
-  assert.equal(parseSeedArgs(["--citizens", "1000000"]).citizens, 1_000_000);
-  assert.throws(() => parseSeedArgs(["--citizens", "-5"]), /usage/);
-  assert.throws(() => parseSeedArgs(["--people", "5"]), /usage/);
 });

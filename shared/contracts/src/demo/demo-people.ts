@@ -1,4 +1,5 @@
-import { addDays, makeCreditCode, makeIdNumber, SeededRandom } from "@onewindow/platform";
+import { addDays, makeCreditCode, makeIdNumber } from "./identifiers";
+import { SeededRandom } from "./seeded-random";
 
 /** Hangzhou's districts and counties (GB/T 2260 codes) that ID numbers and credit codes carry. */
 export const HANGZHOU_REGIONS = [
@@ -48,6 +49,19 @@ const HOUSING = ["OWNED", "RENTED", "PUBLIC_RENTAL", "WITH_FAMILY"] as const;
 const FIRST_DAY = "1941-01-01";
 const DAYS = 24_100; // 1941-01-01 .. about 2006-12-31: residents aged 19 to 85
 const STEP = 7_919; // prime, coprime with DAYS: spreads consecutive residents over all birth dates
+
+/**
+ * The size and the day of a demo data set: every department's seed derives the same residents
+ * and employers from these three.
+ */
+export interface DemoPopulation {
+  /** How many residents (`demoPerson(0 … citizens - 1)`). */
+  citizens: number;
+  /** How many employers (`demoEmployer(0 … employers - 1)`); residents work at one of them. */
+  employers: number;
+  /** The day the data set is written (YYYY-MM-DD): ages, statuses and dates count back from it. */
+  today: string;
+}
 
 /** What the demo data says about one resident, before any department records it. */
 export interface DemoPerson {
