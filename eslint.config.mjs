@@ -19,6 +19,7 @@ export default tseslint.config(
       parserOptions: { project: ["./tsconfig.check.json"], tsconfigRootDir: import.meta.dirname },
     },
     rules: {
+      "no-duplicate-imports": ["error", { allowSeparateTypeImports: true }],
       "@typescript-eslint/no-floating-promises": "error",
       "@typescript-eslint/no-misused-promises": "error",
       "@typescript-eslint/await-thenable": "error",

@@ -12,11 +12,10 @@ import path from "node:path";
 import { describe, it } from "@jest/globals";
 import Ajv2019 from "ajv/dist/2019";
 import { parse } from "yaml";
-import { loadBaseConfig, metricsPortOf, postgresDatabaseName } from "@onewindow/platform";
+import { loadBaseConfig, metricsPortOf, postgresDatabaseName, eventPublicKeyVariable } from "@onewindow/platform";
 import { GATEWAY_NODE_OPTIONS } from "@onewindow/gateway";
 import { subgraphs } from "./subgraphs";
 import { deployedNatsConfig, natsPasswordVariable } from "./nats-config";
-import { eventPublicKeyVariable } from "@onewindow/platform";
 
 const root = path.resolve(__dirname, "..", "..");
 const composeFile = path.join(root, "docker-compose.yml");

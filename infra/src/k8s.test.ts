@@ -11,9 +11,8 @@ import path from "node:path";
 import { describe, it } from "@jest/globals";
 import { parse, parseAllDocuments } from "yaml";
 import { GATEWAY_NODE_OPTIONS } from "@onewindow/gateway";
-import { loadBaseConfig, metricsPortOf } from "@onewindow/platform";
+import { loadBaseConfig, metricsPortOf, eventPublicKeyVariable } from "@onewindow/platform";
 import { subgraphs } from "./subgraphs";
-import { eventPublicKeyVariable } from "@onewindow/platform";
 import { natsPasswordVariable } from "./nats-config";
 
 const root = path.resolve(__dirname, "..", "..");

@@ -51,8 +51,11 @@ export { KAIXUAN } from "./seed/kaixuan.figures";
 export { createServices, type ServiceOptions };
 export type { Services as ServiceHallServices };
 
-/** The service hall as a subgraph: owner of `Case`, extends `Citizen` with its cases. */
-export const serviceHall: SubgraphDefinition<Services> = {
+/**
+ * The service hall as a subgraph: owner of `Case`, extends `Citizen` with its cases.
+ * (`satisfies`: its type keeps the options its services take, which its tests pass.)
+ */
+export const serviceHall = {
   name: "service-hall",
   defaultPort: 4005,
   entities: [ServiceItem, QueueTicket, HallCase, CaseTask, HallEvaluation, HallRectification, HolidayScheduleRow],
@@ -66,7 +69,7 @@ export const serviceHall: SubgraphDefinition<Services> = {
   personalDataReaders: PERSONAL_DATA_READERS,
   // A priority ticket at the hall's machine: the holder's own ID card proves the age, nothing is kept.
   selfServiceActs: ["Mutation.takeQueueTicket"],
-  createServices: (db) => createServices(db),
+  createServices,
   buildSchema: buildServiceHallSchema,
-  eventHandlers: (s) => departmentConfirmationHandlers(s),
-};
+  eventHandlers: departmentConfirmationHandlers,
+} satisfies SubgraphDefinition<Services>;

@@ -1,12 +1,11 @@
 import type { DataSource } from "typeorm";
-import { EventPublisher } from "@onewindow/platform";
+import { EventPublisher, systemClock, type Clock } from "@onewindow/platform";
 import { CalendarService } from "./calendar/calendar.service";
 import { calendarAdditionsFromEnv, type CalendarAdditions } from "./calendar/working-calendar";
 import { CaseQueryService } from "./case/case-query.service";
 import { CaseService } from "./case/case.service";
 import { DepartmentConfirmationService } from "./case/department-confirmation.service";
 import { CatalogueService } from "./catalogue/catalogue.service";
-import { systemClock, type Clock } from "@onewindow/platform";
 import { EvaluationService } from "./evaluation/evaluation.service";
 import { KpiService } from "./kpi/kpi.service";
 import { QueueService } from "./queue/queue.service";

@@ -7,9 +7,9 @@ import {
   isUniqueViolation,
   requiredText,
   type Clock,
+  runSql,
 } from "@onewindow/platform";
 import { HospitalEvents } from "@onewindow/contracts";
-import { runSql } from "@onewindow/platform";
 import { Hospital } from "./hospital.entity";
 import { parseHospitalCode } from "./hospital-code";
 import type { RegisterHospitalInput } from "./hospital.inputs";

@@ -11,9 +11,10 @@ import {
   requiredText,
   type Clock,
   parsePastDate,
+  num,
+  runSql,
 } from "@onewindow/platform";
 import { requireHospitalScope } from "../access";
-import { num, runSql } from "@onewindow/platform";
 import { parseHospitalCode } from "../hospital/hospital-code";
 import { requireHospital } from "../hospital/hospital.service";
 import { PrescriberStatsGrant } from "./prescriber-grant.entity";

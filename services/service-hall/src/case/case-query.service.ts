@@ -3,11 +3,13 @@ import {
   BadUserInputError,
   byKeys,
   isValidDate,
+  pagesPerPerson,
   toConnection,
+  todayBy,
+  type Clock,
   type Connection,
   type PageRequest,
 } from "@onewindow/platform";
-import { todayBy, type Clock } from "@onewindow/platform";
 import { HallCase } from "./case.entity";
 import { CaseStatus } from "./case.enums";
 import { CaseTask } from "./case-task.entity";
@@ -33,35 +35,8 @@ export class CaseQueryService {
   }
 
   /** One page of cases per citizen, newest first, for a batch of citizens: two queries whatever the batch. */
-  async pagesFor(idNumbers: readonly string[], page: PageRequest): Promise<Connection<HallCase>[]> {
-    const ids = [...idNumbers];
-    const repo = this.db.getRepository(HallCase);
-    const counts = await repo
-      .createQueryBuilder("c")
-      .select("c.id_number", "idNumber")
-      .addSelect("COUNT(*)", "count")
-      .where("c.id_number IN (:...ids)", { ids })
-      .groupBy("c.id_number")
-      .getRawMany<{ idNumber: string; count: string | number }>();
-    const totals = new Map(counts.map((r) => [r.idNumber, Number(r.count)]));
-    let rows: HallCase[] = [];
-    if (page.limit > 0 && counts.length > 0) {
-      rows = await repo
-        .createQueryBuilder("c")
-        .where(
-          `c.id IN (SELECT ranked.id FROM (
-             SELECT r.id AS id, ROW_NUMBER() OVER (PARTITION BY r.id_number ORDER BY r.opened_at DESC, r.id DESC) AS rn
-             FROM hall_case r WHERE r.id_number IN (:...ids)
-           ) ranked WHERE ranked.rn > :skip AND ranked.rn <= :until)`,
-          { ids, skip: page.offset, until: page.offset + page.limit },
-        )
-        .orderBy("c.opened_at", "DESC")
-        .addOrderBy("c.id", "DESC")
-        .getMany();
-    }
-    const byPerson = new Map<string, HallCase[]>();
-    for (const c of rows) byPerson.set(c.idNumber, [...(byPerson.get(c.idNumber) ?? []), c]);
-    return ids.map((id) => toConnection(byPerson.get(id) ?? [], totals.get(id) ?? 0, page));
+  pagesFor(idNumbers: readonly string[], page: PageRequest): Promise<Connection<HallCase>[]> {
+    return pagesPerPerson(this.db.getRepository(HallCase), "opened_at", idNumbers, page);
   }
 
   /** Open cases past their deadline on `asOf` (default today), most overdue first. */

@@ -1,12 +1,11 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from "type-graphql";
-import { connectionType, DateScalar, PageArgs, pageRequest, type RequestContext } from "@onewindow/platform";
+import { connectionType, DateScalar, PageArgs, pageRequest, type RequestContext, todayBy } from "@onewindow/platform";
 import { CASE_READERS, HALL_WRITERS, OVERDUE_READERS, readShownCases, shownIdNumber } from "../access";
 import { ServiceItem } from "../catalogue/service-item.entity";
 import { Citizen, citizenStub } from "../citizen/citizen.stub";
 import { loaders } from "../loaders";
 import type { Services } from "../services";
-import { todayBy } from "@onewindow/platform";
 import { parseCaseId } from "./case-id";
 import { HallCase } from "./case.entity";
 import { CaseStatus } from "./case.enums";

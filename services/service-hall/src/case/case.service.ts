@@ -1,8 +1,15 @@
 import type { DataSource } from "typeorm";
-import { BadUserInputError, EventPublisher, findOneForUpdate, parseIdNumber, requiredText } from "@onewindow/platform";
+import {
+  BadUserInputError,
+  EventPublisher,
+  findOneForUpdate,
+  parseIdNumber,
+  requiredText,
+  todayBy,
+  type Clock,
+} from "@onewindow/platform";
 import type { CalendarService } from "../calendar/calendar.service";
 import { CatalogueService } from "../catalogue/catalogue.service";
-import { todayBy, type Clock } from "@onewindow/platform";
 import { HallEvents } from "@onewindow/contracts";
 import { QueueTicketStatus } from "../queue/queue.enums";
 import { QueueTicket } from "../queue/queue-ticket.entity";

@@ -1,9 +1,8 @@
 import type { DataSource } from "typeorm";
-import { BadUserInputError, optionalText } from "@onewindow/platform";
+import { BadUserInputError, optionalText, todayBy, type Clock } from "@onewindow/platform";
 import type { CalendarService } from "../calendar/calendar.service";
 import { HallCase } from "../case/case.entity";
 import { parseCaseId } from "../case/case-id";
-import { todayBy, type Clock } from "@onewindow/platform";
 import { RectificationSource } from "../rectification/rectification.enums";
 import { RectificationService } from "../rectification/rectification.service";
 import { HallEvaluationChannel, HallRating } from "./evaluation.enums";

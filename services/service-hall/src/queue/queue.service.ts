@@ -7,10 +7,12 @@ import {
   isUniqueViolation,
   parseIdNumber,
   requiredText,
+  todayBy,
+  type Clock,
+  num,
+  runSql,
 } from "@onewindow/platform";
 import { HALL_DEPARTMENTS, HallDepartment, QUEUE_LETTERS } from "../catalogue/catalogue.enums";
-import { todayBy, type Clock } from "@onewindow/platform";
-import { num, runSql } from "@onewindow/platform";
 import { QueueBoard, QueueCategoryStatus } from "./queue-board.types";
 import { QueuePriority, QueueTicketStatus } from "./queue.enums";
 import type { CallNextTicketInput, TakeQueueTicketInput } from "./queue.inputs";

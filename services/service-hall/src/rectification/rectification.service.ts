@@ -7,8 +7,9 @@ import {
   toConnection,
   type Connection,
   type PageRequest,
+  todayBy,
+  type Clock,
 } from "@onewindow/platform";
-import { todayBy, type Clock } from "@onewindow/platform";
 import { HallRectification } from "./rectification.entity";
 import { RectificationSource, RectificationStatus } from "./rectification.enums";
 import type { OpenRectificationInput, ResolveRectificationInput } from "./rectification.inputs";

@@ -1,11 +1,9 @@
 import type { DataSource, EntityManager } from "typeorm";
-import { SeededRandom } from "@onewindow/platform";
+import { SeededRandom, bulkInsert, type BulkColumn, runSql } from "@onewindow/platform";
 import { WorkingCalendar } from "../calendar/working-calendar";
 import { CATALOGUE, type CatalogueEntry } from "../catalogue/catalogue.data";
 import { HallDepartment } from "../catalogue/catalogue.enums";
 import { CaseStatus } from "../case/case.enums";
-import { bulkInsert, type BulkColumn } from "@onewindow/platform";
-import { runSql } from "@onewindow/platform";
 import { QueueTicketStatus } from "../queue/queue.enums";
 import { visitsOfDay, residentPool, workingDays, type VisitRow } from "./hall-generators";
 import { KAIXUAN } from "./kaixuan.figures";

@@ -1,8 +1,7 @@
 import type { EntityManager } from "typeorm";
-import { addDays, type SeededRandom } from "@onewindow/platform";
+import { addDays, type SeededRandom, bulkInsert } from "@onewindow/platform";
 import type { WorkingCalendar } from "../calendar/working-calendar";
 import type { HallDepartment } from "../catalogue/catalogue.enums";
-import { bulkInsert } from "@onewindow/platform";
 import { HallEvaluationChannel, HallRating } from "../evaluation/evaluation.enums";
 import { AUTO_RECTIFICATION_WORKING_DAYS } from "../evaluation/evaluation.service";
 import { HallEvaluation } from "../evaluation/hall-evaluation.entity";

@@ -1,15 +1,13 @@
 import { test } from "@jest/globals";
-import { afterThisTest } from "@onewindow/testing";
+import { afterThisTest, openTestDatabase } from "@onewindow/testing";
 import assert from "node:assert/strict";
 import crypto from "node:crypto";
-import { randomBytes } from "node:crypto";
 import { Client } from "pg";
 import type { DataSource } from "typeorm";
 import { AuditEntry } from "./audit-entry.entity";
 import { AUDIT_MIGRATIONS } from "./audit-migrations";
 import { signAuditHead, type SignedAuditHead } from "./audit-head";
 import { AuditTrail, type AuditRead } from "./audit-trail";
-import { openTestDatabase } from "@onewindow/testing";
 import { createDataSource, postgresDatabaseName, withPostgresAdmin } from "../data-source";
 import { createLogger } from "../logger";
 
@@ -198,7 +196,7 @@ test("a head signed with another key counts for nothing", async () => {
   "on PostgreSQL the department's runtime role may insert and read audit rows but not update, delete or truncate them",
   async () => {
     const databaseUrl = process.env.DATABASE_URL!;
-    const tag = randomBytes(4).toString("hex");
+    const tag = crypto.randomBytes(4).toString("hex");
     const owner = `ow_audit_owner_${tag}`;
     const runtime = `ow_audit_app_${tag}`;
     const service = `audit-roles-${tag}`;

@@ -1,11 +1,10 @@
 import { test } from "@jest/globals";
-import { afterThisTest } from "@onewindow/testing";
+import { afterThisTest, openTestDatabase } from "@onewindow/testing";
 import assert from "node:assert/strict";
 import { AuditEntry } from "./audit-entry.entity";
 import crypto from "node:crypto";
 import { AUDIT_MIGRATIONS } from "./audit-migrations";
 import { AuditTrail, type AuditRead } from "./audit-trail";
-import { openTestDatabase } from "@onewindow/testing";
 
 const read = (n: number): AuditRead => ({
   requestId: `req-${n}`,
