@@ -3,6 +3,21 @@ import { DateScalar } from "@onewindow/platform";
 import { HallDepartment } from "../catalogue/catalogue.enums";
 import { HallEvaluationChannel } from "../evaluation/evaluation.enums";
 
+/** The on-time rate of a window or a line of business: the cases due in the period. */
+const OnTimeRateField = () =>
+  Field(() => Float, {
+    nullable: true,
+    description:
+      "Of the cases whose deadline falls in the period (completed, or open past it), completed on or before the deadline, 0..1; null without such cases.",
+  });
+
+/** The on-site rate of a window or a line of business. */
+const OnSiteRateField = () =>
+  Field(() => Float, {
+    nullable: true,
+    description: "Of those, completed on their opening day, 0..1; null without cases.",
+  });
+
 @ObjectType({ description: "Evaluations of a period through one channel." })
 export class HallChannelEvaluations {
   @Field(() => HallEvaluationChannel, { description: "The channel." })
@@ -26,17 +41,10 @@ export class HallWindowKpis {
   @Field(() => Int, { description: "Cases the window completed in the period." })
   casesHandled: number;
 
-  @Field(() => Float, {
-    nullable: true,
-    description:
-      "Of the cases whose deadline falls in the period (completed, or open past it), completed on or before the deadline, 0..1; null without such cases.",
-  })
+  @OnTimeRateField()
   onTimeRate: number | null;
 
-  @Field(() => Float, {
-    nullable: true,
-    description: "Of those, completed on their opening day, 0..1; null without cases.",
-  })
+  @OnSiteRateField()
   onSiteRate: number | null;
 
   @Field(() => Int, { description: "Evaluations of the window in the period." })
@@ -81,17 +89,10 @@ export class HallDepartmentKpis {
   @Field(() => Int, { description: "Cases of its items completed in the period." })
   casesHandled: number;
 
-  @Field(() => Float, {
-    nullable: true,
-    description:
-      "Of the cases whose deadline falls in the period (completed, or open past it), completed on or before the deadline, 0..1; null without such cases.",
-  })
+  @OnTimeRateField()
   onTimeRate: number | null;
 
-  @Field(() => Float, {
-    nullable: true,
-    description: "Of those, completed on their opening day, 0..1; null without cases.",
-  })
+  @OnSiteRateField()
   onSiteRate: number | null;
 
   @Field(() => Int, { description: "Evaluations of its cases in the period." })
