@@ -71,12 +71,14 @@ module.exports = {
     {
       displayName: "e2e",
       rootDir: __dirname,
-      roots: ["<rootDir>/test/dist"],
-      testMatch: ["**/*.test.js"],
+      roots: ["<rootDir>/test"],
+      testMatch: ["<rootDir>/test/dist/**/*.test.js"],
       testEnvironment: "node",
-      transform: {},
+      // The set-up file from its source, so that Jest, which checks every project's set-up files
+      // even when it runs only the unit projects, finds it before anything is built.
+      transform: { "^.+\\.ts$": swc },
       moduleNameMapper: { "^node:assert/strict$": "<rootDir>/shared/testing/dist/jest-assert.js" },
-      setupFilesAfterEnv: ["<rootDir>/test/dist/harness/setup.js"],
+      setupFilesAfterEnv: ["<rootDir>/test/src/harness/setup.ts"],
     },
   ],
   coverageReporters: ["text-summary", "lcov"],
