@@ -37,3 +37,9 @@ export const LABOR_WRITERS: readonly Role[] = ["labor_officer"];
  * change is a mutation on the audit trail with the notice it cites.
  */
 export const LABOR_RULE_ADMINS: readonly Role[] = ["labor_officer"];
+
+/** Employment aid (送岗位): job-seeker profiles, referrals and their outcomes are kept at the window and by the officers. */
+export const EMPLOYMENT_AID_WRITERS: readonly Role[] = ["window_clerk", "labor_officer"];
+
+/** Referral statistics: counts with no person in them, so analysts too. */
+export const REFERRAL_STATS_READERS: readonly Role[] = ["window_clerk", "labor_officer", "analyst"];

@@ -13,12 +13,18 @@ import { RetirementAgeRule } from "./retirement-age/retirement-age.entity";
 import { buildLaborSchema } from "./schema";
 import { createServices, type Services } from "./services";
 import { UnemploymentRegistration } from "./unemployment/unemployment-registration.entity";
+import { JobSeekerProfile } from "./job-seeker/job-seeker.entity";
+import { JobPostingSkill } from "./job-posting/job-posting-skill.entity";
+import { Referral } from "./referral/referral.entity";
+import { JobSeekersAndReferrals1764900000004 } from "./migrations/1764900000004-job-seekers-and-referrals.migration";
 
 export { Citizen, Employer, Employment, JobPosting, Retirement, RetirementAgeRule, UnemploymentRegistration };
 export * from "./citizen/citizen.enums";
 export { RegistrationStatus } from "./unemployment/unemployment-registration.entity";
 export { GenderRequirement } from "./job-posting/job-posting.entity";
 export { GenderRequirementGround } from "./job-posting/job-posting.enums";
+export { Availability } from "./job-seeker/job-seeker.enums";
+export { ReferralOutcome, ReferralStatus } from "./referral/referral.enums";
 export { EarlyRetirementGround, RetirementCategory } from "./retirement-age/retirement-age.enums";
 export { seedLaborDemo, type SeedLaborDemoOptions } from "./seed/demo-data.seed";
 export type { Services as LaborServices };
@@ -28,11 +34,23 @@ export type { Services as LaborServices };
 export const laborSecurity = {
   name: "labor-security",
   defaultPort: 4001,
-  entities: [Citizen, Employer, Employment, UnemploymentRegistration, Retirement, JobPosting, RetirementAgeRule],
+  entities: [
+    Citizen,
+    Employer,
+    Employment,
+    UnemploymentRegistration,
+    Retirement,
+    JobPosting,
+    RetirementAgeRule,
+    JobSeekerProfile,
+    JobPostingSkill,
+    Referral,
+  ],
   migrations: [
     LaborInitial1763800000001,
     RetirementPension1763900000002,
     StatutoryRetirementAndEqualHiring1764300000003,
+    JobSeekersAndReferrals1764900000004,
   ],
   personalDataReaders: PERSONAL_DATA_READERS,
   createServices,

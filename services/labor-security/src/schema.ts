@@ -9,6 +9,8 @@ import { RetirementResolver } from "./retirement/retirement.resolver";
 import { RetirementAgeResolver } from "./retirement-age/retirement-age.resolver";
 import type { Services } from "./services";
 import { UnemploymentResolver } from "./unemployment/unemployment.resolver";
+import { JobSeekerResolver } from "./job-seeker/job-seeker.resolver";
+import { CitizenReferralResolver, JobPostingReferralResolver, ReferralResolver } from "./referral/referral.resolver";
 
 const resolvers = [
   CitizenResolver,
@@ -18,6 +20,10 @@ const resolvers = [
   RetirementResolver,
   RetirementAgeResolver,
   UnemploymentResolver,
+  JobSeekerResolver,
+  ReferralResolver,
+  CitizenReferralResolver,
+  JobPostingReferralResolver,
 ] as const;
 
 /** Labor security's subgraph schema; resolvers get the department's services injected. */

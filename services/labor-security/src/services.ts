@@ -7,6 +7,8 @@ import { JobPostingService } from "./job-posting/job-posting.service";
 import { RetirementService } from "./retirement/retirement.service";
 import { RetirementAgeService } from "./retirement-age/retirement-age.service";
 import { UnemploymentService } from "./unemployment/unemployment.service";
+import { JobSeekerService } from "./job-seeker/job-seeker.service";
+import { ReferralService } from "./referral/referral.service";
 
 /** Every service of the department, wired to one data source, one event publisher and one clock. */
 export interface Services {
@@ -18,6 +20,8 @@ export interface Services {
   unemployment: UnemploymentService;
   retirements: RetirementService;
   jobPostings: JobPostingService;
+  jobSeekers: JobSeekerService;
+  referrals: ReferralService;
 }
 
 /** What tests (and a different installation) may replace: the clock every "today" is read from. */
@@ -29,14 +33,18 @@ export function createServices(db: DataSource, options: ServiceOptions = {}): Se
   const events = new EventPublisher("labor-security");
   const clock = options.clock ?? systemClock;
   const retirementAges = new RetirementAgeService(db, clock);
+  const citizens = new CitizenService(db, events, retirementAges, clock);
+  const employments = new EmploymentService(db, events, clock);
   return {
     clock,
     retirementAges,
-    citizens: new CitizenService(db, events, retirementAges, clock),
+    citizens,
     employers: new EmployerService(db, events, clock),
-    employments: new EmploymentService(db, events, clock),
+    employments,
     unemployment: new UnemploymentService(db, events, retirementAges, clock),
     retirements: new RetirementService(db, events, retirementAges, clock),
     jobPostings: new JobPostingService(db, events, clock),
+    jobSeekers: new JobSeekerService(db, clock),
+    referrals: new ReferralService(db, events, citizens, employments, clock),
   };
 }

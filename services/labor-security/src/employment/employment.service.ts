@@ -35,11 +35,19 @@ export class EmploymentService {
   ) {}
 
   async record(input: RecordEmploymentInput): Promise<Employment> {
+    return this.db.transaction((tx) => this.recordWithin(tx, input));
+  }
+
+  /**
+   * {@link record} inside the caller's transaction (a referral's HIRED outcome): the job, the
+   * closed registration and the event commit or fail with the caller's change.
+   */
+  async recordWithin(tx: EntityManager, input: RecordEmploymentInput): Promise<Employment> {
     const { idNumber } = parseIdNumber(input.idNumber);
     const creditCode = parseCreditCode(input.creditCode);
     const startDate = parsePastDate(input.startDate, "startDate", this.clock);
     const position = optionalText(input.position, "position", 60);
-    return this.db.transaction(async (tx) => {
+    {
       const citizen = await citizenFor(tx, idNumber);
       if (!(await tx.existsBy(Employer, { creditCode }))) {
         throw new NotFoundError(`no employer is registered with credit code ${creditCode}`);
@@ -74,7 +82,7 @@ export class EmploymentService {
         data: { idNumber, creditCode, startDate, position, unemploymentClosed: (closed.affected ?? 0) > 0 },
       });
       return employment;
-    });
+    }
   }
 
   /** Every job of a batch of citizens, newest first, in key order. */

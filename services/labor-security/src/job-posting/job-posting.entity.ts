@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { bigintTransformer, DateScalar, fenToYuan } from "@onewindow/platform";
+import { EducationLevel } from "../citizen/citizen.enums";
 import { GenderRequirementGround } from "./job-posting.enums";
 
 export enum GenderRequirement {
@@ -81,6 +82,10 @@ export class JobPosting {
   get salaryMax(): number {
     return fenToYuan(this.salaryMaxFen);
   }
+
+  @Column({ type: "varchar", length: 20, name: "min_education", nullable: true })
+  @Field(() => EducationLevel, { nullable: true, description: "Lowest education accepted; null: none." })
+  minEducation: EducationLevel | null;
 
   @Column({ type: "integer" })
   @Field(() => Int, { description: "Number of open positions." })

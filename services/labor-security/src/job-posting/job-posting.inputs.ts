@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int } from "type-graphql";
+import { EducationLevel } from "../citizen/citizen.enums";
 import { DateScalar } from "@onewindow/platform";
 import { GenderRequirement } from "./job-posting.entity";
 import { GenderRequirementGround } from "./job-posting.enums";
@@ -40,6 +41,18 @@ export class PostJobInput {
 
   @Field(() => Int, { nullable: true, description: "Open positions; 1 when omitted." })
   vacancies?: number | null;
+
+  @Field(() => EducationLevel, {
+    nullable: true,
+    description: "Lowest education accepted (a hard requirement in matching); null: none.",
+  })
+  minEducation?: EducationLevel | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: "Skills or certificates asked for, as tags (电工证, 叉车证 …), at most 20 of 40 characters.",
+  })
+  skills?: string[] | null;
 
   @Field(() => DateScalar, { nullable: true, description: "Last day the posting is open; today or later." })
   expiresOn?: string | null;

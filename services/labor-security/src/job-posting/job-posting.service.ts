@@ -20,6 +20,7 @@ import type { GenderRequirementGround } from "./job-posting.enums";
 import { Employer } from "../employer/employer.entity";
 import { LaborEvents } from "@onewindow/contracts";
 import { GenderRequirement, JobPosting } from "./job-posting.entity";
+import { JobPostingSkill, skillTags } from "./job-posting-skill.entity";
 import type { JobPostingFilter, PostJobInput } from "./job-posting.inputs";
 
 /** The job board. */
@@ -49,6 +50,7 @@ export class JobPostingService {
         "expiresOn",
       );
     }
+    const skills = skillTags(input.skills, "skills");
     const posting = this.db.manager.create(JobPosting, {
       creditCode,
       title: requiredText(input.title, "title", 100),
@@ -59,6 +61,7 @@ export class JobPostingService {
       maxAge,
       salaryMinFen,
       salaryMaxFen,
+      minEducation: input.minEducation ?? null,
       vacancies: intInRange(input.vacancies, "vacancies", 1, 10_000) ?? 1,
       publishedOn,
       expiresOn: input.expiresOn ?? null,
@@ -67,6 +70,12 @@ export class JobPostingService {
       if (!(await tx.existsBy(Employer, { creditCode })))
         throw new NotFoundError(`no employer is registered with credit code ${creditCode}`);
       await tx.save(posting);
+      if (skills.length > 0) {
+        await tx.insert(
+          JobPostingSkill,
+          skills.map((skill) => ({ postingId: posting.id, skill })),
+        );
+      }
       await this.events.publish(tx, {
         type: LaborEvents.jobPosted,
         subject: creditCode,

@@ -6,6 +6,8 @@ export const LaborEvents = {
   unemploymentRegistered: "onewindow.labor.unemployment.registered",
   retirementApproved: "onewindow.labor.retirement.approved",
   jobPosted: "onewindow.labor.job.posted",
+  referralMade: "onewindow.labor.referral.made",
+  referralOutcome: "onewindow.labor.referral.outcome",
 } as const;
 
 /** Their payloads (version 1). Dates are YYYY-MM-DD, money integer fen. */
@@ -23,4 +25,24 @@ export interface LaborEventPayloads {
   "onewindow.labor.unemployment.registered": { idNumber: string; registeredOn: string; reason: string | null };
   "onewindow.labor.retirement.approved": { idNumber: string; retiredOn: string; monthlyPensionFen: number | null };
   "onewindow.labor.job.posted": { id: number; creditCode: string; title: string; vacancies: number };
+  /** The street centre sent a job seeker to a posting (送岗位). */
+  "onewindow.labor.referral.made": {
+    referralId: number;
+    idNumber: string;
+    postingId: number;
+    creditCode: string;
+    title: string;
+    referredOn: string;
+  };
+  /** What came of a referral; HIRED also records the employment (its own `employment.recorded` event). */
+  "onewindow.labor.referral.outcome": {
+    referralId: number;
+    idNumber: string;
+    postingId: number;
+    creditCode: string;
+    outcome: "HIRED" | "REJECTED" | "NO_SHOW" | "WITHDRAWN";
+    recordedOn: string;
+    /** First day of work, HIRED only. */
+    startDate: string | null;
+  };
 }

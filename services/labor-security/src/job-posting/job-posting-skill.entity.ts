@@ -1,0 +1,32 @@
+import { Column, Entity, Index, PrimaryColumn } from "typeorm";
+import { BadUserInputError } from "@onewindow/platform";
+
+/**
+ * A skill or certificate a posting asks for, one row per tag, so that matching finds the
+ * postings sharing a job seeker's skills through the `(skill, posting_id)` index.
+ */
+@Entity("job_posting_skill")
+@Index("job_posting_skill_by_skill", ["skill", "postingId"])
+export class JobPostingSkill {
+  @PrimaryColumn({ type: "integer", name: "posting_id" })
+  postingId: number;
+
+  @PrimaryColumn({ type: "varchar", length: 40 })
+  skill: string;
+}
+
+/** At most this many skill tags on a posting or a profile. */
+export const MAX_SKILLS = 20;
+
+/**
+ * Skill tags as stored: trimmed, blanks dropped, duplicates removed (order kept), each at most 40
+ * characters, at most {@link MAX_SKILLS}; BAD_USER_INPUT naming `field` otherwise.
+ */
+export function skillTags(values: readonly string[] | null | undefined, field: string): string[] {
+  const tags = [...new Set((values ?? []).map((v) => v.trim()).filter((v) => v.length > 0))];
+  if (tags.length > MAX_SKILLS)
+    throw new BadUserInputError(`技能标签最多 ${MAX_SKILLS} 个 / at most ${MAX_SKILLS} tags`, field);
+  const long = tags.find((t) => t.length > 40);
+  if (long) throw new BadUserInputError(`技能标签最长 40 字：${long} / a tag is at most 40 characters`, field);
+  return tags;
+}

@@ -1,0 +1,43 @@
+import { registerEnumType } from "type-graphql";
+import { EducationLevel } from "../citizen/citizen.enums";
+
+export enum Availability {
+  IMMEDIATE = "IMMEDIATE",
+  WITHIN_MONTH = "WITHIN_MONTH",
+  LATER = "LATER",
+  NOT_SEEKING = "NOT_SEEKING",
+}
+registerEnumType(Availability, {
+  name: "Availability",
+  description: "When the job seeker can start; NOT_SEEKING gets no matches.",
+});
+
+/**
+ * Education levels in order, for "at least" requirements: vocational secondary school (中专/职高)
+ * stands level with senior high school, as both are 高中阶段教育 (职业教育法 第十五条).
+ */
+export const EDUCATION_RANK: Record<EducationLevel, number> = {
+  [EducationLevel.PRIMARY]: 1,
+  [EducationLevel.JUNIOR_HIGH]: 2,
+  [EducationLevel.SENIOR_HIGH]: 3,
+  [EducationLevel.VOCATIONAL]: 3,
+  [EducationLevel.JUNIOR_COLLEGE]: 4,
+  [EducationLevel.BACHELOR]: 5,
+  [EducationLevel.POSTGRADUATE]: 6,
+};
+
+/** How a clerk names each level aloud. */
+export const EDUCATION_NAME: Record<EducationLevel, string> = {
+  [EducationLevel.PRIMARY]: "小学",
+  [EducationLevel.JUNIOR_HIGH]: "初中",
+  [EducationLevel.SENIOR_HIGH]: "高中",
+  [EducationLevel.VOCATIONAL]: "中专/职高",
+  [EducationLevel.JUNIOR_COLLEGE]: "大专",
+  [EducationLevel.BACHELOR]: "本科",
+  [EducationLevel.POSTGRADUATE]: "研究生",
+};
+
+/** The levels that meet a requirement of at least `level` (what a person of `level` may apply to is the reverse). */
+export function levelsAtMost(level: EducationLevel): EducationLevel[] {
+  return (Object.keys(EDUCATION_RANK) as EducationLevel[]).filter((l) => EDUCATION_RANK[l] <= EDUCATION_RANK[level]);
+}

@@ -1,0 +1,230 @@
+import { In, type DataSource, type SelectQueryBuilder } from "typeorm";
+import { BadUserInputError, ageOn, parseIdNumber, todayBy, yuanToFen, type Clock } from "@onewindow/platform";
+import { Citizen } from "../citizen/citizen.entity";
+import { EducationLevel, Gender } from "../citizen/citizen.enums";
+import { citizenFor } from "../employment/employment.service";
+import { Employer } from "../employer/employer.entity";
+import { GENDER_REQUIREMENT_GROUNDS } from "../job-posting/job-posting.data";
+import { GenderRequirement, JobPosting } from "../job-posting/job-posting.entity";
+import { JobPostingSkill, skillTags } from "../job-posting/job-posting-skill.entity";
+import { JobMatch, JobSeekerProfile } from "./job-seeker.entity";
+import { Availability, EDUCATION_NAME, EDUCATION_RANK, levelsAtMost } from "./job-seeker.enums";
+import type { UpdateJobSeekerProfileInput } from "./job-seeker.inputs";
+
+/** How many postings each candidate query brings back before scoring: matching never reads more. */
+export const CANDIDATES_PER_QUERY = 200;
+
+/** Referral statuses that hold a vacancy (the others gave it back). */
+export const ACTIVE_REFERRAL_STATUSES = ["REFERRED", "HIRED"] as const;
+
+/** The person a posting's hard requirements are checked against. */
+export interface Seeker {
+  idNumber: string;
+  gender: Gender;
+  birthDate: string;
+  educationLevel: EducationLevel | null;
+}
+
+/**
+ * Why `posting` is closed to `seeker` on `day` (a Chinese sentence), or null when the person meets
+ * every hard requirement: the posting is open, the age range, the education, and a gender
+ * requirement only where it has its lawful ground (就业促进法 第二十七条: a MALE requirement without
+ * one is shown and treated as ANY). The SQL of {@link JobSeekerService.matches} says the same.
+ */
+export function unmetRequirement(posting: JobPosting, seeker: Seeker, day: string): string | null {
+  if (posting.publishedOn > day || (posting.expiresOn !== null && posting.expiresOn < day)) return "岗位已截止招聘";
+  const age = ageOn(seeker.birthDate, day);
+  if (posting.minAge !== null && age < posting.minAge) return `年龄 ${age} 岁，低于岗位要求的 ${posting.minAge} 岁`;
+  if (posting.maxAge !== null && age > posting.maxAge) return `年龄 ${age} 岁，超过岗位要求的 ${posting.maxAge} 岁`;
+  if (
+    posting.minEducation !== null &&
+    (seeker.educationLevel === null || EDUCATION_RANK[seeker.educationLevel] < EDUCATION_RANK[posting.minEducation])
+  ) {
+    return `岗位要求${EDUCATION_NAME[posting.minEducation]}及以上学历`;
+  }
+  if (
+    posting.genderRequirement === GenderRequirement.MALE &&
+    posting.genderRequirementGround !== null &&
+    seeker.gender !== Gender.MALE
+  ) {
+    return `岗位属于女职工禁忌从事的劳动（${GENDER_REQUIREMENT_GROUNDS[posting.genderRequirementGround].name}）`;
+  }
+  return null;
+}
+
+/** 5100 → "5,100" (yuan as a clerk reads them). */
+function yuan(fen: number): string {
+  return String(Math.round(fen / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+/**
+ * The score (0..1) and reasons of one posting that passed the hard requirements: skills weigh
+ * 0.5 (the share of the posting's tags the person has; a posting asking none scores half), salary
+ * 0.3 (full when the top of the range reaches the wish), industry 0.2 (half when no wish).
+ */
+export function scoreMatch(
+  posting: JobPosting,
+  postingSkills: readonly string[],
+  industry: string | null,
+  seeker: Seeker,
+  profile: JobSeekerProfile | null,
+): { score: number; reasons: string[] } {
+  const reasons: string[] = [];
+  const { minAge, maxAge } = posting;
+  if (minAge !== null && maxAge !== null) reasons.push(`年龄符合 ${minAge}–${maxAge} 岁要求`);
+  else if (minAge !== null) reasons.push(`年龄符合 ${minAge} 岁及以上要求`);
+  else if (maxAge !== null) reasons.push(`年龄符合 ${maxAge} 岁及以下要求`);
+  if (posting.minEducation !== null) reasons.push(`学历符合${EDUCATION_NAME[posting.minEducation]}及以上要求`);
+
+  const mine = new Set(profile?.skills ?? []);
+  const shared = postingSkills.filter((s) => mine.has(s));
+  if (shared.length > 0) reasons.push(`技能匹配：${shared.join("、")}`);
+  const skillScore = postingSkills.length === 0 ? 0.5 : shared.length / postingSkills.length;
+
+  const wish = profile?.desiredMinSalaryFen ?? null;
+  const range = `月薪 ${yuan(posting.salaryMinFen)}–${yuan(posting.salaryMaxFen)} 元`;
+  let salaryScore = 1;
+  if (wish !== null) {
+    if (posting.salaryMinFen >= wish) reasons.push(`${range}高于期望`);
+    else if (posting.salaryMaxFen >= wish) reasons.push(`${range}可达期望`);
+    else {
+      reasons.push(`${range}低于期望的 ${yuan(wish)} 元`);
+      salaryScore = wish > 0 ? posting.salaryMaxFen / wish : 1;
+    }
+  }
+
+  const wishedIndustries = profile?.desiredIndustries ?? [];
+  let industryScore = 0.5;
+  if (wishedIndustries.length > 0) {
+    industryScore = industry !== null && wishedIndustries.includes(industry) ? 1 : 0;
+    if (industryScore === 1) reasons.push(`行业符合意向：${industry}`);
+  }
+  const score = 0.5 * skillScore + 0.3 * salaryScore + 0.2 * industryScore;
+  return { score: Math.round(score * 1000) / 1000, reasons };
+}
+
+/** Job-seeker profiles and matching of open postings to a person (送岗位). */
+export class JobSeekerService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Creates or changes a profile; the education is the citizen's own field. */
+  async update(input: UpdateJobSeekerProfileInput): Promise<JobSeekerProfile> {
+    const { idNumber } = parseIdNumber(input.idNumber);
+    const skills = input.skills == null ? undefined : skillTags(input.skills, "skills");
+    const desiredIndustries =
+      input.desiredIndustries == null ? undefined : skillTags(input.desiredIndustries, "desiredIndustries");
+    const preferredDistricts =
+      input.preferredDistricts == null ? undefined : skillTags(input.preferredDistricts, "preferredDistricts");
+    let desiredMinSalaryFen: number | undefined;
+    if (input.desiredMinSalary != null) {
+      desiredMinSalaryFen = yuanToFen(input.desiredMinSalary, "desiredMinSalary");
+      if (desiredMinSalaryFen < 0)
+        throw new BadUserInputError("期望月薪不能为负数 / must not be negative", "desiredMinSalary");
+    }
+    return this.db.transaction(async (tx) => {
+      await citizenFor(tx, idNumber);
+      const current = await tx.findOneBy(JobSeekerProfile, { idNumber });
+      const profile = tx.create(JobSeekerProfile, {
+        idNumber,
+        skills: skills ?? current?.skills ?? [],
+        desiredIndustries: desiredIndustries ?? current?.desiredIndustries ?? [],
+        desiredMinSalaryFen: desiredMinSalaryFen ?? current?.desiredMinSalaryFen ?? null,
+        preferredDistricts: preferredDistricts ?? current?.preferredDistricts ?? [],
+        availability: input.availability ?? current?.availability ?? Availability.IMMEDIATE,
+        updatedAt: this.clock().toISOString(),
+      });
+      await tx.save(profile);
+      if (input.educationLevel) await tx.update(Citizen, { idNumber }, { educationLevel: input.educationLevel });
+      return profile;
+    });
+  }
+
+  /** The profiles of a batch of citizens, in key order (null: none). */
+  async findByIds(idNumbers: readonly string[]): Promise<(JobSeekerProfile | null)[]> {
+    const rows = await this.db.getRepository(JobSeekerProfile).findBy({ idNumber: In([...idNumbers]) });
+    const byId = new Map(rows.map((r) => [r.idNumber, r]));
+    return idNumbers.map((id) => byId.get(id) ?? null);
+  }
+
+  /**
+   * The `first` open postings that suit `seeker` best. The database applies the hard requirements
+   * (open, age, education, a lawful gender requirement, a vacancy left, not already referred)
+   * and returns two bounded candidate sets through indexes: the postings sharing most skills
+   * (`job_posting_skill` by skill) and the best-paid (`job_posting_salary_max`); only those
+   * (at most 2 × {@link CANDIDATES_PER_QUERY}) are scored and ranked here.
+   */
+  async matches(seeker: Seeker, first: number): Promise<JobMatch[]> {
+    if (first < 1 || first > 50) throw new BadUserInputError("first 须在 1 到 50 之间 / must be 1..50", "first");
+    const [profile] = await this.findByIds([seeker.idNumber]);
+    if (profile?.availability === Availability.NOT_SEEKING) return [];
+    const day = todayBy(this.clock);
+    const open = () => {
+      const q = this.db.getRepository(JobPosting).createQueryBuilder("j");
+      this.whereSuits(q, seeker, day);
+      return q;
+    };
+    const ids = new Set<number>();
+    const skills = profile?.skills ?? [];
+    if (skills.length > 0) {
+      const rows = await open()
+        .innerJoin(JobPostingSkill, "s", "s.posting_id = j.id AND s.skill IN (:...skills)", { skills })
+        .select("j.id", "id")
+        .groupBy("j.id")
+        .orderBy("COUNT(*)", "DESC")
+        .addOrderBy("j.id", "DESC")
+        .limit(CANDIDATES_PER_QUERY)
+        .getRawMany<{ id: number | string }>();
+      rows.forEach((r) => ids.add(Number(r.id)));
+    }
+    const paid = await open()
+      .select("j.id", "id")
+      .orderBy("j.salary_max_fen", "DESC")
+      .addOrderBy("j.id", "DESC")
+      .limit(CANDIDATES_PER_QUERY)
+      .getRawMany<{ id: number | string }>();
+    paid.forEach((r) => ids.add(Number(r.id)));
+    if (ids.size === 0) return [];
+    const postings = await this.db.getRepository(JobPosting).findBy({ id: In([...ids]) });
+    const tags = await this.db.getRepository(JobPostingSkill).findBy({ postingId: In([...ids]) });
+    const employers = await this.db
+      .getRepository(Employer)
+      .findBy({ creditCode: In([...new Set(postings.map((p) => p.creditCode))]) });
+    const industry = new Map(employers.map((e) => [e.creditCode, e.industry]));
+    return postings
+      .map((posting) => {
+        const own = tags.filter((t) => t.postingId === posting.id).map((t) => t.skill);
+        const { score, reasons } = scoreMatch(posting, own, industry.get(posting.creditCode) ?? null, seeker, profile);
+        return Object.assign(new JobMatch(), { posting, score, reasons });
+      })
+      .sort(
+        (a, b) => b.score - a.score || b.posting.salaryMaxFen - a.posting.salaryMaxFen || b.posting.id - a.posting.id,
+      )
+      .slice(0, first);
+  }
+
+  /** The hard requirements as SQL (see {@link unmetRequirement}, which says the same for one posting). */
+  private whereSuits(q: SelectQueryBuilder<JobPosting>, seeker: Seeker, day: string): void {
+    const age = ageOn(seeker.birthDate, day);
+    q.where("j.published_on <= :day AND (j.expires_on IS NULL OR j.expires_on >= :day)", { day })
+      .andWhere("(j.min_age IS NULL OR j.min_age <= :age) AND (j.max_age IS NULL OR j.max_age >= :age)", { age })
+      .andWhere(
+        `(SELECT COUNT(*) FROM referral r WHERE r.posting_id = j.id AND r.status IN ('REFERRED', 'HIRED')) < j.vacancies`,
+      )
+      .andWhere("NOT EXISTS (SELECT 1 FROM referral m WHERE m.posting_id = j.id AND m.id_number = :me)", {
+        me: seeker.idNumber,
+      });
+    if (seeker.educationLevel === null) q.andWhere("j.min_education IS NULL");
+    else {
+      q.andWhere("(j.min_education IS NULL OR j.min_education IN (:...levels))", {
+        levels: levelsAtMost(seeker.educationLevel),
+      });
+    }
+    // Only a MALE requirement with its lawful ground excludes anyone (就业促进法 第二十七条).
+    if (seeker.gender !== Gender.MALE) {
+      q.andWhere("NOT (j.gender_requirement = 'MALE' AND j.gender_requirement_ground IS NOT NULL)");
+    }
+  }
+}
