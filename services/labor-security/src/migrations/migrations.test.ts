@@ -2,6 +2,7 @@ import { test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { openDepartmentDatabase } from "@onewindow/testing";
 import { laborSecurity } from "../index";
+import { JobSeekersAndReferrals1764900000004 } from "./1764900000004-job-seekers-and-referrals.migration";
 import { StatutoryRetirementAndEqualHiring1764300000003 } from "./1764300000003-statutory-retirement-and-equal-hiring.migration";
 
 test("the statutory-retirement migration goes down and up again, seeding the three tables once", async () => {
@@ -25,4 +26,20 @@ test("the statutory-retirement migration goes down and up again, seeding the thr
     await q.release();
   }
   assert.equal(await count(), 3);
+});
+
+test("the job-seekers-and-referrals migration goes down and up again", async () => {
+  const { db } = await openDepartmentDatabase(laborSecurity);
+  const migration = new JobSeekersAndReferrals1764900000004();
+  const q = db.createQueryRunner();
+  try {
+    await migration.down(q);
+    for (const table of ["referral", "job_posting_skill", "job_seeker_profile"])
+      assert.equal(await q.hasTable(table), false);
+    assert.equal((await q.getTable("job_posting"))?.findColumnByName("min_education"), undefined);
+    await migration.up(q);
+  } finally {
+    await q.release();
+  }
+  assert.equal(Number((await db.query("SELECT COUNT(*) AS n FROM referral"))[0].n), 0);
 });
