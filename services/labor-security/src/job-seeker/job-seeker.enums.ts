@@ -14,7 +14,8 @@ registerEnumType(Availability, {
 
 /**
  * Education levels in order, for "at least" requirements: vocational secondary school (中专/职高)
- * stands level with senior high school, as both are 高中阶段教育 (职业教育法 第十五条).
+ * stands level with senior high school: both are 高中阶段教育, upper-secondary education, in the
+ * national education system (教育部 教育统计 的学历层次).
  */
 export const EDUCATION_RANK: Record<EducationLevel, number> = {
   [EducationLevel.PRIMARY]: 1,
