@@ -37,3 +37,21 @@ export const LABOR_WRITERS: readonly Role[] = ["labor_officer"];
  * change is a mutation on the audit trail with the notice it cites.
  */
 export const LABOR_RULE_ADMINS: readonly Role[] = ["labor_officer"];
+
+/** Who claims unemployment benefit for a person: the labor officer, and the window clerk who takes the claim. */
+export const BENEFIT_CLAIMERS: readonly Role[] = ["window_clerk", "labor_officer"];
+
+/** Who runs the monthly benefit payments. */
+export const BENEFIT_RUNNERS: readonly Role[] = ["labor_officer"];
+
+/** The list of a month's benefit payments: the labor officer; analysts its `totalCount` only. */
+export const BENEFIT_PAYMENT_READERS: readonly Role[] = ["labor_officer", "analyst"];
+
+/** Who sets the monthly benefit level from a provincial notice (audited). */
+export const BENEFIT_LEVEL_SETTERS: readonly Role[] = ["admin", "labor_officer"];
+
+/** Who opens relief campaigns, flags hardship and grants relief. */
+export const RELIEF_WRITERS: readonly Role[] = ["labor_officer"];
+
+/** Who reads relief campaigns and totals (no person in them): officers, clerks and analysts. */
+export const RELIEF_TOTAL_READERS: readonly Role[] = ["window_clerk", "labor_officer", "analyst"];

@@ -13,6 +13,9 @@ import { RetirementAgeRule } from "./retirement-age/retirement-age.entity";
 import { buildLaborSchema } from "./schema";
 import { createServices, type Services } from "./services";
 import { UnemploymentRegistration } from "./unemployment/unemployment-registration.entity";
+import { BenefitPayment, UnemploymentBenefitClaim, UnemploymentBenefitLevel } from "./benefit/benefit.entity";
+import { BenefitAndRelief1764900000005 } from "./migrations/1764900000005-benefit-and-relief.migration";
+import { ReliefCampaign, ReliefGrant, ReliefHardshipFlag } from "./relief/relief.entity";
 
 export { Citizen, Employer, Employment, JobPosting, Retirement, RetirementAgeRule, UnemploymentRegistration };
 export * from "./citizen/citizen.enums";
@@ -21,6 +24,7 @@ export { GenderRequirement } from "./job-posting/job-posting.entity";
 export { GenderRequirementGround } from "./job-posting/job-posting.enums";
 export { EarlyRetirementGround, RetirementCategory } from "./retirement-age/retirement-age.enums";
 export { seedLaborDemo, type SeedLaborDemoOptions } from "./seed/demo-data.seed";
+export { ReliefSeason } from "./relief/relief.enums";
 export type { Services as LaborServices };
 
 /** The labor-security department as a subgraph: owner of `Citizen` and `Employer`.
@@ -28,11 +32,26 @@ export type { Services as LaborServices };
 export const laborSecurity = {
   name: "labor-security",
   defaultPort: 4001,
-  entities: [Citizen, Employer, Employment, UnemploymentRegistration, Retirement, JobPosting, RetirementAgeRule],
+  entities: [
+    Citizen,
+    Employer,
+    Employment,
+    UnemploymentRegistration,
+    Retirement,
+    JobPosting,
+    RetirementAgeRule,
+    UnemploymentBenefitLevel,
+    UnemploymentBenefitClaim,
+    BenefitPayment,
+    ReliefCampaign,
+    ReliefGrant,
+    ReliefHardshipFlag,
+  ],
   migrations: [
     LaborInitial1763800000001,
     RetirementPension1763900000002,
     StatutoryRetirementAndEqualHiring1764300000003,
+    BenefitAndRelief1764900000005,
   ],
   personalDataReaders: PERSONAL_DATA_READERS,
   createServices,

@@ -9,6 +9,8 @@ import { RetirementResolver } from "./retirement/retirement.resolver";
 import { RetirementAgeResolver } from "./retirement-age/retirement-age.resolver";
 import type { Services } from "./services";
 import { UnemploymentResolver } from "./unemployment/unemployment.resolver";
+import { BenefitResolver, CitizenBenefitResolver } from "./benefit/benefit.resolver";
+import { CitizenReliefResolver, ReliefGrantResolver, ReliefResolver } from "./relief/relief.resolver";
 
 const resolvers = [
   CitizenResolver,
@@ -18,6 +20,11 @@ const resolvers = [
   RetirementResolver,
   RetirementAgeResolver,
   UnemploymentResolver,
+  BenefitResolver,
+  CitizenBenefitResolver,
+  ReliefResolver,
+  ReliefGrantResolver,
+  CitizenReliefResolver,
 ] as const;
 
 /** Labor security's subgraph schema; resolvers get the department's services injected. */

@@ -7,6 +7,8 @@ import { JobPostingService } from "./job-posting/job-posting.service";
 import { RetirementService } from "./retirement/retirement.service";
 import { RetirementAgeService } from "./retirement-age/retirement-age.service";
 import { UnemploymentService } from "./unemployment/unemployment.service";
+import { BenefitService } from "./benefit/benefit.service";
+import { ReliefService } from "./relief/relief.service";
 
 /** Every service of the department, wired to one data source, one event publisher and one clock. */
 export interface Services {
@@ -18,6 +20,8 @@ export interface Services {
   unemployment: UnemploymentService;
   retirements: RetirementService;
   jobPostings: JobPostingService;
+  benefits: BenefitService;
+  relief: ReliefService;
 }
 
 /** What tests (and a different installation) may replace: the clock every "today" is read from. */
@@ -38,5 +42,7 @@ export function createServices(db: DataSource, options: ServiceOptions = {}): Se
     unemployment: new UnemploymentService(db, events, retirementAges, clock),
     retirements: new RetirementService(db, events, retirementAges, clock),
     jobPostings: new JobPostingService(db, events, clock),
+    benefits: new BenefitService(db, events, clock),
+    relief: new ReliefService(db, events, clock),
   };
 }

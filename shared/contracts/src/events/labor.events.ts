@@ -6,6 +6,8 @@ export const LaborEvents = {
   unemploymentRegistered: "onewindow.labor.unemployment.registered",
   retirementApproved: "onewindow.labor.retirement.approved",
   jobPosted: "onewindow.labor.job.posted",
+  benefitPaid: "onewindow.labor.benefit.paid",
+  reliefGranted: "onewindow.labor.relief.granted",
 } as const;
 
 /** Their payloads (version 1). Dates are YYYY-MM-DD, money integer fen. */
@@ -23,4 +25,22 @@ export interface LaborEventPayloads {
   "onewindow.labor.unemployment.registered": { idNumber: string; registeredOn: string; reason: string | null };
   "onewindow.labor.retirement.approved": { idNumber: string; retiredOn: string; monthlyPensionFen: number | null };
   "onewindow.labor.job.posted": { id: number; creditCode: string; title: string; vacancies: number };
+  /** One month of unemployment benefit (失业保险金) paid by the monthly run; `month` is YYYY-MM. */
+  "onewindow.labor.benefit.paid": {
+    idNumber: string;
+    claimId: number;
+    month: string;
+    amountFen: number;
+    /** Months of the entitlement left after this payment. */
+    monthsLeft: number;
+  };
+  /** A relief grant (夏送清凉 / 冬送温暖) to a retiree in hardship. */
+  "onewindow.labor.relief.granted": {
+    idNumber: string;
+    campaignId: number;
+    campaignName: string;
+    season: "SUMMER" | "WINTER";
+    amountFen: number;
+    grantedOn: string;
+  };
 }
