@@ -218,12 +218,15 @@ export class BenefitService {
     if (month > current) {
       throw new BadUserInputError(`不能发放未来月份 ${month}（当前 ${current}）/ month is in the future`, "month");
     }
+    // The first day of the next month: claims made before it, not stopped before it.
+    const [y, m] = month.split("-").map(Number);
+    const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, "0")}-01`;
     return this.db.transaction(async (tx) => {
       const claims = await tx
         .getRepository(UnemploymentBenefitClaim)
         .createQueryBuilder("c")
-        .where("c.claimed_on < :next", { next: `${month}-32` })
-        .andWhere("(c.stopped_on IS NULL OR c.stopped_on > :last)", { last: `${month}-31` })
+        .where("c.claimed_on < :next", { next })
+        .andWhere("(c.stopped_on IS NULL OR c.stopped_on >= :next)", { next })
         .orderBy("c.id", "ASC")
         .getMany();
       const result: BenefitRunResult = { month, paid: 0, alreadyPaid: 0, stopped: 0, amount: 0 };
