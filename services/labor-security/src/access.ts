@@ -5,7 +5,8 @@ import type { Role } from "@onewindow/contracts";
  * `ctx.access.read` (root fields, `_entities`) then limits a `citizen` to their own records,
  * demands a purpose and records the read. Fields without `@Authorized` are public: the job
  * board, and an employer's credit code and name (both on the public business licence) and
- * its postings.
+ * its postings. Public root fields: the job board, the statutory retirement ages and the
+ * unemployment benefit levels (published law and standards).
  */
 
 /** Roles that may read personal data held here at all (the subgraph definition's `personalDataReaders`). */
