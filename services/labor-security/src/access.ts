@@ -5,7 +5,8 @@ import type { Role } from "@onewindow/contracts";
  * `ctx.access.read` (root fields, `_entities`) then limits a `citizen` to their own records,
  * demands a purpose and records the read. Fields without `@Authorized` are public: the job
  * board, and an employer's credit code and name (both on the public business licence) and
- * its postings.
+ * its postings. Public root fields: the job board, the statutory retirement ages and the
+ * unemployment benefit levels (published law and standards).
  */
 
 /** Roles that may read personal data held here at all (the subgraph definition's `personalDataReaders`). */
@@ -43,3 +44,20 @@ export const EMPLOYMENT_AID_WRITERS: readonly Role[] = ["window_clerk", "labor_o
 
 /** Referral statistics: counts with no person in them, so analysts too. */
 export const REFERRAL_STATS_READERS: readonly Role[] = ["window_clerk", "labor_officer", "analyst"];
+/** Who claims unemployment benefit for a person: the labor officer, and the window clerk who takes the claim. */
+export const BENEFIT_CLAIMERS: readonly Role[] = ["window_clerk", "labor_officer"];
+
+/** Who runs the monthly benefit payments. */
+export const BENEFIT_RUNNERS: readonly Role[] = ["labor_officer"];
+
+/** The list of a month's benefit payments: the labor officer; analysts its `totalCount` only. */
+export const BENEFIT_PAYMENT_READERS: readonly Role[] = ["labor_officer", "analyst"];
+
+/** Who sets the monthly benefit level from a provincial notice (audited). */
+export const BENEFIT_LEVEL_SETTERS: readonly Role[] = ["admin", "labor_officer"];
+
+/** Who opens relief campaigns, flags hardship and grants relief. */
+export const RELIEF_WRITERS: readonly Role[] = ["labor_officer"];
+
+/** Who reads relief campaigns and totals (no person in them): officers, clerks and analysts. */
+export const RELIEF_TOTAL_READERS: readonly Role[] = ["window_clerk", "labor_officer", "analyst"];

@@ -1,6 +1,6 @@
 import { test } from "@jest/globals";
 import assert from "node:assert/strict";
-import { declaredRoles } from "@onewindow/platform";
+import { declaredRoles, today } from "@onewindow/platform";
 import { isObjectType } from "graphql";
 import type { Role } from "@onewindow/contracts";
 import { allowed, auditRows, openDepartmentDatabase, refusedWith } from "@onewindow/testing";
@@ -14,6 +14,7 @@ const PUBLIC_ROOT_FIELDS = new Set([
   "Query.retirementAgeRules",
   "Query._entities",
   "Query._service",
+  "Query.unemploymentBenefitLevels",
 ]);
 
 /**
@@ -34,6 +35,10 @@ const PERSONAL_TYPES = [
   "JobSeekerProfile",
   "JobMatch",
   "Referral",
+  "UnemploymentBenefit",
+  "BenefitPayment",
+  "ReliefGrant",
+  "ReliefHardshipFlag",
 ];
 
 /** Employer fields anyone may read: name and credit code (both on the business licence), and its postings (on the job board). */
@@ -86,14 +91,18 @@ test("every root field of labor security names its roles, or is on the public li
       assert.ok(declaredRoles(typeName, field)?.length, `${typeName}.${field} has no @Authorized`);
     }
   }
-  // Mutations are the labor officer's alone, but for employment aid, which the window keeps too.
-  const employmentAid = new Set(["updateJobSeekerProfile", "referJob", "recordReferralOutcome"]);
+  // Mutations are the labor officer's alone, but for these: employment aid, which the window keeps
+  // too; the window clerk takes a benefit claim at the window; an administrator may set the
+  // benefit level from a notice.
+  const OTHER_WRITERS: Record<string, Role[]> = {
+    updateJobSeekerProfile: ["window_clerk", "labor_officer"],
+    referJob: ["window_clerk", "labor_officer"],
+    recordReferralOutcome: ["window_clerk", "labor_officer"],
+    claimUnemploymentBenefit: ["window_clerk", "labor_officer"],
+    updateUnemploymentBenefitLevel: ["admin", "labor_officer"],
+  };
   for (const field of Object.keys(schema.getMutationType()!.getFields()))
-    assert.deepEqual(
-      declaredRoles("Mutation", field),
-      employmentAid.has(field) ? ["window_clerk", "labor_officer"] : ["labor_officer"],
-      field,
-    );
+    assert.deepEqual(declaredRoles("Mutation", field), OTHER_WRITERS[field] ?? ["labor_officer"], field);
 });
 
 test("officers of other departments and window clerks cannot run labor mutations", async () => {
@@ -342,4 +351,58 @@ test("the audit trail gets one row per citizen read, with the fields read", asyn
     read(person(1), "CitizenConnection.edges"),
     read(person(1), "CitizenConnection.pageInfo"),
   ]);
+});
+
+test("benefit and relief: a citizen reads their own, analysts totals only, every personal read audited", async () => {
+  const { services: s, db, run } = await openDepartmentDatabase(laborSecurity);
+  await seed(s);
+  await s.unemployment.register({ idNumber: person(1), registeredOn: "2025-01-02", reason: "劳动合同期满终止" });
+  const claim = `mutation ($i: ClaimUnemploymentBenefitInput!) { claimUnemploymentBenefit(input: $i) { eligible claimed entitlementMonths } }`;
+  refusedWith(await run(ANALYST, claim, { i: { idNumber: person(1) } }), "FORBIDDEN");
+  const claimed = allowed(await run(CLERK, claim, { i: { idNumber: person(1) } }));
+  assert.deepEqual(claimed.claimUnemploymentBenefit, { eligible: true, claimed: true, entitlementMonths: 18 });
+  const me = { userId: "wxm", roles: ["citizen"] as Role[], idNumber: person(1), purpose: "my own records" };
+  const mine = `query ($id: ID!) { citizen(idNumber: $id) { unemploymentBenefit { claimed monthsLeft } reliefGrants { amount } } }`;
+  assert.deepEqual(allowed(await run(me, mine, { id: person(1) })).citizen, {
+    unemploymentBenefit: { claimed: true, monthsLeft: 18 },
+    reliefGrants: [],
+  });
+  refusedWith(await run(me, mine, { id: person(2) }), "FORBIDDEN", /another person/);
+  refusedWith(await run(CLERK, `mutation { runBenefitPayments(month: "2025-01") { paid } }`), "FORBIDDEN");
+  const run1 = allowed(await run(LABOR, `mutation { runBenefitPayments(month: "2025-01") { paid } }`));
+  assert.equal(run1.runBenefitPayments.paid, 0, "claimed today: the first month is today's");
+  const month = today().slice(0, 7);
+  // The claim is dated by the clock: pay its month, then list it.
+  assert.equal(
+    allowed(await run(LABOR, `mutation ($m: String!) { runBenefitPayments(month: $m) { paid } }`, { m: month }))
+      .runBenefitPayments.paid,
+    1,
+  );
+  const list = `query ($m: String!) { benefitPayments(month: $m) { totalCount edges { node { idNumber amount } } } }`;
+  assert.equal(allowed(await run(LABOR, list, { m: month })).benefitPayments.edges[0].node.idNumber, person(1));
+  assert.equal(
+    allowed(
+      await run({ ...ANALYST, purpose: null }, `query ($m: String!) { benefitPayments(month: $m) { totalCount } }`, {
+        m: month,
+      }),
+    ).benefitPayments.totalCount,
+    1,
+  );
+  refusedWith(await run(ANALYST, list, { m: month }), "FORBIDDEN", /totalCount/);
+  const totals = `{ reliefTotals(from: "2020-01-01", to: "2030-12-31") { grants amount } reliefCampaigns { name } }`;
+  assert.deepEqual(allowed(await run({ ...ANALYST, purpose: null }, totals)).reliefTotals, { grants: 0, amount: 0 });
+  refusedWith(await run(me, totals), "FORBIDDEN");
+  const reads = (await auditRows(db)).filter((r) => r.outcome !== "refused" && r.idNumber === person(1));
+  assert.ok(
+    reads.some((r) => /UnemploymentBenefit/.test(r.fields)),
+    JSON.stringify(reads),
+  );
+  assert.ok(
+    reads.some((r) => /BenefitPayment/.test(r.fields)),
+    JSON.stringify(reads),
+  );
+  assert.ok(
+    reads.some((r) => /reliefGrants/.test(r.fields)),
+    JSON.stringify(reads),
+  );
 });

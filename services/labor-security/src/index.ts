@@ -17,6 +17,9 @@ import { JobSeekerProfile } from "./job-seeker/job-seeker.entity";
 import { JobPostingSkill } from "./job-posting/job-posting-skill.entity";
 import { Referral } from "./referral/referral.entity";
 import { JobSeekersAndReferrals1764900000004 } from "./migrations/1764900000004-job-seekers-and-referrals.migration";
+import { BenefitPayment, UnemploymentBenefitClaim, UnemploymentBenefitLevel } from "./benefit/benefit.entity";
+import { BenefitAndRelief1764900000005 } from "./migrations/1764900000005-benefit-and-relief.migration";
+import { ReliefCampaign, ReliefGrant, ReliefHardshipFlag } from "./relief/relief.entity";
 
 export { Citizen, Employer, Employment, JobPosting, Retirement, RetirementAgeRule, UnemploymentRegistration };
 export * from "./citizen/citizen.enums";
@@ -27,6 +30,7 @@ export { Availability } from "./job-seeker/job-seeker.enums";
 export { ReferralOutcome, ReferralStatus } from "./referral/referral.enums";
 export { EarlyRetirementGround, RetirementCategory } from "./retirement-age/retirement-age.enums";
 export { seedLaborDemo, type SeedLaborDemoOptions } from "./seed/demo-data.seed";
+export { ReliefSeason } from "./relief/relief.enums";
 export type { Services as LaborServices };
 
 /** The labor-security department as a subgraph: owner of `Citizen` and `Employer`.
@@ -45,12 +49,19 @@ export const laborSecurity = {
     JobSeekerProfile,
     JobPostingSkill,
     Referral,
+    UnemploymentBenefitLevel,
+    UnemploymentBenefitClaim,
+    BenefitPayment,
+    ReliefCampaign,
+    ReliefGrant,
+    ReliefHardshipFlag,
   ],
   migrations: [
     LaborInitial1763800000001,
     RetirementPension1763900000002,
     StatutoryRetirementAndEqualHiring1764300000003,
     JobSeekersAndReferrals1764900000004,
+    BenefitAndRelief1764900000005,
   ],
   personalDataReaders: PERSONAL_DATA_READERS,
   createServices,

@@ -11,6 +11,8 @@ import type { Services } from "./services";
 import { UnemploymentResolver } from "./unemployment/unemployment.resolver";
 import { JobSeekerResolver } from "./job-seeker/job-seeker.resolver";
 import { CitizenReferralResolver, JobPostingReferralResolver, ReferralResolver } from "./referral/referral.resolver";
+import { BenefitResolver, CitizenBenefitResolver } from "./benefit/benefit.resolver";
+import { CitizenReliefResolver, ReliefGrantResolver, ReliefResolver } from "./relief/relief.resolver";
 
 const resolvers = [
   CitizenResolver,
@@ -24,6 +26,11 @@ const resolvers = [
   ReferralResolver,
   CitizenReferralResolver,
   JobPostingReferralResolver,
+  BenefitResolver,
+  CitizenBenefitResolver,
+  ReliefResolver,
+  ReliefGrantResolver,
+  CitizenReliefResolver,
 ] as const;
 
 /** Labor security's subgraph schema; resolvers get the department's services injected. */

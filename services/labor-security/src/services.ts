@@ -9,6 +9,8 @@ import { RetirementAgeService } from "./retirement-age/retirement-age.service";
 import { UnemploymentService } from "./unemployment/unemployment.service";
 import { JobSeekerService } from "./job-seeker/job-seeker.service";
 import { ReferralService } from "./referral/referral.service";
+import { BenefitService } from "./benefit/benefit.service";
+import { ReliefService } from "./relief/relief.service";
 
 /** Every service of the department, wired to one data source, one event publisher and one clock. */
 export interface Services {
@@ -22,6 +24,8 @@ export interface Services {
   jobPostings: JobPostingService;
   jobSeekers: JobSeekerService;
   referrals: ReferralService;
+  benefits: BenefitService;
+  relief: ReliefService;
 }
 
 /** What tests (and a different installation) may replace: the clock every "today" is read from. */
@@ -46,5 +50,7 @@ export function createServices(db: DataSource, options: ServiceOptions = {}): Se
     jobPostings: new JobPostingService(db, events, clock),
     jobSeekers: new JobSeekerService(db, clock),
     referrals: new ReferralService(db, events, citizens, employments, clock),
+    benefits: new BenefitService(db, events, clock),
+    relief: new ReliefService(db, events, clock),
   };
 }

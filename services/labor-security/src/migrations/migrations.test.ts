@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { openDepartmentDatabase } from "@onewindow/testing";
 import { laborSecurity } from "../index";
 import { JobSeekersAndReferrals1764900000004 } from "./1764900000004-job-seekers-and-referrals.migration";
+import { BenefitAndRelief1764900000005 } from "./1764900000005-benefit-and-relief.migration";
 import { StatutoryRetirementAndEqualHiring1764300000003 } from "./1764300000003-statutory-retirement-and-equal-hiring.migration";
 
 test("the statutory-retirement migration goes down and up again, seeding the three tables once", async () => {
@@ -42,4 +43,22 @@ test("the job-seekers-and-referrals migration goes down and up again", async () 
     await q.release();
   }
   assert.equal(Number((await db.query("SELECT COUNT(*) AS n FROM referral"))[0].n), 0);
+});
+
+test("the benefit-and-relief migration goes down and up again, seeding the benefit level once", async () => {
+  const { db } = await openDepartmentDatabase(laborSecurity);
+  const count = async () => Number((await db.query("SELECT COUNT(*) AS n FROM unemployment_benefit_level"))[0].n);
+  assert.equal(await count(), 1);
+  const migration = new BenefitAndRelief1764900000005();
+  const q = db.createQueryRunner();
+  try {
+    await migration.down(q);
+    for (const table of ["unemployment_benefit_payment", "relief_grant", "relief_campaign", "relief_hardship_flag"]) {
+      assert.equal(await q.hasTable(table), false, table);
+    }
+    await migration.up(q);
+  } finally {
+    await q.release();
+  }
+  assert.equal(await count(), 1);
 });

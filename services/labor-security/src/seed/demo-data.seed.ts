@@ -8,6 +8,7 @@ import { JobPosting } from "../job-posting/job-posting.entity";
 import { Retirement } from "../retirement/retirement.entity";
 import { RetirementCategory } from "../retirement-age/retirement-age.enums";
 import { UnemploymentRegistration } from "../unemployment/unemployment-registration.entity";
+import { seedReliefDemo } from "../relief/relief.seed";
 
 export interface SeedLaborDemoOptions extends DemoPopulation {
   /** How many job postings (`demoJobPosting(0 … jobPostings - 1)`). */
@@ -20,7 +21,8 @@ export interface SeedLaborDemoOptions extends DemoPopulation {
 
 /**
  * Labor security's demo records of the demo population (`@onewindow/contracts/demo`): residents,
- * employers, their jobs, unemployment registrations, retirements and job postings, written as
+ * employers, their jobs, unemployment registrations, retirements, job postings and three years of
+ * relief campaigns and grants (`src/relief/relief.seed.ts`), written as
  * history (no events).
  */
 export async function seedLaborDemo(db: DataSource, options: SeedLaborDemoOptions): Promise<void> {
@@ -116,4 +118,5 @@ export async function seedLaborDemo(db: DataSource, options: SeedLaborDemoOption
     (k) => ({ ...demoJobPosting(k, employers, today), genderRequirementGround: null }) as unknown as JobPosting,
     step("job postings"),
   );
+  await seedReliefDemo(db, { citizens, employers, today, onProgress: options.onProgress });
 }

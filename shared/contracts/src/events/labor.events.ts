@@ -8,6 +8,8 @@ export const LaborEvents = {
   jobPosted: "onewindow.labor.job.posted",
   referralMade: "onewindow.labor.referral.made",
   referralOutcome: "onewindow.labor.referral.outcome",
+  benefitPaid: "onewindow.labor.benefit.paid",
+  reliefGranted: "onewindow.labor.relief.granted",
 } as const;
 
 /** Their payloads (version 1). Dates are YYYY-MM-DD, money integer fen. */
@@ -44,5 +46,23 @@ export interface LaborEventPayloads {
     recordedOn: string;
     /** First day of work, HIRED only. */
     startDate: string | null;
+  };
+  /** One month of unemployment benefit (失业保险金) paid by the monthly run; `month` is YYYY-MM. */
+  "onewindow.labor.benefit.paid": {
+    idNumber: string;
+    claimId: number;
+    month: string;
+    amountFen: number;
+    /** Months of the entitlement left after this payment. */
+    monthsLeft: number;
+  };
+  /** A relief grant (夏送清凉 / 冬送温暖) to a retiree in hardship. */
+  "onewindow.labor.relief.granted": {
+    idNumber: string;
+    campaignId: number;
+    campaignName: string;
+    season: "SUMMER" | "WINTER";
+    amountFen: number;
+    grantedOn: string;
   };
 }
