@@ -11,47 +11,45 @@ export const FROM = "2009-01-01";
 export const TO = "2010-12-31";
 
 export const HOSPITAL_DASHBOARD = /* GraphQL */ `
+  fragment MetricValues on QualityMetrics {
+    from
+    to
+    outpatientDrugCostPerVisit
+    inpatientDrugCostPerStay
+    drugCostShare
+    followUpRate
+    satisfactionRate
+  }
+
+  fragment TrendPoint on MetricPoint {
+    period
+    value
+  }
+
   query HospitalDashboard($code: ID!, $from: Date!, $to: Date!, $yearFrom: Date!) {
     hospital(code: $code) {
       code
       name
       year: qualityMetrics(from: $yearFrom, to: $to) {
-        from
-        to
-        outpatientDrugCostPerVisit
-        inpatientDrugCostPerStay
-        drugCostShare
-        followUpRate
-        satisfactionRate
+        ...MetricValues
         previousPeriod {
-          from
-          to
-          outpatientDrugCostPerVisit
-          inpatientDrugCostPerStay
-          drugCostShare
-          followUpRate
-          satisfactionRate
+          ...MetricValues
         }
       }
       perVisit: metricTrend(metric: OUTPATIENT_DRUG_COST_PER_VISIT, from: $from, to: $to, granularity: MONTH) {
-        period
-        value
+        ...TrendPoint
       }
       perStay: metricTrend(metric: INPATIENT_DRUG_COST_PER_STAY, from: $from, to: $to, granularity: MONTH) {
-        period
-        value
+        ...TrendPoint
       }
       drugShare: metricTrend(metric: DRUG_COST_SHARE, from: $from, to: $to, granularity: MONTH) {
-        period
-        value
+        ...TrendPoint
       }
       followUp: metricTrend(metric: FOLLOW_UP_RATE, from: $from, to: $to, granularity: MONTH) {
-        period
-        value
+        ...TrendPoint
       }
       satisfaction: metricTrend(metric: SATISFACTION_RATE, from: $from, to: $to, granularity: MONTH) {
-        period
-        value
+        ...TrendPoint
       }
     }
   }
