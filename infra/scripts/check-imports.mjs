@@ -35,6 +35,8 @@ function* sources(dir) {
 const IMPORT =
   /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*["']([^"'./][^"']*)["']|(?:^|[\s;(])import\s*\(?\s*["']([^"'./][^"']*)["']|require(?:\.resolve)?\(\s*["']([^"'./][^"']*)["']\s*\)/g;
 const builtins = new Set(builtinModules);
+/** Required by name at run time rather than imported: the database drivers TypeORM loads. */
+const LOADED_BY_NAME = new Set(["pg", "better-sqlite3"]);
 
 function packageOf(specifier) {
   const parts = specifier.split("/");
@@ -81,22 +83,21 @@ for (const dir of workspaces()) {
       if (used.get(name) !== "prod") used.set(name, kind);
     }
   }
-  const versionOf = (name) =>
-    name.startsWith("@onewindow/")
-      ? "0.1.0"
-      : (rootPkg.devDependencies?.[name] ??
-        lock.packages?.[`node_modules/${name}`]?.version?.replace(/^/, "^") ??
-        null);
+  // What --fix declares: the workspace's version, the root's range, or what the lock file installed.
+  const versionOf = (name) => {
+    if (name.startsWith("@onewindow/")) return "0.1.0";
+    const installed = lock.packages?.[`node_modules/${name}`]?.version;
+    return rootPkg.devDependencies?.[name] ?? (installed ? `^${installed}` : null);
+  };
   const missing = [];
   for (const [name, kind] of used) {
     const declared =
       name in dependencies || (kind === "test" && (name in devDependencies || name in (rootPkg.devDependencies ?? {})));
     if (!declared) missing.push([name, kind]);
   }
-  const unused = Object.keys(dependencies)
-    .filter((name) => !used.has(name) && !name.startsWith("@types/"))
-    // Loaded by name at run time, not imported: database drivers TypeORM requires, Vite's plugins.
-    .filter((name) => !["pg", "better-sqlite3", "reflect-metadata"].includes(name) || !used.size);
+  const unused = Object.keys(dependencies).filter(
+    (name) => !used.has(name) && !name.startsWith("@types/") && !LOADED_BY_NAME.has(name),
+  );
   for (const [name, kind] of missing) problems.push(`${dir}: imports ${name} (${kind}) without declaring it`);
   for (const name of unused) problems.push(`${dir}: declares ${name}, which it does not import`);
   if (fix && (missing.length || unused.length)) {
