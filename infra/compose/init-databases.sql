@@ -4,7 +4,7 @@
 -- Per department two roles, neither a superuser: `<department>_owner` owns the database and its
 -- tables and is used only by the department's one-shot migrate step (DATABASE_MIGRATION_URL);
 -- `<department>` serves (DATABASE_URL). At every migrate step the owner grants the serving role
--- read and write on every table but the audit trail, which it may only append to and read (shared/src/runtime-role.ts).
+-- read and write on every table but the audit trail, which it may only append to and read (shared/platform/src/runtime-role.ts).
 -- Only the department's own roles may connect to its database. The passwords come from the
 -- postgres service's environment (docker-compose.yml, which has development defaults).
 

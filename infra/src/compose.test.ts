@@ -150,6 +150,17 @@ describe("docker-compose.yml", () => {
     assert.equal(validate({ services: { x: { image: "a", depends_on: { y: { condition: "when_ready" } } } } }), false);
   });
 
+  it("runs scripts that load only packages the images hold, by their names and with the functions they export", async () => {
+    const text = fs.readFileSync(path.join(root, "docker-compose.yml"), "utf8");
+    const loads = [...text.matchAll(/(?:const \{ ([^}]+) \} = )?require\("(@onewindow\/[^"]+)"\)(?:\.(\w+))?/g)];
+    assert.ok(loads.length > 0, "the key-making step loads the platform");
+    for (const [, destructured, specifier, member] of loads) {
+      const loaded = (await import(specifier)) as Record<string, unknown>;
+      const names = [...(destructured?.split(",").map((n) => n.trim()) ?? []), ...(member ? [member] : [])];
+      for (const name of names) assert.equal(typeof loaded[name], "function", `${specifier} exports ${name}`);
+    }
+  });
+
   it("runs exactly the departments of subgraphs.ts and the gateway, each image built for its own port", () => {
     assert.deepEqual(departmentServices.map(([name]) => name).sort(), departments.map((d) => d.name).sort());
     for (const [name, service] of departmentServices) {

@@ -23,7 +23,7 @@ export interface CostOptions {
   variables?: Readonly<Record<string, unknown>> | null;
   /**
    * Items a connection returns when `first` is absent: 20, what `pageRequest` in
-   * @onewindow/shared gives every department's connection.
+   * @onewindow/platform gives every department's connection.
    */
   defaultPageSize?: number;
   /** Largest `first`/`last` counted: 100, the most `pageRequest` lets a department return. */

@@ -24,7 +24,7 @@ import { metricsPortOf, migrateSubgraph, openSubgraphDatabase, type SubgraphDefi
 
 /*
  * A department's process: its server and its event backbone (NATS), behind their own entry
- * (`@onewindow/shared/server`) so that what only reads a department's definition (composition,
+ * (`@onewindow/platform/server`) so that what only reads a department's definition (composition,
  * seeding, tools, tests) does not load the NATS client.
  */
 
