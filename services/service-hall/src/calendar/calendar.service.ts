@@ -5,9 +5,7 @@ import type { SetHolidayScheduleInput } from "./calendar.inputs";
 import type { CaseDeadline, WorkingCalendarYear } from "./calendar.types";
 import { HolidayScheduleRow } from "./holiday-schedule.entity";
 import { FALLBACK_YEARS } from "./statutory-holidays";
-import { scheduleWindow, WorkingCalendar, type CalendarAdditions } from "./working-calendar";
-
-const isWeekend = (day: string) => [0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay());
+import { isWeekend, scheduleWindow, WorkingCalendar, type CalendarAdditions } from "./working-calendar";
 
 /** A year the calendar answers for: the years the statutory fallback computes. */
 function checkYear(year: number, field = "year"): void {

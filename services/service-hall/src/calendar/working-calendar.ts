@@ -59,7 +59,8 @@ export const OFFICIAL_SCHEDULES: readonly HolidaySchedule[] = OFFICIAL_SCHEDULES
   source: e.source,
 }));
 
-const isWeekend = (day: string) => {
+/** True for a Saturday or Sunday. */
+export const isWeekend = (day: string): boolean => {
   const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
   return weekday === 0 || weekday === 6;
 };
