@@ -1,8 +1,11 @@
 import { createLogger, loadBaseConfig } from "@onewindow/platform";
-import { isEmpty, seedAll } from "./seed/seed-all";
+import { isEmpty, seedAll, seedScaledJobSeekers } from "./seed/seed-all";
 import { parseSeedArgs } from "./seed/seed-size";
 
-/** `npm run seed -- --citizens 1000000`: writes the demo data set, scaled, into an empty DATA_DIR. */
+/**
+ * `npm run seed -- --citizens 1000000`: writes the demo data set, scaled, into an empty DATA_DIR,
+ * with job-seeker profiles and what each posting asks for at the same scale.
+ */
 async function main() {
   const size = parseSeedArgs(process.argv.slice(2));
   const config = loadBaseConfig();
@@ -14,8 +17,9 @@ async function main() {
   }
   const started = Date.now();
   await seedAll(config, logger, size);
+  const { profiles } = await seedScaledJobSeekers(config, logger, size);
   console.log(
-    `seeded ${size.citizens.toLocaleString("en-US")} citizens, ${size.employers.toLocaleString("en-US")} employers in ${((Date.now() - started) / 1000).toFixed(1)}s`,
+    `seeded ${size.citizens.toLocaleString("en-US")} citizens, ${size.employers.toLocaleString("en-US")} employers, ${profiles.toLocaleString("en-US")} job seekers in ${((Date.now() - started) / 1000).toFixed(1)}s`,
   );
 }
 

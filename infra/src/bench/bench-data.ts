@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { Client } from "pg";
 import { createLogger, loadBaseConfig, postgresDatabaseName, withPostgresAdmin } from "@onewindow/platform";
-import { seedAll } from "../seed/seed-all";
+import { seedAll, seedScaledJobSeekers } from "../seed/seed-all";
 import type { SeedSize } from "../seed/seed-size";
 import { subgraphs } from "../subgraphs";
 
@@ -80,4 +80,48 @@ export async function dropBenchData(baseUrl: string, prefix: string): Promise<vo
     ]);
     for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   });
+}
+
+/** The marker written on the job-seeker table once the matching bench's job seekers are seeded. */
+const JOB_SEEKERS_MARKER = "onewindow bench job seekers, complete";
+
+/**
+ * Makes sure the bench set at `databaseUrl` (of `size`, from {@link ensureBenchData}) has job
+ * seekers at scale (`seedScaledJobSeekers`), once: a comment on labor security's
+ * `job_seeker_profile` table marks them written, so a later run reuses them. Returns the ID
+ * numbers of the profiles that look for work (NOT_SEEKING gets no matches, so nothing to measure),
+ * for the bench to draw a different job seeker for every request.
+ */
+export async function ensureMatchingData(databaseUrl: string, size: SeedSize): Promise<string[]> {
+  const labor = benchDatabaseUrl(databaseUrl, postgresDatabaseName(databaseUrl, "labor-security"));
+  const db = new Client({ connectionString: labor });
+  await db.connect();
+  try {
+    const marked = async () =>
+      (
+        await db.query<{ comment: string | null }>(
+          "SELECT obj_description('job_seeker_profile'::regclass, 'pg_class') AS comment",
+        )
+      ).rows[0]?.comment === JOB_SEEKERS_MARKER;
+    if (!(await marked())) {
+      const started = Date.now();
+      // Profiles and posting skills of an interrupted run are left as they are and skipped.
+      const { profiles, postings } = await seedScaledJobSeekers(
+        loadBaseConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" }),
+        createLogger("bench-seed", "warn"),
+        size,
+      );
+      await db.query("VACUUM ANALYZE");
+      await db.query(`COMMENT ON TABLE job_seeker_profile IS ${db.escapeLiteral(JOB_SEEKERS_MARKER)}`);
+      process.stderr.write(
+        `seeded ${profiles} job seekers and the requirements of ${postings} postings in ${((Date.now() - started) / 1000).toFixed(0)} s\n`,
+      );
+    }
+    const { rows } = await db.query<{ id_number: string }>(
+      "SELECT id_number FROM job_seeker_profile WHERE availability <> 'NOT_SEEKING' ORDER BY id_number",
+    );
+    return rows.map((r) => r.id_number);
+  } finally {
+    await db.end();
+  }
 }

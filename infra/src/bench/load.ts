@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import autocannon from "autocannon";
+import { Progress } from "../seed/progress";
 import type { BenchQuery } from "./queries";
 
 /** What one run of load against one target measured. */
@@ -91,20 +92,30 @@ export function percentile(sorted: number[], p: number): number {
  * Drives `query` at `url` with `connections` keep-alive connections for `seconds`, a fresh
  * variables object per request. Every answer's body is checked for a GraphQL `errors` array
  * (a substring test: JSON-parsing every body would make the load generator the bottleneck).
- * Latencies are kept per request, so p95 is exact.
+ * Latencies are kept per request, so p95 is exact. With `label`, a progress line (seconds run,
+ * on stderr) shows the run going.
  */
 export async function runLoad(
   url: string,
   query: BenchQuery,
-  options: { seconds: number; connections: number; pid: number; headers: (body: string) => Record<string, string> },
+  options: {
+    seconds: number;
+    connections: number;
+    pid: number;
+    headers: (body: string) => Record<string, string>;
+    label?: string;
+  },
 ): Promise<RunResult> {
   const latencies: number[] = [];
   let graphqlErrors = 0;
   let firstError: string | undefined;
   let peakRss = treeRssKb(options.pid);
   const cpuBefore = { target: treeCpuMs(options.pid), machine: machineCpuMs() };
+  const started = Date.now();
+  const progress = options.label ? new Progress(`${options.label}, seconds`, options.seconds) : null;
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, treeRssKb(options.pid));
+    progress?.update(Math.min(options.seconds - 1, Math.floor((Date.now() - started) / 1000)));
   }, 500);
   let finish!: (err: unknown, result: autocannon.Result) => void;
   const done = new Promise<autocannon.Result>((resolve, reject) => {
@@ -140,6 +151,7 @@ export async function runLoad(
   );
   instance.on("response", (_client: unknown, _status: number, _bytes: number, time: number) => latencies.push(time));
   const result = await done.finally(() => clearInterval(sampler));
+  progress?.update(options.seconds);
   const cpuAfter = { target: treeCpuMs(options.pid), machine: machineCpuMs() };
   peakRss = Math.max(peakRss, treeRssKb(options.pid));
   latencies.sort((x, y) => x - y);

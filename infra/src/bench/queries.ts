@@ -27,6 +27,8 @@ export interface BenchQuery {
   variables: () => Record<string, unknown>;
   /** The department that owns every field of a single-subgraph query: target (c). */
   owner?: string;
+  /** False: not sent to (b), the stock gateway (the comparison of gateways is Q1–Q4's). */
+  stockGateway?: false;
 }
 
 const Q1 = `query Q1($idNumber: ID!, $year: Int!) {
@@ -74,6 +76,14 @@ const Q4 = `query Q4 {
   }
 }`;
 
+// As a window clerk sees them: the ten best, why, and at whom (employers are labor's too).
+const Q5 = `query Q5($idNumber: ID!) {
+  citizen(idNumber: $idNumber) {
+    idNumber
+    jobMatches(first: 10) { score reasons posting { id title salaryMin salaryMax employer { name } } }
+  }
+}`;
+
 /**
  * A keyset cursor of the `citizens` list (no filter) as labor security seals it with its key from
  * the stack's DATA_DIR: the next page starts after `key`.
@@ -86,11 +96,12 @@ function citizensCursor(dataDir: string): (key: string) => string {
 }
 
 /**
- * Q1–Q4 of BENCHMARKS.md ("The gateway") over a seeded set of `size`. Q1's citizens and Q2's pages are drawn at
- * random for every request, from precomputed lists so that drawing costs the load generator
- * nothing; Q3 and Q4 repeat. `dataDir` holds the departments' keys (Q2's cursors are sealed).
+ * Q1–Q4 of BENCHMARKS.md ("The gateway") over a seeded set of `size`, and Q5 ("Job matching") over
+ * `jobSeekers`, the ID numbers of its job seekers. Q1's citizens, Q2's pages and Q5's job seekers
+ * are drawn at random for every request, from precomputed lists so that drawing costs the load
+ * generator nothing; Q3 and Q4 repeat. `dataDir` holds the departments' keys (Q2's cursors are sealed).
  */
-export function benchQueries(size: SeedSize, dataDir: string): BenchQuery[] {
+export function benchQueries(size: SeedSize, dataDir: string, jobSeekers: readonly string[] = []): BenchQuery[] {
   const cursorAfter = citizensCursor(dataDir);
   const day = today();
   const taxYear = Number(day.slice(0, 4)) - 1; // the seed files last year's returns
@@ -125,6 +136,14 @@ export function benchQueries(size: SeedSize, dataDir: string): BenchQuery[] {
       query: Q4,
       variables: () => ({}),
       owner: "labor-security",
+    },
+    {
+      name: "Q5",
+      description: "jobMatches(first: 10) of a random job seeker, with reasons and employer names",
+      query: Q5,
+      variables: () => ({ idNumber: jobSeekers[pick(jobSeekers.length)] }),
+      owner: "labor-security",
+      stockGateway: false,
     },
   ];
 }

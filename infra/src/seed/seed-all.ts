@@ -13,6 +13,7 @@ import { seedTaxDemo, tax } from "@onewindow/tax";
 import { hospitalQuality, seedHospitalDemo } from "@onewindow/hospital-quality";
 import { seedServiceHallDemo, serviceHall } from "@onewindow/service-hall";
 import type { DataSource } from "typeorm";
+import { seedJobSeekers } from "./job-seekers";
 import { Progress } from "./progress";
 import type { SeedSize } from "./seed-size";
 
@@ -79,5 +80,31 @@ export async function seedAll(config: BaseConfig, logger: Logger, size: SeedSize
     } finally {
       await db.destroy();
     }
+  }
+}
+
+/**
+ * Job seekers at scale over a seeded data set of `size` (`npm run seed`, the matching bench):
+ * profiles for the registered unemployed and some of the employed, and what each job posting
+ * asks for (`./job-seekers.ts`), in labor security's database. The demo (`npm start`) keeps
+ * labor's own demo profiles.
+ */
+export async function seedScaledJobSeekers(
+  config: BaseConfig,
+  logger: Logger,
+  size: SeedSize,
+): Promise<{ profiles: number; postings: number }> {
+  process.stderr.write("seeding job seekers\n");
+  const db = await openSubgraphDatabase(laborSecurity, config, logger);
+  try {
+    return await seedJobSeekers(db, {
+      citizens: size.citizens,
+      employers: size.employers,
+      today: today(),
+      updatedAt: new Date().toISOString(),
+      onProgress: printProgress(),
+    });
+  } finally {
+    await db.destroy();
   }
 }
