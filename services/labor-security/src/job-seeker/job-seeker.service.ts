@@ -52,6 +52,23 @@ export function unmetRequirement(posting: JobPosting, seeker: Seeker, day: strin
   return null;
 }
 
+/** What matching scores a posting by (the posting itself, or a candidate row of it). */
+type Scored = Pick<JobPosting, "minAge" | "maxAge" | "minEducation" | "salaryMinFen" | "salaryMaxFen">;
+
+/** A candidate posting as the candidate queries return it (PostgreSQL gives bigints as strings). */
+interface CandidateRow extends Omit<Scored, "salaryMinFen" | "salaryMaxFen"> {
+  id: number | string;
+  salaryMinFen: number | string;
+  salaryMaxFen: number | string;
+  industry: string | null;
+}
+
+/** A candidate posting, ready to score. */
+interface Candidate extends Scored {
+  id: number;
+  industry: string | null;
+}
+
 /** 5100 → "5,100" (yuan as a clerk reads them). */
 function yuan(fen: number): string {
   return String(Math.round(fen / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
@@ -63,7 +80,7 @@ function yuan(fen: number): string {
  * 0.3 (full when the top of the range reaches the wish), industry 0.2 (half when no wish).
  */
 export function scoreMatch(
-  posting: JobPosting,
+  posting: Scored,
   postingSkills: readonly string[],
   industry: string | null,
   seeker: Seeker,
@@ -155,6 +172,11 @@ export class JobSeekerService {
    * and returns two bounded candidate sets through indexes: the postings sharing most skills
    * (`job_posting_skill` by skill) and the best-paid (`job_posting_salary_max`); only those
    * (at most 2 × {@link CANDIDATES_PER_QUERY}) are scored and ranked here.
+   *
+   * The skill candidates are counted from the skill index alone, then walked best first, each
+   * posting checked by its key until enough suit: the requirements are read for a few hundred
+   * postings, not for every open posting that shares a skill (at 100,000 postings, tens of
+   * thousands; that was most of the time a match took on PostgreSQL, see BENCHMARKS.md).
    */
   async matches(seeker: Seeker, first: number): Promise<JobMatch[]> {
     if (first < 1 || first > 50) throw new BadUserInputError("first 须在 1 到 50 之间 / must be 1..50", "first");
@@ -166,43 +188,72 @@ export class JobSeekerService {
       this.whereSuits(q, seeker, day);
       return q;
     };
-    const ids = new Set<number>();
+    // What scoring reads of each candidate, with its employer's industry: raw rows, no entities.
+    const scored = (q: SelectQueryBuilder<JobPosting>) =>
+      q
+        .leftJoin(Employer, "e", "e.credit_code = j.credit_code")
+        .select("j.id", "id")
+        .addSelect("j.min_age", "minAge")
+        .addSelect("j.max_age", "maxAge")
+        .addSelect("j.min_education", "minEducation")
+        .addSelect("j.salary_min_fen", "salaryMinFen")
+        .addSelect("j.salary_max_fen", "salaryMaxFen")
+        .addSelect("e.industry", "industry")
+        .limit(CANDIDATES_PER_QUERY)
+        .getRawMany<CandidateRow>();
+    const candidates = new Map<number, Candidate>();
+    const add = (rows: CandidateRow[]) =>
+      rows.forEach((r) =>
+        candidates.set(Number(r.id), {
+          ...r,
+          id: Number(r.id),
+          salaryMinFen: Number(r.salaryMinFen),
+          salaryMaxFen: Number(r.salaryMaxFen),
+        }),
+      );
     const skills = profile?.skills ?? [];
     if (skills.length > 0) {
-      const rows = await open()
-        .innerJoin(JobPostingSkill, "s", "s.posting_id = j.id AND s.skill IN (:...skills)", { skills })
-        .select("j.id", "id")
-        .groupBy("j.id")
-        .orderBy("COUNT(*)", "DESC")
-        .addOrderBy("j.id", "DESC")
-        .limit(CANDIDATES_PER_QUERY)
-        .getRawMany<{ id: number | string }>();
-      rows.forEach((r) => ids.add(Number(r.id)));
+      const bySkills = open()
+        .innerJoin(
+          (sub) =>
+            sub
+              .select("s.posting_id", "posting_id")
+              .addSelect("COUNT(*)", "shared")
+              .from(JobPostingSkill, "s")
+              .where("s.skill IN (:...skills)", { skills })
+              .groupBy("s.posting_id")
+              // Sorted here, so that PostgreSQL joins the postings in this order and stops at the limit.
+              .orderBy("shared", "DESC")
+              .addOrderBy("s.posting_id", "DESC"),
+          "c",
+          "c.posting_id = j.id",
+        )
+        .orderBy("c.shared", "DESC")
+        .addOrderBy("c.posting_id", "DESC");
+      add(await scored(bySkills));
     }
-    const paid = await open()
-      .select("j.id", "id")
-      .orderBy("j.salary_max_fen", "DESC")
-      .addOrderBy("j.id", "DESC")
-      .limit(CANDIDATES_PER_QUERY)
-      .getRawMany<{ id: number | string }>();
-    paid.forEach((r) => ids.add(Number(r.id)));
-    if (ids.size === 0) return [];
-    const postings = await this.db.getRepository(JobPosting).findBy({ id: In([...ids]) });
-    const tags = await this.db.getRepository(JobPostingSkill).findBy({ postingId: In([...ids]) });
-    const employers = await this.db
-      .getRepository(Employer)
-      .findBy({ creditCode: In([...new Set(postings.map((p) => p.creditCode))]) });
-    const industry = new Map(employers.map((e) => [e.creditCode, e.industry]));
-    return postings
-      .map((posting) => {
-        const own = tags.filter((t) => t.postingId === posting.id).map((t) => t.skill);
-        const { score, reasons } = scoreMatch(posting, own, industry.get(posting.creditCode) ?? null, seeker, profile);
-        return Object.assign(new JobMatch(), { posting, score, reasons });
-      })
-      .sort(
-        (a, b) => b.score - a.score || b.posting.salaryMaxFen - a.posting.salaryMaxFen || b.posting.id - a.posting.id,
-      )
+    add(await scored(open().orderBy("j.salary_max_fen", "DESC").addOrderBy("j.id", "DESC")));
+    if (candidates.size === 0) return [];
+    const tags = await this.db
+      .getRepository(JobPostingSkill)
+      .createQueryBuilder("t")
+      .select("t.posting_id", "postingId")
+      .addSelect("t.skill", "skill")
+      .where({ postingId: In([...candidates.keys()]) })
+      .getRawMany<{ postingId: number | string; skill: string }>();
+    const tagsOf = new Map<number, string[]>();
+    for (const t of tags) tagsOf.set(Number(t.postingId), [...(tagsOf.get(Number(t.postingId)) ?? []), t.skill]);
+    const best = [...candidates.values()]
+      .map((c) => ({ c, ...scoreMatch(c, tagsOf.get(c.id) ?? [], c.industry, seeker, profile) }))
+      .sort((a, b) => b.score - a.score || b.c.salaryMaxFen - a.c.salaryMaxFen || b.c.id - a.c.id)
       .slice(0, first);
+    // Only the postings shown are read whole.
+    const postings = new Map(
+      (await this.db.getRepository(JobPosting).findBy({ id: In(best.map((m) => m.c.id)) })).map((p) => [p.id, p]),
+    );
+    return best.map(({ c, score, reasons }) =>
+      Object.assign(new JobMatch(), { posting: postings.get(c.id)!, score, reasons }),
+    );
   }
 
   /** The hard requirements as SQL (see {@link unmetRequirement}, which says the same for one posting). */
