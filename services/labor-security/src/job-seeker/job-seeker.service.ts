@@ -1,4 +1,4 @@
-import { In, type DataSource, type SelectQueryBuilder } from "typeorm";
+import { In, type DataSource, type ObjectLiteral, type SelectQueryBuilder } from "typeorm";
 import { BadUserInputError, ageOn, parseIdNumber, todayBy, yuanToFen, type Clock } from "@onewindow/platform";
 import { Citizen } from "../citizen/citizen.entity";
 import { EducationLevel, Gender } from "../citizen/citizen.enums";
@@ -176,18 +176,14 @@ export class JobSeekerService {
    * The skill candidates are counted from the skill index alone, then walked best first, each
    * posting checked by its key until enough suit: the requirements are read for a few hundred
    * postings, not for every open posting that shares a skill (at 100,000 postings, tens of
-   * thousands; that was most of the time a match took on PostgreSQL, see BENCHMARKS.md).
+   * thousands: most of a match's time on PostgreSQL before, see BENCHMARKS.md "Job matching").
+   * Scoring reads raw rows; only the postings returned are read whole.
    */
   async matches(seeker: Seeker, first: number): Promise<JobMatch[]> {
     if (first < 1 || first > 50) throw new BadUserInputError("first 须在 1 到 50 之间 / must be 1..50", "first");
     const [profile] = await this.findByIds([seeker.idNumber]);
     if (profile?.availability === Availability.NOT_SEEKING) return [];
     const day = todayBy(this.clock);
-    const open = () => {
-      const q = this.db.getRepository(JobPosting).createQueryBuilder("j");
-      this.whereSuits(q, seeker, day);
-      return q;
-    };
     // What scoring reads of each candidate, with its employer's industry: raw rows, no entities.
     const scored = (q: SelectQueryBuilder<JobPosting>) =>
       q
@@ -213,8 +209,13 @@ export class JobSeekerService {
       );
     const skills = profile?.skills ?? [];
     if (skills.length > 0) {
-      const bySkills = open()
-        .innerJoin(
+      // The check is a scalar subquery so that PostgreSQL cannot turn it into a join over every
+      // open posting: its estimate of how many suit is far too low, and it did for people with few skills.
+      const bySkills = this.db
+        .createQueryBuilder()
+        .subQuery()
+        .select("c.posting_id", "id")
+        .from(
           (sub) =>
             sub
               .select("s.posting_id", "posting_id")
@@ -222,17 +223,33 @@ export class JobSeekerService {
               .from(JobPostingSkill, "s")
               .where("s.skill IN (:...skills)", { skills })
               .groupBy("s.posting_id")
-              // Sorted here, so that PostgreSQL joins the postings in this order and stops at the limit.
+              // Sorted before the check, so that the check stops at the limit.
               .orderBy("shared", "DESC")
               .addOrderBy("s.posting_id", "DESC"),
           "c",
-          "c.posting_id = j.id",
-        )
+        );
+      const suits = bySkills.subQuery().select("j.id").from(JobPosting, "j");
+      this.whereSuits(suits, seeker, day);
+      suits.andWhere("j.id = c.posting_id");
+      bySkills
+        .where(`${suits.getQuery()} IS NOT NULL`)
+        .setParameters(suits.getParameters())
         .orderBy("c.shared", "DESC")
-        .addOrderBy("c.posting_id", "DESC");
-      add(await scored(bySkills));
+        .addOrderBy("c.posting_id", "DESC")
+        .limit(CANDIDATES_PER_QUERY);
+      add(
+        await scored(
+          this.db
+            .getRepository(JobPosting)
+            .createQueryBuilder("j")
+            .innerJoin(bySkills.getQuery(), "b", "b.id = j.id")
+            .setParameters(bySkills.getParameters()),
+        ),
+      );
     }
-    add(await scored(open().orderBy("j.salary_max_fen", "DESC").addOrderBy("j.id", "DESC")));
+    const paid = this.db.getRepository(JobPosting).createQueryBuilder("j");
+    this.whereSuits(paid, seeker, day);
+    add(await scored(paid.orderBy("j.salary_max_fen", "DESC").addOrderBy("j.id", "DESC")));
     if (candidates.size === 0) return [];
     const tags = await this.db
       .getRepository(JobPostingSkill)
@@ -257,7 +274,7 @@ export class JobSeekerService {
   }
 
   /** The hard requirements as SQL (see {@link unmetRequirement}, which says the same for one posting). */
-  private whereSuits(q: SelectQueryBuilder<JobPosting>, seeker: Seeker, day: string): void {
+  private whereSuits(q: SelectQueryBuilder<JobPosting | ObjectLiteral>, seeker: Seeker, day: string): void {
     const age = ageOn(seeker.birthDate, day);
     q.where("j.published_on <= :day AND (j.expires_on IS NULL OR j.expires_on >= :day)", { day })
       .andWhere("(j.min_age IS NULL OR j.min_age <= :age) AND (j.max_age IS NULL OR j.max_age >= :age)", { age })
