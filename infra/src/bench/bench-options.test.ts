@@ -1,7 +1,7 @@
 import { test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { benchPrefix } from "./bench-data";
-import { DEFAULT_BENCH_SIZE, parseBenchArgs, QUICK_BENCH_SIZE } from "./bench-options";
+import { DEFAULT_BENCH_SIZE, MATCHING_BENCH_SIZE, parseBenchArgs, QUICK_BENCH_SIZE } from "./bench-options";
 
 test("bench arguments default to the full benchmark data set and refuse nonsense", () => {
   const defaults = parseBenchArgs([], {});
@@ -18,12 +18,26 @@ test("bench arguments default to the full benchmark data set and refuse nonsense
     [2000, 3, 8, ["Q1", "Q3"]],
   );
   assert.throws(() => parseBenchArgs(["--citizens", "-1"], {}), /bad argument --citizens/);
-  assert.throws(() => parseBenchArgs(["--queries", "Q9"], {}), /Q1..Q4/);
+  assert.throws(() => parseBenchArgs(["--queries", "Q9"], {}), /Q1..Q5/);
   assert.throws(() => parseBenchArgs(["--rounds", "0"], {}), /at least 1/);
   assert.equal(defaults.profileDir, null);
   assert.equal(parseBenchArgs(["--profile", "/tmp/p", "--quick"], {}).profileDir, "/tmp/p");
   assert.throws(() => parseBenchArgs(["--profile"], {}), /--profile takes a directory/);
   assert.throws(() => parseBenchArgs(["--profile", "--quick"], {}), /--profile takes a directory/);
+});
+
+test("--matching runs Q5 alone over a million citizens and 100,000 postings, with a few connections", () => {
+  const matching = parseBenchArgs(["--matching"], {});
+  assert.deepEqual(matching.size, MATCHING_BENCH_SIZE);
+  assert.deepEqual([matching.size.citizens, matching.size.jobPostings], [1_000_000, 100_000]);
+  assert.deepEqual([matching.queries, matching.connections, matching.rounds], [["Q5"], 4, 2]);
+  assert.notEqual(benchPrefix(MATCHING_BENCH_SIZE), benchPrefix(DEFAULT_BENCH_SIZE));
+  // Sizes and options given beside it win; --quick matches over the quick set.
+  const small = parseBenchArgs(["--matching", "--job-postings", "20000", "--connections", "1"], {});
+  assert.deepEqual([small.size.jobPostings, small.size.citizens, small.connections], [20_000, 1_000_000, 1]);
+  const quick = parseBenchArgs(["--quick", "--matching"], {});
+  assert.deepEqual([quick.size, quick.queries, quick.duration], [QUICK_BENCH_SIZE, ["Q5"], 5]);
+  assert.deepEqual(parseBenchArgs(["--queries", "Q4,q5"], {}).queries, ["Q4", "Q5"]);
 });
 
 test("each data-set size has its own, stable database prefix", () => {

@@ -1,7 +1,7 @@
 import { test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { machineCpuMs, treeCpuMs, type RunResult } from "./load";
-import { costTable, summarize } from "./report";
+import { costTable, summarize, targetCostTable } from "./report";
 
 const run = (requests: number, targetCpuMs: number, machineCpuMs: number): RunResult => ({
   requests,
@@ -36,6 +36,23 @@ test("the cost table gives each gateway's CPU per request and their ratio", () =
     ]),
   );
   assert.match(table, /\| Q1 \| 1\.00 \| 3\.00 \| \*\*3\.00×\*\* \| 6\.00 \| 8\.00 \| 5\.00 \|/);
+});
+
+test("a query without the stock gateway has no row in the gateways' cost table but one per target in its own", () => {
+  const results = new Map([
+    [
+      "Q5",
+      new Map([
+        ["a", summarize([run(100, 100, 900)])],
+        ["c", summarize([run(200, 300, 1000)])],
+      ]),
+    ],
+  ]);
+  assert.equal(costTable(results), "");
+  const table = targetCostTable(results);
+  assert.match(table, /\| Q5 \| \(a\) OneWindow gateway \| 1\.00 \| 9\.00 \| 8\.00 \|/);
+  assert.match(table, /\| Q5 \| \(c\) owning subgraph \| 1\.50 \| 5\.00 \| 3\.50 \|/);
+  assert.equal(targetCostTable(new Map()), "");
 });
 
 (process.platform === "linux" ? test : test.skip)(

@@ -8,6 +8,7 @@ import { GenderRequirementGround } from "../job-posting/job-posting.enums";
 import { GenderRequirement } from "../job-posting/job-posting.entity";
 import { company } from "../labor-security.fixture";
 import type { Services } from "../services";
+import { CANDIDATES_PER_QUERY } from "./job-seeker.service";
 
 const TODAY = "2026-06-01";
 /** A man of 52 on TODAY, and a woman of 46. */
@@ -89,6 +90,31 @@ test("matching leaves out the postings whose hard requirements the person does n
   const woman = (await s.citizens.findByIds([WOMAN]))[0]!;
   const hers = (await s.jobSeekers.matches(woman, 10)).map((m) => m.posting.id);
   assert.deepEqual(hers.sort(), [ids.electrician, ids.cleaner].sort());
+});
+
+test("the posting sharing most skills is found behind more newer, better-paid ones than matching reads, until the person is referred to it or it is full", async () => {
+  const { services: s } = await openDepartmentDatabase(laborSecurity, { clock: fixedClock(TODAY) });
+  await s.employers.register({ creditCode: company(1), name: "杭州景芳机电有限公司", industry: "制造业" });
+  for (const idNumber of [MAN, WOMAN]) {
+    await s.citizens.register({ idNumber, name: "求职者", community: "景芳社区" });
+    await s.jobSeekers.update({ idNumber, skills: ["电工证", "叉车证"] });
+  }
+  const post = async (title: string, skills: string[], salaryMin: number) =>
+    (await s.jobPostings.post({ creditCode: company(1), title, skills, salaryMin, salaryMax: salaryMin + 500 })).id;
+  const both = await post("维修电工", ["电工证", "叉车证"], 3000);
+  // More than either candidate query reads, each sharing one skill and better paid.
+  for (let i = 0; i <= CANDIDATES_PER_QUERY; i++) await post(`电工 ${i}`, ["电工证", "焊工证"], 5000);
+  const man = (await s.citizens.findByIds([MAN]))[0]!;
+  const [best] = await s.jobSeekers.matches(man, 1);
+  assert.equal(best.posting.id, both);
+  const shared = best.reasons.find((r) => r.startsWith("技能匹配："));
+  assert.deepEqual(shared?.slice(5).split("、").sort(), ["电工证", "叉车证"].sort());
+
+  await s.referrals.refer({ idNumber: MAN, postingId: String(both) });
+  assert.notEqual((await s.jobSeekers.matches(man, 1))[0].posting.id, both);
+  // Its one vacancy is taken: nobody else is matched to it either.
+  const woman = (await s.citizens.findByIds([WOMAN]))[0]!;
+  assert.notEqual((await s.jobSeekers.matches(woman, 1))[0].posting.id, both);
 });
 
 test("a men-only posting without its lawful ground excludes nobody, and a person not seeking work gets no matches", async () => {
