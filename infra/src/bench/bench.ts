@@ -1,6 +1,6 @@
 import os from "node:os";
 import { execFileSync } from "node:child_process";
-import { ensureBenchData, ensureMatchingData } from "./bench-data";
+import { ensureBenchData, ensureMatchingData, postgresBackends } from "./bench-data";
 import { parseBenchArgs } from "./bench-options";
 import { runLoad, type RunResult } from "./load";
 import { issueDevToken } from "@onewindow/gateway";
@@ -113,6 +113,12 @@ async function main() {
     `OneWindow bench: ${JSON.stringify(options.size)}, ${options.duration} s runs, ${options.warmup} s warm-up, ${options.connections} connections, ${options.rounds} rounds`,
   );
   console.log(`machine: ${machine()}`);
+  const load = () =>
+    `load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(", ")} (1, 5, 15 min)`;
+  console.log(load());
   const { databaseUrl, reused } = await ensureBenchData(options.baseDatabaseUrl, options.size, options.fresh);
   console.log(`${reused ? "reusing" : "seeded"} data set ${new URL(databaseUrl).pathname.slice(1)}_*`);
   const jobSeekers = options.queries.includes("Q5") ? await ensureMatchingData(databaseUrl, options.size) : [];
@@ -131,13 +137,17 @@ async function main() {
       const targets: [Target, BenchProcess][] = [["a", stack.gateway]];
       if (query.stockGateway !== false) targets.push(["b", stack.stockGateway]);
       if (query.owner) targets.push(["c", stack.subgraphs.get(query.owner)!]);
-      const run = (target: Target, proc: BenchProcess, seconds: number, label: string) =>
+      const owner = query.owner && stack.subgraphs.get(query.owner)!;
+      const run = async (target: Target, proc: BenchProcess, seconds: number, label: string) =>
         runLoad(proc.url, query, {
           seconds,
           connections: options.connections,
           pid: proc.process.pid!,
           headers: headers(target, query.owner),
           label: `${query.name} (${target}) ${label}`,
+          department: owner
+            ? { pid: owner.process.pid!, postgresPids: await postgresBackends(databaseUrl, owner.name) }
+            : undefined,
         });
       for (const [target, proc] of targets) if (options.warmup) await run(target, proc, options.warmup, "warm-up");
       const runs = new Map<Target, RunResult[]>(targets.map(([t]) => [t, []]));
@@ -145,7 +155,7 @@ async function main() {
         for (const [target, proc] of targets) {
           const result = await run(target, proc, options.duration, `round ${round}`);
           runs.get(target)!.push(result);
-          console.log(runLine(query.name, target, round, result));
+          console.log(`${runLine(query.name, target, round, result)}  (load ${os.loadavg()[0].toFixed(1)})`);
         }
       }
       results.set(query.name, new Map([...runs].map(([t, r]) => [t, summarize(r)])));
@@ -163,7 +173,7 @@ async function main() {
       console.log(
         `CPU profiles: ${options.profileDir}/gateway-a.cpuprofile and gateway-b.cpuprofile (written as the gateways stop)`,
       );
-    console.log(`finished in ${((Date.now() - started) / 60_000).toFixed(1)} min`);
+    console.log(`finished in ${((Date.now() - started) / 60_000).toFixed(1)} min, ${load()}`);
   } finally {
     await stack.stop();
   }

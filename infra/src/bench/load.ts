@@ -23,6 +23,12 @@ export interface RunResult {
   targetCpuMs: number;
   /** CPU time the whole machine spent during the run, ms: the target, the departments, PostgreSQL, the load generator. */
   machineCpuMs: number;
+  /**
+   * With `options.department`: CPU time of the owning department's processes and of the
+   * PostgreSQL backends serving its database during the run, ms (whatever else the machine runs).
+   */
+  departmentCpuMs?: number;
+  postgresCpuMs?: number;
 }
 
 /** The processes of a tree: `pid` and its descendants, from /proc (empty where there is none). */
@@ -57,8 +63,13 @@ const TICK_MS = 10;
 
 /** CPU time (user + system) a process tree has used so far, in ms, from /proc/<pid>/stat. */
 export function treeCpuMs(pid: number): number {
+  return pidsCpuMs(treePids(pid));
+}
+
+/** CPU time (user + system) the processes `pids` have used so far, in ms (0 for one that is gone). */
+export function pidsCpuMs(pids: readonly number[]): number {
   let ticks = 0;
-  for (const p of treePids(pid)) {
+  for (const p of pids) {
     try {
       // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
       const stat = fs.readFileSync(`/proc/${p}/stat`, "utf8");
@@ -104,13 +115,17 @@ export async function runLoad(
     pid: number;
     headers: (body: string) => Record<string, string>;
     label?: string;
+    /** The owning department's process and the PostgreSQL backends of its database (pids). */
+    department?: { pid: number; postgresPids: readonly number[] };
   },
 ): Promise<RunResult> {
   const latencies: number[] = [];
   let graphqlErrors = 0;
   let firstError: string | undefined;
   let peakRss = treeRssKb(options.pid);
-  const cpuBefore = { target: treeCpuMs(options.pid), machine: machineCpuMs() };
+  const { department } = options;
+  const departmentCpu = () => department && { own: treeCpuMs(department.pid), pg: pidsCpuMs(department.postgresPids) };
+  const cpuBefore = { target: treeCpuMs(options.pid), machine: machineCpuMs(), department: departmentCpu() };
   const started = Date.now();
   const progress = options.label ? new Progress(`${options.label}, seconds`, options.seconds) : null;
   const sampler = setInterval(() => {
@@ -152,7 +167,7 @@ export async function runLoad(
   instance.on("response", (_client: unknown, _status: number, _bytes: number, time: number) => latencies.push(time));
   const result = await done.finally(() => clearInterval(sampler));
   progress?.update(options.seconds);
-  const cpuAfter = { target: treeCpuMs(options.pid), machine: machineCpuMs() };
+  const cpuAfter = { target: treeCpuMs(options.pid), machine: machineCpuMs(), department: departmentCpu() };
   peakRss = Math.max(peakRss, treeRssKb(options.pid));
   latencies.sort((x, y) => x - y);
   const transportErrors = result.errors + result.timeouts + result.non2xx;
@@ -171,5 +186,7 @@ export async function runLoad(
     peakRssMb: peakRss / 1024,
     targetCpuMs: cpuAfter.target - cpuBefore.target,
     machineCpuMs: cpuAfter.machine - cpuBefore.machine,
+    departmentCpuMs: cpuAfter.department && cpuAfter.department.own - cpuBefore.department!.own,
+    postgresCpuMs: cpuAfter.department && cpuAfter.department.pg - cpuBefore.department!.pg,
   };
 }

@@ -43,15 +43,19 @@ test("a query without the stock gateway has no row in the gateways' cost table b
     [
       "Q5",
       new Map([
-        ["a", summarize([run(100, 100, 900)])],
-        ["c", summarize([run(200, 300, 1000)])],
+        ["a", summarize([{ ...run(100, 100, 900), departmentCpuMs: 400, postgresCpuMs: 200 }])],
+        ["c", summarize([{ ...run(200, 300, 1000), departmentCpuMs: 300, postgresCpuMs: 100 }])],
       ]),
     ],
   ]);
   assert.equal(costTable(results), "");
   const table = targetCostTable(results);
-  assert.match(table, /\| Q5 \| \(a\) OneWindow gateway \| 1\.00 \| 9\.00 \| 8\.00 \|/);
-  assert.match(table, /\| Q5 \| \(c\) owning subgraph \| 1\.50 \| 5\.00 \| 3\.50 \|/);
+  // (a): the gateway 1, the department 4, PostgreSQL 2 per request; (c) is the department itself.
+  assert.match(table, /\| Q5 \| \(a\) OneWindow gateway \| 1\.00 \| 4\.00 \| 2\.00 \| 7\.00 \| 9\.00 \|/);
+  assert.match(table, /\| Q5 \| \(c\) owning subgraph \| 1\.50 \| 1\.50 \| 0\.50 \| 2\.00 \| 5\.00 \|/);
+  // Without the department's figures, only what was measured.
+  const bare = targetCostTable(new Map([["Q4", new Map([["a", summarize([run(100, 100, 900)])]])]]));
+  assert.match(bare, /\| Q4 \| \(a\) OneWindow gateway \| 1\.00 \|  \|  \|  \| 9\.00 \|/);
   assert.equal(targetCostTable(new Map()), "");
 });
 

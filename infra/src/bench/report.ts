@@ -13,6 +13,9 @@ export interface Summary {
   targetCpuMsPerRequest: number;
   /** CPU time of the whole machine per answered request, ms (target, departments, PostgreSQL, load generator). */
   machineCpuMsPerRequest: number;
+  /** For single-department queries: CPU of that department's processes, and of PostgreSQL's backends of its database, per request, ms. */
+  departmentCpuMsPerRequest?: number;
+  postgresCpuMsPerRequest?: number;
   runs: number;
 }
 
@@ -21,6 +24,8 @@ export function summarize(runs: RunResult[]): Summary {
   const latencies = runs.flatMap((r) => r.latencies).sort((x, y) => x - y);
   const seconds = runs.reduce((s, r) => s + r.seconds, 0);
   const perRequest = (ms: number) => (latencies.length ? ms / latencies.length : 0);
+  const measured = (values: (number | undefined)[]) =>
+    values.every((v) => v !== undefined) ? perRequest(values.reduce((s: number, v) => s + v!, 0)) : undefined;
   return {
     requestsPerSecond: seconds ? latencies.length / seconds : 0,
     p50: percentile(latencies, 50),
@@ -30,6 +35,8 @@ export function summarize(runs: RunResult[]): Summary {
     peakRssMb: Math.max(0, ...runs.map((r) => r.peakRssMb)),
     targetCpuMsPerRequest: perRequest(runs.reduce((s, r) => s + r.targetCpuMs, 0)),
     machineCpuMsPerRequest: perRequest(runs.reduce((s, r) => s + r.machineCpuMs, 0)),
+    departmentCpuMsPerRequest: measured(runs.map((r) => r.departmentCpuMs)),
+    postgresCpuMsPerRequest: measured(runs.map((r) => r.postgresCpuMs)),
     runs: runs.length,
   };
 }
@@ -44,7 +51,7 @@ const TARGET_NAMES: Record<Target, string> = {
 
 /** One line per measured run, printed as the bench goes. */
 export function runLine(query: string, target: Target, round: number, r: RunResult): string {
-  return `  ${query} ${TARGET_NAMES[target].padEnd(26)} round ${round}: ${r.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${ms(r.p50)} ms  p95 ${ms(r.p95)} ms  p99 ${ms(r.p99)} ms  errors ${r.errors}  RSS ${r.peakRssMb.toFixed(0)} MB  CPU/req ${(r.targetCpuMs / Math.max(1, r.requests)).toFixed(2)} ms target, ${(r.machineCpuMs / Math.max(1, r.requests)).toFixed(2)} ms machine${r.firstError ? `\n    first error: ${r.firstError}` : ""}`;
+  return `  ${query} ${TARGET_NAMES[target].padEnd(26)} round ${round}: ${r.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${ms(r.p50)} ms  p95 ${ms(r.p95)} ms  p99 ${ms(r.p99)} ms  errors ${r.errors}  RSS ${r.peakRssMb.toFixed(0)} MB  CPU/req ${(r.targetCpuMs / Math.max(1, r.requests)).toFixed(2)} ms target,${r.postgresCpuMs === undefined ? "" : ` ${(r.postgresCpuMs / Math.max(1, r.requests)).toFixed(2)} ms PostgreSQL,`} ${(r.machineCpuMs / Math.max(1, r.requests)).toFixed(2)} ms machine${r.firstError ? `\n    first error: ${r.firstError}` : ""}`;
 }
 
 /**
@@ -102,20 +109,28 @@ export function costTable(results: Map<string, Map<Target, Summary>>): string {
 }
 
 /**
- * CPU time per request of each target a query ran against: the target's own processes (our
- * gateway; or the owning subgraph) and the whole machine (PostgreSQL, the load generator and every
- * other process of the stack included), and the rest. For Q5, which the stock gateway does not
- * run: (c)'s own figure is the department's cost of matching, without PostgreSQL's. "" for no query.
+ * CPU time per request of each target a query ran against (for Q5, which the stock gateway does
+ * not run): the target's own processes (our gateway, or the owning subgraph), the owning
+ * department's, PostgreSQL's backends of its database, their sum (what one request costs, whatever
+ * else shares the machine), and the whole machine's (the load generator and anything else running
+ * included). "" for no query.
  */
 export function targetCostTable(results: Map<string, Map<Target, Summary>>): string {
   const lines = [
-    "| query | target | target CPU ms/req | machine CPU ms/req | rest of the machine |",
-    "|---|---|---:|---:|---:|",
+    "| query | target | target CPU ms/req | department CPU ms/req | PostgreSQL CPU ms/req | request total | machine CPU ms/req |",
+    "|---|---|---:|---:|---:|---:|---:|",
   ];
+  const opt = (n?: number) => (n === undefined ? "" : cpu(n));
   for (const [query, byTarget] of results)
-    for (const [target, s] of byTarget)
+    for (const [target, s] of byTarget) {
+      const department = target === "c" ? 0 : s.departmentCpuMsPerRequest;
+      const total =
+        department === undefined || s.postgresCpuMsPerRequest === undefined
+          ? undefined
+          : s.targetCpuMsPerRequest + department + s.postgresCpuMsPerRequest;
       lines.push(
-        `| ${query} | ${TARGET_NAMES[target]} | ${cpu(s.targetCpuMsPerRequest)} | ${cpu(s.machineCpuMsPerRequest)} | ${cpu(s.machineCpuMsPerRequest - s.targetCpuMsPerRequest)} |`,
+        `| ${query} | ${TARGET_NAMES[target]} | ${cpu(s.targetCpuMsPerRequest)} | ${opt(s.departmentCpuMsPerRequest)} | ${opt(s.postgresCpuMsPerRequest)} | ${opt(total)} | ${cpu(s.machineCpuMsPerRequest)} |`,
       );
+    }
   return lines.length > 2 ? lines.join("\n") : "";
 }
