@@ -8,7 +8,9 @@ import { GenderRequirementGround } from "../job-posting/job-posting.enums";
 import { GenderRequirement } from "../job-posting/job-posting.entity";
 import { company } from "../labor-security.fixture";
 import type { Services } from "../services";
-import { CANDIDATES_PER_QUERY } from "./job-seeker.service";
+import { JobPosting } from "../job-posting/job-posting.entity";
+import { JobPostingSkill } from "../job-posting/job-posting-skill.entity";
+import { CANDIDATES_PER_QUERY, SKILL_SCAN } from "./job-seeker.service";
 
 const TODAY = "2026-06-01";
 /** A man of 52 on TODAY, and a woman of 46. */
@@ -115,6 +117,63 @@ test("the posting sharing most skills is found behind more newer, better-paid on
   // Its one vacancy is taken: nobody else is matched to it either.
   const woman = (await s.citizens.findByIds([WOMAN]))[0]!;
   assert.notEqual((await s.jobSeekers.matches(woman, 1))[0].posting.id, both);
+});
+
+test("when few of the postings sharing most skills suit the person, matching walks past them to one that does", async () => {
+  const { services: s, db } = await openDepartmentDatabase(laborSecurity, { clock: fixedClock(TODAY) });
+  await s.employers.register({ creditCode: company(1), name: "杭州景芳机电有限公司", industry: "制造业" });
+  await s.citizens.register({ idNumber: MAN, name: "张建国", community: "景芳社区" });
+  await s.jobSeekers.update({
+    idNumber: MAN,
+    educationLevel: EducationLevel.SENIOR_HIGH,
+    skills: ["电工证", "叉车证"],
+  });
+  // The one that suits him and shares a skill: the oldest and the worst paid.
+  const fits = (
+    await s.jobPostings.post({
+      creditCode: company(1),
+      title: "维修电工",
+      skills: ["电工证"],
+      salaryMin: 3000,
+      salaryMax: 3500,
+    })
+  ).id;
+  const insert = async (
+    title: string,
+    count: number,
+    salaryMin: number,
+    minEducation: EducationLevel | null,
+    skills: string[],
+  ) => {
+    const rows = Array.from({ length: count }, () => ({
+      creditCode: company(1),
+      title,
+      requirements: null,
+      genderRequirement: GenderRequirement.ANY,
+      genderRequirementGround: null,
+      minAge: null,
+      maxAge: null,
+      salaryMinFen: salaryMin * 100,
+      salaryMaxFen: (salaryMin + 500) * 100,
+      minEducation,
+      vacancies: 1,
+      publishedOn: TODAY,
+      expiresOn: null,
+    }));
+    for (let k = 0; k < rows.length; k += 200) await db.getRepository(JobPosting).insert(rows.slice(k, k + 200));
+    const ids = (await db.getRepository(JobPosting).findBy({ title })).map((p) => p.id);
+    const tags = ids.flatMap((postingId) => skills.map((skill) => ({ postingId, skill })));
+    for (let k = 0; k < tags.length; k += 200) await db.getRepository(JobPostingSkill).insert(tags.slice(k, k + 200));
+  };
+  // Better paid and open to him, sharing no skill: they fill the best-paid candidates.
+  await insert("仓库管理员", CANDIDATES_PER_QUERY, 6000, null, ["仓储管理"]);
+  // Sharing both his skills but asking for a degree: more than matching checks first.
+  await insert("设备工程师", SKILL_SCAN + 1, 9000, EducationLevel.BACHELOR, ["电工证", "叉车证"]);
+
+  const man = (await s.citizens.findByIds([MAN]))[0]!;
+  const matches = await s.jobSeekers.matches(man, 3);
+  assert.equal(matches[0].posting.id, fits);
+  assert.ok(matches.every((m) => m.posting.minEducation === null));
 });
 
 test("a men-only posting without its lawful ground excludes nobody, and a person not seeking work gets no matches", async () => {

@@ -14,6 +14,12 @@ import type { UpdateJobSeekerProfileInput } from "./job-seeker.inputs";
 /** How many postings each candidate query brings back before scoring: matching never reads more. */
 export const CANDIDATES_PER_QUERY = 200;
 
+/**
+ * How many of the postings sharing most skills matching checks first, before all of them: enough
+ * when one in ten suits the person.
+ */
+export const SKILL_SCAN = CANDIDATES_PER_QUERY * 10;
+
 /** Referral statuses that hold a vacancy (the others gave it back). */
 export const ACTIVE_REFERRAL_STATUSES = ["REFERRED", "HIRED"] as const;
 
@@ -211,41 +217,46 @@ export class JobSeekerService {
     if (skills.length > 0) {
       // The check is a scalar subquery so that PostgreSQL cannot turn it into a join over every
       // open posting: its estimate of how many suit is far too low, and it did for people with few skills.
-      const bySkills = this.db
-        .createQueryBuilder()
-        .subQuery()
-        .select("c.posting_id", "id")
-        .from(
-          (sub) =>
-            sub
-              .select("s.posting_id", "posting_id")
-              .addSelect("COUNT(*)", "shared")
-              .from(JobPostingSkill, "s")
-              .where("s.skill IN (:...skills)", { skills })
-              .groupBy("s.posting_id")
-              // Sorted before the check, so that the check stops at the limit.
-              .orderBy("shared", "DESC")
-              .addOrderBy("s.posting_id", "DESC"),
-          "c",
-        );
-      const suits = bySkills.subQuery().select("j.id").from(JobPosting, "j");
-      this.whereSuits(suits, seeker, day);
-      suits.andWhere("j.id = c.posting_id");
-      bySkills
-        .where(`${suits.getQuery()} IS NOT NULL`)
-        .setParameters(suits.getParameters())
-        .orderBy("c.shared", "DESC")
-        .addOrderBy("c.posting_id", "DESC")
-        .limit(CANDIDATES_PER_QUERY);
-      add(
-        await scored(
+      const bySkills = (scan?: number) => {
+        const best = this.db
+          .createQueryBuilder()
+          .subQuery()
+          .select("c.posting_id", "id")
+          .from(
+            (sub) =>
+              sub
+                .select("s.posting_id", "posting_id")
+                .addSelect("COUNT(*)", "shared")
+                .from(JobPostingSkill, "s")
+                .where("s.skill IN (:...skills)", { skills })
+                .groupBy("s.posting_id")
+                // Sorted before the check, so that the check stops at the limit.
+                .orderBy("shared", "DESC")
+                .addOrderBy("s.posting_id", "DESC")
+                .limit(scan),
+            "c",
+          );
+        const suits = best.subQuery().select("j.id").from(JobPosting, "j");
+        this.whereSuits(suits, seeker, day);
+        suits.andWhere("j.id = c.posting_id");
+        best
+          .where(`${suits.getQuery()} IS NOT NULL`)
+          .setParameters(suits.getParameters())
+          .orderBy("c.shared", "DESC")
+          .addOrderBy("c.posting_id", "DESC")
+          .limit(CANDIDATES_PER_QUERY);
+        return scored(
           this.db
             .getRepository(JobPosting)
             .createQueryBuilder("j")
-            .innerJoin(bySkills.getQuery(), "b", "b.id = j.id")
-            .setParameters(bySkills.getParameters()),
-        ),
-      );
+            .innerJoin(best.getQuery(), "b", "b.id = j.id")
+            .setParameters(best.getParameters()),
+        );
+      };
+      // Among the SKILL_SCAN best-sharing first, which a bounded sort finds: when enough of those
+      // suit, they are the postings the whole walk gives; when not (few suit), the whole walk.
+      const rows = await bySkills(SKILL_SCAN);
+      add(rows.length < CANDIDATES_PER_QUERY ? await bySkills() : rows);
     }
     const paid = this.db.getRepository(JobPosting).createQueryBuilder("j");
     this.whereSuits(paid, seeker, day);
