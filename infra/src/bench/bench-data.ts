@@ -125,16 +125,3 @@ export async function ensureMatchingData(databaseUrl: string, size: SeedSize): P
     await db.end();
   }
 }
-
-/**
- * The PostgreSQL backends serving `department`'s database of the set at `databaseUrl` (its
- * connection pool, once warm): the bench reads their CPU time around each run.
- */
-export function postgresBackends(databaseUrl: string, department: string): Promise<number[]> {
-  return withPostgresAdmin(databaseUrl, async (client) => {
-    const { rows } = await client.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = $1", [
-      postgresDatabaseName(databaseUrl, department),
-    ]);
-    return rows.map((r) => r.pid);
-  });
-}

@@ -1,6 +1,6 @@
 import os from "node:os";
 import { execFileSync } from "node:child_process";
-import { ensureBenchData, ensureMatchingData, postgresBackends } from "./bench-data";
+import { ensureBenchData, ensureMatchingData } from "./bench-data";
 import { parseBenchArgs } from "./bench-options";
 import { runLoad, type RunResult } from "./load";
 import { issueDevToken } from "@onewindow/gateway";
@@ -10,6 +10,7 @@ import {
   contextClaims,
   devProductionKeyEnv,
   loadContextSigningKey,
+  postgresDatabaseName,
   signContextHeader,
 } from "@onewindow/platform";
 import { BENCH_CALLER, benchQueries, type BenchQuery, type Target } from "./queries";
@@ -138,7 +139,7 @@ async function main() {
       if (query.stockGateway !== false) targets.push(["b", stack.stockGateway]);
       if (query.owner) targets.push(["c", stack.subgraphs.get(query.owner)!]);
       const owner = query.owner && stack.subgraphs.get(query.owner)!;
-      const run = async (target: Target, proc: BenchProcess, seconds: number, label: string) =>
+      const run = (target: Target, proc: BenchProcess, seconds: number, label: string) =>
         runLoad(proc.url, query, {
           seconds,
           connections: options.connections,
@@ -146,7 +147,7 @@ async function main() {
           headers: headers(target, query.owner),
           label: `${query.name} (${target}) ${label}`,
           department: owner
-            ? { pid: owner.process.pid!, postgresPids: await postgresBackends(databaseUrl, owner.name) }
+            ? { pid: owner.process.pid!, database: postgresDatabaseName(databaseUrl, owner.name) }
             : undefined,
         });
       for (const [target, proc] of targets) if (options.warmup) await run(target, proc, options.warmup, "warm-up");

@@ -82,6 +82,46 @@ export function pidsCpuMs(pids: readonly number[]): number {
   return ticks * TICK_MS;
 }
 
+/**
+ * The PostgreSQL backends (on this machine) serving `database`: PostgreSQL names a backend's
+ * database in its process title (`postgres: 15/main: <user> <database> <client> <state>`).
+ */
+export function postgresBackendPids(database: string): number[] {
+  const pids: number[] = [];
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const title = fs.readFileSync(`/proc/${entry}/cmdline`, "utf8");
+      if (title.startsWith("postgres: ") && title.split(/[\s\0]+/).includes(database)) pids.push(Number(entry));
+    } catch {
+      // Exited between listing and reading.
+    }
+  }
+  return pids;
+}
+
+/**
+ * CPU time the PostgreSQL backends of `database` spend from now on, ms: sampled, so that a
+ * backend that starts or ends in between (the department's pool opens and closes connections)
+ * counts with what it used while it was seen.
+ */
+export function postgresCpuMeter(database: string): { sample(): void; spentMs(): number } {
+  const start = new Map<number, number>();
+  const last = new Map<number, number>();
+  let first = true;
+  const sample = () => {
+    for (const pid of postgresBackendPids(database)) {
+      const used = pidsCpuMs([pid]);
+      // A backend first seen later started since: all its time is the run's.
+      if (!start.has(pid)) start.set(pid, first ? used : 0);
+      last.set(pid, used);
+    }
+    first = false;
+  };
+  sample();
+  return { sample, spentMs: () => [...last].reduce((sum, [pid, used]) => sum + used - start.get(pid)!, 0) };
+}
+
 /** CPU time the whole machine has been busy so far (every state but idle and iowait), in ms, from /proc/stat. */
 export function machineCpuMs(): number {
   try {
@@ -115,8 +155,8 @@ export async function runLoad(
     pid: number;
     headers: (body: string) => Record<string, string>;
     label?: string;
-    /** The owning department's process and the PostgreSQL backends of its database (pids). */
-    department?: { pid: number; postgresPids: readonly number[] };
+    /** The owning department's process and the name of its PostgreSQL database. */
+    department?: { pid: number; database: string };
   },
 ): Promise<RunResult> {
   const latencies: number[] = [];
@@ -124,12 +164,17 @@ export async function runLoad(
   let firstError: string | undefined;
   let peakRss = treeRssKb(options.pid);
   const { department } = options;
-  const departmentCpu = () => department && { own: treeCpuMs(department.pid), pg: pidsCpuMs(department.postgresPids) };
-  const cpuBefore = { target: treeCpuMs(options.pid), machine: machineCpuMs(), department: departmentCpu() };
+  const postgres = department && postgresCpuMeter(department.database);
+  const cpuBefore = {
+    target: treeCpuMs(options.pid),
+    machine: machineCpuMs(),
+    department: department && treeCpuMs(department.pid),
+  };
   const started = Date.now();
   const progress = options.label ? new Progress(`${options.label}, seconds`, options.seconds) : null;
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, treeRssKb(options.pid));
+    postgres?.sample();
     progress?.update(Math.min(options.seconds - 1, Math.floor((Date.now() - started) / 1000)));
   }, 500);
   let finish!: (err: unknown, result: autocannon.Result) => void;
@@ -167,7 +212,12 @@ export async function runLoad(
   instance.on("response", (_client: unknown, _status: number, _bytes: number, time: number) => latencies.push(time));
   const result = await done.finally(() => clearInterval(sampler));
   progress?.update(options.seconds);
-  const cpuAfter = { target: treeCpuMs(options.pid), machine: machineCpuMs(), department: departmentCpu() };
+  postgres?.sample();
+  const cpuAfter = {
+    target: treeCpuMs(options.pid),
+    machine: machineCpuMs(),
+    department: department && treeCpuMs(department.pid),
+  };
   peakRss = Math.max(peakRss, treeRssKb(options.pid));
   latencies.sort((x, y) => x - y);
   const transportErrors = result.errors + result.timeouts + result.non2xx;
@@ -186,7 +236,7 @@ export async function runLoad(
     peakRssMb: peakRss / 1024,
     targetCpuMs: cpuAfter.target - cpuBefore.target,
     machineCpuMs: cpuAfter.machine - cpuBefore.machine,
-    departmentCpuMs: cpuAfter.department && cpuAfter.department.own - cpuBefore.department!.own,
-    postgresCpuMs: cpuAfter.department && cpuAfter.department.pg - cpuBefore.department!.pg,
+    departmentCpuMs: department && cpuAfter.department! - cpuBefore.department!,
+    postgresCpuMs: postgres?.spentMs(),
   };
 }

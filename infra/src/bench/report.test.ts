@@ -1,6 +1,7 @@
 import { test } from "@jest/globals";
 import assert from "node:assert/strict";
-import { machineCpuMs, treeCpuMs, type RunResult } from "./load";
+import { Client } from "pg";
+import { machineCpuMs, postgresBackendPids, postgresCpuMeter, treeCpuMs, type RunResult } from "./load";
 import { costTable, summarize, targetCostTable } from "./report";
 
 const run = (requests: number, targetCpuMs: number, machineCpuMs: number): RunResult => ({
@@ -69,5 +70,27 @@ test("a query without the stock gateway has no row in the gateways' cost table b
     assert.ok(treeCpuMs(process.pid) - before.own >= 50, "this process's CPU time grew");
     assert.ok(machineCpuMs() - before.machine >= 50, "the machine's busy time grew");
     assert.equal(treeCpuMs(2 ** 22 + 1), 0, "no such process: nothing");
+  },
+);
+
+// The PostgreSQL pass (DATABASE_URL set, the server on this machine): a backend's CPU is found by its database.
+(process.platform === "linux" && process.env.DATABASE_URL ? test : test.skip)(
+  "PostgreSQL backends are found by their database, and their CPU time measured",
+  async () => {
+    const url = new URL(process.env.DATABASE_URL!);
+    url.pathname = "/postgres";
+    const client = new Client({ connectionString: url.toString() });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
+      assert.ok(postgresBackendPids("postgres").includes(rows[0].pid));
+      assert.deepEqual(postgresBackendPids("no_such_database"), []);
+      const meter = postgresCpuMeter("postgres");
+      await client.query("SELECT count(*) FROM generate_series(1, 5000000)");
+      meter.sample();
+      assert.ok(meter.spentMs() >= 50, `${meter.spentMs()} ms`);
+    } finally {
+      await client.end();
+    }
   },
 );
