@@ -183,15 +183,15 @@ export async function seedJobSeekers(
   for (let after = 0; ;) {
     const batch = await withoutSkills()
       .andWhere("j.id > :after", { after })
-      .select(["j.id", "j.title"])
+      .select(["j.id", "j.title", "j.expiresOn"])
       .orderBy("j.id")
       .take(POSTING_BATCH)
       .getMany();
     if (batch.length === 0) break;
     after = batch[batch.length - 1].id;
-    const traits = batch.map((j) => ({ id: j.id, ...postingTraits(j.id, j.title) }));
+    const traits = batch.map((j) => ({ id: j.id, expiresOn: j.expiresOn, ...postingTraits(j.id, j.title) }));
     await db.transaction(async (tx) => {
-      const tags = traits.flatMap((t) => t.skills.map((skill) => ({ postingId: t.id, skill })));
+      const tags = traits.flatMap((t) => t.skills.map((skill) => ({ postingId: t.id, skill, expiresOn: t.expiresOn })));
       for (let k = 0; k < tags.length; k += 500)
         await tx
           .createQueryBuilder()

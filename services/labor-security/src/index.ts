@@ -19,6 +19,7 @@ import { Referral } from "./referral/referral.entity";
 import { JobSeekersAndReferrals1764900000004 } from "./migrations/1764900000004-job-seekers-and-referrals.migration";
 import { BenefitPayment, UnemploymentBenefitClaim, UnemploymentBenefitLevel } from "./benefit/benefit.entity";
 import { BenefitAndRelief1764900000005 } from "./migrations/1764900000005-benefit-and-relief.migration";
+import { MatchingIndexes1765100000008 } from "./migrations/1765100000008-matching-indexes.migration";
 import { ReliefCampaign, ReliefGrant, ReliefHardshipFlag } from "./relief/relief.entity";
 
 export { Citizen, Employer, Employment, JobPosting, Retirement, RetirementAgeRule, UnemploymentRegistration };
@@ -63,6 +64,7 @@ export const laborSecurity = {
     StatutoryRetirementAndEqualHiring1764300000003,
     JobSeekersAndReferrals1764900000004,
     BenefitAndRelief1764900000005,
+    MatchingIndexes1765100000008,
   ],
   personalDataReaders: PERSONAL_DATA_READERS,
   createServices,

@@ -1,18 +1,26 @@
-import { Entity, Index, PrimaryColumn } from "typeorm";
+import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { BadUserInputError } from "@onewindow/platform";
 
 /**
  * A skill or certificate a posting asks for, one row per tag, so that matching finds the
- * postings sharing a job seeker's skills through the `(skill, posting_id)` index.
+ * postings sharing a job seeker's skills through the `(skill, expires_on, posting_id)` index.
  */
 @Entity("job_posting_skill")
-@Index("job_posting_skill_by_skill", ["skill", "postingId"])
+@Index("job_posting_skill_open", ["skill", "expiresOn", "postingId"])
 export class JobPostingSkill {
   @PrimaryColumn({ type: "integer", name: "posting_id" })
   postingId: number;
 
   @PrimaryColumn({ type: "varchar", length: 40 })
   skill: string;
+
+  /**
+   * The posting's closing date, copied when it is posted (a posting never changes it), so that
+   * matching skips the tags of closed postings in the index. Null: none (or not copied: matching
+   * still checks the posting itself).
+   */
+  @Column({ type: "date", name: "expires_on", nullable: true })
+  expiresOn: string | null;
 }
 
 /** At most this many skill tags on a posting or a profile. */

@@ -73,7 +73,7 @@ export class JobPostingService {
       if (skills.length > 0) {
         await tx.insert(
           JobPostingSkill,
-          skills.map((skill) => ({ postingId: posting.id, skill })),
+          skills.map((skill) => ({ postingId: posting.id, skill, expiresOn: posting.expiresOn })),
         );
       }
       await this.events.publish(tx, {

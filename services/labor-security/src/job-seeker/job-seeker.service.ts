@@ -229,6 +229,8 @@ export class JobSeekerService {
                 .addSelect("COUNT(*)", "shared")
                 .from(JobPostingSkill, "s")
                 .where("s.skill IN (:...skills)", { skills })
+                // Closed postings' tags are left in the index (the posting is checked below too).
+                .andWhere("(s.expires_on IS NULL OR s.expires_on >= :day)", { day })
                 .groupBy("s.posting_id")
                 // Sorted before the check, so that the check stops at the limit.
                 .orderBy("shared", "DESC")

@@ -5,6 +5,8 @@ import { laborSecurity } from "../index";
 import { JobSeekersAndReferrals1764900000004 } from "./1764900000004-job-seekers-and-referrals.migration";
 import { BenefitAndRelief1764900000005 } from "./1764900000005-benefit-and-relief.migration";
 import { StatutoryRetirementAndEqualHiring1764300000003 } from "./1764300000003-statutory-retirement-and-equal-hiring.migration";
+import { MatchingIndexes1765100000008 } from "./1765100000008-matching-indexes.migration";
+import { company } from "../labor-security.fixture";
 
 test("the statutory-retirement migration goes down and up again, seeding the three tables once", async () => {
   const { db } = await openDepartmentDatabase(laborSecurity);
@@ -61,4 +63,50 @@ test("the benefit-and-relief migration goes down and up again, seeding the benef
     await q.release();
   }
   assert.equal(await count(), 1);
+});
+
+test("the matching-indexes migration goes down and up again, copying each posting's closing date to its tags", async () => {
+  const { db, services: s } = await openDepartmentDatabase(laborSecurity);
+  await s.employers.register({ creditCode: company(1), name: "杭州景芳机电有限公司" });
+  const expiresOn = "2099-12-31";
+  const post = (skills: string[], until: string | null) =>
+    s.jobPostings.post({
+      creditCode: company(1),
+      title: "电工",
+      salaryMin: 4000,
+      salaryMax: 5000,
+      skills,
+      expiresOn: until,
+    });
+  await post(["电工证", "叉车证"], expiresOn);
+  await post(["电工证"], null);
+  const tags = async () =>
+    (await db.query("SELECT skill, expires_on AS e FROM job_posting_skill ORDER BY posting_id, skill")).map(
+      (r: { skill: string; e: string | Date | null }) => [r.skill, r.e && new Date(r.e).toISOString().slice(0, 10)],
+    );
+  const copied = [
+    ["叉车证", expiresOn],
+    ["电工证", expiresOn],
+    ["电工证", null],
+  ];
+  assert.deepEqual(await tags(), copied);
+  const migration = new MatchingIndexes1765100000008();
+  const q = db.createQueryRunner();
+  try {
+    await migration.down(q);
+    const table = await q.getTable("job_posting_skill");
+    assert.equal(table?.findColumnByName("expires_on"), undefined);
+    assert.deepEqual(
+      table?.indices.map((i) => i.name),
+      ["job_posting_skill_by_skill"],
+    );
+    await migration.up(q);
+    assert.deepEqual(
+      (await q.getTable("job_posting_skill"))?.indices.map((i) => i.name),
+      ["job_posting_skill_open"],
+    );
+  } finally {
+    await q.release();
+  }
+  assert.deepEqual(await tags(), copied);
 });
