@@ -2,7 +2,8 @@ import { test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { Client } from "pg";
 import { machineCpuMs, postgresBackendPids, postgresCpuMeter, treeCpuMs, type RunResult } from "./load";
-import { costTable, summarize, targetCostTable } from "./report";
+import type { Target } from "./queries";
+import { costTable, summarize, targetCostTable, type Summary } from "./report";
 
 const run = (requests: number, targetCpuMs: number, machineCpuMs: number): RunResult => ({
   requests,
@@ -43,7 +44,7 @@ test("a query without the stock gateway has no row in the gateways' cost table b
   const results = new Map([
     [
       "Q5",
-      new Map([
+      new Map<Target, Summary>([
         ["a", summarize([{ ...run(100, 100, 900), departmentCpuMs: 400, postgresCpuMs: 200 }])],
         ["c", summarize([{ ...run(200, 300, 1000), departmentCpuMs: 300, postgresCpuMs: 100 }])],
       ]),
@@ -55,8 +56,8 @@ test("a query without the stock gateway has no row in the gateways' cost table b
   assert.match(table, /\| Q5 \| \(a\) OneWindow gateway \| 1\.00 \| 4\.00 \| 2\.00 \| 7\.00 \| 9\.00 \|/);
   assert.match(table, /\| Q5 \| \(c\) owning subgraph \| 1\.50 \| 1\.50 \| 0\.50 \| 2\.00 \| 5\.00 \|/);
   // Without the department's figures, only what was measured.
-  const bare = targetCostTable(new Map([["Q4", new Map([["a", summarize([run(100, 100, 900)])]])]]));
-  assert.match(bare, /\| Q4 \| \(a\) OneWindow gateway \| 1\.00 \|  \|  \|  \| 9\.00 \|/);
+  const bare = targetCostTable(new Map([["Q4", new Map<Target, Summary>([["a", summarize([run(100, 100, 900)])]])]]));
+  assert.ok(bare.includes("| Q4 | (a) OneWindow gateway | 1.00 |  |  |  | 9.00 |"), bare);
   assert.equal(targetCostTable(new Map()), "");
 });
 

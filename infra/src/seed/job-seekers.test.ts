@@ -40,7 +40,8 @@ test("scaled job seekers: every registered unemployed and a few employed, postin
   assert.equal(written.postings, postings.length);
   assert.ok(new Set(tags.map((t) => t.postingId)).size > postings.length * 0.8, "most postings ask for skills");
   const education = new Set(postings.map((p) => p.minEducation));
-  for (const level of [null, "JUNIOR_HIGH", "SENIOR_HIGH", "BACHELOR"]) assert.ok(education.has(level as never), level);
+  for (const level of [null, "JUNIOR_HIGH", "SENIOR_HIGH", "BACHELOR"])
+    assert.ok(education.has(level as never), String(level));
   const menOnly = postings.filter((p) => p.genderRequirement === GenderRequirement.MALE);
   assert.ok(menOnly.length > 0 && menOnly.every((p) => p.genderRequirementGround !== null));
 

@@ -5,10 +5,9 @@ import { allowed, fixedClock, openDepartmentDatabase, refusedWith, rejectsWith }
 import { EducationLevel } from "../citizen/citizen.enums";
 import { laborSecurity } from "../index";
 import { GenderRequirementGround } from "../job-posting/job-posting.enums";
-import { GenderRequirement } from "../job-posting/job-posting.entity";
 import { company } from "../labor-security.fixture";
 import type { Services } from "../services";
-import { JobPosting } from "../job-posting/job-posting.entity";
+import { GenderRequirement, JobPosting } from "../job-posting/job-posting.entity";
 import { JobPostingSkill } from "../job-posting/job-posting-skill.entity";
 import { CANDIDATES_PER_QUERY, SKILL_SCAN } from "./job-seeker.service";
 
