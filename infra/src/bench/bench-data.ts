@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { Client } from "pg";
 import { createLogger, loadBaseConfig, postgresDatabaseName, withPostgresAdmin } from "@onewindow/platform";
+import { laborSecurity } from "@onewindow/labor-security";
 import { seedAll, seedScaledJobSeekers } from "../seed/seed-all";
 import type { SeedSize } from "../seed/seed-size";
 import { subgraphs } from "../subgraphs";
@@ -93,7 +94,7 @@ const JOB_SEEKERS_MARKER = "onewindow bench job seekers, complete";
  * for the bench to draw a different job seeker for every request.
  */
 export async function ensureMatchingData(databaseUrl: string, size: SeedSize): Promise<string[]> {
-  const labor = benchDatabaseUrl(databaseUrl, postgresDatabaseName(databaseUrl, "labor-security"));
+  const labor = benchDatabaseUrl(databaseUrl, postgresDatabaseName(databaseUrl, laborSecurity.name));
   const db = new Client({ connectionString: labor });
   await db.connect();
   try {

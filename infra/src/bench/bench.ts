@@ -122,8 +122,9 @@ async function main() {
   console.log(load());
   const { databaseUrl, reused } = await ensureBenchData(options.baseDatabaseUrl, options.size, options.fresh);
   console.log(`${reused ? "reusing" : "seeded"} data set ${new URL(databaseUrl).pathname.slice(1)}_*`);
-  const jobSeekers = options.queries.includes("Q5") ? await ensureMatchingData(databaseUrl, options.size) : [];
-  if (options.queries.includes("Q5")) console.log(`${jobSeekers.length.toLocaleString("en-US")} job seekers to match`);
+  const matching = options.queries.includes("Q5");
+  const jobSeekers = matching ? await ensureMatchingData(databaseUrl, options.size) : [];
+  if (matching) console.log(`${jobSeekers.length.toLocaleString("en-US")} job seekers to match`);
   const stack = await startBenchStack(databaseUrl, { profileDir: options.profileDir });
   const queries = benchQueries(options.size, stack.dataDir, jobSeekers).filter((q) => options.queries.includes(q.name));
   const stopOnSignal = () => void stack.stop().finally(() => process.exit(130));

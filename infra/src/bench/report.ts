@@ -83,21 +83,20 @@ const cpu = (n: number) => n.toFixed(2);
 
 /**
  * Where each request's CPU goes, per query: the gateway's own CPU time per request for (a) and
- * (b), their ratio, and the machine's ("" when no query ran against both gateways). On a machine where the gateway shares its cores with the
- * departments and PostgreSQL, requests/s is bound by the machine's total; the gateway's own
- * cost per request is what a gateway on cores of its own would scale with.
+ * (b), their ratio, and the machine's ("" when no query ran against both gateways). On a machine
+ * where the gateway shares its cores with the departments and PostgreSQL, requests/s is bound by
+ * the machine's total; the gateway's own cost per request is what a gateway on cores of its own
+ * would scale with.
  */
 export function costTable(results: Map<string, Map<Target, Summary>>): string {
   const lines = [
     "| query | (a) gateway CPU ms/req | (b) gateway CPU ms/req | (b)/(a) | machine CPU ms/req via (a) | via (b) | rest of the machine via (a) |",
     "|---|---:|---:|---:|---:|---:|---:|",
   ];
-  let rows = 0;
   for (const [query, byTarget] of results) {
     const a = byTarget.get("a");
     const b = byTarget.get("b");
     if (!a || !b) continue;
-    rows++;
     const ratio = a.targetCpuMsPerRequest
       ? `**${(b.targetCpuMsPerRequest / a.targetCpuMsPerRequest).toFixed(2)}×**`
       : "";
@@ -105,7 +104,7 @@ export function costTable(results: Map<string, Map<Target, Summary>>): string {
       `| ${query} | ${cpu(a.targetCpuMsPerRequest)} | ${cpu(b.targetCpuMsPerRequest)} | ${ratio} | ${cpu(a.machineCpuMsPerRequest)} | ${cpu(b.machineCpuMsPerRequest)} | ${cpu(a.machineCpuMsPerRequest - a.targetCpuMsPerRequest)} |`,
     );
   }
-  return rows ? lines.join("\n") : "";
+  return lines.length > 2 ? lines.join("\n") : "";
 }
 
 /**

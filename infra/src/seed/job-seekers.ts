@@ -115,8 +115,8 @@ export function postingTraits(id: number, title: string) {
 
 /**
  * The job-seeker profile of demo resident `i`, or null when the resident has none: everyone
- * registered unemployed (the assistance groups are among them) and 3 % of the employed, who may
- * register to change jobs (就业服务与就业管理规定 第十八条: 劳动者求职登记). One or two trades
+ * registered unemployed (the assistance groups are among them) and 3 % of the employed, looking
+ * to change jobs (a job-seeker registration is open to anyone of working age). One or two trades
  * suited to the person's education give skills and desired industries; a wish of 3,000–9,000
  * yuan or none; most available at once, a few not seeking.
  */
@@ -180,7 +180,8 @@ export async function seedJobSeekers(
       .where("NOT EXISTS (SELECT 1 FROM job_posting_skill s WHERE s.posting_id = j.id)");
   const total = await withoutSkills().getCount();
   let postings = 0;
-  for (let after = 0; ;) {
+  let after = 0;
+  for (;;) {
     const batch = await withoutSkills()
       .andWhere("j.id > :after", { after })
       .select(["j.id", "j.title", "j.expiresOn"])
@@ -204,7 +205,9 @@ export async function seedJobSeekers(
       for (const t of traits) {
         if (t.education === null && !t.menOnly) continue;
         const key = `${t.education ?? ""}|${t.menOnly ? "M" : ""}`;
-        groups.set(key, [...(groups.get(key) ?? []), t.id]);
+        const ids = groups.get(key);
+        if (ids) ids.push(t.id);
+        else groups.set(key, [t.id]);
       }
       for (const [key, ids] of groups) {
         const [education, men] = key.split("|");

@@ -215,50 +215,10 @@ export class JobSeekerService {
       );
     const skills = profile?.skills ?? [];
     if (skills.length > 0) {
-      // The check is a scalar subquery so that PostgreSQL cannot turn it into a join over every
-      // open posting: its estimate of how many suit is far too low, and it did for people with few skills.
-      const bySkills = (scan?: number) => {
-        const best = this.db
-          .createQueryBuilder()
-          .subQuery()
-          .select("c.posting_id", "id")
-          .from(
-            (sub) =>
-              sub
-                .select("s.posting_id", "posting_id")
-                .addSelect("COUNT(*)", "shared")
-                .from(JobPostingSkill, "s")
-                .where("s.skill IN (:...skills)", { skills })
-                // Closed postings' tags are left in the index (the posting is checked below too).
-                .andWhere("(s.expires_on IS NULL OR s.expires_on >= :day)", { day })
-                .groupBy("s.posting_id")
-                // Sorted before the check, so that the check stops at the limit.
-                .orderBy("shared", "DESC")
-                .addOrderBy("s.posting_id", "DESC")
-                .limit(scan),
-            "c",
-          );
-        const suits = best.subQuery().select("j.id").from(JobPosting, "j");
-        this.whereSuits(suits, seeker, day);
-        suits.andWhere("j.id = c.posting_id");
-        best
-          .where(`${suits.getQuery()} IS NOT NULL`)
-          .setParameters(suits.getParameters())
-          .orderBy("c.shared", "DESC")
-          .addOrderBy("c.posting_id", "DESC")
-          .limit(CANDIDATES_PER_QUERY);
-        return scored(
-          this.db
-            .getRepository(JobPosting)
-            .createQueryBuilder("j")
-            .innerJoin(best.getQuery(), "b", "b.id = j.id")
-            .setParameters(best.getParameters()),
-        );
-      };
       // Among the SKILL_SCAN best-sharing first, which a bounded sort finds: when enough of those
       // suit, they are the postings the whole walk gives; when not (few suit), the whole walk.
-      const rows = await bySkills(SKILL_SCAN);
-      add(rows.length < CANDIDATES_PER_QUERY ? await bySkills() : rows);
+      const rows = await scored(this.sharingSkills(skills, seeker, day, SKILL_SCAN));
+      add(rows.length < CANDIDATES_PER_QUERY ? await scored(this.sharingSkills(skills, seeker, day)) : rows);
     }
     const paid = this.db.getRepository(JobPosting).createQueryBuilder("j");
     this.whereSuits(paid, seeker, day);
@@ -272,7 +232,11 @@ export class JobSeekerService {
       .where({ postingId: In([...candidates.keys()]) })
       .getRawMany<{ postingId: number | string; skill: string }>();
     const tagsOf = new Map<number, string[]>();
-    for (const t of tags) tagsOf.set(Number(t.postingId), [...(tagsOf.get(Number(t.postingId)) ?? []), t.skill]);
+    for (const t of tags) {
+      const own = tagsOf.get(Number(t.postingId));
+      if (own) own.push(t.skill);
+      else tagsOf.set(Number(t.postingId), [t.skill]);
+    }
     const best = [...candidates.values()]
       .map((c) => ({ c, ...scoreMatch(c, tagsOf.get(c.id) ?? [], c.industry, seeker, profile) }))
       .sort((a, b) => b.score - a.score || b.c.salaryMaxFen - a.c.salaryMaxFen || b.c.id - a.c.id)
@@ -284,6 +248,50 @@ export class JobSeekerService {
     return best.map(({ c, score, reasons }) =>
       Object.assign(new JobMatch(), { posting: postings.get(c.id)!, score, reasons }),
     );
+  }
+
+  /**
+   * The postings that suit `seeker` and share most of `skills` (ties: the newest), at most
+   * {@link CANDIDATES_PER_QUERY}, among the `scan` sharing most (all without): shared tags
+   * counted from the skill index alone, then checked by key in that order until enough suit.
+   */
+  private sharingSkills(skills: string[], seeker: Seeker, day: string, scan?: number): SelectQueryBuilder<JobPosting> {
+    const best = this.db
+      .createQueryBuilder()
+      .subQuery()
+      .select("c.posting_id", "id")
+      .from(
+        (sub) =>
+          sub
+            .select("s.posting_id", "posting_id")
+            .addSelect("COUNT(*)", "shared")
+            .from(JobPostingSkill, "s")
+            .where("s.skill IN (:...skills)", { skills })
+            // Closed postings' tags are skipped in the index (the posting itself is checked too).
+            .andWhere("(s.expires_on IS NULL OR s.expires_on >= :day)", { day })
+            .groupBy("s.posting_id")
+            // Sorted before the check, so that the check stops at the limit.
+            .orderBy("shared", "DESC")
+            .addOrderBy("s.posting_id", "DESC")
+            .limit(scan),
+        "c",
+      );
+    // The check is a scalar subquery so that PostgreSQL cannot turn it into a join over every open
+    // posting: its estimate of how many suit is far too low, and it did for people with few skills.
+    const suits = best.subQuery().select("j.id").from(JobPosting, "j");
+    this.whereSuits(suits, seeker, day);
+    suits.andWhere("j.id = c.posting_id");
+    best
+      .where(`${suits.getQuery()} IS NOT NULL`)
+      .setParameters(suits.getParameters())
+      .orderBy("c.shared", "DESC")
+      .addOrderBy("c.posting_id", "DESC")
+      .limit(CANDIDATES_PER_QUERY);
+    return this.db
+      .getRepository(JobPosting)
+      .createQueryBuilder("j")
+      .innerJoin(best.getQuery(), "b", "b.id = j.id")
+      .setParameters(best.getParameters());
   }
 
   /** The hard requirements as SQL (see {@link unmetRequirement}, which says the same for one posting). */
