@@ -89,6 +89,7 @@ export {
   createPrivateFile,
   isUniqueViolation,
   findOneForUpdate,
+  lockForTransaction,
   inTransaction,
   type DataSourceOptions,
   type Constructor,
