@@ -1,9 +1,10 @@
 import { test } from "@jest/globals";
 import assert from "node:assert/strict";
+import { COMMUNITIES } from "@onewindow/contracts/demo";
 import { CursorKey, addDays, keysetPageRequest, type ListCursors } from "@onewindow/platform";
 import { fixedClock, openDepartmentDatabase, rejectsWith, rowCounts } from "@onewindow/testing";
 import { AssistanceCategory } from "../citizen/citizen.enums";
-import { laborSecurity } from "../index";
+import { laborSecurity, seedLaborDemo } from "../index";
 import { company, person } from "../labor-security.fixture";
 import type { Services } from "../services";
 import { OutreachChannel, OutreachDueKind, OutreachKind } from "./outreach.enums";
@@ -186,4 +187,30 @@ test("a visit with a bad kind, channel, outcome or person is refused and writes 
     pages.edges.map((e) => e.node.kind),
     [OutreachKind.JOBS],
   );
+});
+
+test("the demo street has courses with their enrolments and results, and a year of outreach", async () => {
+  const { services: s, db } = await openDepartmentDatabase(laborSecurity, { clock: fixedClock(TODAY) });
+  await seedLaborDemo(db, { citizens: 3_000, employers: 30, jobPostings: 0, today: TODAY });
+  const courses = await db.query(
+    "SELECT c.seats AS seats, c.enrolled AS enrolled, (SELECT COUNT(*) FROM training_enrolment e WHERE e.course_id = c.id) AS n FROM training_course c",
+  );
+  assert.equal(courses.length, 8);
+  for (const c of courses) {
+    assert.equal(Number(c.enrolled), Number(c.n));
+    assert.ok(Number(c.n) <= Number(c.seats));
+  }
+  const statuses = await db.query("SELECT status, COUNT(*) AS n FROM training_enrolment GROUP BY status");
+  assert.deepEqual(statuses.map((r: { status: string }) => r.status).sort(), ["ENROLLED", "FAILED", "PASSED"]);
+  const [visits] = await db.query("SELECT MIN(visited_on) AS first, MAX(visited_on) AS last FROM outreach_visit");
+  assert.ok(String(visits.first) >= addDays(TODAY, -365) && String(visits.last) <= TODAY, JSON.stringify(visits));
+  // Each community's list shows the never contacted first, then the contacted; the street has both.
+  const all: boolean[] = [];
+  for (const community of COMMUNITIES) {
+    const page = keysetPageRequest(50, null, CursorKey.ephemeral().list("o"), 50);
+    const contacted = (await s.outreach.list(community, null, page)).edges.map((e) => e.node.lastContactOn !== null);
+    assert.deepEqual(contacted, [...contacted].sort(), community);
+    all.push(...contacted);
+  }
+  assert.ok(all.includes(true) && all.includes(false), JSON.stringify(all));
 });
