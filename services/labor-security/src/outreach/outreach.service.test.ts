@@ -202,7 +202,9 @@ test("the demo street has courses with their enrolments and results, and a year 
   }
   const statuses = await db.query("SELECT status, COUNT(*) AS n FROM training_enrolment GROUP BY status");
   assert.deepEqual(statuses.map((r: { status: string }) => r.status).sort(), ["ENROLLED", "FAILED", "PASSED"]);
-  const [visits] = await db.query("SELECT MIN(visited_on) AS first, MAX(visited_on) AS last FROM outreach_visit");
+  const [visits] = await db.query(
+    "SELECT CAST(MIN(visited_on) AS varchar(10)) AS first, CAST(MAX(visited_on) AS varchar(10)) AS last FROM outreach_visit",
+  );
   assert.ok(String(visits.first) >= addDays(TODAY, -365) && String(visits.last) <= TODAY, JSON.stringify(visits));
   // Each community's list shows the never contacted first, then the contacted; the street has both.
   const all: boolean[] = [];
