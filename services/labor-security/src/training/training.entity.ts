@@ -2,6 +2,7 @@ import { Authorized, Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { DateScalar, bigintTransformer, fenToYuan } from "@onewindow/platform";
 import { LABOR_RECORD_READERS } from "../access";
+import { TRAINING_SUBSIDY_LAW } from "./training.data";
 import { TrainingEnrolmentStatus } from "./training.enums";
 
 /**
@@ -62,7 +63,7 @@ export class TrainingCourse {
   subsidyFen: number;
 
   @Field(() => Float, {
-    description: "Training subsidy (职业培训补贴) per participant, yuan, as the approving notice sets it.",
+    description: `Training subsidy (职业培训补贴, ${TRAINING_SUBSIDY_LAW}) per participant, yuan, as the approving notice sets it.`,
   })
   get subsidy(): number {
     return fenToYuan(this.subsidyFen);

@@ -1,10 +1,9 @@
-import { In, type DataSource } from "typeorm";
+import type { DataSource } from "typeorm";
 import { addDays, demoPerson, SeededRandom, type DemoPopulation } from "@onewindow/contracts/demo";
 import { bulkInsertEntities, type SeedProgress } from "@onewindow/platform";
-import { JobSeekerProfile } from "../job-seeker/job-seeker.entity";
-import { Availability } from "../job-seeker/job-seeker.enums";
 import { TrainingCourse, TrainingEnrolment } from "./training.entity";
 import { TrainingEnrolmentStatus } from "./training.enums";
+import { addSkills } from "./training.service";
 
 const PROVIDER = "杭州市上城区职业技能培训中心";
 const NOTICE = "上城区人力资源和社会保障局 补贴性职业技能培训项目目录（演示数据）";
@@ -148,24 +147,7 @@ export async function seedTrainingDemo(
     (done, total) => options.onProgress?.(done, total, "training enrolments"),
   );
   for (const c of courses) await db.getRepository(TrainingCourse).update(c.id, { enrolled: c.enrolled });
-  const ids = [...skills.keys()];
-  const existing = new Map(
-    (await db.getRepository(JobSeekerProfile).findBy({ idNumber: In(ids) })).map((p) => [p.idNumber, p]),
-  );
-  await db.getRepository(JobSeekerProfile).save(
-    ids.map((idNumber) => {
-      const profile = existing.get(idNumber);
-      return {
-        idNumber,
-        skills: [...new Set([...(profile?.skills ?? []), ...skills.get(idNumber)!])],
-        desiredIndustries: profile?.desiredIndustries ?? [],
-        desiredMinSalaryFen: profile?.desiredMinSalaryFen ?? null,
-        preferredDistricts: profile?.preferredDistricts ?? [],
-        availability: profile?.availability ?? Availability.IMMEDIATE,
-        updatedAt: `${today}T00:00:00.000Z`,
-      };
-    }),
-    { chunk: 200 },
-  );
-  return { courses: courses.length, enrolments: rows.length, passed: ids.length };
+  // Through the service's own merge, so a profile another seed wrote keeps what it has.
+  for (const [idNumber, tags] of skills) await addSkills(db.manager, idNumber, tags, `${today}T00:00:00.000Z`);
+  return { courses: courses.length, enrolments: rows.length, passed: skills.size };
 }

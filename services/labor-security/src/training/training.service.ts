@@ -54,7 +54,12 @@ function date(value: string, field: string): string {
  * the window's registration would make it), so that matching, which scores by profile skills,
  * counts a certificate from the day it is recorded.
  */
-async function addSkills(tx: EntityManager, idNumber: string, tags: readonly string[], now: string): Promise<void> {
+export async function addSkills(
+  tx: EntityManager,
+  idNumber: string,
+  tags: readonly string[],
+  now: string,
+): Promise<void> {
   const profile = await tx.findOneBy(JobSeekerProfile, { idNumber });
   const skills = skillTags([...(profile?.skills ?? []), ...tags], "certificate");
   await tx.save(
