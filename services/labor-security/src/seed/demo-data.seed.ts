@@ -9,6 +9,8 @@ import { Retirement } from "../retirement/retirement.entity";
 import { RetirementCategory } from "../retirement-age/retirement-age.enums";
 import { UnemploymentRegistration } from "../unemployment/unemployment-registration.entity";
 import { seedReliefDemo } from "../relief/relief.seed";
+import { seedTrainingDemo } from "../training/training.seed";
+import { seedOutreachDemo } from "../outreach/outreach.seed";
 
 export interface SeedLaborDemoOptions extends DemoPopulation {
   /** How many job postings (`demoJobPosting(0 … jobPostings - 1)`). */
@@ -119,4 +121,6 @@ export async function seedLaborDemo(db: DataSource, options: SeedLaborDemoOption
     step("job postings"),
   );
   await seedReliefDemo(db, { citizens, employers, today, onProgress: options.onProgress });
+  await seedTrainingDemo(db, { citizens, employers, today, onProgress: options.onProgress });
+  await seedOutreachDemo(db, { citizens, employers, today, onProgress: options.onProgress });
 }
