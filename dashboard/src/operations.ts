@@ -487,6 +487,104 @@ export const EXAMPLES: Example[] = [
     variables: lastTwelveMonths(),
   },
   {
+    group: "clerk",
+    title: "Clerk: courses, enrolment and result · 窗口人员：送培训",
+    query: /* GraphQL */ `
+      # The street's subsidised courses are public; enrolling and recording a result need window_clerk
+      # or labor_officer with a purpose. A pass with a certificate puts the course's skill tags on the
+      # profile, and the matches then say 技能匹配：….
+      # {"authorization": "Bearer <npm run token -- --role window_clerk>", "x-access-purpose": "窗口 A012 送培训"}
+      query TrainingCourses($filter: TrainingCourseFilter) {
+        trainingCourses(filter: $filter, first: 10) {
+          totalCount
+          edges {
+            node {
+              id
+              provider
+              title
+              trade
+              certificates
+              startDate
+              endDate
+              seatsLeft
+              subsidy
+              subsidySource
+            }
+          }
+        }
+      }
+
+      mutation EnrolInTraining($enrol: EnrolInTrainingInput!) {
+        enrolInTraining(input: $enrol) {
+          id
+          status
+          course {
+            title
+            startDate
+          }
+        }
+      }
+
+      mutation RecordTrainingResult($result: RecordTrainingResultInput!) {
+        recordTrainingResult(input: $result) {
+          id
+          status
+          certificate
+        }
+      }
+    `,
+    variables: {
+      filter: { open: true },
+      enrol: { idNumber: DEMO_JOB_SEEKER, courseId: "1" },
+      result: { enrolmentId: "1", passed: true, certificate: "低压电工作业证" },
+    },
+  },
+  {
+    group: "clerk",
+    title: "Clerk: this month's outreach · 窗口人员：民情直通车",
+    query: /* GraphQL */ `
+      # A community's assistance groups, who has waited longest since the last contact first, with
+      # what is due for each (a match not yet referred, a course that fits, a benefit not claimed);
+      # then record the contact. Role window_clerk or labor_officer, with a purpose:
+      # {"authorization": "Bearer <npm run token -- --role window_clerk>", "x-access-purpose": "民情直通车 走访"}
+      query OutreachList($community: String!) {
+        outreachList(community: $community, category: FORTY_FIFTY, first: 20) {
+          totalCount
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+          edges {
+            node {
+              citizen {
+                idNumber
+                name
+              }
+              lastContactOn
+              waitingDays
+              due {
+                kind
+                text
+              }
+            }
+          }
+        }
+      }
+
+      mutation RecordOutreachVisit($visit: RecordOutreachVisitInput!) {
+        recordOutreachVisit(input: $visit) {
+          visitedOn
+          kind
+          channel
+        }
+      }
+    `,
+    variables: {
+      community: "濮家社区",
+      visit: { idNumber: DEMO_JOB_SEEKER, kind: "POLICY", channel: "VISIT", outcome: "已讲解失业保险金政策" },
+    },
+  },
+  {
     group: "hospital admin",
     title: "Hospital admin: metrics and trend · 医院管理者：质量指标与趋势",
     query: /* GraphQL */ `
