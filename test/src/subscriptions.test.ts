@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { createClient, type Client, type ExecutionResult } from "graphql-ws";
 import WebSocket from "ws";
 import { PURPOSE_HEADER } from "@onewindow/contracts";
+import { issueDevToken } from "@onewindow/gateway";
 import { afterThisTest } from "@onewindow/testing";
 import { startStack, type As, type Stack } from "./harness/stack";
 import { eventually } from "./harness/eventually";
@@ -61,6 +62,8 @@ describe("subscriptions through the gateway (graphql-ws)", () => {
         },
       );
     });
+    // Awaited by the tests that expect an end; the others must not fail on an unawaited one.
+    ended.catch(() => undefined);
     return { messages, ended, stop };
   }
 
@@ -177,6 +180,29 @@ describe("subscriptions through the gateway (graphql-ws)", () => {
     // Only postings the filter admits arrive, in the order they were published.
     for (const m of sub.messages) assert.match(m.data!.newJobPostings.title, /^订阅测试工程师 \d+$/);
     assert.deepEqual(sub.messages.at(-1)!.data, { newJobPostings: { title: `订阅测试工程师 ${n}`, salaryMax: 8000 } });
+  });
+
+  test("the connection closes (4401) when its token expires, so the client reconnects with a fresh one", async () => {
+    const token = await issueDevToken(stack.dataDir, { roles: ["window_clerk"], ttlSeconds: 8 });
+    let connectedAt = 0;
+    let closed = 0;
+    const c = createClient({
+      url: wsUrl(),
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      lazy: false,
+      connectionParams: { Authorization: `Bearer ${token}` },
+      on: {
+        connected: () => (connectedAt = Date.now()),
+        closed: (event) => (closed = (event as { code: number }).code),
+      },
+      onNonLazyError: () => undefined,
+    });
+    afterThisTest(() => c.dispose());
+    const sub = subscribe(c, `subscription { newJobPostings { title } }`);
+    await eventually(async () => assert.ok(connectedAt > 0));
+    await eventually(async () => assert.equal(closed, 4401), 30_000);
+    await assert.rejects(sub.ended);
   });
 
   test("a forged token is refused at connection time; queries are refused on the socket; subscriptions per connection are bounded", async () => {
