@@ -29,7 +29,8 @@ export interface SubscriptionField {
   select(event: EventEnvelope, args: Record<string, unknown>, caller: Caller): Record<string, unknown> | null;
 }
 
-const data = <T extends EventType>(event: EventEnvelope, type: T) => event.data as EventPayloads[T];
+/** An event's payload as its type declares it (`type` names which; the feed delivers only that type). */
+const data = <T extends EventType>(event: EventEnvelope, _type: T) => event.data as EventPayloads[T];
 
 /** The events a case's state changes with. */
 const CASE_EVENTS = [HallEvents.caseOpened, HallEvents.caseCompleted] as const;
