@@ -204,9 +204,10 @@ export class QueueService {
           waiting: QueueTicketStatus.WAITING,
           categories,
         })
-        .orderBy("CASE WHEN t.appointment_at IS NOT NULL AND t.appointment_at <= :at THEN 0 ELSE 1 END", "ASC")
+        .orderBy("CASE WHEN t.appointment_at <= :at THEN 0 ELSE 1 END", "ASC")
+        // The earliest slot first among those due; '' for the rest, as the databases sort nulls differently.
+        .addOrderBy("CASE WHEN t.appointment_at <= :at THEN t.appointment_at ELSE '' END", "ASC")
         .setParameter("at", at)
-        .addOrderBy("t.appointment_at", "ASC")
         .addOrderBy("t.green_channel", "DESC")
         .addOrderBy("t.id", "ASC")
         .getOne();

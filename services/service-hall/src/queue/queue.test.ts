@@ -1,7 +1,7 @@
 import { test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { HallDepartment } from "../catalogue/catalogue.enums";
-import { makeIdNumber } from "@onewindow/platform";
+import { makeIdNumber, runSql } from "@onewindow/platform";
 import { HallEvents } from "@onewindow/contracts";
 import { rejectsWith } from "@onewindow/testing";
 import { openTestHall, outboxTypes, snapshot } from "../service-hall.fixture";
@@ -157,9 +157,11 @@ test("a skipped ticket is recalled within the centre's recall window, and refuse
     HallEvents.ticketRecalled,
     HallEvents.ticketRecalled,
   ]);
-  const [skippedEvent] = await db.query("SELECT subject, data FROM outbox_event WHERE type = ?", [
-    HallEvents.ticketSkipped,
-  ]);
+  const [skippedEvent] = await runSql<{ subject: string; data: string }>(
+    db.manager,
+    "SELECT subject, data FROM outbox_event WHERE type = ?",
+    [HallEvents.ticketSkipped],
+  );
   assert.equal(skippedEvent.subject, `ticket:${a1.id}`);
   assert.deepEqual(JSON.parse(skippedEvent.data), {
     ticketId: a1.id,
