@@ -1,4 +1,4 @@
-import { In, LessThan, MoreThan, type DataSource, type EntityManager } from "typeorm";
+import { Between, In, LessThan, MoreThan, type DataSource, type EntityManager } from "typeorm";
 import { HallEvents, type HallAppointmentEvent } from "@onewindow/contracts";
 import {
   addDays,
@@ -7,7 +7,6 @@ import {
   type EventPublisher,
   findOneForUpdate,
   intInRange,
-  isUniqueViolation,
   isValidDate,
   num,
   parseIdNumber,
@@ -18,8 +17,9 @@ import {
 import type { CalendarService } from "../calendar/calendar.service";
 import { CatalogueService } from "../catalogue/catalogue.service";
 import { requireCentre } from "../queue/centres";
+import { parseRecordId, requiredInt } from "../queue/checks";
 import { QueuePriority } from "../queue/queue.enums";
-import type { QueueService } from "../queue/queue.service";
+import { retryNumbering, type QueueService } from "../queue/queue.service";
 import { QueueTicket } from "../queue/queue-ticket.entity";
 import {
   Appointment,
@@ -39,25 +39,23 @@ const MAX_COUNT_DAYS = 366;
 /** How early before its slot a person may check in for a ticket. */
 export const CHECK_IN_EARLY_MINUTES = 30;
 const DEFAULT_DAYS_AHEAD = 14;
-// Two check-ins taking a number at the same instant on PostgreSQL: the loser of the unique index retries.
-const NUMBERING_ATTEMPTS = 5;
 
-function parseAppointmentId(value: string, field = "appointmentId"): number {
-  const text = String(value ?? "").trim();
-  if (!/^\d{1,12}$/.test(text) || Number(text) === 0)
-    throw new BadUserInputError(`"${value}" 不是预约编号 / not an appointment number`, field);
-  return Number(text);
-}
+const parseAppointmentId = (value: string, field = "appointmentId") => parseRecordId(value, field, "预约");
 
 function checkDay(day: string, field: string): string {
   if (!isValidDate(day)) throw new BadUserInputError(`日期 ${day} 不存在（格式 YYYY-MM-DD）`, field);
   return day;
 }
 
-function whole(value: number | null | undefined, field: string, min: number, max: number): number {
-  const n = intInRange(value, field, min, max);
-  if (n === null) throw new BadUserInputError("must be given", field);
-  return n;
+/** The days `from`–`to`, both valid, in order and at most `maxDays` long; BAD_USER_INPUT otherwise. */
+function period(from: string, to: string, maxDays: number): string[] {
+  checkDay(from, "from");
+  checkDay(to, "to");
+  if (to < from) throw new BadUserInputError(`结束日期 ${to} 早于开始日期 ${from}`, "to");
+  if (addDays(from, maxDays - 1) < to) throw new BadUserInputError(`一次最多查询${maxDays}天`, "to");
+  const days = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) days.push(d);
+  return days;
 }
 
 /** What an appointment's events say: keys and the slot, never the person. */
@@ -105,8 +103,8 @@ export class AppointmentService {
   async setSchedule(input: SetAppointmentScheduleInput): Promise<AppointmentSchedule> {
     const opens = parseTime(input.opensAt, "opensAt");
     const closes = parseTime(input.closesAt, "closesAt");
-    const slotMinutes = whole(input.slotMinutes, "slotMinutes", 10, 720);
-    const capacity = whole(input.capacity, "capacity", 1, 500);
+    const slotMinutes = requiredInt(input.slotMinutes, "slotMinutes", 10, 720);
+    const capacity = requiredInt(input.capacity, "capacity", 1, 500);
     const daysAhead = intInRange(input.daysAhead, "daysAhead", 0, 60) ?? DEFAULT_DAYS_AHEAD;
     if (closes - opens < slotMinutes)
       throw new BadUserInputError(
@@ -133,21 +131,17 @@ export class AppointmentService {
 
   /** The slots of an item at a centre on the working days from `from` to `to` (at most 31 days). */
   async slots(itemCode: string, centreCode: string, from: string, to: string): Promise<AppointmentSlot[]> {
-    checkDay(from, "from");
-    checkDay(to, "to");
-    if (to < from) throw new BadUserInputError(`结束日期 ${to} 早于开始日期 ${from}`, "to");
-    if (addDays(from, MAX_SLOT_DAYS - 1) < to)
-      throw new BadUserInputError(`一次最多查询${MAX_SLOT_DAYS}天的预约时段`, "to");
+    const days = period(from, to, MAX_SLOT_DAYS);
     const m = this.db.manager;
     const schedule = await this.schedule(m, centreCode, itemCode);
     const calendar = await this.calendar.current(m);
     const counts = await m.find(AppointmentSlotCount, {
-      where: { centre: schedule.centre, itemCode: schedule.itemCode, day: In(this.days(from, to)) },
+      where: { centre: schedule.centre, itemCode: schedule.itemCode, day: Between(from, to) },
     });
     const booked = new Map(counts.map((c) => [`${c.day} ${c.startTime}`, c.booked]));
     const now = this.clock().toISOString();
     const slots: AppointmentSlot[] = [];
-    for (const day of this.days(from, to)) {
+    for (const day of days) {
       if (!calendar.isWorkingDay(day)) continue;
       for (const start of slotStarts(schedule)) {
         const startTime = formatTime(start);
@@ -284,33 +278,29 @@ export class AppointmentService {
     const id = parseAppointmentId(input.appointmentId);
     const now = this.clock();
     const at = now.toISOString();
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.db.transaction(async (tx) => {
-          const a = await this.booked(tx, id, "只有未签到、未取消的预约才能签到");
-          if (now.getTime() < Date.parse(a.startsAt) - CHECK_IN_EARLY_MINUTES * 60_000)
-            throw new BadUserInputError(
-              `请于 ${a.day} ${a.startTime} 前${CHECK_IN_EARLY_MINUTES}分钟内签到取号`,
-              "appointmentId",
-            );
-          const item = await CatalogueService.require(tx, a.itemCode);
-          const ticket = await this.queue.issueIn(tx, item.department, QueuePriority.NORMAL, {
-            appointmentId: a.id,
-            appointmentAt: a.startsAt,
-          });
-          Object.assign(a, { status: AppointmentStatus.CHECKED_IN, checkedInAt: at, ticketId: ticket.id });
-          await tx.update(Appointment, { id }, { status: a.status, checkedInAt: at, ticketId: ticket.id });
-          await this.events.publish(tx, {
-            type: HallEvents.appointmentArrived,
-            subject: `appointment:${id}`,
-            data: { ...appointmentEvent(a), ticketId: ticket.id, number: ticket.number },
-          });
-          return a;
+    return retryNumbering(() =>
+      this.db.transaction(async (tx) => {
+        const a = await this.booked(tx, id, "只有未签到、未取消的预约才能签到");
+        if (now.getTime() < Date.parse(a.startsAt) - CHECK_IN_EARLY_MINUTES * 60_000)
+          throw new BadUserInputError(
+            `请于 ${a.day} ${a.startTime} 前${CHECK_IN_EARLY_MINUTES}分钟内签到取号`,
+            "appointmentId",
+          );
+        const item = await CatalogueService.require(tx, a.itemCode);
+        const ticket = await this.queue.issueIn(tx, item.department, QueuePriority.NORMAL, {
+          appointmentId: a.id,
+          appointmentAt: a.startsAt,
         });
-      } catch (err) {
-        if (!isUniqueViolation(err) || attempt >= NUMBERING_ATTEMPTS) throw err;
-      }
-    }
+        Object.assign(a, { status: AppointmentStatus.CHECKED_IN, checkedInAt: at, ticketId: ticket.id });
+        await tx.update(Appointment, { id }, { status: a.status, checkedInAt: at, ticketId: ticket.id });
+        await this.events.publish(tx, {
+          type: HallEvents.appointmentArrived,
+          subject: `appointment:${id}`,
+          data: { ...appointmentEvent(a), ticketId: ticket.id, number: ticket.number },
+        });
+        return a;
+      }),
+    );
   }
 
   /** An appointment by its number; null when there is none. */
@@ -325,10 +315,7 @@ export class AppointmentService {
 
   /** How many appointments of a centre's days `from`–`to` stand where, no-shows worked out by the clock. */
   async counts(centreCode: string, from: string, to: string): Promise<AppointmentCounts> {
-    checkDay(from, "from");
-    checkDay(to, "to");
-    if (to < from) throw new BadUserInputError(`结束日期 ${to} 早于开始日期 ${from}`, "to");
-    if (addDays(from, MAX_COUNT_DAYS - 1) < to) throw new BadUserInputError(`一次最多统计${MAX_COUNT_DAYS}天`, "to");
+    period(from, to, MAX_COUNT_DAYS);
     const centre = await requireCentre(this.db.manager, centreCode);
     const [row] = await runSql(
       this.db.manager,
@@ -376,11 +363,5 @@ export class AppointmentService {
     if (status !== AppointmentStatus.BOOKED)
       throw new BadUserInputError(`${wrongStatus}：预约 ${id} 的状态是 ${status}`, "appointmentId");
     return a;
-  }
-
-  private days(from: string, to: string): string[] {
-    const days = [];
-    for (let d = from; d <= to; d = addDays(d, 1)) days.push(d);
-    return days;
   }
 }

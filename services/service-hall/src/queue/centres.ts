@@ -1,5 +1,5 @@
 import type { EntityManager } from "typeorm";
-import { BadUserInputError, intInRange, requiredText } from "@onewindow/platform";
+import { BadUserInputError, requiredText } from "@onewindow/platform";
 import { CentreSetting } from "./centre-setting.entity";
 
 /** The longest recall window a centre may set: a missed number lasts the working day at most. */
@@ -11,11 +11,4 @@ export async function requireCentre(tx: EntityManager, code: string, field = "ce
   const centre = await tx.findOneBy(CentreSetting, { code: text });
   if (!centre) throw new BadUserInputError(`服务中心代码 ${text} 不存在 / unknown centre ${text}`, field);
   return centre;
-}
-
-/** A recall window in whole minutes, 0 (no recall) to {@link MAX_RECALL_WINDOW_MINUTES}. */
-export function checkRecallWindow(minutes: number, field = "recallWindowMinutes"): number {
-  const value = intInRange(minutes, field, 0, MAX_RECALL_WINDOW_MINUTES);
-  if (value === null) throw new BadUserInputError("must be given", field);
-  return value;
 }

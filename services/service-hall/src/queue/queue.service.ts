@@ -27,7 +27,8 @@ import type {
 } from "./queue.inputs";
 import { QueueTicket } from "./queue-ticket.entity";
 import { CentreSetting, HOME_CENTRE } from "./centre-setting.entity";
-import { checkRecallWindow, requireCentre } from "./centres";
+import { MAX_RECALL_WINDOW_MINUTES, requireCentre } from "./centres";
+import { parseRecordId, requiredInt } from "./checks";
 
 /** The age from which a citizen may take an ELDERLY ticket at the machine. */
 const ELDERLY_AGE = 60;
@@ -45,12 +46,29 @@ function checkCategory(category: HallDepartment, field: string): HallDepartment 
   return category;
 }
 
-/** Parses a ticket id input; anything but a positive whole number is the caller's mistake. */
-function parseTicketId(value: string, field = "ticketId"): number {
-  const text = String(value ?? "").trim();
-  if (!/^\d{1,12}$/.test(text) || Number(text) === 0)
-    throw new BadUserInputError(`"${value}" 不是排队号编号 / not a ticket id`, field);
-  return Number(text);
+const parseTicketId = (value: string) => parseRecordId(value, "ticketId", "排队号");
+
+/**
+ * Runs `work` (a transaction that takes a number) again when it lost the race for the number to
+ * another transaction at the same instant (PostgreSQL: the loser of the unique index).
+ */
+export async function retryNumbering<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (err) {
+      if (!isUniqueViolation(err) || attempt >= NUMBERING_ATTEMPTS) throw err;
+    }
+  }
+}
+
+/** The next sequence number of `category` on `day` (a lost race for it is a unique violation, retried). */
+async function nextSeq(tx: EntityManager, day: string, category: HallDepartment): Promise<number> {
+  const [last] = await runSql(tx, "SELECT MAX(seq) AS seq FROM queue_ticket WHERE day = ? AND category = ?", [
+    day,
+    category,
+  ]);
+  return num(last.seq) + 1;
 }
 
 /** What an appointment's check-in passes to {@link QueueService.issueIn}. */
@@ -99,13 +117,7 @@ export class QueueService {
       throw new BadUserInputError(`unknown priority ${priority}`, "priority");
     if (priority !== QueuePriority.NORMAL && !caller.roles.includes("window_clerk"))
       this.checkGreenChannel(priority, input.idNumber ?? caller.idNumber);
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.db.transaction((tx) => this.issueIn(tx, category, priority));
-      } catch (err) {
-        if (!isUniqueViolation(err) || attempt >= NUMBERING_ATTEMPTS) throw err;
-      }
-    }
+    return retryNumbering(() => this.db.transaction((tx) => this.issueIn(tx, category, priority)));
   }
 
   private checkGreenChannel(priority: QueuePriority, idNumber: string | null | undefined): void {
@@ -130,7 +142,7 @@ export class QueueService {
 
   /**
    * Issues today's next number of `category` inside `tx` (the caller retries a lost race for the
-   * number, see {@link take}); for an appointment's check-in, the ticket carries the slot's start.
+   * number, {@link retryNumbering}); for an appointment's check-in, the ticket carries the slot's start.
    */
   async issueIn(
     tx: EntityManager,
@@ -140,11 +152,7 @@ export class QueueService {
   ): Promise<QueueTicket> {
     const now = this.clock();
     const day = todayBy(this.clock);
-    const [last] = await runSql(tx, "SELECT MAX(seq) AS seq FROM queue_ticket WHERE day = ? AND category = ?", [
-      day,
-      category,
-    ]);
-    const seq = num(last.seq) + 1;
+    const seq = await nextSeq(tx, day, category);
     const greenChannel = priority !== QueuePriority.NORMAL;
     const ticket = tx.create(QueueTicket, {
       day,
@@ -286,47 +294,39 @@ export class QueueService {
     const id = parseTicketId(input.ticketId);
     const toCategory = checkCategory(input.toCategory, "toCategory");
     const at = this.clock().toISOString();
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.db.transaction(async (tx) => {
-          const ticket = await this.todays(
-            tx,
-            id,
-            [QueueTicketStatus.WAITING, QueueTicketStatus.CALLED],
-            "只有候叫或已叫号的号码才能转号",
-          );
-          if (ticket.category === toCategory)
-            throw new BadUserInputError(`${ticket.number} 已在该类业务队列中 / already in that line`, "toCategory");
-          const from = { category: ticket.category, number: ticket.number };
-          const [last] = await runSql(tx, "SELECT MAX(seq) AS seq FROM queue_ticket WHERE day = ? AND category = ?", [
-            ticket.day,
-            toCategory,
-          ]);
-          const seq = num(last.seq) + 1;
-          const moved = {
-            category: toCategory,
-            seq,
-            number: ticketNumber(toCategory, seq),
-            status: QueueTicketStatus.WAITING,
-            transferredFrom: from.category,
-            calledAt: null,
-            calledOn: null,
-            window: null,
-            waitSeconds: null,
-          };
-          await tx.update(QueueTicket, { id }, moved);
-          Object.assign(ticket, moved);
-          await this.publish(tx, HallEvents.ticketTransferred, {
-            ...ticketEvent(ticket, at),
-            fromCategory: from.category,
-            fromNumber: from.number,
-          });
-          return ticket;
+    return retryNumbering(() =>
+      this.db.transaction(async (tx) => {
+        const ticket = await this.todays(
+          tx,
+          id,
+          [QueueTicketStatus.WAITING, QueueTicketStatus.CALLED],
+          "只有候叫或已叫号的号码才能转号",
+        );
+        if (ticket.category === toCategory)
+          throw new BadUserInputError(`${ticket.number} 已在该类业务队列中 / already in that line`, "toCategory");
+        const from = { category: ticket.category, number: ticket.number };
+        const seq = await nextSeq(tx, ticket.day, toCategory);
+        const moved = {
+          category: toCategory,
+          seq,
+          number: ticketNumber(toCategory, seq),
+          status: QueueTicketStatus.WAITING,
+          transferredFrom: from.category,
+          calledAt: null,
+          calledOn: null,
+          window: null,
+          waitSeconds: null,
+        };
+        await tx.update(QueueTicket, { id }, moved);
+        Object.assign(ticket, moved);
+        await this.publish(tx, HallEvents.ticketTransferred, {
+          ...ticketEvent(ticket, at),
+          fromCategory: from.category,
+          fromNumber: from.number,
         });
-      } catch (err) {
-        if (!isUniqueViolation(err) || attempt >= NUMBERING_ATTEMPTS) throw err;
-      }
-    }
+        return ticket;
+      }),
+    );
   }
 
   /** The centres the hall knows, by code. */
@@ -336,7 +336,12 @@ export class QueueService {
 
   /** Sets a centre's recall window (an administrator, by the centre's own notice). */
   async setRecallWindow(input: SetRecallWindowInput): Promise<CentreSetting> {
-    const recallWindowMinutes = checkRecallWindow(input.recallWindowMinutes);
+    const recallWindowMinutes = requiredInt(
+      input.recallWindowMinutes,
+      "recallWindowMinutes",
+      0,
+      MAX_RECALL_WINDOW_MINUTES,
+    );
     return this.db.transaction(async (tx) => {
       const centre = await requireCentre(tx, input.centre);
       centre.recallWindowMinutes = recallWindowMinutes;
