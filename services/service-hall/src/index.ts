@@ -35,6 +35,9 @@ export {
   Appointments1765100000506,
   HolidayScheduleRow,
   CentreSetting,
+  Appointment,
+  AppointmentSchedule,
+  AppointmentSlotCount,
 };
 export { HallDepartment } from "./catalogue/catalogue.enums";
 export { CaseStatus, CaseTaskStatus } from "./case/case.enums";
