@@ -105,6 +105,27 @@ describe("subscriptions through the gateway (graphql-ws)", () => {
 
   const CASE_SELECTION = `id status completedOn citizen { idNumber name }`;
 
+  test("queueCalls is public: the board now, then again when a window calls a number", async () => {
+    const c = await client("anonymous");
+    const sub = subscribe(
+      c,
+      `subscription { queueCalls(centre: "KAIXUAN") { nowCalling { number window category } } }`,
+    );
+    afterThisTest(() => sub.stop());
+    await eventually(async () => assert.ok(sub.messages.length >= 1));
+    const ticket = (await ok(`mutation { takeQueueTicket(input: { category: TAX }) { number } }`, {}, "anonymous"))
+      .takeQueueTicket;
+    await ok(`mutation { callNextTicket(input: { window: "S09", categories: [TAX] }) { number } }`, {}, CLERK);
+    const pushed = await eventually(async () => {
+      const last = sub.messages.at(-1)!;
+      assert.equal(last.errors, undefined, JSON.stringify(last.errors));
+      const call = last.data!.queueCalls.nowCalling.find((t: { window: string }) => t.window === "S09");
+      assert.ok(call, JSON.stringify(last));
+      return call;
+    });
+    assert.deepEqual(pushed, { number: ticket.number, window: "S09", category: "TAX" });
+  });
+
   test("a clerk's caseUpdates pushes the case now and when it completes, exactly as the clerk's query answers it", async () => {
     const caseId = await openCase(freshIdNumber("1980-04-04", "FEMALE"));
     const c = await client(CLERK);

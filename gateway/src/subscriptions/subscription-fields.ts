@@ -41,6 +41,25 @@ const CASE_EVENTS = [HallEvents.caseOpened, HallEvents.caseCompleted] as const;
  * message exactly as it does the query.
  */
 export const SUBSCRIPTION_FIELDS: Readonly<Record<string, SubscriptionField>> = {
+  queueCalls: {
+    sdl: `"""
+    The hall's queue board, as \`Query.queueBoard\` answers it: now, and again after every call,
+    recall, missed number (过号), transfer and appointment check-in at the centre. Public: numbers,
+    windows and categories, never a person.
+    """
+    queueCalls("""A service centre's code; every centre when left out.""" centre: String): QueueBoard`,
+    events: [
+      HallEvents.ticketCalled,
+      HallEvents.ticketRecalled,
+      HallEvents.ticketSkipped,
+      HallEvents.ticketTransferred,
+      HallEvents.appointmentArrived,
+    ],
+    query: { root: "queueBoard", argTypes: {} },
+    initial: () => ({}),
+    select: (event, args) =>
+      args.centre == null || (event.data as { centre?: string }).centre === args.centre ? {} : null,
+  },
   caseUpdates: {
     sdl: `"""
     A case as the service hall answers \`Query.case\` for the subscriber: now, and again whenever it
