@@ -56,7 +56,7 @@ export function planPush(
   const query = queryOf(selection.name.value);
   if (!fieldDef || !query) throw bad(`Subscription has no field ${selection.name.value}`);
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {});
-  if (coerced.errors) throw coerced.errors[0];
+  if (coerced.errors) throw bad(coerced.errors[0].message);
   const args = getArgumentValues(fieldDef, selection, coerced.coerced);
 
   const fragments = reachableFragments(selection.selectionSet, document);
