@@ -4,13 +4,24 @@ import { AriaComponent, GridComponent, LegendComponent, MarkLineComponent, Toolt
 import { SVGRenderer } from "echarts/renderers";
 import "./dashboard.css";
 import type {
+  EmploymentAidQuery,
+  EmploymentAidQueryVariables,
   HallKpisQuery,
   HallKpisQueryVariables,
   HospitalDashboardQuery,
   HospitalDashboardQueryVariables,
   PublicBoardsQuery,
 } from "./generated/graphql";
-import { FROM, HALL_KPIS, HOSPITAL, HOSPITAL_DASHBOARD, PUBLIC_BOARDS, TO } from "./operations";
+import {
+  EMPLOYMENT_AID,
+  FROM,
+  HALL_KPIS,
+  HOSPITAL,
+  HOSPITAL_DASHBOARD,
+  PUBLIC_BOARDS,
+  TO,
+  lastTwelveMonths,
+} from "./operations";
 
 echarts.use([
   LineChart,
@@ -106,14 +117,15 @@ interface Series {
 
 /**
  * Draws a chart (SVG) and, next to it, the same numbers as a table ("数据 Data") for screen
- * readers, copying, and the browser test.
+ * readers, copying, and the browser test; `format` is one for every series or one per series.
  */
 function chart(
   id: string,
   label: string,
   option: echarts.EChartsCoreOption & { xAxis: { data: string[]; [option: string]: unknown }; series: Series[] },
-  format: (v: number | null) => string,
+  format: ((v: number | null) => string) | ((v: number | null) => string)[],
 ): void {
+  const formatOf = (i: number) => (Array.isArray(format) ? format[i] : format);
   const el = $(id);
   let details = document.getElementById(`${id}-data`);
   if (!details) {
@@ -125,7 +137,7 @@ function chart(
   table(
     details.querySelector("table")!,
     ["期间 Period", ...option.series.map((s) => s.name)],
-    option.xAxis.data.map((period, i) => [period, ...option.series.map((s) => format(s.data[i]))]),
+    option.xAxis.data.map((period, i) => [period, ...option.series.map((s, k) => formatOf(k)(s.data[i]))]),
     [false, ...option.series.map(() => true)],
   );
   el.setAttribute("role", "img");
@@ -289,6 +301,83 @@ async function loadHall(): Promise<void> {
   );
 }
 
+/** How the panel names the assistance groups (就业援助对象). */
+const CATEGORY_NAMES: Record<string, string> = {
+  FORTY_FIFTY: "“4050”人员 40/50+",
+  ZERO_EMPLOYMENT_FAMILY: "零就业家庭 Zero-employment family",
+  LONG_TERM_UNEMPLOYED: "长期失业人员 Long-term unemployed",
+};
+const count = (v: number | null) => (v == null ? "—" : String(v));
+
+async function loadEmploymentAid(): Promise<void> {
+  const period = lastTwelveMonths();
+  $("aid-period").textContent = `${period.from} … ${period.to}`;
+  const res = await graphql<EmploymentAidQuery, EmploymentAidQueryVariables>(EMPLOYMENT_AID, period);
+  if (note("aid-note", res.errors) || !res.data) return;
+  const { referralStats: stats, reliefCampaigns } = res.data;
+  table(
+    $("aid-summary"),
+    ["推荐 Referrals", "录用 Hires", "录用率 Hire rate", "登记至到岗中位天数 Median days to hire"],
+    [
+      [
+        String(stats.all.referrals),
+        String(stats.all.hires),
+        pct(stats.all.hireRate),
+        count(stats.all.medianDaysToHire),
+      ],
+    ],
+    [true, true, true, true],
+  );
+  table(
+    $("aid-categories"),
+    ["类别 Group", "推荐 Referrals", "录用 Hires", "录用率 Hire rate"],
+    stats.byCategory.map((c) => [
+      CATEGORY_NAMES[c.category ?? ""] ?? c.category ?? "",
+      String(c.referrals),
+      String(c.hires),
+      pct(c.hireRate),
+    ]),
+    [false, true, true, true],
+  );
+  const months = stats.byMonth;
+  chart(
+    "chart-aid-months",
+    "Referrals, hires and hire rate by month of referral",
+    {
+      legend: { top: 0, data: ["推荐 Referrals", "录用 Hires", "录用率 Hire rate"] },
+      grid: { left: 50, right: 60, top: 40, bottom: 40 },
+      xAxis: { type: "category", data: months.map((m) => m.month) },
+      yAxis: [
+        { type: "value", name: "人次 count", minInterval: 1 },
+        { type: "value", min: 0, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
+      ],
+      series: [
+        { name: "推荐 Referrals", type: "bar", data: months.map((m) => m.all.referrals) },
+        { name: "录用 Hires", type: "bar", data: months.map((m) => m.all.hires) },
+        { name: "录用率 Hire rate", type: "line", yAxisIndex: 1, data: months.map((m) => m.all.hireRate) },
+      ],
+    },
+    [count, count, pct],
+  );
+  // Oldest campaign first, as the months run.
+  const campaigns = [...reliefCampaigns].sort((a, b) => a.openedAt.localeCompare(b.openedAt));
+  chart(
+    "chart-relief",
+    "Relief granted against budget by campaign, yuan",
+    {
+      legend: { top: 0, data: ["预算 Budget", "已发放 Granted"] },
+      grid: { left: 70, right: 20, top: 40, bottom: 70 },
+      xAxis: { type: "category", data: campaigns.map((c) => c.name), axisLabel: { rotate: 20 } },
+      yAxis: { type: "value" },
+      series: [
+        { name: "预算 Budget", type: "bar", data: campaigns.map((c) => c.budget) },
+        { name: "已发放 Granted", type: "bar", data: campaigns.map((c) => c.granted) },
+      ],
+    },
+    yuan,
+  );
+}
+
 async function loadBoards(): Promise<void> {
   const res = await graphql<PublicBoardsQuery>(PUBLIC_BOARDS);
   const jobs = res.data?.jobPostings;
@@ -335,7 +424,7 @@ async function loadBoards(): Promise<void> {
 async function refresh(): Promise<void> {
   $("status").textContent = "加载中 Loading…";
   document.body.dataset.loaded = "false";
-  const results = await Promise.allSettled([loadHospital(), loadHall(), loadBoards()]);
+  const results = await Promise.allSettled([loadHospital(), loadHall(), loadEmploymentAid(), loadBoards()]);
   const failed = results.filter((r) => r.status === "rejected");
   $("status").textContent = failed.length
     ? `加载失败 Failed: ${(failed[0] as PromiseRejectedResult).reason}`

@@ -115,6 +115,58 @@ export const PUBLIC_BOARDS = /* GraphQL */ `
   }
 `;
 
+/**
+ * The employment-aid panel: the street's referrals, hires and hire rate by month and by
+ * assistance group, and relief by campaign (granted against budget). Counts and sums only, so an
+ * analyst's token reads them.
+ */
+export const EMPLOYMENT_AID = /* GraphQL */ `
+  fragment AidCounts on ReferralCounts {
+    referrals
+    hires
+    hireRate
+  }
+
+  query EmploymentAid($from: Date!, $to: Date!) {
+    referralStats(from: $from, to: $to) {
+      from
+      to
+      all {
+        ...AidCounts
+        medianDaysToHire
+      }
+      byCategory {
+        category
+        ...AidCounts
+      }
+      byMonth {
+        month
+        all {
+          ...AidCounts
+        }
+      }
+    }
+    reliefCampaigns {
+      id
+      name
+      openedAt
+      budget
+      granted
+      grants
+    }
+  }
+`;
+
+/** The last twelve calendar months up to today (the browser's day): the employment-aid panel's period. */
+export function lastTwelveMonths(now = new Date()): { from: string; to: string } {
+  const day = (d: Date) =>
+    `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+  return { from: day(new Date(now.getFullYear(), now.getMonth() - 11, 1)), to: day(now) };
+}
+
+/** A registered unemployed resident of the demo data (npm start seeds them): a woman of the "4050" group. */
+export const DEMO_JOB_SEEKER = "330112198211241001";
+
 /** A saved example of the explorer: a tab with its operation and variables. */
 export interface Example {
   group: string;
@@ -180,6 +232,357 @@ export const EXAMPLES: Example[] = [
     // A resident of the demo data (npm start seeds them), with a valid check character; the demo
     // seeding files last year's returns, the latest year that can be reconciled.
     variables: { idNumber: "330108199311021006", year: new Date().getFullYear() - 1 },
+  },
+  {
+    group: "clerk",
+    title: "Clerk: job-seeker profile · 窗口人员：求职登记",
+    query: /* GraphQL */ `
+      # Employment aid at the window (送岗位), step 1: what the person offers and looks for.
+      # Role window_clerk (or labor_officer); put a token and a purpose in the Headers tab:
+      # {"authorization": "Bearer <npm run token -- --role window_clerk>", "x-access-purpose": "窗口 A012 求职登记"}
+      mutation JobSeekerProfile($input: UpdateJobSeekerProfileInput!) {
+        updateJobSeekerProfile(input: $input) {
+          skills
+          desiredIndustries
+          desiredMinSalary
+          preferredDistricts
+          availability
+          updatedAt
+        }
+      }
+    `,
+    variables: {
+      input: {
+        idNumber: DEMO_JOB_SEEKER,
+        skills: ["健康证", "收银"],
+        educationLevel: "SENIOR_HIGH",
+        desiredIndustries: ["批发和零售业", "居民服务业"],
+        desiredMinSalary: 4000,
+        preferredDistricts: ["上城区"],
+        availability: "IMMEDIATE",
+      },
+    },
+  },
+  {
+    group: "clerk",
+    title: "Clerk: matches with reasons · 窗口人员：岗位匹配与理由",
+    query: /* GraphQL */ `
+      # Step 2: open postings whose hard requirements (age, education, a lawful gender ground) the
+      # person meets and that have a vacancy left, best first, with reasons to read aloud.
+      # Role window_clerk or labor_officer, with a purpose:
+      # {"authorization": "Bearer <npm run token -- --role window_clerk>", "x-access-purpose": "窗口 A012 送岗位"}
+      query JobSeekerMatches($idNumber: ID!) {
+        citizen(idNumber: $idNumber) {
+          name
+          employmentStatus
+          assistanceCategories
+          unemployment {
+            registeredOn
+            status
+          }
+          jobSeekerProfile {
+            skills
+            desiredIndustries
+            desiredMinSalary
+          }
+          jobMatches(first: 5) {
+            score
+            reasons
+            posting {
+              id
+              title
+              salaryMin
+              salaryMax
+              vacancies
+              employer {
+                name
+              }
+            }
+          }
+          referrals {
+            id
+            status
+            referredOn
+            posting {
+              title
+            }
+          }
+        }
+      }
+    `,
+    variables: { idNumber: DEMO_JOB_SEEKER },
+  },
+  {
+    group: "clerk",
+    title: "Clerk: refer to a posting · 窗口人员：推荐岗位",
+    query: /* GraphQL */ `
+      # Step 3: send the person to one of the matches (its posting id). BAD_USER_INPUT when a hard
+      # requirement is not met or no vacancy is left. Role window_clerk or labor_officer, with a purpose:
+      # {"authorization": "Bearer <npm run token -- --role window_clerk>", "x-access-purpose": "窗口 A012 送岗位"}
+      mutation ReferJob($input: ReferJobInput!) {
+        referJob(input: $input) {
+          id
+          status
+          referredOn
+          posting {
+            title
+            employer {
+              name
+            }
+          }
+        }
+      }
+    `,
+    variables: { input: { idNumber: DEMO_JOB_SEEKER, postingId: "1", note: "本人意向强，可立即到岗" } },
+  },
+  {
+    group: "clerk",
+    title: "Clerk: record the outcome · 窗口人员：登记推荐结果",
+    query: /* GraphQL */ `
+      # Step 4: what came of the referral (its id from step 3). HIRED needs the first day of work and
+      # records the job: the unemployment registration closes, medical insurance moves to the
+      # employer, the benefit stops. REJECTED, NO_SHOW and WITHDRAWN give the vacancy back.
+      # Role window_clerk or labor_officer, with a purpose:
+      # {"authorization": "Bearer <npm run token -- --role window_clerk>", "x-access-purpose": "窗口 A012 推荐回访"}
+      mutation RecordReferralOutcome($input: RecordReferralOutcomeInput!) {
+        recordReferralOutcome(input: $input) {
+          id
+          status
+          outcomeOn
+          startDate
+          outcomeNote
+        }
+      }
+    `,
+    variables: { input: { referralId: "1", outcome: "REJECTED", note: "用人单位未录用" } },
+  },
+  {
+    group: "clerk",
+    title: "Clerk: unemployment benefit · 窗口人员：失业保险金",
+    query: /* GraphQL */ `
+      # Whether the person is entitled (失业保险条例 第十四条), for how many months and how much, with
+      # the reasons in Chinese. Role window_clerk or labor_officer, with a purpose:
+      # {"authorization": "Bearer <npm run token -- --role window_clerk>", "x-access-purpose": "窗口 A012 失业保险金"}
+      query UnemploymentBenefitAtTheWindow($idNumber: ID!) {
+        citizen(idNumber: $idNumber) {
+          name
+          unemploymentBenefit {
+            eligible
+            reasons
+            insuredMonths
+            entitlementMonths
+            monthlyAmount
+            amountSource
+            claimed
+            monthsPaid
+            monthsLeft
+          }
+        }
+      }
+    `,
+    variables: { idNumber: DEMO_JOB_SEEKER },
+  },
+  {
+    group: "clerk",
+    title: "Clerk: claim the benefit · 窗口人员：申领失业保险金",
+    query: /* GraphQL */ `
+      # Takes the claim when the person is eligible (the answer says why not otherwise); paid monthly
+      # from the month of the claim. Role window_clerk or labor_officer, with a purpose:
+      # {"authorization": "Bearer <npm run token -- --role window_clerk>", "x-access-purpose": "窗口 A012 申领失业保险金"}
+      mutation ClaimUnemploymentBenefit($input: ClaimUnemploymentBenefitInput!) {
+        claimUnemploymentBenefit(input: $input) {
+          eligible
+          reasons
+          claimed
+          claimedOn
+          entitlementMonths
+          monthlyAmount
+        }
+      }
+    `,
+    variables: { input: { idNumber: DEMO_JOB_SEEKER } },
+  },
+  {
+    group: "labor officer",
+    title: "Labor officer: monthly benefit run · 劳动保障员：失业保险金按月发放",
+    query: /* GraphQL */ `
+      # Pays the month's benefit to every open claim; run twice, it pays once. Role labor_officer:
+      # {"authorization": "Bearer <npm run token -- --role labor_officer>", "x-access-purpose": "失业保险金月度发放"}
+      mutation RunBenefitPayments($month: String!) {
+        runBenefitPayments(month: $month) {
+          month
+          paid
+          alreadyPaid
+          stopped
+          amount
+        }
+      }
+    `,
+    variables: { month: lastTwelveMonths().to.slice(0, 7) },
+  },
+  {
+    group: "clerk",
+    title: "Clerk: relief campaigns · 窗口人员：送温暖、送清凉",
+    query: /* GraphQL */ `
+      # The campaigns for retirees in hardship with budget and what they granted, and one
+      # retiree's grants. Granting (grantRelief) is the labor officer's. Role window_clerk, with a purpose:
+      # {"authorization": "Bearer <npm run token -- --role window_clerk>", "x-access-purpose": "窗口 A015 送温暖咨询"}
+      query Relief($idNumber: ID!) {
+        reliefCampaigns {
+          id
+          name
+          budget
+          granted
+          grants
+          remaining
+        }
+        citizen(idNumber: $idNumber) {
+          name
+          reliefGrants {
+            amount
+            ground
+            grantedOn
+            campaign {
+              name
+            }
+          }
+        }
+      }
+    `,
+    // A retiree of the demo data with a low pension.
+    variables: { idNumber: "330110194101311012" },
+  },
+  {
+    group: "clerk",
+    title: "Clerk or analyst: the street's referral figures · 送岗位统计",
+    query: /* GraphQL */ `
+      # Referrals, hires and hire rate over a period, by assistance group and by month: counts only
+      # (the demo's referrals are generated, not the street's). Role window_clerk, labor_officer or analyst:
+      # {"authorization": "Bearer <npm run token -- --role analyst>", "x-access-purpose": "explorer"}
+      query ReferralFigures($from: Date!, $to: Date!) {
+        referralStats(from: $from, to: $to) {
+          all {
+            referrals
+            hires
+            hireRate
+            medianDaysToHire
+          }
+          byCategory {
+            category
+            referrals
+            hires
+            hireRate
+          }
+          byMonth {
+            month
+            all {
+              referrals
+              hires
+              hireRate
+            }
+          }
+        }
+      }
+    `,
+    variables: lastTwelveMonths(),
+  },
+  {
+    group: "clerk",
+    title: "Clerk: courses, enrolment and result · 窗口人员：送培训",
+    query: /* GraphQL */ `
+      # The street's subsidised courses are public; enrolling and recording a result need window_clerk
+      # or labor_officer with a purpose. A pass with a certificate puts the course's skill tags on the
+      # profile, and the matches then say 技能匹配：….
+      # {"authorization": "Bearer <npm run token -- --role window_clerk>", "x-access-purpose": "窗口 A012 送培训"}
+      query TrainingCourses($filter: TrainingCourseFilter) {
+        trainingCourses(filter: $filter, first: 10) {
+          totalCount
+          edges {
+            node {
+              id
+              provider
+              title
+              trade
+              certificates
+              startDate
+              endDate
+              seatsLeft
+              subsidy
+              subsidySource
+            }
+          }
+        }
+      }
+
+      mutation EnrolInTraining($enrol: EnrolInTrainingInput!) {
+        enrolInTraining(input: $enrol) {
+          id
+          status
+          course {
+            title
+            startDate
+          }
+        }
+      }
+
+      mutation RecordTrainingResult($result: RecordTrainingResultInput!) {
+        recordTrainingResult(input: $result) {
+          id
+          status
+          certificate
+        }
+      }
+    `,
+    variables: {
+      filter: { open: true },
+      enrol: { idNumber: DEMO_JOB_SEEKER, courseId: "1" },
+      result: { enrolmentId: "1", passed: true, certificate: "低压电工作业证" },
+    },
+  },
+  {
+    group: "clerk",
+    title: "Clerk: this month's outreach · 窗口人员：民情直通车",
+    query: /* GraphQL */ `
+      # A community's assistance groups, who has waited longest since the last contact first, with
+      # what is due for each (a match not yet referred, a course that fits, a benefit not claimed);
+      # then record the contact. Role window_clerk or labor_officer, with a purpose:
+      # {"authorization": "Bearer <npm run token -- --role window_clerk>", "x-access-purpose": "民情直通车 走访"}
+      query OutreachList($community: String!) {
+        outreachList(community: $community, category: FORTY_FIFTY, first: 20) {
+          totalCount
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+          edges {
+            node {
+              citizen {
+                idNumber
+                name
+              }
+              lastContactOn
+              waitingDays
+              due {
+                kind
+                text
+              }
+            }
+          }
+        }
+      }
+
+      mutation RecordOutreachVisit($visit: RecordOutreachVisitInput!) {
+        recordOutreachVisit(input: $visit) {
+          visitedOn
+          kind
+          channel
+        }
+      }
+    `,
+    variables: {
+      community: "濮家社区",
+      visit: { idNumber: DEMO_JOB_SEEKER, kind: "POLICY", channel: "VISIT", outcome: "已讲解失业保险金政策" },
+    },
   },
   {
     group: "hospital admin",

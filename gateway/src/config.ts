@@ -11,10 +11,13 @@ import {
   metricsPortOf,
   loadContextSigningKey,
   loadJwtSecret,
+  loadNatsCredentials,
+  NATS_GATEWAY_USER,
   readKeyMaterial,
   readPort,
   readUrl,
   type BaseConfig,
+  type NatsCredentials,
 } from "@onewindow/platform";
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from "./limits/query-limits.plugin";
 import type { BlockList } from "node:net";
@@ -162,6 +165,24 @@ export interface GatewayConfig extends BaseConfig {
   contextKey: KeyObject;
   /** Abuse limits: query depth, aliases, cost and tokens, requests per caller, body size. */
   limits: GatewayLimits;
+  /** The WebSocket subscriptions' limits. */
+  subscriptions: SubscriptionLimits;
+  /** The gateway's NATS user, which may only read the events subscriptions follow; none for a NATS without authentication. */
+  natsCredentials?: NatsCredentials;
+}
+
+/** Limits on WebSocket subscriptions (README, "Subscriptions"). */
+export interface SubscriptionLimits {
+  /** Subscriptions one connection may hold (`GATEWAY_MAX_SUBSCRIPTIONS_PER_CONNECTION`, default 20). */
+  perConnection: number;
+  /** Open connections per caller: a token's subject, else an address (`GATEWAY_MAX_CONNECTIONS_PER_CALLER`, default 20). */
+  connectionsPerCaller: number;
+  /** Open connections in all (`GATEWAY_MAX_CONNECTIONS`, default 20,000). */
+  connections: number;
+  /** Events waiting for one subscription's previous push to finish; past them it is too slow and ends. */
+  pendingEvents: number;
+  /** Bytes waiting in a connection's send buffer; past them the client is too slow and is disconnected. */
+  bufferedBytes: number;
 }
 
 /** The gateway's abuse limits (README, "Abuse limits"). */
@@ -263,5 +284,13 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     subgraphClient,
     subgraphConnections: readCount(env, "GATEWAY_SUBGRAPH_CONNECTIONS", 16, 1024),
     limits: loadLimitsConfig(env),
+    subscriptions: {
+      perConnection: readCount(env, "GATEWAY_MAX_SUBSCRIPTIONS_PER_CONNECTION", 20, 10_000),
+      connectionsPerCaller: readCount(env, "GATEWAY_MAX_CONNECTIONS_PER_CALLER", 20, 1_000_000),
+      connections: readCount(env, "GATEWAY_MAX_CONNECTIONS", 20_000, 10_000_000),
+      pendingEvents: 100,
+      bufferedBytes: 1024 * 1024,
+    },
+    natsCredentials: loadNatsCredentials(env, base.dataDir, NATS_GATEWAY_USER),
   };
 }

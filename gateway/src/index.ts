@@ -3,3 +3,4 @@ export { loadGatewayConfig, urlVariable, type GatewayConfig } from "./config";
 export { Authenticator } from "./auth/authenticator";
 export { issueDevToken, type DevTokenClaims } from "./auth/dev-token";
 export * from "./runtime";
+export { followedEventTypes, SUBSCRIPTION_FIELDS, subscriptionSdl } from "./subscriptions/subscription-fields";

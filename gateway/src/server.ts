@@ -25,6 +25,9 @@ import { BoundedDocumentStore } from "./limits/document-store";
 import { operationNamePlugin } from "./limits/operation-name.limit";
 import { queryLimitsPlugin } from "./limits/query-limits.plugin";
 import { CallerRateLimits, RequestRateLimiter } from "./limits/request-rate.limiter";
+import { EventFeed } from "./subscriptions/event-feed";
+import { SubscriptionServer } from "./subscriptions/subscription-server";
+import { followedEventTypes } from "./subscriptions/subscription-fields";
 
 /** A built gateway; `start` listens, `stop` drains and closes. */
 export interface GatewayServer {
@@ -136,12 +139,29 @@ export function createGatewayServer(
       if (down.length) throw new Error(`subgraphs not ready: ${down.sort().join(", ")}`);
     },
   });
+  // Subscriptions over WebSocket on the same port and path, fed by the departments' events.
+  const feed = new EventFeed(
+    { url: config.natsUrl, prefix: config.events.prefix, credentials: config.natsCredentials, logger },
+    followedEventTypes(),
+  );
+  const subscriptions = new SubscriptionServer({
+    httpServer,
+    apollo,
+    authenticator,
+    feed,
+    limits: config.subscriptions,
+    maxPayload: config.limits.bodyLimit,
+    maxTokens: config.limits.maxTokens,
+    logger,
+  });
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => subscriptions.setApiSchema(apiSchema));
   const metricsServer = createMetricsServer();
   return {
     httpServer,
     subgraphs,
     async start() {
       await apollo.start();
+      feed.start();
       const port = await listen(httpServer, config.port, config.host);
       const metricsPort = await listen(metricsServer, config.metricsPort, config.host);
       logger.info({ port, metricsPort }, `gateway listening on http://127.0.0.1:${port}/graphql`);
@@ -150,6 +170,8 @@ export function createGatewayServer(
     },
     async stop() {
       refusals.stop();
+      await subscriptions.close();
+      await feed.stop();
       metricsServer.close();
       await new Promise<void>((resolve) => {
         httpServer.close(() => resolve());

@@ -343,7 +343,8 @@ describe("docker-compose.yml", () => {
       "the JetStream store is a named volume",
     );
     assert.match(healthcheck(nats), /http:\/\/(127\.0\.0\.1|localhost):8222\/healthz/);
-    for (const [name, service] of departmentServices) {
+    // The gateway too: its subscriptions follow the departments' events.
+    for (const [name, service] of [...departmentServices, ["gateway", gateway] as const]) {
       const value = envOf(service).NATS_URL;
       assert.ok(value, `${name}: NATS_URL`);
       const url = new URL(value);
@@ -355,7 +356,7 @@ describe("docker-compose.yml", () => {
 
   it("gives the gateway a <DEPARTMENT>_URL for every department, naming that service on its port", () => {
     const env = envOf(gateway);
-    const urlVars = Object.keys(env).filter((k) => /_URL$/.test(k));
+    const urlVars = Object.keys(env).filter((k) => /_URL$/.test(k) && k !== "NATS_URL");
     assert.deepEqual(urlVars.sort(), departments.map((d) => `${d.name.toUpperCase().replace(/-/g, "_")}_URL`).sort());
     for (const department of departments) {
       const url = new URL(env[`${department.name.toUpperCase().replace(/-/g, "_")}_URL`]);

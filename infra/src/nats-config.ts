@@ -2,7 +2,15 @@ import fs from "node:fs";
 import path from "node:path";
 import { DataSource } from "typeorm";
 import { departmentOf, EVENT_PUBLISHERS, type Department } from "@onewindow/contracts";
-import { devEventKeyFiles, ensureDevEventKeys, NATS_ADMIN_USER, streamName } from "@onewindow/platform";
+import { followedEventTypes } from "@onewindow/gateway";
+import {
+  devEventKeyFiles,
+  ensureDevEventKeys,
+  NATS_ADMIN_USER,
+  NATS_GATEWAY_USER,
+  natsSubject,
+  streamName,
+} from "@onewindow/platform";
 import { inboxPrefixOf } from "@onewindow/platform/nats";
 import { subgraphs } from "./subgraphs";
 
@@ -82,6 +90,20 @@ export function departmentPermissions(prefix: string, service: string): NatsPerm
   return { publish: [...new Set(publish)], subscribe: [`${inboxPrefixOf(service)}.>`] };
 }
 
+/**
+ * The gateway reads the events its subscriptions follow as they are published (a plain
+ * subscription to each type's subject, no stream or consumer) and publishes nothing.
+ */
+export function gatewayPermissions(prefix: string): NatsPermissions {
+  return {
+    publish: [],
+    subscribe: [
+      ...followedEventTypes().map((type) => natsSubject(prefix, type)),
+      `${inboxPrefixOf(NATS_GATEWAY_USER)}.>`,
+    ],
+  };
+}
+
 /** `NATS_PASSWORD_LABOR_SECURITY`: the variable the committed Compose/Kubernetes configuration reads a department's password from. */
 export function natsPasswordVariable(user: string): string {
   return `NATS_PASSWORD_${user.toUpperCase().replace(/[^A-Z0-9]/g, "_")}`;
@@ -94,7 +116,11 @@ export function natsUsers(prefix: string, passwordOf: (user: string) => string):
     password: passwordOf(definition.name),
     permissions: departmentPermissions(prefix, definition.name),
   }));
-  return [...departments, { user: NATS_ADMIN_USER, password: passwordOf(NATS_ADMIN_USER) }];
+  return [
+    ...departments,
+    { user: NATS_GATEWAY_USER, password: passwordOf(NATS_GATEWAY_USER), permissions: gatewayPermissions(prefix) },
+    { user: NATS_ADMIN_USER, password: passwordOf(NATS_ADMIN_USER) },
+  ];
 }
 
 const quote = (s: string) => JSON.stringify(s);
@@ -123,7 +149,12 @@ export function natsServerConfig(options: {
       continue;
     }
     lines.push(`    {`, `      user: ${quote(u.user)}, password: ${password}`, `      permissions: {`);
-    lines.push(`        publish: { allow: [${u.permissions.publish.map(quote).join(", ")}] }`);
+    // An empty allow list would be no restriction at all: a user that publishes nothing is denied everything.
+    lines.push(
+      u.permissions.publish.length
+        ? `        publish: { allow: [${u.permissions.publish.map(quote).join(", ")}] }`
+        : `        publish: { deny: [">"] }`,
+    );
     lines.push(`        subscribe: { allow: [${u.permissions.subscribe.map(quote).join(", ")}] }`);
     lines.push(`      }`, `    }`);
   }

@@ -41,7 +41,8 @@ const DIST = path.join(__dirname, "..", "..", "dashboard", "dist");
       `no built dashboard in ${DIST}: run npm run build`,
     );
     mkdirSync(ARTIFACTS, { recursive: true });
-    stack = await startStack({ seed: { citizens: 30, employers: 3, jobPostings: 5, extraVisits: 0 } });
+    // Enough residents for a year of generated referrals and three years of relief campaigns.
+    stack = await startStack({ seed: { citizens: 600, employers: 20, jobPostings: 40, extraVisits: 0 } });
     base = new URL(stack.gatewayUrl).origin;
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
   });
@@ -165,6 +166,46 @@ const DIST = path.join(__dirname, "..", "..", "dashboard", "dist");
       "the queue board lists categories",
     );
 
+    // The employment-aid panel: the same figures as the API gives an analyst for the panel's period.
+    assert.equal(await page.locator("#aid-note").isHidden(), true, await page.locator("#aid-note").innerText());
+    const [from, to] = (await page.locator("#aid-period").innerText()).split(" … ");
+    const api = await stack.query(
+      `query ($from: Date!, $to: Date!) { referralStats(from: $from, to: $to) { all { referrals hires hireRate }
+         byCategory { category referrals hires } byMonth { month all { referrals hires } } }
+         reliefCampaigns { name budget granted } }`,
+      { from, to },
+      { roles: ["analyst"], user: "dashboard-test" },
+    );
+    assert.equal(api.errors, undefined, JSON.stringify(api.errors));
+    const { referralStats: stats, reliefCampaigns } = api.data as any;
+    assert.ok(stats.all.referrals > 0 && stats.all.hires > 0, `demo referrals: ${JSON.stringify(stats.all)}`);
+    assert.deepEqual((await cells(page, "aid-summary"))[0].slice(0, 3), [
+      String(stats.all.referrals),
+      String(stats.all.hires),
+      `${(stats.all.hireRate * 100).toFixed(1)}%`,
+    ]);
+    const byMonth = await cells(page, "chart-aid-months-table");
+    assert.equal(byMonth.length, 12, "twelve months");
+    assert.deepEqual(
+      byMonth.map((row) => [row[0], Number(row[1]), Number(row[2])]),
+      stats.byMonth.map((m: any) => [m.month, m.all.referrals, m.all.hires]),
+    );
+    assert.ok((await page.locator("#chart-aid-months svg path").count()) > 5, "the months chart drew its series");
+    const groups = await cells(page, "aid-categories");
+    assert.deepEqual(
+      groups.map((row) => [Number(row[1]), Number(row[2])]),
+      stats.byCategory.map((c: any) => [c.referrals, c.hires]),
+    );
+    assert.match(groups[0][0], /4050/);
+    const relief = await cells(page, "chart-relief-table");
+    assert.equal(relief.length, reliefCampaigns.length);
+    assert.ok(relief.length >= 6, "three years of summer and winter campaigns");
+    for (const c of reliefCampaigns) {
+      const row = relief.find((r) => r[0] === c.name)!;
+      assert.deepEqual(row.slice(1), [c.budget.toFixed(2), c.granted.toFixed(2)], c.name);
+      assert.ok(c.granted > 0 && c.granted <= c.budget, c.name);
+    }
+
     await page.screenshot({ path: path.join(ARTIFACTS, "dashboard.png"), fullPage: true });
     assert.deepEqual(external, [], "no request leaves the gateway's origin");
     assert.deepEqual(problems, []);
@@ -181,8 +222,21 @@ const DIST = path.join(__dirname, "..", "..", "dashboard", "dist");
     const { page, external, problems } = await openPage();
     await page.goto(`${base}/explorer`);
     await page.waitForSelector(".graphiql-container", { timeout: 20_000 });
-    // One tab per user group's saved example.
-    assert.ok((await page.locator(".graphiql-tab").count()) >= 4, "saved example tabs");
+    // The saved examples, the clerk's employment-aid workflow among them, one tab each.
+    const tabs = await page.locator(".graphiql-tab").allInnerTexts();
+    assert.ok(tabs.length >= 13, `saved example tabs: ${tabs}`);
+    for (const name of [
+      "JobSeekerProfile",
+      "JobSeekerMatches",
+      "ReferJob",
+      "RecordReferralOutcome",
+      "ReferralFigures",
+    ]) {
+      assert.ok(
+        tabs.some((t) => t.includes(name)),
+        `a tab for ${name}: ${tabs}`,
+      );
+    }
     // CodeMirror arrives in lazily loaded chunks: wait for the query editor's text.
     await page
       .locator(".graphiql-query-editor .CodeMirror-code")

@@ -122,6 +122,24 @@ describe("events: who may publish what, and forged envelopes", () => {
     assert.deepEqual((await ok(stack, STATE, { id: idNumber })).citizen, before0);
   });
 
+  test("the gateway's NATS user reads only the events its subscriptions follow and publishes nothing", async () => {
+    const nc = await login("gateway");
+    const forged = signEnvelope(retirement(), generateKeyPairSync("ed25519").privateKey);
+    await assert.rejects(
+      nc.jetstream().publish(subject(), JSON.stringify(forged), { timeout: 3000 }),
+      (err: any) => err.code === "PERMISSIONS_VIOLATION",
+    );
+    const sub = nc.subscribe(subject());
+    const read = async () => {
+      for await (const _ of sub) assert.fail("the gateway received a retirement event");
+    };
+    await assert.rejects(read(), (err: any) => /permissions violation for subscription/i.test(String(err)));
+    await assert.rejects(
+      async () => (await nc.jetstreamManager()).streams.delete(streamName(stack.eventsPrefix, "labor")),
+      (err: any) => /permissions violation/i.test(String(err)),
+    );
+  });
+
   test("a retirement.approved published with labor-security's own NATS credentials but not signed by labor-security lands in tax's and insurance's dead letters; nothing is applied", async () => {
     const nc = await login("labor-security");
     const js = nc.jetstream();

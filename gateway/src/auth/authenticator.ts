@@ -19,6 +19,8 @@ const JWKS_MAX_AGE_MS = 60_000;
 /** A verified token's caller (without the purpose, which is per request) and until when it may be reused. */
 interface Verified {
   caller: Omit<Caller, "purpose">;
+  /** The token's `exp`, seconds. */
+  exp: number;
   until: number;
 }
 
@@ -61,23 +63,35 @@ export class Authenticator {
   }
 
   async authenticate(req: IncomingMessage): Promise<Caller> {
-    const purpose = purposeOf(req);
-    const header = req.headers.authorization;
-    if (!header) return purpose ? { ...ANONYMOUS, purpose } : ANONYMOUS;
-    const m = /^Bearer ([A-Za-z0-9_\-.]+)$/.exec(header);
+    return (await this.session(req.headers.authorization, req.headers[PURPOSE_HEADER])).caller;
+  }
+
+  /**
+   * The caller of an `Authorization` value and a purpose, from HTTP headers or a WebSocket's
+   * connection parameters, and when the token expires (epoch ms; null for an anonymous caller):
+   * a subscription ends then.
+   */
+  async session(
+    authorization: string | undefined,
+    rawPurpose: string | string[] | undefined,
+  ): Promise<{ caller: Caller; expiresAt: number | null }> {
+    const purpose = purposeOf(rawPurpose);
+    if (!authorization) return { caller: purpose ? { ...ANONYMOUS, purpose } : ANONYMOUS, expiresAt: null };
+    const m = /^Bearer ([A-Za-z0-9_\-.]+)$/.exec(authorization);
     if (!m) throw new UnauthenticatedError("the Authorization header must be `Bearer <token>`");
     const token = m[1];
     const now = this.now();
     const hit = this.verified.get(token);
-    if (hit && hit.until > now) return { ...hit.caller, purpose };
+    if (hit && hit.until > now) return { caller: { ...hit.caller, purpose }, expiresAt: hit.exp * 1000 };
     if (hit) this.verified.delete(token);
-    const caller = await this.verify(token, now);
+    const verified = await this.verify(token, now);
     if (this.verified.size >= CACHE_SIZE) this.verified.delete(this.verified.keys().next().value!);
     this.verified.set(token, {
-      caller: caller.caller,
-      until: Math.min(caller.exp * 1000, now + Math.min(CACHE_MS, this.config.jwksMaxAgeMs ?? CACHE_MS)),
+      caller: verified.caller,
+      exp: verified.exp,
+      until: Math.min(verified.exp * 1000, now + Math.min(CACHE_MS, this.config.jwksMaxAgeMs ?? CACHE_MS)),
     });
-    return { ...caller.caller, purpose };
+    return { caller: { ...verified.caller, purpose }, expiresAt: verified.exp * 1000 };
   }
 
   private async verify(token: string, now: number): Promise<{ caller: Omit<Caller, "purpose">; exp: number }> {
@@ -130,8 +144,7 @@ function formatDuration(seconds: number): string {
   return `${seconds} s`;
 }
 
-function purposeOf(req: IncomingMessage): string | null {
-  const raw = req.headers[PURPOSE_HEADER];
+function purposeOf(raw: string | string[] | undefined): string | null {
   if (raw === undefined) return null;
   let purpose = (Array.isArray(raw) ? raw.join(" ") : raw).trim();
   // HTTP headers are Latin-1: clients send Chinese text percent-encoded (encodeURIComponent).

@@ -152,8 +152,9 @@ const POSTING_BATCH = 2_000;
  * Job seekers at scale, for `npm run seed` and the matching bench: a profile for each demo
  * resident {@link demoJobSeeker} gives one, and the skills, education and (rarely, on a lawful
  * ground) gender each job posting asks for ({@link postingTraits}). Written with bulk inserts over
- * labor security's database after its demo seed; residents that already have a profile and
- * postings that already ask for skills (the demo's own) are left as they are.
+ * labor security's database after its demo seed, which already gives the registered unemployed
+ * profiles and the postings of a few titles a skill: residents that have a profile, postings that
+ * ask for skills or had referrals (the demo's own) are left as they are.
  */
 export async function seedJobSeekers(
   db: DataSource,
@@ -177,7 +178,9 @@ export async function seedJobSeekers(
     db
       .getRepository(JobPosting)
       .createQueryBuilder("j")
-      .where("NOT EXISTS (SELECT 1 FROM job_posting_skill s WHERE s.posting_id = j.id)");
+      .where("NOT EXISTS (SELECT 1 FROM job_posting_skill s WHERE s.posting_id = j.id)")
+      // The demo's referrals met the requirements their postings had: those stay as they are.
+      .andWhere("NOT EXISTS (SELECT 1 FROM referral r WHERE r.posting_id = j.id)");
   const total = await withoutSkills().getCount();
   let postings = 0;
   let after = 0;

@@ -5,8 +5,8 @@ import type { Role } from "@onewindow/contracts";
  * `ctx.access.read` (root fields, `_entities`) then limits a `citizen` to their own records,
  * demands a purpose and records the read. Fields without `@Authorized` are public: the job
  * board, and an employer's credit code and name (both on the public business licence) and
- * its postings. Public root fields: the job board, the statutory retirement ages and the
- * unemployment benefit levels (published law and standards).
+ * its postings. Public root fields: the job board, the training courses on offer, the statutory
+ * retirement ages and the unemployment benefit levels (published law and standards).
  */
 
 /** Roles that may read personal data held here at all (the subgraph definition's `personalDataReaders`). */
@@ -61,3 +61,6 @@ export const RELIEF_WRITERS: readonly Role[] = ["labor_officer"];
 
 /** Who reads relief campaigns and totals (no person in them): officers, clerks and analysts. */
 export const RELIEF_TOTAL_READERS: readonly Role[] = ["window_clerk", "labor_officer", "analyst"];
+
+/** The outreach list of a community (送政策/民情直通车): clerks and officers; analysts its `totalCount` only. */
+export const OUTREACH_LIST_READERS: readonly Role[] = ["window_clerk", "labor_officer", "analyst"];

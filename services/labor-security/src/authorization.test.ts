@@ -15,6 +15,7 @@ const PUBLIC_ROOT_FIELDS = new Set([
   "Query._entities",
   "Query._service",
   "Query.unemploymentBenefitLevels",
+  "Query.trainingCourses",
 ]);
 
 /**
@@ -39,6 +40,10 @@ const PERSONAL_TYPES = [
   "BenefitPayment",
   "ReliefGrant",
   "ReliefHardshipFlag",
+  "TrainingEnrolment",
+  "OutreachVisit",
+  "OutreachEntry",
+  "OutreachDue",
 ];
 
 /** Employer fields anyone may read: name and credit code (both on the business licence), and its postings (on the job board). */
@@ -91,8 +96,8 @@ test("every root field of labor security names its roles, or is on the public li
       assert.ok(declaredRoles(typeName, field)?.length, `${typeName}.${field} has no @Authorized`);
     }
   }
-  // Mutations are the labor officer's alone, but for these: employment aid, which the window keeps
-  // too; the window clerk takes a benefit claim at the window; an administrator may set the
+  // Mutations are the labor officer's alone, but for these: employment aid (referrals, training,
+  // outreach), which the window keeps too; the window clerk takes a benefit claim at the window; an administrator may set the
   // benefit level from a notice.
   const OTHER_WRITERS: Record<string, Role[]> = {
     updateJobSeekerProfile: ["window_clerk", "labor_officer"],
@@ -100,6 +105,9 @@ test("every root field of labor security names its roles, or is on the public li
     recordReferralOutcome: ["window_clerk", "labor_officer"],
     claimUnemploymentBenefit: ["window_clerk", "labor_officer"],
     updateUnemploymentBenefitLevel: ["admin", "labor_officer"],
+    enrolInTraining: ["window_clerk", "labor_officer"],
+    recordTrainingResult: ["window_clerk", "labor_officer"],
+    recordOutreachVisit: ["window_clerk", "labor_officer"],
   };
   for (const field of Object.keys(schema.getMutationType()!.getFields()))
     assert.deepEqual(declaredRoles("Mutation", field), OTHER_WRITERS[field] ?? ["labor_officer"], field);
@@ -405,4 +413,73 @@ test("benefit and relief: a citizen reads their own, analysts totals only, every
     reads.some((r) => /reliefGrants/.test(r.fields)),
     JSON.stringify(reads),
   );
+});
+
+test("training and outreach: clerks enrol and list, analysts count only, a citizen reads their own, every read audited", async () => {
+  const { services: s, db, run } = await openDepartmentDatabase(laborSecurity);
+  await seed(s);
+  await s.unemployment.register({ idNumber: person(1), registeredOn: "2025-01-02", reason: "劳动合同期满终止" });
+  const input = {
+    provider: "上城区职业技能培训中心",
+    title: "中式烹调师",
+    trade: "住宿和餐饮业",
+    certificates: ["厨师证"],
+    startDate: today(),
+    endDate: today(),
+    seats: 10,
+    subsidy: 1000,
+    subsidySource: "补贴培训项目公告",
+  };
+  const course = await s.training.open(input);
+  // The course list is public, like the job board.
+  const courses = allowed(
+    await run({}, `{ trainingCourses { totalCount edges { node { title seatsLeft subsidy } } } }`),
+  );
+  assert.deepEqual(courses.trainingCourses.edges[0].node, { title: "中式烹调师", seatsLeft: 10, subsidy: 1000 });
+  const open = `mutation ($i: OpenTrainingCourseInput!) { openTrainingCourse(input: $i) { id } }`;
+  refusedWith(await run(CLERK, open, { i: input }), "FORBIDDEN");
+
+  const enrol = `mutation ($i: EnrolInTrainingInput!) { enrolInTraining(input: $i) { id status course { title } } }`;
+  const i = { idNumber: person(1), courseId: String(course.id) };
+  for (const who of [ANALYST, officer("insurance_officer"), { ...officer("citizen"), idNumber: person(1) }])
+    refusedWith(await run(who, enrol, { i }), "FORBIDDEN");
+  refusedWith(await run({ ...CLERK, purpose: null }, enrol, { i }), "FORBIDDEN", /x-access-purpose/);
+  const enrolled = allowed(await run(CLERK, enrol, { i })).enrolInTraining;
+  assert.deepEqual([enrolled.status, enrolled.course.title], ["ENROLLED", "中式烹调师"]);
+  const result = `mutation ($i: RecordTrainingResultInput!) { recordTrainingResult(input: $i) { status } }`;
+  refusedWith(await run(ANALYST, result, { i: { enrolmentId: enrolled.id, passed: true } }), "FORBIDDEN");
+  allowed(await run(LABOR, result, { i: { enrolmentId: enrolled.id, passed: true, certificate: "厨师证 1" } }));
+
+  const visit = `mutation ($i: RecordOutreachVisitInput!) { recordOutreachVisit(input: $i) { kind visitedOn } }`;
+  const v = { idNumber: person(1), kind: "POLICY", channel: "PHONE", outcome: "已告知" };
+  refusedWith(await run(ANALYST, visit, { i: v }), "FORBIDDEN");
+  allowed(await run(CLERK, visit, { i: v }));
+
+  const list = `{ outreachList(community: "景芳社区") { totalCount edges { cursor node { citizen { name } lastContactOn due { kind } } } } }`;
+  const listed = allowed(await run(CLERK, list)).outreachList;
+  assert.equal(listed.totalCount, 1);
+  assert.equal(listed.edges[0].node.citizen.name, "王小明");
+  assert.ok(!listed.edges[0].cursor.includes(person(1)), "a cursor says nothing about the person");
+  // Analysts count; a page of people, even an empty one, is refused them.
+  const count = `{ outreachList(community: "景芳社区") { totalCount } }`;
+  assert.equal(allowed(await run({ ...ANALYST, purpose: null }, count)).outreachList.totalCount, 1);
+  refusedWith(await run(ANALYST, list), "FORBIDDEN", /totalCount/);
+  refusedWith(await run(ANALYST, `{ outreachList(community: "无此社区") { edges { cursor } } }`), "FORBIDDEN");
+  refusedWith(await run(CLERK, `{ outreachList(community: "景芳社区", first: 51) { totalCount } }`), "BAD_USER_INPUT");
+  const me = { userId: "wxm", roles: ["citizen"] as Role[], idNumber: person(1), purpose: "my own records" };
+  refusedWith(await run(me, count), "FORBIDDEN");
+
+  // A citizen reads their own enrolments and contacts, not another's.
+  const mine = `query ($id: ID!) { citizen(idNumber: $id) { trainingEnrolments { status certificate } outreach { totalCount edges { node { kind channel } } } } }`;
+  assert.deepEqual(allowed(await run(me, mine, { id: person(1) })).citizen, {
+    trainingEnrolments: [{ status: "PASSED", certificate: "厨师证 1" }],
+    outreach: { totalCount: 1, edges: [{ node: { kind: "POLICY", channel: "PHONE" } }] },
+  });
+  refusedWith(await run(me, mine, { id: person(2) }), "FORBIDDEN", /another person/);
+  const reads = (await auditRows(db)).filter((r) => r.outcome !== "refused" && r.idNumber === person(1));
+  for (const field of [/TrainingEnrolment/, /OutreachVisit/, /OutreachEntryConnection\.edges/, /trainingEnrolments/])
+    assert.ok(
+      reads.some((r) => field.test(r.fields)),
+      `${String(field)} ${JSON.stringify(reads.map((r) => r.fields))}`,
+    );
 });

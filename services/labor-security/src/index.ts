@@ -21,6 +21,10 @@ import { BenefitPayment, UnemploymentBenefitClaim, UnemploymentBenefitLevel } fr
 import { BenefitAndRelief1764900000005 } from "./migrations/1764900000005-benefit-and-relief.migration";
 import { MatchingIndexes1765100000008 } from "./migrations/1765100000008-matching-indexes.migration";
 import { ReliefCampaign, ReliefGrant, ReliefHardshipFlag } from "./relief/relief.entity";
+import { TrainingCourse, TrainingEnrolment } from "./training/training.entity";
+import { Training1765100000006 } from "./migrations/1765100000006-training.migration";
+import { OutreachVisit } from "./outreach/outreach.entity";
+import { Outreach1765100000007 } from "./migrations/1765100000007-outreach.migration";
 
 export { Citizen, Employer, Employment, JobPosting, Retirement, RetirementAgeRule, UnemploymentRegistration };
 export * from "./citizen/citizen.enums";
@@ -33,6 +37,8 @@ export { ReferralOutcome, ReferralStatus } from "./referral/referral.enums";
 export { EarlyRetirementGround, RetirementCategory } from "./retirement-age/retirement-age.enums";
 export { seedLaborDemo, type SeedLaborDemoOptions } from "./seed/demo-data.seed";
 export { ReliefSeason } from "./relief/relief.enums";
+export { TrainingEnrolmentStatus } from "./training/training.enums";
+export { OutreachChannel, OutreachDueKind, OutreachKind } from "./outreach/outreach.enums";
 export type { Services as LaborServices };
 
 /** The labor-security department as a subgraph: owner of `Citizen` and `Employer`.
@@ -57,6 +63,9 @@ export const laborSecurity = {
     ReliefCampaign,
     ReliefGrant,
     ReliefHardshipFlag,
+    TrainingCourse,
+    TrainingEnrolment,
+    OutreachVisit,
   ],
   migrations: [
     LaborInitial1763800000001,
@@ -64,6 +73,8 @@ export const laborSecurity = {
     StatutoryRetirementAndEqualHiring1764300000003,
     JobSeekersAndReferrals1764900000004,
     BenefitAndRelief1764900000005,
+    Training1765100000006,
+    Outreach1765100000007,
     MatchingIndexes1765100000008,
   ],
   personalDataReaders: PERSONAL_DATA_READERS,

@@ -13,6 +13,12 @@ import { JobSeekerResolver } from "./job-seeker/job-seeker.resolver";
 import { CitizenReferralResolver, JobPostingReferralResolver, ReferralResolver } from "./referral/referral.resolver";
 import { BenefitResolver, CitizenBenefitResolver } from "./benefit/benefit.resolver";
 import { CitizenReliefResolver, ReliefGrantResolver, ReliefResolver } from "./relief/relief.resolver";
+import {
+  CitizenTrainingResolver,
+  TrainingCourseResolver,
+  TrainingEnrolmentResolver,
+} from "./training/training.resolver";
+import { CitizenOutreachResolver, OutreachResolver, OutreachVisitResolver } from "./outreach/outreach.resolver";
 
 const resolvers = [
   CitizenResolver,
@@ -31,6 +37,12 @@ const resolvers = [
   ReliefResolver,
   ReliefGrantResolver,
   CitizenReliefResolver,
+  TrainingCourseResolver,
+  TrainingEnrolmentResolver,
+  CitizenTrainingResolver,
+  OutreachResolver,
+  OutreachVisitResolver,
+  CitizenOutreachResolver,
 ] as const;
 
 /** Labor security's subgraph schema; resolvers get the department's services injected. */

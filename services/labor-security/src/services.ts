@@ -11,6 +11,8 @@ import { JobSeekerService } from "./job-seeker/job-seeker.service";
 import { ReferralService } from "./referral/referral.service";
 import { BenefitService } from "./benefit/benefit.service";
 import { ReliefService } from "./relief/relief.service";
+import { TrainingService } from "./training/training.service";
+import { OutreachService } from "./outreach/outreach.service";
 
 /** Every service of the department, wired to one data source, one event publisher and one clock. */
 export interface Services {
@@ -26,6 +28,8 @@ export interface Services {
   referrals: ReferralService;
   benefits: BenefitService;
   relief: ReliefService;
+  training: TrainingService;
+  outreach: OutreachService;
 }
 
 /** What tests (and a different installation) may replace: the clock every "today" is read from. */
@@ -39,6 +43,9 @@ export function createServices(db: DataSource, options: ServiceOptions = {}): Se
   const retirementAges = new RetirementAgeService(db, clock);
   const citizens = new CitizenService(db, events, retirementAges, clock);
   const employments = new EmploymentService(db, events, clock);
+  const jobSeekers = new JobSeekerService(db, clock);
+  const benefits = new BenefitService(db, events, clock);
+  const training = new TrainingService(db, clock);
   return {
     clock,
     retirementAges,
@@ -48,9 +55,11 @@ export function createServices(db: DataSource, options: ServiceOptions = {}): Se
     unemployment: new UnemploymentService(db, events, retirementAges, clock),
     retirements: new RetirementService(db, events, retirementAges, clock),
     jobPostings: new JobPostingService(db, events, clock),
-    jobSeekers: new JobSeekerService(db, clock),
+    jobSeekers,
     referrals: new ReferralService(db, events, citizens, employments, clock),
-    benefits: new BenefitService(db, events, clock),
+    benefits,
     relief: new ReliefService(db, events, clock),
+    training,
+    outreach: new OutreachService(db, clock, citizens, jobSeekers, training, benefits),
   };
 }

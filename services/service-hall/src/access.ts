@@ -45,10 +45,25 @@ export const EVALUATORS: readonly Role[] = ["window_clerk", "citizen"];
  */
 export const CALENDAR_ADMINS: readonly Role[] = ["admin"];
 
+/**
+ * The hall's own rules kept as data (a centre's recall window, the appointment schedules): the
+ * administrator, as for the holiday schedules.
+ */
+export const HALL_SETTING_ADMINS: readonly Role[] = ["admin"];
+
+/**
+ * Appointments: a citizen books, cancels and checks in their own (checked in the resolver); a
+ * window clerk does so for anyone, with a purpose. Analysts get the counts (AGGREGATE_READERS).
+ */
+export const APPOINTMENT_HOLDERS: readonly Role[] = ["window_clerk", "citizen"];
+
 /** The root fields anyone may use without signing in; every other root field carries `@Authorized`. */
 export const PUBLIC_ROOT_FIELDS: readonly string[] = [
   "Query.serviceItems",
   "Query.queueBoard",
+  // The centres with their recall windows, and the free places of the appointment slots: posted in the hall.
+  "Query.hallCentres",
+  "Query.appointmentSlots",
   "Mutation.takeQueueTicket",
   // The published holiday calendar, and the deadline the guide promises for an item.
   "Query.workingCalendar",

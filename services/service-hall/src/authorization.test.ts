@@ -17,6 +17,7 @@ import { localContext, maskIdNumber } from "@onewindow/platform";
 import { PERSONAL_DATA_READERS, PUBLIC_ROOT_FIELDS } from "./access";
 import { openTestHall, person } from "./service-hall.fixture";
 import { buildServiceHallSchema } from "./schema";
+import { HallDepartment } from "./catalogue/catalogue.enums";
 
 const CLERK: Partial<Caller> = { userId: "clerk-1", roles: ["window_clerk"], purpose: "窗口办件" };
 const ANALYST: Partial<Caller> = { userId: "analyst-1", roles: ["analyst"], purpose: "月度督查" };
@@ -343,4 +344,105 @@ test("evaluations: the window's evaluator rates any case, a citizen only their o
   );
   const ledger = await as(CLERK, `{ rectifications(first: 0) { totalCount } }`);
   assert.deepEqual(plain(ledger.data), { rectifications: { totalCount: 0 } });
+});
+
+test("the queue's skip, recall and transfer are the window clerk's; the recall window and appointment schedules the administrator's", async () => {
+  const { as, s } = await hall();
+  const ticket = await s.queue.take({ category: HallDepartment.TAX });
+  await s.queue.callNext({ window: "09" });
+  const skip = `mutation ($t: ID!) { skipTicket(input: { ticketId: $t }) { status } }`;
+  const transfer = `mutation ($t: ID!) { transferTicket(input: { ticketId: $t, toCategory: UNEMPLOYMENT }) { number } }`;
+  const recall = `mutation ($t: ID!) { recallTicket(input: { ticketId: $t, window: "09" }) { status } }`;
+  for (const caller of [LABOR_OFFICER, ANALYST, citizen(1)])
+    for (const m of [skip, recall, transfer])
+      assert.equal(codeOf(await as(caller, m, { t: String(ticket.id) })), "FORBIDDEN");
+  assert.deepEqual(plain((await as(CLERK, skip, { t: String(ticket.id) })).data), {
+    skipTicket: { status: "SKIPPED" },
+  });
+  assert.deepEqual(plain((await as(CLERK, recall, { t: String(ticket.id) })).data), {
+    recallTicket: { status: "CALLED" },
+  });
+  assert.deepEqual(plain((await as(CLERK, transfer, { t: String(ticket.id) })).data), {
+    transferTicket: { number: "C001" },
+  });
+
+  const window = `mutation { setRecallWindow(input: { centre: "KAIXUAN", recallWindowMinutes: 15 }) { recallWindowMinutes } }`;
+  const schedule = `mutation { setAppointmentSchedule(input: { centre: "KAIXUAN", itemCode: "LS001", opensAt: "09:00", closesAt: "11:00", slotMinutes: 30, capacity: 2 }) { capacity } }`;
+  for (const m of [window, schedule]) assert.equal(codeOf(await as(CLERK, m)), "FORBIDDEN");
+  const admin = { userId: "admin-1", roles: ["admin" as const], purpose: null };
+  assert.deepEqual(plain((await as(admin, window)).data), { setRecallWindow: { recallWindowMinutes: 15 } });
+  assert.deepEqual(plain((await as(admin, schedule)).data), { setAppointmentSchedule: { capacity: 2 } });
+  // Public: the centres and the free places, which name no one.
+  const open = await as(
+    {},
+    `{ hallCentres { code recallWindowMinutes } appointmentSlots(itemCode: "LS001", centre: "KAIXUAN", from: "2026-11-23", to: "2026-11-23") { startTime available } }`,
+  );
+  assert.equal(open.errors, undefined, JSON.stringify(open.errors));
+  assert.deepEqual(plain(open.data!.hallCentres), [{ code: "KAIXUAN", recallWindowMinutes: 15 }]);
+  assert.equal((open.data!.appointmentSlots as unknown[]).length, 4);
+});
+
+test("appointments: a citizen books and cancels their own, a clerk for anyone with a purpose, audited; analysts see counts only", async () => {
+  const { as, s } = await hall();
+  await s.appointments.setSchedule({
+    centre: "KAIXUAN",
+    itemCode: "LS001",
+    opensAt: "10:00",
+    closesAt: "12:00",
+    slotMinutes: 60,
+    capacity: 5,
+  });
+  const book = `mutation ($i: BookAppointmentInput!) { bookAppointment(input: $i) { id idNumber status bookedBy } }`;
+  const slot = (n: number, startTime = "10:00") => ({
+    i: { idNumber: person(n), centre: "KAIXUAN", itemCode: "LS001", day: "2026-11-23", startTime },
+  });
+
+  const own = await as(citizen(5), book, slot(5));
+  assert.equal(own.errors, undefined, JSON.stringify(own.errors));
+  const mine = own.data!.bookAppointment as { id: string; idNumber: string; status: string; bookedBy: string };
+  assert.deepEqual([mine.idNumber, mine.status, mine.bookedBy], [person(5), "BOOKED", "CITIZEN"]);
+  assert.deepEqual(
+    own.reads.map((r) => [r.idNumber, r.fields.includes("Appointment.idNumber")]),
+    [[person(5), true]],
+  );
+  // Not for someone else, even selecting nothing of them; nothing is written.
+  const before = await s.appointments.counts("KAIXUAN", "2026-11-23", "2026-11-23");
+  for (const selection of ["{ id }", "{ __typename }"]) {
+    const other = await as(
+      citizen(5),
+      `mutation ($i: BookAppointmentInput!) { bookAppointment(input: $i) ${selection} }`,
+      slot(6, "11:00"),
+    );
+    assert.equal(codeOf(other), "FORBIDDEN");
+  }
+  assert.deepEqual(await s.appointments.counts("KAIXUAN", "2026-11-23", "2026-11-23"), before);
+
+  const clerk = await as(CLERK, book, slot(6));
+  assert.equal(clerk.errors, undefined, JSON.stringify(clerk.errors));
+  const theirs = clerk.data!.bookAppointment as { id: string; bookedBy: string };
+  assert.equal(theirs.bookedBy, "CLERK");
+  assert.deepEqual(
+    clerk.reads.map((r) => [r.idNumber, r.purpose]),
+    [[person(6), "窗口办件"]],
+  );
+
+  const read = `query ($id: ID!) { appointment(id: $id) { idNumber status } }`;
+  assert.equal(codeOf(await as(citizen(5), read, { id: theirs.id })), "FORBIDDEN");
+  assert.equal(codeOf(await as(ANALYST, read, { id: theirs.id })), "FORBIDDEN");
+  const cancel = `mutation ($id: ID!) { cancelAppointment(input: { appointmentId: $id }) { __typename } }`;
+  assert.equal(codeOf(await as(citizen(5), cancel, { id: theirs.id })), "FORBIDDEN");
+  const cancelled = await as(citizen(5), cancel, { id: mine.id });
+  assert.equal(cancelled.errors, undefined, JSON.stringify(cancelled.errors));
+  // On the trail as the person's, though the answer selects nothing of them.
+  assert.deepEqual(
+    cancelled.reads.map((r) => [r.idNumber, r.fields]),
+    [[person(5), ["Mutation.cancelAppointment"]]],
+  );
+
+  const counts = `{ appointmentCounts(centre: "KAIXUAN", from: "2026-11-23", to: "2026-11-23") { booked cancelled noShow } }`;
+  assert.deepEqual(plain((await as(ANALYST, counts)).data), {
+    appointmentCounts: { booked: 1, cancelled: 1, noShow: 0 },
+  });
+  assert.equal(codeOf(await as(citizen(5), counts)), "FORBIDDEN");
+  assert.equal(codeOf(await as(ANALYST, book, slot(7))), "FORBIDDEN");
 });

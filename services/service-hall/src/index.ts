@@ -11,6 +11,10 @@ import { ServiceHallHolidaySchedule1763800000503 } from "./migrations/1763800000
 import { HolidayScheduleRow } from "./calendar/holiday-schedule.entity";
 import { ServiceHallCaseDueAndVatLaw1763800000504 } from "./migrations/1763800000504-case-due-and-vat-law.migration";
 import { QueueTicket } from "./queue/queue-ticket.entity";
+import { CentreSetting } from "./queue/centre-setting.entity";
+import { Appointment, AppointmentSchedule, AppointmentSlotCount } from "./appointment/appointment.entity";
+import { Appointments1765100000506 } from "./migrations/1765100000506-appointments.migration";
+import { QueueSkipTransfer1765100000505 } from "./migrations/1765100000505-queue-skip-transfer.migration";
 import { HallRectification } from "./rectification/rectification.entity";
 import { buildServiceHallSchema } from "./schema";
 import { createServices, type ServiceOptions, type Services } from "./services";
@@ -27,7 +31,13 @@ export {
   ServiceHallCatalogue1763800000502,
   ServiceHallHolidaySchedule1763800000503,
   ServiceHallCaseDueAndVatLaw1763800000504,
+  QueueSkipTransfer1765100000505,
+  Appointments1765100000506,
   HolidayScheduleRow,
+  CentreSetting,
+  Appointment,
+  AppointmentSchedule,
+  AppointmentSlotCount,
 };
 export { HallDepartment } from "./catalogue/catalogue.enums";
 export { CaseStatus, CaseTaskStatus } from "./case/case.enums";
@@ -58,12 +68,26 @@ export type { Services as ServiceHallServices };
 export const serviceHall = {
   name: "service-hall",
   defaultPort: 4005,
-  entities: [ServiceItem, QueueTicket, HallCase, CaseTask, HallEvaluation, HallRectification, HolidayScheduleRow],
+  entities: [
+    ServiceItem,
+    QueueTicket,
+    CentreSetting,
+    AppointmentSchedule,
+    AppointmentSlotCount,
+    Appointment,
+    HallCase,
+    CaseTask,
+    HallEvaluation,
+    HallRectification,
+    HolidayScheduleRow,
+  ],
   migrations: [
     ServiceHallInitial1763800000501,
     ServiceHallCatalogue1763800000502,
     ServiceHallHolidaySchedule1763800000503,
     ServiceHallCaseDueAndVatLaw1763800000504,
+    QueueSkipTransfer1765100000505,
+    Appointments1765100000506,
   ],
   // Only the window clerk reads any citizen's cases; a citizen reads their own (ctx.access).
   personalDataReaders: PERSONAL_DATA_READERS,

@@ -9,12 +9,14 @@ import { Citizen } from "./citizen/citizen.stub";
 import { EvaluationResolver } from "./evaluation/evaluation.resolver";
 import { KpiResolver } from "./kpi/kpi.resolver";
 import { QueueResolver } from "./queue/queue.resolver";
+import { AppointmentResolver } from "./appointment/appointment.resolver";
 import { RectificationResolver } from "./rectification/rectification.resolver";
 import type { Services } from "./services";
 
 const resolvers = [
   CatalogueResolver,
   QueueResolver,
+  AppointmentResolver,
   CaseResolver,
   CitizenResolver,
   EvaluationResolver,

@@ -33,6 +33,10 @@ export const snapshot = (db: DataSource) =>
   rowCounts(db, [
     "service_item",
     "queue_ticket",
+    "hall_centre_setting",
+    "hall_appointment_schedule",
+    "hall_appointment_slot",
+    "hall_appointment",
     "hall_case",
     "case_task",
     "hall_evaluation",

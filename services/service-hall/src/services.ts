@@ -9,6 +9,7 @@ import { CatalogueService } from "./catalogue/catalogue.service";
 import { EvaluationService } from "./evaluation/evaluation.service";
 import { KpiService } from "./kpi/kpi.service";
 import { QueueService } from "./queue/queue.service";
+import { AppointmentService } from "./appointment/appointment.service";
 import { RectificationService } from "./rectification/rectification.service";
 
 /** Every service of the hall, wired to one data source, one event publisher, one calendar and one clock. */
@@ -17,6 +18,7 @@ export interface Services {
   calendar: CalendarService;
   catalogue: CatalogueService;
   queue: QueueService;
+  appointments: AppointmentService;
   cases: CaseService;
   caseQueries: CaseQueryService;
   confirmations: DepartmentConfirmationService;
@@ -35,11 +37,13 @@ export function createServices(db: DataSource, options: ServiceOptions = {}): Se
   const events = new EventPublisher("service-hall");
   const calendar = new CalendarService(db, options.calendarAdditions ?? calendarAdditionsFromEnv());
   const clock = options.clock ?? systemClock;
+  const queue = new QueueService(db, events, clock);
   return {
     clock,
     calendar,
     catalogue: new CatalogueService(db),
-    queue: new QueueService(db, clock),
+    queue,
+    appointments: new AppointmentService(db, events, calendar, queue, clock),
     cases: new CaseService(db, events, calendar, clock),
     caseQueries: new CaseQueryService(db, clock),
     confirmations: new DepartmentConfirmationService(events, clock),

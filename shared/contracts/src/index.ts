@@ -12,4 +12,10 @@ export { LaborEvents, type LaborEventPayloads } from "./events/labor.events";
 export { InsuranceEvents, type InsuranceEventPayloads } from "./events/insurance.events";
 export { TaxEvents, type TaxEventPayloads } from "./events/tax.events";
 export { HospitalEvents, type HospitalEventPayloads } from "./events/hospital.events";
-export { HallEvents, type HallEventPayloads, type CaseTaskDepartment } from "./events/hall.events";
+export {
+  HallEvents,
+  type HallEventPayloads,
+  type CaseTaskDepartment,
+  type HallTicketEvent,
+  type HallAppointmentEvent,
+} from "./events/hall.events";

@@ -316,6 +316,16 @@ export function findOneForUpdate<T extends ObjectLiteral>(
 }
 
 /**
+ * Makes transactions that do the same whole-table act (a month's payment run) take turns: on
+ * PostgreSQL a transaction-scoped advisory lock named `name`, held until `tx` ends, so the second
+ * reads what the first committed instead of both inserting the same rows; SQLite's transactions
+ * already run one at a time.
+ */
+export async function lockForTransaction(tx: EntityManager, name: string): Promise<void> {
+  if (tx.connection.options.type === "postgres") await tx.query("SELECT pg_advisory_xact_lock(hashtext($1))", [name]);
+}
+
+/**
  * Runs `work` in the caller's transaction when there is one (an event handler's inbox
  * transaction), else in a new one: the same business act serves a clerk and an event.
  */

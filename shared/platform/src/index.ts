@@ -89,6 +89,7 @@ export {
   createPrivateFile,
   isUniqueViolation,
   findOneForUpdate,
+  lockForTransaction,
   inTransaction,
   type DataSourceOptions,
   type Constructor,
@@ -185,6 +186,7 @@ export {
   loadEventVerifyKeys,
   loadNatsCredentials,
   NATS_ADMIN_USER,
+  NATS_GATEWAY_USER,
   type NatsCredentials,
 } from "./auth/event-keys";
 export {

@@ -136,6 +136,21 @@ test("the monthly run paid twice pays once, with one benefit.paid event", async 
   await rejectsWith(s.benefits.run("2026-13"), "BAD_USER_INPUT", { field: "month" });
 });
 
+test("two runs of one month at once pay each person once", async () => {
+  const { services: s, db, clock } = await open("2026-06-01");
+  for (const n of [1, 2, 3])
+    await s.benefits.claim({ idNumber: await unemployed(s, n, "2018-03-01", "2026-05-10", "劳动合同期满终止") });
+  clock.on("2026-06-30");
+  const runs = await Promise.all([s.benefits.run("2026-06"), s.benefits.run("2026-06")]);
+  assert.deepEqual(
+    runs.map((r) => r.paid + r.alreadyPaid),
+    [3, 3],
+  );
+  assert.equal(runs[0].paid + runs[1].paid, 3);
+  const rows = await db.query(`SELECT COUNT(*) AS n FROM unemployment_benefit_payment WHERE month = '2026-06'`);
+  assert.equal(Number(rows[0].n), 3);
+});
+
 test("payments stop from the month a new job starts", async () => {
   const { services: s, clock } = await open("2026-06-01");
   const id = await unemployed(s, 1, "2018-03-01", "2026-05-10", "劳动合同期满终止");

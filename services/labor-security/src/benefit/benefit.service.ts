@@ -5,6 +5,7 @@ import {
   NotFoundError,
   EventPublisher,
   fenToYuan,
+  lockForTransaction,
   parseIdNumber,
   requiredText,
   todayBy,
@@ -222,6 +223,8 @@ export class BenefitService {
     const [y, m] = month.split("-").map(Number);
     const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, "0")}-01`;
     return this.db.transaction(async (tx) => {
+      // Two runs of a month at once (two officers, two replicas) take turns: the second pays nobody twice.
+      await lockForTransaction(tx, "onewindow.labor.benefitRun");
       const claims = await tx
         .getRepository(UnemploymentBenefitClaim)
         .createQueryBuilder("c")

@@ -120,8 +120,11 @@ export class CitizenService extends PersonRecordService {
     );
   }
 
-  /** The SQL form of {@link categoriesOf}, so that lists can filter by category. */
-  private async whereCategory(query: SelectQueryBuilder<Citizen>, category: AssistanceCategory): Promise<void> {
+  /**
+   * The SQL form of {@link categoriesOf} on the citizen alias `c`, so that lists can filter by
+   * category; `null`: in any of the groups (the outreach list).
+   */
+  async whereCategory(query: SelectQueryBuilder<Citizen>, category: AssistanceCategory | null): Promise<void> {
     const day = todayBy(this.clock);
     query.andWhere("c.employment_status = :unemployed", { unemployed: EmploymentStatus.UNEMPLOYED });
     // Nobody at or past their statutory retirement date is in a group (the groups are registered
@@ -139,25 +142,19 @@ export class CitizenService extends PersonRecordService {
         retiredWorker: cutoffs.get("FEMALE_WORKER") ?? never,
       },
     );
-    if (category === AssistanceCategory.FORTY_FIFTY) {
-      query.andWhere(
+    const groups: Record<AssistanceCategory, string> = {
+      [AssistanceCategory.FORTY_FIFTY]:
         "((c.gender = 'FEMALE' AND c.birth_date <= :born40) OR (c.gender = 'MALE' AND c.birth_date <= :born50))",
-        {
-          born40: `${Number(day.slice(0, 4)) - 40}${day.slice(4)}`,
-          born50: `${Number(day.slice(0, 4)) - 50}${day.slice(4)}`,
-        },
-      );
-    } else if (category === AssistanceCategory.LONG_TERM_UNEMPLOYED) {
-      query.andWhere(
+      [AssistanceCategory.LONG_TERM_UNEMPLOYED]:
         "EXISTS (SELECT 1 FROM unemployment_registration u WHERE u.id_number = c.id_number AND u.status = 'OPEN' AND u.registered_on <= :yearAgo)",
-        { yearAgo: addDays(day, -365) },
-      );
-    } else {
-      query.andWhere("c.household IS NOT NULL");
-      query.andWhere(
-        "NOT EXISTS (SELECT 1 FROM citizen m WHERE m.household = c.household AND m.employment_status = 'EMPLOYED')",
-      );
-    }
+      [AssistanceCategory.ZERO_EMPLOYMENT_FAMILY]:
+        "(c.household IS NOT NULL AND NOT EXISTS (SELECT 1 FROM citizen m WHERE m.household = c.household AND m.employment_status = 'EMPLOYED'))",
+    };
+    query.andWhere(category ? groups[category] : `(${Object.values(groups).join(" OR ")})`, {
+      born40: `${Number(day.slice(0, 4)) - 40}${day.slice(4)}`,
+      born50: `${Number(day.slice(0, 4)) - 50}${day.slice(4)}`,
+      yearAgo: addDays(day, -365),
+    });
   }
 
   /**

@@ -71,4 +71,10 @@ export class JobPostingFilter {
 
   @Field({ nullable: true, description: "Only postings that have not expired." })
   openOnly?: boolean;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: "Only these postings (at most 100 ids): how the gateway fetches the posting a subscription announces.",
+  })
+  ids?: string[] | null;
 }

@@ -89,6 +89,13 @@ export class JobPostingService {
   async list(filter: JobPostingFilter | null | undefined, page: PageRequest, creditCode?: string) {
     const query = this.db.getRepository(JobPosting).createQueryBuilder("j");
     if (creditCode) query.andWhere("j.credit_code = :creditCode", { creditCode });
+    if (filter?.ids) {
+      if (filter.ids.length > 100) throw new BadUserInputError("at most 100 ids", "filter.ids");
+      if (!filter.ids.every((id) => /^\d{1,15}$/.test(id)))
+        throw new BadUserInputError("not a job posting id", "filter.ids");
+      const ids = filter.ids.map(Number);
+      query.andWhere(ids.length ? "j.id IN (:...ids)" : "1 = 0", { ids });
+    }
     if (filter?.keyword?.trim()) {
       query.andWhere("(j.title LIKE :kw OR j.requirements LIKE :kw)", {
         kw: `%${filter.keyword.trim().replace(/[%_]/g, "")}%`,

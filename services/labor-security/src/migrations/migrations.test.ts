@@ -5,6 +5,8 @@ import { laborSecurity } from "../index";
 import { JobSeekersAndReferrals1764900000004 } from "./1764900000004-job-seekers-and-referrals.migration";
 import { BenefitAndRelief1764900000005 } from "./1764900000005-benefit-and-relief.migration";
 import { StatutoryRetirementAndEqualHiring1764300000003 } from "./1764300000003-statutory-retirement-and-equal-hiring.migration";
+import { Training1765100000006 } from "./1765100000006-training.migration";
+import { Outreach1765100000007 } from "./1765100000007-outreach.migration";
 import { MatchingIndexes1765100000008 } from "./1765100000008-matching-indexes.migration";
 import { company } from "../labor-security.fixture";
 
@@ -63,6 +65,23 @@ test("the benefit-and-relief migration goes down and up again, seeding the benef
     await q.release();
   }
   assert.equal(await count(), 1);
+});
+
+test("the outreach and training migrations go down and up again", async () => {
+  const { db } = await openDepartmentDatabase(laborSecurity);
+  const q = db.createQueryRunner();
+  try {
+    await new Outreach1765100000007().down(q);
+    await new Training1765100000006().down(q);
+    for (const table of ["outreach_visit", "training_enrolment", "training_course"])
+      assert.equal(await q.hasTable(table), false, table);
+    await new Training1765100000006().up(q);
+    await new Outreach1765100000007().up(q);
+  } finally {
+    await q.release();
+  }
+  for (const table of ["outreach_visit", "training_enrolment", "training_course"])
+    assert.equal(Number((await db.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n), 0, table);
 });
 
 test("the matching-indexes migration goes down and up again, copying each posting's closing date to its tags", async () => {

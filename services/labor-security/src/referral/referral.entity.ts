@@ -93,6 +93,19 @@ export class ReferralCounts {
   medianDaysToHire: number | null;
 }
 
+/** One calendar month of `referralStats`, by the day of referral. */
+@ObjectType({ description: "Referrals made in one calendar month of the period, and their hires: counts only." })
+export class ReferralMonth {
+  @Field({ description: "The month, YYYY-MM (its days inside the period)." })
+  month: string;
+
+  @Field(() => ReferralCounts, { description: "Every referral made in the month." })
+  all: ReferralCounts;
+
+  @Field(() => [ReferralCounts], { description: "Per assistance group (the groups the person was in when referred)." })
+  byCategory: ReferralCounts[];
+}
+
 /** `referralStats`: everybody, then each assistance group. */
 @ObjectType({ description: "Referral statistics of a period and (optionally) a community." })
 export class ReferralStats {
@@ -110,4 +123,10 @@ export class ReferralStats {
 
   @Field(() => [ReferralCounts], { description: "Per assistance group (the groups the person was in when referred)." })
   byCategory: ReferralCounts[];
+
+  @Field(() => [ReferralMonth], {
+    description:
+      "Each calendar month of the period, oldest first, months without referrals included; a hire counts in the month of its referral.",
+  })
+  byMonth: ReferralMonth[];
 }

@@ -7,6 +7,7 @@ import { laborSecurity } from "../index";
 import { company } from "../labor-security.fixture";
 import type { Services } from "../services";
 import { ReferralOutcome, ReferralStatus } from "./referral.enums";
+import { monthsOf } from "./referral.service";
 
 const TODAY = "2026-06-01";
 const MAN = makeIdNumber("330102", "1974-03-07", 21);
@@ -172,4 +173,64 @@ test("clerks refer and read a posting's referrals; analysts get counts only; a c
     await run({ userId: "m", roles: ["citizen"], idNumber: OTHER, purpose: "查看" }, mine, { id: MAN }),
     "FORBIDDEN",
   );
+});
+
+test("referralStats by month: every month of the period, a hire in the month of its referral, groups as when referred", async () => {
+  let day = "2026-04-20";
+  const { services: s, db } = await openDepartmentDatabase(laborSecurity, {
+    clock: () => new Date(`${day}T10:00:00Z`),
+  });
+  const postingId = await street(s, 2);
+  const april = await s.referrals.refer({ idNumber: MAN, postingId });
+  day = "2026-06-01";
+  await s.referrals.refer({ idNumber: OTHER, postingId });
+  await s.referrals.recordOutcome({
+    referralId: String(april.id),
+    outcome: ReferralOutcome.HIRED,
+    startDate: "2026-05-04",
+  });
+
+  const before = await rowCounts(db, TABLES);
+  const stats = await s.referrals.stats("2026-03-15", "2026-06-30", null);
+  assert.deepEqual(await rowCounts(db, TABLES), before);
+  assert.deepEqual(
+    stats.byMonth.map((m) => [m.month, m.all.referrals, m.all.hires, m.all.hireRate]),
+    [
+      ["2026-03", 0, 0, 0],
+      ["2026-04", 1, 1, 1],
+      ["2026-05", 0, 0, 0],
+      ["2026-06", 1, 0, 0],
+    ],
+  );
+  const april4050 = stats.byMonth[1].byCategory.find((c) => c.category === "FORTY_FIFTY")!;
+  assert.deepEqual([april4050.referrals, april4050.hires, april4050.medianDaysToHire], [1, 1, 63]);
+  // The months add up to the period.
+  assert.equal(
+    stats.byMonth.reduce((n, m) => n + m.all.referrals, 0),
+    stats.all.referrals,
+  );
+});
+
+test("the months of a period cross a year and stop at the month of its last day", () => {
+  assert.deepEqual(monthsOf("2025-11-30", "2026-02-01"), ["2025-11", "2025-12", "2026-01", "2026-02"]);
+  assert.deepEqual(monthsOf("2026-02-01", "2026-02-28"), ["2026-02"]);
+  assert.equal(monthsOf("2016-01-01", "2025-12-31").length, 120);
+});
+
+test("analysts read the monthly figures (counts only); a citizen and the anonymous caller do not", async () => {
+  const { services: s, run } = await openDepartmentDatabase(laborSecurity, { clock: fixedClock(TODAY) });
+  await s.referrals.refer({ idNumber: MAN, postingId: await street(s, 1) });
+  const q = `{ referralStats(from: "2026-05-01", to: "2026-06-30") { byMonth { month all { referrals hires hireRate } byCategory { category referrals } } } }`;
+  const ANALYST = { userId: "a", roles: ["analyst" as const], purpose: null };
+  const months = allowed(await run(ANALYST, q)).referralStats.byMonth;
+  assert.deepEqual(
+    months.map((m: any) => [m.month, m.all.referrals]),
+    [
+      ["2026-05", 0],
+      ["2026-06", 1],
+    ],
+  );
+  assert.equal(months[1].byCategory.find((c: any) => c.category === "FORTY_FIFTY").referrals, 1);
+  refusedWith(await run({ userId: "m", roles: ["citizen"], idNumber: MAN, purpose: "查看" }, q), "FORBIDDEN");
+  refusedWith(await run({}, q), "UNAUTHENTICATED");
 });

@@ -21,7 +21,7 @@ import { JobPosting } from "../job-posting/job-posting.entity";
 import { ACTIVE_REFERRAL_STATUSES, unmetRequirement } from "../job-seeker/job-seeker.service";
 import { LaborRuleError } from "../rule-error";
 import { RegistrationStatus, UnemploymentRegistration } from "../unemployment/unemployment-registration.entity";
-import { Referral, ReferralCounts, ReferralStats } from "./referral.entity";
+import { Referral, ReferralCounts, ReferralMonth, ReferralStats } from "./referral.entity";
 import { ReferralOutcome, ReferralStatus } from "./referral.enums";
 import type { RecordReferralOutcomeInput, ReferJobInput } from "./referral.inputs";
 
@@ -49,6 +49,31 @@ export function median(values: readonly number[]): number | null {
 }
 
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+
+/** Referrals, hires, hire rate and median days to hire of `rows`, of everybody or of one assistance group. */
+function countsOf(rows: readonly Referral[], category: AssistanceCategory | null): ReferralCounts {
+  const of = category ? rows.filter((r) => r.categories.split(",").includes(category)) : rows;
+  const hired = of.filter((r) => r.status === ReferralStatus.HIRED);
+  return Object.assign(new ReferralCounts(), {
+    category,
+    referrals: of.length,
+    hires: hired.length,
+    hireRate: of.length ? Math.round((hired.length / of.length) * 1000) / 1000 : 0,
+    medianDaysToHire: median(
+      hired.filter((r) => r.registeredOn && r.startDate).map((r) => daysBetween(r.registeredOn!, r.startDate!)),
+    ),
+  });
+}
+
+/** The calendar months (YYYY-MM) from the month of `from` to the month of `to`, oldest first. */
+export function monthsOf(from: string, to: string): string[] {
+  const index = (day: string) => Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1;
+  const months: string[] = [];
+  for (let k = index(from); k <= index(to); k++) {
+    months.push(`${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, "0")}`);
+  }
+  return months;
+}
 
 /** Referrals of job seekers to postings and their outcomes (送岗位). */
 export class ReferralService {
@@ -253,30 +278,30 @@ export class ReferralService {
     const query = this.db
       .getRepository(Referral)
       .createQueryBuilder("r")
-      .select(["r.status", "r.categories", "r.registeredOn", "r.startDate"])
+      .select(["r.status", "r.categories", "r.registeredOn", "r.startDate", "r.referredOn"])
       .where("r.referred_on BETWEEN :from AND :to", { from, to });
     const place = community?.trim() || null;
     if (place) query.andWhere("r.community = :place", { place });
     const rows = await query.getMany();
-    const count = (category: AssistanceCategory | null): ReferralCounts => {
-      const of = category ? rows.filter((r) => r.categories.split(",").includes(category)) : rows;
-      const hired = of.filter((r) => r.status === ReferralStatus.HIRED);
-      return Object.assign(new ReferralCounts(), {
-        category,
-        referrals: of.length,
-        hires: hired.length,
-        hireRate: of.length ? Math.round((hired.length / of.length) * 1000) / 1000 : 0,
-        medianDaysToHire: median(
-          hired.filter((r) => r.registeredOn && r.startDate).map((r) => daysBetween(r.registeredOn!, r.startDate!)),
-        ),
-      });
-    };
+    const byMonth = new Map<string, Referral[]>();
+    for (const r of rows) {
+      const month = r.referredOn.slice(0, 7);
+      const of = byMonth.get(month);
+      if (of) of.push(r);
+      else byMonth.set(month, [r]);
+    }
+    const counts = (of: readonly Referral[]) => ({
+      all: countsOf(of, null),
+      byCategory: Object.values(AssistanceCategory).map((category) => countsOf(of, category)),
+    });
     return Object.assign(new ReferralStats(), {
       from,
       to,
       community: place,
-      all: count(null),
-      byCategory: Object.values(AssistanceCategory).map(count),
+      ...counts(rows),
+      byMonth: monthsOf(from, to).map((month) =>
+        Object.assign(new ReferralMonth(), { month, ...counts(byMonth.get(month) ?? []) }),
+      ),
     });
   }
 }

@@ -120,3 +120,21 @@ test("the demo's three years of campaigns add up to more than 460,000 yuan, each
   assert.ok(totals.amount > 460_000 && totals.amount < 470_000, `${totals.amount}`);
   await rejectsWith(s.relief.totals("2025-12-31", "2025-01-01"), "BAD_USER_INPUT", { field: "to" });
 });
+
+test("campaigns are listed the most recently opened first: a year's summer campaign before its January winter one", async () => {
+  let day = "2026-01-15";
+  const { services: s } = await openDepartmentDatabase(laborSecurity, { clock: () => fixedClock(day)() });
+  await winter(s, 1000);
+  day = "2026-07-10";
+  await s.relief.open({
+    name: "2026年夏送清凉",
+    season: ReliefSeason.SUMMER,
+    year: 2026,
+    budget: 800,
+    pensionThreshold: 3000,
+  });
+  assert.deepEqual(
+    (await s.relief.campaigns()).map((c) => c.name),
+    ["2026年夏送清凉", "2026年冬送温暖"],
+  );
+});

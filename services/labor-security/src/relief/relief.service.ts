@@ -61,11 +61,9 @@ export class ReliefService {
     return campaigns;
   }
 
-  /** Every campaign, newest first, with what it has granted. */
+  /** Every campaign, the most recently opened first, with what it has granted. */
   async campaigns(): Promise<ReliefCampaign[]> {
-    const rows = await this.db
-      .getRepository(ReliefCampaign)
-      .find({ order: { year: "DESC", season: "DESC", id: "DESC" } });
+    const rows = await this.db.getRepository(ReliefCampaign).find({ order: { openedAt: "DESC", id: "DESC" } });
     return this.withSums(rows);
   }
 

@@ -9,6 +9,10 @@ import { Retirement } from "../retirement/retirement.entity";
 import { RetirementCategory } from "../retirement-age/retirement-age.enums";
 import { UnemploymentRegistration } from "../unemployment/unemployment-registration.entity";
 import { seedReliefDemo } from "../relief/relief.seed";
+import { seedJobSeekerDemo } from "../job-seeker/job-seeker.seed";
+import { seedReferralDemo } from "../referral/referral.seed";
+import { seedTrainingDemo } from "../training/training.seed";
+import { seedOutreachDemo } from "../outreach/outreach.seed";
 
 export interface SeedLaborDemoOptions extends DemoPopulation {
   /** How many job postings (`demoJobPosting(0 … jobPostings - 1)`). */
@@ -21,9 +25,10 @@ export interface SeedLaborDemoOptions extends DemoPopulation {
 
 /**
  * Labor security's demo records of the demo population (`@onewindow/contracts/demo`): residents,
- * employers, their jobs, unemployment registrations, retirements, job postings and three years of
- * relief campaigns and grants (`src/relief/relief.seed.ts`), written as
- * history (no events).
+ * employers, their jobs, unemployment registrations, retirements, job postings, three years of
+ * relief campaigns and grants (`src/relief/relief.seed.ts`), job seekers' profiles
+ * (`src/job-seeker/job-seeker.seed.ts`) and a year of referrals with their outcomes
+ * (`src/referral/referral.seed.ts`), written as history (no events).
  */
 export async function seedLaborDemo(db: DataSource, options: SeedLaborDemoOptions): Promise<void> {
   const { citizens, employers, jobPostings, today } = options;
@@ -119,4 +124,8 @@ export async function seedLaborDemo(db: DataSource, options: SeedLaborDemoOption
     step("job postings"),
   );
   await seedReliefDemo(db, { citizens, employers, today, onProgress: options.onProgress });
+  const seekers = await seedJobSeekerDemo(db, { citizens, employers, today, onProgress: options.onProgress });
+  await seedReferralDemo(db, { citizens, employers, today, seekers, onProgress: options.onProgress });
+  await seedTrainingDemo(db, { citizens, employers, today, onProgress: options.onProgress });
+  await seedOutreachDemo(db, { citizens, employers, today, onProgress: options.onProgress });
 }

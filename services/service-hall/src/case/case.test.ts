@@ -32,7 +32,11 @@ test("a case opened from a called ticket, completed the same day, is on time and
   assert.equal(done.completedOn, "2026-11-23");
   assert.equal(done.onTime, true);
   assert.equal(done.onSite, true);
-  assert.deepEqual(await outboxTypes(db), ["onewindow.hall.case.opened", "onewindow.hall.case.completed"]);
+  assert.deepEqual(await outboxTypes(db), [
+    "onewindow.hall.ticket.called",
+    "onewindow.hall.case.opened",
+    "onewindow.hall.case.completed",
+  ]);
   const [event] = await db.query("SELECT subject, data FROM outbox_event WHERE type = 'onewindow.hall.case.completed'");
   assert.equal(event.subject, person(1));
   assert.deepEqual(JSON.parse(event.data), {

@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { DateScalar } from "@onewindow/platform";
 import { HallDepartment } from "../catalogue/catalogue.enums";
+import { HOME_CENTRE } from "./centre-setting.entity";
 import { QueuePriority, QueueTicketStatus } from "./queue.enums";
 
 /** A queue number (排队号): per category per day, called by a window. */
@@ -40,8 +41,12 @@ export class QueueTicket {
   greenChannel: boolean;
 
   @Column({ type: "varchar", length: 8 })
-  @Field(() => QueueTicketStatus, { description: "Waiting or called." })
+  @Field(() => QueueTicketStatus, { description: "Waiting, called, or skipped (过号)." })
   status: QueueTicketStatus;
+
+  @Column({ type: "varchar", length: 20, default: HOME_CENTRE })
+  @Field({ description: "Code of the service centre the ticket was taken at, e.g. KAIXUAN." })
+  centre: string;
 
   @Column({ type: "varchar", length: 32, name: "taken_at" })
   @Field({ description: "When the ticket was taken (ISO 8601)." })
@@ -58,6 +63,32 @@ export class QueueTicket {
   @Column({ type: "varchar", length: 20, name: "window_code", nullable: true })
   @Field(() => String, { nullable: true, description: "The window that called it; null while waiting." })
   window: string | null;
+
+  @Column({ type: "varchar", length: 32, name: "skipped_at", nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "When its holder was found missing after a call (过号, ISO 8601); null unless skipped.",
+  })
+  skippedAt: string | null;
+
+  @Column({ type: "varchar", length: 24, name: "transferred_from", nullable: true })
+  @Field(() => HallDepartment, {
+    nullable: true,
+    description: "The category it was transferred from (转号); null when taken for this one.",
+  })
+  transferredFrom: HallDepartment | null;
+
+  /** The appointment it was issued for at check-in; null for a walk-in. */
+  @Column({ type: "integer", name: "appointment_id", nullable: true })
+  appointmentId: number | null;
+
+  @Column({ type: "varchar", length: 32, name: "appointment_at", nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "For a ticket issued at an appointment's check-in: the slot's start (ISO 8601), from which it is called ahead of walk-ins of its category. Null for a walk-in.",
+  })
+  appointmentAt: string | null;
 
   /** Seconds from taken to called, kept so the average wait is one SUM over an index. */
   @Column({ type: "integer", name: "wait_seconds", nullable: true })

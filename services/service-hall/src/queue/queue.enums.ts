@@ -25,6 +25,7 @@ registerEnumType(QueuePriority, {
 export enum QueueTicketStatus {
   WAITING = "WAITING",
   CALLED = "CALLED",
+  SKIPPED = "SKIPPED",
 }
 registerEnumType(QueueTicketStatus, {
   name: "QueueTicketStatus",
@@ -32,5 +33,9 @@ registerEnumType(QueueTicketStatus, {
   valuesConfig: {
     WAITING: { description: "Taken and not yet called." },
     CALLED: { description: "Called to a window." },
+    SKIPPED: {
+      description:
+        "Called, and its holder did not come (过号): a window may recall it within the centre's recall window, else the holder takes a new number.",
+    },
   },
 });

@@ -1,4 +1,4 @@
-import { Field, ID, InputType } from "type-graphql";
+import { Field, ID, InputType, Int } from "type-graphql";
 import { HallDepartment } from "../catalogue/catalogue.enums";
 import { QueuePriority } from "./queue.enums";
 
@@ -31,4 +31,37 @@ export class CallNextTicketInput {
     description: "The categories this window serves; default every category.",
   })
   categories?: HallDepartment[] | null;
+}
+
+@InputType({ description: "A window marks a called ticket as missed (过号): its holder did not come." })
+export class SkipTicketInput {
+  @Field(() => ID, { description: "The ticket's id." })
+  ticketId: string;
+}
+
+@InputType({ description: "A window calls a missed ticket again, within the centre's recall window." })
+export class RecallTicketInput {
+  @Field(() => ID, { description: "The ticket's id." })
+  ticketId: string;
+
+  @Field({ description: "The window calling it, e.g. 03." })
+  window: string;
+}
+
+@InputType({ description: "A window sends a ticket to another category's line (转号)." })
+export class TransferTicketInput {
+  @Field(() => ID, { description: "The ticket's id." })
+  ticketId: string;
+
+  @Field(() => HallDepartment, { description: "The category whose line it joins." })
+  toCategory: HallDepartment;
+}
+
+@InputType({ description: "An administrator sets a centre's recall window for missed tickets." })
+export class SetRecallWindowInput {
+  @Field({ description: "The centre's code, e.g. KAIXUAN." })
+  centre: string;
+
+  @Field(() => Int, { description: "Minutes after a skip within which a ticket may be recalled (0–240)." })
+  recallWindowMinutes: number;
 }

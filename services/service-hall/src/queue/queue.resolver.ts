@@ -1,9 +1,17 @@
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from "type-graphql";
 import type { RequestContext } from "@onewindow/platform";
-import { HALL_WRITERS } from "../access";
+import { HALL_SETTING_ADMINS, HALL_WRITERS } from "../access";
 import type { Services } from "../services";
 import { QueueBoard } from "./queue-board.types";
-import { CallNextTicketInput, TakeQueueTicketInput } from "./queue.inputs";
+import { CentreSetting } from "./centre-setting.entity";
+import {
+  CallNextTicketInput,
+  RecallTicketInput,
+  SetRecallWindowInput,
+  SkipTicketInput,
+  TakeQueueTicketInput,
+  TransferTicketInput,
+} from "./queue.inputs";
 import { QueueTicket } from "./queue-ticket.entity";
 
 @Resolver(() => QueueTicket)
@@ -35,6 +43,56 @@ export class QueueResolver {
     input: CallNextTicketInput,
   ) {
     return this.s.queue.callNext(input);
+  }
+
+  @Authorized(HALL_WRITERS)
+  @Mutation(() => QueueTicket, {
+    description:
+      "Marks a called ticket as missed (过号): its holder did not come. It may be recalled within the centre's recall window. BAD_USER_INPUT unless it is today's and called.",
+  })
+  skipTicket(@Arg("input", () => SkipTicketInput, { description: "The ticket." }) input: SkipTicketInput) {
+    return this.s.queue.skip(input);
+  }
+
+  @Authorized(HALL_WRITERS)
+  @Mutation(() => QueueTicket, {
+    description:
+      "Calls a missed ticket again to a window. BAD_USER_INPUT unless it was skipped today and the centre's recall window (minutes after the skip) has not passed.",
+  })
+  recallTicket(
+    @Arg("input", () => RecallTicketInput, { description: "The ticket and the window." }) input: RecallTicketInput,
+  ) {
+    return this.s.queue.recall(input);
+  }
+
+  @Authorized(HALL_WRITERS)
+  @Mutation(() => QueueTicket, {
+    description:
+      "Moves a waiting or called ticket to another category's line (转号): it gets that category's next number and keeps its place by the time it was taken.",
+  })
+  transferTicket(
+    @Arg("input", () => TransferTicketInput, { description: "The ticket and its new category." })
+    input: TransferTicketInput,
+  ) {
+    return this.s.queue.transfer(input);
+  }
+
+  // Public: the centres and their recall windows are posted in the hall.
+  @Query(() => [CentreSetting], { description: "The service centres the hall knows, with their queue settings." })
+  hallCentres() {
+    return this.s.queue.centres();
+  }
+
+  @Authorized(HALL_SETTING_ADMINS)
+  @Mutation(() => CentreSetting, {
+    description:
+      "Sets a centre's recall window for missed tickets (0–240 minutes): the administrator. BAD_USER_INPUT for an unknown centre.",
+  })
+  setRecallWindow(
+    @Arg("input", () => SetRecallWindowInput, { description: "The centre and its recall window." })
+    input: SetRecallWindowInput,
+  ) {
+    return this.s.queue.setRecallWindow(input);
   }
 
   // Public: the queue screen hangs in the hall for everyone to see; it shows numbers, not people.

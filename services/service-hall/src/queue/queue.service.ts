@@ -1,8 +1,10 @@
 import type { DataSource, EntityManager } from "typeorm";
-import { ANONYMOUS, type Caller } from "@onewindow/contracts";
+import { ANONYMOUS, HallEvents, type Caller, type EventPayloads, type HallTicketEvent } from "@onewindow/contracts";
 import {
   ageOn,
   BadUserInputError,
+  EventPublisher,
+  findOneForUpdate,
   ForbiddenError,
   isUniqueViolation,
   parseIdNumber,
@@ -15,8 +17,18 @@ import {
 import { HALL_DEPARTMENTS, HallDepartment, QUEUE_LETTERS } from "../catalogue/catalogue.enums";
 import { QueueBoard, QueueCategoryStatus } from "./queue-board.types";
 import { QueuePriority, QueueTicketStatus } from "./queue.enums";
-import type { CallNextTicketInput, TakeQueueTicketInput } from "./queue.inputs";
+import type {
+  CallNextTicketInput,
+  RecallTicketInput,
+  SetRecallWindowInput,
+  SkipTicketInput,
+  TakeQueueTicketInput,
+  TransferTicketInput,
+} from "./queue.inputs";
 import { QueueTicket } from "./queue-ticket.entity";
+import { CentreSetting, HOME_CENTRE } from "./centre-setting.entity";
+import { MAX_RECALL_WINDOW_MINUTES, requireCentre } from "./centres";
+import { parseRecordId, requiredInt } from "./checks";
 
 /** The age from which a citizen may take an ELDERLY ticket at the machine. */
 const ELDERLY_AGE = 60;
@@ -34,10 +46,59 @@ function checkCategory(category: HallDepartment, field: string): HallDepartment 
   return category;
 }
 
+const parseTicketId = (value: string) => parseRecordId(value, "ticketId", "排队号");
+
+/**
+ * Runs `work` (a transaction that takes a number) again when it lost the race for the number to
+ * another transaction at the same instant (PostgreSQL: the loser of the unique index).
+ */
+export async function retryNumbering<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (err) {
+      if (!isUniqueViolation(err) || attempt >= NUMBERING_ATTEMPTS) throw err;
+    }
+  }
+}
+
+/** The next sequence number of `category` on `day` (a lost race for it is a unique violation, retried). */
+async function nextSeq(tx: EntityManager, day: string, category: HallDepartment): Promise<number> {
+  const [last] = await runSql(tx, "SELECT MAX(seq) AS seq FROM queue_ticket WHERE day = ? AND category = ?", [
+    day,
+    category,
+  ]);
+  return num(last.seq) + 1;
+}
+
+/** What an appointment's check-in passes to {@link QueueService.issueIn}. */
+export interface AppointmentTicket {
+  appointmentId: number;
+  /** The slot's start (ISO 8601): from then the ticket is called ahead of walk-ins. */
+  appointmentAt: string;
+}
+
+type TicketEventType =
+  | typeof HallEvents.ticketCalled
+  | typeof HallEvents.ticketSkipped
+  | typeof HallEvents.ticketRecalled
+  | typeof HallEvents.ticketTransferred;
+
+/** A ticket as its events name it: keys and numbers only. */
+const ticketEvent = (t: QueueTicket, at: string): HallTicketEvent => ({
+  ticketId: t.id,
+  number: t.number,
+  category: t.category,
+  centre: t.centre,
+  day: t.day,
+  at,
+});
+
 /** The queue-number system (排队叫号): numbering per category per day, green channel first. */
 export class QueueService {
   constructor(
     private readonly db: DataSource,
+    private readonly events: EventPublisher,
     private readonly clock: Clock,
   ) {}
 
@@ -56,13 +117,7 @@ export class QueueService {
       throw new BadUserInputError(`unknown priority ${priority}`, "priority");
     if (priority !== QueuePriority.NORMAL && !caller.roles.includes("window_clerk"))
       this.checkGreenChannel(priority, input.idNumber ?? caller.idNumber);
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.db.transaction((tx) => this.issue(tx, category, priority));
-      } catch (err) {
-        if (!isUniqueViolation(err) || attempt >= NUMBERING_ATTEMPTS) throw err;
-      }
-    }
+    return retryNumbering(() => this.db.transaction((tx) => this.issueIn(tx, category, priority)));
   }
 
   private checkGreenChannel(priority: QueuePriority, idNumber: string | null | undefined): void {
@@ -85,14 +140,19 @@ export class QueueService {
     }
   }
 
-  private async issue(tx: EntityManager, category: HallDepartment, priority: QueuePriority): Promise<QueueTicket> {
+  /**
+   * Issues today's next number of `category` inside `tx` (the caller retries a lost race for the
+   * number, {@link retryNumbering}); for an appointment's check-in, the ticket carries the slot's start.
+   */
+  async issueIn(
+    tx: EntityManager,
+    category: HallDepartment,
+    priority: QueuePriority,
+    appointment: AppointmentTicket | null = null,
+  ): Promise<QueueTicket> {
     const now = this.clock();
     const day = todayBy(this.clock);
-    const [last] = await runSql(tx, "SELECT MAX(seq) AS seq FROM queue_ticket WHERE day = ? AND category = ?", [
-      day,
-      category,
-    ]);
-    const seq = num(last.seq) + 1;
+    const seq = await nextSeq(tx, day, category);
     const greenChannel = priority !== QueuePriority.NORMAL;
     const ticket = tx.create(QueueTicket, {
       day,
@@ -102,6 +162,11 @@ export class QueueService {
       priority,
       greenChannel,
       status: QueueTicketStatus.WAITING,
+      centre: HOME_CENTRE,
+      skippedAt: null,
+      transferredFrom: null,
+      appointmentId: appointment?.appointmentId ?? null,
+      appointmentAt: appointment?.appointmentAt ?? null,
       takenAt: now.toISOString(),
       calledAt: null,
       calledOn: null,
@@ -123,8 +188,9 @@ export class QueueService {
   }
 
   /**
-   * Calls the next ticket of today for a window: green channel first, then in the order taken,
-   * across the window's categories. Null when nobody is waiting.
+   * Calls the next ticket of today for a window, across the window's categories: first the
+   * tickets of appointments whose slot has begun (earliest slot first), then the green channel,
+   * then in the order taken. Null when nobody is waiting.
    */
   async callNext(input: CallNextTicketInput): Promise<QueueTicket | null> {
     const window = requiredText(input.window, "window", 20);
@@ -133,8 +199,11 @@ export class QueueService {
       throw new BadUserInputError("name at least one category, or leave it out for every category", "categories");
     categories.forEach((c) => checkCategory(c, "categories"));
     const now = this.clock();
+    const at = now.toISOString();
     const day = todayBy(this.clock);
     return this.db.transaction(async (tx) => {
+      // A booked person who checked in is called at the slot's start ahead of the walk-ins
+      // (green channel included) who came before; before that start they wait like anyone.
       const next = await tx
         .getRepository(QueueTicket)
         .createQueryBuilder("t")
@@ -143,7 +212,11 @@ export class QueueService {
           waiting: QueueTicketStatus.WAITING,
           categories,
         })
-        .orderBy("t.green_channel", "DESC")
+        .orderBy("CASE WHEN t.appointment_at <= :at THEN 0 ELSE 1 END", "ASC")
+        // The earliest slot first among those due; '' for the rest, as the databases sort nulls differently.
+        .addOrderBy("CASE WHEN t.appointment_at <= :at THEN t.appointment_at ELSE '' END", "ASC")
+        .setParameter("at", at)
+        .addOrderBy("t.green_channel", "DESC")
         .addOrderBy("t.id", "ASC")
         .getOne();
       if (!next) return null;
@@ -160,8 +233,141 @@ export class QueueService {
         { id: next.id },
         { status: next.status, calledAt: next.calledAt, calledOn: day, window, waitSeconds },
       );
+      await this.publish(tx, HallEvents.ticketCalled, { ...ticketEvent(next, at), window });
       return next;
     });
+  }
+
+  /**
+   * A called ticket whose holder did not come (过号): SKIPPED, recallable within the centre's
+   * recall window. Only today's called tickets.
+   */
+  async skip(input: SkipTicketInput): Promise<QueueTicket> {
+    const id = parseTicketId(input.ticketId);
+    const at = this.clock().toISOString();
+    return this.db.transaction(async (tx) => {
+      const ticket = await this.todays(tx, id, [QueueTicketStatus.CALLED], "只有已叫号的号码才能过号");
+      const centre = await requireCentre(tx, ticket.centre);
+      ticket.status = QueueTicketStatus.SKIPPED;
+      ticket.skippedAt = at;
+      await tx.update(QueueTicket, { id }, { status: ticket.status, skippedAt: at });
+      const recallUntil = new Date(Date.parse(at) + centre.recallWindowMinutes * 60_000).toISOString();
+      await this.publish(tx, HallEvents.ticketSkipped, {
+        ...ticketEvent(ticket, at),
+        window: ticket.window!,
+        recallUntil,
+      });
+      return ticket;
+    });
+  }
+
+  /**
+   * Calls a skipped ticket again to a window, if its holder came back within the centre's recall
+   * window (minutes after the skip, `hall_centre_setting`); after it the holder takes a new number.
+   */
+  async recall(input: RecallTicketInput): Promise<QueueTicket> {
+    const id = parseTicketId(input.ticketId);
+    const window = requiredText(input.window, "window", 20);
+    const now = this.clock();
+    const at = now.toISOString();
+    return this.db.transaction(async (tx) => {
+      const ticket = await this.todays(tx, id, [QueueTicketStatus.SKIPPED], "只有过号的号码才能重新叫号");
+      const { recallWindowMinutes } = await requireCentre(tx, ticket.centre);
+      if (now.getTime() - Date.parse(ticket.skippedAt!) > recallWindowMinutes * 60_000)
+        throw new BadUserInputError(
+          `${ticket.number} 过号已超过${recallWindowMinutes}分钟，不能再叫号，请重新取号 / the recall window of ${recallWindowMinutes} minutes has passed`,
+          "ticketId",
+        );
+      Object.assign(ticket, { status: QueueTicketStatus.CALLED, calledAt: at, window });
+      await tx.update(QueueTicket, { id }, { status: ticket.status, calledAt: at, window });
+      await this.publish(tx, HallEvents.ticketRecalled, { ...ticketEvent(ticket, at), window });
+      return ticket;
+    });
+  }
+
+  /**
+   * Moves a waiting or called ticket to another category's line (转号): it gets that category's
+   * next number and waits there in the order it was first taken, so the holder does not queue
+   * again from the back.
+   */
+  async transfer(input: TransferTicketInput): Promise<QueueTicket> {
+    const id = parseTicketId(input.ticketId);
+    const toCategory = checkCategory(input.toCategory, "toCategory");
+    const at = this.clock().toISOString();
+    return retryNumbering(() =>
+      this.db.transaction(async (tx) => {
+        const ticket = await this.todays(
+          tx,
+          id,
+          [QueueTicketStatus.WAITING, QueueTicketStatus.CALLED],
+          "只有候叫或已叫号的号码才能转号",
+        );
+        if (ticket.category === toCategory)
+          throw new BadUserInputError(`${ticket.number} 已在该类业务队列中 / already in that line`, "toCategory");
+        const from = { category: ticket.category, number: ticket.number };
+        const seq = await nextSeq(tx, ticket.day, toCategory);
+        const moved = {
+          category: toCategory,
+          seq,
+          number: ticketNumber(toCategory, seq),
+          status: QueueTicketStatus.WAITING,
+          transferredFrom: from.category,
+          calledAt: null,
+          calledOn: null,
+          window: null,
+          waitSeconds: null,
+        };
+        await tx.update(QueueTicket, { id }, moved);
+        Object.assign(ticket, moved);
+        await this.publish(tx, HallEvents.ticketTransferred, {
+          ...ticketEvent(ticket, at),
+          fromCategory: from.category,
+          fromNumber: from.number,
+        });
+        return ticket;
+      }),
+    );
+  }
+
+  /** The centres the hall knows, by code. */
+  centres(): Promise<CentreSetting[]> {
+    return this.db.manager.find(CentreSetting, { order: { code: "ASC" } });
+  }
+
+  /** Sets a centre's recall window (an administrator, by the centre's own notice). */
+  async setRecallWindow(input: SetRecallWindowInput): Promise<CentreSetting> {
+    const recallWindowMinutes = requiredInt(
+      input.recallWindowMinutes,
+      "recallWindowMinutes",
+      0,
+      MAX_RECALL_WINDOW_MINUTES,
+    );
+    return this.db.transaction(async (tx) => {
+      const centre = await requireCentre(tx, input.centre);
+      centre.recallWindowMinutes = recallWindowMinutes;
+      await tx.update(CentreSetting, { code: centre.code }, { recallWindowMinutes });
+      return centre;
+    });
+  }
+
+  /** Today's ticket `id`, locked, in one of `statuses`; otherwise BAD_USER_INPUT saying why. */
+  private async todays(
+    tx: EntityManager,
+    id: number,
+    statuses: QueueTicketStatus[],
+    wrongStatus: string,
+  ): Promise<QueueTicket> {
+    const ticket = await findOneForUpdate(tx, QueueTicket, id);
+    if (!ticket || ticket.day !== todayBy(this.clock))
+      throw new BadUserInputError(`今天没有编号为 ${id} 的排队号 / no ticket ${id} today`, "ticketId");
+    if (!statuses.includes(ticket.status))
+      throw new BadUserInputError(`${wrongStatus}：${ticket.number} 的状态是 ${ticket.status}`, "ticketId");
+    return ticket;
+  }
+
+  /** A ticket's event, in the change's transaction; its subject is the ticket, never a person. */
+  private async publish<T extends TicketEventType>(tx: EntityManager, type: T, data: EventPayloads[T]): Promise<void> {
+    await this.events.publish(tx, { type, subject: `ticket:${data.ticketId}`, data });
   }
 
   /** What the hall screen shows now. */

@@ -1,8 +1,10 @@
 import { test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { HallDepartment } from "../catalogue/catalogue.enums";
-import { makeIdNumber } from "@onewindow/platform";
-import { openTestHall } from "../service-hall.fixture";
+import { makeIdNumber, runSql } from "@onewindow/platform";
+import { HallEvents } from "@onewindow/contracts";
+import { rejectsWith } from "@onewindow/testing";
+import { openTestHall, outboxTypes, snapshot } from "../service-hall.fixture";
 import { QueuePriority, QueueTicketStatus } from "./queue.enums";
 
 const { LABOR_SECURITY: A, MEDICAL_INSURANCE: B, TAX: F } = HallDepartment;
@@ -117,4 +119,104 @@ test("the green channel: DISABLED from a clerk only, ELDERLY from a clerk or for
   );
   assert.equal(sixty.greenChannel, true);
   assert.equal((await s.queue.take({ category: A, priority: QueuePriority.DISABLED }, CLERK)).greenChannel, true);
+});
+
+test("a skipped ticket is recalled within the centre's recall window, and refused after it", async () => {
+  const { db, s, setNow } = await openTestHall("2026-11-23T09:00:00+08:00");
+  const a1 = await s.queue.take({ category: A });
+  const a2 = await s.queue.take({ category: A });
+  await s.queue.callNext({ window: "01", categories: [A] });
+  setNow("2026-11-23T09:05:00+08:00");
+  const skipped = await s.queue.skip({ ticketId: String(a1.id) });
+  assert.equal(skipped.status, QueueTicketStatus.SKIPPED);
+  assert.equal(skipped.skippedAt, "2026-11-23T01:05:00.000Z");
+  // A skipped ticket is not on the screen, and the line goes on.
+  assert.deepEqual((await s.queue.board()).nowCalling, []);
+  assert.equal((await s.queue.callNext({ window: "01", categories: [A] }))?.number, "A002");
+  await s.queue.skip({ ticketId: String(a2.id) });
+  // 30 minutes (the seeded default) to the second: recalled to the window that asks.
+  setNow("2026-11-23T09:35:00+08:00");
+  const recalled = await s.queue.recall({ ticketId: String(a1.id), window: "03" });
+  assert.deepEqual(
+    [recalled.status, recalled.window, recalled.calledAt],
+    [QueueTicketStatus.CALLED, "03", "2026-11-23T01:35:00.000Z"],
+  );
+  setNow("2026-11-23T09:35:01+08:00");
+  await rejectsWith(() => s.queue.recall({ ticketId: String(a2.id), window: "03" }), "BAD_USER_INPUT", {
+    field: "ticketId",
+    message: /过号已超过30分钟/,
+  });
+  // The centre lengthens its window: the same ticket may now be recalled.
+  await s.queue.setRecallWindow({ centre: "kaixuan", recallWindowMinutes: 60 });
+  assert.equal((await s.queue.recall({ ticketId: String(a2.id), window: "03" })).status, QueueTicketStatus.CALLED);
+  assert.deepEqual(await outboxTypes(db), [
+    HallEvents.ticketCalled,
+    HallEvents.ticketSkipped,
+    HallEvents.ticketCalled,
+    HallEvents.ticketSkipped,
+    HallEvents.ticketRecalled,
+    HallEvents.ticketRecalled,
+  ]);
+  const [skippedEvent] = await runSql<{ subject: string; data: string }>(
+    db.manager,
+    "SELECT subject, data FROM outbox_event WHERE type = ?",
+    [HallEvents.ticketSkipped],
+  );
+  assert.equal(skippedEvent.subject, `ticket:${a1.id}`);
+  assert.deepEqual(JSON.parse(skippedEvent.data), {
+    ticketId: a1.id,
+    number: "A001",
+    category: A,
+    centre: "KAIXUAN",
+    day: "2026-11-23",
+    at: "2026-11-23T01:05:00.000Z",
+    window: "01",
+    recallUntil: "2026-11-23T01:35:00.000Z",
+  });
+});
+
+test("a transferred ticket joins the other line with its number there, ahead of that line's later tickets", async () => {
+  const { s, setNow } = await openTestHall("2026-11-23T09:00:00+08:00");
+  const a1 = await s.queue.take({ category: A }); // A001, taken first
+  setNow("2026-11-23T09:01:00+08:00");
+  await s.queue.take({ category: F }); // F001
+  await s.queue.callNext({ window: "01", categories: [A] }); // A001 comes to the labor window: it is a tax matter
+  const moved = await s.queue.transfer({ ticketId: String(a1.id), toCategory: F });
+  assert.deepEqual(
+    [moved.number, moved.category, moved.status, moved.transferredFrom, moved.window],
+    ["F002", F, QueueTicketStatus.WAITING, A, null],
+  );
+  assert.equal(await s.queue.callNext({ window: "09", categories: [A] }), null);
+  assert.equal((await s.queue.callNext({ window: "09", categories: [F] }))?.number, "F002");
+  assert.equal((await s.queue.callNext({ window: "09", categories: [F] }))?.number, "F001");
+});
+
+test("skip, recall and transfer refuse what does not fit and write nothing", async () => {
+  const { db, s, setNow } = await openTestHall("2026-11-23T09:00:00+08:00");
+  const waiting = await s.queue.take({ category: A });
+  const called = await s.queue.take({ category: B });
+  await s.queue.callNext({ window: "02", categories: [B] });
+  const before = await snapshot(db);
+  const bad = async (p: () => Promise<unknown>, field: string) => rejectsWith(p, "BAD_USER_INPUT", { field });
+  await bad(() => s.queue.skip({ ticketId: String(waiting.id) }), "ticketId"); // not called
+  await bad(() => s.queue.skip({ ticketId: "abc" }), "ticketId");
+  await bad(() => s.queue.skip({ ticketId: "999" }), "ticketId");
+  await bad(() => s.queue.recall({ ticketId: String(called.id), window: "02" }), "ticketId"); // not skipped
+  await bad(() => s.queue.recall({ ticketId: String(called.id), window: " " }), "window");
+  await bad(() => s.queue.transfer({ ticketId: String(waiting.id), toCategory: A }), "toCategory");
+  await bad(
+    () => s.queue.transfer({ ticketId: String(waiting.id), toCategory: "BANK" as HallDepartment }),
+    "toCategory",
+  );
+  await bad(() => s.queue.setRecallWindow({ centre: "NOWHERE", recallWindowMinutes: 10 }), "centre");
+  await bad(() => s.queue.setRecallWindow({ centre: "KAIXUAN", recallWindowMinutes: 241 }), "recallWindowMinutes");
+  await bad(() => s.queue.setRecallWindow({ centre: "KAIXUAN", recallWindowMinutes: 1.5 }), "recallWindowMinutes");
+  // Yesterday's ticket is no ticket today.
+  setNow("2026-11-24T09:00:00+08:00");
+  await bad(() => s.queue.skip({ ticketId: String(called.id) }), "ticketId");
+  await bad(() => s.queue.transfer({ ticketId: String(waiting.id), toCategory: B }), "ticketId");
+  assert.deepEqual(await snapshot(db), before);
+  assert.deepEqual(await s.queue.centres(), [
+    { code: "KAIXUAN", name: "凯旋街道综合服务中心", recallWindowMinutes: 30 },
+  ]);
 });

@@ -2,7 +2,39 @@
 export const HallEvents = {
   caseOpened: "onewindow.hall.case.opened",
   caseCompleted: "onewindow.hall.case.completed",
+  ticketCalled: "onewindow.hall.ticket.called",
+  ticketSkipped: "onewindow.hall.ticket.skipped",
+  ticketRecalled: "onewindow.hall.ticket.recalled",
+  ticketTransferred: "onewindow.hall.ticket.transferred",
+  appointmentBooked: "onewindow.hall.appointment.booked",
+  appointmentCancelled: "onewindow.hall.appointment.cancelled",
+  appointmentArrived: "onewindow.hall.appointment.arrived",
 } as const;
+
+/**
+ * A queue ticket as the hall's events name it: keys and numbers only, never a person, so that a
+ * queue screen may subscribe. `category` is the hall's line of business (LABOR_SECURITY, TAX …),
+ * `centre` the service centre's code, `at` the instant (ISO 8601).
+ */
+export interface HallTicketEvent {
+  ticketId: number;
+  number: string;
+  category: string;
+  centre: string;
+  day: string;
+  at: string;
+}
+
+/** An appointment as the hall's events name it: keys and the slot only, never the person who booked it. */
+export interface HallAppointmentEvent {
+  appointmentId: number;
+  itemCode: string;
+  centre: string;
+  /** The slot's day (YYYY-MM-DD) and its start and end (HH:MM, the hall's time zone). */
+  day: string;
+  startTime: string;
+  endTime: string;
+}
 
 /** The departments a service-hall case can wait for (a task each). */
 export type CaseTaskDepartment = "labor" | "insurance" | "tax";
@@ -36,4 +68,18 @@ export interface HallEventPayloads {
     /** Who completed it: the window clerk, or the department whose confirmation was the last. */
     completedBy: "window" | CaseTaskDepartment;
   };
+  /** A window called a ticket (`callNextTicket`). */
+  "onewindow.hall.ticket.called": HallTicketEvent & { window: string };
+  /** A called ticket's holder did not come (过号); it may be recalled within the centre's recall window. */
+  "onewindow.hall.ticket.skipped": HallTicketEvent & { window: string; recallUntil: string };
+  /** A skipped ticket was called again to a window within the recall window. */
+  "onewindow.hall.ticket.recalled": HallTicketEvent & { window: string };
+  /** A ticket moved to another category's line; `number` is its new number, `fromNumber` the old. */
+  "onewindow.hall.ticket.transferred": HallTicketEvent & { fromCategory: string; fromNumber: string };
+  /** A slot was booked (by the citizen or a clerk for them). */
+  "onewindow.hall.appointment.booked": HallAppointmentEvent;
+  /** A booking was cancelled before its slot; the place is free again. */
+  "onewindow.hall.appointment.cancelled": HallAppointmentEvent;
+  /** The person checked in and got a queue ticket, called at the slot's start ahead of walk-ins. */
+  "onewindow.hall.appointment.arrived": HallAppointmentEvent & { ticketId: number; number: string };
 }

@@ -12,6 +12,8 @@ type Env = Record<string, string | undefined>;
  * only: operators' tools and tests, which may manage every stream).
  */
 export const NATS_ADMIN_USER = "admin";
+/** The gateway's NATS user: it reads the events its subscriptions follow and publishes nothing. */
+export const NATS_GATEWAY_USER = "gateway";
 
 const eventsDir = (dataDir: string) => path.join(dataDir, "keys", "events");
 const natsDir = (dataDir: string) => path.join(dataDir, "keys", "nats");
@@ -37,11 +39,11 @@ export function devEventKeyFiles(
 export function ensureDevEventKeys(dataDir: string): void {
   fs.mkdirSync(eventsDir(dataDir), { recursive: true, mode: 0o700 });
   fs.mkdirSync(natsDir(dataDir), { recursive: true, mode: 0o700 });
-  for (const service of [...Object.values(EVENT_PUBLISHERS), NATS_ADMIN_USER]) {
+  for (const service of [...Object.values(EVENT_PUBLISHERS), NATS_ADMIN_USER, NATS_GATEWAY_USER]) {
     const files = devEventKeyFiles(dataDir, service);
     if (!fs.existsSync(files.natsPassword))
       writeOnce(files.natsPassword, crypto.randomBytes(24).toString("base64url"), 0o600);
-    if (service === NATS_ADMIN_USER || fs.existsSync(files.signingKey)) continue;
+    if (service === NATS_ADMIN_USER || service === NATS_GATEWAY_USER || fs.existsSync(files.signingKey)) continue;
     const { privateKey, publicKey } = crypto.generateKeyPairSync("ed25519");
     // Public half first: a reader that sees the private file can rely on the public one.
     writeOnce(files.publicKey, publicKey.export({ type: "spki", format: "pem" }) as string, 0o644);

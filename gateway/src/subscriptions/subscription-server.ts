@@ -1,0 +1,314 @@
+import { randomUUID } from "node:crypto";
+import type http from "node:http";
+import type { ApolloServer } from "@apollo/server";
+import {
+  GraphQLError,
+  extendSchema,
+  parse,
+  validate,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type GraphQLSchema,
+} from "graphql";
+import { useServer } from "graphql-ws/use/ws";
+import { WebSocketServer, type WebSocket } from "ws";
+import { PURPOSE_HEADER, type Caller } from "@onewindow/contracts";
+import type { EventEnvelope, Logger } from "@onewindow/platform";
+import type { Authenticator } from "../auth/authenticator";
+import type { SubscriptionLimits } from "../config";
+import type { GatewayContext } from "../context";
+import { clientAddress } from "../limits/request-rate.limiter";
+import type { EventFeed } from "./event-feed";
+import { planPush, valueAt, type PushPlan } from "./push-query";
+import { SUBSCRIPTION_FIELDS, subscriptionSdl, type SubscriptionField } from "./subscription-fields";
+
+/** WebSocket close codes beyond graphql-ws's own (4400-4499 are the application's). */
+export const CLOSE_CODES = {
+  tokenExpired: 4401,
+  tooManyConnections: 4429,
+  slowConsumer: 4413,
+} as const;
+
+/** One open connection: its caller for every push, and its counters. */
+interface Connection {
+  caller: Caller;
+  /** Whom the per-caller limit counts: the token's subject, or the address. */
+  key: string;
+  active: number;
+  expiry?: NodeJS.Timeout;
+}
+
+/** What the gateway gives its subscriptions. */
+export interface SubscriptionServerOptions {
+  httpServer: http.Server;
+  apollo: ApolloServer<GatewayContext>;
+  authenticator: Authenticator;
+  feed: EventFeed;
+  limits: SubscriptionLimits;
+  /** Largest message a client may send (a subscription document with its variables). */
+  maxPayload: number;
+  maxTokens: number;
+  logger: Logger;
+}
+
+/**
+ * GraphQL subscriptions at `/graphql` over WebSocket (the `graphql-transport-ws` protocol of
+ * graphql-ws). The token and purpose come in the connection parameters (`Authorization`,
+ * `x-access-purpose`); the connection closes when the token expires (4401), and the client
+ * reconnects with a fresh one. Every push is a query in the subscriber's name through the
+ * gateway's own execution, so limits, the departments' authorisation, masking and audit apply
+ * as to any query; a subscriber too slow to take its messages is dropped (4413), never buffered
+ * without bound.
+ */
+export class SubscriptionServer {
+  private readonly wss: WebSocketServer;
+  private readonly connections = new WeakMap<WebSocket, Connection>();
+  private readonly perCaller = new Map<string, number>();
+  private open = 0;
+  private schema: GraphQLSchema | null = null;
+
+  constructor(private readonly options: SubscriptionServerOptions) {
+    this.wss = new WebSocketServer({ server: options.httpServer, path: "/graphql", maxPayload: options.maxPayload });
+    useServer<Record<string, unknown>, { socket: WebSocket; request: http.IncomingMessage }>(
+      {
+        schema: () => this.requireSchema(),
+        onConnect: (ctx) => this.connect(ctx.extra.socket, ctx.extra.request, ctx.connectionParams ?? {}),
+        onClose: (ctx) => this.disconnect(ctx.extra.socket),
+        onSubscribe: (ctx, _id, payload) => this.prepare(ctx.extra.socket, payload),
+        subscribe: (args) => this.pushes(args),
+        onNext: (ctx) => {
+          // The socket's send buffer grows when the client reads slower than it is sent to.
+          if (ctx.extra.socket.bufferedAmount > options.limits.bufferedBytes)
+            ctx.extra.socket.close(CLOSE_CODES.slowConsumer, "too slow to take its messages");
+        },
+      },
+      this.wss,
+      30_000,
+    );
+  }
+
+  /** The API schema the gateway serves, with `type Subscription`: set when the supergraph loads. */
+  setApiSchema(apiSchema: GraphQLSchema): void {
+    this.schema = extendSchema(apiSchema, parse(subscriptionSdl()));
+  }
+
+  private requireSchema(): GraphQLSchema {
+    if (!this.schema) throw new Error("the gateway has not loaded its schema yet");
+    return this.schema;
+  }
+
+  private async connect(socket: WebSocket, request: http.IncomingMessage, params: Record<string, unknown>) {
+    const header = (name: string) => {
+      const value = params[name] ?? params[name.toLowerCase()];
+      return typeof value === "string" ? value : undefined;
+    };
+    let session: Awaited<ReturnType<Authenticator["session"]>>;
+    try {
+      session = await this.options.authenticator.session(header("Authorization"), header(PURPOSE_HEADER));
+    } catch {
+      // graphql-ws closes with 4403 Forbidden.
+      return false;
+    }
+    const key = session.caller.userId ? `user:${session.caller.userId}` : `address:${clientAddress(request)}`;
+    const held = this.perCaller.get(key) ?? 0;
+    if (held >= this.options.limits.connectionsPerCaller || this.open >= this.options.limits.connections) {
+      socket.close(CLOSE_CODES.tooManyConnections, "too many connections");
+      return false;
+    }
+    this.perCaller.set(key, held + 1);
+    this.open++;
+    const connection: Connection = { caller: session.caller, key, active: 0 };
+    if (session.expiresAt !== null) {
+      // setTimeout takes at most 2^31-1 ms; tokens live at most a week, so re-arm when needed.
+      const close = () => {
+        const left = session.expiresAt! - Date.now();
+        if (left <= 0) socket.close(CLOSE_CODES.tokenExpired, "the token has expired; reconnect with a new one");
+        else connection.expiry = setTimeout(close, Math.min(left, 2 ** 31 - 1));
+      };
+      close();
+    }
+    this.connections.set(socket, connection);
+    return true;
+  }
+
+  private disconnect(socket: WebSocket): void {
+    const connection = this.connections.get(socket);
+    if (!connection) return;
+    this.connections.delete(socket);
+    clearTimeout(connection.expiry);
+    this.open--;
+    const held = (this.perCaller.get(connection.key) ?? 1) - 1;
+    if (held > 0) this.perCaller.set(connection.key, held);
+    else this.perCaller.delete(connection.key);
+  }
+
+  /** Parses, validates and plans a subscription; refusals are answered as GraphQL errors on the socket. */
+  private prepare(
+    socket: WebSocket,
+    payload: { query: string; operationName?: string | null; variables?: Record<string, unknown> | null },
+  ): ExecutionArgs | readonly GraphQLError[] {
+    const connection = this.connections.get(socket)!;
+    const schema = this.requireSchema();
+    try {
+      if (connection.active >= this.options.limits.perConnection)
+        throw new GraphQLError(`at most ${this.options.limits.perConnection} subscriptions on one connection`, {
+          extensions: { code: "RATE_LIMITED" },
+        });
+      const document = parse(payload.query, { maxTokens: this.options.maxTokens });
+      const errors = validate(schema, document);
+      if (errors.length) return errors.map((e) => withCode(e, "GRAPHQL_VALIDATION_FAILED"));
+      const plan = planPush(
+        schema,
+        document,
+        payload.operationName,
+        payload.variables,
+        (f) => SUBSCRIPTION_FIELDS[f]?.query,
+      );
+      const refusal = SUBSCRIPTION_FIELDS[plan.field].admit?.(connection.caller);
+      if (refusal) throw refusal;
+      connection.active++;
+      return { schema, document, contextValue: { connection, plan } };
+    } catch (err) {
+      if (err instanceof GraphQLError)
+        return [withCode(err, err.extensions.code ? String(err.extensions.code) : "GRAPHQL_PARSE_FAILED")];
+      throw err;
+    }
+  }
+
+  private pushes(args: ExecutionArgs): AsyncIterableIterator<ExecutionResult> {
+    const { connection, plan } = args.contextValue as { connection: Connection; plan: PushPlan };
+    const field = SUBSCRIPTION_FIELDS[plan.field];
+    return new PushStream(field, plan, connection.caller, this.options, () => connection.active--);
+  }
+
+  async close(): Promise<void> {
+    for (const client of this.wss.clients) client.close(1001, "the gateway is stopping");
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+  }
+}
+
+function withCode(error: GraphQLError, code: string): GraphQLError {
+  return new GraphQLError(error.message, { nodes: error.nodes, extensions: { ...error.extensions, code } });
+}
+
+/**
+ * One subscription's messages: the first read (when the field has one), then one per event of
+ * the subscriber's, each asked of the supergraph when the previous one is done. Events wait in a
+ * bounded queue meanwhile; past it the subscription ends with an error instead of growing.
+ */
+class PushStream implements AsyncIterableIterator<ExecutionResult> {
+  private readonly queue: EventEnvelope[] = [];
+  private wake: (() => void) | null = null;
+  private done = false;
+  private first: Record<string, unknown> | null;
+  private readonly unlisten: () => void;
+
+  constructor(
+    private readonly field: SubscriptionField,
+    private readonly plan: PushPlan,
+    private readonly caller: Caller,
+    private readonly options: SubscriptionServerOptions,
+    private readonly onEnd: () => void,
+  ) {
+    this.first = field.initial?.(plan.args) ?? null;
+    this.unlisten = options.feed.listen(field.events, (event) => {
+      if (this.done) return;
+      if (this.queue.length >= options.limits.pendingEvents) {
+        this.queue.length = 0;
+        this.overflowed = true;
+      } else this.queue.push(event);
+      this.wake?.();
+    });
+  }
+
+  private overflowed = false;
+
+  [Symbol.asyncIterator]() {
+    return this;
+  }
+
+  async next(): Promise<IteratorResult<ExecutionResult>> {
+    if (this.first) {
+      const args = this.first;
+      this.first = null;
+      const result = await this.run(args);
+      // A refused first read (an analyst asking for a case) is the answer, and the end.
+      if (result.errors?.length && result.data?.[this.plan.responseKey] == null) await this.return();
+      return { value: result, done: false };
+    }
+    while (!this.done) {
+      if (this.overflowed) {
+        await this.return();
+        return {
+          value: {
+            errors: [
+              new GraphQLError("too many updates waiting: the subscription ended; subscribe again", {
+                extensions: { code: "SLOW_CONSUMER" },
+              }),
+            ],
+          },
+          done: false,
+        };
+      }
+      const event = this.queue.shift();
+      if (!event) {
+        await new Promise<void>((resolve) => (this.wake = resolve));
+        this.wake = null;
+        continue;
+      }
+      const args = this.field.select(event, this.plan.args, this.caller);
+      if (!args) continue;
+      const result = await this.run(args);
+      // A list narrowed by the subscriber's filter that does not hold the record: not theirs.
+      if (!result.errors?.length && result.data?.[this.plan.responseKey] == null) continue;
+      return { value: result, done: false };
+    }
+    return { value: undefined, done: true };
+  }
+
+  /** Runs the push query in the subscriber's name: a request of its own, with its own id in the audit trails. */
+  private async run(args: Record<string, unknown>): Promise<ExecutionResult> {
+    const variables = {
+      ...this.plan.variables,
+      ...Object.fromEntries(Object.entries(args).map(([k, v]) => [`__${k}`, v])),
+    };
+    const requestId = randomUUID();
+    const response = await this.options.apollo.executeOperation(
+      { query: this.plan.document, variables },
+      {
+        contextValue: {
+          requestId,
+          clientRequestId: null,
+          caller: this.caller,
+          logger: this.options.logger.child({ requestId }),
+        },
+      },
+    );
+    if (response.body.kind !== "single") throw new Error("a push query answered incrementally");
+    const { data, errors } = response.body.singleResult;
+    const value = valueAt(data, this.plan.responseKey, this.plan.path);
+    return {
+      ...(data !== undefined ? { data: { [this.plan.responseKey]: value ?? null } } : {}),
+      // Already formatted as for any request (masked internals); graphql-ws sends GraphQLErrors.
+      ...(errors?.length
+        ? { errors: errors.map((e) => new GraphQLError(e.message, { path: e.path, extensions: e.extensions })) }
+        : {}),
+    };
+  }
+
+  async return(): Promise<IteratorResult<ExecutionResult>> {
+    if (!this.done) {
+      this.done = true;
+      this.unlisten();
+      this.queue.length = 0;
+      this.onEnd();
+      this.wake?.();
+    }
+    return { value: undefined, done: true };
+  }
+
+  async throw(err: unknown): Promise<IteratorResult<ExecutionResult>> {
+    await this.return();
+    throw err;
+  }
+}

@@ -1,0 +1,44 @@
+import { test } from "@jest/globals";
+import assert from "node:assert/strict";
+import { openDepartmentDatabase } from "@onewindow/testing";
+import { HallDepartment } from "../catalogue/catalogue.enums";
+import { serviceHall } from "../index";
+import { QueueSkipTransfer1765100000505 } from "./1765100000505-queue-skip-transfer.migration";
+import { Appointments1765100000506 } from "./1765100000506-appointments.migration";
+
+test("the queue and appointment migrations go down and up again, a skipped ticket back to called, the centre seeded once", async () => {
+  const { db, services: s } = await openDepartmentDatabase(serviceHall);
+  const ticket = await s.queue.take({ category: HallDepartment.TAX });
+  await s.queue.callNext({ window: "09" });
+  await s.queue.skip({ ticketId: String(ticket.id) });
+  const q = db.createQueryRunner();
+  try {
+    await new Appointments1765100000506().down(q);
+    await new QueueSkipTransfer1765100000505().down(q);
+    for (const table of [
+      "hall_appointment",
+      "hall_appointment_slot",
+      "hall_appointment_schedule",
+      "hall_centre_setting",
+    ])
+      assert.equal(await q.hasTable(table), false, table);
+    const columns = (await q.getTable("queue_ticket"))!.columns.map((c) => c.name);
+    for (const column of ["centre", "skipped_at", "transferred_from", "appointment_id", "appointment_at"])
+      assert.ok(!columns.includes(column), column);
+    assert.deepEqual(
+      (await db.query("SELECT status FROM queue_ticket")).map((r: { status: string }) => r.status),
+      ["CALLED"],
+    );
+    await new QueueSkipTransfer1765100000505().up(q);
+    await new Appointments1765100000506().up(q);
+  } finally {
+    await q.release();
+  }
+  assert.deepEqual(await s.queue.centres(), [
+    { code: "KAIXUAN", name: "凯旋街道综合服务中心", recallWindowMinutes: 30 },
+  ]);
+  assert.deepEqual(
+    (await db.query("SELECT centre FROM queue_ticket")).map((r: { centre: string }) => r.centre),
+    ["KAIXUAN"],
+  );
+});

@@ -1,0 +1,252 @@
+import { afterAll, beforeAll, describe, test } from "@jest/globals";
+import assert from "node:assert/strict";
+import { createClient, type Client, type ExecutionResult } from "graphql-ws";
+import WebSocket from "ws";
+import { PURPOSE_HEADER } from "@onewindow/contracts";
+import { issueDevToken } from "@onewindow/gateway";
+import { afterThisTest } from "@onewindow/testing";
+import { startStack, type As, type Stack } from "./harness/stack";
+import { eventually } from "./harness/eventually";
+import { freshCreditCode, freshIdNumber } from "./harness/fixtures";
+
+const CLERK: As = { roles: ["window_clerk"], user: "clerk-7", purpose: "窗口办件 W05" };
+const ANALYST: As = { roles: ["analyst"], user: "analyst-1", purpose: "统计" };
+
+/** A subscription's messages as they arrive, and how it ended. */
+interface Subscribed {
+  messages: ExecutionResult<Record<string, any>>[];
+  ended: Promise<unknown>;
+  stop(): void;
+}
+
+describe("subscriptions through the gateway (graphql-ws)", () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  const wsUrl = () => stack.gatewayUrl.replace(/^http/, "ws");
+
+  /** A graphql-ws client signed in as `as` (the token and purpose in its connection parameters). */
+  async function client(as: As | "anonymous", onClosed?: (code: number) => void): Promise<Client> {
+    const headers = as === "anonymous" ? {} : await stack.headers(as);
+    const c = createClient({
+      url: wsUrl(),
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      lazy: false,
+      connectionParams: {
+        ...(headers.authorization ? { Authorization: headers.authorization } : {}),
+        ...(headers[PURPOSE_HEADER] ? { [PURPOSE_HEADER]: headers[PURPOSE_HEADER] } : {}),
+      },
+      on: { closed: (event) => onClosed?.((event as { code: number }).code) },
+      onNonLazyError: () => undefined,
+    });
+    afterThisTest(() => c.dispose());
+    return c;
+  }
+
+  function subscribe(c: Client, query: string, variables: Record<string, unknown> = {}): Subscribed {
+    const messages: ExecutionResult<Record<string, any>>[] = [];
+    let stop = () => {};
+    const ended = new Promise((resolve, reject) => {
+      stop = c.subscribe<Record<string, any>>(
+        { query, variables },
+        {
+          next: (m) => messages.push(m as ExecutionResult<Record<string, any>>),
+          error: reject,
+          complete: () => resolve(undefined),
+        },
+      );
+    });
+    // Awaited by the tests that expect an end; the others must not fail on an unawaited one.
+    ended.catch(() => undefined);
+    return { messages, ended, stop };
+  }
+
+  /**
+   * Repeats `act` until `sub` receives a message after it: a subscription without a first read
+   * says nothing when the server has registered it, so the act is repeated rather than timed.
+   */
+  async function untilPushed<T>(sub: Subscribed, act: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      const before = sub.messages.length;
+      const done = await act();
+      try {
+        await eventually(async () => assert.ok(sub.messages.length > before), 2000);
+        return done;
+      } catch (err) {
+        if (attempt === 10) throw err;
+      }
+    }
+  }
+
+  async function ok(query: string, variables: Record<string, unknown> = {}, as?: As) {
+    const res = await stack.query(query, variables, as);
+    assert.equal(res.errors, undefined, JSON.stringify(res.errors));
+    return res.data;
+  }
+
+  const registered = new Set<string>();
+  async function openCase(idNumber: string): Promise<string> {
+    if (!registered.has(idNumber))
+      await ok(`mutation ($i: RegisterCitizenInput!) { registerCitizen(input: $i) { idNumber } }`, {
+        i: { idNumber, name: "周慧敏" },
+      });
+    registered.add(idNumber);
+    const opened = await ok(`mutation ($i: OpenCaseInput!) { openCase(input: $i) { id } }`, {
+      i: { idNumber, itemCode: "TX006", window: "W05" },
+    });
+    return opened.openCase.id as string;
+  }
+
+  const CASE_SELECTION = `id status completedOn citizen { idNumber name }`;
+
+  test("queueCalls is public: the board now, then again when a window calls a number", async () => {
+    const c = await client("anonymous");
+    const sub = subscribe(
+      c,
+      `subscription { queueCalls(centre: "KAIXUAN") { nowCalling { number window category } } }`,
+    );
+    afterThisTest(() => sub.stop());
+    await eventually(async () => assert.ok(sub.messages.length >= 1));
+    const ticket = (await ok(`mutation { takeQueueTicket(input: { category: TAX }) { number } }`, {}, "anonymous"))
+      .takeQueueTicket;
+    await ok(`mutation { callNextTicket(input: { window: "S09", categories: [TAX] }) { number } }`, {}, CLERK);
+    const pushed = await eventually(async () => {
+      const last = sub.messages.at(-1)!;
+      assert.equal(last.errors, undefined, JSON.stringify(last.errors));
+      const call = last.data!.queueCalls.nowCalling.find((t: { window: string }) => t.window === "S09");
+      assert.ok(call, JSON.stringify(last));
+      return call;
+    });
+    assert.deepEqual(pushed, { number: ticket.number, window: "S09", category: "TAX" });
+  });
+
+  test("a clerk's caseUpdates pushes the case now and when it completes, exactly as the clerk's query answers it", async () => {
+    const caseId = await openCase(freshIdNumber("1980-04-04", "FEMALE"));
+    const c = await client(CLERK);
+    const sub = subscribe(c, `subscription ($id: ID!) { caseUpdates(caseId: $id) { ${CASE_SELECTION} } }`, {
+      id: caseId,
+    });
+    afterThisTest(() => sub.stop());
+    await eventually(async () => assert.equal(sub.messages.length, 1));
+    assert.equal(sub.messages[0].data!.caseUpdates.status, "OPEN");
+
+    await ok(`mutation ($i: CompleteCaseInput!) { completeCase(input: $i) { id } }`, { i: { caseId } }, CLERK);
+    await eventually(async () => assert.equal(sub.messages.length, 2));
+    const asQueried = await ok(
+      `query ($id: ID!) { caseUpdates: case(id: $id) { ${CASE_SELECTION} } }`,
+      { id: caseId },
+      CLERK,
+    );
+    assert.deepEqual(sub.messages[1], { data: asQueried });
+    assert.equal(asQueried.caseUpdates.status, "COMPLETED");
+  });
+
+  test("an analyst's caseUpdates is refused with the hall's own error, and ends", async () => {
+    const caseId = await openCase(freshIdNumber("1979-05-05", "FEMALE"));
+    const c = await client(ANALYST);
+    const sub = subscribe(c, `subscription ($id: ID!) { caseUpdates(caseId: $id) { ${CASE_SELECTION} } }`, {
+      id: caseId,
+    });
+    await sub.ended;
+    assert.equal(sub.messages.length, 1);
+    assert.equal(sub.messages[0].data?.caseUpdates ?? null, null);
+    assert.equal(sub.messages[0].errors?.[0].extensions?.code, "FORBIDDEN", JSON.stringify(sub.messages[0]));
+  });
+
+  test("a citizen's myCases sees their own case open and nobody else's; a clerk may not use myCases", async () => {
+    const mine = freshIdNumber("1985-06-06", "MALE");
+    const c = await client({ roles: ["citizen"], user: "citizen-1", idNumber: mine, purpose: "查看本人办件" });
+    const sub = subscribe(c, `subscription { myCases { id status citizen { idNumber } } }`);
+    afterThisTest(() => sub.stop());
+    const caseId = await untilPushed(sub, async () => {
+      await openCase(freshIdNumber("1986-07-07", "MALE"));
+      return openCase(mine);
+    });
+    // Someone else's case, opened just before, is never pushed: every message is the citizen's.
+    for (const m of sub.messages) assert.equal(m.data!.myCases?.citizen.idNumber, mine, JSON.stringify(m));
+    assert.deepEqual(sub.messages.at(-1)!.data, {
+      myCases: { id: caseId, status: "OPEN", citizen: { idNumber: mine } },
+    });
+
+    const clerk = subscribe(await client(CLERK), `subscription { myCases { id } }`);
+    await assert.rejects(clerk.ended, (errors: any) => errors[0]?.extensions?.code === "FORBIDDEN");
+  });
+
+  test("newJobPostings is public and narrowed by its filter", async () => {
+    const c = await client("anonymous");
+    const sub = subscribe(c, `subscription ($f: JobPostingFilter) { newJobPostings(filter: $f) { title salaryMax } }`, {
+      f: { keyword: "订阅测试" },
+    });
+    afterThisTest(() => sub.stop());
+    const creditCode = freshCreditCode();
+    await ok(`mutation ($i: RegisterEmployerInput!) { registerEmployer(input: $i) { creditCode } }`, {
+      i: { creditCode, name: "杭州订阅科技有限公司", industry: "信息技术" },
+    });
+    const post = (title: string) =>
+      ok(`mutation ($i: PostJobInput!) { postJob(input: $i) { id } }`, {
+        i: { creditCode, title, salaryMin: 6000, salaryMax: 8000 },
+      });
+    let n = 0;
+    await untilPushed(sub, async () => {
+      n++;
+      await post(`仓库管理员 ${n}`);
+      await post(`订阅测试工程师 ${n}`);
+    });
+    // Only postings the filter admits arrive, in the order they were published.
+    for (const m of sub.messages) assert.match(m.data!.newJobPostings.title, /^订阅测试工程师 \d+$/);
+    assert.deepEqual(sub.messages.at(-1)!.data, { newJobPostings: { title: `订阅测试工程师 ${n}`, salaryMax: 8000 } });
+  });
+
+  test("the connection closes (4401) when its token expires, so the client reconnects with a fresh one", async () => {
+    const token = await issueDevToken(stack.dataDir, { roles: ["window_clerk"], ttlSeconds: 8 });
+    let connectedAt = 0;
+    let closed = 0;
+    const c = createClient({
+      url: wsUrl(),
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      lazy: false,
+      connectionParams: { Authorization: `Bearer ${token}` },
+      on: {
+        connected: () => (connectedAt = Date.now()),
+        closed: (event) => (closed = (event as { code: number }).code),
+      },
+      onNonLazyError: () => undefined,
+    });
+    afterThisTest(() => c.dispose());
+    const sub = subscribe(c, `subscription { newJobPostings { title } }`);
+    await eventually(async () => assert.ok(connectedAt > 0));
+    await eventually(async () => assert.equal(closed, 4401), 30_000);
+    await assert.rejects(sub.ended);
+  });
+
+  test("a forged token is refused at connection time; queries are refused on the socket; subscriptions per connection are bounded", async () => {
+    let code = 0;
+    const forged = createClient({
+      url: wsUrl(),
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      connectionParams: { Authorization: "Bearer not.a.token" },
+      on: { closed: (event) => (code = (event as { code: number }).code) },
+    });
+    afterThisTest(() => forged.dispose());
+    const refused = subscribe(forged, `subscription { newJobPostings { title } }`);
+    await assert.rejects(refused.ended);
+    assert.equal(code, 4403);
+
+    const c = await client("anonymous");
+    const query = subscribe(c, `query { workingCalendar(year: 2026) { year } }`);
+    await assert.rejects(query.ended, (errors: any) => errors[0]?.extensions?.code === "BAD_USER_INPUT");
+
+    const held = Array.from({ length: 20 }, () => subscribe(c, `subscription { newJobPostings { title } }`));
+    afterThisTest(() => held.forEach((s) => s.stop()));
+    const over = subscribe(c, `subscription { newJobPostings { title } }`);
+    await assert.rejects(over.ended, (errors: any) => errors[0]?.extensions?.code === "RATE_LIMITED");
+  });
+});
