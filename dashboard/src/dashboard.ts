@@ -502,12 +502,10 @@ $<HTMLFormElement>("token-form").addEventListener("submit", (e) => {
   if (value) localStorage.setItem(TOKEN_KEY, value);
   $<HTMLInputElement>("token").value = "";
   void refresh();
-  followBoards();
 });
 $("token-clear").addEventListener("click", () => {
   localStorage.removeItem(TOKEN_KEY);
   void refresh();
-  followBoards();
 });
 window.addEventListener("resize", () =>
   document.querySelectorAll<HTMLElement>(".chart").forEach((el) => echarts.getInstanceByDom(el)?.resize()),

@@ -8,7 +8,7 @@ const MAX_WAIT_MS = 30_000;
  * each a random time between half that and all of it, so that a hall full of screens does not
  * come back in one burst after the gateway restarts.
  */
-export function backOff(attempt: number): number {
+function backOff(attempt: number): number {
   const ceiling = Math.min(MAX_WAIT_MS, 1000 * 2 ** Math.min(attempt, 5));
   return ceiling / 2 + (Math.random() * ceiling) / 2;
 }
@@ -53,9 +53,10 @@ export function follow<TData>(
       { query, variables },
       {
         next: (message) => {
-          if (!message.data) return;
-          attempt = 0;
-          handlers.next(message.data);
+          // Only a clean answer resets the back-off: while a department cannot answer, each
+          // attempt's first read fails and ends the subscription, and the waits keep growing.
+          if (!message.errors?.length) attempt = 0;
+          if (message.data) handlers.next(message.data);
         },
         error: again,
         complete: again,
