@@ -117,10 +117,15 @@ export function createGatewayServer(
         },
       };
     },
-    // The dashboard and the explorer, built by Vite into dashboard/dist (npm run build): no CDN.
+    // The dashboard, the explorer and the hall's queue screen, built by Vite into dashboard/dist
+    // (npm run build): no CDN.
     static: {
       root: process.env.DASHBOARD_DIST || path.join(__dirname, "..", "..", "dashboard", "dist"),
-      pages: { "/dashboard": "dashboard/index.html", "/explorer": "explorer/index.html" },
+      pages: {
+        "/dashboard": "dashboard/index.html",
+        "/explorer": "explorer/index.html",
+        "/screen": "screen/index.html",
+      },
       assetPrefix: "/assets/",
     },
     // Ready when every department answers its own readiness probe.

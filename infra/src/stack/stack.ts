@@ -92,10 +92,14 @@ export interface Stack {
   sql<T = Record<string, unknown>>(name: string, query: string): Promise<T[]>;
   /** Changes a department's database behind its back, as an insider with database access could. */
   tamper(name: string, statement: string): Promise<void>;
+  /** Stops a department's process, or the gateway's (`"gateway"`). */
   stopSubgraph(name: string): Promise<void>;
   /** How a subgraph process ended: its exit code, or null while it runs. */
   exitCode(name: string): number | null;
-  /** Starts a stopped subgraph again on its port, with extra environment. */
+  /**
+   * Starts a stopped department again on its port, with extra environment; `"gateway"` starts the
+   * gateway again on its port (the clients' address), as a restarted deployment would.
+   */
   restartSubgraph(name: string, extraEnv?: Record<string, string>): Promise<void>;
   /**
    * Starts another process of a department on the same database (a second replica), on a port of
@@ -250,6 +254,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     return child;
   };
   const children = new Map<string, Child>();
+  const gatewayMain = path.join(root, "gateway", "dist", "main.js");
+  const gatewayEnv: Record<string, string> = { ...env, GATEWAY_PORT: "0" };
   if (options.seed) await seedAll(loadBaseConfig(env), createLogger("seed", "warn"), options.seed);
   try {
     if (databaseRoles) {
@@ -263,9 +269,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     }
     const started = await Promise.all(subgraphs.map(({ definition }) => startSubgraph(definition.name)));
     for (const child of started) children.set(child.name, child);
-    const gatewayEnv: Record<string, string> = { ...env, GATEWAY_PORT: "0" };
     for (const [name, port] of ports) gatewayEnv[urlVariable(name)] = `http://127.0.0.1:${port}/graphql`;
-    children.set("gateway", await forkAndWait("gateway", path.join(root, "gateway", "dist", "main.js"), gatewayEnv));
+    children.set("gateway", await forkAndWait("gateway", gatewayMain, gatewayEnv));
   } catch (err) {
     await Promise.all([...children.values()].map(stopChild));
     await nats.dispose();
@@ -356,8 +361,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       await stopChild(children.get(name)!);
     },
     exitCode: (name) => children.get(name)?.process.exitCode ?? null,
-    async restartSubgraph(name, extraEnv) {
-      children.set(name, await startSubgraph(name, extraEnv));
+    async restartSubgraph(name, extraEnv = {}) {
+      if (name === "gateway")
+        children.set(
+          name,
+          await forkAndWait(name, gatewayMain, { ...gatewayEnv, GATEWAY_PORT: String(portOf(name)), ...extraEnv }),
+        );
+      else children.set(name, await startSubgraph(name, extraEnv));
     },
     async startReplica(name, extraEnv = {}) {
       const child = await forkAndWait(name, mainOf(name), { ...departmentEnv(name), PORT: "0", ...extraEnv });
