@@ -200,6 +200,8 @@ class PushStream implements AsyncIterableIterator<ExecutionResult> {
   private readonly queue: EventEnvelope[] = [];
   private wake: (() => void) | null = null;
   private done = false;
+  /** More events arrived than {@link SubscriptionLimits.pendingEvents} while a push ran. */
+  private overflowed = false;
   private first: Record<string, unknown> | null;
   private readonly unlisten: () => void;
 
@@ -220,8 +222,6 @@ class PushStream implements AsyncIterableIterator<ExecutionResult> {
       this.wake?.();
     });
   }
-
-  private overflowed = false;
 
   [Symbol.asyncIterator]() {
     return this;
