@@ -5,6 +5,7 @@ import { notifications } from "../index";
 import { AssistanceCategory, ChannelKind, ConsentTopic, RecordedVia } from "../contact/contact.enums";
 import { Delivery } from "../delivery/delivery.entity";
 import { DeliveryStatus } from "../delivery/delivery.enums";
+import type { SendBroadcastInput } from "./broadcast.inputs";
 import { movableClock, person, RecordingAdapter, TABLES } from "../notifications.fixture";
 
 const OFFICER = {
@@ -96,8 +97,12 @@ test("a scheduled broadcast waits for its time, and one who opts out meanwhile g
 test("a bad broadcast is refused and writes nothing", async () => {
   const { services: s, db } = await audience();
   const before = await rowCounts(db, TABLES);
-  const base = { audience: { community: "景芳社区" }, templateCode: "JOB_FAIR", variables: JOB_FAIR };
-  const cases: [Partial<typeof base> & Record<string, unknown>, string, string][] = [
+  const base: SendBroadcastInput = {
+    audience: { community: "景芳社区" },
+    templateCode: "JOB_FAIR",
+    variables: JOB_FAIR,
+  };
+  const cases: [Partial<SendBroadcastInput>, string, string][] = [
     [{ audience: {} }, "BAD_USER_INPUT", "audience"],
     [{ templateCode: "CASE_COMPLETED" }, "BAD_USER_INPUT", "templateCode"],
     [{ templateCode: "NO_SUCH" }, "NOT_FOUND", ""],
@@ -107,7 +112,7 @@ test("a bad broadcast is refused and writes nothing", async () => {
     [{ scheduledAt: new Date("2027-03-01T10:00:00+08:00") }, "BAD_USER_INPUT", "scheduledAt"],
   ];
   for (const [change, code, field] of cases)
-    await rejectsWith(s.broadcasts.send(OFFICER, { ...base, ...change } as never), code, {
+    await rejectsWith(s.broadcasts.send(OFFICER, { ...base, ...change }), code, {
       ...(field ? { field } : {}),
       about: JSON.stringify(change),
     });
