@@ -17,6 +17,9 @@ const MOBILE = /^1[3-9]\d{9}$/;
 /** An address nodemailer and a person can both read: one @, no spaces, a dot in the domain. */
 const EMAIL = /^[^\s@]{1,64}@[^\s@]+\.[^\s@]+$/;
 
+/** A message not sent yet, whose address follows the person's channel. */
+const UNSENT = [DeliveryStatus.PENDING, DeliveryStatus.HELD];
+
 /** The person an input names, its ID number normalised, or BAD_USER_INPUT. */
 const personOf = (idNumber: string) => parseIdNumber(idNumber).idNumber;
 
@@ -27,7 +30,7 @@ export class ContactService {
     private readonly clock: Clock,
   ) {}
 
-  /** Records (or replaces) a person's mobile number or e-mail address. */
+  /** Records (or replaces) a person's mobile number or e-mail address; what is queued to the old one goes to the new. */
   async setChannel(input: SetContactChannelInput, via: RecordedVia): Promise<ContactChannel> {
     const idNumber = personOf(input.idNumber);
     const address = (input.address ?? "").trim();
@@ -46,6 +49,7 @@ export class ContactService {
         (await tx.findOneBy(ContactChannel, { idNumber, kind: input.kind })) ??
         tx.create(ContactChannel, { idNumber, kind: input.kind });
       Object.assign(row, { address, recordedVia: via, updatedAt: this.clock().toISOString() });
+      await tx.update(Delivery, { idNumber, channel: input.kind, status: In(UNSENT) }, { address });
       return tx.save(row);
     });
   }
@@ -59,7 +63,7 @@ export class ContactService {
         throw new NotFoundError(`该人员没有登记${kindName(input.kind)} (no ${input.kind} channel recorded)`);
       await tx.update(
         Delivery,
-        { idNumber, channel: input.kind, status: In([DeliveryStatus.PENDING, DeliveryStatus.HELD]) },
+        { idNumber, channel: input.kind, status: In(UNSENT) },
         { status: DeliveryStatus.CANCELLED, lastError: "channel removed" },
       );
       return true;
@@ -110,7 +114,7 @@ export class ContactService {
   }
 
   /** True when `idNumber` has a standing consent to `topic`. */
-  async consents(tx: EntityManager, idNumber: string, topic: ConsentTopic): Promise<boolean> {
+  async hasConsent(tx: EntityManager, idNumber: string, topic: ConsentTopic): Promise<boolean> {
     return tx.existsBy(Consent, { idNumber, topic, granted: true });
   }
 

@@ -1,4 +1,5 @@
 import type { Logger } from "@onewindow/platform";
+import { DeliveryStatus } from "./delivery.enums";
 import { DELIVERY_BATCH, type DeliveryService } from "./delivery.service";
 
 /**
@@ -42,8 +43,10 @@ export class DeliveryLoop {
       const outcomes = await this.deliveries.deliverDue();
       for (const o of outcomes) {
         const fields = { delivery: o.id, channel: o.channel, to: o.to, status: o.status, attempts: o.attempts };
-        if (o.status === "SENT") this.logger.info(fields, "message sent");
-        else this.logger.warn({ ...fields, note: o.note }, "message not sent");
+        if (o.status === DeliveryStatus.SENT) this.logger.info(fields, "message sent");
+        // A failure is worth a look; a message held for quiet hours, the hourly limit or a withdrawn consent is not.
+        else if (o.failed) this.logger.warn({ ...fields, note: o.note }, "message not sent");
+        else this.logger.info({ ...fields, note: o.note }, "message deferred");
       }
       return outcomes.length >= DELIVERY_BATCH;
     } catch (err) {

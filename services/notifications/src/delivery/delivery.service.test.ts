@@ -1,12 +1,13 @@
 import { test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import type { EventEnvelope } from "@onewindow/platform";
+import type { EventEnvelope, Logger } from "@onewindow/platform";
 import { openDepartmentDatabase } from "@onewindow/testing";
 import { notifications } from "../index";
 import { ChannelKind, ConsentTopic, RecordedVia } from "../contact/contact.enums";
 import { noticeHandlers } from "../handlers/notice.handlers";
 import { movableClock, person, RecordingAdapter } from "../notifications.fixture";
+import { DeliveryLoop } from "./delivery-loop";
 import { Delivery } from "./delivery.entity";
 import { DeliveryStatus } from "./delivery.enums";
 import { MAX_ATTEMPTS } from "./delivery.service";
@@ -170,3 +171,33 @@ test("numbers and addresses are masked for logs and lists", () => {
   assert.equal(maskAddress(ChannelKind.SMS, "13800001234"), "138****1234");
   assert.equal(maskAddress(ChannelKind.EMAIL, "zhang.san@example.com"), "z***@example.com");
 });
+
+test("a changed number takes what is queued; the delivery loop logs the number masked", async () => {
+  const { services: s, clock, sms, caseCompleted } = await opened("2026-11-26T22:00:00+08:00");
+  await caseCompleted(person(1), 12);
+  await s.contacts.setChannel({ idNumber: person(1), kind: ChannelKind.SMS, address: "13955556666" }, RecordedVia.SELF);
+  const lines: string[] = [];
+  const log = (fields: object, message: string) => void lines.push(`${message} ${JSON.stringify(fields)}`);
+  const logger = { info: log, warn: log, error: log } as unknown as Logger;
+  const loop = new DeliveryLoop(s.deliveries, logger, 10);
+  loop.start();
+  await waitFor(() => lines.length === 1);
+  clock.at("2026-11-27T08:00:00+08:00");
+  await waitFor(() => lines.length === 2);
+  await loop.stop();
+  assert.match(lines[0], /^message deferred .*"to":"139\*\*\*\*6666".*"status":"HELD"/);
+  assert.match(lines[1], /^message sent .*"to":"139\*\*\*\*6666"/);
+  assert.ok(!lines.join("\n").includes("13955556666"), lines.join("\n"));
+  assert.deepEqual(
+    sms.sent.map((m) => m.to),
+    ["13955556666"],
+  );
+});
+
+/** Polls `done` (the loop runs on its own timer) for at most 5 s. */
+async function waitFor(done: () => boolean): Promise<void> {
+  for (const deadline = Date.now() + 5000; !done();) {
+    if (Date.now() > deadline) throw new Error("timed out");
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}

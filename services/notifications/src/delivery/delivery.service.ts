@@ -29,6 +29,8 @@ export interface DeliveryOutcome {
   attempts: number;
   /** Why it was not sent this round: the error, quiet hours, the rate limit, the consent withdrawn. */
   note: string | null;
+  /** True when this round's attempt failed (rather than being deferred). */
+  failed: boolean;
 }
 
 /** What a message is made of, before it is queued for each of a person's channels. */
@@ -76,7 +78,7 @@ export class DeliveryService {
     sourceKey: string,
   ): Promise<number> {
     const template = await this.templates.get(templateCode, tx);
-    if (!(await this.contacts.consents(tx, idNumber, template.topic))) return 0;
+    if (!(await this.contacts.hasConsent(tx, idNumber, template.topic))) return 0;
     return this.queue(tx, { idNumber, template, values, sourceKey });
   }
 
@@ -148,10 +150,11 @@ export class DeliveryService {
       status,
       attempts,
       note,
+      failed: attempts > d.attempts && status !== DeliveryStatus.SENT,
     });
     // Each update names the state it read: a replica that changed it first wins, this one skips.
     const claim = { id: d.id, status: d.status, attempts: d.attempts, nextAttemptAt: d.nextAttemptAt };
-    if (!(await this.contacts.consents(this.db.manager, d.idNumber, d.topic))) {
+    if (!(await this.contacts.hasConsent(this.db.manager, d.idNumber, d.topic))) {
       const { affected } = await repo.update(claim, {
         status: DeliveryStatus.CANCELLED,
         lastError: "consent withdrawn",
