@@ -19,6 +19,12 @@ const CLAIM_MS = 120_000;
 /** Due messages looked at per round: a round's memory is bounded whatever the queue's length. */
 export const DELIVERY_BATCH = 50;
 const HOUR_MS = 3600_000;
+/**
+ * The longest text kept (the column's width): a template is at most 300 characters and a
+ * broadcast's values 100 each, but an event's (a posting's title, a campaign's name) are the
+ * publisher's, and a notice cut short is better than a dead letter.
+ */
+const MAX_TEXT = 500;
 
 /** How a round went for one message, for the log (the address masked). */
 export interface DeliveryOutcome {
@@ -88,7 +94,7 @@ export class DeliveryService {
    */
   async queue(tx: EntityManager, message: MessageToQueue, channels?: ContactChannel[]): Promise<number> {
     channels ??= (await this.contacts.channelsOf([message.idNumber], tx))[0];
-    const text = render(message.template.body, message.values);
+    const text = render(message.template.body, message.values).slice(0, MAX_TEXT);
     const now = this.clock().toISOString();
     let queued = 0;
     for (const channel of channels) {
