@@ -29,13 +29,28 @@ export const CLOSE_CODES = {
   slowConsumer: 4413,
 } as const;
 
-/** One open connection: its caller for every push, and its counters. */
-interface Connection {
+/**
+ * One open connection, whatever carries it (a WebSocket, or a Server-Sent Events stream): its
+ * caller for every push, and its counters.
+ */
+export interface Connection {
   caller: Caller;
   /** Whom the per-caller limit counts: the token's subject, or the address. */
   key: string;
   active: number;
+  /** Only subscriptions anyone may follow (an event stream opened without a token). */
+  publicOnly: boolean;
   expiry?: NodeJS.Timeout;
+}
+
+/** Why a connection was not opened: no valid token, or too many connections. */
+export type ConnectionRefusal = "unauthenticated" | "tooManyConnections";
+
+/** A subscription as a client sends it. */
+export interface SubscribePayload {
+  query: string;
+  operationName?: string | null;
+  variables?: Record<string, unknown> | null;
 }
 
 /** What the gateway gives its subscriptions. */
@@ -74,7 +89,7 @@ export class SubscriptionServer {
         schema: () => this.requireSchema(),
         onConnect: (ctx) => this.connect(ctx.extra.socket, ctx.extra.request, ctx.connectionParams ?? {}),
         onClose: (ctx) => this.disconnect(ctx.extra.socket),
-        onSubscribe: (ctx, _id, payload) => this.prepare(ctx.extra.socket, payload),
+        onSubscribe: (ctx, _id, payload) => this.prepare(this.connections.get(ctx.extra.socket)!, payload),
         subscribe: (args) => this.pushes(args),
         onNext: (ctx) => {
           // The socket's send buffer grows when the client reads slower than it is sent to.
@@ -102,30 +117,14 @@ export class SubscriptionServer {
       const value = params[name] ?? params[name.toLowerCase()];
       return typeof value === "string" ? value : undefined;
     };
-    let session: Awaited<ReturnType<Authenticator["session"]>>;
-    try {
-      session = await this.options.authenticator.session(header("Authorization"), header(PURPOSE_HEADER));
-    } catch {
-      // graphql-ws closes with 4403 Forbidden.
-      return false;
-    }
-    const key = session.caller.userId ? `user:${session.caller.userId}` : `address:${clientAddress(request)}`;
-    const held = this.perCaller.get(key) ?? 0;
-    if (held >= this.options.limits.connectionsPerCaller || this.open >= this.options.limits.connections) {
+    const connection = await this.openConnection(header("Authorization"), header(PURPOSE_HEADER), request, () =>
+      socket.close(CLOSE_CODES.tokenExpired, "the token has expired; reconnect with a new one"),
+    );
+    // A bad token: graphql-ws closes with 4403 Forbidden.
+    if (connection === "unauthenticated") return false;
+    if (connection === "tooManyConnections") {
       socket.close(CLOSE_CODES.tooManyConnections, "too many connections");
       return false;
-    }
-    this.perCaller.set(key, held + 1);
-    this.open++;
-    const connection: Connection = { caller: session.caller, key, active: 0 };
-    if (session.expiresAt !== null) {
-      // setTimeout takes at most 2^31-1 ms; tokens live at most a week, so re-arm when needed.
-      const close = () => {
-        const left = session.expiresAt! - Date.now();
-        if (left <= 0) socket.close(CLOSE_CODES.tokenExpired, "the token has expired; reconnect with a new one");
-        else connection.expiry = setTimeout(close, Math.min(left, 2 ** 31 - 1));
-      };
-      close();
     }
     this.connections.set(socket, connection);
     return true;
@@ -135,6 +134,48 @@ export class SubscriptionServer {
     const connection = this.connections.get(socket);
     if (!connection) return;
     this.connections.delete(socket);
+    this.closeConnection(connection);
+  }
+
+  /**
+   * Opens a connection for the caller of `authorization` and `purpose`, counted against the
+   * per-caller and overall limits whatever its transport; `onExpired` is called when its token
+   * expires (the transport then ends it). Every opened connection is closed with
+   * {@link closeConnection}.
+   */
+  async openConnection(
+    authorization: string | undefined,
+    purpose: string | string[] | undefined,
+    request: http.IncomingMessage,
+    onExpired: () => void,
+  ): Promise<Connection | ConnectionRefusal> {
+    let session: Awaited<ReturnType<Authenticator["session"]>>;
+    try {
+      session = await this.options.authenticator.session(authorization, purpose);
+    } catch {
+      return "unauthenticated";
+    }
+    const key = session.caller.userId ? `user:${session.caller.userId}` : `address:${clientAddress(request)}`;
+    const held = this.perCaller.get(key) ?? 0;
+    if (held >= this.options.limits.connectionsPerCaller || this.open >= this.options.limits.connections)
+      return "tooManyConnections";
+    this.perCaller.set(key, held + 1);
+    this.open++;
+    const connection: Connection = { caller: session.caller, key, active: 0, publicOnly: false };
+    if (session.expiresAt !== null) {
+      // setTimeout takes at most 2^31-1 ms; tokens live at most a week, so re-arm when needed.
+      const close = () => {
+        const left = session.expiresAt! - Date.now();
+        if (left <= 0) onExpired();
+        else connection.expiry = setTimeout(close, Math.min(left, 2 ** 31 - 1));
+      };
+      close();
+    }
+    return connection;
+  }
+
+  /** Gives back a connection's place in the limits (once, when its transport has ended it). */
+  closeConnection(connection: Connection): void {
     clearTimeout(connection.expiry);
     this.open--;
     const held = (this.perCaller.get(connection.key) ?? 1) - 1;
@@ -143,11 +184,10 @@ export class SubscriptionServer {
   }
 
   /** Parses, validates and plans a subscription; refusals are answered as GraphQL errors on the socket. */
-  private prepare(
-    socket: WebSocket,
-    payload: { query: string; operationName?: string | null; variables?: Record<string, unknown> | null },
+  prepare(
+    connection: Connection,
+    payload: SubscribePayload,
   ): ExecutionArgs | readonly GraphQLError[] {
-    const connection = this.connections.get(socket)!;
     const schema = this.requireSchema();
     try {
       if (connection.active >= this.options.limits.perConnection)
@@ -164,6 +204,11 @@ export class SubscriptionServer {
         payload.variables,
         (f) => SUBSCRIPTION_FIELDS[f]?.query,
       );
+      if (connection.publicOnly && !SUBSCRIPTION_FIELDS[plan.field].public)
+        throw new GraphQLError(
+          `${plan.field} is not public: send the token in the Authorization header (never in the address)`,
+          { extensions: { code: "UNAUTHENTICATED" } },
+        );
       const refusal = SUBSCRIPTION_FIELDS[plan.field].admit?.(connection.caller);
       if (refusal) throw refusal;
       connection.active++;
@@ -175,7 +220,8 @@ export class SubscriptionServer {
     }
   }
 
-  private pushes(args: ExecutionArgs): AsyncIterableIterator<ExecutionResult> {
+  /** The messages of a subscription {@link prepare} admitted, until it is returned or ends. */
+  pushes(args: ExecutionArgs): AsyncIterableIterator<ExecutionResult> {
     const { connection, plan } = args.contextValue as { connection: Connection; plan: PushPlan };
     const field = SUBSCRIPTION_FIELDS[plan.field];
     return new PushStream(field, plan, connection.caller, this.options, () => connection.active--);
