@@ -26,7 +26,10 @@ function isRefusal(prepared: ExecutionArgs | readonly GraphQLError[]): prepared 
 
 function sendErrors(res: ServerResponse, status: number, errors: readonly unknown[]): void {
   const text = JSON.stringify({ errors });
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text) });
+  res.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(text),
+  });
   res.end(text);
 }
 

@@ -184,10 +184,7 @@ export class SubscriptionServer {
   }
 
   /** Parses, validates and plans a subscription; refusals are answered as GraphQL errors on the socket. */
-  prepare(
-    connection: Connection,
-    payload: SubscribePayload,
-  ): ExecutionArgs | readonly GraphQLError[] {
+  prepare(connection: Connection, payload: SubscribePayload): ExecutionArgs | readonly GraphQLError[] {
     const schema = this.requireSchema();
     try {
       if (connection.active >= this.options.limits.perConnection)
