@@ -79,6 +79,7 @@ export class SubscriptionServer {
   private readonly wss: WebSocketServer;
   private readonly connections = new WeakMap<WebSocket, Connection>();
   private readonly perCaller = new Map<string, number>();
+  private readonly shared = new SharedPushes();
   private open = 0;
   private schema: GraphQLSchema | null = null;
 
@@ -209,7 +210,12 @@ export class SubscriptionServer {
       const refusal = SUBSCRIPTION_FIELDS[plan.field].admit?.(connection.caller);
       if (refusal) throw refusal;
       connection.active++;
-      return { schema, document, contextValue: { connection, plan } };
+      // Anonymous subscribers of a public field with the same request get the same answers.
+      const shareKey =
+        SUBSCRIPTION_FIELDS[plan.field].public && isAnonymous(connection.caller)
+          ? JSON.stringify([payload.query, payload.operationName ?? null, payload.variables ?? null])
+          : null;
+      return { schema, document, contextValue: { connection, plan, shareKey } };
     } catch (err) {
       if (err instanceof GraphQLError)
         return [withCode(err, err.extensions.code ? String(err.extensions.code) : "GRAPHQL_PARSE_FAILED")];
@@ -219,14 +225,70 @@ export class SubscriptionServer {
 
   /** The messages of a subscription {@link prepare} admitted, until it is returned or ends. */
   pushes(args: ExecutionArgs): AsyncIterableIterator<ExecutionResult> {
-    const { connection, plan } = args.contextValue as { connection: Connection; plan: PushPlan };
+    const { connection, plan, shareKey } = args.contextValue as {
+      connection: Connection;
+      plan: PushPlan;
+      shareKey: string | null;
+    };
     const field = SUBSCRIPTION_FIELDS[plan.field];
-    return new PushStream(field, plan, connection.caller, this.options, () => connection.active--);
+    const share = shareKey === null ? null : this.shared.acquire(shareKey);
+    return new PushStream(field, plan, connection.caller, this.options, share, () => {
+      connection.active--;
+      if (shareKey !== null) this.shared.release(shareKey);
+    });
   }
 
   async close(): Promise<void> {
     for (const client of this.wss.clients) client.close(1001, "the gateway is stopping");
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+  }
+}
+
+/** No token, no purpose: nothing about the caller can change what a department answers. */
+function isAnonymous(caller: Caller): boolean {
+  return !caller.userId && !caller.roles.length && !caller.idNumber && !caller.hospitalCode && !caller.purpose;
+}
+
+/** The latest event's push of one request, shared by every anonymous subscriber of it. */
+class SharedPush {
+  users = 0;
+  private event: EventEnvelope | null = null;
+  private result: Promise<ExecutionResult> | null = null;
+
+  /**
+   * The push for `event`, computed by the first subscriber to ask and shared by the others (the
+   * feed hands every listener the same event object). Only the latest event's is kept: a
+   * subscriber still behind on an older one computes its own.
+   */
+  of(event: EventEnvelope, compute: () => Promise<ExecutionResult>): Promise<ExecutionResult> {
+    if (this.event !== event || !this.result) {
+      this.event = event;
+      this.result = compute();
+    }
+    return this.result;
+  }
+}
+
+/**
+ * Public subscriptions' pushes computed once per event for all the anonymous subscribers of the
+ * same request (document, operation name and variables) instead of once each: ten thousand
+ * hall screens on one board are one query to the hall per call, not ten thousand. Only for
+ * anonymous callers, whose answers cannot differ; an entry lives while it has subscribers, so
+ * there are never more than open subscriptions.
+ */
+class SharedPushes {
+  private readonly byRequest = new Map<string, SharedPush>();
+
+  acquire(key: string): SharedPush {
+    let push = this.byRequest.get(key);
+    if (!push) this.byRequest.set(key, (push = new SharedPush()));
+    push.users++;
+    return push;
+  }
+
+  release(key: string): void {
+    const push = this.byRequest.get(key);
+    if (push && --push.users === 0) this.byRequest.delete(key);
   }
 }
 
@@ -251,6 +313,8 @@ class PushStream implements AsyncIterableIterator<ExecutionResult> {
     private readonly plan: PushPlan,
     private readonly caller: Caller,
     private readonly options: SubscriptionServerOptions,
+    /** The push shared with the other anonymous subscribers of the same request, if any. */
+    private readonly share: SharedPush | null,
     private readonly onEnd: () => void,
   ) {
     this.first = field.initial?.(plan.args) ?? null;
@@ -301,7 +365,7 @@ class PushStream implements AsyncIterableIterator<ExecutionResult> {
       }
       const args = this.field.select(event, this.plan.args, this.caller);
       if (!args) continue;
-      const result = await this.run(args);
+      const result = await (this.share ? this.share.of(event, () => this.run(args)) : this.run(args));
       // A list narrowed by the subscriber's filter that does not hold the record: not theirs.
       if (!result.errors?.length && result.data?.[this.plan.responseKey] == null) continue;
       return { value: result, done: false };

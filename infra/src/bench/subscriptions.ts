@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { fork, type ChildProcess } from "node:child_process";
 import { performance } from "node:perf_hooks";
-import { issueDevToken } from "@onewindow/gateway";
+import { gatewayNodeOptions, issueDevToken } from "@onewindow/gateway";
 import { PURPOSE_HEADER } from "@onewindow/contracts";
 import { startStack, type StackGateway } from "../stack/stack";
 import { percentile } from "./load";
@@ -91,6 +91,8 @@ async function main() {
       GATEWAY_MAX_CONNECTIONS_PER_CALLER: String(max),
       GATEWAY_MAX_CONNECTIONS: String(max),
       GATEWAY_RATE_LIMIT: "1000000",
+      // As every launcher starts it; --expose-gc lets the bench read its memory after a full collection too.
+      NODE_OPTIONS: gatewayNodeOptions("--expose-gc"),
     });
     const url = gateway.url;
     const token = await issueDevToken(stack.dataDir, CLERK);
@@ -135,11 +137,15 @@ async function main() {
       held += opened.reduce((s, r) => s + r.opened, 0);
       const failed = opened.reduce((s, r) => s + r.failed, 0);
       if (!held) throw new Error("no connection could subscribe (the client processes printed why)");
-      // Let the gateway's allocations settle before reading its memory.
+      // Let the gateway's allocations settle before reading its memory; then again after a full collection.
       await sleep(3000);
       const rss = rssMb(gateway.pid);
+      await fetch(`http://127.0.0.1:${gateway.metricsPort}/metrics?gc=1`).then((r) => r.text());
+      await sleep(1000);
+      const rssAfterGc = rssMb(gateway.pid);
       console.log(
-        `${held} connections (${failed} failed) in ${((performance.now() - started) / 1000).toFixed(1)} s: gateway RSS ${fixed(rss)} MB`,
+        `${held} connections (${failed} failed) in ${((performance.now() - started) / 1000).toFixed(1)} s: ` +
+          `gateway RSS ${fixed(rss)} MB, ${fixed(rssAfterGc)} MB after a full collection`,
       );
 
       const latencies: number[] = [];
@@ -162,13 +168,13 @@ async function main() {
       }
       latencies.sort((x, y) => x - y);
       const line =
-        `| ${held.toLocaleString("en-US")} | ${fixed(rss)} | ${fixed(percentile(latencies, 50))} | ${fixed(percentile(latencies, 95))} | ` +
+        `| ${held.toLocaleString("en-US")} | ${fixed(rss)} | ${fixed(rssAfterGc)} | ${fixed(percentile(latencies, 50))} | ${fixed(percentile(latencies, 95))} | ` +
         `${fixed(percentile(latencies, 99))} | ${fixed(latencies.at(-1) ?? NaN)} | ${missing} | ${os.loadavg()[0].toFixed(1)} |`;
       console.log(line);
       results.push(line);
     }
     console.log(
-      `\n| connections | gateway RSS (MB) | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) | pushes missing | load (1 min) |\n|---|---|---|---|---|---|---|---|\n${results.join("\n")}`,
+      `\n| connections | gateway RSS (MB) | after full GC (MB) | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) | pushes missing | load (1 min) |\n|---|---|---|---|---|---|---|---|---|\n${results.join("\n")}`,
     );
   } finally {
     for (const c of children) c.child.send({ type: "close" } satisfies ClientCommand);

@@ -117,6 +117,8 @@ export interface StackGateway {
   /** Its `/graphql` address. */
   url: string;
   port: number;
+  /** Where it serves /metrics (`?gc=1` collects garbage first when it runs with `--expose-gc`). */
+  metricsPort: number;
   /** Its process id (the subscription benchmark reads its memory). */
   pid: number;
   stop(): Promise<void>;
@@ -388,6 +390,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       return {
         url: `http://127.0.0.1:${child.port}/graphql`,
         port: child.port,
+        metricsPort: child.metricsPort!,
         pid: child.process.pid!,
         stop: () => stopChild(child),
       };
