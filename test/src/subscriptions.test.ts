@@ -422,6 +422,29 @@ describe("subscriptions through the gateway (graphql-ws)", () => {
     await eventually(async () => assert.equal((await open()).status, 200));
   });
 
+  test("anonymous subscribers of the same public request share each push: one query to the hall per call, not one each", async () => {
+    const hallRequests = async () => {
+      const text = await (await fetch(`http://127.0.0.1:${stack.metricsPortOf("gateway")}/metrics`)).text();
+      return [
+        ...text.matchAll(
+          /^onewindow_subgraph_request_duration_seconds_count\{department="service-hall"[^}]*\} (\d+)$/gm,
+        ),
+      ].reduce((sum, m) => sum + Number(m[1]), 0);
+    };
+    const c = await client("anonymous");
+    const subs = Array.from({ length: 10 }, () => subscribe(c, QUEUE_CALLS, { c: "KAIXUAN" }));
+    afterThisTest(() => subs.forEach((s) => s.stop()));
+    await eventually(async () => assert.ok(subs.every((s) => s.messages.length >= 1)));
+
+    const before = await hallRequests();
+    const number = await callTicket("S14");
+    await eventually(async () => {
+      for (const s of subs) assert.equal(callAt(s.messages.at(-1), "S14"), number, JSON.stringify(s.messages.at(-1)));
+    });
+    // The ticket taken, the call and one push for all ten; a push each would be twelve.
+    assert.equal((await hallRequests()) - before, 3);
+  });
+
   test("two gateway replicas each follow the events themselves: a subscriber on each sees the same call", async () => {
     const second = await stack.startGateway();
     afterThisTest(() => second.stop());

@@ -7,6 +7,7 @@ import {
   parse,
   validate,
   type ExecutionArgs,
+  type DocumentNode,
   type ExecutionResult,
   type GraphQLSchema,
 } from "graphql";
@@ -79,7 +80,7 @@ export class SubscriptionServer {
   private readonly wss: WebSocketServer;
   private readonly connections = new WeakMap<WebSocket, Connection>();
   private readonly perCaller = new Map<string, number>();
-  private readonly shared = new SharedPushes();
+  private readonly requests = new PlannedRequests();
   private open = 0;
   private schema: GraphQLSchema | null = null;
 
@@ -184,7 +185,11 @@ export class SubscriptionServer {
     else this.perCaller.delete(connection.key);
   }
 
-  /** Parses, validates and plans a subscription; refusals are answered as GraphQL errors on the socket. */
+  /**
+   * Parses, validates and plans a subscription, or takes the plan of the same request already
+   * open (ten thousand screens on one board hold one document, not ten thousand); refusals are
+   * answered as GraphQL errors.
+   */
   prepare(connection: Connection, payload: SubscribePayload): ExecutionArgs | readonly GraphQLError[] {
     const schema = this.requireSchema();
     try {
@@ -192,30 +197,34 @@ export class SubscriptionServer {
         throw new GraphQLError(`at most ${this.options.limits.perConnection} subscriptions on one connection`, {
           extensions: { code: "RATE_LIMITED" },
         });
-      const document = parse(payload.query, { maxTokens: this.options.maxTokens });
-      const errors = validate(schema, document);
-      if (errors.length) return errors.map((e) => withCode(e, "GRAPHQL_VALIDATION_FAILED"));
-      const plan = planPush(
-        schema,
-        document,
-        payload.operationName,
-        payload.variables,
-        (f) => SUBSCRIPTION_FIELDS[f]?.query,
-      );
-      if (connection.publicOnly && !SUBSCRIPTION_FIELDS[plan.field].public)
+      const key = JSON.stringify([payload.query, payload.operationName ?? null, payload.variables ?? null]);
+      let request = this.requests.find(key, schema);
+      if (!request) {
+        const document = parse(payload.query, { maxTokens: this.options.maxTokens });
+        const errors = validate(schema, document);
+        if (errors.length) return errors.map((e) => withCode(e, "GRAPHQL_VALIDATION_FAILED"));
+        const plan = planPush(
+          schema,
+          document,
+          payload.operationName,
+          payload.variables,
+          (f) => SUBSCRIPTION_FIELDS[f]?.query,
+        );
+        request = new PlannedRequest(key, schema, document, plan);
+      }
+      const field = SUBSCRIPTION_FIELDS[request.plan.field];
+      if (connection.publicOnly && !field.public)
         throw new GraphQLError(
-          `${plan.field} is not public: send the token in the Authorization header (never in the address)`,
+          `${request.plan.field} is not public: send the token in the Authorization header (never in the address)`,
           { extensions: { code: "UNAUTHENTICATED" } },
         );
-      const refusal = SUBSCRIPTION_FIELDS[plan.field].admit?.(connection.caller);
+      const refusal = field.admit?.(connection.caller);
       if (refusal) throw refusal;
       connection.active++;
+      this.requests.acquire(request);
       // Anonymous subscribers of a public field with the same request get the same answers.
-      const shareKey =
-        SUBSCRIPTION_FIELDS[plan.field].public && isAnonymous(connection.caller)
-          ? JSON.stringify([payload.query, payload.operationName ?? null, payload.variables ?? null])
-          : null;
-      return { schema, document, contextValue: { connection, plan, shareKey } };
+      const shared = field.public === true && isAnonymous(connection.caller);
+      return { schema, document: request.document, contextValue: { connection, request, shared } };
     } catch (err) {
       if (err instanceof GraphQLError)
         return [withCode(err, err.extensions.code ? String(err.extensions.code) : "GRAPHQL_PARSE_FAILED")];
@@ -225,16 +234,15 @@ export class SubscriptionServer {
 
   /** The messages of a subscription {@link prepare} admitted, until it is returned or ends. */
   pushes(args: ExecutionArgs): AsyncIterableIterator<ExecutionResult> {
-    const { connection, plan, shareKey } = args.contextValue as {
+    const { connection, request, shared } = args.contextValue as {
       connection: Connection;
-      plan: PushPlan;
-      shareKey: string | null;
+      request: PlannedRequest;
+      shared: boolean;
     };
-    const field = SUBSCRIPTION_FIELDS[plan.field];
-    const share = shareKey === null ? null : this.shared.acquire(shareKey);
-    return new PushStream(field, plan, connection.caller, this.options, share, () => {
+    const field = SUBSCRIPTION_FIELDS[request.plan.field];
+    return new PushStream(field, request.plan, connection.caller, this.options, shared ? request : null, () => {
       connection.active--;
-      if (shareKey !== null) this.shared.release(shareKey);
+      this.requests.release(request);
     });
   }
 
@@ -249,11 +257,24 @@ function isAnonymous(caller: Caller): boolean {
   return !caller.userId && !caller.roles.length && !caller.idNumber && !caller.hospitalCode && !caller.purpose;
 }
 
-/** The latest event's push of one request, shared by every anonymous subscriber of it. */
-class SharedPush {
+/**
+ * A subscription request (document, operation name and variables) planned once for all its
+ * subscribers: the plan depends on nothing else. For anonymous subscribers of a public field it
+ * also holds the latest event's push, computed once for all of them instead of once each (ten
+ * thousand hall screens on one board are one query to the hall per call); only for anonymous
+ * callers, whose answers cannot differ.
+ */
+class PlannedRequest {
   users = 0;
   private event: EventEnvelope | null = null;
   private result: Promise<ExecutionResult> | null = null;
+
+  constructor(
+    readonly key: string,
+    readonly schema: GraphQLSchema,
+    readonly document: DocumentNode,
+    readonly plan: PushPlan,
+  ) {}
 
   /**
    * The push for `event`, computed by the first subscriber to ask and shared by the others (the
@@ -269,26 +290,22 @@ class SharedPush {
   }
 }
 
-/**
- * Public subscriptions' pushes computed once per event for all the anonymous subscribers of the
- * same request (document, operation name and variables) instead of once each: ten thousand
- * hall screens on one board are one query to the hall per call, not ten thousand. Only for
- * anonymous callers, whose answers cannot differ; an entry lives while it has subscribers, so
- * there are never more than open subscriptions.
- */
-class SharedPushes {
-  private readonly byRequest = new Map<string, SharedPush>();
+/** The open subscriptions' requests: an entry lives while it has subscribers, so there are never more than open subscriptions. */
+class PlannedRequests {
+  private readonly byKey = new Map<string, PlannedRequest>();
 
-  acquire(key: string): SharedPush {
-    let push = this.byRequest.get(key);
-    if (!push) this.byRequest.set(key, (push = new SharedPush()));
-    push.users++;
-    return push;
+  /** The open request of `key` planned over `schema`, if any. */
+  find(key: string, schema: GraphQLSchema): PlannedRequest | undefined {
+    const request = this.byKey.get(key);
+    return request?.schema === schema ? request : undefined;
   }
 
-  release(key: string): void {
-    const push = this.byRequest.get(key);
-    if (push && --push.users === 0) this.byRequest.delete(key);
+  acquire(request: PlannedRequest): void {
+    if (request.users++ === 0) this.byKey.set(request.key, request);
+  }
+
+  release(request: PlannedRequest): void {
+    if (--request.users === 0 && this.byKey.get(request.key) === request) this.byKey.delete(request.key);
   }
 }
 
@@ -314,7 +331,7 @@ class PushStream implements AsyncIterableIterator<ExecutionResult> {
     private readonly caller: Caller,
     private readonly options: SubscriptionServerOptions,
     /** The push shared with the other anonymous subscribers of the same request, if any. */
-    private readonly share: SharedPush | null,
+    private readonly share: PlannedRequest | null,
     private readonly onEnd: () => void,
   ) {
     this.first = field.initial?.(plan.args) ?? null;
