@@ -80,13 +80,14 @@ export class EventStreams {
     }
 
     const authorization = req.headers.authorization;
-    let stream: AsyncIterableIterator<ExecutionResult> | undefined;
+    // Set once the subscription is admitted; the token may expire before that.
+    const subscription: { stream?: AsyncIterableIterator<ExecutionResult> } = {};
     let ended = false;
     /** Ends the stream once, with a last message when it still can be written. */
     const end = (last?: { errors: unknown[] }) => {
       if (ended) return;
       ended = true;
-      void stream?.return?.();
+      void subscription.stream?.return?.();
       if (!res.headersSent || res.destroyed) return;
       if (last) res.write(`event: next\ndata: ${JSON.stringify(last)}\n\n`);
       res.end("event: complete\ndata:\n\n");
@@ -108,7 +109,7 @@ export class EventStreams {
       this.subscriptions.closeConnection(connection);
       return sendErrors(res, STATUS_OF[String(prepared[0]?.extensions.code)] ?? 400, prepared);
     }
-    stream = this.subscriptions.pushes(prepared);
+    const stream = (subscription.stream = this.subscriptions.pushes(prepared));
 
     res.writeHead(200, {
       "content-type": "text/event-stream; charset=utf-8",
