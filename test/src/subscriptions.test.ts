@@ -402,6 +402,20 @@ describe("subscriptions through the gateway (graphql-ws)", () => {
     assert.equal(invalid.body.errors[0].extensions.code, "GRAPHQL_VALIDATION_FAILED");
   });
 
+  test("an event stream ends with UNAUTHENTICATED when its token expires, so the screen reconnects with a fresh one", async () => {
+    const token = await issueDevToken(stack.dataDir, { roles: ["window_clerk"], ttlSeconds: 8 });
+    const stream = await readEventStream(
+      stack.gatewayUrl,
+      { query: QUEUE_CALLS },
+      { authorization: `Bearer ${token}` },
+    );
+    assert.equal(stream.status, 200);
+    await eventually(async () => assert.equal(stream.messages.at(-1)?.event, "complete"), 30_000);
+    await stream.ended;
+    const last = stream.messages.at(-2)!;
+    assert.equal(last.data.errors[0].extensions.code, "UNAUTHENTICATED", JSON.stringify(last));
+  });
+
   test("event streams and WebSocket connections count together against a caller's connections, and give their place back when they end", async () => {
     const caller: As = { roles: ["window_clerk"], user: "connection-counter", purpose: "叫号屏" };
     const headers = await stack.headers(caller);
