@@ -98,6 +98,8 @@ export class EventStreams {
     if (connection === "unauthenticated")
       return refuse(res, 401, "UNAUTHENTICATED", "the Authorization header must hold a valid `Bearer <token>`");
     if (connection === "tooManyConnections") return refuse(res, 429, "RATE_LIMITED", "too many connections");
+    // Gone while its token was checked: its close was before anything below could listen for it.
+    if (req.socket.destroyed) return this.subscriptions.closeConnection(connection);
     connection.publicOnly = !authorization;
 
     const prepared = this.subscriptions.prepare(connection, {

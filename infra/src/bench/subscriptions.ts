@@ -69,6 +69,16 @@ function rssMb(pid: number): number {
   return kb ? Number(kb[1]) / 1024 : NaN;
 }
 
+/**
+ * This process's open-file limit (Linux), which the gateway and the clients it forks inherit: the
+ * gateway needs one descriptor per connection. Node cannot raise it; `ulimit -n` before the run can.
+ */
+function openFileLimit(): number {
+  const limits = fs.readFileSync("/proc/self/limits", "utf8");
+  const soft = /^Max open files\s+(\d+|unlimited)/m.exec(limits)?.[1];
+  return soft === undefined || soft === "unlimited" ? Infinity : Number(soft);
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const fixed = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
 
@@ -81,6 +91,9 @@ async function main() {
       `load average ${load1.toFixed(1)} at start`,
   );
   const max = steps.at(-1)!;
+  // The connections, plus the gateway's own sockets and files.
+  if (openFileLimit() < max + 1000)
+    throw new Error(`ulimit -n is ${openFileLimit()}: raise it to at least ${max + 1000} for ${max} connections`);
   const stack = await startStack();
   let gateway: StackGateway | undefined;
   const children: ClientProcess[] = [];
