@@ -25,7 +25,7 @@ const swc = [
   },
 ];
 
-const services = ["labor-security", "medical-insurance", "tax", "hospital-quality", "service-hall"];
+const services = ["labor-security", "medical-insurance", "tax", "hospital-quality", "service-hall", "notifications"];
 
 /** Workspace packages by name, to their sources. */
 const fromSources = {

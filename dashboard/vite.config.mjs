@@ -3,7 +3,7 @@ import { defineConfig } from "vite";
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 
-// Two pages, served by the gateway at /dashboard and /explorer, their hashed assets at /assets/.
+// Three pages, served by the gateway at /dashboard, /explorer and /screen, their hashed assets at /assets/.
 // Everything is bundled: no CDN, no external origin (the gateway's CSP allows 'self' only).
 export default defineConfig({
   root: here("./pages"),
@@ -21,7 +21,11 @@ export default defineConfig({
         if (warning.code === "MODULE_LEVEL_DIRECTIVE") return;
         warn(warning);
       },
-      input: { dashboard: here("./pages/dashboard/index.html"), explorer: here("./pages/explorer/index.html") },
+      input: {
+        dashboard: here("./pages/dashboard/index.html"),
+        explorer: here("./pages/explorer/index.html"),
+        screen: here("./pages/screen/index.html"),
+      },
     },
   },
 });

@@ -1,8 +1,8 @@
 // The dashboard's build (`npm run build`, `npm start`, `npm test`): codegen, type check and Vite
 // bundle take about fifteen seconds, so they run only when an input is newer than the last
 // build's stamp (dist/.built), or with --force. Inputs: the dashboard's own sources and
-// configuration, the gateway's supergraph (the API schema codegen reads) and the lock file
-// (a changed dependency).
+// configuration, the gateway's supergraph and subscription fields (the API schema codegen reads)
+// and the lock file (a changed dependency).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -19,6 +19,7 @@ const inputs = [
   "tsconfig.json",
   "package.json",
   "../gateway/supergraph.graphql",
+  "../gateway/src/subscriptions/subscription-fields.ts",
   "../package-lock.json",
 ].map((p) => path.join(dashboard, p));
 // Written by the build itself: never a reason to build again.

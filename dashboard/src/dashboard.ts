@@ -10,18 +10,28 @@ import type {
   HallKpisQueryVariables,
   HospitalDashboardQuery,
   HospitalDashboardQueryVariables,
-  PublicBoardsQuery,
+  JobBoardQuery,
+  JobBoardQueryVariables,
+  JobPostingRowFragment,
+  NewJobPostingsSubscription,
+  QueueBoardViewFragment,
+  QueueCallsSubscription,
 } from "./generated/graphql";
+import { follow, liveClient } from "./live";
 import {
   EMPLOYMENT_AID,
   FROM,
   HALL_KPIS,
   HOSPITAL,
   HOSPITAL_DASHBOARD,
-  PUBLIC_BOARDS,
+  JOB_BOARD,
+  JOB_BOARD_SIZE,
+  NEW_JOB_POSTINGS,
+  QUEUE_CALLS,
   TO,
   lastTwelveMonths,
 } from "./operations";
+import { QUEUE_CATEGORY_NAMES, callText } from "./queue";
 
 echarts.use([
   LineChart,
@@ -378,53 +388,105 @@ async function loadEmploymentAid(): Promise<void> {
   );
 }
 
-async function loadBoards(): Promise<void> {
-  const res = await graphql<PublicBoardsQuery>(PUBLIC_BOARDS);
-  const jobs = res.data?.jobPostings;
-  if (jobs) {
-    table(
-      $("job-board"),
-      ["职位 Title", "单位 Employer", "人数 Vacancies", "月薪（元）Salary (yuan)", "发布 Published"],
-      jobs.edges.map(({ node: j }) => [
-        j.title,
-        j.employer?.name,
-        String(j.vacancies),
-        `${j.salaryMin}–${j.salaryMax}`,
-        j.publishedOn,
-      ]),
-      [false, false, true, true, false],
-    );
-    $("job-board").setAttribute("aria-label", `${jobs.totalCount} job postings`);
-  }
-  const board = res.data?.queueBoard;
-  if (board) {
-    table(
-      $("queue-board"),
-      [
-        "类别 Category",
-        "字头 Letter",
-        "等候 Waiting",
-        "绿色通道 Green channel",
-        "刚叫 Last called",
-        "预计等候（分）Est. wait (min)",
-      ],
-      board.categories.map((c) => [
-        c.category,
-        c.letter,
-        String(c.waiting),
-        String(c.greenChannelWaiting),
-        c.lastCalled ?? "—",
-        String(c.estimatedWaitMinutes),
-      ]),
-      [false, false, true, true, false, true],
-    );
-  }
+/** The job board's rows, newest first: the first page, then each posting pushed since, never more than a page. */
+let jobs: JobPostingRowFragment[] = [];
+let jobCount = 0;
+
+function renderJobs(): void {
+  table(
+    $("job-board"),
+    ["职位 Title", "单位 Employer", "人数 Vacancies", "月薪（元）Salary (yuan)", "发布 Published"],
+    jobs.map((j) => [j.title, j.employer?.name, String(j.vacancies), `${j.salaryMin}–${j.salaryMax}`, j.publishedOn]),
+    [false, false, true, true, false],
+  );
+  $("job-board").setAttribute("aria-label", `${jobCount} job postings`);
+}
+
+/** The job board's first page; {@link followBoards} adds what is published after. */
+async function loadJobBoard(): Promise<void> {
+  const res = await graphql<JobBoardQuery, JobBoardQueryVariables>(JOB_BOARD, { first: JOB_BOARD_SIZE });
+  const page = res.data?.jobPostings;
+  if (!page) return;
+  jobs = page.edges.map((e) => e.node);
+  jobCount = page.totalCount;
+  renderJobs();
+}
+
+function renderQueueBoard(board: QueueBoardViewFragment): void {
+  const newest = board.nowCalling[0];
+  $("queue-now").textContent = newest
+    ? `正在叫号 Now calling: ${callText(newest)}（${QUEUE_CATEGORY_NAMES[newest.category]}）`
+    : "暂无叫号 No calls yet today";
+  table(
+    $("queue-board"),
+    [
+      "类别 Category",
+      "字头 Letter",
+      "等候 Waiting",
+      "绿色通道 Green channel",
+      "刚叫 Last called",
+      "预计等候（分）Est. wait (min)",
+    ],
+    board.categories.map((c) => [
+      `${QUEUE_CATEGORY_NAMES[c.category]} ${c.category}`,
+      c.letter,
+      String(c.waiting),
+      String(c.greenChannelWaiting),
+      c.lastCalled ?? "—",
+      String(c.estimatedWaitMinutes),
+    ]),
+    [false, false, true, true, false, true],
+  );
+}
+
+/** Says whether the boards are following the gateway live, or waiting to reconnect. */
+function setLive(live: boolean): void {
+  const el = $("boards-live");
+  el.dataset.state = live ? "live" : "lost";
+  el.textContent = live ? "实时 Live" : "连接中断，正在重连… Reconnecting…";
+}
+
+/**
+ * The public boards follow the gateway's subscriptions on one socket, with no polling: the queue
+ * board is each `queueCalls` message (the board now, then after every call), the job board gets
+ * each new posting on top.
+ */
+function followBoards(): void {
+  const client = liveClient(() => setLive(false));
+  const lost = () => setLive(false);
+  follow<QueueCallsSubscription>(
+    client,
+    QUEUE_CALLS,
+    { centre: null },
+    {
+      next: ({ queueCalls }) => {
+        if (!queueCalls) return;
+        renderQueueBoard(queueCalls);
+        setLive(true);
+      },
+      lost,
+    },
+  );
+  follow<NewJobPostingsSubscription>(
+    client,
+    NEW_JOB_POSTINGS,
+    {},
+    {
+      next: ({ newJobPostings: posting }) => {
+        if (!posting) return;
+        jobs = [posting, ...jobs.filter((j) => j.id !== posting.id)].slice(0, JOB_BOARD_SIZE);
+        jobCount++;
+        renderJobs();
+      },
+      lost,
+    },
+  );
 }
 
 async function refresh(): Promise<void> {
   $("status").textContent = "加载中 Loading…";
   document.body.dataset.loaded = "false";
-  const results = await Promise.allSettled([loadHospital(), loadHall(), loadEmploymentAid(), loadBoards()]);
+  const results = await Promise.allSettled([loadHospital(), loadHall(), loadEmploymentAid(), loadJobBoard()]);
   const failed = results.filter((r) => r.status === "rejected");
   $("status").textContent = failed.length
     ? `加载失败 Failed: ${(failed[0] as PromiseRejectedResult).reason}`
@@ -449,3 +511,4 @@ window.addEventListener("resize", () =>
   document.querySelectorAll<HTMLElement>(".chart").forEach((el) => echarts.getInstanceByDom(el)?.resize()),
 );
 void refresh();
+followBoards();

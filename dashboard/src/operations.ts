@@ -78,39 +78,109 @@ export const HALL_KPIS = /* GraphQL */ `
   }
 `;
 
+/** A posting as the job board lists it: the first page's and each pushed one's. */
+const JOB_POSTING_ROW = /* GraphQL */ `
+  fragment JobPostingRow on JobPosting {
+    id
+    title
+    vacancies
+    salaryMin
+    salaryMax
+    publishedOn
+    employer {
+      name
+    }
+  }
+`;
+
+/** The queue board as the dashboard and the hall's screen show it. */
+const QUEUE_BOARD_VIEW = /* GraphQL */ `
+  fragment QueueBoardView on QueueBoard {
+    day
+    nowCalling {
+      id
+      number
+      window
+      category
+      calledAt
+    }
+    categories {
+      category
+      letter
+      waiting
+      greenChannelWaiting
+      lastCalled
+      estimatedWaitMinutes
+    }
+  }
+`;
+
+/** Both public boards at once: the explorer's first saved example. */
 export const PUBLIC_BOARDS = /* GraphQL */ `
   query PublicBoards {
     jobPostings(first: 10) {
       totalCount
       edges {
         node {
-          id
-          title
-          vacancies
-          salaryMin
-          salaryMax
-          publishedOn
-          employer {
-            name
-          }
+          ...JobPostingRow
         }
       }
     }
     queueBoard {
-      day
-      nowCalling {
-        number
-        window
-        category
+      ...QueueBoardView
+    }
+  }
+  ${JOB_POSTING_ROW}
+  ${QUEUE_BOARD_VIEW}
+`;
+
+/** How many postings the dashboard's job board shows: the first page, then the newest pushed ones. */
+export const JOB_BOARD_SIZE = 10;
+
+/** The job board's first page; {@link NEW_JOB_POSTINGS} adds to it from then on. */
+export const JOB_BOARD = /* GraphQL */ `
+  query JobBoard($first: Int!) {
+    jobPostings(first: $first) {
+      totalCount
+      edges {
+        node {
+          ...JobPostingRow
+        }
       }
-      categories {
-        category
-        letter
-        waiting
-        greenChannelWaiting
-        lastCalled
-        estimatedWaitMinutes
-      }
+    }
+  }
+  ${JOB_POSTING_ROW}
+`;
+
+/** Every posting as it is published (public: the dashboard subscribes without a token). */
+export const NEW_JOB_POSTINGS = /* GraphQL */ `
+  subscription NewJobPostings {
+    newJobPostings {
+      ...JobPostingRow
+    }
+  }
+  ${JOB_POSTING_ROW}
+`;
+
+/**
+ * The queue board now, then after every call, recall, missed number, transfer and check-in at
+ * `centre` (every centre when null). Public: the hall's screen subscribes without a token.
+ */
+export const QUEUE_CALLS = /* GraphQL */ `
+  subscription QueueCalls($centre: String) {
+    queueCalls(centre: $centre) {
+      ...QueueBoardView
+    }
+  }
+  ${QUEUE_BOARD_VIEW}
+`;
+
+/** The hall's centres, for the screen's heading (public). */
+export const HALL_CENTRES = /* GraphQL */ `
+  query HallCentres {
+    hallCentres {
+      code
+      name
     }
   }
 `;

@@ -26,6 +26,7 @@ import { operationNamePlugin } from "./limits/operation-name.limit";
 import { queryLimitsPlugin } from "./limits/query-limits.plugin";
 import { CallerRateLimits, RequestRateLimiter } from "./limits/request-rate.limiter";
 import { EventFeed } from "./subscriptions/event-feed";
+import { EVENT_STREAM_PATH, EventStreams } from "./subscriptions/event-stream";
 import { SubscriptionServer } from "./subscriptions/subscription-server";
 import { followedEventTypes } from "./subscriptions/subscription-fields";
 
@@ -117,10 +118,17 @@ export function createGatewayServer(
         },
       };
     },
-    // The dashboard and the explorer, built by Vite into dashboard/dist (npm run build): no CDN.
+    // Subscriptions over Server-Sent Events, for screens that only read.
+    routes: new Map([[EVENT_STREAM_PATH, (req, res, search): Promise<void> => streams.serve(req, res, search)]]),
+    // The dashboard, the explorer and the hall's queue screen, built by Vite into dashboard/dist
+    // (npm run build): no CDN.
     static: {
       root: process.env.DASHBOARD_DIST || path.join(__dirname, "..", "..", "dashboard", "dist"),
-      pages: { "/dashboard": "dashboard/index.html", "/explorer": "explorer/index.html" },
+      pages: {
+        "/dashboard": "dashboard/index.html",
+        "/explorer": "explorer/index.html",
+        "/screen": "screen/index.html",
+      },
       assetPrefix: "/assets/",
     },
     // Ready when every department answers its own readiness probe.
@@ -139,7 +147,8 @@ export function createGatewayServer(
       if (down.length) throw new Error(`subgraphs not ready: ${down.sort().join(", ")}`);
     },
   });
-  // Subscriptions over WebSocket on the same port and path, fed by the departments' events.
+  // Subscriptions over WebSocket on the same port and path (and over Server-Sent Events at
+  // /graphql/stream), fed by the departments' events.
   const feed = new EventFeed(
     { url: config.natsUrl, prefix: config.events.prefix, credentials: config.natsCredentials, logger },
     followedEventTypes(),
@@ -154,6 +163,7 @@ export function createGatewayServer(
     maxTokens: config.limits.maxTokens,
     logger,
   });
+  const streams = new EventStreams(subscriptions, config.subscriptions);
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => subscriptions.setApiSchema(apiSchema));
   const metricsServer = createMetricsServer();
   return {
@@ -170,6 +180,7 @@ export function createGatewayServer(
     },
     async stop() {
       refusals.stop();
+      streams.close();
       await subscriptions.close();
       await feed.stop();
       metricsServer.close();

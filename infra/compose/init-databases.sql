@@ -47,3 +47,11 @@ CREATE ROLE service_hall LOGIN PASSWORD :'service_hall_password';
 CREATE DATABASE onewindow_service_hall OWNER service_hall_owner;
 REVOKE CONNECT, TEMPORARY ON DATABASE onewindow_service_hall FROM PUBLIC;
 GRANT CONNECT ON DATABASE onewindow_service_hall TO service_hall;
+
+\getenv notifications_owner_password NOTIFICATIONS_DB_OWNER_PASSWORD
+\getenv notifications_password NOTIFICATIONS_DB_PASSWORD
+CREATE ROLE notifications_owner LOGIN PASSWORD :'notifications_owner_password';
+CREATE ROLE notifications LOGIN PASSWORD :'notifications_password';
+CREATE DATABASE onewindow_notifications OWNER notifications_owner;
+REVOKE CONNECT, TEMPORARY ON DATABASE onewindow_notifications FROM PUBLIC;
+GRANT CONNECT ON DATABASE onewindow_notifications TO notifications;

@@ -23,6 +23,7 @@ const unitProjects = [
   "tax",
   "hospital-quality",
   "service-hall",
+  "notifications",
   "gateway",
   "infra",
 ];

@@ -4,5 +4,13 @@ export { seedAll } from "./seed/seed-all";
 export { DEMO_SIZE, type SeedSize } from "./seed/seed-size";
 // The demo population is in contracts (every department's seed agrees on it); re-exported for the end-to-end tests.
 export { demoPerson, demoEmployer } from "@onewindow/contracts/demo";
-export { startStack, OPERATOR, type As, type Stack, type StackOptions, type GraphQLResult } from "./stack/stack";
+export {
+  startStack,
+  OPERATOR,
+  type As,
+  type Stack,
+  type StackGateway,
+  type StackOptions,
+  type GraphQLResult,
+} from "./stack/stack";
 export { forkAndWait, runToExit, stopChild, type Child, type Finished } from "./stack/child-process";

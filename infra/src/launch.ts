@@ -2,6 +2,7 @@ import path from "node:path";
 import { demoPerson } from "@onewindow/contracts/demo";
 import { gatewayNodeOptions, issueDevToken } from "@onewindow/gateway";
 import { createLogger, ensureDevKeys, loadBaseConfig, metricsPortOf, readPort, today } from "@onewindow/platform";
+import { startDevOutbox, type DevOutbox } from "./dev-outbox";
 import { ensureNatsServer } from "./nats-server";
 import { isEmpty, seedAll } from "./seed/seed-all";
 import { DEMO_SIZE } from "./seed/seed-size";
@@ -30,6 +31,9 @@ async function main() {
     await seedAll(config, logger, DEMO_SIZE);
   }
 
+  // Development: a local SMS provider and mail server for notifications, and the page showing what arrived.
+  const outbox: DevOutbox | null = config.nodeEnv !== "production" ? await startDevOutbox() : null;
+
   const processes: Supervised[] = [];
   let stopping = false;
   const stopAll = () => {
@@ -37,6 +41,7 @@ async function main() {
     stopping = true;
     // The gateway first, then the departments, then our own NATS server.
     Promise.all(processes.reverse().map((p) => p.stop()))
+      .then(() => outbox?.close())
       .then(() => {
         const server = nats.child;
         if (!server || server.exitCode !== null || server.signalCode !== null) return;
@@ -60,7 +65,11 @@ async function main() {
   const urls: Record<string, string> = {};
   await Promise.all(
     subgraphs.map(async ({ definition, dir }) => {
-      const env = { PORT: String(definition.defaultPort), METRICS_PORT: String(metricsPortOf(definition.defaultPort)) };
+      const env = {
+        PORT: String(definition.defaultPort),
+        METRICS_PORT: String(metricsPortOf(definition.defaultPort)),
+        ...(definition.name === "notifications" ? outbox?.env : {}),
+      };
       const supervised = new Supervised(definition.name, path.join(dir, "dist", "main.js"), env, logger);
       processes.push(supervised);
       await supervised.start();
@@ -92,7 +101,7 @@ OneWindow is running.
 ${subgraphs.map(({ definition }) => `  ${definition.name.padEnd(18)} ${urls[definition.name]}   (metrics :${metricsPortOf(definition.defaultPort)})`).join("\n")}
 
 Every process listens on 127.0.0.1 only (HOST changes it) and is restarted if it stops.
-
+${outbox ? `\n  outbox             ${outbox.pageUrl}   (SMS and e-mail that notifications sent to the local simulator and SMTP sink)\n` : ""}
 Try, as a window clerk (a development token, valid 8 hours; npm run token -- --role ROLE makes others):
   TOKEN=${clerk}
 

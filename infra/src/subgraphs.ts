@@ -5,6 +5,7 @@ import { medicalInsurance } from "@onewindow/medical-insurance";
 import { tax } from "@onewindow/tax";
 import { hospitalQuality } from "@onewindow/hospital-quality";
 import { serviceHall } from "@onewindow/service-hall";
+import { notifications } from "@onewindow/notifications";
 
 /** A department in the supergraph: its definition and where its package lives. */
 export interface SubgraphEntry {
@@ -22,6 +23,7 @@ export const subgraphs: SubgraphEntry[] = [
   { definition: tax, dir: path.join(root, "services", "tax") },
   { definition: hospitalQuality, dir: path.join(root, "services", "hospital-quality") },
   { definition: serviceHall, dir: path.join(root, "services", "service-hall") },
+  { definition: notifications, dir: path.join(root, "services", "notifications") },
 ];
 
 /** Where the gateway reads the composed supergraph from. */

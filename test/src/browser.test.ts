@@ -3,7 +3,8 @@ import assert from "node:assert/strict";
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { startStack, type Stack } from "./harness/stack";
+import { freshCreditCode } from "./harness/fixtures";
+import { startStack, type As, type Stack } from "./harness/stack";
 
 /**
  * The dashboard and the explorer in a real browser: Debian's chromium driven by playwright-core
@@ -29,6 +30,7 @@ const FLAGS = [
   "--disable-sync",
 ];
 const ARTIFACTS = path.join(__dirname, "..", "artifacts");
+const CLERK: As = { roles: ["window_clerk"], user: "browser-test-clerk", purpose: "窗口叫号" };
 const DIST = path.join(__dirname, "..", "..", "dashboard", "dist");
 
 (SKIP ? describe.skip : describe)("dashboard and explorer in headless Chromium", () => {
@@ -52,8 +54,10 @@ const DIST = path.join(__dirname, "..", "..", "dashboard", "dist");
   });
 
   /** A fresh page that lets only the gateway's origin through and records everything else, and every page error. */
-  async function openPage(): Promise<{ page: Page; external: string[]; problems: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: "zh-CN" });
+  async function openPage(
+    viewport = { width: 1400, height: 1000 },
+  ): Promise<{ page: Page; external: string[]; problems: string[] }> {
+    const context = await browser.newContext({ viewport, locale: "zh-CN" });
     const page = await context.newPage();
     const external: string[] = [];
     const problems: string[] = [];
@@ -85,7 +89,7 @@ const DIST = path.join(__dirname, "..", "..", "dashboard", "dist");
       );
 
   test("the gateway serves the built pages with their content types and a CSP of its own origin only, and nothing outside dist", async () => {
-    for (const pathname of ["/dashboard", "/explorer", "/explorer/"]) {
+    for (const pathname of ["/dashboard", "/explorer", "/explorer/", "/screen"]) {
       const res = await fetch(base + pathname);
       assert.equal(res.status, 200, pathname);
       assert.equal(res.headers.get("content-type"), "text/html; charset=utf-8");
@@ -161,10 +165,8 @@ const DIST = path.join(__dirname, "..", "..", "dashboard", "dist");
     assert.match(await page.locator("#hall-summary").innerText(), /\d/);
     assert.ok((await page.locator("#chart-hall svg").count()) === 1);
     assert.ok((await page.locator("[data-testid=job-board] tbody tr").count()) >= 1, "the job board lists postings");
-    assert.ok(
-      (await page.locator("[data-testid=queue-board] tbody tr").count()) >= 1,
-      "the queue board lists categories",
-    );
+    // The queue board comes from its subscription's first message, not from the page's load.
+    await page.locator("[data-testid=queue-board] tbody tr").first().waitFor();
 
     // The employment-aid panel: the same figures as the API gives an analyst for the panel's period.
     assert.equal(await page.locator("#aid-note").isHidden(), true, await page.locator("#aid-note").innerText());
@@ -215,6 +217,123 @@ const DIST = path.join(__dirname, "..", "..", "dashboard", "dist");
     await page.waitForSelector("body[data-loaded=true]");
     assert.match(await page.locator("#hospital-note").innerText(), /npm run token -- --role analyst/);
     assert.ok((await page.locator("[data-testid=job-board] tbody tr").count()) >= 1);
+    await page.context().close();
+  });
+
+  /** Takes a ticket of `category` and has `window` call the next one of it: the number called. */
+  async function callAt(window: string, category = "TAX"): Promise<string> {
+    const taken = await stack.query(
+      `mutation ($c: HallDepartment!) { takeQueueTicket(input: { category: $c }) { number } }`,
+      { c: category },
+      "anonymous",
+    );
+    assert.equal(taken.errors, undefined, JSON.stringify(taken.errors));
+    const called = await stack.query(
+      `mutation ($w: String!, $c: [HallDepartment!]) { callNextTicket(input: { window: $w, categories: $c }) { number window } }`,
+      { w: window, c: [category] },
+      CLERK,
+    );
+    assert.equal(called.errors, undefined, JSON.stringify(called.errors));
+    assert.equal(called.data.callNextTicket.window, window);
+    return called.data.callNextTicket.number;
+  }
+
+  test("the dashboard's queue board and job board follow the subscriptions: a call and a new posting show without a reload", async () => {
+    const { page, external, problems } = await openPage();
+    await page.goto(`${base}/dashboard`);
+    await page.waitForSelector("body[data-loaded=true]", { timeout: 20_000 });
+    await page.waitForSelector("[data-testid=boards-live][data-state=live]", { timeout: 20_000 });
+    const number = await callAt("W11", "LABOR_SECURITY");
+    await page.locator("[data-testid=queue-now]", { hasText: `请 ${number} 号 到 W11 窗口` }).waitFor();
+    const row = page.locator("[data-testid=queue-board] tbody tr", { hasText: "劳动保障" });
+    assert.equal((await row.locator("td").nth(4).innerText()).trim(), number, "the category's last called number");
+
+    // newJobPostings has no first message: post again until one shows (the subscription may
+    // not be registered yet when the first is published).
+    const creditCode = freshCreditCode();
+    const employer = await stack.query(
+      `mutation ($i: RegisterEmployerInput!) { registerEmployer(input: $i) { creditCode } }`,
+      { i: { creditCode, name: "杭州看板实时科技有限公司", industry: "信息技术" } },
+    );
+    assert.equal(employer.errors, undefined, JSON.stringify(employer.errors));
+    const rowsBefore = await page.locator("[data-testid=job-board] tbody tr").count();
+    let shown = "";
+    for (let n = 1; !shown && n <= 10; n++) {
+      const title = `看板实时测试岗位 ${n}`;
+      const posted = await stack.query(`mutation ($i: PostJobInput!) { postJob(input: $i) { id } }`, {
+        i: { creditCode, title, salaryMin: 5000, salaryMax: 7000 },
+      });
+      assert.equal(posted.errors, undefined, JSON.stringify(posted.errors));
+      const first = page.locator("[data-testid=job-board] tbody tr").first();
+      shown = await first
+        .filter({ hasText: title })
+        .waitFor({ timeout: 3000 })
+        .then(
+          () => title,
+          () => "",
+        );
+    }
+    assert.ok(shown, "a posting published after the page loaded is on top of the job board");
+    assert.match(
+      await page.locator("[data-testid=job-board] tbody tr").first().innerText(),
+      /杭州看板实时科技有限公司/,
+    );
+    assert.ok((await page.locator("[data-testid=job-board] tbody tr").count()) <= Math.max(rowsBefore, 10));
+    assert.deepEqual(external, [], "no request leaves the gateway's origin");
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  });
+
+  test("the hall's queue screen shows a call as it is made, and reconnects by itself after the gateway restarts", async () => {
+    const { page, external, problems } = await openPage({ width: 1920, height: 1080 });
+    await page.goto(`${base}/screen?centre=KAIXUAN`);
+    await page.waitForSelector("body[data-connection=live]", { timeout: 20_000 });
+    assert.equal(await page.locator("html").getAttribute("lang"), "zh-CN");
+    await page.locator("#centre-name", { hasText: "凯旋街道综合服务中心" }).waitFor();
+    assert.match(await page.getByTestId("date").innerText(), /^\d{4}年\d{1,2}月\d{1,2}日星期[一二三四五六日]$/);
+    assert.match(await page.getByTestId("clock").innerText(), /^\d{2}:\d{2}:\d{2}$/);
+    const categories = await page.locator("[data-testid=queues] tbody th").allInnerTexts();
+    assert.deepEqual(categories, ["劳动保障", "医疗保险", "失业管理", "就业援助", "企退管理", "纳税申报"]);
+
+    const number = await callAt("W05");
+    const newest = page.getByTestId("newest-call");
+    await newest.filter({ hasText: number }).waitFor();
+    assert.match(await newest.innerText(), new RegExp(`请\\s*${number}\\s*号\\s*到\\s*W05\\s*窗口`));
+    assert.match(await page.locator("[aria-live=polite]").innerText(), new RegExp(`请 ${number} 号 到 W05 窗口`));
+    // A 1920×1080 display and a 1366×768 television: the whole board fits; nothing scrolls, spills
+    // or is clipped (the sections clip what overflows: the last category ends above the footer).
+    for (const [width, height] of [
+      [1920, 1080],
+      [1366, 768],
+    ]) {
+      await page.setViewportSize({ width, height });
+      const lastRow = (await page.locator("[data-testid=queues] tbody tr").last().boundingBox())!;
+      const fits = {
+        page: await page
+          .locator("html")
+          .evaluate((root: any) => root.scrollHeight <= root.clientHeight && root.scrollWidth <= root.clientWidth),
+        newest: await newest.evaluate((call: any) => call.scrollWidth <= call.clientWidth),
+        queues: lastRow.y + lastRow.height <= (await page.locator("footer").boundingBox())!.y,
+      };
+      assert.deepEqual(fits, { page: true, newest: true, queues: true }, `${width}×${height}`);
+      await page.screenshot({ path: path.join(ARTIFACTS, `screen-${width}x${height}.png`) });
+    }
+    assert.deepEqual(external, [], "no request leaves the gateway's origin");
+    assert.deepEqual(problems, [], "the WebSocket is within the page's CSP");
+
+    await stack.stopSubgraph("gateway");
+    await page.getByTestId("connection").filter({ hasText: "连接中断，正在重连…" }).waitFor();
+    await stack.restartSubgraph("gateway");
+    const afterRestart = await callAt("W06");
+    await newest.filter({ hasText: afterRestart }).waitFor({ timeout: 60_000 });
+    assert.match(await newest.innerText(), /W06/);
+    assert.equal(await page.getByTestId("connection").isHidden(), true, "the notice goes once the board is back");
+    await page.screenshot({ path: path.join(ARTIFACTS, "screen-after-restart.png") });
+    // While the gateway was away Chromium logs each failed attempt; nothing else went wrong.
+    assert.deepEqual(
+      problems.filter((p) => !/WebSocket connection to 'ws:\/\/127\.0\.0\.1:\d+\/graphql' failed/.test(p)),
+      [],
+    );
     await page.context().close();
   });
 

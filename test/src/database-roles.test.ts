@@ -12,7 +12,7 @@ import { freshIdNumber } from "./harness/fixtures";
 
 const CLERK: As = { roles: ["window_clerk"], user: "clerk-9", purpose: "窗口咨询" };
 const AUDITOR: As = { roles: ["auditor"], user: "auditor-9" };
-const DEPARTMENTS = ["labor-security", "medical-insurance", "tax", "hospital-quality", "service-hall"];
+const DEPARTMENTS = ["labor-security", "medical-insurance", "tax", "hospital-quality", "service-hall", "notifications"];
 
 const laborMain = path.join(subgraphs.find((s) => s.definition.name === "labor-security")!.dir, "dist", "main.js");
 

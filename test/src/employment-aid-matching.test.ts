@@ -25,7 +25,7 @@ describe("employment aid through the gateway: matching, referral, hire (送岗�
     await stack?.stop();
   });
 
-  test("a 52-year-old man registered unemployed gets matches within his age and education, is referred, is hired, and his registration closes and insurance moves to EMPLOYEE", async () => {
+  test("a 52-year-old man registered unemployed gets matches within his age and education, is referred, is hired, and his registration closes, insurance moves to EMPLOYEE and his benefit stops", async () => {
     const day = today();
     // 52 years and about a month old today.
     const idNumber = freshIdNumber(addDays(day, -(52 * 365 + 40)), "MALE");
@@ -36,7 +36,21 @@ describe("employment aid through the gateway: matching, referral, hire (送岗�
     await ok(stack, `mutation ($i: RegisterEmployerInput!) { registerEmployer(input: $i) { creditCode } }`, {
       i: { creditCode, name: "杭州景芳机电有限公司", industry: "制造业" },
     });
-    await ok(stack, UNEMPLOYED, { i: { idNumber, registeredOn: addDays(day, -60) } });
+    // Eight years at a factory that closed: insured, laid off, so he may claim benefit.
+    const former = freshCreditCode();
+    await ok(stack, `mutation ($i: RegisterEmployerInput!) { registerEmployer(input: $i) { creditCode } }`, {
+      i: { creditCode: former, name: "杭州景芳纺织厂", industry: "制造业" },
+    });
+    await ok(stack, `mutation ($i: RecordEmploymentInput!) { recordEmployment(input: $i) { id } }`, {
+      i: { idNumber, creditCode: former, startDate: addDays(day, -(8 * 365 + 60)) },
+    });
+    await ok(stack, UNEMPLOYED, { i: { idNumber, registeredOn: addDays(day, -60), reason: "用人单位依法破产" } });
+    const claimed = await ok(
+      stack,
+      `mutation ($i: ClaimUnemploymentBenefitInput!) { claimUnemploymentBenefit(input: $i) { claimed eligible reasons } }`,
+      { i: { idNumber } },
+    );
+    assert.equal(claimed.claimUnemploymentBenefit.claimed, true, claimed.claimUnemploymentBenefit.reasons.join("\n"));
     await ok(stack, `mutation ($i: UpdateJobSeekerProfileInput!) { updateJobSeekerProfile(input: $i) { skills } }`, {
       i: { idNumber, skills: ["电工证"], desiredIndustries: ["制造业"], desiredMinSalary: 5000 },
     });
@@ -77,7 +91,8 @@ describe("employment aid through the gateway: matching, referral, hire (送岗�
       const data = await ok(
         stack,
         `query ($id: ID!) { citizen(idNumber: $id) { employmentStatus unemployment { status closedOn }
-          referrals { status posting { title } } medicalInsurance { scheme since employer { name } } } }`,
+          referrals { status posting { title } } medicalInsurance { scheme since employer { name } }
+          unemploymentBenefit { stoppedOn } } }`,
         { id: idNumber },
       );
       assert.equal(data.citizen.medicalInsurance?.scheme, "EMPLOYEE");
@@ -85,6 +100,8 @@ describe("employment aid through the gateway: matching, referral, hire (送岗�
     });
     assert.equal(citizen.employmentStatus, "EMPLOYED");
     assert.deepEqual(citizen.unemployment, { status: "CLOSED", closedOn: day });
+    // His benefit stops from the first day of the job.
+    assert.deepEqual(citizen.unemploymentBenefit, { stoppedOn: day });
     assert.deepEqual(citizen.referrals, [{ status: "HIRED", posting: { title: "维修电工（援助）" } }]);
     assert.deepEqual(citizen.medicalInsurance, {
       scheme: "EMPLOYEE",

@@ -149,7 +149,15 @@ describe("the gateway cannot be exhausted, and nothing is exposed where it shoul
     .flat()
     .find((i) => i && i.family === "IPv4" && !i.internal)?.address;
   (external ? test : test.skip)("by default every process listens on 127.0.0.1 only", async () => {
-    for (const name of ["gateway", "labor-security", "medical-insurance", "tax", "hospital-quality", "service-hall"]) {
+    for (const name of [
+      "gateway",
+      "labor-security",
+      "medical-insurance",
+      "tax",
+      "hospital-quality",
+      "service-hall",
+      "notifications",
+    ]) {
       for (const port of [stack.portOf(name), stack.metricsPortOf(name)]) {
         const reached: boolean = await fetch(`http://${external}:${port}/healthz`, {
           signal: AbortSignal.timeout(2000),

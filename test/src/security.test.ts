@@ -174,6 +174,7 @@ describe("security through the gateway", () => {
       tax: `{ _entities(representations: [{ __typename: "Citizen", idNumber: "${citizen}" }]) { ... on Citizen { taxSummary(year: 2025) { taxDue } } } }`,
       "hospital-quality": `{ hospitals { code name } }`,
       "service-hall": `{ serviceItems { code } }`,
+      notifications: `{ _entities(representations: [{ __typename: "Citizen", idNumber: "${citizen}" }]) { ... on Citizen { contactChannels { address } } } }`,
     };
     const forger = crypto.generateKeyPairSync("ed25519").privateKey;
     const clerk = {

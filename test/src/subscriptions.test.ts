@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, test } from "@jest/globals";
 import assert from "node:assert/strict";
+import http from "node:http";
 import { createClient, type Client, type ExecutionResult } from "graphql-ws";
 import WebSocket from "ws";
 import { PURPOSE_HEADER } from "@onewindow/contracts";
@@ -18,6 +19,74 @@ interface Subscribed {
   ended: Promise<unknown>;
   stop(): void;
 }
+
+/** One message of an event stream: its `event:` name and its `data:` as JSON (null when empty). */
+interface StreamMessage {
+  event: string;
+  data: any;
+}
+
+/** An event stream read by a plain HTTP client: its status, its messages as they arrive, and its end. */
+interface EventStreamReader {
+  status: number;
+  contentType: string;
+  /** The JSON answer of a refused stream. */
+  body?: any;
+  messages: StreamMessage[];
+  ended: Promise<void>;
+  close(): void;
+}
+
+/** `GET /graphql/stream` with `params` in the address and `headers`, read with node:http (no EventSource, no library). */
+function readEventStream(
+  gatewayUrl: string,
+  params: Record<string, string>,
+  headers: Record<string, string> = {},
+): Promise<EventStreamReader> {
+  const url = `${gatewayUrl}/stream?${new URLSearchParams(params)}`;
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { headers: { accept: "text/event-stream", ...headers } }, (res) => {
+      let text = "";
+      const messages: StreamMessage[] = [];
+      const ended = new Promise<void>((done) => res.on("close", done));
+      const reader: EventStreamReader = {
+        status: res.statusCode!,
+        contentType: String(res.headers["content-type"]),
+        messages,
+        ended,
+        close: () => req.destroy(),
+      };
+      afterThisTest(() => reader.close());
+      res.setEncoding("utf8");
+      if (res.statusCode !== 200) {
+        res.on("data", (chunk: string) => (text += chunk));
+        res.on("end", () => resolve({ ...reader, body: JSON.parse(text) }));
+        return;
+      }
+      res.on("data", (chunk: string) => {
+        text += chunk;
+        let cut: number;
+        while ((cut = text.indexOf("\n\n")) >= 0) {
+          const frame = text.slice(0, cut);
+          text = text.slice(cut + 2);
+          const lines = frame.split("\n").filter((l) => !l.startsWith(":"));
+          if (!lines.length) continue;
+          const field = (name: string) =>
+            lines
+              .filter((l) => l.startsWith(`${name}:`))
+              .map((l) => l.slice(name.length + 1).trimStart())
+              .join("\n");
+          const data = field("data");
+          messages.push({ event: field("event"), data: data ? JSON.parse(data) : null });
+        }
+      });
+      resolve(reader);
+    });
+    req.on("error", (err) => ((err as { code?: string }).code === "ECONNRESET" ? undefined : reject(err)));
+  });
+}
+
+const QUEUE_CALLS = `subscription ($c: String) { queueCalls(centre: $c) { nowCalling { number window category } } }`;
 
 describe("subscriptions through the gateway (graphql-ws)", () => {
   let stack: Stack;
@@ -71,7 +140,7 @@ describe("subscriptions through the gateway (graphql-ws)", () => {
    * Repeats `act` until `sub` receives a message after it: a subscription without a first read
    * says nothing when the server has registered it, so the act is repeated rather than timed.
    */
-  async function untilPushed<T>(sub: Subscribed, act: () => Promise<T>): Promise<T> {
+  async function untilPushed<T>(sub: { messages: readonly unknown[] }, act: () => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       const before = sub.messages.length;
       const done = await act();
@@ -248,5 +317,164 @@ describe("subscriptions through the gateway (graphql-ws)", () => {
     afterThisTest(() => held.forEach((s) => s.stop()));
     const over = subscribe(c, `subscription { newJobPostings { title } }`);
     await assert.rejects(over.ended, (errors: any) => errors[0]?.extensions?.code === "RATE_LIMITED");
+  });
+  /** Takes a tax ticket and has `window` call the next one; the number called. */
+  async function callTicket(window: string): Promise<string> {
+    await ok(`mutation { takeQueueTicket(input: { category: TAX }) { number } }`, {}, "anonymous");
+    const called = await ok(
+      `mutation ($w: String!) { callNextTicket(input: { window: $w, categories: [TAX] }) { number } }`,
+      { w: window },
+      CLERK,
+    );
+    return called.callNextTicket.number as string;
+  }
+
+  /** The board's call at `window` in the last message of `messages` (graphql-ws results or stream `data`). */
+  const callAt = (last: ExecutionResult<Record<string, any>> | undefined, window: string) =>
+    last?.data?.queueCalls?.nowCalling.find((t: { window: string }) => t.window === window)?.number as
+      string | undefined;
+
+  test("over Server-Sent Events anyone may follow queueCalls without a token: the board now, then again when a window calls a number", async () => {
+    const stream = await readEventStream(stack.gatewayUrl, {
+      query: QUEUE_CALLS,
+      variables: JSON.stringify({ c: "KAIXUAN" }),
+    });
+    assert.equal(stream.status, 200);
+    assert.match(stream.contentType, /^text\/event-stream/);
+    await eventually(async () => assert.ok(stream.messages.length >= 1));
+    assert.equal(stream.messages[0].event, "next");
+    assert.ok(Array.isArray(stream.messages[0].data.data.queueCalls.nowCalling), JSON.stringify(stream.messages[0]));
+
+    const number = await callTicket("S10");
+    await eventually(async () => {
+      const last = stream.messages.at(-1)!;
+      assert.equal(last.data.errors, undefined, JSON.stringify(last));
+      assert.equal(callAt(last.data, "S10"), number, JSON.stringify(last));
+    });
+  });
+
+  test("an event stream carries a clerk's caseUpdates with the token in the Authorization header; an analyst's is refused and ends", async () => {
+    const caseId = await openCase(freshIdNumber("1982-08-08", "FEMALE"));
+    const query = `subscription ($id: ID!) { caseUpdates(caseId: $id) { id status } }`;
+    const variables = JSON.stringify({ id: caseId });
+    const clerk = await readEventStream(stack.gatewayUrl, { query, variables }, await stack.headers(CLERK));
+    assert.equal(clerk.status, 200);
+    await eventually(async () => assert.equal(clerk.messages.length, 1));
+    assert.deepEqual(clerk.messages[0], {
+      event: "next",
+      data: { data: { caseUpdates: { id: caseId, status: "OPEN" } } },
+    });
+    await ok(`mutation ($i: CompleteCaseInput!) { completeCase(input: $i) { id } }`, { i: { caseId } }, CLERK);
+    await eventually(async () =>
+      assert.deepEqual(clerk.messages[1]?.data, { data: { caseUpdates: { id: caseId, status: "COMPLETED" } } }),
+    );
+
+    const analyst = await readEventStream(stack.gatewayUrl, { query, variables }, await stack.headers(ANALYST));
+    await analyst.ended;
+    assert.equal(analyst.messages.length, 2, JSON.stringify(analyst.messages));
+    assert.equal(analyst.messages[0].data.errors[0].extensions.code, "FORBIDDEN", JSON.stringify(analyst.messages));
+    assert.deepEqual(analyst.messages[1], { event: "complete", data: null });
+  });
+
+  test("an event stream refuses a token in the address, a case without a token, a forged token and a query", async () => {
+    const caseUpdates = { query: `subscription { caseUpdates(caseId: "1") { id } }` };
+    const inAddress = await readEventStream(stack.gatewayUrl, { ...caseUpdates, access_token: "abc" });
+    assert.equal(inAddress.status, 400);
+    assert.match(inAddress.body.errors[0].message, /Authorization header/);
+
+    const tokenless = await readEventStream(stack.gatewayUrl, caseUpdates);
+    assert.equal(tokenless.status, 401);
+    assert.equal(tokenless.body.errors[0].extensions.code, "UNAUTHENTICATED");
+
+    const forged = await readEventStream(
+      stack.gatewayUrl,
+      { query: QUEUE_CALLS },
+      { authorization: "Bearer not.a.token" },
+    );
+    assert.equal(forged.status, 401);
+
+    const query = await readEventStream(stack.gatewayUrl, { query: `query { workingCalendar(year: 2026) { year } }` });
+    assert.equal(query.status, 400);
+    assert.equal(query.body.errors[0].extensions.code, "BAD_USER_INPUT");
+
+    const invalid = await readEventStream(stack.gatewayUrl, { query: `subscription { queueCalls { nope } }` });
+    assert.equal(invalid.status, 400);
+    assert.equal(invalid.body.errors[0].extensions.code, "GRAPHQL_VALIDATION_FAILED");
+  });
+
+  test("an event stream ends with UNAUTHENTICATED when its token expires, so the screen reconnects with a fresh one", async () => {
+    const token = await issueDevToken(stack.dataDir, { roles: ["window_clerk"], ttlSeconds: 8 });
+    const stream = await readEventStream(
+      stack.gatewayUrl,
+      { query: QUEUE_CALLS },
+      { authorization: `Bearer ${token}` },
+    );
+    assert.equal(stream.status, 200);
+    await eventually(async () => assert.equal(stream.messages.at(-1)?.event, "complete"), 30_000);
+    await stream.ended;
+    const last = stream.messages.at(-2)!;
+    assert.equal(last.data.errors[0].extensions.code, "UNAUTHENTICATED", JSON.stringify(last));
+  });
+
+  test("event streams and WebSocket connections count together against a caller's connections, and give their place back when they end", async () => {
+    const caller: As = { roles: ["window_clerk"], user: "connection-counter", purpose: "叫号屏" };
+    const headers = await stack.headers(caller);
+    const open = () => readEventStream(stack.gatewayUrl, { query: QUEUE_CALLS }, headers);
+    // GATEWAY_MAX_CONNECTIONS_PER_CALLER's default.
+    const held = await Promise.all(Array.from({ length: 20 }, open));
+    for (const s of held) assert.equal(s.status, 200);
+    const over = await open();
+    assert.equal(over.status, 429);
+    assert.equal(over.body.errors[0].extensions.code, "RATE_LIMITED");
+
+    let closed = 0;
+    const ws = await client(caller, (code) => (closed = code));
+    subscribe(ws, QUEUE_CALLS);
+    await eventually(async () => assert.equal(closed, 4429));
+
+    held[0].close();
+    await eventually(async () => assert.equal((await open()).status, 200));
+  });
+
+  test("anonymous subscribers of the same public request share each push: one query to the hall per call, not one each", async () => {
+    const hallRequests = async () => {
+      const text = await (await fetch(`http://127.0.0.1:${stack.metricsPortOf("gateway")}/metrics`)).text();
+      return [
+        ...text.matchAll(
+          /^onewindow_subgraph_request_duration_seconds_count\{department="service-hall"[^}]*\} (\d+)$/gm,
+        ),
+      ].reduce((sum, m) => sum + Number(m[1]), 0);
+    };
+    const c = await client("anonymous");
+    const subs = Array.from({ length: 10 }, () => subscribe(c, QUEUE_CALLS, { c: "KAIXUAN" }));
+    afterThisTest(() => subs.forEach((s) => s.stop()));
+    await eventually(async () => assert.ok(subs.every((s) => s.messages.length >= 1)));
+
+    const before = await hallRequests();
+    const number = await callTicket("S14");
+    await eventually(async () => {
+      for (const s of subs) assert.equal(callAt(s.messages.at(-1), "S14"), number, JSON.stringify(s.messages.at(-1)));
+    });
+    // The ticket taken, the call and one push for all ten; a push each would be twelve.
+    assert.equal((await hallRequests()) - before, 3);
+  });
+
+  test("two gateway replicas each follow the events themselves: a subscriber on each sees the same call", async () => {
+    const second = await stack.startGateway();
+    afterThisTest(() => second.stop());
+    const onFirst = subscribe(await client("anonymous"), QUEUE_CALLS, { c: "KAIXUAN" });
+    afterThisTest(() => onFirst.stop());
+    const onSecond = await readEventStream(second.url, {
+      query: QUEUE_CALLS,
+      variables: JSON.stringify({ c: "KAIXUAN" }),
+    });
+    await eventually(async () => assert.ok(onFirst.messages.length >= 1 && onSecond.messages.length >= 1));
+
+    // The new replica connects to NATS in the background: an event before that is not its to see.
+    const number = await untilPushed(onSecond, () => callTicket("S12"));
+    await eventually(async () => {
+      assert.equal(callAt(onFirst.messages.at(-1), "S12"), number, JSON.stringify(onFirst.messages.at(-1)));
+      assert.equal(callAt(onSecond.messages.at(-1)?.data, "S12"), number, JSON.stringify(onSecond.messages.at(-1)));
+    });
   });
 });

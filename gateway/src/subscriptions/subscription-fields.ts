@@ -18,6 +18,12 @@ export interface SubscriptionField {
   sdl: string;
   events: readonly EventType[];
   query: PushQuery;
+  /**
+   * Anyone may follow it and its answer names nobody: an event stream may open it without a
+   * token (EventSource cannot send one), and anonymous subscribers with the same request share
+   * each push.
+   */
+  public?: boolean;
   /** Refuses a subscription before it starts (a field for citizens only, say); null admits. */
   admit?(caller: Caller): GraphQLError | null;
   /**
@@ -56,6 +62,7 @@ export const SUBSCRIPTION_FIELDS: Readonly<Record<string, SubscriptionField>> = 
       HallEvents.appointmentArrived,
     ],
     query: { root: "queueBoard", argTypes: {} },
+    public: true,
     initial: () => ({}),
     select: (event, args) =>
       args.centre == null || (event.data as { centre?: string }).centre === args.centre ? {} : null,
@@ -94,6 +101,7 @@ export const SUBSCRIPTION_FIELDS: Readonly<Record<string, SubscriptionField>> = 
     newJobPostings("""Conditions the postings must meet.""" filter: JobPostingFilter): JobPosting`,
     events: [LaborEvents.jobPosted],
     query: { root: "jobPostings", argTypes: { first: "Int", filter: "JobPostingFilter" }, path: ["edges", 0, "node"] },
+    public: true,
     select: (event, args) => ({
       first: 1,
       filter: { ...(args.filter as object | undefined), ids: [String(data(event, LaborEvents.jobPosted).id)] },

@@ -7,6 +7,7 @@ import {
   parse,
   validate,
   type ExecutionArgs,
+  type DocumentNode,
   type ExecutionResult,
   type GraphQLSchema,
 } from "graphql";
@@ -29,13 +30,28 @@ export const CLOSE_CODES = {
   slowConsumer: 4413,
 } as const;
 
-/** One open connection: its caller for every push, and its counters. */
-interface Connection {
+/**
+ * One open connection, whatever carries it (a WebSocket, or a Server-Sent Events stream): its
+ * caller for every push, and its counters.
+ */
+export interface Connection {
   caller: Caller;
   /** Whom the per-caller limit counts: the token's subject, or the address. */
   key: string;
   active: number;
+  /** Only subscriptions anyone may follow (an event stream opened without a token). */
+  publicOnly: boolean;
   expiry?: NodeJS.Timeout;
+}
+
+/** Why a connection was not opened: no valid token, or too many connections. */
+export type ConnectionRefusal = "unauthenticated" | "tooManyConnections";
+
+/** A subscription as a client sends it. */
+export interface SubscribePayload {
+  query: string;
+  operationName?: string | null;
+  variables?: Record<string, unknown> | null;
 }
 
 /** What the gateway gives its subscriptions. */
@@ -64,6 +80,7 @@ export class SubscriptionServer {
   private readonly wss: WebSocketServer;
   private readonly connections = new WeakMap<WebSocket, Connection>();
   private readonly perCaller = new Map<string, number>();
+  private readonly requests = new PlannedRequests();
   private open = 0;
   private schema: GraphQLSchema | null = null;
 
@@ -74,7 +91,7 @@ export class SubscriptionServer {
         schema: () => this.requireSchema(),
         onConnect: (ctx) => this.connect(ctx.extra.socket, ctx.extra.request, ctx.connectionParams ?? {}),
         onClose: (ctx) => this.disconnect(ctx.extra.socket),
-        onSubscribe: (ctx, _id, payload) => this.prepare(ctx.extra.socket, payload),
+        onSubscribe: (ctx, _id, payload) => this.prepare(this.connections.get(ctx.extra.socket)!, payload),
         subscribe: (args) => this.pushes(args),
         onNext: (ctx) => {
           // The socket's send buffer grows when the client reads slower than it is sent to.
@@ -102,30 +119,14 @@ export class SubscriptionServer {
       const value = params[name] ?? params[name.toLowerCase()];
       return typeof value === "string" ? value : undefined;
     };
-    let session: Awaited<ReturnType<Authenticator["session"]>>;
-    try {
-      session = await this.options.authenticator.session(header("Authorization"), header(PURPOSE_HEADER));
-    } catch {
-      // graphql-ws closes with 4403 Forbidden.
-      return false;
-    }
-    const key = session.caller.userId ? `user:${session.caller.userId}` : `address:${clientAddress(request)}`;
-    const held = this.perCaller.get(key) ?? 0;
-    if (held >= this.options.limits.connectionsPerCaller || this.open >= this.options.limits.connections) {
+    const connection = await this.openConnection(header("Authorization"), header(PURPOSE_HEADER), request, () =>
+      socket.close(CLOSE_CODES.tokenExpired, "the token has expired; reconnect with a new one"),
+    );
+    // A bad token: graphql-ws closes with 4403 Forbidden.
+    if (connection === "unauthenticated") return false;
+    if (connection === "tooManyConnections") {
       socket.close(CLOSE_CODES.tooManyConnections, "too many connections");
       return false;
-    }
-    this.perCaller.set(key, held + 1);
-    this.open++;
-    const connection: Connection = { caller: session.caller, key, active: 0 };
-    if (session.expiresAt !== null) {
-      // setTimeout takes at most 2^31-1 ms; tokens live at most a week, so re-arm when needed.
-      const close = () => {
-        const left = session.expiresAt! - Date.now();
-        if (left <= 0) socket.close(CLOSE_CODES.tokenExpired, "the token has expired; reconnect with a new one");
-        else connection.expiry = setTimeout(close, Math.min(left, 2 ** 31 - 1));
-      };
-      close();
     }
     this.connections.set(socket, connection);
     return true;
@@ -135,6 +136,48 @@ export class SubscriptionServer {
     const connection = this.connections.get(socket);
     if (!connection) return;
     this.connections.delete(socket);
+    this.closeConnection(connection);
+  }
+
+  /**
+   * Opens a connection for the caller of `authorization` and `purpose`, counted against the
+   * per-caller and overall limits whatever its transport; `onExpired` is called when its token
+   * expires (the transport then ends it). Every opened connection is closed with
+   * {@link closeConnection}.
+   */
+  async openConnection(
+    authorization: string | undefined,
+    purpose: string | string[] | undefined,
+    request: http.IncomingMessage,
+    onExpired: () => void,
+  ): Promise<Connection | ConnectionRefusal> {
+    let session: Awaited<ReturnType<Authenticator["session"]>>;
+    try {
+      session = await this.options.authenticator.session(authorization, purpose);
+    } catch {
+      return "unauthenticated";
+    }
+    const key = session.caller.userId ? `user:${session.caller.userId}` : `address:${clientAddress(request)}`;
+    const held = this.perCaller.get(key) ?? 0;
+    if (held >= this.options.limits.connectionsPerCaller || this.open >= this.options.limits.connections)
+      return "tooManyConnections";
+    this.perCaller.set(key, held + 1);
+    this.open++;
+    const connection: Connection = { caller: session.caller, key, active: 0, publicOnly: false };
+    if (session.expiresAt !== null) {
+      // setTimeout takes at most 2^31-1 ms; tokens live at most a week, so re-arm when needed.
+      const close = () => {
+        const left = session.expiresAt! - Date.now();
+        if (left <= 0) onExpired();
+        else connection.expiry = setTimeout(close, Math.min(left, 2 ** 31 - 1));
+      };
+      close();
+    }
+    return connection;
+  }
+
+  /** Gives back a connection's place in the limits (once, when its transport has ended it). */
+  closeConnection(connection: Connection): void {
     clearTimeout(connection.expiry);
     this.open--;
     const held = (this.perCaller.get(connection.key) ?? 1) - 1;
@@ -142,32 +185,46 @@ export class SubscriptionServer {
     else this.perCaller.delete(connection.key);
   }
 
-  /** Parses, validates and plans a subscription; refusals are answered as GraphQL errors on the socket. */
-  private prepare(
-    socket: WebSocket,
-    payload: { query: string; operationName?: string | null; variables?: Record<string, unknown> | null },
-  ): ExecutionArgs | readonly GraphQLError[] {
-    const connection = this.connections.get(socket)!;
+  /**
+   * Parses, validates and plans a subscription, or takes the plan of the same request already
+   * open (ten thousand screens on one board hold one document, not ten thousand); refusals are
+   * answered as GraphQL errors.
+   */
+  prepare(connection: Connection, payload: SubscribePayload): ExecutionArgs | readonly GraphQLError[] {
     const schema = this.requireSchema();
     try {
       if (connection.active >= this.options.limits.perConnection)
         throw new GraphQLError(`at most ${this.options.limits.perConnection} subscriptions on one connection`, {
           extensions: { code: "RATE_LIMITED" },
         });
-      const document = parse(payload.query, { maxTokens: this.options.maxTokens });
-      const errors = validate(schema, document);
-      if (errors.length) return errors.map((e) => withCode(e, "GRAPHQL_VALIDATION_FAILED"));
-      const plan = planPush(
-        schema,
-        document,
-        payload.operationName,
-        payload.variables,
-        (f) => SUBSCRIPTION_FIELDS[f]?.query,
-      );
-      const refusal = SUBSCRIPTION_FIELDS[plan.field].admit?.(connection.caller);
+      const key = JSON.stringify([payload.query, payload.operationName ?? null, payload.variables ?? null]);
+      let request = this.requests.find(key, schema);
+      if (!request) {
+        const document = parse(payload.query, { maxTokens: this.options.maxTokens });
+        const errors = validate(schema, document);
+        if (errors.length) return errors.map((e) => withCode(e, "GRAPHQL_VALIDATION_FAILED"));
+        const plan = planPush(
+          schema,
+          document,
+          payload.operationName,
+          payload.variables,
+          (f) => SUBSCRIPTION_FIELDS[f]?.query,
+        );
+        request = new PlannedRequest(key, schema, document, plan);
+      }
+      const field = SUBSCRIPTION_FIELDS[request.plan.field];
+      if (connection.publicOnly && !field.public)
+        throw new GraphQLError(
+          `${request.plan.field} is not public: send the token in the Authorization header (never in the address)`,
+          { extensions: { code: "UNAUTHENTICATED" } },
+        );
+      const refusal = field.admit?.(connection.caller);
       if (refusal) throw refusal;
       connection.active++;
-      return { schema, document, contextValue: { connection, plan } };
+      this.requests.acquire(request);
+      // Anonymous subscribers of a public field with the same request get the same answers.
+      const shared = field.public === true && isAnonymous(connection.caller);
+      return { schema, document: request.document, contextValue: { connection, request, shared } };
     } catch (err) {
       if (err instanceof GraphQLError)
         return [withCode(err, err.extensions.code ? String(err.extensions.code) : "GRAPHQL_PARSE_FAILED")];
@@ -175,15 +232,80 @@ export class SubscriptionServer {
     }
   }
 
-  private pushes(args: ExecutionArgs): AsyncIterableIterator<ExecutionResult> {
-    const { connection, plan } = args.contextValue as { connection: Connection; plan: PushPlan };
-    const field = SUBSCRIPTION_FIELDS[plan.field];
-    return new PushStream(field, plan, connection.caller, this.options, () => connection.active--);
+  /** The messages of a subscription {@link prepare} admitted, until it is returned or ends. */
+  pushes(args: ExecutionArgs): AsyncIterableIterator<ExecutionResult> {
+    const { connection, request, shared } = args.contextValue as {
+      connection: Connection;
+      request: PlannedRequest;
+      shared: boolean;
+    };
+    const field = SUBSCRIPTION_FIELDS[request.plan.field];
+    return new PushStream(field, request.plan, connection.caller, this.options, shared ? request : null, () => {
+      connection.active--;
+      this.requests.release(request);
+    });
   }
 
   async close(): Promise<void> {
     for (const client of this.wss.clients) client.close(1001, "the gateway is stopping");
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+  }
+}
+
+/** No token, no purpose: nothing about the caller can change what a department answers. */
+function isAnonymous(caller: Caller): boolean {
+  return !caller.userId && !caller.roles.length && !caller.idNumber && !caller.hospitalCode && !caller.purpose;
+}
+
+/**
+ * A subscription request (document, operation name and variables) planned once for all its
+ * subscribers: the plan depends on nothing else. For anonymous subscribers of a public field it
+ * also holds the latest event's push, computed once for all of them instead of once each (ten
+ * thousand hall screens on one board are one query to the hall per call); only for anonymous
+ * callers, whose answers cannot differ.
+ */
+class PlannedRequest {
+  users = 0;
+  private event: EventEnvelope | null = null;
+  private result: Promise<ExecutionResult> | null = null;
+
+  constructor(
+    readonly key: string,
+    readonly schema: GraphQLSchema,
+    readonly document: DocumentNode,
+    readonly plan: PushPlan,
+  ) {}
+
+  /**
+   * The push for `event`, computed by the first subscriber to ask and shared by the others (the
+   * feed hands every listener the same event object). Only the latest event's is kept: a
+   * subscriber still behind on an older one computes its own.
+   */
+  of(event: EventEnvelope, compute: () => Promise<ExecutionResult>): Promise<ExecutionResult> {
+    if (this.event !== event || !this.result) {
+      this.event = event;
+      this.result = compute();
+    }
+    return this.result;
+  }
+}
+
+/** The open subscriptions' requests: an entry lives while it has subscribers, so there are never more than open subscriptions. */
+class PlannedRequests {
+  private readonly byKey = new Map<string, PlannedRequest>();
+
+  /** The open request of `key` planned over `schema`, if any. */
+  find(key: string, schema: GraphQLSchema): PlannedRequest | undefined {
+    const request = this.byKey.get(key);
+    return request?.schema === schema ? request : undefined;
+  }
+
+  acquire(request: PlannedRequest): void {
+    if (request.users++ === 0) this.byKey.set(request.key, request);
+  }
+
+  release(request: PlannedRequest): void {
+    if (--request.users === 0 && this.byKey.get(request.key) === request) this.byKey.delete(request.key);
   }
 }
 
@@ -200,6 +322,8 @@ class PushStream implements AsyncIterableIterator<ExecutionResult> {
   private readonly queue: EventEnvelope[] = [];
   private wake: (() => void) | null = null;
   private done = false;
+  /** More events arrived than {@link SubscriptionLimits.pendingEvents} while a push ran. */
+  private overflowed = false;
   private first: Record<string, unknown> | null;
   private readonly unlisten: () => void;
 
@@ -208,6 +332,8 @@ class PushStream implements AsyncIterableIterator<ExecutionResult> {
     private readonly plan: PushPlan,
     private readonly caller: Caller,
     private readonly options: SubscriptionServerOptions,
+    /** The push shared with the other anonymous subscribers of the same request, if any. */
+    private readonly share: PlannedRequest | null,
     private readonly onEnd: () => void,
   ) {
     this.first = field.initial?.(plan.args) ?? null;
@@ -220,8 +346,6 @@ class PushStream implements AsyncIterableIterator<ExecutionResult> {
       this.wake?.();
     });
   }
-
-  private overflowed = false;
 
   [Symbol.asyncIterator]() {
     return this;
@@ -258,7 +382,7 @@ class PushStream implements AsyncIterableIterator<ExecutionResult> {
       }
       const args = this.field.select(event, this.plan.args, this.caller);
       if (!args) continue;
-      const result = await this.run(args);
+      const result = await (this.share ? this.share.of(event, () => this.run(args)) : this.run(args));
       // A list narrowed by the subscriber's filter that does not hold the record: not theirs.
       if (!result.errors?.length && result.data?.[this.plan.responseKey] == null) continue;
       return { value: result, done: false };

@@ -12,6 +12,7 @@ import { medicalInsurance, seedInsuranceDemo } from "@onewindow/medical-insuranc
 import { seedTaxDemo, tax } from "@onewindow/tax";
 import { hospitalQuality, seedHospitalDemo } from "@onewindow/hospital-quality";
 import { seedServiceHallDemo, serviceHall } from "@onewindow/service-hall";
+import { notifications, seedNotificationsDemo } from "@onewindow/notifications";
 import type { DataSource } from "typeorm";
 import { seedJobSeekers } from "./job-seekers";
 import { Progress } from "./progress";
@@ -71,6 +72,7 @@ export async function seedAll(config: BaseConfig, logger: Logger, size: SeedSize
           onProgress: (done, total) => onProgress(done, total, "service-hall cases"),
         }),
     ],
+    [notifications, (db, onProgress) => seedNotificationsDemo(db, { ...population, onProgress })],
   ];
   for (const [definition, seed] of steps) {
     process.stderr.write(`seeding ${definition.name}\n`);

@@ -92,18 +92,39 @@ export interface Stack {
   sql<T = Record<string, unknown>>(name: string, query: string): Promise<T[]>;
   /** Changes a department's database behind its back, as an insider with database access could. */
   tamper(name: string, statement: string): Promise<void>;
+  /** Stops a department's process, or the gateway's (`"gateway"`). */
   stopSubgraph(name: string): Promise<void>;
   /** How a subgraph process ended: its exit code, or null while it runs. */
   exitCode(name: string): number | null;
-  /** Starts a stopped subgraph again on its port, with extra environment. */
+  /**
+   * Starts a stopped department again on its port, with extra environment; `"gateway"` starts the
+   * gateway again on its port (the clients' address), as a restarted deployment would.
+   */
   restartSubgraph(name: string, extraEnv?: Record<string, string>): Promise<void>;
   /**
    * Starts another process of a department on the same database (a second replica), on a port of
    * its own; the stack stops it too.
    */
   startReplica(name: string, extraEnv?: Record<string, string>): Promise<{ port: number; stop(): Promise<void> }>;
+  /**
+   * Starts another gateway process over the same departments and NATS (a second replica, or one
+   * with settings of its own), on a port of its own; the stack stops it too.
+   */
+  startGateway(extraEnv?: Record<string, string>): Promise<StackGateway>;
   /** The stack's own nats-server (to stop and resume for outage tests). */
   nats: PrivateNatsServer;
+  stop(): Promise<void>;
+}
+
+/** A gateway process started by {@link Stack.startGateway}. */
+export interface StackGateway {
+  /** Its `/graphql` address. */
+  url: string;
+  port: number;
+  /** Where it serves /metrics (`?gc=1` collects garbage first when it runs with `--expose-gc`). */
+  metricsPort: number;
+  /** Its process id (the subscription benchmark reads its memory). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -250,6 +271,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     return child;
   };
   const children = new Map<string, Child>();
+  // Any free port, unless `extra` names one (a restart takes the port it had).
+  const forkGateway = (extra: Record<string, string> = {}) => {
+    const gatewayEnv: Record<string, string> = { ...env, GATEWAY_PORT: "0", ...extra };
+    for (const [name, port] of ports) gatewayEnv[urlVariable(name)] = `http://127.0.0.1:${port}/graphql`;
+    return forkAndWait("gateway", path.join(root, "gateway", "dist", "main.js"), gatewayEnv);
+  };
   if (options.seed) await seedAll(loadBaseConfig(env), createLogger("seed", "warn"), options.seed);
   try {
     if (databaseRoles) {
@@ -263,9 +290,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     }
     const started = await Promise.all(subgraphs.map(({ definition }) => startSubgraph(definition.name)));
     for (const child of started) children.set(child.name, child);
-    const gatewayEnv: Record<string, string> = { ...env, GATEWAY_PORT: "0" };
-    for (const [name, port] of ports) gatewayEnv[urlVariable(name)] = `http://127.0.0.1:${port}/graphql`;
-    children.set("gateway", await forkAndWait("gateway", path.join(root, "gateway", "dist", "main.js"), gatewayEnv));
+    children.set("gateway", await forkGateway());
   } catch (err) {
     await Promise.all([...children.values()].map(stopChild));
     await nats.dispose();
@@ -356,13 +381,26 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       await stopChild(children.get(name)!);
     },
     exitCode: (name) => children.get(name)?.process.exitCode ?? null,
-    async restartSubgraph(name, extraEnv) {
-      children.set(name, await startSubgraph(name, extraEnv));
+    async restartSubgraph(name, extraEnv = {}) {
+      if (name === "gateway")
+        children.set(name, await forkGateway({ GATEWAY_PORT: String(portOf(name)), ...extraEnv }));
+      else children.set(name, await startSubgraph(name, extraEnv));
     },
     async startReplica(name, extraEnv = {}) {
       const child = await forkAndWait(name, mainOf(name), { ...departmentEnv(name), PORT: "0", ...extraEnv });
       children.set(`${name}#${child.port}`, child);
       return { port: child.port, stop: () => stopChild(child) };
+    },
+    async startGateway(extraEnv) {
+      const child = await forkGateway(extraEnv);
+      children.set(`gateway#${child.port}`, child);
+      return {
+        url: `http://127.0.0.1:${child.port}/graphql`,
+        port: child.port,
+        metricsPort: child.metricsPort!,
+        pid: child.process.pid!,
+        stop: () => stopChild(child),
+      };
     },
     async stop() {
       await Promise.all([...children.values()].map(stopChild));

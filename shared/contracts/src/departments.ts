@@ -8,6 +8,7 @@ export const DEPARTMENTS = [
   { segment: "tax", service: "tax" },
   { segment: "hospital", service: "hospital-quality" },
   { segment: "hall", service: "service-hall" },
+  { segment: "notify", service: "notifications" },
 ] as const;
 
 /** A department by its event segment. */

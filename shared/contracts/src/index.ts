@@ -19,3 +19,4 @@ export {
   type HallTicketEvent,
   type HallAppointmentEvent,
 } from "./events/hall.events";
+export { NotifyEvents } from "./events/notify.events";

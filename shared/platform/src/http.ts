@@ -27,6 +27,11 @@ export interface HttpServerOptions<TContext extends BaseContext, TAuth = unknown
    * answered as it says.
    */
   admit?: (req: IncomingMessage) => Refusal | null;
+  /**
+   * Further handlers by exact path, given the request's query string (`?a=1`, or empty), tried
+   * before the static files: the gateway's subscription stream at `/graphql/stream`.
+   */
+  routes?: ReadonlyMap<string, (req: IncomingMessage, res: ServerResponse, search: string) => Promise<void>>;
   /** Static files served on paths no other route takes (the gateway's dashboard and explorer). */
   static?: StaticSite;
   /**
@@ -234,9 +239,12 @@ export function createHttpServer<TContext extends BaseContext, TAuth = unknown>(
           } catch (err) {
             return sendJson(res, 503, { status: "not ready", reason: (err as Error).message });
           }
-        default:
+        default: {
+          const route = options.routes?.get(pathname);
+          if (route) return route(req, res, search);
           if (options.static && (await serveStatic(options.static, req, res, pathname))) return;
           return sendJson(res, 404, { error: `no route ${pathname}; GraphQL is served at /graphql` });
+        }
       }
     };
     handle().catch((err) => {

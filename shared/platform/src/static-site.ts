@@ -25,6 +25,7 @@ export const STATIC_CSP = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "font-src 'self' data:",
+  // Also the pages' WebSocket to /graphql: 'self' admits ws:/wss: to the same host (CSP Level 3).
   "connect-src 'self'",
   "worker-src 'self' blob:",
   "object-src 'none'",

@@ -158,14 +158,16 @@ test("payments stop from the month a new job starts", async () => {
   clock.on("2026-07-15");
   assert.equal((await s.benefits.run("2026-06")).paid, 1);
   await s.employments.record({ idNumber: id, creditCode: company(1), startDate: "2026-07-10" });
+  // Stopped when the job is recorded, before any run.
+  const [stopped] = await s.benefits.ofCitizens([id]);
+  assert.equal(stopped.stoppedOn, "2026-07-10");
+  assert.match(stopped.stopReason!, /重新就业/);
   clock.on("2026-08-31");
   const july = await s.benefits.run("2026-07");
-  assert.deepEqual([july.paid, july.stopped], [0, 1]);
+  assert.deepEqual([july.paid, july.stopped], [0, 0]);
   assert.equal((await s.benefits.run("2026-08")).paid, 0);
   const [view] = await s.benefits.ofCitizens([id]);
-  assert.equal(view.stoppedOn, "2026-07-10");
-  assert.match(view.stopReason!, /重新就业/);
-  assert.equal(view.monthsPaid, 1);
+  assert.deepEqual([view.stoppedOn, view.monthsPaid], ["2026-07-10", 1]);
 });
 
 test("payments end when the entitlement is used up", async () => {

@@ -20,6 +20,7 @@ import { citizenFor } from "../employment/employment.service";
 import { Employment } from "../employment/employment.entity";
 import { LaborRuleError } from "../rule-error";
 import { RegistrationStatus, UnemploymentRegistration } from "../unemployment/unemployment-registration.entity";
+import { stopBenefitForJob } from "./benefit-stop";
 import { ELIGIBILITY_SOURCE, ENTITLEMENT_SOURCE, entitlementMonths, involuntaryLoss } from "./benefit.data";
 import {
   BenefitPayment,
@@ -261,17 +262,8 @@ export class BenefitService {
         // A job that started on or after the claim, in or before this month, ends the benefit.
         const job = jobs.find((j) => j.idNumber === claim.idNumber && j.startDate >= claim.claimedOn);
         if (job && job.startDate.slice(0, 7) <= month) {
-          if (!claim.stoppedOn) {
-            await tx.update(
-              UnemploymentBenefitClaim,
-              { id: claim.id },
-              {
-                stoppedOn: job.startDate,
-                stopReason: `${job.startDate} 起重新就业（用人单位 ${job.creditCode}），自该月起停发`,
-              },
-            );
-            result.stopped++;
-          }
+          // A job recorded before this rule stopped claims at once (or entered another way) is stopped here.
+          if (!claim.stoppedOn) result.stopped += await stopBenefitForJob(tx, job);
           continue;
         }
         const paid = counts.get(claim.id) ?? 0;

@@ -11,6 +11,7 @@ import {
   parseIdNumber,
   type Clock,
 } from "@onewindow/platform";
+import { stopBenefitForJob } from "../benefit/benefit-stop";
 import { Citizen } from "../citizen/citizen.entity";
 import { EmploymentStatus } from "../citizen/citizen.enums";
 import { Employer } from "../employer/employer.entity";
@@ -74,6 +75,7 @@ export class EmploymentService {
         { status: RegistrationStatus.CLOSED, closedOn: startDate },
       );
       await tx.update(Citizen, { idNumber }, { employmentStatus: EmploymentStatus.EMPLOYED });
+      await stopBenefitForJob(tx, { idNumber, startDate, creditCode });
       const employment = tx.create(Employment, { idNumber, creditCode, startDate, position, endDate: null });
       await tx.save(employment);
       await this.events.publish(tx, {

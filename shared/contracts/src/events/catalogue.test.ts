@@ -5,6 +5,7 @@ import { HallEvents } from "./hall.events";
 import { HospitalEvents } from "./hospital.events";
 import { InsuranceEvents } from "./insurance.events";
 import { LaborEvents } from "./labor.events";
+import { NotifyEvents } from "./notify.events";
 import { TaxEvents } from "./tax.events";
 
 const byDepartment = {
@@ -13,6 +14,7 @@ const byDepartment = {
   tax: TaxEvents,
   hospital: HospitalEvents,
   hall: HallEvents,
+  notify: NotifyEvents,
 } as const;
 
 describe("the event catalogue", () => {
