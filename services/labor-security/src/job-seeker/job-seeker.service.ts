@@ -100,7 +100,8 @@ export function scoreMatch(
   if (posting.minEducation !== null) reasons.push(`学历符合${EDUCATION_NAME[posting.minEducation]}及以上要求`);
 
   const mine = new Set(profile?.skills ?? []);
-  const shared = postingSkills.filter((s) => mine.has(s));
+  // Sorted: the database returns a posting's tags in no particular order, and a clerk's reasons must read the same every time.
+  const shared = postingSkills.filter((s) => mine.has(s)).sort();
   if (shared.length > 0) reasons.push(`技能匹配：${shared.join("、")}`);
   const skillScore = postingSkills.length === 0 ? 0.5 : shared.length / postingSkills.length;
 
