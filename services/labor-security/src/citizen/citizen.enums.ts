@@ -1,3 +1,4 @@
+import { AssistanceCategory, ASSISTANCE_CATEGORY_ENUM } from "@onewindow/contracts";
 import { registerEnumType } from "type-graphql";
 
 export enum Gender {
@@ -45,23 +46,5 @@ registerEnumType(EmploymentStatus, {
   },
 });
 
-export enum AssistanceCategory {
-  FORTY_FIFTY = "FORTY_FIFTY",
-  ZERO_EMPLOYMENT_FAMILY = "ZERO_EMPLOYMENT_FAMILY",
-  LONG_TERM_UNEMPLOYED = "LONG_TERM_UNEMPLOYED",
-}
-registerEnumType(AssistanceCategory, {
-  name: "AssistanceCategory",
-  description:
-    "Employment-assistance target groups (就业援助对象); nobody is in one from their statutory retirement date.",
-  valuesConfig: {
-    FORTY_FIFTY: {
-      description:
-        '"4050": registered unemployed women aged 40 or more and men aged 50 or more, until the statutory retirement date.',
-    },
-    ZERO_EMPLOYMENT_FAMILY: {
-      description: "Registered unemployed, in a household where no member is employed (零就业家庭).",
-    },
-    LONG_TERM_UNEMPLOYED: { description: "Registered unemployed for 12 months or more." },
-  },
-});
+registerEnumType(AssistanceCategory, ASSISTANCE_CATEGORY_ENUM);
+export { AssistanceCategory };
