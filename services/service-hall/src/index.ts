@@ -14,6 +14,7 @@ import { QueueTicket } from "./queue/queue-ticket.entity";
 import { CentreSetting } from "./queue/centre-setting.entity";
 import { Appointment, AppointmentSchedule, AppointmentSlotCount } from "./appointment/appointment.entity";
 import { Appointments1765100000506 } from "./migrations/1765100000506-appointments.migration";
+import { TicketHolder1765100000507 } from "./migrations/1765100000507-ticket-holder.migration";
 import { QueueSkipTransfer1765100000505 } from "./migrations/1765100000505-queue-skip-transfer.migration";
 import { HallRectification } from "./rectification/rectification.entity";
 import { buildServiceHallSchema } from "./schema";
@@ -33,6 +34,7 @@ export {
   ServiceHallCaseDueAndVatLaw1763800000504,
   QueueSkipTransfer1765100000505,
   Appointments1765100000506,
+  TicketHolder1765100000507,
   HolidayScheduleRow,
   CentreSetting,
   Appointment,
@@ -88,6 +90,7 @@ export const serviceHall = {
     ServiceHallCaseDueAndVatLaw1763800000504,
     QueueSkipTransfer1765100000505,
     Appointments1765100000506,
+    TicketHolder1765100000507,
   ],
   // Only the window clerk reads any citizen's cases; a citizen reads their own (ctx.access).
   personalDataReaders: PERSONAL_DATA_READERS,

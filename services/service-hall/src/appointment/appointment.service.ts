@@ -288,6 +288,7 @@ export class AppointmentService {
           );
         const item = await CatalogueService.require(tx, a.itemCode);
         const ticket = await this.queue.issueIn(tx, item.department, QueuePriority.NORMAL, {
+          idNumber: a.idNumber,
           appointmentId: a.id,
           appointmentAt: a.startsAt,
         });

@@ -90,6 +90,21 @@ export class QueueTicket {
   })
   appointmentAt: string | null;
 
+  /**
+   * Whose ticket it is, when the hall knows: the appointment's person at check-in, or the
+   * citizen signed in who took it for themselves. Never a GraphQL field (tickets are public);
+   * it only addresses the "three away" notice. Null for a ticket taken at the machine unsigned.
+   */
+  @Column({ type: "varchar", length: 18, name: "holder_id_number", nullable: true })
+  holderIdNumber: string | null;
+
+  /**
+   * When the holder was told they are near: the `ticket.near` event, or at taking, when the
+   * ticket itself showed three or fewer ahead. Set once, so the notice goes at most once.
+   */
+  @Column({ type: "varchar", length: 32, name: "near_notified_at", nullable: true })
+  nearNotifiedAt: string | null;
+
   /** Seconds from taken to called, kept so the average wait is one SUM over an index. */
   @Column({ type: "integer", name: "wait_seconds", nullable: true })
   waitSeconds: number | null;

@@ -18,18 +18,21 @@ import { QueueTicket } from "./queue-ticket.entity";
 export class QueueResolver {
   constructor(private readonly s: Services) {}
 
-  // Public: the ticket machine in the hall, used before anyone signs in; a ticket names no one.
-  // The green channel is checked against the caller (see QueueService.take).
+  // Public: the ticket machine in the hall, used before anyone signs in; a ticket's public fields
+  // name no one. The green channel is checked against the caller (see QueueService.take); a
+  // citizen signed in becomes the ticket's holder (for the "three away" notice), on the audit trail.
   @Mutation(() => QueueTicket, {
     description:
       "Issues today's next number of a category (A012), with the tickets ahead and an estimated wait. DISABLED: window clerks only; ELDERLY: a clerk, or an ID number of someone 60 or over.",
   })
-  takeQueueTicket(
+  async takeQueueTicket(
     @Arg("input", () => TakeQueueTicketInput, { description: "The category and the channel." })
     input: TakeQueueTicketInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return this.s.queue.take(input, ctx.caller);
+    const ticket = await this.s.queue.take(input, ctx.caller);
+    if (ticket.holderIdNumber) ctx.access.recordAct(ticket.holderIdNumber, "QueueTicket.holder");
+    return ticket;
   }
 
   @Authorized(HALL_WRITERS)

@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from "typeorm";
+import { IsNull, type DataSource, type EntityManager, type SelectQueryBuilder } from "typeorm";
 import { ANONYMOUS, HallEvents, type Caller, type EventPayloads, type HallTicketEvent } from "@onewindow/contracts";
 import {
   ageOn,
@@ -35,6 +35,11 @@ const ELDERLY_AGE = 60;
 
 /** Minutes per call assumed before a category has two calls today to measure it by. */
 const DEFAULT_MINUTES_PER_CALL = 5;
+/**
+ * Tickets ahead at which a known holder is told their number is near ("your ticket is three
+ * away", the hall's own choice: time to walk back from the waiting area).
+ */
+export const NEAR_AHEAD = 3;
 // Two clerks taking tickets at the same instant on PostgreSQL: the loser of the unique index retries.
 const NUMBERING_ATTEMPTS = 5;
 
@@ -71,8 +76,27 @@ async function nextSeq(tx: EntityManager, day: string, category: HallDepartment)
   return num(last.seq) + 1;
 }
 
+/**
+ * Orders waiting tickets (alias `t`) as `callNextTicket` calls them at `at`: a booked person who
+ * checked in is called at the slot's start ahead of the walk-ins (green channel included) who
+ * came before; before that start they wait like anyone. Then the green channel, then the order taken.
+ */
+function inCallingOrder(q: SelectQueryBuilder<QueueTicket>, at: string): SelectQueryBuilder<QueueTicket> {
+  return (
+    q
+      .orderBy("CASE WHEN t.appointment_at <= :at THEN 0 ELSE 1 END", "ASC")
+      // The earliest slot first among those due; '' for the rest, as the databases sort nulls differently.
+      .addOrderBy("CASE WHEN t.appointment_at <= :at THEN t.appointment_at ELSE '' END", "ASC")
+      .setParameter("at", at)
+      .addOrderBy("t.green_channel", "DESC")
+      .addOrderBy("t.id", "ASC")
+  );
+}
+
 /** What an appointment's check-in passes to {@link QueueService.issueIn}. */
 export interface AppointmentTicket {
+  /** The appointment's person: the ticket's holder. */
+  idNumber: string;
   appointmentId: number;
   /** The slot's start (ISO 8601): from then the ticket is called ahead of walk-ins. */
   appointmentAt: string;
@@ -117,7 +141,10 @@ export class QueueService {
       throw new BadUserInputError(`unknown priority ${priority}`, "priority");
     if (priority !== QueuePriority.NORMAL && !caller.roles.includes("window_clerk"))
       this.checkGreenChannel(priority, input.idNumber ?? caller.idNumber);
-    return retryNumbering(() => this.db.transaction((tx) => this.issueIn(tx, category, priority)));
+    // A citizen signed in takes the ticket for themselves: it is theirs, and may tell them when it is near.
+    // The ID number given for ELDERLY at the machine stays checked, never stored.
+    const holder = caller.roles.includes("citizen") ? (caller.idNumber ?? null) : null;
+    return retryNumbering(() => this.db.transaction((tx) => this.issueIn(tx, category, priority, null, holder)));
   }
 
   private checkGreenChannel(priority: QueuePriority, idNumber: string | null | undefined): void {
@@ -142,13 +169,15 @@ export class QueueService {
 
   /**
    * Issues today's next number of `category` inside `tx` (the caller retries a lost race for the
-   * number, {@link retryNumbering}); for an appointment's check-in, the ticket carries the slot's start.
+   * number, {@link retryNumbering}); for an appointment's check-in, the ticket carries the slot's
+   * start and the person as its holder (or `holder`, a citizen taking it for themselves).
    */
   async issueIn(
     tx: EntityManager,
     category: HallDepartment,
     priority: QueuePriority,
     appointment: AppointmentTicket | null = null,
+    holder: string | null = null,
   ): Promise<QueueTicket> {
     const now = this.clock();
     const day = todayBy(this.clock);
@@ -167,6 +196,8 @@ export class QueueService {
       transferredFrom: null,
       appointmentId: appointment?.appointmentId ?? null,
       appointmentAt: appointment?.appointmentAt ?? null,
+      holderIdNumber: appointment?.idNumber ?? holder,
+      nearNotifiedAt: null,
       takenAt: now.toISOString(),
       calledAt: null,
       calledOn: null,
@@ -183,6 +214,11 @@ export class QueueService {
         : [day, QueueTicketStatus.WAITING, category, ticket.id],
     );
     ticket.waitingAhead = num(ahead.n);
+    // Already near when taken (the ticket shows it): no notice later.
+    if (ticket.holderIdNumber && ticket.waitingAhead <= NEAR_AHEAD) {
+      ticket.nearNotifiedAt = ticket.takenAt;
+      await tx.update(QueueTicket, { id: ticket.id }, { nearNotifiedAt: ticket.takenAt });
+    }
     ticket.estimatedWaitMinutes = Math.ceil(ticket.waitingAhead * (await this.minutesPerCall(tx, day)).get(category)!);
     return ticket;
   }
@@ -202,23 +238,17 @@ export class QueueService {
     const at = now.toISOString();
     const day = todayBy(this.clock);
     return this.db.transaction(async (tx) => {
-      // A booked person who checked in is called at the slot's start ahead of the walk-ins
-      // (green channel included) who came before; before that start they wait like anyone.
-      const next = await tx
-        .getRepository(QueueTicket)
-        .createQueryBuilder("t")
-        .where("t.day = :day AND t.status = :waiting AND t.category IN (:...categories)", {
-          day,
-          waiting: QueueTicketStatus.WAITING,
-          categories,
-        })
-        .orderBy("CASE WHEN t.appointment_at <= :at THEN 0 ELSE 1 END", "ASC")
-        // The earliest slot first among those due; '' for the rest, as the databases sort nulls differently.
-        .addOrderBy("CASE WHEN t.appointment_at <= :at THEN t.appointment_at ELSE '' END", "ASC")
-        .setParameter("at", at)
-        .addOrderBy("t.green_channel", "DESC")
-        .addOrderBy("t.id", "ASC")
-        .getOne();
+      const next = await inCallingOrder(
+        tx
+          .getRepository(QueueTicket)
+          .createQueryBuilder("t")
+          .where("t.day = :day AND t.status = :waiting AND t.category IN (:...categories)", {
+            day,
+            waiting: QueueTicketStatus.WAITING,
+            categories,
+          }),
+        at,
+      ).getOne();
       if (!next) return null;
       const waitSeconds = Math.max(0, Math.floor((now.getTime() - Date.parse(next.takenAt)) / 1000));
       Object.assign(next, {
@@ -234,6 +264,7 @@ export class QueueService {
         { status: next.status, calledAt: next.calledAt, calledOn: day, window, waitSeconds },
       );
       await this.publish(tx, HallEvents.ticketCalled, { ...ticketEvent(next, at), window });
+      await this.tellNear(tx, day, next.category, at);
       return next;
     });
   }
@@ -304,7 +335,7 @@ export class QueueService {
         );
         if (ticket.category === toCategory)
           throw new BadUserInputError(`${ticket.number} 已在该类业务队列中 / already in that line`, "toCategory");
-        const from = { category: ticket.category, number: ticket.number };
+        const from = { category: ticket.category, number: ticket.number, status: ticket.status };
         const seq = await nextSeq(tx, ticket.day, toCategory);
         const moved = {
           category: toCategory,
@@ -324,6 +355,8 @@ export class QueueService {
           fromCategory: from.category,
           fromNumber: from.number,
         });
+        // A waiting ticket leaving its line moves everyone behind it one up.
+        if (from.status === QueueTicketStatus.WAITING) await this.tellNear(tx, ticket.day, from.category, at);
         return ticket;
       }),
     );
@@ -363,6 +396,50 @@ export class QueueService {
     if (!statuses.includes(ticket.status))
       throw new BadUserInputError(`${wrongStatus}：${ticket.number} 的状态是 ${ticket.status}`, "ticketId");
     return ticket;
+  }
+
+  /**
+   * After a call (or a transfer out of a line): the ticket now with exactly {@link NEAR_AHEAD}
+   * ahead of it in `category`'s calling order, when it has a holder not yet told, gets the
+   * person event `ticket.near`, once, in the same transaction. One query over the waiting index.
+   */
+  private async tellNear(tx: EntityManager, day: string, category: HallDepartment, at: string): Promise<void> {
+    const ticket = await inCallingOrder(
+      tx
+        .getRepository(QueueTicket)
+        .createQueryBuilder("t")
+        .where("t.day = :day AND t.status = :waiting AND t.category = :category", {
+          day,
+          waiting: QueueTicketStatus.WAITING,
+          category,
+        }),
+      at,
+    )
+      .offset(NEAR_AHEAD)
+      .limit(1)
+      .getOne();
+    if (!ticket?.holderIdNumber || ticket.nearNotifiedAt) return;
+    // Two windows calling at once: only the update that finds it untold publishes.
+    const { affected } = await tx.update(
+      QueueTicket,
+      { id: ticket.id, nearNotifiedAt: IsNull() },
+      { nearNotifiedAt: at },
+    );
+    if (affected !== 1) return;
+    const centre = await requireCentre(tx, ticket.centre);
+    await this.events.publish(tx, {
+      type: HallEvents.ticketNear,
+      subject: ticket.holderIdNumber,
+      data: {
+        ticketId: ticket.id,
+        number: ticket.number,
+        category: ticket.category,
+        centre: centre.code,
+        centreName: centre.name,
+        idNumber: ticket.holderIdNumber,
+        ahead: NEAR_AHEAD,
+      },
+    });
   }
 
   /** A ticket's event, in the change's transaction; its subject is the ticket, never a person. */

@@ -6,6 +6,7 @@ export const HallEvents = {
   ticketSkipped: "onewindow.hall.ticket.skipped",
   ticketRecalled: "onewindow.hall.ticket.recalled",
   ticketTransferred: "onewindow.hall.ticket.transferred",
+  ticketNear: "onewindow.hall.ticket.near",
   appointmentBooked: "onewindow.hall.appointment.booked",
   appointmentCancelled: "onewindow.hall.appointment.cancelled",
   appointmentArrived: "onewindow.hall.appointment.arrived",
@@ -76,6 +77,21 @@ export interface HallEventPayloads {
   "onewindow.hall.ticket.recalled": HallTicketEvent & { window: string };
   /** A ticket moved to another category's line; `number` is its new number, `fromNumber` the old. */
   "onewindow.hall.ticket.transferred": HallTicketEvent & { fromCategory: string; fromNumber: string };
+  /**
+   * A person event, unlike the ticket events above: a call left the ticket of a known holder
+   * (an appointment's check-in, or a citizen signed in at the machine) with `ahead` tickets
+   * (three) before it in its category's calling order. Once per ticket; subject the holder.
+   * `centreName` is the centre as a person reads it (凯旋街道综合服务中心).
+   */
+  "onewindow.hall.ticket.near": {
+    ticketId: number;
+    number: string;
+    category: string;
+    centre: string;
+    centreName: string;
+    idNumber: string;
+    ahead: number;
+  };
   /** A slot was booked (by the citizen or a clerk for them). */
   "onewindow.hall.appointment.booked": HallAppointmentEvent;
   /** A booking was cancelled before its slot; the place is free again. */
