@@ -7,11 +7,20 @@ import { ContactChannel } from "./contact/contact-channel.entity";
 import { Delivery } from "./delivery/delivery.entity";
 import { noticeHandlers } from "./handlers/notice.handlers";
 import { NotificationsInitial1765100000601 } from "./migrations/1765100000601-initial.migration";
+import { TicketNearTemplate1765100000602 } from "./migrations/1765100000602-ticket-near-template.migration";
 import { buildNotificationsSchema } from "./schema";
 import { createServices, type Services } from "./services";
 import { MessageTemplate } from "./template/message-template.entity";
 
-export { Broadcast, Consent, ContactChannel, Delivery, MessageTemplate, NotificationsInitial1765100000601 };
+export {
+  Broadcast,
+  Consent,
+  ContactChannel,
+  Delivery,
+  MessageTemplate,
+  NotificationsInitial1765100000601,
+  TicketNearTemplate1765100000602,
+};
 export { ChannelKind, ConsentTopic } from "./contact/contact.enums";
 export { DeliveryStatus } from "./delivery/delivery.enums";
 export { maskAddress } from "./delivery/masking";
@@ -39,7 +48,7 @@ export const notifications = {
   name: "notifications",
   defaultPort: 4006,
   entities: [ContactChannel, Consent, MessageTemplate, Delivery, Broadcast],
-  migrations: [NotificationsInitial1765100000601],
+  migrations: [NotificationsInitial1765100000601, TicketNearTemplate1765100000602],
   personalDataReaders: PERSONAL_DATA_READERS,
   createServices,
   buildSchema: buildNotificationsSchema,

@@ -12,9 +12,9 @@ const yuanOf = (fen: number) => fenToYuan(fen).toFixed(2);
  * message from its template (only with the person's standing consent), keyed by the event's id:
  * the inbox applies an event once, and the key keeps a second delivery of it from queueing twice.
  *
- * Not here: the hall's ticket events ("three numbers away") name no person (a ticket is not linked
- * to anyone), so nobody can be told; a follow-up call's own event names none either, so the
- * notice goes at discharge, which does.
+ * Not here: the hall's public ticket events name no person; "three away" comes as the hall's
+ * person event `ticket.near`, for a ticket whose holder it knows. A follow-up call's own event
+ * names no patient either, so that notice goes at discharge, which does.
  */
 export function noticeHandlers(s: Services): EventHandlers {
   const { deliveries } = s;
@@ -26,6 +26,16 @@ export function noticeHandlers(s: Services): EventHandlers {
         idNumber,
         "CASE_COMPLETED",
         { 办件编号: String(caseId), 办结日期: dayOf(completedOn) },
+        event.id,
+      );
+    },
+    [HallEvents.ticketNear]: async (event, tx) => {
+      const { idNumber, centreName, number, ahead } = event.data;
+      await deliveries.notify(
+        tx,
+        idNumber,
+        "TICKET_NEAR",
+        { 服务中心: centreName, 号码: number, 人数: String(ahead) },
         event.id,
       );
     },

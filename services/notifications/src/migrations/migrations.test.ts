@@ -4,16 +4,19 @@ import { openDepartmentDatabase } from "@onewindow/testing";
 import { notifications } from "../index";
 import { placeholdersIn } from "../template/message-template.service";
 import { NotificationsInitial1765100000601 } from "./1765100000601-initial.migration";
+import { TicketNearTemplate1765100000602 } from "./1765100000602-ticket-near-template.migration";
 
 const TABLES = ["contact_channel", "consent", "message_template", "delivery", "broadcast"];
 
-test("the initial migration goes down and up again, its seven templates seeded once", async () => {
+test("the migrations go down and up again, their eight templates seeded once", async () => {
   const { db, services: s } = await openDepartmentDatabase(notifications, { adapters: {} });
   const q = db.createQueryRunner();
   try {
+    await new TicketNearTemplate1765100000602().down(q);
     await new NotificationsInitial1765100000601().down(q);
     for (const table of TABLES) assert.equal(await q.hasTable(table), false, table);
     await new NotificationsInitial1765100000601().up(q);
+    await new TicketNearTemplate1765100000602().up(q);
   } finally {
     await q.release();
   }
@@ -27,6 +30,8 @@ test("the initial migration goes down and up again, its seven templates seeded o
       ["JOB_FAIR", "NEWS", false],
       ["REFERRAL_MADE", "SERVICE_NOTICES", false],
       ["RELIEF_GRANTED", "SERVICE_NOTICES", false],
+      // Sent only while the hall calls: held until morning it would be worthless.
+      ["TICKET_NEAR", "SERVICE_NOTICES", true],
       ["TRAINING_COURSE", "NEWS", false],
     ],
   );

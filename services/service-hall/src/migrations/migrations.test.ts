@@ -5,14 +5,16 @@ import { HallDepartment } from "../catalogue/catalogue.enums";
 import { serviceHall } from "../index";
 import { QueueSkipTransfer1765100000505 } from "./1765100000505-queue-skip-transfer.migration";
 import { Appointments1765100000506 } from "./1765100000506-appointments.migration";
+import { TicketHolder1765100000507 } from "./1765100000507-ticket-holder.migration";
 
-test("the queue and appointment migrations go down and up again, a skipped ticket back to called, the centre seeded once", async () => {
+test("the queue, appointment and ticket-holder migrations go down and up again, a skipped ticket back to called, the centre seeded once", async () => {
   const { db, services: s } = await openDepartmentDatabase(serviceHall);
   const ticket = await s.queue.take({ category: HallDepartment.TAX });
   await s.queue.callNext({ window: "09" });
   await s.queue.skip({ ticketId: String(ticket.id) });
   const q = db.createQueryRunner();
   try {
+    await new TicketHolder1765100000507().down(q);
     await new Appointments1765100000506().down(q);
     await new QueueSkipTransfer1765100000505().down(q);
     for (const table of [
@@ -23,7 +25,15 @@ test("the queue and appointment migrations go down and up again, a skipped ticke
     ])
       assert.equal(await q.hasTable(table), false, table);
     const columns = (await q.getTable("queue_ticket"))!.columns.map((c) => c.name);
-    for (const column of ["centre", "skipped_at", "transferred_from", "appointment_id", "appointment_at"])
+    for (const column of [
+      "centre",
+      "skipped_at",
+      "transferred_from",
+      "appointment_id",
+      "appointment_at",
+      "holder_id_number",
+      "near_notified_at",
+    ])
       assert.ok(!columns.includes(column), column);
     assert.deepEqual(
       (await db.query("SELECT status FROM queue_ticket")).map((r: { status: string }) => r.status),
@@ -31,6 +41,7 @@ test("the queue and appointment migrations go down and up again, a skipped ticke
     );
     await new QueueSkipTransfer1765100000505().up(q);
     await new Appointments1765100000506().up(q);
+    await new TicketHolder1765100000507().up(q);
   } finally {
     await q.release();
   }
