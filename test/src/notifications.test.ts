@@ -173,6 +173,31 @@ describe("notifications through the gateway: SMS on a completed case, once, and 
     assert.equal(own.citizen.notifications.totalCount, 1);
   });
 
+  test("a citizen who took a ticket signed in gets one SMS when three tickets are ahead of it", async () => {
+    const { idNumber, mobile } = await person([{ topic: "SERVICE_NOTICES" }]);
+    const take = `mutation { takeQueueTicket(input: { category: ENTERPRISE_RETIREES }) { id number waitingAhead } }`;
+    for (let i = 0; i < 4; i++) await ok(stack, take, {}, "anonymous");
+    const citizen: As = { roles: ["citizen"], idNumber, user: `citizen-${idNumber}` };
+    const mine = (await ok(stack, take, {}, citizen)).takeQueueTicket;
+    assert.equal(mine.waitingAhead, 4);
+    const call = `mutation { callNextTicket(input: { window: "E1", categories: [ENTERPRISE_RETIREES] }) { id } }`;
+    // Called through to the citizen's own ticket: three ahead after the first call only.
+    for (let i = 0; i < 5; i++) await ok(stack, call, {}, CLERK);
+    const near = await stack.sql<{ n: unknown }>(
+      "service-hall",
+      `SELECT COUNT(*) AS n FROM outbox_event WHERE type = 'onewindow.hall.ticket.near' AND subject = '${idNumber}'`,
+    );
+    assert.equal(Number(near[0].n), 1, "the hall tells the holder once");
+    await eventually(
+      async () =>
+        assert.deepEqual(
+          sms.to(mobile).map((m) => m.text),
+          [`【一窗通办】您在凯旋街道综合服务中心取的${mine.number}号前面还有3位，请回到大厅留意叫号。`],
+        ),
+      20_000,
+    );
+  });
+
   test("a broadcast reaches those who consented to the community's news, not one who opted out", async () => {
     const news = { topic: "NEWS", community: "采荷社区" };
     const stays = await person([news]);
