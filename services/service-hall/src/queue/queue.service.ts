@@ -77,13 +77,25 @@ async function nextSeq(tx: EntityManager, day: string, category: HallDepartment)
 }
 
 /**
- * Orders waiting tickets (alias `t`) as `callNextTicket` calls them at `at`: a booked person who
- * checked in is called at the slot's start ahead of the walk-ins (green channel included) who
+ * `day`'s waiting tickets of `categories` as `callNextTicket` calls them at `at`: a booked person
+ * who checked in is called at the slot's start ahead of the walk-ins (green channel included) who
  * came before; before that start they wait like anyone. Then the green channel, then the order taken.
  */
-function inCallingOrder(q: SelectQueryBuilder<QueueTicket>, at: string): SelectQueryBuilder<QueueTicket> {
+function waitingInCallingOrder(
+  tx: EntityManager,
+  day: string,
+  categories: readonly HallDepartment[],
+  at: string,
+): SelectQueryBuilder<QueueTicket> {
   return (
-    q
+    tx
+      .getRepository(QueueTicket)
+      .createQueryBuilder("t")
+      .where("t.day = :day AND t.status = :waiting AND t.category IN (:...categories)", {
+        day,
+        waiting: QueueTicketStatus.WAITING,
+        categories,
+      })
       .orderBy("CASE WHEN t.appointment_at <= :at THEN 0 ELSE 1 END", "ASC")
       // The earliest slot first among those due; '' for the rest, as the databases sort nulls differently.
       .addOrderBy("CASE WHEN t.appointment_at <= :at THEN t.appointment_at ELSE '' END", "ASC")
@@ -238,17 +250,7 @@ export class QueueService {
     const at = now.toISOString();
     const day = todayBy(this.clock);
     return this.db.transaction(async (tx) => {
-      const next = await inCallingOrder(
-        tx
-          .getRepository(QueueTicket)
-          .createQueryBuilder("t")
-          .where("t.day = :day AND t.status = :waiting AND t.category IN (:...categories)", {
-            day,
-            waiting: QueueTicketStatus.WAITING,
-            categories,
-          }),
-        at,
-      ).getOne();
+      const next = await waitingInCallingOrder(tx, day, categories, at).getOne();
       if (!next) return null;
       const waitSeconds = Math.max(0, Math.floor((now.getTime() - Date.parse(next.takenAt)) / 1000));
       Object.assign(next, {
@@ -404,20 +406,7 @@ export class QueueService {
    * person event `ticket.near`, once, in the same transaction. One query over the waiting index.
    */
   private async tellNear(tx: EntityManager, day: string, category: HallDepartment, at: string): Promise<void> {
-    const ticket = await inCallingOrder(
-      tx
-        .getRepository(QueueTicket)
-        .createQueryBuilder("t")
-        .where("t.day = :day AND t.status = :waiting AND t.category = :category", {
-          day,
-          waiting: QueueTicketStatus.WAITING,
-          category,
-        }),
-      at,
-    )
-      .offset(NEAR_AHEAD)
-      .limit(1)
-      .getOne();
+    const ticket = await waitingInCallingOrder(tx, day, [category], at).offset(NEAR_AHEAD).limit(1).getOne();
     if (!ticket?.holderIdNumber || ticket.nearNotifiedAt) return;
     // Two windows calling at once: only the update that finds it untold publishes.
     const { affected } = await tx.update(
