@@ -482,6 +482,18 @@ describe("docker-compose.yml", () => {
     }
   });
 
+  it("type-checks every workspace package from its sources (lint runs before any build)", () => {
+    const check = JSON.parse(fs.readFileSync(path.join(root, "tsconfig.check.json"), "utf8")) as {
+      compilerOptions: { paths: Record<string, string[]> };
+    };
+    const dirs = ["shared/contracts", "shared/platform", "shared/testing", "gateway", "infra"];
+    for (const d of departments) dirs.push(`services/${d.name}`);
+    for (const dir of dirs) {
+      const { name } = JSON.parse(fs.readFileSync(path.join(root, dir, "package.json"), "utf8")) as { name: string };
+      assert.ok(check.compilerOptions.paths[name], `tsconfig.check.json maps ${name} to its sources`);
+    }
+  });
+
   it("leaves tests, fixtures and the test package out of the build and the image", () => {
     const dockerfile = fs.readFileSync(path.join(root, "infra", "Dockerfile"), "utf8");
     const copied = ["shared/contracts", "shared/platform", "gateway", ...departments.map((d) => `services/${d.name}`)];
