@@ -52,7 +52,12 @@ const connection = (): Connection => ({ caller: ANONYMOUS, key: "address:127.0.0
 
 test("a client that stops reading is dropped once its unsent messages pass the limit, and gives its connection back", async () => {
   const { state, url } = await serveStreams();
-  const req = http.get(url, (res) => res.pause());
+  const req = http.get(url, (res) => {
+    res.on("error", () => undefined);
+    res.pause();
+  });
+  // The server hangs up on it: before or after the response's head arrives, that is the expected end.
+  req.on("error", () => undefined);
   afterThisTest(() => req.destroy());
   await until(() => state.returned);
   await until(() => state.closed === 1);
