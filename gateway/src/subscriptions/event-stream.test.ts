@@ -7,9 +7,9 @@ import { afterThisTest } from "@onewindow/testing";
 import { EventStreams } from "./event-stream";
 import type { Connection, SubscriptionServer } from "./subscription-server";
 
-/** Polls `check` every 20 ms until it holds, for at most 10 s. */
+/** Polls `check` every 20 ms until it holds, for at most 30 s: a loaded machine delays timers. */
 async function until(check: () => boolean): Promise<void> {
-  for (const deadline = Date.now() + 10_000; !check(); await new Promise((r) => setTimeout(r, 20)))
+  for (const deadline = Date.now() + 30_000; !check(); await new Promise((r) => setTimeout(r, 20)))
     if (Date.now() > deadline) throw new Error("never happened");
 }
 
