@@ -264,3 +264,23 @@ test("the last place of a slot goes to one of two bookings made at the same time
   assert.equal(Number(slot.booked), 1);
   assert.equal(Number((await db.query("SELECT COUNT(*) AS n FROM hall_appointment"))[0].n), 1);
 });
+
+test("one person's two bookings of overlapping slots of different items, made at the same time: one is refused", async () => {
+  const { s, db } = await bookableHall();
+  await s.appointments.setSchedule({
+    centre: "KAIXUAN",
+    itemCode: "TX006",
+    opensAt: "09:00",
+    closesAt: "11:00",
+    slotMinutes: 30,
+    capacity: 2,
+    daysAhead: 7,
+  });
+  const at = (itemCode: string) =>
+    s.appointments.book({ idNumber: person(1), centre: "KAIXUAN", itemCode, day: MONDAY, startTime: "09:00" }, CLERK);
+  const results = await Promise.allSettled([at("LS001"), at("TX006")]);
+  const lost = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+  assert.equal(lost.length, 1);
+  assert.equal((lost[0].reason as { extensions?: { code?: string } }).extensions?.code, "CONFLICT");
+  assert.equal(Number((await db.query("SELECT COUNT(*) AS n FROM hall_appointment"))[0].n), 1);
+});

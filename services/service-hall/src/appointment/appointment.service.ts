@@ -7,6 +7,7 @@ import {
   type EventPublisher,
   findOneForUpdate,
   intInRange,
+  lockForTransaction,
   isValidDate,
   num,
   parseIdNumber,
@@ -171,6 +172,8 @@ export class AppointmentService {
     const start = parseTime(input.startTime, "startTime");
     const now = this.clock().toISOString();
     return this.db.transaction(async (tx) => {
+      // One person's bookings take turns, so two made at once cannot both miss the other's overlap.
+      await lockForTransaction(tx, `onewindow.hall.appointment.${idNumber}`);
       const schedule = await this.schedule(tx, input.centre, input.itemCode);
       if (!(await this.calendar.current(tx)).isWorkingDay(day))
         throw new BadUserInputError(`${day} 不是工作日，不办理预约`, "day");
