@@ -74,7 +74,7 @@ test("a query without the stock gateway has no row in the gateways' cost table b
   },
 );
 
-// The PostgreSQL pass (DATABASE_URL set, the server on this machine): a backend's CPU is found by its database.
+// Only with DATABASE_URL, and a server local to the test: backends are read from /proc by their database's name.
 (process.platform === "linux" && process.env.DATABASE_URL ? test : test.skip)(
   "PostgreSQL backends are found by their database, and their CPU time measured",
   async () => {
