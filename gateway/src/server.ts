@@ -10,6 +10,7 @@ import {
   createMetricsServer,
   formatErrorFor,
   listen,
+  localizationPlugin,
   metricsPlugin,
   traceLogFields,
   tracingEnabled,
@@ -83,6 +84,8 @@ export function createGatewayServer(
       queryLimitsPlugin(config.limits),
       // Names the request's span after the operation; only when tracing is on.
       ...(tracingEnabled() ? [tracingPlugin()] : []),
+      // Every error gets a localizedMessage in the caller's language, the departments' included.
+      localizationPlugin<GatewayContext>(),
     ],
   });
   const refusals = new RefusalLog();

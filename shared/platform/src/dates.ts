@@ -1,18 +1,11 @@
 import { addDays } from "@onewindow/contracts/demo";
+import { isValidDate } from "@onewindow/contracts/identity";
 import { BadUserInputError } from "./errors";
+import { PLATFORM } from "./messages";
 
-// Day arithmetic the demo population needs too, so it lives in contracts.
-export { addDays };
+// Day arithmetic the demo population needs, and the date check the pages use: in contracts.
+export { addDays, isValidDate };
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** True when `value` is a YYYY-MM-DD date that exists on the calendar. */
-export function isValidDate(value: string): boolean {
-  const m = DATE.exec(value);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === value;
-}
 
 /** A department's clock; tests pass a fixed one so that days, ages and deadlines are known. */
 export type Clock = () => Date;
@@ -61,12 +54,9 @@ export const todayBy = (clock: Clock): string => today(clock());
  */
 export function parsePastDate(value: string, field: string, clock: Clock = systemClock): string {
   if (!isValidDate(value))
-    throw new BadUserInputError(
-      `日期 ${value} 不存在（格式 YYYY-MM-DD）/ date ${value} does not exist (expected YYYY-MM-DD)`,
-      field,
-    );
+    throw new BadUserInputError(PLATFORM.dateNotExisting.with({ value }), field);
   const day = todayBy(clock);
-  if (value > day) throw new BadUserInputError(`日期 ${value} 晚于今天 ${day} / date ${value} is in the future`, field);
+  if (value > day) throw new BadUserInputError(PLATFORM.dateInFuture.with({ value, today: day }), field);
   return value;
 }
 

@@ -2,7 +2,10 @@ import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import { randomUUID } from "node:crypto";
 import type { Duplex } from "node:stream";
 import { HeaderMap, type ApolloServer, type BaseContext } from "@apollo/server";
+import { errorCodeLabel, type LocalizedText } from "@onewindow/contracts/i18n";
 import { GraphQLError } from "graphql";
+import { errorBody } from "./localization";
+import { HTTP } from "./messages";
 import { metricsRegistry } from "./metrics";
 import { withRequestSpan } from "./telemetry";
 import { serveStatic, type StaticSite } from "./static-site";
@@ -71,13 +74,16 @@ export const DEFAULT_HOST = "127.0.0.1";
 export interface Refusal {
   status: number;
   code: string;
+  /** English, for API clients and the refusal log. */
   message: string;
+  /** What a person reads (the code's label when absent). */
+  localized?: LocalizedText;
   headers?: Record<string, string>;
 }
 
 class PayloadTooLarge extends Error {
   constructor(readonly limit: number) {
-    super(`the request body is larger than the limit of ${limit} bytes`);
+    super(HTTP.bodyTooLarge.with({ limit }).en);
   }
 }
 
@@ -145,7 +151,7 @@ async function serveGraphql<TContext extends BaseContext, TAuth>(
     sendJson(
       res,
       refusal.status,
-      { errors: [{ message: refusal.message, extensions: { code: refusal.code } }] },
+      errorBody(req.headers, refusal.code, refusal.message, refusal.localized),
       refusal.headers,
     );
     return options.onRefused?.(req, requestId, refusal);
@@ -161,7 +167,12 @@ async function serveGraphql<TContext extends BaseContext, TAuth>(
       // A refusal may name its own status and headers (429 with retry-after, for instance).
       const http = err.extensions.http as { status?: number; headers?: Record<string, string> } | undefined;
       const status = http?.status ?? (code === "UNAUTHENTICATED" ? 401 : 400);
-      sendJson(res, status, { errors: [{ message: err.message, extensions: { code } }] }, http?.headers);
+      sendJson(
+        res,
+        status,
+        errorBody(req.headers, code, err.message, err.extensions.localizedMessage as string | undefined),
+        http?.headers,
+      );
       // A 400 (a malformed purpose header, say) is bad input, not a refusal of a person.
       if (status === 401 || status === 429) options.onRefused?.(req, requestId, { status, code, message: err.message });
       return;
@@ -176,22 +187,14 @@ async function serveGraphql<TContext extends BaseContext, TAuth>(
     try {
       body = JSON.parse(raw);
     } catch {
-      return sendJson(res, 400, {
-        errors: [{ message: "Request body is not valid JSON", extensions: { code: "BAD_REQUEST" } }],
-      });
+      return sendJson(res, 400, errorBody(req.headers, "BAD_REQUEST", "Request body is not valid JSON", HTTP.bodyNotJson));
     }
   }
   const maxName = options.maxOperationName ?? DEFAULT_MAX_OPERATION_NAME;
   const name = operationNameLength(body, search);
   if (name > maxName) {
-    return sendJson(res, 400, {
-      errors: [
-        {
-          message: `operationName is ${name} characters long, more than the limit of ${maxName}`,
-          extensions: { code: "BAD_REQUEST" },
-        },
-      ],
-    });
+    const text = HTTP.operationNameTooLong.with({ length: name, limit: maxName });
+    return sendJson(res, 400, errorBody(req.headers, "BAD_REQUEST", text.en, text));
   }
   // In a span continuing the caller's `traceparent` when tracing is on (a no-op otherwise).
   const result = await withRequestSpan(req.headers, requestId, () =>
@@ -250,14 +253,12 @@ export function createHttpServer<TContext extends BaseContext, TAuth = unknown>(
     handle().catch((err) => {
       if (res.headersSent) return res.destroy();
       if (err instanceof PayloadTooLarge) {
-        return sendJson(
-          res,
-          413,
-          { errors: [{ message: err.message, extensions: { code: "PAYLOAD_TOO_LARGE" } }] },
-          { connection: "close" },
-        );
+        const text = HTTP.bodyTooLarge.with({ limit: err.limit });
+        return sendJson(res, 413, errorBody(req.headers, "PAYLOAD_TOO_LARGE", text.en, text), {
+          connection: "close",
+        });
       }
-      sendJson(res, 500, { errors: [{ message: "Internal error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
+      sendJson(res, 500, errorBody(req.headers, "INTERNAL_SERVER_ERROR", "Internal error"));
     });
   });
   server.on("clientError", answerClientError);
@@ -286,7 +287,8 @@ function answerClientError(err: Error & { code?: string }, socket: Duplex): void
     "BAD_REQUEST",
     "the request is not valid HTTP",
   ];
-  const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
+  // No request to read a language from: the Chinese label, as for any request without Accept-Language.
+  const body = JSON.stringify({ errors: [{ message, extensions: { code, localizedMessage: errorCodeLabel(code).zh } }] });
   socket.end(
     `HTTP/1.1 ${status}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
   );

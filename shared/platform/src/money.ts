@@ -1,16 +1,17 @@
 import { BadUserInputError } from "./errors";
+import { PLATFORM } from "./messages";
 
 /**
  * Converts a yuan amount from the API into integer fen. Rejects negatives, more than two
  * decimals and amounts past what a bigint column and a JS number hold exactly.
  */
 export function yuanToFen(yuan: number, field: string): number {
-  if (!Number.isFinite(yuan)) throw new BadUserInputError("amount must be a number", field);
-  if (yuan < 0) throw new BadUserInputError(`amount must not be negative, got ${yuan}`, field);
+  if (!Number.isFinite(yuan)) throw new BadUserInputError(PLATFORM.amountNotNumber, field);
+  if (yuan < 0) throw new BadUserInputError(PLATFORM.amountNegative.with({ amount: yuan }), field);
   const fen = Math.round(yuan * 100);
   if (Math.abs(fen - yuan * 100) > 1e-6)
-    throw new BadUserInputError(`amount ${yuan} has more than two decimals`, field);
-  if (fen > 1e15) throw new BadUserInputError(`amount ${yuan} is too large`, field);
+    throw new BadUserInputError(PLATFORM.amountDecimals.with({ amount: yuan }), field);
+  if (fen > 1e15) throw new BadUserInputError(PLATFORM.amountTooLarge.with({ amount: yuan }), field);
   return fen;
 }
 

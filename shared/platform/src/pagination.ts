@@ -4,6 +4,7 @@ import { getArgumentValues, type GraphQLResolveInfo } from "graphql";
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from "type-graphql";
 import type { Repository } from "typeorm";
 import { BadUserInputError } from "./errors";
+import { PLATFORM } from "./messages";
 
 /** Relay page information; every subgraph declares the same type, so it is shareable. */
 @Directive("@shareable")
@@ -79,7 +80,6 @@ const IV_BYTES = 12;
 const TAG_BYTES = 16;
 /** Longer than any cursor this module makes (an ID number sealed is 66 characters): not worth opening. */
 const MAX_CURSOR_LENGTH = 400;
-const NOT_A_CURSOR = "不是此列表给出的游标 (is not a cursor returned by this list)";
 
 /**
  * The cursors of one list (see {@link CursorKey.list}): `seal` turns a position into an opaque
@@ -123,7 +123,7 @@ export class CursorKey {
       },
       open: (cursor, field = "after") => {
         const bytes = cursor.length <= MAX_CURSOR_LENGTH ? Buffer.from(cursor, "base64url") : Buffer.alloc(0);
-        if (bytes.length <= IV_BYTES + TAG_BYTES) throw new BadUserInputError(NOT_A_CURSOR, field);
+        if (bytes.length <= IV_BYTES + TAG_BYTES) throw new BadUserInputError(PLATFORM.notACursor, field);
         try {
           const decipher = crypto.createDecipheriv("aes-256-gcm", this.key, bytes.subarray(0, IV_BYTES)).setAAD(aad);
           decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
@@ -133,7 +133,7 @@ export class CursorKey {
           ]).toString("utf8");
         } catch {
           // Made or altered by the client, sealed for another list, or by another department.
-          throw new BadUserInputError(NOT_A_CURSOR, field);
+          throw new BadUserInputError(PLATFORM.notACursor, field);
         }
       },
     };
@@ -193,14 +193,14 @@ export function pageRequest(
   const limit = pageSize(first, max);
   if (!after) return { offset: 0, limit, cursors };
   const m = /^o:(\d{1,15})$/.exec(cursors.open(after));
-  if (!m) throw new BadUserInputError(NOT_A_CURSOR, "after");
+  if (!m) throw new BadUserInputError(PLATFORM.notACursor, "after");
   return { offset: Number(m[1]) + 1, limit, cursors };
 }
 
 function pageSize(first: number | null | undefined, max: number): number {
   const limit = first ?? 20;
   if (!Number.isInteger(limit) || limit < 0 || limit > max) {
-    throw new BadUserInputError(`must be between 0 and ${max}, got ${first}`, "first");
+    throw new BadUserInputError(PLATFORM.pageSize.with({ max, got: String(first) }), "first");
   }
   return limit;
 }
@@ -302,7 +302,7 @@ export function keysetPageRequest(
   const limit = pageSize(first, max);
   if (!after) return { after: null, limit, cursors };
   const m = /^k:(.+)$/s.exec(cursors.open(after));
-  if (!m) throw new BadUserInputError(NOT_A_CURSOR, "after");
+  if (!m) throw new BadUserInputError(PLATFORM.notACursor, "after");
   return { after: m[1], limit, cursors };
 }
 

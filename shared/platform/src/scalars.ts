@@ -1,11 +1,11 @@
 import { GraphQLError, GraphQLScalarType, Kind } from "graphql";
 import { isValidDate } from "./dates";
+import { OneWindowError } from "./errors";
+import { PLATFORM } from "./messages";
 
 function parseDate(value: unknown): string {
   if (typeof value !== "string" || !isValidDate(value)) {
-    throw new GraphQLError(`Date must be an existing calendar date as YYYY-MM-DD, got ${JSON.stringify(value)}`, {
-      extensions: { code: "BAD_USER_INPUT" },
-    });
+    throw new OneWindowError("BAD_USER_INPUT", PLATFORM.dateScalar.with({ value: JSON.stringify(value) ?? "undefined" }));
   }
   return value;
 }
@@ -21,7 +21,7 @@ export const DateScalar = new GraphQLScalarType({
   parseValue: parseDate,
   parseLiteral(ast) {
     if (ast.kind !== Kind.STRING)
-      throw new GraphQLError("Date must be a string YYYY-MM-DD", { extensions: { code: "BAD_USER_INPUT" } });
+      throw new OneWindowError("BAD_USER_INPUT", PLATFORM.dateScalarNotString);
     return parseDate(ast.value);
   },
 });
@@ -34,16 +34,17 @@ export const DateTimeScalar = new GraphQLScalarType({
   parseValue(value) {
     const d = new Date(value as string);
     if (typeof value !== "string" || Number.isNaN(d.getTime())) {
-      throw new GraphQLError(`DateTime must be ISO 8601, got ${JSON.stringify(value)}`, {
-        extensions: { code: "BAD_USER_INPUT" },
-      });
+      throw new OneWindowError(
+        "BAD_USER_INPUT",
+        PLATFORM.dateTimeScalar.with({ value: JSON.stringify(value) ?? "undefined" }),
+      );
     }
     return d;
   },
   parseLiteral(ast) {
     const d = ast.kind === Kind.STRING ? new Date(ast.value) : new Date(NaN);
     if (Number.isNaN(d.getTime()))
-      throw new GraphQLError("DateTime must be an ISO 8601 string", { extensions: { code: "BAD_USER_INPUT" } });
+      throw new OneWindowError("BAD_USER_INPUT", PLATFORM.dateTimeScalarNotString);
     return d;
   },
 });

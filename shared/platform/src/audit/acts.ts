@@ -9,6 +9,8 @@ import {
 import type { RequestContext } from "../context";
 import { PURPOSE_HEADER } from "@onewindow/contracts";
 import type { AuditRead } from "./audit-trail";
+import { OneWindowError } from "../errors";
+import { PLATFORM } from "../messages";
 
 /*
  * Every act at a department goes on its audit trail, not only the reads of personal data that
@@ -113,15 +115,12 @@ export function writeWithoutPurpose(
   if (!named) return null;
   // 200: the gateway reads it as any other answer with errors and passes the code on.
   if (ctx.caller.roles.length === 0)
-    return new GraphQLError(`sign in to run ${named.what.slice("Mutation.".length)}`, {
-      extensions: { code: "UNAUTHENTICATED", http: { status: 200 } },
-    });
-  return new GraphQLError(
-    `${named.what} 涉及公民个人信息，须说明用途：请发送 ${PURPOSE_HEADER} 请求头（案件编号或简短说明）/ a write that names a person needs a stated purpose: send the ${PURPOSE_HEADER} header`,
-    {
-      extensions: { code: "FORBIDDEN", http: { status: 200 } },
-    },
-  );
+    return new OneWindowError(
+      "UNAUTHENTICATED",
+      PLATFORM.signInToRun.with({ mutation: named.what.slice("Mutation.".length) }),
+      { http: { status: 200 } },
+    );
+  return new OneWindowError("FORBIDDEN", PLATFORM.purposeForWrite.with({ what: named.what }), { http: { status: 200 } });
 }
 
 /** The code of a GraphQL error, if it has one. */

@@ -5,6 +5,8 @@ import type { Logger } from "../logger";
 import { actRecords, rootActs, writeWithoutPurpose, type RootAct, type SelfServiceActs } from "./acts";
 import type { AuditRead, AuditTrail } from "./audit-trail";
 import { RefusalTally } from "./refusal-tally";
+import { OneWindowError } from "../errors";
+import { PLATFORM } from "../messages";
 
 /**
  * Refusals go to the trail through a {@link RefusalTally}: the first of each kind (caller, act,
@@ -72,10 +74,7 @@ export function auditPlugin(
             await trail.append(served);
           } catch (err) {
             logger.error(`audit trail write failed: ${(err as Error).message}`);
-            const error = new GraphQLError(
-              "此次操作未能记入审计记录，故不返回数据 / the act could not be recorded in the audit trail, so no data is returned",
-              { extensions: { code: "SERVICE_UNAVAILABLE" } },
-            );
+            const error = new OneWindowError("SERVICE_UNAVAILABLE", PLATFORM.auditWriteFailed);
             response.body.singleResult = { errors: [error.toJSON()] };
           }
         },

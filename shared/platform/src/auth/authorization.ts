@@ -6,6 +6,7 @@ import { checkIdNumber } from "../validation/id-number";
 import type { PersonReadCap } from "./read-cap";
 import { PURPOSE_HEADER, type Caller, type Role } from "@onewindow/contracts";
 import { selectedFields } from "./selected-fields";
+import { PLATFORM } from "../messages";
 
 /** What the auth checker and the personal-data guard need from a request's context. */
 export interface AuthContext {
@@ -17,8 +18,8 @@ const describe = (caller: Caller) => (caller.roles.length ? `role ${caller.roles
 
 /** Refuses `what`: UNAUTHENTICATED for anonymous callers (sign in), FORBIDDEN for the others. */
 export function refuse(caller: Caller, what: string): never {
-  if (caller.roles.length === 0) throw new UnauthenticatedError(`sign in to ${what}`);
-  throw new ForbiddenError(`${describe(caller)} may not ${what}`);
+  if (caller.roles.length === 0) throw new UnauthenticatedError(PLATFORM.signIn.with({ what }));
+  throw new ForbiddenError(PLATFORM.roleMayNot.with({ caller: describe(caller), what }));
 }
 
 /**
@@ -111,9 +112,7 @@ export class PersonalDataAccess {
 
   private requirePurpose(): void {
     if (!this.caller.purpose) {
-      throw new ForbiddenError(
-        `reading a citizen's personal data needs a stated purpose: send the ${PURPOSE_HEADER} header (a case id or a few words)`,
-      );
+      throw new ForbiddenError(PLATFORM.purposeForRead);
     }
   }
 
@@ -132,9 +131,7 @@ export class PersonalDataAccess {
     const cap = this.cap?.admit(this.caller, idNumbers);
     if (cap != null) {
       // The audit plugin records the refusal, as it does every refusal.
-      throw new RateLimitedError(
-        `本小时查阅的人数已达上限（${cap} 人），请下一个小时再查 (this user may read at most ${cap} distinct persons an hour in ${this.department})`,
-      );
+      throw new RateLimitedError(PLATFORM.hourlyPersonCap.with({ cap, department: this.department }));
     }
     for (const idNumber of idNumbers) {
       const seen = this.reads.get(idNumber) ?? new Set<string>();

@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { UnauthenticatedError } from "../errors";
 import { contextKeyId } from "./keys";
 import { isRole, type Caller } from "@onewindow/contracts";
+import { PLATFORM } from "../messages";
 
 /** The header the gateway signs the caller into, for one subgraph request. */
 export const CONTEXT_HEADER = "x-onewindow-context";
@@ -106,7 +107,7 @@ export class ContextVerifier {
 
   verify(header: string | undefined, body: string, now = Date.now()): VerifiedContext {
     const refuse = (why: string): never => {
-      throw new UnauthenticatedError(`${this.department} answers only the OneWindow gateway: ${why}`);
+      throw new UnauthenticatedError(PLATFORM.gatewayOnly.with({ department: this.department, why }));
     };
     if (!header) refuse("the request has no signed context");
     const [kid, claimsPart, signature, extra] = header!.split(".");

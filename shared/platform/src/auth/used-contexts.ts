@@ -3,6 +3,7 @@ import { isUniqueViolation, type Constructor } from "../data-source";
 import { UnauthenticatedError } from "../errors";
 import { CreateUsedContexts1764460000000 } from "./used-contexts.migration";
 import { UsedContextsUnlogged1764470000000 } from "./used-contexts-unlogged.migration";
+import { PLATFORM } from "../messages";
 
 /** The used-context table's migrations, in order. */
 export const USED_CONTEXT_MIGRATIONS: Constructor[] = [
@@ -37,7 +38,7 @@ export class UsedContexts {
     } catch (err) {
       if (isUniqueViolation(err))
         throw new UnauthenticatedError(
-          `${this.department} answers only the OneWindow gateway: the signed context was replayed`,
+          PLATFORM.gatewayOnly.with({ department: this.department, why: "the signed context was replayed" }),
         );
       throw err;
     }

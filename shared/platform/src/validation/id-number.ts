@@ -1,102 +1,15 @@
-import { BadUserInputError } from "../errors";
 import { idNumberCheckCharacter, makeIdNumber } from "@onewindow/contracts/demo";
-import { isValidDate } from "../dates";
+import { checkIdNumber, type IdDocumentKind, type IdNumberInfo } from "@onewindow/contracts/identity";
+import { BadUserInputError } from "../errors";
 
-// The check character and the builder are the demo population's too, so they live in contracts.
-export { idNumberCheckCharacter, makeIdNumber };
-
-/**
- * Which document an 18-character identity number belongs to; all three share the structure and
- * the check character of GB 11643-1999.
- * - `RESIDENT`: a citizen's resident ID number (公民身份号码), region code of GB/T 2260.
- * - `HMT_RESIDENCE_PERMIT`: a Hong Kong, Macao or Taiwan resident's residence permit
- *   (港澳台居民居住证, 国办发〔2018〕81号《港澳台居民居住证申领发放办法》): region code 810000
- *   (Hong Kong), 820000 (Macao) or 830000 (Taiwan).
- * - `FOREIGN_PERMANENT_RESIDENT`: the foreigner's permanent residence ID card, 2023 version
- *   (外国人永久居留身份证, issued by the National Immigration Administration, 国家移民管理局,
- *   from 2023-12-01): first digit 9, then the 2-digit province code of the accepting office, a
- *   3-digit nationality code, the birth date, a sequence whose last digit is odd for men, and the
- *   GB 11643 (ISO 7064 MOD 11-2) check character.
- */
-export type IdDocumentKind = "RESIDENT" | "HMT_RESIDENCE_PERMIT" | "FOREIGN_PERMANENT_RESIDENT";
-
-/** What a valid identity number says about its holder. */
-export interface IdNumberInfo {
-  idNumber: string;
-  /**
-   * The first six digits: the administrative division code of the place of first registration
-   * (resident ID), 810000/820000/830000 (residence permit), or 9 + province of the accepting
-   * office + nationality code (foreigner's permanent residence card).
-   */
-  region: string;
-  /** The document the number belongs to. */
-  kind: IdDocumentKind;
-  birthDate: string;
-  gender: "MALE" | "FEMALE";
-}
-
-// First two digits: provinces, autonomous regions and municipalities (GB/T 2260), plus 71 (Taiwan in GB/T 2260).
-const PROVINCES = new Set([
-  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63,
-  64, 65, 71,
-]);
-// Residence permits of Hong Kong, Macao and Taiwan residents: the whole 6-digit code is fixed.
-const HMT_REGIONS = new Set(["810000", "820000", "830000"]);
-
-/** The document an 18-character number's first digits name, or what is wrong with them. */
-function documentOf(id: string): { problem: string } | { kind: IdDocumentKind } {
-  if (id[0] === "9") {
-    // The accepting office's province; the nationality code (GB/T 2659 numeric) is not checked
-    // against a list, which changes with the world.
-    if (!PROVINCES.has(Number(id.slice(1, 3))) || id.slice(1, 3) === "71") {
-      return { problem: `foreign permanent resident number ${id.slice(0, 6)}: ${id.slice(1, 3)} is not a province` };
-    }
-    return { kind: "FOREIGN_PERMANENT_RESIDENT" };
-  }
-  if (id[0] === "8") {
-    if (!HMT_REGIONS.has(id.slice(0, 6))) {
-      return { problem: `region code ${id.slice(0, 6)} is not 810000, 820000 or 830000 (residence permit)` };
-    }
-    return { kind: "HMT_RESIDENCE_PERMIT" };
-  }
-  if (!PROVINCES.has(Number(id.slice(0, 2))))
-    return { problem: `region code ${id.slice(0, 6)} is not a known province` };
-  return { kind: "RESIDENT" };
-}
-
-/**
- * Checks an 18-character identity number (GB 11643-1999: a resident ID number, a Hong Kong,
- * Macao or Taiwan resident's residence permit number, or a 2023 foreigner's permanent residence
- * card number; see {@link IdDocumentKind}) and returns what is wrong with it, in words a clerk
- * can act on, or the facts it encodes.
- */
-export function checkIdNumber(value: string, today = new Date()): { problem: string } | IdNumberInfo {
-  const id = value.trim().toUpperCase();
-  if (id.length !== 18) return { problem: `must be 18 characters, got ${id.length}` };
-  if (!/^\d{17}[\dX]$/.test(id)) {
-    return { problem: "must be 17 digits followed by a digit or X" };
-  }
-  const document = documentOf(id);
-  if ("problem" in document) return document;
-  const birthDate = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
-  if (!isValidDate(birthDate)) return { problem: `birth date ${birthDate} does not exist` };
-  if (birthDate < "1900-01-01") return { problem: `birth date ${birthDate} is before 1900` };
-  if (birthDate > today.toISOString().slice(0, 10)) return { problem: `birth date ${birthDate} is in the future` };
-  const expected = idNumberCheckCharacter(id);
-  if (id[17] !== expected) return { problem: `check character should be ${expected}, got ${id[17]}` };
-  return {
-    idNumber: id,
-    region: id.slice(0, 6),
-    kind: document.kind,
-    birthDate,
-    gender: Number(id[16]) % 2 === 1 ? "MALE" : "FEMALE",
-  };
-}
+// The check character, the builder and the check itself are the demo population's and the
+// pages' too, so they live in contracts.
+export { checkIdNumber, idNumberCheckCharacter, makeIdNumber, type IdDocumentKind, type IdNumberInfo };
 
 /** Validates an ID number input; throws BAD_USER_INPUT naming `field` and the problem. */
 export function parseIdNumber(value: string, field = "idNumber"): IdNumberInfo {
   const result = checkIdNumber(value);
   if ("problem" in result)
-    throw new BadUserInputError(`invalid resident ID number "${value}": ${result.problem}`, field);
+    throw new BadUserInputError(result.problem, field);
   return result;
 }

@@ -1,11 +1,12 @@
 import { BadUserInputError } from "../errors";
+import { PLATFORM } from "../messages";
 
 /** Trims a required text input and checks its length; empty or too long is BAD_USER_INPUT. */
 export function requiredText(value: string, field: string, maxLength: number): string {
   const text = (value ?? "").trim();
-  if (!text) throw new BadUserInputError("must not be empty", field);
+  if (!text) throw new BadUserInputError(PLATFORM.textEmpty, field);
   if (text.length > maxLength)
-    throw new BadUserInputError(`must be at most ${maxLength} characters, got ${text.length}`, field);
+    throw new BadUserInputError(PLATFORM.textTooLong.with({ max: maxLength, length: text.length }), field);
   return text;
 }
 
@@ -19,7 +20,7 @@ export function optionalText(value: string | null | undefined, field: string, ma
 export function intInRange(value: number | null | undefined, field: string, min: number, max: number): number | null {
   if (value === null || value === undefined) return null;
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new BadUserInputError(`must be a whole number from ${min} to ${max}, got ${value}`, field);
+    throw new BadUserInputError(PLATFORM.wholeNumberRange.with({ min, max, value }), field);
   }
   return value;
 }
