@@ -10,10 +10,12 @@ import {
   contextClaims,
   injectTraceparent,
   metricsRegistry,
+  OneWindowError,
   signContextHeader,
   withDepartmentSpan,
 } from "@onewindow/platform";
 import type { GatewayContext } from "./context";
+import { GATEWAY } from "./messages";
 
 /** Each department's share of the gateway's work, and its failures, on /metrics. */
 const departmentRequests = new Histogram({
@@ -130,11 +132,10 @@ export class DepartmentDataSource implements GraphQLDataSource<GatewayContext> {
     } catch (err) {
       end({ outcome: isNetworkFailure(err) ? "unavailable" : "errors" });
       if (!isNetworkFailure(err)) throw err;
-      throw new GraphQLError(
-        `The ${this.department} department is unavailable right now; its fields are missing from this answer.`,
-        {
-          extensions: { code: "SERVICE_UNAVAILABLE", department: this.department },
-        },
+      throw new OneWindowError(
+        "SERVICE_UNAVAILABLE",
+        GATEWAY.departmentUnavailable.with({ department: this.department }),
+        { department: this.department },
       );
     }
   }
@@ -167,8 +168,9 @@ export class DepartmentDataSource implements GraphQLDataSource<GatewayContext> {
     const parsed = this.parse(answer);
     if (answer.status < 200 || answer.status >= 300) throw this.errorFrom(answer, parsed);
     if (typeof parsed !== "object" || parsed === null) {
-      throw new GraphQLError(`The ${this.department} department answered with something other than JSON`, {
-        extensions: { code: "BAD_GATEWAY", department: this.department },
+      const text = GATEWAY.departmentNotJson.with({ department: this.department });
+      throw new GraphQLError(text.en, {
+        extensions: { code: "BAD_GATEWAY", localizedMessage: text.zh, department: this.department },
       });
     }
     return parsed as GatewayGraphQLResponse;

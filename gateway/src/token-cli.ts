@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     hospitalCode: values.hospital ?? null,
     idNumber: values["id-number"] ?? null,
   });
-  if (problem) fail(`${problem}\n${usage}`);
+  if (problem) fail(`${problem.en}\n${usage}`);
   const idNumber = values["id-number"];
   if (idNumber) {
     try {

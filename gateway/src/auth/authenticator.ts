@@ -3,6 +3,7 @@ import { createLocalJWKSet, createRemoteJWKSet, importSPKI, jwtVerify, type JWTV
 import { ANONYMOUS, isRole, PURPOSE_HEADER, type Caller } from "@onewindow/contracts";
 import { BadUserInputError, tokenRolesProblem, UnauthenticatedError } from "@onewindow/platform";
 import { DEFAULT_MAX_LIFETIME_SECONDS, type JwtConfig } from "../config";
+import { GATEWAY } from "../messages";
 
 /** Longest purpose kept; the audit trail stores it with every read. */
 const MAX_PURPOSE = 200;
@@ -78,7 +79,7 @@ export class Authenticator {
     const purpose = purposeOf(rawPurpose);
     if (!authorization) return { caller: purpose ? { ...ANONYMOUS, purpose } : ANONYMOUS, expiresAt: null };
     const m = /^Bearer ([A-Za-z0-9_\-.]+)$/.exec(authorization);
-    if (!m) throw new UnauthenticatedError("the Authorization header must be `Bearer <token>`");
+    if (!m) throw new UnauthenticatedError(GATEWAY.bearerHeader);
     const token = m[1];
     const now = this.now();
     const hit = this.verified.get(token);
@@ -106,10 +107,10 @@ export class Authenticator {
       }));
     } catch (err) {
       const { code, claim, reason } = err as { code?: string; claim?: string; reason?: string };
-      if (code === "ERR_JWT_EXPIRED") throw new UnauthenticatedError("the token has expired; get a new one");
+      if (code === "ERR_JWT_EXPIRED") throw new UnauthenticatedError(GATEWAY.tokenExpired);
       if (claim === "exp" && reason === "missing")
-        throw new UnauthenticatedError("the token has no expiry (exp): tokens that never expire are refused");
-      throw new UnauthenticatedError("the token is not valid");
+        throw new UnauthenticatedError(GATEWAY.tokenWithoutExpiry);
+      throw new UnauthenticatedError(GATEWAY.tokenInvalid);
     }
     // A stolen long-lived token is a long-lived breach: the lifetime counts from when it was
     // issued, or from now when it does not say (an `iat` in the future does not stretch it).
@@ -117,13 +118,11 @@ export class Authenticator {
     const nowSeconds = Math.floor(now / 1000);
     const issuedAt = typeof payload.iat === "number" ? Math.min(payload.iat, nowSeconds) : nowSeconds;
     if (Number(payload.exp) - issuedAt > maxLifetime) {
-      throw new UnauthenticatedError(
-        `the token lives longer than the ${formatDuration(maxLifetime)} this gateway accepts (JWT_MAX_LIFETIME); get a shorter-lived one`,
-      );
+      throw new UnauthenticatedError(GATEWAY.tokenTooLongLived.with({ lifetime: formatDuration(maxLifetime) }));
     }
     const roles = Array.isArray(payload.roles) ? payload.roles : [payload.role];
     if (roles.length === 0 || !roles.every(isRole))
-      throw new UnauthenticatedError(`the token names an unknown role (${roles.join(", ")})`);
+      throw new UnauthenticatedError(GATEWAY.tokenUnknownRole.with({ roles: roles.join(", ") }));
     const caller = {
       userId: String(payload.sub),
       roles,
@@ -151,9 +150,9 @@ function purposeOf(raw: string | string[] | undefined): string | null {
   try {
     purpose = decodeURIComponent(purpose);
   } catch {
-    throw new BadUserInputError("is not valid percent-encoded text", PURPOSE_HEADER);
+    throw new BadUserInputError(GATEWAY.purposeEncoding, PURPOSE_HEADER);
   }
   if (purpose.length > MAX_PURPOSE)
-    throw new BadUserInputError(`must be at most ${MAX_PURPOSE} characters`, PURPOSE_HEADER);
+    throw new BadUserInputError(GATEWAY.purposeTooLong.with({ max: MAX_PURPOSE }), PURPOSE_HEADER);
   return purpose || null;
 }

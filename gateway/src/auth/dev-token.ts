@@ -33,7 +33,7 @@ export async function issueDevToken(
     hospitalCode: claims.hospital ?? null,
     idNumber: claims.idNumber ?? null,
   });
-  if (problem) throw new Error(problem);
+  if (problem) throw new Error(problem.en);
   const asymmetric = env.JWT_ALGORITHMS === "EdDSA";
   if (!asymmetric && !env.JWT_SECRET && !env.JWT_SECRET_FILE) ensureDevKeys(dataDir);
   const key = asymmetric ? loadDevIssuerKey(env, dataDir) : new TextEncoder().encode(loadJwtSecret(env, dataDir));

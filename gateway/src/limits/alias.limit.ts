@@ -1,6 +1,7 @@
 import { Kind, type OperationDefinitionNode, type SelectionSetNode } from "graphql";
 import { limitExceeded } from "./limit-error";
 import { FragmentMemo, type FragmentMap } from "./operation-fragments";
+import { GATEWAY } from "../messages";
 
 /** Default `GATEWAY_MAX_ALIASES`: no daily operation needs more than a handful. */
 export const DEFAULT_MAX_ALIASES = 30;
@@ -37,5 +38,5 @@ export function aliasCount(operation: OperationDefinitionNode, fragments: Fragme
 /** Throws `TOO_MANY_ALIASES` when a measured alias `count` is above `limit`. */
 export function assertAliasesWithin(count: number, limit: number): void {
   if (count > limit)
-    throw limitExceeded("TOO_MANY_ALIASES", `the operation uses ${count} aliases, more than the limit of ${limit}`);
+    throw limitExceeded("TOO_MANY_ALIASES", GATEWAY.tooManyAliases.with({ count, limit }));
 }

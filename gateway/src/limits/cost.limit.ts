@@ -11,6 +11,7 @@ import {
 } from "graphql";
 import { limitExceeded } from "./limit-error";
 import { FragmentMemo, type FragmentMap } from "./operation-fragments";
+import { GATEWAY } from "../messages";
 
 /** Default `GATEWAY_MAX_COST`: a clerk's full view of a citizen costs about 100, a page of 50 citizens with their insurance and tax about 900. */
 export const DEFAULT_MAX_COST = 5000;
@@ -122,7 +123,7 @@ export function assertCostWithin(cost: number, limit: number): void {
   if (cost > limit) {
     throw limitExceeded(
       "QUERY_TOO_COSTLY",
-      `estimated query cost ${Number.isFinite(cost) ? cost : "beyond counting"} exceeds the limit of ${limit}; ask for smaller pages (first/last) or fewer nested fields`,
+      GATEWAY.queryTooCostly.with({ cost: Number.isFinite(cost) ? cost : "beyond counting", limit }),
     );
   }
 }

@@ -1,6 +1,7 @@
 import { Kind, type OperationDefinitionNode, type SelectionSetNode } from "graphql";
 import { limitExceeded } from "./limit-error";
 import { FragmentMemo, type FragmentMap } from "./operation-fragments";
+import { GATEWAY } from "../messages";
 
 /** Default `GATEWAY_MAX_DEPTH`: the deepest daily operation nests 6 levels; 12 leaves room for dashboards. */
 export const DEFAULT_MAX_DEPTH = 12;
@@ -41,5 +42,5 @@ export function queryDepth(operation: OperationDefinitionNode, fragments: Fragme
 
 /** Throws `QUERY_TOO_DEEP` when a measured `depth` is above `limit`. */
 export function assertDepthWithin(depth: number, limit: number): void {
-  if (depth > limit) throw limitExceeded("QUERY_TOO_DEEP", `query depth ${depth} exceeds the limit of ${limit}`);
+  if (depth > limit) throw limitExceeded("QUERY_TOO_DEEP", GATEWAY.queryTooDeep.with({ depth, limit }));
 }

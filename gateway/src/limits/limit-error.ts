@@ -1,3 +1,4 @@
+import type { LocalizedText } from "@onewindow/contracts/i18n";
 import { GraphQLError } from "graphql";
 
 /** The `extensions.code` of each abuse limit, as clients see them. */
@@ -9,6 +10,6 @@ export type LimitCode =
  * with its code) that Apollo Server answers with HTTP 400: the client must change the query,
  * retrying it as it is will never work.
  */
-export function limitExceeded(code: LimitCode, message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
+export function limitExceeded(code: LimitCode, text: LocalizedText): GraphQLError {
+  return new GraphQLError(text.en, { extensions: { code, localizedMessage: text.zh, http: { status: 400 } } });
 }

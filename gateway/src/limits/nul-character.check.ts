@@ -1,4 +1,6 @@
 import { BREAK, GraphQLError, Kind, visit, type DocumentNode } from "graphql";
+import { OneWindowError } from "@onewindow/platform";
+import { GATEWAY } from "../messages";
 
 const NUL = "\u0000";
 
@@ -43,7 +45,5 @@ export function variableWithNul(variables: Readonly<Record<string, unknown>> | n
 
 /** BAD_USER_INPUT (HTTP 400) for text holding U+0000, naming where it was. */
 export function nulRefused(where: string): GraphQLError {
-  return new GraphQLError(`${where} contains the NUL character (U+0000), which no text field accepts`, {
-    extensions: { code: "BAD_USER_INPUT", http: { status: 400 } },
-  });
+  return new OneWindowError("BAD_USER_INPUT", GATEWAY.nulCharacter.with({ where }), { http: { status: 400 } });
 }

@@ -1,12 +1,12 @@
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { GraphQLError } from "graphql";
 import { DEFAULT_MAX_OPERATION_NAME } from "@onewindow/platform";
+import { GATEWAY } from "../messages";
 
 /** The refusal of an operation name longer than `limit`: 400 `BAD_REQUEST`, the name itself not echoed. */
 export function operationNameTooLong(length: number, limit: number): GraphQLError {
-  return new GraphQLError(`the operation's name is ${length} characters long, more than the limit of ${limit}`, {
-    extensions: { code: "BAD_REQUEST", http: { status: 400 } },
-  });
+  const text = GATEWAY.operationNameTooLong.with({ length, limit });
+  return new GraphQLError(text.en, { extensions: { code: "BAD_REQUEST", localizedMessage: text.zh, http: { status: 400 } } });
 }
 
 /**

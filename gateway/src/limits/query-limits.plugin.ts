@@ -5,6 +5,7 @@ import { assertCostWithin, DEFAULT_MAX_COST, queryCost } from "./cost.limit";
 import { assertDepthWithin, DEFAULT_MAX_DEPTH, queryDepth } from "./depth.limit";
 import { documentHasNul, nulRefused, variableWithNul } from "./nul-character.check";
 import { fragmentsOf, type FragmentMap } from "./operation-fragments";
+import { GATEWAY } from "../messages";
 
 /** The limits one operation must stay within. */
 export interface QueryLimits {
@@ -37,11 +38,15 @@ interface DocumentMeasures {
  * client may have sent 100 kB of it.
  */
 function unresolved(operationName: string | undefined): GraphQLError {
-  const message =
+  const text =
     operationName === undefined || operationName === null
-      ? "the document holds several operations: name the one to run in operationName"
-      : `the document has no operation named "${operationName.length > 64 ? `${operationName.slice(0, 64)}…` : operationName}"`;
-  return new GraphQLError(message, { extensions: { code: "OPERATION_RESOLUTION_FAILURE", http: { status: 400 } } });
+      ? GATEWAY.severalOperations
+      : GATEWAY.noSuchOperation.with({
+          name: operationName.length > 64 ? `${operationName.slice(0, 64)}…` : operationName,
+        });
+  return new GraphQLError(text.en, {
+    extensions: { code: "OPERATION_RESOLUTION_FAILURE", localizedMessage: text.zh, http: { status: 400 } },
+  });
 }
 
 /**
@@ -70,12 +75,10 @@ export function queryLimitsPlugin<TContext extends BaseContext>(
           // Validation lets a subscription through even though the schema has no Subscription
           // type; the gateway's executor would then fail with a 500.
           if (!schema.getRootType(operation.operation)) {
-            throw new GraphQLError(
-              `the schema has no ${operation.operation} root type: the gateway answers queries and mutations`,
-              {
-                extensions: { code: "GRAPHQL_VALIDATION_FAILED", http: { status: 400 } },
-              },
-            );
+            const text = GATEWAY.noRootType.with({ operation: operation.operation });
+            throw new GraphQLError(text.en, {
+              extensions: { code: "GRAPHQL_VALIDATION_FAILED", localizedMessage: text.zh, http: { status: 400 } },
+            });
           }
           let measures = measured.get(document);
           if (!measures)

@@ -3,6 +3,7 @@ import { BlockList, isIP } from "node:net";
 import { GraphQLError } from "graphql";
 import type { Caller } from "@onewindow/contracts";
 import type { Refusal } from "@onewindow/platform";
+import { GATEWAY } from "../messages";
 
 /** Default `GATEWAY_RATE_LIMIT`: far above a person at a desk or a wall screen (`npm run bench`, one caller at hundreds of requests a second, raises it). */
 export const DEFAULT_RATE_LIMIT = 6000;
@@ -138,10 +139,12 @@ export class RequestRateLimiter {
 }
 
 function refusal(limiter: RequestRateLimiter, retryAfterSeconds: number): Refusal {
+  const text = GATEWAY.tooManyRequests.with({ perMinute: limiter.perMinute, retryAfter: retryAfterSeconds });
   return {
     status: 429,
     code: "RATE_LIMITED",
-    message: `too many requests: the limit is ${limiter.perMinute} per minute; retry in ${retryAfterSeconds} s`,
+    message: text.en,
+    localized: text,
     headers: { "retry-after": String(retryAfterSeconds) },
   };
 }
@@ -149,7 +152,11 @@ function refusal(limiter: RequestRateLimiter, retryAfterSeconds: number): Refusa
 /** A {@link Refusal} thrown from `authenticate`: `createHttpServer` answers it with its status and headers. */
 function thrown(refused: Refusal): GraphQLError {
   return new GraphQLError(refused.message, {
-    extensions: { code: refused.code, http: { status: refused.status, headers: refused.headers } },
+    extensions: {
+      code: refused.code,
+      localizedMessage: refused.localized?.zh,
+      http: { status: refused.status, headers: refused.headers },
+    },
   });
 }
 

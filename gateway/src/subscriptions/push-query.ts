@@ -14,6 +14,9 @@ import {
 } from "graphql";
 import { getArgumentValues, getVariableValues } from "graphql/execution/values";
 import type { PushQuery } from "./subscription-fields";
+import type { LocalizedText } from "@onewindow/contracts/i18n";
+import { OneWindowError } from "@onewindow/platform";
+import { GATEWAY } from "../messages";
 
 /** A subscription operation read once at subscribe: what every push re-uses. */
 export interface PushPlan {
@@ -30,7 +33,7 @@ export interface PushPlan {
   path: readonly (string | number)[];
 }
 
-const bad = (message: string) => new GraphQLError(message, { extensions: { code: "BAD_USER_INPUT" } });
+const bad = (text: LocalizedText) => new OneWindowError("BAD_USER_INPUT", text);
 
 /**
  * Turns a validated subscription (`subscription ($id: ID!) { caseUpdates(caseId: $id) { status } }`)
@@ -45,18 +48,18 @@ export function planPush(
   queryOf: (field: string) => PushQuery | undefined,
 ): PushPlan {
   const operation = getOperationAST(document, operationName);
-  if (!operation) throw bad("name the operation to run (operationName)");
+  if (!operation) throw bad(GATEWAY.nameTheOperation);
   if (operation.operation !== OperationTypeNode.SUBSCRIPTION)
-    throw bad("this socket carries subscriptions; send queries and mutations as POST /graphql");
+    throw bad(GATEWAY.socketCarriesSubscriptions);
   const [selection] = operation.selectionSet.selections;
   if (operation.selectionSet.selections.length !== 1 || selection.kind !== Kind.FIELD)
-    throw bad("a subscription selects exactly one field of Subscription, written out (no fragment at its root)");
+    throw bad(GATEWAY.oneSubscriptionField);
   const subscriptionType = schema.getSubscriptionType()!;
   const fieldDef = subscriptionType.getFields()[selection.name.value];
   const query = queryOf(selection.name.value);
-  if (!fieldDef || !query) throw bad(`Subscription has no field ${selection.name.value}`);
+  if (!fieldDef || !query) throw bad(GATEWAY.noSubscriptionField.with({ field: selection.name.value }));
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {});
-  if (coerced.errors) throw bad(coerced.errors[0].message);
+  if (coerced.errors) throw bad(GATEWAY.badSubscriptionVariables.with({ detail: coerced.errors[0].message }));
   const args = getArgumentValues(fieldDef, selection, coerced.coerced);
 
   const fragments = reachableFragments(selection.selectionSet, document);

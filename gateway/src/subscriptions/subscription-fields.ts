@@ -1,6 +1,7 @@
 import { GraphQLError } from "graphql";
 import { HallEvents, LaborEvents, type Caller, type EventPayloads, type EventType } from "@onewindow/contracts";
-import type { EventEnvelope } from "@onewindow/platform";
+import { ForbiddenError, type EventEnvelope } from "@onewindow/platform";
+import { GATEWAY } from "../messages";
 
 /**
  * The query one pushed message is answered by: a root field of the supergraph, its arguments'
@@ -88,9 +89,7 @@ export const SUBSCRIPTION_FIELDS: Readonly<Record<string, SubscriptionField>> = 
     admit: (caller) =>
       caller.roles.includes("citizen") && caller.idNumber
         ? null
-        : new GraphQLError("myCases follows a citizen's own cases: sign in with a citizen's token", {
-            extensions: { code: "FORBIDDEN" },
-          }),
+        : new ForbiddenError(GATEWAY.myCasesCitizenOnly),
     select: (event, _args, caller) => {
       const payload = data(event, HallEvents.caseOpened);
       return payload.idNumber === caller.idNumber ? { id: String(payload.caseId) } : null;

@@ -14,7 +14,7 @@ import {
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer, type WebSocket } from "ws";
 import { PURPOSE_HEADER, type Caller } from "@onewindow/contracts";
-import type { EventEnvelope, Logger } from "@onewindow/platform";
+import { RateLimitedError, UnauthenticatedError, type EventEnvelope, type Logger } from "@onewindow/platform";
 import type { Authenticator } from "../auth/authenticator";
 import type { SubscriptionLimits } from "../config";
 import type { GatewayContext } from "../context";
@@ -22,6 +22,7 @@ import { clientAddress } from "../limits/request-rate.limiter";
 import type { EventFeed } from "./event-feed";
 import { planPush, valueAt, type PushPlan } from "./push-query";
 import { SUBSCRIPTION_FIELDS, subscriptionSdl, type SubscriptionField } from "./subscription-fields";
+import { GATEWAY } from "../messages";
 
 /** WebSocket close codes beyond graphql-ws's own (4400-4499 are the application's). */
 export const CLOSE_CODES = {
@@ -194,9 +195,7 @@ export class SubscriptionServer {
     const schema = this.requireSchema();
     try {
       if (connection.active >= this.options.limits.perConnection)
-        throw new GraphQLError(`at most ${this.options.limits.perConnection} subscriptions on one connection`, {
-          extensions: { code: "RATE_LIMITED" },
-        });
+        throw new RateLimitedError(GATEWAY.subscriptionsPerConnection.with({ limit: this.options.limits.perConnection }));
       const key = JSON.stringify([payload.query, payload.operationName ?? null, payload.variables ?? null]);
       let request = this.requests.find(key, schema);
       if (!request) {
@@ -214,10 +213,7 @@ export class SubscriptionServer {
       }
       const field = SUBSCRIPTION_FIELDS[request.plan.field];
       if (connection.publicOnly && !field.public)
-        throw new GraphQLError(
-          `${request.plan.field} is not public: send the token in the Authorization header (never in the address)`,
-          { extensions: { code: "UNAUTHENTICATED" } },
-        );
+        throw new UnauthenticatedError(GATEWAY.subscriptionNotPublic.with({ field: request.plan.field }));
       const refusal = field.admit?.(connection.caller);
       if (refusal) throw refusal;
       connection.active++;
@@ -366,8 +362,8 @@ class PushStream implements AsyncIterableIterator<ExecutionResult> {
         return {
           value: {
             errors: [
-              new GraphQLError("too many updates waiting: the subscription ended; subscribe again", {
-                extensions: { code: "SLOW_CONSUMER" },
+              new GraphQLError(GATEWAY.slowConsumer.en, {
+                extensions: { code: "SLOW_CONSUMER", localizedMessage: GATEWAY.slowConsumer.zh },
               }),
             ],
           },

@@ -51,6 +51,12 @@ export const PLATFORM = defineMessages("platform", {
     zh: "{department} 只接受 OneWindow 网关发来的请求",
     en: "{department} answers only the OneWindow gateway: {why}",
   },
+  auditorWithReader: {
+    zh: "同一令牌不能同时持有审计员角色和可查阅个人信息的角色（{roles}）",
+    en: "a token cannot hold auditor together with a role that reads personal data ({roles})",
+  },
+  hospitalTokenScope: { zh: "{role} 令牌必须指明所属医院", en: "a {role} token must name its hospital" },
+  citizenTokenScope: { zh: "公民令牌必须含有本人身份证号码", en: "a citizen token must carry the citizen's idNumber" },
   auditWriteFailed: {
     zh: "此次操作未能记入审计记录，故不返回数据",
     en: "the act could not be recorded in the audit trail, so no data is returned",

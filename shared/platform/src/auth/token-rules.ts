@@ -1,4 +1,6 @@
 import { ROLES, type Role } from "@onewindow/contracts";
+import type { LocalizedText } from "@onewindow/contracts/i18n";
+import { PLATFORM } from "../messages";
 
 /**
  * Roles that read personal data somewhere in OneWindow (a department's `personalDataReaders`,
@@ -21,14 +23,14 @@ export function tokenRolesProblem(claims: {
   roles: readonly Role[];
   hospitalCode: string | null;
   idNumber: string | null;
-}): string | null {
+}): LocalizedText | null {
   const { roles } = claims;
   const readers = roles.filter((r) => PERSONAL_DATA_ROLES.includes(r));
   if (roles.includes("auditor") && readers.length > 0)
-    return `a token cannot hold auditor together with a role that reads personal data (${readers.join(", ")})`;
+    return PLATFORM.auditorWithReader.with({ roles: readers.join(", ") });
   const unscoped = roles.find((r) => HOSPITAL_ROLES.includes(r));
   if (unscoped && !claims.hospitalCode)
-    return `${unscoped.startsWith("i") ? "an" : "a"} ${unscoped} token must name its hospital`;
-  if (roles.includes("citizen") && !claims.idNumber) return "a citizen token must carry the citizen's idNumber";
+    return PLATFORM.hospitalTokenScope.with({ role: unscoped });
+  if (roles.includes("citizen") && !claims.idNumber) return PLATFORM.citizenTokenScope;
   return null;
 }

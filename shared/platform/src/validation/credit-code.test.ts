@@ -1,5 +1,6 @@
 import { test } from "@jest/globals";
 import assert from "node:assert/strict";
+import type { LocalizedText } from "@onewindow/contracts/i18n";
 import { checkCreditCode, creditCodeCheckCharacter, makeCreditCode, parseCreditCode } from "./credit-code";
 
 test("accepts the textbook example code", () => {
@@ -10,16 +11,16 @@ test("accepts the textbook example code", () => {
 test("says what is wrong", () => {
   const good = makeCreditCode("330104", 12345678);
   const wrongCheck = good.slice(0, 17) + (good[17] === "0" ? "1" : "0");
-  assert.deepEqual(checkCreditCode(wrongCheck), {
-    problem: `check character should be ${good[17]}, got ${wrongCheck[17]}`,
-  });
-  assert.deepEqual(checkCreditCode("91330104123"), { problem: "must be 18 characters, got 11" });
+  const problem = (code: string) => (checkCreditCode(code) as { problem: LocalizedText }).problem;
+  assert.equal(problem(wrongCheck).en, `check character should be ${good[17]}, got ${wrongCheck[17]}`);
+  assert.equal(problem(wrongCheck).zh, `统一社会信用代码校验位应为 ${good[17]}，现为 ${wrongCheck[17]}`);
+  assert.equal(problem("91330104123").en, "must be 18 characters, got 11");
   assert.match(
-    (checkCreditCode("91330104I23456788A") as { problem: string }).problem,
+    problem("91330104I23456788A").en,
     /character 9 "I" is not allowed/,
   );
   assert.match(
-    (checkCreditCode("9133A104123456788A") as { problem: string }).problem,
+    problem("9133A104123456788A").en,
     /region code 33A104 must be 6 digits/,
   );
 });

@@ -1,5 +1,6 @@
 import { test } from "@jest/globals";
 import assert from "node:assert/strict";
+import type { LocalizedText } from "@onewindow/contracts/i18n";
 import { checkIdNumber, idNumberCheckCharacter, makeIdNumber, parseIdNumber } from "./id-number";
 
 test("accepts the GB 11643 worked example and reads birth date and gender", () => {
@@ -31,7 +32,12 @@ test("says exactly what is wrong", () => {
     ["330102189901011234", "birth date 1899-01-01 is before 1900"],
     ["330102299901011234", "birth date 2999-01-01 is in the future"],
   ];
-  for (const [input, problem] of cases) assert.deepEqual(checkIdNumber(input), { problem }, input);
+  for (const [input, problem] of cases) {
+    const result = checkIdNumber(input);
+    assert.ok("problem" in result, input);
+    assert.equal(result.problem.en, problem, input);
+    assert.match(result.problem.zh, /[\u4e00-\u9fff]/, input);
+  }
 });
 
 test("accepts Hong Kong, Macao and Taiwan residence permit numbers (810000, 820000, 830000)", () => {
@@ -50,7 +56,7 @@ test("accepts Hong Kong, Macao and Taiwan residence permit numbers (810000, 8200
       gender: "MALE",
     });
     const wrong = id.slice(0, 17) + (id[17] === "0" ? "1" : "0");
-    assert.match((checkIdNumber(wrong) as { problem: string }).problem, /check character should be/);
+    assert.match((checkIdNumber(wrong) as { problem: LocalizedText }).problem.en, /check character should be/);
   }
 });
 
@@ -73,11 +79,11 @@ test("accepts the 2023 foreigner's permanent residence card number: 9, province,
   });
   // 71 is Taiwan's code in GB/T 2260, not a place where the immigration administration accepts applications.
   assert.match(
-    (checkIdNumber(makeIdNumber("971840", "1985-04-12", 24)) as { problem: string }).problem,
+    (checkIdNumber(makeIdNumber("971840", "1985-04-12", 24)) as { problem: LocalizedText }).problem.en,
     /71 is not a province/,
   );
   assert.match(
-    (checkIdNumber(makeIdNumber("911840", "1985-02-30", 24)) as { problem: string }).problem,
+    (checkIdNumber(makeIdNumber("911840", "1985-02-30", 24)) as { problem: LocalizedText }).problem.en,
     /1985-02-30 does not exist/,
   );
 });
@@ -89,6 +95,7 @@ test("parseIdNumber throws BAD_USER_INPUT naming the field", () => {
       assert.equal(err.extensions.code, "BAD_USER_INPUT");
       assert.equal(err.extensions.field, "input.idNumber");
       assert.match(err.message, /check character should be X/);
+      assert.equal(err.extensions.localizedMessage, "身份证号码校验位应为 X，现为 1");
       return true;
     },
   );
