@@ -1,8 +1,11 @@
 /** The languages OneWindow speaks: Chinese first, English on request. */
 export type Language = "zh" | "en";
 
-/** Values put into a message's `{name}` placeholders. */
-export type MessageParams = Readonly<Record<string, string | number>>;
+/**
+ * Values put into a message's `{name}` placeholders: the same in both languages, or a value of
+ * its own per language (an enum value's Chinese label and its code, say).
+ */
+export type MessageParams = Readonly<Record<string, string | number | { readonly zh: string; readonly en: string }>>;
 
 /** A text in both languages, ready to show. */
 export interface LocalizedText {
@@ -23,10 +26,12 @@ export type MessageTexts<K extends string> = Readonly<Record<K, { readonly zh: s
 const PLACEHOLDER = /\{(\w+)\}/g;
 
 /** Fills `{name}` placeholders; a missing value stays visible as `{name}` rather than vanishing. */
-export function fillPlaceholders(template: string, params: MessageParams): string {
-  return template.replace(PLACEHOLDER, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
-  );
+export function fillPlaceholders(template: string, params: MessageParams, language: Language = "zh"): string {
+  return template.replace(PLACEHOLDER, (whole, name: string) => {
+    if (!Object.prototype.hasOwnProperty.call(params, name)) return whole;
+    const value = params[name]!;
+    return typeof value === "object" ? value[language] : String(value);
+  });
 }
 
 /** The placeholder names of a template, sorted: both languages of a message must use the same ones. */
@@ -48,7 +53,7 @@ export function defineMessages<K extends string>(scope: string, texts: MessageTe
       key,
       zh,
       en,
-      with: (params) => ({ key, zh: fillPlaceholders(zh, params), en: fillPlaceholders(en, params) }),
+      with: (params) => ({ key, zh: fillPlaceholders(zh, params, "zh"), en: fillPlaceholders(en, params, "en") }),
     };
   }
   return Object.freeze(catalogue);

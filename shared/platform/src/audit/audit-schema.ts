@@ -3,6 +3,7 @@ import { hasRole, refuse } from "../auth/authorization";
 import type { RequestContext } from "../context";
 import { pageRequest, toConnection } from "../pagination";
 import { parseIdNumber } from "../validation/id-number";
+import { PLATFORM } from "../messages";
 import type { AuditEntry } from "./audit-entry.entity";
 
 /*
@@ -145,7 +146,7 @@ const toRecord = (row: AuditEntry) => ({
 function checkScope(ctx: RequestContext, scope: string): void {
   if (hasRole(ctx.caller, "auditor")) return;
   if (hasRole(ctx.caller, "citizen") && scope === ctx.caller.idNumber) return;
-  refuse(ctx.caller, scope === "*" ? "read the whole audit trail" : "read who looked at another person's records");
+  refuse(ctx.caller, scope === "*" ? PLATFORM.actReadWholeTrail : PLATFORM.actReadOthersTrail);
 }
 
 /** The resolvers that go with {@link auditTypeDefs}. */
@@ -176,7 +177,7 @@ export function auditResolvers(department: string, root: boolean): Record<string
     AuditVerification: {
       ...scoped,
       [field]: (_: unknown, __: unknown, ctx: RequestContext) => {
-        if (!hasRole(ctx.caller, "auditor")) refuse(ctx.caller, "verify the audit trail");
+        if (!hasRole(ctx.caller, "auditor")) refuse(ctx.caller, PLATFORM.actVerifyTrail);
         ctx.access.recordAct(null, `AuditVerification.${field}`);
         return ctx.trail.verify();
       },
@@ -194,7 +195,7 @@ export function auditResolvers(department: string, root: boolean): Record<string
         return { scope };
       },
       verifyAuditTrail: (_: unknown, __: unknown, ctx: RequestContext) => {
-        if (!hasRole(ctx.caller, "auditor")) refuse(ctx.caller, "verify the audit trail");
+        if (!hasRole(ctx.caller, "auditor")) refuse(ctx.caller, PLATFORM.actVerifyTrail);
         return { scope: "*" };
       },
     };

@@ -6,6 +6,7 @@ import { checkIdNumber } from "../validation/id-number";
 import type { PersonReadCap } from "./read-cap";
 import { PURPOSE_HEADER, type Caller, type Role } from "@onewindow/contracts";
 import { selectedFields } from "./selected-fields";
+import type { LocalizedText } from "@onewindow/contracts/i18n";
 import { PLATFORM } from "../messages";
 
 /** What the auth checker and the personal-data guard need from a request's context. */
@@ -14,12 +15,15 @@ export interface AuthContext {
   access: PersonalDataAccess;
 }
 
-const describe = (caller: Caller) => (caller.roles.length ? `role ${caller.roles.join(", ")}` : "an anonymous caller");
-
-/** Refuses `what`: UNAUTHENTICATED for anonymous callers (sign in), FORBIDDEN for the others. */
-export function refuse(caller: Caller, what: string): never {
+/**
+ * Refuses an act, named in both languages from the department's catalogue (`PLATFORM.actRun`
+ * and the like): UNAUTHENTICATED for anonymous callers (sign in), FORBIDDEN for the others,
+ * naming the caller's roles.
+ */
+export function refuse(caller: Caller, act: LocalizedText): never {
+  const what = { zh: act.zh, en: act.en };
   if (caller.roles.length === 0) throw new UnauthenticatedError(PLATFORM.signIn.with({ what }));
-  throw new ForbiddenError(PLATFORM.roleMayNot.with({ caller: describe(caller), what }));
+  throw new ForbiddenError(PLATFORM.roleMayNot.with({ roles: caller.roles.join(", "), what }));
 }
 
 /**
@@ -30,9 +34,11 @@ export function refuse(caller: Caller, what: string): never {
 export const authChecker: AuthChecker<AuthContext, Role> = ({ context, info }, roles) => {
   const caller = context.caller;
   if (roles.some((role) => caller.roles.includes(role))) return true;
-  const what =
-    info.parentType.name === "Mutation" ? `run ${info.fieldName}` : `read ${info.parentType.name}.${info.fieldName}`;
-  return refuse(caller, what);
+  const act =
+    info.parentType.name === "Mutation"
+      ? PLATFORM.actRun.with({ field: info.fieldName })
+      : PLATFORM.actRead.with({ type: info.parentType.name, field: info.fieldName });
+  return refuse(caller, act);
 };
 
 /** True when the caller holds one of `roles`. */
@@ -91,10 +97,7 @@ export class PersonalDataAccess {
     const listed = listFields(info);
     if (listed.length === 0) return;
     if (!hasRole(this.caller, ...this.readers, "citizen")) {
-      refuse(
-        this.caller,
-        `read the persons in a list (${listed[0]}) held by ${this.department}; totalCount is an aggregate and allowed`,
-      );
+      refuse(this.caller, PLATFORM.actReadList.with({ field: listed[0]!, department: this.department }));
     }
     this.requirePurpose();
   }
@@ -122,8 +125,8 @@ export class PersonalDataAccess {
         refuse(
           this.caller,
           hasRole(this.caller, "citizen")
-            ? "read another person's records"
-            : `read citizens' personal data (${first}) held by ${this.department}`,
+            ? PLATFORM.actReadOthers
+            : PLATFORM.actReadPersonalData.with({ field: first, department: this.department }),
         );
       }
     }
