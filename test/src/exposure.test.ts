@@ -228,13 +228,13 @@ describe("the gateway cannot be exhausted, and nothing is exposed where it shoul
       );
     const young = await take({ category: "TAX", priority: "ELDERLY", idNumber: freshIdNumber("1990-05-05", "FEMALE") });
     assert.equal(young.errors?.[0].extensions?.code, "BAD_USER_INPUT");
-    assert.match(young.errors![0].message, /未满60周岁/);
+    assert.match(young.errors![0].extensions!.localizedMessage, /未满60周岁/);
     assert.equal(young.data, null);
     const none = await take({ category: "TAX", priority: "ELDERLY" });
     assert.equal(none.errors?.[0].extensions?.code, "BAD_USER_INPUT");
     const disabled = await take({ category: "TAX", priority: "DISABLED" });
     assert.equal(disabled.errors?.[0].extensions?.code, "FORBIDDEN");
-    assert.match(disabled.errors![0].message, /^爱心通道号须由窗口工作人员发放/);
+    assert.match(disabled.errors![0].extensions!.localizedMessage, /^爱心通道号须由窗口工作人员发放/);
     // Someone of 60 or over at the machine, and a window clerk for anyone, still get one.
     const elder = await take({ category: "TAX", priority: "ELDERLY", idNumber: freshIdNumber("1950-03-03", "MALE") });
     assert.equal(elder.errors, undefined, JSON.stringify(elder.errors));

@@ -50,7 +50,8 @@ describe("the hall's queue through the gateway: missed numbers, transfer, appoin
     try {
       const late = await stack.query(recall, { t: second.id });
       assert.equal(late.errors?.[0].extensions?.code, "BAD_USER_INPUT", JSON.stringify(late.errors));
-      assert.match(late.errors![0].message, /过号已超过0分钟/);
+      assert.match(late.errors![0].message, /the recall window of 0 minutes has passed/);
+      assert.match(late.errors![0].extensions!.localizedMessage, /过号已超过0分钟/);
     } finally {
       await ok(stack, RECALL_WINDOW, { m: 30 }, ADMIN);
     }

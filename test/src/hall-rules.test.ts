@@ -61,7 +61,7 @@ describe("the service hall's calendar and on-time rate through the gateway", () 
     assert.equal((await stack.query(SET, { i: y2027 }, ANONYMOUS)).errors?.[0].extensions?.code, "UNAUTHENTICATED");
     const weekday = await stack.query(SET, { i: { ...y2027, makeUpWorkdays: ["2027-01-08"] } }, ADMIN);
     assert.equal(weekday.errors?.[0].extensions?.code, "BAD_USER_INPUT");
-    assert.match(weekday.errors![0].message, /不是周六或周日/);
+    assert.match(weekday.errors![0].extensions!.localizedMessage, /不是周六或周日/);
     const set = (await ok(stack, SET, { i: y2027 }, ADMIN)).setHolidaySchedule;
     assert.equal(set.official, true);
     const due = await ok(stack, `{ deadline(itemCode: "EA001", openedOn: "2026-12-28") { deadline official } }`);

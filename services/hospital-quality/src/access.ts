@@ -1,6 +1,14 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { type Caller, type Role } from "@onewindow/contracts";
-import { maskIdNumber, refuse, selectedFields, type RequestContext } from "@onewindow/platform";
+import { fillPlaceholders, type LocalizedText, type Message } from "@onewindow/contracts/i18n";
+import {
+  ForbiddenError,
+  maskIdNumber,
+  selectedFields,
+  UnauthenticatedError,
+  type RequestContext,
+} from "@onewindow/platform";
+import { HOSPITAL_REFUSAL } from "./messages";
 
 /*
  * Who may do what in hospital quality: the role sets, the hospital a caller reaches, and how a
@@ -39,11 +47,27 @@ export function reachesHospital(caller: Caller, hospitalCode: string, roles: rea
 }
 
 /**
- * Refuses (FORBIDDEN, or UNAUTHENTICATED for anonymous callers) unless one of the caller's
- * `roles` reaches `hospitalCode` (see {@link reachesHospital}). `what` completes "may not …".
+ * Refuses `act` as the platform's `refuse` does (UNAUTHENTICATED for anonymous callers, sign in;
+ * FORBIDDEN for the others, naming their roles), with the act named in each language: the
+ * platform's takes one string, which would put English inside the Chinese.
  */
-export function requireHospitalScope(caller: Caller, hospitalCode: string, roles: readonly Role[], what: string): void {
-  if (!reachesHospital(caller, hospitalCode, roles)) refuse(caller, `${what} of hospital ${hospitalCode}`);
+export function refuseAct(caller: Caller, act: LocalizedText): never {
+  const inEach = (text: Message, params: Record<string, string>): LocalizedText => ({
+    key: text.key,
+    zh: fillPlaceholders(text.zh, { ...params, act: act.zh }),
+    en: fillPlaceholders(text.en, { ...params, act: act.en }),
+  });
+  if (caller.roles.length === 0) throw new UnauthenticatedError(inEach(HOSPITAL_REFUSAL.signIn, {}));
+  throw new ForbiddenError(inEach(HOSPITAL_REFUSAL.roleMayNot, { roles: caller.roles.join(", ") }));
+}
+
+/**
+ * Refuses (FORBIDDEN, or UNAUTHENTICATED for anonymous callers) unless one of the caller's
+ * `roles` reaches `hospitalCode` (see {@link reachesHospital}). `act` (HOSPITAL_ACT) names what
+ * was refused, with a `{hospital}` placeholder.
+ */
+export function requireHospitalScope(caller: Caller, hospitalCode: string, roles: readonly Role[], act: Message): void {
+  if (!reachesHospital(caller, hospitalCode, roles)) refuseAct(caller, act.with({ hospital: hospitalCode }));
 }
 
 /**

@@ -135,13 +135,15 @@ describe("who may do what in hospital quality", () => {
     });
   }
 
-  test("a refusal names the hospital; patients in the worklist come masked", async () => {
+  test("a refusal names the hospital, in Chinese too; patients in the worklist come masked", async () => {
     const other = await graphql({
       schema,
       source: `{ hospital(code: "H1") { qualityMetrics(from: "2024-03-01", to: "2024-03-31") { outpatientVisits } } }`,
       contextValue: context(adminOf("H2")),
     });
     assert.match(other.errors![0].message, /role hospital_admin may not read the quality metrics of hospital H1/);
+    // The act is named in each language: no English inside the Chinese.
+    assert.equal(other.errors![0].extensions.localizedMessage, "当前角色（hospital_admin）无权查阅医院 H1 的质量指标");
     const list = await graphql({
       schema,
       source: `{ hospital(code: "H1") { dueFollowUps { edges { node { patientIdNumber } } } } }`,

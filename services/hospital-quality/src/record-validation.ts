@@ -1,11 +1,12 @@
 import { BadUserInputError, optionalText, parseIdNumber, yuanToFen } from "@onewindow/platform";
+import { HOSPITAL } from "./messages";
 
 /** Total and drug cost in fen; drug cost may not exceed the total. */
 export function parseCosts(totalCost: number, drugCost: number): { totalFen: number; drugFen: number } {
   const totalFen = yuanToFen(totalCost, "totalCost");
   const drugFen = yuanToFen(drugCost, "drugCost");
   if (drugFen > totalFen)
-    throw new BadUserInputError(`drug cost ${drugCost} exceeds the total cost ${totalCost}`, "drugCost");
+    throw new BadUserInputError(HOSPITAL.drugCostOverTotal.with({ drugCost, totalCost }), "drugCost");
   return { totalFen, drugFen };
 }
 

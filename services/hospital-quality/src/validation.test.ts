@@ -167,6 +167,15 @@ for (const [name, act, code, field] of cases) {
   });
 }
 
+test("a refusal speaks Chinese to the clerk and keeps the English message for API clients", async () => {
+  const { s } = await setUp();
+  const error = await rejectsWith(() => s.inpatient.record({ ...stay, drugCost: 3000.01 }), "BAD_USER_INPUT", {
+    field: "drugCost",
+    message: /^drugCost: drug cost 3000\.01 exceeds the total cost 3000$/,
+  });
+  assert.equal(error.extensions.localizedMessage, "药品费用 3000.01 元超过总费用 3000 元");
+});
+
 test("each accepted record writes its row, its rollup delta and one event in the outbox", async () => {
   const { db, s, stayId } = await setUp();
   const patientIdNumber = makeIdNumber("330182", "1960-05-01", 12);

@@ -334,6 +334,9 @@ test("evaluations: the window's evaluator rates any case, a citizen only their o
     i: { caseId: String(cases[2].id), channel: "ONLINE", rating: "UNSATISFIED" },
   });
   assert.equal(codeOf(other), "FORBIDDEN");
+  // The refusal names the act in each language: English for API clients, Chinese for the person.
+  assert.equal(other.errors![0].message, "role citizen may not evaluate another person's case");
+  assert.equal(other.errors![0].extensions.localizedMessage, "当前角色（citizen）无权评价他人的办件");
   const noCase = await as(citizen(3), rate, { i: { window: "01", channel: "ONLINE", rating: "UNSATISFIED" } });
   assert.equal(codeOf(noCase), "FORBIDDEN");
   const unknown = await as(citizen(3), rate, { i: { caseId: "999999", channel: "ONLINE", rating: "SATISFIED" } });

@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import type { RequestContext } from "@onewindow/platform";
 import { RECORD_WRITERS, requireHospitalScope } from "../access";
+import { HOSPITAL_ACT } from "../messages";
 import { parseHospitalCode } from "../hospital/hospital-code";
 import type { Services } from "../services";
 import { SubmitPatientEvaluationInput } from "./evaluation.inputs";
@@ -20,7 +21,12 @@ export class EvaluationResolver {
     input: SubmitPatientEvaluationInput,
     @Ctx() ctx: RequestContext,
   ) {
-    requireHospitalScope(ctx.caller, parseHospitalCode(input.hospitalCode), RECORD_WRITERS, "record evaluations");
+    requireHospitalScope(
+      ctx.caller,
+      parseHospitalCode(input.hospitalCode),
+      RECORD_WRITERS,
+      HOSPITAL_ACT.recordEvaluations,
+    );
     return this.s.evaluations.submit(input);
   }
 }

@@ -12,6 +12,7 @@ import { parseHospitalCode } from "../hospital/hospital-code";
 import { requireHospital } from "../hospital/hospital.service";
 import { CHANNEL_COUNTERS } from "../rollup/channel-counters";
 import { addToRollup } from "../rollup/rollup.writer";
+import { HOSPITAL } from "../messages";
 import type { SubmitPatientEvaluationInput } from "./evaluation.inputs";
 import { PatientEvaluation } from "./patient-evaluation.entity";
 
@@ -27,8 +28,8 @@ export class EvaluationService {
     const hospitalCode = parseHospitalCode(input.hospitalCode);
     const evaluatedOn = parsePastDate(input.evaluatedOn, "evaluatedOn", this.clock);
     const counters = CHANNEL_COUNTERS[input.channel];
-    if (!counters) throw new BadUserInputError(`unknown channel ${input.channel}`, "channel");
-    if (typeof input.satisfied !== "boolean") throw new BadUserInputError("must be true or false", "satisfied");
+    if (!counters) throw new BadUserInputError(HOSPITAL.unknownChannel.with({ channel: input.channel }), "channel");
+    if (typeof input.satisfied !== "boolean") throw new BadUserInputError(HOSPITAL.trueOrFalse, "satisfied");
     const evaluation = this.db.manager.create(PatientEvaluation, {
       hospitalCode,
       evaluatedOn,

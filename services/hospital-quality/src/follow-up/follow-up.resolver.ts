@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import type { RequestContext } from "@onewindow/platform";
 import { RECORD_WRITERS, requireHospitalScope } from "../access";
+import { HOSPITAL_ACT } from "../messages";
 import type { Services } from "../services";
 import { FollowUp } from "./follow-up.entity";
 import { RecordFollowUpInput } from "./follow-up.inputs";
@@ -20,7 +21,7 @@ export class FollowUpResolver {
   ) {
     // The hospital is the stay's: checked inside the record's transaction, before anything is written.
     return this.s.followUps.record(input, (hospitalCode) =>
-      requireHospitalScope(ctx.caller, hospitalCode, RECORD_WRITERS, "record follow-up calls"),
+      requireHospitalScope(ctx.caller, hospitalCode, RECORD_WRITERS, HOSPITAL_ACT.recordFollowUps),
     );
   }
 }

@@ -3,6 +3,7 @@ import { BadUserInputError, EventPublisher, type Clock, parsePastDate } from "@o
 import { HospitalEvents } from "@onewindow/contracts";
 import { InpatientStay } from "../inpatient/inpatient-stay.entity";
 import { addToRollup } from "../rollup/rollup.writer";
+import { HOSPITAL } from "../messages";
 import { FollowUpOutcome } from "./follow-up.enums";
 import { FollowUp } from "./follow-up.entity";
 import type { RecordFollowUpInput } from "./follow-up.inputs";
@@ -22,19 +23,19 @@ export class FollowUpService {
   async record(input: RecordFollowUpInput, authorize?: (hospitalCode: string) => void): Promise<FollowUp> {
     const stayId = String(input.stayId ?? "").trim();
     if (!/^\d{1,9}$/.test(stayId))
-      throw new BadUserInputError(`"${input.stayId}" is not an inpatient stay id`, "stayId");
+      throw new BadUserInputError(HOSPITAL.notAStayId.with({ value: String(input.stayId) }), "stayId");
     const calledOn = parsePastDate(input.calledOn, "calledOn", this.clock);
     if (!Object.values(FollowUpOutcome).includes(input.outcome)) {
-      throw new BadUserInputError(`unknown outcome ${input.outcome}`, "outcome");
+      throw new BadUserInputError(HOSPITAL.unknownOutcome.with({ outcome: input.outcome }), "outcome");
     }
     return this.db.transaction(async (tx) => {
       // The stay is a reference inside the input: unknown is an input mistake, not NOT_FOUND.
       const stay = await tx.findOneBy(InpatientStay, { id: Number(stayId) });
-      if (!stay) throw new BadUserInputError(`no inpatient stay with id ${stayId}`, "stayId");
+      if (!stay) throw new BadUserInputError(HOSPITAL.noStay.with({ stayId }), "stayId");
       authorize?.(stay.hospitalCode);
       if (calledOn < stay.dischargedOn) {
         throw new BadUserInputError(
-          `the call on ${calledOn} is before the discharge on ${stay.dischargedOn}`,
+          HOSPITAL.callBeforeDischarge.with({ calledOn, dischargedOn: stay.dischargedOn }),
           "calledOn",
         );
       }

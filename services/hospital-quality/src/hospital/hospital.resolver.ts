@@ -3,6 +3,7 @@ import type { GraphQLResolveInfo } from "graphql";
 import { InpatientStay } from "../inpatient/inpatient-stay.entity";
 import { connectionType, pageRequest, type RequestContext } from "@onewindow/platform";
 import { METRIC_READERS, RECORD_READERS, RECORD_WRITERS, auditShownPatients, requireHospitalScope } from "../access";
+import { HOSPITAL_ACT } from "../messages";
 import { loaders } from "../loaders";
 import type { Services } from "../services";
 import { Hospital } from "./hospital.entity";
@@ -50,7 +51,7 @@ export class HospitalResolver {
       ctx.caller,
       parseHospitalCode(input.code, "code"),
       RECORD_WRITERS,
-      "register the directory entry",
+      HOSPITAL_ACT.registerHospital,
     );
     return this.s.hospitals.register(input);
   }
@@ -60,7 +61,7 @@ export class HospitalResolver {
     description: "Departments named by the hospital's visits, stays and evaluations, sorted.",
   })
   async departments(@Root() hospital: Hospital, @Ctx() ctx: RequestContext): Promise<string[]> {
-    requireHospitalScope(ctx.caller, hospital.code, METRIC_READERS, "read the departments");
+    requireHospitalScope(ctx.caller, hospital.code, METRIC_READERS, HOSPITAL_ACT.readDepartments);
     return (await loaders.departments(ctx, this.s).load(hospital.code)) ?? [];
   }
 
@@ -78,7 +79,7 @@ export class HospitalResolver {
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    requireHospitalScope(ctx.caller, hospital.code, RECORD_READERS, "read the follow-up worklist");
+    requireHospitalScope(ctx.caller, hospital.code, RECORD_READERS, HOSPITAL_ACT.readWorklist);
     const page = await this.s.inpatient.dueFollowUps(
       hospital.code,
       pageRequest(first, after, ctx.cursors.forField(info, hospital.code)),

@@ -10,6 +10,7 @@ import {
   runSql,
 } from "@onewindow/platform";
 import { HospitalEvents } from "@onewindow/contracts";
+import { HOSPITAL } from "../messages";
 import { Hospital } from "./hospital.entity";
 import { parseHospitalCode } from "./hospital-code";
 import type { RegisterHospitalInput } from "./hospital.inputs";
@@ -20,7 +21,7 @@ import type { RegisterHospitalInput } from "./hospital.inputs";
  */
 export async function requireHospital(tx: EntityManager, code: string, field = "hospitalCode"): Promise<void> {
   if (!(await tx.existsBy(Hospital, { code })))
-    throw new BadUserInputError(`no hospital is registered with code ${code}`, field);
+    throw new BadUserInputError(HOSPITAL.hospitalNotRegistered.with({ code }), field);
 }
 
 /** Hospitals: registration, look-up and the departments their records name. */
@@ -33,7 +34,7 @@ export class HospitalService {
 
   async register(input: RegisterHospitalInput): Promise<Hospital> {
     const code = parseHospitalCode(input.code, "code");
-    if (input.grade && !input.level) throw new BadUserInputError("a grade needs a level", "grade");
+    if (input.grade && !input.level) throw new BadUserInputError(HOSPITAL.gradeWithoutLevel, "grade");
     const hospital = this.db.manager.create(Hospital, {
       code,
       name: requiredText(input.name, "name", 100),
@@ -41,7 +42,7 @@ export class HospitalService {
       grade: input.grade ?? null,
       registeredAt: this.clock().toISOString(),
     });
-    const conflict = () => new ConflictError(`hospital ${code} is already registered`);
+    const conflict = () => new ConflictError(HOSPITAL.hospitalRegistered.with({ code }));
     try {
       return await this.db.transaction(async (tx) => {
         if (await tx.existsBy(Hospital, { code })) throw conflict();

@@ -9,6 +9,7 @@ import {
   parsePastDate,
 } from "@onewindow/platform";
 import { HospitalEvents } from "@onewindow/contracts";
+import { HOSPITAL } from "../messages";
 import { parseHospitalCode } from "../hospital/hospital-code";
 import { requireHospital } from "../hospital/hospital.service";
 import { parseCosts, parsePatient, parsePrescriber } from "../record-validation";
@@ -29,7 +30,7 @@ export class InpatientService {
     const admittedOn = parsePastDate(input.admittedOn, "admittedOn", this.clock);
     const dischargedOn = parsePastDate(input.dischargedOn, "dischargedOn", this.clock);
     if (dischargedOn < admittedOn) {
-      throw new BadUserInputError(`discharge ${dischargedOn} is before admission ${admittedOn}`, "dischargedOn");
+      throw new BadUserInputError(HOSPITAL.dischargeBeforeAdmission.with({ dischargedOn, admittedOn }), "dischargedOn");
     }
     const department = requiredText(input.department, "department", 40);
     const { totalFen, drugFen } = parseCosts(input.totalCost, input.drugCost);

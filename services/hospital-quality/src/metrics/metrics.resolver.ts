@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { DateScalar, type RequestContext } from "@onewindow/platform";
 import { METRIC_READERS, requireHospitalScope } from "../access";
+import { HOSPITAL_ACT } from "../messages";
 import { Hospital } from "../hospital/hospital.entity";
 import type { Services } from "../services";
 import { Granularity, PeriodComparison, QualityMetric } from "./metrics.enums";
@@ -34,7 +35,7 @@ export class MetricsResolver {
     compareWith: PeriodComparison,
     @Ctx() ctx: RequestContext,
   ): Promise<QualityMetrics> {
-    requireHospitalScope(ctx.caller, hospital.code, METRIC_READERS, "read the quality metrics");
+    requireHospitalScope(ctx.caller, hospital.code, METRIC_READERS, HOSPITAL_ACT.readMetrics);
     return this.s.metrics.qualityMetrics(hospital.code, from, to, department, compareWith);
   }
 
@@ -55,7 +56,7 @@ export class MetricsResolver {
     department: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<MetricPoint[]> {
-    requireHospitalScope(ctx.caller, hospital.code, METRIC_READERS, "read the metric trend");
+    requireHospitalScope(ctx.caller, hospital.code, METRIC_READERS, HOSPITAL_ACT.readTrend);
     return this.s.metrics.metricTrend(hospital.code, metric, from, to, granularity, department);
   }
 }

@@ -1,5 +1,6 @@
 import type { DataSource } from "typeorm";
 import { BadUserInputError, isValidDate, optionalText } from "@onewindow/platform";
+import { HOSPITAL } from "../messages";
 import { Granularity, PeriodComparison, QualityMetric } from "./metrics.enums";
 import { changeBetween, metricsFrom, valueOf } from "./metrics.math";
 import { addTotals, emptyTotals, type TotalsReader } from "./period-totals";
@@ -9,13 +10,16 @@ import { RollupTotalsReader } from "./rollup-totals.reader";
 
 // A trend of monthly points over 50 years is already more than any dashboard draws.
 const MAX_POINTS = 600;
+/** The longest period the metrics add up: a bound on the work a request asks for. */
+const MAX_YEARS = 100;
 
 /** Checks a metrics period; `from` after `to` is the caller's mistake. */
 function checkPeriod(from: string, to: string): void {
-  if (!isValidDate(from)) throw new BadUserInputError(`date ${from} does not exist`, "from");
-  if (!isValidDate(to)) throw new BadUserInputError(`date ${to} does not exist`, "to");
-  if (from > to) throw new BadUserInputError(`${from} is after to ${to}`, "from");
-  if (daysIn(from, to) > 100 * 366) throw new BadUserInputError("the period may span at most 100 years", "to");
+  if (!isValidDate(from)) throw new BadUserInputError(HOSPITAL.dateNotExisting.with({ date: from }), "from");
+  if (!isValidDate(to)) throw new BadUserInputError(HOSPITAL.dateNotExisting.with({ date: to }), "to");
+  if (from > to) throw new BadUserInputError(HOSPITAL.periodReversed.with({ from, to }), "from");
+  if (daysIn(from, to) > MAX_YEARS * 366)
+    throw new BadUserInputError(HOSPITAL.periodTooLong.with({ years: MAX_YEARS }), "to");
 }
 
 /**
@@ -40,7 +44,7 @@ export class MetricsService {
     checkPeriod(from, to);
     const dept = optionalText(department, "department", 40);
     if (!Object.values(PeriodComparison).includes(compareWith))
-      throw new BadUserInputError(`unknown comparison ${compareWith}`, "compareWith");
+      throw new BadUserInputError(HOSPITAL.unknownComparison.with({ comparison: compareWith }), "compareWith");
     const prev = comparisonPeriod(from, to, compareWith);
     const [current, previous] = await Promise.all([
       this.reader.totals(hospitalCode, from, to, dept),
@@ -66,7 +70,7 @@ export class MetricsService {
     const buckets = bucketsOf(from, to, granularity);
     if (buckets.length > MAX_POINTS)
       throw new BadUserInputError(
-        `the trend would have ${buckets.length} points; at most ${MAX_POINTS}`,
+        HOSPITAL.trendTooLong.with({ points: buckets.length, max: MAX_POINTS }),
         "granularity",
       );
     // One grouped query per trend: months are summed in SQL, quarters and years from months here.

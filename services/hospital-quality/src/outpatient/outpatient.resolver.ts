@@ -2,6 +2,7 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Resolver, Root
 import type { GraphQLResolveInfo } from "graphql";
 import type { RequestContext } from "@onewindow/platform";
 import { RECORD_WRITERS, auditShownPatients, requireHospitalScope, shownPatient } from "../access";
+import { HOSPITAL_ACT } from "../messages";
 import { parseHospitalCode } from "../hospital/hospital-code";
 import type { Services } from "../services";
 import { OutpatientVisit } from "./outpatient-visit.entity";
@@ -21,7 +22,7 @@ export class OutpatientResolver {
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    requireHospitalScope(ctx.caller, parseHospitalCode(input.hospitalCode), RECORD_WRITERS, "record visits");
+    requireHospitalScope(ctx.caller, parseHospitalCode(input.hospitalCode), RECORD_WRITERS, HOSPITAL_ACT.recordVisits);
     const visit = await this.s.outpatient.record(input);
     auditShownPatients(ctx, info, "OutpatientVisit", [visit.patientIdNumber]);
     return visit;

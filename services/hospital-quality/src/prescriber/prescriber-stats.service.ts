@@ -1,33 +1,37 @@
 import crypto from "node:crypto";
 import { type DataSource } from "typeorm";
 import { type Caller } from "@onewindow/contracts";
+import type { LocalizedText } from "@onewindow/contracts/i18n";
 import {
   BadUserInputError,
   ConflictError,
   ForbiddenError,
   NotFoundError,
   fenToYuan,
-  refuse,
   requiredText,
   type Clock,
   parsePastDate,
   num,
   runSql,
 } from "@onewindow/platform";
-import { requireHospitalScope } from "../access";
+import { refuseAct, requireHospitalScope } from "../access";
 import { parseHospitalCode } from "../hospital/hospital-code";
 import { requireHospital } from "../hospital/hospital.service";
 import { PrescriberStatsGrant } from "./prescriber-grant.entity";
 import { PrescriberGrantStatus } from "./prescriber-grant.enums";
 import type { RequestPrescriberStatsAccessInput } from "./prescriber.inputs";
 import type { PrescriberDrugCost, PrescriberDrugStats } from "./prescriber-stats.types";
+import { HOSPITAL, HOSPITAL_ACT } from "../messages";
 
 /** How many grants `grantsOf` lists, newest first. */
 const LIST_LIMIT = 100;
 
-/** The token subject of a caller whose act must name a person (a grant binds users, not roles). */
-function namedUser(caller: Caller, what: string): string {
-  if (!caller.userId) refuse(caller, `${what} without a named user`);
+/**
+ * The token subject of a caller whose act must name a person (a grant binds users, not roles);
+ * `unnamed` is the act refused without one.
+ */
+function namedUser(caller: Caller, unnamed: LocalizedText): string {
+  if (!caller.userId) refuseAct(caller, unnamed);
   return caller.userId;
 }
 
@@ -35,7 +39,7 @@ function namedUser(caller: Caller, what: string): string {
 function parsePeriod(from: string, to: string, clock: Clock): { from: string; to: string } {
   const start = parsePastDate(from, "from", clock);
   const end = parsePastDate(to, "to", clock);
-  if (start > end) throw new BadUserInputError(`${start} is after to ${end}`, "from");
+  if (start > end) throw new BadUserInputError(HOSPITAL.periodReversed.with({ from: start, to: end }), "from");
   return { from: start, to: end };
 }
 
@@ -54,9 +58,9 @@ export class PrescriberStatsService {
   ) {}
 
   async request(caller: Caller, input: RequestPrescriberStatsAccessInput): Promise<PrescriberStatsGrant> {
-    const requestedBy = namedUser(caller, "request prescriber statistics");
+    const requestedBy = namedUser(caller, HOSPITAL_ACT.requestStatsUnnamed);
     const hospitalCode = parseHospitalCode(input.hospitalCode);
-    requireHospitalScope(caller, hospitalCode, ["info_office"], "request the prescriber statistics");
+    requireHospitalScope(caller, hospitalCode, ["info_office"], HOSPITAL_ACT.requestStats);
     const { from, to } = parsePeriod(input.from, input.to, this.clock);
     const grant = this.db.manager.create(PrescriberStatsGrant, {
       id: crypto.randomUUID(),
@@ -81,24 +85,17 @@ export class PrescriberStatsService {
   }
 
   async approve(caller: Caller, grantId: string): Promise<PrescriberStatsGrant> {
-    const approver = namedUser(caller, "approve prescriber statistics");
+    const approver = namedUser(caller, HOSPITAL_ACT.approveStatsUnnamed);
     const grant = await this.find(grantId);
-    requireHospitalScope(
-      caller,
-      grant.hospitalCode,
-      ["medical_affairs"],
-      "approve access to the prescriber statistics",
-    );
+    requireHospitalScope(caller, grant.hospitalCode, ["medical_affairs"], HOSPITAL_ACT.approveStats);
     // The point of the second approver: one person holding both roles still cannot open it alone.
     if (grant.requestedBy === approver) {
-      throw new ForbiddenError(
-        "the requester cannot approve their own request: a different medical_affairs user must approve it",
-      );
+      throw new ForbiddenError(HOSPITAL.ownApproval);
     }
     const now = this.clock();
     const status = grant.statusAt(now);
     if (status !== PrescriberGrantStatus.PENDING)
-      throw new ConflictError(`grant ${grant.id} is ${status}; only a PENDING request can be approved`);
+      throw new ConflictError(HOSPITAL.approveNotPending.with({ grant: grant.id, status }));
     const approval = {
       state: PrescriberGrantStatus.ACTIVE as const,
       approvedBy: approver,
@@ -109,24 +106,18 @@ export class PrescriberStatsService {
     const set = await this.db
       .getRepository(PrescriberStatsGrant)
       .update({ id: grant.id, state: PrescriberGrantStatus.PENDING }, approval);
-    if (!set.affected) throw new ConflictError(`grant ${grant.id} is no longer PENDING`);
+    if (!set.affected) throw new ConflictError(HOSPITAL.noLongerPending.with({ grant: grant.id }));
     return Object.assign(grant, approval);
   }
 
   async revoke(caller: Caller, grantId: string): Promise<PrescriberStatsGrant> {
-    const userId = namedUser(caller, "revoke prescriber statistics");
+    const userId = namedUser(caller, HOSPITAL_ACT.revokeStatsUnnamed);
     const grant = await this.find(grantId);
     const ownRequest = grant.requestedBy === userId && caller.roles.includes("info_office");
-    if (!ownRequest)
-      requireHospitalScope(
-        caller,
-        grant.hospitalCode,
-        ["medical_affairs"],
-        "revoke access to the prescriber statistics",
-      );
+    if (!ownRequest) requireHospitalScope(caller, grant.hospitalCode, ["medical_affairs"], HOSPITAL_ACT.revokeStats);
     const status = grant.statusAt(this.clock());
     if (status !== PrescriberGrantStatus.PENDING && status !== PrescriberGrantStatus.ACTIVE) {
-      throw new ConflictError(`grant ${grant.id} is ${status}; only a PENDING or ACTIVE grant can be revoked`);
+      throw new ConflictError(HOSPITAL.revokeNotOpen.with({ grant: grant.id, status }));
     }
     const revocation = {
       state: PrescriberGrantStatus.REVOKED as const,
@@ -136,7 +127,7 @@ export class PrescriberStatsService {
     const set = await this.db
       .getRepository(PrescriberStatsGrant)
       .update({ id: grant.id, state: grant.state }, revocation);
-    if (!set.affected) throw new ConflictError(`grant ${grant.id} changed meanwhile; read it again`);
+    if (!set.affected) throw new ConflictError(HOSPITAL.grantChanged.with({ grant: grant.id }));
     return Object.assign(grant, revocation);
   }
 
@@ -148,12 +139,7 @@ export class PrescriberStatsService {
   /** A hospital's grants, newest first (at most 100). */
   async grantsOf(caller: Caller, hospitalCode: string): Promise<PrescriberStatsGrant[]> {
     const code = parseHospitalCode(hospitalCode);
-    requireHospitalScope(
-      caller,
-      code,
-      ["info_office", "medical_affairs", "auditor"],
-      "list the prescriber statistics grants",
-    );
+    requireHospitalScope(caller, code, ["info_office", "medical_affairs", "auditor"], HOSPITAL_ACT.listGrants);
     return this.db
       .getRepository(PrescriberStatsGrant)
       .find({ where: { hospitalCode: code }, order: { requestedAt: "DESC", id: "ASC" }, take: LIST_LIMIT });
@@ -164,16 +150,13 @@ export class PrescriberStatsService {
    * for that hospital whose period covers from..to; FORBIDDEN otherwise.
    */
   async stats(caller: Caller, hospitalCode: string, from: string, to: string): Promise<PrescriberDrugStats> {
-    const userId = namedUser(caller, "read prescriber statistics");
+    const userId = namedUser(caller, HOSPITAL_ACT.readStatsUnnamed);
     const code = parseHospitalCode(hospitalCode);
     const period = parsePeriod(from, to, this.clock);
-    requireHospitalScope(caller, code, ["info_office"], "read the prescriber statistics");
+    requireHospitalScope(caller, code, ["info_office"], HOSPITAL_ACT.readStats);
     const grant = await this.liveGrant(userId, code, period.from, period.to);
     if (!grant) {
-      throw new ForbiddenError(
-        `prescriber statistics of ${code} for ${period.from}..${period.to} need a live access grant: request one with ` +
-          "requestPrescriberStatsAccess and have a different medical_affairs user approve it (it stays open for at most 30 minutes)",
-      );
+      throw new ForbiddenError(HOSPITAL.statsNeedGrant.with({ hospital: code, from: period.from, to: period.to }));
     }
     return { hospitalCode: code, ...period, grant, prescribers: await this.byPrescriber(code, period.from, period.to) };
   }
@@ -204,7 +187,7 @@ export class PrescriberStatsService {
   private async find(grantId: string): Promise<PrescriberStatsGrant> {
     const id = (grantId ?? "").trim();
     const grant = id.length <= 36 ? await this.db.getRepository(PrescriberStatsGrant).findOneBy({ id }) : null;
-    if (!grant) throw new NotFoundError(`no prescriber statistics grant ${grantId}`);
+    if (!grant) throw new NotFoundError(HOSPITAL.noGrant.with({ grant: grantId }));
     return grant;
   }
 

@@ -1,7 +1,9 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from "type-graphql";
-import { DateScalar, hasRole, refuse, type RequestContext } from "@onewindow/platform";
-import { AGGREGATE_READERS, APPOINTMENT_HOLDERS, HALL_SETTING_ADMINS } from "../access";
+import type { LocalizedText } from "@onewindow/contracts/i18n";
+import { DateScalar, hasRole, type RequestContext } from "@onewindow/platform";
+import { AGGREGATE_READERS, APPOINTMENT_HOLDERS, HALL_SETTING_ADMINS, refuseAct } from "../access";
+import { HALL_ACT } from "../messages";
 import { QueueTicket } from "../queue/queue-ticket.entity";
 import type { Services } from "../services";
 import { Appointment, AppointmentCounts, AppointmentSchedule, AppointmentSlot } from "./appointment.entity";
@@ -76,7 +78,7 @@ export class AppointmentResolver {
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Appointment> {
-    this.checkOwn(ctx, input.idNumber, "book an appointment for another person");
+    this.checkOwn(ctx, input.idNumber, HALL_ACT.bookForOthers);
     ctx.access.readBeforeWrite(input.idNumber, info, "Appointment");
     const channel = hasRole(ctx.caller, "window_clerk") ? AppointmentChannel.CLERK : AppointmentChannel.CITIZEN;
     return this.s.appointments.book(input, channel);
@@ -92,7 +94,7 @@ export class AppointmentResolver {
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Appointment> {
-    await this.beforeWrite(ctx, input, info, "cancel another person's appointment");
+    await this.beforeWrite(ctx, input, info, HALL_ACT.cancelOthers);
     return this.s.appointments.cancel(input);
   }
 
@@ -105,7 +107,7 @@ export class AppointmentResolver {
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Appointment> {
-    await this.beforeWrite(ctx, input, info, "check in another person's appointment");
+    await this.beforeWrite(ctx, input, info, HALL_ACT.checkInOthers);
     return this.s.appointments.checkIn(input);
   }
 
@@ -122,18 +124,23 @@ export class AppointmentResolver {
   }
 
   /** A citizen acts on their own appointments only; a clerk on anyone's. */
-  private checkOwn(ctx: RequestContext, idNumber: string, what: string): void {
-    if (!hasRole(ctx.caller, "window_clerk") && ctx.caller.idNumber !== idNumber) refuse(ctx.caller, what);
+  private checkOwn(ctx: RequestContext, idNumber: string, act: LocalizedText): void {
+    if (!hasRole(ctx.caller, "window_clerk") && ctx.caller.idNumber !== idNumber) refuseAct(ctx.caller, act);
   }
 
   /**
    * The appointment's person: checked (a citizen's own), read before the write, and put on the
    * trail even when the answer selects nothing of it. An unknown number is left to the service.
    */
-  private async beforeWrite(ctx: RequestContext, input: AppointmentIdInput, info: GraphQLResolveInfo, what: string) {
+  private async beforeWrite(
+    ctx: RequestContext,
+    input: AppointmentIdInput,
+    info: GraphQLResolveInfo,
+    act: LocalizedText,
+  ) {
     const found = await this.s.appointments.find(input.appointmentId, "appointmentId");
     if (!found) return;
-    this.checkOwn(ctx, found.idNumber, what);
+    this.checkOwn(ctx, found.idNumber, act);
     ctx.access.readBeforeWrite(found.idNumber, info, "Appointment");
     ctx.access.recordAct(found.idNumber, `Mutation.${info.fieldName}`);
   }

@@ -15,8 +15,10 @@ import {
   todayBy,
   type Clock,
 } from "@onewindow/platform";
+import type { Message } from "@onewindow/contracts/i18n";
 import type { CalendarService } from "../calendar/calendar.service";
 import { CatalogueService } from "../catalogue/catalogue.service";
+import { HALL_APPOINTMENT } from "../messages";
 import { requireCentre } from "../queue/centres";
 import { parseRecordId, requiredInt } from "../queue/checks";
 import { QueuePriority } from "../queue/queue.enums";
@@ -41,10 +43,11 @@ const MAX_COUNT_DAYS = 366;
 export const CHECK_IN_EARLY_MINUTES = 30;
 const DEFAULT_DAYS_AHEAD = 14;
 
-const parseAppointmentId = (value: string, field = "appointmentId") => parseRecordId(value, field, "预约");
+const parseAppointmentId = (value: string, field = "appointmentId") =>
+  parseRecordId(value, field, HALL_APPOINTMENT.notAnAppointmentNumber);
 
 function checkDay(day: string, field: string): string {
-  if (!isValidDate(day)) throw new BadUserInputError(`日期 ${day} 不存在（格式 YYYY-MM-DD）`, field);
+  if (!isValidDate(day)) throw new BadUserInputError(HALL_APPOINTMENT.dateNotExisting.with({ date: day }), field);
   return day;
 }
 
@@ -52,8 +55,9 @@ function checkDay(day: string, field: string): string {
 function period(from: string, to: string, maxDays: number): string[] {
   checkDay(from, "from");
   checkDay(to, "to");
-  if (to < from) throw new BadUserInputError(`结束日期 ${to} 早于开始日期 ${from}`, "to");
-  if (addDays(from, maxDays - 1) < to) throw new BadUserInputError(`一次最多查询${maxDays}天`, "to");
+  if (to < from) throw new BadUserInputError(HALL_APPOINTMENT.periodReversed.with({ from, to }), "to");
+  if (addDays(from, maxDays - 1) < to)
+    throw new BadUserInputError(HALL_APPOINTMENT.periodTooLong.with({ max: maxDays }), "to");
   const days = [];
   for (let d = from; d <= to; d = addDays(d, 1)) days.push(d);
   return days;
@@ -109,7 +113,11 @@ export class AppointmentService {
     const daysAhead = intInRange(input.daysAhead, "daysAhead", 0, 60) ?? DEFAULT_DAYS_AHEAD;
     if (closes - opens < slotMinutes)
       throw new BadUserInputError(
-        `开放时间 ${formatTime(opens)}–${formatTime(closes)} 容不下一个 ${slotMinutes} 分钟的时段`,
+        HALL_APPOINTMENT.hoursTooShort.with({
+          opens: formatTime(opens),
+          closes: formatTime(closes),
+          minutes: slotMinutes,
+        }),
         "closesAt",
       );
     return this.db.transaction(async (tx) => {
@@ -176,18 +184,25 @@ export class AppointmentService {
       await lockForTransaction(tx, `onewindow.hall.appointment.${idNumber}`);
       const schedule = await this.schedule(tx, input.centre, input.itemCode);
       if (!(await this.calendar.current(tx)).isWorkingDay(day))
-        throw new BadUserInputError(`${day} 不是工作日，不办理预约`, "day");
+        throw new BadUserInputError(HALL_APPOINTMENT.notWorkingDay.with({ day }), "day");
       const lastDay = addDays(todayBy(this.clock), schedule.daysAhead);
-      if (day > lastDay) throw new BadUserInputError(`最多可提前${schedule.daysAhead}天预约（至 ${lastDay}）`, "day");
+      if (day > lastDay)
+        throw new BadUserInputError(HALL_APPOINTMENT.tooFarAhead.with({ days: schedule.daysAhead, lastDay }), "day");
       if (!slotStarts(schedule).includes(start))
         throw new BadUserInputError(
-          `${formatTime(start)} 不是 ${schedule.opensAt}–${schedule.closesAt} 内的预约时段起点（每段${schedule.slotMinutes}分钟）`,
+          HALL_APPOINTMENT.notSlotStart.with({
+            time: formatTime(start),
+            opens: schedule.opensAt,
+            closes: schedule.closesAt,
+            minutes: schedule.slotMinutes,
+          }),
           "startTime",
         );
       const end = start + schedule.slotMinutes;
       const startsAt = instantOf(day, start);
       const endsAt = instantOf(day, end);
-      if (endsAt <= now) throw new BadUserInputError(`${day} ${formatTime(start)} 的时段已结束`, "startTime");
+      if (endsAt <= now)
+        throw new BadUserInputError(HALL_APPOINTMENT.slotEnded.with({ day, time: formatTime(start) }), "startTime");
       const overlapping = await tx.findOne(Appointment, {
         where: {
           idNumber,
@@ -198,7 +213,12 @@ export class AppointmentService {
       });
       if (overlapping)
         throw new ConflictError(
-          `该公民在 ${overlapping.day} ${overlapping.startTime}–${overlapping.endTime} 已有预约（编号 ${overlapping.id}），不能再预约重叠的时段`,
+          HALL_APPOINTMENT.overlapping.with({
+            day: overlapping.day,
+            start: overlapping.startTime,
+            end: overlapping.endTime,
+            id: overlapping.id,
+          }),
         );
       await this.takePlace(tx, schedule, day, formatTime(start));
       const appointment = tx.create(Appointment, {
@@ -246,7 +266,7 @@ export class AppointmentService {
       .where("centre = :centre AND item_code = :itemCode AND day = :day AND start_time = :startTime", key)
       .andWhere("booked < :capacity", { capacity: schedule.capacity })
       .execute();
-    if (!taken.affected) throw new ConflictError(`${day} ${startTime} 的时段已约满，请选择其他时段`);
+    if (!taken.affected) throw new ConflictError(HALL_APPOINTMENT.slotFull.with({ day, time: startTime }));
   }
 
   /** Cancels a booked appointment before its slot begins, and frees its place. */
@@ -254,9 +274,12 @@ export class AppointmentService {
     const id = parseAppointmentId(input.appointmentId);
     const now = this.clock().toISOString();
     return this.db.transaction(async (tx) => {
-      const a = await this.booked(tx, id, "只有未签到、未取消的预约才能取消");
+      const a = await this.booked(tx, id, HALL_APPOINTMENT.cancelNeedsBooked);
       if (a.startsAt <= now)
-        throw new BadUserInputError(`预约时段 ${a.day} ${a.startTime} 已开始，不能取消`, "appointmentId");
+        throw new BadUserInputError(
+          HALL_APPOINTMENT.cancelAfterStart.with({ day: a.day, time: a.startTime }),
+          "appointmentId",
+        );
       Object.assign(a, { status: AppointmentStatus.CANCELLED, cancelledAt: now });
       await tx.update(Appointment, { id }, { status: a.status, cancelledAt: now });
       await runSql(
@@ -283,10 +306,10 @@ export class AppointmentService {
     const at = now.toISOString();
     return retryNumbering(() =>
       this.db.transaction(async (tx) => {
-        const a = await this.booked(tx, id, "只有未签到、未取消的预约才能签到");
+        const a = await this.booked(tx, id, HALL_APPOINTMENT.checkInNeedsBooked);
         if (now.getTime() < Date.parse(a.startsAt) - CHECK_IN_EARLY_MINUTES * 60_000)
           throw new BadUserInputError(
-            `请于 ${a.day} ${a.startTime} 前${CHECK_IN_EARLY_MINUTES}分钟内签到取号`,
+            HALL_APPOINTMENT.checkInTooEarly.with({ day: a.day, time: a.startTime, minutes: CHECK_IN_EARLY_MINUTES }),
             "appointmentId",
           );
         const item = await CatalogueService.require(tx, a.itemCode);
@@ -353,19 +376,29 @@ export class AppointmentService {
     const centre = await requireCentre(m, centreCode);
     const item = await CatalogueService.require(m, itemCode);
     const schedule = await m.findOneBy(AppointmentSchedule, { centre: centre.code, itemCode: item.code });
-    if (!schedule) throw new BadUserInputError(`${centre.name}未开放“${item.name}”的预约`, "itemCode");
+    if (!schedule)
+      throw new BadUserInputError(
+        HALL_APPOINTMENT.notOffered.with({ centre: centre.name, item: item.name }),
+        "itemCode",
+      );
     return schedule;
   }
 
-  /** Appointment `id`, locked, still BOOKED with its slot not ended; otherwise BAD_USER_INPUT saying why. */
-  private async booked(tx: EntityManager, id: number, wrongStatus: string): Promise<Appointment> {
+  /**
+   * Appointment `id`, locked, still BOOKED with its slot not ended; otherwise BAD_USER_INPUT
+   * saying why (`wrongStatus`: a message with the appointment's `{id}` and `{status}`).
+   */
+  private async booked(tx: EntityManager, id: number, wrongStatus: Message): Promise<Appointment> {
     const a = await findOneForUpdate(tx, Appointment, id);
-    if (!a) throw new BadUserInputError(`没有编号为 ${id} 的预约`, "appointmentId");
+    if (!a) throw new BadUserInputError(HALL_APPOINTMENT.noAppointment.with({ id }), "appointmentId");
     const status = this.statusOf(a);
     if (status === AppointmentStatus.NO_SHOW)
-      throw new BadUserInputError(`预约时段 ${a.day} ${a.startTime}–${a.endTime} 已过，按爽约处理`, "appointmentId");
+      throw new BadUserInputError(
+        HALL_APPOINTMENT.noShow.with({ day: a.day, start: a.startTime, end: a.endTime }),
+        "appointmentId",
+      );
     if (status !== AppointmentStatus.BOOKED)
-      throw new BadUserInputError(`${wrongStatus}：预约 ${id} 的状态是 ${status}`, "appointmentId");
+      throw new BadUserInputError(wrongStatus.with({ id, status }), "appointmentId");
     return a;
   }
 }

@@ -1,4 +1,5 @@
 import { BadUserInputError } from "@onewindow/platform";
+import { HALL_APPOINTMENT } from "../messages";
 
 /*
  * Slots are wall-clock times (HH:MM) of the hall's day in the deployment's time zone (TIME_ZONE,
@@ -32,7 +33,7 @@ const zoneOf = () => process.env.TIME_ZONE || "Asia/Shanghai";
 /** Minutes after midnight of an `HH:MM` input (24:00 is the end of the day); BAD_USER_INPUT otherwise. */
 export function parseTime(value: string, field: string): number {
   const text = String(value ?? "").trim();
-  if (!HHMM.test(text)) throw new BadUserInputError(`时间 ${value} 格式应为 HH:MM / expected HH:MM`, field);
+  if (!HHMM.test(text)) throw new BadUserInputError(HALL_APPOINTMENT.timeFormat.with({ value: String(value) }), field);
   return Number(text.slice(0, 2)) * 60 + Number(text.slice(3));
 }
 

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { BadUserInputError, isValidDate, optionalText } from "@onewindow/platform";
 import { CatalogueService } from "../catalogue/catalogue.service";
+import { HALL, HALL_CALENDAR } from "../messages";
 import type { SetHolidayScheduleInput } from "./calendar.inputs";
 import type { CaseDeadline, WorkingCalendarYear } from "./calendar.types";
 import { HolidayScheduleRow } from "./holiday-schedule.entity";
@@ -10,7 +11,10 @@ import { isWeekend, scheduleWindow, WorkingCalendar, type CalendarAdditions } fr
 /** A year the calendar answers for: the years the statutory fallback computes. */
 function checkYear(year: number, field = "year"): void {
   if (!Number.isInteger(year) || year < FALLBACK_YEARS.from || year > FALLBACK_YEARS.to)
-    throw new BadUserInputError(`年份须在${FALLBACK_YEARS.from}至${FALLBACK_YEARS.to}年之间，收到 ${year}`, field);
+    throw new BadUserInputError(
+      HALL_CALENDAR.yearOutOfRange.with({ from: FALLBACK_YEARS.from, to: FALLBACK_YEARS.to, year: String(year) }),
+      field,
+    );
 }
 
 /**
@@ -39,7 +43,7 @@ export class CalendarService {
   /** When a case of `itemCode` opened on `openedOn` is due, and whether every year counted is official. */
   async deadline(itemCode: string, openedOn: string): Promise<CaseDeadline> {
     const day = openedOn;
-    if (!isValidDate(day)) throw new BadUserInputError(`日期 ${day} 不存在`, "openedOn");
+    if (!isValidDate(day)) throw new BadUserInputError(HALL.dateNotExisting.with({ date: day }), "openedOn");
     checkYear(Number(day.slice(0, 4)), "openedOn");
     const item = await CatalogueService.require(this.db.manager, itemCode);
     const calendar = await this.current();
@@ -70,21 +74,25 @@ export class CalendarService {
     const dates = (list: readonly string[] | null | undefined, field: string): string[] => {
       const days = [...new Set((list ?? []).map((d) => String(d).trim()))].sort();
       for (const d of days) {
-        if (!isValidDate(d)) throw new BadUserInputError(`日期 ${d} 不存在`, field);
+        if (!isValidDate(d)) throw new BadUserInputError(HALL.dateNotExisting.with({ date: d }), field);
         if (d < from || d > to)
-          throw new BadUserInputError(`${d} 不在${input.year}年放假安排的范围内（${from}至${to}）`, field);
+          throw new BadUserInputError(
+            HALL_CALENDAR.outsideSchedule.with({ date: d, year: input.year, from, to }),
+            field,
+          );
       }
       return days;
     };
     const holidays = dates(input.holidays, "holidays");
     const makeUpWorkdays = dates(input.makeUpWorkdays, "makeUpWorkdays");
-    if (holidays.length === 0) throw new BadUserInputError("放假日期不能为空", "holidays");
+    if (holidays.length === 0) throw new BadUserInputError(HALL_CALENDAR.noHolidays, "holidays");
     const both = holidays.find((d) => makeUpWorkdays.includes(d));
-    if (both) throw new BadUserInputError(`${both} 不能既是放假日又是调休上班日`, "makeUpWorkdays");
+    if (both) throw new BadUserInputError(HALL_CALENDAR.offAndWorked.with({ date: both }), "makeUpWorkdays");
     const weekday = makeUpWorkdays.find((d) => !isWeekend(d));
-    if (weekday) throw new BadUserInputError(`调休上班日 ${weekday} 不是周六或周日`, "makeUpWorkdays");
+    if (weekday) throw new BadUserInputError(HALL_CALENDAR.workedNotWeekend.with({ date: weekday }), "makeUpWorkdays");
+    // Stored as the schedule's source, which the calendar shows: in Chinese, as a notice's title is.
     const source =
-      optionalText(input.source, "source", 500) ?? `${input.year}年部分节假日安排（管理员载入，未注明通知文号）`;
+      optionalText(input.source, "source", 500) ?? HALL_CALENDAR.loadedWithoutNotice.with({ year: input.year }).zh;
     return this.db.transaction(async (tx) => {
       for (const other of await tx.find(HolidayScheduleRow)) {
         if (other.year === input.year) continue;
@@ -92,7 +100,10 @@ export class CalendarService {
           holidays.find((d) => other.makeUpWorkdays.includes(d)) ??
           makeUpWorkdays.find((d) => other.holidays.includes(d));
         if (clash)
-          throw new BadUserInputError(`${clash} 与${other.year}年的放假安排相抵触（${other.source}）`, "holidays");
+          throw new BadUserInputError(
+            HALL_CALENDAR.clashesWithYear.with({ date: clash, year: other.year, source: other.source }),
+            "holidays",
+          );
       }
       await tx.save(tx.create(HolidayScheduleRow, { year: input.year, holidays, makeUpWorkdays, source }));
       return (await this.current(tx)).year(input.year);

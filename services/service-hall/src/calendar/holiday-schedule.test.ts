@@ -1,7 +1,7 @@
 import { test } from "@jest/globals";
 import assert from "node:assert/strict";
 import type { Caller } from "@onewindow/contracts";
-import { allowed, auditRows, refusedWith, runAs } from "@onewindow/testing";
+import { allowed, auditRows, refusedWith, rejectsWith, runAs } from "@onewindow/testing";
 import { serviceHall } from "../index";
 import { buildServiceHallSchema } from "../schema";
 import { openTestHall, snapshot } from "../service-hall.fixture";
@@ -47,7 +47,7 @@ test("workingCalendar and deadline are public: the seeded schedules from the dat
   refusedWith(
     await as({}, `{ workingCalendar(year: 1999) { official } }`),
     "BAD_USER_INPUT",
-    /年份须在2000至2099年之间/,
+    /the year must be from 2000 to 2099, got 1999/,
   );
   const due = allowed(
     await as(
@@ -101,25 +101,32 @@ test("the administrator loads 2027: official at once, deadlines count by it, and
 });
 
 test("setHolidaySchedule refuses bad input with BAD_USER_INPUT and writes nothing", async () => {
-  const { db, as } = await hall();
+  const { db, s, as } = await hall();
   const before = await snapshot(db);
   const rows2019 = await db.query("SELECT holidays, make_up_workdays FROM hall_holiday_schedule WHERE year = 2019");
   const bad: [Record<string, unknown>, RegExp][] = [
-    [{ ...Y2027, year: 1999 }, /年份须在2000至2099年之间/],
-    [{ ...Y2027, year: 2100 }, /年份须在2000至2099年之间/],
+    [{ ...Y2027, year: 1999 }, /the year must be from 2000 to 2099, got 1999/],
+    [{ ...Y2027, year: 2100 }, /the year must be from 2000 to 2099, got 2100/],
     [
       { ...Y2027, holidays: ["2027-06-01", "2028-02-01"] },
-      /2028-02-01 不在2027年放假安排的范围内（2026-12-25至2028-01-03）/,
+      /2028-02-01 is outside the range of the 2027 schedule \(2026-12-25 to 2028-01-03\)/,
     ],
-    [{ ...Y2027, makeUpWorkdays: ["2026-12-19"] }, /2026-12-19 不在2027年放假安排的范围内/],
-    [{ ...Y2027, makeUpWorkdays: ["2027-02-12"] }, /调休上班日 2027-02-12 不是周六或周日/],
-    [{ ...Y2027, makeUpWorkdays: ["2027-01-02"] }, /2027-01-02 不能既是放假日又是调休上班日/],
-    [{ ...Y2027, holidays: [] }, /放假日期不能为空/],
+    [{ ...Y2027, makeUpWorkdays: ["2026-12-19"] }, /2026-12-19 is outside the range of the 2027 schedule/],
+    [{ ...Y2027, makeUpWorkdays: ["2027-02-12"] }, /weekend day worked 2027-02-12 is not a Saturday or Sunday/],
+    [{ ...Y2027, makeUpWorkdays: ["2027-01-02"] }, /2027-01-02 cannot be both a day off and a weekend day worked/],
+    [{ ...Y2027, holidays: [] }, /list at least one day off/],
     [{ ...Y2027, source: "通".repeat(501) }, /source/],
     // 2018-12-29 is a Saturday worked by the 2019 notice: a 2018 schedule may not make it a day off.
-    [{ year: 2018, holidays: ["2018-12-29"], makeUpWorkdays: [] }, /2018-12-29 与2019年的放假安排相抵触/],
+    [{ year: 2018, holidays: ["2018-12-29"], makeUpWorkdays: [] }, /2018-12-29 contradicts the 2019 schedule/],
   ];
   for (const [input, message] of bad) refusedWith(await as(ADMIN, SET, { i: input }), "BAD_USER_INPUT", message);
+  // The administrator reads the reason in Chinese.
+  const weekday = await rejectsWith(
+    () => s.calendar.setSchedule({ ...Y2027, makeUpWorkdays: ["2027-02-12"] }),
+    "BAD_USER_INPUT",
+    { field: "makeUpWorkdays" },
+  );
+  assert.equal(weekday.extensions.localizedMessage, "调休上班日 2027-02-12 不是周六或周日");
   // A date that does not exist never reaches the service: the Date scalar refuses it.
   refusedWith(await as(ADMIN, SET, { i: { ...Y2027, holidays: ["2027-02-30"] } }), "BAD_USER_INPUT");
   assert.deepEqual(await snapshot(db), before);

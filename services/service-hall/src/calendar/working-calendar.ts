@@ -1,4 +1,5 @@
 import { addDays, ConfigError, isValidDate } from "@onewindow/platform";
+import { HALL_CALENDAR } from "../messages";
 import OFFICIAL_SCHEDULES_FILE from "./official-schedules.json";
 import { FALLBACK_YEARS, statutoryHolidays } from "./statutory-holidays";
 
@@ -158,12 +159,12 @@ export class WorkingCalendar {
     }
     if (!official && year >= FALLBACK_YEARS.from && year <= FALLBACK_YEARS.to) {
       const statutory = statutoryHolidays(year);
-      sources.unshift(`${year}年放假安排尚未载入，按${statutory.source}的法定节日计算（不含调休）`);
+      sources.unshift(HALL_CALENDAR.statutoryFallback.with({ year, statute: statutory.source }).zh);
       for (const h of statutory.holidays) if (!this.scheduled.has(h.date)) holidays.add(h.date);
     }
     const added = (days: readonly string[]) => days.filter(inYear);
     if (added(this.additions.holidays).length + added(this.additions.makeUpWorkdays).length > 0)
-      sources.push("本地补充（HALL_HOLIDAYS、HALL_MAKEUP_WORKDAYS）");
+      sources.push(HALL_CALENDAR.localAdditions.zh);
     for (const d of added(this.additions.holidays)) {
       holidays.add(d);
       workdays.delete(d);

@@ -10,6 +10,7 @@ import {
   type Connection,
   type PageRequest,
 } from "@onewindow/platform";
+import { HALL } from "../messages";
 import { HallCase } from "./case.entity";
 import { CaseStatus } from "./case.enums";
 import { CaseTask } from "./case-task.entity";
@@ -42,7 +43,7 @@ export class CaseQueryService {
   /** Open cases past their deadline on `asOf` (default today), most overdue first. */
   async overdue(asOf: string | null | undefined, page: PageRequest): Promise<Connection<HallCase>> {
     const day = asOf ?? todayBy(this.clock);
-    if (!isValidDate(day)) throw new BadUserInputError(`date ${day} does not exist`, "asOf");
+    if (!isValidDate(day)) throw new BadUserInputError(HALL.dateNotExisting.with({ date: day }), "asOf");
     const [rows, total] = await this.db
       .getRepository(HallCase)
       .createQueryBuilder("c")

@@ -11,6 +11,7 @@ import {
 import type { CalendarService } from "../calendar/calendar.service";
 import { CatalogueService } from "../catalogue/catalogue.service";
 import { HallEvents } from "@onewindow/contracts";
+import { HALL } from "../messages";
 import { QueueTicketStatus } from "../queue/queue.enums";
 import { QueueTicket } from "../queue/queue-ticket.entity";
 import { completeCaseIn } from "./case-completion";
@@ -38,8 +39,7 @@ export class CaseService {
     const { idNumber } = parseIdNumber(input.idNumber);
     const window = requiredText(input.window, "window", 20);
     const proxyIdNumber = input.proxy ? parseIdNumber(input.proxy, "proxy").idNumber : null;
-    if (proxyIdNumber === idNumber)
-      throw new BadUserInputError("the proxy must be someone other than the citizen", "proxy");
+    if (proxyIdNumber === idNumber) throw new BadUserInputError(HALL.proxyIsCitizen, "proxy");
     const ticketNumber = input.ticketNumber ? requiredText(input.ticketNumber, "ticketNumber", 8).toUpperCase() : null;
     const now = this.clock();
     const openedOn = todayBy(this.clock);
@@ -53,7 +53,7 @@ export class CaseService {
           number: ticketNumber,
           status: QueueTicketStatus.CALLED,
         });
-        if (!ticket) throw new BadUserInputError(`no ticket ${ticketNumber} has been called today`, "ticketNumber");
+        if (!ticket) throw new BadUserInputError(HALL.ticketNotCalled.with({ ticket: ticketNumber }), "ticketNumber");
       }
       const hallCase = tx.create(HallCase, {
         idNumber,
@@ -109,16 +109,19 @@ export class CaseService {
     return this.db.transaction(async (tx) => {
       // Locked, so that a clerk and a department's confirmation cannot both complete it.
       const hallCase = await findOneForUpdate(tx, HallCase, id);
-      if (!hallCase) throw new BadUserInputError(`no case ${id}`, "caseId");
+      if (!hallCase) throw new BadUserInputError(HALL.noCase.with({ caseId: id }), "caseId");
       if (hallCase.status === CaseStatus.COMPLETED)
-        throw new BadUserInputError(`case ${id} was completed on ${hallCase.completedOn} already`, "caseId");
+        throw new BadUserInputError(
+          HALL.caseCompleted.with({ caseId: id, completedOn: String(hallCase.completedOn) }),
+          "caseId",
+        );
       const pending = await tx.find(CaseTask, {
         where: { caseId: id, status: CaseTaskStatus.PENDING },
         order: { id: "ASC" },
       });
       if (pending.length > 0) {
         throw new BadUserInputError(
-          `case ${id} completes itself once ${pending.map((t) => t.department).join(", ")} confirm`,
+          HALL.caseAwaitsDepartments.with({ caseId: id, departments: pending.map((t) => t.department).join(", ") }),
           "caseId",
         );
       }

@@ -1,5 +1,6 @@
 import { In, type DataSource, type EntityManager } from "typeorm";
 import { BadUserInputError, byKeys, optionalText } from "@onewindow/platform";
+import { HALL } from "../messages";
 import { ServiceItem } from "./service-item.entity";
 
 /** `%` and `_` in a keyword are literal text, not wildcards. */
@@ -38,7 +39,7 @@ export class CatalogueService {
   /** The item a business act names; an unknown code is the clerk's mistake. */
   static async require(tx: EntityManager, code: string, field = "itemCode"): Promise<ServiceItem> {
     const item = await tx.findOneBy(ServiceItem, { code: (code ?? "").trim().toUpperCase() });
-    if (!item) throw new BadUserInputError(`no service item with code "${code}" in the guide`, field);
+    if (!item) throw new BadUserInputError(HALL.unknownItem.with({ code: String(code) }), field);
     return item;
   }
 }

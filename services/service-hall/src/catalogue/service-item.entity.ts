@@ -2,6 +2,7 @@ import { Field, Float, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { type CaseTaskDepartment } from "@onewindow/contracts";
 import { fenToYuan } from "@onewindow/platform";
+import { HALL } from "../messages";
 import { HallDepartment } from "./catalogue.enums";
 
 /** JSON text columns hold short lists; the catalogue is read whole and never queried by them. */
@@ -57,7 +58,8 @@ export class ServiceItem {
 
   @Field({ description: "The promised time limit in words: 即办 (on the spot) or N个工作日." })
   get timeLimit(): string {
-    return this.timeLimitDays === 0 ? "即办" : `${this.timeLimitDays}个工作日`;
+    // The guide's words, in Chinese whatever the request's language: a field, not an error.
+    return (this.timeLimitDays === 0 ? HALL.onTheSpot : HALL.workingDays.with({ days: this.timeLimitDays })).zh;
   }
 
   @Field({ description: "True when the item is handled on the spot (time limit 0)." })

@@ -1,8 +1,9 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
-import { hasRole, refuse, type RequestContext } from "@onewindow/platform";
-import { EVALUATORS } from "../access";
+import { hasRole, type RequestContext } from "@onewindow/platform";
+import { EVALUATORS, refuseAct } from "../access";
 import { parseCaseId } from "../case/case-id";
 import { loaders } from "../loaders";
+import { HALL_ACT } from "../messages";
 import type { Services } from "../services";
 import { SubmitEvaluationInput } from "./evaluation.inputs";
 import { HallEvaluation } from "./hall-evaluation.entity";
@@ -31,8 +32,8 @@ export class EvaluationResolver {
    */
   private async checkOwnCase(input: SubmitEvaluationInput, ctx: RequestContext): Promise<void> {
     if (input.caseId === null || input.caseId === undefined || input.caseId === "")
-      refuse(ctx.caller, "evaluate a window without naming their own case");
+      refuseAct(ctx.caller, HALL_ACT.evaluateWithoutOwnCase);
     const found = await loaders.hallCase(ctx, this.s).load(parseCaseId(input.caseId));
-    if (found && found.idNumber !== ctx.caller.idNumber) refuse(ctx.caller, "evaluate another person's case");
+    if (found && found.idNumber !== ctx.caller.idNumber) refuseAct(ctx.caller, HALL_ACT.evaluateOthersCase);
   }
 }

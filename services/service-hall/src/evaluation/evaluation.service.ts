@@ -3,6 +3,7 @@ import { BadUserInputError, optionalText, todayBy, type Clock } from "@onewindow
 import type { CalendarService } from "../calendar/calendar.service";
 import { HallCase } from "../case/case.entity";
 import { parseCaseId } from "../case/case-id";
+import { HALL } from "../messages";
 import { RectificationSource } from "../rectification/rectification.enums";
 import { RectificationService } from "../rectification/rectification.service";
 import { HallEvaluationChannel, HallRating } from "./evaluation.enums";
@@ -22,20 +23,22 @@ export class EvaluationService {
 
   async submit(input: SubmitEvaluationInput): Promise<HallEvaluation> {
     if (!Object.values(HallEvaluationChannel).includes(input.channel))
-      throw new BadUserInputError(`unknown channel ${input.channel}`, "channel");
+      throw new BadUserInputError(HALL.unknownChannel.with({ channel: input.channel }), "channel");
     if (!Object.values(HallRating).includes(input.rating))
-      throw new BadUserInputError(`unknown rating ${input.rating}`, "rating");
+      throw new BadUserInputError(HALL.unknownRating.with({ rating: input.rating }), "rating");
     const caseId =
       input.caseId === null || input.caseId === undefined || input.caseId === "" ? null : parseCaseId(input.caseId);
     const named = optionalText(input.window, "window", 20);
-    if (caseId === null && named === null)
-      throw new BadUserInputError("name the case or the window evaluated", "window");
+    if (caseId === null && named === null) throw new BadUserInputError(HALL.evaluationTarget, "window");
     const evaluatedOn = todayBy(this.clock);
     return this.db.transaction(async (tx) => {
       const hallCase = caseId === null ? null : await tx.findOneBy(HallCase, { id: caseId });
-      if (caseId !== null && !hallCase) throw new BadUserInputError(`no case ${caseId} to evaluate`, "caseId");
+      if (caseId !== null && !hallCase) throw new BadUserInputError(HALL.noCaseToEvaluate.with({ caseId }), "caseId");
       if (hallCase && named !== null && named !== hallCase.window) {
-        throw new BadUserInputError(`case ${caseId} was handled at window ${hallCase.window}, not ${named}`, "window");
+        throw new BadUserInputError(
+          HALL.caseAtOtherWindow.with({ caseId: hallCase.id, window: hallCase.window, named }),
+          "window",
+        );
       }
       const window = hallCase?.window ?? (named as string);
       const evaluation = tx.create(HallEvaluation, {
@@ -51,7 +54,11 @@ export class EvaluationService {
       if (input.rating === HallRating.UNSATISFIED) {
         const item = await RectificationService.openIn(tx, {
           source: RectificationSource.EVALUATION,
-          description: `群众不满意评价（${window}号窗口${caseId ? `，办件${caseId}` : ""}），待核查整改`,
+          // Stored in the ledger as written: Chinese, as the centre keeps it.
+          description: (caseId
+            ? HALL.unsatisfiedWithCase.with({ window, caseId })
+            : HALL.unsatisfiedAtWindow.with({ window })
+          ).zh,
           window,
           evaluationId: evaluation.id,
           openedOn: evaluatedOn,

@@ -2,14 +2,15 @@ import type { DataSource } from "typeorm";
 import { BadUserInputError, isValidDate, todayBy, type Clock } from "@onewindow/platform";
 import { HALL_DEPARTMENTS, HallDepartment } from "../catalogue/catalogue.enums";
 import { HallEvaluationChannel } from "../evaluation/evaluation.enums";
+import { HALL } from "../messages";
 import { HallDepartmentKpis, HallKpis, HallWindowKpis } from "./hall-kpis.types";
 import { addCounts, averageMinutes, emptyCounts, rate, starRating, type KpiCounts } from "./kpi-counts";
 import { KpiReader } from "./kpi.reader";
 
 function checkPeriod(from: string, to: string): void {
-  if (!isValidDate(from)) throw new BadUserInputError(`date ${from} does not exist`, "from");
-  if (!isValidDate(to)) throw new BadUserInputError(`date ${to} does not exist`, "to");
-  if (from > to) throw new BadUserInputError(`${from} is after to ${to}`, "from");
+  if (!isValidDate(from)) throw new BadUserInputError(HALL.dateNotExisting.with({ date: from }), "from");
+  if (!isValidDate(to)) throw new BadUserInputError(HALL.dateNotExisting.with({ date: to }), "to");
+  if (from > to) throw new BadUserInputError(HALL.periodReversed.with({ from, to }), "from");
 }
 
 const casesPart = (c: KpiCounts) => ({

@@ -14,7 +14,9 @@ import {
   num,
   runSql,
 } from "@onewindow/platform";
+import type { Message } from "@onewindow/contracts/i18n";
 import { HALL_DEPARTMENTS, HallDepartment, QUEUE_LETTERS } from "../catalogue/catalogue.enums";
+import { HALL_QUEUE } from "../messages";
 import { QueueBoard, QueueCategoryStatus } from "./queue-board.types";
 import { QueuePriority, QueueTicketStatus } from "./queue.enums";
 import type {
@@ -47,11 +49,12 @@ const ticketNumber = (category: HallDepartment, seq: number) =>
   `${QUEUE_LETTERS[category]}${String(seq).padStart(3, "0")}`;
 
 function checkCategory(category: HallDepartment, field: string): HallDepartment {
-  if (!HALL_DEPARTMENTS.includes(category)) throw new BadUserInputError(`unknown category ${category}`, field);
+  if (!HALL_DEPARTMENTS.includes(category))
+    throw new BadUserInputError(HALL_QUEUE.unknownCategory.with({ category }), field);
   return category;
 }
 
-const parseTicketId = (value: string) => parseRecordId(value, "ticketId", "排队号");
+const parseTicketId = (value: string) => parseRecordId(value, "ticketId", HALL_QUEUE.notATicketNumber);
 
 /**
  * Runs `work` (a transaction that takes a number) again when it lost the race for the number to
@@ -150,7 +153,7 @@ export class QueueService {
     const category = checkCategory(input.category, "category");
     const priority = input.priority ?? QueuePriority.NORMAL;
     if (!Object.values(QueuePriority).includes(priority))
-      throw new BadUserInputError(`unknown priority ${priority}`, "priority");
+      throw new BadUserInputError(HALL_QUEUE.unknownPriority.with({ priority }), "priority");
     if (priority !== QueuePriority.NORMAL && !caller.roles.includes("window_clerk"))
       this.checkGreenChannel(priority, input.idNumber ?? caller.idNumber);
     // A citizen signed in takes the ticket for themselves: it is theirs, and may tell them when it is near.
@@ -161,21 +164,12 @@ export class QueueService {
 
   private checkGreenChannel(priority: QueuePriority, idNumber: string | null | undefined): void {
     if (priority === QueuePriority.DISABLED) {
-      throw new ForbiddenError(
-        "爱心通道号须由窗口工作人员发放，请到咨询台办理。DISABLED tickets are issued by a window clerk.",
-      );
+      throw new ForbiddenError(HALL_QUEUE.disabledByClerk);
     }
-    if (!idNumber)
-      throw new BadUserInputError(
-        "老年人绿色通道须提供本人身份证号码（年满60周岁）。ELDERLY needs the holder's ID number.",
-        "idNumber",
-      );
+    if (!idNumber) throw new BadUserInputError(HALL_QUEUE.elderlyNeedsIdNumber.with({ age: ELDERLY_AGE }), "idNumber");
     const { birthDate } = parseIdNumber(idNumber, "idNumber");
     if (ageOn(birthDate, todayBy(this.clock)) < ELDERLY_AGE) {
-      throw new BadUserInputError(
-        `身份证号码显示未满${ELDERLY_AGE}周岁，不能领取老年人绿色通道号。The holder is under ${ELDERLY_AGE}.`,
-        "idNumber",
-      );
+      throw new BadUserInputError(HALL_QUEUE.elderlyTooYoung.with({ age: ELDERLY_AGE }), "idNumber");
     }
   }
 
@@ -243,8 +237,7 @@ export class QueueService {
   async callNext(input: CallNextTicketInput): Promise<QueueTicket | null> {
     const window = requiredText(input.window, "window", 20);
     const categories = input.categories ?? HALL_DEPARTMENTS;
-    if (categories.length === 0)
-      throw new BadUserInputError("name at least one category, or leave it out for every category", "categories");
+    if (categories.length === 0) throw new BadUserInputError(HALL_QUEUE.noCategories, "categories");
     categories.forEach((c) => checkCategory(c, "categories"));
     const now = this.clock();
     const at = now.toISOString();
@@ -279,7 +272,7 @@ export class QueueService {
     const id = parseTicketId(input.ticketId);
     const at = this.clock().toISOString();
     return this.db.transaction(async (tx) => {
-      const ticket = await this.todays(tx, id, [QueueTicketStatus.CALLED], "只有已叫号的号码才能过号");
+      const ticket = await this.todays(tx, id, [QueueTicketStatus.CALLED], HALL_QUEUE.skipNeedsCalled);
       const centre = await requireCentre(tx, ticket.centre);
       ticket.status = QueueTicketStatus.SKIPPED;
       ticket.skippedAt = at;
@@ -304,11 +297,11 @@ export class QueueService {
     const now = this.clock();
     const at = now.toISOString();
     return this.db.transaction(async (tx) => {
-      const ticket = await this.todays(tx, id, [QueueTicketStatus.SKIPPED], "只有过号的号码才能重新叫号");
+      const ticket = await this.todays(tx, id, [QueueTicketStatus.SKIPPED], HALL_QUEUE.recallNeedsSkipped);
       const { recallWindowMinutes } = await requireCentre(tx, ticket.centre);
       if (now.getTime() - Date.parse(ticket.skippedAt!) > recallWindowMinutes * 60_000)
         throw new BadUserInputError(
-          `${ticket.number} 过号已超过${recallWindowMinutes}分钟，不能再叫号，请重新取号 / the recall window of ${recallWindowMinutes} minutes has passed`,
+          HALL_QUEUE.recallWindowPassed.with({ ticket: ticket.number, minutes: recallWindowMinutes }),
           "ticketId",
         );
       Object.assign(ticket, { status: QueueTicketStatus.CALLED, calledAt: at, window });
@@ -333,10 +326,10 @@ export class QueueService {
           tx,
           id,
           [QueueTicketStatus.WAITING, QueueTicketStatus.CALLED],
-          "只有候叫或已叫号的号码才能转号",
+          HALL_QUEUE.transferNeedsWaitingOrCalled,
         );
         if (ticket.category === toCategory)
-          throw new BadUserInputError(`${ticket.number} 已在该类业务队列中 / already in that line`, "toCategory");
+          throw new BadUserInputError(HALL_QUEUE.alreadyInLine.with({ ticket: ticket.number }), "toCategory");
         const from = { category: ticket.category, number: ticket.number, status: ticket.status };
         const seq = await nextSeq(tx, ticket.day, toCategory);
         const moved = {
@@ -385,18 +378,21 @@ export class QueueService {
     });
   }
 
-  /** Today's ticket `id`, locked, in one of `statuses`; otherwise BAD_USER_INPUT saying why. */
+  /**
+   * Today's ticket `id`, locked, in one of `statuses`; otherwise BAD_USER_INPUT saying why
+   * (`wrongStatus`: a message with the ticket's `{ticket}` number and `{status}`).
+   */
   private async todays(
     tx: EntityManager,
     id: number,
     statuses: QueueTicketStatus[],
-    wrongStatus: string,
+    wrongStatus: Message,
   ): Promise<QueueTicket> {
     const ticket = await findOneForUpdate(tx, QueueTicket, id);
     if (!ticket || ticket.day !== todayBy(this.clock))
-      throw new BadUserInputError(`今天没有编号为 ${id} 的排队号 / no ticket ${id} today`, "ticketId");
+      throw new BadUserInputError(HALL_QUEUE.noTicketToday.with({ id }), "ticketId");
     if (!statuses.includes(ticket.status))
-      throw new BadUserInputError(`${wrongStatus}：${ticket.number} 的状态是 ${ticket.status}`, "ticketId");
+      throw new BadUserInputError(wrongStatus.with({ ticket: ticket.number, status: ticket.status }), "ticketId");
     return ticket;
   }
 

@@ -88,11 +88,12 @@ test("the board shows now calling, waiting per category and an estimated wait", 
 test("the green channel: DISABLED from a clerk only, ELDERLY from a clerk or for an ID number of someone 60 or over", async () => {
   const { s } = await openTestHall("2026-11-23T09:00:00+08:00");
   const kiosk = { roles: [], idNumber: null };
-  const refused = async (input: Parameters<typeof s.queue.take>[0], code: string, message: RegExp) =>
+  // `zh`: what the person at the machine is told, in Chinese.
+  const refused = async (input: Parameters<typeof s.queue.take>[0], code: string, zh: RegExp) =>
     assert.rejects(
       s.queue.take(input, kiosk),
-      (err: { extensions?: { code?: string }; message: string }) =>
-        err.extensions?.code === code && message.test(err.message),
+      (err: { extensions?: { code?: string; localizedMessage?: string } }) =>
+        err.extensions?.code === code && zh.test(err.extensions.localizedMessage ?? ""),
     );
   await refused({ category: A, priority: QueuePriority.DISABLED }, "FORBIDDEN", /^爱心通道号须由窗口工作人员发放/);
   await refused(
@@ -109,7 +110,7 @@ test("the green channel: DISABLED from a clerk only, ELDERLY from a clerk or for
   await refused(
     { category: A, priority: QueuePriority.ELDERLY, idNumber: "330102196611240000" },
     "BAD_USER_INPUT",
-    /idNumber/,
+    /^身份证号码校验位应为/,
   );
   // Nothing was issued by the refusals.
   assert.equal((await s.queue.take({ category: A }, kiosk)).number, "A001");
@@ -142,10 +143,11 @@ test("a skipped ticket is recalled within the centre's recall window, and refuse
     [QueueTicketStatus.CALLED, "03", "2026-11-23T01:35:00.000Z"],
   );
   setNow("2026-11-23T09:35:01+08:00");
-  await rejectsWith(() => s.queue.recall({ ticketId: String(a2.id), window: "03" }), "BAD_USER_INPUT", {
+  const late = await rejectsWith(() => s.queue.recall({ ticketId: String(a2.id), window: "03" }), "BAD_USER_INPUT", {
     field: "ticketId",
-    message: /过号已超过30分钟/,
+    message: /the recall window of 30 minutes has passed/,
   });
+  assert.equal(late.extensions.localizedMessage, "A002 过号已超过30分钟，不能再叫号，请重新取号");
   // The centre lengthens its window: the same ticket may now be recalled.
   await s.queue.setRecallWindow({ centre: "kaixuan", recallWindowMinutes: 60 });
   assert.equal((await s.queue.recall({ ticketId: String(a2.id), window: "03" })).status, QueueTicketStatus.CALLED);

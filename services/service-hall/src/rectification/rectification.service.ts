@@ -10,6 +10,7 @@ import {
   todayBy,
   type Clock,
 } from "@onewindow/platform";
+import { HALL } from "../messages";
 import { HallRectification } from "./rectification.entity";
 import { RectificationSource, RectificationStatus } from "./rectification.enums";
 import type { OpenRectificationInput, ResolveRectificationInput } from "./rectification.inputs";
@@ -47,10 +48,11 @@ export class RectificationService {
     const openedOn = todayBy(this.clock);
     const source = input.source ?? RectificationSource.COMPLAINT;
     if (!Object.values(RectificationSource).includes(source))
-      throw new BadUserInputError(`unknown source ${source}`, "source");
-    if (!isValidDate(input.deadline)) throw new BadUserInputError(`date ${input.deadline} does not exist`, "deadline");
+      throw new BadUserInputError(HALL.unknownSource.with({ source }), "source");
+    if (!isValidDate(input.deadline))
+      throw new BadUserInputError(HALL.dateNotExisting.with({ date: input.deadline }), "deadline");
     if (input.deadline < openedOn)
-      throw new BadUserInputError(`${input.deadline} is in the past (today is ${openedOn})`, "deadline");
+      throw new BadUserInputError(HALL.deadlinePast.with({ deadline: input.deadline, today: openedOn }), "deadline");
     const draft: RectificationDraft = {
       source,
       description: requiredText(input.description, "description", 500),
@@ -64,18 +66,27 @@ export class RectificationService {
 
   async resolve(input: ResolveRectificationInput): Promise<HallRectification> {
     const text = String(input.id ?? "").trim();
-    if (!/^\d{1,12}$/.test(text)) throw new BadUserInputError(`"${input.id}" is not a ledger number`, "id");
+    if (!/^\d{1,12}$/.test(text))
+      throw new BadUserInputError(HALL.notALedgerNumber.with({ value: String(input.id) }), "id");
     const resolvedOn = input.resolvedOn;
-    if (!isValidDate(resolvedOn)) throw new BadUserInputError(`date ${resolvedOn} does not exist`, "resolvedOn");
-    if (resolvedOn > todayBy(this.clock)) throw new BadUserInputError(`${resolvedOn} is in the future`, "resolvedOn");
+    if (!isValidDate(resolvedOn))
+      throw new BadUserInputError(HALL.dateNotExisting.with({ date: resolvedOn }), "resolvedOn");
+    if (resolvedOn > todayBy(this.clock))
+      throw new BadUserInputError(HALL.resolvedInFuture.with({ resolvedOn }), "resolvedOn");
     const action = requiredText(input.action, "action", 500);
     return this.db.transaction(async (tx) => {
       const item = await tx.findOneBy(HallRectification, { id: Number(text) });
-      if (!item) throw new BadUserInputError(`no rectification item ${text}`, "id");
+      if (!item) throw new BadUserInputError(HALL.noRectification.with({ id: text }), "id");
       if (item.status === RectificationStatus.RESOLVED)
-        throw new BadUserInputError(`item ${item.id} was resolved on ${item.resolvedOn} already`, "id");
+        throw new BadUserInputError(
+          HALL.rectificationResolved.with({ id: item.id, resolvedOn: String(item.resolvedOn) }),
+          "id",
+        );
       if (resolvedOn < item.openedOn)
-        throw new BadUserInputError(`${resolvedOn} is before the item was opened (${item.openedOn})`, "resolvedOn");
+        throw new BadUserInputError(
+          HALL.resolvedBeforeOpened.with({ resolvedOn, openedOn: item.openedOn }),
+          "resolvedOn",
+        );
       Object.assign(item, { status: RectificationStatus.RESOLVED, resolvedOn, action });
       await tx.update(HallRectification, { id: item.id }, { status: item.status, resolvedOn, action });
       return item;
