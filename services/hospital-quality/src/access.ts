@@ -1,14 +1,7 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { type Caller, type Role } from "@onewindow/contracts";
-import { fillPlaceholders, type LocalizedText, type Message } from "@onewindow/contracts/i18n";
-import {
-  ForbiddenError,
-  maskIdNumber,
-  selectedFields,
-  UnauthenticatedError,
-  type RequestContext,
-} from "@onewindow/platform";
-import { HOSPITAL_REFUSAL } from "./messages";
+import type { Message } from "@onewindow/contracts/i18n";
+import { maskIdNumber, refuse, selectedFields, type RequestContext } from "@onewindow/platform";
 
 /*
  * Who may do what in hospital quality: the role sets, the hospital a caller reaches, and how a
@@ -46,20 +39,6 @@ export function reachesHospital(caller: Caller, hospitalCode: string, roles: rea
   });
 }
 
-/**
- * Refuses `act` as the platform's `refuse` does (UNAUTHENTICATED for anonymous callers, sign in;
- * FORBIDDEN for the others, naming their roles), with the act named in each language: the
- * platform's takes one string, which would put English inside the Chinese.
- */
-export function refuseAct(caller: Caller, act: LocalizedText): never {
-  const inEach = (text: Message, params: Record<string, string>): LocalizedText => ({
-    key: text.key,
-    zh: fillPlaceholders(text.zh, { ...params, act: act.zh }),
-    en: fillPlaceholders(text.en, { ...params, act: act.en }),
-  });
-  if (caller.roles.length === 0) throw new UnauthenticatedError(inEach(HOSPITAL_REFUSAL.signIn, {}));
-  throw new ForbiddenError(inEach(HOSPITAL_REFUSAL.roleMayNot, { roles: caller.roles.join(", ") }));
-}
 
 /**
  * Refuses (FORBIDDEN, or UNAUTHENTICATED for anonymous callers) unless one of the caller's
@@ -67,7 +46,7 @@ export function refuseAct(caller: Caller, act: LocalizedText): never {
  * was refused, with a `{hospital}` placeholder.
  */
 export function requireHospitalScope(caller: Caller, hospitalCode: string, roles: readonly Role[], act: Message): void {
-  if (!reachesHospital(caller, hospitalCode, roles)) refuseAct(caller, act.with({ hospital: hospitalCode }));
+  if (!reachesHospital(caller, hospitalCode, roles)) refuse(caller, act.with({ hospital: hospitalCode }));
 }
 
 /**

@@ -69,15 +69,6 @@ export const HOSPITAL = defineMessages("hospital", {
   },
 });
 
-/**
- * Refusals of hospital quality, composed by `refuseAct` (access.ts) as the platform's `refuse`
- * words them in English: the caller (`signIn`, `roleMayNot`) and the act, each in its language.
- */
-export const HOSPITAL_REFUSAL = defineMessages("hospital.refusal", {
-  signIn: { zh: "请先登录再{act}", en: "sign in to {act}" },
-  roleMayNot: { zh: "当前角色（{roles}）无权{act}", en: "role {roles} may not {act}" },
-});
-
 /** The acts a refusal names; `{hospital}` is the hospital code the act is about. */
 export const HOSPITAL_ACT = defineMessages("hospital.act", {
   recordEvaluations: { zh: "录入医院 {hospital} 的患者评价", en: "record evaluations of hospital {hospital}" },

@@ -1,8 +1,6 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { type Caller, type Role } from "@onewindow/contracts";
-import { fillPlaceholders, type LocalizedText, type Message } from "@onewindow/contracts/i18n";
-import { ForbiddenError, maskIdNumber, UnauthenticatedError, type RequestContext } from "@onewindow/platform";
-import { HALL_REFUSAL } from "./messages";
+import { maskIdNumber, type RequestContext } from "@onewindow/platform";
 
 /*
  * Who may do what at the service hall. `@Authorized` on each root field and on `Citizen.cases`
@@ -99,17 +97,3 @@ export function readShownCases(ctx: RequestContext, idNumbers: readonly string[]
   );
 }
 
-/**
- * Refuses `act` (HALL_ACT) as the platform's `refuse` does (UNAUTHENTICATED for anonymous
- * callers, sign in; FORBIDDEN for the others, naming their roles), with the act named in each
- * language: the platform's takes one string, which would put English inside the Chinese.
- */
-export function refuseAct(caller: Caller, act: LocalizedText): never {
-  const inEach = (text: Message, params: Record<string, string>): LocalizedText => ({
-    key: text.key,
-    zh: fillPlaceholders(text.zh, { ...params, act: act.zh }),
-    en: fillPlaceholders(text.en, { ...params, act: act.en }),
-  });
-  if (caller.roles.length === 0) throw new UnauthenticatedError(inEach(HALL_REFUSAL.signIn, {}));
-  throw new ForbiddenError(inEach(HALL_REFUSAL.roleMayNot, { roles: caller.roles.join(", ") }));
-}

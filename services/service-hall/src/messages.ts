@@ -202,15 +202,6 @@ export const HALL_CALENDAR = defineMessages("hall.calendar", {
   },
 });
 
-/**
- * Refusals of the hall, composed by `refuseAct` (access.ts) as the platform's `refuse` words
- * them in English: the caller (`signIn`, `roleMayNot`) and the act, each in its language.
- */
-export const HALL_REFUSAL = defineMessages("hall.refusal", {
-  signIn: { zh: "请先登录再{act}", en: "sign in to {act}" },
-  roleMayNot: { zh: "当前角色（{roles}）无权{act}", en: "role {roles} may not {act}" },
-});
-
 /** The acts a refusal of the hall names. */
 export const HALL_ACT = defineMessages("hall.act", {
   readOthersCases: { zh: "查阅他人的办件", en: "read another person's cases" },

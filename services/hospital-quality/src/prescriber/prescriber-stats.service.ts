@@ -7,6 +7,7 @@ import {
   ConflictError,
   ForbiddenError,
   NotFoundError,
+  refuse,
   fenToYuan,
   requiredText,
   type Clock,
@@ -14,7 +15,7 @@ import {
   num,
   runSql,
 } from "@onewindow/platform";
-import { refuseAct, requireHospitalScope } from "../access";
+import { requireHospitalScope } from "../access";
 import { parseHospitalCode } from "../hospital/hospital-code";
 import { requireHospital } from "../hospital/hospital.service";
 import { PrescriberStatsGrant } from "./prescriber-grant.entity";
@@ -31,7 +32,7 @@ const LIST_LIMIT = 100;
  * `unnamed` is the act refused without one.
  */
 function namedUser(caller: Caller, unnamed: LocalizedText): string {
-  if (!caller.userId) refuseAct(caller, unnamed);
+  if (!caller.userId) refuse(caller, unnamed);
   return caller.userId;
 }
 

@@ -1,8 +1,8 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { LocalizedText } from "@onewindow/contracts/i18n";
-import { DateScalar, hasRole, type RequestContext } from "@onewindow/platform";
-import { AGGREGATE_READERS, APPOINTMENT_HOLDERS, HALL_SETTING_ADMINS, refuseAct } from "../access";
+import { DateScalar, hasRole, refuse, type RequestContext } from "@onewindow/platform";
+import { AGGREGATE_READERS, APPOINTMENT_HOLDERS, HALL_SETTING_ADMINS } from "../access";
 import { HALL_ACT } from "../messages";
 import { QueueTicket } from "../queue/queue-ticket.entity";
 import type { Services } from "../services";
@@ -125,7 +125,7 @@ export class AppointmentResolver {
 
   /** A citizen acts on their own appointments only; a clerk on anyone's. */
   private checkOwn(ctx: RequestContext, idNumber: string, act: LocalizedText): void {
-    if (!hasRole(ctx.caller, "window_clerk") && ctx.caller.idNumber !== idNumber) refuseAct(ctx.caller, act);
+    if (!hasRole(ctx.caller, "window_clerk") && ctx.caller.idNumber !== idNumber) refuse(ctx.caller, act);
   }
 
   /**

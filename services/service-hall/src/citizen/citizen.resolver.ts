@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Args, Authorized, Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
-import { PageArgs, pageRequest, type RequestContext } from "@onewindow/platform";
-import { CASE_READERS, refuseAct } from "../access";
+import { PageArgs, pageRequest, refuse, type RequestContext } from "@onewindow/platform";
+import { CASE_READERS } from "../access";
 import { CaseConnection } from "../case/case.resolver";
 import { loaders } from "../loaders";
 import { HALL_ACT } from "../messages";
@@ -25,7 +25,7 @@ export class CitizenResolver {
   ) {
     // `_entities` has checked the citizen already; `Case.citizen` reaches here without it. Even a
     // count of someone else's cases is theirs (read() alone lets a bare totalCount through).
-    if (!ctx.access.maySee(citizen.idNumber)) refuseAct(ctx.caller, HALL_ACT.readOthersCases);
+    if (!ctx.access.maySee(citizen.idNumber)) refuse(ctx.caller, HALL_ACT.readOthersCases);
     ctx.access.listing(info);
     ctx.access.readPage([citizen.idNumber], info, "Case");
     return loaders.casePage(ctx, this.s, pageRequest(first, after, ctx.cursors.forField(info))).load(citizen.idNumber);

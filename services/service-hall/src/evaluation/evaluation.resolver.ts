@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
-import { hasRole, type RequestContext } from "@onewindow/platform";
-import { EVALUATORS, refuseAct } from "../access";
+import { hasRole, refuse, type RequestContext } from "@onewindow/platform";
+import { EVALUATORS } from "../access";
 import { parseCaseId } from "../case/case-id";
 import { loaders } from "../loaders";
 import { HALL_ACT } from "../messages";
@@ -32,8 +32,8 @@ export class EvaluationResolver {
    */
   private async checkOwnCase(input: SubmitEvaluationInput, ctx: RequestContext): Promise<void> {
     if (input.caseId === null || input.caseId === undefined || input.caseId === "")
-      refuseAct(ctx.caller, HALL_ACT.evaluateWithoutOwnCase);
+      refuse(ctx.caller, HALL_ACT.evaluateWithoutOwnCase);
     const found = await loaders.hallCase(ctx, this.s).load(parseCaseId(input.caseId));
-    if (found && found.idNumber !== ctx.caller.idNumber) refuseAct(ctx.caller, HALL_ACT.evaluateOthersCase);
+    if (found && found.idNumber !== ctx.caller.idNumber) refuse(ctx.caller, HALL_ACT.evaluateOthersCase);
   }
 }
