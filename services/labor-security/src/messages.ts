@@ -43,7 +43,7 @@ export const LABOR = defineMessages("labor", {
     en: "the citizen would be under 16 on {date}",
   },
   currentJobStartedLater: {
-    zh: "现有工作于 {currentStart} 开始，晚于 {startDate}",
+    zh: "新工作开始日期 {startDate} 早于现有工作的开始日期 {currentStart}",
     en: "the current job started on {currentStart}, after {startDate}",
   },
   unemploymentAfterRetirement: {
@@ -193,7 +193,7 @@ export const LABOR_JOBS = defineMessages("labor.jobs", {
   tooManyTags: { zh: "最多 {max} 个标签", en: "at most {max} tags" },
   tagTooLong: { zh: "每个标签最长 {max} 个字：{tag}", en: "a tag is at most {max} characters: {tag}" },
   negativeSalaryWish: { zh: "期望月薪不能为负数", en: "must not be negative" },
-  matchesFirst: { zh: "first 应在 1 到 {max} 之间，现为 {first}", en: "must be 1..{max}, got {first}" },
+  matchesFirst: { zh: "一次列出的岗位数应在 1 到 {max} 之间，现为 {first}", en: "must be 1..{max}, got {first}" },
 
   // Why a posting is closed to a person (matching leaves it out, a referral to it is refused).
   postingClosed: { zh: "岗位已截止招聘", en: "the posting is closed" },
@@ -364,8 +364,8 @@ export const LABOR_RELIEF = defineMessages("labor.relief", {
 export const LABOR_TRAINING = defineMessages("labor.training", {
   notACourseId: { zh: "课程编号无效：{value}", en: "not an id: {value}" },
   notAnEnrolmentId: { zh: "报名编号无效：{value}", en: "not an id: {value}" },
-  courseOver: { zh: "结束日期 {endDate} 已过", en: "the course has ended ({endDate})" },
-  seats: { zh: "名额应为 1 到 {max}，现为 {seats}", en: "must be 1..{max}, got {seats}" },
+  courseOver: { zh: "结束日期 {endDate} 已过，不能开设该课程", en: "the course has ended ({endDate})" },
+  seats: { zh: "名额应为 1 到 {max} 个，现为 {seats}", en: "must be 1..{max}, got {seats}" },
   subsidy: { zh: "补贴应在 0 到 {max} 元之间，现为 {subsidy} 元", en: "must be 0..{max}, got {subsidy}" },
   retired: {
     zh: "公民 {idNumber} 已退休，不参加职业培训补贴课程",
