@@ -105,7 +105,7 @@ describe("employment aid: unemployment benefit and relief", () => {
     assert.equal(refused.errors?.length, 1, JSON.stringify(refused));
     assert.equal(refused.errors![0].extensions?.code, "BAD_USER_INPUT");
     assert.equal(refused.errors![0].extensions?.reason, "RELIEF_OVER_BUDGET");
-    assert.match(refused.errors![0].message, /超出「2026年冬送温暖」预算：剩余 200.00 元/);
+    assert.match(String(refused.errors![0].extensions?.localizedMessage), /超出「2026年冬送温暖」预算：剩余 200.00 元/);
     const again = await stack.query(GRANT, { i: { campaignId, idNumber: retirees[0], amount: 100 } });
     assert.equal(again.errors?.[0].extensions?.code, "CONFLICT");
     const day = today();

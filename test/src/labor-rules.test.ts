@@ -51,7 +51,19 @@ describe("labor security's legal rules through the gateway", () => {
     assert.equal(error.extensions?.code, "BAD_USER_INPUT");
     assert.equal(error.extensions?.reason, "RETIREMENT_BEFORE_EARLIEST_DATE");
     assert.equal(error.extensions?.earliestDate, "2026-05-15");
-    assert.match(error.message, /^retiredOn: 退休日期 2026-05-14 早于最早可退休日期 2026-05-15/);
+    // Chinese first (no Accept-Language), the English in `message` for API clients.
+    assert.match(String(error.extensions?.localizedMessage), /^退休日期 2026-05-14 早于最早可退休日期 2026-05-15/);
+    assert.match(error.message, /^retiredOn: before the earliest lawful retirement date 2026-05-15: 2026-05-14/);
+    // A client that prefers English gets the English there too.
+    const english = await fetch(stack.gatewayUrl, {
+      method: "POST",
+      headers: { ...(await stack.headers()), "content-type": "application/json", "accept-language": "en-US,en;q=0.9" },
+      body: JSON.stringify({ query: RETIRE, variables: { i: { idNumber, retiredOn: "2026-05-14" } } }),
+    });
+    const [inEnglish] = (
+      (await english.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] }
+    ).errors;
+    assert.equal(inEnglish.extensions.localizedMessage, inEnglish.message);
     const still = await ok(
       stack,
       `query ($id: ID!) { citizen(idNumber: $id) { employmentStatus retirement { retiredOn } } }`,
@@ -69,7 +81,7 @@ describe("labor security's legal rules through the gateway", () => {
     await ok(stack, REGISTER, { i: { idNumber, name: "钱卫东" } });
     const refused = await stack.query(RETIRE, { i: { idNumber, retiredOn: "2026-03-01" } });
     assert.equal(refused.errors?.[0].extensions?.reason, "RETIREMENT_BEFORE_EARLIEST_DATE");
-    assert.match(refused.errors![0].message, /最早可退休日期 2030-02-02/);
+    assert.match(String(refused.errors![0].extensions?.localizedMessage), /最早可退休日期 2030-02-02/);
     const approved = await ok(stack, RETIRE, {
       i: {
         idNumber,
@@ -93,7 +105,7 @@ describe("labor security's legal rules through the gateway", () => {
     );
     assert.equal(refused.errors?.[0].extensions?.code, "BAD_USER_INPUT");
     assert.equal(refused.errors?.[0].extensions?.reason, "UNEMPLOYMENT_AT_RETIREMENT_AGE");
-    assert.match(refused.errors![0].message, /2010-03-03 已达法定退休年龄/);
+    assert.match(String(refused.errors![0].extensions?.localizedMessage), /2010-03-03 已达法定退休年龄/);
     const after = await ok(
       stack,
       `query ($id: ID!) { citizen(idNumber: $id) { employmentStatus unemployment { status } assistanceCategories } }`,
@@ -118,7 +130,8 @@ describe("labor security's legal rules through the gateway", () => {
     assert.equal(refused.errors?.length, 1, JSON.stringify(refused));
     assert.equal(refused.errors![0].extensions?.code, "BAD_USER_INPUT");
     assert.equal(refused.errors![0].extensions?.reason, "GENDER_REQUIREMENT_WITHOUT_GROUND");
-    assert.match(refused.errors![0].message, /^genderRequirement: 招聘不得限定性别/);
+    assert.match(String(refused.errors![0].extensions?.localizedMessage), /^招聘不得限定性别/);
+    assert.match(refused.errors![0].message, /^genderRequirement: MALE only needs a listed ground/);
     const female = await stack.query(POST, { i: { ...job, genderRequirement: "FEMALE" } });
     assert.equal(female.errors?.[0].extensions?.reason, "GENDER_REQUIREMENT_FEMALE_ONLY");
     const board = `query ($c: ID!) { employer(creditCode: $c) { jobPostings { totalCount } } }`;

@@ -26,9 +26,15 @@ const LABOR = officer("labor_officer");
 const man = (birthDate: string, n = 1) => makeIdNumber("330102", birthDate, n * 2 + 1);
 const woman = (birthDate: string, n = 1) => makeIdNumber("330102", birthDate, n * 2);
 
-/** Asserts that `act` is refused with BAD_USER_INPUT and `reason`, and returns the error. */
-const refusedFor = (act: Promise<unknown>, reason: string, message?: RegExp) =>
-  rejectsWith(act, "BAD_USER_INPUT", { reason, message });
+/**
+ * Asserts that `act` is refused with BAD_USER_INPUT and `reason`, with a Chinese text (what the
+ * clerk reads, `extensions.localizedMessage`) matching `chinese`, and returns the error.
+ */
+async function refusedFor(act: Promise<unknown>, reason: string, chinese?: RegExp) {
+  const err = await rejectsWith(act, "BAD_USER_INPUT", { reason });
+  if (chinese) assert.match(String(err.extensions.localizedMessage), chinese);
+  return err;
+}
 
 async function register(s: Services, idNumber: string, retirementCategory?: RetirementCategory) {
   await s.citizens.register({ idNumber, name: "测试", retirementCategory });
@@ -75,14 +81,18 @@ test("a man born in 1970 cannot retire in 2026 without a lawful ground; with one
     /最早可退休日期 2030-03-03/,
   );
   // Special-type work (国发〔1978〕104号): men from 55, with the approval's number.
-  await rejectsWith(
+  const noReference = await rejectsWith(
     s.retirements.approve({
       idNumber: id,
       retiredOn: "2026-06-01",
       earlyRetirementGround: EarlyRetirementGround.SPECIAL_TYPE_WORK,
     }),
     "BAD_USER_INPUT",
-    { message: /特殊工种提前退休审批文号/ },
+    { field: "groundReference", message: /special-type work early retirement approval/ },
+  );
+  assert.match(
+    String(noReference.extensions.localizedMessage),
+    /^以“从事特殊工种.*”提前退休须填写特殊工种提前退休审批文号$/,
   );
   const young = man("1975-01-01", 2);
   await register(s, young);
@@ -124,9 +134,11 @@ test("the retirement day may not lie after the pinned today", async () => {
   const { services: s } = await openDepartmentDatabase(laborSecurity, on);
   const id = man("1960-01-01");
   await register(s, id);
-  await rejectsWith(s.retirements.approve({ idNumber: id, retiredOn: "2026-11-21" }), "BAD_USER_INPUT", {
-    message: /晚于今天 2026-11-20/,
+  const err = await rejectsWith(s.retirements.approve({ idNumber: id, retiredOn: "2026-11-21" }), "BAD_USER_INPUT", {
+    field: "retiredOn",
+    message: /2026-11-21 is in the future/,
   });
+  assert.match(String(err.extensions.localizedMessage), /晚于今天 2026-11-20/);
 });
 
 test("a woman worker born 1976-03-10 registers as unemployed until her statutory date 2026-11-10, not from it", async () => {
@@ -275,12 +287,13 @@ test("postJob: MALE only needs a listed ground; FEMALE only is refused; the grou
   const refused = refusedWith(
     await run(LABOR, post, { i: { ...JOB, title: "会计", genderRequirement: "MALE" } }),
     "BAD_USER_INPUT",
-    /^genderRequirement: 招聘不得限定性别/,
+    /^genderRequirement: MALE only needs a listed ground/,
   );
-  assert.match(refused, /就业促进法》第二十七条/);
+  assert.match(refused, /Employment Promotion Law art\. 27/);
   await refusedFor(
     s.jobPostings.post({ ...JOB, genderRequirement: "MALE" as never }),
     "GENDER_REQUIREMENT_WITHOUT_GROUND",
+    /^招聘不得限定性别.*《就业促进法》第二十七条/,
   );
   await refusedFor(
     s.jobPostings.post({ ...JOB, genderRequirement: "FEMALE" as never }),

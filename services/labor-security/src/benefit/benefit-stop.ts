@@ -1,4 +1,5 @@
 import type { EntityManager } from "typeorm";
+import { LABOR_BENEFIT } from "../messages";
 import { UnemploymentBenefitClaim } from "./benefit.entity";
 
 /**
@@ -15,7 +16,8 @@ export async function stopBenefitForJob(
     .update(UnemploymentBenefitClaim)
     .set({
       stoppedOn: job.startDate,
-      stopReason: `${job.startDate} 起重新就业（用人单位 ${job.creditCode}），自该月起停发`,
+      // Kept as the clerk reads it on the claim.
+      stopReason: LABOR_BENEFIT.stoppedByNewJob.with({ startDate: job.startDate, creditCode: job.creditCode }).zh,
     })
     .where("id_number = :idNumber AND stopped_on IS NULL AND claimed_on <= :startDate", {
       idNumber: job.idNumber,

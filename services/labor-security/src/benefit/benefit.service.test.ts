@@ -104,16 +104,20 @@ test("under a year insured, or leaving of one's own will, is refused with the re
   await s.citizens.register({ idNumber: man(3), name: "在职" });
   await s.employments.record({ idNumber: man(3), creditCode: company(1), startDate: "2010-01-01" });
   const before = await rowCounts(db, TABLES);
-  await rejectsWith(s.benefits.claim({ idNumber: short }), "BAD_USER_INPUT", {
+  // The clerk reads the conditions not met, in Chinese (`localizedMessage`).
+  const chinese = async (idNumber: string) =>
+    String(
+      (await rejectsWith(s.benefits.claim({ idNumber }), "BAD_USER_INPUT", { reason: "BENEFIT_NOT_ELIGIBLE" }))
+        .extensions.localizedMessage,
+    );
+  const shortRefusal = await rejectsWith(s.benefits.claim({ idNumber: short }), "BAD_USER_INPUT", {
     field: "idNumber",
-    reason: "BENEFIT_NOT_ELIGIBLE",
-    message: /缴费不满一年/,
+    message: /^idNumber: not eligible for unemployment benefit: insured for less than a year/,
   });
-  await rejectsWith(s.benefits.claim({ idNumber: quit }), "BAD_USER_INPUT", {
-    reason: "BENEFIT_NOT_ELIGIBLE",
-    message: /本人意愿中断就业/,
-  });
-  await rejectsWith(s.benefits.claim({ idNumber: man(3) }), "BAD_USER_INPUT", { message: /未办理失业登记/ });
+  assert.match(String(shortRefusal.extensions.localizedMessage), /^不符合领取失业保险金条件：缴费不满一年/);
+  assert.match(await chinese(quit), /本人意愿中断就业/);
+  assert.doesNotMatch(await chinese(quit), /缴费/, "only the conditions not met");
+  assert.match(await chinese(man(3)), /未办理失业登记/);
   assert.deepEqual(await rowCounts(db, TABLES), before);
 });
 

@@ -4,6 +4,7 @@ import {
   ConflictError,
   NotFoundError,
   EventPublisher,
+  PLATFORM,
   fenToYuan,
   lockForTransaction,
   parseIdNumber,
@@ -16,8 +17,11 @@ import {
   type KeysetPageRequest,
 } from "@onewindow/platform";
 import { LaborEvents } from "@onewindow/contracts";
+import type { LocalizedText } from "@onewindow/contracts/i18n";
 import { citizenFor } from "../employment/employment.service";
 import { Employment } from "../employment/employment.entity";
+import { joinTexts, withParts } from "../localized-text";
+import { LABOR_BENEFIT } from "../messages";
 import { LaborRuleError } from "../rule-error";
 import { RegistrationStatus, UnemploymentRegistration } from "../unemployment/unemployment-registration.entity";
 import { stopBenefitForJob } from "./benefit-stop";
@@ -75,10 +79,7 @@ export class BenefitService {
     const code = requiredText(input.code, "code", 20);
     const fen = yuanToFen(input.monthlyAmount, "monthlyAmount");
     if (fen <= 0 || fen > 10_000_000) {
-      throw new BadUserInputError(
-        `失业保险金月标准应大于 0 且不超过 100000 元，收到 ${input.monthlyAmount} / must be above 0 and at most 100000`,
-        "monthlyAmount",
-      );
+      throw new BadUserInputError(LABOR_BENEFIT.levelOutOfRange.with({ amount: input.monthlyAmount }), "monthlyAmount");
     }
     const changes = {
       monthlyAmountFen: fen,
@@ -87,7 +88,7 @@ export class BenefitService {
     };
     return this.db.transaction(async (tx) => {
       const level = await tx.findOneBy(UnemploymentBenefitLevel, { code });
-      if (!level) throw new NotFoundError(`没有失业保险金标准 ${code} / no benefit level ${code}`);
+      if (!level) throw new NotFoundError(LABOR_BENEFIT.levelNotFound.with({ code }));
       await tx.update(UnemploymentBenefitLevel, { code }, changes);
       return Object.assign(level, changes);
     });
@@ -111,6 +112,8 @@ export class BenefitService {
     view: UnemploymentBenefit;
     registration: UnemploymentRegistration | null;
     claim: UnemploymentBenefitClaim | null;
+    /** The conditions not met, in both languages (what a refused claim says). */
+    unmet: LocalizedText[];
   }> {
     const registration = await manager.findOne(UnemploymentRegistration, {
       where: { idNumber },
@@ -124,33 +127,53 @@ export class BenefitService {
     const cutoff = registration?.registeredOn ?? todayBy(this.clock);
     const insuredMonths = claim?.insuredMonths ?? insuredMonthsFromEmployment(jobs, cutoff);
     const insuredDerived = claim?.insuredDerived ?? true;
-    const years = `${Math.floor(insuredMonths / 12)} 年 ${insuredMonths % 12} 个月${insuredDerived ? "（未记录缴费年限，按就业记录推算）" : ""}`;
-    const reasons: string[] = [];
+    // One reason per condition of 条例 第十四条 (each met or not), then the entitlement.
+    const time = (insuredDerived ? LABOR_BENEFIT.insuredTimeDerived : LABOR_BENEFIT.insuredTime).with({
+      years: Math.floor(insuredMonths / 12),
+      months: insuredMonths % 12,
+    });
     const insured = insuredMonths >= 12;
-    reasons.push(insured ? `缴费满一年：累计 ${years}` : `缴费不满一年：累计 ${years}，不符合`);
     const involuntary = registration ? involuntaryLoss(registration.reason) : null;
-    reasons.push(
-      involuntary === true
-        ? `非因本人意愿中断就业：失业登记原因「${registration!.reason}」`
-        : involuntary === false
-          ? `本人意愿中断就业（失业登记原因「${registration!.reason}」），不符合`
-          : `失业原因未记录或不能据以判断${registration?.reason ? `（「${registration.reason}」）` : ""}，不符合`,
-    );
     const open = registration?.status === RegistrationStatus.OPEN;
-    reasons.push(
-      open
-        ? `已办理失业登记（${registration!.registeredOn}），有求职要求`
-        : registration
-          ? `失业登记已于 ${registration.closedOn ?? "—"} 关闭，不符合`
-          : "未办理失业登记，不符合",
-    );
     const entitled = entitlementMonths(insuredMonths);
-    reasons.push(`领取期限最长 ${entitled} 个月（${ENTITLEMENT_SOURCE}）；条件见${ELIGIBILITY_SOURCE}`);
+    const reasons: { text: LocalizedText; met: boolean }[] = [
+      {
+        text: withParts(insured ? LABOR_BENEFIT.insuredAYear : LABOR_BENEFIT.insuredUnderAYear, {}, { time }),
+        met: insured,
+      },
+      {
+        text:
+          involuntary === true
+            ? LABOR_BENEFIT.involuntaryLoss.with({ reason: registration!.reason! })
+            : involuntary === false
+              ? LABOR_BENEFIT.voluntaryLoss.with({ reason: registration!.reason! })
+              : registration?.reason
+                ? LABOR_BENEFIT.lossUndecided.with({ reason: registration.reason })
+                : LABOR_BENEFIT.lossNotRecorded,
+        met: involuntary === true,
+      },
+      {
+        text: open
+          ? LABOR_BENEFIT.registered.with({ registeredOn: registration!.registeredOn })
+          : registration
+            ? LABOR_BENEFIT.registrationClosed.with({ closedOn: registration.closedOn ?? "—" })
+            : LABOR_BENEFIT.notRegistered,
+        met: open,
+      },
+      {
+        text: LABOR_BENEFIT.entitlement.with({
+          months: entitled,
+          entitlementSource: ENTITLEMENT_SOURCE,
+          eligibilitySource: ELIGIBILITY_SOURCE,
+        }),
+        met: true,
+      },
+    ];
     const monthsPaid = claim ? await manager.countBy(BenefitPayment, { claimId: claim.id }) : 0;
     const entitlement = claim?.entitlementMonths ?? entitled;
     const view: UnemploymentBenefit = {
       eligible: insured && involuntary === true && open,
-      reasons,
+      reasons: reasons.map((r) => r.text.zh),
       insuredMonths,
       insuredDerived,
       entitlementMonths: entitlement,
@@ -163,7 +186,7 @@ export class BenefitService {
       stoppedOn: claim?.stoppedOn ?? null,
       stopReason: claim?.stopReason ?? null,
     };
-    return { view, registration, claim };
+    return { view, registration, claim, unmet: reasons.filter((r) => !r.met).map((r) => r.text) };
   }
 
   /** Benefit of a batch of citizens, in key order (a field of `Citizen`). */
@@ -176,15 +199,13 @@ export class BenefitService {
     const { idNumber } = parseIdNumber(input.idNumber);
     return this.db.transaction(async (tx) => {
       await citizenFor(tx, idNumber);
-      const { view, registration, claim } = await this.assess(idNumber, tx);
+      const { view, registration, claim, unmet } = await this.assess(idNumber, tx);
       if (claim) {
-        throw new ConflictError(
-          `该公民已于 ${claim.claimedOn} 申领失业保险金 / benefit already claimed on this registration`,
-        );
+        throw new ConflictError(LABOR_BENEFIT.alreadyClaimed.with({ claimedOn: claim.claimedOn }));
       }
       if (!view.eligible || !registration) {
         throw new LaborRuleError(
-          `不符合领取失业保险金条件：${view.reasons.filter((r) => r.endsWith("不符合")).join("；")} / not eligible for unemployment benefit`,
+          withParts(LABOR_BENEFIT.notEligible, {}, { reasons: joinTexts(unmet) }),
           "idNumber",
           "BENEFIT_NOT_ELIGIBLE",
           { reasons: view.reasons },
@@ -215,10 +236,10 @@ export class BenefitService {
    */
   async run(monthInput: string): Promise<BenefitRunResult> {
     const month = monthInput?.trim() ?? "";
-    if (!MONTH.test(month)) throw new BadUserInputError(`月份应为 YYYY-MM，收到 ${month} / expected YYYY-MM`, "month");
+    if (!MONTH.test(month)) throw new BadUserInputError(LABOR_BENEFIT.monthFormat.with({ month }), "month");
     const current = todayBy(this.clock).slice(0, 7);
     if (month > current) {
-      throw new BadUserInputError(`不能发放未来月份 ${month}（当前 ${current}）/ month is in the future`, "month");
+      throw new BadUserInputError(LABOR_BENEFIT.monthInFuture.with({ month, current }), "month");
     }
     // The first day of the next month: claims made before it, not stopped before it.
     const [y, m] = month.split("-").map(Number);
@@ -292,12 +313,12 @@ export class BenefitService {
   /** One keyset page of a month's payments, by payment id. */
   async payments(monthInput: string, page: KeysetPageRequest): Promise<Connection<BenefitPayment>> {
     const month = monthInput?.trim() ?? "";
-    if (!MONTH.test(month)) throw new BadUserInputError(`月份应为 YYYY-MM，收到 ${month} / expected YYYY-MM`, "month");
+    if (!MONTH.test(month)) throw new BadUserInputError(LABOR_BENEFIT.monthFormat.with({ month }), "month");
     const repo = this.db.getRepository(BenefitPayment);
     const query = repo.createQueryBuilder("p").where("p.month = :month", { month });
     if (page.after !== null) {
       const after = Number(page.after);
-      if (!Number.isSafeInteger(after)) throw new BadUserInputError("not a cursor of this list", "after");
+      if (!Number.isSafeInteger(after)) throw new BadUserInputError(PLATFORM.notACursor, "after");
       query.andWhere("p.id > :after", { after });
     }
     const rows = await query

@@ -12,6 +12,7 @@ import {
   toKeysetConnection,
   type KeysetPageRequest,
 } from "@onewindow/platform";
+import { LABOR } from "../messages";
 import { PersonRecordService } from "../person-record.service";
 import { LaborEvents } from "@onewindow/contracts";
 import { RetirementCategory } from "../retirement-age/retirement-age.enums";
@@ -67,14 +68,12 @@ export class CitizenService extends PersonRecordService {
     const { idNumber } = parseIdNumber(input.idNumber);
     const category = input.retirementCategory;
     if (!Object.values(RetirementCategory).includes(category)) {
-      throw new BadUserInputError(`应为 WORKER 或 CADRE / must be WORKER or CADRE`, "retirementCategory");
+      throw new BadUserInputError(LABOR.retirementCategoryUnknown, "retirementCategory");
     }
     return this.db.transaction(async (tx) => {
       const citizen = await citizenFor(tx, idNumber);
       if (citizen.employmentStatus === EmploymentStatus.RETIRED) {
-        throw new ConflictError(
-          `公民 ${idNumber} 已退休，退休年龄类别不再变更 / citizen ${idNumber} is retired; the category no longer changes`,
-        );
+        throw new ConflictError(LABOR.retirementCategoryAfterRetirement.with({ idNumber }));
       }
       await tx.update(Citizen, { idNumber }, { retirementCategory: category });
       citizen.retirementCategory = category;
@@ -83,7 +82,7 @@ export class CitizenService extends PersonRecordService {
   }
 
   private alreadyRegistered(idNumber: string): ConflictError {
-    return new ConflictError(`citizen ${idNumber} is already registered`);
+    return new ConflictError(LABOR.citizenAlreadyRegistered.with({ idNumber }));
   }
 
   /** Citizens by ID number, one query for the whole batch, in key order (null when unknown). */

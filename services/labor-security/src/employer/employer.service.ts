@@ -10,6 +10,7 @@ import {
   type Clock,
 } from "@onewindow/platform";
 import { LaborEvents } from "@onewindow/contracts";
+import { LABOR } from "../messages";
 import { Employer } from "./employer.entity";
 import type { RegisterEmployerInput } from "./employer.inputs";
 
@@ -30,7 +31,7 @@ export class EmployerService {
       address: optionalText(input.address, "address", 200),
       registeredAt: this.clock().toISOString(),
     });
-    const conflict = () => new ConflictError(`employer ${creditCode} is already registered`);
+    const conflict = () => new ConflictError(LABOR.employerAlreadyRegistered.with({ creditCode }));
     try {
       return await this.db.transaction(async (tx) => {
         if (await tx.existsBy(Employer, { creditCode })) throw conflict();

@@ -17,13 +17,14 @@ import { EmploymentStatus } from "../citizen/citizen.enums";
 import { Employer } from "../employer/employer.entity";
 import { LaborEvents } from "@onewindow/contracts";
 import { RegistrationStatus, UnemploymentRegistration } from "../unemployment/unemployment-registration.entity";
+import { LABOR } from "../messages";
 import { Employment } from "./employment.entity";
 import type { RecordEmploymentInput } from "./employment.inputs";
 
 /** Finds the citizen an act is about, inside the act's transaction, or NOT_FOUND. */
 export async function citizenFor(tx: EntityManager, idNumber: string): Promise<Citizen> {
   const citizen = await tx.findOneBy(Citizen, { idNumber });
-  if (!citizen) throw new NotFoundError(`no citizen is registered with ID number ${idNumber}`);
+  if (!citizen) throw new NotFoundError(LABOR.citizenNotFound.with({ idNumber }));
   return citizen;
 }
 
@@ -51,19 +52,20 @@ export class EmploymentService {
     {
       const citizen = await citizenFor(tx, idNumber);
       if (!(await tx.existsBy(Employer, { creditCode }))) {
-        throw new NotFoundError(`no employer is registered with credit code ${creditCode}`);
+        throw new NotFoundError(LABOR.employerNotFound.with({ creditCode }));
       }
       if (citizen.employmentStatus === EmploymentStatus.RETIRED) {
-        throw new ConflictError(`citizen ${idNumber} is retired; employment after retirement is not recorded here`);
+        throw new ConflictError(LABOR.employmentAfterRetirement.with({ idNumber }));
       }
+      // 劳动法 第十五条: no employer may take on a person under 16.
       if (ageOn(citizen.birthDate, startDate) < 16) {
-        throw new BadUserInputError(`the citizen would be under 16 on ${startDate}`, "startDate");
+        throw new BadUserInputError(LABOR.under16.with({ date: startDate }), "startDate");
       }
       const current = await tx.findOneBy(Employment, { idNumber, endDate: IsNull() });
       if (current) {
         if (current.startDate > startDate) {
           throw new BadUserInputError(
-            `the current job started on ${current.startDate}, after ${startDate}`,
+            LABOR.currentJobStartedLater.with({ currentStart: current.startDate, startDate }),
             "startDate",
           );
         }

@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { BadUserInputError } from "@onewindow/platform";
+import { LABOR_JOBS } from "../messages";
 
 /**
  * A skill or certificate a posting asks for, one row per tag, so that matching finds the
@@ -32,9 +33,8 @@ export const MAX_SKILLS = 20;
  */
 export function skillTags(values: readonly string[] | null | undefined, field: string): string[] {
   const tags = [...new Set((values ?? []).map((v) => v.trim()).filter((v) => v.length > 0))];
-  if (tags.length > MAX_SKILLS)
-    throw new BadUserInputError(`技能标签最多 ${MAX_SKILLS} 个 / at most ${MAX_SKILLS} tags`, field);
+  if (tags.length > MAX_SKILLS) throw new BadUserInputError(LABOR_JOBS.tooManyTags.with({ max: MAX_SKILLS }), field);
   const long = tags.find((t) => t.length > 40);
-  if (long) throw new BadUserInputError(`技能标签最长 40 字：${long} / a tag is at most 40 characters`, field);
+  if (long) throw new BadUserInputError(LABOR_JOBS.tagTooLong.with({ max: 40, tag: long }), field);
   return tags;
 }

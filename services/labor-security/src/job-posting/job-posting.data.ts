@@ -1,9 +1,11 @@
+import type { LocalizedText } from "@onewindow/contracts/i18n";
+import { LABOR_GROUNDS } from "../messages";
 import { GenderRequirementGround } from "./job-posting.enums";
 
 /** What a gender-requirement ground is and which requirement it can justify. */
 export interface GenderRequirementGroundRule {
-  /** The listed work, as the regulation words it. */
-  name: string;
+  /** The listed work, as the regulation words it (from the catalogue). */
+  name: LocalizedText;
   /** The only requirement the ground justifies: these are all work forbidden to women. */
   justifies: "MALE";
   source: string;
@@ -20,17 +22,17 @@ const APPENDIX = "《女职工劳动保护特别规定》（国务院令第619�
  */
 export const GENDER_REQUIREMENT_GROUNDS: Readonly<Record<GenderRequirementGround, GenderRequirementGroundRule>> = {
   [GenderRequirementGround.MINING_UNDERGROUND]: {
-    name: "矿山井下作业",
+    name: LABOR_GROUNDS.miningUnderground,
     justifies: "MALE",
     source: `${APPENDIX}（一）`,
   },
   [GenderRequirementGround.PHYSICAL_LABOR_INTENSITY_LEVEL_4]: {
-    name: "体力劳动强度分级标准中规定的第四级体力劳动强度的作业",
+    name: LABOR_GROUNDS.physicalLaborIntensityLevel4,
     justifies: "MALE",
     source: `${APPENDIX}（二）；GB 3869《体力劳动强度分级》`,
   },
   [GenderRequirementGround.HEAVY_LOAD_BEARING]: {
-    name: "每小时负重6次以上、每次负重超过20公斤的作业，或者间断负重、每次负重超过25公斤的作业",
+    name: LABOR_GROUNDS.heavyLoadBearing,
     justifies: "MALE",
     source: `${APPENDIX}（三）`,
   },

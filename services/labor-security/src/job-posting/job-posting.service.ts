@@ -14,6 +14,8 @@ import {
   type Clock,
   type PageRequest,
 } from "@onewindow/platform";
+import { LABOR, LABOR_JOBS } from "../messages";
+import { withParts } from "../localized-text";
 import { LaborRuleError } from "../rule-error";
 import { GENDER_REQUIREMENT_GROUNDS } from "./job-posting.data";
 import type { GenderRequirementGround } from "./job-posting.enums";
@@ -36,17 +38,17 @@ export class JobPostingService {
     const salaryMinFen = yuanToFen(input.salaryMin, "salaryMin");
     const salaryMaxFen = yuanToFen(input.salaryMax, "salaryMax");
     if (salaryMaxFen < salaryMinFen)
-      throw new BadUserInputError(`must not be below salaryMin ${input.salaryMin}`, "salaryMax");
+      throw new BadUserInputError(LABOR_JOBS.salaryMaxBelowMin.with({ salaryMin: input.salaryMin }), "salaryMax");
     const minAge = intInRange(input.minAge, "minAge", 16, 70);
     const maxAge = intInRange(input.maxAge, "maxAge", 16, 70);
     if (minAge !== null && maxAge !== null && maxAge < minAge)
-      throw new BadUserInputError(`must not be below minAge ${minAge}`, "maxAge");
+      throw new BadUserInputError(LABOR_JOBS.maxAgeBelowMin.with({ minAge }), "maxAge");
     const genderRequirement = input.genderRequirement ?? GenderRequirement.ANY;
     const genderRequirementGround = lawfulGenderGround(genderRequirement, input.genderRequirementGround ?? null);
     const publishedOn = todayBy(this.clock);
     if (input.expiresOn && (!isValidDate(input.expiresOn) || input.expiresOn < publishedOn)) {
       throw new BadUserInputError(
-        `must be an existing date from today (${publishedOn}) on, got ${input.expiresOn}`,
+        LABOR_JOBS.expiresBeforeToday.with({ today: publishedOn, value: input.expiresOn }),
         "expiresOn",
       );
     }
@@ -68,7 +70,7 @@ export class JobPostingService {
     });
     return this.db.transaction(async (tx) => {
       if (!(await tx.existsBy(Employer, { creditCode })))
-        throw new NotFoundError(`no employer is registered with credit code ${creditCode}`);
+        throw new NotFoundError(LABOR.employerNotFound.with({ creditCode }));
       await tx.save(posting);
       if (skills.length > 0) {
         await tx.insert(
@@ -90,9 +92,10 @@ export class JobPostingService {
     const query = this.db.getRepository(JobPosting).createQueryBuilder("j");
     if (creditCode) query.andWhere("j.credit_code = :creditCode", { creditCode });
     if (filter?.ids) {
-      if (filter.ids.length > 100) throw new BadUserInputError("at most 100 ids", "filter.ids");
-      if (!filter.ids.every((id) => /^\d{1,15}$/.test(id)))
-        throw new BadUserInputError("not a job posting id", "filter.ids");
+      if (filter.ids.length > 100) throw new BadUserInputError(LABOR_JOBS.tooManyIds.with({ max: 100 }), "filter.ids");
+      const wrong = filter.ids.find((id) => !/^\d{1,15}$/.test(id));
+      if (wrong !== undefined)
+        throw new BadUserInputError(LABOR_JOBS.notAPostingId.with({ value: wrong }), "filter.ids");
       const ids = filter.ids.map(Number);
       query.andWhere(ids.length ? "j.id IN (:...ids)" : "1 = 0", { ids });
     }
@@ -128,8 +131,6 @@ export const JobPostingRefusals = {
   groundWithoutRequirement: "GENDER_GROUND_WITHOUT_REQUIREMENT",
 } as const;
 
-const EQUAL_HIRING = "《就业促进法》第二十七条、《妇女权益保障法》第四十三条";
-
 /**
  * The ground a gender requirement is stored with, or a refusal: a posting may not restrict the
  * job to one gender except for work the state lists as forbidden to women (就业促进法 第二十七条,
@@ -142,7 +143,7 @@ function lawfulGenderGround(
   if (requirement === GenderRequirement.ANY) {
     if (ground) {
       throw new LaborRuleError(
-        "不限性别的岗位不填写性别限制依据 / a ground only goes with a MALE requirement",
+        LABOR_JOBS.groundWithoutRequirement,
         "genderRequirementGround",
         JobPostingRefusals.groundWithoutRequirement,
       );
@@ -150,22 +151,16 @@ function lawfulGenderGround(
     return null;
   }
   if (requirement === GenderRequirement.FEMALE) {
-    throw new LaborRuleError(
-      `招聘不得限定性别：国家规定的女职工禁忌从事的劳动范围只可作为仅招男性的依据，没有仅招女性的法定依据（${EQUAL_HIRING}）/ a posting may not ask for women only`,
-      "genderRequirement",
-      JobPostingRefusals.femaleOnly,
-    );
+    // No listed work justifies a women-only posting (就业促进法 第二十七条, 妇女权益保障法 第四十三条).
+    throw new LaborRuleError(LABOR_JOBS.femaleOnly, "genderRequirement", JobPostingRefusals.femaleOnly);
   }
   if (!ground) {
-    throw new LaborRuleError(
-      `招聘不得限定性别，除非岗位属于国家规定的女职工禁忌从事的劳动范围（${EQUAL_HIRING}；《女职工劳动保护特别规定》附录）：仅招男性须在 genderRequirementGround 中注明所属情形 / MALE only needs a listed ground`,
-      "genderRequirement",
-      JobPostingRefusals.genderWithoutGround,
-    );
+    // MALE only needs a ground from 《女职工劳动保护特别规定》附录 (国务院令第619号).
+    throw new LaborRuleError(LABOR_JOBS.maleWithoutGround, "genderRequirement", JobPostingRefusals.genderWithoutGround);
   }
   if (GENDER_REQUIREMENT_GROUNDS[ground].justifies !== requirement) {
     throw new LaborRuleError(
-      `“${GENDER_REQUIREMENT_GROUNDS[ground].name}”不能作为此性别要求的依据 / the ground does not justify ${requirement}`,
+      withParts(LABOR_JOBS.groundDoesNotJustify, { requirement }, { ground: GENDER_REQUIREMENT_GROUNDS[ground].name }),
       "genderRequirementGround",
       JobPostingRefusals.genderWithoutGround,
     );

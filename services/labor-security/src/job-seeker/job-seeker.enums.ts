@@ -1,5 +1,7 @@
 import { registerEnumType } from "type-graphql";
 import { EducationLevel } from "../citizen/citizen.enums";
+import type { LocalizedText } from "@onewindow/contracts/i18n";
+import { LABOR_EDUCATION } from "../messages";
 
 export enum Availability {
   IMMEDIATE = "IMMEDIATE",
@@ -27,15 +29,15 @@ export const EDUCATION_RANK: Record<EducationLevel, number> = {
   [EducationLevel.POSTGRADUATE]: 6,
 };
 
-/** How a clerk names each level aloud. */
-export const EDUCATION_NAME: Record<EducationLevel, string> = {
-  [EducationLevel.PRIMARY]: "小学",
-  [EducationLevel.JUNIOR_HIGH]: "初中",
-  [EducationLevel.SENIOR_HIGH]: "高中",
-  [EducationLevel.VOCATIONAL]: "中专/职高",
-  [EducationLevel.JUNIOR_COLLEGE]: "大专",
-  [EducationLevel.BACHELOR]: "本科",
-  [EducationLevel.POSTGRADUATE]: "研究生",
+/** How a clerk names each level aloud (from the catalogue). */
+export const EDUCATION_NAME: Record<EducationLevel, LocalizedText> = {
+  [EducationLevel.PRIMARY]: LABOR_EDUCATION.primary,
+  [EducationLevel.JUNIOR_HIGH]: LABOR_EDUCATION.juniorHigh,
+  [EducationLevel.SENIOR_HIGH]: LABOR_EDUCATION.seniorHigh,
+  [EducationLevel.VOCATIONAL]: LABOR_EDUCATION.vocational,
+  [EducationLevel.JUNIOR_COLLEGE]: LABOR_EDUCATION.juniorCollege,
+  [EducationLevel.BACHELOR]: LABOR_EDUCATION.bachelor,
+  [EducationLevel.POSTGRADUATE]: LABOR_EDUCATION.postgraduate,
 };
 
 /** The levels that meet a requirement of at least `level` (what a person of `level` may apply to is the reverse). */

@@ -7,6 +7,9 @@ import { Employer } from "../employer/employer.entity";
 import { GENDER_REQUIREMENT_GROUNDS } from "../job-posting/job-posting.data";
 import { GenderRequirement, JobPosting } from "../job-posting/job-posting.entity";
 import { JobPostingSkill, skillTags } from "../job-posting/job-posting-skill.entity";
+import type { LocalizedText } from "@onewindow/contracts/i18n";
+import { withParts } from "../localized-text";
+import { LABOR_JOBS } from "../messages";
 import { JobMatch, JobSeekerProfile } from "./job-seeker.entity";
 import { Availability, EDUCATION_NAME, EDUCATION_RANK, levelsAtMost } from "./job-seeker.enums";
 import type { UpdateJobSeekerProfileInput } from "./job-seeker.inputs";
@@ -32,28 +35,34 @@ export interface Seeker {
 }
 
 /**
- * Why `posting` is closed to `seeker` on `day` (a Chinese sentence), or null when the person meets
+ * Why `posting` is closed to `seeker` on `day` (a catalogue text), or null when the person meets
  * every hard requirement: the posting is open, the age range, the education, and a gender
  * requirement only where it has its lawful ground (就业促进法 第二十七条: a MALE requirement without
  * one is shown and treated as ANY). The SQL of {@link JobSeekerService.matches} says the same.
  */
-export function unmetRequirement(posting: JobPosting, seeker: Seeker, day: string): string | null {
-  if (posting.publishedOn > day || (posting.expiresOn !== null && posting.expiresOn < day)) return "岗位已截止招聘";
+export function unmetRequirement(posting: JobPosting, seeker: Seeker, day: string): LocalizedText | null {
+  if (posting.publishedOn > day || (posting.expiresOn !== null && posting.expiresOn < day)) {
+    return LABOR_JOBS.postingClosed;
+  }
   const age = ageOn(seeker.birthDate, day);
-  if (posting.minAge !== null && age < posting.minAge) return `年龄 ${age} 岁，低于岗位要求的 ${posting.minAge} 岁`;
-  if (posting.maxAge !== null && age > posting.maxAge) return `年龄 ${age} 岁，超过岗位要求的 ${posting.maxAge} 岁`;
+  if (posting.minAge !== null && age < posting.minAge) return LABOR_JOBS.tooYoung.with({ age, minAge: posting.minAge });
+  if (posting.maxAge !== null && age > posting.maxAge) return LABOR_JOBS.tooOld.with({ age, maxAge: posting.maxAge });
   if (
     posting.minEducation !== null &&
     (seeker.educationLevel === null || EDUCATION_RANK[seeker.educationLevel] < EDUCATION_RANK[posting.minEducation])
   ) {
-    return `岗位要求${EDUCATION_NAME[posting.minEducation]}及以上学历`;
+    return withParts(LABOR_JOBS.educationBelow, {}, { education: EDUCATION_NAME[posting.minEducation] });
   }
   if (
     posting.genderRequirement === GenderRequirement.MALE &&
     posting.genderRequirementGround !== null &&
     seeker.gender !== Gender.MALE
   ) {
-    return `岗位属于女职工禁忌从事的劳动（${GENDER_REQUIREMENT_GROUNDS[posting.genderRequirementGround].name}）`;
+    return withParts(
+      LABOR_JOBS.forbiddenToWomen,
+      {},
+      { ground: GENDER_REQUIREMENT_GROUNDS[posting.genderRequirementGround].name },
+    );
   }
   return null;
 }
@@ -81,8 +90,8 @@ function yuan(fen: number): string {
 }
 
 /**
- * The score (0..1) and reasons of one posting that passed the hard requirements: skills weigh
- * 0.5 (the share of the posting's tags the person has; a posting asking none scores half), salary
+ * The score (0..1) and reasons (in Chinese, as the window shows them) of one posting that passed
+ * the hard requirements: skills weigh 0.5 (the share of the posting's tags the person has; a posting asking none scores half), salary
  * 0.3 (full when the top of the range reaches the wish), industry 0.2 (half when no wish).
  */
 export function scoreMatch(
@@ -92,27 +101,31 @@ export function scoreMatch(
   seeker: Seeker,
   profile: JobSeekerProfile | null,
 ): { score: number; reasons: string[] } {
-  const reasons: string[] = [];
+  const texts: LocalizedText[] = [];
   const { minAge, maxAge } = posting;
-  if (minAge !== null && maxAge !== null) reasons.push(`年龄符合 ${minAge}–${maxAge} 岁要求`);
-  else if (minAge !== null) reasons.push(`年龄符合 ${minAge} 岁及以上要求`);
-  else if (maxAge !== null) reasons.push(`年龄符合 ${maxAge} 岁及以下要求`);
-  if (posting.minEducation !== null) reasons.push(`学历符合${EDUCATION_NAME[posting.minEducation]}及以上要求`);
+  if (minAge !== null && maxAge !== null) texts.push(LABOR_JOBS.ageWithin.with({ minAge, maxAge }));
+  else if (minAge !== null) texts.push(LABOR_JOBS.ageFrom.with({ minAge }));
+  else if (maxAge !== null) texts.push(LABOR_JOBS.ageUpTo.with({ maxAge }));
+  if (posting.minEducation !== null) {
+    texts.push(withParts(LABOR_JOBS.educationMet, {}, { education: EDUCATION_NAME[posting.minEducation] }));
+  }
 
   const mine = new Set(profile?.skills ?? []);
   // Sorted: the database returns a posting's tags in no particular order, and a clerk's reasons must read the same every time.
   const shared = postingSkills.filter((s) => mine.has(s)).sort();
-  if (shared.length > 0) reasons.push(`技能匹配：${shared.join("、")}`);
+  if (shared.length > 0) {
+    texts.push(withParts(LABOR_JOBS.skillsShared, {}, { skills: { zh: shared.join("、"), en: shared.join(", ") } }));
+  }
   const skillScore = postingSkills.length === 0 ? 0.5 : shared.length / postingSkills.length;
 
   const wish = profile?.desiredMinSalaryFen ?? null;
-  const range = `月薪 ${yuan(posting.salaryMinFen)}–${yuan(posting.salaryMaxFen)} 元`;
+  const range = { min: yuan(posting.salaryMinFen), max: yuan(posting.salaryMaxFen) };
   let salaryScore = 1;
   if (wish !== null) {
-    if (posting.salaryMinFen >= wish) reasons.push(`${range}高于期望`);
-    else if (posting.salaryMaxFen >= wish) reasons.push(`${range}可达期望`);
+    if (posting.salaryMinFen >= wish) texts.push(LABOR_JOBS.salaryAboveWish.with(range));
+    else if (posting.salaryMaxFen >= wish) texts.push(LABOR_JOBS.salaryReachesWish.with(range));
     else {
-      reasons.push(`${range}低于期望的 ${yuan(wish)} 元`);
+      texts.push(LABOR_JOBS.salaryBelowWish.with({ ...range, wish: yuan(wish) }));
       salaryScore = wish > 0 ? posting.salaryMaxFen / wish : 1;
     }
   }
@@ -121,10 +134,10 @@ export function scoreMatch(
   let industryScore = 0.5;
   if (wishedIndustries.length > 0) {
     industryScore = industry !== null && wishedIndustries.includes(industry) ? 1 : 0;
-    if (industryScore === 1) reasons.push(`行业符合意向：${industry}`);
+    if (industryScore === 1) texts.push(LABOR_JOBS.industryWished.with({ industry: industry! }));
   }
   const score = 0.5 * skillScore + 0.3 * salaryScore + 0.2 * industryScore;
-  return { score: Math.round(score * 1000) / 1000, reasons };
+  return { score: Math.round(score * 1000) / 1000, reasons: texts.map((t) => t.zh) };
 }
 
 /** Job-seeker profiles and matching of open postings to a person (送岗位). */
@@ -145,8 +158,7 @@ export class JobSeekerService {
     let desiredMinSalaryFen: number | undefined;
     if (input.desiredMinSalary != null) {
       desiredMinSalaryFen = yuanToFen(input.desiredMinSalary, "desiredMinSalary");
-      if (desiredMinSalaryFen < 0)
-        throw new BadUserInputError("期望月薪不能为负数 / must not be negative", "desiredMinSalary");
+      if (desiredMinSalaryFen < 0) throw new BadUserInputError(LABOR_JOBS.negativeSalaryWish, "desiredMinSalary");
     }
     return this.db.transaction(async (tx) => {
       await citizenFor(tx, idNumber);
@@ -187,7 +199,7 @@ export class JobSeekerService {
    * Scoring reads raw rows; only the postings returned are read whole.
    */
   async matches(seeker: Seeker, first: number): Promise<JobMatch[]> {
-    if (first < 1 || first > 50) throw new BadUserInputError("first 须在 1 到 50 之间 / must be 1..50", "first");
+    if (first < 1 || first > 50) throw new BadUserInputError(LABOR_JOBS.matchesFirst.with({ max: 50, first }), "first");
     const [profile] = await this.findByIds([seeker.idNumber]);
     if (profile?.availability === Availability.NOT_SEEKING) return [];
     const day = todayBy(this.clock);

@@ -22,6 +22,8 @@ import type { TrainingService } from "../training/training.service";
 import { OutreachDue, OutreachEntry, OutreachVisit } from "./outreach.entity";
 import { OutreachChannel, OutreachDueKind, OutreachKind } from "./outreach.enums";
 import type { RecordOutreachVisitInput } from "./outreach.inputs";
+import { withParts } from "../localized-text";
+import { LABOR, LABOR_OUTREACH } from "../messages";
 
 /** At most this many people on one page of the outreach list: each brings its matches and course look-ups. */
 export const OUTREACH_PAGE_MAX = 50;
@@ -47,7 +49,11 @@ const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000
 
 function oneOf<T extends string>(values: Record<string, T>, value: string, field: string): T {
   if (!(Object.values(values) as string[]).includes(value)) {
-    throw new BadUserInputError(`应为 ${Object.values(values).join("、")} 之一 / unknown value ${value}`, field);
+    const allowed = Object.values(values);
+    throw new BadUserInputError(
+      withParts(LABOR.oneOf, { value }, { allowed: { zh: allowed.join("、"), en: allowed.join(", ") } }),
+      field,
+    );
   }
   return value as T;
 }
@@ -152,7 +158,8 @@ export class OutreachService {
           due.push(
             Object.assign(new OutreachDue(), {
               kind: OutreachDueKind.JOB_MATCH,
-              text: `有合适岗位尚未推荐：${match.posting.title}（${match.reasons.join("；")}）`,
+              // The match's reasons are the window's Chinese, and so is this text.
+              text: LABOR_OUTREACH.jobMatch.with({ title: match.posting.title, reasons: match.reasons.join("；") }).zh,
               postingId: String(match.posting.id),
               courseId: null,
             }),
@@ -166,7 +173,13 @@ export class OutreachService {
           due.push(
             Object.assign(new OutreachDue(), {
               kind: OutreachDueKind.TRAINING_COURSE,
-              text: `可报名培训：${course.provider}「${course.title}」，${course.startDate} 开课，余 ${course.seatsLeft} 个名额，补贴 ${course.subsidy} 元`,
+              text: LABOR_OUTREACH.trainingCourse.with({
+                provider: course.provider,
+                title: course.title,
+                startDate: course.startDate,
+                seatsLeft: course.seatsLeft,
+                subsidy: course.subsidy,
+              }).zh,
               postingId: null,
               courseId: String(course.id),
             }),
@@ -177,7 +190,10 @@ export class OutreachService {
           due.push(
             Object.assign(new OutreachDue(), {
               kind: OutreachDueKind.BENEFIT_CLAIM,
-              text: `符合失业保险金领取条件，尚未申领（每月 ${benefit.monthlyAmount} 元，最长 ${benefit.entitlementMonths} 个月）`,
+              text: LABOR_OUTREACH.benefitClaim.with({
+                monthlyAmount: benefit.monthlyAmount,
+                months: benefit.entitlementMonths,
+              }).zh,
               postingId: null,
               courseId: null,
             }),

@@ -70,10 +70,12 @@ test("a referral the person is too old for is refused, naming the requirement", 
     salaryMax: 4500,
     maxAge: 45,
   });
-  await rejectsWith(s.referrals.refer({ idNumber: MAN, postingId: String(posting.id) }), "BAD_USER_INPUT", {
-    reason: "REFERRAL_REQUIREMENT_NOT_MET",
-    message: /超过岗位要求的 45 岁/,
-  });
+  const tooOld = await rejectsWith(
+    s.referrals.refer({ idNumber: MAN, postingId: String(posting.id) }),
+    "BAD_USER_INPUT",
+    { reason: "REFERRAL_REQUIREMENT_NOT_MET", message: /above the posting's maximum age of 45/ },
+  );
+  assert.match(String(tooOld.extensions.localizedMessage), /超过岗位要求的 45 岁，不能推荐$/);
   await rejectsWith(s.referrals.refer({ idNumber: MAN, postingId: "999" }), "NOT_FOUND");
   await rejectsWith(s.referrals.refer({ idNumber: MAN, postingId: "x" }), "BAD_USER_INPUT", { field: "postingId" });
 });

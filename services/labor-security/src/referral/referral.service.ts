@@ -19,6 +19,8 @@ import type { CitizenService } from "../citizen/citizen.service";
 import { citizenFor, type EmploymentService } from "../employment/employment.service";
 import { JobPosting } from "../job-posting/job-posting.entity";
 import { ACTIVE_REFERRAL_STATUSES, unmetRequirement } from "../job-seeker/job-seeker.service";
+import { enumPart, withParts } from "../localized-text";
+import { LABOR, LABOR_JOBS } from "../messages";
 import { LaborRuleError } from "../rule-error";
 import { RegistrationStatus, UnemploymentRegistration } from "../unemployment/unemployment-registration.entity";
 import { Referral, ReferralCounts, ReferralMonth, ReferralStats } from "./referral.entity";
@@ -36,7 +38,7 @@ export const ReferralRefusals = {
 function postingIdOf(value: string): number {
   const id = Number(value);
   if (!Number.isSafeInteger(id) || id < 1)
-    throw new BadUserInputError(`不是岗位编号：${value} / not a posting id`, "postingId");
+    throw new BadUserInputError(LABOR_JOBS.notAPostingId.with({ value }), "postingId");
   return id;
 }
 
@@ -101,14 +103,14 @@ export class ReferralService {
     return this.db.transaction(async (tx) => {
       const citizen = await citizenFor(tx, idNumber);
       if (citizen.employmentStatus === EmploymentStatus.RETIRED) {
-        throw new ConflictError(`已退休人员不再推荐就业岗位 / citizen ${idNumber} is retired`);
+        throw new ConflictError(LABOR_JOBS.referralAfterRetirement.with({ idNumber }));
       }
       const posting = await findOneForUpdate(tx, JobPosting, postingId);
-      if (!posting) throw new NotFoundError(`没有编号为 ${postingId} 的岗位 / no job posting ${postingId}`);
+      if (!posting) throw new NotFoundError(LABOR_JOBS.postingNotFound.with({ postingId }));
       const unmet = unmetRequirement(posting, citizen, day);
       if (unmet) {
         throw new LaborRuleError(
-          `${unmet}，不能推荐 / the person does not meet the posting's requirements`,
+          withParts(LABOR_JOBS.requirementNotMet, {}, { unmet }),
           "postingId",
           ReferralRefusals.requirementNotMet,
         );
@@ -118,13 +120,11 @@ export class ReferralService {
         select: { id: true, idNumber: true },
       });
       if (active.some((r) => r.idNumber === idNumber)) {
-        throw new ConflictError(
-          `此人已推荐到该岗位，尚未结束 / ${idNumber} already has an open referral to posting ${postingId}`,
-        );
+        throw new ConflictError(LABOR_JOBS.alreadyReferred.with({ idNumber, postingId }));
       }
       if (active.length >= posting.vacancies) {
         throw new LaborRuleError(
-          `岗位共 ${posting.vacancies} 个空缺，已有 ${active.length} 人在推荐中或已录用，不能再推荐 / no vacancy left`,
+          LABOR_JOBS.noVacancyLeft.with({ vacancies: posting.vacancies, active: active.length }),
           "postingId",
           ReferralRefusals.noVacancy,
           { vacancies: posting.vacancies, activeReferrals: active.length },
@@ -179,32 +179,30 @@ export class ReferralService {
   async recordOutcome(input: RecordReferralOutcomeInput): Promise<Referral> {
     const id = Number(input.referralId);
     if (!Number.isSafeInteger(id) || id < 1)
-      throw new BadUserInputError(`不是推荐编号：${input.referralId}`, "referralId");
+      throw new BadUserInputError(LABOR_JOBS.notAReferralId.with({ value: input.referralId }), "referralId");
     const note = optionalText(input.note, "note", 500);
     const day = todayBy(this.clock);
     let startDate: string | null = null;
     if (input.outcome === ReferralOutcome.HIRED) {
       if (!input.startDate) {
-        throw new LaborRuleError(
-          "录用须填写到岗日期 / HIRED needs the first day of work",
-          "startDate",
-          ReferralRefusals.startDateMissing,
-        );
+        throw new LaborRuleError(LABOR_JOBS.hiredWithoutStartDate, "startDate", ReferralRefusals.startDateMissing);
       }
       startDate = parsePastDate(input.startDate, "startDate", this.clock);
     } else if (input.startDate) {
-      throw new BadUserInputError("只有录用才填写到岗日期 / only HIRED has a start date", "startDate");
+      throw new BadUserInputError(LABOR_JOBS.startDateWithoutHire, "startDate");
     }
     return this.db.transaction(async (tx) => {
       const referral = await findOneForUpdate(tx, Referral, id);
-      if (!referral) throw new NotFoundError(`没有编号为 ${id} 的推荐 / no referral ${id}`);
+      if (!referral) throw new NotFoundError(LABOR_JOBS.referralNotFound.with({ id }));
       if (referral.status !== ReferralStatus.REFERRED) {
-        throw new ConflictError(`该推荐已有结果（${referral.status}） / referral ${id} is already ${referral.status}`);
+        throw new ConflictError(
+          withParts(LABOR_JOBS.outcomeAlreadyRecorded, { id }, { status: enumPart("ReferralStatus", referral.status) }),
+        );
       }
       if (startDate !== null) {
         if (startDate < referral.referredOn) {
           throw new LaborRuleError(
-            `到岗日期 ${startDate} 早于推荐日期 ${referral.referredOn} / starts before the referral`,
+            LABOR_JOBS.startBeforeReferral.with({ startDate, referredOn: referral.referredOn }),
             "startDate",
             ReferralRefusals.startBeforeReferral,
           );
@@ -271,10 +269,10 @@ export class ReferralService {
       [from, "from"],
       [to, "to"],
     ] as const) {
-      if (!isValidDate(value)) throw new BadUserInputError(`不是有效日期：${value}`, field);
+      if (!isValidDate(value)) throw new BadUserInputError(LABOR.notADate.with({ value }), field);
     }
-    if (to < from) throw new BadUserInputError(`结束日期早于开始日期 ${from}`, "to");
-    if (addDays(from, 3660) < to) throw new BadUserInputError("统计期间最长十年 / at most ten years", "to");
+    if (to < from) throw new BadUserInputError(LABOR.endBeforeStart.with({ end: to, start: from }), "to");
+    if (addDays(from, 3660) < to) throw new BadUserInputError(LABOR_JOBS.statsPeriodTooLong, "to");
     const query = this.db
       .getRepository(Referral)
       .createQueryBuilder("r")

@@ -18,6 +18,7 @@ import { LaborEvents } from "@onewindow/contracts";
 import { EmploymentStatus } from "../citizen/citizen.enums";
 import { citizenFor } from "../employment/employment.service";
 import { Retirement } from "../retirement/retirement.entity";
+import { LABOR, LABOR_RELIEF } from "../messages";
 import { LaborRuleError } from "../rule-error";
 import { ReliefCampaign, ReliefGrant, ReliefHardshipFlag, type ReliefTotals } from "./relief.entity";
 import { ReliefGround } from "./relief.enums";
@@ -25,7 +26,7 @@ import type { FlagReliefHardshipInput, GrantReliefInput, OpenReliefCampaignInput
 
 function positiveFen(yuan: number, field: string): number {
   const fen = yuanToFen(yuan, field);
-  if (fen <= 0) throw new BadUserInputError(`金额应大于 0，收到 ${yuan} / must be above 0`, field);
+  if (fen <= 0) throw new BadUserInputError(LABOR_RELIEF.amountNotPositive.with({ amount: yuan }), field);
   return fen;
 }
 
@@ -77,7 +78,7 @@ export class ReliefService {
         : positiveFen(input.pensionThreshold, "pensionThreshold");
     return this.db.transaction(async (tx) => {
       if (await tx.existsBy(ReliefCampaign, { year, season: input.season })) {
-        throw new ConflictError(`${year} 年已有该季节的救助活动 / a ${input.season} campaign of ${year} exists`);
+        throw new ConflictError(LABOR_RELIEF.campaignExists.with({ year, season: input.season }));
       }
       const campaign = tx.create(ReliefCampaign, {
         name,
@@ -112,25 +113,19 @@ export class ReliefService {
     const { idNumber } = parseIdNumber(input.idNumber);
     const campaignId = Number(input.campaignId);
     if (!Number.isSafeInteger(campaignId) || campaignId <= 0) {
-      throw new BadUserInputError(`不是救助活动编号：${input.campaignId} / not a campaign id`, "campaignId");
+      throw new BadUserInputError(LABOR_RELIEF.notACampaignId.with({ value: input.campaignId }), "campaignId");
     }
     const amountFen = positiveFen(input.amount, "amount");
     return this.db.transaction(async (tx) => {
       const campaign = await findOneForUpdate(tx, ReliefCampaign, campaignId);
-      if (!campaign) throw new NotFoundError(`没有编号为 ${campaignId} 的救助活动 / no campaign ${campaignId}`);
+      if (!campaign) throw new NotFoundError(LABOR_RELIEF.campaignNotFound.with({ id: campaignId }));
       const citizen = await citizenFor(tx, idNumber);
       if (await tx.existsBy(ReliefGrant, { campaignId, idNumber })) {
-        throw new ConflictError(
-          `该公民已领取「${campaign.name}」救助，每次活动限一次 / already granted by this campaign`,
-        );
+        throw new ConflictError(LABOR_RELIEF.alreadyGranted.with({ campaign: campaign.name }));
       }
       const retirement = await tx.findOneBy(Retirement, { idNumber });
       if (citizen.employmentStatus !== EmploymentStatus.RETIRED || !retirement) {
-        throw new LaborRuleError(
-          `该公民不是退休人员，不在困难退休人员救助范围 / not a retiree`,
-          "idNumber",
-          "RELIEF_NOT_RETIRED",
-        );
+        throw new LaborRuleError(LABOR_RELIEF.notRetired, "idNumber", "RELIEF_NOT_RETIRED");
       }
       let ground: ReliefGround;
       const pension = retirement.monthlyPensionFen;
@@ -139,8 +134,13 @@ export class ReliefService {
       } else if (await tx.existsBy(ReliefHardshipFlag, { idNumber })) {
         ground = ReliefGround.COMMUNITY_FLAG;
       } else {
+        const threshold = campaign.pensionThresholdFen;
         throw new LaborRuleError(
-          `养老金${pension === null ? "未记录" : ` ${pension / 100} 元`}不低于本次活动标准${campaign.pensionThresholdFen === null ? "（本次仅限社区报送困难人员）" : ` ${campaign.pensionThresholdFen / 100} 元`}，且社区未报送困难 / not eligible`,
+          threshold === null
+            ? LABOR_RELIEF.flaggedOnly
+            : pension === null
+              ? LABOR_RELIEF.pensionNotRecorded.with({ threshold: threshold / 100 })
+              : LABOR_RELIEF.pensionNotBelowThreshold.with({ pension: pension / 100, threshold: threshold / 100 }),
           "idNumber",
           "RELIEF_NOT_ELIGIBLE",
           { pensionThreshold: campaign.pensionThresholdFen === null ? null : campaign.pensionThresholdFen / 100 },
@@ -155,7 +155,11 @@ export class ReliefService {
       const remainingFen = campaign.budgetFen - Number(sum.sum);
       if (amountFen > remainingFen) {
         throw new LaborRuleError(
-          `超出「${campaign.name}」预算：剩余 ${(remainingFen / 100).toFixed(2)} 元，申请 ${(amountFen / 100).toFixed(2)} 元 / over the campaign's budget`,
+          LABOR_RELIEF.overBudget.with({
+            campaign: campaign.name,
+            remaining: (remainingFen / 100).toFixed(2),
+            amount: (amountFen / 100).toFixed(2),
+          }),
           "amount",
           "RELIEF_OVER_BUDGET",
           { remaining: remainingFen / 100, budget: campaign.budgetFen / 100 },
@@ -204,11 +208,10 @@ export class ReliefService {
       [fromInput, "from"],
       [toInput, "to"],
     ] as const) {
-      if (!isValidDate(value))
-        throw new BadUserInputError(`日期应为 YYYY-MM-DD，收到 ${value} / expected YYYY-MM-DD`, field);
+      if (!isValidDate(value)) throw new BadUserInputError(LABOR.notADate.with({ value }), field);
     }
     if (toInput < fromInput)
-      throw new BadUserInputError(`结束日期 ${toInput} 早于开始日期 ${fromInput} / to before from`, "to");
+      throw new BadUserInputError(LABOR.endBeforeStart.with({ end: toInput, start: fromInput }), "to");
     const rows = await this.db
       .getRepository(ReliefGrant)
       .createQueryBuilder("g")

@@ -1,3 +1,5 @@
+import type { LocalizedText } from "@onewindow/contracts/i18n";
+import { LABOR_GROUNDS } from "../messages";
 import { EarlyRetirementGround } from "./retirement-age.enums";
 
 /** The parameters of one of the decision's tables (a row of `retirement_age_rule`). */
@@ -74,12 +76,12 @@ export const RETIREMENT_AGE_RULES: readonly RetirementAgeRuleRow[] = [
 
 /** What one early-retirement ground demands. */
 export interface EarlyRetirementGroundRule {
-  /** Chinese name, as a clerk reads it in a message. */
-  name: string;
+  /** Its name, as a clerk reads it in a message (from the catalogue). */
+  name: LocalizedText;
   /** The youngest lawful age on the retirement day, whole years, by gender; null: no minimum. */
   minAgeYears: { MALE: number | null; FEMALE: number | null };
   /** What the clerk must record as `groundReference` (the approval or appraisal document). */
-  evidence: string;
+  evidence: LocalizedText;
   source: string;
 }
 
@@ -91,16 +93,16 @@ export interface EarlyRetirementGroundRule {
  */
 export const EARLY_RETIREMENT_GROUNDS: Readonly<Record<EarlyRetirementGround, EarlyRetirementGroundRule>> = {
   [EarlyRetirementGround.SPECIAL_TYPE_WORK]: {
-    name: "从事特殊工种（井下、高空、高温、特别繁重体力劳动或其他有害身体健康的工作）",
+    name: LABOR_GROUNDS.specialTypeWork,
     minAgeYears: { MALE: 55, FEMALE: 45 },
-    evidence: "特殊工种提前退休审批文号",
+    evidence: LABOR_GROUNDS.specialTypeWorkEvidence,
     source:
       "国发〔1978〕104号《国务院关于工人退休、退职的暂行办法》第一条第（二）项；劳部发〔1999〕8号第一条；《国务院关于渐进式延迟法定退休年龄的办法》第一条",
   },
   [EarlyRetirementGround.ILLNESS_COMPLETE_DISABILITY]: {
-    name: "因病或非因工致残，经劳动能力鉴定委员会确认完全丧失劳动能力",
+    name: LABOR_GROUNDS.illnessCompleteDisability,
     minAgeYears: { MALE: 50, FEMALE: 45 },
-    evidence: "劳动能力鉴定结论书编号",
+    evidence: LABOR_GROUNDS.illnessCompleteDisabilityEvidence,
     source:
       "国发〔1978〕104号《国务院关于工人退休、退职的暂行办法》第一条第（三）项；劳部发〔1999〕8号第一条；《国务院关于渐进式延迟法定退休年龄的办法》第一条",
   },

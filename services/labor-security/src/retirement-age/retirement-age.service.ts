@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import { BadUserInputError, NotFoundError, intInRange, requiredText, type Clock } from "@onewindow/platform";
 import type { Citizen } from "../citizen/citizen.entity";
 import { Gender } from "../citizen/citizen.enums";
+import { LABOR_RETIREMENT } from "../messages";
 import { RetirementAgeRule } from "./retirement-age.entity";
 import { RetirementCategory } from "./retirement-age.enums";
 import type { UpdateRetirementAgeRuleInput } from "./retirement-age.inputs";
@@ -77,16 +78,13 @@ export class RetirementAgeService {
     const targetAgeYears = intInRange(input.targetAgeYears, "targetAgeYears", 40, 75)!;
     if (targetAgeYears < originalAgeYears) {
       throw new BadUserInputError(
-        `目标年龄 ${targetAgeYears} 不得低于原法定退休年龄 ${originalAgeYears} / must not be below originalAgeYears`,
+        LABOR_RETIREMENT.targetBelowOriginal.with({ target: targetAgeYears, original: originalAgeYears }),
         "targetAgeYears",
       );
     }
     const startBirthMonth = input.startBirthMonth?.trim() ?? "";
     if (!/^(19|20)\d{2}-(0[1-9]|1[0-2])$/.test(startBirthMonth)) {
-      throw new BadUserInputError(
-        `出生起始年月应为 YYYY-MM，收到 ${startBirthMonth} / expected YYYY-MM`,
-        "startBirthMonth",
-      );
+      throw new BadUserInputError(LABOR_RETIREMENT.startBirthMonth.with({ value: startBirthMonth }), "startBirthMonth");
     }
     const changes = {
       originalAgeYears,
@@ -100,8 +98,7 @@ export class RetirementAgeService {
     };
     return this.db.transaction(async (tx) => {
       const rule = await tx.findOneBy(RetirementAgeRule, { code });
-      if (!rule)
-        throw new NotFoundError(`没有退休年龄规则 ${code}（MALE、FEMALE_CADRE、FEMALE_WORKER）/ no rule ${code}`);
+      if (!rule) throw new NotFoundError(LABOR_RETIREMENT.ruleNotFound.with({ code }));
       await tx.update(RetirementAgeRule, { code }, changes);
       return Object.assign(rule, changes);
     });

@@ -17,6 +17,8 @@ import { LaborEvents } from "@onewindow/contracts";
 import { EARLY_RETIREMENT_GROUNDS } from "../retirement-age/retirement-age.data";
 import { EarlyRetirementGround } from "../retirement-age/retirement-age.enums";
 import { addMonths } from "../retirement-age/retirement-age.schedule";
+import { withParts } from "../localized-text";
+import { LABOR_RETIREMENT } from "../messages";
 import { LaborRuleError } from "../rule-error";
 import { RegistrationStatus, UnemploymentRegistration } from "../unemployment/unemployment-registration.entity";
 import { Retirement } from "./retirement.entity";
@@ -45,24 +47,20 @@ export class RetirementService extends PersonRecordService {
     const ground = input.earlyRetirementGround ?? null;
     const groundReference = optionalText(input.groundReference, "groundReference", 100);
     if (ground && !groundReference) {
+      const { name, evidence } = EARLY_RETIREMENT_GROUNDS[ground];
       throw new BadUserInputError(
-        `以“${EARLY_RETIREMENT_GROUNDS[ground].name}”提前退休须填写${EARLY_RETIREMENT_GROUNDS[ground].evidence} / a ground needs the document proving it`,
+        withParts(LABOR_RETIREMENT.groundNeedsReference, {}, { ground: name, evidence }),
         "groundReference",
       );
     }
     if (!ground && groundReference) {
-      throw new BadUserInputError(
-        "未选择提前退休情形，不应填写证明文件编号 / a reference without a ground",
-        "groundReference",
-      );
+      throw new BadUserInputError(LABOR_RETIREMENT.referenceWithoutGround, "groundReference");
     }
     return this.db.transaction(async (tx) => {
       const citizen = await citizenFor(tx, idNumber);
       const existing = await tx.findOneBy(Retirement, { idNumber });
       if (existing) {
-        throw new ConflictError(
-          `公民 ${idNumber} 已于 ${existing.retiredOn} 退休 / citizen ${idNumber} retired on ${existing.retiredOn} already`,
-        );
+        throw new ConflictError(LABOR_RETIREMENT.alreadyRetired.with({ idNumber, retiredOn: existing.retiredOn }));
       }
       const schedule = await this.retirementAges.scheduleOf(citizen, tx);
       const details = {
@@ -74,7 +72,12 @@ export class RetirementService extends PersonRecordService {
         // 办法 第三条: a delay agreed with the employer is at most three years. A late application
         // (补办) still retires the person on a lawful day, the latest one at most.
         throw new LaborRuleError(
-          `退休日期 ${retiredOn} 晚于最晚退休日期 ${schedule.latestDate}（法定退休日期 ${schedule.statutoryDate} 后弹性延迟最长 ${schedule.rule.maxDelayMonths} 个月）；逾期补办的，退休日期不得晚于 ${schedule.latestDate} / after the latest lawful retirement date ${schedule.latestDate}`,
+          LABOR_RETIREMENT.afterLatestDate.with({
+            retiredOn,
+            latestDate: schedule.latestDate,
+            statutoryDate: schedule.statutoryDate,
+            maxDelayMonths: schedule.rule.maxDelayMonths,
+          }),
           "retiredOn",
           RetirementRefusals.afterLatest,
           details,
@@ -83,7 +86,13 @@ export class RetirementService extends PersonRecordService {
       if (retiredOn < schedule.earliestDate) {
         if (!ground) {
           throw new LaborRuleError(
-            `退休日期 ${retiredOn} 早于最早可退休日期 ${schedule.earliestDate}（法定退休日期 ${schedule.statutoryDate}，弹性提前退休最长 ${schedule.rule.maxEarlyMonths} 个月且不得早于原法定退休年龄 ${schedule.rule.originalAgeYears} 周岁）；更早退休须有法定提前退休情形（earlyRetirementGround）/ before the earliest lawful retirement date ${schedule.earliestDate}`,
+            LABOR_RETIREMENT.beforeEarliestDate.with({
+              retiredOn,
+              earliestDate: schedule.earliestDate,
+              statutoryDate: schedule.statutoryDate,
+              maxEarlyMonths: schedule.rule.maxEarlyMonths,
+              originalAgeYears: schedule.rule.originalAgeYears,
+            }),
             "retiredOn",
             RetirementRefusals.beforeEarliest,
             details,
@@ -131,7 +140,14 @@ export class RetirementService extends PersonRecordService {
     if (retiredOn < from) {
       const age = ageOn(citizen.birthDate, retiredOn);
       throw new LaborRuleError(
-        `以“${rule.name}”提前退休，${citizen.gender === Gender.MALE ? "男" : "女"}职工须年满 ${minAge} 周岁（${rule.source}）；该公民 ${retiredOn} 时 ${age} 周岁，最早 ${from} / below the ground's minimum age ${minAge}`,
+        withParts(
+          LABOR_RETIREMENT.belowGroundAge,
+          { minAge, source: rule.source, retiredOn, age, from },
+          {
+            ground: rule.name,
+            gender: citizen.gender === Gender.MALE ? LABOR_RETIREMENT.men : LABOR_RETIREMENT.women,
+          },
+        ),
         "retiredOn",
         RetirementRefusals.belowGroundAge,
         { ...details, groundMinimumDate: from },

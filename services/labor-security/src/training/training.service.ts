@@ -16,11 +16,14 @@ import {
   type Connection,
   type PageRequest,
 } from "@onewindow/platform";
+import type { Message } from "@onewindow/contracts/i18n";
 import { EmploymentStatus } from "../citizen/citizen.enums";
 import { citizenFor } from "../employment/employment.service";
 import { skillTags } from "../job-posting/job-posting-skill.entity";
 import { JobSeekerProfile } from "../job-seeker/job-seeker.entity";
 import { Availability } from "../job-seeker/job-seeker.enums";
+import { enumPart, withParts } from "../localized-text";
+import { LABOR, LABOR_TRAINING } from "../messages";
 import { LaborRuleError } from "../rule-error";
 import { TrainingCourse, TrainingEnrolment } from "./training.entity";
 import { TrainingEnrolmentStatus } from "./training.enums";
@@ -38,14 +41,14 @@ export const TrainingRefusals = {
   notStarted: "TRAINING_NOT_STARTED",
 } as const;
 
-function idOf(value: string, field: string, what: string): number {
+function idOf(value: string, field: string, refusal: Message): number {
   const id = Number(value);
-  if (!Number.isSafeInteger(id) || id < 1) throw new BadUserInputError(`不是${what}编号：${value} / not an id`, field);
+  if (!Number.isSafeInteger(id) || id < 1) throw new BadUserInputError(refusal.with({ value }), field);
   return id;
 }
 
 function date(value: string, field: string): string {
-  if (!isValidDate(value)) throw new BadUserInputError(`不是有效日期：${value} / not a date`, field);
+  if (!isValidDate(value)) throw new BadUserInputError(LABOR.notADate.with({ value }), field);
   return value;
 }
 
@@ -86,15 +89,17 @@ export class TrainingService {
   async open(input: OpenTrainingCourseInput): Promise<TrainingCourse> {
     const startDate = date(input.startDate, "startDate");
     const endDate = date(input.endDate, "endDate");
-    if (endDate < startDate) throw new BadUserInputError(`结束日期早于开始日期 ${startDate}`, "endDate");
+    if (endDate < startDate) {
+      throw new BadUserInputError(LABOR.endBeforeStart.with({ end: endDate, start: startDate }), "endDate");
+    }
     const day = todayBy(this.clock);
-    if (endDate < day) throw new BadUserInputError(`结束日期 ${endDate} 已过 / the course has ended`, "endDate");
+    if (endDate < day) throw new BadUserInputError(LABOR_TRAINING.courseOver.with({ endDate }), "endDate");
     if (!Number.isInteger(input.seats) || input.seats < 1 || input.seats > 500) {
-      throw new BadUserInputError(`名额应为 1 到 500，收到 ${input.seats} / must be 1..500`, "seats");
+      throw new BadUserInputError(LABOR_TRAINING.seats.with({ max: 500, seats: input.seats }), "seats");
     }
     const subsidyFen = yuanToFen(input.subsidy, "subsidy");
     if (subsidyFen < 0 || subsidyFen > 10_000_000) {
-      throw new BadUserInputError(`补贴应在 0 到 100000 元之间 / must be 0..100000`, "subsidy");
+      throw new BadUserInputError(LABOR_TRAINING.subsidy.with({ max: 100_000, subsidy: input.subsidy }), "subsidy");
     }
     const course = this.db.manager.create(TrainingCourse, {
       provider: requiredText(input.provider, "provider", 100),
@@ -140,19 +145,19 @@ export class TrainingService {
    */
   async enrol(input: EnrolInTrainingInput): Promise<TrainingEnrolment> {
     const { idNumber } = parseIdNumber(input.idNumber);
-    const courseId = idOf(input.courseId, "courseId", "课程");
+    const courseId = idOf(input.courseId, "courseId", LABOR_TRAINING.notACourseId);
     const day = todayBy(this.clock);
     try {
       return await this.db.transaction(async (tx) => {
         const citizen = await citizenFor(tx, idNumber);
         if (citizen.employmentStatus === EmploymentStatus.RETIRED) {
-          throw new ConflictError(`已退休人员不参加职业培训补贴课程 / citizen ${idNumber} is retired`);
+          throw new ConflictError(LABOR_TRAINING.retired.with({ idNumber }));
         }
         const course = await tx.findOneBy(TrainingCourse, { id: courseId });
-        if (!course) throw new NotFoundError(`没有编号为 ${courseId} 的培训课程 / no training course ${courseId}`);
+        if (!course) throw new NotFoundError(LABOR_TRAINING.courseNotFound.with({ id: courseId }));
         if (course.endDate < day) {
           throw new LaborRuleError(
-            `课程已于 ${course.endDate} 结束，不能报名 / the course has ended`,
+            LABOR_TRAINING.courseEnded.with({ endDate: course.endDate }),
             "courseId",
             TrainingRefusals.courseEnded,
             { endDate: course.endDate },
@@ -167,7 +172,7 @@ export class TrainingService {
           .execute();
         if (!taken.affected) {
           throw new LaborRuleError(
-            `课程共 ${course.seats} 个名额，已满 / no seat left`,
+            LABOR_TRAINING.noSeatLeft.with({ seats: course.seats }),
             "courseId",
             TrainingRefusals.noSeat,
             { seats: course.seats },
@@ -190,7 +195,7 @@ export class TrainingService {
   }
 
   private alreadyEnrolled(courseId: number): ConflictError {
-    return new ConflictError(`此人已报名该课程 / already enrolled in course ${courseId}`);
+    return new ConflictError(LABOR_TRAINING.alreadyEnrolled.with({ courseId }));
   }
 
   /** The person an enrolment is about (for the read check before a result is recorded); null when unknown. */
@@ -207,24 +212,28 @@ export class TrainingService {
    * transaction.
    */
   async recordResult(input: RecordTrainingResultInput): Promise<TrainingEnrolment> {
-    const id = idOf(input.enrolmentId, "enrolmentId", "报名");
+    const id = idOf(input.enrolmentId, "enrolmentId", LABOR_TRAINING.notAnEnrolmentId);
     const certificate = optionalText(input.certificate, "certificate", 60);
     if (!input.passed && certificate !== null) {
-      throw new BadUserInputError("未通过不发证书 / a certificate needs passed: true", "certificate");
+      throw new BadUserInputError(LABOR_TRAINING.certificateWithoutPass, "certificate");
     }
     const day = todayBy(this.clock);
     return this.db.transaction(async (tx) => {
       const enrolment = await findOneForUpdate(tx, TrainingEnrolment, id);
-      if (!enrolment) throw new NotFoundError(`没有编号为 ${id} 的报名 / no enrolment ${id}`);
+      if (!enrolment) throw new NotFoundError(LABOR_TRAINING.enrolmentNotFound.with({ id }));
       if (enrolment.status !== TrainingEnrolmentStatus.ENROLLED) {
         throw new ConflictError(
-          `该报名已有结果（${enrolment.status}） / enrolment ${id} is already ${enrolment.status}`,
+          withParts(
+            LABOR_TRAINING.resultAlreadyRecorded,
+            { id },
+            { status: enumPart("TrainingEnrolmentStatus", enrolment.status) },
+          ),
         );
       }
       const course = await tx.findOneByOrFail(TrainingCourse, { id: enrolment.courseId });
       if (day < course.startDate) {
         throw new LaborRuleError(
-          `课程 ${course.startDate} 才开始，尚无结果 / the course has not started`,
+          LABOR_TRAINING.notStarted.with({ startDate: course.startDate }),
           "enrolmentId",
           TrainingRefusals.notStarted,
           { startDate: course.startDate },

@@ -7,6 +7,7 @@ import {
   parsePastDate,
   parseIdNumber,
 } from "@onewindow/platform";
+import { LABOR } from "../messages";
 import { PersonRecordService } from "../person-record.service";
 import { LaborRuleError } from "../rule-error";
 import { EmploymentStatus } from "../citizen/citizen.enums";
@@ -26,20 +27,25 @@ export class UnemploymentService extends PersonRecordService {
     return this.db.transaction(async (tx) => {
       const citizen = await citizenFor(tx, idNumber);
       if (citizen.employmentStatus === EmploymentStatus.RETIRED) {
-        throw new ConflictError(`citizen ${idNumber} is retired and cannot register as unemployed`);
+        throw new ConflictError(LABOR.unemploymentAfterRetirement.with({ idNumber }));
       }
       if (await tx.existsBy(UnemploymentRegistration, { idNumber, status: RegistrationStatus.OPEN })) {
-        throw new ConflictError(`citizen ${idNumber} is already registered as unemployed`);
+        throw new ConflictError(LABOR.alreadyUnemployed.with({ idNumber }));
       }
       if (ageOn(citizen.birthDate, registeredOn) < 16) {
-        throw new BadUserInputError(`the citizen would be under 16 on ${registeredOn}`, "registeredOn");
+        throw new BadUserInputError(LABOR.under16.with({ date: registeredOn }), "registeredOn");
       }
       // Unemployment registration is for people 在法定劳动年龄内 (就业服务与就业管理规定 第六十三条):
       // it ends at the statutory retirement date, whatever the person's status.
       const schedule = await this.retirementAges.scheduleOf(citizen, tx);
       if (registeredOn >= schedule.statutoryDate) {
         throw new LaborRuleError(
-          `该公民 ${schedule.statutoryDate} 已达法定退休年龄（${Math.floor(schedule.ageMonths / 12)} 周岁 ${schedule.ageMonths % 12} 个月），${registeredOn} 不能办理失业登记 / at or past the statutory retirement date ${schedule.statutoryDate}`,
+          LABOR.unemploymentAtRetirementAge.with({
+            statutoryDate: schedule.statutoryDate,
+            ageYears: Math.floor(schedule.ageMonths / 12),
+            ageMonths: schedule.ageMonths % 12,
+            registeredOn,
+          }),
           "registeredOn",
           "UNEMPLOYMENT_AT_RETIREMENT_AGE",
           { statutoryDate: schedule.statutoryDate },
