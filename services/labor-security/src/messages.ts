@@ -3,9 +3,8 @@ import { defineMessages } from "@onewindow/contracts/i18n";
 /*
  * Every text of labor security a person reads: refusals, and the reasons, notes and reminders
  * the department builds for the window. Chinese first, as a clerk reads it aloud to a citizen;
- * the English is the error's `message` for API clients. A text with a part that has words of its
- * own in each language (a ground's name, the reasons of a refusal) is filled by `withParts`
- * (`localized-text.ts`).
+ * the English is the error's `message` for API clients. A part that has words of its own in each
+ * language (a ground's name, the reasons of a refusal) is passed to `with` as `{ zh, en }`.
  */
 
 /** The register of people and employers, jobs and unemployment registration. */

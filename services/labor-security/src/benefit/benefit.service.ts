@@ -20,7 +20,7 @@ import { LaborEvents } from "@onewindow/contracts";
 import type { LocalizedText } from "@onewindow/contracts/i18n";
 import { citizenFor } from "../employment/employment.service";
 import { Employment } from "../employment/employment.entity";
-import { joinTexts, withParts } from "../localized-text";
+import { joinTexts } from "@onewindow/contracts/i18n";
 import { LABOR_BENEFIT } from "../messages";
 import { LaborRuleError } from "../rule-error";
 import { RegistrationStatus, UnemploymentRegistration } from "../unemployment/unemployment-registration.entity";
@@ -138,7 +138,7 @@ export class BenefitService {
     const entitled = entitlementMonths(insuredMonths);
     const reasons: { text: LocalizedText; met: boolean }[] = [
       {
-        text: withParts(insured ? LABOR_BENEFIT.insuredAYear : LABOR_BENEFIT.insuredUnderAYear, {}, { time }),
+        text: insured ? LABOR_BENEFIT.insuredAYear : LABOR_BENEFIT.insuredUnderAYear.with({ time }),
         met: insured,
       },
       {
@@ -205,7 +205,7 @@ export class BenefitService {
       }
       if (!view.eligible || !registration) {
         throw new LaborRuleError(
-          withParts(LABOR_BENEFIT.notEligible, {}, { reasons: joinTexts(unmet) }),
+          LABOR_BENEFIT.notEligible.with({ reasons: joinTexts(unmet) }),
           "idNumber",
           "BENEFIT_NOT_ELIGIBLE",
           { reasons: view.reasons },

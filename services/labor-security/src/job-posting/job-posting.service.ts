@@ -15,7 +15,6 @@ import {
   type PageRequest,
 } from "@onewindow/platform";
 import { LABOR, LABOR_JOBS } from "../messages";
-import { withParts } from "../localized-text";
 import { LaborRuleError } from "../rule-error";
 import { GENDER_REQUIREMENT_GROUNDS } from "./job-posting.data";
 import type { GenderRequirementGround } from "./job-posting.enums";
@@ -160,7 +159,7 @@ function lawfulGenderGround(
   }
   if (GENDER_REQUIREMENT_GROUNDS[ground].justifies !== requirement) {
     throw new LaborRuleError(
-      withParts(LABOR_JOBS.groundDoesNotJustify, { requirement }, { ground: GENDER_REQUIREMENT_GROUNDS[ground].name }),
+      LABOR_JOBS.groundDoesNotJustify.with({ requirement, ground: GENDER_REQUIREMENT_GROUNDS[ground].name }),
       "genderRequirementGround",
       JobPostingRefusals.genderWithoutGround,
     );

@@ -1,3 +1,4 @@
+import { listText } from "@onewindow/contracts/i18n";
 import { In, type DataSource, type ObjectLiteral, type SelectQueryBuilder } from "typeorm";
 import { BadUserInputError, ageOn, parseIdNumber, todayBy, yuanToFen, type Clock } from "@onewindow/platform";
 import { Citizen } from "../citizen/citizen.entity";
@@ -8,7 +9,6 @@ import { GENDER_REQUIREMENT_GROUNDS } from "../job-posting/job-posting.data";
 import { GenderRequirement, JobPosting } from "../job-posting/job-posting.entity";
 import { JobPostingSkill, skillTags } from "../job-posting/job-posting-skill.entity";
 import type { LocalizedText } from "@onewindow/contracts/i18n";
-import { withParts } from "../localized-text";
 import { LABOR_JOBS } from "../messages";
 import { JobMatch, JobSeekerProfile } from "./job-seeker.entity";
 import { Availability, EDUCATION_NAME, EDUCATION_RANK, levelsAtMost } from "./job-seeker.enums";
@@ -51,18 +51,16 @@ export function unmetRequirement(posting: JobPosting, seeker: Seeker, day: strin
     posting.minEducation !== null &&
     (seeker.educationLevel === null || EDUCATION_RANK[seeker.educationLevel] < EDUCATION_RANK[posting.minEducation])
   ) {
-    return withParts(LABOR_JOBS.educationBelow, {}, { education: EDUCATION_NAME[posting.minEducation] });
+    return LABOR_JOBS.educationBelow.with({ education: EDUCATION_NAME[posting.minEducation] });
   }
   if (
     posting.genderRequirement === GenderRequirement.MALE &&
     posting.genderRequirementGround !== null &&
     seeker.gender !== Gender.MALE
   ) {
-    return withParts(
-      LABOR_JOBS.forbiddenToWomen,
-      {},
-      { ground: GENDER_REQUIREMENT_GROUNDS[posting.genderRequirementGround].name },
-    );
+    return LABOR_JOBS.forbiddenToWomen.with({
+      ground: GENDER_REQUIREMENT_GROUNDS[posting.genderRequirementGround].name,
+    });
   }
   return null;
 }
@@ -107,14 +105,14 @@ export function scoreMatch(
   else if (minAge !== null) texts.push(LABOR_JOBS.ageFrom.with({ minAge }));
   else if (maxAge !== null) texts.push(LABOR_JOBS.ageUpTo.with({ maxAge }));
   if (posting.minEducation !== null) {
-    texts.push(withParts(LABOR_JOBS.educationMet, {}, { education: EDUCATION_NAME[posting.minEducation] }));
+    texts.push(LABOR_JOBS.educationMet.with({ education: EDUCATION_NAME[posting.minEducation] }));
   }
 
   const mine = new Set(profile?.skills ?? []);
   // Sorted: the database returns a posting's tags in no particular order, and a clerk's reasons must read the same every time.
   const shared = postingSkills.filter((s) => mine.has(s)).sort();
   if (shared.length > 0) {
-    texts.push(withParts(LABOR_JOBS.skillsShared, {}, { skills: { zh: shared.join("、"), en: shared.join(", ") } }));
+    texts.push(LABOR_JOBS.skillsShared.with({ skills: listText(shared) }));
   }
   const skillScore = postingSkills.length === 0 ? 0.5 : shared.length / postingSkills.length;
 

@@ -1,3 +1,4 @@
+import { listText } from "@onewindow/contracts/i18n";
 import type { DataSource } from "typeorm";
 import {
   BadUserInputError,
@@ -22,7 +23,6 @@ import type { TrainingService } from "../training/training.service";
 import { OutreachDue, OutreachEntry, OutreachVisit } from "./outreach.entity";
 import { OutreachChannel, OutreachDueKind, OutreachKind } from "./outreach.enums";
 import type { RecordOutreachVisitInput } from "./outreach.inputs";
-import { withParts } from "../localized-text";
 import { LABOR, LABOR_OUTREACH } from "../messages";
 
 /** At most this many people on one page of the outreach list: each brings its matches and course look-ups. */
@@ -50,10 +50,7 @@ const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000
 function oneOf<T extends string>(values: Record<string, T>, value: string, field: string): T {
   if (!(Object.values(values) as string[]).includes(value)) {
     const allowed = Object.values(values);
-    throw new BadUserInputError(
-      withParts(LABOR.oneOf, { value }, { allowed: { zh: allowed.join("、"), en: allowed.join(", ") } }),
-      field,
-    );
+    throw new BadUserInputError(LABOR.oneOf.with({ value, allowed: listText(allowed) }), field);
   }
   return value as T;
 }

@@ -19,7 +19,7 @@ import type { CitizenService } from "../citizen/citizen.service";
 import { citizenFor, type EmploymentService } from "../employment/employment.service";
 import { JobPosting } from "../job-posting/job-posting.entity";
 import { ACTIVE_REFERRAL_STATUSES, unmetRequirement } from "../job-seeker/job-seeker.service";
-import { enumPart, withParts } from "../localized-text";
+import { enumPart } from "@onewindow/contracts/i18n";
 import { LABOR, LABOR_JOBS } from "../messages";
 import { LaborRuleError } from "../rule-error";
 import { RegistrationStatus, UnemploymentRegistration } from "../unemployment/unemployment-registration.entity";
@@ -110,7 +110,7 @@ export class ReferralService {
       const unmet = unmetRequirement(posting, citizen, day);
       if (unmet) {
         throw new LaborRuleError(
-          withParts(LABOR_JOBS.requirementNotMet, {}, { unmet }),
+          LABOR_JOBS.requirementNotMet.with({ unmet }),
           "postingId",
           ReferralRefusals.requirementNotMet,
         );
@@ -196,7 +196,7 @@ export class ReferralService {
       if (!referral) throw new NotFoundError(LABOR_JOBS.referralNotFound.with({ id }));
       if (referral.status !== ReferralStatus.REFERRED) {
         throw new ConflictError(
-          withParts(LABOR_JOBS.outcomeAlreadyRecorded, { id }, { status: enumPart("ReferralStatus", referral.status) }),
+          LABOR_JOBS.outcomeAlreadyRecorded.with({ id, status: enumPart("ReferralStatus", referral.status) }),
         );
       }
       if (startDate !== null) {

@@ -17,7 +17,6 @@ import { LaborEvents } from "@onewindow/contracts";
 import { EARLY_RETIREMENT_GROUNDS } from "../retirement-age/retirement-age.data";
 import { EarlyRetirementGround } from "../retirement-age/retirement-age.enums";
 import { addMonths } from "../retirement-age/retirement-age.schedule";
-import { withParts } from "../localized-text";
 import { LABOR_RETIREMENT } from "../messages";
 import { LaborRuleError } from "../rule-error";
 import { RegistrationStatus, UnemploymentRegistration } from "../unemployment/unemployment-registration.entity";
@@ -49,7 +48,7 @@ export class RetirementService extends PersonRecordService {
     if (ground && !groundReference) {
       const { name, evidence } = EARLY_RETIREMENT_GROUNDS[ground];
       throw new BadUserInputError(
-        withParts(LABOR_RETIREMENT.groundNeedsReference, {}, { ground: name, evidence }),
+        LABOR_RETIREMENT.groundNeedsReference.with({ ground: name, evidence }),
         "groundReference",
       );
     }
@@ -140,14 +139,15 @@ export class RetirementService extends PersonRecordService {
     if (retiredOn < from) {
       const age = ageOn(citizen.birthDate, retiredOn);
       throw new LaborRuleError(
-        withParts(
-          LABOR_RETIREMENT.belowGroundAge,
-          { minAge, source: rule.source, retiredOn, age, from },
-          {
-            ground: rule.name,
-            gender: citizen.gender === Gender.MALE ? LABOR_RETIREMENT.men : LABOR_RETIREMENT.women,
-          },
-        ),
+        LABOR_RETIREMENT.belowGroundAge.with({
+          minAge,
+          source: rule.source,
+          retiredOn,
+          age,
+          from,
+          ground: rule.name,
+          gender: citizen.gender === Gender.MALE ? LABOR_RETIREMENT.men : LABOR_RETIREMENT.women,
+        }),
         "retiredOn",
         RetirementRefusals.belowGroundAge,
         { ...details, groundMinimumDate: from },

@@ -22,7 +22,7 @@ import { citizenFor } from "../employment/employment.service";
 import { skillTags } from "../job-posting/job-posting-skill.entity";
 import { JobSeekerProfile } from "../job-seeker/job-seeker.entity";
 import { Availability } from "../job-seeker/job-seeker.enums";
-import { enumPart, withParts } from "../localized-text";
+import { enumPart } from "@onewindow/contracts/i18n";
 import { LABOR, LABOR_TRAINING } from "../messages";
 import { LaborRuleError } from "../rule-error";
 import { TrainingCourse, TrainingEnrolment } from "./training.entity";
@@ -223,11 +223,10 @@ export class TrainingService {
       if (!enrolment) throw new NotFoundError(LABOR_TRAINING.enrolmentNotFound.with({ id }));
       if (enrolment.status !== TrainingEnrolmentStatus.ENROLLED) {
         throw new ConflictError(
-          withParts(
-            LABOR_TRAINING.resultAlreadyRecorded,
-            { id },
-            { status: enumPart("TrainingEnrolmentStatus", enrolment.status) },
-          ),
+          LABOR_TRAINING.resultAlreadyRecorded.with({
+            id,
+            status: enumPart("TrainingEnrolmentStatus", enrolment.status),
+          }),
         );
       }
       const course = await tx.findOneByOrFail(TrainingCourse, { id: enrolment.courseId });

@@ -17,3 +17,4 @@ export {
 } from "./message";
 export { ERROR_CODE_LABELS, errorCodeLabel } from "./error-labels";
 export { ENUM_LABELS, enumLabel } from "./enum-labels";
+export { enumPart, joinTexts, listText, type TextPart } from "./text-parts";
