@@ -103,7 +103,9 @@ describe("income tax and hospital metrics rules through the gateway", () => {
     );
     assert.equal(over.errors?.[0].extensions?.code, "BAD_USER_INPUT");
     assert.equal(over.errors?.[0].extensions?.field, "additionalDeductionClaims[0].amount");
-    assert.match(over.errors![0].message, /子女教育申报30,000.00元，超过上限24,000.00元/);
+    // The Chinese the clerk reads (the gateway's default language); the English is the message.
+    assert.match(String(over.errors![0].extensions?.localizedMessage), /子女教育申报30,000.00元，超过上限24,000.00元/);
+    assert.match(over.errors![0].message, /child education claims 30,000.00 yuan, above its cap of 24,000.00 yuan/);
     const current = await stack.query(FILE, { i: { ...base, year: lastYear + 1 } }, TAX);
     assert.equal(current.errors?.[0].extensions?.code, "BAD_USER_INPUT");
     assert.equal(current.errors?.[0].extensions?.reason, "TAX_YEAR_NOT_ENDED");

@@ -17,6 +17,7 @@ export {
   type MonthlyContributions,
 } from "./enrolment/contribution.policy";
 export { seedInsuranceDemo, type SeedInsuranceDemoOptions } from "./seed/demo-data.seed";
+export { INSURANCE } from "./messages";
 export type { Services as MedicalInsuranceServices };
 
 /** The medical-insurance department as a subgraph: extends `Citizen` and `Employer`.

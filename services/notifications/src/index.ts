@@ -37,6 +37,7 @@ export { SmsSimulator, type ReceivedSms } from "./dev/sms-simulator";
 export { SmtpSink, type ReceivedMail } from "./dev/smtp-sink";
 export { outboxPage } from "./dev/outbox-page";
 export { seedNotificationsDemo, type SeedNotificationsDemoOptions } from "./seed/demo-data.seed";
+export { NOTIFICATIONS } from "./messages";
 export type { Services as NotificationsServices };
 
 /**

@@ -1,5 +1,8 @@
+import type { LocalizedText, Message } from "@onewindow/contracts/i18n";
 import { BadUserInputError, intInRange, yuanToFen } from "@onewindow/platform";
 import { TaxLimitItem } from "./limits/tax-limit.enums";
+import { withTexts } from "./localized-text";
+import { TAX_DEDUCTION_CATEGORIES, TAX_DEDUCTIONS as M, TAX_RENT_TIERS } from "./messages";
 import {
   AdditionalDeductionCategory as Category,
   ContinuingEducationKind,
@@ -66,24 +69,13 @@ export interface AllowedDeduction {
   capFen: number;
   /** Months counted, for the monthly categories; null for the yearly ones. */
   months: number | null;
-  /** How the cap was reached, in Chinese, with its source. */
+  /** How the cap was reached, in Chinese (as a return keeps it), with its source. */
   basis: string;
 }
 
 /** Yuan with two decimals and thousands separators, as the messages show amounts. */
 export const yuanText = (fen: number): string =>
   (fen / 100).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-
-const NAMES: Record<Category, string> = {
-  CHILD_EDUCATION: "子女教育",
-  INFANT_CARE: "3岁以下婴幼儿照护",
-  CONTINUING_EDUCATION: "继续教育",
-  SERIOUS_ILLNESS: "大病医疗",
-  HOUSING_LOAN_INTEREST: "住房贷款利息",
-  HOUSING_RENT: "住房租金",
-  ELDERLY_SUPPORT: "赡养老人",
-  PERSONAL_PENSION: "个人养老金",
-};
 
 const RENT_ITEMS: Record<RentCityTier, TaxLimitItem> = {
   TIER_1: TaxLimitItem.HOUSING_RENT_TIER_1,
@@ -114,19 +106,20 @@ export function checkAdditionalDeductions(
   const seen = new Set<string>();
   claims.forEach((claim, i) => {
     const at = (field: string) => `additionalDeductionClaims[${i}].${field}`;
-    const name = NAMES[claim.category];
-    if (!name) throw new BadUserInputError(`未知的扣除类别 (unknown category) ${claim.category}`, at("category"));
+    const name: LocalizedText | undefined = Object.hasOwn(TAX_DEDUCTION_CATEGORIES, claim.category)
+      ? TAX_DEDUCTION_CATEGORIES[claim.category]
+      : undefined;
+    if (!name)
+      throw new BadUserInputError(M.unknownCategory.with({ category: String(claim.category) }), at("category"));
     const limit = (item: TaxLimitItem): LimitRow => {
       const row = limits.get(item);
-      if (!row)
-        throw new BadUserInputError(`${name}：${year}年度没有这项扣除 (no such deduction in ${year})`, at("category"));
+      if (!row) throw new BadUserInputError(withTexts(M.notInYear, { name, year }), at("category"));
       return row;
     };
     const amountFen = yuanToFen(claim.amount, at("amount"));
     const months = intInRange(claim.months, at("months"), 1, 12) ?? 12;
-    const require = <T>(value: T | null | undefined, field: string, what: string): T => {
-      if (value === null || value === undefined)
-        throw new BadUserInputError(`${name}需要填写${what} (${field} is required for ${claim.category})`, at(field));
+    const require = <T>(value: T | null | undefined, field: string, missing: Message): T => {
+      if (value === null || value === undefined) throw new BadUserInputError(missing, at(field));
       return value;
     };
     // Only children and degree study may have several lines (one per child, one per programme
@@ -137,12 +130,12 @@ export function checkAdditionalDeductions(
         : claim.category === Category.CONTINUING_EDUCATION
           ? `${claim.category}:${claim.educationKind}`
           : claim.category;
-    if (seen.has(key)) throw new BadUserInputError(`${name}只能申报一行 (only one line per category)`, at("category"));
+    if (seen.has(key)) throw new BadUserInputError(withTexts(M.oneLineOnly, { name }), at("category"));
     seen.add(key);
 
     let capFen: number;
     let counted: number | null = months;
-    let basis: string;
+    let basis: LocalizedText;
     switch (claim.category) {
       case Category.CHILD_EDUCATION:
       case Category.INFANT_CARE: {
@@ -151,95 +144,99 @@ export function checkAdditionalDeductions(
         );
         const children = intInRange(claim.children, at("children"), 1, 20) ?? 1;
         capFen = row.value * children * months;
-        basis = `每个子女每月${yuanText(row.value)}元 × ${children}名 × ${months}个月（${row.source}）`;
+        basis = M.perChildBasis.with({ monthly: yuanText(row.value), children, months, source: row.source });
         break;
       }
       case Category.CONTINUING_EDUCATION: {
-        const kind = require(claim.educationKind, "educationKind", "继续教育类型");
+        const kind = require(claim.educationKind, "educationKind", M.educationKindRequired);
         if (kind === ContinuingEducationKind.CERTIFICATE) {
           const row = limit(TaxLimitItem.CONTINUING_EDUCATION_CERTIFICATE);
           capFen = row.value;
           counted = null;
-          basis = `取得证书当年定额${yuanText(row.value)}元（${row.source}）`;
+          basis = M.certificateBasis.with({ amount: yuanText(row.value), source: row.source });
         } else {
           const row = limit(TaxLimitItem.CONTINUING_EDUCATION_DEGREE);
           const span = limit(TaxLimitItem.CONTINUING_EDUCATION_DEGREE_MONTHS);
-          const start = require(claim.degreeStartMonth, "degreeStartMonth", "入学年月");
+          const start = require(claim.degreeStartMonth, "degreeStartMonth", M.degreeStartMonthRequired);
           if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(start))
-            throw new BadUserInputError(
-              `入学年月应为 YYYY-MM (must be YYYY-MM), got "${start}"`,
-              at("degreeStartMonth"),
-            );
+            throw new BadUserInputError(M.degreeStartMonthFormat.with({ value: start }), at("degreeStartMonth"));
           const open = monthsInYear(start, span.value, year);
           if (months > open)
             throw new BadUserInputError(
-              `继续教育：${start}入学，${year}年度在${span.value}个月期限内的只有${open}个月，申报了${months}个月（${span.source}）`,
+              M.degreeMonthsBeyondTerm.with({ start, year, span: span.value, open, months, source: span.source }),
               at("months"),
             );
           capFen = row.value * months;
-          basis = `每月${yuanText(row.value)}元 × ${months}个月，同一学历最长${span.value}个月（${row.source}）`;
+          basis = M.degreeBasis.with({ monthly: yuanText(row.value), months, span: span.value, source: row.source });
         }
         break;
       }
       case Category.SERIOUS_ILLNESS: {
         const row = limit(TaxLimitItem.SERIOUS_ILLNESS);
         const threshold = limit(TaxLimitItem.SERIOUS_ILLNESS_THRESHOLD);
-        const paidFen = yuanToFen(
-          require(claim.outOfPocket, "outOfPocket", "医保目录范围内的自付金额"),
-          at("outOfPocket"),
-        );
+        const paidFen = yuanToFen(require(claim.outOfPocket, "outOfPocket", M.outOfPocketRequired), at("outOfPocket"));
         capFen = Math.min(row.value, Math.max(0, paidFen - threshold.value));
         counted = null;
-        basis = `自付${yuanText(paidFen)}元超过${yuanText(threshold.value)}元的部分，最多${yuanText(row.value)}元（${row.source}）`;
+        basis = M.seriousIllnessBasis.with({
+          paid: yuanText(paidFen),
+          threshold: yuanText(threshold.value),
+          max: yuanText(row.value),
+          source: row.source,
+        });
         break;
       }
       case Category.HOUSING_LOAN_INTEREST: {
         const row = limit(TaxLimitItem.HOUSING_LOAN_INTEREST);
         capFen = row.value * months;
-        basis = `每月${yuanText(row.value)}元 × ${months}个月（${row.source}）`;
+        basis = M.monthlyBasis.with({ monthly: yuanText(row.value), months, source: row.source });
         break;
       }
       case Category.HOUSING_RENT: {
-        const tier = require(claim.cityTier, "cityTier", "城市类别");
-        const row = limit(RENT_ITEMS[tier] ?? TaxLimitItem.HOUSING_RENT_TIER_1);
+        const tier = require(claim.cityTier, "cityTier", M.cityTierRequired);
+        const known = Object.hasOwn(RENT_ITEMS, tier) ? tier : RentCityTier.TIER_1;
+        const row = limit(RENT_ITEMS[known]);
         capFen = row.value * months;
-        basis = `${tier} 每月${yuanText(row.value)}元 × ${months}个月（${row.source}）`;
+        basis = withTexts(M.rentBasis, {
+          tier: TAX_RENT_TIERS[known],
+          monthly: yuanText(row.value),
+          months,
+          source: row.source,
+        });
         break;
       }
       case Category.ELDERLY_SUPPORT: {
-        const onlyChild = require(claim.onlyChild, "onlyChild", "是否独生子女");
+        const onlyChild = require(claim.onlyChild, "onlyChild", M.onlyChildRequired);
         const row = limit(onlyChild ? TaxLimitItem.ELDERLY_SUPPORT : TaxLimitItem.ELDERLY_SUPPORT_SIBLING_SHARE);
         capFen = row.value * months;
-        basis = `${onlyChild ? "独生子女" : "非独生子女每人最多"}每月${yuanText(row.value)}元 × ${months}个月（${row.source}）`;
+        basis = (onlyChild ? M.onlyChildBasis : M.siblingBasis).with({
+          monthly: yuanText(row.value),
+          months,
+          source: row.source,
+        });
         break;
       }
       case Category.PERSONAL_PENSION: {
         const row = limit(TaxLimitItem.PERSONAL_PENSION);
         capFen = row.value;
         counted = null;
-        basis = `每年最多${yuanText(row.value)}元（${row.source}）`;
+        basis = M.yearlyBasis.with({ max: yuanText(row.value), source: row.source });
         break;
       }
     }
     if (amountFen > capFen) {
       throw new BadUserInputError(
-        `${name}申报${yuanText(amountFen)}元，超过上限${yuanText(capFen)}元：${basis} ` +
-          `(${claim.category} claims ${yuanText(amountFen)} yuan, above its cap of ${yuanText(capFen)})`,
+        withTexts(M.aboveCap, { name, amount: yuanText(amountFen), cap: yuanText(capFen), basis }),
         at("amount"),
       );
     }
-    allowed.push({ category: claim.category, amountFen, capFen, months: counted, basis });
+    allowed.push({ category: claim.category, amountFen, capFen, months: counted, basis: basis.zh });
   });
   // 国发〔2018〕41号 (住房租金): a taxpayer does not take loan interest and rent for the same months.
   const monthsOf = (c: Category) => allowed.find((a) => a.category === c)?.months ?? 0;
   const loan = monthsOf(Category.HOUSING_LOAN_INTEREST);
   const rent = monthsOf(Category.HOUSING_RENT);
   if (loan > 0 && rent > 0 && loan + rent > 12) {
-    throw new BadUserInputError(
-      `住房贷款利息（${loan}个月）和住房租金（${rent}个月）不能在同一月份同时扣除（国发〔2018〕41号） ` +
-        "(housing loan interest and rent cannot be deducted for the same months)",
-      "additionalDeductionClaims",
-    );
+    throw new BadUserInputError(M.loanAndRentSameMonths.with({ loan, rent }), "additionalDeductionClaims");
   }
   return allowed;
 }

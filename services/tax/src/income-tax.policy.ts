@@ -1,3 +1,5 @@
+import { TAX_EXEMPTION } from "./messages";
+
 /**
  * Individual income tax on comprehensive income (综合所得), annual reconciliation (年度汇算),
  * as in force since 2019. Pure: amounts in and out are integer fen, nothing here touches a
@@ -143,9 +145,18 @@ export function reconcileAnnualIncome(
   let exemptionReason: string | null = null;
   if (exemption && topUpFen > 0) {
     if (grossIncomeFen <= exemption.incomeLimitFen)
-      exemptionReason = `年度综合所得收入${yuan(grossIncomeFen)}元不超过${yuan(exemption.incomeLimitFen)}元，免于补税${yuan(topUpFen)}元（${exemption.source}）`;
+      exemptionReason = TAX_EXEMPTION.lowIncome.with({
+        income: yuan(grossIncomeFen),
+        limit: yuan(exemption.incomeLimitFen),
+        topUp: yuan(topUpFen),
+        source: exemption.source,
+      }).zh;
     else if (topUpFen <= exemption.topUpLimitFen)
-      exemptionReason = `补税金额${yuan(topUpFen)}元不超过${yuan(exemption.topUpLimitFen)}元，免于补税（${exemption.source}）`;
+      exemptionReason = TAX_EXEMPTION.smallTopUp.with({
+        topUp: yuan(topUpFen),
+        limit: yuan(exemption.topUpLimitFen),
+        source: exemption.source,
+      }).zh;
   }
   return {
     ...input,

@@ -27,6 +27,7 @@ export { AdditionalDeductionCategory, RentCityTier, ContinuingEducationKind } fr
 export { reconciliationEnd } from "./tax-return/tax-return.service";
 export { TaxStanding } from "./withholding/withholding-return.enums";
 export { seedTaxDemo, type SeedTaxDemoOptions } from "./seed/demo-data.seed";
+export { TAX, TAX_DEDUCTIONS, TAX_DEDUCTION_CATEGORIES, TAX_RENT_TIERS, TAX_EXEMPTION } from "./messages";
 export type { PensionIncomeRecord } from "./pension/pension-income.service";
 export type { Services as TaxServices };
 

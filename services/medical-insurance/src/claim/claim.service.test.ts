@@ -35,7 +35,11 @@ test("a claim stores fen, shows yuan and publishes an event", async () => {
 
 test("a claim for a person never enrolled is NOT_FOUND and writes nothing", async () => {
   const { services: s, db } = await openDepartmentDatabase(medicalInsurance);
-  await rejectsWith(s.claims.submit(claim(2, "2024-03-02")), "NOT_FOUND", { message: /never been enrolled/ });
+  const refusal = await rejectsWith(s.claims.submit(claim(2, "2024-03-02")), "NOT_FOUND", {
+    message: /never been enrolled/,
+  });
+  // The clerk reads the Chinese; API clients the English message.
+  assert.equal(refusal.extensions.localizedMessage, `${person(2)} 从未参加医疗保险，请先办理参保登记再提交报销申请`);
   assert.deepEqual(await rowCounts(db, TABLES), { enrolment: 0, claim: 0, outbox_event: 0 });
 });
 

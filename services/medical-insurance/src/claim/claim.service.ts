@@ -15,6 +15,7 @@ import {
 } from "@onewindow/platform";
 import { Enrolment } from "../enrolment/enrolment.entity";
 import { InsuranceEvents } from "@onewindow/contracts";
+import { INSURANCE } from "../messages";
 import { Claim } from "./claim.entity";
 import type { SubmitClaimInput } from "./claim.inputs";
 
@@ -33,13 +34,14 @@ export class ClaimService {
     const totalCostFen = yuanToFen(input.totalCost, "totalCost");
     const drugCostFen = yuanToFen(input.drugCost, "drugCost");
     if (drugCostFen > totalCostFen)
-      throw new BadUserInputError(`must not exceed totalCost ${input.totalCost}, got ${input.drugCost}`, "drugCost");
+      throw new BadUserInputError(
+        INSURANCE.drugCostAboveTotal.with({ totalCost: input.totalCost, drugCost: input.drugCost }),
+        "drugCost",
+      );
     return inTransaction(this.db, inTx, async (tx) => {
       // Any enrolment, current or ended: a claim for a visit during an earlier enrolment is valid.
       if (!(await tx.existsBy(Enrolment, { idNumber }))) {
-        throw new NotFoundError(
-          `citizen ${idNumber} has never been enrolled in medical insurance; enrol them before submitting a claim`,
-        );
+        throw new NotFoundError(INSURANCE.neverEnrolled.with({ idNumber }));
       }
       const claim = tx.create(Claim, {
         idNumber,

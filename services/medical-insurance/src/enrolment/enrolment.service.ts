@@ -13,6 +13,7 @@ import {
   parsePastDate,
 } from "@onewindow/platform";
 import { InsuranceEvents } from "@onewindow/contracts";
+import { INSURANCE } from "../messages";
 import { DEFAULT_CONTRIBUTION_BASE_FEN, monthlyContributions } from "./contribution.policy";
 import { Enrolment } from "./enrolment.entity";
 import { EnrolmentStatus, MedicalInsuranceScheme } from "./enrolment.enums";
@@ -39,16 +40,13 @@ function validate(input: EnrollMedicalInsuranceInput, clock: Clock): EnrolmentRe
   const since = parsePastDate(input.since, "since", clock);
   const employee = input.scheme === MedicalInsuranceScheme.EMPLOYEE;
   const hasCode = !!input.creditCode?.trim();
-  if (employee && !hasCode) throw new BadUserInputError("is required for the EMPLOYEE scheme", "creditCode");
+  if (employee && !hasCode) throw new BadUserInputError(INSURANCE.creditCodeRequired, "creditCode");
   if (!employee && hasCode)
-    throw new BadUserInputError(
-      `must be empty for the ${input.scheme} scheme; only EMPLOYEE has an employer`,
-      "creditCode",
-    );
+    throw new BadUserInputError(INSURANCE.creditCodeNotForScheme.with({ scheme: input.scheme }), "creditCode");
   const hasBase = input.contributionBase !== null && input.contributionBase !== undefined;
   if (!employee && hasBase)
     throw new BadUserInputError(
-      `must be empty for the ${input.scheme} scheme; only EMPLOYEE contributes on a base`,
+      INSURANCE.contributionBaseNotForScheme.with({ scheme: input.scheme }),
       "contributionBase",
     );
   let contributionBaseFen: number | null = null;
@@ -56,7 +54,7 @@ function validate(input: EnrollMedicalInsuranceInput, clock: Clock): EnrolmentRe
     contributionBaseFen = hasBase
       ? yuanToFen(input.contributionBase as number, "contributionBase")
       : DEFAULT_CONTRIBUTION_BASE_FEN;
-    if (contributionBaseFen === 0) throw new BadUserInputError("must be greater than 0", "contributionBase");
+    if (contributionBaseFen === 0) throw new BadUserInputError(INSURANCE.contributionBaseZero, "contributionBase");
   }
   return {
     idNumber,
@@ -85,7 +83,9 @@ export class EnrolmentService {
     const { personalFen, employerFen } = monthlyContributions(req.scheme, req.contributionBaseFen);
     const conflict = () =>
       new ConflictError(
-        `citizen ${req.idNumber} already has an active enrolment in this scheme${req.creditCode ? ` with employer ${req.creditCode}` : ""}`,
+        req.creditCode
+          ? INSURANCE.alreadyEnrolledWithEmployer.with({ idNumber: req.idNumber, creditCode: req.creditCode })
+          : INSURANCE.alreadyEnrolled.with({ idNumber: req.idNumber }),
       );
     try {
       return await inTransaction(this.db, inTx, async (tx) => {
@@ -94,7 +94,11 @@ export class EnrolmentService {
           if (current.scheme === req.scheme && current.creditCode === req.creditCode) throw conflict();
           if (req.since < current.since) {
             throw new BadUserInputError(
-              `the current ${current.scheme} enrolment started on ${current.since}, after ${req.since}`,
+              INSURANCE.sinceBeforeCurrent.with({
+                scheme: current.scheme,
+                currentSince: current.since,
+                since: req.since,
+              }),
               "since",
             );
           }

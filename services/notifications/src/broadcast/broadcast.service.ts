@@ -5,14 +5,16 @@ import { Consent } from "../contact/consent.entity";
 import { AssistanceCategory, ConsentTopic } from "../contact/contact.enums";
 import type { ContactService } from "../contact/contact.service";
 import type { DeliveryService } from "../delivery/delivery.service";
-import { render, type MessageTemplateService } from "../template/message-template.service";
+import { NOTIFICATIONS as M } from "../messages";
+import { braced, render, type MessageTemplateService } from "../template/message-template.service";
 import { Broadcast } from "./broadcast.entity";
 import type { SendBroadcastInput } from "./broadcast.inputs";
 
 /** Consents read per page while a broadcast is queued: memory stays bounded whatever the audience's size. */
 const PAGE = 500;
 const MAX_VARIABLES = 10;
-const MAX_AHEAD_MS = 90 * 86_400_000;
+const MAX_AHEAD_DAYS = 90;
+const MAX_AHEAD_MS = MAX_AHEAD_DAYS * 86_400_000;
 /** A schedule a little in the past (a slow client, a clock a little behind) means now. */
 const PAST_TOLERANCE_MS = 5 * 60_000;
 
@@ -34,16 +36,18 @@ export class BroadcastService {
     const community = optionalText(input.audience?.community, "community", 50);
     const category = input.audience?.assistanceCategory ?? null;
     if (category && !Object.values(AssistanceCategory).includes(category))
-      throw new BadUserInputError(`unknown assistance category ${String(category)}`, "assistanceCategory");
-    if (!community && !category)
-      throw new BadUserInputError("请指定社区或援助类别 (name a community or an assistance category)", "audience");
+      throw new BadUserInputError(
+        M.unknownAssistanceCategory.with({ category: String(category) }),
+        "assistanceCategory",
+      );
+    if (!community && !category) throw new BadUserInputError(M.audienceRequired, "audience");
     const template = await this.templates.get(input.templateCode);
     if (template.topic !== ConsentTopic.NEWS)
-      throw new BadUserInputError(`模板 ${template.code} 不是资讯模板 (not a NEWS template)`, "templateCode");
+      throw new BadUserInputError(M.notNewsTemplate.with({ code: template.code }), "templateCode");
     const now = this.clock();
     const at = input.scheduledAt ?? now;
     if (at.getTime() < now.getTime() - PAST_TOLERANCE_MS || at.getTime() > now.getTime() + MAX_AHEAD_MS)
-      throw new BadUserInputError("发送时间应在现在至 90 天内 (must be from now to 90 days ahead)", "scheduledAt");
+      throw new BadUserInputError(M.scheduledAtRange.with({ days: MAX_AHEAD_DAYS }), "scheduledAt");
     const values = this.valuesOf(input, template.variables);
     // Rendered once here: a missing value is the caller's bad input, before anything is written.
     render(template.body, values);
@@ -99,17 +103,17 @@ export class BroadcastService {
   private valuesOf(input: SendBroadcastInput, variables: string[]): Record<string, string> {
     const given = input.variables ?? [];
     if (given.length > MAX_VARIABLES)
-      throw new BadUserInputError(`at most ${MAX_VARIABLES} variables, got ${given.length}`, "variables");
+      throw new BadUserInputError(M.tooManyVariables.with({ max: MAX_VARIABLES, count: given.length }), "variables");
     const values: Record<string, string> = {};
     for (const v of given) {
       const name = requiredText(v.name, "variables", 20);
       if (!variables.includes(name))
-        throw new BadUserInputError(`模板没有变量 {${name}} (the template has no such placeholder)`, "variables");
+        throw new BadUserInputError(M.noSuchVariable.with({ placeholder: braced([name]) }), "variables");
       values[name] = requiredText(v.value, "variables", 100);
     }
     const missing = variables.filter((v) => !(v in values));
     if (missing.length > 0)
-      throw new BadUserInputError(`缺少变量 {${missing.join("}、{")}} (placeholders without a value)`, "variables");
+      throw new BadUserInputError(M.variablesMissing.with({ missing: braced(missing) }), "variables");
     return values;
   }
 }

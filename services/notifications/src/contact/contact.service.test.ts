@@ -70,10 +70,16 @@ test("a template's new wording may use only its trigger's placeholders", async (
   const { services: s, db } = await openDepartmentDatabase(notifications, { adapters: {} });
   const admin = { userId: "admin-1", roles: ["admin" as const], hospitalCode: null, idNumber: null, purpose: null };
   const before = await rowCounts(db, TABLES);
-  await rejectsWith(s.templates.set(admin, { code: "BENEFIT_PAID", body: "{姓名}您好" }), "BAD_USER_INPUT", {
-    field: "body",
-    message: /\{姓名\}/,
-  });
+  const refusal = await rejectsWith(
+    s.templates.set(admin, { code: "BENEFIT_PAID", body: "{姓名}您好" }),
+    "BAD_USER_INPUT",
+    { field: "body", message: /^body: unknown placeholder \{姓名\}; the template may use \{月份\}、/ },
+  );
+  // The clerk reads the Chinese, with the placeholders the template may use.
+  assert.match(
+    String(refusal.extensions.localizedMessage),
+    /^模板中的变量 \{姓名\} 不可用，可用变量：\{月份\}、\{金额\}、\{剩余月数\}$/,
+  );
   await rejectsWith(s.templates.set(admin, { code: "NOPE", body: "x" }), "NOT_FOUND");
   assert.deepEqual(await rowCounts(db, TABLES), before);
   const set = await s.templates.set(admin, {

@@ -1,6 +1,7 @@
 import { In, type DataSource, type EntityManager } from "typeorm";
 import { BadUserInputError, NotFoundError, optionalText, parseIdNumber, type Clock } from "@onewindow/platform";
 import { Delivery } from "../delivery/delivery.entity";
+import { NOTIFICATIONS as M } from "../messages";
 import { DeliveryStatus } from "../delivery/delivery.enums";
 import { ContactChannel } from "./contact-channel.entity";
 import { Consent } from "./consent.entity";
@@ -34,16 +35,9 @@ export class ContactService {
   async setChannel(input: SetContactChannelInput, via: RecordedVia): Promise<ContactChannel> {
     const idNumber = personOf(input.idNumber);
     const address = (input.address ?? "").trim();
-    if (input.kind === ChannelKind.SMS && !MOBILE.test(address))
-      throw new BadUserInputError(
-        "手机号码应为 11 位大陆手机号 (must be an 11-digit mainland mobile number)",
-        "address",
-      );
+    if (input.kind === ChannelKind.SMS && !MOBILE.test(address)) throw new BadUserInputError(M.mobileNumber, "address");
     if (input.kind === ChannelKind.EMAIL && (address.length > 100 || !EMAIL.test(address)))
-      throw new BadUserInputError(
-        "电子邮箱格式不正确 (must be an e-mail address of at most 100 characters)",
-        "address",
-      );
+      throw new BadUserInputError(M.emailAddress, "address");
     return this.db.transaction(async (tx) => {
       const row =
         (await tx.findOneBy(ContactChannel, { idNumber, kind: input.kind })) ??
@@ -59,8 +53,7 @@ export class ContactService {
     const idNumber = personOf(input.idNumber);
     return this.db.transaction(async (tx) => {
       const { affected } = await tx.delete(ContactChannel, { idNumber, kind: input.kind });
-      if (!affected)
-        throw new NotFoundError(`该人员没有登记${kindName(input.kind)} (no ${input.kind} channel recorded)`);
+      if (!affected) throw new NotFoundError(input.kind === ChannelKind.SMS ? M.noSmsChannel : M.noEmailChannel);
       await tx.update(
         Delivery,
         { idNumber, channel: input.kind, status: In(UNSENT) },
@@ -79,12 +72,12 @@ export class ContactService {
     const community = optionalText(input.community, "community", 50);
     const category = input.assistanceCategory ?? null;
     if (category && !Object.values(AssistanceCategory).includes(category))
-      throw new BadUserInputError(`unknown assistance category ${String(category)}`, "assistanceCategory");
-    if (input.topic === ConsentTopic.SERVICE_NOTICES && (community || category))
       throw new BadUserInputError(
-        "办事通知不按社区或援助类别发送 (a SERVICE_NOTICES consent takes no community or assistance category)",
-        community ? "community" : "assistanceCategory",
+        M.unknownAssistanceCategory.with({ category: String(category) }),
+        "assistanceCategory",
       );
+    if (input.topic === ConsentTopic.SERVICE_NOTICES && (community || category))
+      throw new BadUserInputError(M.serviceNoticesTakeNoAudience, community ? "community" : "assistanceCategory");
     return this.db.transaction(async (tx) => {
       const row =
         (await tx.findOneBy(Consent, { idNumber, topic: input.topic })) ??
@@ -106,7 +99,10 @@ export class ContactService {
     const idNumber = personOf(input.idNumber);
     return this.db.transaction(async (tx) => {
       const row = await tx.findOneBy(Consent, { idNumber, topic: input.topic });
-      if (!row) throw new NotFoundError(`该人员未同意过此类消息 (no ${input.topic} consent was given)`);
+      if (!row)
+        throw new NotFoundError(
+          input.topic === ConsentTopic.SERVICE_NOTICES ? M.noServiceNoticesConsent : M.noNewsConsent,
+        );
       if (!row.granted) return row;
       Object.assign(row, { granted: false, recordedVia: via, withdrawnAt: this.clock().toISOString() });
       return tx.save(row);
@@ -131,8 +127,4 @@ export class ContactService {
       .find({ where: { idNumber: In([...idNumbers]) }, order: { topic: "ASC" } });
     return idNumbers.map((id) => rows.filter((r) => r.idNumber === id));
   }
-}
-
-function kindName(kind: ChannelKind): string {
-  return kind === ChannelKind.SMS ? "手机号码" : "电子邮箱";
 }

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from "typeorm";
 import type { Caller } from "@onewindow/contracts";
 import { BadUserInputError, NotFoundError, optionalText, requiredText, type Clock } from "@onewindow/platform";
+import { NOTIFICATIONS as M } from "../messages";
 import { MessageTemplate } from "./message-template.entity";
 import type { SetMessageTemplateInput } from "./message-template.inputs";
 
@@ -24,6 +25,9 @@ export function render(text: string, values: Readonly<Record<string, string>>): 
   });
 }
 
+/** Placeholders as a template writes them, listed: `{月份}、{金额}`. */
+export const braced = (names: readonly string[]) => names.map((n) => `{${n}}`).join("、");
+
 /** The templates: read, changed by the administrator, filled in for a message. */
 export class MessageTemplateService {
   constructor(
@@ -39,7 +43,7 @@ export class MessageTemplateService {
   /** A template by code, or NOT_FOUND naming `field`. */
   async get(code: string, tx: EntityManager = this.db.manager): Promise<MessageTemplate> {
     const found = await tx.findOneBy(MessageTemplate, { code: String(code ?? "").slice(0, 40) });
-    if (!found) throw new NotFoundError(`没有此消息模板 (no message template ${code})`);
+    if (!found) throw new NotFoundError(M.noTemplate.with({ code: String(code) }));
     return found;
   }
 
@@ -52,7 +56,9 @@ export class MessageTemplateService {
       const unknown = placeholdersIn(body).filter((p) => !row.variables.includes(p));
       if (unknown.length > 0)
         throw new BadUserInputError(
-          `模板中的变量 {${unknown.join("}、{")}} 不可用，可用变量：${row.variables.map((v) => `{${v}}`).join("、") || "无"} (unknown placeholder)`,
+          row.variables.length > 0
+            ? M.unknownPlaceholders.with({ unknown: braced(unknown), available: braced(row.variables) })
+            : M.unknownPlaceholdersNoneAvailable.with({ unknown: braced(unknown) }),
           "body",
         );
       Object.assign(row, {

@@ -1,6 +1,7 @@
 import type { DataSource } from "typeorm";
 import { type Caller } from "@onewindow/contracts";
 import { BadUserInputError, intInRange, requiredText, todayBy, yuanToFen, type Clock } from "@onewindow/platform";
+import { TAX } from "../messages";
 import { limitsForYear, type YearLimits } from "../additional-deductions.policy";
 import type { ReconciliationExemption } from "../income-tax.policy";
 import { TaxLimit } from "./tax-limit.entity";
@@ -40,7 +41,7 @@ export class TaxLimitService {
    */
   async set(caller: Caller, input: SetTaxLimitInput): Promise<TaxLimit> {
     if (!Object.values(TaxLimitItem).includes(input.item))
-      throw new BadUserInputError(`未知的项目 (unknown item) ${input.item}`, "item");
+      throw new BadUserInputError(TAX.unknownLimitItem.with({ item: String(input.item) }), "item");
     const lastYear = Number(todayBy(this.clock).slice(0, 4)) + 5;
     const fromYear = intInRange(input.fromYear, "fromYear", FIRST_YEAR, lastYear)!;
     const toYear = intInRange(input.toYear, "toYear", fromYear, 2100);

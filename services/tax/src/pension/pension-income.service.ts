@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { BadUserInputError, EventPublisher, parseIdNumber, type Clock } from "@onewindow/platform";
 import { TaxEvents } from "@onewindow/contracts";
+import { TAX } from "../messages";
 import { PensionIncome } from "./pension-income.entity";
 
 /** What an event handler knows about a pension when it records it. */
@@ -28,7 +29,7 @@ export class PensionIncomeService {
   async record(tx: EntityManager, record: PensionIncomeRecord): Promise<PensionIncome | null> {
     const { idNumber } = parseIdNumber(record.idNumber);
     if (!Number.isSafeInteger(record.amountFen) || record.amountFen < 0) {
-      throw new BadUserInputError(`must be a non-negative whole number of fen, got ${record.amountFen}`, "amountFen");
+      throw new BadUserInputError(TAX.pensionAmount.with({ amountFen: String(record.amountFen) }), "amountFen");
     }
     if (await tx.existsBy(PensionIncome, { sourceRef: record.sourceRef })) return null;
     const row = tx.create(PensionIncome, { ...record, idNumber, recordedAt: this.clock().toISOString() });

@@ -4,12 +4,15 @@ import { makeIdNumber, today } from "@onewindow/platform";
 import { TaxEvents } from "@onewindow/contracts";
 import { AdditionalDeductionCategory as C, ContinuingEducationKind, RentCityTier } from "./tax-return.enums";
 import { TaxLimitItem } from "../limits/tax-limit.enums";
-import { openDepartmentDatabase, rejectsWith, rowCounts } from "@onewindow/testing";
+import { openDepartmentDatabase, rejectsWith, rowCounts, type Rejection } from "@onewindow/testing";
 import { tax } from "../index";
 import { TABLES } from "../tax.fixture";
 
 /** 2026-04-15 10:00 in Beijing: the reconciliation of 2025 is open. */
 const APRIL_2026 = { clock: () => new Date("2026-04-15T02:00:00Z") };
+
+/** The refusal's Chinese, which the clerk reads (`message` is the English, for API clients). */
+const chinese = (refusal: Rejection): string => String(refusal.extensions.localizedMessage);
 
 const alice = makeIdNumber("330182", "1975-03-14", 122);
 const bob = makeIdNumber("330182", "1962-11-02", 131);
@@ -101,11 +104,17 @@ test("summaries come in key order, null for a person or year without a return", 
 test("a return for the current year is refused with its reason: the reconciliation settles a finished year", async () => {
   const { db, services: s } = await openDepartmentDatabase(tax, APRIL_2026);
   for (const year of [2026, 2027]) {
-    await rejectsWith(s.taxReturns.file({ idNumber: alice, year, wageIncome: 1, taxWithheld: 0 }), "BAD_USER_INPUT", {
-      field: "year",
-      reason: "TAX_YEAR_NOT_ENDED",
-      message: /尚未结束/,
-    });
+    const refusal = await rejectsWith(
+      s.taxReturns.file({ idNumber: alice, year, wageIncome: 1, taxWithheld: 0 }),
+      "BAD_USER_INPUT",
+      { field: "year", reason: "TAX_YEAR_NOT_ENDED" },
+    );
+    // Chinese for the clerk, English for API clients, from the same catalogue entry.
+    assert.equal(chinese(refusal), `${year}年度尚未结束，该年度的汇算在${year + 1}年3月1日至6月30日办理`);
+    assert.equal(
+      refusal.message,
+      `year: the tax year ${year} has not ended; it is reconciled from 1 March to 30 June ${year + 1}`,
+    );
   }
   assert.deepEqual(await rowCounts(db, TABLES), {
     tax_return: 0,
@@ -241,17 +250,18 @@ test("a claim above its cap is refused with the cap and its source, and nothing 
       "additionalDeductionClaims[0].months",
       /只有2个月/,
     ],
-    [{ category: C.CHILD_EDUCATION, amount: 1_000, months: 13 }, "additionalDeductionClaims[0].months", /1 to 12/],
+    [{ category: C.CHILD_EDUCATION, amount: 1_000, months: 13 }, "additionalDeductionClaims[0].months", /1 到 12/],
   ];
   for (const [claim, field, message] of refused) {
-    await rejectsWith(s.taxReturns.file({ ...base, additionalDeductionClaims: [claim as never] }), "BAD_USER_INPUT", {
-      field,
-      message,
-      about: JSON.stringify(claim),
-    });
+    const refusal = await rejectsWith(
+      s.taxReturns.file({ ...base, additionalDeductionClaims: [claim as never] }),
+      "BAD_USER_INPUT",
+      { field, about: JSON.stringify(claim) },
+    );
+    assert.match(chinese(refusal), message, JSON.stringify(claim));
   }
   // Loan interest and rent for the same months; two lines of elderly support.
-  await rejectsWith(
+  const sameMonths = await rejectsWith(
     s.taxReturns.file({
       ...base,
       additionalDeductionClaims: [
@@ -260,7 +270,11 @@ test("a claim above its cap is refused with the cap and its source, and nothing 
       ],
     }),
     "BAD_USER_INPUT",
-    { message: /不能在同一月份同时扣除/ },
+    { message: /cannot be deducted for the same months/ },
+  );
+  assert.match(
+    chinese(sameMonths),
+    /住房贷款利息（6个月）和住房租金（7个月）不能在同一月份同时扣除（国发〔2018〕41号）/,
   );
   await rejectsWith(
     s.taxReturns.file({
@@ -307,8 +321,10 @@ test("claims at their caps are accepted and itemised; the caps are those of the 
   assert.equal(r.additionalDeductions, 184_600);
   assert.equal(r.additionalDeductionItems.length, 9);
   assert.equal(r.taxableIncome, 55_400); // 300,000 − 60,000 − 184,600
+  const rent = r.additionalDeductionItems.find((l) => l.category === C.HOUSING_RENT)!;
+  assert.match(rent.basis, /^直辖市、省会（首府）城市、计划单列市等每月1,500.00元 × 6个月（国发〔2018〕41号）$/);
   // In 2022 child education was 1,000 a month (国发〔2018〕41号): 24,000 is above that year's cap.
-  await rejectsWith(
+  const in2022 = await rejectsWith(
     s.taxReturns.file({
       idNumber: bob,
       year: 2022,
@@ -317,11 +333,12 @@ test("claims at their caps are accepted and itemised; the caps are those of the 
       taxWithheld: 0,
     }),
     "BAD_USER_INPUT",
-    { message: /上限12,000.00元：每个子女每月1,000.00元 × 1名 × 12个月（国发〔2018〕41号）/ },
+    { message: /child education claims 24,000.00 yuan, above its cap of 12,000.00 yuan/ },
   );
+  assert.match(chinese(in2022), /上限12,000.00元：每个子女每月1,000.00元 × 1名 × 12个月（国发〔2018〕41号）/);
   // Infant care began in 2022; the personal pension in 2022.
   for (const category of [C.INFANT_CARE, C.PERSONAL_PENSION]) {
-    await rejectsWith(
+    const refusal = await rejectsWith(
       s.taxReturns.file({
         idNumber: bob,
         year: 2021,
@@ -330,8 +347,9 @@ test("claims at their caps are accepted and itemised; the caps are those of the 
         taxWithheld: 0,
       }),
       "BAD_USER_INPUT",
-      { message: /2021年度没有这项扣除/ },
+      { message: /no such deduction in 2021/ },
     );
+    assert.match(chinese(refusal), /2021年度没有这项扣除/);
   }
 });
 

@@ -16,6 +16,7 @@ import { checkAdditionalDeductions } from "../additional-deductions.policy";
 import { TaxEvents } from "@onewindow/contracts";
 import { reconcileAnnualIncome } from "../income-tax.policy";
 import { TaxLimitService } from "../limits/tax-limit.service";
+import { TAX } from "../messages";
 import { storedDeductionLines, TaxReturn } from "./tax-return.entity";
 import type { FileTaxReturnInput } from "./tax-return.inputs";
 import { TaxSummary } from "./tax-summary.type";
@@ -52,11 +53,7 @@ export class TaxReturnService {
     const filedOn = todayBy(this.clock);
     const year = this.parseYear(input.year, filedOn);
     if (yuanToFen(input.additionalDeductions ?? 0, "additionalDeductions") !== 0) {
-      throw new BadUserInputError(
-        "请按类别在 additionalDeductionClaims 中申报专项附加扣除，以便按法定上限核对 " +
-          "(itemise special additional deductions in additionalDeductionClaims so that their caps can be checked)",
-        "additionalDeductions",
-      );
+      throw new BadUserInputError(TAX.itemiseDeductions, "additionalDeductions");
     }
     const limits = await this.limits.forYear(year);
     const lines = checkAdditionalDeductions(year, input.additionalDeductionClaims ?? [], limits);
@@ -131,24 +128,25 @@ export class TaxReturnService {
     const thisYear = Number(filedOn.slice(0, 4));
     if (!Number.isInteger(year) || year < FIRST_RECONCILED_YEAR) {
       throw new BadUserInputError(
-        `年度应为 ${FIRST_RECONCILED_YEAR} 至 ${thisYear - 1} 年 (must be a year from ${FIRST_RECONCILED_YEAR} to ${thisYear - 1}), got ${year}`,
+        TAX.yearOutOfRange.with({ first: FIRST_RECONCILED_YEAR, last: thisYear - 1, year: String(year) }),
         "year",
       );
     }
     if (year >= thisYear) {
+      const text = TAX.taxYearNotEnded.with({ year, next: year + 1 });
+      // A BAD_USER_INPUT with a reason of its own; the message names the field as BadUserInputError's do.
       throw new OneWindowError(
         "BAD_USER_INPUT",
-        `year: ${year}年度尚未结束，年度汇算在次年3月1日至6月30日办理 (the tax year ${year} has not ended; it is reconciled from 1 March to 30 June ${year + 1})`,
+        text,
         { field: "year", reason: TAX_YEAR_NOT_ENDED },
+        `year: ${text.en}`,
       );
     }
     return year;
   }
 
   private concurrentFiling(idNumber: string, year: number): ConflictError {
-    return new ConflictError(
-      `another return for ${idNumber}, ${year} was filed at the same moment; reload and file again`,
-    );
+    return new ConflictError(TAX.returnFiledConcurrently.with({ idNumber, year }));
   }
 
   /** The year's summary for a batch of citizens, from the returns in force: one query. */

@@ -15,6 +15,7 @@ import {
   type PageRequest,
 } from "@onewindow/platform";
 import { TaxEvents } from "@onewindow/contracts";
+import { TAX } from "../messages";
 import { WithholdingReturn } from "./withholding-return.entity";
 import type { FileWithholdingReturnInput } from "./withholding-return.inputs";
 
@@ -44,10 +45,7 @@ export class WithholdingReturnService {
     const taxWithheldFen = yuanToFen(input.taxWithheld, "taxWithheld");
     const taxPaidFen = yuanToFen(input.taxPaid, "taxPaid");
     const filedAt = this.clock().toISOString();
-    const concurrent = () =>
-      new ConflictError(
-        `another return for ${creditCode}, ${period} was filed at the same moment; reload and file again`,
-      );
+    const concurrent = () => new ConflictError(TAX.withholdingFiledConcurrently.with({ creditCode, period }));
     try {
       return await this.db.transaction(async (tx) => {
         const previous = await tx.findOneBy(WithholdingReturn, { creditCode, period, supersededAt: IsNull() });
@@ -163,12 +161,10 @@ export class WithholdingReturnService {
 /** Validates a month YYYY-MM from January 2019 up to the month of `today` (YYYY-MM-DD, the deployment's calendar). */
 export function parsePeriod(value: string, today: string, field = "period"): string {
   const period = (value ?? "").trim();
-  if (!PERIOD.test(period))
-    throw new BadUserInputError(`must be a month as YYYY-MM (month 01-12), got "${value}"`, field);
+  if (!PERIOD.test(period)) throw new BadUserInputError(TAX.periodFormat.with({ value: String(value) }), field);
   if (period < FIRST_WITHHOLDING_PERIOD)
-    throw new BadUserInputError(`must be ${FIRST_WITHHOLDING_PERIOD} or later, got ${period}`, field);
+    throw new BadUserInputError(TAX.periodTooEarly.with({ first: FIRST_WITHHOLDING_PERIOD, period }), field);
   const thisMonth = today.slice(0, 7);
-  if (period > thisMonth)
-    throw new BadUserInputError(`month ${period} is in the future (current month ${thisMonth})`, field);
+  if (period > thisMonth) throw new BadUserInputError(TAX.periodInFuture.with({ period, thisMonth }), field);
   return period;
 }
