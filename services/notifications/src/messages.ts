@@ -63,3 +63,12 @@ export const NOTIFICATIONS = defineMessages("notifications", {
     en: "placeholders without a value: {missing}",
   },
 });
+
+/** The acts a refusal of notifications names. */
+export const NOTIFICATIONS_ACT = defineMessages("notifications.act", {
+  readOthersMessages: { zh: "查阅他人的消息", en: "read another person's messages" },
+  recordOthersContacts: {
+    zh: "登记他人的联系方式或授权",
+    en: "record another person's contacts or consents",
+  },
+});

@@ -1,7 +1,6 @@
 import type { LocalizedText, Message } from "@onewindow/contracts/i18n";
 import { BadUserInputError, intInRange, yuanToFen } from "@onewindow/platform";
 import { TaxLimitItem } from "./limits/tax-limit.enums";
-import { withTexts } from "./localized-text";
 import { TAX_DEDUCTION_CATEGORIES, TAX_DEDUCTIONS as M, TAX_RENT_TIERS } from "./messages";
 import {
   AdditionalDeductionCategory as Category,
@@ -113,7 +112,7 @@ export function checkAdditionalDeductions(
       throw new BadUserInputError(M.unknownCategory.with({ category: String(claim.category) }), at("category"));
     const limit = (item: TaxLimitItem): LimitRow => {
       const row = limits.get(item);
-      if (!row) throw new BadUserInputError(withTexts(M.notInYear, { name, year }), at("category"));
+      if (!row) throw new BadUserInputError(M.notInYear.with({ name, year }), at("category"));
       return row;
     };
     const amountFen = yuanToFen(claim.amount, at("amount"));
@@ -130,7 +129,7 @@ export function checkAdditionalDeductions(
         : claim.category === Category.CONTINUING_EDUCATION
           ? `${claim.category}:${claim.educationKind}`
           : claim.category;
-    if (seen.has(key)) throw new BadUserInputError(withTexts(M.oneLineOnly, { name }), at("category"));
+    if (seen.has(key)) throw new BadUserInputError(M.oneLineOnly.with({ name }), at("category"));
     seen.add(key);
 
     let capFen: number;
@@ -196,7 +195,7 @@ export function checkAdditionalDeductions(
         const known = Object.hasOwn(RENT_ITEMS, tier) ? tier : RentCityTier.TIER_1;
         const row = limit(RENT_ITEMS[known]);
         capFen = row.value * months;
-        basis = withTexts(M.rentBasis, {
+        basis = M.rentBasis.with({
           tier: TAX_RENT_TIERS[known],
           monthly: yuanText(row.value),
           months,
@@ -225,7 +224,7 @@ export function checkAdditionalDeductions(
     }
     if (amountFen > capFen) {
       throw new BadUserInputError(
-        withTexts(M.aboveCap, { name, amount: yuanText(amountFen), cap: yuanText(capFen), basis }),
+        M.aboveCap.with({ name, amount: yuanText(amountFen), cap: yuanText(capFen), basis }),
         at("amount"),
       );
     }

@@ -15,6 +15,7 @@ import { ContactChannel } from "../contact/contact-channel.entity";
 import { Delivery } from "../delivery/delivery.entity";
 import type { Services } from "../services";
 import { Citizen } from "./citizen.stub";
+import { NOTIFICATIONS_ACT } from "../messages";
 
 export const NotificationConnection = connectionType("Notification", Delivery, "message");
 
@@ -54,7 +55,7 @@ export class CitizenResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<Delivery>> {
     // Even a count of someone else's messages is theirs (read() alone lets a bare totalCount through).
-    if (!ctx.access.maySee(citizen.idNumber)) refuse(ctx.caller, "read another person's messages");
+    if (!ctx.access.maySee(citizen.idNumber)) refuse(ctx.caller, NOTIFICATIONS_ACT.readOthersMessages);
     ctx.access.listing(info);
     ctx.access.readPage([citizen.idNumber], info, "Notification");
     const page = pageRequest(first, after, ctx.cursors.forField(info));

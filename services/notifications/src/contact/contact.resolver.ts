@@ -12,6 +12,7 @@ import {
   SetContactChannelInput,
   WithdrawConsentInput,
 } from "./contact.inputs";
+import { NOTIFICATIONS_ACT } from "../messages";
 
 /**
  * A person's channels and consents: a window clerk records them at the person's request (with a
@@ -84,7 +85,7 @@ export class ContactResolver {
    */
   private own(ctx: RequestContext, idNumber: string, info: GraphQLResolveInfo, typeName: string): RecordedVia {
     const clerk = hasRole(ctx.caller, "window_clerk");
-    if (!clerk && ctx.caller.idNumber !== idNumber) refuse(ctx.caller, "record another person's contacts or consents");
+    if (!clerk && ctx.caller.idNumber !== idNumber) refuse(ctx.caller, NOTIFICATIONS_ACT.recordOthersContacts);
     ctx.access.readBeforeWrite(idNumber, info, typeName);
     return clerk ? RecordedVia.WINDOW : RecordedVia.SELF;
   }
