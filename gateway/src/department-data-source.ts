@@ -146,9 +146,8 @@ export class DepartmentDataSource implements GraphQLDataSource<GatewayContext> {
   }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     const { query, variables, operationName, extensions } = request;
     if (!query)
-      throw new GraphQLError("the query planner sent a department no query", {
-        extensions: { code: "INTERNAL_SERVER_ERROR" },
-      });
+      // A fault of the gateway's own: logged, and answered as an internal error.
+      throw new Error("the query planner sent a department no query");
     const body = JSON.stringify({ query, variables, operationName, extensions });
     const headers: Record<string, string> = { "content-type": "application/json" };
     // W3C trace context of this department call's span (unsigned, like x-request-id).
@@ -199,9 +198,11 @@ export class DepartmentDataSource implements GraphQLDataSource<GatewayContext> {
     }
     const statusText = STATUS_CODES[answer.status] ?? "";
     const code = answer.status === 401 ? "UNAUTHENTICATED" : answer.status === 403 ? "FORBIDDEN" : undefined;
-    return new GraphQLError(`${answer.status}: ${statusText}`, {
+    const text = GATEWAY.departmentHttpError.with({ department: this.department, status: answer.status, statusText });
+    return new GraphQLError(text.en, {
       extensions: {
         ...(code ? { code } : {}),
+        localizedMessage: text.zh,
         department: this.department,
         response: { url: this.url, status: answer.status, statusText, body: parsed },
       },

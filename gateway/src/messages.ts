@@ -69,6 +69,10 @@ export const GATEWAY = defineMessages("gateway", {
     zh: "{department}部门服务应答异常",
     en: "The {department} department answered with something other than JSON",
   },
+  departmentHttpError: {
+    zh: "{department}部门服务应答异常（HTTP {status}）",
+    en: "the {department} department answered {status}: {statusText}",
+  },
   subscriptionsPerConnection: {
     zh: "一个连接最多 {limit} 个订阅",
     en: "at most {limit} subscriptions on one connection",

@@ -11,7 +11,7 @@ export const PLATFORM = defineMessages("platform", {
     zh: "日期 {value} 不存在（格式 YYYY-MM-DD）",
     en: "date {value} does not exist (expected YYYY-MM-DD)",
   },
-  dateInFuture: { zh: "日期 {value} 晚于今天 {today}", en: "date {value} is in the future" },
+  dateInFuture: { zh: "日期 {value} 晚于今天 {today}", en: "date {value} is in the future (today is {today})" },
   dateScalar: {
     zh: "日期应为实际存在的日历日期，格式 YYYY-MM-DD，现为 {value}",
     en: "Date must be an existing calendar date as YYYY-MM-DD, got {value}",

@@ -138,7 +138,7 @@ export class BenefitService {
     const entitled = entitlementMonths(insuredMonths);
     const reasons: { text: LocalizedText; met: boolean }[] = [
       {
-        text: insured ? LABOR_BENEFIT.insuredAYear : LABOR_BENEFIT.insuredUnderAYear.with({ time }),
+        text: (insured ? LABOR_BENEFIT.insuredAYear : LABOR_BENEFIT.insuredUnderAYear).with({ time }),
         met: insured,
       },
       {
