@@ -10,6 +10,13 @@ export default defineConfig({
   base: "/",
   publicDir: false,
   logLevel: "warn",
+  resolve: {
+    // The contracts' plain modules (labels, ID checks) from their TypeScript sources: no build of contracts needed.
+    alias: {
+      "@onewindow/contracts/i18n": here("../shared/contracts/src/i18n/index.ts"),
+      "@onewindow/contracts/identity": here("../shared/contracts/src/identity/index.ts"),
+    },
+  },
   build: {
     outDir: here("./dist"),
     emptyOutDir: true,
@@ -25,6 +32,7 @@ export default defineConfig({
         dashboard: here("./pages/dashboard/index.html"),
         explorer: here("./pages/explorer/index.html"),
         screen: here("./pages/screen/index.html"),
+        workbench: here("./pages/workbench/index.html"),
       },
     },
   },
