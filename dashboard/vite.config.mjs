@@ -3,7 +3,7 @@ import { defineConfig } from "vite";
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 
-// Three pages, served by the gateway at /dashboard, /explorer and /screen, their hashed assets at /assets/.
+// Four pages, served by the gateway at /dashboard, /explorer, /screen and /workbench, their hashed assets at /assets/.
 // Everything is bundled: no CDN, no external origin (the gateway's CSP allows 'self' only).
 export default defineConfig({
   root: here("./pages"),
