@@ -180,7 +180,7 @@ const VIEWPORT = { width: 1366, height: 768 };
     await waitForText(page, "case-status", /^已受理/);
     const opened = await page.getByTestId("case-status").innerText();
     assert.ok(opened.includes(deadline), `${opened} names the deadline ${deadline}`);
-    const caseId = opened.match(/办件编号 (\S+)，/)![1]!;
+    const caseId = opened.match(/办件编号 (\w+)/)![1]!;
     await waitForText(page, "my-cases", caseId);
 
     await page.keyboard.press("Alt+C");

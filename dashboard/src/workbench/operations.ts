@@ -39,10 +39,14 @@ const WORKBENCH_TICKET_FRAGMENT = /* GraphQL */ `
   }
 `;
 
-/** A person across the departments, in ONE query: each department's block is a group of fields. */
+/**
+ * A person across the departments in ONE query, one alias of `citizen` per department's block: a
+ * department that fails nulls its own alias only (its non-null lists would otherwise null the
+ * whole person), and an error's path names the block.
+ */
 export const WORKBENCH_PERSON = /* GraphQL */ `
   query WorkbenchPerson($idNumber: ID!, $taxYear: Int!) {
-    citizen(idNumber: $idNumber) {
+    labor: citizen(idNumber: $idNumber) {
       idNumber
       name
       gender
@@ -83,6 +87,9 @@ export const WORKBENCH_PERSON = /* GraphQL */ `
           title
         }
       }
+    }
+    insurance: citizen(idNumber: $idNumber) {
+      idNumber
       medicalInsurance {
         id
         scheme
@@ -105,6 +112,9 @@ export const WORKBENCH_PERSON = /* GraphQL */ `
           }
         }
       }
+    }
+    tax: citizen(idNumber: $idNumber) {
+      idNumber
       taxSummary(year: $taxYear) {
         year
         comprehensiveIncome
@@ -115,6 +125,9 @@ export const WORKBENCH_PERSON = /* GraphQL */ `
         late
         amended
       }
+    }
+    hall: citizen(idNumber: $idNumber) {
+      idNumber
       cases(first: 20) {
         totalCount
         edges {
@@ -132,6 +145,9 @@ export const WORKBENCH_PERSON = /* GraphQL */ `
         window
         takenAt
       }
+    }
+    notices: citizen(idNumber: $idNumber) {
+      idNumber
       notifications(first: 5) {
         totalCount
         edges {

@@ -2,19 +2,19 @@ import type { WorkbenchPersonQuery } from "../generated/graphql";
 import { errorText, type GraphqlError } from "./api";
 import { formatDate, formatDateTime, label, yuan } from "./labels";
 
-export type Person = NonNullable<WorkbenchPersonQuery["citizen"]>;
+/** The person as each department answered (an alias of `citizen` each; null where it failed). */
+export type Person = WorkbenchPersonQuery;
 
 /** The departments whose fields on Citizen the person panel shows, one block each. */
 export type Department = "labor-security" | "medical-insurance" | "tax" | "service-hall" | "notifications";
 
-/** Which department answers each field the panel asks for (the rest of Citizen: labor security). */
-const FIELD_DEPARTMENT: Readonly<Record<string, Department>> = {
-  medicalInsurance: "medical-insurance",
-  insuranceClaims: "medical-insurance",
-  taxSummary: "tax",
-  cases: "service-hall",
-  queueTickets: "service-hall",
-  notifications: "notifications",
+/** The query's alias of `citizen` for each department's block. */
+const ALIAS_DEPARTMENT: Readonly<Record<string, Department>> = {
+  labor: "labor-security",
+  insurance: "medical-insurance",
+  tax: "tax",
+  hall: "service-hall",
+  notices: "notifications",
 };
 
 /** What became of a department's block. */
@@ -25,14 +25,17 @@ const REFUSED_CODES = new Set(["FORBIDDEN", "UNAUTHENTICATED"]);
 /** Codes that say something about the request, not the department's health: shown as they are. */
 const REQUEST_CODES = new Set(["BAD_USER_INPUT", "NOT_FOUND", "CONFLICT", "RATE_LIMITED", "GRAPHQL_VALIDATION_FAILED"]);
 
-/** The department an error is about: the one the gateway names, else the field its path starts with. */
+/**
+ * The block an error is about: the alias its path starts with; an error at the alias itself
+ * (the person refused, or labor security down) is about the person, every block.
+ */
 export function departmentOf(error: GraphqlError): Department | "person" {
   const path = error.path ?? [];
-  if (path[0] === "citizen" && path.length === 1) return "person";
+  const alias = typeof path[0] === "string" ? ALIAS_DEPARTMENT[path[0]] : undefined;
+  if (alias && path.length > 1) return alias;
   const named = error.extensions?.department;
-  if (typeof named === "string" && isDepartment(named)) return named;
-  const field = typeof path[1] === "string" ? path[1] : "";
-  return FIELD_DEPARTMENT[field] ?? "labor-security";
+  if (!alias && typeof named === "string" && isDepartment(named)) return named;
+  return "person";
 }
 
 const DEPARTMENTS: readonly Department[] = [
@@ -78,7 +81,8 @@ const STATE_TEXT = {
 interface BlockSpec {
   department: Department;
   title: string;
-  body: (person: Person) => string;
+  /** The block's body from the department's own alias. */
+  body: (person: Person) => string | null;
 }
 
 const dl = (rows: Array<[string, string]>) =>
@@ -90,7 +94,8 @@ const BLOCKS: readonly BlockSpec[] = [
   {
     department: "labor-security",
     title: "劳动保障：身份、就业与退休",
-    body: (p) =>
+    body: ({ labor: p }) =>
+      p &&
       dl([
         ["姓名", `<strong data-testid="person-name">${esc(p.name)}</strong>`],
         ["性别", esc(label("Gender", p.gender))],
@@ -143,7 +148,8 @@ const BLOCKS: readonly BlockSpec[] = [
   {
     department: "medical-insurance",
     title: "医疗保险：参保与报销",
-    body: (p) =>
+    body: ({ insurance: p }) =>
+      p &&
       dl([
         [
           "参保",
@@ -156,49 +162,52 @@ const BLOCKS: readonly BlockSpec[] = [
         ["月缴费", esc(p.medicalInsurance ? yuan(p.medicalInsurance.monthlyContribution) : "—")],
         ["个人账户余额", esc(p.medicalInsurance ? yuan(p.medicalInsurance.personalAccountBalance) : "—")],
       ]) +
-      `<h4>报销记录（共 ${p.insuranceClaims.totalCount} 笔）</h4>` +
-      list(
-        p.insuranceClaims.edges.map((e) =>
-          esc(`${formatDate(e.node.visitDate)} ${e.node.hospital.name} ${yuan(e.node.totalCost)}`),
+        `<h4>报销记录（共 ${p.insuranceClaims.totalCount} 笔）</h4>` +
+        list(
+          p.insuranceClaims.edges.map((e) =>
+            esc(`${formatDate(e.node.visitDate)} ${e.node.hospital.name} ${yuan(e.node.totalCost)}`),
+          ),
+          "暂无报销记录",
         ),
-        "暂无报销记录",
-      ),
   },
   {
     department: "tax",
     title: "税务：年度汇算",
-    body: (p) =>
-      p.taxSummary
-        ? dl([
-            ["年度", esc(`${p.taxSummary.year}年`)],
-            ["综合所得收入额", esc(yuan(p.taxSummary.comprehensiveIncome))],
-            ["应纳税额", esc(yuan(p.taxSummary.taxDue))],
-            ["已缴税额", esc(yuan(p.taxSummary.taxWithheld))],
-            [
-              "应补（退）税额",
-              esc(
-                p.taxSummary.exempt
-                  ? "免予补税"
-                  : p.taxSummary.balance < 0
-                    ? `应退 ${yuan(-p.taxSummary.balance)}`
-                    : `应补 ${yuan(p.taxSummary.balance)}`,
-              ),
-            ],
-            [
-              "申报情况",
-              esc(
-                [p.taxSummary.late ? "逾期申报" : "按期申报", p.taxSummary.amended ? "已更正" : ""]
-                  .filter(Boolean)
-                  .join("，"),
-              ),
-            ],
-          ])
-        : `<p class="empty">上一年度无汇算申报记录</p>`,
+    body: ({ tax: p }) =>
+      !p
+        ? null
+        : p.taxSummary
+          ? dl([
+              ["年度", esc(`${p.taxSummary.year}年`)],
+              ["综合所得收入额", esc(yuan(p.taxSummary.comprehensiveIncome))],
+              ["应纳税额", esc(yuan(p.taxSummary.taxDue))],
+              ["已缴税额", esc(yuan(p.taxSummary.taxWithheld))],
+              [
+                "应补（退）税额",
+                esc(
+                  p.taxSummary.exempt
+                    ? "免予补税"
+                    : p.taxSummary.balance < 0
+                      ? `应退 ${yuan(-p.taxSummary.balance)}`
+                      : `应补 ${yuan(p.taxSummary.balance)}`,
+                ),
+              ],
+              [
+                "申报情况",
+                esc(
+                  [p.taxSummary.late ? "逾期申报" : "按期申报", p.taxSummary.amended ? "已更正" : ""]
+                    .filter(Boolean)
+                    .join("，"),
+                ),
+              ],
+            ])
+          : `<p class="empty">上一年度无汇算申报记录</p>`,
   },
   {
     department: "service-hall",
     title: "服务大厅：办件与排队",
-    body: (p) => {
+    body: ({ hall: p }) => {
+      if (!p) return null;
       const cases = p.cases.edges.map((e) => e.node);
       const open = cases.filter((c) => c.status === "OPEN");
       const past = cases.filter((c) => c.status !== "OPEN");
@@ -230,15 +239,16 @@ const BLOCKS: readonly BlockSpec[] = [
   {
     department: "notifications",
     title: "消息通知",
-    body: (p) =>
+    body: ({ notices: p }) =>
+      p &&
       `<p>共 ${p.notifications.totalCount} 条</p>` +
-      list(
-        p.notifications.edges.map(
-          (e) =>
-            `${esc(formatDateTime(e.node.createdAt))} ${esc(label("ChannelKind", e.node.channel))} · ${esc(label("DeliveryStatus", e.node.status))}<br /><span class="msg">${esc(e.node.text)}</span>`,
+        list(
+          p.notifications.edges.map(
+            (e) =>
+              `${esc(formatDateTime(e.node.createdAt))} ${esc(label("ChannelKind", e.node.channel))} · ${esc(label("DeliveryStatus", e.node.status))}<br /><span class="msg">${esc(e.node.text)}</span>`,
+          ),
+          "暂无消息",
         ),
-        "暂无消息",
-      ),
   },
 ];
 
@@ -251,12 +261,7 @@ export function renderBlocks(
   person: Person | null,
   states: Record<Department | "person", BlockState>,
 ): void {
-  const root =
-    states.person.kind !== "ok"
-      ? states.person
-      : !person && states["labor-security"].kind !== "ok"
-        ? states["labor-security"]
-        : null;
+  const root = states.person.kind !== "ok" ? states.person : null;
   container.replaceChildren(
     ...BLOCKS.map((spec) => {
       const section = document.createElement("section");
@@ -273,7 +278,7 @@ export function renderBlocks(
       if (state.kind === "refused") body = `<p class="state refused">${STATE_TEXT.refused}</p>`;
       else if (state.kind === "unavailable") body = `<p class="state unavailable">${STATE_TEXT.unavailable}</p>`;
       else if (state.kind === "failed") body = `<p class="state failed">${esc(state.message)}</p>`;
-      else body = person ? spec.body(person) : "";
+      else body = (person && spec.body(person)) ?? `<p class="state unavailable">${STATE_TEXT.unavailable}</p>`;
       section.innerHTML = `<h3 id="${headingId}">${esc(spec.title)}</h3>${body}`;
       return section;
     }),

@@ -227,10 +227,11 @@ async function openPerson(idNumber: string): Promise<void> {
     idNumber,
     taxYear: Number(today().slice(0, 4)) - 1,
   });
-  person = res.data?.citizen ?? null;
+  person = res.data ?? null;
+  const name = person?.labor?.name;
   const states = blockStates(res.errors);
   const refusedAll = states.person.kind === "refused";
-  if (!person && !res.errors?.length) {
+  if (!person?.labor && !res.errors?.length) {
     say("person-status", `未找到身份证号码为 ${idNumber} 的人员，可在下方“登记人员”登记`);
     $("blocks").replaceChildren();
   } else {
@@ -239,8 +240,8 @@ async function openPerson(idNumber: string): Promise<void> {
       "person-status",
       refusedAll
         ? "无权查看此人信息"
-        : person
-          ? `${person.name}（${idNumber}）${problems ? `：${problems} 个部门的信息未能显示` : ""}`
+        : name
+          ? `${name}（${idNumber}）${problems ? `：${problems} 个部门的信息未能显示` : ""}`
           : (firstError(res.errors) ?? ""),
       problems ? "error" : "ok",
     );
@@ -610,7 +611,7 @@ document
 
 function fillEvaluationCases(): void {
   const select = document.querySelector<HTMLSelectElement>('[data-act-form="evaluate"] select[name="caseId"]')!;
-  const cases = person?.cases.edges.map((e) => e.node) ?? [];
+  const cases = person?.hall?.cases.edges.map((e) => e.node) ?? [];
   select.replaceChildren(
     ...cases.map((c) => new Option(`${c.id} ${c.item.name}（${label("CaseStatus", c.status)}）`, c.id)),
     new Option("不针对办件（评价本窗口）", ""),
