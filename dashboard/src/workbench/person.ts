@@ -187,9 +187,11 @@ const BLOCKS: readonly BlockSpec[] = [
                 esc(
                   p.taxSummary.exempt
                     ? "免予补税"
-                    : p.taxSummary.balance < 0
-                      ? `应退 ${yuan(-p.taxSummary.balance)}`
-                      : `应补 ${yuan(p.taxSummary.balance)}`,
+                    : p.taxSummary.balance === 0
+                      ? "无需补退"
+                      : p.taxSummary.balance < 0
+                        ? `应退 ${yuan(-p.taxSummary.balance)}`
+                        : `应补 ${yuan(p.taxSummary.balance)}`,
                 ),
               ],
               [

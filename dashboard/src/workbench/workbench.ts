@@ -181,6 +181,7 @@ let personId: string | null = null;
 function checkTyped(): string | null {
   const input = $<HTMLInputElement>("id-number");
   const value = input.value.trim().toUpperCase();
+  $("id-problem").dataset.tone = "error";
   if (!value) {
     $("id-problem").textContent = "";
     input.removeAttribute("aria-invalid");
@@ -194,7 +195,7 @@ function checkTyped(): string | null {
     input.setAttribute("aria-invalid", value.length >= 18 ? "true" : "false");
     return null;
   }
-  $("id-problem").textContent = "号码有效";
+  say("id-problem", "号码有效");
   input.setAttribute("aria-invalid", "false");
   return checked.idNumber;
 }
