@@ -181,6 +181,9 @@ const VIEWPORT = { width: 1366, height: 768 };
     const opened = await page.getByTestId("case-status").innerText();
     assert.ok(opened.includes(deadline), `${opened} names the deadline ${deadline}`);
     const caseId = opened.match(/办件编号 (\w+)/)![1]!;
+    await page.locator("#person").evaluate((panel: any) => panel.scrollTo(0, 0));
+    await page.screenshot({ path: path.join(ARTIFACTS, "workbench-clerk.png") });
+    copyFileSync(path.join(ARTIFACTS, "workbench-clerk.png"), README_PICTURE);
     await waitForText(page, "my-cases", caseId);
 
     await page.keyboard.press("Alt+C");
@@ -195,8 +198,7 @@ const VIEWPORT = { width: 1366, height: 768 };
     await waitForText(page, "act-status", /^已记录评价/);
     assert.match(await page.getByTestId("act-status").innerText(), /满意/);
 
-    await page.screenshot({ path: path.join(ARTIFACTS, "workbench-clerk.png") });
-    copyFileSync(path.join(ARTIFACTS, "workbench-clerk.png"), README_PICTURE);
+    await page.screenshot({ path: path.join(ARTIFACTS, "workbench-evaluated.png") });
     assert.deepEqual(problems, []);
     assert.deepEqual(external, []);
   });
