@@ -3,7 +3,7 @@
 export default {
   overwrite: true,
   schema: "schema.graphql",
-  documents: ["src/operations.ts"],
+  documents: ["src/operations.ts", "src/workbench/operations.ts"],
   generates: {
     "src/generated/graphql.ts": {
       plugins: ["typescript", "typescript-operations"],

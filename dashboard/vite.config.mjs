@@ -3,13 +3,20 @@ import { defineConfig } from "vite";
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 
-// Three pages, served by the gateway at /dashboard, /explorer and /screen, their hashed assets at /assets/.
+// Four pages, served by the gateway at /dashboard, /explorer, /screen and /workbench, their hashed assets at /assets/.
 // Everything is bundled: no CDN, no external origin (the gateway's CSP allows 'self' only).
 export default defineConfig({
   root: here("./pages"),
   base: "/",
   publicDir: false,
   logLevel: "warn",
+  resolve: {
+    // The contracts' plain modules (labels, ID checks) from their TypeScript sources: no build of contracts needed.
+    alias: {
+      "@onewindow/contracts/i18n": here("../shared/contracts/src/i18n/index.ts"),
+      "@onewindow/contracts/identity": here("../shared/contracts/src/identity/index.ts"),
+    },
+  },
   build: {
     outDir: here("./dist"),
     emptyOutDir: true,
@@ -25,6 +32,7 @@ export default defineConfig({
         dashboard: here("./pages/dashboard/index.html"),
         explorer: here("./pages/explorer/index.html"),
         screen: here("./pages/screen/index.html"),
+        workbench: here("./pages/workbench/index.html"),
       },
     },
   },

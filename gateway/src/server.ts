@@ -131,6 +131,7 @@ export function createGatewayServer(
         "/dashboard": "dashboard/index.html",
         "/explorer": "explorer/index.html",
         "/screen": "screen/index.html",
+        "/workbench": "workbench/index.html",
       },
       assetPrefix: "/assets/",
     },

@@ -5,7 +5,7 @@ import { issueDevToken } from "./auth/dev-token";
 import { readMaxLifetime } from "./config";
 
 /**
- * `npm run token -- --role ROLE [--role ROLE2] [--user ID] [--hospital CODE] [--id-number ID] [--ttl SECONDS]`:
+ * `npm run token -- --role ROLE [--role ROLE2] [--user ID] [--hospital CODE] [--id-number ID] [--name 姓名] [--ttl SECONDS]`:
  * prints a development token for the gateway started on the same DATA_DIR.
  */
 async function main(): Promise<void> {
@@ -15,11 +15,12 @@ async function main(): Promise<void> {
       user: { type: "string" },
       hospital: { type: "string" },
       "id-number": { type: "string" },
+      name: { type: "string" },
       ttl: { type: "string" },
       help: { type: "boolean" },
     },
   });
-  const usage = `usage: npm run token -- --role ROLE [--user ID] [--hospital CODE] [--id-number ID] [--ttl SECONDS]\nroles: ${ROLES.join(", ")}`;
+  const usage = `usage: npm run token -- --role ROLE [--user ID] [--hospital CODE] [--id-number ID] [--name 姓名] [--ttl SECONDS]\nroles: ${ROLES.join(", ")}`;
   if (values.help || !values.role?.length) {
     console.error(usage);
     process.exit(values.help ? 0 : 2);
@@ -41,6 +42,8 @@ async function main(): Promise<void> {
       fail((err as Error).message);
     }
   }
+  const name = values.name?.trim();
+  if (values.name !== undefined && !(name && name.length <= 40)) fail("--name must be 1 to 40 characters");
   const ttl = values.ttl === undefined ? undefined : Number(values.ttl);
   if (ttl !== undefined && !(Number.isInteger(ttl) && ttl > 0)) fail("--ttl must be a whole number of seconds");
   const maxLifetime = readMaxLifetime(process.env);
@@ -48,7 +51,14 @@ async function main(): Promise<void> {
     fail(`--ttl must be at most ${maxLifetime} seconds: the gateway refuses longer-lived tokens (JWT_MAX_LIFETIME)`);
   const { dataDir } = loadBaseConfig();
   console.log(
-    await issueDevToken(dataDir, { roles, user: values.user, hospital: values.hospital, idNumber, ttlSeconds: ttl }),
+    await issueDevToken(dataDir, {
+      roles,
+      user: values.user,
+      hospital: values.hospital,
+      idNumber,
+      name,
+      ttlSeconds: ttl,
+    }),
   );
 }
 

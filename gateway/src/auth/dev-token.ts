@@ -12,6 +12,11 @@ export interface DevTokenClaims {
   hospital?: string;
   /** `citizen`: their resident ID number. */
   idNumber?: string;
+  /**
+   * The person's name (姓名), for pages to greet them by (the workbench shows the clerk's name).
+   * The gateway ignores it: nothing is decided by a name.
+   */
+  name?: string;
   /** Lifetime in seconds (default 8 hours: a working day at the window; negative: already expired, for tests). */
   ttlSeconds?: number;
 }
@@ -41,6 +46,7 @@ export async function issueDevToken(
     roles: claims.roles,
     ...(claims.hospital ? { hospital: claims.hospital } : {}),
     ...(claims.idNumber ? { idNumber: claims.idNumber } : {}),
+    ...(claims.name ? { name: claims.name } : {}),
   })
     .setProtectedHeader({ alg: asymmetric ? "EdDSA" : "HS256" })
     .setSubject(claims.user ?? `dev-${claims.roles[0] ?? "user"}`)

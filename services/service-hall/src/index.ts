@@ -15,6 +15,7 @@ import { CentreSetting } from "./queue/centre-setting.entity";
 import { Appointment, AppointmentSchedule, AppointmentSlotCount } from "./appointment/appointment.entity";
 import { Appointments1765100000506 } from "./migrations/1765100000506-appointments.migration";
 import { TicketHolder1765100000507 } from "./migrations/1765100000507-ticket-holder.migration";
+import { TicketHolderIndex1765100000508 } from "./migrations/1765100000508-ticket-holder-index.migration";
 import { QueueSkipTransfer1765100000505 } from "./migrations/1765100000505-queue-skip-transfer.migration";
 import { HallRectification } from "./rectification/rectification.entity";
 import { buildServiceHallSchema } from "./schema";
@@ -91,6 +92,7 @@ export const serviceHall = {
     QueueSkipTransfer1765100000505,
     Appointments1765100000506,
     TicketHolder1765100000507,
+    TicketHolderIndex1765100000508,
   ],
   // Only the window clerk reads any citizen's cases; a citizen reads their own (ctx.access).
   personalDataReaders: PERSONAL_DATA_READERS,

@@ -9,6 +9,7 @@ import { Citizen } from "./citizen/citizen.stub";
 import { EvaluationResolver } from "./evaluation/evaluation.resolver";
 import { KpiResolver } from "./kpi/kpi.resolver";
 import { QueueResolver } from "./queue/queue.resolver";
+import { CitizenQueueTicketsResolver, TicketHolderResolver } from "./queue/ticket-holder.resolver";
 import { AppointmentResolver } from "./appointment/appointment.resolver";
 import { RectificationResolver } from "./rectification/rectification.resolver";
 import type { Services } from "./services";
@@ -19,6 +20,8 @@ const resolvers = [
   AppointmentResolver,
   CaseResolver,
   CitizenResolver,
+  CitizenQueueTicketsResolver,
+  TicketHolderResolver,
   EvaluationResolver,
   RectificationResolver,
   KpiResolver,

@@ -10,6 +10,7 @@ import { QueuePriority, QueueTicketStatus } from "./queue.enums";
 @Index("queue_ticket_number", ["day", "category", "seq"], { unique: true })
 @Index("queue_ticket_waiting", ["day", "status", "category", "greenChannel", "id"])
 @Index("queue_ticket_called", ["calledOn", "window", "category"])
+@Index("queue_ticket_holder", ["holderIdNumber", "id"])
 @ObjectType({ description: "A queue ticket (排队号) taken at the hall's ticket machine." })
 export class QueueTicket {
   @PrimaryGeneratedColumn()
@@ -92,8 +93,9 @@ export class QueueTicket {
 
   /**
    * Whose ticket it is, when the hall knows: the appointment's person at check-in, or the
-   * citizen signed in who took it for themselves. Never a GraphQL field (tickets are public);
-   * it only addresses the "three away" notice. Null for a ticket taken at the machine unsigned.
+   * citizen signed in who took it for themselves. Not a column field (tickets are public): it
+   * addresses the "three away" notice, and the window clerk reads it as `holder`
+   * (ticket-holder.resolver.ts, audited). Null for a ticket taken at the machine unsigned.
    */
   @Column({ type: "varchar", length: 18, name: "holder_id_number", nullable: true })
   holderIdNumber: string | null;

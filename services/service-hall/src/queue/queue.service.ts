@@ -31,6 +31,7 @@ import { QueueTicket } from "./queue-ticket.entity";
 import { CentreSetting, HOME_CENTRE } from "./centre-setting.entity";
 import { MAX_RECALL_WINDOW_MINUTES, requireCentre } from "./centres";
 import { parseRecordId, requiredInt } from "./checks";
+import { ticketsHeldBy } from "./held-tickets";
 
 /** The age from which a citizen may take an ELDERLY ticket at the machine. */
 const ELDERLY_AGE = 60;
@@ -140,6 +141,11 @@ export class QueueService {
     private readonly events: EventPublisher,
     private readonly clock: Clock,
   ) {}
+
+  /** The tickets each of `idNumbers` holds, newest first (`Citizen.queueTickets`). */
+  heldBy(idNumbers: readonly string[]): Promise<QueueTicket[][]> {
+    return ticketsHeldBy(this.db, idNumbers);
+  }
 
   /**
    * Issues a ticket. Anyone may take a NORMAL one at the machine; the green channel jumps the
