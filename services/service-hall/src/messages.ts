@@ -205,6 +205,7 @@ export const HALL_CALENDAR = defineMessages("hall.calendar", {
 /** The acts a refusal of the hall names. */
 export const HALL_ACT = defineMessages("hall.act", {
   readOthersCases: { zh: "查阅他人的办件", en: "read another person's cases" },
+  readOthersTickets: { zh: "查阅他人的排队票", en: "read another person's queue tickets" },
   evaluateWithoutOwnCase: {
     zh: "在未指明本人办件的情况下评价窗口",
     en: "evaluate a window without naming their own case",

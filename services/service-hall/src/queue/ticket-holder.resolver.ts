@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from "graphql";
 import { Authorized, Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
 import { loaderFor, refuse, type RequestContext } from "@onewindow/platform";
 import { CASE_READERS, HALL_WRITERS } from "../access";
+import { HALL_ACT } from "../messages";
 import { Citizen, citizenStub } from "../citizen/citizen.stub";
 import type { Services } from "../services";
 import { HELD_TICKETS_SHOWN } from "./held-tickets";
@@ -45,7 +46,7 @@ export class CitizenQueueTicketsResolver {
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<QueueTicket[]> {
-    if (!ctx.access.maySee(citizen.idNumber)) refuse(ctx.caller, "read another person's queue tickets");
+    if (!ctx.access.maySee(citizen.idNumber)) refuse(ctx.caller, HALL_ACT.readOthersTickets);
     ctx.access.read([citizen.idNumber], info, "QueueTicket");
     return (
       (await loaderFor<string, QueueTicket[]>(ctx, "ticketsHeld", (ids) => this.s.queue.heldBy(ids)).load(
