@@ -30,7 +30,7 @@ const services = ["labor-security", "medical-insurance", "tax", "hospital-qualit
 /** Workspace packages by name, to their sources. */
 const fromSources = {
   "^@onewindow/(contracts|platform|testing)$": "<rootDir>/shared/$1/src/index.ts",
-  "^@onewindow/contracts/demo$": "<rootDir>/shared/contracts/src/demo/index.ts",
+  "^@onewindow/contracts/(demo|i18n|identity)$": "<rootDir>/shared/contracts/src/$1/index.ts",
   "^@onewindow/platform/nats$": "<rootDir>/shared/platform/src/nats/index.ts",
   "^@onewindow/platform/server$": "<rootDir>/shared/platform/src/server.ts",
   ...Object.fromEntries(services.map((name) => [`^@onewindow/${name}$`, `<rootDir>/services/${name}/src/index.ts`])),
