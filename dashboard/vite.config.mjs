@@ -10,6 +10,17 @@ export default defineConfig({
   base: "/",
   publicDir: false,
   logLevel: "warn",
+  // The entries of @onewindow/contracts the pages share with the departments (labels, message
+  // catalogues, identity checks), from their TypeScript sources: they import nothing outside
+  // contracts, so they bundle as they are, without a build of contracts first.
+  resolve: {
+    alias: [
+      {
+        find: /^@onewindow\/contracts\/(i18n|identity)$/,
+        replacement: here("../shared/contracts/src") + "/$1/index.ts",
+      },
+    ],
+  },
   build: {
     outDir: here("./dist"),
     emptyOutDir: true,
