@@ -10,12 +10,16 @@ export default defineConfig({
   base: "/",
   publicDir: false,
   logLevel: "warn",
+  // The entries of @onewindow/contracts the pages share with the departments (labels, message
+  // catalogues, identity checks), from their TypeScript sources: they import nothing outside
+  // contracts, so they bundle as they are, without a build of contracts first.
   resolve: {
-    // The contracts' plain modules (labels, ID checks) from their TypeScript sources: no build of contracts needed.
-    alias: {
-      "@onewindow/contracts/i18n": here("../shared/contracts/src/i18n/index.ts"),
-      "@onewindow/contracts/identity": here("../shared/contracts/src/identity/index.ts"),
-    },
+    alias: [
+      {
+        find: /^@onewindow\/contracts\/(i18n|identity)$/,
+        replacement: here("../shared/contracts/src") + "/$1/index.ts",
+      },
+    ],
   },
   build: {
     outDir: here("./dist"),

@@ -2,6 +2,7 @@ import * as echarts from "echarts/core";
 import { BarChart, LineChart } from "echarts/charts";
 import { AriaComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from "echarts/components";
 import { SVGRenderer } from "echarts/renderers";
+import { enumLabel, errorCodeLabel } from "@onewindow/contracts/i18n";
 import "./dashboard.css";
 import type {
   EmploymentAidQuery,
@@ -17,6 +18,7 @@ import type {
   QueueBoardViewFragment,
   QueueCallsSubscription,
 } from "./generated/graphql";
+import { formatDate, formatDateRange, formatTime } from "./format";
 import { follow, liveClient } from "./live";
 import {
   EMPLOYMENT_AID,
@@ -31,7 +33,7 @@ import {
   TO,
   lastTwelveMonths,
 } from "./operations";
-import { QUEUE_CATEGORY_NAMES, callText } from "./queue";
+import { callText, categoryName } from "./queue";
 
 echarts.use([
   LineChart,
@@ -59,7 +61,8 @@ interface Point {
 }
 interface GraphqlError {
   message: string;
-  extensions?: { code?: string };
+  /** `localizedMessage`: the message in the request's language, Chinese unless English is asked for. */
+  extensions?: { code?: string; localizedMessage?: string };
 }
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -110,12 +113,15 @@ function note(id: string, errors: GraphqlError[] | undefined): boolean {
     el.hidden = true;
     return false;
   }
-  const code = errors[0].extensions?.code;
+  const { message, extensions } = errors[0];
+  const code = extensions?.code;
+  // The Chinese the gateway gave the error, else what its code means; the English message after it.
+  const text = extensions?.localizedMessage ?? errorCodeLabel(code).zh;
   el.hidden = false;
   el.textContent =
     code === "UNAUTHENTICATED" || code === "FORBIDDEN"
-      ? `需要令牌 A token is needed (${code}): run \`npm run token -- --role analyst\` and paste it above, or open /dashboard?token=… — ${errors[0].message}`
-      : `错误 Error (${code ?? "?"}): ${errors[0].message}`;
+      ? `${text}（${code}）。需要令牌：运行 \`npm run token -- --role analyst\`，粘贴到上方，或打开 /dashboard?token=… · A token is needed: ${message}`
+      : `${text}（${code ?? "?"}）· ${message}`;
   return true;
 }
 
@@ -184,7 +190,12 @@ async function loadHospital(): Promise<void> {
   const p: Partial<NonNullable<typeof y.previousPeriod>> = y.previousPeriod ?? {};
   table(
     $("hospital-summary"),
-    ["指标 Metric", `2009 (${p.from ?? ""}…${p.to ?? ""})`, `2010 (${y.from}…${y.to})`, "目标 Target"],
+    [
+      "指标 Metric",
+      `2009年（${formatDateRange(p.from, p.to)}）`,
+      `2010年（${formatDateRange(y.from, y.to)}）`,
+      "目标 Target",
+    ],
     [
       [
         "门诊每人次药品费用（元）Drug cost per outpatient visit (yuan)",
@@ -265,6 +276,7 @@ async function loadHospital(): Promise<void> {
 }
 
 async function loadHall(): Promise<void> {
+  $("hall-period").replaceChildren(dateElement(HALL_FROM), " 至 ", dateElement(HALL_TO));
   const res = await graphql<HallKpisQuery, HallKpisQueryVariables>(HALL_KPIS, { from: HALL_FROM, to: HALL_TO });
   if (note("hall-note", res.errors) || !res.data?.hallKpis) return;
   const k = res.data.hallKpis;
@@ -298,8 +310,9 @@ async function loadHall(): Promise<void> {
     "Service hall on-time, on-site and satisfaction rates by department",
     {
       legend: { top: 0, data: ["按时 On time", "现场 On site", "满意 Satisfied"] },
-      grid: { left: 60, right: 20, top: 40, bottom: 70 },
-      xAxis: { type: "category", data: deps.map((d) => d.department), axisLabel: { rotate: 20 } },
+      grid: { left: 60, right: 20, top: 40, bottom: 40 },
+      // Four characters each: they fit level.
+      xAxis: { type: "category", data: deps.map((d) => enumLabel("HallDepartment", d.department)) },
       yAxis: { type: "value", max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
       series: [
         { name: "按时 On time", type: "bar", data: deps.map((d) => d.onTimeRate) },
@@ -311,17 +324,20 @@ async function loadHall(): Promise<void> {
   );
 }
 
-/** How the panel names the assistance groups (就业援助对象). */
-const CATEGORY_NAMES: Record<string, string> = {
-  FORTY_FIFTY: "“4050”人员 40/50+",
-  ZERO_EMPLOYMENT_FAMILY: "零就业家庭 Zero-employment family",
-  LONG_TERM_UNEMPLOYED: "长期失业人员 Long-term unemployed",
-};
 const count = (v: number | null) => (v == null ? "—" : String(v));
+
+/** A day shown in Chinese, with the API's form of it in `datetime`. */
+function dateElement(day: string): HTMLTimeElement {
+  const el = document.createElement("time");
+  el.dateTime = day;
+  el.textContent = formatDate(day);
+  return el;
+}
 
 async function loadEmploymentAid(): Promise<void> {
   const period = lastTwelveMonths();
-  $("aid-period").textContent = `${period.from} … ${period.to}`;
+  // The days themselves in datetime, for whoever reads the page's period back (the browser test).
+  $("aid-period").replaceChildren(dateElement(period.from), " 至 ", dateElement(period.to));
   const res = await graphql<EmploymentAidQuery, EmploymentAidQueryVariables>(EMPLOYMENT_AID, period);
   if (note("aid-note", res.errors) || !res.data) return;
   const { referralStats: stats, reliefCampaigns } = res.data;
@@ -342,7 +358,7 @@ async function loadEmploymentAid(): Promise<void> {
     $("aid-categories"),
     ["类别 Group", "推荐 Referrals", "录用 Hires", "录用率 Hire rate"],
     stats.byCategory.map((c) => [
-      CATEGORY_NAMES[c.category ?? ""] ?? c.category ?? "",
+      c.category ? enumLabel("AssistanceCategory", c.category) : "—",
       String(c.referrals),
       String(c.hires),
       pct(c.hireRate),
@@ -396,7 +412,13 @@ function renderJobs(): void {
   table(
     $("job-board"),
     ["职位 Title", "单位 Employer", "人数 Vacancies", "月薪（元）Salary (yuan)", "发布 Published"],
-    jobs.map((j) => [j.title, j.employer?.name, String(j.vacancies), `${j.salaryMin}–${j.salaryMax}`, j.publishedOn]),
+    jobs.map((j) => [
+      j.title,
+      j.employer?.name,
+      String(j.vacancies),
+      `${j.salaryMin}–${j.salaryMax}`,
+      formatDate(j.publishedOn),
+    ]),
     [false, false, true, true, false],
   );
   $("job-board").setAttribute("aria-label", `${jobCount} job postings`);
@@ -415,7 +437,7 @@ async function loadJobBoard(): Promise<void> {
 function renderQueueBoard(board: QueueBoardViewFragment): void {
   const newest = board.nowCalling[0];
   $("queue-now").textContent = newest
-    ? `正在叫号 Now calling: ${callText(newest)}（${QUEUE_CATEGORY_NAMES[newest.category]}）`
+    ? `正在叫号 Now calling: ${callText(newest)}（${categoryName(newest.category)}）`
     : "暂无叫号 No calls yet today";
   table(
     $("queue-board"),
@@ -428,7 +450,7 @@ function renderQueueBoard(board: QueueBoardViewFragment): void {
       "预计等候（分）Est. wait (min)",
     ],
     board.categories.map((c) => [
-      `${QUEUE_CATEGORY_NAMES[c.category]} ${c.category}`,
+      categoryName(c.category),
       c.letter,
       String(c.waiting),
       String(c.greenChannelWaiting),
@@ -490,7 +512,7 @@ async function refresh(): Promise<void> {
   const failed = results.filter((r) => r.status === "rejected");
   $("status").textContent = failed.length
     ? `加载失败 Failed: ${(failed[0] as PromiseRejectedResult).reason}`
-    : `已更新 Updated ${new Date().toLocaleTimeString()}`;
+    : `已更新 Updated ${formatTime(new Date())}`;
   document.body.dataset.loaded = "true";
 }
 

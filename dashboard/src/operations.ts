@@ -5,6 +5,8 @@
  * src/generated/graphql.ts.
  */
 
+import { shanghaiDay } from "./format";
+
 /** The demo hospital (建德市第一人民医院) and its two seeded years. */
 export const HOSPITAL = "JD001";
 export const FROM = "2009-01-01";
@@ -227,15 +229,21 @@ export const EMPLOYMENT_AID = /* GraphQL */ `
   }
 `;
 
-/** The last twelve calendar months up to today (the browser's day): the employment-aid panel's period. */
+/** The last twelve calendar months up to today (in Shanghai, whatever the browser's zone): the employment-aid panel's period. */
 export function lastTwelveMonths(now = new Date()): { from: string; to: string } {
-  const day = (d: Date) =>
-    `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-  return { from: day(new Date(now.getFullYear(), now.getMonth() - 11, 1)), to: day(now) };
+  const to = shanghaiDay(now);
+  const [year, month] = to.split("-").map(Number) as [number, number];
+  return { from: new Date(Date.UTC(year, month - 12, 1)).toISOString().slice(0, 10), to };
 }
 
-/** A registered unemployed resident of the demo data (npm start seeds them): a woman of the "4050" group. */
+/**
+ * Residents of the demo data (npm start seeds them; `demoPerson(i)` of @onewindow/contracts/demo),
+ * with ID numbers that pass the platform's checkIdNumber: a registered unemployed woman of the
+ * "4050" group (i = 358), an employed woman (i = 42) and a retiree (i = 70).
+ */
 export const DEMO_JOB_SEEKER = "330112198211241001";
+export const DEMO_EMPLOYEE = "330108199311021006";
+export const DEMO_RETIREE = "330110194101311012";
 
 /** A saved example of the explorer: a tab with its operation and variables. */
 export interface Example {
@@ -299,9 +307,8 @@ export const EXAMPLES: Example[] = [
         }
       }
     `,
-    // A resident of the demo data (npm start seeds them), with a valid check character; the demo
-    // seeding files last year's returns, the latest year that can be reconciled.
-    variables: { idNumber: "330108199311021006", year: new Date().getFullYear() - 1 },
+    // The demo seeding files last year's returns, the latest year that can be reconciled.
+    variables: { idNumber: DEMO_EMPLOYEE, year: Number(shanghaiDay().slice(0, 4)) - 1 },
   },
   {
     group: "clerk",
@@ -520,7 +527,7 @@ export const EXAMPLES: Example[] = [
       }
     `,
     // A retiree of the demo data with a low pension.
-    variables: { idNumber: "330110194101311012" },
+    variables: { idNumber: DEMO_RETIREE },
   },
   {
     group: "clerk",

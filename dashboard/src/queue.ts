@@ -1,14 +1,11 @@
+import { ENUM_LABELS, enumLabel } from "@onewindow/contracts/i18n";
 import type { HallDepartment, QueueBoardViewFragment } from "./generated/graphql";
 
-/** The hall's own names for its queue categories, as the signposts and tickets print them. */
-export const QUEUE_CATEGORY_NAMES: Record<HallDepartment, string> = {
-  LABOR_SECURITY: "劳动保障",
-  MEDICAL_INSURANCE: "医疗保险",
-  UNEMPLOYMENT: "失业管理",
-  EMPLOYMENT_ASSISTANCE: "就业援助",
-  ENTERPRISE_RETIREES: "企退管理",
-  TAX: "纳税申报",
-};
+/** The hall's name for a queue category, as the signposts and tickets print it (劳动保障). */
+export const categoryName = (category: HallDepartment): string => enumLabel("HallDepartment", category);
+
+/** Every queue category's name, from the same catalogue as {@link categoryName}. */
+export const QUEUE_CATEGORY_NAMES = ENUM_LABELS.HallDepartment as Readonly<Record<HallDepartment, string>>;
 
 /** One call on the board. */
 export type Call = QueueBoardViewFragment["nowCalling"][number];

@@ -5,9 +5,10 @@ import type {
   QueueCallsSubscription,
   QueueCallsSubscriptionVariables,
 } from "./generated/graphql";
+import { formatDate, formatTime } from "./format";
 import { follow, liveClient } from "./live";
 import { HALL_CENTRES, QUEUE_CALLS } from "./operations";
-import { QUEUE_CATEGORY_NAMES, callKey, callText, type Call } from "./queue";
+import { callKey, callText, categoryName, type Call } from "./queue";
 
 /**
  * The hall's public queue screen (/screen?centre=KAIXUAN): no token, Chinese, type readable
@@ -17,7 +18,6 @@ import { QUEUE_CATEGORY_NAMES, callKey, callText, type Call } from "./queue";
 
 /** The calls shown: the newest of them large, the rest below it (one per window). */
 const CALLS_SHOWN = 6;
-const TIME_ZONE = "Asia/Shanghai";
 
 const $ = (id: string) => document.getElementById(id)!;
 
@@ -47,24 +47,10 @@ function nameCentre(): void {
 }
 
 /** The date and clock in China Standard Time, whatever the screen's own time zone. */
-const dateFormat = new Intl.DateTimeFormat("zh-CN", {
-  timeZone: TIME_ZONE,
-  year: "numeric",
-  month: "long",
-  day: "numeric",
-  weekday: "long",
-});
-const clockFormat = new Intl.DateTimeFormat("zh-CN", {
-  timeZone: TIME_ZONE,
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  hourCycle: "h23",
-});
 function tick(): void {
   const now = new Date();
-  $("date").textContent = dateFormat.format(now);
-  $("clock").textContent = clockFormat.format(now);
+  $("date").textContent = formatDate(now, { weekday: true });
+  $("clock").textContent = formatTime(now);
   $("clock").setAttribute("datetime", now.toISOString());
   // On the next whole second: a clock that drifts past it would skip a second now and then.
   setTimeout(tick, 1000 - (now.getTime() % 1000));
@@ -87,7 +73,7 @@ function callItem(call: Call): HTMLLIElement {
     element("strong", "window", call.window ?? "—"),
     " 窗口",
   );
-  li.append(say, element("span", "category", QUEUE_CATEGORY_NAMES[call.category]));
+  li.append(say, element("span", "category", categoryName(call.category)));
   return li;
 }
 
@@ -109,13 +95,13 @@ function render(board: QueueBoardViewFragment): void {
       // A fresh call flashes once; a board re-rendered after a reconnect does not.
       if (announced !== null) item.classList.add("fresh");
       announced = key;
-      $("announce").textContent = `${callText(newest)}，${QUEUE_CATEGORY_NAMES[newest.category]}`;
+      $("announce").textContent = `${callText(newest)}，${categoryName(newest.category)}`;
     }
   }
   $("queues").replaceChildren(
     ...board.categories.map((c) => {
       const row = document.createElement("tr");
-      const name = element("th", "category", QUEUE_CATEGORY_NAMES[c.category]);
+      const name = element("th", "category", categoryName(c.category));
       name.setAttribute("scope", "row");
       row.append(
         name,

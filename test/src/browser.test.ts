@@ -32,6 +32,10 @@ const FLAGS = [
 const ARTIFACTS = path.join(__dirname, "..", "artifacts");
 const CLERK: As = { roles: ["window_clerk"], user: "browser-test-clerk", purpose: "窗口叫号" };
 const DIST = path.join(__dirname, "..", "..", "dashboard", "dist");
+/** A date as the pages show it: in Chinese, China Standard Time. */
+const CHINESE_DATE = /^\d{4}年\d{1,2}月\d{1,2}日$/;
+/** The hall's lines of business, as the hall's signposts name them (HallDepartment's labels). */
+const HALL_DEPARTMENTS = ["劳动保障", "医疗保险", "失业管理", "就业援助", "企退管理", "纳税申报"];
 
 (SKIP ? describe.skip : describe)("dashboard and explorer in headless Chromium", () => {
   let stack: Stack;
@@ -68,6 +72,11 @@ const DIST = path.join(__dirname, "..", "..", "dashboard", "dist");
       return route.abort();
     });
     page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
+    // Files the page asks for and does not get (a favicon, say); GraphQL answers its own errors.
+    page.on("response", (res) => {
+      if (res.status() >= 400 && new URL(res.url()).pathname !== "/graphql")
+        problems.push(`HTTP ${res.status()}: ${res.url()}`);
+    });
     page.on("console", (msg) => {
       if (
         msg.type() === "error" &&
@@ -104,6 +113,13 @@ const DIST = path.join(__dirname, "..", "..", "dashboard", "dist");
       const js = await fetch(base + script);
       assert.equal(js.status, 200);
       assert.equal(js.headers.get("content-type"), "text/javascript; charset=utf-8");
+      // Each page names its icon, bundled with the assets: no request for /favicon.ico.
+      const icon = html.match(/<link rel="icon" type="image\/svg\+xml" href="(\/assets\/[^"]+\.svg)"/)?.[1];
+      assert.ok(icon, `${pathname} links its icon`);
+      const svg = await fetch(base + icon);
+      assert.equal(svg.status, 200);
+      assert.equal(svg.headers.get("content-type"), "image/svg+xml");
+      assert.match(await svg.text(), /^<svg /);
     }
     for (const bad of [
       "/assets/../package.json",
@@ -133,7 +149,9 @@ const DIST = path.join(__dirname, "..", "..", "dashboard", "dist");
     await page.waitForSelector("body[data-loaded=true]", { timeout: 20_000 });
     assert.equal(new URL(page.url()).search, "", "the token is taken out of the address bar");
 
+    assert.match(await page.locator("#status").innerText(), /^已更新 Updated \d{2}:\d{2}:\d{2}$/);
     const summary = await page.locator("#hospital-summary").innerText();
+    assert.match(summary, /2010年（2010年1月1日 至 2010年12月31日）/);
     assert.match(summary, /106\.52/);
     assert.match(summary, /96\.09/);
     assert.match(summary, /4483\.53/);
@@ -164,13 +182,27 @@ const DIST = path.join(__dirname, "..", "..", "dashboard", "dist");
     assert.equal(await page.locator("#hall-note").isHidden(), true, await page.locator("#hall-note").innerText());
     assert.match(await page.locator("#hall-summary").innerText(), /\d/);
     assert.ok((await page.locator("#chart-hall svg").count()) === 1);
+    assert.equal(await page.locator("#hall-period").innerText(), "2008年1月1日 至 2010年12月31日");
+    // The departments by their Chinese names, not their codes (LABOR_SECURITY).
+    const hallDepartments = (await cells(page, "chart-hall-table")).map((row) => row[0]);
+    assert.ok(hallDepartments.length >= 1, "the hall chart has its departments");
+    assert.deepEqual(
+      hallDepartments.filter((name) => !HALL_DEPARTMENTS.includes(name!)),
+      [],
+      `department names: ${hallDepartments}`,
+    );
     assert.ok((await page.locator("[data-testid=job-board] tbody tr").count()) >= 1, "the job board lists postings");
+    assert.match(await page.locator("[data-testid=job-board] tbody tr td").nth(4).innerText(), CHINESE_DATE);
     // The queue board comes from its subscription's first message, not from the page's load.
     await page.locator("[data-testid=queue-board] tbody tr").first().waitFor();
 
     // The employment-aid panel: the same figures as the API gives an analyst for the panel's period.
     assert.equal(await page.locator("#aid-note").isHidden(), true, await page.locator("#aid-note").innerText());
-    const [from, to] = (await page.locator("#aid-period").innerText()).split(" … ");
+    assert.match(
+      await page.locator("#aid-period").innerText(),
+      /^\d{4}年\d{1,2}月\d{1,2}日 至 \d{4}年\d{1,2}月\d{1,2}日$/,
+    );
+    const [from, to] = await page.locator("#aid-period time").evaluateAll((times) => times.map((t: any) => t.dateTime));
     const api = await stack.query(
       `query ($from: Date!, $to: Date!) { referralStats(from: $from, to: $to) { all { referrals hires hireRate }
          byCategory { category referrals hires } byMonth { month all { referrals hires } } }
@@ -246,6 +278,13 @@ const DIST = path.join(__dirname, "..", "..", "dashboard", "dist");
     const number = await callAt("W11", "LABOR_SECURITY");
     await page.locator("[data-testid=queue-now]", { hasText: `请 ${number} 号 到 W11 窗口` }).waitFor();
     const row = page.locator("[data-testid=queue-board] tbody tr", { hasText: "劳动保障" });
+    assert.deepEqual(
+      (await page.locator("[data-testid=queue-board] tbody tr td:first-child").allInnerTexts()).filter(
+        (name) => !HALL_DEPARTMENTS.includes(name.trim()),
+      ),
+      [],
+      "the categories by their Chinese names",
+    );
     assert.equal((await row.locator("td").nth(4).innerText()).trim(), number, "the category's last called number");
 
     // newJobPostings has no first message: post again until one shows (the subscription may
@@ -293,7 +332,7 @@ const DIST = path.join(__dirname, "..", "..", "dashboard", "dist");
     assert.match(await page.getByTestId("date").innerText(), /^\d{4}年\d{1,2}月\d{1,2}日星期[一二三四五六日]$/);
     assert.match(await page.getByTestId("clock").innerText(), /^\d{2}:\d{2}:\d{2}$/);
     const categories = await page.locator("[data-testid=queues] tbody th").allInnerTexts();
-    assert.deepEqual(categories, ["劳动保障", "医疗保险", "失业管理", "就业援助", "企退管理", "纳税申报"]);
+    assert.deepEqual(categories, HALL_DEPARTMENTS);
 
     const number = await callAt("W05");
     const newest = page.getByTestId("newest-call");

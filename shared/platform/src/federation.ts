@@ -1,6 +1,7 @@
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
-import { printSchemaWithDirectives } from "@graphql-tools/utils";
+import { ENUM_LABELS } from "@onewindow/contracts/i18n";
+import { MapperKind, mapSchema, printSchemaWithDirectives } from "@graphql-tools/utils";
 import type { GraphQLResolveInfo, GraphQLSchema } from "graphql";
 import gql from "graphql-tag";
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from "type-graphql";
@@ -54,6 +55,43 @@ export function personalReference<R>(
   };
 }
 
+/** A Chinese character (CJK Unified Ideographs and Extension A): a label says what it means in one. */
+const HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/;
+
+/**
+ * Puts each enum value's Chinese label (from `labels`, by enum type name, as `ENUM_LABELS`)
+ * first in its description: `已办结。Completed (办结).`, or the label alone when the value has
+ * no description; a description that already opens with its label is left as it is. Throws,
+ * naming every one, when a value has no label: an enum the clerks would read as a code cannot
+ * ship.
+ */
+export function labelEnumValues(
+  schema: GraphQLSchema,
+  labels: Readonly<Record<string, Readonly<Record<string, string>>>> = ENUM_LABELS,
+): GraphQLSchema {
+  const missing: string[] = [];
+  const labelled = mapSchema(schema, {
+    [MapperKind.ENUM_VALUE]: (config, typeName, _schema, value) => {
+      const label = labels[typeName]?.[value];
+      if (!label) {
+        missing.push(`${typeName}.${value}`);
+        return config;
+      }
+      const description = config.description?.trim() ?? "";
+      const opensWithLabel = description.startsWith(label) && !HAN.test(description.charAt(label.length));
+      return {
+        ...config,
+        description: !description ? label : opensWithLabel ? description : `${label}。${description}`,
+      };
+    },
+  });
+  if (missing.length)
+    throw new Error(
+      `enum values without a Chinese label: ${missing.join(", ")}; add them to ENUM_LABELS in shared/contracts/src/i18n/enum-labels.ts`,
+    );
+  return labelled;
+}
+
 /**
  * Builds a Federation 2 subgraph schema from type-graphql classes: the one place where
  * type-graphql meets @apollo/subgraph. Reference resolvers go into `buildSubgraphSchema`
@@ -82,7 +120,7 @@ export async function buildFederatedSchema<S>(options: FederatedSchemaOptions<S>
     resolvers[typeName] = { ...resolvers[typeName], ...fields };
   return buildSubgraphSchema({
     typeDefs: gql(
-      `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}\n${auditTypeDefs(department, auditRoot, schema)}`,
+      `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(labelEnumValues(schema))}\n${auditTypeDefs(department, auditRoot, schema)}`,
     ),
     // type-graphql's map, with the reference and audit resolvers merged into it.
     resolvers: resolvers as GraphQLResolverMap<unknown>,

@@ -16,5 +16,5 @@ export {
   type MessageTexts,
 } from "./message";
 export { ERROR_CODE_LABELS, errorCodeLabel } from "./error-labels";
-export { ENUM_LABELS, enumLabel } from "./enum-labels";
+export { ENUM_LABELS, ENUM_NAMES, DEPARTMENT_LABELS, ROLE_LABELS, enumLabel } from "./enum-labels";
 export { enumPart, joinTexts, listText, type TextPart } from "./text-parts";
