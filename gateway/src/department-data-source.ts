@@ -1,3 +1,4 @@
+import { departmentPart } from "@onewindow/contracts/i18n";
 import type { KeyObject } from "node:crypto";
 import { STATUS_CODES } from "node:http";
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
@@ -134,7 +135,7 @@ export class DepartmentDataSource implements GraphQLDataSource<GatewayContext> {
       if (!isNetworkFailure(err)) throw err;
       throw new OneWindowError(
         "SERVICE_UNAVAILABLE",
-        GATEWAY.departmentUnavailable.with({ department: this.department }),
+        GATEWAY.departmentUnavailable.with({ department: departmentPart(this.department) }),
         { department: this.department },
       );
     }
@@ -167,7 +168,7 @@ export class DepartmentDataSource implements GraphQLDataSource<GatewayContext> {
     const parsed = this.parse(answer);
     if (answer.status < 200 || answer.status >= 300) throw this.errorFrom(answer, parsed);
     if (typeof parsed !== "object" || parsed === null) {
-      const text = GATEWAY.departmentNotJson.with({ department: this.department });
+      const text = GATEWAY.departmentNotJson.with({ department: departmentPart(this.department) });
       throw new GraphQLError(text.en, {
         extensions: { code: "BAD_GATEWAY", localizedMessage: text.zh, department: this.department },
       });
@@ -198,7 +199,11 @@ export class DepartmentDataSource implements GraphQLDataSource<GatewayContext> {
     }
     const statusText = STATUS_CODES[answer.status] ?? "";
     const code = answer.status === 401 ? "UNAUTHENTICATED" : answer.status === 403 ? "FORBIDDEN" : undefined;
-    const text = GATEWAY.departmentHttpError.with({ department: this.department, status: answer.status, statusText });
+    const text = GATEWAY.departmentHttpError.with({
+      department: departmentPart(this.department),
+      status: answer.status,
+      statusText,
+    });
     return new GraphQLError(text.en, {
       extensions: {
         ...(code ? { code } : {}),

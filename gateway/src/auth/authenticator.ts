@@ -108,8 +108,7 @@ export class Authenticator {
     } catch (err) {
       const { code, claim, reason } = err as { code?: string; claim?: string; reason?: string };
       if (code === "ERR_JWT_EXPIRED") throw new UnauthenticatedError(GATEWAY.tokenExpired);
-      if (claim === "exp" && reason === "missing")
-        throw new UnauthenticatedError(GATEWAY.tokenWithoutExpiry);
+      if (claim === "exp" && reason === "missing") throw new UnauthenticatedError(GATEWAY.tokenWithoutExpiry);
       throw new UnauthenticatedError(GATEWAY.tokenInvalid);
     }
     // A stolen long-lived token is a long-lived breach: the lifetime counts from when it was

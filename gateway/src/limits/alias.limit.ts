@@ -37,6 +37,5 @@ export function aliasCount(operation: OperationDefinitionNode, fragments: Fragme
 
 /** Throws `TOO_MANY_ALIASES` when a measured alias `count` is above `limit`. */
 export function assertAliasesWithin(count: number, limit: number): void {
-  if (count > limit)
-    throw limitExceeded("TOO_MANY_ALIASES", GATEWAY.tooManyAliases.with({ count, limit }));
+  if (count > limit) throw limitExceeded("TOO_MANY_ALIASES", GATEWAY.tooManyAliases.with({ count, limit }));
 }

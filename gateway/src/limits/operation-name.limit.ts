@@ -6,7 +6,9 @@ import { GATEWAY } from "../messages";
 /** The refusal of an operation name longer than `limit`: 400 `BAD_REQUEST`, the name itself not echoed. */
 export function operationNameTooLong(length: number, limit: number): GraphQLError {
   const text = GATEWAY.operationNameTooLong.with({ length, limit });
-  return new GraphQLError(text.en, { extensions: { code: "BAD_REQUEST", localizedMessage: text.zh, http: { status: 400 } } });
+  return new GraphQLError(text.en, {
+    extensions: { code: "BAD_REQUEST", localizedMessage: text.zh, http: { status: 400 } },
+  });
 }
 
 /**

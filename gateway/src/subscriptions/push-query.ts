@@ -49,8 +49,7 @@ export function planPush(
 ): PushPlan {
   const operation = getOperationAST(document, operationName);
   if (!operation) throw bad(GATEWAY.nameTheOperation);
-  if (operation.operation !== OperationTypeNode.SUBSCRIPTION)
-    throw bad(GATEWAY.socketCarriesSubscriptions);
+  if (operation.operation !== OperationTypeNode.SUBSCRIPTION) throw bad(GATEWAY.socketCarriesSubscriptions);
   const [selection] = operation.selectionSet.selections;
   if (operation.selectionSet.selections.length !== 1 || selection.kind !== Kind.FIELD)
     throw bad(GATEWAY.oneSubscriptionField);

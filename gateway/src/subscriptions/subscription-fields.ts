@@ -87,9 +87,7 @@ export const SUBSCRIPTION_FIELDS: Readonly<Record<string, SubscriptionField>> = 
     events: CASE_EVENTS,
     query: { root: "case", argTypes: { id: "ID!" } },
     admit: (caller) =>
-      caller.roles.includes("citizen") && caller.idNumber
-        ? null
-        : new ForbiddenError(GATEWAY.myCasesCitizenOnly),
+      caller.roles.includes("citizen") && caller.idNumber ? null : new ForbiddenError(GATEWAY.myCasesCitizenOnly),
     select: (event, _args, caller) => {
       const payload = data(event, HallEvents.caseOpened);
       return payload.idNumber === caller.idNumber ? { id: String(payload.caseId) } : null;

@@ -195,7 +195,9 @@ export class SubscriptionServer {
     const schema = this.requireSchema();
     try {
       if (connection.active >= this.options.limits.perConnection)
-        throw new RateLimitedError(GATEWAY.subscriptionsPerConnection.with({ limit: this.options.limits.perConnection }));
+        throw new RateLimitedError(
+          GATEWAY.subscriptionsPerConnection.with({ limit: this.options.limits.perConnection }),
+        );
       const key = JSON.stringify([payload.query, payload.operationName ?? null, payload.variables ?? null]);
       let request = this.requests.find(key, schema);
       if (!request) {

@@ -6,7 +6,6 @@ import { PLATFORM } from "./messages";
 // Day arithmetic the demo population needs, and the date check the pages use: in contracts.
 export { addDays, isValidDate };
 
-
 /** A department's clock; tests pass a fixed one so that days, ages and deadlines are known. */
 export type Clock = () => Date;
 
@@ -53,8 +52,7 @@ export const todayBy = (clock: Clock): string => today(clock());
  * it may not lie in the future.
  */
 export function parsePastDate(value: string, field: string, clock: Clock = systemClock): string {
-  if (!isValidDate(value))
-    throw new BadUserInputError(PLATFORM.dateNotExisting.with({ value }), field);
+  if (!isValidDate(value)) throw new BadUserInputError(PLATFORM.dateNotExisting.with({ value }), field);
   const day = todayBy(clock);
   if (value > day) throw new BadUserInputError(PLATFORM.dateInFuture.with({ value, today: day }), field);
   return value;

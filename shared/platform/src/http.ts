@@ -187,7 +187,11 @@ async function serveGraphql<TContext extends BaseContext, TAuth>(
     try {
       body = JSON.parse(raw);
     } catch {
-      return sendJson(res, 400, errorBody(req.headers, "BAD_REQUEST", "Request body is not valid JSON", HTTP.bodyNotJson));
+      return sendJson(
+        res,
+        400,
+        errorBody(req.headers, "BAD_REQUEST", "Request body is not valid JSON", HTTP.bodyNotJson),
+      );
     }
   }
   const maxName = options.maxOperationName ?? DEFAULT_MAX_OPERATION_NAME;
@@ -288,7 +292,9 @@ function answerClientError(err: Error & { code?: string }, socket: Duplex): void
     "the request is not valid HTTP",
   ];
   // No request to read a language from: the Chinese label, as for any request without Accept-Language.
-  const body = JSON.stringify({ errors: [{ message, extensions: { code, localizedMessage: errorCodeLabel(code).zh } }] });
+  const body = JSON.stringify({
+    errors: [{ message, extensions: { code, localizedMessage: errorCodeLabel(code).zh } }],
+  });
   socket.end(
     `HTTP/1.1 ${status}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
   );

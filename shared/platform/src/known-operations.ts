@@ -1,6 +1,7 @@
 /**
  * The operations OneWindow's own clients send by name: the dashboard's, the explorer's saved
- * examples (dashboard/src/operations.ts) and the daily operations (test/operations.graphql).
+ * examples (dashboard/src/operations.ts), the workbench's (dashboard/src/workbench/operations.ts)
+ * and the daily operations (test/operations.graphql).
  * Their names are metric labels from the first request; other names only once an authenticated
  * caller has sent them (see {@link OperationLabels}). A test keeps this list equal to those files.
  */
@@ -32,4 +33,22 @@ export const KNOWN_OPERATIONS: readonly string[] = [
   "ServiceGuide",
   "TrainingCourses",
   "UnemploymentBenefitAtTheWindow",
+  "WorkbenchCallNext",
+  "WorkbenchCaseById",
+  "WorkbenchCentres",
+  "WorkbenchCompleteCase",
+  "WorkbenchDeadline",
+  "WorkbenchItems",
+  "WorkbenchJobMatches",
+  "WorkbenchOpenCase",
+  "WorkbenchOverdue",
+  "WorkbenchPerson",
+  "WorkbenchRecall",
+  "WorkbenchRecordEmployment",
+  "WorkbenchReferJob",
+  "WorkbenchRegisterCitizen",
+  "WorkbenchRegisterUnemployment",
+  "WorkbenchSkip",
+  "WorkbenchSubmitEvaluation",
+  "WorkbenchTransfer",
 ];

@@ -9,10 +9,7 @@ import type { IncomingHttpHeaders } from "node:http";
  * `message` when Accept-Language prefers English, and the label of the error's code when
  * nothing more specific was written (graphql-js's validation errors, Apollo's refusals).
  */
-export function localizeErrors(
-  errors: readonly GraphQLFormattedError[],
-  language: Language,
-): GraphQLFormattedError[] {
+export function localizeErrors(errors: readonly GraphQLFormattedError[], language: Language): GraphQLFormattedError[] {
   return errors.map((error) => {
     const extensions = error.extensions ?? {};
     const written = extensions.localizedMessage;

@@ -5,7 +5,10 @@ import { PLATFORM } from "./messages";
 
 function parseDate(value: unknown): string {
   if (typeof value !== "string" || !isValidDate(value)) {
-    throw new OneWindowError("BAD_USER_INPUT", PLATFORM.dateScalar.with({ value: JSON.stringify(value) ?? "undefined" }));
+    throw new OneWindowError(
+      "BAD_USER_INPUT",
+      PLATFORM.dateScalar.with({ value: JSON.stringify(value) ?? "undefined" }),
+    );
   }
   return value;
 }
@@ -20,8 +23,7 @@ export const DateScalar = new GraphQLScalarType({
   serialize: (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : parseDate(value)),
   parseValue: parseDate,
   parseLiteral(ast) {
-    if (ast.kind !== Kind.STRING)
-      throw new OneWindowError("BAD_USER_INPUT", PLATFORM.dateScalarNotString);
+    if (ast.kind !== Kind.STRING) throw new OneWindowError("BAD_USER_INPUT", PLATFORM.dateScalarNotString);
     return parseDate(ast.value);
   },
 });
@@ -43,8 +45,7 @@ export const DateTimeScalar = new GraphQLScalarType({
   },
   parseLiteral(ast) {
     const d = ast.kind === Kind.STRING ? new Date(ast.value) : new Date(NaN);
-    if (Number.isNaN(d.getTime()))
-      throw new OneWindowError("BAD_USER_INPUT", PLATFORM.dateTimeScalarNotString);
+    if (Number.isNaN(d.getTime())) throw new OneWindowError("BAD_USER_INPUT", PLATFORM.dateTimeScalarNotString);
     return d;
   },
 });

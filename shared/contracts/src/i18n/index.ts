@@ -17,4 +17,4 @@ export {
 } from "./message";
 export { ERROR_CODE_LABELS, errorCodeLabel } from "./error-labels";
 export { ENUM_LABELS, ENUM_NAMES, DEPARTMENT_LABELS, ROLE_LABELS, enumLabel } from "./enum-labels";
-export { enumPart, joinTexts, listText, type TextPart } from "./text-parts";
+export { departmentPart, enumPart, joinTexts, listText, type TextPart } from "./text-parts";

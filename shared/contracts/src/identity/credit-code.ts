@@ -28,4 +28,3 @@ export function checkCreditCode(value: string): { problem: LocalizedText } | { c
   if (code[17] !== expected) return { problem: IDENTITY.creditCheckCharacter.with({ expected, got: code[17]! }) };
   return { creditCode: code, region: code.slice(2, 8) };
 }
-

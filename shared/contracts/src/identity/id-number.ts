@@ -90,4 +90,3 @@ export function checkIdNumber(value: string, today = new Date()): { problem: Loc
     gender: Number(id[16]) % 2 === 1 ? "MALE" : "FEMALE",
   };
 }
-

@@ -120,7 +120,9 @@ export function writeWithoutPurpose(
       PLATFORM.signInToRun.with({ mutation: named.what.slice("Mutation.".length) }),
       { http: { status: 200 } },
     );
-  return new OneWindowError("FORBIDDEN", PLATFORM.purposeForWrite.with({ what: named.what }), { http: { status: 200 } });
+  return new OneWindowError("FORBIDDEN", PLATFORM.purposeForWrite.with({ what: named.what }), {
+    http: { status: 200 },
+  });
 }
 
 /** The code of a GraphQL error, if it has one. */

@@ -6,7 +6,7 @@ import { checkIdNumber } from "../validation/id-number";
 import type { PersonReadCap } from "./read-cap";
 import { PURPOSE_HEADER, type Caller, type Role } from "@onewindow/contracts";
 import { selectedFields } from "./selected-fields";
-import type { LocalizedText } from "@onewindow/contracts/i18n";
+import { departmentPart, type LocalizedText } from "@onewindow/contracts/i18n";
 import { PLATFORM } from "../messages";
 
 /** What the auth checker and the personal-data guard need from a request's context. */
@@ -97,7 +97,10 @@ export class PersonalDataAccess {
     const listed = listFields(info);
     if (listed.length === 0) return;
     if (!hasRole(this.caller, ...this.readers, "citizen")) {
-      refuse(this.caller, PLATFORM.actReadList.with({ field: listed[0]!, department: this.department }));
+      refuse(
+        this.caller,
+        PLATFORM.actReadList.with({ field: listed[0]!, department: departmentPart(this.department) }),
+      );
     }
     this.requirePurpose();
   }
@@ -126,7 +129,7 @@ export class PersonalDataAccess {
           this.caller,
           hasRole(this.caller, "citizen")
             ? PLATFORM.actReadOthers
-            : PLATFORM.actReadPersonalData.with({ field: first, department: this.department }),
+            : PLATFORM.actReadPersonalData.with({ field: first, department: departmentPart(this.department) }),
         );
       }
     }
@@ -134,7 +137,7 @@ export class PersonalDataAccess {
     const cap = this.cap?.admit(this.caller, idNumbers);
     if (cap != null) {
       // The audit plugin records the refusal, as it does every refusal.
-      throw new RateLimitedError(PLATFORM.hourlyPersonCap.with({ cap, department: this.department }));
+      throw new RateLimitedError(PLATFORM.hourlyPersonCap.with({ cap, department: departmentPart(this.department) }));
     }
     for (const idNumber of idNumbers) {
       const seen = this.reads.get(idNumber) ?? new Set<string>();

@@ -1,3 +1,4 @@
+import { departmentPart } from "@onewindow/contracts/i18n";
 import crypto from "node:crypto";
 import { UnauthenticatedError } from "../errors";
 import { contextKeyId } from "./keys";
@@ -107,7 +108,7 @@ export class ContextVerifier {
 
   verify(header: string | undefined, body: string, now = Date.now()): VerifiedContext {
     const refuse = (why: string): never => {
-      throw new UnauthenticatedError(PLATFORM.gatewayOnly.with({ department: this.department, why }));
+      throw new UnauthenticatedError(PLATFORM.gatewayOnly.with({ department: departmentPart(this.department), why }));
     };
     if (!header) refuse("the request has no signed context");
     const [kid, claimsPart, signature, extra] = header!.split(".");

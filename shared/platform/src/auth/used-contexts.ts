@@ -1,3 +1,4 @@
+import { departmentPart } from "@onewindow/contracts/i18n";
 import type { DataSource } from "typeorm";
 import { isUniqueViolation, type Constructor } from "../data-source";
 import { UnauthenticatedError } from "../errors";
@@ -38,7 +39,10 @@ export class UsedContexts {
     } catch (err) {
       if (isUniqueViolation(err))
         throw new UnauthenticatedError(
-          PLATFORM.gatewayOnly.with({ department: this.department, why: "the signed context was replayed" }),
+          PLATFORM.gatewayOnly.with({
+            department: departmentPart(this.department),
+            why: "the signed context was replayed",
+          }),
         );
       throw err;
     }

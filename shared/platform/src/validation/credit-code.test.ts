@@ -15,14 +15,8 @@ test("says what is wrong", () => {
   assert.equal(problem(wrongCheck).en, `check character should be ${good[17]}, got ${wrongCheck[17]}`);
   assert.equal(problem(wrongCheck).zh, `统一社会信用代码校验位应为 ${good[17]}，现为 ${wrongCheck[17]}`);
   assert.equal(problem("91330104123").en, "must be 18 characters, got 11");
-  assert.match(
-    problem("91330104I23456788A").en,
-    /character 9 "I" is not allowed/,
-  );
-  assert.match(
-    problem("9133A104123456788A").en,
-    /region code 33A104 must be 6 digits/,
-  );
+  assert.match(problem("91330104I23456788A").en, /character 9 "I" is not allowed/);
+  assert.match(problem("9133A104123456788A").en, /region code 33A104 must be 6 digits/);
 });
 
 test("the check character is computed over the 31-character alphabet", () => {

@@ -9,7 +9,6 @@ export { checkIdNumber, idNumberCheckCharacter, makeIdNumber, type IdDocumentKin
 /** Validates an ID number input; throws BAD_USER_INPUT naming `field` and the problem. */
 export function parseIdNumber(value: string, field = "idNumber"): IdNumberInfo {
   const result = checkIdNumber(value);
-  if ("problem" in result)
-    throw new BadUserInputError(result.problem, field);
+  if ("problem" in result) throw new BadUserInputError(result.problem, field);
   return result;
 }
