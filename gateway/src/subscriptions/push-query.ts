@@ -1,5 +1,4 @@
 import {
-  GraphQLError,
   Kind,
   OperationTypeNode,
   getOperationAST,

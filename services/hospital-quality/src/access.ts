@@ -39,7 +39,6 @@ export function reachesHospital(caller: Caller, hospitalCode: string, roles: rea
   });
 }
 
-
 /**
  * Refuses (FORBIDDEN, or UNAUTHENTICATED for anonymous callers) unless one of the caller's
  * `roles` reaches `hospitalCode` (see {@link reachesHospital}). `act` (HOSPITAL_ACT) names what

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from "graphql";
-import { type Caller, type Role } from "@onewindow/contracts";
+import type { Role } from "@onewindow/contracts";
 import { maskIdNumber, type RequestContext } from "@onewindow/platform";
 
 /*
@@ -96,4 +96,3 @@ export function readShownCases(ctx: RequestContext, idNumbers: readonly string[]
     "Case",
   );
 }
-

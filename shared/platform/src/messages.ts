@@ -49,12 +49,12 @@ export const PLATFORM = defineMessages("platform", {
   actReadOthersTrail: { zh: "查阅他人信息被谁查阅过", en: "read who looked at another person's records" },
   actVerifyTrail: { zh: "校验审计记录", en: "verify the audit trail" },
   purposeForRead: {
-    zh: "查阅公民个人信息须说明用途：请发送 x-access-purpose 请求头（案件编号或简短说明）",
-    en: "reading a citizen's personal data needs a stated purpose: send the x-access-purpose header (a case id or a few words)",
+    zh: "查阅公民个人信息须说明用途：请发送 {header} 请求头（案件编号或简短说明）",
+    en: "reading a citizen's personal data needs a stated purpose: send the {header} header (a case id or a few words)",
   },
   purposeForWrite: {
-    zh: "{what} 涉及公民个人信息，须说明用途：请发送 x-access-purpose 请求头（案件编号或简短说明）",
-    en: "a write that names a person needs a stated purpose ({what}): send the x-access-purpose header",
+    zh: "{what} 涉及公民个人信息，须说明用途：请发送 {header} 请求头（案件编号或简短说明）",
+    en: "a write that names a person needs a stated purpose ({what}): send the {header} header",
   },
   signInToRun: { zh: "请先登录再办理：{mutation}", en: "sign in to run {mutation}" },
   hourlyPersonCap: {

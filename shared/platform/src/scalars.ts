@@ -1,4 +1,4 @@
-import { GraphQLError, GraphQLScalarType, Kind } from "graphql";
+import { GraphQLScalarType, Kind } from "graphql";
 import { isValidDate } from "./dates";
 import { OneWindowError } from "./errors";
 import { PLATFORM } from "./messages";

@@ -120,7 +120,7 @@ export function writeWithoutPurpose(
       PLATFORM.signInToRun.with({ mutation: named.what.slice("Mutation.".length) }),
       { http: { status: 200 } },
     );
-  return new OneWindowError("FORBIDDEN", PLATFORM.purposeForWrite.with({ what: named.what }), {
+  return new OneWindowError("FORBIDDEN", PLATFORM.purposeForWrite.with({ what: named.what, header: PURPOSE_HEADER }), {
     http: { status: 200 },
   });
 }

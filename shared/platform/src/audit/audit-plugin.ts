@@ -1,5 +1,4 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import { GraphQLError } from "graphql";
 import type { RequestContext } from "../context";
 import type { Logger } from "../logger";
 import { actRecords, rootActs, writeWithoutPurpose, type RootAct, type SelfServiceActs } from "./acts";

@@ -118,7 +118,7 @@ export class PersonalDataAccess {
 
   private requirePurpose(): void {
     if (!this.caller.purpose) {
-      throw new ForbiddenError(PLATFORM.purposeForRead);
+      throw new ForbiddenError(PLATFORM.purposeForRead.with({ header: PURPOSE_HEADER }));
     }
   }
 
