@@ -69,7 +69,7 @@ export const PLATFORM = defineMessages("platform", {
     zh: "同一令牌不能同时持有审计员角色和可查阅个人信息的角色（{roles}）",
     en: "a token cannot hold auditor together with a role that reads personal data ({roles})",
   },
-  hospitalTokenScope: { zh: "{role} 令牌必须指明所属医院", en: "a {role} token must name its hospital" },
+  hospitalTokenScope: { zh: "{role} 令牌必须指明所属医院", en: "{article} {role} token must name its hospital" },
   citizenTokenScope: { zh: "公民令牌必须含有本人身份证号码", en: "a citizen token must carry the citizen's idNumber" },
   auditWriteFailed: {
     zh: "此次操作未能记入审计记录，故不返回数据",

@@ -29,7 +29,8 @@ export function tokenRolesProblem(claims: {
   if (roles.includes("auditor") && readers.length > 0)
     return PLATFORM.auditorWithReader.with({ roles: readers.join(", ") });
   const unscoped = roles.find((r) => HOSPITAL_ROLES.includes(r));
-  if (unscoped && !claims.hospitalCode) return PLATFORM.hospitalTokenScope.with({ role: unscoped });
+  if (unscoped && !claims.hospitalCode)
+    return PLATFORM.hospitalTokenScope.with({ article: /^[aeiou]/.test(unscoped) ? "an" : "a", role: unscoped });
   if (roles.includes("citizen") && !claims.idNumber) return PLATFORM.citizenTokenScope;
   return null;
 }
