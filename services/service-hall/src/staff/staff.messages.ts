@@ -12,8 +12,8 @@ export const HALL_STAFF = defineMessages("hall.staff", {
   unknownStaff: { zh: "没有工号为 {staffNumber} 的窗口工作人员", en: "no window staff member {staffNumber}" },
   unknownBadge: { zh: "未知的窗口称号：{badge}", en: "unknown badge {badge}" },
   partyBadgeNeedsMember: {
-    zh: "“{badge}”称号只能授予中共党员",
-    en: "the badge {badge} is for Party members only",
+    zh: "“{badgeName}”称号只能授予中共党员",
+    en: "the badge {badge} ({badgeName}) is for Party members only",
   },
   tooManyDuties: {
     zh: "岗位职责最多 {max} 条",

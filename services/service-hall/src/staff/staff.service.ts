@@ -10,6 +10,7 @@ import {
   todayBy,
   type Clock,
 } from "@onewindow/platform";
+import { enumLabel } from "@onewindow/contracts/i18n";
 import { HALL } from "../messages";
 import { requireCentre } from "../queue/centres";
 import { parseRecordId } from "../queue/checks";
@@ -130,7 +131,10 @@ export class StaffService {
       if (!Object.values(WindowStaffBadge).includes(badge))
         throw new BadUserInputError(HALL_STAFF.unknownBadge.with({ badge }), "badges");
       if (PARTY_BADGES.includes(badge) && !input.partyMember)
-        throw new BadUserInputError(HALL_STAFF.partyBadgeNeedsMember.with({ badge }), "badges");
+        throw new BadUserInputError(
+          HALL_STAFF.partyBadgeNeedsMember.with({ badge, badgeName: enumLabel("WindowStaffBadge", badge) }),
+          "badges",
+        );
     }
     const duties = (input.duties ?? []).map((d) => requiredText(d, "duties", 100));
     if (duties.length > MAX_DUTIES)
