@@ -57,6 +57,18 @@ export const HALL_SETTING_ADMINS: readonly Role[] = ["admin"];
  */
 export const APPOINTMENT_HOLDERS: readonly Role[] = ["window_clerk", "citizen"];
 
+/**
+ * Window staff records (who works where, Party membership, commitments): the administrator
+ * writes them, as the other rules kept as data.
+ */
+export const STAFF_ADMINS: readonly Role[] = ["admin"];
+
+/** A staff member's whole record and their commitments ledger with its reviews: the administrator and analysts. */
+export const STAFF_READERS: readonly Role[] = ["admin", "analyst"];
+
+/** A staff member's figures and the month's service stars: the clerks, analysts and the administrator. */
+export const STAFF_KPI_READERS: readonly Role[] = ["window_clerk", "analyst", "admin"];
+
 /** The root fields anyone may use without signing in; every other root field carries `@Authorized`. */
 export const PUBLIC_ROOT_FIELDS: readonly string[] = [
   "Query.serviceItems",
@@ -64,6 +76,8 @@ export const PUBLIC_ROOT_FIELDS: readonly string[] = [
   // The centres with their recall windows, and the free places of the appointment slots: posted in the hall.
   "Query.hallCentres",
   "Query.appointmentSlots",
+  // The signs on the windows (亮身份、亮职责、亮承诺): name, window, badges, duties, commitments.
+  "Query.staffBadges",
   "Mutation.takeQueueTicket",
   // The published holiday calendar, and the deadline the guide promises for an item.
   "Query.workingCalendar",

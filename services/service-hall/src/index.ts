@@ -18,6 +18,8 @@ import { TicketHolder1765100000507 } from "./migrations/1765100000507-ticket-hol
 import { TicketHolderIndex1765100000508 } from "./migrations/1765100000508-ticket-holder-index.migration";
 import { QueueSkipTransfer1765100000505 } from "./migrations/1765100000505-queue-skip-transfer.migration";
 import { HallRectification } from "./rectification/rectification.entity";
+import { CommitmentReview, StaffCommitment, WindowStaff } from "./staff/staff.entity";
+import { WindowStaff1765200000521 } from "./migrations/1765200000521-window-staff.migration";
 import { buildServiceHallSchema } from "./schema";
 import { createServices, type ServiceOptions, type Services } from "./services";
 import { PERSONAL_DATA_READERS } from "./access";
@@ -41,7 +43,13 @@ export {
   Appointment,
   AppointmentSchedule,
   AppointmentSlotCount,
+  WindowStaff,
+  StaffCommitment,
+  CommitmentReview,
+  WindowStaff1765200000521,
 };
+export { requireStaff } from "./staff/staff.service";
+export { WindowStaffBadge } from "./staff/staff.enums";
 export { HallDepartment } from "./catalogue/catalogue.enums";
 export { CaseStatus, CaseTaskStatus } from "./case/case.enums";
 export { HallEvaluationChannel, HallRating } from "./evaluation/evaluation.enums";
@@ -83,6 +91,9 @@ export const serviceHall = {
     HallEvaluation,
     HallRectification,
     HolidayScheduleRow,
+    WindowStaff,
+    StaffCommitment,
+    CommitmentReview,
   ],
   migrations: [
     ServiceHallInitial1763800000501,
@@ -93,6 +104,7 @@ export const serviceHall = {
     Appointments1765100000506,
     TicketHolder1765100000507,
     TicketHolderIndex1765100000508,
+    WindowStaff1765200000521,
   ],
   // Only the window clerk reads any citizen's cases; a citizen reads their own (ctx.access).
   personalDataReaders: PERSONAL_DATA_READERS,

@@ -12,6 +12,7 @@ import { QueueResolver } from "./queue/queue.resolver";
 import { CitizenQueueTicketsResolver, TicketHolderResolver } from "./queue/ticket-holder.resolver";
 import { AppointmentResolver } from "./appointment/appointment.resolver";
 import { RectificationResolver } from "./rectification/rectification.resolver";
+import { StaffCommitmentResolver, StaffResolver } from "./staff/staff.resolver";
 import type { Services } from "./services";
 
 const resolvers = [
@@ -26,6 +27,8 @@ const resolvers = [
   RectificationResolver,
   KpiResolver,
   CalendarResolver,
+  StaffResolver,
+  StaffCommitmentResolver,
 ] as const;
 
 /** The service hall's subgraph schema; resolvers get the hall's services injected. */

@@ -42,6 +42,9 @@ export const snapshot = (db: DataSource) =>
     "hall_evaluation",
     "hall_rectification",
     "hall_holiday_schedule",
+    "hall_window_staff",
+    "hall_staff_commitment",
+    "hall_commitment_review",
     "outbox_event",
     "inbox_event",
   ]);

@@ -10,6 +10,8 @@ import { CaseStatus } from "./case.enums";
 @Index("hall_case_overdue", ["status", "deadline"])
 // Covers the KPI aggregate: cases completed in a period, by window and department, on time and on site.
 @Index("hall_case_completed", ["completedOn", "window", "department", "deadline", "openedOn"])
+// Covers a staff member's figures: their cases completed in a period, on time and on site.
+@Index("hall_case_staff", ["staffNumber", "completedOn", "deadline", "openedOn"])
 @Directive('@key(fields: "id")')
 @ObjectType("Case", {
   description: "A case (办件) accepted at a window of the service hall, with its promised deadline.",
@@ -35,6 +37,22 @@ export class HallCase {
   @Column({ type: "varchar", length: 20, name: "window_code" })
   @Field({ description: "The window that accepted the case." })
   window: string;
+
+  @Column({ type: "varchar", length: 20, name: "staff_number", nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Staff number of the clerk who accepted it (受理人): their figures and stars count it. Null when not accepted by a recorded staff member.",
+  })
+  staffNumber: string | null;
+
+  @Column({ type: "varchar", length: 20, name: "completed_by", nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Staff number of the clerk who completed it; null while open, when the departments' confirmations completed it, or not a recorded staff member.",
+  })
+  completedBy: string | null;
 
   @Column({ type: "integer", name: "ticket_id", nullable: true })
   ticketId: number | null;

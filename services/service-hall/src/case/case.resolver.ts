@@ -63,7 +63,7 @@ export class CaseResolver {
     @Info() info: GraphQLResolveInfo,
   ) {
     ctx.access.readBeforeWrite(input.idNumber, info, "Case");
-    return this.s.cases.open(input);
+    return this.s.cases.open(input, ctx.caller.userId);
   }
 
   @Authorized(HALL_WRITERS)
@@ -78,7 +78,7 @@ export class CaseResolver {
   ) {
     const found = await loaders.hallCase(ctx, this.s).load(parseCaseId(input.caseId));
     if (found) ctx.access.readBeforeWrite(found.idNumber, info, "Case");
-    return this.s.cases.complete(input);
+    return this.s.cases.complete(input, ctx.caller.userId);
   }
 
   @FieldResolver(() => Citizen, {

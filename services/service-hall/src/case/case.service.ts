@@ -20,6 +20,7 @@ import { HallCase } from "./case.entity";
 import { CaseStatus, CaseTaskDepartmentName, CaseTaskStatus } from "./case.enums";
 import type { CompleteCaseInput, OpenCaseInput } from "./case.inputs";
 import { CaseTask } from "./case-task.entity";
+import { knownStaff } from "../staff/staff.service";
 
 /** Opening and completing cases against the item's promised time limit. */
 export class CaseService {
@@ -35,7 +36,7 @@ export class CaseService {
    * an item other departments must confirm (a retirement) gets a task per department, and the
    * `case.opened` event tells them which.
    */
-  async open(input: OpenCaseInput): Promise<HallCase> {
+  async open(input: OpenCaseInput, clerk: string | null = null): Promise<HallCase> {
     const { idNumber } = parseIdNumber(input.idNumber);
     const window = requiredText(input.window, "window", 20);
     const proxyIdNumber = input.proxy ? parseIdNumber(input.proxy, "proxy").idNumber : null;
@@ -60,6 +61,8 @@ export class CaseService {
         itemCode: item.code,
         department: item.department,
         window,
+        staffNumber: await knownStaff(tx, clerk),
+        completedBy: null,
         ticketId: ticket?.id ?? null,
         ticketNumber,
         appointment: input.appointment ?? false,
@@ -103,7 +106,7 @@ export class CaseService {
   }
 
   /** A clerk completes a case today. A case waiting for departments completes itself instead. */
-  async complete(input: CompleteCaseInput): Promise<HallCase> {
+  async complete(input: CompleteCaseInput, clerk: string | null = null): Promise<HallCase> {
     const id = parseCaseId(input.caseId);
     const now = this.clock();
     return this.db.transaction(async (tx) => {
@@ -124,6 +127,11 @@ export class CaseService {
           HALL.caseAwaitsDepartments.with({ caseId: id, departments: pending.map((t) => t.department).join(", ") }),
           "caseId",
         );
+      }
+      const completedBy = await knownStaff(tx, clerk);
+      if (completedBy !== null) {
+        hallCase.completedBy = completedBy;
+        await tx.update(HallCase, { id }, { completedBy });
       }
       return completeCaseIn(tx, this.events, hallCase, todayBy(this.clock), now.toISOString(), "window");
     });

@@ -23,7 +23,7 @@ export class EvaluationResolver {
     @Ctx() ctx: RequestContext,
   ) {
     if (!hasRole(ctx.caller, "window_clerk")) await this.checkOwnCase(input, ctx);
-    return this.s.evaluations.submit(input);
+    return this.s.evaluations.submit(input, ctx.caller.userId);
   }
 
   /**

@@ -9,6 +9,7 @@ import { RectificationService } from "../rectification/rectification.service";
 import { HallEvaluationChannel, HallRating } from "./evaluation.enums";
 import type { SubmitEvaluationInput } from "./evaluation.inputs";
 import { HallEvaluation } from "./hall-evaluation.entity";
+import { knownStaff } from "../staff/staff.service";
 
 /** Working days an automatically opened rectification has: two working weeks (the centre's 限期整改). */
 export const AUTO_RECTIFICATION_WORKING_DAYS = 10;
@@ -21,7 +22,11 @@ export class EvaluationService {
     private readonly clock: Clock,
   ) {}
 
-  async submit(input: SubmitEvaluationInput): Promise<HallEvaluation> {
+  /**
+   * `clerk`: the signed-in caller's token subject. The staff member rated is the case's accepting
+   * clerk, or without a case the clerk signed in at the window's evaluator (when on record).
+   */
+  async submit(input: SubmitEvaluationInput, clerk: string | null = null): Promise<HallEvaluation> {
     if (!Object.values(HallEvaluationChannel).includes(input.channel))
       throw new BadUserInputError(HALL.unknownChannel.with({ channel: input.channel }), "channel");
     if (!Object.values(HallRating).includes(input.rating))
@@ -45,6 +50,7 @@ export class EvaluationService {
         caseId,
         window,
         department: hallCase?.department ?? null,
+        staffNumber: hallCase ? hallCase.staffNumber : await knownStaff(tx, clerk),
         channel: input.channel,
         rating: input.rating,
         evaluatedOn,

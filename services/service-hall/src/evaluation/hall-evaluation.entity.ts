@@ -9,6 +9,7 @@ import { HallEvaluationChannel, HallRating } from "./evaluation.enums";
 // Covers the KPI aggregate: evaluations of a period by window, department, channel and rating.
 @Index("hall_evaluation_period", ["evaluatedOn", "window", "department", "channel", "rating"])
 @Index("hall_evaluation_case", ["caseId"])
+@Index("hall_evaluation_staff", ["staffNumber", "evaluatedOn", "rating"])
 @ObjectType("HallEvaluation", { description: "A citizen's evaluation of the service at a window." })
 export class HallEvaluation {
   @PrimaryGeneratedColumn()
@@ -29,6 +30,13 @@ export class HallEvaluation {
   @Column({ type: "varchar", length: 24, nullable: true })
   @Field(() => HallDepartment, { nullable: true, description: "The case's line of business; null without a case." })
   department: HallDepartment | null;
+
+  /**
+   * The staff member whose service was rated: the case's accepting clerk, or without a case the
+   * clerk signed in at the window's evaluator; null when neither is a recorded staff member.
+   */
+  @Column({ type: "varchar", length: 20, name: "staff_number", nullable: true })
+  staffNumber: string | null;
 
   @Column({ type: "varchar", length: 8 })
   @Field(() => HallEvaluationChannel, { description: "How the evaluation was given." })

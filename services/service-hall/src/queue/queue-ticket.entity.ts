@@ -11,6 +11,7 @@ import { QueuePriority, QueueTicketStatus } from "./queue.enums";
 @Index("queue_ticket_waiting", ["day", "status", "category", "greenChannel", "id"])
 @Index("queue_ticket_called", ["calledOn", "window", "category"])
 @Index("queue_ticket_holder", ["holderIdNumber", "id"])
+@Index("queue_ticket_staff", ["staffNumber", "calledOn"])
 @ObjectType({ description: "A queue ticket (排队号) taken at the hall's ticket machine." })
 export class QueueTicket {
   @PrimaryGeneratedColumn()
@@ -64,6 +65,13 @@ export class QueueTicket {
   @Column({ type: "varchar", length: 20, name: "window_code", nullable: true })
   @Field(() => String, { nullable: true, description: "The window that called it; null while waiting." })
   window: string | null;
+
+  /**
+   * The staff member who last called, recalled, skipped or transferred it (the signed-in clerk,
+   * when a recorded staff member). Not a field: tickets are public, the clerk's figures are not.
+   */
+  @Column({ type: "varchar", length: 20, name: "staff_number", nullable: true })
+  staffNumber: string | null;
 
   @Column({ type: "varchar", length: 32, name: "skipped_at", nullable: true })
   @Field(() => String, {

@@ -44,8 +44,9 @@ export class QueueResolver {
   callNextTicket(
     @Arg("input", () => CallNextTicketInput, { description: "The window and the categories it serves." })
     input: CallNextTicketInput,
+    @Ctx() ctx: RequestContext,
   ) {
-    return this.s.queue.callNext(input);
+    return this.s.queue.callNext(input, ctx.caller.userId);
   }
 
   @Authorized(HALL_WRITERS)
@@ -53,8 +54,11 @@ export class QueueResolver {
     description:
       "Marks a called ticket as missed (过号): its holder did not come. It may be recalled within the centre's recall window. BAD_USER_INPUT unless it is today's and called.",
   })
-  skipTicket(@Arg("input", () => SkipTicketInput, { description: "The ticket." }) input: SkipTicketInput) {
-    return this.s.queue.skip(input);
+  skipTicket(
+    @Arg("input", () => SkipTicketInput, { description: "The ticket." }) input: SkipTicketInput,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return this.s.queue.skip(input, ctx.caller.userId);
   }
 
   @Authorized(HALL_WRITERS)
@@ -64,8 +68,9 @@ export class QueueResolver {
   })
   recallTicket(
     @Arg("input", () => RecallTicketInput, { description: "The ticket and the window." }) input: RecallTicketInput,
+    @Ctx() ctx: RequestContext,
   ) {
-    return this.s.queue.recall(input);
+    return this.s.queue.recall(input, ctx.caller.userId);
   }
 
   @Authorized(HALL_WRITERS)
@@ -76,8 +81,9 @@ export class QueueResolver {
   transferTicket(
     @Arg("input", () => TransferTicketInput, { description: "The ticket and its new category." })
     input: TransferTicketInput,
+    @Ctx() ctx: RequestContext,
   ) {
-    return this.s.queue.transfer(input);
+    return this.s.queue.transfer(input, ctx.caller.userId);
   }
 
   // Public: the centres and their recall windows are posted in the hall.

@@ -32,6 +32,7 @@ import { CentreSetting, HOME_CENTRE } from "./centre-setting.entity";
 import { MAX_RECALL_WINDOW_MINUTES, requireCentre } from "./centres";
 import { parseRecordId, requiredInt } from "./checks";
 import { ticketsHeldBy } from "./held-tickets";
+import { knownStaff } from "../staff/staff.service";
 
 /** The age from which a citizen may take an ELDERLY ticket at the machine. */
 const ELDERLY_AGE = 60;
@@ -204,6 +205,7 @@ export class QueueService {
       greenChannel,
       status: QueueTicketStatus.WAITING,
       centre: HOME_CENTRE,
+      staffNumber: null,
       skippedAt: null,
       transferredFrom: null,
       appointmentId: appointment?.appointmentId ?? null,
@@ -240,7 +242,7 @@ export class QueueService {
    * tickets of appointments whose slot has begun (earliest slot first), then the green channel,
    * then in the order taken. Null when nobody is waiting.
    */
-  async callNext(input: CallNextTicketInput): Promise<QueueTicket | null> {
+  async callNext(input: CallNextTicketInput, clerk: string | null = null): Promise<QueueTicket | null> {
     const window = requiredText(input.window, "window", 20);
     const categories = input.categories ?? HALL_DEPARTMENTS;
     if (categories.length === 0) throw new BadUserInputError(HALL_QUEUE.noCategories, "categories");
@@ -251,6 +253,7 @@ export class QueueService {
     return this.db.transaction(async (tx) => {
       const next = await waitingInCallingOrder(tx, day, categories, at).getOne();
       if (!next) return null;
+      const staffNumber = await knownStaff(tx, clerk);
       const waitSeconds = Math.max(0, Math.floor((now.getTime() - Date.parse(next.takenAt)) / 1000));
       Object.assign(next, {
         status: QueueTicketStatus.CALLED,
@@ -258,11 +261,12 @@ export class QueueService {
         calledOn: day,
         window,
         waitSeconds,
+        staffNumber,
       });
       await tx.update(
         QueueTicket,
         { id: next.id },
-        { status: next.status, calledAt: next.calledAt, calledOn: day, window, waitSeconds },
+        { status: next.status, calledAt: next.calledAt, calledOn: day, window, waitSeconds, staffNumber },
       );
       await this.publish(tx, HallEvents.ticketCalled, { ...ticketEvent(next, at), window });
       await this.tellNear(tx, day, next.category, at);
@@ -274,7 +278,7 @@ export class QueueService {
    * A called ticket whose holder did not come (过号): SKIPPED, recallable within the centre's
    * recall window. Only today's called tickets.
    */
-  async skip(input: SkipTicketInput): Promise<QueueTicket> {
+  async skip(input: SkipTicketInput, clerk: string | null = null): Promise<QueueTicket> {
     const id = parseTicketId(input.ticketId);
     const at = this.clock().toISOString();
     return this.db.transaction(async (tx) => {
@@ -282,7 +286,8 @@ export class QueueService {
       const centre = await requireCentre(tx, ticket.centre);
       ticket.status = QueueTicketStatus.SKIPPED;
       ticket.skippedAt = at;
-      await tx.update(QueueTicket, { id }, { status: ticket.status, skippedAt: at });
+      ticket.staffNumber = await knownStaff(tx, clerk);
+      await tx.update(QueueTicket, { id }, { status: ticket.status, skippedAt: at, staffNumber: ticket.staffNumber });
       const recallUntil = new Date(Date.parse(at) + centre.recallWindowMinutes * 60_000).toISOString();
       await this.publish(tx, HallEvents.ticketSkipped, {
         ...ticketEvent(ticket, at),
@@ -297,7 +302,7 @@ export class QueueService {
    * Calls a skipped ticket again to a window, if its holder came back within the centre's recall
    * window (minutes after the skip, `hall_centre_setting`); after it the holder takes a new number.
    */
-  async recall(input: RecallTicketInput): Promise<QueueTicket> {
+  async recall(input: RecallTicketInput, clerk: string | null = null): Promise<QueueTicket> {
     const id = parseTicketId(input.ticketId);
     const window = requiredText(input.window, "window", 20);
     const now = this.clock();
@@ -310,8 +315,9 @@ export class QueueService {
           HALL_QUEUE.recallWindowPassed.with({ ticket: ticket.number, minutes: recallWindowMinutes }),
           "ticketId",
         );
-      Object.assign(ticket, { status: QueueTicketStatus.CALLED, calledAt: at, window });
-      await tx.update(QueueTicket, { id }, { status: ticket.status, calledAt: at, window });
+      const staffNumber = await knownStaff(tx, clerk);
+      Object.assign(ticket, { status: QueueTicketStatus.CALLED, calledAt: at, window, staffNumber });
+      await tx.update(QueueTicket, { id }, { status: ticket.status, calledAt: at, window, staffNumber });
       await this.publish(tx, HallEvents.ticketRecalled, { ...ticketEvent(ticket, at), window });
       return ticket;
     });
@@ -322,7 +328,7 @@ export class QueueService {
    * next number and waits there in the order it was first taken, so the holder does not queue
    * again from the back.
    */
-  async transfer(input: TransferTicketInput): Promise<QueueTicket> {
+  async transfer(input: TransferTicketInput, clerk: string | null = null): Promise<QueueTicket> {
     const id = parseTicketId(input.ticketId);
     const toCategory = checkCategory(input.toCategory, "toCategory");
     const at = this.clock().toISOString();
@@ -348,6 +354,7 @@ export class QueueService {
           calledOn: null,
           window: null,
           waitSeconds: null,
+          staffNumber: await knownStaff(tx, clerk),
         };
         await tx.update(QueueTicket, { id }, moved);
         Object.assign(ticket, moved);

@@ -8,6 +8,7 @@ import { QueueTicketStatus } from "../queue/queue.enums";
 import { visitsOfDay, residentPool, workingDays, type VisitRow } from "./hall-generators";
 import { KAIXUAN } from "./kaixuan.figures";
 import { writeEvaluationsAndLedger, type EvaluatedCase } from "./evaluations.writer";
+import { kaixuanStaffNumber, writeKaixuanStaff } from "./kaixuan.staff";
 
 export interface SeedServiceHallDemoOptions {
   /** Called with (cases written, cases in all) after each committed batch, and once at the start. */
@@ -43,6 +44,7 @@ const TICKET_COLUMNS = [
   col("called_on", "date"),
   col("window_code", "varchar"),
   col("wait_seconds", "integer"),
+  col("staff_number", "varchar"),
 ];
 const CASE_COLUMNS = [
   col("id_number", "varchar"),
@@ -59,6 +61,8 @@ const CASE_COLUMNS = [
   col("deadline", "date"),
   col("completed_on", "date"),
   col("completed_at", "varchar"),
+  col("staff_number", "varchar"),
+  col("completed_by", "varchar"),
 ];
 
 /** Writes one batch of visits: their tickets, then the cases pointing at them. */
@@ -80,6 +84,7 @@ async function insertVisits(tx: EntityManager, visits: VisitRow[]): Promise<numb
       v.day,
       v.window,
       v.waitSeconds,
+      kaixuanStaffNumber(v.window),
     ]),
     true,
   );
@@ -102,6 +107,8 @@ async function insertVisits(tx: EntityManager, visits: VisitRow[]): Promise<numb
       v.deadline,
       v.day,
       v.completedAt,
+      kaixuanStaffNumber(v.window),
+      kaixuanStaffNumber(v.window),
     ]),
     true,
   );
@@ -111,6 +118,8 @@ async function insertVisits(tx: EntityManager, visits: VisitRow[]): Promise<numb
  * Writes 凯旋街道综合服务中心's records for 2008-2010 so that `hallKpis(2008-01-01, 2010-12-31)`
  * reproduces the seed text: 72,000 cases handled, all on time and on the spot, 800 evaluations
  * (635 FORM) with 98% satisfied, and 16 rectification items all resolved by their deadlines.
+ * The 22 windows' staff are written first (seed/kaixuan.staff.ts), and every case, ticket and
+ * evaluation names the clerk of its window, so each person's figures and stars come from them.
  * Cases and tickets go in in batches of whole days, each batch in its own transaction, with
  * progress; the evaluations and the ledger in a last one. Deterministic: the same records on
  * every run. Does nothing when the centre's records are there already.
@@ -152,11 +161,19 @@ export async function seedServiceHallDemo(
     batch.forEach((v, i) => {
       waitSeconds += v.waitSeconds;
       if (evaluatedAt.has(done + i))
-        evaluated.push({ caseId: caseIds[i], window: v.window, department: v.department, day: v.day });
+        evaluated.push({
+          caseId: caseIds[i],
+          window: v.window,
+          department: v.department,
+          day: v.day,
+          staffNumber: kaixuanStaffNumber(v.window),
+        });
     });
     done += batch.length;
     options.onProgress?.(done, total);
   };
+  // The staff of the 22 windows first: every case, ticket and evaluation below names its clerk.
+  await db.transaction((tx) => writeKaixuanStaff(tx));
   options.onProgress?.(0, total);
   for (let d = 0; d < days.length; d++) {
     // Spread the total over the days exactly: day d gets floor(total·(d+1)/D) − floor(total·d/D).

@@ -15,6 +15,8 @@ export interface EvaluatedCase {
   window: string;
   department: HallDepartment;
   day: string;
+  /** The clerk who accepted the case: the one its evaluation rates. */
+  staffNumber: string;
 }
 
 /**
@@ -59,6 +61,7 @@ export async function writeEvaluationsAndLedger(
         caseId: c.caseId,
         window: c.window,
         department: c.department,
+        staffNumber: c.staffNumber,
         channel,
         rating,
         evaluatedOn: c.day,
@@ -99,8 +102,18 @@ export async function writeEvaluationsAndLedger(
       { name: "rating", pgType: "varchar" },
       { name: "evaluated_on", pgType: "date" },
       { name: "rectification_id", pgType: "integer" },
+      { name: "staff_number", pgType: "varchar" },
     ],
-    rows.map((r) => [r.caseId, r.window, r.department, r.channel, r.rating, r.evaluatedOn, r.rectificationId]),
+    rows.map((r) => [
+      r.caseId,
+      r.window,
+      r.department,
+      r.channel,
+      r.rating,
+      r.evaluatedOn,
+      r.rectificationId,
+      r.staffNumber,
+    ]),
   );
   // Link each ledger item back to the evaluation that opened it.
   await tx.query(

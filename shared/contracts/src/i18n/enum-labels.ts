@@ -161,6 +161,13 @@ export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, string
   TaxLimitUnit: { YUAN_PER_MONTH: "元/月", YUAN_PER_YEAR: "元/年", MONTHS: "个月" },
   TaxStanding: { GOOD: "正常", ARREARS: "欠税" },
   TrainingEnrolmentStatus: { ENROLLED: "已报名", PASSED: "考核合格", FAILED: "考核不合格" },
+  WindowStaffBadge: {
+    PARTY_VANGUARD_POST: "党员先锋岗",
+    PARTY_MEMBER_MODEL_POST: "党员示范岗",
+    WOMEN_CIVILISED_POST: "巾帼文明岗",
+    YOUTH_CIVILISED_POST: "青年文明号",
+    WORKER_PIONEER_POST: "工人先锋号",
+  },
 };
 
 /** The Chinese name of each enum type of {@link ENUM_LABELS}: a column's heading, a filter's label. */
@@ -217,6 +224,7 @@ export const ENUM_NAMES: Readonly<Record<string, string>> = {
   TaxLimitUnit: "计量单位",
   TaxStanding: "纳税状况",
   TrainingEnrolmentStatus: "培训报名状态",
+  WindowStaffBadge: "窗口称号",
 };
 
 /** The departments by their service (`labor-security`), as the pages and reports name them. */
