@@ -18,6 +18,8 @@ import { TicketHolder1765100000507 } from "./migrations/1765100000507-ticket-hol
 import { TicketHolderIndex1765100000508 } from "./migrations/1765100000508-ticket-holder-index.migration";
 import { QueueSkipTransfer1765100000505 } from "./migrations/1765100000505-queue-skip-transfer.migration";
 import { HallRectification } from "./rectification/rectification.entity";
+import { Building, BuildingCompany, EnterpriseService } from "./enterprise/enterprise.entity";
+import { EnterpriseServices1765200000530 } from "./migrations/1765200000530-enterprise-services.migration";
 import { buildServiceHallSchema } from "./schema";
 import { createServices, type ServiceOptions, type Services } from "./services";
 import { PERSONAL_DATA_READERS } from "./access";
@@ -41,12 +43,17 @@ export {
   Appointment,
   AppointmentSchedule,
   AppointmentSlotCount,
+  Building,
+  BuildingCompany,
+  EnterpriseService,
+  EnterpriseServices1765200000530,
 };
 export { HallDepartment } from "./catalogue/catalogue.enums";
 export { CaseStatus, CaseTaskStatus } from "./case/case.enums";
 export { HallEvaluationChannel, HallRating } from "./evaluation/evaluation.enums";
 export { QueuePriority } from "./queue/queue.enums";
 export { RectificationSource, RectificationStatus } from "./rectification/rectification.enums";
+export { EnterpriseServiceKind } from "./enterprise/enterprise.enums";
 export {
   WorkingCalendar,
   calendarAdditionsFromEnv,
@@ -61,6 +68,12 @@ export {
   type SeedServiceHallDemoResult,
 } from "./seed/demo-data.seed";
 export { KAIXUAN } from "./seed/kaixuan.figures";
+export { WUCHAN } from "./seed/wuchan.figures";
+export {
+  seedEnterpriseStationDemo,
+  type SeedEnterpriseStationOptions,
+  type SeedEnterpriseStationResult,
+} from "./seed/enterprise-station.seed";
 export { createServices, type ServiceOptions };
 export type { Services as ServiceHallServices };
 
@@ -83,6 +96,9 @@ export const serviceHall = {
     HallEvaluation,
     HallRectification,
     HolidayScheduleRow,
+    Building,
+    BuildingCompany,
+    EnterpriseService,
   ],
   migrations: [
     ServiceHallInitial1763800000501,
@@ -93,6 +109,7 @@ export const serviceHall = {
     Appointments1765100000506,
     TicketHolder1765100000507,
     TicketHolderIndex1765100000508,
+    EnterpriseServices1765200000530,
   ],
   // Only the window clerk reads any citizen's cases; a citizen reads their own (ctx.access).
   personalDataReaders: PERSONAL_DATA_READERS,

@@ -12,6 +12,12 @@ import { QueueResolver } from "./queue/queue.resolver";
 import { CitizenQueueTicketsResolver, TicketHolderResolver } from "./queue/ticket-holder.resolver";
 import { AppointmentResolver } from "./appointment/appointment.resolver";
 import { RectificationResolver } from "./rectification/rectification.resolver";
+import {
+  BuildingResolver,
+  EmployerBuildingResolver,
+  EnterpriseServiceResolver,
+} from "./enterprise/enterprise.resolver";
+import { Employer, employerReference } from "./enterprise/employer.stub";
 import type { Services } from "./services";
 
 const resolvers = [
@@ -26,6 +32,9 @@ const resolvers = [
   RectificationResolver,
   KpiResolver,
   CalendarResolver,
+  BuildingResolver,
+  EnterpriseServiceResolver,
+  EmployerBuildingResolver,
 ] as const;
 
 /** The service hall's subgraph schema; resolvers get the hall's services injected. */
@@ -34,7 +43,7 @@ export function buildServiceHallSchema(s: Services) {
     department: "service-hall",
     resolvers,
     services: s,
-    orphanedTypes: [Citizen],
-    referenceResolvers: { Citizen: citizenReference(), Case: caseReference(s) },
+    orphanedTypes: [Citizen, Employer],
+    referenceResolvers: { Citizen: citizenReference(), Case: caseReference(s), Employer: employerReference() },
   });
 }
