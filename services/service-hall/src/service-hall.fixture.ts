@@ -42,6 +42,9 @@ export const snapshot = (db: DataSource) =>
     "hall_evaluation",
     "hall_rectification",
     "hall_holiday_schedule",
+    "hall_building",
+    "hall_building_company",
+    "hall_enterprise_service",
     "outbox_event",
     "inbox_event",
   ]);
