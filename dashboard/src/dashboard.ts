@@ -5,6 +5,8 @@ import { SVGRenderer } from "echarts/renderers";
 import { enumLabel, errorCodeLabel } from "@onewindow/contracts/i18n";
 import "./dashboard.css";
 import type {
+  BuildingStationTotalsQuery,
+  BuildingStationTotalsQueryVariables,
   EmploymentAidQuery,
   EmploymentAidQueryVariables,
   HallKpisQuery,
@@ -21,6 +23,7 @@ import type {
 import { formatDate, formatDateRange, formatTime } from "./format";
 import { follow, liveClient } from "./live";
 import {
+  BUILDING_STATION_TOTALS,
   EMPLOYMENT_AID,
   FROM,
   HALL_KPIS,
@@ -53,6 +56,10 @@ echarts.use([
 const TARGETS = { followUpRate: 0.9, satisfactionRate: 0.97 };
 const HALL_FROM = "2008-01-01";
 const HALL_TO = "2010-12-31";
+/** The building station shown, and the year of its demo records (the hall's seed, wuchan.figures.ts). */
+const STATION = "WUCHAN";
+const STATION_FROM = "2010-01-01";
+const STATION_TO = "2010-12-31";
 const TOKEN_KEY = "onewindow.dashboard.token";
 
 interface Point {
@@ -324,6 +331,27 @@ async function loadHall(): Promise<void> {
   );
 }
 
+/** The building station's services by kind: one row per kind, and the total. */
+async function loadStation(): Promise<void> {
+  $("station-period").replaceChildren(dateElement(STATION_FROM), " 至 ", dateElement(STATION_TO));
+  const res = await graphql<BuildingStationTotalsQuery, BuildingStationTotalsQueryVariables>(BUILDING_STATION_TOTALS, {
+    station: STATION,
+    from: STATION_FROM,
+    to: STATION_TO,
+  });
+  if (note("station-note", res.errors) || !res.data?.enterpriseServiceTotals) return;
+  const t = res.data.enterpriseServiceTotals;
+  table(
+    $("station-totals"),
+    ["服务类别 Kind", "次数 Services", "企业数 Companies"],
+    [
+      ...t.byKind.map((k) => [enumLabel("EnterpriseServiceKind", k.kind), String(k.services), String(k.companies)]),
+      ["合计 Total", String(t.services), String(t.companies)],
+    ],
+    [false, true, true],
+  );
+}
+
 const count = (v: number | null) => (v == null ? "—" : String(v));
 
 /** A day shown in Chinese, with the API's form of it in `datetime`. */
@@ -508,7 +536,13 @@ function followBoards(): void {
 async function refresh(): Promise<void> {
   $("status").textContent = "加载中 Loading…";
   document.body.dataset.loaded = "false";
-  const results = await Promise.allSettled([loadHospital(), loadHall(), loadEmploymentAid(), loadJobBoard()]);
+  const results = await Promise.allSettled([
+    loadHospital(),
+    loadHall(),
+    loadStation(),
+    loadEmploymentAid(),
+    loadJobBoard(),
+  ]);
   const failed = results.filter((r) => r.status === "rejected");
   $("status").textContent = failed.length
     ? `加载失败 Failed: ${(failed[0] as PromiseRejectedResult).reason}`

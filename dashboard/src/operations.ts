@@ -80,6 +80,24 @@ export const HALL_KPIS = /* GraphQL */ `
   }
 `;
 
+/** A building station's services by kind over a period (the hall panel's small table). */
+export const BUILDING_STATION_TOTALS = /* GraphQL */ `
+  query BuildingStationTotals($station: String!, $from: Date!, $to: Date!) {
+    enterpriseServiceTotals(station: $station, from: $from, to: $to) {
+      station
+      from
+      to
+      services
+      companies
+      byKind {
+        kind
+        services
+        companies
+      }
+    }
+  }
+`;
+
 /** A posting as the job board lists it: the first page's and each pushed one's. */
 const JOB_POSTING_ROW = /* GraphQL */ `
   fragment JobPostingRow on JobPosting {

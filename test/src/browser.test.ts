@@ -191,6 +191,18 @@ const HALL_DEPARTMENTS = ["劳动保障", "医疗保险", "失业管理", "就�
       [],
       `department names: ${hallDepartments}`,
     );
+    // 物产大厦's building station: its demo year by kind, in Chinese (书面审查和服务联系卡 48 + 72 = 120, 宣传 420, 代理服务 115).
+    assert.equal(await page.locator("#station-note").isHidden(), true, await page.locator("#station-note").innerText());
+    const station = (await cells(page, "station-totals")).map((row) => row.slice(0, 2));
+    assert.deepEqual(station, [
+      ["书面审查", "48"],
+      ["服务联系卡", "72"],
+      ["宣传", "420"],
+      ["代理服务", "115"],
+      ["职业介绍", "0"],
+      ["职业培训", "0"],
+      ["合计 Total", "655"],
+    ]);
     assert.ok((await page.locator("[data-testid=job-board] tbody tr").count()) >= 1, "the job board lists postings");
     assert.match(await page.locator("[data-testid=job-board] tbody tr td").nth(4).innerText(), CHINESE_DATE);
     // The queue board comes from its subscription's first message, not from the page's load.

@@ -6,7 +6,7 @@ import {
   type SeedProgress,
   type SubgraphDefinition,
 } from "@onewindow/platform";
-import { demoPerson } from "@onewindow/contracts/demo";
+import { demoEmployer, demoPerson } from "@onewindow/contracts/demo";
 import { Citizen, laborSecurity, seedLaborDemo } from "@onewindow/labor-security";
 import { medicalInsurance, seedInsuranceDemo } from "@onewindow/medical-insurance";
 import { seedTaxDemo, tax } from "@onewindow/tax";
@@ -69,6 +69,8 @@ export async function seedAll(config: BaseConfig, logger: Logger, size: SeedSize
             { length: Math.min(size.citizens, 3_000) },
             (_, i) => demoPerson(i, size.employers, population.today).idNumber,
           ),
+          // 物产大厦's companies are the first demo employers (at most 24 of them).
+          creditCodes: Array.from({ length: Math.min(size.employers, 24) }, (_, j) => demoEmployer(j).creditCode),
           onProgress: (done, total) => onProgress(done, total, "service-hall cases"),
         }),
     ],

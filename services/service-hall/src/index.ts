@@ -20,6 +20,8 @@ import { QueueSkipTransfer1765100000505 } from "./migrations/1765100000505-queue
 import { HallRectification } from "./rectification/rectification.entity";
 import { CommitmentReview, StaffCommitment, WindowStaff } from "./staff/staff.entity";
 import { WindowStaff1765200000521 } from "./migrations/1765200000521-window-staff.migration";
+import { Building, BuildingCompany, EnterpriseService } from "./enterprise/enterprise.entity";
+import { EnterpriseServices1765200000530 } from "./migrations/1765200000530-enterprise-services.migration";
 import { buildServiceHallSchema } from "./schema";
 import { createServices, type ServiceOptions, type Services } from "./services";
 import { PERSONAL_DATA_READERS } from "./access";
@@ -47,6 +49,10 @@ export {
   StaffCommitment,
   CommitmentReview,
   WindowStaff1765200000521,
+  Building,
+  BuildingCompany,
+  EnterpriseService,
+  EnterpriseServices1765200000530,
 };
 export { requireStaff } from "./staff/staff.service";
 export { WindowStaffBadge } from "./staff/staff.enums";
@@ -55,6 +61,7 @@ export { CaseStatus, CaseTaskStatus } from "./case/case.enums";
 export { HallEvaluationChannel, HallRating } from "./evaluation/evaluation.enums";
 export { QueuePriority } from "./queue/queue.enums";
 export { RectificationSource, RectificationStatus } from "./rectification/rectification.enums";
+export { EnterpriseServiceKind } from "./enterprise/enterprise.enums";
 export {
   WorkingCalendar,
   calendarAdditionsFromEnv,
@@ -69,6 +76,12 @@ export {
   type SeedServiceHallDemoResult,
 } from "./seed/demo-data.seed";
 export { KAIXUAN } from "./seed/kaixuan.figures";
+export { WUCHAN } from "./seed/wuchan.figures";
+export {
+  seedEnterpriseStationDemo,
+  type SeedEnterpriseStationOptions,
+  type SeedEnterpriseStationResult,
+} from "./seed/enterprise-station.seed";
 export { createServices, type ServiceOptions };
 export type { Services as ServiceHallServices };
 
@@ -94,6 +107,9 @@ export const serviceHall = {
     WindowStaff,
     StaffCommitment,
     CommitmentReview,
+    Building,
+    BuildingCompany,
+    EnterpriseService,
   ],
   migrations: [
     ServiceHallInitial1763800000501,
@@ -105,6 +121,7 @@ export const serviceHall = {
     TicketHolder1765100000507,
     TicketHolderIndex1765100000508,
     WindowStaff1765200000521,
+    EnterpriseServices1765200000530,
   ],
   // Only the window clerk reads any citizen's cases; a citizen reads their own (ctx.access).
   personalDataReaders: PERSONAL_DATA_READERS,

@@ -13,6 +13,12 @@ import { CitizenQueueTicketsResolver, TicketHolderResolver } from "./queue/ticke
 import { AppointmentResolver } from "./appointment/appointment.resolver";
 import { RectificationResolver } from "./rectification/rectification.resolver";
 import { StaffCommitmentResolver, StaffResolver } from "./staff/staff.resolver";
+import {
+  BuildingResolver,
+  EmployerBuildingResolver,
+  EnterpriseServiceResolver,
+} from "./enterprise/enterprise.resolver";
+import { Employer, employerReference } from "./enterprise/employer.stub";
 import type { Services } from "./services";
 
 const resolvers = [
@@ -29,6 +35,9 @@ const resolvers = [
   CalendarResolver,
   StaffResolver,
   StaffCommitmentResolver,
+  BuildingResolver,
+  EnterpriseServiceResolver,
+  EmployerBuildingResolver,
 ] as const;
 
 /** The service hall's subgraph schema; resolvers get the hall's services injected. */
@@ -37,7 +46,7 @@ export function buildServiceHallSchema(s: Services) {
     department: "service-hall",
     resolvers,
     services: s,
-    orphanedTypes: [Citizen],
-    referenceResolvers: { Citizen: citizenReference(), Case: caseReference(s) },
+    orphanedTypes: [Citizen, Employer],
+    referenceResolvers: { Citizen: citizenReference(), Case: caseReference(s), Employer: employerReference() },
   });
 }

@@ -45,6 +45,9 @@ export const snapshot = (db: DataSource) =>
     "hall_window_staff",
     "hall_staff_commitment",
     "hall_commitment_review",
+    "hall_building",
+    "hall_building_company",
+    "hall_enterprise_service",
     "outbox_event",
     "inbox_event",
   ]);

@@ -12,6 +12,7 @@ import { QueueService } from "./queue/queue.service";
 import { AppointmentService } from "./appointment/appointment.service";
 import { RectificationService } from "./rectification/rectification.service";
 import { StaffService } from "./staff/staff.service";
+import { EnterpriseServiceService } from "./enterprise/enterprise.service";
 
 /** Every service of the hall, wired to one data source, one event publisher, one calendar and one clock. */
 export interface Services {
@@ -27,6 +28,7 @@ export interface Services {
   rectifications: RectificationService;
   kpis: KpiService;
   staff: StaffService;
+  enterprise: EnterpriseServiceService;
 }
 
 /** What tests (and a different installation) may replace: the days added to the holiday schedules, and the clock. */
@@ -53,5 +55,6 @@ export function createServices(db: DataSource, options: ServiceOptions = {}): Se
     rectifications: new RectificationService(db, clock),
     kpis: new KpiService(db, clock),
     staff: new StaffService(db, clock),
+    enterprise: new EnterpriseServiceService(db, clock),
   };
 }

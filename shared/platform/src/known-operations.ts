@@ -7,6 +7,7 @@
  */
 export const KNOWN_OPERATIONS: readonly string[] = [
   "ApproveRetirement",
+  "BuildingStationTotals",
   "CitizenAcrossDepartments",
   "ClaimUnemploymentBenefit",
   "EmployerAcrossDepartments",

@@ -9,6 +9,7 @@ import { visitsOfDay, residentPool, workingDays, type VisitRow } from "./hall-ge
 import { KAIXUAN } from "./kaixuan.figures";
 import { writeEvaluationsAndLedger, type EvaluatedCase } from "./evaluations.writer";
 import { kaixuanStaffNumber, writeKaixuanStaff } from "./kaixuan.staff";
+import { seedEnterpriseStationDemo } from "./enterprise-station.seed";
 
 export interface SeedServiceHallDemoOptions {
   /** Called with (cases written, cases in all) after each committed batch, and once at the start. */
@@ -17,6 +18,8 @@ export interface SeedServiceHallDemoOptions {
   idNumbers?: readonly string[];
   /** Cases per transaction; default 12,000. */
   batchSize?: number;
+  /** Credit codes of 物产大厦's companies (the launcher passes labor security's demo employers); default the first demo employers. */
+  creditCodes?: readonly string[];
 }
 
 export interface SeedServiceHallDemoResult {
@@ -128,6 +131,8 @@ export async function seedServiceHallDemo(
   db: DataSource,
   options: SeedServiceHallDemoOptions = {},
 ): Promise<SeedServiceHallDemoResult> {
+  // The building station first: it has its own check, so it lands in a hall seeded before it existed.
+  await seedEnterpriseStationDemo(db, { creditCodes: options.creditCodes });
   const [existing] = await runSql(
     db.manager,
     "SELECT COUNT(*) AS n FROM hall_case WHERE opened_on >= ? AND opened_on <= ?",
