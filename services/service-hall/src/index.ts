@@ -18,6 +18,8 @@ import { TicketHolder1765100000507 } from "./migrations/1765100000507-ticket-hol
 import { TicketHolderIndex1765100000508 } from "./migrations/1765100000508-ticket-holder-index.migration";
 import { QueueSkipTransfer1765100000505 } from "./migrations/1765100000505-queue-skip-transfer.migration";
 import { HallRectification } from "./rectification/rectification.entity";
+import { InspectionCase, MediationCase, MediationSession } from "./disputes/disputes.entity";
+import { Disputes1765200000540 } from "./migrations/1765200000540-disputes.migration";
 import { buildServiceHallSchema } from "./schema";
 import { createServices, type ServiceOptions, type Services } from "./services";
 import { PERSONAL_DATA_READERS } from "./access";
@@ -41,12 +43,23 @@ export {
   Appointment,
   AppointmentSchedule,
   AppointmentSlotCount,
+  InspectionCase,
+  MediationCase,
+  MediationSession,
+  Disputes1765200000540,
 };
 export { HallDepartment } from "./catalogue/catalogue.enums";
 export { CaseStatus, CaseTaskStatus } from "./case/case.enums";
 export { HallEvaluationChannel, HallRating } from "./evaluation/evaluation.enums";
 export { QueuePriority } from "./queue/queue.enums";
 export { RectificationSource, RectificationStatus } from "./rectification/rectification.enums";
+export {
+  LaborInspectionKind,
+  LaborInspectionStatus,
+  MediationOutcome,
+  MediationStatus,
+} from "./disputes/disputes.enums";
+export { MEDIATION_LIMIT_DAYS, mediationDueOn } from "./disputes/disputes.service";
 export {
   WorkingCalendar,
   calendarAdditionsFromEnv,
@@ -83,6 +96,9 @@ export const serviceHall = {
     HallEvaluation,
     HallRectification,
     HolidayScheduleRow,
+    InspectionCase,
+    MediationCase,
+    MediationSession,
   ],
   migrations: [
     ServiceHallInitial1763800000501,
@@ -93,6 +109,7 @@ export const serviceHall = {
     Appointments1765100000506,
     TicketHolder1765100000507,
     TicketHolderIndex1765100000508,
+    Disputes1765200000540,
   ],
   // Only the window clerk reads any citizen's cases; a citizen reads their own (ctx.access).
   personalDataReaders: PERSONAL_DATA_READERS,

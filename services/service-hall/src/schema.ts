@@ -12,6 +12,7 @@ import { QueueResolver } from "./queue/queue.resolver";
 import { CitizenQueueTicketsResolver, TicketHolderResolver } from "./queue/ticket-holder.resolver";
 import { AppointmentResolver } from "./appointment/appointment.resolver";
 import { RectificationResolver } from "./rectification/rectification.resolver";
+import { InspectionCaseResolver, MediationCaseResolver } from "./disputes/disputes.resolver";
 import type { Services } from "./services";
 
 const resolvers = [
@@ -26,6 +27,8 @@ const resolvers = [
   RectificationResolver,
   KpiResolver,
   CalendarResolver,
+  InspectionCaseResolver,
+  MediationCaseResolver,
 ] as const;
 
 /** The service hall's subgraph schema; resolvers get the hall's services injected. */

@@ -11,6 +11,7 @@ import { KpiService } from "./kpi/kpi.service";
 import { QueueService } from "./queue/queue.service";
 import { AppointmentService } from "./appointment/appointment.service";
 import { RectificationService } from "./rectification/rectification.service";
+import { InspectionService, MediationService } from "./disputes/disputes.service";
 
 /** Every service of the hall, wired to one data source, one event publisher, one calendar and one clock. */
 export interface Services {
@@ -25,6 +26,8 @@ export interface Services {
   evaluations: EvaluationService;
   rectifications: RectificationService;
   kpis: KpiService;
+  inspections: InspectionService;
+  mediations: MediationService;
 }
 
 /** What tests (and a different installation) may replace: the days added to the holiday schedules, and the clock. */
@@ -50,5 +53,7 @@ export function createServices(db: DataSource, options: ServiceOptions = {}): Se
     evaluations: new EvaluationService(db, calendar, clock),
     rectifications: new RectificationService(db, clock),
     kpis: new KpiService(db, clock),
+    inspections: new InspectionService(db, events, calendar, clock),
+    mediations: new MediationService(db, events, calendar, clock),
   };
 }
