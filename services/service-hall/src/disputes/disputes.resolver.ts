@@ -39,7 +39,12 @@ export class InspectionCaseResolver {
     description:
       "Opens a labor inspection case (劳动保障监察) on an employer at a centre or station: a complaint (with or without the complainant named) or a routine inspection.",
   })
-  openInspectionCase(@Arg("input", () => OpenInspectionCaseInput) input: OpenInspectionCaseInput) {
+  openInspectionCase(
+    @Arg("input", () => OpenInspectionCaseInput, {
+      description: "The centre, the employer, the kind and what it is about.",
+    })
+    input: OpenInspectionCaseInput,
+  ) {
     return this.s.inspections.open(input);
   }
 
@@ -47,7 +52,10 @@ export class InspectionCaseResolver {
   @Mutation(() => InspectionCase, {
     description: "Records what the inspection found; may be corrected until a rectification order is issued.",
   })
-  recordInspectionFindings(@Arg("input", () => RecordInspectionFindingsInput) input: RecordInspectionFindingsInput) {
+  recordInspectionFindings(
+    @Arg("input", () => RecordInspectionFindingsInput, { description: "The case and what was found." })
+    input: RecordInspectionFindingsInput,
+  ) {
     return this.s.inspections.recordFindings(input);
   }
 
@@ -56,19 +64,25 @@ export class InspectionCaseResolver {
     description:
       "Orders the employer to rectify (责令改正) within a number of working days, counted by the hall's working calendar from the day after today. Needs findings that name a violation.",
   })
-  issueRectificationOrder(@Arg("input", () => IssueRectificationOrderInput) input: IssueRectificationOrderInput) {
+  issueRectificationOrder(
+    @Arg("input", () => IssueRectificationOrderInput, { description: "The case, the requirement and the time limit." })
+    input: IssueRectificationOrderInput,
+  ) {
     return this.s.inspections.issueOrder(input);
   }
 
   @Authorized(DISPUTE_WRITERS)
   @Mutation(() => InspectionCase, { description: "Closes an inspection case (结案) today. Needs its findings." })
-  closeInspectionCase(@Arg("input", () => CloseInspectionCaseInput) input: CloseInspectionCaseInput) {
+  closeInspectionCase(
+    @Arg("input", () => CloseInspectionCaseInput, { description: "The case and its conclusion." })
+    input: CloseInspectionCaseInput,
+  ) {
     return this.s.inspections.close(input);
   }
 
   @Authorized(DISPUTE_READERS)
   @Query(() => InspectionCase, { nullable: true, description: "An inspection case by number; null when unknown." })
-  inspectionCase(@Arg("id", () => ID) id: string) {
+  inspectionCase(@Arg("id", () => ID, { description: "The case number." }) id: string) {
     return this.s.inspections.find(id);
   }
 
@@ -117,7 +131,10 @@ export class MediationCaseResolver {
     description: `Receives a labor dispute mediation application (劳动争议调解) between a worker and an employer. The mediation limit runs ${MEDIATION_LIMIT_DAYS} days from the day it was received (劳动争议调解仲裁法第十四条). The answer names the worker: a read of the person, with a purpose.`,
   })
   openMediationCase(
-    @Arg("input", () => OpenMediationCaseInput) input: OpenMediationCaseInput,
+    @Arg("input", () => OpenMediationCaseInput, {
+      description: "The centre, the parties, the claim and the day of the application.",
+    })
+    input: OpenMediationCaseInput,
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {
@@ -127,7 +144,10 @@ export class MediationCaseResolver {
 
   @Authorized(DISPUTE_WRITERS)
   @Mutation(() => MediationSession, { description: "Records a mediation session held on an open case." })
-  recordMediationSession(@Arg("input", () => RecordMediationSessionInput) input: RecordMediationSessionInput) {
+  recordMediationSession(
+    @Arg("input", () => RecordMediationSessionInput, { description: "The case, the day and what happened." })
+    input: RecordMediationSessionInput,
+  ) {
     return this.s.mediations.recordSession(input);
   }
 
@@ -136,13 +156,16 @@ export class MediationCaseResolver {
     description:
       "Closes a mediation case today with its outcome. AGREEMENT needs a session held and the agreement's terms in the note.",
   })
-  closeMediationCase(@Arg("input", () => CloseMediationCaseInput) input: CloseMediationCaseInput) {
+  closeMediationCase(
+    @Arg("input", () => CloseMediationCaseInput, { description: "The case and its outcome." })
+    input: CloseMediationCaseInput,
+  ) {
     return this.s.mediations.close(input);
   }
 
   @Authorized(DISPUTE_READERS)
   @Query(() => MediationCase, { nullable: true, description: "A mediation case by number; null when unknown." })
-  mediationCase(@Arg("id", () => ID) id: string) {
+  mediationCase(@Arg("id", () => ID, { description: "The case number." }) id: string) {
     return this.s.mediations.find(id);
   }
 
