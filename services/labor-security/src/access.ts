@@ -29,6 +29,19 @@ export const CITIZEN_LIST_READERS: readonly Role[] = [...PERSONAL_DATA_READERS, 
 /** An employer's registration beyond its public name and credit code. */
 export const EMPLOYER_READERS: readonly Role[] = ["window_clerk", "labor_officer", "insurance_officer", "tax_officer"];
 
+/**
+ * Who looks an employer up by credit code: the readers of its registration, and analysts, who
+ * then see only what is public (name, credit code, postings) and the counts of its cases.
+ */
+export const EMPLOYER_FINDERS: readonly Role[] = [...EMPLOYER_READERS, "analyst"];
+
+/**
+ * An employer's inspection and mediation cases (kept from the service hall's events): the labor
+ * officer; analysts the inspections (no person in them) and the disputes' `totalCount` only (a
+ * dispute names its worker: read with a purpose, audited).
+ */
+export const EMPLOYER_CASE_READERS: readonly Role[] = ["labor_officer", "analyst"];
+
 /** Every labor mutation. */
 export const LABOR_WRITERS: readonly Role[] = ["labor_officer"];
 

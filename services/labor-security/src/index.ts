@@ -10,6 +10,9 @@ import { RetirementPension1763900000002 } from "./migrations/1763900000002-retir
 import { StatutoryRetirementAndEqualHiring1764300000003 } from "./migrations/1764300000003-statutory-retirement-and-equal-hiring.migration";
 import { Retirement } from "./retirement/retirement.entity";
 import { RetirementAgeRule } from "./retirement-age/retirement-age.entity";
+import { EmployerDispute, EmployerInspection } from "./employer-case/employer-case.entity";
+import { hallCaseHandlers } from "./handlers/hall-cases.handlers";
+import { EmployerCases1765200000010 } from "./migrations/1765200000010-employer-cases.migration";
 import { buildLaborSchema } from "./schema";
 import { createServices, type Services } from "./services";
 import { UnemploymentRegistration } from "./unemployment/unemployment-registration.entity";
@@ -26,6 +29,7 @@ import { Training1765100000006 } from "./migrations/1765100000006-training.migra
 import { OutreachVisit } from "./outreach/outreach.entity";
 import { Outreach1765100000007 } from "./migrations/1765100000007-outreach.migration";
 
+export { EmployerDispute, EmployerInspection };
 export { Citizen, Employer, Employment, JobPosting, Retirement, RetirementAgeRule, UnemploymentRegistration };
 export * from "./citizen/citizen.enums";
 export { RegistrationStatus } from "./unemployment/unemployment-registration.entity";
@@ -66,6 +70,8 @@ export const laborSecurity = {
     TrainingCourse,
     TrainingEnrolment,
     OutreachVisit,
+    EmployerInspection,
+    EmployerDispute,
   ],
   migrations: [
     LaborInitial1763800000001,
@@ -76,8 +82,11 @@ export const laborSecurity = {
     Training1765100000006,
     Outreach1765100000007,
     MatchingIndexes1765100000008,
+    EmployerCases1765200000010,
   ],
   personalDataReaders: PERSONAL_DATA_READERS,
   createServices,
   buildSchema: buildLaborSchema,
+  // The service hall's inspection and mediation cases, kept on the employer's file.
+  eventHandlers: hallCaseHandlers,
 } satisfies SubgraphDefinition<Services>;

@@ -7,6 +7,7 @@ import { EmploymentResolver } from "./employment/employment.resolver";
 import { JobPostingResolver } from "./job-posting/job-posting.resolver";
 import { RetirementResolver } from "./retirement/retirement.resolver";
 import { RetirementAgeResolver } from "./retirement-age/retirement-age.resolver";
+import { EmployerCaseResolver, EmployerDisputeResolver } from "./employer-case/employer-case.resolver";
 import type { Services } from "./services";
 import { UnemploymentResolver } from "./unemployment/unemployment.resolver";
 import { JobSeekerResolver } from "./job-seeker/job-seeker.resolver";
@@ -43,6 +44,8 @@ const resolvers = [
   OutreachResolver,
   OutreachVisitResolver,
   CitizenOutreachResolver,
+  EmployerCaseResolver,
+  EmployerDisputeResolver,
 ] as const;
 
 /** Labor security's subgraph schema; resolvers get the department's services injected. */

@@ -13,6 +13,7 @@ import { BenefitService } from "./benefit/benefit.service";
 import { ReliefService } from "./relief/relief.service";
 import { TrainingService } from "./training/training.service";
 import { OutreachService } from "./outreach/outreach.service";
+import { EmployerCaseService } from "./employer-case/employer-case.service";
 
 /** Every service of the department, wired to one data source, one event publisher and one clock. */
 export interface Services {
@@ -30,6 +31,7 @@ export interface Services {
   relief: ReliefService;
   training: TrainingService;
   outreach: OutreachService;
+  employerCases: EmployerCaseService;
 }
 
 /** What tests (and a different installation) may replace: the clock every "today" is read from. */
@@ -61,5 +63,6 @@ export function createServices(db: DataSource, options: ServiceOptions = {}): Se
     relief: new ReliefService(db, events, clock),
     training,
     outreach: new OutreachService(db, clock, citizens, jobSeekers, training, benefits),
+    employerCases: new EmployerCaseService(db, clock),
   };
 }

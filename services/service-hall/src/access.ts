@@ -10,8 +10,22 @@ import { maskIdNumber, type RequestContext } from "@onewindow/platform";
  * (PUBLIC_ROOT_FIELDS; schema.test.ts fails for any other root field left unannotated).
  */
 
-/** The hall's own officer: the only role that may read any citizen's cases here (`personalDataReaders`). */
-export const PERSONAL_DATA_READERS: readonly Role[] = ["window_clerk"];
+/**
+ * Who may read persons' data held here at all (`personalDataReaders`): the window clerk, and the
+ * labor officer for the parties of the inspection and mediation cases they handle (the fields
+ * that name a person still say which roles reach them: `Citizen.cases` is the clerk's and the
+ * citizen's only).
+ */
+export const PERSONAL_DATA_READERS: readonly Role[] = ["window_clerk", "labor_officer"];
+
+/** Labor inspection and dispute mediation cases: the labor officer, and the clerk at a centre or station window. */
+export const DISPUTE_WRITERS: readonly Role[] = ["window_clerk", "labor_officer"];
+
+/**
+ * The inspection and mediation case lists: their writers, and analysts, who see the rows (an
+ * employer's credit code, dates, status, claim) but never the persons (`worker`, `complainant`).
+ */
+export const DISPUTE_READERS: readonly Role[] = ["window_clerk", "labor_officer", "analyst"];
 
 /** Who works the windows: the queue, cases and the rectification ledger. */
 export const HALL_WRITERS: readonly Role[] = ["window_clerk"];

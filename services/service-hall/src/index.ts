@@ -22,6 +22,8 @@ import { CommitmentReview, StaffCommitment, WindowStaff } from "./staff/staff.en
 import { WindowStaff1765200000521 } from "./migrations/1765200000521-window-staff.migration";
 import { Building, BuildingCompany, EnterpriseService } from "./enterprise/enterprise.entity";
 import { EnterpriseServices1765200000530 } from "./migrations/1765200000530-enterprise-services.migration";
+import { InspectionCase, MediationCase, MediationSession } from "./disputes/disputes.entity";
+import { Disputes1765200000540 } from "./migrations/1765200000540-disputes.migration";
 import { buildServiceHallSchema } from "./schema";
 import { createServices, type ServiceOptions, type Services } from "./services";
 import { PERSONAL_DATA_READERS } from "./access";
@@ -53,6 +55,10 @@ export {
   BuildingCompany,
   EnterpriseService,
   EnterpriseServices1765200000530,
+  InspectionCase,
+  MediationCase,
+  MediationSession,
+  Disputes1765200000540,
 };
 export { requireStaff } from "./staff/staff.service";
 export { WindowStaffBadge } from "./staff/staff.enums";
@@ -62,6 +68,13 @@ export { HallEvaluationChannel, HallRating } from "./evaluation/evaluation.enums
 export { QueuePriority } from "./queue/queue.enums";
 export { RectificationSource, RectificationStatus } from "./rectification/rectification.enums";
 export { EnterpriseServiceKind } from "./enterprise/enterprise.enums";
+export {
+  LaborInspectionKind,
+  LaborInspectionStatus,
+  MediationOutcome,
+  MediationStatus,
+} from "./disputes/disputes.enums";
+export { MEDIATION_LIMIT_DAYS, mediationDueOn } from "./disputes/disputes.service";
 export {
   WorkingCalendar,
   calendarAdditionsFromEnv,
@@ -110,6 +123,9 @@ export const serviceHall = {
     Building,
     BuildingCompany,
     EnterpriseService,
+    InspectionCase,
+    MediationCase,
+    MediationSession,
   ],
   migrations: [
     ServiceHallInitial1763800000501,
@@ -122,6 +138,7 @@ export const serviceHall = {
     TicketHolderIndex1765100000508,
     WindowStaff1765200000521,
     EnterpriseServices1765200000530,
+    Disputes1765200000540,
   ],
   // Only the window clerk reads any citizen's cases; a citizen reads their own (ctx.access).
   personalDataReaders: PERSONAL_DATA_READERS,

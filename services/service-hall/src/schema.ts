@@ -19,6 +19,7 @@ import {
   EnterpriseServiceResolver,
 } from "./enterprise/enterprise.resolver";
 import { Employer, employerReference } from "./enterprise/employer.stub";
+import { InspectionCaseResolver, MediationCaseResolver } from "./disputes/disputes.resolver";
 import type { Services } from "./services";
 
 const resolvers = [
@@ -38,6 +39,8 @@ const resolvers = [
   BuildingResolver,
   EnterpriseServiceResolver,
   EmployerBuildingResolver,
+  InspectionCaseResolver,
+  MediationCaseResolver,
 ] as const;
 
 /** The service hall's subgraph schema; resolvers get the hall's services injected. */

@@ -13,6 +13,7 @@ import { AppointmentService } from "./appointment/appointment.service";
 import { RectificationService } from "./rectification/rectification.service";
 import { StaffService } from "./staff/staff.service";
 import { EnterpriseServiceService } from "./enterprise/enterprise.service";
+import { InspectionService, MediationService } from "./disputes/disputes.service";
 
 /** Every service of the hall, wired to one data source, one event publisher, one calendar and one clock. */
 export interface Services {
@@ -29,6 +30,8 @@ export interface Services {
   kpis: KpiService;
   staff: StaffService;
   enterprise: EnterpriseServiceService;
+  inspections: InspectionService;
+  mediations: MediationService;
 }
 
 /** What tests (and a different installation) may replace: the days added to the holiday schedules, and the clock. */
@@ -56,5 +59,7 @@ export function createServices(db: DataSource, options: ServiceOptions = {}): Se
     kpis: new KpiService(db, clock),
     staff: new StaffService(db, clock),
     enterprise: new EnterpriseServiceService(db, clock),
+    inspections: new InspectionService(db, events, calendar, clock),
+    mediations: new MediationService(db, events, calendar, clock),
   };
 }

@@ -19,5 +19,7 @@ export {
   type CaseTaskDepartment,
   type HallTicketEvent,
   type HallAppointmentEvent,
+  type HallInspectionEvent,
+  type HallMediationEvent,
 } from "./events/hall.events";
 export { NotifyEvents } from "./events/notify.events";

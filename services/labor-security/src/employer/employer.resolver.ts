@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from "type-graphql";
 import { PageArgs, pageRequest, type RequestContext } from "@onewindow/platform";
-import { EMPLOYER_READERS, LABOR_WRITERS } from "../access";
+import { EMPLOYER_FINDERS, LABOR_WRITERS } from "../access";
 import { JobPostingConnection } from "../job-posting/job-posting.resolver";
 import { loaders } from "../loaders";
 import type { Services } from "../services";
@@ -12,7 +12,7 @@ import { RegisterEmployerInput } from "./employer.inputs";
 export class EmployerResolver {
   constructor(private readonly s: Services) {}
 
-  @Authorized(EMPLOYER_READERS)
+  @Authorized(EMPLOYER_FINDERS)
   @Query(() => Employer, {
     nullable: true,
     description: "An employer by unified social credit code; null when unknown.",

@@ -10,6 +10,13 @@ export const HallEvents = {
   appointmentBooked: "onewindow.hall.appointment.booked",
   appointmentCancelled: "onewindow.hall.appointment.cancelled",
   appointmentArrived: "onewindow.hall.appointment.arrived",
+  inspectionOpened: "onewindow.hall.inspection.opened",
+  inspectionExamined: "onewindow.hall.inspection.examined",
+  inspectionOrdered: "onewindow.hall.inspection.ordered",
+  inspectionClosed: "onewindow.hall.inspection.closed",
+  mediationOpened: "onewindow.hall.mediation.opened",
+  mediationHeard: "onewindow.hall.mediation.heard",
+  mediationClosed: "onewindow.hall.mediation.closed",
 } as const;
 
 /**
@@ -35,6 +42,47 @@ export interface HallAppointmentEvent {
   day: string;
   startTime: string;
   endTime: string;
+}
+
+/**
+ * A labor inspection case (劳动保障监察) as it stands after the change the event reports: every
+ * inspection event carries the whole case, and `revision` counts its changes, so a consumer keeps
+ * the newest it has seen whatever order the events arrive in. The complainant is never named:
+ * the inspectorate keeps who complained confidential (《劳动保障监察条例》第九条：“并为举报人保密”).
+ */
+export interface HallInspectionEvent {
+  inspectionId: number;
+  centre: string;
+  creditCode: string;
+  kind: "COMPLAINT" | "ROUTINE";
+  status: "OPEN" | "RECTIFYING" | "CLOSED";
+  openedOn: string;
+  /** Null until the findings are recorded. */
+  violationFound: boolean | null;
+  /** The rectification order's deadline (working days counted by the hall's calendar); null without one. */
+  rectificationDeadline: string | null;
+  closedOn: string | null;
+  revision: number;
+}
+
+/**
+ * A labor dispute mediation case (劳动争议调解) as it stands after the change the event reports,
+ * whole, with `revision` as for inspections. A person event: `idNumber` is the worker's, and
+ * the subject. `dueOn` is the last day of the 15-day mediation limit (劳动争议调解仲裁法第十四条).
+ */
+export interface HallMediationEvent {
+  mediationId: number;
+  centre: string;
+  idNumber: string;
+  creditCode: string;
+  claimFen: number;
+  appliedOn: string;
+  dueOn: string;
+  sessions: number;
+  status: "OPEN" | "CLOSED";
+  outcome: "AGREEMENT" | "FAILED_REFERRED_TO_ARBITRATION" | "WITHDRAWN" | null;
+  closedOn: string | null;
+  revision: number;
 }
 
 /** The departments a service-hall case can wait for (a task each). */
@@ -98,4 +146,18 @@ export interface HallEventPayloads {
   "onewindow.hall.appointment.cancelled": HallAppointmentEvent;
   /** The person checked in and got a queue ticket, called at the slot's start ahead of walk-ins. */
   "onewindow.hall.appointment.arrived": HallAppointmentEvent & { ticketId: number; number: string };
+  /** An inspection case was opened on an employer: a complaint (举报投诉) or a routine inspection. */
+  "onewindow.hall.inspection.opened": HallInspectionEvent;
+  /** The inspection's findings were recorded (a violation found or not). */
+  "onewindow.hall.inspection.examined": HallInspectionEvent;
+  /** A rectification order (责令改正) was issued with its deadline. */
+  "onewindow.hall.inspection.ordered": HallInspectionEvent;
+  /** The inspection case was closed. */
+  "onewindow.hall.inspection.closed": HallInspectionEvent;
+  /** A mediation application was received between a worker and an employer. */
+  "onewindow.hall.mediation.opened": HallMediationEvent;
+  /** A mediation session was held. */
+  "onewindow.hall.mediation.heard": HallMediationEvent;
+  /** The mediation case was closed: an agreement, failed and referred to arbitration, or withdrawn. */
+  "onewindow.hall.mediation.closed": HallMediationEvent;
 }
