@@ -18,6 +18,13 @@ import { TicketHolder1765100000507 } from "./migrations/1765100000507-ticket-hol
 import { TicketHolderIndex1765100000508 } from "./migrations/1765100000508-ticket-holder-index.migration";
 import { QueueSkipTransfer1765100000505 } from "./migrations/1765100000505-queue-skip-transfer.migration";
 import { HallRectification } from "./rectification/rectification.entity";
+import {
+  Assessment,
+  AssessmentPointScore,
+  AssessmentStandardItemRow,
+  AssessmentStandardRow,
+} from "./assessment/assessment.entity";
+import { Assessment1765200000550 } from "./migrations/1765200000550-assessment.migration";
 import { buildServiceHallSchema } from "./schema";
 import { createServices, type ServiceOptions, type Services } from "./services";
 import { PERSONAL_DATA_READERS } from "./access";
@@ -41,12 +48,19 @@ export {
   Appointment,
   AppointmentSchedule,
   AppointmentSlotCount,
+  Assessment,
+  AssessmentPointScore,
+  AssessmentStandardItemRow,
+  AssessmentStandardRow,
+  Assessment1765200000550,
 };
 export { HallDepartment } from "./catalogue/catalogue.enums";
 export { CaseStatus, CaseTaskStatus } from "./case/case.enums";
 export { HallEvaluationChannel, HallRating } from "./evaluation/evaluation.enums";
 export { QueuePriority } from "./queue/queue.enums";
 export { RectificationSource, RectificationStatus } from "./rectification/rectification.enums";
+export { AssessmentKind, AssessmentStatus } from "./assessment/assessment.enums";
+export { DRAFT_STANDARD, DRAFT_STANDARD_VERSION } from "./assessment/standard.draft";
 export {
   WorkingCalendar,
   calendarAdditionsFromEnv,
@@ -83,6 +97,10 @@ export const serviceHall = {
     HallEvaluation,
     HallRectification,
     HolidayScheduleRow,
+    AssessmentStandardRow,
+    AssessmentStandardItemRow,
+    Assessment,
+    AssessmentPointScore,
   ],
   migrations: [
     ServiceHallInitial1763800000501,
@@ -93,6 +111,7 @@ export const serviceHall = {
     Appointments1765100000506,
     TicketHolder1765100000507,
     TicketHolderIndex1765100000508,
+    Assessment1765200000550,
   ],
   // Only the window clerk reads any citizen's cases; a citizen reads their own (ctx.access).
   personalDataReaders: PERSONAL_DATA_READERS,

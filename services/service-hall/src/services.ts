@@ -9,6 +9,7 @@ import { CatalogueService } from "./catalogue/catalogue.service";
 import { EvaluationService } from "./evaluation/evaluation.service";
 import { KpiService } from "./kpi/kpi.service";
 import { QueueService } from "./queue/queue.service";
+import { AssessmentService } from "./assessment/assessment.service";
 import { AppointmentService } from "./appointment/appointment.service";
 import { RectificationService } from "./rectification/rectification.service";
 
@@ -25,6 +26,7 @@ export interface Services {
   evaluations: EvaluationService;
   rectifications: RectificationService;
   kpis: KpiService;
+  assessments: AssessmentService;
 }
 
 /** What tests (and a different installation) may replace: the days added to the holiday schedules, and the clock. */
@@ -50,5 +52,6 @@ export function createServices(db: DataSource, options: ServiceOptions = {}): Se
     evaluations: new EvaluationService(db, calendar, clock),
     rectifications: new RectificationService(db, clock),
     kpis: new KpiService(db, clock),
+    assessments: new AssessmentService(db, calendar, clock),
   };
 }

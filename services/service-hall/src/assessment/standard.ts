@@ -153,6 +153,35 @@ export function validateStandard(input: StandardData): StandardData {
   };
 }
 
+/** A category, target or point of a version as stored, one row each; `parent` is the code it lies under. */
+export interface StandardItemRow {
+  version: string;
+  code: string;
+  level: "CATEGORY" | "TARGET" | "POINT";
+  parent: string | null;
+  position: number;
+  text: string;
+  weight: number;
+  bar: number | null;
+}
+
+/** The flat rows of a standard version, in order (the migration seeding the demo version writes the same). */
+export function standardItemRows(s: StandardData): StandardItemRow[] {
+  const rows: StandardItemRow[] = [];
+  let position = 0;
+  const row = (r: Omit<StandardItemRow, "version" | "position">) =>
+    rows.push({ version: s.version, position: ++position, ...r });
+  for (const c of s.categories) {
+    row({ code: c.code, level: "CATEGORY", parent: null, text: c.name, weight: c.weight, bar: null });
+    for (const t of c.targets) {
+      row({ code: t.code, level: "TARGET", parent: c.code, text: t.text, weight: t.weight, bar: null });
+      for (const p of t.points)
+        row({ code: p.code, level: "POINT", parent: t.code, text: p.text, weight: p.weight, bar: p.bar });
+    }
+  }
+  return rows;
+}
+
 /** Every point of a standard with its category, in the standard's order. */
 export function pointsOf(standard: StandardData): (StandardPointData & { category: string; target: string })[] {
   return standard.categories.flatMap((c) =>
