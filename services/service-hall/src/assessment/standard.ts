@@ -288,15 +288,16 @@ const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 
 /** A period written as a day (2026-05-12), a month (2026-05), a quarter (2026-Q2) or a year (2026); null otherwise. */
 export function readPeriod(text: string): AssessmentPeriod | null {
   const period = (text ?? "").trim().toUpperCase();
-  let m: RegExpExecArray | null;
-  if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(period)))
+  if (/^\d{4}-\d{2}-\d{2}$/.test(period))
     return isValidDate(period) ? { period, from: period, to: period, unit: "DAY" } : null;
-  if ((m = /^(\d{4})-(\d{2})$/.exec(period))) {
+  let m = /^(\d{4})-(\d{2})$/.exec(period);
+  if (m) {
     const [y, mo] = [Number(m[1]), Number(m[2])];
     if (mo < 1 || mo > 12) return null;
     return { period, from: `${period}-01`, to: `${period}-${pad(lastDay(y, mo))}`, unit: "MONTH" };
   }
-  if ((m = /^(\d{4})-Q([1-4])$/.exec(period))) {
+  m = /^(\d{4})-Q([1-4])$/.exec(period);
+  if (m) {
     const [y, q] = [Number(m[1]), Number(m[2])];
     const first = (q - 1) * 3 + 1;
     return {
@@ -306,7 +307,7 @@ export function readPeriod(text: string): AssessmentPeriod | null {
       unit: "QUARTER",
     };
   }
-  if ((m = /^(\d{4})$/.exec(period))) return { period, from: `${period}-01-01`, to: `${period}-12-31`, unit: "YEAR" };
+  if (/^\d{4}$/.test(period)) return { period, from: `${period}-01-01`, to: `${period}-12-31`, unit: "YEAR" };
   return null;
 }
 
