@@ -24,6 +24,13 @@ import { Building, BuildingCompany, EnterpriseService } from "./enterprise/enter
 import { EnterpriseServices1765200000530 } from "./migrations/1765200000530-enterprise-services.migration";
 import { InspectionCase, MediationCase, MediationSession } from "./disputes/disputes.entity";
 import { Disputes1765200000540 } from "./migrations/1765200000540-disputes.migration";
+import {
+  Assessment,
+  AssessmentPointScore,
+  AssessmentStandardItemRow,
+  AssessmentStandardRow,
+} from "./assessment/assessment.entity";
+import { Assessment1765200000550 } from "./migrations/1765200000550-assessment.migration";
 import { buildServiceHallSchema } from "./schema";
 import { createServices, type ServiceOptions, type Services } from "./services";
 import { PERSONAL_DATA_READERS } from "./access";
@@ -59,6 +66,11 @@ export {
   MediationCase,
   MediationSession,
   Disputes1765200000540,
+  Assessment,
+  AssessmentPointScore,
+  AssessmentStandardItemRow,
+  AssessmentStandardRow,
+  Assessment1765200000550,
 };
 export { requireStaff } from "./staff/staff.service";
 export { WindowStaffBadge } from "./staff/staff.enums";
@@ -75,6 +87,8 @@ export {
   MediationStatus,
 } from "./disputes/disputes.enums";
 export { MEDIATION_LIMIT_DAYS, mediationDueOn } from "./disputes/disputes.service";
+export { AssessmentKind, AssessmentStatus } from "./assessment/assessment.enums";
+export { DRAFT_STANDARD, DRAFT_STANDARD_VERSION } from "./assessment/standard.draft";
 export {
   WorkingCalendar,
   calendarAdditionsFromEnv,
@@ -126,6 +140,10 @@ export const serviceHall = {
     InspectionCase,
     MediationCase,
     MediationSession,
+    AssessmentStandardRow,
+    AssessmentStandardItemRow,
+    Assessment,
+    AssessmentPointScore,
   ],
   migrations: [
     ServiceHallInitial1763800000501,
@@ -139,6 +157,7 @@ export const serviceHall = {
     WindowStaff1765200000521,
     EnterpriseServices1765200000530,
     Disputes1765200000540,
+    Assessment1765200000550,
   ],
   // Only the window clerk reads any citizen's cases; a citizen reads their own (ctx.access).
   personalDataReaders: PERSONAL_DATA_READERS,

@@ -10,6 +10,7 @@ import { EvaluationResolver } from "./evaluation/evaluation.resolver";
 import { KpiResolver } from "./kpi/kpi.resolver";
 import { QueueResolver } from "./queue/queue.resolver";
 import { CitizenQueueTicketsResolver, TicketHolderResolver } from "./queue/ticket-holder.resolver";
+import { AssessmentResolver } from "./assessment/assessment.resolver";
 import { AppointmentResolver } from "./appointment/appointment.resolver";
 import { RectificationResolver } from "./rectification/rectification.resolver";
 import { StaffCommitmentResolver, StaffResolver } from "./staff/staff.resolver";
@@ -41,6 +42,7 @@ const resolvers = [
   EmployerBuildingResolver,
   InspectionCaseResolver,
   MediationCaseResolver,
+  AssessmentResolver,
 ] as const;
 
 /** The service hall's subgraph schema; resolvers get the hall's services injected. */

@@ -9,6 +9,7 @@ import { CatalogueService } from "./catalogue/catalogue.service";
 import { EvaluationService } from "./evaluation/evaluation.service";
 import { KpiService } from "./kpi/kpi.service";
 import { QueueService } from "./queue/queue.service";
+import { AssessmentService } from "./assessment/assessment.service";
 import { AppointmentService } from "./appointment/appointment.service";
 import { RectificationService } from "./rectification/rectification.service";
 import { StaffService } from "./staff/staff.service";
@@ -32,6 +33,7 @@ export interface Services {
   enterprise: EnterpriseServiceService;
   inspections: InspectionService;
   mediations: MediationService;
+  assessments: AssessmentService;
 }
 
 /** What tests (and a different installation) may replace: the days added to the holiday schedules, and the clock. */
@@ -61,5 +63,6 @@ export function createServices(db: DataSource, options: ServiceOptions = {}): Se
     enterprise: new EnterpriseServiceService(db, clock),
     inspections: new InspectionService(db, events, calendar, clock),
     mediations: new MediationService(db, events, calendar, clock),
+    assessments: new AssessmentService(db, calendar, clock),
   };
 }

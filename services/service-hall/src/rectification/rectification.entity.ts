@@ -30,6 +30,13 @@ export class HallRectification {
   @Field(() => ID, { nullable: true, description: "The evaluation that opened it; null for other sources." })
   evaluationId: number | null;
 
+  @Column({ type: "integer", name: "assessment_id", nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The window-standard assessment that opened it (source ASSESSMENT); null for other sources.",
+  })
+  assessmentId: number | null;
+
   @Column({ type: "date", name: "opened_on" })
   @Field(() => DateScalar, { description: "Day the item was opened." })
   openedOn: string;

@@ -6,6 +6,7 @@ export enum RectificationSource {
   SUGGESTION_BOOK = "SUGGESTION_BOOK",
   SUPERVISOR = "SUPERVISOR",
   INSPECTION = "INSPECTION",
+  ASSESSMENT = "ASSESSMENT",
 }
 registerEnumType(RectificationSource, {
   name: "RectificationSource",
@@ -16,6 +17,10 @@ registerEnumType(RectificationSource, {
     SUGGESTION_BOOK: { description: "The comment book at the windows (服务窗台意见簿) or a questionnaire." },
     SUPERVISOR: { description: "A conduct supervisor or citizens' representative (行风监督员、群众代表)." },
     INSPECTION: { description: "The centre's own daily inspection (日巡查)." },
+    ASSESSMENT: {
+      description:
+        "A point scored below its bar in a window-standard assessment (opened automatically; see assessmentId).",
+    },
   },
 });
 

@@ -21,6 +21,8 @@ export interface RectificationDraft {
   description: string;
   window: string | null;
   evaluationId: number | null;
+  /** The assessment whose point scored below its bar; absent or null for other sources. */
+  assessmentId?: number | null;
   openedOn: string;
   deadline: string;
 }
@@ -36,6 +38,7 @@ export class RectificationService {
   static async openIn(tx: EntityManager, draft: RectificationDraft): Promise<HallRectification> {
     const item = tx.create(HallRectification, {
       ...draft,
+      assessmentId: draft.assessmentId ?? null,
       status: RectificationStatus.OPEN,
       resolvedOn: null,
       action: null,
