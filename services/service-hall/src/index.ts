@@ -16,6 +16,7 @@ import { Appointment, AppointmentSchedule, AppointmentSlotCount } from "./appoin
 import { Appointments1765100000506 } from "./migrations/1765100000506-appointments.migration";
 import { TicketHolder1765100000507 } from "./migrations/1765100000507-ticket-holder.migration";
 import { TicketHolderIndex1765100000508 } from "./migrations/1765100000508-ticket-holder-index.migration";
+import { ServiceCentres1765200000510 } from "./migrations/1765200000510-service-centres.migration";
 import { QueueSkipTransfer1765100000505 } from "./migrations/1765100000505-queue-skip-transfer.migration";
 import { HallRectification } from "./rectification/rectification.entity";
 import { buildServiceHallSchema } from "./schema";
@@ -36,6 +37,7 @@ export {
   QueueSkipTransfer1765100000505,
   Appointments1765100000506,
   TicketHolder1765100000507,
+  ServiceCentres1765200000510,
   HolidayScheduleRow,
   CentreSetting,
   Appointment,
@@ -46,6 +48,8 @@ export { HallDepartment } from "./catalogue/catalogue.enums";
 export { CaseStatus, CaseTaskStatus } from "./case/case.enums";
 export { HallEvaluationChannel, HallRating } from "./evaluation/evaluation.enums";
 export { QueuePriority } from "./queue/queue.enums";
+export { ServiceCentre } from "./centre/service-centre.entity";
+export { CentreLevel, CentreRankingMetric } from "./centre/centre.enums";
 export { RectificationSource, RectificationStatus } from "./rectification/rectification.enums";
 export {
   WorkingCalendar,
@@ -93,6 +97,7 @@ export const serviceHall = {
     Appointments1765100000506,
     TicketHolder1765100000507,
     TicketHolderIndex1765100000508,
+    ServiceCentres1765200000510,
   ],
   // Only the window clerk reads any citizen's cases; a citizen reads their own (ctx.access).
   personalDataReaders: PERSONAL_DATA_READERS,

@@ -8,6 +8,7 @@ import { CitizenResolver } from "./citizen/citizen.resolver";
 import { Citizen } from "./citizen/citizen.stub";
 import { EvaluationResolver } from "./evaluation/evaluation.resolver";
 import { KpiResolver } from "./kpi/kpi.resolver";
+import { CentreResolver } from "./centre/centre.resolver";
 import { QueueResolver } from "./queue/queue.resolver";
 import { CitizenQueueTicketsResolver, TicketHolderResolver } from "./queue/ticket-holder.resolver";
 import { AppointmentResolver } from "./appointment/appointment.resolver";
@@ -25,6 +26,7 @@ const resolvers = [
   EvaluationResolver,
   RectificationResolver,
   KpiResolver,
+  CentreResolver,
   CalendarResolver,
 ] as const;
 

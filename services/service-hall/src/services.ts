@@ -8,6 +8,7 @@ import { DepartmentConfirmationService } from "./case/department-confirmation.se
 import { CatalogueService } from "./catalogue/catalogue.service";
 import { EvaluationService } from "./evaluation/evaluation.service";
 import { KpiService } from "./kpi/kpi.service";
+import { CentreService } from "./centre/centre.service";
 import { QueueService } from "./queue/queue.service";
 import { AppointmentService } from "./appointment/appointment.service";
 import { RectificationService } from "./rectification/rectification.service";
@@ -25,6 +26,7 @@ export interface Services {
   evaluations: EvaluationService;
   rectifications: RectificationService;
   kpis: KpiService;
+  centres: CentreService;
 }
 
 /** What tests (and a different installation) may replace: the days added to the holiday schedules, and the clock. */
@@ -50,5 +52,6 @@ export function createServices(db: DataSource, options: ServiceOptions = {}): Se
     evaluations: new EvaluationService(db, calendar, clock),
     rectifications: new RectificationService(db, clock),
     kpis: new KpiService(db, clock),
+    centres: new CentreService(db, events, clock),
   };
 }
