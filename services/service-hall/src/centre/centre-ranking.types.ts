@@ -45,6 +45,8 @@ export class CentreRanking {
   @Field(() => DateScalar, { description: "Last day of the period." })
   to: string;
 
-  @Field(() => [CentreRankingRow], { description: "Every centre of the level, best first; those without a value last, by code." })
+  @Field(() => [CentreRankingRow], {
+    description: "Every centre of the level, best first; those without a value last, by code.",
+  })
   rows: CentreRankingRow[];
 }

@@ -56,19 +56,19 @@ export class CentreService {
           }),
           "caseId",
         );
-      const parent = station.parentCode === null ? null : await tx.findOneBy(ServiceCentre, { code: station.parentCode });
+      const parent =
+        station.parentCode === null ? null : await tx.findOneBy(ServiceCentre, { code: station.parentCode });
       if (!parent || parent.level !== CentreLevel.STREET)
         throw new BadUserInputError(HALL_CENTRE.noStreetAbove.with({ centre: station.name }), "caseId");
       if (input.toCentre !== null && input.toCentre !== undefined) {
         const named = await requireCentre(tx, input.toCentre, "toCentre");
         if (named.code !== parent.code)
-          throw new BadUserInputError(HALL_CENTRE.notTheParent.with({ parent: parent.name, named: named.name }), "toCentre");
+          throw new BadUserInputError(
+            HALL_CENTRE.notTheParent.with({ parent: parent.name, named: named.name }),
+            "toCentre",
+          );
       }
-      await tx.update(
-        HallCase,
-        { id },
-        { centre: parent.code, escalatedFrom: station.code, escalatedOn },
-      );
+      await tx.update(HallCase, { id }, { centre: parent.code, escalatedFrom: station.code, escalatedOn });
       Object.assign(hallCase, { centre: parent.code, escalatedFrom: station.code, escalatedOn });
       await this.events.publish(tx, {
         type: HallEvents.caseEscalated,

@@ -13,7 +13,8 @@ import { CentreLevel } from "./centre.enums";
 @Index("hall_centre_parent", ["parentCode"])
 @Index("hall_centre_level", ["level", "code"])
 @ObjectType("ServiceCentre", {
-  description: "A service centre of the city's hierarchy (市 → 区 → 街道 → 社区 / 楼宇服务站), with its queue settings.",
+  description:
+    "A service centre of the city's hierarchy (市 → 区 → 街道 → 社区 / 楼宇服务站), with its queue settings.",
 })
 export class ServiceCentre {
   @PrimaryColumn({ type: "varchar", length: 20 })

@@ -49,8 +49,7 @@ export class KpiReader {
   }
 
   private row(r: Record<string, unknown>, department: unknown, counts: Record<string, number>): KpiRow {
-    if (this.scope.group === "BY_CENTRE")
-      return { window: null, department: null, centre: r.centre as string, counts };
+    if (this.scope.group === "BY_CENTRE") return { window: null, department: null, centre: r.centre as string, counts };
     return {
       window: (r.window_code as string | null) ?? null,
       department: (department as string | null) ?? null,
@@ -101,9 +100,7 @@ export class KpiReader {
        FROM hall_evaluation WHERE evaluated_on >= ? AND evaluated_on <= ?${filter} GROUP BY ${group}`,
       [from, to, ...codes],
     );
-    return rows.map((r) =>
-      this.row(r, r.department, { evaluations: num(r.evaluations), satisfied: num(r.satisfied) }),
-    );
+    return rows.map((r) => this.row(r, r.department, { evaluations: num(r.evaluations), satisfied: num(r.satisfied) }));
   }
 
   async tickets(from: string, to: string): Promise<KpiRow[]> {

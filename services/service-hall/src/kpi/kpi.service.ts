@@ -176,8 +176,7 @@ export class KpiService {
     const out: CentreRankingRow[] = [];
     scored.forEach((row, i) => {
       const previous = out[i - 1];
-      const rank =
-        row.value === null ? null : previous && previous.value === row.value ? previous.rank : i + 1;
+      const rank = row.value === null ? null : previous && previous.value === row.value ? previous.rank : i + 1;
       out.push({ ...row, rank });
     });
     return { level, metric, from, to, rows: out };

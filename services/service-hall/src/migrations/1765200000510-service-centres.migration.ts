@@ -27,7 +27,10 @@ export class ServiceCentres1765200000510 implements MigrationInterface {
         : "UPDATE hall_centre_setting SET level = ?, district = ?, street = ? WHERE code = ?",
       [HOME.level, HOME.district, HOME.street, HOME.code],
     );
-    await q.createIndex("hall_centre_setting", new TableIndex({ name: "hall_centre_parent", columnNames: ["parent_code"] }));
+    await q.createIndex(
+      "hall_centre_setting",
+      new TableIndex({ name: "hall_centre_parent", columnNames: ["parent_code"] }),
+    );
     await q.createIndex(
       "hall_centre_setting",
       new TableIndex({ name: "hall_centre_level", columnNames: ["level", "code"] }),
@@ -80,10 +83,7 @@ const INDEXES: [string, TableIndex][] = [
       columnNames: ["centre", "deadline", "completed_on", "window_code", "department"],
     }),
   ],
-  [
-    "hall_case",
-    new TableIndex({ name: "hall_case_centre_open", columnNames: ["centre", "status", "deadline"] }),
-  ],
+  ["hall_case", new TableIndex({ name: "hall_case_centre_open", columnNames: ["centre", "status", "deadline"] })],
   [
     "hall_evaluation",
     new TableIndex({
@@ -93,7 +93,10 @@ const INDEXES: [string, TableIndex][] = [
   ],
   [
     "hall_rectification",
-    new TableIndex({ name: "hall_rectification_centre", columnNames: ["centre", "deadline", "window_code", "resolved_on"] }),
+    new TableIndex({
+      name: "hall_rectification_centre",
+      columnNames: ["centre", "deadline", "window_code", "resolved_on"],
+    }),
   ],
   [
     "queue_ticket",
