@@ -1,6 +1,6 @@
 import { test } from "@jest/globals";
 import assert from "node:assert/strict";
-import { SeededRandom } from "@onewindow/platform";
+import { CursorKey, SeededRandom, pageRequest } from "@onewindow/platform";
 import { CATALOGUE } from "../catalogue/catalogue.data";
 import { HallEvaluationChannel, HallRating } from "../evaluation/evaluation.enums";
 import { openTestHall, outboxTypes, person, snapshot } from "../service-hall.fixture";
@@ -8,7 +8,7 @@ import { DEMO_CENTRES, seedDemoCentres } from "../seed/centres.seed";
 import { CentreLevel, CentreRankingMetric } from "./centre.enums";
 import { HALL_CENTRE } from "./centre.messages";
 
-const page = { offset: 0, limit: 50 };
+const page = pageRequest(50, null, CursorKey.ephemeral().list("test"));
 
 async function hallWithCentres(now?: string) {
   const hall = await openTestHall(now);
