@@ -9,6 +9,9 @@ import type {
   BuildingStationTotalsQueryVariables,
   EmploymentAidQuery,
   EmploymentAidQueryVariables,
+  CentreRankingQuery,
+  CentreRankingQueryVariables,
+  CentreTreeQuery,
   HallKpisQuery,
   HallKpisQueryVariables,
   HospitalDashboardQuery,
@@ -24,6 +27,8 @@ import { formatDate, formatDateRange, formatTime } from "./format";
 import { follow, liveClient } from "./live";
 import {
   BUILDING_STATION_TOTALS,
+  CENTRE_RANKING,
+  CENTRE_TREE,
   EMPLOYMENT_AID,
   FROM,
   HALL_KPIS,
@@ -282,9 +287,76 @@ async function loadHospital(): Promise<void> {
   );
 }
 
+/** Levels in the selector's order, indented by depth (city → district → street → station). */
+const LEVEL_DEPTH: Record<string, number> = { CITY: 0, DISTRICT: 1, STREET: 2, COMMUNITY: 3, BUILDING_STATION: 3 };
+/** Each centre's level, by code, once the selector is filled. */
+const centreLevels = new Map<string, string>();
+
+/**
+ * Fills the centre selector with the city's tree, depth first, each option indented and labelled
+ * with its level; the hall's own centre stays selected. A centre above a street counts its whole
+ * subtree (a district's streets and stations), a street or station its own records.
+ */
+async function loadCentres(): Promise<void> {
+  const select = $("hall-centre") as HTMLSelectElement;
+  const res = await graphql<CentreTreeQuery, Record<string, never>>(CENTRE_TREE, {});
+  const centres = res.data?.hallCentres;
+  if (!centres?.length) return;
+  const children = new Map<string | null, typeof centres>();
+  for (const c of centres) children.set(c.parentCode ?? null, [...(children.get(c.parentCode ?? null) ?? []), c]);
+  const known = new Set(centres.map((c) => c.code));
+  const options: HTMLOptionElement[] = [];
+  const visit = (c: (typeof centres)[number]) => {
+    centreLevels.set(c.code, c.level);
+    const depth = LEVEL_DEPTH[c.level] ?? 0;
+    const label = `${"\u3000".repeat(depth)}${c.name}（${enumLabel("CentreLevel", c.level)}）`;
+    options.push(new Option(label, c.code, false, c.code === select.value));
+    for (const child of children.get(c.code) ?? []) visit(child);
+  };
+  for (const root of centres.filter((c) => c.parentCode == null || !known.has(c.parentCode))) visit(root);
+  const selected = select.value;
+  select.replaceChildren(...options);
+  select.value = selected;
+  select.onchange = () => void loadHall();
+}
+
+/** Street centres ranked by satisfaction over the hall panel's period, best first. */
+async function loadRanking(): Promise<void> {
+  const res = await graphql<CentreRankingQuery, CentreRankingQueryVariables>(CENTRE_RANKING, {
+    level: "STREET" as CentreRankingQueryVariables["level"],
+    from: HALL_FROM,
+    to: HALL_TO,
+    metric: "SATISFACTION_RATE" as CentreRankingQueryVariables["metric"],
+  });
+  const rows = res.data?.centreRanking.rows;
+  if (!rows) return;
+  chart(
+    "chart-ranking",
+    "Street centres ranked by satisfaction rate",
+    {
+      grid: { left: 60, right: 20, top: 20, bottom: 60 },
+      xAxis: {
+        type: "category",
+        data: rows.map((r) => r.centre.name.replace(/综合服务中心$/, "")),
+        axisLabel: { interval: 0, rotate: 30 },
+      },
+      yAxis: { type: "value", min: 0.8, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
+      series: [{ name: "满意度 Satisfaction", type: "bar", data: rows.map((r) => r.value ?? null) }],
+    },
+    pct,
+  );
+}
+
 async function loadHall(): Promise<void> {
   $("hall-period").replaceChildren(dateElement(HALL_FROM), " 至 ", dateElement(HALL_TO));
-  const res = await graphql<HallKpisQuery, HallKpisQueryVariables>(HALL_KPIS, { from: HALL_FROM, to: HALL_TO });
+  const centre = ($("hall-centre") as HTMLSelectElement).value || "KAIXUAN";
+  const res = await graphql<HallKpisQuery, HallKpisQueryVariables>(HALL_KPIS, {
+    from: HALL_FROM,
+    to: HALL_TO,
+    centre,
+    // A district or the city is the sum of the centres below it; a street or station is itself.
+    includeSubordinate: (LEVEL_DEPTH[centreLevels.get(centre) ?? "STREET"] ?? 2) < 2,
+  });
   if (note("hall-note", res.errors) || !res.data?.hallKpis) return;
   const k = res.data.hallKpis;
   table(
@@ -540,6 +612,8 @@ async function refresh(): Promise<void> {
     loadHospital(),
     loadHall(),
     loadStation(),
+    loadCentres().then(loadHall),
+    loadRanking(),
     loadEmploymentAid(),
     loadJobBoard(),
   ]);

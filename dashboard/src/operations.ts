@@ -58,8 +58,8 @@ export const HOSPITAL_DASHBOARD = /* GraphQL */ `
 `;
 
 export const HALL_KPIS = /* GraphQL */ `
-  query HallKpis($from: Date!, $to: Date!) {
-    hallKpis(from: $from, to: $to) {
+  query HallKpis($from: Date!, $to: Date!, $centre: String, $includeSubordinate: Boolean) {
+    hallKpis(from: $from, to: $to, centre: $centre, includeSubordinate: $includeSubordinate) {
       from
       to
       casesHandled
@@ -193,6 +193,35 @@ export const QUEUE_CALLS = /* GraphQL */ `
     }
   }
   ${QUEUE_BOARD_VIEW}
+`;
+
+/** The city's service centres with their places in the tree, for the hall panel's centre selector (public). */
+export const CENTRE_TREE = /* GraphQL */ `
+  query CentreTree {
+    hallCentres {
+      code
+      name
+      level
+      parentCode
+    }
+  }
+`;
+
+/** The street centres ranked by a KPI over the hall panel's period (analyst or window clerk). */
+export const CENTRE_RANKING = /* GraphQL */ `
+  query CentreRanking($level: CentreLevel!, $from: Date!, $to: Date!, $metric: CentreRankingMetric!) {
+    centreRanking(level: $level, from: $from, to: $to, metric: $metric) {
+      rows {
+        rank
+        value
+        casesHandled
+        centre {
+          code
+          name
+        }
+      }
+    }
+  }
 `;
 
 /** The hall's centres, for the screen's heading (public). */

@@ -140,7 +140,7 @@ describe("window-standard assessment through the gateway", () => {
     assert.deepEqual(report.categories[0], { code: "C1", weight: 20, score: 20 - low.weight });
     assert.deepEqual(report.openRectifications, [{ id: rectificationId, source: "ASSESSMENT" }]);
 
-    const rankingQuery = `query ($p: String!) { assessmentRanking(level: "STREET", period: $p) { rank centre total completed } }`;
+    const rankingQuery = `query ($p: String!) { assessmentRanking(level: STREET, period: $p) { rank centre total completed } }`;
     const ranking = (await ok(stack, rankingQuery, { p: MONTH }, ANALYST)).assessmentRanking;
     assert.deepEqual(ranking[0], { rank: 1, centre: "KAIXUAN", total: 100 - low.weight, completed: 1 });
     assert.equal((await stack.query(rankingQuery, { p: MONTH }, CLERK)).errors?.[0].extensions?.code, "FORBIDDEN");

@@ -203,6 +203,22 @@ const HALL_DEPARTMENTS = ["劳动保障", "医疗保险", "失业管理", "就�
       ["职业培训", "0"],
       ["合计 Total", "655"],
     ]);
+    // The centre selector holds the city's tree; a district shows the sum of its centres.
+    const centreOptions = await page.locator("[data-testid=hall-centre] option").allInnerTexts();
+    assert.ok(centreOptions.length >= 15, `centres: ${centreOptions.length}`);
+    assert.ok(centreOptions.some((o) => o.includes("物产大厦楼宇服务站")));
+    assert.equal(await page.locator("[data-testid=hall-centre]").inputValue(), "KAIXUAN");
+    const kaixuan = await page.locator("#hall-summary tbody td").first().innerText();
+    await page.locator("[data-testid=hall-centre]").selectOption("JIANGGAN");
+    await page
+      .locator("#hall-summary tbody td")
+      .first()
+      .filter({ hasNotText: new RegExp(`^${kaixuan}$`) })
+      .waitFor();
+    assert.ok(Number(await page.locator("#hall-summary tbody td").first().innerText()) > Number(kaixuan));
+    // The street ranking: eight street centres, by their names.
+    assert.ok((await page.locator("#chart-ranking svg").count()) === 1);
+    assert.equal((await cells(page, "chart-ranking-table")).length, 8);
     assert.ok((await page.locator("[data-testid=job-board] tbody tr").count()) >= 1, "the job board lists postings");
     assert.match(await page.locator("[data-testid=job-board] tbody tr td").nth(4).innerText(), CHINESE_DATE);
     // The queue board comes from its subscription's first message, not from the page's load.

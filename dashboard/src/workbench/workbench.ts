@@ -491,6 +491,8 @@ async function openCase(): Promise<void> {
       idNumber: personId,
       itemCode: selectedItem.code,
       window: settings.window,
+      // The case belongs to the clerk's centre, where the ticket was called.
+      centre: settings.centre || null,
       ticketNumber: ticket?.number ?? null,
       appointment: null,
       proxy: null,

@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { openTestHall, snapshot } from "./service-hall.fixture";
 import { KAIXUAN } from "./seed/kaixuan.figures";
 import { seedServiceHallDemo } from "./seed/demo-data.seed";
+import { CentreLevel, CentreRankingMetric } from "./centre/centre.enums";
 
 test("凯旋街道综合服务中心 reproduces the seed text's figures through hallKpis", async () => {
   const { db, s } = await openTestHall();
@@ -48,10 +49,23 @@ test("凯旋街道综合服务中心 reproduces the seed text's figures through 
   // On SQLite the aggregate runs over a covering index (PostgreSQL's planner chooses by its own statistics).
   if (db.options.type === "better-sqlite3") {
     const plan: { detail: string }[] = await db.query(
-      "EXPLAIN QUERY PLAN SELECT window_code, department, COUNT(*) FROM hall_case WHERE completed_on >= '2008-01-01' AND completed_on <= '2010-12-31' GROUP BY window_code, department",
+      "EXPLAIN QUERY PLAN SELECT window_code, department, COUNT(*), SUM(CASE WHEN completed_on = opened_on THEN 1 ELSE 0 END) FROM hall_case WHERE completed_on >= '2008-01-01' AND completed_on <= '2010-12-31' AND centre IN ('KAIXUAN') GROUP BY window_code, department",
     );
-    assert.match(plan.map((p) => p.detail).join(" | "), /COVERING INDEX hall_case_completed/);
+    assert.match(plan.map((p) => p.detail).join(" | "), /COVERING INDEX hall_case_centre_completed/);
   }
+  // The other demo centres: their own figures, which leave Kaixuan's alone and make a ranking.
+  assert.ok(result.otherCentreCases > 10_000, `${result.otherCentreCases} other cases`);
+  const jianggan = await s.kpis.hallKpis(KAIXUAN.from, KAIXUAN.to, "JIANGGAN", true);
+  assert.ok(jianggan.casesHandled > 72_000 && jianggan.onTimeRate! < 1, `${jianggan.casesHandled}`);
+  const streets = await s.kpis.centreRanking(
+    CentreLevel.STREET,
+    KAIXUAN.from,
+    KAIXUAN.to,
+    CentreRankingMetric.SATISFACTION_RATE,
+  );
+  assert.equal(streets.rows.length, 8);
+  assert.ok(streets.rows.every((r) => r.value !== null && r.evaluations > 50));
+  assert.ok(new Set(streets.rows.map((r) => r.value)).size > 4, "the streets differ");
   console.log(`seeded 72,000 cases in ${seedMs} ms; hallKpis over them in ${kpiMs} ms`);
 
   // Seeding again writes nothing.

@@ -16,6 +16,7 @@ import { Appointment, AppointmentSchedule, AppointmentSlotCount } from "./appoin
 import { Appointments1765100000506 } from "./migrations/1765100000506-appointments.migration";
 import { TicketHolder1765100000507 } from "./migrations/1765100000507-ticket-holder.migration";
 import { TicketHolderIndex1765100000508 } from "./migrations/1765100000508-ticket-holder-index.migration";
+import { ServiceCentres1765200000510 } from "./migrations/1765200000510-service-centres.migration";
 import { QueueSkipTransfer1765100000505 } from "./migrations/1765100000505-queue-skip-transfer.migration";
 import { HallRectification } from "./rectification/rectification.entity";
 import { CommitmentReview, StaffCommitment, WindowStaff } from "./staff/staff.entity";
@@ -49,6 +50,7 @@ export {
   QueueSkipTransfer1765100000505,
   Appointments1765100000506,
   TicketHolder1765100000507,
+  ServiceCentres1765200000510,
   HolidayScheduleRow,
   CentreSetting,
   Appointment,
@@ -78,6 +80,8 @@ export { HallDepartment } from "./catalogue/catalogue.enums";
 export { CaseStatus, CaseTaskStatus } from "./case/case.enums";
 export { HallEvaluationChannel, HallRating } from "./evaluation/evaluation.enums";
 export { QueuePriority } from "./queue/queue.enums";
+export { ServiceCentre } from "./centre/service-centre.entity";
+export { CentreLevel, CentreRankingMetric } from "./centre/centre.enums";
 export { RectificationSource, RectificationStatus } from "./rectification/rectification.enums";
 export { EnterpriseServiceKind } from "./enterprise/enterprise.enums";
 export {
@@ -158,6 +162,7 @@ export const serviceHall = {
     EnterpriseServices1765200000530,
     Disputes1765200000540,
     Assessment1765200000550,
+    ServiceCentres1765200000510,
   ],
   // Only the window clerk reads any citizen's cases; a citizen reads their own (ctx.access).
   personalDataReaders: PERSONAL_DATA_READERS,

@@ -8,6 +8,7 @@ import { CitizenResolver } from "./citizen/citizen.resolver";
 import { Citizen } from "./citizen/citizen.stub";
 import { EvaluationResolver } from "./evaluation/evaluation.resolver";
 import { KpiResolver } from "./kpi/kpi.resolver";
+import { CentreResolver } from "./centre/centre.resolver";
 import { QueueResolver } from "./queue/queue.resolver";
 import { CitizenQueueTicketsResolver, TicketHolderResolver } from "./queue/ticket-holder.resolver";
 import { AssessmentResolver } from "./assessment/assessment.resolver";
@@ -34,6 +35,7 @@ const resolvers = [
   EvaluationResolver,
   RectificationResolver,
   KpiResolver,
+  CentreResolver,
   CalendarResolver,
   StaffResolver,
   StaffCommitmentResolver,

@@ -8,6 +8,7 @@ import { DepartmentConfirmationService } from "./case/department-confirmation.se
 import { CatalogueService } from "./catalogue/catalogue.service";
 import { EvaluationService } from "./evaluation/evaluation.service";
 import { KpiService } from "./kpi/kpi.service";
+import { CentreService } from "./centre/centre.service";
 import { QueueService } from "./queue/queue.service";
 import { AssessmentService } from "./assessment/assessment.service";
 import { AppointmentService } from "./appointment/appointment.service";
@@ -34,6 +35,7 @@ export interface Services {
   inspections: InspectionService;
   mediations: MediationService;
   assessments: AssessmentService;
+  centres: CentreService;
 }
 
 /** What tests (and a different installation) may replace: the days added to the holiday schedules, and the clock. */
@@ -64,5 +66,6 @@ export function createServices(db: DataSource, options: ServiceOptions = {}): Se
     inspections: new InspectionService(db, events, calendar, clock),
     mediations: new MediationService(db, events, calendar, clock),
     assessments: new AssessmentService(db, calendar, clock),
+    centres: new CentreService(db, events, clock),
   };
 }

@@ -87,7 +87,6 @@ export const HALL_ASSESSMENT = defineMessages("hall.assessment", {
     zh: "窗口标准测评（{centre}，{period}，{kind}，测评编号{id}）：{point}“{text}”得 {score} 分，低于合格线 {bar} 分，待整改",
     en: 'window standard assessment ({centre}, {period}, {kind}, assessment {id}): {point} "{text}" scored {score}, below its bar of {bar}, to be rectified',
   },
-  unknownLevel: { zh: "未知的服务中心层级：{level}", en: "unknown centre level {level}" },
 });
 
 /** The kinds of assessment, named in the texts above (`{kind}`). */

@@ -1,3 +1,4 @@
+import { CentreLevel } from "../centre/centre.enums";
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 import type { Role } from "@onewindow/contracts";
 import type { RequestContext } from "@onewindow/platform";
@@ -122,13 +123,11 @@ export class AssessmentResolver {
   @Authorized(RANKING_READERS)
   @Query(() => [AssessmentRankingRow], {
     description:
-      "The centres of a level ranked by the mean total of their completed assessments in the period, best first; centres without one last, unplaced. Until centres carry levels every centre the hall knows is ranked.",
+      "The centres of a level ranked by the mean total of their completed assessments in the period, best first; centres without one last, unplaced.",
   })
   assessmentRanking(
-    @Arg("level", {
-      description: "The level of centre: CITY, DISTRICT, STREET, COMMUNITY or BUILDING_STATION.",
-    })
-    level: string,
+    @Arg("level", () => CentreLevel, { description: "The level of centre ranked." })
+    level: CentreLevel,
     @Arg("period", { description: "A day, month, quarter or year: 2026-05-12, 2026-05, 2026-Q2, 2026." })
     period: string,
     @Arg("kind", () => AssessmentKind, KIND_FILTER) kind: AssessmentKind | null,

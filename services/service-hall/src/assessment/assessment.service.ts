@@ -1,3 +1,4 @@
+import type { CentreLevel } from "../centre/centre.enums";
 import { In, type DataSource, type EntityManager } from "typeorm";
 import type { Caller } from "@onewindow/contracts";
 import {
@@ -209,6 +210,7 @@ export class AssessmentService {
       if (input.score < point.bar && rectificationId === null) {
         const item = await RectificationService.openIn(tx, {
           source: RectificationSource.ASSESSMENT,
+          centre: assessment.centre,
           // Stored in the ledger as written: Chinese, as the centre keeps it.
           description: HALL_ASSESSMENT.belowBar
             .with({
@@ -402,7 +404,7 @@ export class AssessmentService {
   }
 
   /** The centres at a level ranked by the mean total of their completed assessments in the period. */
-  async ranking(level: string, periodText: string, kind: AssessmentKind | null): Promise<AssessmentRankingRow[]> {
+  async ranking(level: CentreLevel, periodText: string, kind: AssessmentKind | null): Promise<AssessmentRankingRow[]> {
     const period = parsePeriod(periodText, null);
     return this.db.transaction(async (tx) => {
       const centres = await centresAtLevel(tx, level);

@@ -12,6 +12,10 @@ import { CaseStatus } from "./case.enums";
 @Index("hall_case_completed", ["completedOn", "window", "department", "deadline", "openedOn"])
 // Covers a staff member's figures: their cases completed in a period, on time and on site.
 @Index("hall_case_staff", ["staffNumber", "completedOn", "deadline", "openedOn"])
+// One centre's KPI aggregates (ServiceCentres migration).
+@Index("hall_case_centre_completed", ["centre", "completedOn", "openedOn", "window", "department"])
+@Index("hall_case_centre_open", ["centre", "status", "deadline"])
+@Index("hall_case_centre_due", ["centre", "deadline", "completedOn", "window", "department"])
 @Directive('@key(fields: "id")')
 @ObjectType("Case", {
   description: "A case (办件) accepted at a window of the service hall, with its promised deadline.",
@@ -53,6 +57,23 @@ export class HallCase {
       "Staff number of the clerk who completed it; null while open, when the departments' confirmations completed it, or not a recorded staff member.",
   })
   completedBy: string | null;
+  @Column({ type: "varchar", length: 20, default: "KAIXUAN" })
+  @Field({
+    description:
+      "Code of the service centre the case belongs to: where it was accepted, or the street centre a community station escalated it to.",
+  })
+  centre: string;
+
+  @Column({ type: "varchar", length: 20, name: "escalated_from", nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "The community station that escalated the case to this centre (站站互通); null when not escalated.",
+  })
+  escalatedFrom: string | null;
+
+  @Column({ type: "date", name: "escalated_on", nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: "Day it was escalated; null when not escalated." })
+  escalatedOn: string | null;
 
   @Column({ type: "integer", name: "ticket_id", nullable: true })
   ticketId: number | null;

@@ -11,6 +11,12 @@ export class OpenCaseInput {
   @Field({ description: "The accepting window, e.g. 03." })
   window: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description: "Code of the service centre accepting it (see hallCentres); default KAIXUAN.",
+  })
+  centre?: string | null;
+
   @Field(() => String, { nullable: true, description: "Today's queue number the citizen was called with, e.g. A012." })
   ticketNumber?: string | null;
 

@@ -14,6 +14,8 @@ import { HallEvents } from "@onewindow/contracts";
 import { HALL } from "../messages";
 import { QueueTicketStatus } from "../queue/queue.enums";
 import { QueueTicket } from "../queue/queue-ticket.entity";
+import { HOME_CENTRE } from "../queue/centre-setting.entity";
+import { requireCentre } from "../queue/centres";
 import { completeCaseIn } from "./case-completion";
 import { parseCaseId } from "./case-id";
 import { HallCase } from "./case.entity";
@@ -46,12 +48,14 @@ export class CaseService {
     const openedOn = todayBy(this.clock);
     return this.db.transaction(async (tx) => {
       const item = await CatalogueService.require(tx, input.itemCode);
+      const centre = await requireCentre(tx, input.centre ?? HOME_CENTRE);
       const calendar = await this.calendar.current(tx);
       let ticket: QueueTicket | null = null;
       if (ticketNumber) {
         ticket = await tx.findOneBy(QueueTicket, {
           day: openedOn,
           number: ticketNumber,
+          centre: centre.code,
           status: QueueTicketStatus.CALLED,
         });
         if (!ticket) throw new BadUserInputError(HALL.ticketNotCalled.with({ ticket: ticketNumber }), "ticketNumber");
@@ -63,6 +67,9 @@ export class CaseService {
         window,
         staffNumber: await knownStaff(tx, clerk),
         completedBy: null,
+        centre: centre.code,
+        escalatedFrom: null,
+        escalatedOn: null,
         ticketId: ticket?.id ?? null,
         ticketNumber,
         appointment: input.appointment ?? false,

@@ -12,6 +12,13 @@ export class SubmitEvaluationInput {
   })
   window?: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Code of the service centre of the window evaluated without a case; default KAIXUAN. With a case, the case's centre counts.",
+  })
+  centre?: string | null;
+
   @Field(() => HallEvaluationChannel, { description: "How the evaluation was given." })
   channel: HallEvaluationChannel;
 

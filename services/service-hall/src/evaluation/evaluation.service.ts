@@ -4,6 +4,8 @@ import type { CalendarService } from "../calendar/calendar.service";
 import { HallCase } from "../case/case.entity";
 import { parseCaseId } from "../case/case-id";
 import { HALL } from "../messages";
+import { HOME_CENTRE } from "../queue/centre-setting.entity";
+import { requireCentre } from "../queue/centres";
 import { RectificationSource } from "../rectification/rectification.enums";
 import { RectificationService } from "../rectification/rectification.service";
 import { HallEvaluationChannel, HallRating } from "./evaluation.enums";
@@ -46,9 +48,11 @@ export class EvaluationService {
         );
       }
       const window = hallCase?.window ?? (named as string);
+      const centre = hallCase?.centre ?? (await requireCentre(tx, input.centre ?? HOME_CENTRE)).code;
       const evaluation = tx.create(HallEvaluation, {
         caseId,
         window,
+        centre,
         department: hallCase?.department ?? null,
         staffNumber: hallCase ? hallCase.staffNumber : await knownStaff(tx, clerk),
         channel: input.channel,
@@ -66,6 +70,7 @@ export class EvaluationService {
             : HALL.unsatisfiedAtWindow.with({ window })
           ).zh,
           window,
+          centre,
           evaluationId: evaluation.id,
           openedOn: evaluatedOn,
           deadline: (await this.calendar.current(tx)).deadline(evaluatedOn, AUTO_RECTIFICATION_WORKING_DAYS),

@@ -10,6 +10,7 @@ import { HallEvaluationChannel, HallRating } from "./evaluation.enums";
 @Index("hall_evaluation_period", ["evaluatedOn", "window", "department", "channel", "rating"])
 @Index("hall_evaluation_case", ["caseId"])
 @Index("hall_evaluation_staff", ["staffNumber", "evaluatedOn", "rating"])
+@Index("hall_evaluation_centre", ["centre", "evaluatedOn", "window", "department", "channel", "rating"])
 @ObjectType("HallEvaluation", { description: "A citizen's evaluation of the service at a window." })
 export class HallEvaluation {
   @PrimaryGeneratedColumn()
@@ -26,6 +27,10 @@ export class HallEvaluation {
   @Column({ type: "varchar", length: 20, name: "window_code" })
   @Field({ description: "The window evaluated." })
   window: string;
+
+  @Column({ type: "varchar", length: 20, default: "KAIXUAN" })
+  @Field({ description: "Code of the service centre evaluated: the case's, or the one named with the window." })
+  centre: string;
 
   @Column({ type: "varchar", length: 24, nullable: true })
   @Field(() => HallDepartment, { nullable: true, description: "The case's line of business; null without a case." })

@@ -6,6 +6,7 @@ import { serviceHall } from "../index";
 import { QueueSkipTransfer1765100000505 } from "./1765100000505-queue-skip-transfer.migration";
 import { Appointments1765100000506 } from "./1765100000506-appointments.migration";
 import { TicketHolder1765100000507 } from "./1765100000507-ticket-holder.migration";
+import { ServiceCentres1765200000510 } from "./1765200000510-service-centres.migration";
 
 test("the queue, appointment and ticket-holder migrations go down and up again, a skipped ticket back to called, the centre seeded once", async () => {
   const { db, services: s } = await openDepartmentDatabase(serviceHall);
@@ -14,6 +15,7 @@ test("the queue, appointment and ticket-holder migrations go down and up again, 
   await s.queue.skip({ ticketId: String(ticket.id) });
   const q = db.createQueryRunner();
   try {
+    await new ServiceCentres1765200000510().down(q);
     await new TicketHolder1765100000507().down(q);
     await new Appointments1765100000506().down(q);
     await new QueueSkipTransfer1765100000505().down(q);
@@ -42,11 +44,20 @@ test("the queue, appointment and ticket-holder migrations go down and up again, 
     await new QueueSkipTransfer1765100000505().up(q);
     await new Appointments1765100000506().up(q);
     await new TicketHolder1765100000507().up(q);
+    await new ServiceCentres1765200000510().up(q);
   } finally {
     await q.release();
   }
   assert.deepEqual(await s.queue.centres(), [
-    { code: "KAIXUAN", name: "凯旋街道综合服务中心", recallWindowMinutes: 30 },
+    {
+      code: "KAIXUAN",
+      name: "凯旋街道综合服务中心",
+      level: "STREET",
+      parentCode: null,
+      district: "江干区",
+      street: "凯旋街道",
+      recallWindowMinutes: 30,
+    },
   ]);
   assert.deepEqual(
     (await db.query("SELECT centre FROM queue_ticket")).map((r: { centre: string }) => r.centre),

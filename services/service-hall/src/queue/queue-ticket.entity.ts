@@ -12,6 +12,7 @@ import { QueuePriority, QueueTicketStatus } from "./queue.enums";
 @Index("queue_ticket_called", ["calledOn", "window", "category"])
 @Index("queue_ticket_holder", ["holderIdNumber", "id"])
 @Index("queue_ticket_staff", ["staffNumber", "calledOn"])
+@Index("queue_ticket_centre_called", ["centre", "calledOn", "window", "category", "waitSeconds"])
 @ObjectType({ description: "A queue ticket (排队号) taken at the hall's ticket machine." })
 export class QueueTicket {
   @PrimaryGeneratedColumn()

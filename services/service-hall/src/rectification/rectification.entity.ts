@@ -8,6 +8,7 @@ import { RectificationSource, RectificationStatus } from "./rectification.enums"
 // Covers the KPI aggregate: items due in a period, resolved by their deadline or not.
 @Index("hall_rectification_due", ["deadline", "window", "resolvedOn"])
 @Index("hall_rectification_status", ["status", "deadline"])
+@Index("hall_rectification_centre", ["centre", "deadline", "window", "resolvedOn"])
 @ObjectType("HallRectification", { description: "An item of the rectification ledger (整改台账), with its deadline." })
 export class HallRectification {
   @PrimaryGeneratedColumn()
@@ -25,6 +26,10 @@ export class HallRectification {
   @Column({ type: "varchar", length: 20, name: "window_code", nullable: true })
   @Field(() => String, { nullable: true, description: "The window concerned; null for the hall as a whole." })
   window: string | null;
+
+  @Column({ type: "varchar", length: 20, default: "KAIXUAN" })
+  @Field({ description: "Code of the service centre concerned: the evaluated case's, or the one named." })
+  centre: string;
 
   @Column({ type: "integer", name: "evaluation_id", nullable: true })
   @Field(() => ID, { nullable: true, description: "The evaluation that opened it; null for other sources." })

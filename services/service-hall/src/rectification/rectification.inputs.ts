@@ -13,6 +13,9 @@ export class OpenRectificationInput {
   @Field(() => DateScalar, { description: "Day by which it must be resolved; today or later." })
   deadline: string;
 
+  @Field(() => String, { nullable: true, description: "Code of the service centre concerned; default KAIXUAN." })
+  centre?: string | null;
+
   @Field(() => String, { nullable: true, description: "The window concerned; omit for the hall as a whole." })
   window?: string | null;
 }

@@ -11,6 +11,8 @@ import {
   type Clock,
 } from "@onewindow/platform";
 import { HALL } from "../messages";
+import { HOME_CENTRE } from "../queue/centre-setting.entity";
+import { requireCentre } from "../queue/centres";
 import { HallRectification } from "./rectification.entity";
 import { RectificationSource, RectificationStatus } from "./rectification.enums";
 import type { OpenRectificationInput, ResolveRectificationInput } from "./rectification.inputs";
@@ -20,6 +22,8 @@ export interface RectificationDraft {
   source: RectificationSource;
   description: string;
   window: string | null;
+  /** The centre concerned (a known code). */
+  centre: string;
   evaluationId: number | null;
   /** The assessment whose point scored below its bar; absent or null for other sources. */
   assessmentId?: number | null;
@@ -56,15 +60,21 @@ export class RectificationService {
       throw new BadUserInputError(HALL.dateNotExisting.with({ date: input.deadline }), "deadline");
     if (input.deadline < openedOn)
       throw new BadUserInputError(HALL.deadlinePast.with({ deadline: input.deadline, today: openedOn }), "deadline");
-    const draft: RectificationDraft = {
-      source,
-      description: requiredText(input.description, "description", 500),
-      window: optionalText(input.window, "window", 20),
-      evaluationId: null,
-      openedOn,
-      deadline: input.deadline,
-    };
-    return this.db.transaction((tx) => RectificationService.openIn(tx, draft));
+    const description = requiredText(input.description, "description", 500);
+    const window = optionalText(input.window, "window", 20);
+    return this.db.transaction(async (tx) => {
+      const centre = await requireCentre(tx, input.centre ?? HOME_CENTRE);
+      const draft: RectificationDraft = {
+        source,
+        description,
+        window,
+        centre: centre.code,
+        evaluationId: null,
+        openedOn,
+        deadline: input.deadline,
+      };
+      return RectificationService.openIn(tx, draft);
+    });
   }
 
   async resolve(input: ResolveRectificationInput): Promise<HallRectification> {

@@ -7,6 +7,8 @@ import { CaseStatus } from "../case/case.enums";
 import { QueueTicketStatus } from "../queue/queue.enums";
 import { visitsOfDay, residentPool, workingDays, type VisitRow } from "./hall-generators";
 import { KAIXUAN } from "./kaixuan.figures";
+import { HOME_CENTRE } from "../queue/centre-setting.entity";
+import { seedDemoCentres, seedOtherCentresRecords } from "./centres.seed";
 import { writeEvaluationsAndLedger, type EvaluatedCase } from "./evaluations.writer";
 import { kaixuanStaffNumber, writeKaixuanStaff } from "./kaixuan.staff";
 import { seedEnterpriseStationDemo } from "./enterprise-station.seed";
@@ -31,6 +33,8 @@ export interface SeedServiceHallDemoResult {
   rectifications: number;
   /** The average wait of the seeded tickets, minutes (what hallKpis reports over the period). */
   averageWaitMinutes: number;
+  /** Cases written for the other demo centres (the districts' streets and stations), for the rankings. */
+  otherCentreCases: number;
 }
 
 const col = (name: string, pgType: BulkColumn["pgType"]): BulkColumn => ({ name, pgType });
@@ -125,21 +129,32 @@ async function insertVisits(tx: EntityManager, visits: VisitRow[]): Promise<numb
  * evaluation names the clerk of its window, so each person's figures and stars come from them.
  * Cases and tickets go in in batches of whole days, each batch in its own transaction, with
  * progress; the evaluations and the ledger in a last one. Deterministic: the same records on
- * every run. Does nothing when the centre's records are there already.
+ * every run. Does nothing when the centre's records are there already. Also places the demo city's
+ * centres (two districts, their streets and stations, 物产大厦's station) and writes the other centres'
+ * records (see centres.seed.ts), so that rankings compare something.
  */
 export async function seedServiceHallDemo(
   db: DataSource,
   options: SeedServiceHallDemoOptions = {},
 ): Promise<SeedServiceHallDemoResult> {
+  await db.transaction((tx) => seedDemoCentres(tx));
   // The building station first: it has its own check, so it lands in a hall seeded before it existed.
   await seedEnterpriseStationDemo(db, { creditCodes: options.creditCodes });
   const [existing] = await runSql(
     db.manager,
-    "SELECT COUNT(*) AS n FROM hall_case WHERE opened_on >= ? AND opened_on <= ?",
-    [KAIXUAN.from, KAIXUAN.to],
+    "SELECT COUNT(*) AS n FROM hall_case WHERE centre = ? AND opened_on >= ? AND opened_on <= ?",
+    [HOME_CENTRE, KAIXUAN.from, KAIXUAN.to],
   );
   if (Number(existing.n) > 0)
-    return { skipped: true, cases: 0, tickets: 0, evaluations: 0, rectifications: 0, averageWaitMinutes: 0 };
+    return {
+      skipped: true,
+      cases: 0,
+      tickets: 0,
+      evaluations: 0,
+      rectifications: 0,
+      averageWaitMinutes: 0,
+      otherCentreCases: 0,
+    };
   const total = KAIXUAN.casesHandled;
   const batchSize = options.batchSize ?? 12_000;
   const people = options.idNumbers?.length ? options.idNumbers : residentPool(3_000);
@@ -188,7 +203,9 @@ export async function seedServiceHallDemo(
   }
   if (pending.length > 0) await flush();
   const written = await db.transaction((tx) => writeEvaluationsAndLedger(tx, rng, evaluated, calendar));
+  const otherCentreCases = await seedOtherCentresRecords(db, calendar, people);
   return {
+    otherCentreCases,
     skipped: false,
     cases: done,
     tickets: done,

@@ -2,6 +2,7 @@
 export const HallEvents = {
   caseOpened: "onewindow.hall.case.opened",
   caseCompleted: "onewindow.hall.case.completed",
+  caseEscalated: "onewindow.hall.case.escalated",
   ticketCalled: "onewindow.hall.ticket.called",
   ticketSkipped: "onewindow.hall.ticket.skipped",
   ticketRecalled: "onewindow.hall.ticket.recalled",
@@ -116,6 +117,19 @@ export interface HallEventPayloads {
     onTime: boolean;
     /** Who completed it: the window clerk, or the department whose confirmation was the last. */
     completedBy: "window" | CaseTaskDepartment;
+  };
+  /**
+   * A community or building station escalated an open case to its street centre (站站互通):
+   * the case now belongs to `toCentre`, its deadline unchanged. Centres by code.
+   */
+  "onewindow.hall.case.escalated": {
+    caseId: number;
+    idNumber: string;
+    itemCode: string;
+    fromCentre: string;
+    toCentre: string;
+    escalatedOn: string;
+    deadline: string;
   };
   /** A window called a ticket (`callNextTicket`). */
   "onewindow.hall.ticket.called": HallTicketEvent & { window: string };

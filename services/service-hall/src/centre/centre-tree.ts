@@ -1,0 +1,50 @@
+import type { EntityManager } from "typeorm";
+import { ServiceCentre } from "./service-centre.entity";
+
+/**
+ * The centres as a tree, read whole: a city has a few thousand centres at most, so a scope or a
+ * ranking's roll-up is computed here rather than by a recursive query each database spells differently.
+ */
+export class CentreTree {
+  private readonly children = new Map<string, string[]>();
+  readonly byCode = new Map<string, ServiceCentre>();
+
+  constructor(readonly centres: readonly ServiceCentre[]) {
+    for (const c of centres) {
+      this.byCode.set(c.code, c);
+      if (c.parentCode !== null)
+        (this.children.get(c.parentCode) ?? this.children.set(c.parentCode, []).get(c.parentCode)!).push(c.code);
+    }
+  }
+
+  static async read(tx: EntityManager): Promise<CentreTree> {
+    return new CentreTree(await tx.find(ServiceCentre, { order: { code: "ASC" } }));
+  }
+
+  /** `code` and every centre below it, at any depth. */
+  subtree(code: string): string[] {
+    const out: string[] = [];
+    const stack = [code];
+    const seen = new Set<string>();
+    while (stack.length > 0) {
+      const next = stack.pop()!;
+      // A cycle in hand-loaded data must not hang a KPI read.
+      if (seen.has(next)) continue;
+      seen.add(next);
+      out.push(next);
+      stack.push(...(this.children.get(next) ?? []));
+    }
+    return out;
+  }
+
+  /** `code` and the centres above it, nearest first. */
+  ancestry(code: string): string[] {
+    const out: string[] = [];
+    let at: string | null = code;
+    while (at !== null && !out.includes(at)) {
+      out.push(at);
+      at = this.byCode.get(at)?.parentCode ?? null;
+    }
+    return out;
+  }
+}
