@@ -8,6 +8,8 @@
 export const KNOWN_OPERATIONS: readonly string[] = [
   "ApproveRetirement",
   "BuildingStationTotals",
+  "CentreRanking",
+  "CentreTree",
   "CitizenAcrossDepartments",
   "ClaimUnemploymentBenefit",
   "EmployerAcrossDepartments",
