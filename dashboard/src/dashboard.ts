@@ -22,6 +22,8 @@ import type {
   NewJobPostingsSubscription,
   QueueBoardViewFragment,
   QueueCallsSubscription,
+  ServiceStarsQuery,
+  ServiceStarsQueryVariables,
 } from "./generated/graphql";
 import { formatDate, formatDateRange, formatTime } from "./format";
 import { follow, liveClient } from "./live";
@@ -38,6 +40,7 @@ import {
   JOB_BOARD_SIZE,
   NEW_JOB_POSTINGS,
   QUEUE_CALLS,
+  SERVICE_STARS,
   TO,
   lastTwelveMonths,
 } from "./operations";
@@ -65,6 +68,9 @@ const HALL_TO = "2010-12-31";
 const STATION = "WUCHAN";
 const STATION_FROM = "2010-01-01";
 const STATION_TO = "2010-12-31";
+/** The centre whose service stars are shown, and the last month of its demo records (kaixuan.figures.ts). */
+const STARS_CENTRE = "KAIXUAN";
+const STARS_MONTH = "2010-12";
 const TOKEN_KEY = "onewindow.dashboard.token";
 
 interface Point {
@@ -424,6 +430,48 @@ async function loadStation(): Promise<void> {
   );
 }
 
+/** The month's service stars of the hall's own centre, by rank, with the honours on their windows. */
+async function loadStars(): Promise<void> {
+  const month = document.createElement("time");
+  month.dateTime = STARS_MONTH;
+  month.textContent = `${STARS_MONTH.slice(0, 4)}年${Number(STARS_MONTH.slice(5))}月`;
+  $("stars-month").replaceChildren(month);
+  const res = await graphql<ServiceStarsQuery, ServiceStarsQueryVariables>(SERVICE_STARS, {
+    centre: STARS_CENTRE,
+    month: STARS_MONTH,
+  });
+  if (note("stars-note", res.errors) || !res.data?.serviceStars) return;
+  const stars = res.data.serviceStars;
+  table(
+    $("service-stars"),
+    [
+      "名次 Rank",
+      "姓名 Name",
+      "窗口 Window",
+      "称号 Honours",
+      "办结 Cases",
+      "按时 On time",
+      "评价 Evaluations",
+      "满意度 Satisfaction",
+      "得分 Score",
+    ],
+    stars.length
+      ? stars.map((s) => [
+          String(s.rank),
+          s.badge.name,
+          s.badge.window,
+          s.badge.badges.map((b) => enumLabel("WindowStaffBadge", b)).join("、") || "—",
+          String(s.kpis.casesHandled),
+          pct(s.kpis.onTimeRate),
+          String(s.kpis.evaluations),
+          pct(s.kpis.satisfactionRate),
+          s.score.toFixed(1),
+        ])
+      : [["—", "本月无人达到服务之星条件 Nobody met the rule this month", "", "", "", "", "", "", ""]],
+    [true, false, false, false, true, true, true, true, true],
+  );
+}
+
 const count = (v: number | null) => (v == null ? "—" : String(v));
 
 /** A day shown in Chinese, with the API's form of it in `datetime`. */
@@ -614,6 +662,7 @@ async function refresh(): Promise<void> {
     loadStation(),
     loadCentres().then(loadHall),
     loadRanking(),
+    loadStars(),
     loadEmploymentAid(),
     loadJobBoard(),
   ]);

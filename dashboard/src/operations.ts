@@ -98,6 +98,31 @@ export const BUILDING_STATION_TOTALS = /* GraphQL */ `
   }
 `;
 
+/**
+ * A centre's service stars (服务之星) of a month, by rank, with the badge on their window and the
+ * month's own figures the rule ranked them by (window clerk, analyst or administrator).
+ */
+export const SERVICE_STARS = /* GraphQL */ `
+  query ServiceStars($centre: String!, $month: String!) {
+    serviceStars(centre: $centre, month: $month) {
+      rank
+      staffNumber
+      score
+      badge {
+        name
+        window
+        badges
+      }
+      kpis {
+        casesHandled
+        onTimeRate
+        evaluations
+        satisfactionRate
+      }
+    }
+  }
+`;
+
 /** A posting as the job board lists it: the first page's and each pushed one's. */
 const JOB_POSTING_ROW = /* GraphQL */ `
   fragment JobPostingRow on JobPosting {
@@ -291,6 +316,8 @@ export function lastTwelveMonths(now = new Date()): { from: string; to: string }
 export const DEMO_JOB_SEEKER = "330112198211241001";
 export const DEMO_EMPLOYEE = "330108199311021006";
 export const DEMO_RETIREE = "330110194101311012";
+/** A company of the demo data (`demoEmployer(0)`, 杭州之江五金有限公司), one of 物产大厦's. */
+export const DEMO_COMPANY = "91330102100000008A";
 
 /** A saved example of the explorer: a tab with its operation and variables. */
 export interface Example {
@@ -706,6 +733,426 @@ export const EXAMPLES: Example[] = [
     variables: {
       community: "濮家社区",
       visit: { idNumber: DEMO_JOB_SEEKER, kind: "POLICY", channel: "VISIT", outcome: "已讲解失业保险金政策" },
+    },
+  },
+  {
+    group: "centre director",
+    title: "Centre director: the centre's figures, stars and windows · 中心主任：本中心指标、服务之星与窗口公示",
+    query: /* GraphQL */ `
+      # A street centre's director: the centre with its community and building stations
+      # (includeSubordinate), the month's service stars (服务之星, the rule is in serviceStars' description),
+      # what each window shows the public (亮身份、亮职责、亮承诺) and the open cases, escalated ones
+      # from the stations included; then one clerk's own figures. Role analyst (staffKpis and
+      # serviceStars also window_clerk or admin); staffBadges is public:
+      # {"authorization": "Bearer <npm run token -- --role analyst>", "x-access-purpose": "explorer"}
+      query DirectorCentre($centre: String!, $from: Date!, $to: Date!, $month: String!) {
+        hallKpis(centre: $centre, from: $from, to: $to, includeSubordinate: true) {
+          casesHandled
+          onTimeRate
+          onSiteRate
+          satisfactionRate
+          ticketsCalled
+        }
+        serviceStars(centre: $centre, month: $month) {
+          rank
+          staffNumber
+          score
+          badge {
+            name
+            window
+            badges
+          }
+          kpis {
+            casesHandled
+            onTime
+            evaluations
+            satisfactionRate
+          }
+        }
+        staffBadges(centre: $centre) {
+          window
+          name
+          badges
+          duties
+          commitments
+        }
+        centreCases(centre: $centre, first: 10) {
+          totalCount
+          edges {
+            node {
+              id
+              itemCode
+              deadline
+              escalatedFrom
+              staffNumber
+            }
+          }
+        }
+      }
+
+      query DirectorStaffKpis($staffNumber: String!, $from: Date!, $to: Date!) {
+        staffKpis(staffNumber: $staffNumber, from: $from, to: $to) {
+          casesHandled
+          onTimeRate
+          onSiteRate
+          evaluations
+          unsatisfied
+          satisfactionRate
+          ticketsCalled
+        }
+      }
+    `,
+    // The Kaixuan demo records run to the end of 2010; KX01 is window 01's clerk.
+    variables: { centre: "KAIXUAN", from: "2010-01-01", to: "2010-12-31", month: "2010-12", staffNumber: "KX01" },
+  },
+  {
+    group: "centre director",
+    title: "Centre director: commitments and their review · 中心主任：承诺台账与践诺评诺",
+    query: /* GraphQL */ `
+      # The commitments ledger (亮承诺, 践诺评诺): a clerk's record with each commitment's id and
+      # reviews, a new commitment, a review of one (kept or not, by whom). The staff records and
+      # the ledger are kept with the administrator's token; analysts may read the record too:
+      # {"authorization": "Bearer <npm run token -- --role admin>", "x-access-purpose": "explorer"}
+      query StaffCommitments($staffNumber: String!) {
+        windowStaff(staffNumber: $staffNumber) {
+          name
+          window
+          badges
+          commitments {
+            id
+            text
+            madeOn
+            reviews {
+              kept
+              reviewer
+              note
+              reviewedOn
+            }
+          }
+        }
+      }
+
+      mutation RecordCommitment($commitment: RecordCommitmentInput!) {
+        recordCommitment(input: $commitment) {
+          id
+          text
+          madeOn
+        }
+      }
+
+      mutation ReviewCommitment($review: ReviewCommitmentInput!) {
+        reviewCommitment(input: $review) {
+          id
+          commitmentId
+          kept
+          reviewer
+          reviewedOn
+        }
+      }
+    `,
+    variables: {
+      staffNumber: "KX01",
+      commitment: { staffNumber: "KX01", text: "社保缴费基数核定当场办结，不让群众跑第二趟" },
+      review: { commitmentId: "1", kept: true, reviewer: "中心主任", note: "本月抽查办件均当场办结" },
+    },
+  },
+  {
+    group: "centre director",
+    title: "Centre director: leader review against the window standard · 中心主任：领导评议",
+    query: /* GraphQL */ `
+      # An assessment against the current window standard (4 categories, 17 targets, 38 points; see
+      # assessmentStandard): open it, score each point (a score below the point's bar opens a
+      # rectification item in the ledger), complete it, read the centre's report. LEADER, PEER and
+      # the patrols and bulletins need analyst; SELF is the window clerk's (the station worker's tab):
+      # {"authorization": "Bearer <npm run token -- --role analyst>", "x-access-purpose": "explorer"}
+      mutation OpenLeaderReview($open: OpenAssessmentInput!) {
+        openAssessment(input: $open) {
+          id
+          period
+          standardVersion
+          status
+        }
+      }
+
+      mutation ScoreAssessmentPoint($score: ScoreAssessmentPointInput!) {
+        scoreAssessmentPoint(input: $score) {
+          scoredPoints
+          total
+          belowBar
+        }
+      }
+
+      mutation CompleteAssessment($assessmentId: ID!) {
+        completeAssessment(assessmentId: $assessmentId) {
+          status
+          total
+          completedOn
+        }
+      }
+
+      query AssessmentReport($centre: String!, $period: String!) {
+        assessmentReport(centre: $centre, period: $period) {
+          completed
+          open
+          total
+          belowBar
+          categories {
+            code
+            name
+            weight
+            score
+            rate
+          }
+          openRectifications {
+            id
+            description
+            deadline
+          }
+        }
+      }
+    `,
+    variables: {
+      open: { centre: "KAIXUAN", period: lastTwelveMonths().to.slice(0, 7), kind: "LEADER" },
+      score: { assessmentId: "1", point: "P01", score: 2, note: "窗口公示牌信息齐全" },
+      assessmentId: "1",
+      centre: "KAIXUAN",
+      period: lastTwelveMonths().to.slice(0, 4),
+    },
+  },
+  {
+    group: "district officer",
+    title: "District officer: the district's figures and rankings · 区级管理人员：全区指标与排名",
+    query: /* GraphQL */ `
+      # A district is the sum of its centres' rows (includeSubordinate); its streets ranked by a KPI
+      # and by their window-standard assessments (centres without a completed one come last,
+      # unplaced). Role analyst:
+      # {"authorization": "Bearer <npm run token -- --role analyst>", "x-access-purpose": "explorer"}
+      query DistrictOverview(
+        $district: String!
+        $from: Date!
+        $to: Date!
+        $metric: CentreRankingMetric!
+        $period: String!
+      ) {
+        hallKpis(centre: $district, from: $from, to: $to, includeSubordinate: true) {
+          casesHandled
+          onTimeRate
+          onSiteRate
+          satisfactionRate
+        }
+        centreRanking(level: STREET, from: $from, to: $to, metric: $metric) {
+          rows {
+            rank
+            value
+            casesHandled
+            centre {
+              code
+              name
+              parentCode
+            }
+          }
+        }
+        assessmentRanking(level: STREET, period: $period) {
+          rank
+          name
+          completed
+          total
+        }
+      }
+    `,
+    variables: {
+      district: "JIANGGAN",
+      from: "2010-01-01",
+      to: "2010-12-31",
+      metric: "SATISFACTION_RATE",
+      period: lastTwelveMonths().to.slice(0, 4),
+    },
+  },
+  {
+    group: "district officer",
+    title:
+      "District officer: overdue mediation, station services, a patrol · 区级管理人员：超期调解、楼宇服务站与日巡查",
+    query: /* GraphQL */ `
+      # Mediation cases past their 15-day limit (劳动争议调解仲裁法第十四条): the parties may apply
+      # for arbitration. A building station's services by kind (物产大厦 2010: 120 / 420 / 115). A
+      # day's patrol (日巡查) of a centre, scored as in the director's leader review. Role analyst
+      # (labor_officer also reads the mediation cases):
+      # {"authorization": "Bearer <npm run token -- --role analyst>", "x-access-purpose": "explorer"}
+      query DistrictFollowUp($station: String!, $from: Date!, $to: Date!) {
+        overdueMediationCases(first: 20) {
+          totalCount
+          edges {
+            node {
+              id
+              centre
+              matter
+              appliedOn
+              dueOn
+              sessionCount
+            }
+          }
+        }
+        enterpriseServiceTotals(station: $station, from: $from, to: $to) {
+          services
+          companies
+          byKind {
+            kind
+            services
+            companies
+          }
+        }
+      }
+
+      mutation OpenPatrol($patrol: OpenAssessmentInput!) {
+        openAssessment(input: $patrol) {
+          id
+          kind
+          period
+          status
+        }
+      }
+    `,
+    variables: {
+      station: "WUCHAN",
+      from: "2010-01-01",
+      to: "2010-12-31",
+      patrol: { centre: "CAIHE", period: lastTwelveMonths().to, kind: "PATROL" },
+    },
+  },
+  {
+    group: "station worker",
+    title: "Station worker: a company's service · 楼宇服务站工作人员：企业服务登记",
+    query: /* GraphQL */ `
+      # At 物产大厦's station (六进服务): a service given to one of the building's companies, by the
+      # worker who gave it, then the station's totals. Role window_clerk, signed in as the worker:
+      # {"authorization": "Bearer <npm run token -- --role window_clerk --user WC0301>", "x-access-purpose": "楼宇服务站 企业服务"}
+      mutation RecordEnterpriseService($service: RecordEnterpriseServiceInput!) {
+        recordEnterpriseService(input: $service) {
+          id
+          kind
+          date
+          staffNumber
+          company {
+            name
+          }
+        }
+      }
+
+      query StationServiceTotals($station: String!, $from: Date!, $to: Date!) {
+        enterpriseServiceTotals(station: $station, from: $from, to: $to) {
+          services
+          companies
+          byKind {
+            kind
+            services
+          }
+        }
+      }
+    `,
+    variables: {
+      service: {
+        creditCode: DEMO_COMPANY,
+        kind: "COMPLIANCE_REVIEW",
+        date: lastTwelveMonths().to,
+        staffNumber: "WC0301",
+        note: "劳动合同签订情况书面审查",
+      },
+      station: "WUCHAN",
+      from: lastTwelveMonths().from,
+      to: lastTwelveMonths().to,
+    },
+  },
+  {
+    group: "station worker",
+    title: "Station worker: inspection and mediation · 服务站工作人员：劳动保障监察与争议调解",
+    query: /* GraphQL */ `
+      # A complaint or routine inspection of an employer (劳动保障监察), and a worker's mediation
+      # application (劳动争议调解: 15 days from receipt). The mediation case names the worker, so
+      # it is a read of the person: give a purpose. Role window_clerk (or labor_officer):
+      # {"authorization": "Bearer <npm run token -- --role window_clerk --user WC0303>", "x-access-purpose": "楼宇服务站 劳动争议调解"}
+      mutation OpenInspectionCase($inspection: OpenInspectionCaseInput!) {
+        openInspectionCase(input: $inspection) {
+          id
+          kind
+          status
+          openedOn
+        }
+      }
+
+      mutation OpenMediationCase($mediation: OpenMediationCaseInput!) {
+        openMediationCase(input: $mediation) {
+          id
+          status
+          appliedOn
+          dueOn
+          worker {
+            name
+          }
+        }
+      }
+    `,
+    variables: {
+      inspection: {
+        centre: "WUCHAN",
+        creditCode: DEMO_COMPANY,
+        kind: "ROUTINE",
+        subject: "劳动合同签订与工资支付情况",
+      },
+      mediation: {
+        centre: "WUCHAN",
+        workerIdNumber: DEMO_EMPLOYEE,
+        creditCode: DEMO_COMPANY,
+        claim: 3200,
+        matter: "拖欠2个月加班工资",
+      },
+    },
+  },
+  {
+    group: "station worker",
+    title: "Station worker: escalate, self review · 服务站工作人员：站站互通与自评",
+    query: /* GraphQL */ `
+      # A station's open cases, one escalated to its street centre (站站互通: the deadline stays; a
+      # community station's work the same way), and the station's self review (自评) against the
+      # window standard, scored as in the director's leader review. Role window_clerk; a clerk with
+      # a staff record self-reviews only their own centre:
+      # {"authorization": "Bearer <npm run token -- --role window_clerk --user WC0302>", "x-access-purpose": "服务站 站站互通"}
+      query StationCases($station: String!) {
+        centreCases(centre: $station, first: 10) {
+          totalCount
+          edges {
+            node {
+              id
+              itemCode
+              openedOn
+              deadline
+            }
+          }
+        }
+      }
+
+      mutation EscalateCase($escalate: EscalateCaseInput!) {
+        escalateCase(input: $escalate) {
+          id
+          centre
+          escalatedFrom
+          escalatedOn
+          deadline
+        }
+      }
+
+      mutation OpenSelfReview($self: OpenAssessmentInput!) {
+        openAssessment(input: $self) {
+          id
+          period
+          status
+        }
+      }
+    `,
+    variables: {
+      station: "WUCHAN",
+      // Put the number of one of the station's open cases here.
+      escalate: { caseId: "1" },
+      self: { centre: "WUCHAN", period: lastTwelveMonths().to.slice(0, 7), kind: "SELF" },
     },
   },
   {
