@@ -219,6 +219,35 @@ const HALL_DEPARTMENTS = ["劳动保障", "医疗保险", "失业管理", "就�
     // The street ranking: eight street centres, by their names.
     assert.ok((await page.locator("#chart-ranking svg").count()) === 1);
     assert.equal((await cells(page, "chart-ranking-table")).length, 8);
+    // Kaixuan's service stars of December 2010, the demo's last month: the API's, by rank, the
+    // honours on their windows in Chinese.
+    assert.equal(await page.locator("#stars-note").isHidden(), true, await page.locator("#stars-note").innerText());
+    assert.equal(await page.locator("#stars-month").innerText(), "2010年12月");
+    assert.equal(await page.locator("#stars-month time").getAttribute("datetime"), "2010-12");
+    const starsApi = await stack.query(
+      `{ serviceStars(centre: "KAIXUAN", month: "2010-12") { rank score badge { name window } kpis { casesHandled } } }`,
+      {},
+      { roles: ["analyst"], user: "dashboard-test" },
+    );
+    assert.equal(starsApi.errors, undefined, JSON.stringify(starsApi.errors));
+    const expectedStars = (starsApi.data as any).serviceStars as any[];
+    assert.ok(expectedStars.length >= 1, "the demo's last month has service stars");
+    const stars = await cells(page, "service-stars");
+    assert.deepEqual(
+      stars.map((row) => [row[0], row[1], row[2], row[4], row[8]]),
+      expectedStars.map((s) => [
+        String(s.rank),
+        s.badge.name,
+        s.badge.window,
+        String(s.kpis.casesHandled),
+        s.score.toFixed(1),
+      ]),
+    );
+    assert.deepEqual(
+      stars.map((row) => row[3]).filter((honours) => !/^(—|[\u4e00-\u9fff、]+)$/.test(honours!)),
+      [],
+      "honours by their Chinese names",
+    );
     assert.ok((await page.locator("[data-testid=job-board] tbody tr").count()) >= 1, "the job board lists postings");
     assert.match(await page.locator("[data-testid=job-board] tbody tr td").nth(4).innerText(), CHINESE_DATE);
     // The queue board comes from its subscription's first message, not from the page's load.
@@ -408,15 +437,24 @@ const HALL_DEPARTMENTS = ["劳动保障", "医疗保险", "失业管理", "就�
     const { page, external, problems } = await openPage();
     await page.goto(`${base}/explorer`);
     await page.waitForSelector(".graphiql-container", { timeout: 20_000 });
-    // The saved examples, the clerk's employment-aid workflow among them, one tab each.
+    // The saved examples, the clerk's employment-aid workflow and the centres' users among them, one tab each.
     const tabs = await page.locator(".graphiql-tab").allInnerTexts();
-    assert.ok(tabs.length >= 13, `saved example tabs: ${tabs}`);
+    assert.ok(tabs.length >= 22, `saved example tabs: ${tabs}`);
     for (const name of [
       "JobSeekerProfile",
       "JobSeekerMatches",
       "ReferJob",
       "RecordReferralOutcome",
       "ReferralFigures",
+      // A centre director's, a district officer's and a station worker's.
+      "DirectorCentre",
+      "StaffCommitments",
+      "OpenLeaderReview",
+      "DistrictOverview",
+      "DistrictFollowUp",
+      "RecordEnterpriseService",
+      "OpenInspectionCase",
+      "StationCases",
     ]) {
       assert.ok(
         tabs.some((t) => t.includes(name)),
