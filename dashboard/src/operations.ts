@@ -1150,7 +1150,8 @@ export const EXAMPLES: Example[] = [
     `,
     variables: {
       station: "WUCHAN",
-      // Put the number of one of the station's open cases here.
+      // One of the station's open cases (the demo's are all completed: open one with
+      // openCase(input: { centre: "WUCHAN", … }) or at the workbench first).
       escalate: { caseId: "1" },
       self: { centre: "WUCHAN", period: lastTwelveMonths().to.slice(0, 7), kind: "SELF" },
     },
