@@ -264,18 +264,9 @@ export const COMPLETE_CASE = /* GraphQL */ `
 `;
 
 /** One case again (the list of the clerk's open cases is refreshed by number). */
-export const WORKBENCH_CASE = /* GraphQL */ `
-  query WorkbenchCaseById($id: ID!) {
-    case(id: $id) {
-      ...WorkbenchCase
-    }
-  }
-  ${WORKBENCH_CASE_FRAGMENT}
-`;
-
-export const WORKBENCH_OVERDUE = /* GraphQL */ `
-  query WorkbenchOverdue {
-    overdueCases(first: 50) {
+export const WORKBENCH_OPEN_CASES = /* GraphQL */ `
+  query WorkbenchOpenCases($centre: String!) {
+    centreCases(centre: $centre, first: 100) {
       totalCount
       edges {
         node {

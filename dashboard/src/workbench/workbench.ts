@@ -5,8 +5,6 @@ import type {
   QueueCallsSubscription,
   WorkbenchCallNextMutation,
   WorkbenchCallNextMutationVariables,
-  WorkbenchCaseByIdQuery,
-  WorkbenchCaseByIdQueryVariables,
   WorkbenchCaseFragment,
   WorkbenchCentresQuery,
   WorkbenchCompleteCaseMutation,
@@ -18,7 +16,8 @@ import type {
   WorkbenchJobMatchesQueryVariables,
   WorkbenchOpenCaseMutation,
   WorkbenchOpenCaseMutationVariables,
-  WorkbenchOverdueQuery,
+  WorkbenchOpenCasesQuery,
+  WorkbenchOpenCasesQueryVariables,
   WorkbenchPersonQuery,
   WorkbenchPersonQueryVariables,
   WorkbenchRecallMutation,
@@ -55,11 +54,10 @@ import {
   SKIP,
   SUBMIT_EVALUATION,
   TRANSFER,
-  WORKBENCH_CASE,
   WORKBENCH_CENTRES,
   WORKBENCH_DEADLINE,
   WORKBENCH_ITEMS,
-  WORKBENCH_OVERDUE,
+  WORKBENCH_OPEN_CASES,
   WORKBENCH_PERSON,
 } from "./operations";
 import { blockStates, esc, renderBlocks, type Person } from "./person";
@@ -71,7 +69,6 @@ import { blockStates, esc, renderBlocks, type Person } from "./person";
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const SETTINGS_KEY = "onewindow.workbench.settings";
-const CASES_KEY = "onewindow.workbench.cases";
 /** The purpose the clerk's own work lists state: they read cases of many people, for the window's work. */
 const WORKLIST_PURPOSE = "本窗口在办件清单";
 
@@ -501,7 +498,6 @@ async function openCase(): Promise<void> {
   const error = firstError(res.errors);
   if (error || !res.data) return say("case-status", `受理失败：${error ?? ""}`, "error");
   currentCase = res.data.openCase;
-  rememberCase(currentCase.id);
   say(
     "case-status",
     `已受理：办件编号 ${currentCase.id}，${currentCase.item.name}，承诺 ${formatDate(currentCase.deadline)} 前办结`,
@@ -529,47 +525,19 @@ async function completeCase(): Promise<void> {
 $("open-case").addEventListener("click", () => void openCase());
 $("complete-case").addEventListener("click", () => void completeCase());
 
-function rememberedCases(): string[] {
-  try {
-    return (JSON.parse(localStorage.getItem(CASES_KEY) ?? "[]") as string[]).slice(-50);
-  } catch {
-    return [];
-  }
-}
-function rememberCase(id: string): void {
-  localStorage.setItem(CASES_KEY, JSON.stringify([...rememberedCases().filter((c) => c !== id), id]));
-}
-
 /**
- * The clerk's open cases, overdue first: the hall's overdue list, and the cases opened at this
- * workbench (the API has no list of a window's open cases; the workbench remembers its own).
+ * The open cases of the clerk's window at their centre, overdue first, then by deadline (the
+ * centre's open cases come soonest deadline first).
  */
 async function refreshMyCases(): Promise<void> {
-  const [overdue, ...mine] = await Promise.all([
-    graphql<WorkbenchOverdueQuery>(WORKBENCH_OVERDUE, undefined, { purpose: WORKLIST_PURPOSE }),
-    ...rememberedCases().map((id) =>
-      graphql<WorkbenchCaseByIdQuery, WorkbenchCaseByIdQueryVariables>(
-        WORKBENCH_CASE,
-        { id },
-        {
-          purpose: WORKLIST_PURPOSE,
-        },
-      ),
-    ),
-  ]);
-  const byId = new Map<string, WorkbenchCaseFragment>();
-  for (const edge of overdue!.data?.overdueCases.edges ?? []) byId.set(edge.node.id, edge.node);
-  const stillOpen: string[] = [];
-  for (const res of mine) {
-    const c = res.data?.case;
-    if (c?.status === "OPEN") {
-      byId.set(c.id, c);
-      stillOpen.push(c.id);
-    }
-  }
-  localStorage.setItem(CASES_KEY, JSON.stringify(stillOpen));
-  const open = [...byId.values()]
-    .filter((c) => c.status === "OPEN" && (c.window === settings.window || stillOpen.includes(c.id)))
+  const res = await graphql<WorkbenchOpenCasesQuery, WorkbenchOpenCasesQueryVariables>(
+    WORKBENCH_OPEN_CASES,
+    { centre: settings.centre },
+    { purpose: WORKLIST_PURPOSE },
+  );
+  const open = (res.data?.centreCases.edges ?? [])
+    .map((edge) => edge.node)
+    .filter((c) => c.status === "OPEN" && c.window === settings.window)
     .sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.deadline.localeCompare(b.deadline));
   const listEl = $("my-cases");
   listEl.replaceChildren(
@@ -591,8 +559,8 @@ async function refreshMyCases(): Promise<void> {
     }),
   );
   if (!open.length) listEl.innerHTML = `<li class="empty">暂无在办件</li>`;
-  const error = firstError(overdue!.errors);
-  if (error) listEl.insertAdjacentHTML("beforeend", `<li class="empty">超期件未能读取：${esc(error)}</li>`);
+  const error = firstError(res.errors);
+  if (error) listEl.insertAdjacentHTML("beforeend", `<li class="empty">在办件未能读取：${esc(error)}</li>`);
 }
 
 /* ---------- business acts ---------- */
