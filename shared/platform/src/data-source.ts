@@ -30,6 +30,9 @@ export interface DataSourceOptions {
 }
 
 /** Counts every statement (the batching tests read the counter) and logs failures. */
+
+/** The longest SQL text a slow-statement warning logs. */
+const MAX_LOGGED_QUERY = 500;
 class CountingLogger implements TypeOrmLogger {
   constructor(
     private readonly service: string,
@@ -45,7 +48,10 @@ class CountingLogger implements TypeOrmLogger {
     this.logger.debug({ err: error, query }, "SQL statement failed");
   }
   logQuerySlow(time: number, query: string): void {
-    this.logger.warn({ time, query }, "slow SQL statement");
+    // A bulk insert's text runs to hundreds of kilobytes of placeholders: its start says which it is.
+    const shown =
+      query.length > MAX_LOGGED_QUERY ? `${query.slice(0, MAX_LOGGED_QUERY)}… (${query.length} characters)` : query;
+    this.logger.warn({ time, query: shown }, "slow SQL statement");
   }
   logSchemaBuild(): void {}
   logMigration(message: string): void {
