@@ -1,6 +1,7 @@
 import type { DataSource } from "typeorm";
 import { ANONYMOUS, type Caller } from "@onewindow/contracts";
 import { SeededRandom, addDays, runSql } from "@onewindow/platform";
+import { AssessmentPointScore } from "../assessment/assessment.entity";
 import { WorkingCalendar } from "../calendar/working-calendar";
 import { AssessmentKind } from "../assessment/assessment.enums";
 import { pointsOf } from "../assessment/standard";
@@ -39,8 +40,9 @@ export const previousMonth = (today: string) => addDays(`${today.slice(0, 7)}-01
 /**
  * A month of completed assessments (the month before `today`) of every street centre of the demo
  * city: a self review (SELF) and a leader's review (LEADER) against the current standard, each of
- * its points scored, written through the hall's assessment service on the month's last working
- * day (the month-end review) so that the rules hold, `assessmentReport(centre, month)` and
+ * its points scored, opened and completed through the hall's assessment service on the month's
+ * last working day (the month-end review) so that the rules hold (the scores at or above their
+ * bar written at once, as the service writes them; the low one through the service), `assessmentReport(centre, month)` and
  * `assessmentRanking(STREET, month)` have something to show. Generated: each centre its own level,
  * each point around it in half points, at or above its bar but for {@link DEMO_LOW_SCORE}, whose
  * lowest point falls below the bar and opens its ledger item. The assessors and every score's
@@ -68,11 +70,35 @@ export async function seedAssessmentsDemo(db: DataSource, today: string): Promis
       const { id } = await s.assessments.open({ centre, period, kind }, caller);
       const low = centre === DEMO_LOW_SCORE.centre && kind === DEMO_LOW_SCORE.kind;
       const lowPoint = low ? points.reduce((a, b) => (b.bar > a.bar ? b : a)) : null;
-      for (const p of points) {
+      const rows = points.map((p) => {
         const drawn = Math.round(p.weight * Math.min(1, base + (rng.next() - 0.5) * 0.16) * 2) / 2;
-        const score = p === lowPoint ? Math.max(0, Math.ceil(p.bar * 2) / 2 - 0.5) : Math.max(p.bar, drawn);
-        await s.assessments.score({ assessmentId: String(id), point: p.code, score, note: DEMO_SCORE_NOTE }, caller);
-      }
+        return {
+          point: p,
+          score: p === lowPoint ? Math.max(0, Math.ceil(p.bar * 2) / 2 - 0.5) : Math.max(p.bar, drawn),
+        };
+      });
+      // The scores at or above their bar open nothing: written at once, as scoreAssessmentPoint would
+      // write them (half points within the weight). The low one goes through the service, whose rule
+      // opens its ledger item.
+      await db.manager.insert(
+        AssessmentPointScore,
+        rows
+          .filter((r) => r.point !== lowPoint)
+          .map((r) => ({
+            assessmentId: id,
+            point: r.point.code,
+            score: r.score,
+            note: DEMO_SCORE_NOTE,
+            scoredBy: caller.userId,
+            scoredOn: reviewDay,
+            rectificationId: null,
+          })),
+      );
+      for (const r of rows.filter((r) => r.point === lowPoint))
+        await s.assessments.score(
+          { assessmentId: String(id), point: r.point.code, score: r.score, note: DEMO_SCORE_NOTE },
+          caller,
+        );
       await s.assessments.complete(String(id), caller);
       written++;
     }
