@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { SeededRandom, today } from "@onewindow/platform";
 import { startStack, type Stack } from "./harness/stack";
 import { freshIdNumber } from "./harness/fixtures";
+import { eventually } from "./harness/eventually";
 
 async function ok(stack: Stack, query: string, variables: Record<string, unknown> = {}) {
   const res = await stack.query(query, variables);
@@ -117,5 +118,51 @@ describe("service centres through the gateway", () => {
       ranking.centreRanking.rows.reduce((s: number, r: any) => s + r.value, 0),
       cityCases,
     );
+  });
+
+  test("each centre numbers its own tickets: the street centre and a community station both issue F001 today", async () => {
+    const take = `mutation ($c: String) { takeQueueTicket(input: { category: TAX, centre: $c }) { id number centre } }`;
+    const atStreet = (await ok(stack, take, { c: "KAIXUAN" })).takeQueueTicket;
+    const atStation = (await ok(stack, take, { c: "KX_SANLITING" })).takeQueueTicket;
+    assert.deepEqual(
+      [atStreet.number, atStreet.centre, atStation.number, atStation.centre],
+      ["F001", "KAIXUAN", "F001", "KX_SANLITING"],
+    );
+    // The station's window calls its own line; the station's screen shows it.
+    const call = `mutation { callNextTicket(input: { window: "1", categories: [TAX], centre: "KX_SANLITING" }) { id number } }`;
+    assert.equal((await ok(stack, call)).callNextTicket.id, atStation.id);
+    const board = `query ($c: String) { queueBoard(centre: $c) { categories { category waiting lastCalled } } }`;
+    const tax = async (c: string) =>
+      (await ok(stack, board, { c })).queueBoard.categories.find((r: { category: string }) => r.category === "TAX");
+    assert.deepEqual(await tax("KX_SANLITING"), { category: "TAX", waiting: 0, lastCalled: "F001" });
+    assert.deepEqual(await tax("KAIXUAN"), { category: "TAX", waiting: 1, lastCalled: null });
+  });
+
+  test("the demo's mediation cases reach labor security's Employer.disputes through the seed's events", async () => {
+    const officer = { roles: ["labor_officer" as const], user: "officer-7", purpose: "劳动争议调解" };
+    const seeded = await stack.query(
+      `{ mediationCases(centre: "WUCHAN") { edges { node { id creditCode status overdue } } } }`,
+      {},
+      officer,
+    );
+    assert.equal(seeded.errors, undefined, JSON.stringify(seeded.errors));
+    const cases = seeded.data.mediationCases.edges.map((e: any) => e.node);
+    assert.deepEqual(cases.map((c: any) => [c.status, c.overdue]).sort(), [
+      ["CLOSED", false],
+      ["OPEN", true],
+    ]);
+    const overdue = cases.find((c: any) => c.overdue);
+    await eventually(async () => {
+      const res = await stack.query(
+        `query ($c: ID!) { employer(creditCode: $c) { disputes { edges { node { mediationId status overdue sessions } } } } }`,
+        { c: overdue.creditCode },
+        officer,
+      );
+      assert.equal(res.errors, undefined, JSON.stringify(res.errors));
+      assert.deepEqual(
+        res.data.employer.disputes.edges.map((e: any) => e.node),
+        [{ mediationId: overdue.id, status: "OPEN", overdue: true, sessions: 1 }],
+      );
+    });
   });
 });

@@ -32,6 +32,7 @@ import {
   AssessmentStandardRow,
 } from "./assessment/assessment.entity";
 import { Assessment1765200000550 } from "./migrations/1765200000550-assessment.migration";
+import { QueueNumberPerCentre1765200000570 } from "./migrations/1765200000570-queue-number-per-centre.migration";
 import { buildServiceHallSchema } from "./schema";
 import { createServices, type ServiceOptions, type Services } from "./services";
 import { PERSONAL_DATA_READERS } from "./access";
@@ -51,6 +52,7 @@ export {
   Appointments1765100000506,
   TicketHolder1765100000507,
   ServiceCentres1765200000510,
+  QueueNumberPerCentre1765200000570,
   HolidayScheduleRow,
   CentreSetting,
   Appointment,
@@ -163,6 +165,7 @@ export const serviceHall = {
     Disputes1765200000540,
     Assessment1765200000550,
     ServiceCentres1765200000510,
+    QueueNumberPerCentre1765200000570,
   ],
   // Only the window clerk reads any citizen's cases; a citizen reads their own (ctx.access).
   personalDataReaders: PERSONAL_DATA_READERS,

@@ -313,7 +313,7 @@ export class AppointmentService {
             "appointmentId",
           );
         const item = await CatalogueService.require(tx, a.itemCode);
-        const ticket = await this.queue.issueIn(tx, item.department, QueuePriority.NORMAL, {
+        const ticket = await this.queue.issueIn(tx, a.centre, item.department, QueuePriority.NORMAL, {
           idNumber: a.idNumber,
           appointmentId: a.id,
           appointmentAt: a.startsAt,

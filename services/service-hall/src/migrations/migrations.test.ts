@@ -7,6 +7,7 @@ import { QueueSkipTransfer1765100000505 } from "./1765100000505-queue-skip-trans
 import { Appointments1765100000506 } from "./1765100000506-appointments.migration";
 import { TicketHolder1765100000507 } from "./1765100000507-ticket-holder.migration";
 import { ServiceCentres1765200000510 } from "./1765200000510-service-centres.migration";
+import { QueueNumberPerCentre1765200000570 } from "./1765200000570-queue-number-per-centre.migration";
 
 test("the queue, appointment and ticket-holder migrations go down and up again, a skipped ticket back to called, the centre seeded once", async () => {
   const { db, services: s } = await openDepartmentDatabase(serviceHall);
@@ -63,4 +64,23 @@ test("the queue, appointment and ticket-holder migrations go down and up again, 
     (await db.query("SELECT centre FROM queue_ticket")).map((r: { centre: string }) => r.centre),
     ["KAIXUAN"],
   );
+});
+
+test("queue numbers per centre: the migration goes down while numbers are unique across the hall, and up again", async () => {
+  const { db, services: s } = await openDepartmentDatabase(serviceHall);
+  await s.queue.take({ category: HallDepartment.TAX });
+  const q = db.createQueryRunner();
+  const indexes = async () =>
+    (await q.getTable("queue_ticket"))!.indices
+      .filter((i) => i.name?.endsWith("_number"))
+      .map((i) => [i.name, [...i.columnNames].sort().join(","), i.isUnique]);
+  try {
+    await new QueueNumberPerCentre1765200000570().down(q);
+    assert.deepEqual(await indexes(), [["queue_ticket_number", "category,day,seq", true]]);
+    await new QueueNumberPerCentre1765200000570().up(q);
+    assert.deepEqual(await indexes(), [["queue_ticket_centre_number", "category,centre,day,seq", true]]);
+  } finally {
+    await q.release();
+  }
+  assert.equal((await s.queue.take({ category: HallDepartment.TAX })).number, "F002");
 });

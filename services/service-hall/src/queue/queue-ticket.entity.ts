@@ -5,10 +5,10 @@ import { HallDepartment } from "../catalogue/catalogue.enums";
 import { HOME_CENTRE } from "./centre-setting.entity";
 import { QueuePriority, QueueTicketStatus } from "./queue.enums";
 
-/** A queue number (排队号): per category per day, called by a window. */
+/** A queue number (排队号): per centre, category and day, called by a window of its centre. */
 @Entity("queue_ticket")
-@Index("queue_ticket_number", ["day", "category", "seq"], { unique: true })
-@Index("queue_ticket_waiting", ["day", "status", "category", "greenChannel", "id"])
+@Index("queue_ticket_centre_number", ["day", "centre", "category", "seq"], { unique: true })
+@Index("queue_ticket_centre_waiting", ["day", "centre", "status", "category", "greenChannel", "id"])
 @Index("queue_ticket_called", ["calledOn", "window", "category"])
 @Index("queue_ticket_holder", ["holderIdNumber", "id"])
 @Index("queue_ticket_staff", ["staffNumber", "calledOn"])
@@ -27,12 +27,15 @@ export class QueueTicket {
   @Field(() => HallDepartment, { description: "The queue category: which windows call it." })
   category: HallDepartment;
 
-  /** Position in the day's numbering of the category, from 1. */
+  /** Position in the day's numbering of the category at the ticket's centre, from 1. */
   @Column({ type: "integer" })
   seq: number;
 
   @Column({ type: "varchar", length: 8 })
-  @Field({ description: "The number shown and called, e.g. A012: the category's letter and the day's sequence." })
+  @Field({
+    description:
+      "The number shown and called, e.g. A012: the category's letter and the day's sequence at the ticket's centre.",
+  })
   number: string;
 
   @Column({ type: "varchar", length: 10 })

@@ -19,6 +19,13 @@ export class TakeQueueTicketInput {
       "ELDERLY at the ticket machine: the holder's resident ID number, which shows them 60 or over. Checked, never stored; a window clerk needs none.",
   })
   idNumber?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The code of the centre whose machine issues it (each centre numbers its own lines, from A001 every day); default KAIXUAN.",
+  })
+  centre?: string | null;
 }
 
 @InputType({ description: "A window calls the next citizen." })
@@ -31,6 +38,13 @@ export class CallNextTicketInput {
     description: "The categories this window serves; default every category.",
   })
   categories?: HallDepartment[] | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The code of the window's centre, whose tickets it calls; default the signed-in clerk's centre (staff record), else KAIXUAN.",
+  })
+  centre?: string | null;
 }
 
 @InputType({ description: "A window marks a called ticket as missed (过号): its holder did not come." })

@@ -23,7 +23,7 @@ export class QueueResolver {
   // citizen signed in becomes the ticket's holder (for the "three away" notice), on the audit trail.
   @Mutation(() => QueueTicket, {
     description:
-      "Issues today's next number of a category (A012), with the tickets ahead and an estimated wait. DISABLED: window clerks only; ELDERLY: a clerk, or an ID number of someone 60 or over.",
+      "Issues today's next number of a category at a centre (A012: each centre numbers its own lines), with the tickets ahead and an estimated wait. DISABLED: window clerks only; ELDERLY: a clerk, or an ID number of someone 60 or over.",
   })
   async takeQueueTicket(
     @Arg("input", () => TakeQueueTicketInput, { description: "The category and the channel." })
@@ -106,9 +106,16 @@ export class QueueResolver {
 
   // Public: the queue screen hangs in the hall for everyone to see; it shows numbers, not people.
   @Query(() => QueueBoard, {
-    description: "What the hall's queue screen shows: now calling, waiting per category, estimated waits.",
+    description:
+      "What a centre's queue screen shows: now calling, waiting per category, estimated waits. BAD_USER_INPUT for an unknown centre.",
   })
-  queueBoard() {
-    return this.s.queue.board();
+  queueBoard(
+    @Arg("centre", () => String, {
+      nullable: true,
+      description: "The centre's code (its own numbers and windows); default KAIXUAN.",
+    })
+    centre: string | null,
+  ) {
+    return this.s.queue.board(centre);
   }
 }

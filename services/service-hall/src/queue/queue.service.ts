@@ -33,6 +33,7 @@ import { MAX_RECALL_WINDOW_MINUTES, requireCentre } from "./centres";
 import { parseRecordId, requiredInt } from "./checks";
 import { ticketsHeldBy } from "./held-tickets";
 import { knownStaff } from "../staff/staff.service";
+import { WindowStaff } from "../staff/staff.entity";
 
 /** The age from which a citizen may take an ELDERLY ticket at the machine. */
 const ELDERLY_AGE = 60;
@@ -72,23 +73,28 @@ export async function retryNumbering<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** The next sequence number of `category` on `day` (a lost race for it is a unique violation, retried). */
-async function nextSeq(tx: EntityManager, day: string, category: HallDepartment): Promise<number> {
-  const [last] = await runSql(tx, "SELECT MAX(seq) AS seq FROM queue_ticket WHERE day = ? AND category = ?", [
-    day,
-    category,
-  ]);
+/**
+ * The next sequence number of `category` at `centre` on `day`: every centre's machine numbers
+ * its own lines (a lost race for the number is a unique violation, retried).
+ */
+async function nextSeq(tx: EntityManager, day: string, centre: string, category: HallDepartment): Promise<number> {
+  const [last] = await runSql(
+    tx,
+    "SELECT MAX(seq) AS seq FROM queue_ticket WHERE day = ? AND centre = ? AND category = ?",
+    [day, centre, category],
+  );
   return num(last.seq) + 1;
 }
 
 /**
- * `day`'s waiting tickets of `categories` as `callNextTicket` calls them at `at`: a booked person
+ * `day`'s waiting tickets of `categories` at `centre` as `callNextTicket` calls them at `at`: a booked person
  * who checked in is called at the slot's start ahead of the walk-ins (green channel included) who
  * came before; before that start they wait like anyone. Then the green channel, then the order taken.
  */
 function waitingInCallingOrder(
   tx: EntityManager,
   day: string,
+  centre: string,
   categories: readonly HallDepartment[],
   at: string,
 ): SelectQueryBuilder<QueueTicket> {
@@ -96,8 +102,9 @@ function waitingInCallingOrder(
     tx
       .getRepository(QueueTicket)
       .createQueryBuilder("t")
-      .where("t.day = :day AND t.status = :waiting AND t.category IN (:...categories)", {
+      .where("t.day = :day AND t.centre = :centre AND t.status = :waiting AND t.category IN (:...categories)", {
         day,
+        centre,
         waiting: QueueTicketStatus.WAITING,
         categories,
       })
@@ -135,7 +142,10 @@ const ticketEvent = (t: QueueTicket, at: string): HallTicketEvent => ({
   at,
 });
 
-/** The queue-number system (排队叫号): numbering per category per day, green channel first. */
+/**
+ * The queue-number system (排队叫号): each centre numbers its own lines per category per day
+ * (two centres may both call A001 today), its windows call its own tickets, green channel first.
+ */
 export class QueueService {
   constructor(
     private readonly db: DataSource,
@@ -166,7 +176,12 @@ export class QueueService {
     // A citizen signed in takes the ticket for themselves: it is theirs, and may tell them when it is near.
     // The ID number given for ELDERLY at the machine stays checked, never stored.
     const holder = caller.roles.includes("citizen") ? (caller.idNumber ?? null) : null;
-    return retryNumbering(() => this.db.transaction((tx) => this.issueIn(tx, category, priority, null, holder)));
+    return retryNumbering(() =>
+      this.db.transaction(async (tx) => {
+        const centre = input.centre == null ? HOME_CENTRE : (await requireCentre(tx, input.centre)).code;
+        return this.issueIn(tx, centre, category, priority, null, holder);
+      }),
+    );
   }
 
   private checkGreenChannel(priority: QueuePriority, idNumber: string | null | undefined): void {
@@ -181,12 +196,13 @@ export class QueueService {
   }
 
   /**
-   * Issues today's next number of `category` inside `tx` (the caller retries a lost race for the
+   * Issues today's next number of `category` at `centre` inside `tx` (the caller retries a lost race for the
    * number, {@link retryNumbering}); for an appointment's check-in, the ticket carries the slot's
    * start and the person as its holder (or `holder`, a citizen taking it for themselves).
    */
   async issueIn(
     tx: EntityManager,
+    centre: string,
     category: HallDepartment,
     priority: QueuePriority,
     appointment: AppointmentTicket | null = null,
@@ -194,7 +210,7 @@ export class QueueService {
   ): Promise<QueueTicket> {
     const now = this.clock();
     const day = todayBy(this.clock);
-    const seq = await nextSeq(tx, day, category);
+    const seq = await nextSeq(tx, day, centre, category);
     const greenChannel = priority !== QueuePriority.NORMAL;
     const ticket = tx.create(QueueTicket, {
       day,
@@ -204,7 +220,7 @@ export class QueueService {
       priority,
       greenChannel,
       status: QueueTicketStatus.WAITING,
-      centre: HOME_CENTRE,
+      centre,
       staffNumber: null,
       skippedAt: null,
       transferredFrom: null,
@@ -222,10 +238,10 @@ export class QueueService {
     // Green-channel tickets only wait for earlier green-channel tickets; ordinary ones for every ticket.
     const [ahead] = await runSql(
       tx,
-      `SELECT COUNT(*) AS n FROM queue_ticket WHERE day = ? AND status = ? AND category = ? AND id < ?${greenChannel ? " AND green_channel = ?" : ""}`,
+      `SELECT COUNT(*) AS n FROM queue_ticket WHERE day = ? AND centre = ? AND status = ? AND category = ? AND id < ?${greenChannel ? " AND green_channel = ?" : ""}`,
       greenChannel
-        ? [day, QueueTicketStatus.WAITING, category, ticket.id, true]
-        : [day, QueueTicketStatus.WAITING, category, ticket.id],
+        ? [day, centre, QueueTicketStatus.WAITING, category, ticket.id, true]
+        : [day, centre, QueueTicketStatus.WAITING, category, ticket.id],
     );
     ticket.waitingAhead = num(ahead.n);
     // Already near when taken (the ticket shows it): no notice later.
@@ -233,14 +249,17 @@ export class QueueService {
       ticket.nearNotifiedAt = ticket.takenAt;
       await tx.update(QueueTicket, { id: ticket.id }, { nearNotifiedAt: ticket.takenAt });
     }
-    ticket.estimatedWaitMinutes = Math.ceil(ticket.waitingAhead * (await this.minutesPerCall(tx, day)).get(category)!);
+    ticket.estimatedWaitMinutes = Math.ceil(
+      ticket.waitingAhead * (await this.minutesPerCall(tx, day, centre)).get(category)!,
+    );
     return ticket;
   }
 
   /**
-   * Calls the next ticket of today for a window, across the window's categories: first the
-   * tickets of appointments whose slot has begun (earliest slot first), then the green channel,
-   * then in the order taken. Null when nobody is waiting.
+   * Calls the next ticket of today for a window, across the window's categories, among its
+   * centre's tickets (the centre given, else the signed-in clerk's staff record's, else the
+   * hall's own): first the tickets of appointments whose slot has begun (earliest slot first),
+   * then the green channel, then in the order taken. Null when nobody is waiting.
    */
   async callNext(input: CallNextTicketInput, clerk: string | null = null): Promise<QueueTicket | null> {
     const window = requiredText(input.window, "window", 20);
@@ -251,9 +270,10 @@ export class QueueService {
     const at = now.toISOString();
     const day = todayBy(this.clock);
     return this.db.transaction(async (tx) => {
-      const next = await waitingInCallingOrder(tx, day, categories, at).getOne();
-      if (!next) return null;
       const staffNumber = await knownStaff(tx, clerk);
+      const centre = await this.windowCentre(tx, input.centre, staffNumber);
+      const next = await waitingInCallingOrder(tx, day, centre, categories, at).getOne();
+      if (!next) return null;
       const waitSeconds = Math.max(0, Math.floor((now.getTime() - Date.parse(next.takenAt)) / 1000));
       Object.assign(next, {
         status: QueueTicketStatus.CALLED,
@@ -269,9 +289,16 @@ export class QueueService {
         { status: next.status, calledAt: next.calledAt, calledOn: day, window, waitSeconds, staffNumber },
       );
       await this.publish(tx, HallEvents.ticketCalled, { ...ticketEvent(next, at), window });
-      await this.tellNear(tx, day, next.category, at);
+      await this.tellNear(tx, day, next.centre, next.category, at);
       return next;
     });
+  }
+
+  /** The centre a window calls for: the one named, else its clerk's (staff record), else the hall's own. */
+  private async windowCentre(tx: EntityManager, named: string | null | undefined, staffNumber: string | null) {
+    if (named != null) return (await requireCentre(tx, named)).code;
+    if (staffNumber) return (await tx.findOneByOrFail(WindowStaff, { staffNumber })).centre;
+    return HOME_CENTRE;
   }
 
   /**
@@ -343,7 +370,7 @@ export class QueueService {
         if (ticket.category === toCategory)
           throw new BadUserInputError(HALL_QUEUE.alreadyInLine.with({ ticket: ticket.number }), "toCategory");
         const from = { category: ticket.category, number: ticket.number, status: ticket.status };
-        const seq = await nextSeq(tx, ticket.day, toCategory);
+        const seq = await nextSeq(tx, ticket.day, ticket.centre, toCategory);
         const moved = {
           category: toCategory,
           seq,
@@ -364,7 +391,8 @@ export class QueueService {
           fromNumber: from.number,
         });
         // A waiting ticket leaving its line moves everyone behind it one up.
-        if (from.status === QueueTicketStatus.WAITING) await this.tellNear(tx, ticket.day, from.category, at);
+        if (from.status === QueueTicketStatus.WAITING)
+          await this.tellNear(tx, ticket.day, ticket.centre, from.category, at);
         return ticket;
       }),
     );
@@ -411,11 +439,17 @@ export class QueueService {
 
   /**
    * After a call (or a transfer out of a line): the ticket now with exactly {@link NEAR_AHEAD}
-   * ahead of it in `category`'s calling order, when it has a holder not yet told, gets the
+   * ahead of it in the calling order of `category` at `centre`, when it has a holder not yet told, gets the
    * person event `ticket.near`, once, in the same transaction. One query over the waiting index.
    */
-  private async tellNear(tx: EntityManager, day: string, category: HallDepartment, at: string): Promise<void> {
-    const ticket = await waitingInCallingOrder(tx, day, [category], at).offset(NEAR_AHEAD).limit(1).getOne();
+  private async tellNear(
+    tx: EntityManager,
+    day: string,
+    centre: string,
+    category: HallDepartment,
+    at: string,
+  ): Promise<void> {
+    const ticket = await waitingInCallingOrder(tx, day, centre, [category], at).offset(NEAR_AHEAD).limit(1).getOne();
     if (!ticket?.holderIdNumber || ticket.nearNotifiedAt) return;
     // Two windows calling at once: only the update that finds it untold publishes.
     const { affected } = await tx.update(
@@ -424,7 +458,7 @@ export class QueueService {
       { nearNotifiedAt: at },
     );
     if (affected !== 1) return;
-    const centre = await requireCentre(tx, ticket.centre);
+    const { code, name } = await requireCentre(tx, ticket.centre);
     await this.events.publish(tx, {
       type: HallEvents.ticketNear,
       subject: ticket.holderIdNumber,
@@ -432,8 +466,8 @@ export class QueueService {
         ticketId: ticket.id,
         number: ticket.number,
         category: ticket.category,
-        centre: centre.code,
-        centreName: centre.name,
+        centre: code,
+        centreName: name,
         idNumber: ticket.holderIdNumber,
         ahead: NEAR_AHEAD,
       },
@@ -445,23 +479,28 @@ export class QueueService {
     await this.events.publish(tx, { type, subject: `ticket:${data.ticketId}`, data });
   }
 
-  /** What the hall screen shows now. */
-  async board(): Promise<QueueBoard> {
+  /** What a centre's queue screen shows now (the hall's own centre unless `centreCode` is given). */
+  async board(centreCode: string | null = null): Promise<QueueBoard> {
     const day = todayBy(this.clock);
     const m = this.db.manager;
+    const centre = centreCode == null ? HOME_CENTRE : (await requireCentre(m, centreCode)).code;
     const waiting: { category: string; n: unknown; green: unknown }[] = await runSql(
       m,
-      "SELECT category, COUNT(*) AS n, SUM(CASE WHEN green_channel THEN 1 ELSE 0 END) AS green FROM queue_ticket WHERE day = ? AND status = ? GROUP BY category",
-      [day, QueueTicketStatus.WAITING],
+      "SELECT category, COUNT(*) AS n, SUM(CASE WHEN green_channel THEN 1 ELSE 0 END) AS green FROM queue_ticket WHERE day = ? AND centre = ? AND status = ? GROUP BY category",
+      [day, centre, QueueTicketStatus.WAITING],
     );
     const called = await m
       .getRepository(QueueTicket)
       .createQueryBuilder("t")
-      .where("t.day = :day AND t.status = :called", { day, called: QueueTicketStatus.CALLED })
+      .where("t.day = :day AND t.centre = :centre AND t.status = :called", {
+        day,
+        centre,
+        called: QueueTicketStatus.CALLED,
+      })
       .orderBy("t.called_at", "DESC")
       .addOrderBy("t.id", "DESC")
       .getMany();
-    const perCall = await this.minutesPerCall(m, day);
+    const perCall = await this.minutesPerCall(m, day, centre);
     const nowCalling = new Map<string, QueueTicket>();
     const lastCalled = new Map<string, string>();
     for (const t of called) {
@@ -483,12 +522,12 @@ export class QueueService {
     return { day, nowCalling: [...nowCalling.values()], categories };
   }
 
-  /** Minutes between calls per category today (the rule on QueueCategoryStatus.estimatedWaitMinutes). */
-  private async minutesPerCall(m: EntityManager, day: string): Promise<Map<HallDepartment, number>> {
+  /** Minutes between calls per category today at `centre` (the rule on QueueCategoryStatus.estimatedWaitMinutes). */
+  private async minutesPerCall(m: EntityManager, day: string, centre: string): Promise<Map<HallDepartment, number>> {
     const rows: { category: string; n: unknown; first: string; last: string }[] = await runSql(
       m,
-      "SELECT category, COUNT(*) AS n, MIN(called_at) AS first, MAX(called_at) AS last FROM queue_ticket WHERE day = ? AND status = ? GROUP BY category",
-      [day, QueueTicketStatus.CALLED],
+      "SELECT category, COUNT(*) AS n, MIN(called_at) AS first, MAX(called_at) AS last FROM queue_ticket WHERE day = ? AND centre = ? AND status = ? GROUP BY category",
+      [day, centre, QueueTicketStatus.CALLED],
     );
     const result = new Map<HallDepartment, number>(HALL_DEPARTMENTS.map((c) => [c, DEFAULT_MINUTES_PER_CALL]));
     for (const r of rows) {

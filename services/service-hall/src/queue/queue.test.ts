@@ -6,6 +6,7 @@ import { HallEvents } from "@onewindow/contracts";
 import { rejectsWith } from "@onewindow/testing";
 import { openTestHall, outboxTypes, snapshot } from "../service-hall.fixture";
 import { QueuePriority, QueueTicketStatus } from "./queue.enums";
+import { seedDemoCentres } from "../seed/centres.seed";
 
 const { LABOR_SECURITY: A, MEDICAL_INSURANCE: B, TAX: F } = HallDepartment;
 const CLERK = { roles: ["window_clerk" as const], idNumber: null };
@@ -222,4 +223,54 @@ test("skip, recall and transfer refuse what does not fit and write nothing", asy
     (await s.queue.centres()).map((c) => ({ code: c.code, name: c.name, recallWindowMinutes: c.recallWindowMinutes })),
     [{ code: "KAIXUAN", name: "凯旋街道综合服务中心", recallWindowMinutes: 30 }],
   );
+});
+
+test("each centre numbers its own lines: two centres both issue A001 on one day, and each window calls its own centre's", async () => {
+  const { db, s } = await openTestHall("2026-11-23T09:00:00+08:00");
+  await db.transaction((tx) => seedDemoCentres(tx));
+  const kaixuan = await s.queue.take({ category: A });
+  const station = await s.queue.take({ category: A, centre: "kx_nanxiaobu" });
+  const kaixuan2 = await s.queue.take({ category: A, centre: "KAIXUAN" });
+  assert.deepEqual(
+    [kaixuan, station, kaixuan2].map((t) => [t.centre, t.number, t.waitingAhead]),
+    [
+      ["KAIXUAN", "A001", 0],
+      ["KX_NANXIAOBU", "A001", 0],
+      ["KAIXUAN", "A002", 1],
+    ],
+  );
+  // A window calls its own centre's line: the station's A001 is not called at the hall's window.
+  assert.equal((await s.queue.callNext({ window: "01", categories: [A] }))?.id, kaixuan.id);
+  assert.equal((await s.queue.callNext({ window: "01", categories: [A] }))?.id, kaixuan2.id);
+  assert.equal(await s.queue.callNext({ window: "01", categories: [A] }), null);
+  assert.equal((await s.queue.board("KX_NANXIAOBU")).categories.find((c) => c.category === A)?.waiting, 1);
+  assert.equal((await s.queue.board()).categories.find((c) => c.category === A)?.lastCalled, "A002");
+  // A clerk on the station's staff calls the station's line without naming it.
+  await s.staff.record({ staffNumber: "NX01", name: "李娜", centre: "KX_NANXIAOBU", window: "1", partyMember: false });
+  const called = await s.queue.callNext({ window: "1", categories: [A] }, "NX01");
+  assert.deepEqual([called?.id, called?.number, called?.staffNumber], [station.id, "A001", "NX01"]);
+  // A transfer takes the next number of the other line at the ticket's own centre.
+  const other = await s.queue.take({ category: A, centre: "KX_NANXIAOBU" });
+  await s.queue.take({ category: B });
+  const moved = await s.queue.transfer({ ticketId: String(other.id), toCategory: B });
+  assert.deepEqual([moved.centre, moved.number], ["KX_NANXIAOBU", "B001"]);
+  // An unknown centre issues nothing.
+  const before = await snapshot(db);
+  await rejectsWith(() => s.queue.take({ category: A, centre: "NOWHERE" }), "BAD_USER_INPUT", { field: "centre" });
+  await rejectsWith(() => s.queue.board("NOWHERE"), "BAD_USER_INPUT", { field: "centre" });
+  assert.deepEqual(await snapshot(db), before);
+});
+
+// As many at once as a lost race is retried (NUMBERING_ATTEMPTS): on PostgreSQL each may lose to all the others.
+test("tickets taken at once at one centre get distinct numbers, all of them called", async () => {
+  const { s } = await openTestHall("2026-11-23T09:00:00+08:00");
+  const taken = await Promise.all(Array.from({ length: 5 }, () => s.queue.take({ category: A })));
+  assert.deepEqual(
+    taken.map((t) => t.number).sort(),
+    Array.from({ length: 5 }, (_, i) => `A${String(i + 1).padStart(3, "0")}`),
+  );
+  const called = [];
+  for (let i = 0; i < 5; i++) called.push((await s.queue.callNext({ window: "01", categories: [A] }))!.number);
+  assert.deepEqual(called.sort(), taken.map((t) => t.number).sort());
+  assert.equal(await s.queue.callNext({ window: "01", categories: [A] }), null);
 });

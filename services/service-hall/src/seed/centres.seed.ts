@@ -80,7 +80,7 @@ const col = (name: string, pgType: BulkColumn["pgType"]): BulkColumn => ({ name,
  * The other demo centres' records over Kaixuan's period, so that a ranking means something:
  * each centre its own volume and its own quality (share on the spot, on time, satisfied, ledger
  * items resolved in time), every case completed, ~6% evaluated, each UNSATISFIED rating with its
- * ledger item. No queue tickets: numbers are unique per day and category across the hall today.
+ * ledger item. No queue tickets: the rankings here are of cases, evaluations and the ledger.
  * Deterministic. Returns the cases written.
  */
 export async function seedOtherCentresRecords(

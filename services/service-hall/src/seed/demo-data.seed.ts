@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from "typeorm";
-import { SeededRandom, bulkInsert, type BulkColumn, runSql } from "@onewindow/platform";
+import { SeededRandom, bulkInsert, type BulkColumn, runSql, today as todayInChina } from "@onewindow/platform";
+import { demoEmployer } from "@onewindow/contracts/demo";
 import { WorkingCalendar } from "../calendar/working-calendar";
 import { CATALOGUE, type CatalogueEntry } from "../catalogue/catalogue.data";
 import { HallDepartment } from "../catalogue/catalogue.enums";
@@ -12,6 +13,9 @@ import { seedDemoCentres, seedOtherCentresRecords } from "./centres.seed";
 import { writeEvaluationsAndLedger, type EvaluatedCase } from "./evaluations.writer";
 import { kaixuanStaffNumber, writeKaixuanStaff } from "./kaixuan.staff";
 import { seedEnterpriseStationDemo } from "./enterprise-station.seed";
+import { seedDisputesDemo } from "./disputes.seed";
+import { seedAssessmentsDemo } from "./assessments.seed";
+import { WUCHAN } from "./wuchan.figures";
 
 export interface SeedServiceHallDemoOptions {
   /** Called with (cases written, cases in all) after each committed batch, and once at the start. */
@@ -22,6 +26,11 @@ export interface SeedServiceHallDemoOptions {
   batchSize?: number;
   /** Credit codes of 物产大厦's companies (the launcher passes labor security's demo employers); default the first demo employers. */
   creditCodes?: readonly string[];
+  /**
+   * The day of seeding (China Standard Time; default today): the demo's inspection and mediation
+   * cases run up to it, and the street centres' assessments are of the month before it.
+   */
+  today?: string;
 }
 
 export interface SeedServiceHallDemoResult {
@@ -35,6 +44,11 @@ export interface SeedServiceHallDemoResult {
   averageWaitMinutes: number;
   /** Cases written for the other demo centres (the districts' streets and stations), for the rankings. */
   otherCentreCases: number;
+  /** Inspection and mediation cases written at 物产大厦's station and Kaixuan (disputes.seed.ts). */
+  disputeCases: number;
+  /** Completed assessments of the street centres, and their month (assessments.seed.ts). */
+  assessments: number;
+  assessmentPeriod: string | null;
 }
 
 const col = (name: string, pgType: BulkColumn["pgType"]): BulkColumn => ({ name, pgType });
@@ -140,6 +154,22 @@ export async function seedServiceHallDemo(
   await db.transaction((tx) => seedDemoCentres(tx));
   // The building station first: it has its own check, so it lands in a hall seeded before it existed.
   await seedEnterpriseStationDemo(db, { creditCodes: options.creditCodes });
+  // Likewise the station's disputes and the month's assessments, through the hall's own services.
+  const today = options.today ?? todayInChina();
+  const people = options.idNumbers?.length ? options.idNumbers : residentPool(3_000);
+  const disputes = await seedDisputesDemo(db, {
+    today,
+    idNumbers: people,
+    creditCodes: options.creditCodes?.length
+      ? options.creditCodes
+      : Array.from({ length: WUCHAN.companies }, (_, j) => demoEmployer(j).creditCode),
+  });
+  const assessed = await seedAssessmentsDemo(db, today);
+  const extras = {
+    disputeCases: disputes.inspections + disputes.mediations,
+    assessments: assessed.assessments,
+    assessmentPeriod: assessed.skipped ? null : assessed.period,
+  };
   const [existing] = await runSql(
     db.manager,
     "SELECT COUNT(*) AS n FROM hall_case WHERE centre = ? AND opened_on >= ? AND opened_on <= ?",
@@ -154,10 +184,10 @@ export async function seedServiceHallDemo(
       rectifications: 0,
       averageWaitMinutes: 0,
       otherCentreCases: 0,
+      ...extras,
     };
   const total = KAIXUAN.casesHandled;
   const batchSize = options.batchSize ?? 12_000;
-  const people = options.idNumbers?.length ? options.idNumbers : residentPool(3_000);
   // The State Council's schedules of 2008-2010: each case's deadline by its own year's holidays.
   const calendar = new WorkingCalendar();
   const items = new Map<HallDepartment, CatalogueEntry[]>();
@@ -205,6 +235,7 @@ export async function seedServiceHallDemo(
   const written = await db.transaction((tx) => writeEvaluationsAndLedger(tx, rng, evaluated, calendar));
   const otherCentreCases = await seedOtherCentresRecords(db, calendar, people);
   return {
+    ...extras,
     otherCentreCases,
     skipped: false,
     cases: done,
