@@ -305,7 +305,7 @@ const callPurpose = () => `${settings.window} 号窗口叫号`;
 async function callNext(): Promise<void> {
   const res = await graphql<WorkbenchCallNextMutation, WorkbenchCallNextMutationVariables>(
     CALL_NEXT,
-    { input: { window: settings.window, categories: settings.categories } },
+    { input: { window: settings.window, categories: settings.categories, centre: settings.centre || null } },
     { purpose: callPurpose() },
   );
   await afterCall({ data: res.data ? { ticket: res.data.callNextTicket } : null, errors: res.errors }, "叫号");
