@@ -263,6 +263,15 @@ export const COMPLETE_CASE = /* GraphQL */ `
   ${WORKBENCH_CASE_FRAGMENT}
 `;
 
+export const ESCALATE_CASE = /* GraphQL */ `
+  mutation WorkbenchEscalateCase($input: EscalateCaseInput!) {
+    escalateCase(input: $input) {
+      ...WorkbenchCase
+    }
+  }
+  ${WORKBENCH_CASE_FRAGMENT}
+`;
+
 /** One case again (the list of the clerk's open cases is refreshed by number). */
 export const WORKBENCH_OPEN_CASES = /* GraphQL */ `
   query WorkbenchOpenCases($centre: String!) {

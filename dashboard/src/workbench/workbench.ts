@@ -9,6 +9,8 @@ import type {
   WorkbenchCentresQuery,
   WorkbenchCompleteCaseMutation,
   WorkbenchCompleteCaseMutationVariables,
+  WorkbenchEscalateCaseMutation,
+  WorkbenchEscalateCaseMutationVariables,
   WorkbenchDeadlineQuery,
   WorkbenchDeadlineQueryVariables,
   WorkbenchItemsQuery,
@@ -44,6 +46,7 @@ import { HALL_DEPARTMENTS, formatDate, formatTime, label, pinyinInitials, today 
 import {
   CALL_NEXT,
   COMPLETE_CASE,
+  ESCALATE_CASE,
   JOB_MATCHES,
   OPEN_CASE,
   RECALL,
@@ -478,6 +481,7 @@ async function selectItem(item: Item): Promise<void> {
 function updateCaseButtons(): void {
   $<HTMLButtonElement>("open-case").disabled = !(selectedItem && personId);
   $<HTMLButtonElement>("complete-case").disabled = !(currentCase && currentCase.status === "OPEN");
+  $<HTMLButtonElement>("escalate-case").disabled = !(currentCase && currentCase.status === "OPEN");
 }
 
 async function openCase(): Promise<void> {
@@ -522,7 +526,23 @@ async function completeCase(): Promise<void> {
   await Promise.all([refreshMyCases(), personId ? openPerson(personId) : null]);
 }
 
+/** A station's open case goes up to its street centre (站站互通) with its deadline; the hall says when it may not. */
+async function escalateCase(): Promise<void> {
+  if (!currentCase) return;
+  const res = await graphql<WorkbenchEscalateCaseMutation, WorkbenchEscalateCaseMutationVariables>(ESCALATE_CASE, {
+    input: { caseId: currentCase.id, toCentre: null },
+  });
+  const error = firstError(res.errors);
+  if (error || !res.data) return say("case-status", `上报失败：${error ?? ""}`, "error");
+  const escalated = res.data.escalateCase;
+  say("case-status", `已上报街道：办件编号 ${escalated.id}，仍须 ${formatDate(escalated.deadline)} 前办结`);
+  currentCase = null;
+  updateCaseButtons();
+  await refreshMyCases();
+}
+
 $("open-case").addEventListener("click", () => void openCase());
+$("escalate-case").addEventListener("click", () => void escalateCase());
 $("complete-case").addEventListener("click", () => void completeCase());
 
 /**
@@ -692,6 +712,7 @@ const SHORTCUTS: Record<string, () => void> = {
   KeyS: () => void skip(),
   KeyO: () => void openCase(),
   KeyC: () => void completeCase(),
+  KeyE: () => void escalateCase(),
   KeyI: () => $("id-number").focus(),
 };
 document.addEventListener("keydown", (e) => {

@@ -60,6 +60,7 @@ export const KNOWN_OPERATIONS: readonly string[] = [
   "WorkbenchCentres",
   "WorkbenchCompleteCase",
   "WorkbenchDeadline",
+  "WorkbenchEscalateCase",
   "WorkbenchItems",
   "WorkbenchJobMatches",
   "WorkbenchOpenCase",
