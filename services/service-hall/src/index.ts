@@ -32,6 +32,7 @@ import {
   AssessmentStandardRow,
 } from "./assessment/assessment.entity";
 import { Assessment1765200000550 } from "./migrations/1765200000550-assessment.migration";
+import { KpiRollup1765200000560 } from "./migrations/1765200000560-kpi-rollup.migration";
 import { buildServiceHallSchema } from "./schema";
 import { createServices, type ServiceOptions, type Services } from "./services";
 import { PERSONAL_DATA_READERS } from "./access";
@@ -73,6 +74,7 @@ export {
   AssessmentStandardItemRow,
   AssessmentStandardRow,
   Assessment1765200000550,
+  KpiRollup1765200000560,
 };
 export { requireStaff } from "./staff/staff.service";
 export { WindowStaffBadge } from "./staff/staff.enums";
@@ -163,6 +165,7 @@ export const serviceHall = {
     Disputes1765200000540,
     Assessment1765200000550,
     ServiceCentres1765200000510,
+    KpiRollup1765200000560,
   ],
   // Only the window clerk reads any citizen's cases; a citizen reads their own (ctx.access).
   personalDataReaders: PERSONAL_DATA_READERS,
