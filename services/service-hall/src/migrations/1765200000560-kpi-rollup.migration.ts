@@ -102,7 +102,11 @@ const WATCHED: Record<Contribution["table"], string[]> = {
 /** Day rows (D) and month rows (M, keyed by the month's first day), so a year sums twelve rows a window. */
 const LEVELS = ["D", "M"] as const;
 const levelDay = (dialect: Dialect, level: "D" | "M", day: string) =>
-  level === "D" ? day : dialect === "postgres" ? `CAST(date_trunc('month', ${day}) AS date)` : `date(${day}, 'start of month')`;
+  level === "D"
+    ? day
+    : dialect === "postgres"
+      ? `CAST(date_trunc('month', ${day}) AS date)`
+      : `date(${day}, 'start of month')`;
 
 const KEY = "kind, day, centre, window_code, department";
 const onConflict = () =>
