@@ -77,6 +77,7 @@ export {
   KpiRollup1765200000560,
 };
 export { requireStaff } from "./staff/staff.service";
+export { rebuildKpiRollupSql } from "./migrations/1765200000560-kpi-rollup.migration";
 export { WindowStaffBadge } from "./staff/staff.enums";
 export { HallDepartment } from "./catalogue/catalogue.enums";
 export { CaseStatus, CaseTaskStatus } from "./case/case.enums";
