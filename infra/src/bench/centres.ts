@@ -132,7 +132,9 @@ export async function runCentresBench(argv: string[], machine: () => string): Pr
     const hallUrl = benchDatabaseUrl(options.baseDatabaseUrl, postgresDatabaseName(databaseUrl, "service-hall"));
     // The load bypasses the hall's triggers (bulk speed): its derived roll-up is then built in one go.
     const reused = await ensureCentresData(hallUrl, options.size, options.fresh, async (db) => {
-      const { rows } = await db.query("SELECT to_regclass('hall_kpi_rollup') IS NOT NULL AS present");
+      const { rows } = await db.query<{ present: boolean }>(
+        "SELECT to_regclass('hall_kpi_rollup') IS NOT NULL AS present",
+      );
       if (!rows[0].present) return;
       const started = Date.now();
       process.stderr.write("building the hall's KPI roll-up\n");
