@@ -172,16 +172,19 @@ export async function runCentresBench(argv: string[], machine: () => string): Pr
         });
       if (options.warmup) await run(options.warmup, "warm-up");
       const result = await run(options.duration, "measured");
-      if (result.errors) throw new Error(`${query.name}: ${result.errors} errors, first: ${result.firstError}`);
+      // A request over the load generator's 10 s timeout is an error: reported, not hidden (the figure is then "> 10 s").
+      if (result.errors) console.log(`${query.name}: ${result.errors} errors, first: ${result.firstError}`);
       results.push([query, result]);
       console.log(
         `${query.name}: ${result.requests} requests, p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms (load ${os.loadavg()[0].toFixed(1)})`,
       );
     }
-    console.log(`\n| query | what | requests | p50 ms | p95 ms | p99 ms |\n|---|---|---:|---:|---:|---:|`);
+    console.log(
+      `\n| query | what | requests | errors | p50 ms | p95 ms | p99 ms |\n|---|---|---:|---:|---:|---:|---:|`,
+    );
     for (const [q, r] of results)
       console.log(
-        `| ${q.name} | ${q.description} | ${r.requests} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} |`,
+        `| ${q.name} | ${q.description} | ${r.requests} | ${r.errors} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} |`,
       );
     console.log(`\ncommand: npm run bench -- ${argv.join(" ")}`);
     console.log(`finished in ${((Date.now() - started) / 60_000).toFixed(1)} min`);
