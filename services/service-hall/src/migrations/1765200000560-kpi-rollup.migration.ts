@@ -121,22 +121,27 @@ function upsert(dialect: Dialect, c: Contribution, level: "D" | "M", r: string, 
     WHERE ${c.when(r)} ${onConflict()};`;
 }
 
-/** The roll-up rebuilt from the records: every contribution summed per row (also what a bulk load runs after). */
+/**
+ * The roll-up rebuilt from the records (also what a bulk load runs after): every contribution's
+ * day rows in one grouped pass (no upserts), then the month rows summed from the day rows.
+ */
 export function rebuildKpiRollupSql(dialect: Dialect): string[] {
-  const out = ["DELETE FROM hall_kpi_rollup"];
-  for (const c of CONTRIBUTIONS)
-    for (const level of LEVELS) {
-      const add = c.add("r");
-      const day = levelDay(dialect, level, c.day("r"));
-      const sums = MEASURES.map((m) => (add[m] ? `SUM(${add[m]})` : "0"));
-      out.push(
-        `INSERT INTO hall_kpi_rollup (${KEY}, ${MEASURES.join(", ")})
-         SELECT '${level}', ${day}, r.centre, ${c.window("r")}, ${c.department("r")}, ${sums.join(", ")}
-         FROM ${c.table} r WHERE ${c.when("r")}
-         GROUP BY ${day}, r.centre, ${c.window("r")}, ${c.department("r")} ${onConflict()}`,
-      );
-    }
-  return out;
+  const contributions = CONTRIBUTIONS.map((c) => {
+    const add = c.add("r");
+    const values = MEASURES.map((m) => `${add[m] ?? "0"} AS ${m}`);
+    return `SELECT ${c.day("r")} AS day, r.centre AS centre, ${c.window("r")} AS window_code,
+      ${c.department("r")} AS department, ${values.join(", ")} FROM ${c.table} r WHERE ${c.when("r")}`;
+  });
+  const sums = MEASURES.map((m) => `SUM(${m})`).join(", ");
+  return [
+    "DELETE FROM hall_kpi_rollup",
+    `INSERT INTO hall_kpi_rollup (${KEY}, ${MEASURES.join(", ")})
+     SELECT 'D', day, centre, window_code, department, ${sums}
+     FROM (${contributions.join(" UNION ALL ")}) x GROUP BY day, centre, window_code, department`,
+    `INSERT INTO hall_kpi_rollup (${KEY}, ${MEASURES.join(", ")})
+     SELECT 'M', ${levelDay(dialect, "M", "day")}, centre, window_code, department, ${sums}
+     FROM hall_kpi_rollup WHERE kind = 'D' GROUP BY ${levelDay(dialect, "M", "day")}, centre, window_code, department`,
+  ];
 }
 
 const TABLES = ["hall_case", "hall_evaluation", "queue_ticket"] as const;
