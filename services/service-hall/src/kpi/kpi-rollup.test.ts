@@ -22,13 +22,23 @@ function byKey(rows: KpiRow[]): Record<string, Record<string, number>> {
   return out;
 }
 
-test("rollupParts: whole months before today's month from month rows, the rest from day rows", () => {
+test("rollupParts: whole years and months before today's month from their rows, the rest from day rows", () => {
   assert.deepEqual(rollupParts("2025-01-01", "2025-12-31", "2026-11-26"), {
-    months: ["2025-01-01", "2025-12-01"],
+    years: ["2025-01-01", "2025-01-01"],
+    months: [],
     days: [],
   });
+  assert.deepEqual(rollupParts("2024-11-20", "2026-02-28", "2026-11-26"), {
+    years: ["2025-01-01", "2025-01-01"],
+    months: [
+      ["2024-12-01", "2024-12-01"],
+      ["2026-01-01", "2026-02-01"],
+    ],
+    days: [["2024-11-20", "2024-11-30"]],
+  });
   assert.deepEqual(rollupParts("2025-01-15", "2025-03-10", "2026-01-01"), {
-    months: ["2025-02-01", "2025-02-01"],
+    years: null,
+    months: [["2025-02-01", "2025-02-01"]],
     days: [
       ["2025-01-15", "2025-01-31"],
       ["2025-03-01", "2025-03-10"],
@@ -36,15 +46,23 @@ test("rollupParts: whole months before today's month from month rows, the rest f
   });
   // Today's month and later come from day rows (an open case's deadline may not have passed yet).
   assert.deepEqual(rollupParts("2026-01-01", "2026-04-30", "2026-03-10"), {
-    months: ["2026-01-01", "2026-02-01"],
+    years: null,
+    months: [["2026-01-01", "2026-02-01"]],
     days: [["2026-03-01", "2026-04-30"]],
   });
+  assert.deepEqual(rollupParts("2025-01-01", "2026-12-31", "2026-03-10"), {
+    years: ["2025-01-01", "2025-01-01"],
+    months: [["2026-01-01", "2026-02-01"]],
+    days: [["2026-03-01", "2026-12-31"]],
+  });
   assert.deepEqual(rollupParts("2026-03-02", "2026-03-30", "2027-01-01"), {
-    months: null,
+    years: null,
+    months: [],
     days: [["2026-03-02", "2026-03-30"]],
   });
   assert.deepEqual(rollupParts("2024-02-01", "2024-02-29", "2025-01-01"), {
-    months: ["2024-02-01", "2024-02-01"],
+    years: null,
+    months: [["2024-02-01", "2024-02-01"]],
     days: [],
   });
 });
@@ -115,10 +133,10 @@ test("the roll-up answers equal a direct count on random data, after completions
     DEMO_CENTRES.filter(([, , , , district]) => district === "江干区").map(([code]) => code),
   ];
   for (let n = 0; n < 40; n++) {
-    const a = new Date(Date.UTC(2026, 0, rng.int(1, 100))).toISOString().slice(0, 10);
-    const b = new Date(Date.UTC(2026, 0, rng.int(1, 100))).toISOString().slice(0, 10);
+    const a = new Date(Date.UTC(2025, 11, rng.int(1, 130))).toISOString().slice(0, 10);
+    const b = new Date(Date.UTC(2026, 0, rng.int(1, 420))).toISOString().slice(0, 10);
     const [from, to] = a <= b ? [a, b] : [b, a];
-    const today = rng.pick(["2026-03-10", "2026-02-15", "2026-05-01", "2026-01-25"]);
+    const today = rng.pick(["2026-03-10", "2026-02-15", "2026-05-01", "2026-01-25", "2027-06-01"]);
     for (const centres of scopes)
       for (const group of ["BY_WINDOW", "BY_CENTRE"] as const) {
         const reader = new KpiReader(db.manager, { centres, group });

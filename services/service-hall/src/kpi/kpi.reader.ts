@@ -117,19 +117,23 @@ export class KpiReader {
 
   /**
    * Cases, cases due, evaluations and called tickets of the period at once, from the roll-up
-   * (hall_kpi_rollup, kept by triggers in the records' transactions): whole months before today's
-   * month from its month rows, the rest from its day rows. Open cases count as due once their
+   * (hall_kpi_rollup, kept by triggers in the records' transactions): whole years and months before
+   * today's month from its year and month rows, the rest from its day rows. Open cases count as due once their
    * deadline has passed (before `today`), as in {@link due}. Evaluations come as one row per
    * channel, the other counts as a row without channel; window and line '' are none (null).
    */
   async rolledUp(from: string, to: string, today: string): Promise<KpiRow[]> {
     const [filter, codes] = this.centreFilter();
-    const { months, days } = rollupParts(from, to, today);
+    const { years, months, days } = rollupParts(from, to, today);
     const parts: string[] = [];
     const params: string[] = [today];
-    if (months) {
+    if (years) {
+      parts.push("(kind = 'Y' AND day >= ? AND day <= ?)");
+      params.push(...years);
+    }
+    for (const range of months) {
       parts.push("(kind = 'M' AND day >= ? AND day <= ?)");
-      params.push(...months);
+      params.push(...range);
     }
     for (const range of days) {
       parts.push("(kind = 'D' AND day >= ? AND day <= ?)");
@@ -186,29 +190,37 @@ export class KpiReader {
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 const utc = (day: string) => new Date(`${day}T00:00:00Z`);
 
+const addMonths = (d: Date, n: number) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + n, 1));
+
 /**
- * How the roll-up answers from..to: `months` (first days of the first and last whole month in the
- * period that ends before today's month, so every open case of it is already past its deadline
- * or not), or null, and the day ranges around them.
+ * How the roll-up answers from..to: the whole years (`years`, first days of the first and last)
+ * and whole months (`months`, ranges of first days) of the period that end before today's month,
+ * so every open case in them is already past its deadline or not, and the day ranges around them.
  */
 export function rollupParts(
   from: string,
   to: string,
   today: string,
-): { months: [string, string] | null; days: [string, string][] } {
+): { years: [string, string] | null; months: [string, string][]; days: [string, string][] } {
   const start = utc(from);
   // The first whole month: this one when the period starts on its first day, else the next.
-  const first = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + (start.getUTCDate() === 1 ? 0 : 1), 1));
+  const first = addMonths(start, start.getUTCDate() === 1 ? 0 : 1);
   const end = utc(to);
   const afterEnd = new Date(end.getTime() + 86_400_000);
   // The month after the last whole month: the period's last month when it ends on its last day.
-  let stop = new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() + (afterEnd.getUTCDate() === 1 ? 1 : 0), 1));
-  const todayMonth = new Date(Date.UTC(utc(today).getUTCFullYear(), utc(today).getUTCMonth(), 1));
+  let stop = addMonths(end, afterEnd.getUTCDate() === 1 ? 1 : 0);
+  const todayMonth = addMonths(utc(today), 0);
   if (stop > todayMonth) stop = todayMonth;
-  if (first >= stop) return { months: null, days: [[from, to]] };
-  const lastMonth = new Date(Date.UTC(stop.getUTCFullYear(), stop.getUTCMonth() - 1, 1));
+  if (first >= stop) return { years: null, months: [], days: [[from, to]] };
   const days: [string, string][] = [];
   if (first > start) days.push([from, isoDay(new Date(first.getTime() - 86_400_000))]);
   if (stop <= end) days.push([isoDay(stop), to]);
-  return { months: [isoDay(first), isoDay(lastMonth)], days };
+  // Whole years inside the whole months: January of the first one, January after the last one.
+  const firstYear = addMonths(first, first.getUTCMonth() === 0 ? 0 : 12 - first.getUTCMonth());
+  const stopYear = addMonths(stop, -stop.getUTCMonth());
+  if (firstYear >= stopYear) return { years: null, months: [[isoDay(first), isoDay(addMonths(stop, -1))]], days };
+  const months: [string, string][] = [];
+  if (first < firstYear) months.push([isoDay(first), isoDay(addMonths(firstYear, -1))]);
+  if (stopYear < stop) months.push([isoDay(stopYear), isoDay(addMonths(stop, -1))]);
+  return { years: [isoDay(firstYear), isoDay(addMonths(stopYear, -12))], months, days };
 }

@@ -99,21 +99,24 @@ const WATCHED: Record<Contribution["table"], string[]> = {
   queue_ticket: ["centre", "window_code", "category", "called_on", "wait_seconds"],
 };
 
-/** Day rows (D) and month rows (M, keyed by the month's first day), so a year sums twelve rows a window. */
-const LEVELS = ["D", "M"] as const;
-const levelDay = (dialect: Dialect, level: "D" | "M", day: string) =>
-  level === "D"
-    ? day
-    : dialect === "postgres"
-      ? `CAST(date_trunc('month', ${day}) AS date)`
-      : `date(${day}, 'start of month')`;
+/**
+ * Day rows (D), month rows (M) and year rows (Y), each keyed by its first day: a year's KPIs sum
+ * one row a window, a quarter's three, other periods their whole months and the days around them.
+ */
+const LEVELS = ["D", "M", "Y"] as const;
+type Level = (typeof LEVELS)[number];
+const levelDay = (dialect: Dialect, level: Level, day: string) => {
+  if (level === "D") return day;
+  const unit = level === "M" ? "month" : "year";
+  return dialect === "postgres" ? `CAST(date_trunc('${unit}', ${day}) AS date)` : `date(${day}, 'start of ${unit}')`;
+};
 
 const KEY = "kind, day, centre, window_code, department";
 const onConflict = () =>
   `ON CONFLICT (${KEY}) DO UPDATE SET ${MEASURES.map((m) => `${m} = hall_kpi_rollup.${m} + excluded.${m}`).join(", ")}`;
 
 /** The upsert adding (sign 1) or taking back (-1) the contribution `c` of the record `r` at `level`. */
-function upsert(dialect: Dialect, c: Contribution, level: "D" | "M", r: string, sign: 1 | -1): string {
+function upsert(dialect: Dialect, c: Contribution, level: Level, r: string, sign: 1 | -1): string {
   const add = c.add(r);
   const values = MEASURES.map((m) => (add[m] ? `${sign === 1 ? "" : "-"}(${add[m]})` : "0"));
   return `INSERT INTO hall_kpi_rollup (${KEY}, ${MEASURES.join(", ")})
@@ -141,6 +144,9 @@ export function rebuildKpiRollupSql(dialect: Dialect): string[] {
     `INSERT INTO hall_kpi_rollup (${KEY}, ${MEASURES.join(", ")})
      SELECT 'M', ${levelDay(dialect, "M", "day")}, centre, window_code, department, ${sums}
      FROM hall_kpi_rollup WHERE kind = 'D' GROUP BY ${levelDay(dialect, "M", "day")}, centre, window_code, department`,
+    `INSERT INTO hall_kpi_rollup (${KEY}, ${MEASURES.join(", ")})
+     SELECT 'Y', ${levelDay(dialect, "Y", "day")}, centre, window_code, department, ${sums}
+     FROM hall_kpi_rollup WHERE kind = 'M' GROUP BY ${levelDay(dialect, "Y", "day")}, centre, window_code, department`,
   ];
 }
 
@@ -197,6 +203,8 @@ export class KpiRollup1765200000560 implements MigrationInterface {
     );
     await q.query("CREATE INDEX hall_kpi_rollup_centre ON hall_kpi_rollup (centre, kind, day)");
     for (const sql of rebuildKpiRollupSql(dialect)) await q.query(sql);
+    // Statistics now, so the first reads plan on the table as it is (not as an empty one).
+    if (dialect === "postgres") await q.query("ANALYZE hall_kpi_rollup");
     for (const table of TABLES) for (const sql of triggerSql(dialect, table)) await q.query(sql);
   }
 
