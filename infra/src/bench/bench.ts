@@ -16,6 +16,7 @@ import {
 import { BENCH_CALLER, benchQueries, type BenchQuery, type Target } from "./queries";
 import { costTable, reportTable, runLine, summarize, targetCostTable, type Summary } from "./report";
 import { startBenchStack, type BenchProcess, type BenchStack } from "./stack";
+import { runCentresBench } from "./centres";
 
 /**
  * The headers each target needs, per request body: (a) the clerk's token and purpose; (b) none
@@ -108,6 +109,7 @@ function machine(): string {
  * so that drift (autovacuum, CPU frequency, caches) hits every target alike.
  */
 async function main() {
+  if (process.argv.includes("--centres")) return runCentresBench(process.argv.slice(2), machine);
   const options = parseBenchArgs(process.argv.slice(2));
   const started = Date.now();
   console.log(

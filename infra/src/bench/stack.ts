@@ -40,7 +40,7 @@ const profileArgs = (dir: string | null, name: string) =>
  */
 export async function startBenchStack(
   databaseUrl: string,
-  options: { gatewayEnv?: Record<string, string>; profileDir?: string | null } = {},
+  options: { gatewayEnv?: Record<string, string>; profileDir?: string | null; startTimeoutMs?: number } = {},
 ): Promise<BenchStack> {
   // Production mode, with development keys made for this run (production reads them from files too).
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "onewindow-bench-"));
@@ -67,7 +67,8 @@ export async function startBenchStack(
           definition.name,
           path.join(dir, "dist", "main.js"),
           { ...env, ...devDepartmentKeyEnv(dataDir, definition.name) },
-          { timeoutMs: START_TIMEOUT_MS },
+          // A migration over a large data set (the centres bench's roll-up) may take minutes.
+          { timeoutMs: options.startTimeoutMs ?? START_TIMEOUT_MS },
         ).then(benchProcess),
       ),
     ))

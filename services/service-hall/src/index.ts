@@ -32,6 +32,7 @@ import {
   AssessmentStandardRow,
 } from "./assessment/assessment.entity";
 import { Assessment1765200000550 } from "./migrations/1765200000550-assessment.migration";
+import { KpiRollup1765200000560 } from "./migrations/1765200000560-kpi-rollup.migration";
 import { QueueNumberPerCentre1765200000570 } from "./migrations/1765200000570-queue-number-per-centre.migration";
 import { buildServiceHallSchema } from "./schema";
 import { createServices, type ServiceOptions, type Services } from "./services";
@@ -75,8 +76,10 @@ export {
   AssessmentStandardItemRow,
   AssessmentStandardRow,
   Assessment1765200000550,
+  KpiRollup1765200000560,
 };
 export { requireStaff } from "./staff/staff.service";
+export { rebuildKpiRollupSql } from "./migrations/1765200000560-kpi-rollup.migration";
 export { WindowStaffBadge } from "./staff/staff.enums";
 export { HallDepartment } from "./catalogue/catalogue.enums";
 export { CaseStatus, CaseTaskStatus } from "./case/case.enums";
@@ -165,6 +168,7 @@ export const serviceHall = {
     Disputes1765200000540,
     Assessment1765200000550,
     ServiceCentres1765200000510,
+    KpiRollup1765200000560,
     QueueNumberPerCentre1765200000570,
   ],
   // Only the window clerk reads any citizen's cases; a citizen reads their own (ctx.access).

@@ -115,6 +115,63 @@ export class KpiReader {
     return rows.map((r) => this.row(r, r.category, { ticketsCalled: num(r.tickets), waitSeconds: num(r.wait) }));
   }
 
+  /**
+   * Cases, cases due, evaluations and called tickets of the period at once, from the roll-up
+   * (hall_kpi_rollup, kept by triggers in the records' transactions): whole years and months before
+   * today's month from its year and month rows, the rest from its day rows. Open cases count as due once their
+   * deadline has passed (before `today`), as in {@link due}. Evaluations come as one row per
+   * channel, the other counts as a row without channel; window and line '' are none (null).
+   */
+  async rolledUp(from: string, to: string, today: string): Promise<KpiRow[]> {
+    const [filter, codes] = this.centreFilter();
+    const { years, months, days } = rollupParts(from, to, today);
+    const parts: string[] = [];
+    const params: string[] = [today];
+    if (years) {
+      parts.push("(kind = 'Y' AND day >= ? AND day <= ?)");
+      params.push(...years);
+    }
+    for (const range of months) {
+      parts.push("(kind = 'M' AND day >= ? AND day <= ?)");
+      params.push(...range);
+    }
+    for (const range of days) {
+      parts.push("(kind = 'D' AND day >= ? AND day <= ?)");
+      params.push(...range);
+    }
+    const group = this.grouping("window_code, department");
+    const rows: Record<string, unknown>[] = await runSql(
+      this.manager,
+      `SELECT ${group}, SUM(cases) AS cases, SUM(on_site) AS on_site,
+         SUM(due_completed) + SUM(CASE WHEN day < ? THEN open_due ELSE 0 END) AS due, SUM(due_on_time) AS on_time,
+         SUM(eval_device) AS eval_device, SUM(sat_device) AS sat_device, SUM(eval_form) AS eval_form,
+         SUM(sat_form) AS sat_form, SUM(eval_online) AS eval_online, SUM(sat_online) AS sat_online,
+         SUM(tickets) AS tickets, SUM(wait_seconds) AS wait
+       FROM hall_kpi_rollup WHERE (${parts.join(" OR ")})${filter} GROUP BY ${group}`,
+      [...params, ...codes],
+    );
+    return rows.flatMap((r) => {
+      const at = { ...r, window_code: r.window_code === "" ? null : r.window_code };
+      const department = r.department === "" ? null : r.department;
+      const counts = {
+        cases: num(r.cases),
+        onSite: num(r.on_site),
+        due: num(r.due),
+        onTime: num(r.on_time),
+        ticketsCalled: num(r.tickets),
+        waitSeconds: num(r.wait),
+      };
+      const channels = (["DEVICE", "FORM", "ONLINE"] as const).map((channel) => {
+        const key = channel.toLowerCase();
+        return this.row({ ...at, channel }, department, {
+          evaluations: num(r[`eval_${key}`]),
+          satisfied: num(r[`sat_${key}`]),
+        });
+      });
+      return [this.row(at, department, counts), ...channels];
+    });
+  }
+
   async rectifications(from: string, to: string): Promise<KpiRow[]> {
     const [filter, codes] = this.centreFilter();
     const group = this.grouping("window_code");
@@ -128,4 +185,42 @@ export class KpiReader {
       this.row(r, null, { rectificationsDue: num(r.due), rectificationsResolvedOnTime: num(r.on_time) }),
     );
   }
+}
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+const utc = (day: string) => new Date(`${day}T00:00:00Z`);
+
+const addMonths = (d: Date, n: number) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + n, 1));
+
+/**
+ * How the roll-up answers from..to: the whole years (`years`, first days of the first and last)
+ * and whole months (`months`, ranges of first days) of the period that end before today's month,
+ * so every open case in them is already past its deadline or not, and the day ranges around them.
+ */
+export function rollupParts(
+  from: string,
+  to: string,
+  today: string,
+): { years: [string, string] | null; months: [string, string][]; days: [string, string][] } {
+  const start = utc(from);
+  // The first whole month: this one when the period starts on its first day, else the next.
+  const first = addMonths(start, start.getUTCDate() === 1 ? 0 : 1);
+  const end = utc(to);
+  const afterEnd = new Date(end.getTime() + 86_400_000);
+  // The month after the last whole month: the period's last month when it ends on its last day.
+  let stop = addMonths(end, afterEnd.getUTCDate() === 1 ? 1 : 0);
+  const todayMonth = addMonths(utc(today), 0);
+  if (stop > todayMonth) stop = todayMonth;
+  if (first >= stop) return { years: null, months: [], days: [[from, to]] };
+  const days: [string, string][] = [];
+  if (first > start) days.push([from, isoDay(new Date(first.getTime() - 86_400_000))]);
+  if (stop <= end) days.push([isoDay(stop), to]);
+  // Whole years inside the whole months: January of the first one, January after the last one.
+  const firstYear = addMonths(first, first.getUTCMonth() === 0 ? 0 : 12 - first.getUTCMonth());
+  const stopYear = addMonths(stop, -stop.getUTCMonth());
+  if (firstYear >= stopYear) return { years: null, months: [[isoDay(first), isoDay(addMonths(stop, -1))]], days };
+  const months: [string, string][] = [];
+  if (first < firstYear) months.push([isoDay(first), isoDay(addMonths(firstYear, -1))]);
+  if (stopYear < stop) months.push([isoDay(stopYear), isoDay(addMonths(stop, -1))]);
+  return { years: [isoDay(firstYear), isoDay(addMonths(stopYear, -12))], months, days };
 }

@@ -51,13 +51,7 @@ export class KpiService {
   /** Every KPI row of the period for `scope`, the five aggregates at once. */
   private async rows(from: string, to: string, scope: KpiScope): Promise<KpiRow[]> {
     const reader = new KpiReader(this.db.manager, scope);
-    const parts = await Promise.all([
-      reader.cases(from, to),
-      reader.due(from, to, todayBy(this.clock)),
-      reader.evaluations(from, to),
-      reader.tickets(from, to),
-      reader.rectifications(from, to),
-    ]);
+    const parts = await Promise.all([reader.rolledUp(from, to, todayBy(this.clock)), reader.rectifications(from, to)]);
     return parts.flat();
   }
 

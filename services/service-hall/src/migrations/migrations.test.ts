@@ -7,6 +7,7 @@ import { QueueSkipTransfer1765100000505 } from "./1765100000505-queue-skip-trans
 import { Appointments1765100000506 } from "./1765100000506-appointments.migration";
 import { TicketHolder1765100000507 } from "./1765100000507-ticket-holder.migration";
 import { ServiceCentres1765200000510 } from "./1765200000510-service-centres.migration";
+import { KpiRollup1765200000560 } from "./1765200000560-kpi-rollup.migration";
 import { QueueNumberPerCentre1765200000570 } from "./1765200000570-queue-number-per-centre.migration";
 
 test("the queue, appointment and ticket-holder migrations go down and up again, a skipped ticket back to called, the centre seeded once", async () => {
@@ -16,6 +17,9 @@ test("the queue, appointment and ticket-holder migrations go down and up again, 
   await s.queue.skip({ ticketId: String(ticket.id) });
   const q = db.createQueryRunner();
   try {
+    // The roll-up's triggers read the centre columns the centres migration takes away.
+    await new QueueNumberPerCentre1765200000570().down(q);
+    await new KpiRollup1765200000560().down(q);
     await new ServiceCentres1765200000510().down(q);
     await new TicketHolder1765100000507().down(q);
     await new Appointments1765100000506().down(q);
@@ -46,6 +50,8 @@ test("the queue, appointment and ticket-holder migrations go down and up again, 
     await new Appointments1765100000506().up(q);
     await new TicketHolder1765100000507().up(q);
     await new ServiceCentres1765200000510().up(q);
+    await new KpiRollup1765200000560().up(q);
+    await new QueueNumberPerCentre1765200000570().up(q);
   } finally {
     await q.release();
   }
