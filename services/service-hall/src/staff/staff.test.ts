@@ -1,6 +1,6 @@
 import { test } from "@jest/globals";
 import assert from "node:assert/strict";
-import { OneWindowError } from "@onewindow/platform";
+import { OneWindowError, runSql } from "@onewindow/platform";
 import { HallEvaluationChannel, HallRating } from "../evaluation/evaluation.enums";
 import { HallDepartment } from "../catalogue/catalogue.enums";
 import { openTestHall, person, snapshot } from "../service-hall.fixture";
@@ -112,7 +112,11 @@ test("cases, ticket calls and evaluations name the signed-in clerk when on recor
     { caseId: String(cases[0].id), channel: HallEvaluationChannel.DEVICE, rating: HallRating.SATISFIED },
     "test-operator",
   );
-  const [row] = await db.query("SELECT staff_number FROM hall_evaluation WHERE id = ?", [rated.id]);
+  const [row] = await runSql<{ staff_number: string }>(
+    db.manager,
+    "SELECT staff_number FROM hall_evaluation WHERE id = ?",
+    [rated.id],
+  );
   assert.equal(row.staff_number, "KX20");
   kpis = await s.staff.kpis("KX20", "2026-11-01", "2026-11-30");
   assert.deepEqual([kpis.evaluations, kpis.satisfactionRate], [1, 1]);
