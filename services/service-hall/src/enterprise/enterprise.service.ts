@@ -5,7 +5,6 @@ import {
   optionalText,
   parseCreditCode,
   parsePastDate,
-  requiredText,
   runSql,
   type Clock,
 } from "@onewindow/platform";
