@@ -4,6 +4,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { freshCreditCode } from "./harness/fixtures";
+import { ARTIFACTS, CHROMIUM, CHROMIUM_FLAGS, CHROMIUM_MISSING } from "./harness/chromium";
 import { startStack, type As, type Stack } from "./harness/stack";
 
 /**
@@ -11,25 +12,9 @@ import { startStack, type As, type Stack } from "./harness/stack";
  * (no browser download), against a stack seeded with the demo hospital. Screenshots go to
  * test/artifacts/ (git-ignored).
  */
-const CHROMIUM = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
-  (p): p is string => !!p && existsSync(p),
-);
-const SKIP = CHROMIUM
-  ? false
-  : "chromium not found (/usr/bin/chromium, or set CHROMIUM_PATH): `apt-get install -y chromium`, as .ci/run does";
+const SKIP = CHROMIUM_MISSING;
 if (SKIP) console.warn(`SKIPPED browser tests: ${SKIP}`);
 
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-const ARTIFACTS = path.join(__dirname, "..", "artifacts");
 const CLERK: As = { roles: ["window_clerk"], user: "browser-test-clerk", purpose: "窗口叫号" };
 const DIST = path.join(__dirname, "..", "..", "dashboard", "dist");
 /** A date as the pages show it: in Chinese, China Standard Time. */
@@ -50,7 +35,7 @@ const HALL_DEPARTMENTS = ["劳动保障", "医疗保险", "失业管理", "就�
     // Enough residents for a year of generated referrals and three years of relief campaigns.
     stack = await startStack({ seed: { citizens: 600, employers: 20, jobPostings: 40, extraVisits: 0 } });
     base = new URL(stack.gatewayUrl).origin;
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
   });
   afterAll(async () => {
     await browser?.close();

@@ -4,6 +4,7 @@ import { copyFileSync, existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { issueDevToken } from "@onewindow/gateway";
+import { ARTIFACTS, CHROMIUM, CHROMIUM_FLAGS, CHROMIUM_MISSING } from "./harness/chromium";
 import { startStack, type As, type Stack } from "./harness/stack";
 
 /**
@@ -11,25 +12,9 @@ import { startStack, type As, type Stack } from "./harness/stack";
  * dashboard: Debian's chromium through playwright-core, a seeded stack, screenshots in
  * test/artifacts/ (git-ignored) and the README's picture in docs/workbench.png.
  */
-const CHROMIUM = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
-  (p): p is string => !!p && existsSync(p),
-);
-const SKIP = CHROMIUM
-  ? false
-  : "chromium not found (/usr/bin/chromium, or set CHROMIUM_PATH): `apt-get install -y chromium`, as .ci/run does";
+const SKIP = CHROMIUM_MISSING;
 if (SKIP) console.warn(`SKIPPED workbench tests: ${SKIP}`);
 
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-const ARTIFACTS = path.join(__dirname, "..", "artifacts");
 const README_PICTURE = path.join(__dirname, "..", "..", "docs", "workbench.png");
 const DIST = path.join(__dirname, "..", "..", "dashboard", "dist");
 /** The line the test's tickets are taken in and called from: 企退管理. */
@@ -53,7 +38,7 @@ const VIEWPORT = { width: 1366, height: 768 };
     mkdirSync(ARTIFACTS, { recursive: true });
     stack = await startStack({ seed: { citizens: 60, employers: 5, jobPostings: 10, extraVisits: 0 } });
     base = new URL(stack.gatewayUrl).origin;
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
     const res = await stack.query(`{ citizens(first: 1) { edges { node { idNumber name } } } }`);
     assert.equal(res.errors, undefined, JSON.stringify(res.errors));
     person = res.data.citizens.edges[0].node;

@@ -7,6 +7,16 @@
 export { DEPARTMENTS, EVENT_PUBLISHERS, isDepartment, type Department, type DepartmentService } from "./departments";
 export { ERROR_CODES, type ErrorCode } from "./errors";
 export { AssistanceCategory, ASSISTANCE_CATEGORY_ENUM } from "./assistance-category";
+export {
+  LaborInspectionKind,
+  LABOR_INSPECTION_KIND_ENUM,
+  LaborInspectionStatus,
+  LABOR_INSPECTION_STATUS_ENUM,
+  MediationStatus,
+  MEDIATION_STATUS_ENUM,
+  MediationOutcome,
+  MEDIATION_OUTCOME_ENUM,
+} from "./dispute-enums";
 export { ROLES, ANONYMOUS, PURPOSE_HEADER, isRole, type Role, type Caller } from "./roles";
 export { EVENT_VERSION, departmentOf, type EventPayloads, type EventType } from "./events/catalogue";
 export { LaborEvents, type LaborEventPayloads } from "./events/labor.events";
