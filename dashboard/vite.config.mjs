@@ -1,7 +1,14 @@
+import { createRequire } from "node:module";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
+// The contracts package's sources, found as Node finds the package (a workspace link).
+const contractsSources = path.join(
+  path.dirname(createRequire(import.meta.url).resolve("@onewindow/contracts/package.json")),
+  "src",
+);
 
 // Four pages, served by the gateway at /dashboard, /explorer, /screen and /workbench, their hashed assets at /assets/.
 // Everything is bundled: no CDN, no external origin (the gateway's CSP allows 'self' only).
@@ -17,7 +24,7 @@ export default defineConfig({
     alias: [
       {
         find: /^@onewindow\/contracts\/(i18n|identity)$/,
-        replacement: here("../shared/contracts/src") + "/$1/index.ts",
+        replacement: `${contractsSources}/$1/index.ts`,
       },
     ],
   },

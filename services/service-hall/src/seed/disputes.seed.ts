@@ -93,7 +93,7 @@ export async function seedDisputesDemo(db: DataSource, options: SeedDisputesOpti
     note: `双方到场，对补偿金计算基数分歧较大，约定再次调解${DEMO_MARK}`,
   });
 
-  // Closed by agreement at the second session, within the limit.
+  // Closed by agreement at its second hearing, within the limit.
   on(day(30));
   const agreed = await s.mediations.open({
     centre: WUCHAN.station.code,
