@@ -5,7 +5,7 @@ import { CATALOGUE } from "../catalogue/catalogue.data";
 import { HALL_DEPARTMENTS } from "../catalogue/catalogue.enums";
 import { CentreLevel } from "../centre/centre.enums";
 import { HallEvaluationChannel, HallRating } from "../evaluation/evaluation.enums";
-import { rebuildKpiRollupSql } from "../migrations/1765200000560-kpi-rollup.migration";
+import { rebuildKpiRollupSql } from "./kpi-rollup.sql";
 import { DEMO_CENTRES, seedDemoCentres } from "../seed/centres.seed";
 import { openTestHall, person } from "../service-hall.fixture";
 import { KpiReader, rollupParts, type KpiRow } from "./kpi.reader";
@@ -22,10 +22,11 @@ function byKey(rows: KpiRow[]): Record<string, Record<string, number>> {
   return out;
 }
 
-test("rollupParts: whole years and months before today's month from their rows, the rest from day rows", () => {
+test("rollupParts: whole years and months before today's month, then weeks of a month before today, the rest from day rows", () => {
   assert.deepEqual(rollupParts("2025-01-01", "2025-12-31", "2026-11-26"), {
     years: ["2025-01-01", "2025-01-01"],
     months: [],
+    weeks: [],
     days: [],
   });
   assert.deepEqual(rollupParts("2024-11-20", "2026-02-28", "2026-11-26"), {
@@ -34,35 +35,58 @@ test("rollupParts: whole years and months before today's month from their rows, 
       ["2024-12-01", "2024-12-01"],
       ["2026-01-01", "2026-02-01"],
     ],
-    days: [["2024-11-20", "2024-11-30"]],
+    weeks: [["2024-11-22", "2024-11-22"]],
+    days: [
+      ["2024-11-20", "2024-11-21"],
+      ["2024-11-29", "2024-11-30"],
+    ],
   });
   assert.deepEqual(rollupParts("2025-01-15", "2025-03-10", "2026-01-01"), {
     years: null,
     months: [["2025-02-01", "2025-02-01"]],
+    weeks: [
+      ["2025-01-15", "2025-01-22"],
+      ["2025-03-01", "2025-03-01"],
+    ],
     days: [
-      ["2025-01-15", "2025-01-31"],
-      ["2025-03-01", "2025-03-10"],
+      ["2025-01-29", "2025-01-31"],
+      ["2025-03-08", "2025-03-10"],
     ],
   });
-  // Today's month and later come from day rows (an open case's deadline may not have passed yet).
+  // Today's month and later come from week rows that end before today and day rows (an open
+  // case's deadline may not have passed yet).
   assert.deepEqual(rollupParts("2026-01-01", "2026-04-30", "2026-03-10"), {
     years: null,
     months: [["2026-01-01", "2026-02-01"]],
-    days: [["2026-03-01", "2026-04-30"]],
+    weeks: [["2026-03-01", "2026-03-01"]],
+    days: [["2026-03-08", "2026-04-30"]],
   });
-  assert.deepEqual(rollupParts("2025-01-01", "2026-12-31", "2026-03-10"), {
+  assert.deepEqual(rollupParts("2025-01-01", "2026-12-31", "2026-03-07"), {
     years: ["2025-01-01", "2025-01-01"],
     months: [["2026-01-01", "2026-02-01"]],
+    weeks: [],
     days: [["2026-03-01", "2026-12-31"]],
   });
   assert.deepEqual(rollupParts("2026-03-02", "2026-03-30", "2027-01-01"), {
     years: null,
     months: [],
-    days: [["2026-03-02", "2026-03-30"]],
+    weeks: [["2026-03-08", "2026-03-22"]],
+    days: [
+      ["2026-03-02", "2026-03-07"],
+      ["2026-03-29", "2026-03-30"],
+    ],
   });
   assert.deepEqual(rollupParts("2024-02-01", "2024-02-29", "2025-01-01"), {
     years: null,
     months: [["2024-02-01", "2024-02-01"]],
+    weeks: [],
+    days: [],
+  });
+  // A February of 28 days: its last week and March's first follow each other.
+  assert.deepEqual(rollupParts("2026-02-22", "2026-03-07", "2026-12-01"), {
+    years: null,
+    months: [],
+    weeks: [["2026-02-22", "2026-03-01"]],
     days: [],
   });
 });

@@ -118,13 +118,14 @@ export class KpiReader {
   /**
    * Cases, cases due, evaluations and called tickets of the period at once, from the roll-up
    * (hall_kpi_rollup, kept by triggers in the records' transactions): whole years and months before
-   * today's month from its year and month rows, the rest from its day rows. Open cases count as due once their
+   * today's month from its year and month rows, whole weeks of a month before today from its week
+   * rows, the rest from its day rows. Open cases count as due once their
    * deadline has passed (before `today`), as in {@link due}. Evaluations come as one row per
    * channel, the other counts as a row without channel; window and line '' are none (null).
    */
   async rolledUp(from: string, to: string, today: string): Promise<KpiRow[]> {
     const [filter, codes] = this.centreFilter();
-    const { years, months, days } = rollupParts(from, to, today);
+    const { years, months, weeks, days } = rollupParts(from, to, today);
     const parts: string[] = [];
     const params: string[] = [today];
     if (years) {
@@ -133,6 +134,10 @@ export class KpiReader {
     }
     for (const range of months) {
       parts.push("(kind = 'M' AND day >= ? AND day <= ?)");
+      params.push(...range);
+    }
+    for (const range of weeks) {
+      parts.push("(kind = 'W' AND day >= ? AND day <= ?)");
       params.push(...range);
     }
     for (const range of days) {
@@ -192,12 +197,27 @@ const utc = (day: string) => new Date(`${day}T00:00:00Z`);
 
 const addMonths = (d: Date, n: number) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + n, 1));
 
+/** The parts of a period the roll-up answers it from: ranges of the first days of its rows at each level. */
+export interface RollupParts {
+  years: [string, string] | null;
+  months: [string, string][];
+  weeks: [string, string][];
+  days: [string, string][];
+}
+
 /**
  * How the roll-up answers from..to: the whole years (`years`, first days of the first and last)
  * and whole months (`months`, ranges of first days) of the period that end before today's month,
- * so every open case in them is already past its deadline or not, and the day ranges around them.
+ * so every open case in them is already past its deadline or not; then, around them, the whole
+ * weeks of a month (days 1-7, 8-14, 15-21, 22-28) that end before today, and the days left.
  */
-export function rollupParts(
+export function rollupParts(from: string, to: string, today: string): RollupParts {
+  const { years, months, days } = monthParts(from, to, today);
+  const split = days.map(([a, b]) => weekParts(a, b, today));
+  return { years, months, weeks: split.flatMap((p) => p.weeks), days: split.flatMap((p) => p.days) };
+}
+
+function monthParts(
   from: string,
   to: string,
   today: string,
@@ -223,4 +243,42 @@ export function rollupParts(
   if (first < firstYear) months.push([isoDay(first), isoDay(addMonths(firstYear, -1))]);
   if (stopYear < stop) months.push([isoDay(stopYear), isoDay(addMonths(stop, -1))]);
   return { years: [isoDay(firstYear), isoDay(addMonths(stopYear, -12))], months, days };
+}
+
+const DAY = 86_400_000;
+
+/**
+ * The days a..b as whole weeks of a month that end before `today` (ranges of their first days)
+ * and the days around them (ranges): at most six days before a month's first week, three after
+ * its last (the 29th to the 31st), and every day from the week that would reach today on.
+ */
+function weekParts(a: string, b: string, today: string): { weeks: [string, string][]; days: [string, string][] } {
+  const weeks: [string, string][] = [];
+  const days: [string, string][] = [];
+  const last = utc(b).getTime();
+  const before = utc(today).getTime();
+  const extend = (into: [string, string][], start: string, end: string, joins: boolean) => {
+    if (joins && into.length > 0) into[into.length - 1][1] = end;
+    else into.push([start, end]);
+  };
+  let previous: "W" | "D" | null = null;
+  for (let t = utc(a).getTime(); t <= last; ) {
+    const day = new Date(t);
+    const date = day.getUTCDate();
+    const weekEnd = t + 6 * DAY;
+    if (date <= 22 && (date - 1) % 7 === 0 && weekEnd <= last && weekEnd < before) {
+      extend(weeks, isoDay(day), isoDay(day), previous === "W");
+      previous = "W";
+      t += 7 * DAY;
+    } else if (t + 6 * DAY >= before) {
+      // No week from here on ends before today: the rest are days.
+      extend(days, isoDay(day), b, previous === "D");
+      break;
+    } else {
+      extend(days, isoDay(day), isoDay(day), previous === "D");
+      previous = "D";
+      t += DAY;
+    }
+  }
+  return { weeks, days };
 }
