@@ -34,7 +34,7 @@ import {
 import { Assessment1765200000550 } from "./migrations/1765200000550-assessment.migration";
 import { KpiRollup1765200000560 } from "./migrations/1765200000560-kpi-rollup.migration";
 import { QueueNumberPerCentre1765200000570 } from "./migrations/1765200000570-queue-number-per-centre.migration";
-import { KpiRollupWeeks1765300000010 } from "./migrations/1765300000010-kpi-rollup-weeks.migration";
+import { KpiRollupWeeksCentres1765300000010 } from "./migrations/1765300000010-kpi-rollup-weeks-centres.migration";
 import { buildServiceHallSchema } from "./schema";
 import { createServices, type ServiceOptions, type Services } from "./services";
 import { PERSONAL_DATA_READERS } from "./access";
@@ -78,7 +78,7 @@ export {
   AssessmentStandardRow,
   Assessment1765200000550,
   KpiRollup1765200000560,
-  KpiRollupWeeks1765300000010,
+  KpiRollupWeeksCentres1765300000010,
 };
 export { requireStaff } from "./staff/staff.service";
 export { rebuildKpiRollupSql } from "./kpi/kpi-rollup.sql";
@@ -172,7 +172,7 @@ export const serviceHall = {
     ServiceCentres1765200000510,
     KpiRollup1765200000560,
     QueueNumberPerCentre1765200000570,
-    KpiRollupWeeks1765300000010,
+    KpiRollupWeeksCentres1765300000010,
   ],
   // Only the window clerk reads any citizen's cases; a citizen reads their own (ctx.access).
   personalDataReaders: PERSONAL_DATA_READERS,

@@ -23,6 +23,12 @@ export type Measure = (typeof MEASURES)[number];
 export const KEY = "kind, day, centre, window_code, department";
 
 /**
+ * The centres' roll-up, `hall_kpi_centre_rollup`: the same counts per level, day and centre
+ * alone (a sixth of the rows), for what groups by centre (the rankings).
+ */
+export const CENTRE_KEY = "kind, day, centre";
+
+/**
  * What one record adds to the roll-up row of its centre, day, window and line (`r` is the record:
  * NEW, OLD, a transition table's or the table's alias): only when `when` holds, on the day `day`
  * (a date column), the counts `add` (SQL expressions of 0 and 1 or amounts). One record may
@@ -132,16 +138,18 @@ export function levelHolds(dialect: Dialect, level: Level, day: string): string 
   return level === "W" ? `${dayOfMonth(dialect, day)} <= 28` : "1 = 1";
 }
 
-/** `ON CONFLICT` adding a new contribution to the row that is already there. */
-export const onConflictAdd = () =>
-  `ON CONFLICT (${KEY}) DO UPDATE SET ${MEASURES.map((m) => `${m} = hall_kpi_rollup.${m} + excluded.${m}`).join(", ")}`;
+/** `ON CONFLICT` adding a new contribution to the row of `table` (keyed by `key`) that is already there. */
+export const onConflictAdd = (table = "hall_kpi_rollup", key = KEY) =>
+  `ON CONFLICT (${key}) DO UPDATE SET ${MEASURES.map((m) => `${m} = ${table}.${m} + excluded.${m}`).join(", ")}`;
 
 /**
  * The roll-up rebuilt from the records (also what a bulk load runs after): every contribution's
  * day rows in one grouped pass (no upserts), then weeks and months summed from the day rows and
- * years from the months.
+ * years from the months, each written in key order so that a period's rows are neighbours on
+ * disk (a city's month of day rows read from a few thousand pages rather than from all of them);
+ * then the centres' roll-up from it (`centres`: false before that table existed).
  */
-export function rebuildKpiRollupSql(dialect: Dialect): string[] {
+export function rebuildKpiRollupSql(dialect: Dialect, { centres = true } = {}): string[] {
   const contributions = CONTRIBUTIONS.map((c) => {
     const add = c.add("r");
     const values = MEASURES.map((m) => `${add[m] ?? "0"} AS ${m}`);
@@ -153,33 +161,56 @@ export function rebuildKpiRollupSql(dialect: Dialect): string[] {
     `INSERT INTO hall_kpi_rollup (${KEY}, ${MEASURES.join(", ")})
      SELECT '${level}', ${levelDay(dialect, level, "day")}, centre, window_code, department, ${sums}
      FROM hall_kpi_rollup WHERE kind = '${from}' AND ${levelHolds(dialect, level, "day")}
-     GROUP BY ${levelDay(dialect, level, "day")}, centre, window_code, department`;
+     GROUP BY ${levelDay(dialect, level, "day")}, centre, window_code, department
+     ORDER BY ${levelDay(dialect, level, "day")}, centre, window_code, department`;
   return [
     "DELETE FROM hall_kpi_rollup",
     `INSERT INTO hall_kpi_rollup (${KEY}, ${MEASURES.join(", ")})
      SELECT 'D', day, centre, window_code, department, ${sums}
-     FROM (${contributions.join(" UNION ALL ")}) x GROUP BY day, centre, window_code, department`,
+     FROM (${contributions.join(" UNION ALL ")}) x GROUP BY day, centre, window_code, department
+     ORDER BY day, centre, window_code, department`,
     summed("W", "D"),
     summed("M", "D"),
     summed("Y", "M"),
+    ...(centres
+      ? [
+          "DELETE FROM hall_kpi_centre_rollup",
+          `INSERT INTO hall_kpi_centre_rollup (${CENTRE_KEY}, ${MEASURES.join(", ")})
+           SELECT ${CENTRE_KEY}, ${sums} FROM hall_kpi_rollup GROUP BY ${CENTRE_KEY} ORDER BY ${CENTRE_KEY}`,
+        ]
+      : []),
   ];
 }
 
-/** The contributions of the records `r` (a row or a transition table's alias) at every level, as one SELECT each. */
-function contributionSelects(dialect: Dialect, table: RolledUpTable, r: string, sign: 1 | -1, from = ""): string[] {
+/** The measure columns of a roll-up table, each a count that starts at 0. */
+export const measureColumnsSql = (dialect: Dialect) =>
+  MEASURES.map((m) => `${m} ${dialect === "postgres" ? "bigint" : "integer"} NOT NULL DEFAULT 0`).join(", ");
+
+/**
+ * The contributions of the records `r` (a row or a transition table's alias) at every level, as
+ * one SELECT each: with their window and line, or (`byCentre`) by centre alone.
+ */
+function contributionSelects(
+  dialect: Dialect,
+  table: RolledUpTable,
+  r: string,
+  sign: 1 | -1,
+  { from = "", byCentre = false } = {},
+): string[] {
   return CONTRIBUTIONS.filter((c) => c.table === table).flatMap((c) =>
     LEVELS.map((level) => {
       const add = c.add(r);
       const values = MEASURES.map((m) => (add[m] ? `${sign === 1 ? "" : "-"}(${add[m]}) AS ${m}` : `0 AS ${m}`));
+      const line = byCentre ? "" : `${c.window(r)} AS window_code, ${c.department(r)} AS department, `;
       return `SELECT '${level}' AS kind, ${levelDay(dialect, level, c.day(r))} AS day, ${r}.centre AS centre,
-        ${c.window(r)} AS window_code, ${c.department(r)} AS department, ${values.join(", ")}${from}
+        ${line}${values.join(", ")}${from}
         WHERE ${c.when(r)} AND ${levelHolds(dialect, level, c.day(r))}`;
     }),
   );
 }
 
 /**
- * The triggers that keep the roll-up in the transaction of every write, whichever code path
+ * The triggers that keep both roll-ups in the transaction of every write, whichever code path
  * makes it. PostgreSQL: one trigger a statement with its transition tables, so a bulk insert of
  * thousands of records is one grouped upsert rather than an upsert per record and level (rows
  * upserted in key order, so two such statements cannot deadlock on each other). SQLite has no
@@ -204,15 +235,17 @@ export function dropKpiRollupTriggersSql(dialect: Dialect): string[] {
 }
 
 function postgresTriggers(table: RolledUpTable): string[] {
-  const upsert = (selects: string[]) => {
-    const sums = MEASURES.map((m) => `SUM(${m})`);
-    return `INSERT INTO hall_kpi_rollup (${KEY}, ${MEASURES.join(", ")})
-      SELECT ${KEY}, ${sums.join(", ")} FROM (${selects.join(" UNION ALL ")}) x
-      GROUP BY ${KEY} HAVING ${sums.map((s) => `${s} <> 0`).join(" OR ")}
-      ORDER BY ${KEY} ${onConflictAdd()};`;
-  };
-  const taken = contributionSelects("postgres", table, "o", -1, " FROM old_rows o");
-  const added = contributionSelects("postgres", table, "n", 1, " FROM new_rows n");
+  const sums = MEASURES.map((m) => `SUM(${m})`);
+  const grouped = (into: string, key: string) =>
+    `INSERT INTO ${into} (${key}, ${MEASURES.join(", ")})
+      SELECT ${key}, ${sums.join(", ")} FROM x GROUP BY ${key} HAVING ${sums.map((s) => `${s} <> 0`).join(" OR ")}
+      ORDER BY ${key} ${onConflictAdd(into, key)}`;
+  // Both roll-ups from one pass over the transition tables (a statement in WITH runs whether read or not).
+  const upsert = (selects: string[]) =>
+    `WITH x AS (${selects.join(" UNION ALL ")}), detail AS (${grouped("hall_kpi_rollup", KEY)})
+     ${grouped("hall_kpi_centre_rollup", CENTRE_KEY)};`;
+  const taken = contributionSelects("postgres", table, "o", -1, { from: " FROM old_rows o" });
+  const added = contributionSelects("postgres", table, "n", 1, { from: " FROM new_rows n" });
   return [
     `CREATE FUNCTION ${table}_kpi_rollup_rows() RETURNS trigger LANGUAGE plpgsql AS $$
      BEGIN
@@ -237,10 +270,13 @@ function postgresTriggers(table: RolledUpTable): string[] {
 }
 
 function sqliteTriggers(table: RolledUpTable): string[] {
+  const upserts = (into: string, key: string, selects: string[]) =>
+    selects.map((select) => `INSERT INTO ${into} (${key}, ${MEASURES.join(", ")}) ${select} ${onConflictAdd(into, key)};`);
   const statements = (r: string, sign: 1 | -1) =>
-    contributionSelects("sqlite", table, r, sign)
-      .map((select) => `INSERT INTO hall_kpi_rollup (${KEY}, ${MEASURES.join(", ")}) ${select} ${onConflictAdd()};`)
-      .join("\n");
+    [
+      ...upserts("hall_kpi_rollup", KEY, contributionSelects("sqlite", table, r, sign)),
+      ...upserts("hall_kpi_centre_rollup", CENTRE_KEY, contributionSelects("sqlite", table, r, sign, { byCentre: true })),
+    ].join("\n");
   return [
     `CREATE TRIGGER ${table}_kpi_rollup_insert AFTER INSERT ON ${table} BEGIN ${statements("NEW", 1)} END`,
     `CREATE TRIGGER ${table}_kpi_rollup_update AFTER UPDATE OF ${WATCHED[table].join(", ")} ON ${table} BEGIN

@@ -6,6 +6,7 @@ import {
   ROLLED_UP_TABLES,
   WATCHED,
   levelDay,
+  measureColumnsSql,
   onConflictAdd,
   rebuildKpiRollupSql,
   type Contribution,
@@ -78,16 +79,15 @@ export class KpiRollup1765200000560 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     const dialect: Dialect = q.connection.options.type === "postgres" ? "postgres" : "sqlite";
-    const big = dialect === "postgres" ? "bigint" : "integer";
     await q.query(
       `CREATE TABLE hall_kpi_rollup (
          kind varchar(1) NOT NULL, day date NOT NULL, centre varchar(20) NOT NULL,
          window_code varchar(20) NOT NULL, department varchar(24) NOT NULL,
-         ${MEASURES.map((m) => `${m} ${big} NOT NULL DEFAULT 0`).join(", ")},
+         ${measureColumnsSql(dialect)},
          PRIMARY KEY (${KEY}))`,
     );
     await q.query("CREATE INDEX hall_kpi_rollup_centre ON hall_kpi_rollup (centre, kind, day)");
-    for (const sql of rebuildKpiRollupSql(dialect)) await q.query(sql);
+    for (const sql of rebuildKpiRollupSql(dialect, { centres: false })) await q.query(sql);
     // Statistics now, so the first reads plan on the table as it is (not as an empty one).
     if (dialect === "postgres") await q.query("ANALYZE hall_kpi_rollup");
     for (const sql of rowTriggersSql(dialect)) await q.query(sql);

@@ -9,7 +9,7 @@ import { TicketHolder1765100000507 } from "./1765100000507-ticket-holder.migrati
 import { ServiceCentres1765200000510 } from "./1765200000510-service-centres.migration";
 import { KpiRollup1765200000560 } from "./1765200000560-kpi-rollup.migration";
 import { QueueNumberPerCentre1765200000570 } from "./1765200000570-queue-number-per-centre.migration";
-import { KpiRollupWeeks1765300000010 } from "./1765300000010-kpi-rollup-weeks.migration";
+import { KpiRollupWeeksCentres1765300000010 } from "./1765300000010-kpi-rollup-weeks-centres.migration";
 
 test("the queue, appointment and ticket-holder migrations go down and up again, a skipped ticket back to called, the centre seeded once", async () => {
   const { db, services: s } = await openDepartmentDatabase(serviceHall);
@@ -19,7 +19,7 @@ test("the queue, appointment and ticket-holder migrations go down and up again, 
   const q = db.createQueryRunner();
   try {
     // The roll-up's triggers read the centre columns the centres migration takes away.
-    await new KpiRollupWeeks1765300000010().down(q);
+    await new KpiRollupWeeksCentres1765300000010().down(q);
     await new QueueNumberPerCentre1765200000570().down(q);
     await new KpiRollup1765200000560().down(q);
     await new ServiceCentres1765200000510().down(q);
@@ -54,7 +54,7 @@ test("the queue, appointment and ticket-holder migrations go down and up again, 
     await new ServiceCentres1765200000510().up(q);
     await new KpiRollup1765200000560().up(q);
     await new QueueNumberPerCentre1765200000570().up(q);
-    await new KpiRollupWeeks1765300000010().up(q);
+    await new KpiRollupWeeksCentres1765300000010().up(q);
   } finally {
     await q.release();
   }
