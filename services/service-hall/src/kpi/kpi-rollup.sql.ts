@@ -23,10 +23,25 @@ export type Measure = (typeof MEASURES)[number];
 export const KEY = "kind, day, centre, window_code, department";
 
 /**
- * The centres' roll-up, `hall_kpi_centre_rollup`: the same counts per level, day and centre
- * alone (a sixth of the rows), for what groups by centre (the rankings).
+ * The roll-ups summed from the detailed one (`hall_kpi_rollup`) with fewer key columns, kept by
+ * the same triggers: per centre alone (a sixth of the rows), for what groups by centre (the
+ * rankings); and per window and line with every centre together (a thousandth of the rows for a
+ * thousand centres), for the figures of every centre the hall holds (the city's).
  */
-export const CENTRE_KEY = "kind, day, centre";
+export const DERIVED_ROLLUPS = [
+  { table: "hall_kpi_centre_rollup", key: "kind, day, centre" },
+  { table: "hall_kpi_window_rollup", key: "kind, day, window_code, department" },
+] as const;
+
+/** The CREATE TABLE of a derived roll-up. */
+export function derivedRollupTableSql(dialect: Dialect, { table, key }: (typeof DERIVED_ROLLUPS)[number]): string {
+  const columns = key
+    .split(", ")
+    .slice(2)
+    .map((c) => `${c} varchar(${c === "department" ? 24 : 20}) NOT NULL`);
+  return `CREATE TABLE ${table} (kind varchar(1) NOT NULL, day date NOT NULL, ${columns.join(", ")},
+    ${measureColumnsSql(dialect)}, PRIMARY KEY (${key}))`;
+}
 
 /**
  * What one record adds to the roll-up row of its centre, day, window and line (`r` is the record:
@@ -147,9 +162,9 @@ export const onConflictAdd = (table = "hall_kpi_rollup", key = KEY) =>
  * day rows in one grouped pass (no upserts), then weeks and months summed from the day rows and
  * years from the months, each written in key order so that a period's rows are neighbours on
  * disk (a city's month of day rows read from a few thousand pages rather than from all of them);
- * then the centres' roll-up from it (`centres`: false before that table existed).
+ * then the derived roll-ups from it (`derived`: false before they existed).
  */
-export function rebuildKpiRollupSql(dialect: Dialect, { centres = true } = {}): string[] {
+export function rebuildKpiRollupSql(dialect: Dialect, { derived = true } = {}): string[] {
   const contributions = CONTRIBUTIONS.map((c) => {
     const add = c.add("r");
     const values = MEASURES.map((m) => `${add[m] ?? "0"} AS ${m}`);
@@ -172,12 +187,12 @@ export function rebuildKpiRollupSql(dialect: Dialect, { centres = true } = {}): 
     summed("W", "D"),
     summed("M", "D"),
     summed("Y", "M"),
-    ...(centres
-      ? [
-          "DELETE FROM hall_kpi_centre_rollup",
-          `INSERT INTO hall_kpi_centre_rollup (${CENTRE_KEY}, ${MEASURES.join(", ")})
-           SELECT ${CENTRE_KEY}, ${sums} FROM hall_kpi_rollup GROUP BY ${CENTRE_KEY} ORDER BY ${CENTRE_KEY}`,
-        ]
+    ...(derived
+      ? DERIVED_ROLLUPS.flatMap(({ table, key }) => [
+          `DELETE FROM ${table}`,
+          `INSERT INTO ${table} (${key}, ${MEASURES.join(", ")})
+           SELECT ${key}, ${sums} FROM hall_kpi_rollup GROUP BY ${key} ORDER BY ${key}`,
+        ])
       : []),
   ];
 }
@@ -186,31 +201,21 @@ export function rebuildKpiRollupSql(dialect: Dialect, { centres = true } = {}): 
 export const measureColumnsSql = (dialect: Dialect) =>
   MEASURES.map((m) => `${m} ${dialect === "postgres" ? "bigint" : "integer"} NOT NULL DEFAULT 0`).join(", ");
 
-/**
- * The contributions of the records `r` (a row or a transition table's alias) at every level, as
- * one SELECT each: with their window and line, or (`byCentre`) by centre alone.
- */
-function contributionSelects(
-  dialect: Dialect,
-  table: RolledUpTable,
-  r: string,
-  sign: 1 | -1,
-  { from = "", byCentre = false } = {},
-): string[] {
+/** The contributions of the records `r` (a row or a transition table's alias) at every level, as one SELECT each. */
+function contributionSelects(dialect: Dialect, table: RolledUpTable, r: string, sign: 1 | -1, from = ""): string[] {
   return CONTRIBUTIONS.filter((c) => c.table === table).flatMap((c) =>
     LEVELS.map((level) => {
       const add = c.add(r);
       const values = MEASURES.map((m) => (add[m] ? `${sign === 1 ? "" : "-"}(${add[m]}) AS ${m}` : `0 AS ${m}`));
-      const line = byCentre ? "" : `${c.window(r)} AS window_code, ${c.department(r)} AS department, `;
       return `SELECT '${level}' AS kind, ${levelDay(dialect, level, c.day(r))} AS day, ${r}.centre AS centre,
-        ${line}${values.join(", ")}${from}
+        ${c.window(r)} AS window_code, ${c.department(r)} AS department, ${values.join(", ")}${from}
         WHERE ${c.when(r)} AND ${levelHolds(dialect, level, c.day(r))}`;
     }),
   );
 }
 
 /**
- * The triggers that keep both roll-ups in the transaction of every write, whichever code path
+ * The triggers that keep every roll-up in the transaction of every write, whichever code path
  * makes it. PostgreSQL: one trigger a statement with its transition tables, so a bulk insert of
  * thousands of records is one grouped upsert rather than an upsert per record and level (rows
  * upserted in key order, so two such statements cannot deadlock on each other). SQLite has no
@@ -240,12 +245,13 @@ function postgresTriggers(table: RolledUpTable): string[] {
     `INSERT INTO ${into} (${key}, ${MEASURES.join(", ")})
       SELECT ${key}, ${sums.join(", ")} FROM x GROUP BY ${key} HAVING ${sums.map((s) => `${s} <> 0`).join(" OR ")}
       ORDER BY ${key} ${onConflictAdd(into, key)}`;
-  // Both roll-ups from one pass over the transition tables (a statement in WITH runs whether read or not).
+  // Every roll-up from one pass over the transition tables (a statement in WITH runs whether read or not).
   const upsert = (selects: string[]) =>
-    `WITH x AS (${selects.join(" UNION ALL ")}), detail AS (${grouped("hall_kpi_rollup", KEY)})
-     ${grouped("hall_kpi_centre_rollup", CENTRE_KEY)};`;
-  const taken = contributionSelects("postgres", table, "o", -1, { from: " FROM old_rows o" });
-  const added = contributionSelects("postgres", table, "n", 1, { from: " FROM new_rows n" });
+    `WITH x AS (${selects.join(" UNION ALL ")}),
+     ${DERIVED_ROLLUPS.map(({ table, key }, i) => `derived${i} AS (${grouped(table, key)})`).join(",\n")}
+     ${grouped("hall_kpi_rollup", KEY)};`;
+  const taken = contributionSelects("postgres", table, "o", -1, " FROM old_rows o");
+  const added = contributionSelects("postgres", table, "n", 1, " FROM new_rows n");
   return [
     `CREATE FUNCTION ${table}_kpi_rollup_rows() RETURNS trigger LANGUAGE plpgsql AS $$
      BEGIN
@@ -271,12 +277,18 @@ function postgresTriggers(table: RolledUpTable): string[] {
 
 function sqliteTriggers(table: RolledUpTable): string[] {
   const upserts = (into: string, key: string, selects: string[]) =>
-    selects.map((select) => `INSERT INTO ${into} (${key}, ${MEASURES.join(", ")}) ${select} ${onConflictAdd(into, key)};`);
-  const statements = (r: string, sign: 1 | -1) =>
-    [
-      ...upserts("hall_kpi_rollup", KEY, contributionSelects("sqlite", table, r, sign)),
-      ...upserts("hall_kpi_centre_rollup", CENTRE_KEY, contributionSelects("sqlite", table, r, sign, { byCentre: true })),
+    selects.map(
+      (select) =>
+        `INSERT INTO ${into} (${key}, ${MEASURES.join(", ")})
+         SELECT ${key}, ${MEASURES.join(", ")} FROM (${select}) WHERE true ${onConflictAdd(into, key)};`,
+    );
+  const statements = (r: string, sign: 1 | -1) => {
+    const selects = contributionSelects("sqlite", table, r, sign);
+    return [
+      ...upserts("hall_kpi_rollup", KEY, selects),
+      ...DERIVED_ROLLUPS.flatMap(({ table: into, key }) => upserts(into, key, selects)),
     ].join("\n");
+  };
   return [
     `CREATE TRIGGER ${table}_kpi_rollup_insert AFTER INSERT ON ${table} BEGIN ${statements("NEW", 1)} END`,
     `CREATE TRIGGER ${table}_kpi_rollup_update AFTER UPDATE OF ${WATCHED[table].join(", ")} ON ${table} BEGIN

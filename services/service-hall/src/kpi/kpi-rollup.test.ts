@@ -5,7 +5,7 @@ import { CATALOGUE } from "../catalogue/catalogue.data";
 import { HALL_DEPARTMENTS } from "../catalogue/catalogue.enums";
 import { CentreLevel } from "../centre/centre.enums";
 import { HallEvaluationChannel, HallRating } from "../evaluation/evaluation.enums";
-import { rebuildKpiRollupSql } from "./kpi-rollup.sql";
+import { DERIVED_ROLLUPS, KEY, rebuildKpiRollupSql } from "./kpi-rollup.sql";
 import { DEMO_CENTRES, seedDemoCentres } from "../seed/centres.seed";
 import { openTestHall, person } from "../service-hall.fixture";
 import { KpiReader, rollupParts, type KpiRow } from "./kpi.reader";
@@ -173,23 +173,19 @@ test("the roll-up answers equal a direct count on random data, after completions
   }
 
   // What the triggers kept equals the roll-ups built afresh from the records.
-  const both = async () =>
-    Promise.all(
-      [
-        "SELECT * FROM hall_kpi_rollup ORDER BY kind, day, centre, window_code, department",
-        "SELECT * FROM hall_kpi_centre_rollup ORDER BY kind, day, centre",
-      ].map((sql) => db.query(sql)),
-    );
-  const kept = await both();
+  const rollups = [{ table: "hall_kpi_rollup", key: KEY }, ...DERIVED_ROLLUPS];
+  const rollupRows = async () =>
+    Promise.all(rollups.map(({ table, key }) => db.query(`SELECT * FROM ${table} ORDER BY ${key}`)));
+  const kept = await rollupRows();
   for (const sql of rebuildKpiRollupSql(db.options.type === "postgres" ? "postgres" : "sqlite")) await db.query(sql);
-  const rebuilt = await both();
+  const rebuilt = await rollupRows();
   const nonZero = (rows: Record<string, unknown>[]) =>
     rows.filter((r) =>
       Object.entries(r).some(
         ([k, v]) => !["kind", "day", "centre", "window_code", "department"].includes(k) && Number(v) !== 0,
       ),
     );
-  for (const [i, table] of ["hall_kpi_rollup", "hall_kpi_centre_rollup"].entries()) {
+  for (const [i, { table }] of rollups.entries()) {
     assert.ok(nonZero(kept[i]).length > 100, `${table}: ${nonZero(kept[i]).length} rows`);
     assert.ok(
       kept[i].some((r: { kind: string }) => r.kind === "W"),

@@ -119,10 +119,17 @@ export class KpiReader {
    * Cases, cases due, evaluations and called tickets of the period at once, from the roll-up
    * (hall_kpi_rollup, kept by triggers in the records' transactions): whole years and months before
    * today's month from its year and month rows, whole weeks of a month before today from its week
-   * rows, the rest from its day rows; grouped by centre, from the centres' roll-up. Open cases count as due once their
+   * rows, the rest from its day rows (from the roll-up of the fewest rows that has the scope's
+   * key columns). Open cases count as due once their
    * deadline has passed (before `today`), as in {@link due}. Evaluations come as one row per
    * channel, the other counts as a row without channel; window and line '' are none (null).
    */
+  /** The roll-up with the fewest rows that has this scope's key columns. */
+  private rollupTable(): string {
+    if (this.scope.group === "BY_CENTRE") return "hall_kpi_centre_rollup";
+    return this.scope.centres === null ? "hall_kpi_window_rollup" : "hall_kpi_rollup";
+  }
+
   async rolledUp(from: string, to: string, today: string): Promise<KpiRow[]> {
     const [filter, codes] = this.centreFilter();
     const { years, months, weeks, days } = rollupParts(from, to, today);
@@ -152,8 +159,7 @@ export class KpiReader {
          SUM(eval_device) AS eval_device, SUM(sat_device) AS sat_device, SUM(eval_form) AS eval_form,
          SUM(sat_form) AS sat_form, SUM(eval_online) AS eval_online, SUM(sat_online) AS sat_online,
          SUM(tickets) AS tickets, SUM(wait_seconds) AS wait
-       FROM ${this.scope.group === "BY_CENTRE" ? "hall_kpi_centre_rollup" : "hall_kpi_rollup"}
-       WHERE (${parts.join(" OR ")})${filter} GROUP BY ${group}`,
+       FROM ${this.rollupTable()} WHERE (${parts.join(" OR ")})${filter} GROUP BY ${group}`,
       [...params, ...codes],
     );
     return rows.flatMap((r) => {

@@ -87,7 +87,7 @@ export class KpiRollup1765200000560 implements MigrationInterface {
          PRIMARY KEY (${KEY}))`,
     );
     await q.query("CREATE INDEX hall_kpi_rollup_centre ON hall_kpi_rollup (centre, kind, day)");
-    for (const sql of rebuildKpiRollupSql(dialect, { centres: false })) await q.query(sql);
+    for (const sql of rebuildKpiRollupSql(dialect, { derived: false })) await q.query(sql);
     // Statistics now, so the first reads plan on the table as it is (not as an empty one).
     if (dialect === "postgres") await q.query("ANALYZE hall_kpi_rollup");
     for (const sql of rowTriggersSql(dialect)) await q.query(sql);

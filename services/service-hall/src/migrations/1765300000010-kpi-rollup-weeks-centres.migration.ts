@@ -1,9 +1,9 @@
 import type { MigrationInterface, QueryRunner } from "typeorm";
 import {
-  CENTRE_KEY,
+  DERIVED_ROLLUPS,
+  derivedRollupTableSql,
   dropKpiRollupTriggersSql,
   kpiRollupTriggersSql,
-  measureColumnsSql,
   rebuildKpiRollupSql,
   type Dialect,
 } from "../kpi/kpi-rollup.sql";
@@ -11,21 +11,18 @@ import { dropRowTriggersSql, rowTriggersSql } from "./1765200000560-kpi-rollup.m
 
 /**
  * Week rows in the KPI roll-up (days 1-7, 8-14, 15-21 and 22-28 of each month), so a period cut
- * mid-month reads a few weeks instead of up to a month of day rows at each edge; the centres'
- * roll-up beside it, so a ranking sums one row a centre and period part instead of six; and on
+ * mid-month reads a few weeks instead of up to a month of day rows at each edge; the roll-ups
+ * per centre and per window of every centre beside it, so a ranking sums one row a centre and
+ * period part instead of six, and the city's figures a few rows instead of thousands; and on
  * PostgreSQL triggers a statement instead of a record, so a bulk insert upserts each roll-up row
- * once. Both are rebuilt from the records, in key order.
+ * once. All are rebuilt from the records, in key order.
  */
 export class KpiRollupWeeksCentres1765300000010 implements MigrationInterface {
   name = "KpiRollupWeeksCentres1765300000010";
 
   async up(q: QueryRunner): Promise<void> {
     const dialect = dialectOf(q);
-    await q.query(
-      `CREATE TABLE hall_kpi_centre_rollup (
-         kind varchar(1) NOT NULL, day date NOT NULL, centre varchar(20) NOT NULL, ${measureColumnsSql(dialect)},
-         PRIMARY KEY (${CENTRE_KEY}))`,
-    );
+    for (const rollup of DERIVED_ROLLUPS) await q.query(derivedRollupTableSql(dialect, rollup));
     // Room in every page, so adding to a row of today rewrites it in its page (a HOT update)
     // and the rows of a period stay where the rebuild put them, next to each other.
     if (dialect === "postgres")
@@ -38,13 +35,13 @@ export class KpiRollupWeeksCentres1765300000010 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     const dialect = dialectOf(q);
     for (const sql of dropKpiRollupTriggersSql(dialect)) await q.query(sql);
-    await q.query("DROP TABLE hall_kpi_centre_rollup");
+    for (const { table } of DERIVED_ROLLUPS) await q.query(`DROP TABLE ${table}`);
     await q.query("DELETE FROM hall_kpi_rollup WHERE kind = 'W'");
     if (dialect === "postgres") await q.query("ALTER TABLE hall_kpi_rollup RESET (fillfactor)");
     for (const sql of rowTriggersSql(dialect)) await q.query(sql);
   }
 }
 
-const ROLLUPS = ["hall_kpi_rollup", "hall_kpi_centre_rollup"];
+const ROLLUPS = ["hall_kpi_rollup", ...DERIVED_ROLLUPS.map((r) => r.table)];
 
 const dialectOf = (q: QueryRunner): Dialect => (q.connection.options.type === "postgres" ? "postgres" : "sqlite");
