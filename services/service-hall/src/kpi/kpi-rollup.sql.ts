@@ -26,7 +26,9 @@ export const KEY = "kind, day, centre, window_code, department";
  * The roll-ups summed from the detailed one (`hall_kpi_rollup`) with fewer key columns, kept by
  * the same triggers: per centre alone (a sixth of the rows), for what groups by centre (the
  * rankings); and per window and line with every centre together (a thousandth of the rows for a
- * thousand centres), for the figures of every centre the hall holds (the city's).
+ * thousand centres), for the figures of every centre the hall holds (the city's). PostgreSQL
+ * only: they are for a city's thousand centres, and SQLite (one street's hall, embedded) would
+ * pay a trigger statement per record for each of them.
  */
 export const DERIVED_ROLLUPS = [
   { table: "hall_kpi_centre_rollup", key: "kind, day, centre" },
@@ -187,7 +189,7 @@ export function rebuildKpiRollupSql(dialect: Dialect, { derived = true } = {}): 
     summed("W", "D"),
     summed("M", "D"),
     summed("Y", "M"),
-    ...(derived
+    ...(derived && dialect === "postgres"
       ? DERIVED_ROLLUPS.flatMap(({ table, key }) => [
           `DELETE FROM ${table}`,
           `INSERT INTO ${table} (${key}, ${MEASURES.join(", ")})
@@ -219,7 +221,7 @@ function contributionSelects(dialect: Dialect, table: RolledUpTable, r: string, 
  * makes it. PostgreSQL: one trigger a statement with its transition tables, so a bulk insert of
  * thousands of records is one grouped upsert rather than an upsert per record and level (rows
  * upserted in key order, so two such statements cannot deadlock on each other). SQLite has no
- * statement triggers: one per record.
+ * statement triggers: one per record, for the detailed roll-up alone.
  */
 export function kpiRollupTriggersSql(dialect: Dialect): string[] {
   return ROLLED_UP_TABLES.flatMap((table) =>
@@ -276,19 +278,10 @@ function postgresTriggers(table: RolledUpTable): string[] {
 }
 
 function sqliteTriggers(table: RolledUpTable): string[] {
-  const upserts = (into: string, key: string, selects: string[]) =>
-    selects.map(
-      (select) =>
-        `INSERT INTO ${into} (${key}, ${MEASURES.join(", ")})
-         SELECT ${key}, ${MEASURES.join(", ")} FROM (${select}) WHERE true ${onConflictAdd(into, key)};`,
-    );
-  const statements = (r: string, sign: 1 | -1) => {
-    const selects = contributionSelects("sqlite", table, r, sign);
-    return [
-      ...upserts("hall_kpi_rollup", KEY, selects),
-      ...DERIVED_ROLLUPS.flatMap(({ table: into, key }) => upserts(into, key, selects)),
-    ].join("\n");
-  };
+  const statements = (r: string, sign: 1 | -1) =>
+    contributionSelects("sqlite", table, r, sign)
+      .map((select) => `INSERT INTO hall_kpi_rollup (${KEY}, ${MEASURES.join(", ")}) ${select} ${onConflictAdd()};`)
+      .join("\n");
   return [
     `CREATE TRIGGER ${table}_kpi_rollup_insert AFTER INSERT ON ${table} BEGIN ${statements("NEW", 1)} END`,
     `CREATE TRIGGER ${table}_kpi_rollup_update AFTER UPDATE OF ${WATCHED[table].join(", ")} ON ${table} BEGIN

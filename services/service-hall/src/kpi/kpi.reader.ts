@@ -124,8 +124,9 @@ export class KpiReader {
    * deadline has passed (before `today`), as in {@link due}. Evaluations come as one row per
    * channel, the other counts as a row without channel; window and line '' are none (null).
    */
-  /** The roll-up with the fewest rows that has this scope's key columns. */
+  /** The roll-up with the fewest rows that has this scope's key columns (SQLite keeps only the detailed one). */
   private rollupTable(): string {
+    if (this.manager.connection.options.type !== "postgres") return "hall_kpi_rollup";
     if (this.scope.group === "BY_CENTRE") return "hall_kpi_centre_rollup";
     return this.scope.centres === null ? "hall_kpi_window_rollup" : "hall_kpi_rollup";
   }
