@@ -270,7 +270,7 @@ function weekParts(a: string, b: string, today: string): { weeks: [string, strin
     else into.push([start, end]);
   };
   let previous: "W" | "D" | null = null;
-  for (let t = utc(a).getTime(); t <= last; ) {
+  for (let t = utc(a).getTime(); t <= last;) {
     const day = new Date(t);
     const date = day.getUTCDate();
     const weekEnd = t + 6 * DAY;

@@ -28,7 +28,11 @@ export class KpiRollupWeeksCentres1765300000010 implements MigrationInterface {
       // and the rows of a period stay where the rebuild put them, next to each other.
       for (const table of ROLLUPS) await q.query(`ALTER TABLE ${table} SET (fillfactor = 80)`);
     }
-    for (const sql of [...dropRowTriggersSql(dialect), ...rebuildKpiRollupSql(dialect), ...kpiRollupTriggersSql(dialect)])
+    for (const sql of [
+      ...dropRowTriggersSql(dialect),
+      ...rebuildKpiRollupSql(dialect),
+      ...kpiRollupTriggersSql(dialect),
+    ])
       await q.query(sql);
     if (dialect === "postgres") for (const table of ROLLUPS) await q.query(`ANALYZE ${table}`);
   }
