@@ -59,8 +59,11 @@ async function main() {
   process.on("SIGTERM", () => void stop());
   const url = natsUrlOf(host, ports);
   await waitForJetStream(url, config.dataDir);
-  console.log(`NATS cluster of ${nodes.length} (JetStream, a user per department), storage under ${path.dirname(nodes[0].storeDir)}`);
-  for (const node of nodes) console.log(`  ${node.serverName}: nats://${host}:${node.port} (routes on ${node.clusterPort})`);
+  console.log(
+    `NATS cluster of ${nodes.length} (JetStream, a user per department), storage under ${path.dirname(nodes[0].storeDir)}`,
+  );
+  for (const node of nodes)
+    console.log(`  ${node.serverName}: nats://${host}:${node.port} (routes on ${node.clusterPort})`);
   console.log(`NATS_URL=${url}`);
   console.log("Ctrl-C stops all three.");
 }

@@ -26,7 +26,14 @@ export interface NatsClusterNodePlan {
  */
 export function writeNatsClusterConfigs(
   dataDir: string,
-  options: { host: string; ports: number[]; clusterPorts: number[]; prefix: string; storeRoot: string; clusterName?: string },
+  options: {
+    host: string;
+    ports: number[];
+    clusterPorts: number[];
+    prefix: string;
+    storeRoot: string;
+    clusterName?: string;
+  },
 ): NatsClusterNodePlan[] {
   if (options.ports.length !== options.clusterPorts.length) throw new Error("a client and a cluster port per node");
   const routes = options.clusterPorts.map((p) => `nats-route://${options.host}:${p}`);
@@ -91,7 +98,10 @@ async function acceptsAnyone(natsUrl: string): Promise<boolean> {
 export async function ensureNatsServer(natsUrl: string, dataDir: string, prefix = "onewindow"): Promise<NatsStatus> {
   // Several servers are a cluster someone runs (`npm run cluster:nats`): used as it is.
   if (natsUrl.includes(","))
-    return { url: natsUrl, message: `NATS: using the cluster at ${natsUrl} (its clients fail over between its servers)` };
+    return {
+      url: natsUrl,
+      message: `NATS: using the cluster at ${natsUrl} (its clients fail over between its servers)`,
+    };
   const url = new URL(natsUrl.replace(/^nats:/, "http:"));
   const host = url.hostname;
   const port = Number(url.port || 4222);

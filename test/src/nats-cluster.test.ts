@@ -66,7 +66,10 @@ describe("on a three-node NATS cluster, events survive the loss of a node and ap
     // With the node still down, every registration, before and after the loss, reaches medical insurance.
     const list = people.map((p) => `'${p}'`).join(",");
     const enrolled = `SELECT COUNT(*) AS n FROM enrolment WHERE id_number IN (${list}) AND scheme = 'UNEMPLOYED'`;
-    await eventually(async () => assert.equal(await count(stack, "medical-insurance", enrolled), people.length), 120_000);
+    await eventually(
+      async () => assert.equal(await count(stack, "medical-insurance", enrolled), people.length),
+      120_000,
+    );
 
     await node.resume();
     // Reported, never asserted: how long the burst ran without the node (BENCHMARKS.md).
@@ -75,7 +78,10 @@ describe("on a three-node NATS cluster, events survive the loss of a node and ap
     await eventually(async () => {
       const info = await jsm.streams.info(labor);
       assert.equal(info.cluster?.replicas?.length, 2);
-      assert.ok(info.cluster!.replicas!.every((r) => r.current && !r.offline), JSON.stringify(info.cluster));
+      assert.ok(
+        info.cluster!.replicas!.every((r) => r.current && !r.offline),
+        JSON.stringify(info.cluster),
+      );
     }, 120_000);
     const unemployment = natsSubject(stack.eventsPrefix, "onewindow.labor.unemployment.registered");
     const stored = await jsm.streams.info(labor, { subjects_filter: unemployment });

@@ -177,7 +177,10 @@ export function loadBaseConfig(env: Env = process.env): BaseConfig {
   const natsUrl = env.NATS_URL || "nats://127.0.0.1:4222";
   // A cluster is named by all its servers, comma-separated, so that a client fails over.
   if (!natsUrl.split(",").every((u) => /^(nats|tls|wss?):\/\/[^\s,]+$/.test(u.trim()))) {
-    throw new ConfigError("NATS_URL", `must look like nats://host:port (or several, comma-separated), got "${natsUrl}"`);
+    throw new ConfigError(
+      "NATS_URL",
+      `must look like nats://host:port (or several, comma-separated), got "${natsUrl}"`,
+    );
   }
   const logLevel = env.LOG_LEVEL || "info";
   if (!LOG_LEVELS.includes(logLevel)) {
