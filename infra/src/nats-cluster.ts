@@ -6,7 +6,7 @@ import { devNatsAdmin } from "./nats-config";
 import { isListening, natsUrlOf, writeNatsClusterConfigs } from "./nats-server";
 
 /**
- * `npm run cluster:nats`: three nats-server processes on this machine as one JetStream cluster,
+ * `npm run cluster:nats`: three local nats-server processes as one JetStream cluster,
  * each with the users and permissions `npm start` gives its single server, client ports
  * `NATS_CLUSTER_PORT`, +1, +2 (4231 by default: 4222 stays the single server's), cluster ports
  * 2000 above them and a store each under `DATA_DIR/nats/cluster/`. Prints the `NATS_URL` that

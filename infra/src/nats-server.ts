@@ -20,7 +20,7 @@ export interface NatsClusterNodePlan {
 }
 
 /**
- * Writes the configuration of each node of a JetStream cluster on one machine: the development
+ * Writes the configuration of each node of a JetStream cluster on one host: the development
  * configuration a single server gets (the same users and permissions, from `DATA_DIR/keys/nats`),
  * with client port, cluster port and store of its own (`storeRoot/<name>`) and routes to every node.
  */

@@ -147,7 +147,7 @@ export interface StackOptions {
    */
   databaseRoles?: boolean;
   /**
-   * NATS as a JetStream cluster of this many nodes on this machine (as `npm run cluster:nats`
+   * NATS as a JetStream cluster of this many local nodes (as `npm run cluster:nats`
    * runs it), instead of one server: `NATS_URL` names them all, and `natsNodes` may halt and
    * resume each.
    */
