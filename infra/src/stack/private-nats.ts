@@ -56,7 +56,10 @@ export class PrivateNatsServer {
   static async startCluster(auth: { dataDir: string; prefix: string }, size = 3): Promise<PrivateNatsServer[]> {
     const ports: number[] = [];
     const clusterPorts: number[] = [];
-    for (let i = 0; i < size; i++) (ports.push(await freePort()), clusterPorts.push(await freePort()));
+    for (let i = 0; i < size; i++) {
+      ports.push(await freePort());
+      clusterPorts.push(await freePort());
+    }
     const plans = writeNatsClusterConfigs(auth.dataDir, {
       host: "127.0.0.1",
       ports,
