@@ -3,6 +3,7 @@ import {
   createLogger,
   loadAuditVerifyKey,
   loadBaseConfig,
+  natsServers,
   openSubgraphDatabase,
 } from "@onewindow/platform";
 import { readPublishedHeads } from "@onewindow/platform/nats";
@@ -29,7 +30,7 @@ function verifyEnv(department: string): Record<string, string | undefined> {
 async function main(): Promise<number> {
   const config = loadBaseConfig();
   const logger = createLogger("audit-verify", "warn");
-  const nc = await connect({ servers: config.natsUrl, name: "audit-verify", timeout: 5000 });
+  const nc = await connect({ servers: natsServers(config.natsUrl), name: "audit-verify", timeout: 5000 });
   const js = nc.jetstream();
   const jsm = await nc.jetstreamManager();
   let broken = 0;

@@ -31,6 +31,7 @@ type Service = {
   volumes?: (string | { source?: string; target: string; read_only?: boolean })[];
   ports?: (string | number | { target: number; published?: string | number })[];
   user?: string;
+  hostname?: string;
 };
 type Compose = { services: Record<string, Service>; volumes?: Record<string, unknown> };
 
@@ -331,26 +332,50 @@ describe("docker-compose.yml", () => {
     }
   });
 
-  it("points every NATS_URL at the nats service, which runs JetStream on a volume", () => {
-    const nats = compose.services.nats;
-    assert.ok(nats, "a nats service");
-    assert.match(nats.image ?? "", /^nats:2/);
-    const command = [nats.command ?? []].flat().join(" ");
-    assert.match(command, /(^|\s)(-js|--jetstream)(\s|$)/);
-    const storeDir = command.match(/(?:-sd|--store_dir)\s+(\S+)/)?.[1];
-    assert.ok(
-      storeDir && mounts(nats).some((m) => m.target === storeDir && compose.volumes && m.source in compose.volumes),
-      "the JetStream store is a named volume",
-    );
-    assert.match(healthcheck(nats), /http:\/\/(127\.0\.0\.1|localhost):8222\/healthz/);
+  it("runs NATS as a three-node JetStream cluster, each node on a volume of its own, and points every NATS_URL at all three", () => {
+    const nodes = ["nats-1", "nats-2", "nats-3"];
+    const stores = new Set<string>();
+    for (const name of nodes) {
+      const nats = compose.services[name];
+      assert.ok(nats, `a ${name} service`);
+      assert.match(nats.image ?? "", /^nats:2/);
+      const command = [nats.command ?? []].flat().join(" ");
+      assert.match(command, /(^|\s)(-js|--jetstream)(\s|$)/);
+      const storeDir = command.match(/(?:-sd|--store_dir)\s+(\S+)/)?.[1];
+      const store = mounts(nats).find((m) => m.target === storeDir);
+      assert.ok(
+        store && compose.volumes && store.source in compose.volumes,
+        `${name}: the JetStream store is a named volume`,
+      );
+      stores.add(store.source);
+      assert.match(healthcheck(nats), /http:\/\/(127\.0\.0\.1|localhost):8222\/healthz/);
+      // One cluster: the same name, a route to every node, each node named as its host.
+      assert.match(command, /--cluster_name onewindow\b/);
+      assert.match(command, /--cluster nats:\/\/0\.0\.0\.0:6222\b/);
+      assert.match(command, /--server_name \$\$HOSTNAME\b/);
+      assert.equal(nats.hostname, name);
+      const routes = command.match(/--routes\s+(\S+)/)?.[1].split(",") ?? [];
+      assert.deepEqual(
+        routes.sort(),
+        nodes.map((n) => `nats://${n}:6222`),
+      );
+    }
+    assert.equal(stores.size, nodes.length, "no two nodes share a store");
+    assert.equal(compose.services.nats, undefined, "no single nats service beside the cluster");
     // The gateway too: its subscriptions follow the departments' events.
     for (const [name, service] of [...departmentServices, ["gateway", gateway] as const]) {
       const value = envOf(service).NATS_URL;
       assert.ok(value, `${name}: NATS_URL`);
-      const url = new URL(value);
-      assert.equal(url.protocol, "nats:");
-      assert.equal(url.hostname, "nats", `${name}: NATS_URL names the nats service`);
-      assert.equal(url.port || "4222", "4222");
+      const urls = value.split(",").map((u) => new URL(u));
+      assert.deepEqual(
+        urls.map((u) => `${u.protocol}//${u.hostname}:${u.port || "4222"}`).sort(),
+        nodes.map((n) => `nats://${n}:4222`),
+        `${name}: NATS_URL names every node`,
+      );
+    }
+    for (const [name, service] of departmentServices) {
+      assert.equal(envOf(service).NATS_REPLICAS, "3", `${name}: three stream replicas`);
+      for (const node of nodes) assert.equal(dependsOn(service)[node], "service_healthy", `${name} waits for ${node}`);
     }
   });
 
@@ -378,7 +403,9 @@ describe("docker-compose.yml", () => {
         dependsOn(service),
         {
           postgres: "service_healthy",
-          nats: "service_healthy",
+          "nats-1": "service_healthy",
+          "nats-2": "service_healthy",
+          "nats-3": "service_healthy",
           keys: "service_completed_successfully",
           [`${name}-migrate`]: "service_completed_successfully",
         },
@@ -553,23 +580,25 @@ describe("docker-compose.yml", () => {
       deployedNatsConfig(),
       "infra/compose/nats-server.conf is stale: node -e 'process.stdout.write(require(\"./infra/dist/nats-config\").deployedNatsConfig())' > infra/compose/nats-server.conf",
     );
-    const nats = compose.services.nats;
-    const command = [nats.command ?? []].flat().join(" ");
-    assert.match(command, /nats-server -c \/etc\/nats\/nats-server\.conf/);
-    assert.ok(
-      mounts(nats).some(
-        (m) =>
-          m.source === "./infra/compose/nats-server.conf" && m.target === "/etc/nats/nats-server.conf" && m.readOnly,
-      ),
-    );
-    const passwords = mounts(nats).find((m) => m.target === "/run/onewindow/nats-passwords");
-    assert.ok(
-      passwords?.readOnly && mounts(compose.services.keys).some((m) => m.source === passwords.source),
-      "the keys service writes nats-server's passwords",
-    );
-    // Every variable the configuration reads is exported from a password file of that user.
-    for (const variable of committed.match(/\$NATS_PASSWORD_[A-Z_]+/g)!)
-      assert.match(command, /NATS_PASSWORD_\$\$\(basename/, variable);
+    for (const node of ["nats-1", "nats-2", "nats-3"]) {
+      const nats = compose.services[node];
+      const command = [nats.command ?? []].flat().join(" ");
+      assert.match(command, /nats-server -c \/etc\/nats\/nats-server\.conf/);
+      assert.ok(
+        mounts(nats).some(
+          (m) =>
+            m.source === "./infra/compose/nats-server.conf" && m.target === "/etc/nats/nats-server.conf" && m.readOnly,
+        ),
+      );
+      const passwords = mounts(nats).find((m) => m.target === "/run/onewindow/nats-passwords");
+      assert.ok(
+        passwords?.readOnly && mounts(compose.services.keys).some((m) => m.source === passwords.source),
+        "the keys service writes nats-server's passwords",
+      );
+      // Every variable the configuration reads is exported from a password file of that user.
+      for (const variable of committed.match(/\$NATS_PASSWORD_[A-Z_]+/g)!)
+        assert.match(command, /NATS_PASSWORD_\$\$\(basename/, variable);
+    }
     assert.match([compose.services.keys.command ?? []].flat().join(" "), /"\/run\/onewindow\/nats-passwords\/" \+ s/);
     for (const [name, service] of departmentServices) {
       const env = envOf(service);

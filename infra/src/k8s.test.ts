@@ -13,7 +13,7 @@ import { parse, parseAllDocuments } from "yaml";
 import { GATEWAY_NODE_OPTIONS } from "@onewindow/gateway";
 import { loadBaseConfig, metricsPortOf, eventPublicKeyVariable } from "@onewindow/platform";
 import { subgraphs } from "./subgraphs";
-import { natsPasswordVariable } from "./nats-config";
+import { natsPasswordVariable, natsUsers } from "./nats-config";
 
 const root = path.resolve(__dirname, "..", "..");
 const k8sDir = path.join(root, "infra", "k8s");
@@ -319,7 +319,11 @@ describe("infra/k8s", () => {
       }
       const nats = envValue(container, "NATS_URL");
       assert.ok(nats, `${name}: NATS_URL`);
-      assert.equal(new URL(nats).protocol, "nats:");
+      assert.deepEqual(
+        nats.split(",").map((u) => `${new URL(u).protocol}//${new URL(u).host}`),
+        [0, 1, 2].map((i) => `nats://nats-${i}.nats-headless:4222`),
+        `${name}: NATS_URL names every node of the cluster`,
+      );
       assert.equal(envValue(container, "NATS_REPLICAS"), "3", `${name}: NATS_REPLICAS`);
       const publicKey = envValue(container, "INTERNAL_CONTEXT_PUBLIC_KEY_FILE");
       assert.ok(publicKey, `${name}: INTERNAL_CONTEXT_PUBLIC_KEY_FILE`);
@@ -543,6 +547,34 @@ describe("infra/k8s", () => {
         `${name}: metrics port ${metrics} for the scraper alone`,
       );
       assert.equal(rules.length, 2, `${name}: nothing else is allowed`);
+    }
+  });
+
+  it("deploys NATS with the official chart's values: three JetStream nodes on file storage, the generated users, passwords from the Secret", () => {
+    const values = parse(fs.readFileSync(path.join(k8sDir, "helm", "nats-values.yaml"), "utf8")) as any;
+    assert.equal(values.config.cluster.enabled, true);
+    assert.equal(values.config.cluster.replicas, 3);
+    assert.equal(values.config.jetstream.enabled, true);
+    assert.equal(values.config.jetstream.fileStore.enabled, true);
+    // The users and permissions are those every other deployment generates (infra/src/nats-config.ts).
+    const expected = natsUsers("onewindow", (u) => `<< $${natsPasswordVariable(u)} >>`).map((u) =>
+      u.permissions
+        ? {
+            user: u.user,
+            password: u.password,
+            permissions: {
+              publish: u.permissions.publish.length ? { allow: u.permissions.publish } : { deny: [">"] },
+              subscribe: { allow: u.permissions.subscribe },
+            },
+          }
+        : { user: u.user, password: u.password },
+    );
+    assert.deepEqual(values.config.merge.authorization.users, expected, "helm/nats-values.yaml: its users are stale");
+    for (const { user } of expected) {
+      const variable = natsPasswordVariable(user);
+      assert.deepEqual(values.container.env[variable], {
+        valueFrom: { secretKeyRef: { name: "onewindow-nats-passwords", key: variable } },
+      });
     }
   });
 });

@@ -5,6 +5,58 @@ import path from "node:path";
 import { connect } from "nats";
 import { writeDevNatsConfig } from "./nats-config";
 
+/** The `NATS_URL` of servers on `host`: every client URL, comma-separated, so that a client fails over. */
+export function natsUrlOf(host: string, ports: number[]): string {
+  return ports.map((port) => `nats://${host}:${port}`).join(",");
+}
+
+/** One node of a cluster {@link writeNatsClusterConfigs} planned. */
+export interface NatsClusterNodePlan {
+  serverName: string;
+  port: number;
+  clusterPort: number;
+  storeDir: string;
+  configFile: string;
+}
+
+/**
+ * Writes the configuration of each node of a JetStream cluster on one host: the development
+ * configuration a single server gets (the same users and permissions, from `DATA_DIR/keys/nats`),
+ * with client port, cluster port and store of its own (`storeRoot/<name>`) and routes to every node.
+ */
+export function writeNatsClusterConfigs(
+  dataDir: string,
+  options: {
+    host: string;
+    ports: number[];
+    clusterPorts: number[];
+    prefix: string;
+    storeRoot: string;
+    clusterName?: string;
+  },
+): NatsClusterNodePlan[] {
+  if (options.ports.length !== options.clusterPorts.length) throw new Error("a client and a cluster port per node");
+  const routes = options.clusterPorts.map((p) => `nats-route://${options.host}:${p}`);
+  return options.ports.map((port, i) => {
+    const serverName = `n${i + 1}`;
+    const storeDir = path.join(options.storeRoot, serverName);
+    fs.mkdirSync(storeDir, { recursive: true });
+    const configFile = writeDevNatsConfig(dataDir, {
+      host: options.host,
+      port,
+      prefix: options.prefix,
+      storeDir,
+      cluster: {
+        serverName,
+        clusterName: options.clusterName ?? "onewindow",
+        clusterListen: `${options.host}:${options.clusterPorts[i]}`,
+        routes,
+      },
+    });
+    return { serverName, port, clusterPort: options.clusterPorts[i], storeDir, configFile };
+  });
+}
+
 /** True when something accepts TCP connections at host:port within `timeoutMs`. */
 export function isListening(host: string, port: number, timeoutMs = 500): Promise<boolean> {
   return new Promise((resolve) => {
@@ -44,6 +96,12 @@ async function acceptsAnyone(natsUrl: string): Promise<boolean> {
  * working and hold their events in their outboxes until NATS is reachable.
  */
 export async function ensureNatsServer(natsUrl: string, dataDir: string, prefix = "onewindow"): Promise<NatsStatus> {
+  // Several servers are a cluster someone runs (`npm run cluster:nats`): used as it is.
+  if (natsUrl.includes(","))
+    return {
+      url: natsUrl,
+      message: `NATS: using the cluster at ${natsUrl} (its clients fail over between its servers)`,
+    };
   const url = new URL(natsUrl.replace(/^nats:/, "http:"));
   const host = url.hostname;
   const port = Number(url.port || 4222);

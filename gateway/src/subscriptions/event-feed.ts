@@ -2,6 +2,7 @@ import { connect, type NatsConnection, type Subscription } from "nats";
 import type { EventType } from "@onewindow/contracts";
 import {
   NATS_GATEWAY_USER,
+  natsServers,
   natsSubject,
   type EventEnvelope,
   type Logger,
@@ -65,7 +66,7 @@ export class EventFeed {
     while (!this.stopped && !this.nc) {
       try {
         const nc = await connect({
-          servers: this.options.url,
+          servers: natsServers(this.options.url),
           name: NATS_GATEWAY_USER,
           maxReconnectAttempts: -1,
           reconnectTimeWait: 500,

@@ -4,6 +4,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { writeDevNatsConfig } from "../nats-config";
+import { writeNatsClusterConfigs } from "../nats-server";
 
 /** A free TCP port on loopback (bound and released). */
 export function freePort(): Promise<number> {
@@ -39,10 +40,41 @@ async function waitForPort(port: number, up: boolean, timeoutMs = 10_000): Promi
  */
 export class PrivateNatsServer {
   private process: ChildProcess | null = null;
-  private readonly storeDir = fs.mkdtempSync(path.join(os.tmpdir(), "onewindow-nats-"));
   private configFile: string | null = null;
 
-  private constructor(readonly port: number) {}
+  private constructor(
+    readonly port: number,
+    /** The server's name in its cluster (`n1`, ...), if it is a node of one. */
+    readonly serverName?: string,
+    private readonly storeDir = fs.mkdtempSync(path.join(os.tmpdir(), "onewindow-nats-")),
+  ) {}
+
+  /**
+   * `size` nats-servers as one JetStream cluster, with the configuration `npm run cluster:nats`
+   * generates from the `DATA_DIR`'s keys: each node may be halted and resumed on its own.
+   */
+  static async startCluster(auth: { dataDir: string; prefix: string }, size = 3): Promise<PrivateNatsServer[]> {
+    const ports: number[] = [];
+    const clusterPorts: number[] = [];
+    for (let i = 0; i < size; i++) {
+      ports.push(await freePort());
+      clusterPorts.push(await freePort());
+    }
+    const plans = writeNatsClusterConfigs(auth.dataDir, {
+      host: "127.0.0.1",
+      ports,
+      clusterPorts,
+      prefix: auth.prefix,
+      storeRoot: fs.mkdtempSync(path.join(os.tmpdir(), "onewindow-nats-cluster-")),
+    });
+    const nodes = plans.map((plan) => {
+      const node = new PrivateNatsServer(plan.port, plan.serverName, plan.storeDir);
+      node.configFile = plan.configFile;
+      return node;
+    });
+    await Promise.all(nodes.map((node) => node.resume()));
+    return nodes;
+  }
 
   static async start(auth?: { dataDir: string; prefix: string }): Promise<PrivateNatsServer> {
     const server = new PrivateNatsServer(await freePort());
@@ -71,14 +103,14 @@ export class PrivateNatsServer {
     await waitForPort(this.port, true);
   }
 
-  /** Stops the server (an outage); the store is kept. */
-  async halt(): Promise<void> {
+  /** Stops the server (an outage; `SIGKILL`: a crash); the store is kept. */
+  async halt(signal: "SIGTERM" | "SIGKILL" = "SIGTERM"): Promise<void> {
     const child = this.process;
     if (!child) return;
     this.process = null;
     await new Promise<void>((resolve) => {
       child.once("exit", () => resolve());
-      child.kill("SIGTERM");
+      child.kill(signal);
     });
     await waitForPort(this.port, false);
   }
@@ -86,5 +118,7 @@ export class PrivateNatsServer {
   async dispose(): Promise<void> {
     await this.halt();
     fs.rmSync(this.storeDir, { recursive: true, force: true });
+    // A node's store is one of its cluster's directory, which goes with the last node.
+    if (this.serverName) fs.rm(path.dirname(this.storeDir), { recursive: false }, () => undefined);
   }
 }

@@ -19,6 +19,7 @@ import {
   ensureDevKeys,
   loadBaseConfig,
   loadContextSigningKey,
+  natsServers,
   postgresDatabaseName,
   signContextHeader,
   withPostgresAdmin,
@@ -62,7 +63,7 @@ export interface Stack {
    * Connection options for the stack's NATS as `user` (a department's service name, or the
    * admin by default), with its generated password.
    */
-  natsLogin(user?: string): { servers: string; user: string; pass: string };
+  natsLogin(user?: string): { servers: string[]; user: string; pass: string };
   eventsPrefix: string;
   /** The stack's DATA_DIR (its development keys are in `keys/`). */
   dataDir: string;
@@ -111,8 +112,10 @@ export interface Stack {
    * with settings of its own), on a port of its own; the stack stops it too.
    */
   startGateway(extraEnv?: Record<string, string>): Promise<StackGateway>;
-  /** The stack's own nats-server (to stop and resume for outage tests). */
+  /** The stack's own nats-server (to stop and resume for outage tests); a cluster's first node. */
   nats: PrivateNatsServer;
+  /** Every node of the stack's NATS (one without {@link StackOptions.natsCluster}). */
+  natsNodes: PrivateNatsServer[];
   stop(): Promise<void>;
 }
 
@@ -143,6 +146,12 @@ export interface StackOptions {
    * runtime role. Not with `seed` (the seed writes as the stack's superuser).
    */
   databaseRoles?: boolean;
+  /**
+   * NATS as a JetStream cluster of this many local nodes (as `npm run cluster:nats`
+   * runs it), instead of one server: `NATS_URL` names them all, and `natsNodes` may halt and
+   * resume each.
+   */
+  natsCluster?: number;
 }
 
 const root = path.resolve(__dirname, "..", "..", "..");
@@ -220,8 +229,15 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const prefix = `ow_t${randomBytes(4).toString("hex")}`;
   // A nats-server of the stack's own, with the generated users and permissions: every test runs
   // its events as production does, and may stop it for an outage. It starts in well under a second.
-  const nats = await PrivateNatsServer.start({ dataDir, prefix });
-  const natsUrl = nats.url;
+  const natsNodes = options.natsCluster
+    ? await PrivateNatsServer.startCluster({ dataDir, prefix }, options.natsCluster)
+    : [await PrivateNatsServer.start({ dataDir, prefix })];
+  const nats = natsNodes[0];
+  const natsUrl = natsNodes.map((node) => node.url).join(",");
+  const disposeNats = async () => {
+    await Promise.all(natsNodes.map((node) => node.halt()));
+    await Promise.all(natsNodes.map((node) => node.dispose()));
+  };
   const env: Record<string, string> = {
     DATA_DIR: dataDir,
     LOG_LEVEL: "warn",
@@ -293,7 +309,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     children.set("gateway", await forkGateway());
   } catch (err) {
     await Promise.all([...children.values()].map(stopChild));
-    await nats.dispose();
+    await disposeNats();
     if (databaseRoles)
       await dropDatabases(env.DATABASE_URL!, prefix).then(() => dropDatabaseRoles(env.DATABASE_URL!, prefix));
     throw err;
@@ -328,13 +344,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     natsUrl,
     eventsPrefix: prefix,
     nats,
+    natsNodes,
     dataDir,
     portOf,
     logOf: (name) => children.get(name)?.stdout() ?? "",
     metricsPortOf,
     headers,
     natsLogin: (user = NATS_ADMIN_USER) => ({
-      servers: natsUrl,
+      servers: natsServers(natsUrl),
       user,
       pass: fs.readFileSync(devEventKeyFiles(dataDir, user).natsPassword, "utf8").trim(),
     }),
@@ -407,7 +424,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       fs.rmSync(dataDir, { recursive: true, force: true });
       if (env.DATABASE_URL) await dropDatabases(env.DATABASE_URL, prefix);
       if (databaseRoles) await dropDatabaseRoles(env.DATABASE_URL!, prefix);
-      await nats.dispose();
+      await disposeNats();
     },
   };
 }

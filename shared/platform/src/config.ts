@@ -37,14 +37,29 @@ export interface BaseConfig {
 export interface EventsConfig {
   /** `EVENTS_PREFIX`: replaces `onewindow` in subjects and stream names (one NATS, several installations). */
   prefix: string;
-  /** `NATS_REPLICAS`: stream replicas; more than 1 needs a NATS cluster. */
-  replicas: number;
+  /**
+   * `NATS_REPLICAS`: stream replicas, 1 to 5 (more than 1 needs a NATS cluster of at least as
+   * many servers); unset, `undefined`: as many as the cluster the service connects to supports
+   * ({@link replicasForCluster}).
+   */
+  replicas?: number;
   /** `EVENT_RETENTION_DAYS`: how long streams keep events. */
   retentionDays: number;
   /** `EVENT_MAX_ATTEMPTS`: handler attempts before an event becomes a dead letter. */
   maxAttempts: number;
   /** `EVENT_ACK_WAIT_MS`: how long JetStream waits for an ack before redelivering. */
   ackWaitMs: number;
+}
+
+/**
+ * The servers of `NATS_URL` (one, or a cluster's, comma-separated), so that a connection that
+ * loses its server reconnects to another.
+ */
+export function natsServers(url: string): string[] {
+  return url
+    .split(",")
+    .map((u) => u.trim())
+    .filter(Boolean);
 }
 
 type Env = Record<string, string | undefined>;
@@ -160,8 +175,12 @@ export function loadBaseConfig(env: Env = process.env): BaseConfig {
   const databaseMigrationUrl = readMigrationUrl(env, databaseUrl);
   const databaseMigrations = readDatabaseMigrations(env, databaseMigrationUrl);
   const natsUrl = env.NATS_URL || "nats://127.0.0.1:4222";
-  if (!/^(nats|tls|wss?):\/\/[^\s]+$/.test(natsUrl)) {
-    throw new ConfigError("NATS_URL", `must look like nats://host:port, got "${natsUrl}"`);
+  // A cluster is named by all its servers, comma-separated, so that a client fails over.
+  if (!natsUrl.split(",").every((u) => /^(nats|tls|wss?):\/\/[^\s,]+$/.test(u.trim()))) {
+    throw new ConfigError(
+      "NATS_URL",
+      `must look like nats://host:port (or several, comma-separated), got "${natsUrl}"`,
+    );
   }
   const logLevel = env.LOG_LEVEL || "info";
   if (!LOG_LEVELS.includes(logLevel)) {
@@ -191,7 +210,7 @@ export function loadBaseConfig(env: Env = process.env): BaseConfig {
     logLevel,
     events: {
       prefix,
-      replicas: readInt(env, "NATS_REPLICAS", 1, 1, 5),
+      replicas: env.NATS_REPLICAS ? readInt(env, "NATS_REPLICAS", 1, 1, 5) : undefined,
       retentionDays: readInt(env, "EVENT_RETENTION_DAYS", 90, 1, 3650),
       maxAttempts: readInt(env, "EVENT_MAX_ATTEMPTS", 5, 1, 100),
       ackWaitMs: readInt(env, "EVENT_ACK_WAIT_MS", 30_000, 100, 3_600_000),

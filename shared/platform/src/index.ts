@@ -21,6 +21,7 @@ export {
   readUrl,
   readInt,
   loadBaseConfig,
+  natsServers,
   ConfigError,
   type BaseConfig,
   type EventsConfig,

@@ -144,7 +144,7 @@ export class AuditHeadRelay extends RelayLoop {
   protected async drain(): Promise<number> {
     const { js, jsm } = this.bus.jetStream();
     const prefix = this.bus.options.prefix;
-    await ensureAuditStream(jsm, prefix, this.bus.options.replicas);
+    await ensureAuditStream(jsm, prefix, this.bus.replicas);
     const rows = (await this.db.query(
       `SELECT id, from_id, hash, at, signature FROM audit_head WHERE sent_at IS NULL ORDER BY id LIMIT ${BATCH}`,
     )) as { id: number; from_id: number; hash: string; at: string; signature: string }[];

@@ -9,11 +9,13 @@ import {
   type JetStreamClient,
   type JetStreamManager,
   type NatsConnection,
+  type ServerInfo,
 } from "nats";
 import { departmentOf, EVENT_PUBLISHERS, type Department } from "@onewindow/contracts";
 import { natsSubject, streamName, type EventEnvelope } from "../events/event-envelope";
 import type { NatsCredentials } from "../auth/event-keys";
 import type { Logger } from "../logger";
+import { natsServers } from "../config";
 
 /** How a service reaches JetStream; all of it comes from configuration. */
 export interface EventBusOptions {
@@ -22,8 +24,11 @@ export interface EventBusOptions {
   prefix: string;
   /** The service's name: the connection name and its durable consumers' name. */
   service: string;
-  /** Stream replicas (more than 1 needs a NATS cluster). */
-  replicas: number;
+  /**
+   * Stream replicas (more than 1 needs a NATS cluster); unset: as many as the cluster connected
+   * to supports ({@link replicasForCluster}).
+   */
+  replicas?: number;
   /** How long a stream keeps events. */
   retentionDays: number;
   logger: Logger;
@@ -41,6 +46,24 @@ export interface EventBusOptions {
  */
 export function inboxPrefixOf(service: string): string {
   return `_INBOX_${service.replace(/[^A-Za-z0-9_-]/g, "_")}`;
+}
+
+/**
+ * The replicas a stream gets when `NATS_REPLICAS` is unset, from the server the service
+ * connected to: 3 in a JetStream cluster that has at least three servers, else 1 (a single
+ * server, or a cluster too small for a quorum that survives a loss).
+ *
+ * Why discovered rather than a fixed default: a stream of one replica in a cluster lives on one
+ * node, and that node's loss stops the department's events (or loses them with its disk) although
+ * the cluster is up; a default of 1 makes that the silent outcome of forgetting a variable. Three
+ * is what JetStream recommends (a quorum of two survives one node), and more only costs writes.
+ * An explicit `NATS_REPLICAS` still wins: the operator may know better (five, across zones).
+ * The server announces its cluster and the client URLs of its peers in the INFO every client
+ * receives, so nothing beyond a department's own permissions is needed.
+ */
+export function replicasForCluster(info: Pick<ServerInfo, "cluster" | "connect_urls"> | undefined): number {
+  if (!info?.cluster) return 1;
+  return (info.connect_urls?.length ?? 0) >= 3 ? 3 : 1;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -64,6 +87,7 @@ export class NatsEventBus {
   private readonly streams = new Set<string>();
   private stopped = false;
   private isUp = false;
+  private discoveredReplicas = 1;
 
   constructor(readonly options: EventBusOptions) {
     if (!/^[a-z0-9_-]+$/i.test(options.prefix)) {
@@ -78,6 +102,11 @@ export class NatsEventBus {
     void this.connectLoop();
   }
 
+  /** The replicas streams are created with: `NATS_REPLICAS`, else as discovered on connecting. */
+  get replicas(): number {
+    return this.options.replicas ?? this.discoveredReplicas;
+  }
+
   /** True while a connection to NATS is up. */
   get connected(): boolean {
     return this.nc !== null && this.isUp && !this.nc.isClosed();
@@ -88,18 +117,19 @@ export class NatsEventBus {
     while (!this.stopped && !this.nc) {
       try {
         const nc = await connect({
-          servers: this.options.url,
+          servers: natsServers(this.options.url),
           name: this.options.service,
           maxReconnectAttempts: -1,
           reconnectTimeWait: 500,
           inboxPrefix: inboxPrefixOf(this.options.service),
           ...this.options.credentials,
         });
+        this.discoveredReplicas = replicasForCluster(nc.info);
         this.nc = nc;
         this.js = nc.jetstream();
         this.jsm = await nc.jetstreamManager();
         this.isUp = true;
-        this.options.logger.info({ url: this.options.url }, "connected to NATS");
+        this.options.logger.info({ url: this.options.url, replicas: this.replicas }, "connected to NATS");
         // Signatures still protect what is applied, but anyone reaching this server may publish.
         if (!nc.info?.auth_required)
           this.options.logger.warn(
@@ -171,7 +201,7 @@ export class NatsEventBus {
       subjects: [`${this.options.prefix}.${department}.>`],
       storage: StorageType.File,
       retention: RetentionPolicy.Limits,
-      num_replicas: this.options.replicas,
+      num_replicas: this.replicas,
       max_age: nanos(this.options.retentionDays * 86_400_000),
       duplicate_window: nanos(120_000),
     };
@@ -219,6 +249,8 @@ export class NatsEventBus {
       ack_wait: nanos(options.ackWaitMs),
       max_deliver: options.maxDeliver,
       max_ack_pending: 1000,
+      // No num_replicas: a durable consumer takes its stream's (three in a cluster), so its
+      // delivery state survives the loss of a node along with the stream's messages.
     };
     try {
       await jsm.consumers.info(stream, durable);
