@@ -2,7 +2,7 @@ import os from "node:os";
 import { execFileSync } from "node:child_process";
 import { ensureBenchData, ensureMatchingData } from "./bench-data";
 import { parseBenchArgs } from "./bench-options";
-import { runLoad, type RunResult } from "./load";
+import { postgresBackendPids, runLoad, stackCpuMs, waitUntilQuiet, type RunResult } from "./load";
 import { issueDevToken } from "@onewindow/gateway";
 import { PURPOSE_HEADER } from "@onewindow/contracts";
 import {
@@ -141,11 +141,13 @@ async function main() {
   const matching = options.queries.includes("Q5");
   const jobSeekers = matching ? await ensureMatchingData(databaseUrl, options.size) : [];
   if (matching) console.log(`${jobSeekers.length.toLocaleString("en-US")} job seekers to match`);
+  const stackStarted = Date.now();
   const stack = await startBenchStack(databaseUrl, {
     profileDir: options.profileDir,
     // The peers asked for, unless the run is Q5's alone (which goes to no other gateway).
     peers: options.queries.some((q) => q !== "Q5") ? PEER_TARGETS.filter((t) => options.targets.includes(t)) : [],
   });
+  console.log(`stack started in ${((Date.now() - stackStarted) / 1000).toFixed(0)} s`);
   const queries = benchQueries(options.size, stack.dataDir, jobSeekers).filter((q) => options.queries.includes(q.name));
   const stopOnSignal = () => void stack.stop().finally(() => process.exit(130));
   process.once("SIGINT", stopOnSignal);
@@ -157,6 +159,12 @@ async function main() {
       `every target (${options.targets.join(", ")}) answers ${options.queries.join(", ")} alike; measuring (one line per run)`,
     );
     const results = new Map<string, Map<Target, Summary>>();
+    const databases = [...stack.subgraphs.keys()].map((name) => postgresDatabaseName(databaseUrl, name));
+    // Every process of the stack and PostgreSQL's backends of its databases: what a run's leftovers keep busy.
+    const stackPids = () => [
+      ...[stack.gateway, ...stack.peers.values(), ...stack.subgraphs.values()].map((p) => p.process.pid!),
+      ...databases.flatMap(postgresBackendPids),
+    ];
     for (const query of queries) {
       const targets = targetsOf(stack, query, options.targets);
       if (!targets.length) continue;
@@ -176,6 +184,10 @@ async function main() {
       const runs = new Map<Target, RunResult[]>(targets.map(([t]) => [t, []]));
       for (let round = 1; round <= options.rounds; round++) {
         for (const [target, proc] of targets) {
+          // What the previous run left in flight is finished first: it must not be measured here
+          // (a warm-up's leftovers only warm the next target up).
+          if (!(await waitUntilQuiet(() => stackCpuMs(stackPids()))))
+            console.log(`  ${query.name} (${target}): the stack was still busy 20 s after the last run; measuring on`);
           const result = await run(target, proc, options.duration, `round ${round}`);
           runs.get(target)!.push(result);
           console.log(`${runLine(query.name, target, round, result)}  (load ${os.loadavg()[0].toFixed(1)})`);

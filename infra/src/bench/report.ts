@@ -110,7 +110,13 @@ export function costTable(results: Map<string, Map<Target, Summary>>): string {
     for (const target of TARGETS) {
       const s = byTarget.get(target);
       if (!s) continue;
-      const versusA = (figure: (x: Summary) => number) => (isPeer(target) && a ? factor(figure(s), figure(a)) : "");
+      // A target that answered nothing in its runs has no cost per request.
+      if (!s.requestsPerSecond) {
+        lines.push(`| ${query} | ${TARGET_NAMES[target]} | no answers |  |  |  |  |`);
+        continue;
+      }
+      const versusA = (figure: (x: Summary) => number) =>
+        isPeer(target) && a?.requestsPerSecond ? factor(figure(s), figure(a)) : "";
       lines.push(
         `| ${query} | ${TARGET_NAMES[target]} | ${cpu(s.targetCpuMsPerRequest)} | ${versusA((x) => x.targetCpuMsPerRequest)} | ${cpu(s.machineCpuMsPerRequest)} | ${versusA((x) => x.machineCpuMsPerRequest)} | ${cpu(s.machineCpuMsPerRequest - s.targetCpuMsPerRequest)} |`,
       );
