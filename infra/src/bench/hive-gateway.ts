@@ -62,7 +62,7 @@ async function main() {
     plugins: () => [signingPlugin(key, departments)],
     ...(process.env.HIVE_PLANNER === "rust" ? { unifiedGraphHandler } : {}),
   });
-  const server = createServer(gateway);
+  const server = createServer(gateway.requestListener);
   await new Promise<void>((resolve) => server.listen(Number(process.env.PORT ?? 0), "127.0.0.1", resolve));
   const service = process.env.HIVE_PLANNER === "rust" ? "hive-gateway-rust-planner" : "hive-gateway";
   process.send?.({ type: "listening", service, port: (server.address() as AddressInfo).port });
