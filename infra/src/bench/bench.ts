@@ -211,7 +211,9 @@ async function main() {
       );
     console.log(`finished in ${((Date.now() - started) / 60_000).toFixed(1)} min, ${load()}`);
   } finally {
+    const stopping = Date.now();
     await stack.stop();
+    console.log(`stack stopped in ${((Date.now() - stopping) / 1000).toFixed(0)} s`);
   }
 }
 

@@ -180,7 +180,7 @@ test("a query sent to no other gateway has a row per target in its own cost tabl
   },
 );
 
-test("a target that answered nothing has no cost per request, and no ratio is made against it", () => {
+test("a target that answered nothing has no latency or cost per request, and no ratio is made with it", () => {
   const table = costTable(
     new Map([
       [
@@ -194,6 +194,19 @@ test("a target that answered nothing has no cost per request, and no ratio is ma
   );
   assert.deepEqual(row(table, "Q2", "(a)").slice(2), ["no answers", "", "", "", ""]);
   assert.deepEqual(row(table, "Q2", "(d)").slice(2), ["2.50", "", "12.00", "", "9.50"]);
+  const report = reportTable(
+    new Map([
+      [
+        "Q2",
+        new Map<Target, Summary>([
+          ["a", summarize([{ ...run(0, 500, 9000), latencies: [] }])],
+          ["d", summary(100, 250, 1200)],
+        ]),
+      ],
+    ]),
+  );
+  // req/s, latencies, errors, RSS, (a)/(d): no 0.0 ms latencies and no 0.00× ratio.
+  assert.deepEqual(row(report, "Q2", "(a)").slice(2), ["0", "no answers", "", "", "0", "100", ""]);
 });
 
 test("waiting for the stack to go quiet ends after two quiet windows in a row, or gives up when it stays busy", async () => {

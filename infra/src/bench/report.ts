@@ -60,8 +60,8 @@ export function runLine(query: string, target: Target, round: number, r: RunResu
 const targetsIn = (results: Map<string, Map<Target, Summary>>) =>
   TARGETS.filter((t) => [...results.values()].some((byTarget) => byTarget.has(t)));
 
-/** `x`/`y` as a bold factor, or "" when either is missing or `y` is 0. */
-const factor = (x?: number, y?: number) => (x !== undefined && y ? `**${(x / y).toFixed(2)}×**` : "");
+/** `x`/`y` as a bold factor, or "" when either is missing or 0 (a target that answered nothing in its runs). */
+const factor = (x?: number, y?: number) => (x && y ? `**${(x / y).toFixed(2)}×**` : "");
 
 /**
  * The Markdown table `npm run bench` prints and BENCHMARKS.md holds: per query and target,
@@ -82,8 +82,10 @@ export function reportTable(results: Map<string, Map<Target, Summary>>): string 
       const ratios = others.map((t) =>
         target === "a" ? ` ${factor(a?.requestsPerSecond, byTarget.get(t)?.requestsPerSecond)} |` : "  |",
       );
+      // No answer within a run (every request slower than the run) has no latency to show.
+      const latency = s.requestsPerSecond ? `${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)}` : "no answers |  | ";
       lines.push(
-        `| ${query} | ${TARGET_NAMES[target]} | ${s.requestsPerSecond.toFixed(0)} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${s.errors} | ${s.peakRssMb.toFixed(0)} |${ratios.join("")}`,
+        `| ${query} | ${TARGET_NAMES[target]} | ${s.requestsPerSecond.toFixed(0)} | ${latency} | ${s.errors} | ${s.peakRssMb.toFixed(0)} |${ratios.join("")}`,
       );
     }
   }
