@@ -43,10 +43,14 @@ function packageOf(specifier) {
   return specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
 }
 
-/** Files that only tests or the build run: tests, fixtures, harnesses, scripts, config files. */
+/**
+ * Files that only tests, the build or a developer run: tests, fixtures, harnesses, scripts,
+ * benchmarks (`npm run bench`: the gateways it measures ours against are no part of any image),
+ * config files.
+ */
 const isTestOnly = (file) =>
   /\.(test|fixture)\.[mc]?[jt]sx?$/.test(file) ||
-  /(^|[\\/])(testing|harness|scripts)[\\/]/.test(file) ||
+  /(^|[\\/])(testing|harness|scripts|bench)[\\/]/.test(file) ||
   !/[\\/]/.test(file);
 
 const problems = [];

@@ -14,3 +14,6 @@ export {
   type GraphQLResult,
 } from "./stack/stack";
 export { forkAndWait, runToExit, stopChild, type Child, type Finished } from "./stack/child-process";
+// The bench's other gateways, for the end-to-end test that the departments accept what they sign.
+export { startPeerGateway, type BenchProcess } from "./bench/stack";
+export { BENCH_CALLER, type PeerTarget } from "./bench/queries";

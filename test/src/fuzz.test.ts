@@ -21,7 +21,8 @@ interface FuzzCase {
   /** Appended to `/graphql` (a query string). */
   search?: string;
   headers?: Record<string, string>;
-  body?: string | Uint8Array;
+  /** An ArrayBuffer-backed view: what fetch takes as a body (with or without the DOM library's types). */
+  body?: string | Uint8Array<ArrayBuffer>;
   /** Raw HTTP/1.1 bytes, sent as they are. */
   raw?: string;
   /** Whom a fetch request speaks for (token and purpose); none: no such headers. */

@@ -36,7 +36,7 @@ test("--matching runs Q5 alone over a million citizens and 100,000 postings, one
   const small = parseBenchArgs(["--matching", "--job-postings", "20000", "--connections", "4"], {});
   assert.deepEqual([small.size.jobPostings, small.size.citizens, small.connections], [20_000, 1_000_000, 4]);
   const quick = parseBenchArgs(["--quick", "--matching"], {});
-  assert.deepEqual([quick.size, quick.queries, quick.duration], [QUICK_BENCH_SIZE, ["Q5"], 5]);
+  assert.deepEqual([quick.size, quick.queries, quick.duration], [QUICK_BENCH_SIZE, ["Q5"], 4]);
   assert.deepEqual(parseBenchArgs(["--queries", "Q4,q5"], {}).queries, ["Q4", "Q5"]);
 });
 
@@ -45,4 +45,16 @@ test("each data-set size has its own, stable database prefix", () => {
   assert.notEqual(benchPrefix(DEFAULT_BENCH_SIZE), benchPrefix(QUICK_BENCH_SIZE));
   // Room for `_medical_insurance` within PostgreSQL's 63-character names.
   assert.ok(benchPrefix(DEFAULT_BENCH_SIZE).length + "_medical_insurance".length <= 63);
+});
+
+test("--targets picks some of the five targets, driven in one order, and refuses unknown or repeated ones", () => {
+  assert.deepEqual(parseBenchArgs([], {}).targets, ["a", "b", "c", "d", "e"]);
+  const quick = parseBenchArgs(["--quick"], {});
+  assert.deepEqual([quick.targets, quick.duration, quick.warmup, quick.rounds], [["a", "b", "c", "d", "e"], 4, 1, 1]);
+  assert.deepEqual(parseBenchArgs(["--targets", "a,b,d,e"], {}).targets, ["a", "b", "d", "e"]);
+  assert.deepEqual(parseBenchArgs(["--targets", "E, a", "--quick"], {}).targets, ["a", "e"]);
+  assert.throws(() => parseBenchArgs(["--targets", "a,f"], {}), /--targets takes a, b, c, d, e/);
+  assert.throws(() => parseBenchArgs(["--targets", "a,a"], {}), /each once/);
+  assert.throws(() => parseBenchArgs(["--targets"], {}), /--targets takes/);
+  assert.throws(() => parseBenchArgs(["--targets", "--quick"], {}), /--targets takes/);
 });

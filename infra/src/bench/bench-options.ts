@@ -1,4 +1,5 @@
 import type { SeedSize } from "../seed/seed-size";
+import { TARGETS, type Target } from "./queries";
 
 /** What one `npm run bench` measures, and on how much data. */
 export interface BenchOptions {
@@ -9,10 +10,12 @@ export interface BenchOptions {
   warmup: number;
   /** Concurrent connections of the load generator. */
   connections: number;
-  /** Measured runs per target and query, alternating a, b(, c), a, b ... */
+  /** Measured runs per target and query, alternating a, b(, c), d, e, a, b ... */
   rounds: number;
   /** Query names to run (Q1..Q5). */
   queries: string[];
+  /** The targets to drive (`--targets a,b,d,e`), in the order a round drives them; each where the query allows it. */
+  targets: Target[];
   /** PostgreSQL server; the bench set lives in `onewindow_bench_<size hash>_<department>`. */
   baseDatabaseUrl: string;
   /** Drop and reseed the bench set even when one of this size exists. */
@@ -45,13 +48,16 @@ export const QUICK_BENCH_SIZE: SeedSize = { citizens: 5_000, employers: 300, job
 
 export const BENCH_USAGE = `usage: npm run bench -- [--quick | --matching] [--citizens N] [--employers N] [--job-postings N] [--visits N]
                         [--duration S] [--warmup S] [--connections N] [--rounds N] [--queries Q1,Q2,Q3,Q4,Q5] [--fresh]
-                        [--profile DIR]
+                        [--targets a,b,c,d,e] [--profile DIR]
   defaults: 100,000 citizens, 5,000 employers, 2,000 job postings, 1,000,000 visits, 20 s runs,
-  10 s warm-up, 50 connections, 2 rounds, Q1–Q4; --quick: 5,000 citizens, no extra visits, 5 s runs, 1 round.
+  10 s warm-up, 50 connections, 2 rounds, Q1–Q4; --quick: 5,000 citizens, no extra visits, 4 s runs after 1 s of warm-up, 1 round
+  (under three minutes with all five targets).
   --matching: Q5 (jobMatches of a different job seeker every request) over 1,000,000 citizens,
   20,000 employers and 100,000 job postings, 1 connection (a clerk's latency); with --quick,
   over the quick set (5,000 citizens, 600 postings).
-  --profile DIR: both gateways write a V8 CPU profile of the run into DIR (open it in Chrome DevTools).
+  --targets: (a) OneWindow's gateway, (b) a stock @apollo/gateway, (c) the owning subgraph (Q3, Q4, Q5),
+  (d) Hive Gateway, (e) Hive Gateway with Hive Router's Rust query planner; default all of them.
+  --profile DIR: every gateway writes a V8 CPU profile of the run into DIR (open it in Chrome DevTools).
   DATABASE_URL (default postgres://postgres@127.0.0.1:5432/onewindow) names the PostgreSQL server.`;
 
 /** Reads the command line; throws with {@link BENCH_USAGE} on anything it does not know. */
@@ -60,13 +66,17 @@ export function parseBenchArgs(argv: string[], env: Record<string, string | unde
   const matching = argv.includes("--matching");
   const options: BenchOptions = {
     size: { ...(quick ? QUICK_BENCH_SIZE : matching ? MATCHING_BENCH_SIZE : DEFAULT_BENCH_SIZE) },
-    duration: quick ? 5 : 20,
-    warmup: quick ? 3 : 10,
+    // Quick: 18 runs of five targets over Q1–Q4 in under three minutes on two shared cores. A
+    // second of warm-up still serves every connection's first request: the measured run waits
+    // until what the warm-up left in flight is done.
+    duration: quick ? 4 : 20,
+    warmup: quick ? 1 : 10,
     // Q5's figure is the latency a clerk sees for one match (requests one after another), not
     // the time spent queueing behind fifty others on a saturated machine: `--connections` for that.
     connections: matching ? 1 : 50,
     rounds: quick ? 1 : 2,
     queries: matching ? ["Q5"] : ["Q1", "Q2", "Q3", "Q4"],
+    targets: [...TARGETS],
     baseDatabaseUrl: env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/onewindow",
     fresh: argv.includes("--fresh"),
     profileDir: null,
@@ -94,6 +104,17 @@ export function parseBenchArgs(argv: string[], env: Record<string, string | unde
       options.queries = (argv[++i] ?? "").split(",").map((q) => q.trim().toUpperCase());
       if (!options.queries.every((q) => /^Q[1-5]$/.test(q)))
         throw new Error(`--queries takes Q1..Q5, comma-separated\n${BENCH_USAGE}`);
+      continue;
+    }
+    if (arg === "--targets") {
+      const named = (argv[++i] ?? "").split(",").map((t) => t.trim().toLowerCase());
+      if (
+        !named.every((t): t is Target => (TARGETS as readonly string[]).includes(t)) ||
+        new Set(named).size !== named.length
+      )
+        throw new Error(`--targets takes a, b, c, d, e, comma-separated, each once\n${BENCH_USAGE}`);
+      // A round drives them in one order, whatever order they were named in.
+      options.targets = TARGETS.filter((t) => named.includes(t));
       continue;
     }
     const set = numeric[arg];

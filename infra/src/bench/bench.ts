@@ -2,7 +2,7 @@ import os from "node:os";
 import { execFileSync } from "node:child_process";
 import { ensureBenchData, ensureMatchingData } from "./bench-data";
 import { parseBenchArgs } from "./bench-options";
-import { runLoad, type RunResult } from "./load";
+import { postgresBackendPids, runLoad, stackCpuMs, waitUntilQuiet, type RunResult } from "./load";
 import { issueDevToken } from "@onewindow/gateway";
 import { PURPOSE_HEADER } from "@onewindow/contracts";
 import {
@@ -13,15 +13,15 @@ import {
   postgresDatabaseName,
   signContextHeader,
 } from "@onewindow/platform";
-import { BENCH_CALLER, benchQueries, type BenchQuery, type Target } from "./queries";
+import { BENCH_CALLER, benchQueries, isPeer, PEER_TARGETS, type BenchQuery, type Target } from "./queries";
 import { costTable, reportTable, runLine, summarize, targetCostTable, type Summary } from "./report";
 import { startBenchStack, type BenchProcess, type BenchStack } from "./stack";
 import { runCentresBench } from "./centres";
 
 /**
- * The headers each target needs, per request body: (a) the clerk's token and purpose; (b) none
- * (the stock gateway signs the same caller itself); (c) a context signed as a gateway would,
- * fresh for every request (signing happens here, in the load generator, not in the target).
+ * The headers each target needs, per request body: (a) the clerk's token and purpose; (b), (d),
+ * (e) none (the other gateways sign the same caller themselves); (c) a context signed as a gateway
+ * would, fresh for every request (signing happens here, in the load generator, not in the target).
  */
 type Headers = (body: string) => Record<string, string>;
 
@@ -33,7 +33,7 @@ async function headersFor(stack: BenchStack): Promise<(target: Target, owner?: s
   const key = loadContextSigningKey(keyEnv, stack.dataDir);
   return (target, owner) => {
     if (target === "a") return () => gateway;
-    if (target === "b") return () => ({});
+    if (isPeer(target)) return () => ({});
     return (body) => ({ [CONTEXT_HEADER]: signContextHeader(key, contextClaims(BENCH_CALLER, owner!, "bench"), body) });
   };
 }
@@ -65,27 +65,40 @@ const comparable = (data: unknown) =>
     ["cursor", "startCursor", "endCursor"].includes(key) && typeof value === "string" ? value.length > 0 : value,
   );
 
+/**
+ * The targets `query` is sent to, of those asked for: the other gateways unless the query is ours
+ * alone, the owning subgraph only for a single-department query.
+ */
+function targetsOf(stack: BenchStack, query: BenchQuery, asked: readonly Target[]): [Target, BenchProcess][] {
+  const targets: [Target, BenchProcess][] = [];
+  for (const target of asked) {
+    if (target === "a") targets.push([target, stack.gateway]);
+    else if (target === "c") {
+      if (query.owner) targets.push([target, stack.subgraphs.get(query.owner)!]);
+    } else if (query.peers !== false) targets.push([target, stack.peers.get(target)!]);
+  }
+  return targets;
+}
+
 /** Before measuring anything: every target answers every query, without errors, identically. */
 async function checkAnswers(
   stack: BenchStack,
   queries: BenchQuery[],
+  asked: readonly Target[],
   headers: (target: Target, owner?: string) => Headers,
 ): Promise<void> {
   for (const query of queries) {
     const variables = query.variables();
-    const a = comparable(await post(stack.gateway.url, query, variables, headers("a")));
-    if (query.stockGateway !== false) {
-      const b = comparable(await post(stack.stockGateway.url, query, variables, headers("b")));
-      if (a !== b)
-        throw new Error(`${query.name}: the two gateways answer differently:\n${a.slice(0, 300)}\n${b.slice(0, 300)}`);
+    let first: { target: Target; answer: string } | undefined;
+    for (const [target, proc] of targetsOf(stack, query, asked)) {
+      const answer = comparable(await post(proc.url, query, variables, headers(target, query.owner)));
+      if (answer.length < 100) throw new Error(`${query.name}: suspiciously small answer from (${target}) ${answer}`);
+      first ??= { target, answer };
+      if (answer !== first.answer)
+        throw new Error(
+          `${query.name}: (${first.target}) and (${target}) answer differently:\n${first.answer.slice(0, 300)}\n${answer.slice(0, 300)}`,
+        );
     }
-    if (query.owner) {
-      const c = comparable(
-        await post(stack.subgraphs.get(query.owner)!.url, query, variables, headers("c", query.owner)),
-      );
-      if (a !== c) throw new Error(`${query.name}: the gateway and ${query.owner} answer differently`);
-    }
-    if (a.length < 100) throw new Error(`${query.name}: suspiciously small answer ${a}`);
   }
 }
 
@@ -103,10 +116,11 @@ function machine(): string {
 
 /**
  * `npm run bench`: seeds (or reuses) a PostgreSQL data set, starts the subgraphs, OneWindow's
- * gateway and a stock @apollo/gateway, checks that they all answer the queries alike, then measures
- * each query against (a) our gateway, (b) the stock gateway (not for Q5) and, for single-subgraph
- * queries, (c) the owning subgraph: one warm-up run each, then rounds alternating a, b(, c), a, b ...
- * so that drift (autovacuum, CPU frequency, caches) hits every target alike.
+ * gateway and the other gateways, checks that they all answer the queries alike, then measures
+ * each query against (a) our gateway, (b) a stock @apollo/gateway, (d) Hive Gateway, (e) Hive
+ * Gateway with the Rust planner (not for Q5) and, for single-subgraph queries, (c) the owning
+ * subgraph (`--targets` picks some): one warm-up run each, then rounds alternating a, b(, c), d,
+ * e, a, b ... so that drift (autovacuum, CPU frequency, caches) hits every target alike.
  */
 async function main() {
   if (process.argv.includes("--centres")) return runCentresBench(process.argv.slice(2), machine);
@@ -127,20 +141,33 @@ async function main() {
   const matching = options.queries.includes("Q5");
   const jobSeekers = matching ? await ensureMatchingData(databaseUrl, options.size) : [];
   if (matching) console.log(`${jobSeekers.length.toLocaleString("en-US")} job seekers to match`);
-  const stack = await startBenchStack(databaseUrl, { profileDir: options.profileDir });
+  const stackStarted = Date.now();
+  const stack = await startBenchStack(databaseUrl, {
+    profileDir: options.profileDir,
+    // The peers asked for, unless the run is Q5's alone (which goes to no other gateway).
+    peers: options.queries.some((q) => q !== "Q5") ? PEER_TARGETS.filter((t) => options.targets.includes(t)) : [],
+  });
+  console.log(`stack started in ${((Date.now() - stackStarted) / 1000).toFixed(0)} s`);
   const queries = benchQueries(options.size, stack.dataDir, jobSeekers).filter((q) => options.queries.includes(q.name));
   const stopOnSignal = () => void stack.stop().finally(() => process.exit(130));
   process.once("SIGINT", stopOnSignal);
   process.once("SIGTERM", stopOnSignal);
   try {
     const headers = await headersFor(stack);
-    await checkAnswers(stack, queries, headers);
-    console.log(`every target answers ${options.queries.join(", ")} alike; measuring (one line per run)`);
+    await checkAnswers(stack, queries, options.targets, headers);
+    console.log(
+      `every target (${options.targets.join(", ")}) answers ${options.queries.join(", ")} alike; measuring (one line per run)`,
+    );
     const results = new Map<string, Map<Target, Summary>>();
+    const databases = [...stack.subgraphs.keys()].map((name) => postgresDatabaseName(databaseUrl, name));
+    // Every process of the stack and PostgreSQL's backends of its databases: what a run's leftovers keep busy.
+    const stackPids = () => [
+      ...[stack.gateway, ...stack.peers.values(), ...stack.subgraphs.values()].map((p) => p.process.pid!),
+      ...databases.flatMap(postgresBackendPids),
+    ];
     for (const query of queries) {
-      const targets: [Target, BenchProcess][] = [["a", stack.gateway]];
-      if (query.stockGateway !== false) targets.push(["b", stack.stockGateway]);
-      if (query.owner) targets.push(["c", stack.subgraphs.get(query.owner)!]);
+      const targets = targetsOf(stack, query, options.targets);
+      if (!targets.length) continue;
       const owner = query.owner && stack.subgraphs.get(query.owner)!;
       const run = (target: Target, proc: BenchProcess, seconds: number, label: string) =>
         runLoad(proc.url, query, {
@@ -157,6 +184,10 @@ async function main() {
       const runs = new Map<Target, RunResult[]>(targets.map(([t]) => [t, []]));
       for (let round = 1; round <= options.rounds; round++) {
         for (const [target, proc] of targets) {
+          // What the previous run left in flight is finished first: it must not be measured here
+          // (a warm-up's leftovers only warm the next target up).
+          if (!(await waitUntilQuiet(() => stackCpuMs(stackPids()))))
+            console.log(`  ${query.name} (${target}): the stack was still busy 20 s after the last run; measuring on`);
           const result = await run(target, proc, options.duration, `round ${round}`);
           runs.get(target)!.push(result);
           console.log(`${runLine(query.name, target, round, result)}  (load ${os.loadavg()[0].toFixed(1)})`);
@@ -166,20 +197,23 @@ async function main() {
     }
     console.log(`\n${queries.map((q) => `${q.name}: ${q.description}`).join("\n")}\n`);
     console.log(reportTable(results));
-    const shared = `from /proc; the load generator, both gateways, the departments and PostgreSQL share ${os.cpus().length} cores`;
-    const costs = costTable(results);
+    const shared = `from /proc; the load generator, the gateways, the departments and PostgreSQL share ${os.cpus().length} cores`;
+    const compared = (byTarget: Map<Target, Summary>) => PEER_TARGETS.some((t) => byTarget.has(t));
+    const costs = costTable(new Map([...results].filter(([, byTarget]) => compared(byTarget))));
     if (costs) console.log(`\nCPU time per request (${shared}):\n\n${costs}`);
-    const ownCosts = targetCostTable(new Map([...results].filter(([, byTarget]) => !byTarget.has("b"))));
+    const ownCosts = targetCostTable(new Map([...results].filter(([, byTarget]) => !compared(byTarget))));
     if (ownCosts)
-      console.log(`\nCPU time per request of queries not sent to the stock gateway (${shared}):\n\n${ownCosts}`);
+      console.log(`\nCPU time per request of queries not sent to another gateway (${shared}):\n\n${ownCosts}`);
     console.log(`\ncommand: npm run bench -- ${process.argv.slice(2).join(" ")}`.trimEnd());
     if (options.profileDir)
       console.log(
-        `CPU profiles: ${options.profileDir}/gateway-a.cpuprofile and gateway-b.cpuprofile (written as the gateways stop)`,
+        `CPU profiles: ${["a", ...stack.peers.keys()].map((t) => `${options.profileDir}/gateway-${t}.cpuprofile`).join(", ")} (written as the gateways stop)`,
       );
     console.log(`finished in ${((Date.now() - started) / 60_000).toFixed(1)} min, ${load()}`);
   } finally {
+    const stopping = Date.now();
     await stack.stop();
+    console.log(`stack stopped in ${((Date.now() - stopping) / 1000).toFixed(0)} s`);
   }
 }
 

@@ -133,6 +133,32 @@ export function machineCpuMs(): number {
   }
 }
 
+/**
+ * Waits until what `cpuMs` counts (CPU time used so far, ms: see {@link stackCpuMs}) has grown by
+ * at most `busyMs` in each of two windows of `windowMs` in a row, or `maxMs` has passed; resolves
+ * with whether it went quiet. A run stops sending when its time is up, but the requests it left in
+ * flight are still worked on by the target, the departments and PostgreSQL: waiting keeps that
+ * work out of the next run, which may be another target's. Idle, the bench's stack uses 0–20 ms
+ * of CPU time per 250 ms (background timers); busy, most of both cores (400 ms per 200 ms).
+ */
+export async function waitUntilQuiet(
+  cpuMs: () => number,
+  { windowMs = 200, busyMs = 30, maxMs = 20_000 }: { windowMs?: number; busyMs?: number; maxMs?: number } = {},
+): Promise<boolean> {
+  const deadline = Date.now() + maxMs;
+  let quietWindows = 0;
+  while (Date.now() < deadline) {
+    const before = cpuMs();
+    await new Promise((resolve) => setTimeout(resolve, windowMs));
+    quietWindows = cpuMs() - before <= busyMs ? quietWindows + 1 : 0;
+    if (quietWindows === 2) return true;
+  }
+  return false;
+}
+
+/** CPU time (user + system) the process trees of `roots` have used so far, in ms. */
+export const stackCpuMs = (roots: readonly number[]) => roots.reduce((sum, pid) => sum + treeCpuMs(pid), 0);
+
 /** The p-th percentile of sorted values (nearest rank). */
 export function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return 0;

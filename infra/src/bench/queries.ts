@@ -3,8 +3,21 @@ import { CursorKey, listName, loadCursorSecret, today } from "@onewindow/platfor
 import { demoPerson } from "@onewindow/contracts/demo";
 import type { SeedSize } from "../seed/seed-size";
 
-/** Where a query can be sent: (a) our gateway, (b) the stock gateway, (c) the owning subgraph. */
-export type Target = "a" | "b" | "c";
+/**
+ * Where a query can be sent: (a) our gateway, (b) the stock @apollo/gateway, (c) the owning
+ * subgraph, (d) Hive Gateway, (e) Hive Gateway with Hive Router's Rust query planner.
+ */
+export type Target = "a" | "b" | "c" | "d" | "e";
+
+/** The other gateways, each measured against (a) on the same queries. */
+export type PeerTarget = "b" | "d" | "e";
+
+/** Every target, in the order a round drives them. */
+export const TARGETS: readonly Target[] = ["a", "b", "c", "d", "e"];
+
+export const PEER_TARGETS: readonly PeerTarget[] = ["b", "d", "e"];
+
+export const isPeer = (target: Target): target is PeerTarget => (PEER_TARGETS as readonly Target[]).includes(target);
 
 /**
  * Who the bench asks as: a window clerk (Q1, Q2: personal data, so every request is checked,
@@ -27,8 +40,8 @@ export interface BenchQuery {
   variables: () => Record<string, unknown>;
   /** The department that owns every field of a single-subgraph query: target (c). */
   owner?: string;
-  /** False: not sent to (b), the stock gateway (the comparison of gateways is Q1–Q4's). */
-  stockGateway?: false;
+  /** False: not sent to the other gateways (b), (d), (e): the comparison of gateways is Q1–Q4's. */
+  peers?: false;
 }
 
 const Q1 = `query Q1($idNumber: ID!, $year: Int!) {
@@ -143,7 +156,7 @@ export function benchQueries(size: SeedSize, dataDir: string, jobSeekers: readon
       query: Q5,
       variables: () => ({ idNumber: jobSeekers[pick(jobSeekers.length)] }),
       owner: "labor-security",
-      stockGateway: false,
+      peers: false,
     },
   ];
 }

@@ -1,9 +1,9 @@
 import { test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { Client } from "pg";
-import { machineCpuMs, postgresBackendPids, postgresCpuMeter, treeCpuMs, type RunResult } from "./load";
+import { machineCpuMs, postgresBackendPids, postgresCpuMeter, treeCpuMs, waitUntilQuiet, type RunResult } from "./load";
 import type { Target } from "./queries";
-import { costTable, summarize, targetCostTable, type Summary } from "./report";
+import { costTable, reportTable, summarize, targetCostTable, type Summary } from "./report";
 
 const run = (requests: number, targetCpuMs: number, machineCpuMs: number): RunResult => ({
   requests,
@@ -25,22 +25,107 @@ test("CPU per request is merged over runs as total CPU over total requests", () 
   assert.equal(s.machineCpuMsPerRequest, 7.5);
 });
 
-test("the cost table gives each gateway's CPU per request and their ratio", () => {
+/** A merged run with these figures: `requests` over 10 s, latencies 1..requests ms. */
+const summary = (requests: number, targetCpuMs: number, machineCpuMs: number, peakRssMb = 100) =>
+  summarize([{ ...run(requests, targetCpuMs, machineCpuMs), peakRssMb }]);
+
+/** The cells of the row of `target` in a Markdown table. */
+const row = (table: string, query: string, target: string) => {
+  const line = table.split("\n").find((l) => l.startsWith(`| ${query} | ${target}`));
+  assert.ok(line, `no row ${query} ${target} in\n${table}`);
+  return line
+    .split("|")
+    .slice(1, -1)
+    .map((cell) => cell.trim());
+};
+
+test("the cost table gives every target's own CPU and the machine's per request, and each other gateway's against ours", () => {
   const table = costTable(
     new Map([
       [
-        "Q1",
-        new Map([
-          ["a", summarize([run(100, 100, 600)])],
-          ["b", summarize([run(50, 150, 400)])],
+        "Q3",
+        new Map<Target, Summary>([
+          // Listed out of order: the table keeps a, b, c, d, e.
+          ["e", summary(200, 100, 800)],
+          ["a", summary(100, 100, 600)],
+          ["b", summary(50, 150, 400)],
+          ["c", summary(100, 50, 300)],
+          ["d", summary(100, 250, 1200)],
         ]),
       ],
     ]),
   );
-  assert.match(table, /\| Q1 \| 1\.00 \| 3\.00 \| \*\*3\.00×\*\* \| 6\.00 \| 8\.00 \| 5\.00 \|/);
+  assert.deepEqual(
+    table
+      .split("\n")
+      .slice(2)
+      .map((l) => l.split("|")[2].trim()),
+    [
+      "(a) OneWindow gateway",
+      "(b) stock @apollo/gateway",
+      "(c) owning subgraph",
+      "(d) Hive Gateway",
+      "(e) Hive Gateway, Rust planner",
+    ],
+  );
+  // Own CPU, its ratio to (a)'s, the machine's, its ratio to (a)'s, the rest of the machine.
+  assert.deepEqual(row(table, "Q3", "(a)").slice(2), ["1.00", "", "6.00", "", "5.00"]);
+  assert.deepEqual(row(table, "Q3", "(b)").slice(2), ["3.00", "**3.00×**", "8.00", "**1.33×**", "5.00"]);
+  assert.deepEqual(row(table, "Q3", "(c)").slice(2), ["0.50", "", "3.00", "", "2.50"]);
+  assert.deepEqual(row(table, "Q3", "(d)").slice(2), ["2.50", "**2.50×**", "12.00", "**2.00×**", "9.50"]);
+  assert.deepEqual(row(table, "Q3", "(e)").slice(2), ["0.50", "**0.50×**", "4.00", "**0.67×**", "3.50"]);
+  // Without (a), no ratio; without any result, no table.
+  const alone = costTable(new Map([["Q1", new Map<Target, Summary>([["d", summary(100, 250, 1200)]])]]));
+  assert.deepEqual(row(alone, "Q1", "(d)").slice(2), ["2.50", "", "12.00", "", "9.50"]);
+  assert.equal(costTable(new Map()), "");
 });
 
-test("a query without the stock gateway has no row in the gateways' cost table but one per target in its own", () => {
+test("the report table has a requests/s ratio column for each other target the run drove, filled on (a)'s row", () => {
+  const results = new Map([
+    [
+      "Q1",
+      new Map<Target, Summary>([
+        ["a", summary(300, 100, 600, 150)],
+        ["b", summary(200, 100, 600)],
+        ["d", summary(100, 100, 600)],
+        ["e", summary(400, 100, 600)],
+      ]),
+    ],
+    [
+      "Q4",
+      new Map<Target, Summary>([
+        ["a", summary(300, 100, 600)],
+        ["c", summary(600, 100, 600)],
+      ]),
+    ],
+  ]);
+  const table = reportTable(results);
+  assert.equal(
+    table.split("\n")[0],
+    "| query | target | req/s | p50 ms | p95 ms | p99 ms | errors | peak RSS MB | (a)/(b) | (a)/(c) | (a)/(d) | (a)/(e) |",
+  );
+  // req/s, p50, p95, p99 (latencies 1..300 ms), errors, RSS, then (a) over b, c, d, e.
+  assert.deepEqual(row(table, "Q1", "(a)").slice(2), [
+    "30",
+    "150",
+    "285",
+    "297",
+    "0",
+    "150",
+    "**1.50×**",
+    "",
+    "**3.00×**",
+    "**0.75×**",
+  ]);
+  assert.deepEqual(row(table, "Q1", "(d)").slice(8), ["", "", "", ""]);
+  assert.deepEqual(row(table, "Q4", "(a)").slice(8), ["", "**0.50×**", "", ""]);
+  // A run of (a) and (d) alone has only their column.
+  const pair = reportTable(new Map([["Q1", new Map([...results.get("Q1")!].filter(([t]) => t === "a" || t === "d"))]]));
+  assert.match(pair.split("\n")[0], /\| peak RSS MB \| \(a\)\/\(d\) \|$/);
+  assert.deepEqual(row(pair, "Q1", "(a)").slice(8), ["**3.00×**"]);
+});
+
+test("a query sent to no other gateway has a row per target in its own cost table, with its department's and PostgreSQL's CPU", () => {
   const results = new Map([
     [
       "Q5",
@@ -50,7 +135,6 @@ test("a query without the stock gateway has no row in the gateways' cost table b
       ]),
     ],
   ]);
-  assert.equal(costTable(results), "");
   const table = targetCostTable(results);
   // (a): the gateway 1, the department 4, PostgreSQL 2 per request; (c) is the department itself.
   assert.match(table, /\| Q5 \| \(a\) OneWindow gateway \| 1\.00 \| 4\.00 \| 2\.00 \| 7\.00 \| 9\.00 \|/);
@@ -95,3 +179,48 @@ test("a query without the stock gateway has no row in the gateways' cost table b
     }
   },
 );
+
+test("a target that answered nothing has no latency or cost per request, and no ratio is made with it", () => {
+  const table = costTable(
+    new Map([
+      [
+        "Q2",
+        new Map<Target, Summary>([
+          ["a", summarize([{ ...run(0, 500, 9000), latencies: [] }])],
+          ["d", summary(100, 250, 1200)],
+        ]),
+      ],
+    ]),
+  );
+  assert.deepEqual(row(table, "Q2", "(a)").slice(2), ["no answers", "", "", "", ""]);
+  assert.deepEqual(row(table, "Q2", "(d)").slice(2), ["2.50", "", "12.00", "", "9.50"]);
+  const report = reportTable(
+    new Map([
+      [
+        "Q2",
+        new Map<Target, Summary>([
+          ["a", summarize([{ ...run(0, 500, 9000), latencies: [] }])],
+          ["d", summary(100, 250, 1200)],
+        ]),
+      ],
+    ]),
+  );
+  // req/s, latencies, errors, RSS, (a)/(d): no 0.0 ms latencies and no 0.00× ratio.
+  assert.deepEqual(row(report, "Q2", "(a)").slice(2), ["0", "no answers", "", "", "0", "100", ""]);
+});
+
+test("waiting for the stack to go quiet ends after two quiet windows in a row, or gives up when it stays busy", async () => {
+  /** CPU time read from `values` in turn (two readings a window), the last one over and over. */
+  const readingsOf = (values: number[]) => {
+    let count = 0;
+    return { cpuMs: () => values[Math.min(count++, values.length - 1)], count: () => count };
+  };
+  const fast = { windowMs: 1, busyMs: 30, maxMs: 60_000 };
+  // Windows: busy, quiet, busy, quiet, quiet: one quiet window between busy ones is not enough.
+  const settling = readingsOf([0, 100, 100, 110, 110, 300, 300, 320, 320, 340]);
+  assert.equal(await waitUntilQuiet(settling.cpuMs, fast), true);
+  assert.equal(settling.count(), 10);
+  // Busy to the end: 100 ms more at every reading.
+  let busy = 0;
+  assert.equal(await waitUntilQuiet(() => (busy += 100), { ...fast, maxMs: 50 }), false);
+});

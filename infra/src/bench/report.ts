@@ -1,5 +1,5 @@
 import { percentile, type RunResult } from "./load";
-import type { Target } from "./queries";
+import { isPeer, TARGETS, type Target } from "./queries";
 
 /** The measured runs of one query against one target, merged. */
 export interface Summary {
@@ -47,32 +47,45 @@ const TARGET_NAMES: Record<Target, string> = {
   a: "(a) OneWindow gateway",
   b: "(b) stock @apollo/gateway",
   c: "(c) owning subgraph",
+  d: "(d) Hive Gateway",
+  e: "(e) Hive Gateway, Rust planner",
 };
 
 /** One line per measured run, printed as the bench goes. */
 export function runLine(query: string, target: Target, round: number, r: RunResult): string {
-  return `  ${query} ${TARGET_NAMES[target].padEnd(26)} round ${round}: ${r.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${ms(r.p50)} ms  p95 ${ms(r.p95)} ms  p99 ${ms(r.p99)} ms  errors ${r.errors}  RSS ${r.peakRssMb.toFixed(0)} MB  CPU/req ${(r.targetCpuMs / Math.max(1, r.requests)).toFixed(2)} ms target,${r.postgresCpuMs === undefined ? "" : ` ${(r.postgresCpuMs / Math.max(1, r.requests)).toFixed(2)} ms PostgreSQL,`} ${(r.machineCpuMs / Math.max(1, r.requests)).toFixed(2)} ms machine${r.firstError ? `\n    first error: ${r.firstError}` : ""}`;
+  return `  ${query} ${TARGET_NAMES[target].padEnd(30)} round ${round}: ${r.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${ms(r.p50)} ms  p95 ${ms(r.p95)} ms  p99 ${ms(r.p99)} ms  errors ${r.errors}  RSS ${r.peakRssMb.toFixed(0)} MB  CPU/req ${(r.targetCpuMs / Math.max(1, r.requests)).toFixed(2)} ms target,${r.postgresCpuMs === undefined ? "" : ` ${(r.postgresCpuMs / Math.max(1, r.requests)).toFixed(2)} ms PostgreSQL,`} ${(r.machineCpuMs / Math.max(1, r.requests)).toFixed(2)} ms machine${r.firstError ? `\n    first error: ${r.firstError}` : ""}`;
 }
+
+/** The targets of any query in `results`, in the order of {@link TARGETS}. */
+const targetsIn = (results: Map<string, Map<Target, Summary>>) =>
+  TARGETS.filter((t) => [...results.values()].some((byTarget) => byTarget.has(t)));
+
+/** `x`/`y` as a bold factor, or "" when either is missing or 0 (a target that answered nothing in its runs). */
+const factor = (x?: number, y?: number) => (x && y ? `**${(x / y).toFixed(2)}×**` : "");
 
 /**
  * The Markdown table `npm run bench` prints and BENCHMARKS.md holds: per query and target,
- * requests/s, latency percentiles, errors, peak RSS of the target's processes; and the
- * ratios (a)/(b) and (a)/(c) of requests/s.
+ * requests/s, latency percentiles, errors, peak RSS of the target's processes; and, on (a)'s row,
+ * (a)'s requests/s over each other target's, one column per target the run drove.
  */
 export function reportTable(results: Map<string, Map<Target, Summary>>): string {
+  const others = targetsIn(results).filter((t) => t !== "a");
   const lines = [
-    "| query | target | req/s | p50 ms | p95 ms | p99 ms | errors | peak RSS MB | (a)/(b) | (a)/(c) |",
-    "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    `| query | target | req/s | p50 ms | p95 ms | p99 ms | errors | peak RSS MB |${others.map((t) => ` (a)/(${t}) |`).join("")}`,
+    `|---|---|---:|---:|---:|---:|---:|---:|${others.map(() => "---:|").join("")}`,
   ];
   for (const [query, byTarget] of results) {
     const a = byTarget.get("a");
-    for (const [target, s] of byTarget) {
-      const ratio = (other?: Summary) =>
-        target === "a" && a && other?.requestsPerSecond
-          ? `**${(a.requestsPerSecond / other.requestsPerSecond).toFixed(2)}×**`
-          : "";
+    for (const target of TARGETS) {
+      const s = byTarget.get(target);
+      if (!s) continue;
+      const ratios = others.map((t) =>
+        target === "a" ? ` ${factor(a?.requestsPerSecond, byTarget.get(t)?.requestsPerSecond)} |` : "  |",
+      );
+      // No answer within a run (every request slower than the run) has no latency to show.
+      const latency = s.requestsPerSecond ? `${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)}` : "no answers |  | ";
       lines.push(
-        `| ${query} | ${TARGET_NAMES[target]} | ${s.requestsPerSecond.toFixed(0)} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${s.errors} | ${s.peakRssMb.toFixed(0)} | ${ratio(byTarget.get("b"))} | ${ratio(byTarget.get("c"))} |`,
+        `| ${query} | ${TARGET_NAMES[target]} | ${s.requestsPerSecond.toFixed(0)} | ${latency} | ${s.errors} | ${s.peakRssMb.toFixed(0)} |${ratios.join("")}`,
       );
     }
   }
@@ -82,27 +95,34 @@ export function reportTable(results: Map<string, Map<Target, Summary>>): string 
 const cpu = (n: number) => n.toFixed(2);
 
 /**
- * Where each request's CPU goes, per query: the gateway's own CPU time per request for (a) and
- * (b), their ratio, and the machine's ("" when no query ran against both gateways). On a machine
+ * Where each request's CPU goes, per query and target: the target's own CPU time per request (the
+ * gateway's, or for (c) the owning subgraph's) and the whole machine's, and on each other
+ * gateway's row how many times (a)'s figure each is (above 1: it costs more than ours). On a machine
  * where the gateway shares its cores with the departments and PostgreSQL, requests/s is bound by
  * the machine's total; the gateway's own cost per request is what a gateway on cores of its own
- * would scale with.
+ * would scale with. "" when `results` is empty.
  */
 export function costTable(results: Map<string, Map<Target, Summary>>): string {
   const lines = [
-    "| query | (a) gateway CPU ms/req | (b) gateway CPU ms/req | (b)/(a) | machine CPU ms/req via (a) | via (b) | rest of the machine via (a) |",
-    "|---|---:|---:|---:|---:|---:|---:|",
+    "| query | target | target CPU ms/req | this ÷ (a) | machine CPU ms/req | this ÷ (a) | rest of the machine ms/req |",
+    "|---|---|---:|---:|---:|---:|---:|",
   ];
   for (const [query, byTarget] of results) {
     const a = byTarget.get("a");
-    const b = byTarget.get("b");
-    if (!a || !b) continue;
-    const ratio = a.targetCpuMsPerRequest
-      ? `**${(b.targetCpuMsPerRequest / a.targetCpuMsPerRequest).toFixed(2)}×**`
-      : "";
-    lines.push(
-      `| ${query} | ${cpu(a.targetCpuMsPerRequest)} | ${cpu(b.targetCpuMsPerRequest)} | ${ratio} | ${cpu(a.machineCpuMsPerRequest)} | ${cpu(b.machineCpuMsPerRequest)} | ${cpu(a.machineCpuMsPerRequest - a.targetCpuMsPerRequest)} |`,
-    );
+    for (const target of TARGETS) {
+      const s = byTarget.get(target);
+      if (!s) continue;
+      // A target that answered nothing in its runs has no cost per request.
+      if (!s.requestsPerSecond) {
+        lines.push(`| ${query} | ${TARGET_NAMES[target]} | no answers |  |  |  |  |`);
+        continue;
+      }
+      const versusA = (figure: (x: Summary) => number) =>
+        isPeer(target) && a?.requestsPerSecond ? factor(figure(s), figure(a)) : "";
+      lines.push(
+        `| ${query} | ${TARGET_NAMES[target]} | ${cpu(s.targetCpuMsPerRequest)} | ${versusA((x) => x.targetCpuMsPerRequest)} | ${cpu(s.machineCpuMsPerRequest)} | ${versusA((x) => x.machineCpuMsPerRequest)} | ${cpu(s.machineCpuMsPerRequest - s.targetCpuMsPerRequest)} |`,
+      );
+    }
   }
   return lines.length > 2 ? lines.join("\n") : "";
 }
