@@ -123,6 +123,10 @@ test("the report table has a requests/s ratio column for each other target the r
   const pair = reportTable(new Map([["Q1", new Map([...results.get("Q1")!].filter(([t]) => t === "a" || t === "d"))]]));
   assert.match(pair.split("\n")[0], /\| peak RSS MB \| \(a\)\/\(d\) \|$/);
   assert.deepEqual(row(pair, "Q1", "(a)").slice(8), ["**3.00×**"]);
+  // Without (a), no ratio columns at all.
+  const peersOnly = reportTable(new Map([["Q1", new Map([...results.get("Q1")!].filter(([t]) => t !== "a"))]]));
+  assert.match(peersOnly.split("\n")[0], /\| peak RSS MB \|$/);
+  assert.deepEqual(row(peersOnly, "Q1", "(d)").slice(2), ["10", "50.0", "95.0", "99.0", "0", "100"]);
 });
 
 test("a query sent to no other gateway has a row per target in its own cost table, with its department's and PostgreSQL's CPU", () => {

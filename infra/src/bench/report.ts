@@ -66,10 +66,12 @@ const factor = (x?: number, y?: number) => (x && y ? `**${(x / y).toFixed(2)}×*
 /**
  * The Markdown table `npm run bench` prints and BENCHMARKS.md holds: per query and target,
  * requests/s, latency percentiles, errors, peak RSS of the target's processes; and, on (a)'s row,
- * (a)'s requests/s over each other target's, one column per target the run drove.
+ * (a)'s requests/s over each other target's, one column per target the run drove (none without (a)).
  */
 export function reportTable(results: Map<string, Map<Target, Summary>>): string {
-  const others = targetsIn(results).filter((t) => t !== "a");
+  // Ratios are (a)'s: a run without it has none.
+  const ran = targetsIn(results);
+  const others = ran.includes("a") ? ran.filter((t) => t !== "a") : [];
   const lines = [
     `| query | target | req/s | p50 ms | p95 ms | p99 ms | errors | peak RSS MB |${others.map((t) => ` (a)/(${t}) |`).join("")}`,
     `|---|---|---:|---:|---:|---:|---:|---:|${others.map(() => "---:|").join("")}`,
