@@ -36,7 +36,7 @@ export interface RedisCacheOptions {
   url: string;
   /** Milliseconds an entry lives (the safety net under the generations). */
   ttlMs: number;
-  /** Milliseconds a command may take before the read goes to the database instead. */
+  /** Milliseconds a command (or the first connection) may take before the read goes to the database instead. */
   commandTimeoutMs?: number;
 }
 
@@ -50,32 +50,63 @@ export interface RedisCacheOptions {
  */
 export class RedisCacheStore implements CacheStore {
   readonly kind = "redis";
-  private client: Promise<LookupClient> | null = null;
+  private client: LookupClient | null = null;
+  private everReady = false;
   // Unique per process: new tokens are `<stem>.<n>`, with a new stem for every read that needs one.
   private readonly stem = randomBytes(6).toString("base64url");
   private counter = 0;
   private readonly generationTtlMs: number;
+  private readonly timeoutMs: number;
 
   constructor(private readonly options: RedisCacheOptions) {
     this.generationTtlMs = 2 * options.ttlMs + 60_000;
+    this.timeoutMs = options.commandTimeoutMs ?? 1000;
   }
 
-  private connect(): Promise<LookupClient> {
-    this.client ??= Promise.resolve().then(() => {
+  private connect(): LookupClient {
+    if (!this.client) {
       const { Redis } = require("ioredis") as typeof import("ioredis");
       const client = new Redis(this.options.url, {
-        lazyConnect: false,
-        // A read that cannot reach Redis is answered from the database: fail fast, do not queue for long.
+        // While the connection is down a command fails at once rather than wait in a queue: a
+        // read then goes to the database. The client reconnects by itself meanwhile.
+        enableOfflineQueue: false,
         maxRetriesPerRequest: 1,
-        commandTimeout: this.options.commandTimeoutMs ?? 1000,
+        commandTimeout: this.timeoutMs,
         enableAutoPipelining: true,
-      });
+        // How long a closing client waits for a socket that never opened (default two seconds).
+        disconnectTimeout: 100,
+      }) as LookupClient;
       // Errors surface on the commands; without a listener the client would also print each reconnect attempt.
       client.on("error", () => undefined);
+      client.on("ready", () => (this.everReady = true));
       client.defineCommand("cacheLookup", { lua: LOOKUP });
-      return client as LookupClient;
-    });
+      this.client = client;
+    }
     return this.client;
+  }
+
+  /**
+   * The connected client, waiting at most `waitMs` for the connection: reads wait only for the
+   * first one (a process just started), invalidations always, since one that fails leaves entries
+   * to their lifetime.
+   */
+  private async ready(waitMs: number): Promise<LookupClient> {
+    const client = this.connect();
+    const connected = () => client.status === "ready";
+    if (connected()) return client;
+    if (waitMs > 0) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          client.off("ready", done);
+          resolve();
+        };
+        const timer = setTimeout(done, waitMs).unref();
+        client.once("ready", done);
+      });
+      if (connected()) return client;
+    }
+    throw new Error(`Redis is not connected (${client.status})`);
   }
 
   private newStem(): string {
@@ -83,7 +114,7 @@ export class RedisCacheStore implements CacheStore {
   }
 
   async lookup(entryKey: string, generations: readonly string[]): Promise<{ tokens: string; value: string | null }> {
-    const client = await this.connect();
+    const client = await this.ready(this.everReady ? 0 : this.timeoutMs);
     const [tokens, value] = await client.cacheLookup(
       1 + generations.length,
       entryKey,
@@ -95,13 +126,13 @@ export class RedisCacheStore implements CacheStore {
   }
 
   async store(entryKey: string, tokens: string, value: string): Promise<void> {
-    const client = await this.connect();
+    const client = await this.ready(0);
     await client.set(entryKey, `${tokens}\n${value}`, "PX", this.options.ttlMs);
   }
 
   async bump(generations: readonly string[]): Promise<void> {
     if (generations.length === 0) return;
-    const client = await this.connect();
+    const client = await this.ready(this.timeoutMs);
     const token = this.newStem();
     const pipeline = client.pipeline();
     generations.forEach((g, i) => pipeline.set(g, `${token}.b${i}`, "PX", this.generationTtlMs));
@@ -114,9 +145,7 @@ export class RedisCacheStore implements CacheStore {
     const client = this.client;
     this.client = null;
     if (!client) return;
-    const redis = await client;
-    // A client that never reached its server would wait for it to say goodbye: give it a second.
-    await Promise.race([redis.quit().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
-    redis.disconnect();
+    if (client.status === "ready") await client.quit().catch(() => undefined);
+    client.disconnect();
   }
 }
