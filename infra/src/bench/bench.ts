@@ -182,7 +182,7 @@ async function main() {
     console.log(`\ncommand: npm run bench -- ${process.argv.slice(2).join(" ")}`.trimEnd());
     if (options.profileDir)
       console.log(
-        `CPU profiles: ${options.profileDir}/gateway-a.cpuprofile and gateway-b.cpuprofile (written as the gateways stop)`,
+        `CPU profiles: ${options.profileDir}/gateway-a.cpuprofile, gateway-b.cpuprofile and <department>.cpuprofile (written as the processes stop)`,
       );
     console.log(`finished in ${((Date.now() - started) / 60_000).toFixed(1)} min, ${load()}`);
   } finally {

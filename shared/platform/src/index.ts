@@ -222,7 +222,7 @@ export {
   cacheInvalidations,
   type CachedRead,
 } from "./cache/aggregate-cache";
-export { MemoryCacheStore, type CacheStore, type MemoryCacheLimits } from "./cache/cache-store";
+export { MemoryCacheStore, type CacheLookup, type CacheStore, type MemoryCacheLimits } from "./cache/cache-store";
 export { RedisCacheStore, type RedisCacheOptions } from "./cache/redis-cache-store";
 export {
   cacheStoreFromEnv,

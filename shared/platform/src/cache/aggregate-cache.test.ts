@@ -204,6 +204,20 @@ describe("a cache in Redis shared by two processes of a department", () => {
 });
 
 describe("a bounded in-process store", () => {
+  test("serves the answer itself, frozen: no reader can change it for the next", async () => {
+    const { db, service } = await figures();
+    const cache = new AggregateCache({ service, db, store: memory() });
+    const read = () => cache.read(sumRead("2010-01-01", "2010-12-31"), async () => ({ total: 1, rows: [{ n: 1 }] }));
+    const first = await read();
+    const second = await read();
+    assert.equal(second, first, "the same object, not parsed again");
+    assert.throws(() => {
+      (second.rows[0] as { n: number }).n = 2;
+    }, TypeError);
+    assert.deepEqual(await read(), { total: 1, rows: [{ n: 1 }] });
+  });
+
+
   test("keeps at most its entries and bytes, least recently used out first, each for its lifetime", async () => {
     let now = 0;
     const store = new MemoryCacheStore({ maxEntries: 3, maxBytes: 10_000, maxGenerations: 10, ttlMs: 1000 }, () => now);

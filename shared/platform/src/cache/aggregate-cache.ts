@@ -5,7 +5,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import type { Caller, Role } from "@onewindow/contracts";
 import { afterCommit } from "../db/after-commit";
 import { metricsRegistry } from "../metrics";
-import type { CacheStore } from "./cache-store";
+import type { CacheLookup, CacheStore } from "./cache-store";
 
 /** Reads of cached aggregates by outcome: `hit`, `miss`, `joined` (waited for the same miss in this process) or `error` (the store failed; answered from the database). */
 export const cacheReads = new Counter({
@@ -22,6 +22,15 @@ export const cacheInvalidations = new Counter({
   labelNames: ["service", "outcome"],
   registers: [metricsRegistry],
 });
+
+/** Freezes `value` and everything in it (plain data: objects and arrays). */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
 
 /** One cached read: which answer, for whom, and what it depends on. */
 export interface CachedRead {
@@ -109,7 +118,7 @@ async function readIdentity(db: DataSource): Promise<string> {
  */
 export class AggregateCache {
   private namespace: Promise<string> | null = null;
-  private readonly inflight = new Map<string, Promise<string>>();
+  private readonly inflight = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly options: {
@@ -147,11 +156,10 @@ export class AggregateCache {
    * Errors are not stored. When the store fails, the answer is computed (and counted as `error`).
    */
   async read<T>(read: CachedRead, compute: () => Promise<T>): Promise<T> {
-    let namespace: string;
-    let found: { tokens: string; value: string | null };
+    let found: CacheLookup;
     let entryKey: string;
     try {
-      namespace = await this.keys();
+      const namespace = await this.keys();
       entryKey = `${namespace}e:${createHash("sha256")
         .update(JSON.stringify([read.query, read.scope, read.args]))
         .digest("base64url")}`;
@@ -163,25 +171,25 @@ export class AggregateCache {
     }
     if (found.value !== null) {
       this.count(read.query, "hit");
-      return JSON.parse(found.value) as T;
+      return (found.answer ?? JSON.parse(found.value)) as T;
     }
     const flight = `${entryKey}\n${found.tokens}`;
     const running = this.inflight.get(flight);
     if (running) {
       this.count(read.query, "joined");
-      return JSON.parse(await running) as T;
+      return (await running) as T;
     }
     this.count(read.query, "miss");
-    let answer!: T;
-    const json = compute().then((value) => {
-      answer = value;
-      return JSON.stringify(value);
-    });
-    this.inflight.set(flight, json);
+    // The answer is shared from now on (with the requests that joined, and by an in-process store
+    // with later ones): frozen, so that no reader can change it under another.
+    const answer = compute().then((value) => deepFreeze(value));
+    this.inflight.set(flight, answer);
     try {
-      const text = await json;
-      if (typeof text === "string") await this.options.store.store(entryKey, found.tokens, text).catch(() => undefined);
-      return answer;
+      const value = await answer;
+      const text = JSON.stringify(value);
+      if (typeof text === "string")
+        await this.options.store.store(entryKey, found.tokens, text, value).catch(() => undefined);
+      return value;
     } finally {
       this.inflight.delete(flight);
     }

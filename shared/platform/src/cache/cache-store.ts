@@ -15,15 +15,28 @@ export interface CacheStore {
   readonly kind: "memory" | "redis";
   /**
    * The current tokens of `generations` (joined with spaces, in their order), giving each missing
-   * one a new token, and the entry under `entryKey` when it was stored with exactly those tokens.
+   * one a new token, and the entry under `entryKey` when it was stored with exactly those tokens:
+   * its JSON, and the answer itself when the store keeps it (in this process).
    */
-  lookup(entryKey: string, generations: readonly string[]): Promise<{ tokens: string; value: string | null }>;
-  /** Keeps `value` under `entryKey` with the `tokens` that lookup returned before it was computed. */
-  store(entryKey: string, tokens: string, value: string): Promise<void>;
+  lookup(entryKey: string, generations: readonly string[]): Promise<CacheLookup>;
+  /**
+   * Keeps `value` (JSON) under `entryKey` with the `tokens` that lookup returned before it was
+   * computed; a store in this process may keep `answer` (frozen) as well, to serve it unparsed.
+   */
+  store(entryKey: string, tokens: string, value: string, answer?: unknown): Promise<void>;
   /** Gives each of `generations` a new token: every entry stored with an older one is stale. */
   bump(generations: readonly string[]): Promise<void>;
   /** Releases its connection, if any. */
   close(): Promise<void>;
+}
+
+/** What a store found: the generations' tokens, and the entry stored with them, if any. */
+export interface CacheLookup {
+  tokens: string;
+  /** The entry's JSON, or null. */
+  value: string | null;
+  /** The entry's answer as stored, when the store keeps answers (it is frozen: share, never change it). */
+  answer?: unknown;
 }
 
 /** What bounds a {@link MemoryCacheStore}. */
@@ -41,6 +54,7 @@ export interface MemoryCacheLimits {
 interface Entry {
   tokens: string;
   value: string;
+  answer: unknown;
   bytes: number;
   expiresAt: number;
 }
@@ -91,7 +105,7 @@ export class MemoryCacheStore implements CacheStore {
     return token;
   }
 
-  lookup(entryKey: string, generations: readonly string[]): Promise<{ tokens: string; value: string | null }> {
+  lookup(entryKey: string, generations: readonly string[]): Promise<CacheLookup> {
     const tokens = generations.map((g) => this.token(g)).join(" ");
     const entry = this.entries.get(entryKey);
     if (!entry) return Promise.resolve({ tokens, value: null });
@@ -101,16 +115,16 @@ export class MemoryCacheStore implements CacheStore {
     }
     this.entries.delete(entryKey);
     this.entries.set(entryKey, entry);
-    return Promise.resolve({ tokens, value: entry.value });
+    return Promise.resolve({ tokens, value: entry.value, answer: entry.answer });
   }
 
-  store(entryKey: string, tokens: string, value: string): Promise<void> {
+  store(entryKey: string, tokens: string, value: string, answer?: unknown): Promise<void> {
     const bytes = 2 * (entryKey.length + tokens.length + value.length);
     const old = this.entries.get(entryKey);
     if (old) this.remove(entryKey, old);
     // An answer larger than an eighth of the store would push out most of the others for itself.
     if (this.limits.maxEntries === 0 || bytes > this.limits.maxBytes / 8) return Promise.resolve();
-    this.entries.set(entryKey, { tokens, value, bytes, expiresAt: this.now() + this.limits.ttlMs });
+    this.entries.set(entryKey, { tokens, value, answer, bytes, expiresAt: this.now() + this.limits.ttlMs });
     this.bytes += bytes;
     while (this.entries.size > this.limits.maxEntries || this.bytes > this.limits.maxBytes) {
       const [key, entry] = this.entries.entries().next().value!;

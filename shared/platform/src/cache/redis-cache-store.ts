@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Redis as RedisClient } from "ioredis";
-import type { CacheStore } from "./cache-store";
+import type { CacheLookup, CacheStore } from "./cache-store";
 
 /*
  * One round trip per read: a script reads (or creates) the generations' tokens and returns the
@@ -113,7 +113,7 @@ export class RedisCacheStore implements CacheStore {
     return `${this.stem}${(++this.counter).toString(36)}`;
   }
 
-  async lookup(entryKey: string, generations: readonly string[]): Promise<{ tokens: string; value: string | null }> {
+  async lookup(entryKey: string, generations: readonly string[]): Promise<CacheLookup> {
     const client = await this.ready(this.everReady ? 0 : this.timeoutMs);
     const [tokens, value] = await client.cacheLookup(
       1 + generations.length,
