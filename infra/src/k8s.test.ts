@@ -190,7 +190,11 @@ describe("infra/k8s", () => {
         assert.equal(envValue(container, "REDIS_URL"), undefined, `${name} holds no REDIS_URL`);
         continue;
       }
-      assert.deepEqual(ref, { name: "onewindow-redis", key: "url" }, `${name}: REDIS_URL from the Secret onewindow-redis`);
+      assert.deepEqual(
+        ref,
+        { name: "onewindow-redis", key: "url" },
+        `${name}: REDIS_URL from the Secret onewindow-redis`,
+      );
       const url = new URL(secrets.get(ref.name)![ref.key]);
       assert.equal(url.hostname, "redis", `${name}: REDIS_URL names the redis Service`);
       assert.equal(url.port || "6379", "6379");
@@ -607,7 +611,10 @@ describe("infra/k8s", () => {
     );
     assert.equal(redis.length, 1, "redis: one policy");
     assert.equal(redis[0].spec.action, "ALLOW");
-    const redisRules = redis[0].spec.rules as { from: { source: { principals: string[] } }[]; to: { operation: { ports: string[] } }[] }[];
+    const redisRules = redis[0].spec.rules as {
+      from: { source: { principals: string[] } }[];
+      to: { operation: { ports: string[] } }[];
+    }[];
     assert.deepEqual(
       redisRules.flatMap((r) => r.from.flatMap((f) => f.source.principals)).sort(),
       cachers.sort(),

@@ -60,7 +60,11 @@ describe("cached aggregates through the gateway, in a Redis the departments' pro
     data(
       url
         ? postTo(url, VISIT, { i: { hospitalCode: "CA01", visitDate, department: "内科", totalCost: 10, drugCost: 4 } })
-        : stack.query(VISIT, { i: { hospitalCode: "CA01", visitDate, department: "内科", totalCost: 10, drugCost: 4 } }, adminOf("CA01")),
+        : stack.query(
+            VISIT,
+            { i: { hospitalCode: "CA01", visitDate, department: "内科", totalCost: 10, drugCost: 4 } },
+            adminOf("CA01"),
+          ),
     );
   /** Sends a request to another gateway of the stack as the hospital's administrator. */
   const postTo = async (url: string, query: string, variables: Record<string, unknown>, as: As = adminOf("CA01")) => {
@@ -97,8 +101,14 @@ describe("cached aggregates through the gateway, in a Redis the departments' pro
     );
     // Another caller scope is refused or answered on its own, never given the analyst's entry by mistake.
     const other = await stack.query(METRICS, { code: "CA01" }, adminOf("JD001"));
-    assert.equal((other.errors as { extensions?: { code?: string } }[] | undefined)?.[0]?.extensions?.code, "FORBIDDEN");
-    assert.equal((await data(stack.query(METRICS, { code: "CA01" }, adminOf("CA01")))).hospital.qualityMetrics.outpatientVisits, 1);
+    assert.equal(
+      (other.errors as { extensions?: { code?: string } }[] | undefined)?.[0]?.extensions?.code,
+      "FORBIDDEN",
+    );
+    assert.equal(
+      (await data(stack.query(METRICS, { code: "CA01" }, adminOf("CA01")))).hospital.qualityMetrics.outpatientVisits,
+      1,
+    );
   });
 
   test("two processes of hospital quality: a write through one is read through the other at once", async () => {
@@ -132,23 +142,41 @@ describe("cached aggregates through the gateway, in a Redis the departments' pro
       const start = await readFirst();
       assert.equal(await readSecond(), start);
       const opened = await data(
-        postTo(second.url, `mutation ($i: OpenCaseInput!) { openCase(input: $i) { id } }`, {
-          i: { idNumber: freshIdNumber(), itemCode: "LS004", window: "01" },
-        }, clerk),
+        postTo(
+          second.url,
+          `mutation ($i: OpenCaseInput!) { openCase(input: $i) { id } }`,
+          {
+            i: { idNumber: freshIdNumber(), itemCode: "LS004", window: "01" },
+          },
+          clerk,
+        ),
       );
       await data(
-        postTo(second.url, `mutation ($i: CompleteCaseInput!) { completeCase(input: $i) { id } }`, {
-          i: { caseId: opened.openCase.id },
-        }, clerk),
+        postTo(
+          second.url,
+          `mutation ($i: CompleteCaseInput!) { completeCase(input: $i) { id } }`,
+          {
+            i: { caseId: opened.openCase.id },
+          },
+          clerk,
+        ),
       );
       assert.equal(await readFirst(), start + 1, "completed through the replica, counted by the first process");
       const again = await data(
-        stack.query(`mutation ($i: OpenCaseInput!) { openCase(input: $i) { id } }`, {
-          i: { idNumber: freshIdNumber(), itemCode: "LS004", window: "01" },
-        }, clerk),
+        stack.query(
+          `mutation ($i: OpenCaseInput!) { openCase(input: $i) { id } }`,
+          {
+            i: { idNumber: freshIdNumber(), itemCode: "LS004", window: "01" },
+          },
+          clerk,
+        ),
       );
       await data(
-        stack.query(`mutation ($i: CompleteCaseInput!) { completeCase(input: $i) { id } }`, { i: { caseId: again.openCase.id } }, clerk),
+        stack.query(
+          `mutation ($i: CompleteCaseInput!) { completeCase(input: $i) { id } }`,
+          { i: { caseId: again.openCase.id } },
+          clerk,
+        ),
       );
       assert.equal(await readSecond(), start + 2, "and the other way round");
     } finally {

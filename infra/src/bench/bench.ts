@@ -175,7 +175,11 @@ async function main() {
     if (costs) console.log(`\nCPU time per request (${shared}):\n\n${costs}`);
     // By process, for every query one department answers (its processes and its database's backends measured).
     const ownCosts = targetCostTable(
-      new Map([...results].filter(([, byTarget]) => [...byTarget.values()].some((s) => s.postgresCpuMsPerRequest !== undefined))),
+      new Map(
+        [...results].filter(([, byTarget]) =>
+          [...byTarget.values()].some((s) => s.postgresCpuMsPerRequest !== undefined),
+        ),
+      ),
     );
     if (ownCosts)
       console.log(`\nCPU time per request by process, for queries one department answers (${shared}):\n\n${ownCosts}`);

@@ -1,5 +1,12 @@
 import type { DataSource } from "typeorm";
-import { AggregateCache, EventPublisher, sharedCacheStore, systemClock, type CacheStore, type Clock } from "@onewindow/platform";
+import {
+  AggregateCache,
+  EventPublisher,
+  sharedCacheStore,
+  systemClock,
+  type CacheStore,
+  type Clock,
+} from "@onewindow/platform";
 import { EvaluationService } from "./evaluation/evaluation.service";
 import { FollowUpService } from "./follow-up/follow-up.service";
 import { HospitalService } from "./hospital/hospital.service";

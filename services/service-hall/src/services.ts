@@ -1,5 +1,12 @@
 import type { DataSource } from "typeorm";
-import { AggregateCache, EventPublisher, sharedCacheStore, systemClock, type CacheStore, type Clock } from "@onewindow/platform";
+import {
+  AggregateCache,
+  EventPublisher,
+  sharedCacheStore,
+  systemClock,
+  type CacheStore,
+  type Clock,
+} from "@onewindow/platform";
 import { CalendarService } from "./calendar/calendar.service";
 import { calendarAdditionsFromEnv, type CalendarAdditions } from "./calendar/working-calendar";
 import { CaseQueryService } from "./case/case-query.service";

@@ -215,13 +215,7 @@ export { readKeyMaterial } from "./auth/key-material";
 export { rootActs, writeWithoutPurpose, actRecords, type RootAct, type SelfServiceActs } from "./audit/acts";
 export { isPostgres, runSql, valuesList, num } from "./db/sql";
 export { afterCommit } from "./db/after-commit";
-export {
-  AggregateCache,
-  callerScope,
-  cacheReads,
-  cacheInvalidations,
-  type CachedRead,
-} from "./cache/aggregate-cache";
+export { AggregateCache, callerScope, cacheReads, cacheInvalidations, type CachedRead } from "./cache/aggregate-cache";
 export { MemoryCacheStore, type CacheLookup, type CacheStore, type MemoryCacheLimits } from "./cache/cache-store";
 export { RedisCacheStore, type RedisCacheOptions } from "./cache/redis-cache-store";
 export {

@@ -75,7 +75,13 @@ describe("hospital metrics through the cache", () => {
   test("every kind of record is seen by the next read; a record of another year leaves the year cached", async () => {
     const { metrics, services: s, service } = await hospital();
     await metrics();
-    await s.outpatient.record({ hospitalCode: "T01", visitDate: "2024-06-01", department: "外科", totalCost: 80, drugCost: 0 });
+    await s.outpatient.record({
+      hospitalCode: "T01",
+      visitDate: "2024-06-01",
+      department: "外科",
+      totalCost: 80,
+      drugCost: 0,
+    });
     assert.equal((await metrics()).qualityMetrics.outpatientVisits, 2, "a visit");
     const stay = await s.inpatient.record({
       hospitalCode: "T01",
@@ -100,11 +106,29 @@ describe("hospital metrics through the cache", () => {
     });
     assert.equal((await metrics()).qualityMetrics.evaluations, 1, "an evaluation");
     // The compared period is 2023: a 2023 visit changes previousPeriod.
-    await s.outpatient.record({ hospitalCode: "T01", visitDate: "2023-05-05", department: "内科", totalCost: 10, drugCost: 1 });
+    await s.outpatient.record({
+      hospitalCode: "T01",
+      visitDate: "2023-05-05",
+      department: "内科",
+      totalCost: 10,
+      drugCost: 1,
+    });
     assert.equal((await metrics()).qualityMetrics.previousPeriod.outpatientVisits, 1, "the compared period");
     // Records of another year or another hospital move nothing 2024's answer depends on.
-    await s.outpatient.record({ hospitalCode: "T01", visitDate: "2022-02-02", department: "内科", totalCost: 10, drugCost: 1 });
-    await s.outpatient.record({ hospitalCode: "T02", visitDate: "2024-02-02", department: "内科", totalCost: 10, drugCost: 1 });
+    await s.outpatient.record({
+      hospitalCode: "T01",
+      visitDate: "2022-02-02",
+      department: "内科",
+      totalCost: 10,
+      drugCost: 1,
+    });
+    await s.outpatient.record({
+      hospitalCode: "T02",
+      visitDate: "2024-02-02",
+      department: "内科",
+      totalCost: 10,
+      drugCost: 1,
+    });
     assert.equal(await countStatements(service, () => metrics()), 1, "still cached");
   });
 
@@ -136,7 +160,13 @@ test("two processes of the department sharing one Redis: a write through one is 
   assert.equal((await first.metrics()).qualityMetrics.outpatientVisits, 1);
   const shared = await countStatements(first.service, secondReads);
   assert.equal(shared, 0, "the second process found the first one's answer");
-  await second.outpatient.record({ hospitalCode: "T01", visitDate: "2024-03-02", department: "内科", totalCost: 1, drugCost: 0 });
+  await second.outpatient.record({
+    hospitalCode: "T01",
+    visitDate: "2024-03-02",
+    department: "内科",
+    totalCost: 1,
+    drugCost: 0,
+  });
   assert.equal((await first.metrics()).qualityMetrics.outpatientVisits, 2);
   await first.services.outpatient.record({
     hospitalCode: "T01",

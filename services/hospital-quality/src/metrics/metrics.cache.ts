@@ -47,10 +47,7 @@ export class CachedMetricsService implements MetricInputs {
         query: "qualityMetrics",
         args: [hospitalCode, from, to, department, compareWith],
         scope: callerScope(caller, METRIC_READERS),
-        generations: [
-          ...periodGenerations(scope, from, to),
-          ...periodGenerations(scope, compared.from, compared.to),
-        ],
+        generations: [...periodGenerations(scope, from, to), ...periodGenerations(scope, compared.from, compared.to)],
       },
       compute,
     );

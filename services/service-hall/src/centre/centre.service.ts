@@ -70,7 +70,11 @@ export class CentreService {
           );
       }
       await tx.update(HallCase, { id }, { centre: parent.code, escalatedFrom: station.code, escalatedOn });
-      await kpiInputsChanged(tx, [station.code, parent.code], [hallCase.openedOn, hallCase.deadline, hallCase.completedOn]);
+      await kpiInputsChanged(
+        tx,
+        [station.code, parent.code],
+        [hallCase.openedOn, hallCase.deadline, hallCase.completedOn],
+      );
       Object.assign(hallCase, { centre: parent.code, escalatedFrom: station.code, escalatedOn });
       await this.events.publish(tx, {
         type: HallEvents.caseEscalated,

@@ -71,10 +71,25 @@ async function hall(store: CacheStore = memoryStore(), now = "2026-11-23T09:00:0
       const k = await opened.services.kpis.hallKpis(v.from, v.to, v.centre, v.sub);
       return {
         hallKpis: Object.fromEntries(
-          ["casesHandled", "casesDue", "casesOnTime", "evaluations", "rectificationsDue", "rectificationsResolvedOnTime", "ticketsCalled"]
+          [
+            "casesHandled",
+            "casesDue",
+            "casesOnTime",
+            "evaluations",
+            "rectificationsDue",
+            "rectificationsResolvedOnTime",
+            "ticketsCalled",
+          ]
             .map((f) => [f, k[f as keyof typeof k]])
             .concat([
-              ["byWindow", k.byWindow.map((w) => ({ window: w.window, casesHandled: w.casesHandled, ticketsCalled: w.ticketsCalled }))],
+              [
+                "byWindow",
+                k.byWindow.map((w) => ({
+                  window: w.window,
+                  casesHandled: w.casesHandled,
+                  ticketsCalled: w.ticketsCalled,
+                })),
+              ],
               ["byDepartment", k.byDepartment.map((d) => ({ department: d.department, casesHandled: d.casesHandled }))],
             ]),
         ),
@@ -118,9 +133,16 @@ describe("the hall's KPIs through the cache", () => {
     assert.deepEqual(await read(district, CLERK), first);
     const before = (await auditRows(db)).length;
     refusedWith(await run({}, district.query, district.variables), "UNAUTHENTICATED");
-    refusedWith(await run({ userId: "c", roles: ["citizen"], idNumber: person(9) }, district.query, district.variables), "FORBIDDEN");
+    refusedWith(
+      await run({ userId: "c", roles: ["citizen"], idNumber: person(9) }, district.query, district.variables),
+      "FORBIDDEN",
+    );
     const refusals = (await auditRows(db)).slice(before);
-    assert.equal(refusals.filter((r) => r.outcome === "refused").length, 2, "both refusals of a cached answer are audited");
+    assert.equal(
+      refusals.filter((r) => r.outcome === "refused").length,
+      2,
+      "both refusals of a cached answer are audited",
+    );
   });
 
   test("each of the hall's writes is seen at once by the centre, every centre above it and the rankings", async () => {
@@ -163,18 +185,40 @@ describe("the hall's KPIs through the cache", () => {
     const retirement = await s.cases.open({ idNumber: retiree, itemCode: "ER001", window: "17", centre: "CH_C2" });
     const handlers = departmentConfirmationHandlers(s);
     const apply = <T extends EventType>(event: EventEnvelope<T>) => applyOnce(db, event, handlers[event.type]!);
-    await apply(envelope("onewindow.labor.retirement.approved", { idNumber: retiree, retiredOn: "2026-11-01", monthlyPensionFen: 1 }, "2026-11-24T02:00:00Z"));
-    const enrolment = { idNumber: retiree, creditCode: null, since: "2026-11-01", monthlyContributionFen: 0, employerMonthlyContributionFen: 0, previous: null };
-    await apply(envelope("onewindow.insurance.enrolment.changed", { ...enrolment, scheme: "RETIREE" }, "2026-11-24T02:00:01Z"));
+    await apply(
+      envelope(
+        "onewindow.labor.retirement.approved",
+        { idNumber: retiree, retiredOn: "2026-11-01", monthlyPensionFen: 1 },
+        "2026-11-24T02:00:00Z",
+      ),
+    );
+    const enrolment = {
+      idNumber: retiree,
+      creditCode: null,
+      since: "2026-11-01",
+      monthlyContributionFen: 0,
+      employerMonthlyContributionFen: 0,
+      previous: null,
+    };
+    await apply(
+      envelope("onewindow.insurance.enrolment.changed", { ...enrolment, scheme: "RETIREE" }, "2026-11-24T02:00:01Z"),
+    );
     await allCurrent("two departments confirmed");
     await apply(
-      envelope("onewindow.tax.pension.recorded", { idNumber: retiree, year: 2026, amountFen: 1, exempt: true, source: "basic pension" }, "2026-11-24T03:00:00Z"),
+      envelope(
+        "onewindow.tax.pension.recorded",
+        { idNumber: retiree, year: 2026, amountFen: 1, exempt: true, source: "basic pension" },
+        "2026-11-24T03:00:00Z",
+      ),
     );
     assert.equal((await s.caseQueries.findByIds([retirement.id]))[0]?.completedOn, "2026-11-24");
     await allCurrent("a case completed by the last department's event");
     // A centre's recall window shows on its ranking row.
     allowed(
-      await run({ userId: "admin", roles: ["admin"] }, `mutation { setRecallWindow(input: { centre: "KAIXUAN", recallWindowMinutes: 45 }) { code } }`),
+      await run(
+        { userId: "admin", roles: ["admin"] },
+        `mutation { setRecallWindow(input: { centre: "KAIXUAN", recallWindowMinutes: 45 }) { code } }`,
+      ),
     );
     await allCurrent("a recall window set");
   });
@@ -211,7 +255,12 @@ test("two processes of the hall sharing one Redis: a write through one is read t
   const opened = await second.cases.open({ idNumber: person(5), itemCode: "LS004", window: "01", centre: "WUCHAN" });
   await second.cases.complete({ caseId: String(opened.id) });
   assert.equal((await first.read(district)).hallKpis.casesHandled, 1);
-  const again = await first.services.cases.open({ idNumber: person(6), itemCode: "LS004", window: "01", centre: "CH_C1" });
+  const again = await first.services.cases.open({
+    idNumber: person(6),
+    itemCode: "LS004",
+    window: "01",
+    centre: "CH_C1",
+  });
   await first.services.cases.complete({ caseId: String(again.id) });
   assert.equal(await secondReads(), 2);
 });

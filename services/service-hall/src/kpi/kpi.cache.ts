@@ -62,11 +62,7 @@ export async function kpiInputsChanged(
   const registered = caches.get(tx.connection);
   const known = [...new Set(days)].filter((d): d is string => typeof d === "string");
   if (!registered?.size || known.length === 0 || centres.length === 0) return;
-  const scopes = [
-    EVERY_CENTRE,
-    ...centres.map(OWN),
-    ...(await withAncestors(tx, [...new Set(centres)])).map(SUBTREE),
-  ];
+  const scopes = [EVERY_CENTRE, ...centres.map(OWN), ...(await withAncestors(tx, [...new Set(centres)])).map(SUBTREE)];
   const generations = known.flatMap((day) => scopes.flatMap((scope) => dayGenerations(scope, day)));
   for (const cache of registered) await cache.changed(tx, generations);
 }

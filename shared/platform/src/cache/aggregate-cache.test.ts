@@ -12,8 +12,7 @@ import { dayGenerations, periodGenerations } from "./generations";
 /** The Redis the tests use (CI starts one on the default port). */
 const REDIS_URL = process.env.TEST_REDIS_URL || "redis://127.0.0.1:6379";
 
-const memory = () =>
-  new MemoryCacheStore({ maxEntries: 100, maxBytes: 1 << 20, maxGenerations: 1000, ttlMs: 60_000 });
+const memory = () => new MemoryCacheStore({ maxEntries: 100, maxBytes: 1 << 20, maxGenerations: 1000, ttlMs: 60_000 });
 const redis = () => {
   const store = new RedisCacheStore({ url: REDIS_URL, ttlMs: 60_000 });
   afterThisTest(() => store.close());
@@ -217,7 +216,6 @@ describe("a bounded in-process store", () => {
     assert.deepEqual(await read(), { total: 1, rows: [{ n: 1 }] });
   });
 
-
   test("keeps at most its entries and bytes, least recently used out first, each for its lifetime", async () => {
     let now = 0;
     const store = new MemoryCacheStore({ maxEntries: 3, maxBytes: 10_000, maxGenerations: 10, ttlMs: 1000 }, () => now);
@@ -264,7 +262,10 @@ test("a caller's scope is the roles of the reading set they hold and their token
   const caller = (over: Partial<Caller>): Caller => ({ ...ANONYMOUS, userId: "u", ...over });
   const readers = ["analyst", "hospital_admin", "info_office"] as const;
   assert.equal(callerScope(caller({ roles: ["window_clerk", "analyst"] }), readers), "analyst@");
-  assert.equal(callerScope(caller({ roles: ["hospital_admin"], hospitalCode: " jd001" }), readers), "hospital_admin@JD001");
+  assert.equal(
+    callerScope(caller({ roles: ["hospital_admin"], hospitalCode: " jd001" }), readers),
+    "hospital_admin@JD001",
+  );
   assert.equal(
     callerScope(caller({ roles: ["info_office", "analyst"], userId: "other", purpose: "x" }), readers),
     "analyst,info_office@",

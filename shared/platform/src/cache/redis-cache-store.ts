@@ -147,7 +147,14 @@ export class RedisCacheStore implements CacheStore {
     if (!client) return;
     // QUIT lets the server close the connection once it has answered what was sent; a client
     // that is not connected has nothing to wait for.
-    if (client.status === "ready" && (await client.quit().then(() => true, () => false))) return;
+    if (
+      client.status === "ready" &&
+      (await client.quit().then(
+        () => true,
+        () => false,
+      ))
+    )
+      return;
     client.disconnect();
   }
 }
