@@ -70,29 +70,21 @@ async function hall(store: CacheStore = memoryStore(), now = "2026-11-23T09:00:0
     if (r.query === KPIS) {
       const k = await opened.services.kpis.hallKpis(v.from, v.to, v.centre, v.sub);
       return {
-        hallKpis: Object.fromEntries(
-          [
-            "casesHandled",
-            "casesDue",
-            "casesOnTime",
-            "evaluations",
-            "rectificationsDue",
-            "rectificationsResolvedOnTime",
-            "ticketsCalled",
-          ]
-            .map((f) => [f, k[f as keyof typeof k]])
-            .concat([
-              [
-                "byWindow",
-                k.byWindow.map((w) => ({
-                  window: w.window,
-                  casesHandled: w.casesHandled,
-                  ticketsCalled: w.ticketsCalled,
-                })),
-              ],
-              ["byDepartment", k.byDepartment.map((d) => ({ department: d.department, casesHandled: d.casesHandled }))],
-            ]),
-        ),
+        hallKpis: {
+          casesHandled: k.casesHandled,
+          casesDue: k.casesDue,
+          casesOnTime: k.casesOnTime,
+          evaluations: k.evaluations,
+          rectificationsDue: k.rectificationsDue,
+          rectificationsResolvedOnTime: k.rectificationsResolvedOnTime,
+          ticketsCalled: k.ticketsCalled,
+          byWindow: k.byWindow.map((w) => ({
+            window: w.window,
+            casesHandled: w.casesHandled,
+            ticketsCalled: w.ticketsCalled,
+          })),
+          byDepartment: k.byDepartment.map((d) => ({ department: d.department, casesHandled: d.casesHandled })),
+        },
       };
     }
     const ranking = await opened.services.kpis.centreRanking(v.level!, v.from, v.to, CentreRankingMetric.CASES_HANDLED);
