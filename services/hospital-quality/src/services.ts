@@ -43,12 +43,14 @@ export function createServices(db: DataSource, options: ServiceOptions = {}): Se
   const events = new EventPublisher("hospital-quality");
   const clock = options.clock ?? systemClock;
   const metrics = new MetricsService(db);
-  const cachedMetrics = new CachedMetricsService(
-    metrics,
-    new AggregateCache({ service: "hospital-quality", db, store: options.cacheStore ?? sharedCacheStore() }),
-  );
+  const cache = new AggregateCache({
+    service: "hospital-quality",
+    db,
+    store: options.cacheStore ?? sharedCacheStore(),
+  });
+  const cachedMetrics = new CachedMetricsService(metrics, cache);
   return {
-    hospitals: new HospitalService(db, events, clock),
+    hospitals: new HospitalService(db, events, clock, cache),
     outpatient: new OutpatientService(db, events, clock, cachedMetrics),
     inpatient: new InpatientService(db, events, clock, cachedMetrics),
     followUps: new FollowUpService(db, events, clock, cachedMetrics),
