@@ -152,6 +152,8 @@ async function main() {
           department: owner
             ? { pid: owner.process.pid!, database: postgresDatabaseName(databaseUrl, owner.name) }
             : undefined,
+          // The departments cache in a Redis when REDIS_URL names one (on this machine, measured).
+          redis: !!process.env.REDIS_URL,
         });
       for (const [target, proc] of targets) if (options.warmup) await run(target, proc, options.warmup, "warm-up");
       const runs = new Map<Target, RunResult[]>(targets.map(([t]) => [t, []]));
