@@ -43,7 +43,10 @@ export interface CacheLookup {
 export interface MemoryCacheLimits {
   /** Entries kept at most; the least recently used goes first. 0 keeps none. */
   maxEntries: number;
-  /** Bytes of entries (UTF-16 length × 2 of keys, tokens and values) kept at most. */
+  /**
+   * Bytes of entries kept at most, as estimated: keys, tokens and JSON as UTF-16 strings (2 bytes
+   * a character), and an answer kept as an object as much again as its JSON.
+   */
   maxBytes: number;
   /** Generations remembered at most (a forgotten one gets a new token: only misses follow). */
   maxGenerations: number;
@@ -119,7 +122,7 @@ export class MemoryCacheStore implements CacheStore {
   }
 
   store(entryKey: string, tokens: string, value: string, answer?: unknown): Promise<void> {
-    const bytes = 2 * (entryKey.length + tokens.length + value.length);
+    const bytes = 2 * (entryKey.length + tokens.length + value.length) + (answer === undefined ? 0 : 2 * value.length);
     const old = this.entries.get(entryKey);
     if (old) this.remove(entryKey, old);
     // An answer larger than an eighth of the store would push out most of the others for itself.
