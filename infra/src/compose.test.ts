@@ -12,7 +12,13 @@ import path from "node:path";
 import { describe, it } from "@jest/globals";
 import Ajv2019 from "ajv/dist/2019";
 import { parse } from "yaml";
-import { loadBaseConfig, metricsPortOf, postgresDatabaseName, eventPublicKeyVariable } from "@onewindow/platform";
+import {
+  cacheStoreFromEnv,
+  eventPublicKeyVariable,
+  loadBaseConfig,
+  metricsPortOf,
+  postgresDatabaseName,
+} from "@onewindow/platform";
 import { GATEWAY_NODE_OPTIONS } from "@onewindow/gateway";
 import { subgraphs } from "./subgraphs";
 import { deployedNatsConfig, natsPasswordVariable } from "./nats-config";
@@ -85,7 +91,11 @@ function mounts(service: Service): { source: string; target: string; readOnly: b
 const mountedFrom = (service: Service, file: string) =>
   mounts(service).find((m) => file === m.target || file.startsWith(m.target.replace(/\/?$/, "/")));
 
-const departments = subgraphs.map((s) => ({ name: s.definition.name, port: s.definition.defaultPort }));
+const departments = subgraphs.map((s) => ({
+  name: s.definition.name,
+  port: s.definition.defaultPort,
+  caches: s.definition.aggregateCache === true,
+}));
 const GATEWAY_PORT = 4000;
 /** Services built from infra/Dockerfile, by their SERVICE build argument. */
 const built = Object.entries(compose.services).filter(
@@ -408,6 +418,7 @@ describe("docker-compose.yml", () => {
           "nats-3": "service_healthy",
           keys: "service_completed_successfully",
           [`${name}-migrate`]: "service_completed_successfully",
+          ...(departments.find((d) => d.name === name)!.caches ? { redis: "service_healthy" } : {}),
         },
         name,
       );
@@ -422,6 +433,42 @@ describe("docker-compose.yml", () => {
         new RegExp(`http://(127\\.0\\.0\\.1|localhost):${port}/readyz`),
         `${name}: healthcheck on /readyz`,
       );
+    }
+  });
+
+  it("gives the departments that cache aggregates REDIS_URL, naming a redis service that keeps nothing on disk and bounds its memory", () => {
+    const redis = compose.services.redis;
+    assert.ok(redis, "a redis service");
+    assert.match(redis.image ?? "", /^redis:7/);
+    assert.equal(redis.ports, undefined, "redis is not published");
+    const args = [redis.command ?? []].flat();
+    const option = (name: string) => args[args.indexOf(name) + 1];
+    assert.equal(option("--save"), "", "no snapshots");
+    assert.equal(option("--appendonly"), "no", "no append-only file");
+    assert.match(option("--maxmemory") ?? "", /^\d+mb$/, "a memory bound");
+    // Any key may go at the bound: a lost generation gets a new token, so only a miss follows.
+    assert.equal(option("--maxmemory-policy"), "allkeys-lru");
+    const rawArgs = [raw.services.redis.command ?? []].flat();
+    assert.equal(rawArgs[rawArgs.indexOf("--requirepass") + 1], "${REDIS_PASSWORD:-onewindow-dev}");
+    assert.match(healthcheck(redis), /redis-cli ping/);
+    const caching = departments.filter((d) => d.caches).map((d) => d.name);
+    assert.deepEqual(caching.sort(), ["hospital-quality", "service-hall"]);
+    for (const [name, service] of Object.entries(compose.services)) {
+      const value = envOf(service).REDIS_URL;
+      if (!caching.includes(name)) {
+        assert.equal(value, undefined, `${name} holds no REDIS_URL`);
+        continue;
+      }
+      assert.ok(value, `${name}: REDIS_URL`);
+      const url = new URL(value);
+      assert.equal(url.hostname, "redis", `${name}: REDIS_URL names the redis service`);
+      assert.equal(url.port || "6379", "6379");
+      assert.equal(
+        decodeURIComponent(new URL(dict(raw.services[name].environment).REDIS_URL).password),
+        "${REDIS_PASSWORD:-onewindow-dev}",
+        `${name}: REDIS_URL's password is the variable redis requires`,
+      );
+      assert.equal(cacheStoreFromEnv(envOf(service)).kind, "redis", `${name} accepts its environment`);
     }
   });
 

@@ -3,7 +3,8 @@
  * of subgraphs.ts and the gateway has a Deployment and a Service that agree on the port of the run
  * contract (4001–4005, gateway 4000), the probes hit /readyz and /healthz on it, every variable the
  * processes need is set, every ConfigMap and Secret key referred to exists in the ConfigMap or the
- * Secret template, and the HorizontalPodAutoscaler scales the gateway.
+ * Secret template, the HorizontalPodAutoscaler scales the gateway, and the departments that cache
+ * aggregates share the Redis beside them.
  */
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -11,7 +12,7 @@ import path from "node:path";
 import { describe, it } from "@jest/globals";
 import { parse, parseAllDocuments } from "yaml";
 import { GATEWAY_NODE_OPTIONS } from "@onewindow/gateway";
-import { loadBaseConfig, metricsPortOf, eventPublicKeyVariable } from "@onewindow/platform";
+import { cacheStoreFromEnv, loadBaseConfig, metricsPortOf, eventPublicKeyVariable } from "@onewindow/platform";
 import { subgraphs } from "./subgraphs";
 import { natsPasswordVariable, natsUsers } from "./nats-config";
 
@@ -24,7 +25,7 @@ type EnvVar = {
   value?: string;
   valueFrom?: { configMapKeyRef?: { name: string; key: string }; secretKeyRef?: { name: string; key: string } };
 };
-type Probe = { httpGet?: { path: string; port: number | string } };
+type Probe = { httpGet?: { path: string; port: number | string }; tcpSocket?: { port: number | string } };
 type Container = {
   name: string;
   image: string;
@@ -77,7 +78,12 @@ const kustomization = parse(fs.readFileSync(path.join(k8sDir, "kustomization.yam
   resources: string[];
 };
 
-const departments = subgraphs.map((s) => ({ name: s.definition.name, port: s.definition.defaultPort }));
+const departments = subgraphs.map((s) => ({
+  name: s.definition.name,
+  port: s.definition.defaultPort,
+  caches: s.definition.aggregateCache === true,
+}));
+const caching = departments.filter((d) => d.caches).map((d) => d.name);
 const processes = [...departments, { name: "gateway", port: 4000 }];
 const envName = (department: string) => `${department.toUpperCase().replace(/-/g, "_")}_URL`;
 
@@ -160,19 +166,62 @@ describe("infra/k8s", () => {
     assert.ok(!kustomization.resources.includes(TEMPLATE), "the Secret template is never applied");
   });
 
-  it("has a Deployment and a Service for exactly the departments of subgraphs.ts and the gateway", () => {
+  it("has a Deployment and a Service for exactly the departments of subgraphs.ts, the gateway and Redis", () => {
     assert.deepEqual(
       ofKind("Deployment")
         .map((m) => m.metadata.name)
         .sort(),
-      processes.map((p) => p.name).sort(),
+      [...processes.map((p) => p.name), "redis"].sort(),
     );
     assert.deepEqual(
       ofKind("Service")
         .map((m) => m.metadata.name)
         .sort(),
-      processes.map((p) => p.name).sort(),
+      [...processes.map((p) => p.name), "redis"].sort(),
     );
+  });
+
+  it("gives the departments that cache aggregates REDIS_URL from a Secret, naming a Redis that keeps nothing on disk, bounds its memory and requires that Secret's password", () => {
+    assert.deepEqual([...caching].sort(), ["hospital-quality", "service-hall"]);
+    for (const { name } of processes) {
+      const container = containerOf(name);
+      const ref = container.env?.find((e) => e.name === "REDIS_URL")?.valueFrom?.secretKeyRef;
+      if (!caching.includes(name)) {
+        assert.equal(envValue(container, "REDIS_URL"), undefined, `${name} holds no REDIS_URL`);
+        continue;
+      }
+      assert.deepEqual(
+        ref,
+        { name: "onewindow-redis", key: "url" },
+        `${name}: REDIS_URL from the Secret onewindow-redis`,
+      );
+      const url = new URL(secrets.get(ref.name)![ref.key]);
+      assert.equal(url.hostname, "redis", `${name}: REDIS_URL names the redis Service`);
+      assert.equal(url.port || "6379", "6379");
+      assert.equal(cacheStoreFromEnv({ REDIS_URL: url.toString() }).kind, "redis", `${name} accepts it`);
+    }
+    const deployment = find("Deployment", "redis")!;
+    assert.equal(deployment.spec.replicas, 1, "one Redis: the replicas share it");
+    const container = containerOf("redis");
+    assert.match(container.image, /^redis:7/);
+    const args = (container as Container & { args: string[] }).args;
+    const option = (name: string) => args[args.indexOf(name) + 1];
+    assert.equal(option("--save"), "", "no snapshots");
+    assert.equal(option("--appendonly"), "no", "no append-only file");
+    // Any key may go at the bound: a lost generation gets a new token, so only a miss follows.
+    assert.equal(option("--maxmemory-policy"), "allkeys-lru");
+    const maxMb = Number(/^(\d+)mb$/.exec(option("--maxmemory"))?.[1]);
+    const limitMi = Number(/^(\d+)Mi$/.exec(container.resources?.limits?.memory ?? "")?.[1]);
+    assert.ok(maxMb > 0 && limitMi > maxMb, "the container's memory limit leaves room above --maxmemory");
+    assert.equal(option("--requirepass"), "$(REDIS_PASSWORD)");
+    assert.equal(envValue(container, "REDIS_PASSWORD"), "secret:onewindow-redis/password");
+    assert.equal(container.securityContext?.readOnlyRootFilesystem, true);
+    assert.equal(container.securityContext?.allowPrivilegeEscalation, false);
+    assert.equal(podOf(deployment).securityContext?.runAsNonRoot, true);
+    assert.equal(container.readinessProbe?.tcpSocket?.port, 6379);
+    const service = find("Service", "redis")!;
+    assert.equal(service.spec.ports[0].port, 6379);
+    assert.equal(service.spec.type, "ClusterIP");
   });
 
   for (const { name, port } of processes) {
@@ -548,6 +597,37 @@ describe("infra/k8s", () => {
       );
       assert.equal(rules.length, 2, `${name}: nothing else is allowed`);
     }
+    // Redis answers only the departments that cache there, each running as an account of its own.
+    const accountOf = (name: string) =>
+      /value: (\S+)/.exec(
+        overlay.patches.find((p) => p.target.kind === "Deployment" && p.target.name === name)?.patch ?? "",
+      )?.[1];
+    const cachers = caching.map((name) => {
+      const sa = accountOf(name);
+      assert.ok(
+        sa && mesh.some((m) => m.kind === "ServiceAccount" && m.metadata.name === sa),
+        `${name} runs as a service account of its own`,
+      );
+      return `cluster.local/ns/${namespace}/sa/${sa}`;
+    });
+    const redis = mesh.filter(
+      (m) => m.kind === "AuthorizationPolicy" && m.spec.selector?.matchLabels?.["app.kubernetes.io/name"] === "redis",
+    );
+    assert.equal(redis.length, 1, "redis: one policy");
+    assert.equal(redis[0].spec.action, "ALLOW");
+    const redisRules = redis[0].spec.rules as {
+      from: { source: { principals: string[] } }[];
+      to: { operation: { ports: string[] } }[];
+    }[];
+    assert.deepEqual(
+      redisRules.flatMap((r) => r.from.flatMap((f) => f.source.principals)).sort(),
+      cachers.sort(),
+      "redis: for the caching departments alone",
+    );
+    assert.deepEqual(
+      redisRules.flatMap((r) => r.to.flatMap((t) => t.operation.ports)),
+      ["6379"],
+    );
   });
 
   it("deploys NATS with the official chart's values: three JetStream nodes on file storage, the generated users, passwords from the Secret", () => {

@@ -20,7 +20,7 @@ export interface BenchOptions {
   baseDatabaseUrl: string;
   /** Drop and reseed the bench set even when one of this size exists. */
   fresh: boolean;
-  /** Where both gateways write a V8 CPU profile of the whole run (`--profile DIR`), or null. */
+  /** Where both gateways and the departments write V8 CPU profiles of the whole run (`--profile DIR`), or null. */
   profileDir: string | null;
 }
 
@@ -57,7 +57,8 @@ export const BENCH_USAGE = `usage: npm run bench -- [--quick | --matching] [--ci
   over the quick set (5,000 citizens, 600 postings).
   --targets: (a) OneWindow's gateway, (b) a stock @apollo/gateway, (c) the owning subgraph (Q3, Q4, Q5),
   (d) Hive Gateway, (e) Hive Gateway with Hive Router's Rust query planner; default all of them.
-  --profile DIR: every gateway writes a V8 CPU profile of the run into DIR (open it in Chrome DevTools).
+  --profile DIR: every gateway and every department write a V8 CPU profile of the run into DIR
+  (gateway-<target>, <department>.cpuprofile; open them in Chrome DevTools).
   DATABASE_URL (default postgres://postgres@127.0.0.1:5432/onewindow) names the PostgreSQL server.`;
 
 /** Reads the command line; throws with {@link BENCH_USAGE} on anything it does not know. */

@@ -179,6 +179,8 @@ async function main() {
           department: owner
             ? { pid: owner.process.pid!, database: postgresDatabaseName(databaseUrl, owner.name) }
             : undefined,
+          // The departments cache in a Redis when REDIS_URL names one (on this machine, measured).
+          redis: !!process.env.REDIS_URL,
         });
       for (const [target, proc] of targets) if (options.warmup) await run(target, proc, options.warmup, "warm-up");
       const runs = new Map<Target, RunResult[]>(targets.map(([t]) => [t, []]));
@@ -194,6 +196,10 @@ async function main() {
         }
       }
       results.set(query.name, new Map([...runs].map(([t, r]) => [t, summarize(r)])));
+      if (owner && owner.metricsPort) {
+        const reads = await cacheReads(owner.metricsPort);
+        if (reads) console.log(`  ${query.name}: ${owner.name}'s cache reads since it started: ${reads}`);
+      }
     }
     console.log(`\n${queries.map((q) => `${q.name}: ${q.description}`).join("\n")}\n`);
     console.log(reportTable(results));
@@ -201,13 +207,25 @@ async function main() {
     const compared = (byTarget: Map<Target, Summary>) => PEER_TARGETS.some((t) => byTarget.has(t));
     const costs = costTable(new Map([...results].filter(([, byTarget]) => compared(byTarget))));
     if (costs) console.log(`\nCPU time per request (${shared}):\n\n${costs}`);
-    const ownCosts = targetCostTable(new Map([...results].filter(([, byTarget]) => !compared(byTarget))));
-    if (ownCosts)
-      console.log(`\nCPU time per request of queries not sent to another gateway (${shared}):\n\n${ownCosts}`);
-    console.log(`\ncommand: npm run bench -- ${process.argv.slice(2).join(" ")}`.trimEnd());
+    // By process: queries not sent to another gateway, and every query one department answers
+    // (its processes and its database's backends measured).
+    const ownCosts = targetCostTable(
+      new Map(
+        [...results].filter(
+          ([, byTarget]) =>
+            !compared(byTarget) || [...byTarget.values()].some((s) => s.postgresCpuMsPerRequest !== undefined),
+        ),
+      ),
+    );
+    if (ownCosts) console.log(`
+CPU time per request by process (${shared}):
+
+${ownCosts}`);
+    console.log(`
+command: npm run bench -- ${process.argv.slice(2).join(" ")}`.trimEnd());
     if (options.profileDir)
       console.log(
-        `CPU profiles: ${["a", ...stack.peers.keys()].map((t) => `${options.profileDir}/gateway-${t}.cpuprofile`).join(", ")} (written as the gateways stop)`,
+        `CPU profiles: ${["a", ...stack.peers.keys()].map((t) => `${options.profileDir}/gateway-${t}.cpuprofile`).join(", ")} and <department>.cpuprofile (written as the processes stop)`,
       );
     console.log(`finished in ${((Date.now() - started) / 60_000).toFixed(1)} min, ${load()}`);
   } finally {
@@ -215,6 +233,21 @@ async function main() {
     await stack.stop();
     console.log(`stack stopped in ${((Date.now() - stopping) / 1000).toFixed(0)} s`);
   }
+}
+
+/**
+ * A department's cached reads by outcome since it started (warm-up and answer checks included),
+ * from its /metrics, or null when it caches nothing.
+ */
+async function cacheReads(metricsPort: number): Promise<string | null> {
+  const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+  const counts = new Map<string, number>();
+  for (const m of text.matchAll(/^onewindow_cache_reads_total\{[^}]*outcome="(\w+)"[^}]*\} (\d+)/gm))
+    counts.set(m[1], (counts.get(m[1]) ?? 0) + Number(m[2]));
+  if (counts.size === 0) return null;
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  const hits = counts.get("hit") ?? 0;
+  return `${[...counts].map(([k, v]) => `${k} ${v}`).join(", ")} (${((100 * hits) / total).toFixed(1)} % hits)`;
 }
 
 main().catch((err) => {

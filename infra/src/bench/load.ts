@@ -29,6 +29,10 @@ export interface RunResult {
    */
   departmentCpuMs?: number;
   postgresCpuMs?: number;
+  /** CPU time of the load generator (this process) during the run, ms. */
+  loadGeneratorCpuMs?: number;
+  /** With `options.redis`: CPU time of the redis-server processes on this machine during the run, ms. */
+  redisCpuMs?: number;
 }
 
 /** The processes of a tree: `pid` and its descendants, from /proc (empty where there is none). */
@@ -122,6 +126,20 @@ export function postgresCpuMeter(database: string): { sample(): void; spentMs():
   return { sample, spentMs: () => [...last].reduce((sum, [pid, used]) => sum + used - start.get(pid)!, 0) };
 }
 
+/** The redis-server processes on this machine (the departments' shared cache, when they use one). */
+export function redisServerPids(): number[] {
+  const pids: number[] = [];
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (fs.readFileSync(`/proc/${entry}/comm`, "utf8").trim() === "redis-server") pids.push(Number(entry));
+    } catch {
+      // Exited between listing and reading.
+    }
+  }
+  return pids;
+}
+
 /** CPU time the whole machine has been busy so far (every state but idle and iowait), in ms, from /proc/stat. */
 export function machineCpuMs(): number {
   try {
@@ -183,6 +201,8 @@ export async function runLoad(
     label?: string;
     /** The owning department's process and the name of its PostgreSQL database. */
     department?: { pid: number; database: string };
+    /** Measure the local redis-server's CPU too (the departments cache in it). */
+    redis?: boolean;
   },
 ): Promise<RunResult> {
   const latencies: number[] = [];
@@ -191,10 +211,13 @@ export async function runLoad(
   let peakRss = treeRssKb(options.pid);
   const { department } = options;
   const postgres = department && postgresCpuMeter(department.database);
+  const redis = options.redis ? redisServerPids() : [];
+  const ownBefore = process.cpuUsage();
   const cpuBefore = {
     target: treeCpuMs(options.pid),
     machine: machineCpuMs(),
     department: department && treeCpuMs(department.pid),
+    redis: pidsCpuMs(redis),
   };
   const started = Date.now();
   const progress = options.label ? new Progress(`${options.label}, seconds`, options.seconds) : null;
@@ -239,10 +262,12 @@ export async function runLoad(
   const result = await done.finally(() => clearInterval(sampler));
   progress?.update(options.seconds);
   postgres?.sample();
+  const own = process.cpuUsage(ownBefore);
   const cpuAfter = {
     target: treeCpuMs(options.pid),
     machine: machineCpuMs(),
     department: department && treeCpuMs(department.pid),
+    redis: pidsCpuMs(redis),
   };
   peakRss = Math.max(peakRss, treeRssKb(options.pid));
   latencies.sort((x, y) => x - y);
@@ -264,5 +289,7 @@ export async function runLoad(
     machineCpuMs: cpuAfter.machine - cpuBefore.machine,
     departmentCpuMs: department && cpuAfter.department! - cpuBefore.department!,
     postgresCpuMs: postgres?.spentMs(),
+    loadGeneratorCpuMs: (own.user + own.system) / 1000,
+    redisCpuMs: options.redis ? cpuAfter.redis - cpuBefore.redis : undefined,
   };
 }

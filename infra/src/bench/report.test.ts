@@ -141,11 +141,34 @@ test("a query sent to no other gateway has a row per target in its own cost tabl
   ]);
   const table = targetCostTable(results);
   // (a): the gateway 1, the department 4, PostgreSQL 2 per request; (c) is the department itself.
-  assert.match(table, /\| Q5 \| \(a\) OneWindow gateway \| 1\.00 \| 4\.00 \| 2\.00 \| 7\.00 \| 9\.00 \|/);
-  assert.match(table, /\| Q5 \| \(c\) owning subgraph \| 1\.50 \| 1\.50 \| 0\.50 \| 2\.00 \| 5\.00 \|/);
+  assert.match(table, /\| Q5 \| \(a\) OneWindow gateway \| 1\.00 \| 4\.00 \| 2\.00 \|  \| 7\.00 \|  \| 9\.00 \|/);
+  assert.match(table, /\| Q5 \| \(c\) owning subgraph \| 1\.50 \| 1\.50 \| 0\.50 \|  \| 2\.00 \|  \| 5\.00 \|/);
   // Without the department's figures, only what was measured.
   const bare = targetCostTable(new Map([["Q4", new Map<Target, Summary>([["a", summarize([run(100, 100, 900)])]])]]));
-  assert.ok(bare.includes("| Q4 | (a) OneWindow gateway | 1.00 |  |  |  | 9.00 |"), bare);
+  assert.ok(bare.includes("| Q4 | (a) OneWindow gateway | 1.00 |  |  |  |  |  | 9.00 |"), bare);
+  // With the load generator's and a local Redis's CPU: Redis counts in the request's total.
+  const cached = targetCostTable(
+    new Map([
+      [
+        "Q3",
+        new Map<Target, Summary>([
+          [
+            "a",
+            summarize([
+              {
+                ...run(100, 100, 900),
+                departmentCpuMs: 100,
+                postgresCpuMs: 30,
+                redisCpuMs: 20,
+                loadGeneratorCpuMs: 40,
+              },
+            ]),
+          ],
+        ]),
+      ],
+    ]),
+  );
+  assert.ok(cached.includes("| Q3 | (a) OneWindow gateway | 1.00 | 1.00 | 0.30 | 0.20 | 2.50 | 0.40 | 9.00 |"), cached);
   assert.equal(targetCostTable(new Map()), "");
 });
 

@@ -16,6 +16,9 @@ export interface Summary {
   /** For single-department queries: CPU of that department's processes, and of PostgreSQL's backends of its database, per request, ms. */
   departmentCpuMsPerRequest?: number;
   postgresCpuMsPerRequest?: number;
+  /** The load generator's CPU per request, ms, and the local redis-server's when measured. */
+  loadGeneratorCpuMsPerRequest?: number;
+  redisCpuMsPerRequest?: number;
   runs: number;
 }
 
@@ -37,6 +40,8 @@ export function summarize(runs: RunResult[]): Summary {
     machineCpuMsPerRequest: perRequest(runs.reduce((s, r) => s + r.machineCpuMs, 0)),
     departmentCpuMsPerRequest: measured(runs.map((r) => r.departmentCpuMs)),
     postgresCpuMsPerRequest: measured(runs.map((r) => r.postgresCpuMs)),
+    loadGeneratorCpuMsPerRequest: measured(runs.map((r) => r.loadGeneratorCpuMs)),
+    redisCpuMsPerRequest: measured(runs.map((r) => r.redisCpuMs)),
     runs: runs.length,
   };
 }
@@ -132,14 +137,14 @@ export function costTable(results: Map<string, Map<Target, Summary>>): string {
 /**
  * CPU time per request of each target a query ran against (for Q5, which the stock gateway does
  * not run): the target's own processes (our gateway, or the owning subgraph), the owning
- * department's, PostgreSQL's backends of its database, their sum (what one request costs, whatever
- * else shares the machine), and the whole machine's (the load generator and anything else running
- * included). "" for no query.
+ * department's, PostgreSQL's backends of its database, the local redis-server's when the
+ * departments cache there, their sum (what one request costs, whatever else shares the machine),
+ * the load generator's, and the whole machine's (anything else running included). "" for no query.
  */
 export function targetCostTable(results: Map<string, Map<Target, Summary>>): string {
   const lines = [
-    "| query | target | target CPU ms/req | department CPU ms/req | PostgreSQL CPU ms/req | request total | machine CPU ms/req |",
-    "|---|---|---:|---:|---:|---:|---:|",
+    "| query | target | target CPU ms/req | department CPU ms/req | PostgreSQL CPU ms/req | Redis CPU ms/req | request total | load generator CPU ms/req | machine CPU ms/req |",
+    "|---|---|---:|---:|---:|---:|---:|---:|---:|",
   ];
   const opt = (n?: number) => (n === undefined ? "" : cpu(n));
   for (const [query, byTarget] of results)
@@ -148,9 +153,9 @@ export function targetCostTable(results: Map<string, Map<Target, Summary>>): str
       const total =
         department === undefined || s.postgresCpuMsPerRequest === undefined
           ? undefined
-          : s.targetCpuMsPerRequest + department + s.postgresCpuMsPerRequest;
+          : s.targetCpuMsPerRequest + department + s.postgresCpuMsPerRequest + (s.redisCpuMsPerRequest ?? 0);
       lines.push(
-        `| ${query} | ${TARGET_NAMES[target]} | ${cpu(s.targetCpuMsPerRequest)} | ${opt(s.departmentCpuMsPerRequest)} | ${opt(s.postgresCpuMsPerRequest)} | ${opt(total)} | ${cpu(s.machineCpuMsPerRequest)} |`,
+        `| ${query} | ${TARGET_NAMES[target]} | ${cpu(s.targetCpuMsPerRequest)} | ${opt(s.departmentCpuMsPerRequest)} | ${opt(s.postgresCpuMsPerRequest)} | ${opt(s.redisCpuMsPerRequest)} | ${opt(total)} | ${opt(s.loadGeneratorCpuMsPerRequest)} | ${cpu(s.machineCpuMsPerRequest)} |`,
       );
     }
   return lines.length > 2 ? lines.join("\n") : "";

@@ -77,7 +77,7 @@ export async function startPeerGateway(
  * Starts every department's subgraph on `databaseUrl` (an already seeded set), OneWindow's
  * gateway and the `peers` (default: the stock gateway alone), each as its own process on a free
  * port of 127.0.0.1, in production mode with warnings-only logs. With `profileDir`, every gateway
- * writes a CPU profile.
+ * and every department write CPU profiles.
  */
 export async function startBenchStack(
   databaseUrl: string,
@@ -114,7 +114,10 @@ export async function startBenchStack(
           path.join(dir, "dist", "main.js"),
           { ...env, ...devDepartmentKeyEnv(dataDir, definition.name) },
           // A migration over a large data set (the centres bench's roll-up) may take minutes.
-          { timeoutMs: options.startTimeoutMs ?? START_TIMEOUT_MS },
+          {
+            execArgv: profileArgs(options.profileDir ?? null, definition.name),
+            timeoutMs: options.startTimeoutMs ?? START_TIMEOUT_MS,
+          },
         ).then(benchProcess),
       ),
     ))

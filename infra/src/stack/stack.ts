@@ -109,7 +109,8 @@ export interface Stack {
   startReplica(name: string, extraEnv?: Record<string, string>): Promise<{ port: number; stop(): Promise<void> }>;
   /**
    * Starts another gateway process over the same departments and NATS (a second replica, or one
-   * with settings of its own), on a port of its own; the stack stops it too.
+   * with settings of its own, `<DEPARTMENT>_URL` naming a department's replica say), on a port of
+   * its own; the stack stops it too.
    */
   startGateway(extraEnv?: Record<string, string>): Promise<StackGateway>;
   /** The stack's own nats-server (to stop and resume for outage tests); a cluster's first node. */
@@ -287,11 +288,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     return child;
   };
   const children = new Map<string, Child>();
-  // Any free port, unless `extra` names one (a restart takes the port it had).
+  // Any free port, unless `extra` names one (a restart takes the port it had); `extra` may also
+  // point the gateway at another process of a department (a replica).
   const forkGateway = (extra: Record<string, string> = {}) => {
-    const gatewayEnv: Record<string, string> = { ...env, GATEWAY_PORT: "0", ...extra };
+    const gatewayEnv: Record<string, string> = { ...env, GATEWAY_PORT: "0" };
     for (const [name, port] of ports) gatewayEnv[urlVariable(name)] = `http://127.0.0.1:${port}/graphql`;
-    return forkAndWait("gateway", path.join(root, "gateway", "dist", "main.js"), gatewayEnv);
+    return forkAndWait("gateway", path.join(root, "gateway", "dist", "main.js"), { ...gatewayEnv, ...extra });
   };
   if (options.seed) await seedAll(loadBaseConfig(env), createLogger("seed", "warn"), options.seed);
   try {

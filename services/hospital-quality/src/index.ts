@@ -44,6 +44,8 @@ export const hospitalQuality = {
   // which a masked ID number (access.ts) tells records apart well enough. Insurance,
   // not this department, is where a patient's identity is needed (it gets it by event).
   personalDataReaders: [],
+  // Quality metrics and trends (metrics/metrics.cache.ts).
+  aggregateCache: true,
   createServices,
   buildSchema: buildHospitalSchema,
 } satisfies SubgraphDefinition<Services>;

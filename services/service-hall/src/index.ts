@@ -176,6 +176,8 @@ export const serviceHall = {
   ],
   // Only the window clerk reads any citizen's cases; a citizen reads their own (ctx.access).
   personalDataReaders: PERSONAL_DATA_READERS,
+  // hallKpis and centreRanking (kpi/kpi.cache.ts).
+  aggregateCache: true,
   // A priority ticket at the hall's machine: the holder's own ID card proves the age, nothing is kept.
   selfServiceActs: ["Mutation.takeQueueTicket"],
   createServices,

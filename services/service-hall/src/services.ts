@@ -1,5 +1,12 @@
 import type { DataSource } from "typeorm";
-import { EventPublisher, systemClock, type Clock } from "@onewindow/platform";
+import {
+  AggregateCache,
+  EventPublisher,
+  sharedCacheStore,
+  systemClock,
+  type CacheStore,
+  type Clock,
+} from "@onewindow/platform";
 import { CalendarService } from "./calendar/calendar.service";
 import { calendarAdditionsFromEnv, type CalendarAdditions } from "./calendar/working-calendar";
 import { CaseQueryService } from "./case/case-query.service";
@@ -7,6 +14,7 @@ import { CaseService } from "./case/case.service";
 import { DepartmentConfirmationService } from "./case/department-confirmation.service";
 import { CatalogueService } from "./catalogue/catalogue.service";
 import { EvaluationService } from "./evaluation/evaluation.service";
+import { CachedKpiService } from "./kpi/kpi.cache";
 import { KpiService } from "./kpi/kpi.service";
 import { CentreService } from "./centre/centre.service";
 import { QueueService } from "./queue/queue.service";
@@ -30,6 +38,8 @@ export interface Services {
   evaluations: EvaluationService;
   rectifications: RectificationService;
   kpis: KpiService;
+  /** The KPIs through the hall's cache, as the resolvers read them; the hall's writes invalidate it. */
+  cachedKpis: CachedKpiService;
   staff: StaffService;
   enterprise: EnterpriseServiceService;
   inspections: InspectionService;
@@ -42,6 +52,8 @@ export interface Services {
 export interface ServiceOptions {
   calendarAdditions?: CalendarAdditions;
   clock?: Clock;
+  /** Where cached KPIs live; default this process's store, from the environment (REDIS_URL or memory). */
+  cacheStore?: CacheStore;
 }
 
 export function createServices(db: DataSource, options: ServiceOptions = {}): Services {
@@ -49,6 +61,8 @@ export function createServices(db: DataSource, options: ServiceOptions = {}): Se
   const calendar = new CalendarService(db, options.calendarAdditions ?? calendarAdditionsFromEnv());
   const clock = options.clock ?? systemClock;
   const queue = new QueueService(db, events, clock);
+  const kpis = new KpiService(db, clock);
+  const kpiCache = new AggregateCache({ service: "service-hall", db, store: options.cacheStore ?? sharedCacheStore() });
   return {
     clock,
     calendar,
@@ -60,7 +74,8 @@ export function createServices(db: DataSource, options: ServiceOptions = {}): Se
     confirmations: new DepartmentConfirmationService(events, clock),
     evaluations: new EvaluationService(db, calendar, clock),
     rectifications: new RectificationService(db, clock),
-    kpis: new KpiService(db, clock),
+    kpis,
+    cachedKpis: new CachedKpiService(kpis, kpiCache, clock, db),
     staff: new StaffService(db, clock),
     enterprise: new EnterpriseServiceService(db, clock),
     inspections: new InspectionService(db, events, calendar, clock),

@@ -215,6 +215,19 @@ export { declaredRoles } from "./auth/declared-roles";
 export { readKeyMaterial } from "./auth/key-material";
 export { rootActs, writeWithoutPurpose, actRecords, type RootAct, type SelfServiceActs } from "./audit/acts";
 export { isPostgres, runSql, valuesList, num } from "./db/sql";
+export { afterCommit } from "./db/after-commit";
+export { AggregateCache, callerScope, cacheReads, cacheInvalidations, type CachedRead } from "./cache/aggregate-cache";
+export { MemoryCacheStore, type CacheLookup, type CacheStore, type MemoryCacheLimits } from "./cache/cache-store";
+export { RedisCacheStore, type RedisCacheOptions } from "./cache/redis-cache-store";
+export {
+  cacheStoreFromEnv,
+  sharedCacheStore,
+  closeSharedCacheStore,
+  DEFAULT_CACHE_TTL_SECONDS,
+  DEFAULT_CACHE_MAX_ENTRIES,
+  DEFAULT_CACHE_MAX_MB,
+} from "./cache/cache-config";
+export { dayGenerations, periodGenerations, MAX_PERIOD_GENERATIONS } from "./cache/generations";
 export { bulkInsert, bulkInsertEntities, type BulkColumn, type SeedProgress } from "./db/bulk-insert";
 export { localizationPlugin, localizeErrors, requestLanguage, errorBody } from "./localization";
 export { PLATFORM } from "./messages";

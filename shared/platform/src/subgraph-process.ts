@@ -20,6 +20,7 @@ import {
 import { loadPersonReadCaps, PersonReadCap } from "./auth/read-cap";
 import { CursorKey } from "./pagination";
 import { UsedContexts } from "./auth/used-contexts";
+import { closeSharedCacheStore } from "./cache/cache-config";
 import { metricsPortOf, migrateSubgraph, openSubgraphDatabase, type SubgraphDefinition } from "./subgraph";
 
 /*
@@ -113,6 +114,7 @@ export async function startSubgraph<S>(
       await heads.stop();
       await eventing.stop();
       await server.stop();
+      await closeSharedCacheStore();
       await stopTelemetry();
     },
   };

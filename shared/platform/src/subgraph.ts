@@ -41,6 +41,11 @@ export interface SubgraphDefinition<S> {
    * callers say of themselves: they need no stated purpose, and are audited like every act.
    */
   selfServiceActs?: readonly string[];
+  /**
+   * True when the department caches aggregate answers (`AggregateCache`): its deployments give it
+   * `REDIS_URL`, so that its replicas share one cache and a write through one is seen by all.
+   */
+  aggregateCache?: boolean;
 }
 
 /**

@@ -12,6 +12,7 @@ import { parseHospitalCode } from "../hospital/hospital-code";
 import { requireHospital } from "../hospital/hospital.service";
 import { CHANNEL_COUNTERS } from "../rollup/channel-counters";
 import { addToRollup } from "../rollup/rollup.writer";
+import type { MetricInputs } from "../metrics/metrics.cache";
 import { HOSPITAL } from "../messages";
 import type { SubmitPatientEvaluationInput } from "./evaluation.inputs";
 import { PatientEvaluation } from "./patient-evaluation.entity";
@@ -22,6 +23,7 @@ export class EvaluationService {
     private readonly db: DataSource,
     private readonly events: EventPublisher,
     private readonly clock: Clock,
+    private readonly figures: MetricInputs,
   ) {}
 
   async submit(input: SubmitPatientEvaluationInput): Promise<PatientEvaluation> {
@@ -47,6 +49,7 @@ export class EvaluationService {
         { hospitalCode, day: evaluatedOn, department: evaluation.department ?? "" },
         { [counters.count]: 1, [counters.satisfied]: evaluation.satisfied ? 1 : 0 },
       );
+      await this.figures.changed(tx, hospitalCode, [evaluatedOn]);
       await this.events.publish(tx, {
         type: HospitalEvents.evaluationSubmitted,
         subject: hospitalCode,

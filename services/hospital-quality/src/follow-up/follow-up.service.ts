@@ -3,6 +3,7 @@ import { BadUserInputError, EventPublisher, type Clock, parsePastDate } from "@o
 import { HospitalEvents } from "@onewindow/contracts";
 import { InpatientStay } from "../inpatient/inpatient-stay.entity";
 import { addToRollup } from "../rollup/rollup.writer";
+import type { MetricInputs } from "../metrics/metrics.cache";
 import { HOSPITAL } from "../messages";
 import { FollowUpOutcome } from "./follow-up.enums";
 import { FollowUp } from "./follow-up.entity";
@@ -14,6 +15,7 @@ export class FollowUpService {
     private readonly db: DataSource,
     private readonly events: EventPublisher,
     private readonly clock: Clock,
+    private readonly figures: MetricInputs,
   ) {}
 
   /**
@@ -52,6 +54,8 @@ export class FollowUpService {
         { hospitalCode: stay.hospitalCode, day: calledOn, department: stay.department },
         { follow_up_calls: 1 },
       );
+      // A first reach counts for the discharge's day as well as the call's.
+      await this.figures.changed(tx, stay.hospitalCode, [calledOn, stay.dischargedOn]);
       let firstReach = false;
       if (input.outcome === FollowUpOutcome.REACHED) {
         // Only the first REACHED call makes the discharge count as followed up; the conditional

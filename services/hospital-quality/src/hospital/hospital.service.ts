@@ -1,5 +1,6 @@
 import { In, type DataSource, type EntityManager } from "typeorm";
 import {
+  type AggregateCache,
   BadUserInputError,
   ConflictError,
   EventPublisher,
@@ -24,12 +25,17 @@ export async function requireHospital(tx: EntityManager, code: string, field = "
     throw new BadUserInputError(HOSPITAL.hospitalNotRegistered.with({ code }), field);
 }
 
+/** The generation of one hospital's row: its registration moves it. */
+const hospitalRow = (code: string) => `hospital-row:${code}`;
+
 /** Hospitals: registration, look-up and the departments their records name. */
 export class HospitalService {
   constructor(
     private readonly db: DataSource,
     private readonly events: EventPublisher,
     private readonly clock: Clock,
+    /** The department's cache, for the row every metrics read starts from (see {@link findByCodes}). */
+    private readonly cache?: AggregateCache,
   ) {}
 
   async register(input: RegisterHospitalInput): Promise<Hospital> {
@@ -47,6 +53,8 @@ export class HospitalService {
       return await this.db.transaction(async (tx) => {
         if (await tx.existsBy(Hospital, { code })) throw conflict();
         await tx.insert(Hospital, hospital);
+        // An unknown code's lookup may be cached (as null): the registration must be seen at once.
+        await this.cache?.changed(tx, [hospitalRow(code)]);
         await this.events.publish(tx, {
           type: HospitalEvents.hospitalRegistered,
           subject: code,
@@ -64,10 +72,21 @@ export class HospitalService {
     return this.db.getRepository(Hospital).find({ order: { code: "ASC" } });
   }
 
-  /** Hospitals by code, one query per batch (`WHERE code IN (...)`), in key order. */
+  /**
+   * Hospitals by code, one query per batch (`WHERE code IN (...)`), in key order. A batch of one
+   * (`hospital(code:)`, which every metrics read hangs from) goes through the cache: a hospital's
+   * row changes only by its registration, which moves its generation. Each caller gets its own
+   * copy (federation marks the objects it resolves).
+   */
   async findByCodes(codes: readonly string[]): Promise<(Hospital | null)[]> {
-    const rows = await this.db.getRepository(Hospital).findBy({ code: In([...codes]) });
-    return byKeys(codes, rows, (h) => h.code);
+    const read = (batch: readonly string[]) => this.db.getRepository(Hospital).findBy({ code: In([...batch]) });
+    if (!this.cache || codes.length !== 1) return byKeys(codes, await read(codes), (h) => h.code);
+    const [code] = codes;
+    const [row] = await this.cache.read(
+      { query: "hospital", args: [code], scope: "", generations: [hospitalRow(code)] },
+      async () => byKeys(codes, await read(codes), (h) => h.code),
+    );
+    return [row ? Object.assign(Object.create(Hospital.prototype) as Hospital, row) : null];
   }
 
   /**

@@ -14,6 +14,7 @@ import { parseHospitalCode } from "../hospital/hospital-code";
 import { requireHospital } from "../hospital/hospital.service";
 import { parseCosts, parsePatient, parsePrescriber } from "../record-validation";
 import { addToRollup } from "../rollup/rollup.writer";
+import type { MetricInputs } from "../metrics/metrics.cache";
 import { InpatientStay } from "./inpatient-stay.entity";
 import type { RecordInpatientStayInput } from "./inpatient.inputs";
 
@@ -23,6 +24,7 @@ export class InpatientService {
     private readonly db: DataSource,
     private readonly events: EventPublisher,
     private readonly clock: Clock,
+    private readonly figures: MetricInputs,
   ) {}
 
   async record(input: RecordInpatientStayInput): Promise<InpatientStay> {
@@ -53,6 +55,7 @@ export class InpatientService {
         { hospitalCode, day: dischargedOn, department },
         { discharges: 1, inpatient_drug_fen: drugFen, inpatient_total_fen: totalFen },
       );
+      await this.figures.changed(tx, hospitalCode, [dischargedOn]);
       await this.events.publish(tx, {
         type: HospitalEvents.inpatientDischarged,
         subject: stay.patientIdNumber ?? hospitalCode,

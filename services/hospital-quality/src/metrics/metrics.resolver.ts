@@ -36,7 +36,7 @@ export class MetricsResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<QualityMetrics> {
     requireHospitalScope(ctx.caller, hospital.code, METRIC_READERS, HOSPITAL_ACT.readMetrics);
-    return this.s.metrics.qualityMetrics(hospital.code, from, to, department, compareWith);
+    return this.s.cachedMetrics.qualityMetrics(ctx.caller, hospital.code, from, to, department, compareWith);
   }
 
   @Authorized(...METRIC_READERS)
@@ -57,6 +57,6 @@ export class MetricsResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<MetricPoint[]> {
     requireHospitalScope(ctx.caller, hospital.code, METRIC_READERS, HOSPITAL_ACT.readTrend);
-    return this.s.metrics.metricTrend(hospital.code, metric, from, to, granularity, department);
+    return this.s.cachedMetrics.metricTrend(ctx.caller, hospital.code, metric, from, to, granularity, department);
   }
 }

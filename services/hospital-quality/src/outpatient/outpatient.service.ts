@@ -5,6 +5,7 @@ import { parseHospitalCode } from "../hospital/hospital-code";
 import { requireHospital } from "../hospital/hospital.service";
 import { parseCosts, parsePatient, parsePrescriber } from "../record-validation";
 import { addToRollup } from "../rollup/rollup.writer";
+import type { MetricInputs } from "../metrics/metrics.cache";
 import { OutpatientVisit } from "./outpatient-visit.entity";
 import type { RecordOutpatientVisitInput } from "./outpatient.inputs";
 
@@ -14,6 +15,7 @@ export class OutpatientService {
     private readonly db: DataSource,
     private readonly events: EventPublisher,
     private readonly clock: Clock,
+    private readonly figures: MetricInputs,
   ) {}
 
   async record(input: RecordOutpatientVisitInput): Promise<OutpatientVisit> {
@@ -38,6 +40,7 @@ export class OutpatientService {
         { hospitalCode, day: visitDate, department },
         { outpatient_visits: 1, outpatient_drug_fen: drugFen, outpatient_total_fen: totalFen },
       );
+      await this.figures.changed(tx, hospitalCode, [visitDate]);
       await this.events.publish(tx, {
         type: HospitalEvents.outpatientRecorded,
         subject: visit.patientIdNumber ?? hospitalCode,

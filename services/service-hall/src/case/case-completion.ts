@@ -4,6 +4,7 @@ import type { EventPublisher } from "@onewindow/platform";
 import { HallEvents } from "@onewindow/contracts";
 import { HallCase } from "./case.entity";
 import { CaseStatus } from "./case.enums";
+import { kpiInputsChanged } from "../kpi/kpi.cache";
 
 /**
  * Completes a case and publishes `onewindow.hall.case.completed` in the same transaction: the
@@ -19,6 +20,7 @@ export async function completeCaseIn(
 ): Promise<HallCase> {
   Object.assign(hallCase, { status: CaseStatus.COMPLETED, completedOn, completedAt });
   await tx.update(HallCase, { id: hallCase.id }, { status: CaseStatus.COMPLETED, completedOn, completedAt });
+  await kpiInputsChanged(tx, [hallCase.centre], [hallCase.openedOn, completedOn, hallCase.deadline]);
   await events.publish(tx, {
     type: HallEvents.caseCompleted,
     subject: hallCase.idNumber,

@@ -23,6 +23,7 @@ import { CaseStatus, CaseTaskDepartmentName, CaseTaskStatus } from "./case.enums
 import type { CompleteCaseInput, OpenCaseInput } from "./case.inputs";
 import { CaseTask } from "./case-task.entity";
 import { knownStaff } from "../staff/staff.service";
+import { kpiInputsChanged } from "../kpi/kpi.cache";
 
 /** Opening and completing cases against the item's promised time limit. */
 export class CaseService {
@@ -82,6 +83,7 @@ export class CaseService {
         completedAt: null,
       });
       await tx.save(hallCase);
+      await kpiInputsChanged(tx, [centre.code], [openedOn, hallCase.deadline]);
       const departments = item.confirmingDepartments;
       for (const department of departments) {
         await tx.insert(CaseTask, {

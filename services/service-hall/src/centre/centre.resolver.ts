@@ -27,8 +27,9 @@ export class CentreResolver {
     @Arg("from", () => DateScalar, { description: "First day of the period." }) from: string,
     @Arg("to", () => DateScalar, { description: "Last day of the period." }) to: string,
     @Arg("metric", () => CentreRankingMetric, { description: "The KPI to rank by." }) metric: CentreRankingMetric,
+    @Ctx() ctx: RequestContext,
   ): Promise<CentreRanking> {
-    return this.s.kpis.centreRanking(level, from, to, metric);
+    return this.s.cachedKpis.centreRanking(ctx.caller, level, from, to, metric);
   }
 
   @Authorized(OVERDUE_READERS)

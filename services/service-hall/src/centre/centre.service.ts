@@ -20,6 +20,7 @@ import { CentreLevel } from "./centre.enums";
 import type { EscalateCaseInput } from "./centre.inputs";
 import { HALL_CENTRE } from "./centre.messages";
 import { ServiceCentre } from "./service-centre.entity";
+import { kpiInputsChanged } from "../kpi/kpi.cache";
 
 /** Levels whose cases go up to the street centre above them. */
 const STATIONS: readonly CentreLevel[] = [CentreLevel.COMMUNITY, CentreLevel.BUILDING_STATION];
@@ -69,6 +70,11 @@ export class CentreService {
           );
       }
       await tx.update(HallCase, { id }, { centre: parent.code, escalatedFrom: station.code, escalatedOn });
+      await kpiInputsChanged(
+        tx,
+        [station.code, parent.code],
+        [hallCase.openedOn, hallCase.deadline, hallCase.completedOn],
+      );
       Object.assign(hallCase, { centre: parent.code, escalatedFrom: station.code, escalatedOn });
       await this.events.publish(tx, {
         type: HallEvents.caseEscalated,

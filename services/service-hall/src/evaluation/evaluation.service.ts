@@ -12,6 +12,7 @@ import { HallEvaluationChannel, HallRating } from "./evaluation.enums";
 import type { SubmitEvaluationInput } from "./evaluation.inputs";
 import { HallEvaluation } from "./hall-evaluation.entity";
 import { knownStaff } from "../staff/staff.service";
+import { kpiInputsChanged } from "../kpi/kpi.cache";
 
 /** Working days an automatically opened rectification has: two working weeks (the centre's 限期整改). */
 export const AUTO_RECTIFICATION_WORKING_DAYS = 10;
@@ -61,6 +62,7 @@ export class EvaluationService {
         rectificationId: null,
       });
       await tx.save(evaluation);
+      await kpiInputsChanged(tx, [centre], [evaluatedOn]);
       if (input.rating === HallRating.UNSATISFIED) {
         const item = await RectificationService.openIn(tx, {
           source: RectificationSource.EVALUATION,

@@ -1,5 +1,5 @@
-import { Arg, Authorized, Query, Resolver } from "type-graphql";
-import { DateScalar } from "@onewindow/platform";
+import { Arg, Authorized, Ctx, Query, Resolver } from "type-graphql";
+import { DateScalar, type RequestContext } from "@onewindow/platform";
 import { AGGREGATE_READERS } from "../access";
 import type { Services } from "../services";
 import { HallKpis } from "./hall-kpis.types";
@@ -28,7 +28,8 @@ export class KpiResolver {
       description: "True to count every centre below it too (a district's streets and their stations); default false.",
     })
     includeSubordinate: boolean | null,
+    @Ctx() ctx: RequestContext,
   ): Promise<HallKpis> {
-    return this.s.kpis.hallKpis(from, to, centre, includeSubordinate);
+    return this.s.cachedKpis.hallKpis(ctx.caller, from, to, centre, includeSubordinate);
   }
 }

@@ -34,6 +34,7 @@ import { parseRecordId, requiredInt } from "./checks";
 import { ticketsHeldBy } from "./held-tickets";
 import { knownStaff } from "../staff/staff.service";
 import { WindowStaff } from "../staff/staff.entity";
+import { centresChanged, kpiInputsChanged } from "../kpi/kpi.cache";
 
 /** The age from which a citizen may take an ELDERLY ticket at the machine. */
 const ELDERLY_AGE = 60;
@@ -235,6 +236,7 @@ export class QueueService {
       waitSeconds: null,
     });
     await tx.insert(QueueTicket, ticket);
+    await kpiInputsChanged(tx, [centre], [day]);
     // Green-channel tickets only wait for earlier green-channel tickets; ordinary ones for every ticket.
     const [ahead] = await runSql(
       tx,
@@ -288,6 +290,7 @@ export class QueueService {
         { id: next.id },
         { status: next.status, calledAt: next.calledAt, calledOn: day, window, waitSeconds, staffNumber },
       );
+      await kpiInputsChanged(tx, [next.centre], [next.day, day]);
       await this.publish(tx, HallEvents.ticketCalled, { ...ticketEvent(next, at), window });
       await this.tellNear(tx, day, next.centre, next.category, at);
       return next;
@@ -315,6 +318,7 @@ export class QueueService {
       ticket.skippedAt = at;
       ticket.staffNumber = await knownStaff(tx, clerk);
       await tx.update(QueueTicket, { id }, { status: ticket.status, skippedAt: at, staffNumber: ticket.staffNumber });
+      await kpiInputsChanged(tx, [ticket.centre], [ticket.day, ticket.calledOn]);
       const recallUntil = new Date(Date.parse(at) + centre.recallWindowMinutes * 60_000).toISOString();
       await this.publish(tx, HallEvents.ticketSkipped, {
         ...ticketEvent(ticket, at),
@@ -345,6 +349,7 @@ export class QueueService {
       const staffNumber = await knownStaff(tx, clerk);
       Object.assign(ticket, { status: QueueTicketStatus.CALLED, calledAt: at, window, staffNumber });
       await tx.update(QueueTicket, { id }, { status: ticket.status, calledAt: at, window, staffNumber });
+      await kpiInputsChanged(tx, [ticket.centre], [ticket.day, ticket.calledOn]);
       await this.publish(tx, HallEvents.ticketRecalled, { ...ticketEvent(ticket, at), window });
       return ticket;
     });
@@ -384,6 +389,7 @@ export class QueueService {
           staffNumber: await knownStaff(tx, clerk),
         };
         await tx.update(QueueTicket, { id }, moved);
+        await kpiInputsChanged(tx, [ticket.centre], [ticket.day, ticket.calledOn]);
         Object.assign(ticket, moved);
         await this.publish(tx, HallEvents.ticketTransferred, {
           ...ticketEvent(ticket, at),
@@ -415,6 +421,8 @@ export class QueueService {
       const centre = await requireCentre(tx, input.centre);
       centre.recallWindowMinutes = recallWindowMinutes;
       await tx.update(CentreSetting, { code: centre.code }, { recallWindowMinutes });
+      // A ranking shows each centre's row, this setting with it.
+      await centresChanged(tx);
       return centre;
     });
   }

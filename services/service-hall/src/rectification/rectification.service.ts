@@ -13,6 +13,7 @@ import {
 import { HALL } from "../messages";
 import { HOME_CENTRE } from "../queue/centre-setting.entity";
 import { requireCentre } from "../queue/centres";
+import { kpiInputsChanged } from "../kpi/kpi.cache";
 import { HallRectification } from "./rectification.entity";
 import { RectificationSource, RectificationStatus } from "./rectification.enums";
 import type { OpenRectificationInput, ResolveRectificationInput } from "./rectification.inputs";
@@ -48,6 +49,7 @@ export class RectificationService {
       action: null,
     });
     await tx.save(item);
+    await kpiInputsChanged(tx, [item.centre], [item.openedOn, item.deadline]);
     return item;
   }
 
@@ -102,6 +104,7 @@ export class RectificationService {
         );
       Object.assign(item, { status: RectificationStatus.RESOLVED, resolvedOn, action });
       await tx.update(HallRectification, { id: item.id }, { status: item.status, resolvedOn, action });
+      await kpiInputsChanged(tx, [item.centre], [item.openedOn, item.deadline, resolvedOn]);
       return item;
     });
   }
