@@ -17,7 +17,7 @@ export interface BenchOptions {
   baseDatabaseUrl: string;
   /** Drop and reseed the bench set even when one of this size exists. */
   fresh: boolean;
-  /** Where both gateways write a V8 CPU profile of the whole run (`--profile DIR`), or null. */
+  /** Where both gateways and every department write a V8 CPU profile of the whole run (`--profile DIR`), or null. */
   profileDir: string | null;
 }
 
@@ -51,7 +51,8 @@ export const BENCH_USAGE = `usage: npm run bench -- [--quick | --matching] [--ci
   --matching: Q5 (jobMatches of a different job seeker every request) over 1,000,000 citizens,
   20,000 employers and 100,000 job postings, 1 connection (a clerk's latency); with --quick,
   over the quick set (5,000 citizens, 600 postings).
-  --profile DIR: both gateways write a V8 CPU profile of the run into DIR (open it in Chrome DevTools).
+  --profile DIR: both gateways and every department write a V8 CPU profile of the run into DIR
+                 (<name>.cpuprofile; open it in Chrome DevTools).
   DATABASE_URL (default postgres://postgres@127.0.0.1:5432/onewindow) names the PostgreSQL server.`;
 
 /** Reads the command line; throws with {@link BENCH_USAGE} on anything it does not know. */

@@ -14,7 +14,15 @@ import {
   signContextHeader,
 } from "@onewindow/platform";
 import { BENCH_CALLER, benchQueries, type BenchQuery, type Target } from "./queries";
-import { costTable, reportTable, runLine, summarize, targetCostTable, type Summary } from "./report";
+import {
+  costTable,
+  departmentsCostTable,
+  reportTable,
+  runLine,
+  summarize,
+  targetCostTable,
+  type Summary,
+} from "./report";
 import { startBenchStack, type BenchProcess, type BenchStack } from "./stack";
 import { runCentresBench } from "./centres";
 
@@ -152,6 +160,10 @@ async function main() {
           department: owner
             ? { pid: owner.process.pid!, database: postgresDatabaseName(databaseUrl, owner.name) }
             : undefined,
+          // Every department but the target itself: where a request's cost lands beyond the target.
+          departments: [...stack.subgraphs.values()]
+            .filter((d) => d !== proc)
+            .map((d) => ({ name: d.name, pid: d.process.pid!, database: postgresDatabaseName(databaseUrl, d.name) })),
         });
       for (const [target, proc] of targets) if (options.warmup) await run(target, proc, options.warmup, "warm-up");
       const runs = new Map<Target, RunResult[]>(targets.map(([t]) => [t, []]));
@@ -172,10 +184,15 @@ async function main() {
     const ownCosts = targetCostTable(new Map([...results].filter(([, byTarget]) => !byTarget.has("b"))));
     if (ownCosts)
       console.log(`\nCPU time per request of queries not sent to the stock gateway (${shared}):\n\n${ownCosts}`);
+    const departments = departmentsCostTable(results);
+    if (departments)
+      console.log(
+        `\nCPU time per request of the departments and their PostgreSQL (each process's own time from /proc, whatever else runs):\n\n${departments}`,
+      );
     console.log(`\ncommand: npm run bench -- ${process.argv.slice(2).join(" ")}`.trimEnd());
     if (options.profileDir)
       console.log(
-        `CPU profiles: ${options.profileDir}/gateway-a.cpuprofile and gateway-b.cpuprofile (written as the gateways stop)`,
+        `CPU profiles: ${options.profileDir}/gateway-a.cpuprofile, gateway-b.cpuprofile and <department>.cpuprofile (written as the processes stop)`,
       );
     console.log(`finished in ${((Date.now() - started) / 60_000).toFixed(1)} min, ${load()}`);
   } finally {

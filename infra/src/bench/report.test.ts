@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { Client } from "pg";
 import { machineCpuMs, postgresBackendPids, postgresCpuMeter, treeCpuMs, type RunResult } from "./load";
 import type { Target } from "./queries";
-import { costTable, summarize, targetCostTable, type Summary } from "./report";
+import { costTable, departmentsCostTable, summarize, targetCostTable, type Summary } from "./report";
 
 const run = (requests: number, targetCpuMs: number, machineCpuMs: number): RunResult => ({
   requests,
@@ -59,6 +59,38 @@ test("a query without the stock gateway has no row in the gateways' cost table b
   const bare = targetCostTable(new Map([["Q4", new Map<Target, Summary>([["a", summarize([run(100, 100, 900)])]])]]));
   assert.ok(bare.includes("| Q4 | (a) OneWindow gateway | 1.00 |  |  |  | 9.00 |"), bare);
   assert.equal(targetCostTable(new Map()), "");
+});
+
+test("the departments' table sums each department's process and PostgreSQL time per request", () => {
+  const spent = (labor: number, laborPg: number, tax: number, taxPg: number) =>
+    new Map([
+      ["labor-security", { process: labor, postgres: laborPg }],
+      ["tax", { process: tax, postgres: taxPg }],
+    ]);
+  const results = new Map([
+    [
+      "Q1",
+      new Map<Target, Summary>([
+        [
+          "a",
+          summarize([
+            { ...run(100, 100, 1500), departmentsCpuMs: spent(300, 200, 100, 0) },
+            { ...run(100, 100, 1500), departmentsCpuMs: spent(100, 0, 100, 0) },
+          ]),
+        ],
+      ]),
+    ],
+  ]);
+  // Per request: gateway 1; labor 2 + 1, tax 1 + 0; total 5; the machine 15.
+  assert.match(
+    departmentsCostTable(results),
+    /\| Q1 \| \(a\) OneWindow gateway \| 1\.00 \| 3\.00 \| 1\.00 \| 5\.00 \| 15\.00 \| labor-security 2\.00 \+ 1\.00, tax 1\.00 \+ 0\.00 \|/,
+  );
+  // Runs without the departments' figures make no row.
+  assert.equal(
+    departmentsCostTable(new Map([["Q4", new Map<Target, Summary>([["a", summarize([run(1, 1, 1)])]])]])),
+    "",
+  );
 });
 
 (process.platform === "linux" ? test : test.skip)(

@@ -36,7 +36,8 @@ const profileArgs = (dir: string | null, name: string) =>
 /**
  * Starts every department's subgraph on `databaseUrl` (an already seeded set), OneWindow's
  * gateway and the stock gateway, each as its own process on a free port of 127.0.0.1, in
- * production mode with warnings-only logs. With `profileDir`, both gateways write CPU profiles.
+ * production mode with warnings-only logs. With `profileDir`, both gateways and every department
+ * write CPU profiles.
  */
 export async function startBenchStack(
   databaseUrl: string,
@@ -68,7 +69,10 @@ export async function startBenchStack(
           path.join(dir, "dist", "main.js"),
           { ...env, ...devDepartmentKeyEnv(dataDir, definition.name) },
           // A migration over a large data set (the centres bench's roll-up) may take minutes.
-          { timeoutMs: options.startTimeoutMs ?? START_TIMEOUT_MS },
+          {
+            execArgv: profileArgs(options.profileDir ?? null, definition.name),
+            timeoutMs: options.startTimeoutMs ?? START_TIMEOUT_MS,
+          },
         ).then(benchProcess),
       ),
     ))
