@@ -205,7 +205,15 @@ export { selectedFields } from "./auth/selected-fields";
 export { AuditEntry } from "./audit/audit-entry.entity";
 export { CreateAuditTrail1764000000000 } from "./audit/audit.migration";
 export { AuditActs1764012120000 } from "./audit/audit-acts.migration";
-export { type AuditRead, type AuditOutcome, type ChainCheckResult, AuditTrail } from "./audit/audit-trail";
+export {
+  type AuditRead,
+  type AuditOutcome,
+  type AuditTrailOptions,
+  type ChainCheckResult,
+  AuditTrail,
+} from "./audit/audit-trail";
+export { claimAuditWriter, writerOfSlot, type AuditWriterClaim } from "./audit/audit-writer";
+export { AuditWriters1765300000000 } from "./audit/audit-writers.migration";
 export { signAuditHead, isSignedHeadValid, type SignedAuditHead, type AuditSigning } from "./audit/audit-head";
 export { SignedAuditHeads1765200000000 } from "./audit/audit-head.migration";
 export { departmentField, auditTypeDefs, auditResolvers } from "./audit/audit-schema";
