@@ -1,4 +1,4 @@
-import { In, type DataSource } from "typeorm";
+import type { DataSource } from "typeorm";
 import {
   ConflictError,
   EventPublisher,
@@ -7,11 +7,13 @@ import {
   optionalText,
   parseCreditCode,
   requiredText,
+  runSql,
   type Clock,
 } from "@onewindow/platform";
 import { LaborEvents } from "@onewindow/contracts";
 import { LABOR } from "../messages";
 import { Employer } from "./employer.entity";
+import { employerColumns, employerFromRow } from "./employer.rows";
 import type { RegisterEmployerInput } from "./employer.inputs";
 
 /** Employers: registration and batched look-up. */
@@ -51,7 +53,17 @@ export class EmployerService {
 
   /** Employers by credit code, one query per batch, in key order. */
   async findByIds(creditCodes: readonly string[]): Promise<(Employer | null)[]> {
-    const rows = await this.db.getRepository(Employer).findBy({ creditCode: In([...creditCodes]) });
-    return byKeys(creditCodes, rows, (e) => e.creditCode);
+    if (creditCodes.length === 0) return [];
+    // Plain SQL: every citizen's job and every posting on the board names its employer.
+    const rows = await runSql(
+      this.db.manager,
+      `SELECT ${employerColumns("e")} FROM employer e WHERE e.credit_code IN (${creditCodes.map(() => "?").join(", ")})`,
+      [...creditCodes],
+    );
+    return byKeys(
+      creditCodes,
+      rows.map((row) => employerFromRow(row)!),
+      (e) => e.creditCode,
+    );
   }
 }
