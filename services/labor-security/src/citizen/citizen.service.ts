@@ -1,5 +1,6 @@
 import { In, type SelectQueryBuilder } from "typeorm";
 import {
+  plainEntity,
   runSql,
   BadUserInputError,
   ConflictError,
@@ -24,7 +25,6 @@ import { Citizen } from "./citizen.entity";
 import { citizenFor } from "../employment/employment.service";
 import type { CitizenFilter, RecordRetirementCategoryInput, RegisterCitizenInput } from "./citizen.inputs";
 import { CitizenRecordReader, type CitizenParts, type CitizenRecord } from "./citizen-record.reader";
-import { citizenColumns, citizenFromRow } from "./citizen.rows";
 
 /** A citizen's record with their assistance groups worked out (when the parts asked for them). */
 export interface CitizenRecordWithGroups extends CitizenRecord {
@@ -174,11 +174,11 @@ export class CitizenService extends PersonRecordService {
     const after = page.after === null ? [] : ["c.id_number > ?"];
     const rows = await runSql(
       this.db.manager,
-      `SELECT ${citizenColumns("c")} FROM citizen c ${whereSql([...where, ...after])} ORDER BY c.id_number LIMIT ${page.limit + 1}`,
+      `SELECT ${plainEntity(this.db, Citizen).columns("c")} FROM citizen c ${whereSql([...where, ...after])} ORDER BY c.id_number LIMIT ${page.limit + 1}`,
       page.after === null ? params : [...params, page.after],
     );
     return toKeysetConnection(
-      rows.map(citizenFromRow),
+      rows.map((row) => plainEntity(this.db, Citizen).from(row)!),
       (c) => c.idNumber,
       page,
       async () => {

@@ -6,6 +6,7 @@ import {
   isUniqueViolation,
   optionalText,
   parseCreditCode,
+  plainEntity,
   requiredText,
   runSql,
   type Clock,
@@ -13,7 +14,6 @@ import {
 import { LaborEvents } from "@onewindow/contracts";
 import { LABOR } from "../messages";
 import { Employer } from "./employer.entity";
-import { employerColumns, employerFromRow } from "./employer.rows";
 import type { RegisterEmployerInput } from "./employer.inputs";
 
 /** Employers: registration and batched look-up. */
@@ -55,14 +55,15 @@ export class EmployerService {
   async findByIds(creditCodes: readonly string[]): Promise<(Employer | null)[]> {
     if (creditCodes.length === 0) return [];
     // Plain SQL: every citizen's job and every posting on the board names its employer.
+    const plain = plainEntity(this.db, Employer);
     const rows = await runSql(
       this.db.manager,
-      `SELECT ${employerColumns("e")} FROM employer e WHERE e.credit_code IN (${creditCodes.map(() => "?").join(", ")})`,
+      `SELECT ${plain.columns("e")} FROM employer e WHERE e.credit_code IN (${creditCodes.map(() => "?").join(", ")})`,
       [...creditCodes],
     );
     return byKeys(
       creditCodes,
-      rows.map((row) => employerFromRow(row)!),
+      rows.map((row) => plain.from(row)!),
       (e) => e.creditCode,
     );
   }

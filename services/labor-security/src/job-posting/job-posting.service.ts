@@ -7,6 +7,7 @@ import {
   isValidDate,
   optionalText,
   parseCreditCode,
+  plainEntity,
   requiredText,
   runSql,
   toConnection,
@@ -24,8 +25,6 @@ import { LaborEvents } from "@onewindow/contracts";
 import { GenderRequirement, JobPosting } from "./job-posting.entity";
 import { JobPostingSkill, skillTags } from "./job-posting-skill.entity";
 import type { JobPostingFilter, PostJobInput } from "./job-posting.inputs";
-import { jobPostingColumns, jobPostingFromRow } from "./job-posting.rows";
-import { employerColumns, employerFromRow } from "../employer/employer.rows";
 
 /** The job board. */
 export class JobPostingService {
@@ -121,10 +120,12 @@ export class JobPostingService {
     const whereSql = where.length ? `WHERE ${where.join(" AND ")}` : "";
     // Plain SQL, one statement for the board: the page (its rows by the board's index), their
     // employers and the total. Through TypeORM it was three, and most of the request's CPU.
+    const posting = plainEntity(this.db, JobPosting);
+    const employer = plainEntity(this.db, Employer);
     const rows = await runSql(
       this.db.manager,
-      `SELECT p.*, ${employerColumns("er", "er_")}, (SELECT COUNT(*) FROM job_posting j ${whereSql}) AS total
-       FROM (SELECT ${jobPostingColumns("j")} FROM job_posting j ${whereSql}
+      `SELECT p.*, ${employer.columns("er", "er_")}, (SELECT COUNT(*) FROM job_posting j ${whereSql}) AS total
+       FROM (SELECT ${posting.columns("j")} FROM job_posting j ${whereSql}
              ORDER BY j.published_on DESC, j.id DESC LIMIT ${page.limit} OFFSET ${page.offset}) p
        LEFT JOIN employer er ON er.credit_code = p.credit_code
        ORDER BY p.published_on DESC, p.id DESC`,
@@ -146,10 +147,17 @@ export class JobPostingService {
         : 0;
     const employers = new Map<string, Employer>();
     for (const row of rows) {
-      const employer = employerFromRow(row, "er_");
-      if (employer) employers.set(employer.creditCode, employer);
+      const found = employer.from(row, "er_");
+      if (found) employers.set(found.creditCode, found);
     }
-    return { connection: toConnection(rows.map(jobPostingFromRow), total, page), employers: [...employers.values()] };
+    return {
+      connection: toConnection(
+        rows.map((row) => posting.from(row)!),
+        total,
+        page,
+      ),
+      employers: [...employers.values()],
+    };
   }
 }
 

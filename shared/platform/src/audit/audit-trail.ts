@@ -293,7 +293,8 @@ export class AuditTrail {
     const signed = this.signing && this.signHead(head, rows);
     if (this.db.options.type === "postgres") {
       // One parameter per column, whatever the number of rows.
-      const columns = COLUMNS.map((_, c) => rows.map((row) => values(row)[c]));
+      const tuples = rows.map(values);
+      const columns = COLUMNS.map((_, c) => tuples.map((tuple) => tuple[c]));
       const insertRows = `INSERT INTO audit_entry (writer, ${COLUMNS.join(", ")}) SELECT $1::varchar, * FROM unnest(${COLUMN_TYPES.map((t, c) => `$${c + 2}::${t}[]`).join(", ")})`;
       if (!signed) {
         await this.db.query(insertRows, [this.writer, ...columns]);
