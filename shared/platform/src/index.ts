@@ -221,7 +221,7 @@ export { DEFAULT_TALLY_KEYS, type TalliedRefusals, RefusalTally } from "./audit/
 export { declaredRoles } from "./auth/declared-roles";
 export { readKeyMaterial } from "./auth/key-material";
 export { rootActs, writeWithoutPurpose, actRecords, type RootAct, type SelfServiceActs } from "./audit/acts";
-export { isPostgres, runSql, valuesList, num } from "./db/sql";
+export { isPostgres, runSql, runPrepared, anyOf, valuesList, num } from "./db/sql";
 export { plainEntity, type PlainEntity } from "./db/plain-entity";
 export { bulkInsert, bulkInsertEntities, type BulkColumn, type SeedProgress } from "./db/bulk-insert";
 export { localizationPlugin, localizeErrors, requestLanguage, errorBody } from "./localization";

@@ -1,6 +1,7 @@
 import { In, type SelectQueryBuilder } from "typeorm";
 import {
   plainEntity,
+  runPrepared,
   runSql,
   BadUserInputError,
   ConflictError,
@@ -172,10 +173,10 @@ export class CitizenService extends PersonRecordService {
     }
     const whereSql = (extra: string[]) => (extra.length ? `WHERE ${extra.join(" AND ")}` : "");
     const after = page.after === null ? [] : ["c.id_number > ?"];
-    const rows = await runSql(
-      this.db.manager,
-      `SELECT ${plainEntity(this.db, Citizen).columns("c")} FROM citizen c ${whereSql([...where, ...after])} ORDER BY c.id_number LIMIT ${page.limit + 1}`,
-      page.after === null ? params : [...params, page.after],
+    const rows = await runPrepared(
+      this.db,
+      `SELECT ${plainEntity(this.db, Citizen).columns("c")} FROM citizen c ${whereSql([...where, ...after])} ORDER BY c.id_number LIMIT ?`,
+      [...params, ...(page.after === null ? [] : [page.after]), page.limit + 1],
     );
     return toKeysetConnection(
       rows.map((row) => plainEntity(this.db, Citizen).from(row)!),

@@ -6,9 +6,10 @@ import {
   isUniqueViolation,
   optionalText,
   parseCreditCode,
+  anyOf,
   plainEntity,
   requiredText,
-  runSql,
+  runPrepared,
   type Clock,
 } from "@onewindow/platform";
 import { LaborEvents } from "@onewindow/contracts";
@@ -56,10 +57,11 @@ export class EmployerService {
     if (creditCodes.length === 0) return [];
     // Plain SQL: every citizen's job and every posting on the board names its employer.
     const plain = plainEntity(this.db, Employer);
-    const rows = await runSql(
-      this.db.manager,
-      `SELECT ${plain.columns("e")} FROM employer e WHERE e.credit_code IN (${creditCodes.map(() => "?").join(", ")})`,
-      [...creditCodes],
+    const codes = anyOf(this.db, "e.credit_code", creditCodes);
+    const rows = await runPrepared(
+      this.db,
+      `SELECT ${plain.columns("e")} FROM employer e WHERE ${codes.sql}`,
+      codes.params,
     );
     return byKeys(
       creditCodes,

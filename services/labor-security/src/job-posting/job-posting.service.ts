@@ -7,8 +7,10 @@ import {
   isValidDate,
   optionalText,
   parseCreditCode,
+  anyOf,
   plainEntity,
   requiredText,
+  runPrepared,
   runSql,
   toConnection,
   todayBy,
@@ -103,8 +105,10 @@ export class JobPostingService {
       if (wrong !== undefined)
         throw new BadUserInputError(LABOR_JOBS.notAPostingId.with({ value: wrong }), "filter.ids");
       const ids = filter.ids.map(Number);
-      if (ids.length) and(`j.id IN (${ids.map(() => "?").join(", ")})`, ...ids);
-      else and("1 = 0");
+      if (ids.length) {
+        const listed = anyOf(this.db, "j.id", ids);
+        and(listed.sql, ...listed.params);
+      } else and("1 = 0");
     }
     if (filter?.keyword?.trim()) {
       const kw = `%${filter.keyword.trim().replace(/[%_]/g, "")}%`;
@@ -122,14 +126,14 @@ export class JobPostingService {
     // employers and the total. Through TypeORM it was three, and most of the request's CPU.
     const posting = plainEntity(this.db, JobPosting);
     const employer = plainEntity(this.db, Employer);
-    const rows = await runSql(
-      this.db.manager,
+    const rows = await runPrepared(
+      this.db,
       `SELECT p.*, ${employer.columns("er", "er_")}, (SELECT COUNT(*) FROM job_posting j ${whereSql}) AS total
        FROM (SELECT ${posting.columns("j")} FROM job_posting j ${whereSql}
-             ORDER BY j.published_on DESC, j.id DESC LIMIT ${page.limit} OFFSET ${page.offset}) p
+             ORDER BY j.published_on DESC, j.id DESC LIMIT ? OFFSET ?) p
        LEFT JOIN employer er ON er.credit_code = p.credit_code
        ORDER BY p.published_on DESC, p.id DESC`,
-      [...params, ...params],
+      [...params, ...params, page.limit, page.offset],
     );
     // A page past the end has no row to carry the total: count then.
     const total = rows.length

@@ -11,8 +11,9 @@ import {
   yuanToFen,
   type Clock,
   parsePastDate,
+  anyOf,
   plainEntity,
-  runSql,
+  runPrepared,
 } from "@onewindow/platform";
 import { InsuranceEvents } from "@onewindow/contracts";
 import { INSURANCE } from "../messages";
@@ -165,10 +166,11 @@ export class EnrolmentService {
     // Plain SQL: every citizen a window reads (one or a page of 50) comes through here, and
     // TypeORM's builder and hydration cost more than the statement.
     const plain = plainEntity(this.db, Enrolment);
-    const rows = await runSql(
-      this.db.manager,
-      `SELECT ${plain.columns("e")} FROM enrolment e WHERE e.id_number IN (${idNumbers.map(() => "?").join(", ")}) AND e.status = ?`,
-      [...idNumbers, EnrolmentStatus.ACTIVE],
+    const ids = anyOf(this.db, "e.id_number", idNumbers);
+    const rows = await runPrepared(
+      this.db,
+      `SELECT ${plain.columns("e")} FROM enrolment e WHERE ${ids.sql} AND e.status = ?`,
+      [...ids.params, EnrolmentStatus.ACTIVE],
     );
     return byKeys(
       idNumbers,

@@ -8,8 +8,9 @@ import {
   isUniqueViolation,
   OneWindowError,
   parseIdNumber,
+  anyOf,
   plainEntity,
-  runSql,
+  runPrepared,
   todayBy,
   yuanToFen,
   type Clock,
@@ -157,10 +158,11 @@ export class TaxReturnService {
     // Plain SQL: every citizen a window reads (one or a page of 50) comes through here, and
     // TypeORM's builder and hydration cost more than the statement.
     const plain = plainEntity(this.db, TaxReturn);
-    const rows = await runSql(
-      this.db.manager,
-      `SELECT ${plain.columns("t")} FROM tax_return t WHERE t.id_number IN (${idNumbers.map(() => "?").join(", ")}) AND t.year = ? AND t.superseded_at IS NULL`,
-      [...idNumbers, year],
+    const ids = anyOf(this.db, "t.id_number", idNumbers);
+    const rows = await runPrepared(
+      this.db,
+      `SELECT ${plain.columns("t")} FROM tax_return t WHERE ${ids.sql} AND t.year = ? AND t.superseded_at IS NULL`,
+      [...ids.params, year],
     );
     return byKeys(
       idNumbers,

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import type { DataSource } from "typeorm";
 import { isUniqueViolation } from "../data-source";
-import { runSql } from "../db/sql";
+import { runPrepared, runSql } from "../db/sql";
 import { AuditEntry } from "./audit-entry.entity";
 import {
   isSignedHeadValid,
@@ -296,12 +296,14 @@ export class AuditTrail {
       const tuples = rows.map(values);
       const columns = COLUMNS.map((_, c) => tuples.map((tuple) => tuple[c]));
       const insertRows = `INSERT INTO audit_entry (writer, ${COLUMNS.join(", ")}) SELECT $1::varchar, * FROM unnest(${COLUMN_TYPES.map((t, c) => `$${c + 2}::${t}[]`).join(", ")})`;
+      // Prepared: one text for any number of rows, planned once per connection.
       if (!signed) {
-        await this.db.query(insertRows, [this.writer, ...columns]);
+        await runPrepared(this.db, insertRows, [this.writer, ...columns]);
         return;
       }
       const p = COLUMNS.length + 2;
-      await this.db.query(
+      await runPrepared(
+        this.db,
         `WITH appended AS (${insertRows}) INSERT INTO audit_head (writer, id, from_id, hash, at, signature) VALUES ($1, $${p}, $${p + 1}, $${p + 2}, $${p + 3}, $${p + 4})`,
         [this.writer, ...columns, signed.id, signed.from, signed.hash, signed.at, signed.signature],
       );

@@ -1,6 +1,7 @@
 import { departmentPart } from "@onewindow/contracts/i18n";
 import type { DataSource } from "typeorm";
 import type { Constructor } from "../data-source";
+import { runPrepared } from "../db/sql";
 import { UnauthenticatedError } from "../errors";
 import { CreateUsedContexts1764460000000 } from "./used-contexts.migration";
 import { UsedContextsUnlogged1764470000000 } from "./used-contexts-unlogged.migration";
@@ -66,12 +67,17 @@ export class UsedContexts {
 
   /** Inserts the ids not there yet, in one statement; returns those it inserted. */
   private async insert(claims: { id: string; until: number }[]): Promise<Set<string>> {
-    let n = 0;
-    const p = () => (this.postgres ? `$${++n}` : "?");
-    const rows = (await this.dataSource.query(
-      `INSERT INTO used_context (id, expires_at) VALUES ${claims.map(() => `(${p()}, ${p()})`).join(", ")} ON CONFLICT (id) DO NOTHING RETURNING id`,
-      claims.flatMap((c) => [c.id, c.until]),
-    )) as { id: string }[];
+    // On PostgreSQL one prepared text for any number of claims: the ids and expiries as arrays.
+    const rows = this.postgres
+      ? await runPrepared<{ id: string }>(
+          this.dataSource,
+          "INSERT INTO used_context (id, expires_at) SELECT * FROM unnest(?::varchar[], ?::bigint[]) ON CONFLICT (id) DO NOTHING RETURNING id",
+          [claims.map((c) => c.id), claims.map((c) => c.until)],
+        )
+      : ((await this.dataSource.query(
+          `INSERT INTO used_context (id, expires_at) VALUES ${claims.map(() => "(?, ?)").join(", ")} ON CONFLICT (id) DO NOTHING RETURNING id`,
+          claims.flatMap((c) => [c.id, c.until]),
+        )) as { id: string }[]);
     return new Set(rows.map((r) => r.id));
   }
 
