@@ -47,20 +47,27 @@ const truthy = (value: unknown) => value === true || value === 1 || value === "1
  * mapping were a large share of the department's CPU per read.
  */
 export class CitizenRecordReader {
-  private readonly citizen;
-  private readonly employment;
-  private readonly employer;
-  private readonly unemployment;
-  private readonly retirement;
-  private readonly rule;
+  constructor(private readonly db: DataSource) {}
 
-  constructor(private readonly db: DataSource) {
-    this.citizen = plainEntity(db, Citizen);
-    this.employment = plainEntity(db, Employment);
-    this.employer = plainEntity(db, Employer);
-    this.unemployment = plainEntity(db, UnemploymentRegistration);
-    this.retirement = plainEntity(db, Retirement);
-    this.rule = plainEntity(db, RetirementAgeRule);
+  // Looked up when read (once per data source and entity): the services are also made over a
+  // data source that is never opened, to list what a department consumes.
+  private get citizen() {
+    return plainEntity(this.db, Citizen);
+  }
+  private get employment() {
+    return plainEntity(this.db, Employment);
+  }
+  private get employer() {
+    return plainEntity(this.db, Employer);
+  }
+  private get unemployment() {
+    return plainEntity(this.db, UnemploymentRegistration);
+  }
+  private get retirement() {
+    return plainEntity(this.db, Retirement);
+  }
+  private get rule() {
+    return plainEntity(this.db, RetirementAgeRule);
   }
 
   /** The records of `idNumbers`, in key order (null for an unknown citizen). */
