@@ -14,7 +14,15 @@ import {
   signContextHeader,
 } from "@onewindow/platform";
 import { BENCH_CALLER, benchQueries, isPeer, PEER_TARGETS, type BenchQuery, type Target } from "./queries";
-import { costTable, reportTable, runLine, summarize, targetCostTable, type Summary } from "./report";
+import {
+  costTable,
+  departmentsCostTable,
+  reportTable,
+  runLine,
+  summarize,
+  targetCostTable,
+  type Summary,
+} from "./report";
 import { startBenchStack, type BenchProcess, type BenchStack } from "./stack";
 import { runCentresBench } from "./centres";
 
@@ -181,6 +189,10 @@ async function main() {
             : undefined,
           // The departments cache in a Redis when REDIS_URL names one (on this machine, measured).
           redis: !!process.env.REDIS_URL,
+          // Every department but the target itself: where a request's cost lands beyond the target.
+          departments: [...stack.subgraphs.values()]
+            .filter((d) => d !== proc)
+            .map((d) => ({ name: d.name, pid: d.process.pid!, database: postgresDatabaseName(databaseUrl, d.name) })),
         });
       for (const [target, proc] of targets) if (options.warmup) await run(target, proc, options.warmup, "warm-up");
       const runs = new Map<Target, RunResult[]>(targets.map(([t]) => [t, []]));
@@ -217,12 +229,13 @@ async function main() {
         ),
       ),
     );
-    if (ownCosts) console.log(`
-CPU time per request by process (${shared}):
-
-${ownCosts}`);
-    console.log(`
-command: npm run bench -- ${process.argv.slice(2).join(" ")}`.trimEnd());
+    if (ownCosts) console.log(`\nCPU time per request by process (${shared}):\n\n${ownCosts}`);
+    const departments = departmentsCostTable(results);
+    if (departments)
+      console.log(
+        `\nCPU time per request of the departments and their PostgreSQL (each process's own time from /proc, whatever else runs):\n\n${departments}`,
+      );
+    console.log(`\ncommand: npm run bench -- ${process.argv.slice(2).join(" ")}`.trimEnd());
     if (options.profileDir)
       console.log(
         `CPU profiles: ${["a", ...stack.peers.keys()].map((t) => `${options.profileDir}/gateway-${t}.cpuprofile`).join(", ")} and <department>.cpuprofile (written as the processes stop)`,

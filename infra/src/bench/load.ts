@@ -33,6 +33,12 @@ export interface RunResult {
   loadGeneratorCpuMs?: number;
   /** With `options.redis`: CPU time of the redis-server processes on this machine during the run, ms. */
   redisCpuMs?: number;
+  /**
+   * With `options.departments`: per department, CPU time of its process and of the PostgreSQL
+   * backends serving its database during the run, ms — what the departments spent on the run's
+   * requests, whatever else shares the machine.
+   */
+  departmentsCpuMs?: Map<string, { process: number; postgres: number }>;
 }
 
 /** The processes of a tree: `pid` and its descendants, from /proc (empty where there is none). */
@@ -91,17 +97,23 @@ export function pidsCpuMs(pids: readonly number[]): number {
  * database in its process title (`postgres: 15/main: <user> <database> <client> <state>`).
  */
 export function postgresBackendPids(database: string): number[] {
-  const pids: number[] = [];
+  return postgresBackendsOf([database]).get(database)!;
+}
+
+/** The PostgreSQL backends of each of `databases`, found in one pass over /proc. */
+function postgresBackendsOf(databases: readonly string[]): Map<string, number[]> {
+  const found = new Map(databases.map((d) => [d, [] as number[]]));
   for (const entry of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const title = fs.readFileSync(`/proc/${entry}/cmdline`, "utf8");
-      if (title.startsWith("postgres: ") && title.split(/[\s\0]+/).includes(database)) pids.push(Number(entry));
+      if (!title.startsWith("postgres: ")) continue;
+      for (const word of title.split(/[\s\0]+/)) found.get(word)?.push(Number(entry));
     } catch {
       // Exited between listing and reading.
     }
   }
-  return pids;
+  return found;
 }
 
 /**
@@ -110,20 +122,36 @@ export function postgresBackendPids(database: string): number[] {
  * counts with what it used while it was seen.
  */
 export function postgresCpuMeter(database: string): { sample(): void; spentMs(): number } {
+  const meters = postgresCpuMeters([database]);
+  return { sample: meters.sample, spentMs: () => meters.spentMs(database) };
+}
+
+/** {@link postgresCpuMeter} for several databases at once, sampled in one pass over /proc. */
+export function postgresCpuMeters(databases: readonly string[]): {
+  sample(): void;
+  spentMs(database: string): number;
+} {
   const start = new Map<number, number>();
   const last = new Map<number, number>();
+  const owner = new Map<number, string>();
   let first = true;
   const sample = () => {
-    for (const pid of postgresBackendPids(database)) {
-      const used = pidsCpuMs([pid]);
-      // A backend first seen later started since: all its time is the run's.
-      if (!start.has(pid)) start.set(pid, first ? used : 0);
-      last.set(pid, used);
-    }
+    for (const [database, pids] of postgresBackendsOf(databases))
+      for (const pid of pids) {
+        const used = pidsCpuMs([pid]);
+        // A backend first seen later started since: all its time is the run's.
+        if (!start.has(pid)) start.set(pid, first ? used : 0);
+        last.set(pid, used);
+        owner.set(pid, database);
+      }
     first = false;
   };
   sample();
-  return { sample, spentMs: () => [...last].reduce((sum, [pid, used]) => sum + used - start.get(pid)!, 0) };
+  return {
+    sample,
+    spentMs: (database) =>
+      [...last].reduce((sum, [pid, used]) => (owner.get(pid) === database ? sum + used - start.get(pid)! : sum), 0),
+  };
 }
 
 /** The redis-server processes on this machine (the departments' shared cache, when they use one). */
@@ -203,6 +231,8 @@ export async function runLoad(
     department?: { pid: number; database: string };
     /** Measure the local redis-server's CPU too (the departments cache in it). */
     redis?: boolean;
+    /** Every department's process and PostgreSQL database, measured one by one. */
+    departments?: { name: string; pid: number; database: string }[];
   },
 ): Promise<RunResult> {
   const latencies: number[] = [];
@@ -213,6 +243,8 @@ export async function runLoad(
   const postgres = department && postgresCpuMeter(department.database);
   const redis = options.redis ? redisServerPids() : [];
   const ownBefore = process.cpuUsage();
+  const departments = (options.departments ?? []).map((d) => ({ ...d, before: treeCpuMs(d.pid) }));
+  const backends = postgresCpuMeters(departments.map((d) => d.database));
   const cpuBefore = {
     target: treeCpuMs(options.pid),
     machine: machineCpuMs(),
@@ -224,6 +256,7 @@ export async function runLoad(
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, treeRssKb(options.pid));
     postgres?.sample();
+    backends.sample();
     progress?.update(Math.min(options.seconds - 1, Math.floor((Date.now() - started) / 1000)));
   }, 500);
   let finish!: (err: unknown, result: autocannon.Result) => void;
@@ -263,6 +296,7 @@ export async function runLoad(
   progress?.update(options.seconds);
   postgres?.sample();
   const own = process.cpuUsage(ownBefore);
+  backends.sample();
   const cpuAfter = {
     target: treeCpuMs(options.pid),
     machine: machineCpuMs(),
@@ -291,5 +325,13 @@ export async function runLoad(
     postgresCpuMs: postgres?.spentMs(),
     loadGeneratorCpuMs: (own.user + own.system) / 1000,
     redisCpuMs: options.redis ? cpuAfter.redis - cpuBefore.redis : undefined,
+    departmentsCpuMs: options.departments
+      ? new Map(
+          departments.map((d) => [
+            d.name,
+            { process: treeCpuMs(d.pid) - d.before, postgres: backends.spentMs(d.database) },
+          ]),
+        )
+      : undefined,
   };
 }

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { Client } from "pg";
 import { machineCpuMs, postgresBackendPids, postgresCpuMeter, treeCpuMs, waitUntilQuiet, type RunResult } from "./load";
 import type { Target } from "./queries";
-import { costTable, reportTable, summarize, targetCostTable, type Summary } from "./report";
+import { costTable, departmentsCostTable, reportTable, summarize, targetCostTable, type Summary } from "./report";
 
 const run = (requests: number, targetCpuMs: number, machineCpuMs: number): RunResult => ({
   requests,
@@ -170,6 +170,38 @@ test("a query sent to no other gateway has a row per target in its own cost tabl
   );
   assert.ok(cached.includes("| Q3 | (a) OneWindow gateway | 1.00 | 1.00 | 0.30 | 0.20 | 2.50 | 0.40 | 9.00 |"), cached);
   assert.equal(targetCostTable(new Map()), "");
+});
+
+test("the departments' table sums each department's process and PostgreSQL time per request", () => {
+  const spent = (labor: number, laborPg: number, tax: number, taxPg: number) =>
+    new Map([
+      ["labor-security", { process: labor, postgres: laborPg }],
+      ["tax", { process: tax, postgres: taxPg }],
+    ]);
+  const results = new Map([
+    [
+      "Q1",
+      new Map<Target, Summary>([
+        [
+          "a",
+          summarize([
+            { ...run(100, 100, 1500), departmentsCpuMs: spent(300, 200, 100, 0) },
+            { ...run(100, 100, 1500), departmentsCpuMs: spent(100, 0, 100, 0) },
+          ]),
+        ],
+      ]),
+    ],
+  ]);
+  // Per request: gateway 1; labor 2 + 1, tax 1 + 0; total 5; the machine 15.
+  assert.match(
+    departmentsCostTable(results),
+    /\| Q1 \| \(a\) OneWindow gateway \| 1\.00 \| 3\.00 \| 1\.00 \| 5\.00 \| 15\.00 \| labor-security 2\.00 \+ 1\.00, tax 1\.00 \+ 0\.00 \|/,
+  );
+  // Runs without the departments' figures make no row.
+  assert.equal(
+    departmentsCostTable(new Map([["Q4", new Map<Target, Summary>([["a", summarize([run(1, 1, 1)])]])]])),
+    "",
+  );
 });
 
 (process.platform === "linux" ? test : test.skip)(

@@ -19,6 +19,8 @@ export interface Summary {
   /** The load generator's CPU per request, ms, and the local redis-server's when measured. */
   loadGeneratorCpuMsPerRequest?: number;
   redisCpuMsPerRequest?: number;
+  /** Per department (not the target itself): CPU of its process, and of PostgreSQL's backends of its database, per request, ms. */
+  departments?: Map<string, { process: number; postgres: number }>;
   runs: number;
 }
 
@@ -42,8 +44,24 @@ export function summarize(runs: RunResult[]): Summary {
     postgresCpuMsPerRequest: measured(runs.map((r) => r.postgresCpuMs)),
     loadGeneratorCpuMsPerRequest: measured(runs.map((r) => r.loadGeneratorCpuMs)),
     redisCpuMsPerRequest: measured(runs.map((r) => r.redisCpuMs)),
+    departments: runs.every((r) => r.departmentsCpuMs) ? departmentsPerRequest(runs, perRequest) : undefined,
     runs: runs.length,
   };
+}
+
+function departmentsPerRequest(
+  runs: RunResult[],
+  perRequest: (ms: number) => number,
+): Map<string, { process: number; postgres: number }> {
+  const sums = new Map<string, { process: number; postgres: number }>();
+  for (const r of runs)
+    for (const [name, spent] of r.departmentsCpuMs!) {
+      const sum = sums.get(name) ?? { process: 0, postgres: 0 };
+      sums.set(name, { process: sum.process + spent.process, postgres: sum.postgres + spent.postgres });
+    }
+  return new Map(
+    [...sums].map(([name, sum]) => [name, { process: perRequest(sum.process), postgres: perRequest(sum.postgres) }]),
+  );
 }
 
 const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
@@ -156,6 +174,34 @@ export function targetCostTable(results: Map<string, Map<Target, Summary>>): str
           : s.targetCpuMsPerRequest + department + s.postgresCpuMsPerRequest + (s.redisCpuMsPerRequest ?? 0);
       lines.push(
         `| ${query} | ${TARGET_NAMES[target]} | ${cpu(s.targetCpuMsPerRequest)} | ${opt(s.departmentCpuMsPerRequest)} | ${opt(s.postgresCpuMsPerRequest)} | ${opt(s.redisCpuMsPerRequest)} | ${opt(total)} | ${opt(s.loadGeneratorCpuMsPerRequest)} | ${cpu(s.machineCpuMsPerRequest)} |`,
+      );
+    }
+  return lines.length > 2 ? lines.join("\n") : "";
+}
+
+/**
+ * What one request costs the departments, per query and target: the target's own CPU, every
+ * other department's process, PostgreSQL's backends of the departments' databases, their sum (the
+ * request's cost wherever else the machine is busy: other work on a shared machine does not count),
+ * the whole machine's, and each department's share (process + PostgreSQL). "" without figures.
+ */
+export function departmentsCostTable(results: Map<string, Map<Target, Summary>>): string {
+  const lines = [
+    "| query | target | target CPU ms/req | departments CPU ms/req | their PostgreSQL CPU ms/req | request total | machine CPU ms/req | by department (process + PostgreSQL) |",
+    "|---|---|---:|---:|---:|---:|---:|---|",
+  ];
+  for (const [query, byTarget] of results)
+    for (const [target, s] of byTarget) {
+      if (!s.departments) continue;
+      const shares = [...s.departments];
+      const process = shares.reduce((sum, [, d]) => sum + d.process, 0);
+      const postgres = shares.reduce((sum, [, d]) => sum + d.postgres, 0);
+      const each = shares
+        .filter(([, d]) => d.process + d.postgres >= 0.005)
+        .map(([name, d]) => `${name} ${cpu(d.process)} + ${cpu(d.postgres)}`)
+        .join(", ");
+      lines.push(
+        `| ${query} | ${TARGET_NAMES[target]} | ${cpu(s.targetCpuMsPerRequest)} | ${cpu(process)} | ${cpu(postgres)} | ${cpu(s.targetCpuMsPerRequest + process + postgres)} | ${cpu(s.machineCpuMsPerRequest)} | ${each} |`,
       );
     }
   return lines.length > 2 ? lines.join("\n") : "";

@@ -206,7 +206,15 @@ export { selectedFields } from "./auth/selected-fields";
 export { AuditEntry } from "./audit/audit-entry.entity";
 export { CreateAuditTrail1764000000000 } from "./audit/audit.migration";
 export { AuditActs1764012120000 } from "./audit/audit-acts.migration";
-export { type AuditRead, type AuditOutcome, type ChainCheckResult, AuditTrail } from "./audit/audit-trail";
+export {
+  type AuditRead,
+  type AuditOutcome,
+  type AuditTrailOptions,
+  type ChainCheckResult,
+  AuditTrail,
+} from "./audit/audit-trail";
+export { claimAuditWriter, writerOfSlot, type AuditWriterClaim } from "./audit/audit-writer";
+export { AuditWriters1765300000000 } from "./audit/audit-writers.migration";
 export { signAuditHead, isSignedHeadValid, type SignedAuditHead, type AuditSigning } from "./audit/audit-head";
 export { SignedAuditHeads1765200000000 } from "./audit/audit-head.migration";
 export { departmentField, auditTypeDefs, auditResolvers } from "./audit/audit-schema";
@@ -214,7 +222,8 @@ export { DEFAULT_TALLY_KEYS, type TalliedRefusals, RefusalTally } from "./audit/
 export { declaredRoles } from "./auth/declared-roles";
 export { readKeyMaterial } from "./auth/key-material";
 export { rootActs, writeWithoutPurpose, actRecords, type RootAct, type SelfServiceActs } from "./audit/acts";
-export { isPostgres, runSql, valuesList, num } from "./db/sql";
+export { isPostgres, runSql, runPrepared, anyOf, valuesList, num } from "./db/sql";
+export { plainEntity, type PlainEntity } from "./db/plain-entity";
 export { afterCommit } from "./db/after-commit";
 export { AggregateCache, callerScope, cacheReads, cacheInvalidations, type CachedRead } from "./cache/aggregate-cache";
 export { MemoryCacheStore, type CacheLookup, type CacheStore, type MemoryCacheLimits } from "./cache/cache-store";

@@ -90,3 +90,12 @@ test("a list's name ignores first, after and arguments left null", () => {
   assert.notEqual(listName("Query", "citizens", { filter: { community: "a" } }), listName("Query", "citizens", {}));
   assert.notEqual(listName("Citizen", "cases", {}, "1"), listName("Citizen", "cases", {}, "2"));
 });
+
+test("every cursor has an IV of its own, drawn in bulk: sealing one position over and over never repeats", () => {
+  // More than one draw of the IV pool (256 IVs).
+  const sealed = Array.from({ length: 600 }, () => cursors.seal("k:330102197503070011"));
+  assert.equal(new Set(sealed).size, 600);
+  assert.equal(new Set(sealed.map((c) => Buffer.from(c, "base64url").subarray(0, 12).toString("hex"))).size, 600);
+  for (const cursor of [sealed[0], sealed[255], sealed[256], sealed[599]])
+    assert.equal(cursors.open(cursor, "after"), "k:330102197503070011");
+});

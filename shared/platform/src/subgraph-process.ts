@@ -7,6 +7,7 @@ import { startTelemetry, stopTelemetry } from "./telemetry";
 import { loadEventTrust, startEventing } from "./nats/eventing";
 import { createSubgraphServer, type SubgraphServer } from "./subgraph-server";
 import { AuditTrail } from "./audit/audit-trail";
+import { claimAuditWriter } from "./audit/audit-writer";
 import { AuditHeadRelay, readPublishedHeads } from "./nats/audit-stream";
 import { ContextVerifier } from "./auth/internal-context";
 import {
@@ -71,17 +72,29 @@ export async function startSubgraph<S>(
     ensureDevAuditKeys(config.dataDir, definition.name);
   const heads = new AuditHeadRelay(dataSource, eventing.bus, definition.name, logger);
   heads.start();
-  const trail = new AuditTrail(dataSource, {
-    department: definition.name,
-    signingKey: loadAuditSigningKey(env, config.dataDir, definition.name),
-    verifyKey: loadAuditVerifyKey(env, config.dataDir, definition.name),
-    publishedHeads: async () => {
-      if (!eventing.bus.connected) throw new Error(`NATS at ${config.natsUrl} is not reachable`);
-      const { js, jsm } = eventing.bus.jetStream();
-      return readPublishedHeads(js, jsm, config.events.prefix, definition.name);
+  // A chain of the trail of this process's own: replicas append side by side, not in turns.
+  const writer = await claimAuditWriter(dataSource, logger);
+  const trail = new AuditTrail(
+    dataSource,
+    {
+      department: definition.name,
+      signingKey: loadAuditSigningKey(env, config.dataDir, definition.name),
+      verifyKey: loadAuditVerifyKey(env, config.dataDir, definition.name),
+      publishedHeads: async () => {
+        if (!eventing.bus.connected) throw new Error(`NATS at ${config.natsUrl} is not reachable`);
+        const { js, jsm } = eventing.bus.jetStream();
+        return readPublishedHeads(js, jsm, config.events.prefix, definition.name);
+      },
+      headsCommitted: () => heads.nudge(),
     },
-    headsCommitted: () => heads.nudge(),
-  });
+    {
+      writer: writer.writer,
+      onChainMismatch: (message) => logger.error({ auditChain: writer.writer }, `audit trail: ${message}`),
+    },
+  );
+  // The start-up check: where the chain stands, against its newest signed head.
+  const resumed = await trail.resume();
+  logger.info({ auditChain: writer.writer, row: resumed }, "audit trail: appending to its chain");
   const server = createSubgraphServer({
     service: definition.name,
     schema: await definition.buildSchema(services),
@@ -114,6 +127,7 @@ export async function startSubgraph<S>(
       await heads.stop();
       await eventing.stop();
       await server.stop();
+      await writer.release();
       await closeSharedCacheStore();
       await stopTelemetry();
     },

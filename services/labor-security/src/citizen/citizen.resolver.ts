@@ -3,10 +3,12 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, R
 import {
   connectionType,
   DateScalar,
+  hasRole,
   PageArgs,
   keysetPageRequest,
   loaderFor,
   parseIdNumber,
+  selectedFields,
   type RequestContext,
 } from "@onewindow/platform";
 import { CITIZEN_LIST_READERS, IDENTITY_READERS, LABOR_RECORD_READERS, LABOR_WRITERS } from "../access";
@@ -20,8 +22,24 @@ import { UnemploymentRegistration } from "../unemployment/unemployment-registrat
 import { AssistanceCategory } from "./citizen.enums";
 import { Citizen } from "./citizen.entity";
 import { CitizenFilter, RecordRetirementCategoryInput, RegisterCitizenInput } from "./citizen.inputs";
+import type { CitizenParts } from "./citizen-record.reader";
 
 export const CitizenConnection = connectionType("Citizen", Citizen, "citizen");
+
+/**
+ * The records a read of citizens selects, to read with them in one statement; none for a caller
+ * who may not read them (the fields refuse them, and nothing is read that would be refused).
+ */
+function recordParts(info: GraphQLResolveInfo, ctx: RequestContext): CitizenParts {
+  if (!hasRole(ctx.caller, ...LABOR_RECORD_READERS)) return {};
+  const fields = new Set(selectedFields(info, "Citizen"));
+  return {
+    employment: fields.has("employment"),
+    unemployment: fields.has("unemployment"),
+    retirement: fields.has("retirement"),
+    assistance: fields.has("assistanceCategories"),
+  };
+}
 
 @Resolver(() => Citizen)
 export class CitizenResolver {
@@ -38,7 +56,7 @@ export class CitizenResolver {
     const id = parseIdNumber(idNumber.trim().toUpperCase(), "idNumber").idNumber;
     // Before the look-up: a citizen asking for someone else learns nothing, not even whether they exist.
     ctx.access.read([id], info);
-    return loaders.citizen(ctx, this.s).load(id);
+    return loaders.citizenWith(ctx, this.s, recordParts(info, ctx)).load(id);
   }
 
   @Authorized(CITIZEN_LIST_READERS)
@@ -130,9 +148,7 @@ export class CitizenResolver {
   @Authorized(LABOR_RECORD_READERS)
   @FieldResolver(() => Employment, { nullable: true, description: "The current job; null when not employed." })
   employment(@Root() citizen: Citizen, @Ctx() ctx: RequestContext) {
-    return loaderFor<string, Employment>(ctx, "currentEmployment", (ids) =>
-      this.s.citizens.currentEmployments(ids),
-    ).load(citizen.idNumber);
+    return loaders.currentEmployment(ctx, this.s).load(citizen.idNumber);
   }
 
   @Authorized(LABOR_RECORD_READERS)
@@ -151,9 +167,7 @@ export class CitizenResolver {
     description: "The latest unemployment registration, open or closed.",
   })
   unemployment(@Root() citizen: Citizen, @Ctx() ctx: RequestContext) {
-    return loaderFor<string, UnemploymentRegistration>(ctx, "unemployment", (ids) =>
-      this.s.unemployment.latest(ids),
-    ).load(citizen.idNumber);
+    return loaders.unemployment(ctx, this.s).load(citizen.idNumber);
   }
 
   @Authorized(LABOR_RECORD_READERS)
@@ -161,18 +175,12 @@ export class CitizenResolver {
     description: "Employment-assistance groups the citizen belongs to today.",
   })
   async assistanceCategories(@Root() citizen: Citizen, @Ctx() ctx: RequestContext) {
-    return (
-      (await loaderFor<Citizen, AssistanceCategory[]>(ctx, "assistance", (cs) => this.s.citizens.categoriesOf(cs)).load(
-        citizen,
-      )) ?? []
-    );
+    return (await loaders.assistance(ctx, this.s).load(citizen)) ?? [];
   }
 
   @Authorized(LABOR_RECORD_READERS)
   @FieldResolver(() => Retirement, { nullable: true, description: "The approved retirement, if any." })
   retirement(@Root() citizen: Citizen, @Ctx() ctx: RequestContext) {
-    return loaderFor<string, Retirement>(ctx, "retirement", (ids) => this.s.retirements.findByIds(ids)).load(
-      citizen.idNumber,
-    );
+    return loaders.retirement(ctx, this.s).load(citizen.idNumber);
   }
 }

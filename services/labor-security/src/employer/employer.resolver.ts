@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from "type-graphql";
 import { PageArgs, pageRequest, type RequestContext } from "@onewindow/platform";
 import { EMPLOYER_FINDERS, LABOR_WRITERS } from "../access";
-import { JobPostingConnection } from "../job-posting/job-posting.resolver";
+import { boardPage, JobPostingConnection } from "../job-posting/job-posting.resolver";
 import { loaders } from "../loaders";
 import type { Services } from "../services";
 import { Employer } from "./employer.entity";
@@ -37,10 +37,14 @@ export class EmployerResolver {
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return this.s.jobPostings.list(
-      null,
-      pageRequest(first, after, ctx.cursors.forField(info, employer.creditCode)),
-      employer.creditCode,
+    return boardPage(
+      ctx,
+      this.s,
+      this.s.jobPostings.list(
+        null,
+        pageRequest(first, after, ctx.cursors.forField(info, employer.creditCode)),
+        employer.creditCode,
+      ),
     );
   }
 }

@@ -1,4 +1,4 @@
-import { In, type DataSource } from "typeorm";
+import type { DataSource } from "typeorm";
 import {
   ConflictError,
   EventPublisher,
@@ -6,7 +6,10 @@ import {
   isUniqueViolation,
   optionalText,
   parseCreditCode,
+  anyOf,
+  plainEntity,
   requiredText,
+  runPrepared,
   type Clock,
 } from "@onewindow/platform";
 import { LaborEvents } from "@onewindow/contracts";
@@ -51,7 +54,19 @@ export class EmployerService {
 
   /** Employers by credit code, one query per batch, in key order. */
   async findByIds(creditCodes: readonly string[]): Promise<(Employer | null)[]> {
-    const rows = await this.db.getRepository(Employer).findBy({ creditCode: In([...creditCodes]) });
-    return byKeys(creditCodes, rows, (e) => e.creditCode);
+    if (creditCodes.length === 0) return [];
+    // Plain SQL: every citizen's job and every posting on the board names its employer.
+    const plain = plainEntity(this.db, Employer);
+    const codes = anyOf(this.db, "e.credit_code", creditCodes);
+    const rows = await runPrepared(
+      this.db,
+      `SELECT ${plain.columns("e")} FROM employer e WHERE ${codes.sql}`,
+      codes.params,
+    );
+    return byKeys(
+      creditCodes,
+      rows.map((row) => plain.from(row)!),
+      (e) => e.creditCode,
+    );
   }
 }

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from "type-graphql";
-import { connectionType, PageArgs, pageRequest, type RequestContext } from "@onewindow/platform";
+import { connectionType, PageArgs, pageRequest, type Connection, type RequestContext } from "@onewindow/platform";
 import { LABOR_WRITERS } from "../access";
 import { Employer } from "../employer/employer.entity";
 import { loaders } from "../loaders";
@@ -9,6 +9,17 @@ import { JobPosting } from "./job-posting.entity";
 import { JobPostingFilter, PostJobInput } from "./job-posting.inputs";
 
 export const JobPostingConnection = connectionType("JobPosting", JobPosting, "job posting");
+
+/** A page of the board as a connection: its postings' employers, read with it, answer their `employer` fields. */
+export async function boardPage(
+  ctx: RequestContext,
+  s: Services,
+  listed: ReturnType<Services["jobPostings"]["list"]>,
+): Promise<Connection<JobPosting>> {
+  const { connection, employers } = await listed;
+  for (const employer of employers) loaders.employer(ctx, s).prime(employer.creditCode, employer);
+  return connection;
+}
 
 @Resolver(() => JobPosting)
 export class JobPostingResolver {
@@ -23,7 +34,11 @@ export class JobPostingResolver {
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return this.s.jobPostings.list(filter, pageRequest(first, after, ctx.cursors.forField(info)));
+    return boardPage(
+      ctx,
+      this.s,
+      this.s.jobPostings.list(filter, pageRequest(first, after, ctx.cursors.forField(info))),
+    );
   }
 
   @Authorized(LABOR_WRITERS)

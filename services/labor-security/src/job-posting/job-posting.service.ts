@@ -7,7 +7,11 @@ import {
   isValidDate,
   optionalText,
   parseCreditCode,
+  anyOf,
+  plainEntity,
   requiredText,
+  runPrepared,
+  runSql,
   toConnection,
   todayBy,
   yuanToFen,
@@ -88,38 +92,76 @@ export class JobPostingService {
 
   /** A page of the job board, newest first; `creditCode` narrows it to one employer. */
   async list(filter: JobPostingFilter | null | undefined, page: PageRequest, creditCode?: string) {
-    const query = this.db.getRepository(JobPosting).createQueryBuilder("j");
-    if (creditCode) query.andWhere("j.credit_code = :creditCode", { creditCode });
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const and = (condition: string, ...values: unknown[]) => {
+      where.push(condition);
+      params.push(...values);
+    };
+    if (creditCode) and("j.credit_code = ?", creditCode);
     if (filter?.ids) {
       if (filter.ids.length > 100) throw new BadUserInputError(LABOR_JOBS.tooManyIds.with({ max: 100 }), "filter.ids");
       const wrong = filter.ids.find((id) => !/^\d{1,15}$/.test(id));
       if (wrong !== undefined)
         throw new BadUserInputError(LABOR_JOBS.notAPostingId.with({ value: wrong }), "filter.ids");
       const ids = filter.ids.map(Number);
-      query.andWhere(ids.length ? "j.id IN (:...ids)" : "1 = 0", { ids });
+      if (ids.length) {
+        const listed = anyOf(this.db, "j.id", ids);
+        and(listed.sql, ...listed.params);
+      } else and("1 = 0");
     }
     if (filter?.keyword?.trim()) {
-      query.andWhere("(j.title LIKE :kw OR j.requirements LIKE :kw)", {
-        kw: `%${filter.keyword.trim().replace(/[%_]/g, "")}%`,
-      });
+      const kw = `%${filter.keyword.trim().replace(/[%_]/g, "")}%`;
+      and("(j.title LIKE ? OR j.requirements LIKE ?)", kw, kw);
     }
     if (filter?.minSalary !== undefined && filter.minSalary !== null) {
-      query.andWhere("j.salary_max_fen >= :min", { min: yuanToFen(filter.minSalary, "filter.minSalary") });
+      and("j.salary_max_fen >= ?", yuanToFen(filter.minSalary, "filter.minSalary"));
     }
     if (filter?.industry) {
-      query.andWhere("j.credit_code IN (SELECT e.credit_code FROM employer e WHERE e.industry = :industry)", {
-        industry: filter.industry,
-      });
+      and("j.credit_code IN (SELECT e.credit_code FROM employer e WHERE e.industry = ?)", filter.industry);
     }
-    if (filter?.openOnly)
-      query.andWhere("(j.expires_on IS NULL OR j.expires_on >= :today)", { today: todayBy(this.clock) });
-    const [rows, total] = await query
-      .orderBy("j.published_on", "DESC")
-      .addOrderBy("j.id", "DESC")
-      .skip(page.offset)
-      .take(page.limit)
-      .getManyAndCount();
-    return toConnection(rows, total, page);
+    if (filter?.openOnly) and("(j.expires_on IS NULL OR j.expires_on >= ?)", todayBy(this.clock));
+    const whereSql = where.length ? `WHERE ${where.join(" AND ")}` : "";
+    // Plain SQL, one statement for the board: the page (its rows by the board's index), their
+    // employers and the total. Through TypeORM it was three, and most of the request's CPU.
+    const posting = plainEntity(this.db, JobPosting);
+    const employer = plainEntity(this.db, Employer);
+    const rows = await runPrepared(
+      this.db,
+      `SELECT p.*, ${employer.columns("er", "er_")}, (SELECT COUNT(*) FROM job_posting j ${whereSql}) AS total
+       FROM (SELECT ${posting.columns("j")} FROM job_posting j ${whereSql}
+             ORDER BY j.published_on DESC, j.id DESC LIMIT ? OFFSET ?) p
+       LEFT JOIN employer er ON er.credit_code = p.credit_code
+       ORDER BY p.published_on DESC, p.id DESC`,
+      [...params, ...params, page.limit, page.offset],
+    );
+    // A page past the end has no row to carry the total: count then.
+    const total = rows.length
+      ? Number(rows[0].total)
+      : page.offset > 0
+        ? Number(
+            (
+              await runSql<{ n: unknown }>(
+                this.db.manager,
+                `SELECT COUNT(*) AS n FROM job_posting j ${whereSql}`,
+                params,
+              )
+            )[0].n,
+          )
+        : 0;
+    const employers = new Map<string, Employer>();
+    for (const row of rows) {
+      const found = employer.from(row, "er_");
+      if (found) employers.set(found.creditCode, found);
+    }
+    return {
+      connection: toConnection(
+        rows.map((row) => posting.from(row)!),
+        total,
+        page,
+      ),
+      employers: [...employers.values()],
+    };
   }
 }
 

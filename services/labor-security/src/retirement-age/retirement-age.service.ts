@@ -21,6 +21,14 @@ export function ruleCodeOf(person: Pick<RetirementSubject, "gender" | "retiremen
   return person.retirementCategory === RetirementCategory.CADRE ? "FEMALE_CADRE" : "FEMALE_WORKER";
 }
 
+/**
+ * {@link ruleCodeOf} as SQL on the citizen alias `alias`, for reads that join a person's rule
+ * (the two must say the same; the assistance groups' tests read both ways).
+ */
+export function ruleCodeSql(alias: string): string {
+  return `CASE WHEN ${alias}.gender = '${Gender.MALE}' THEN 'MALE' WHEN ${alias}.retirement_category = '${RetirementCategory.CADRE}' THEN 'FEMALE_CADRE' ELSE 'FEMALE_WORKER' END`;
+}
+
 /** A schedule with the rule it was computed by. */
 export interface RuledSchedule extends RetirementSchedule {
   rule: RetirementAgeRule;

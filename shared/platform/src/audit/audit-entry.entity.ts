@@ -5,13 +5,17 @@ import { Column, Entity, Index, PrimaryColumn } from "typeorm";
  * One act at a department, as the department recorded it: a read of a citizen's personal data,
  * a use of a special access grant, a mutation (whatever it selected), a read of the trail itself,
  * or a refusal. Rows are only ever appended; each row's `hash`
- * covers its content and the previous row's hash, so altering or removing a row breaks the chain
- * from there on (see `AuditTrail.verify`).
+ * covers its content and the previous row's hash in its chain, so altering or removing a row
+ * breaks the chain from there on (see `AuditTrail.verify`).
  */
 @Entity("audit_entry")
 @Index("audit_entry_citizen", ["idNumber", "id"])
 export class AuditEntry {
-  /** 1, 2, 3 … without gaps: a removed row shows as a gap. */
+  /** The chain: each process of a department writes its own (`''` where one process writes). */
+  @PrimaryColumn({ type: "varchar", length: 40, default: "" })
+  writer: string;
+
+  /** 1, 2, 3 … in its chain without gaps: a removed row shows as a gap. */
   @PrimaryColumn({ type: "integer" })
   id: number;
 

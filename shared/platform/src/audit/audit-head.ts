@@ -8,6 +8,8 @@ import crypto from "node:crypto";
  */
 export interface SignedAuditHead {
   department: string;
+  /** The chain (the writer process's); absent or `''` for the department's first chain. */
+  writer?: string;
   /** The first row this head covers (the row after the previous head). */
   from: number;
   /** The last row of the group commit: the head. */
@@ -20,10 +22,23 @@ export interface SignedAuditHead {
   signature: string;
 }
 
-/** What is signed: a fixed label (so no other signed text can pass for a head), then the fields. */
+/**
+ * What is signed: a fixed label (so no other signed text can pass for a head), then the fields.
+ * A head of a named chain has a label of its own and the chain in it, so a head can be moved
+ * neither to another chain nor to the first one; the first chain's heads are signed as they
+ * always were, so those published before chains existed still check.
+ */
 function headPayload(head: Omit<SignedAuditHead, "signature">): Buffer {
-  return Buffer.from(`onewindow-audit-head\n${head.department}\n${head.from}\n${head.id}\n${head.hash}\n${head.at}`);
+  const fields = `${head.from}\n${head.id}\n${head.hash}\n${head.at}`;
+  return Buffer.from(
+    head.writer
+      ? `onewindow-audit-chain-head\n${head.department}\n${head.writer}\n${fields}`
+      : `onewindow-audit-head\n${head.department}\n${fields}`,
+  );
 }
+
+/** What a chain may be called: it is part of a signed head, a message id and a log line. */
+export const WRITER_PATTERN = /^[a-z0-9-]{0,40}$/;
 
 /** Signs a head: one Ed25519 signature (about 50 µs) per group commit, whatever its size. */
 export function signAuditHead(key: crypto.KeyObject, head: Omit<SignedAuditHead, "signature">): SignedAuditHead {
@@ -34,6 +49,7 @@ export function signAuditHead(key: crypto.KeyObject, head: Omit<SignedAuditHead,
 export function isSignedHeadValid(key: crypto.KeyObject, department: string, head: unknown): head is SignedAuditHead {
   const h = head as SignedAuditHead;
   if (!h || typeof h !== "object" || h.department !== department) return false;
+  if (h.writer !== undefined && (typeof h.writer !== "string" || !WRITER_PATTERN.test(h.writer))) return false;
   if (!Number.isSafeInteger(h.from) || !Number.isSafeInteger(h.id) || h.from < 1 || h.from > h.id) return false;
   if (typeof h.hash !== "string" || typeof h.at !== "string" || typeof h.signature !== "string") return false;
   try {

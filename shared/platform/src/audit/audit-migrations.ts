@@ -2,12 +2,14 @@ import type { Constructor } from "../data-source";
 import { AuditActs1764012120000 } from "./audit-acts.migration";
 import { SignedAuditHeads1765200000000 } from "./audit-head.migration";
 import { CreateAuditTrail1764000000000 } from "./audit.migration";
+import { AuditWriters1765300000000 } from "./audit-writers.migration";
 
-/** Every department's audit tables (the trail, its act columns, its signed heads), in order. */
+/** Every department's audit tables (the trail, its act columns, its signed heads, a chain per writer), in order. */
 export const AUDIT_MIGRATIONS: Constructor[] = [
   CreateAuditTrail1764000000000,
   AuditActs1764012120000,
   SignedAuditHeads1765200000000,
+  AuditWriters1765300000000,
 ];
 
 /**

@@ -1,7 +1,15 @@
 import crypto from "node:crypto";
-import type { DataSource, EntityManager } from "typeorm";
+import type { DataSource } from "typeorm";
+import { isUniqueViolation } from "../data-source";
+import { runPrepared, runSql } from "../db/sql";
 import { AuditEntry } from "./audit-entry.entity";
-import { isSignedHeadValid, signAuditHead, type AuditSigning, type SignedAuditHead } from "./audit-head";
+import {
+  isSignedHeadValid,
+  signAuditHead,
+  WRITER_PATTERN,
+  type AuditSigning,
+  type SignedAuditHead,
+} from "./audit-head";
 
 /** What a department records about one act; the trail adds id, time, chain and hash. */
 export interface AuditRead {
@@ -74,25 +82,64 @@ function hashOf(row: Omit<AuditEntry, "hash">): string {
   return crypto.createHash("sha256").update(JSON.stringify(content)).digest("hex");
 }
 
+/** What a writer says of rows of its chain that no signed head covers. */
+const uncovered = (from: number, to: number, chain: string) =>
+  from === to
+    ? `row ${from} of ${chain} is covered by no signed head: it was written behind the department's back, and the next head does not cover it`
+    : `rows ${from}-${to} of ${chain} are covered by no signed head: they were written behind the department's back, and the next head does not cover them`;
+
+/** Where a writer's chain stands: its newest row, and whether a signed head was ever written to it. */
+interface ChainHead {
+  id: number;
+  hash: string;
+  signed: boolean;
+}
+
+/** What {@link AuditTrail} takes beyond its database and keys. */
+export interface AuditTrailOptions {
+  /** The chain this process appends to (see `claimAuditWriter`); default `''`, the first. */
+  writer?: string;
+  /**
+   * Told when the chain in the database is not where this writer left it or, at start-up, not
+   * where its newest signed head says: rows added behind the department's back, rows removed,
+   * or another process writing the same chain. The writer never overwrites: it appends after
+   * what is there, and its next head covers only its own rows, so `verify` names the others.
+   */
+  onChainMismatch?: (message: string) => void;
+}
+
 /**
- * A department's append-only, hash-chained audit trail. Appends are serialised: in this process
- * by one writer, across processes (replicas on PostgreSQL) by an advisory lock, so the chain has
- * exactly one next row. Reads that arrive while a write is in flight are written together in the
- * next transaction (group commit), so the trail costs one transaction per burst, not per read.
+ * A department's append-only, hash-chained audit trail. Each writer process appends to a chain
+ * of its own (`writer`) and keeps that chain's head in memory, so an append is one statement:
+ * the rows and their signed head in one `INSERT` (on PostgreSQL; SQLite, written by one process,
+ * takes one short transaction). The key (writer, id) keeps the chain linear: an append from a
+ * head that is no longer the newest fails as a duplicate, and the writer then reads the chain's
+ * head again and appends after it. Reads that arrive while a write is in flight are written
+ * together in the next statement (group commit), so the trail costs one statement per burst,
+ * not per read. `verify` checks every chain.
  */
 export class AuditTrail {
   private pending: { records: AuditRead[]; done: (err?: unknown) => void }[] = [];
   private writing = false;
+  /** This writer's chain head; null until read from the database, and again after a failed append. */
+  private head: ChainHead | null = null;
+  private readonly writer: string;
+  private readonly onChainMismatch: (message: string) => void;
 
   /**
-   * `signing`: the department signs the head of every group commit in the same transaction as
-   * its rows (an `audit_head` row, published to JetStream by the head relay), and `verify` checks
-   * the rows against those heads. Without it (in-process tests, tools) only the plain chain is kept.
+   * `signing`: the department signs the head of every group commit with its rows (an `audit_head`
+   * row, published to JetStream by the head relay), and `verify` checks the rows against those
+   * heads. Without it (in-process tests, tools) only the plain chain is kept.
    */
   constructor(
     private readonly db: DataSource,
     private readonly signing?: AuditSigning,
-  ) {}
+    options: AuditTrailOptions = {},
+  ) {
+    this.writer = options.writer ?? "";
+    if (!WRITER_PATTERN.test(this.writer)) throw new Error(`"${this.writer}" cannot name an audit chain`);
+    this.onChainMismatch = options.onChainMismatch ?? (() => undefined);
+  }
 
   /** Appends `records`; resolves when they are committed. */
   append(records: AuditRead[]): Promise<void> {
@@ -109,46 +156,104 @@ export class AuditTrail {
       const batch = this.pending;
       this.pending = [];
       try {
-        await this.db.transaction((tx) =>
-          this.appendIn(
-            tx,
-            batch.flatMap((b) => b.records),
-          ),
-        );
-        this.signing?.headsCommitted?.();
+        await this.commit(batch.flatMap((b) => b.records));
         batch.forEach((b) => b.done());
       } catch (err) {
         // One request's rows must not fail the others': write each request's alone.
         if (batch.length === 1) batch[0].done(err);
-        else
-          for (const b of batch)
-            await this.db
-              .transaction((tx) => this.appendIn(tx, b.records))
-              .then(() => {
-                this.signing?.headsCommitted?.();
-                b.done();
-              }, b.done);
+        else for (const b of batch) await this.commit(b.records).then(() => b.done(), b.done);
       }
     }
     this.writing = false;
   }
 
-  private async appendIn(tx: EntityManager, records: AuditRead[]): Promise<void> {
-    const postgres = tx.connection.options.type === "postgres";
-    // 0x4f57 4155: "OWAU", one lock id for the trail of this database.
-    if (postgres) await tx.query("SELECT pg_advisory_xact_lock(1331118421)");
-    // Plain SQL here and below: through TypeORM's query builder and entity insert, an append of
-    // 50 rows cost 3.7 ms of CPU (1.7 ms for one row), most of a department's cost per read.
-    const [last] = (await tx.query("SELECT id, hash FROM audit_entry ORDER BY id DESC LIMIT 1")) as {
-      id: number;
-      hash: string;
-    }[];
-    let id = Number(last?.id ?? 0);
-    const first = id + 1;
-    let prevHash = last?.hash ?? GENESIS;
+  /**
+   * Reads where this writer's chain stands and, on a signed trail, checks it against the chain's
+   * newest signed head: the process's start-up check (and what a writer does after an append
+   * failed). Returns the chain's newest row id (0: empty); a mismatch goes to `onChainMismatch`.
+   */
+  async resume(): Promise<number> {
+    const chain = this.writer ? `chain ${this.writer}` : "the chain";
+    const [last] = await runSql<{ id: number; hash: string }>(
+      this.db.manager,
+      "SELECT id, hash FROM audit_entry WHERE writer = ? ORDER BY id DESC LIMIT 1",
+      [this.writer],
+    );
+    const id = Number(last?.id ?? 0);
+    const hash = last?.hash ?? GENESIS;
+    let signed = false;
+    if (this.signing) {
+      const [row] = await runSql<{ id: number; from_id: number; hash: string; at: string; signature: string }>(
+        this.db.manager,
+        "SELECT id, from_id, hash, at, signature FROM audit_head WHERE writer = ? ORDER BY id DESC LIMIT 1",
+        [this.writer],
+      );
+      signed = row !== undefined;
+      const head = row && {
+        department: this.signing.department,
+        writer: this.writer || undefined,
+        from: Number(row.from_id),
+        id: Number(row.id),
+        hash: row.hash,
+        at: row.at,
+        signature: row.signature,
+      };
+      const valid = !head || isSignedHeadValid(this.signing.verifyKey, this.signing.department, head as unknown);
+      if (head && !valid)
+        this.onChainMismatch(
+          `${chain}'s newest head in the database (row ${head.id}) is not signed with the department's key: the next head covers only rows after row ${id}`,
+        );
+      else if (head && head.id < id) this.onChainMismatch(uncovered(head.id + 1, id, chain));
+      else if (head && head.id > id)
+        this.onChainMismatch(
+          `${chain} ends at row ${id}, before its newest signed head (row ${head.id}): rows were removed`,
+        );
+      else if (head && head.hash !== hash)
+        this.onChainMismatch(`row ${id} of ${chain} is not the row its department signed`);
+      else if (!head && id > 0 && this.writer) this.onChainMismatch(uncovered(1, id, chain));
+    }
+    this.head = { id, hash, signed };
+    return id;
+  }
+
+  /**
+   * Appends `records` after this writer's head, in one statement. A duplicate key means the chain
+   * moved on without this writer (rows added behind its back, or another process on the same
+   * chain): it reads the head again, says so, and appends after it.
+   */
+  private async commit(records: AuditRead[]): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const known = this.head;
+      if (!known) await this.resume();
+      const head = this.head!;
+      const rows = this.rowsAfter(head, records);
+      const last = rows.at(-1)!;
+      try {
+        await this.insert(head, rows);
+        this.head = { id: last.id, hash: last.hash, signed: head.signed || !!this.signing };
+        if (this.signing) this.signing.headsCommitted?.();
+        return;
+      } catch (err) {
+        // Whatever happened, the database says where the chain is now.
+        this.head = null;
+        if (!isUniqueViolation(err) || attempt >= 3) throw err;
+        const was = head.id;
+        const now = await this.resume();
+        this.onChainMismatch(
+          `${this.writer ? `chain ${this.writer}` : "the chain"} moved from row ${was} to row ${now} without this writer: another process writes it, or rows were added behind the department's back`,
+        );
+      }
+    }
+  }
+
+  /** The rows of `records` as they follow `head`: ids, time, previous hash and hash. */
+  private rowsAfter(head: ChainHead, records: AuditRead[]): AuditEntry[] {
+    let id = head.id;
+    let prevHash = head.hash;
     const at = new Date().toISOString();
-    const rows = records.map((r) => {
+    return records.map((r) => {
       const row = {
+        writer: this.writer,
         id: ++id,
         at,
         requestId: r.requestId.slice(0, 64),
@@ -165,58 +270,97 @@ export class AuditTrail {
         prevHash,
       };
       prevHash = hashOf(row);
-      return [...whoWhatWhen(row), row.clientRequestId, row.tokenJti, row.outcome, row.reason, row.prevHash, prevHash];
+      return { ...row, hash: prevHash };
     });
-    if (postgres) {
-      // One statement with a parameter per column, whatever the number of rows.
-      const columns = COLUMNS.map((_, c) => rows.map((row) => row[c]));
-      await tx.query(
-        `INSERT INTO audit_entry (${COLUMNS.join(", ")}) SELECT * FROM unnest(${COLUMN_TYPES.map((t, c) => `$${c + 1}::${t}[]`).join(", ")})`,
-        columns,
+  }
+
+  /**
+   * Writes the rows and, on a signed trail, their head: one `INSERT` on PostgreSQL (the head's
+   * in a data-modifying WITH of the rows', so both commit or neither), a transaction on SQLite.
+   * Plain SQL: through TypeORM's query builder and entity insert, an append of 50 rows cost
+   * 3.7 ms of CPU (1.7 ms for one row), most of a department's cost per read.
+   */
+  private async insert(head: ChainHead, rows: AuditEntry[]): Promise<void> {
+    const values = (row: AuditEntry) => [
+      ...whoWhatWhen(row),
+      row.clientRequestId,
+      row.tokenJti,
+      row.outcome,
+      row.reason,
+      row.prevHash,
+      row.hash,
+    ];
+    const signed = this.signing && this.signHead(head, rows);
+    if (this.db.options.type === "postgres") {
+      // One parameter per column, whatever the number of rows.
+      const tuples = rows.map(values);
+      const columns = COLUMNS.map((_, c) => tuples.map((tuple) => tuple[c]));
+      const insertRows = `INSERT INTO audit_entry (writer, ${COLUMNS.join(", ")}) SELECT $1::varchar, * FROM unnest(${COLUMN_TYPES.map((t, c) => `$${c + 2}::${t}[]`).join(", ")})`;
+      // Prepared: one text for any number of rows, planned once per connection.
+      if (!signed) {
+        await runPrepared(this.db, insertRows, [this.writer, ...columns]);
+        return;
+      }
+      const p = COLUMNS.length + 2;
+      await runPrepared(
+        this.db,
+        `WITH appended AS (${insertRows}) INSERT INTO audit_head (writer, id, from_id, hash, at, signature) VALUES ($1, $${p}, $${p + 1}, $${p + 2}, $${p + 3}, $${p + 4})`,
+        [this.writer, ...columns, signed.id, signed.from, signed.hash, signed.at, signed.signature],
       );
-    } else {
-      const values = `(${COLUMNS.map(() => "?").join(", ")})`;
+      return;
+    }
+    const placeholders = `(?, ${COLUMNS.map(() => "?").join(", ")})`;
+    await this.db.transaction(async (tx) => {
       for (let i = 0; i < rows.length; i += 200) {
         const chunk = rows.slice(i, i + 200);
         await tx.query(
-          `INSERT INTO audit_entry (${COLUMNS.join(", ")}) VALUES ${chunk.map(() => values).join(", ")}`,
-          chunk.flat(),
+          `INSERT INTO audit_entry (writer, ${COLUMNS.join(", ")}) VALUES ${chunk.map(() => placeholders).join(", ")}`,
+          chunk.flatMap((row) => [this.writer, ...values(row)]),
         );
       }
-    }
-    if (this.signing) await this.signHead(tx, first, id, prevHash, at);
+      if (signed)
+        await tx.query("INSERT INTO audit_head (writer, id, from_id, hash, at, signature) VALUES (?, ?, ?, ?, ?, ?)", [
+          this.writer,
+          signed.id,
+          signed.from,
+          signed.hash,
+          signed.at,
+          signed.signature,
+        ]);
+    });
   }
 
   /**
-   * Signs the new head in the rows' own transaction, so a committed row always has its signed head
+   * Signs the head of `rows`, written with them, so a committed row always has its signed head
    * beside it and the relay publishes it later (a read never waits for NATS). The head covers the
-   * rows since the previous head; rows someone added behind the department's back since then stay
-   * uncovered, and `verify` reports them as inserted.
+   * rows since the chain's previous head; rows someone added behind the department's back since
+   * then stay uncovered, and `verify` reports them as inserted. The first head ever of the first
+   * chain also covers the rows written before heads were signed.
    */
-  private async signHead(tx: EntityManager, first: number, id: number, hash: string, at: string): Promise<void> {
-    const [previous] = (await tx.query("SELECT id FROM audit_head ORDER BY id DESC LIMIT 1")) as { id: number }[];
-    // The first head ever also covers the rows written before heads were signed.
-    const from = previous ? first : 1;
-    if (!this.signing!.signingKey) throw new Error("this audit trail has no signing key: it can only be checked");
-    const head = signAuditHead(this.signing!.signingKey, { department: this.signing!.department, from, id, hash, at });
-    const p = tx.connection.options.type === "postgres" ? ["$1", "$2", "$3", "$4", "$5"] : ["?", "?", "?", "?", "?"];
-    await tx.query(`INSERT INTO audit_head (id, from_id, hash, at, signature) VALUES (${p.join(", ")})`, [
-      head.id,
-      head.from,
-      head.hash,
-      head.at,
-      head.signature,
-    ]);
+  private signHead(head: ChainHead, rows: AuditEntry[]): SignedAuditHead {
+    const { signingKey, department } = this.signing!;
+    if (!signingKey) throw new Error("this audit trail has no signing key: it can only be checked");
+    const last = rows.at(-1)!;
+    const from = head.signed || this.writer ? rows[0].id : 1;
+    return signAuditHead(signingKey, {
+      department,
+      ...(this.writer ? { writer: this.writer } : {}),
+      from,
+      id: last.id,
+      hash: last.hash,
+      at: last.at,
+    });
   }
 
   /**
-   * The validly signed heads, sorted by row: the department's own `audit_head` rows and the heads
-   * it published (which nobody can delete). Two valid heads for one row that disagree mean the
-   * key itself was misused; the published one is kept.
+   * The validly signed heads of every chain, each chain's sorted by row: the department's own
+   * `audit_head` rows and the heads it published (which nobody can delete). Two valid heads for
+   * one row that disagree mean the key itself was misused; the published one is kept.
    */
-  private async signedHeads(): Promise<SignedAuditHead[]> {
+  private async signedHeads(): Promise<Map<string, SignedAuditHead[]>> {
     const { department, verifyKey } = this.signing!;
-    const local = (await this.db.query("SELECT id, from_id, hash, at, signature FROM audit_head")) as {
+    const local = (await this.db.query("SELECT writer, id, from_id, hash, at, signature FROM audit_head")) as {
+      writer: string;
       id: number;
       from_id: number;
       hash: string;
@@ -224,30 +368,37 @@ export class AuditTrail {
       signature: string;
     }[];
     const published = await this.signing!.publishedHeads();
-    const heads = new Map<number, SignedAuditHead>();
+    const chains = new Map<string, Map<number, SignedAuditHead>>();
+    const keep = (head: SignedAuditHead) => {
+      const writer = head.writer ?? "";
+      const chain = chains.get(writer) ?? chains.set(writer, new Map()).get(writer)!;
+      chain.set(head.id, head);
+    };
     for (const row of local) {
       const head = {
         department,
+        ...(row.writer ? { writer: row.writer } : {}),
         from: Number(row.from_id),
         id: Number(row.id),
         hash: row.hash,
         at: row.at,
         signature: row.signature,
       };
-      if (isSignedHeadValid(verifyKey, department, head)) heads.set(head.id, head);
+      if (isSignedHeadValid(verifyKey, department, head)) keep(head);
     }
-    for (const head of published) if (isSignedHeadValid(verifyKey, department, head)) heads.set(head.id, head);
-    return [...heads.values()].sort((a, b) => a.id - b.id);
+    for (const head of published) if (isSignedHeadValid(verifyKey, department, head)) keep(head);
+    return new Map([...chains].map(([writer, heads]) => [writer, [...heads.values()].sort((a, b) => a.id - b.id)]));
   }
 
   /**
-   * Recomputes the chain from the first row and, when the trail is signed, checks it against the
-   * signed heads; reports the first row that was altered, inserted or removed, and rows missing
-   * at the end (truncation). Rows newer than the newest head read are left for the next check:
-   * they may have been committed while this one ran.
+   * Recomputes every chain from its first row and, when the trail is signed, checks it against
+   * the chain's signed heads; reports the first row that was altered, inserted or removed, and
+   * rows missing at the end (truncation) — of the first chain, then the others by name (their
+   * reasons name them). Rows newer than a chain's newest head read are left for the next check:
+   * they may have been committed while this one ran. `checked` and `signedHead` add up the chains.
    */
   async verify(): Promise<ChainCheckResult> {
-    let heads: SignedAuditHead[] | null = null;
+    let heads: Map<string, SignedAuditHead[]> | null = null;
     if (this.signing) {
       try {
         // Heads first, rows after: every row up to the newest head read is committed by then.
@@ -262,6 +413,26 @@ export class AuditTrail {
         };
       }
     }
+    const inRows = (await this.db.query("SELECT DISTINCT writer FROM audit_entry")) as { writer: string }[];
+    const writers = [...new Set(["", ...inRows.map((r) => r.writer), ...(heads?.keys() ?? [])])].sort();
+    let checked = 0;
+    let signedHead = 0;
+    let broken: ChainCheckResult | null = null;
+    for (const writer of writers) {
+      const result = await this.verifyChain(writer, heads ? (heads.get(writer) ?? []) : null);
+      checked += result.checked;
+      signedHead += result.signedHead ?? 0;
+      if (!result.ok && !broken) broken = writer ? { ...result, reason: `chain ${writer}: ${result.reason}` } : result;
+    }
+    return {
+      ...(broken ?? { ok: true, brokenAt: null, reason: null }),
+      checked,
+      ...(heads ? { signedHead } : {}),
+    };
+  }
+
+  /** {@link verify} for one chain, against its heads (null: an unsigned trail). */
+  private async verifyChain(writer: string, heads: SignedAuditHead[] | null): Promise<ChainCheckResult> {
     const newest = heads?.at(-1)?.id ?? null;
     const signedHead = heads ? (newest ?? 0) : null;
     let prevHash = GENESIS;
@@ -272,7 +443,7 @@ export class AuditTrail {
       const rows = await this.db
         .getRepository(AuditEntry)
         .createQueryBuilder("a")
-        .where("a.id >= :from", { from: expectedId })
+        .where("a.writer = :writer AND a.id >= :from", { writer, from: expectedId })
         .orderBy("a.id", "ASC")
         .take(PAGE)
         .getMany();
@@ -326,7 +497,8 @@ export class AuditTrail {
     const repo = this.db.getRepository(AuditEntry);
     const where = idNumber ? { idNumber } : {};
     const [rows, total] = await Promise.all([
-      repo.find({ where, order: { id: "DESC" }, skip: offset, take: limit }),
+      // By time, then position: the chains of a department's processes interleave.
+      repo.find({ where, order: { at: "DESC", id: "DESC", writer: "ASC" }, skip: offset, take: limit }),
       repo.count({ where }),
     ]);
     return { rows, total };

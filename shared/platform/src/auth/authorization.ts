@@ -1,5 +1,5 @@
 import type { AuthChecker } from "type-graphql";
-import { getNamedType, isObjectType, type GraphQLResolveInfo, type SelectionSetNode } from "graphql";
+import { getNamedType, isObjectType, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from "graphql";
 import type { AuditRead } from "../audit/audit-trail";
 import { ForbiddenError, RateLimitedError, UnauthenticatedError } from "../errors";
 import { checkIdNumber } from "../validation/id-number";
@@ -54,6 +54,8 @@ export function hasRole(caller: Caller, ...roles: Role[]): boolean {
 export class PersonalDataAccess {
   /** Person (null: no single person) → what was read or done. */
   private readonly reads = new Map<string | null, Set<string>>();
+  /** The fields each field of the request selects, by type (see `fieldsRead`). */
+  private readonly selections = new WeakMap<readonly FieldNode[], Map<string, string[]>>();
 
   /** `cap`: the department's count of distinct persons each user reads per hour (none: uncapped). */
   constructor(
@@ -78,13 +80,26 @@ export class PersonalDataAccess {
    */
   read(idNumbers: readonly string[], info: GraphQLResolveInfo, typeName = "Citizen"): void {
     if (idNumbers.length === 0) return;
-    const fields = selectedFields(info, typeName);
+    const fields = this.fieldsRead(info, typeName);
     if (fields.length === 0) return;
-    this.readFields(
-      idNumbers,
-      fields.map((f) => (typeName === "Citizen" ? f : `${typeName}.${f}`)),
-      `${typeName}.${fields[0]}`,
-    );
+    this.readFields(idNumbers, fields, `${typeName}.${fields[0].slice(fields[0].indexOf(".") + 1)}`);
+  }
+
+  /**
+   * The fields of `typeName` the current field selects, as the trail names them: worked out once
+   * per field of the request, not once per person (`_entities` resolves a page of 50 persons
+   * through one field).
+   */
+  private fieldsRead(info: GraphQLResolveInfo, typeName: string): string[] {
+    let byType = this.selections.get(info.fieldNodes);
+    if (!byType) this.selections.set(info.fieldNodes, (byType = new Map()));
+    let fields = byType.get(typeName);
+    if (!fields)
+      byType.set(
+        typeName,
+        (fields = selectedFields(info, typeName).map((f) => (typeName === "Citizen" ? f : `${typeName}.${f}`))),
+      );
+    return fields;
   }
 
   /**

@@ -1,7 +1,7 @@
 import { test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { openTestDatabase } from "@onewindow/testing";
+import { countStatements, openTestDatabase } from "@onewindow/testing";
 import { USED_CONTEXT_MIGRATIONS, UsedContexts } from "./used-contexts";
 
 test("a context id is accepted once; a second claim, as from another replica, is UNAUTHENTICATED", async () => {
@@ -55,6 +55,44 @@ test("ids a minute past their freshness are deleted by a later claim: the table 
       );
       assert.equal(persistence, "u", "an unlogged table: no WAL flush per request");
     }
+  } finally {
+    await close();
+  }
+});
+
+test("claims arriving together are one statement; each is refused or accepted on its own", async () => {
+  const { db, service, close } = await openTestDatabase({
+    service: "used-contexts",
+    entities: [],
+    migrations: USED_CONTEXT_MIGRATIONS,
+  });
+  try {
+    const used = new UsedContexts(db, "tax");
+    const other = new UsedContexts(db, "tax");
+    const seen = randomUUID();
+    await other.claim(seen, Date.now() + 35_000);
+    const fresh = Array.from({ length: 20 }, () => randomUUID());
+    const twice = randomUUID();
+    let outcomes: PromiseSettledResult<void>[] = [];
+    // The first claim goes out alone; the 22 made while it is in flight go in one more statement.
+    const statements = await countStatements(service, async () => {
+      outcomes = await Promise.allSettled([
+        used.claim(randomUUID(), Date.now() + 35_000),
+        ...fresh.map((id) => used.claim(id, Date.now() + 35_000)),
+        used.claim(seen, Date.now() + 35_000),
+        used.claim(twice, Date.now() + 35_000),
+        used.claim(twice, Date.now() + 35_000),
+      ]);
+    });
+    assert.equal(statements, 2);
+    assert.deepEqual(
+      outcomes.map((o) => o.status),
+      [...Array(21).fill("fulfilled"), "rejected", "fulfilled", "rejected"],
+    );
+    for (const o of outcomes)
+      if (o.status === "rejected")
+        assert.equal((o.reason as { extensions?: { code?: string } }).extensions?.code, "UNAUTHENTICATED");
+    await assert.rejects(other.claim(fresh[7], Date.now() + 35_000), /replayed/);
   } finally {
     await close();
   }

@@ -145,14 +145,16 @@ export class AuditHeadRelay extends RelayLoop {
     const { js, jsm } = this.bus.jetStream();
     const prefix = this.bus.options.prefix;
     await ensureAuditStream(jsm, prefix, this.bus.replicas);
+    // Every chain's: a head a stopped replica left unsent goes out with the others.
     const rows = (await this.db.query(
-      `SELECT id, from_id, hash, at, signature FROM audit_head WHERE sent_at IS NULL ORDER BY id LIMIT ${BATCH}`,
-    )) as { id: number; from_id: number; hash: string; at: string; signature: string }[];
-    const sent: number[] = [];
+      `SELECT writer, id, from_id, hash, at, signature FROM audit_head WHERE sent_at IS NULL ORDER BY id, writer LIMIT ${BATCH}`,
+    )) as { writer: string; id: number; from_id: number; hash: string; at: string; signature: string }[];
+    const sent: { writer: string; id: number }[] = [];
     try {
       for (const row of rows) {
         const head: SignedAuditHead = {
           department: this.service,
+          ...(row.writer ? { writer: row.writer } : {}),
           from: Number(row.from_id),
           id: Number(row.id),
           hash: row.hash,
@@ -160,18 +162,20 @@ export class AuditHeadRelay extends RelayLoop {
           signature: row.signature,
         };
         await js.publish(auditSubject(prefix, this.service), JSON.stringify(head), {
-          msgID: `${this.service}.${head.id}`,
+          msgID: row.writer ? `${this.service}.${row.writer}.${head.id}` : `${this.service}.${head.id}`,
           timeout: 5000,
         });
-        sent.push(head.id);
+        sent.push({ writer: row.writer, id: head.id });
       }
     } finally {
       if (sent.length) {
         const postgres = this.db.options.type === "postgres";
-        const params = sent.map((_, i) => (postgres ? `$${i + 2}` : "?")).join(", ");
-        await this.db.query(`UPDATE audit_head SET sent_at = ${postgres ? "$1" : "?"} WHERE id IN (${params})`, [
+        let n = 1;
+        const p = () => (postgres ? `$${++n}` : "?");
+        const which = sent.map(() => `(writer = ${p()} AND id = ${p()})`).join(" OR ");
+        await this.db.query(`UPDATE audit_head SET sent_at = ${postgres ? "$1" : "?"} WHERE ${which}`, [
           new Date().toISOString(),
-          ...sent,
+          ...sent.flatMap((s) => [s.writer, s.id]),
         ]);
       }
     }
