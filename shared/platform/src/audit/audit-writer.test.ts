@@ -137,7 +137,7 @@ test("the start-up check finds rows added after the newest signed head; they sta
     "forged",
     ...["user_id", "roles", "purpose", "id_number", "department", "fields"].map((c) => last[c]),
   ];
-  const forged = { ...last, id: 4, request_id: "forged", prev_hash: last.hash };
+  const forged: Record<string, unknown> = { ...last, id: 4, request_id: "forged", prev_hash: last.hash };
   forged.hash = crypto
     .createHash("sha256")
     .update(JSON.stringify([...content, last.hash, last.client_request_id, last.token_jti, last.outcome, last.reason]))

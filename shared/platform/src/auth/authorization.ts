@@ -92,7 +92,7 @@ export class PersonalDataAccess {
    */
   private fieldsRead(info: GraphQLResolveInfo, typeName: string): string[] {
     let byType = this.selections.get(info.fieldNodes);
-    if (!byType) this.selections.set(info.fieldNodes, (byType = new Map()));
+    if (!byType) this.selections.set(info.fieldNodes, (byType = new Map<string, string[]>()));
     let fields = byType.get(typeName);
     if (!fields)
       byType.set(

@@ -41,7 +41,7 @@ function transformFrom(transformer: ValueTransformer | ValueTransformer[] | unde
  */
 export function plainEntity<T extends ObjectLiteral>(db: DataSource, entity: EntityTarget<T>): PlainEntity<T> {
   let known = cache.get(db);
-  if (!known) cache.set(db, (known = new Map()));
+  if (!known) cache.set(db, (known = new Map<unknown, PlainEntity<unknown>>()));
   const found = known.get(entity);
   if (found) return found as PlainEntity<T>;
   const metadata = db.getMetadata(entity);
