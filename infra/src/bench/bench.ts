@@ -152,7 +152,7 @@ async function main() {
           department: owner
             ? { pid: owner.process.pid!, database: postgresDatabaseName(databaseUrl, owner.name) }
             : undefined,
-          // The departments cache in a Redis when REDIS_URL names one (on this machine, measured).
+          // The departments cache in a Redis when REDIS_URL names one: a local one's CPU is measured too.
           redis: !!process.env.REDIS_URL,
         });
       for (const [target, proc] of targets) if (options.warmup) await run(target, proc, options.warmup, "warm-up");
