@@ -187,7 +187,7 @@ async function main() {
           department: owner
             ? { pid: owner.process.pid!, database: postgresDatabaseName(databaseUrl, owner.name) }
             : undefined,
-          // The departments cache in a Redis when REDIS_URL names one (on this machine, measured).
+          // The departments cache in a Redis when REDIS_URL names one: a local one's CPU is measured too.
           redis: !!process.env.REDIS_URL,
           // Every department but the target itself: where a request's cost lands beyond the target.
           departments: [...stack.subgraphs.values()]

@@ -31,7 +31,7 @@ export interface RunResult {
   postgresCpuMs?: number;
   /** CPU time of the load generator (this process) during the run, ms. */
   loadGeneratorCpuMs?: number;
-  /** With `options.redis`: CPU time of the redis-server processes on this machine during the run, ms. */
+  /** With `options.redis`: CPU time of the local redis-server processes during the run, ms. */
   redisCpuMs?: number;
   /**
    * With `options.departments`: per department, CPU time of its process and of the PostgreSQL
@@ -154,7 +154,7 @@ export function postgresCpuMeters(databases: readonly string[]): {
   };
 }
 
-/** The redis-server processes on this machine (the departments' shared cache, when they use one). */
+/** The local redis-server processes (the departments' shared cache, when they use one). */
 export function redisServerPids(): number[] {
   const pids: number[] = [];
   for (const entry of fs.readdirSync("/proc")) {

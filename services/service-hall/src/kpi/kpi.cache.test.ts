@@ -215,6 +215,18 @@ describe("the hall's KPIs through the cache", () => {
     await allCurrent("a recall window set");
   });
 
+  test("the centres' tree placed under a running hall: every cached KPI goes", async () => {
+    const opened = await openDepartmentDatabase(serviceHall, {
+      clock: () => new Date("2026-11-23T09:00:00+08:00"),
+      cacheStore: memoryStore(),
+    });
+    const streets = async () =>
+      allowed(await opened.run(ANALYST, RANKING, { level: CentreLevel.STREET, ...MONTH })).centreRanking.rows.length;
+    assert.equal(await streets(), 1, "the hall's own street alone");
+    await opened.db.transaction((tx) => seedDemoCentres(tx));
+    assert.equal(await streets(), 8, "the city's eight streets");
+  });
+
   test("a write at one centre leaves the figures of centres not above it cached; a new day is a new answer", async () => {
     const { read, services: s, service, setNow, uncached } = await hall();
     for (const r of READS) await read(r);

@@ -10,6 +10,7 @@ import { HallEvaluationChannel, HallRating } from "../evaluation/evaluation.enum
 import { RectificationSource, RectificationStatus } from "../rectification/rectification.enums";
 import { workingDays } from "./hall-generators";
 import { KAIXUAN } from "./kaixuan.figures";
+import { centresChanged } from "../kpi/kpi.cache";
 
 const { CITY, DISTRICT, STREET, COMMUNITY, BUILDING_STATION } = CentreLevel;
 
@@ -72,6 +73,8 @@ export async function seedDemoCentres(tx: EntityManager): Promise<void> {
     }
     await tx.insert(ServiceCentre, { code, name, level, parentCode, district, street, recallWindowMinutes: 30 });
   }
+  // The tree changed: KPIs a running hall cached over the old one must go.
+  await centresChanged(tx);
 }
 
 const col = (name: string, pgType: BulkColumn["pgType"]): BulkColumn => ({ name, pgType });
