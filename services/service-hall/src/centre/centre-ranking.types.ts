@@ -7,7 +7,8 @@ import { ServiceCentre } from "./service-centre.entity";
 export class CentreRankingRow {
   @Field(() => Int, {
     nullable: true,
-    description: "1 for the best; equal values share a place (1, 2, 2, 4). Null when the centre has no value.",
+    description:
+      "1 for the best; equal values share a place (1, 2, 2, 4) and are listed by centre code. Null when the centre has no value.",
   })
   rank: number | null;
 

@@ -1,4 +1,6 @@
 import type { EntityManager } from "typeorm";
+import { num, runSql } from "@onewindow/platform";
+import type { CentreLevel } from "./centre.enums";
 import { ServiceCentre } from "./service-centre.entity";
 
 /**
@@ -17,8 +19,30 @@ export class CentreTree {
     }
   }
 
+  /**
+   * Every centre, by code. Plain SQL rather than the ORM's find: a ranking reads the whole tree on
+   * every request, and building a thousand entities through TypeORM cost more than the query.
+   */
   static async read(tx: EntityManager): Promise<CentreTree> {
-    return new CentreTree(await tx.find(ServiceCentre, { order: { code: "ASC" } }));
+    const rows: Record<string, unknown>[] = await runSql(
+      tx,
+      `SELECT code, name, level, parent_code, district, street, recall_window_minutes
+       FROM hall_centre_setting ORDER BY code`,
+      [],
+    );
+    return new CentreTree(
+      rows.map((r) =>
+        Object.assign(new ServiceCentre(), {
+          code: r.code as string,
+          name: r.name as string,
+          level: r.level as CentreLevel,
+          parentCode: (r.parent_code as string | null) ?? null,
+          district: (r.district as string | null) ?? null,
+          street: (r.street as string | null) ?? null,
+          recallWindowMinutes: num(r.recall_window_minutes),
+        }),
+      ),
+    );
   }
 
   /** `code` and every centre below it, at any depth. */

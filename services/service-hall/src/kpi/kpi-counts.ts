@@ -28,7 +28,7 @@ export const emptyCounts = (): KpiCounts => ({
 
 /** Adds `delta` into `into`. */
 export function addCounts(into: KpiCounts, delta: Partial<KpiCounts>): KpiCounts {
-  for (const [k, v] of Object.entries(delta) as [keyof KpiCounts, number][]) into[k] += v;
+  for (const k in delta) into[k as keyof KpiCounts] += delta[k as keyof KpiCounts]!;
   return into;
 }
 

@@ -163,6 +163,24 @@ export class KpiReader {
        FROM ${this.rollupTable()} WHERE (${parts.join(" OR ")})${filter} GROUP BY ${group}`,
       [...params, ...codes],
     );
+    // A ranking sums every channel into its centre: one row per centre, built without copies,
+    // since the city's ranking reads a row for each of its thousand centres per request.
+    if (this.scope.group === "BY_CENTRE")
+      return rows.map((r) => ({
+        window: null,
+        department: null,
+        centre: r.centre as string,
+        counts: {
+          cases: num(r.cases),
+          onSite: num(r.on_site),
+          due: num(r.due),
+          onTime: num(r.on_time),
+          ticketsCalled: num(r.tickets),
+          waitSeconds: num(r.wait),
+          evaluations: num(r.eval_device) + num(r.eval_form) + num(r.eval_online),
+          satisfied: num(r.sat_device) + num(r.sat_form) + num(r.sat_online),
+        },
+      }));
     return rows.flatMap((r) => {
       const at = { ...r, window_code: r.window_code === "" ? null : r.window_code };
       const department = r.department === "" ? null : r.department;

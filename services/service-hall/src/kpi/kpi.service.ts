@@ -7,6 +7,7 @@ import { HallDepartmentKpis, HallKpis, HallWindowKpis } from "./hall-kpis.types"
 import { addCounts, averageMinutes, emptyCounts, rate, starRating, type KpiCounts } from "./kpi-counts";
 import { KpiReader, type KpiRow, type KpiScope } from "./kpi.reader";
 import { CentreTree } from "../centre/centre-tree";
+import type { ServiceCentre } from "../centre/service-centre.entity";
 import { CentreLevel, CentreRankingMetric } from "../centre/centre.enums";
 import type { CentreRanking, CentreRankingRow } from "../centre/centre-ranking.types";
 import { HOME_CENTRE } from "../queue/centre-setting.entity";
@@ -161,11 +162,14 @@ export class KpiService {
       evaluations: c.evaluations,
     }));
     const lowerIsBetter = metric === CentreRankingMetric.AVERAGE_WAIT_MINUTES;
+    // Ties are listed by code. Codes are ASCII, so code-unit order is a stable, readable order at a
+    // fraction of localeCompare's cost over a thousand centres.
+    const byCode = (a: { centre: ServiceCentre }, b: { centre: ServiceCentre }) =>
+      a.centre.code < b.centre.code ? -1 : a.centre.code > b.centre.code ? 1 : 0;
     scored.sort((a, b) => {
-      if (a.value === null || b.value === null)
-        return a.value === b.value ? a.centre.code.localeCompare(b.centre.code) : a.value === null ? 1 : -1;
+      if (a.value === null || b.value === null) return a.value === b.value ? byCode(a, b) : a.value === null ? 1 : -1;
       const d = lowerIsBetter ? a.value - b.value : b.value - a.value;
-      return d !== 0 ? d : a.centre.code.localeCompare(b.centre.code);
+      return d !== 0 ? d : byCode(a, b);
     });
     const out: CentreRankingRow[] = [];
     scored.forEach((row, i) => {
