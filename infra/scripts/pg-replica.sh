@@ -5,18 +5,22 @@
 #
 #   infra/scripts/pg-replica.sh start    # idempotent: prepares the primary, copies it once, starts the replica
 #   infra/scripts/pg-replica.sh status   # exit 0 when the replica streams
-#   infra/scripts/pg-replica.sh stop
+#   infra/scripts/pg-replica.sh stop     # `remove` also drops its slot and its copy
 #
 # The primary is the Debian cluster on 127.0.0.1:$PG_PRIMARY_PORT (5432) with trust on loopback,
 # as CONTRIBUTING sets it up. `start` adds a loopback `replication` line to its pg_hba.conf and
 # reloads it (no restart), copies it with pg_basebackup into $PG_REPLICA_DIR and starts a hot
-# standby there on 127.0.0.1:$PG_REPLICA_PORT (5433), loopback only, trust like the primary. A
-# copy that no longer streams (the primary recycled the WAL it needed while it was stopped) is
-# made again. No replication slot: a replica left stopped never holds WAL back on the primary.
+# standby there on 127.0.0.1:$PG_REPLICA_PORT (5433), loopback only, trust like the primary. It
+# streams through a replication slot (onewindow_replica_<port>), so that a busy primary does not
+# recycle WAL the copy or the replica still needs; the primary's max_slot_wal_keep_size, when
+# unlimited, is set to 4GB (and reloaded), so that a replica left stopped holds at most that much
+# WAL back: past it the slot is lost and the next `start` copies again. `remove` stops the
+# replica, drops its slot and deletes its copy.
 set -euo pipefail
 
 PRIMARY_PORT=${PG_PRIMARY_PORT:-5432}
 REPLICA_PORT=${PG_REPLICA_PORT:-5433}
+SLOT=onewindow_replica_$REPLICA_PORT
 REPLICA_DIR=${PG_REPLICA_DIR:-/var/lib/postgresql/onewindow-replica-$REPLICA_PORT}
 VERSION=${PG_VERSION:-$(ls /usr/lib/postgresql 2>/dev/null | sort -V | tail -1)}
 BIN=/usr/lib/postgresql/$VERSION/bin
@@ -55,6 +59,15 @@ prepare_primary() {
     sed -i '1i host replication all 127.0.0.1/32 trust # onewindow-replica' "$hba"
     psql_at "$PRIMARY_PORT" "select pg_reload_conf()" >/dev/null
   fi
+  if [[ $(psql_at "$PRIMARY_PORT" "show max_slot_wal_keep_size") == -1 ]]; then
+    log "bounding the WAL a replication slot holds back on the primary: max_slot_wal_keep_size = 4GB, and reloading it"
+    psql_at "$PRIMARY_PORT" "alter system set max_slot_wal_keep_size = '4GB'" >/dev/null
+    psql_at "$PRIMARY_PORT" "select pg_reload_conf()" >/dev/null
+  fi
+}
+
+drop_slot() {
+  psql_at "$PRIMARY_PORT" "select pg_drop_replication_slot('$SLOT') from pg_replication_slots where slot_name = '$SLOT' and not active" >/dev/null
 }
 
 # The settings a hot standby must have at least as high as its primary's, and its own address.
@@ -85,12 +98,14 @@ EOF
 copy_primary() {
   log "copying the primary (127.0.0.1:$PRIMARY_PORT) into $REPLICA_DIR with pg_basebackup"
   rm -rf "$REPLICA_DIR"
+  drop_slot
   mkdir -p "$(dirname "$REPLICA_DIR")"
   install -d -m 0700 "$REPLICA_DIR"
   [[ $(id -u) -eq 0 ]] && chown postgres:postgres "$REPLICA_DIR"
-  # -R writes standby.signal and primary_conninfo; -X stream takes the WAL of the copy along.
+  # -R writes standby.signal, primary_conninfo and primary_slot_name; -X stream takes the WAL of
+  # the copy along, through the slot -C creates.
   as_owner "$BIN/pg_basebackup" -h 127.0.0.1 -p "$PRIMARY_PORT" -U postgres -D "$REPLICA_DIR" \
-    -X stream -R -c fast --no-password
+    -X stream -C -S "$SLOT" -R -c fast --no-password
   write_config
 }
 
@@ -157,8 +172,13 @@ case "${1:-start}" in
   stop)
     stop_replica
     ;;
+  remove)
+    stop_replica
+    drop_slot
+    rm -rf "$REPLICA_DIR"
+    ;;
   *)
-    echo "usage: $0 [start|status|stop]" >&2
+    echo "usage: $0 [start|status|stop|remove]" >&2
     exit 2
     ;;
 esac
