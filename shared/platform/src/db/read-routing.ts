@@ -269,7 +269,7 @@ export class ReadRouter {
       .filter((i) => this.downUntil[i] < start);
     for (const i of order) if (this.replayed[i] >= target) return i;
     const deadline = this.lastFallback > start - NO_WAIT_AFTER_FALLBACK_MS ? start : start + this.options.maxWaitMs;
-    let lagging = false;
+    let lagging: boolean;
     // Reads of the replay positions begun after `round` serve every request waiting for them: the
     // mark is taken before each wait, so requests that wait together share the next reads.
     let round = nextMark();
