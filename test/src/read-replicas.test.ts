@@ -45,7 +45,7 @@ const missing = replicaMissing();
 const required = Boolean(process.env.ONEWINDOW_REPLICA_URL) && Boolean(process.env.DATABASE_URL);
 if (missing && !required)
   console.warn(
-    `read-replicas.test: skipped, ${missing}. Start one with infra/scripts/pg-replica.sh start (see CONTRIBUTING).`,
+    `read-replicas.test: skipped, ${missing}${missing.startsWith("no streaming replica") ? "; start one with infra/scripts/pg-replica.sh start (CONTRIBUTING)" : ""}.`,
   );
 
 if (missing && required)
