@@ -342,6 +342,58 @@ describe("docker-compose.yml", () => {
     }
   });
 
+  it("runs a streaming replica of postgres, copied with pg_basebackup as a replication role the primary's init makes, and gives each department its URL as the role it serves as", () => {
+    const primary = compose.services.postgres;
+    const replica = compose.services["postgres-replica"];
+    assert.ok(replica, "a postgres-replica service");
+    assert.equal(replica.image, primary.image, "the primary's image");
+    assert.equal(replica.user, "postgres", "runs as the image's postgres user, who owns the copy");
+    // Compose reads `$$` as a literal `$`: the shell then expands $PGDATA.
+    const command = [replica.command ?? []].flat().join(" ").replace(/\$\$/g, "$");
+    assert.match(command, /pg_basebackup -h postgres -U replicator -D "\$PGDATA" -X stream -R\b/);
+    assert.match(command, /if \[ ! -s "\$PGDATA\/PG_VERSION" \]/, "copies only onto an empty volume");
+    assert.match(command, /exec postgres .*-c hot_standby=on/);
+    assert.equal(dependsOn(replica).postgres, "service_healthy", "copies the primary once it has been initialised");
+    assert.match(healthcheck(replica), /pg_isready/);
+    const data = mounts(replica).find((m) => m.target === "/var/lib/postgresql/data");
+    const primaryData = mounts(primary).find((m) => m.target === "/var/lib/postgresql/data");
+    assert.ok(data && compose.volumes && data.source in compose.volumes, "the replica's data is a named volume");
+    assert.notEqual(data.source, primaryData?.source, "not the primary's volume");
+    // The primary's init makes the role and lets it replicate with its password.
+    const init = mounts(primary).find(
+      (m) => m.target.startsWith("/docker-entrypoint-initdb.d/") && /\.sh$/.test(m.target),
+    );
+    assert.ok(
+      init && path.resolve(root, init.source) === path.join(root, "infra", "compose", "init-replication.sh"),
+      "init-replication.sh is mounted into /docker-entrypoint-initdb.d",
+    );
+    const script = fs.readFileSync(path.join(root, "infra", "compose", "init-replication.sh"), "utf8");
+    assert.match(script, /CREATE ROLE replicator WITH REPLICATION LOGIN PASSWORD :'password'/);
+    assert.match(script, /host replication replicator all scram-sha-256" >>"\$PGDATA\/pg_hba.conf"/);
+    assert.match(script, /password="\$REPLICATION_PASSWORD"/);
+    const password = "${REPLICATION_PASSWORD:-onewindow-dev}";
+    assert.equal(dict(raw.services.postgres.environment).REPLICATION_PASSWORD, password);
+    assert.equal(dict(raw.services["postgres-replica"].environment).PGPASSWORD, password);
+    for (const [name, service] of departmentServices) {
+      const env = envOf(service);
+      const config = loadBaseConfig(env);
+      assert.equal(config.databaseReplicaUrls.length, 1, `${name}: one replica`);
+      const served = new URL(env.DATABASE_URL);
+      const url = new URL(config.databaseReplicaUrls[0]);
+      assert.equal(url.host, "postgres-replica:5432", `${name}: DATABASE_REPLICA_URLS names postgres-replica`);
+      assert.equal(url.username, served.username, `${name}: reads as the role it serves as`);
+      // The same role, password variable and database prefix as DATABASE_URL, on the replica.
+      const rawEnv = dict(raw.services[name].environment);
+      assert.equal(
+        rawEnv.DATABASE_REPLICA_URLS,
+        rawEnv.DATABASE_URL.replace("@postgres:5432/", "@postgres-replica:5432/"),
+        `${name}: DATABASE_REPLICA_URLS is DATABASE_URL on the replica`,
+      );
+    }
+    for (const [name, step] of migrateSteps)
+      assert.equal(envOf(step).DATABASE_REPLICA_URLS, undefined, `${name}: migrates on the primary alone`);
+  });
+
   it("runs NATS as a three-node JetStream cluster, each node on a volume of its own, and points every NATS_URL at all three", () => {
     const nodes = ["nats-1", "nats-2", "nats-3"];
     const stores = new Set<string>();
@@ -413,6 +465,7 @@ describe("docker-compose.yml", () => {
         dependsOn(service),
         {
           postgres: "service_healthy",
+          "postgres-replica": "service_healthy",
           "nats-1": "service_healthy",
           "nats-2": "service_healthy",
           "nats-3": "service_healthy",

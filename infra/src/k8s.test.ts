@@ -630,6 +630,39 @@ describe("infra/k8s", () => {
     );
   });
 
+  it("gives every serving department DATABASE_REPLICA_URLS, its serving role on the chart's read replicas, and deploys PostgreSQL with streaming replicas", () => {
+    const values = parse(fs.readFileSync(path.join(k8sDir, "helm", "postgresql-values.yaml"), "utf8")) as any;
+    assert.equal(values.architecture, "replication", "helm/postgresql-values.yaml: a primary and read replicas");
+    assert.ok(values.readReplicas.replicaCount >= 1, "at least one read replica");
+    assert.equal(values.auth.existingSecret, "onewindow-postgresql");
+    assert.match(values.readReplicas.extendedConfiguration, /hot_standby_feedback = on/);
+    for (const { name } of departments) {
+      const container = containerOf(name);
+      const served = container.env?.find((e) => e.name === "DATABASE_URL")?.valueFrom?.secretKeyRef;
+      assert.ok(served, `${name}: DATABASE_URL comes from a Secret`);
+      const replicas = container.env?.find((e) => e.name === "DATABASE_REPLICA_URLS")?.valueFrom?.secretKeyRef;
+      assert.ok(replicas, `${name}: DATABASE_REPLICA_URLS comes from a Secret`);
+      assert.equal(replicas.name, served.name, `${name}: from the Secret of its DATABASE_URL`);
+      const primaryUrl = secrets.get(served.name)![served.key];
+      const replicaUrls = secrets.get(replicas.name)?.[replicas.key];
+      assert.ok(replicaUrls, `${name}: the Secret template has ${replicas.key}`);
+      const config = loadBaseConfig({ DATABASE_URL: primaryUrl, DATABASE_REPLICA_URLS: replicaUrls });
+      assert.deepEqual(
+        config.databaseReplicaUrls.map((u) => new URL(u).host),
+        ["postgresql-read:5432"],
+        `${name}: the chart's read Service (release postgresql)`,
+      );
+      for (const url of config.databaseReplicaUrls)
+        assert.equal(new URL(url).username, new URL(primaryUrl).username, `${name}: reads as the role it serves as`);
+      const [step] = podOf(find("Deployment", name)!).initContainers ?? [];
+      assert.equal(
+        step.env?.find((e) => e.name === "DATABASE_REPLICA_URLS"),
+        undefined,
+        `${name}: the migrate step works on the primary alone`,
+      );
+    }
+  });
+
   it("deploys NATS with the official chart's values: three JetStream nodes on file storage, the generated users, passwords from the Secret", () => {
     const values = parse(fs.readFileSync(path.join(k8sDir, "helm", "nats-values.yaml"), "utf8")) as any;
     assert.equal(values.config.cluster.enabled, true);

@@ -153,6 +153,12 @@ export interface StackOptions {
    * resume each.
    */
   natsCluster?: number;
+  /**
+   * On PostgreSQL: servers that stream-replicate `DATABASE_URL`'s (`postgres://postgres@127.0.0.1:5433`,
+   * as `infra/scripts/pg-replica.sh` starts one), given to every department as
+   * `DATABASE_REPLICA_URLS` with the stack's database prefix.
+   */
+  replicaUrls?: string[];
 }
 
 const root = path.resolve(__dirname, "..", "..", "..");
@@ -257,6 +263,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const url = new URL(process.env.DATABASE_URL);
     url.pathname = `/${prefix}`;
     env.DATABASE_URL = url.toString();
+    if (options.replicaUrls?.length)
+      env.DATABASE_REPLICA_URLS = options.replicaUrls
+        .map((replica) => {
+          const at = new URL(replica);
+          at.pathname = `/${prefix}`;
+          return at.toString();
+        })
+        .join(",");
   }
   if (options.databaseRoles && options.seed) throw new Error("startStack: databaseRoles does not seed");
   const databaseRoles =

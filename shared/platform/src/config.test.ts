@@ -76,3 +76,35 @@ test("DATABASE_MIGRATIONS runs the migrations at start unless told they run else
     /DATABASE_MIGRATIONS external: the serving process must not get DATABASE_MIGRATION_URL/,
   );
 });
+
+test("DATABASE_REPLICA_URLS names replicas of DATABASE_URL's server, with its database prefix", () => {
+  const served = "postgres://labor_security:s@db:5432/onewindow";
+  assert.deepEqual(loadBaseConfig({ DATABASE_URL: served }).databaseReplicaUrls, []);
+  assert.deepEqual(
+    loadBaseConfig({
+      DATABASE_URL: served,
+      DATABASE_REPLICA_URLS:
+        " postgres://labor_security:s@db-read-1:5432/onewindow, postgres://labor_security:s@db-read-2/onewindow ,",
+    }).databaseReplicaUrls,
+    ["postgres://labor_security:s@db-read-1:5432/onewindow", "postgres://labor_security:s@db-read-2/onewindow"],
+  );
+  assert.throws(
+    () => loadBaseConfig({ DATABASE_REPLICA_URLS: "postgres://r@db-read/onewindow" }),
+    /DATABASE_REPLICA_URLS needs DATABASE_URL/,
+  );
+  assert.throws(
+    () => loadBaseConfig({ DATABASE_URL: served, DATABASE_REPLICA_URLS: "mysql://r@db-read/onewindow" }),
+    /DATABASE_REPLICA_URLS must start with postgres:\/\//,
+  );
+  assert.throws(
+    () => loadBaseConfig({ DATABASE_URL: served, DATABASE_REPLICA_URLS: "postgres://r@db-read/other" }),
+    /DATABASE_REPLICA_URLS must name DATABASE_URL's database prefix \(\/onewindow\)/,
+  );
+  assert.throws(
+    () => loadBaseConfig({ DATABASE_URL: served, DATABASE_REPLICA_URLS: "postgres://r@db:5432/onewindow" }),
+    /must name replicas, not DATABASE_URL's server/,
+  );
+  assert.equal(loadBaseConfig({ DATABASE_URL: served }).databaseReplicaMaxWaitMs, 50);
+  assert.equal(loadBaseConfig({ DATABASE_REPLICA_MAX_WAIT_MS: "0" }).databaseReplicaMaxWaitMs, 0);
+  assert.throws(() => loadBaseConfig({ DATABASE_REPLICA_MAX_WAIT_MS: "-1" }), /DATABASE_REPLICA_MAX_WAIT_MS/);
+});

@@ -22,6 +22,19 @@ export interface BaseConfig {
    */
   databaseMigrationUrl?: string;
   /**
+   * `DATABASE_REPLICA_URLS`: PostgreSQL streaming replicas of `databaseUrl`'s server,
+   * comma-separated, each naming the same database prefix (so `<prefix>_<service>` on each). The
+   * serving process sends the reads of GraphQL queries to them when they have replayed every
+   * commit made before the request arrived, and everything else to the primary
+   * (docs/adr/0012-read-replicas.md). Empty: every statement goes to the primary.
+   */
+  databaseReplicaUrls: string[];
+  /**
+   * `DATABASE_REPLICA_MAX_WAIT_MS` (default 50): how long a request waits for a replica to replay
+   * up to the primary's position before its reads go to the primary; 0 never waits.
+   */
+  databaseReplicaMaxWaitMs: number;
+  /**
    * `DATABASE_MIGRATIONS`: `start` (the default) runs the migrations when the process starts;
    * `external` leaves them to a step of their own (`main.js migrate`, run as the owner before the
    * department starts), so the serving process only checks that none is pending and never needs
@@ -158,6 +171,46 @@ function readMigrationUrl(env: Env, databaseUrl: string | undefined): string | u
   return raw;
 }
 
+/**
+ * `DATABASE_REPLICA_URLS`: PostgreSQL URLs of streaming replicas of `DATABASE_URL`'s server, each
+ * with DATABASE_URL's database prefix, since a department's database is found on each the way it
+ * is found on the primary (`<prefix>_<service>`).
+ */
+function readReplicaUrls(env: Env, databaseUrl: string | undefined): string[] {
+  const raw = (env.DATABASE_REPLICA_URLS ?? "")
+    .split(",")
+    .map((u) => u.trim())
+    .filter(Boolean);
+  if (raw.length === 0) return [];
+  if (databaseUrl === undefined)
+    throw new ConfigError("DATABASE_REPLICA_URLS", "needs DATABASE_URL (the primary they replicate) beside it");
+  const primary = new URL(databaseUrl);
+  return raw.map((replica) => {
+    let url: URL;
+    try {
+      url = new URL(replica);
+    } catch {
+      throw new ConfigError("DATABASE_REPLICA_URLS", "must be postgres:// URLs, comma-separated");
+    }
+    if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") {
+      throw new ConfigError("DATABASE_REPLICA_URLS", `must start with postgres://, got "${url.protocol}//"`);
+    }
+    if (url.pathname !== primary.pathname) {
+      throw new ConfigError(
+        "DATABASE_REPLICA_URLS",
+        `must name DATABASE_URL's database prefix (${primary.pathname}) on the replica, got ${url.host}${url.pathname}`,
+      );
+    }
+    if (url.host === primary.host) {
+      throw new ConfigError(
+        "DATABASE_REPLICA_URLS",
+        `must name replicas, not DATABASE_URL's server (${primary.host}) again`,
+      );
+    }
+    return replica;
+  });
+}
+
 /** Reads and validates the common settings; throws {@link ConfigError} naming the bad variable. */
 export function loadBaseConfig(env: Env = process.env): BaseConfig {
   const databaseUrl = env.DATABASE_URL || undefined;
@@ -174,6 +227,7 @@ export function loadBaseConfig(env: Env = process.env): BaseConfig {
   }
   const databaseMigrationUrl = readMigrationUrl(env, databaseUrl);
   const databaseMigrations = readDatabaseMigrations(env, databaseMigrationUrl);
+  const databaseReplicaUrls = readReplicaUrls(env, databaseUrl);
   const natsUrl = env.NATS_URL || "nats://127.0.0.1:4222";
   // A cluster is named by all its servers, comma-separated, so that a client fails over.
   if (!natsUrl.split(",").every((u) => /^(nats|tls|wss?):\/\/[^\s,]+$/.test(u.trim()))) {
@@ -206,6 +260,8 @@ export function loadBaseConfig(env: Env = process.env): BaseConfig {
     databaseUrl,
     databaseMigrationUrl,
     databaseMigrations,
+    databaseReplicaUrls,
+    databaseReplicaMaxWaitMs: readInt(env, "DATABASE_REPLICA_MAX_WAIT_MS", 50, 0, 10_000),
     natsUrl,
     logLevel,
     events: {

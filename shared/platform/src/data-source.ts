@@ -11,6 +11,7 @@ import {
 import type { BaseConfig } from "./config";
 import type { Logger } from "./logger";
 import { SCRAPE_QUERY, sqlQueries } from "./metrics";
+import { routeReads } from "./db/read-routing";
 import { assertAppendOnlyAudit, grantRuntimeRole } from "./runtime-role";
 
 /** A class TypeORM maps (an entity) or runs (a migration). */
@@ -23,7 +24,7 @@ export interface DataSourceOptions {
   entities: Constructor[];
   migrations: Constructor[];
   config: Pick<BaseConfig, "dataDir" | "databaseUrl" | "databaseMigrationUrl"> &
-    Partial<Pick<BaseConfig, "databaseMigrations">>;
+    Partial<Pick<BaseConfig, "databaseMigrations" | "databaseReplicaUrls" | "databaseReplicaMaxWaitMs">>;
   logger: Logger;
   /** Unit tests only: a throw-away in-memory SQLite database. */
   inMemory?: boolean;
@@ -97,21 +98,82 @@ export function ensurePostgresDatabase(databaseUrl: string, database: string): P
   });
 }
 
-/** A PostgreSQL source on the service's own database, logged in as `databaseUrl`'s role. */
+/** `url` (a server, with or without a database) pointed at the service's own database. */
+function serviceDatabaseUrl(options: DataSourceOptions, url: string): string {
+  const at = new URL(url);
+  at.pathname = `/${postgresDatabaseName(options.config.databaseUrl!, options.service)}`;
+  return at.toString();
+}
+
+/**
+ * A PostgreSQL source on the service's own database, logged in as `databaseUrl`'s role; with
+ * `replicas` (their URLs on the service's database), TypeORM's replication over them, whose reads
+ * {@link routeReads} then routes.
+ */
 function postgresSource(
   options: DataSourceOptions,
   databaseUrl: string,
   max: number,
   migrationsRun: boolean,
+  replicas: string[] = [],
 ): DataSource {
-  const url = new URL(databaseUrl);
-  url.pathname = `/${postgresDatabaseName(options.config.databaseUrl!, options.service)}`;
+  const url = serviceDatabaseUrl(options, databaseUrl);
   return new DataSource({
     type: "postgres",
-    url: url.toString(),
+    ...(replicas.length > 0
+      ? { replication: { master: { url }, slaves: replicas.map((replica) => ({ url: replica })) } }
+      : { url }),
     extra: { max },
     ...commonOptions(options, migrationsRun),
   });
+}
+
+/** A server named as a replica that is not one: a configuration error, never a fallback. */
+class NotAStandby extends Error {}
+
+/** How long a replica may take to show a department database the primary has just created. */
+const REPLICA_DATABASE_WAIT_MS = 30_000;
+
+/**
+ * The replicas of `DATABASE_REPLICA_URLS` that can serve the service's database, as URLs on it.
+ * A replica that does not answer is left out with a warning (the primary serves its reads; the
+ * process must restart to use it); one that answers but is not a standby is a configuration
+ * error. A database the primary created moments ago may not have reached a replica yet: waited for.
+ */
+async function usableReplicas(options: DataSourceOptions): Promise<string[]> {
+  const usable: string[] = [];
+  for (const [i, replica] of (options.config.databaseReplicaUrls ?? []).entries()) {
+    const url = serviceDatabaseUrl(options, replica);
+    const deadline = Date.now() + REPLICA_DATABASE_WAIT_MS;
+    for (;;) {
+      const client = new Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+      try {
+        await client.connect();
+        const [row] = (await client.query<{ standby: boolean }>("SELECT pg_is_in_recovery() AS standby")).rows;
+        if (!row.standby)
+          throw new NotAStandby(
+            `DATABASE_REPLICA_URLS: replica ${i + 1} (${new URL(replica).host}) is not a standby: its answers would not be the primary's`,
+          );
+        usable.push(url);
+        break;
+      } catch (err) {
+        const code = (err as { code?: string }).code;
+        if (code === "3D000" && Date.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, 250));
+          continue;
+        }
+        if (err instanceof NotAStandby) throw err;
+        options.logger.warn(
+          { replica: i + 1, host: new URL(replica).host, err: (err as Error).message },
+          "read replica unavailable at start: this process reads from the primary only",
+        );
+        break;
+      } finally {
+        await client.end().catch(() => undefined);
+      }
+    }
+  }
+  return usable;
 }
 
 function commonOptions(options: DataSourceOptions, migrationsRun: boolean) {
@@ -177,7 +239,14 @@ export async function createDataSource(options: DataSourceOptions): Promise<Data
       if (config.databaseMigrationUrl) await migrateDatabase(options);
       else await ensurePostgresDatabase(config.databaseUrl, postgresDatabaseName(config.databaseUrl, service));
     }
-    const dataSource = postgresSource(options, config.databaseUrl, 10, !external && !config.databaseMigrationUrl);
+    const replicas = await usableReplicas(options);
+    const dataSource = postgresSource(
+      options,
+      config.databaseUrl,
+      10,
+      !external && !config.databaseMigrationUrl,
+      replicas,
+    );
     await dataSource.initialize().catch((err: { code?: string }) => {
       // Nobody made the database: the migrate step, which creates it, has not run.
       if (external && err.code === "3D000")
@@ -189,6 +258,8 @@ export async function createDataSource(options: DataSourceOptions): Promise<Data
     return checked(dataSource, async () => {
       if (external) await assertNoPendingMigrations(dataSource, service);
       if (external || config.databaseMigrationUrl) await assertAppendOnlyAudit(dataSource);
+      if (replicas.length > 0)
+        routeReads(dataSource, { service, logger: options.logger, maxWaitMs: config.databaseReplicaMaxWaitMs ?? 50 });
     });
   }
   const { dataSource, file } = sqliteSource(options, !external);

@@ -50,6 +50,11 @@ export interface HttpServerOptions<TContext extends BaseContext, TAuth = unknown
   issueRequestIds?: boolean;
   /** Told of every request refused by `admit` or `authenticate`, after it was answered (to audit it). */
   onRefused?: (req: IncomingMessage, requestId: string, refusal: Refusal) => void;
+  /**
+   * Runs the execution of each admitted GraphQL request (after `authenticate`) inside it: a
+   * department's read scope, which decides where its reads go (`readScope`).
+   */
+  around?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 /** The id a client sent in `x-request-id`: at most 64 printable ASCII characters, or null. */
@@ -201,12 +206,14 @@ async function serveGraphql<TContext extends BaseContext, TAuth>(
     return sendJson(res, 400, errorBody(req.headers, "BAD_REQUEST", text.en, text));
   }
   // In a span continuing the caller's `traceparent` when tracing is on (a no-op otherwise).
-  const result = await withRequestSpan(req.headers, requestId, () =>
-    options.apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? "GET", headers, search, body },
-      context: () => options.context(req, requestId, auth),
-    }),
-  );
+  const execute = () =>
+    withRequestSpan(req.headers, requestId, () =>
+      options.apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? "GET", headers, search, body },
+        context: () => options.context(req, requestId, auth),
+      }),
+    );
+  const result = await (options.around ? options.around(execute) : execute());
   for (const [key, value] of result.headers) res.setHeader(key, value);
   res.setHeader("x-request-id", requestId);
   res.statusCode = result.status ?? 200;

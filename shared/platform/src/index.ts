@@ -225,6 +225,15 @@ export { rootActs, writeWithoutPurpose, actRecords, type RootAct, type SelfServi
 export { isPostgres, runSql, runPrepared, anyOf, valuesList, num } from "./db/sql";
 export { plainEntity, type PlainEntity } from "./db/plain-entity";
 export { afterCommit } from "./db/after-commit";
+export {
+  readScope,
+  allowReplicaReads,
+  freshReads,
+  onPrimary,
+  readRouterOf,
+  isPlainRead,
+  parseLsn,
+} from "./db/read-routing";
 export { AggregateCache, callerScope, cacheReads, cacheInvalidations, type CachedRead } from "./cache/aggregate-cache";
 export { MemoryCacheStore, type CacheLookup, type CacheStore, type MemoryCacheLimits } from "./cache/cache-store";
 export { RedisCacheStore, type RedisCacheOptions } from "./cache/redis-cache-store";

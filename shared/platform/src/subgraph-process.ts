@@ -56,7 +56,9 @@ export async function startSubgraph<S>(
     ensureDevCursorSecret(config.dataDir, definition.name);
   const cursorKey = new CursorKey(loadCursorSecret(env, config.dataDir, definition.name));
   const personReadCap = new PersonReadCap(loadPersonReadCaps(env));
-  const dataSource = await openSubgraphDatabase(definition as SubgraphDefinition<unknown>, config, logger);
+  const dataSource = await openSubgraphDatabase(definition as SubgraphDefinition<unknown>, config, logger, {
+    readReplicas: true,
+  });
   const services = definition.createServices(dataSource);
   const handlers = definition.eventHandlers?.(services);
   const eventing = startEventing(

@@ -1,5 +1,5 @@
 import type http from "node:http";
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
@@ -17,6 +17,7 @@ import type { UsedContexts } from "./auth/used-contexts";
 import type { Role } from "@onewindow/contracts";
 import type { RequestContext } from "./context";
 import { createHttpServer, createMetricsServer, listen } from "./http";
+import { allowReplicaReads, readRouterOf, readScope } from "./db/read-routing";
 import type { CursorKey } from "./pagination";
 import type { Logger } from "./logger";
 import { traceLogFields, tracingEnabled, tracingPlugin } from "./telemetry";
@@ -68,6 +69,8 @@ export function createSubgraphServer(options: SubgraphServerOptions): SubgraphSe
     options;
   const trail = options.trail ?? new AuditTrail(dataSource);
   const refusals = refusalRecorder(trail, logger);
+  // With read replicas each request runs in a read scope of its own, which a query opens to them.
+  const replicated = readRouterOf(dataSource) !== undefined;
   const apollo = new ApolloServer<RequestContext>({
     schema,
     introspection: options.nodeEnv !== "production",
@@ -82,6 +85,7 @@ export function createSubgraphServer(options: SubgraphServerOptions): SubgraphSe
       auditPlugin(trail, service, refusals, options.selfServiceActs),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginCacheControlDisabled(),
+      ...(replicated ? [replicaReadsPlugin()] : []),
       // Names the request's span after the operation; only when tracing is on.
       ...(tracingEnabled() ? [tracingPlugin()] : []),
     ],
@@ -131,6 +135,7 @@ export function createSubgraphServer(options: SubgraphServerOptions): SubgraphSe
         loaders: new Map(),
       };
     },
+    around: replicated ? readScope : undefined,
     ready: async () => {
       await dataSource.query("SELECT 1");
       await options.ready?.();
@@ -162,6 +167,22 @@ export function createSubgraphServer(options: SubgraphServerOptions): SubgraphSe
       });
       await apollo.stop();
       if (dataSource.isInitialized) await dataSource.destroy();
+    },
+  };
+}
+
+/**
+ * Lets a GraphQL query's reads go to a read replica; a mutation's (and everything a query writes
+ * after) stay on the primary, so that an act decides from current data and reads its own writes.
+ */
+function replicaReadsPlugin(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation }) {
+          if (operation?.operation === "query") allowReplicaReads();
+        },
+      };
     },
   };
 }

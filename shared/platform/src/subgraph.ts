@@ -85,15 +85,21 @@ export function subgraphTables(definition: SubgraphDefinition<unknown>): {
 
 /**
  * Opens a department's own database (the service itself, seeding, tools): with its migrations run,
- * or with `databaseMigrations: "external"` checked to have none pending.
+ * or with `databaseMigrations: "external"` checked to have none pending. Only the serving process
+ * asks for `readReplicas` (`DATABASE_REPLICA_URLS`); seeding and tools work on the primary alone.
  */
 export function openSubgraphDatabase(
   definition: SubgraphDefinition<unknown>,
   config: Pick<BaseConfig, "dataDir" | "databaseUrl" | "databaseMigrationUrl"> &
-    Partial<Pick<BaseConfig, "databaseMigrations">>,
+    Partial<Pick<BaseConfig, "databaseMigrations" | "databaseReplicaUrls" | "databaseReplicaMaxWaitMs">>,
   logger: Logger,
+  options: { readReplicas?: boolean } = {},
 ): Promise<DataSource> {
-  return createDataSource({ ...subgraphTables(definition), config, logger });
+  return createDataSource({
+    ...subgraphTables(definition),
+    config: { ...config, databaseReplicaUrls: options.readReplicas ? config.databaseReplicaUrls : undefined },
+    logger,
+  });
 }
 
 /**

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import type { DataSource } from "typeorm";
 import { isUniqueViolation } from "../data-source";
+import { onPrimary } from "../db/read-routing";
 import { runPrepared, runSql } from "../db/sql";
 import { AuditEntry } from "./audit-entry.entity";
 import {
@@ -146,7 +147,8 @@ export class AuditTrail {
     if (records.length === 0) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
       this.pending.push({ records, done: (err) => (err ? reject(err) : resolve()) });
-      if (!this.writing) void this.write();
+      // On the primary, and without pinning the request that reads: its reads may stay on a replica.
+      if (!this.writing) void onPrimary(() => this.write());
     });
   }
 

@@ -29,7 +29,9 @@ export const writerOfSlot = (n: number): string => (n === 0 ? "" : `w${n}`);
  * correct chain per writer even when two processes write one (see `AuditTrail`).
  */
 export async function claimAuditWriter(db: DataSource, logger: Logger): Promise<AuditWriterClaim> {
-  const url = (db.options as { url?: string }).url;
+  // The primary's: with read replicas TypeORM's options name it under `replication`.
+  const options = db.options as { url?: string; replication?: { master?: { url?: string } } };
+  const url = options.url ?? options.replication?.master?.url;
   if (db.options.type !== "postgres" || !url) return { writer: "", release: async () => {} };
   let released = false;
   let client: Client | undefined;

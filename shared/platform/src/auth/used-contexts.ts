@@ -1,6 +1,7 @@
 import { departmentPart } from "@onewindow/contracts/i18n";
 import type { DataSource } from "typeorm";
 import type { Constructor } from "../data-source";
+import { onPrimary } from "../db/read-routing";
 import { runPrepared } from "../db/sql";
 import { UnauthenticatedError } from "../errors";
 import { CreateUsedContexts1764460000000 } from "./used-contexts.migration";
@@ -39,7 +40,8 @@ export class UsedContexts {
   claim(contextId: string, until: number): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       this.pending.push({ id: contextId, until, done: (err) => (err ? reject(err) : resolve()) });
-      if (!this.writing) void this.write();
+      // On the primary, and without pinning the request: its reads may go to a replica.
+      if (!this.writing) void onPrimary(() => this.write());
     });
   }
 

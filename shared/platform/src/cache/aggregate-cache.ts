@@ -4,6 +4,7 @@ import { Counter } from "prom-client";
 import type { DataSource, EntityManager } from "typeorm";
 import type { Caller, Role } from "@onewindow/contracts";
 import { afterCommit } from "../db/after-commit";
+import { freshReads } from "../db/read-routing";
 import { metricsRegistry } from "../metrics";
 import type { CacheLookup, CacheStore } from "./cache-store";
 
@@ -167,7 +168,7 @@ export class AggregateCache {
       found = await this.options.store.lookup(entryKey, generations);
     } catch {
       this.count(read.query, "error");
-      return compute();
+      return freshReads(compute);
     }
     if (found.value !== null) {
       this.count(read.query, "hit");
@@ -182,7 +183,9 @@ export class AggregateCache {
     this.count(read.query, "miss");
     // The answer is shared from now on (with the requests that joined, and by an in-process store
     // with later ones): frozen, so that no reader can change it under another.
-    const answer = compute().then((value) => deepFreeze(value));
+    // From a replica only once it shows what the primary held after the tokens were read: an
+    // answer computed from older data would be stored under tokens that say it is current.
+    const answer = freshReads(compute).then((value) => deepFreeze(value));
     this.inflight.set(flight, answer);
     try {
       const value = await answer;

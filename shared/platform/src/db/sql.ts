@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
+import { poolFor } from "./read-routing";
 
 /** True when the manager talks to PostgreSQL (placeholders and result types differ from SQLite). */
 export function isPostgres(manager: EntityManager): boolean {
@@ -34,18 +35,14 @@ export function num(value: unknown): number {
 /** The statement names of the prepared texts (bounded: each text is one of the code's own shapes). */
 const preparedNames = new Map<string, string>();
 
-/** What runPrepared needs of TypeORM's PostgreSQL driver: its pool (node-postgres). */
-interface PooledDriver {
-  master: { query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }> };
-}
-
 /**
  * {@link runSql} for the hot statements, outside any transaction: on PostgreSQL a named prepared
  * statement on the data source's own pool, so each connection parses and plans it once and later
  * runs it from its plan (a citizen's page joins six tables: planning it cost four times running
  * it); SQLite's driver already keeps its statements prepared. Counted and logged through the data
  * source's logger like every statement. Only for texts of a fixed shape (`anyOf` for lists): each
- * text is kept prepared on each connection.
+ * text is kept prepared on each connection. With read replicas a plain `SELECT` may run on one
+ * (`poolFor`, docs/adr/0012-read-replicas.md).
  */
 export async function runPrepared<Row extends object = Record<string, unknown>>(
   db: DataSource,
@@ -60,7 +57,8 @@ export async function runPrepared<Row extends object = Record<string, unknown>>(
   db.logger.logQuery(sql, params);
   const started = Date.now();
   try {
-    const { rows } = await (db.driver as unknown as PooledDriver).master.query({ name, text: sql, values: params });
+    const pool = await poolFor(db, sql);
+    const { rows } = await pool.query({ name, text: sql, values: params });
     const slow = (db.options as { maxQueryExecutionTime?: number }).maxQueryExecutionTime;
     const took = Date.now() - started;
     if (slow && took > slow) db.logger.logQuerySlow(took, sql, params);
