@@ -8,7 +8,6 @@ import {
   isListType,
   isNonNullType,
   isObjectType,
-  isSpecifiedScalarType,
   Kind,
   valueFromASTUntyped,
   type DirectiveNode,
@@ -360,17 +359,22 @@ function updateOutputValue(
 
 const INTEGER = /^-?(?:0|[1-9][0-9]*)$/;
 
+/** The built-in scalars (graphql-js' `isSpecifiedScalarType` scans a list on every call). */
+const SPECIFIED_SCALARS = new Set(["String", "Int", "Float", "Boolean", "ID"]);
+
 /** The stock executor's check of a leaf value (federation-internals' `isValidLeafValue`). */
 function isValidLeafValue(type: GraphQLOutputType, value: unknown): boolean {
-  if (!isEnumType(type) && !isSpecifiedScalarType(type as never)) return true;
   const name = (type as { name: string }).name;
+  const isEnum = isEnumType(type);
+  // Custom scalars take any value.
+  if (!isEnum && !SPECIFIED_SCALARS.has(name)) return true;
   if (typeof value === "boolean") return name === "Boolean";
   if (typeof value === "number" && isFinite(value)) {
     if (name === "Int" || name === "ID") return INTEGER.test(String(value));
     return name === "Float";
   }
   if (typeof value === "string") {
-    if (isEnumType(type)) return type.getValue(value) !== undefined;
+    if (isEnum) return type.getValue(value) !== undefined;
     return name !== "Boolean" && name !== "Int" && name !== "Float";
   }
   return false;
