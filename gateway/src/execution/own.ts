@@ -29,13 +29,22 @@ export function deepMerge(target: Record<string, unknown>, source: unknown): Rec
     if (existing && isObject(value)) {
       deepMerge(existing as Record<string, unknown>, value);
     } else if (Array.isArray(value) && Array.isArray(existing) && value.length === existing.length) {
-      for (let i = 0; i < value.length; i++) {
-        if (isObject(existing[i]) && isObject(value[i])) deepMerge(existing[i] as Record<string, unknown>, value[i]);
-        else existing[i] = value[i];
+      const from: unknown[] = value;
+      const into: unknown[] = existing;
+      for (let i = 0; i < from.length; i++) {
+        const a = into[i];
+        const b = from[i];
+        if (isObject(a) && isObject(b)) deepMerge(a, b);
+        else into[i] = b;
       }
     } else {
       target[key] = value;
     }
   }
   return target;
+}
+
+/** An object without a prototype, for data keyed by what departments and clients send. */
+export function emptyRecord<T = unknown>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
 }

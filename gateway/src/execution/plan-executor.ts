@@ -19,7 +19,7 @@ import {
 import type { GraphQLDataSource } from "@apollo/gateway";
 import type { GraphQLDataSourceRequestKind } from "@apollo/gateway/dist/datasources/types";
 import type { GatewayGraphQLRequestContext } from "@apollo/server-gateway-interface";
-import { deepMerge, defineOwn, getOwn } from "./own";
+import { deepMerge, defineOwn, emptyRecord, getOwn } from "./own";
 import type { ResponsePath } from "./response-shaper";
 
 type ResultMap = Record<string, unknown>;
@@ -97,7 +97,7 @@ async function executeFetch(run: PlanRun, fetch: FetchNode, cursor: Cursor): Pro
     : [cursor.data];
   if (entities.length < 1) return;
 
-  const variables: ResultMap = Object.create(null);
+  const variables: ResultMap = emptyRecord();
   const provided = run.requestContext.request.variables;
   if (fetch.variableUsages && provided) {
     for (const name of fetch.variableUsages) {
@@ -216,7 +216,7 @@ function selectRepresentation(
   selections: QueryPlanSelectionNode[],
 ): ResultMap | null {
   if (source === null) return null;
-  const result: ResultMap = Object.create(null);
+  const result: ResultMap = emptyRecord();
   for (const selection of selections) {
     if (selection.kind === Kind.FIELD) {
       const field = selection as QueryPlanFieldNode;

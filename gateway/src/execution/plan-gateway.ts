@@ -21,6 +21,7 @@ import {
   type SelectionSetNode,
 } from "graphql";
 import { executePlanNode, type PlanRun } from "./plan-executor";
+import { emptyRecord } from "./own";
 import { shapedOperation, shapeResponse, type ShapedOperation } from "./response-shaper";
 
 /** A subgraph of the supergraph: its name and the URL the supergraph gives it. */
@@ -86,7 +87,7 @@ export class PlanGateway implements GatewayInterface {
     // As ApolloGateway: the supergraph is validated except in production.
     const supergraph = Supergraph.build(sdl, { validateSupergraph: process.env.NODE_ENV !== "production" });
     const apiSchema = supergraph.apiSchema();
-    const services: Record<string, GraphQLDataSource> = Object.create(null);
+    const services: Record<string, GraphQLDataSource> = emptyRecord();
     for (const subgraph of supergraph.subgraphsMetadata())
       services[subgraph.name] = this.options.buildService(subgraph);
     this.loaded = {
@@ -145,7 +146,7 @@ export class PlanGateway implements GatewayInterface {
       defaults: prepared.shaped.defaults,
       errors: [],
     };
-    const gathered: Record<string, unknown> = Object.create(null);
+    const gathered: Record<string, unknown> = emptyRecord();
     if (prepared.plan.node)
       // Subscription plans never get here (see `prepare`).
       await executePlanNode(run, prepared.plan.node as PlanNode, { path: [], data: gathered, fullResult: gathered });
@@ -203,7 +204,7 @@ function operationOf(
 ): { operation: OperationDefinitionNode; fragments: Record<string, FragmentDefinitionNode> } {
   let operation: OperationDefinitionNode | undefined;
   let count = 0;
-  const fragments: Record<string, FragmentDefinitionNode> = Object.create(null);
+  const fragments: Record<string, FragmentDefinitionNode> = emptyRecord();
   for (const definition of document.definitions) {
     if (definition.kind === Kind.OPERATION_DEFINITION) {
       count++;

@@ -21,7 +21,7 @@ import {
   type SelectionSetNode,
 } from "graphql";
 import { ERRORS } from "@apollo/federation-internals";
-import { getOwn } from "./own";
+import { emptyRecord, getOwn } from "./own";
 
 /** A path in the response: field names and list indices. */
 export type ResponsePath = (string | number)[];
@@ -45,7 +45,7 @@ export function shapedOperation(
   operation: OperationDefinitionNode,
   fragments: Record<string, FragmentDefinitionNode>,
 ): ShapedOperation {
-  const defaults: Record<string, unknown> = Object.create(null);
+  const defaults: Record<string, unknown> = emptyRecord();
   for (const definition of operation.variableDefinitions ?? []) {
     if (definition.defaultValue)
       defaults[definition.variable.name.value] = valueFromASTUntyped(definition.defaultValue);
@@ -96,7 +96,7 @@ export function shapeResponse(
     errors: [],
     introspection,
   };
-  const data = Object.create(null) as Record<string, unknown>;
+  const data = emptyRecord();
   const res = applySelectionSet(shaping, input, shaped.operation.selectionSet, data, [], shaped.rootType);
   return { data: res === NULL_BUBBLE_UP ? null : data, errors: shaping.errors };
 }
@@ -337,7 +337,7 @@ function updateOutputValue(
       }
       objectType = named;
     }
-    const outputObject = (outputValue as Record<string, unknown> | undefined) ?? Object.create(null);
+    const outputObject = (outputValue as Record<string, unknown> | undefined) ?? emptyRecord();
     const res = applySelectionSet(shaping, input, selectionSet, outputObject, path, objectType);
     const hasErrors = res === NULL_BUBBLE_UP;
     return { updated: hasErrors ? null : outputObject, hasErrors };
