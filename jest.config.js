@@ -33,6 +33,7 @@ const fromSources = {
   "^@onewindow/contracts/(demo|i18n|identity)$": "<rootDir>/shared/contracts/src/$1/index.ts",
   "^@onewindow/platform/nats$": "<rootDir>/shared/platform/src/nats/index.ts",
   "^@onewindow/platform/server$": "<rootDir>/shared/platform/src/server.ts",
+  "^@onewindow/platform/web$": "<rootDir>/shared/platform/src/web.ts",
   ...Object.fromEntries(services.map((name) => [`^@onewindow/${name}$`, `<rootDir>/services/${name}/src/index.ts`])),
   "^@onewindow/gateway$": "<rootDir>/gateway/src/index.ts",
   "^@onewindow/infra$": "<rootDir>/infra/src/index.ts",

@@ -18,7 +18,7 @@ import {
   readUrl,
   type BaseConfig,
   type NatsCredentials,
-} from "@onewindow/platform";
+} from "@onewindow/platform/web";
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from "./limits/query-limits.plugin";
 import type { BlockList } from "node:net";
 import { DEFAULT_RATE_LIMIT, parseTrustedProxies } from "./limits/request-rate.limiter";
@@ -158,6 +158,12 @@ export interface GatewayConfig extends BaseConfig {
    * department; `fetch`, the global fetch (kept to measure against; see BENCHMARKS.md).
    */
   subgraphClient: "pool" | "fetch";
+  /**
+   * What runs the query plans (`GATEWAY_EXECUTOR`): `plan`, the gateway's own executor over
+   * `@apollo/gateway`'s planner (`execution/`); `apollo`, `ApolloGateway` itself (kept to
+   * measure and compare against; see BENCHMARKS.md).
+   */
+  executor: "plan" | "apollo";
   /** Connections per department pool (`GATEWAY_SUBGRAPH_CONNECTIONS`, default 16). */
   subgraphConnections: number;
   jwt: JwtConfig;
@@ -268,6 +274,10 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
   if (subgraphClient !== "pool" && subgraphClient !== "fetch") {
     throw new ConfigError("GATEWAY_SUBGRAPH_CLIENT", `must be pool or fetch, got "${subgraphClient}"`);
   }
+  const executor = env.GATEWAY_EXECUTOR || "plan";
+  if (executor !== "plan" && executor !== "apollo") {
+    throw new ConfigError("GATEWAY_EXECUTOR", `must be plan or apollo, got "${executor}"`);
+  }
   const base = loadBaseConfig(env);
   // Development: the keys live in DATA_DIR/keys, made on first start.
   if (base.nodeEnv !== "production" && !env.INTERNAL_CONTEXT_PRIVATE_KEY && !env.INTERNAL_CONTEXT_PRIVATE_KEY_FILE)
@@ -282,6 +292,7 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     supergraphSdl,
     subgraphUrls,
     subgraphClient,
+    executor,
     subgraphConnections: readCount(env, "GATEWAY_SUBGRAPH_CONNECTIONS", 16, 1024),
     limits: loadLimitsConfig(env),
     subscriptions: {

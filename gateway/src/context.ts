@@ -1,5 +1,5 @@
 import type { Caller } from "@onewindow/contracts";
-import type { Logger } from "@onewindow/platform";
+import type { Logger } from "@onewindow/platform/web";
 
 /** Per-request context at the gateway. */
 export interface GatewayContext {

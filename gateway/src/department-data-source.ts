@@ -14,7 +14,7 @@ import {
   OneWindowError,
   signContextHeader,
   withDepartmentSpan,
-} from "@onewindow/platform";
+} from "@onewindow/platform/web";
 import type { GatewayContext } from "./context";
 import { GATEWAY } from "./messages";
 

@@ -1,4 +1,4 @@
-import { createLogger, runProcess, startTelemetry, stopTelemetry } from "@onewindow/platform";
+import { createLogger, runProcess, startTelemetry, stopTelemetry } from "@onewindow/platform/web";
 import { Authenticator } from "./auth/authenticator";
 import { loadGatewayConfig } from "./config";
 import { createGatewayServer } from "./server";

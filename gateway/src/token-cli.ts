@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { isRole, ROLES, type Role } from "@onewindow/contracts";
-import { loadBaseConfig, parseIdNumber, tokenRolesProblem } from "@onewindow/platform";
+import { loadBaseConfig, parseIdNumber, tokenRolesProblem } from "@onewindow/platform/web";
 import { issueDevToken } from "./auth/dev-token";
 import { readMaxLifetime } from "./config";
 

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { IncomingMessage } from "node:http";
-import { createLogger, RefusalTally, type Logger, type Refusal } from "@onewindow/platform";
+import { createLogger, RefusalTally, type Logger, type Refusal } from "@onewindow/platform/web";
 
 /** Whom a refusal is counted against: a hash of the `Authorization` header (never the token), or the peer's address. */
 function callerOf(req: IncomingMessage): string {

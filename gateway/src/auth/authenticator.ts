@@ -1,7 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import { createLocalJWKSet, createRemoteJWKSet, importSPKI, jwtVerify, type JWTVerifyGetKey, type KeyLike } from "jose";
 import { ANONYMOUS, isRole, PURPOSE_HEADER, type Caller } from "@onewindow/contracts";
-import { BadUserInputError, tokenRolesProblem, UnauthenticatedError } from "@onewindow/platform";
+import { BadUserInputError, tokenRolesProblem, UnauthenticatedError } from "@onewindow/platform/web";
 import { DEFAULT_MAX_LIFETIME_SECONDS, type JwtConfig } from "../config";
 import { GATEWAY } from "../messages";
 

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { SignJWT } from "jose";
 import { type Role } from "@onewindow/contracts";
-import { ensureDevKeys, loadDevIssuerKey, loadJwtSecret, tokenRolesProblem } from "@onewindow/platform";
+import { ensureDevKeys, loadDevIssuerKey, loadJwtSecret, tokenRolesProblem } from "@onewindow/platform/web";
 
 /** Who a development token speaks for. */
 export interface DevTokenClaims {

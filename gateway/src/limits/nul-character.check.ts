@@ -1,5 +1,5 @@
 import { BREAK, GraphQLError, Kind, visit, type DocumentNode } from "graphql";
-import { OneWindowError } from "@onewindow/platform";
+import { OneWindowError } from "@onewindow/platform/web";
 import { GATEWAY } from "../messages";
 
 const NUL = "\u0000";

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { GraphQLError } from "graphql";
-import { DEFAULT_MAX_OPERATION_NAME } from "@onewindow/platform";
+import { DEFAULT_MAX_OPERATION_NAME } from "@onewindow/platform/web";
 import { GATEWAY } from "../messages";
 
 /** The refusal of an operation name longer than `limit`: 400 `BAD_REQUEST`, the name itself not echoed. */

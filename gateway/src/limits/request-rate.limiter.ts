@@ -2,7 +2,7 @@ import type { IncomingMessage } from "node:http";
 import { BlockList, isIP } from "node:net";
 import { GraphQLError } from "graphql";
 import type { Caller } from "@onewindow/contracts";
-import type { Refusal } from "@onewindow/platform";
+import type { Refusal } from "@onewindow/platform/web";
 import { GATEWAY } from "../messages";
 
 /** Default `GATEWAY_RATE_LIMIT`: far above a person at a desk or a wall screen (`npm run bench`, one caller at hundreds of requests a second, raises it). */

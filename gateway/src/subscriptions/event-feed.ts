@@ -7,7 +7,7 @@ import {
   type EventEnvelope,
   type Logger,
   type NatsCredentials,
-} from "@onewindow/platform";
+} from "@onewindow/platform/web";
 
 /** Where the feed reads events. */
 export interface EventFeedOptions {

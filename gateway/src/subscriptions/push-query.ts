@@ -14,7 +14,7 @@ import {
 import { getArgumentValues, getVariableValues } from "graphql/execution/values";
 import type { PushQuery } from "./subscription-fields";
 import type { LocalizedText } from "@onewindow/contracts/i18n";
-import { OneWindowError } from "@onewindow/platform";
+import { OneWindowError } from "@onewindow/platform/web";
 import { GATEWAY } from "../messages";
 
 /** A subscription operation read once at subscribe: what every push re-uses. */

@@ -1,6 +1,6 @@
 import { GraphQLError } from "graphql";
 import { HallEvents, LaborEvents, type Caller, type EventPayloads, type EventType } from "@onewindow/contracts";
-import { ForbiddenError, type EventEnvelope } from "@onewindow/platform";
+import { ForbiddenError, type EventEnvelope } from "@onewindow/platform/web";
 import { GATEWAY } from "../messages";
 
 /**

@@ -14,7 +14,7 @@ import {
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer, type WebSocket } from "ws";
 import { PURPOSE_HEADER, type Caller } from "@onewindow/contracts";
-import { RateLimitedError, UnauthenticatedError, type EventEnvelope, type Logger } from "@onewindow/platform";
+import { RateLimitedError, UnauthenticatedError, type EventEnvelope, type Logger } from "@onewindow/platform/web";
 import type { Authenticator } from "../auth/authenticator";
 import type { SubscriptionLimits } from "../config";
 import type { GatewayContext } from "../context";

@@ -273,3 +273,11 @@ export function loadBaseConfig(env: Env = process.env): BaseConfig {
     },
   };
 }
+
+/**
+ * The default `METRICS_PORT` of the process whose GraphQL port in the run contract is
+ * `graphqlPort`: 4000-4005 → 9400-9405.
+ */
+export function metricsPortOf(graphqlPort: number): number {
+  return graphqlPort + 5400;
+}

@@ -97,6 +97,26 @@ describe("@onewindow/platform's entries load only what their importers use", () 
     );
   });
 
+  test("the web entry (the gateway's) loads no database, cache store, subgraph library or NATS client", () => {
+    const loaded = load("@onewindow/platform/web");
+    assert.ok(loaded.own.includes("dist/web.js"), "the check saw the package's own files");
+    const heavy = [
+      "typeorm",
+      "reflect-metadata",
+      "pg",
+      "better-sqlite3",
+      "ioredis",
+      "@apollo/subgraph",
+      "type-graphql",
+      "nats",
+    ];
+    assert.deepEqual(
+      loaded.packages.filter((p) => heavy.includes(p)),
+      [],
+    );
+    assert.deepEqual(loaded.own.filter(isTestSupport), []);
+  });
+
   test("the test entry is where node:assert comes from", () => {
     const loaded = load("@onewindow/testing");
     assert.ok(loaded.testing.includes("dist/rule-testing.js"));

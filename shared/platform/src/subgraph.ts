@@ -48,13 +48,8 @@ export interface SubgraphDefinition<S> {
   aggregateCache?: boolean;
 }
 
-/**
- * The default `METRICS_PORT` of the process whose GraphQL port in the run contract is
- * `graphqlPort`: 4000-4005 → 9400-9405.
- */
-export function metricsPortOf(graphqlPort: number): number {
-  return graphqlPort + 5400;
-}
+// Kept in config.ts, which the gateway's light entry (web.ts) loads without this module.
+export { metricsPortOf } from "./config";
 
 /** The subgraph's SDL as composition reads it (`services/<name>/schema.graphql`). */
 export async function printSubgraphSdl<S>(definition: SubgraphDefinition<S>): Promise<string> {
