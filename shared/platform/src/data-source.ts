@@ -45,7 +45,10 @@ async function maintain(owner: DataSource, options: DataSourceOptions): Promise<
   if (!options.partitions?.length || owner.options.type !== "postgres") return;
   await maintainPartitions(owner, options.partitions, {
     retentionDays: options.logRetentionDays ?? 180,
-    progress: (line) => options.logger.info({ service: options.service }, line),
+    // What changed; a table already as it should be is no news at every start.
+    progress: (line) => {
+      if (!line.endsWith("up to date")) options.logger.info({ service: options.service }, line);
+    },
   });
 }
 

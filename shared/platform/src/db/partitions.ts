@@ -125,6 +125,16 @@ async function revokeDirectAccess(sql: SqlRunner, partition: string): Promise<vo
     END $$`);
 }
 
+/** The table-level grants on `table` to anyone but its owner (grantee null: PUBLIC). */
+function grantsOf(sql: SqlRunner, table: string): Promise<{ grantee: string | null; privilege: string }[]> {
+  return rows(
+    sql,
+    `SELECT CASE WHEN a.grantee = 0 THEN NULL ELSE pg_get_userbyid(a.grantee) END AS grantee, a.privilege_type AS privilege
+       FROM pg_class c, aclexplode(c.relacl) a WHERE c.oid = $1::regclass AND a.grantee <> c.relowner`,
+    [table],
+  );
+}
+
 /** Creates the default partition when missing. */
 async function ensureDefaultPartition(sql: SqlRunner, spec: PartitionedTable): Promise<void> {
   const name = defaultPartitionName(spec);
@@ -180,8 +190,8 @@ export interface PartitionReport {
  * sequence preserved. The primary key and every unique index gain the partition key (PostgreSQL
  * requires it); `id` stays unique across partitions because one sequence still draws it. Foreign
  * keys of other tables that reference it cannot stay (they would need the partition key too):
- * they are dropped, and their names returned. Partitions are made for every period with rows, the
- * current one and those ahead, and the default. Does nothing on SQLite, or when already done.
+ * they are dropped, and their names returned. Partitions are made for every period with rows and
+ * the current one, and the default; the maintenance job adds those ahead. Does nothing on SQLite, or when already done.
  */
 export async function convertToPartitioned(
   sql: SqlRunner & { connection: { options: { type: string } } },
@@ -233,12 +243,7 @@ export async function convertToPartitioned(
     "SELECT tgname AS name, pg_get_triggerdef(oid) AS def FROM pg_trigger WHERE tgrelid = $1::regclass AND NOT tgisinternal ORDER BY tgname",
     [oid],
   );
-  const grants = await rows<{ grantee: string | null; privilege: string }>(
-    sql,
-    `SELECT CASE WHEN a.grantee = 0 THEN NULL ELSE pg_get_userbyid(a.grantee) END AS grantee, a.privilege_type AS privilege
-       FROM pg_class c, aclexplode(c.relacl) a WHERE c.oid = $1::regclass AND a.grantee <> c.relowner`,
-    [oid],
-  );
+  const grants = await grantsOf(sql, oid);
   const sequences = await rows<{ sequence: string; column: string }>(
     sql,
     `SELECT s.oid::regclass::text AS sequence, a.attname AS column
@@ -271,10 +276,9 @@ export async function convertToPartitioned(
     );
   }
   await ensureDefaultPartition(sql, spec);
-  const current = periodStart(today, spec.interval);
-  const wanted = new Set(await periodsWithRows(sql, spec, old));
-  for (let i = 0, start = current; i <= AHEAD[spec.interval]; i++, start = nextPeriod(start, spec.interval))
-    wanted.add(start);
+  // The periods with rows and the current one; those ahead are the maintenance job's, which runs
+  // right after the migrations (a partition fewer per table for every fresh test database).
+  const wanted = new Set([...(await periodsWithRows(sql, spec, old)), periodStart(today, spec.interval)]);
   for (const start of [...wanted].sort()) await createPartition(sql, spec, start);
   const names = (
     await rows<{ name: string }>(
@@ -300,6 +304,9 @@ export async function convertToPartitioned(
     await sql.query(`ALTER TABLE ${ident(table)} ADD CONSTRAINT ${ident(constraint.name)} ${def}`);
   }
   for (const trigger of triggers) await sql.query(trigger.def);
+  // The old table's grants exactly: default privileges gave the new one more (on the audit
+  // trail, UPDATE and DELETE to a role that may only append).
+  await revokeDirectAccess(sql, table);
   for (const { grantee, privilege } of grants)
     await sql.query(`GRANT ${privilege} ON ${ident(table)} TO ${grantee === null ? "PUBLIC" : ident(grantee)}`);
   await sql.query(`DROP TABLE ${ident(old)}`);
@@ -351,6 +358,7 @@ export async function convertToPlain(
       WHERE d.refobjid = $1::regclass AND d.deptype = 'a'`,
     [oid],
   );
+  const grants = await grantsOf(sql, oid);
   for (const trigger of triggers) await sql.query(`DROP TRIGGER ${ident(trigger.name)} ON ${ident(table)}`);
   for (const index of indexes) await sql.query(`DROP INDEX ${ident(index.name)}`);
   for (const constraint of constraints)
@@ -371,6 +379,9 @@ export async function convertToPlain(
   for (const constraint of constraints)
     await sql.query(`ALTER TABLE ${ident(table)} ADD CONSTRAINT ${ident(constraint.name)} ${constraint.def}`);
   for (const trigger of triggers) await sql.query(trigger.def);
+  await revokeDirectAccess(sql, table);
+  for (const { grantee, privilege } of grants)
+    await sql.query(`GRANT ${privilege} ON ${ident(table)} TO ${grantee === null ? "PUBLIC" : ident(grantee)}`);
   await sql.query(`DROP TABLE ${ident(old)} CASCADE`);
 }
 
