@@ -26,7 +26,15 @@ async function main(): Promise<void> {
       config,
       (line) => console.log(`${definition.name}: ${line}`),
       logger,
-    );
+    ).catch((err: { code?: string }) => {
+      // Its database was never made: the department's first start (or migrate step) makes it.
+      if (err.code === "3D000") return undefined;
+      throw err;
+    });
+    if (reports === undefined) {
+      console.log(`${definition.name}: 数据库尚未创建 / no database yet (its first start creates it)`);
+      continue;
+    }
     const tables = reports?.length ?? 0;
     console.log(
       `${definition.name}: ${tables} partitioned table(s) checked in ${((Date.now() - started) / 1000).toFixed(1)} s`,
