@@ -8,6 +8,8 @@ import { HospitalInitial1763800000401 } from "./migrations/1763800000401-initial
 import { DueFollowUps1763900000402 } from "./migrations/1763900000402-due-follow-ups.migration";
 import { OutpatientVisit } from "./outpatient/outpatient-visit.entity";
 import { PrescriberGrants1764100000403 } from "./migrations/1764100000403-prescriber-grants.migration";
+import { PartitionVisitsAndStays1765400000404 } from "./migrations/1765400000404-partition-visits-and-stays.migration";
+import { HOSPITAL_PARTITIONS } from "./partitions";
 import { PrescriberStatsGrant } from "./prescriber/prescriber-grant.entity";
 import { DailyRollup } from "./rollup/daily-rollup.entity";
 import { buildHospitalSchema } from "./schema";
@@ -39,7 +41,13 @@ export const hospitalQuality = {
   name: "hospital-quality",
   defaultPort: 4004,
   entities: [Hospital, OutpatientVisit, InpatientStay, FollowUp, PatientEvaluation, DailyRollup, PrescriberStatsGrant],
-  migrations: [HospitalInitial1763800000401, DueFollowUps1763900000402, PrescriberGrants1764100000403],
+  migrations: [
+    HospitalInitial1763800000401,
+    DueFollowUps1763900000402,
+    PrescriberGrants1764100000403,
+    PartitionVisitsAndStays1765400000404,
+  ],
+  partitions: HOSPITAL_PARTITIONS,
   // No one reads patients as persons here: administrators and offices manage care quality, for
   // which a masked ID number (access.ts) tells records apart well enough. Insurance,
   // not this department, is where a patient's identity is needed (it gets it by event).

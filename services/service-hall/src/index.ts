@@ -35,6 +35,8 @@ import { Assessment1765200000550 } from "./migrations/1765200000550-assessment.m
 import { KpiRollup1765200000560 } from "./migrations/1765200000560-kpi-rollup.migration";
 import { QueueNumberPerCentre1765200000570 } from "./migrations/1765200000570-queue-number-per-centre.migration";
 import { KpiRollupWeeksCentres1765300000010 } from "./migrations/1765300000010-kpi-rollup-weeks-centres.migration";
+import { PartitionCasesEvaluationsTickets1765400000580 } from "./migrations/1765400000580-partition-cases-evaluations-tickets.migration";
+import { HALL_PARTITIONS } from "./partitions";
 import { buildServiceHallSchema } from "./schema";
 import { createServices, type ServiceOptions, type Services } from "./services";
 import { PERSONAL_DATA_READERS } from "./access";
@@ -173,7 +175,9 @@ export const serviceHall = {
     KpiRollup1765200000560,
     QueueNumberPerCentre1765200000570,
     KpiRollupWeeksCentres1765300000010,
+    PartitionCasesEvaluationsTickets1765400000580,
   ],
+  partitions: HALL_PARTITIONS,
   // Only the window clerk reads any citizen's cases; a citizen reads their own (ctx.access).
   personalDataReaders: PERSONAL_DATA_READERS,
   // hallKpis and centreRanking (kpi/kpi.cache.ts).

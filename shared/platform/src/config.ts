@@ -58,6 +58,15 @@ export interface EventsConfig {
   replicas?: number;
   /** `EVENT_RETENTION_DAYS`: how long streams keep events. */
   retentionDays: number;
+  /**
+   * `EVENT_LOG_RETENTION_DAYS`: how long a department's PostgreSQL database keeps its outbox and
+   * inbox rows at least before the maintenance job drops their month (an outbox row not yet
+   * published is never dropped). Default 180: 网络安全法 第二十一条（三） has network operators
+   * keep the logs of their network's operation for no less than six months, and these rows record
+   * what each department told the others. Longer than `EVENT_RETENTION_DAYS`, so an inbox still
+   * knows every event its stream may deliver again.
+   */
+  logRetentionDays: number;
   /** `EVENT_MAX_ATTEMPTS`: handler attempts before an event becomes a dead letter. */
   maxAttempts: number;
   /** `EVENT_ACK_WAIT_MS`: how long JetStream waits for an ack before redelivering. */
@@ -254,6 +263,14 @@ export function loadBaseConfig(env: Env = process.env): BaseConfig {
       `must be letters, digits, _ or - (it starts every event subject), got "${prefix}"`,
     );
   }
+  const retentionDays = readInt(env, "EVENT_RETENTION_DAYS", 90, 1, 3650);
+  const logRetentionDays = readInt(env, "EVENT_LOG_RETENTION_DAYS", 180, 1, 36500);
+  if (logRetentionDays <= retentionDays) {
+    throw new ConfigError(
+      "EVENT_LOG_RETENTION_DAYS",
+      `must be more than EVENT_RETENTION_DAYS (${retentionDays}): an inbox that forgot an event its stream still holds would apply a redelivery twice, got ${logRetentionDays}`,
+    );
+  }
   return {
     nodeEnv: env.NODE_ENV || "development",
     dataDir: path.resolve(env.DATA_DIR || "data"),
@@ -267,7 +284,8 @@ export function loadBaseConfig(env: Env = process.env): BaseConfig {
     events: {
       prefix,
       replicas: env.NATS_REPLICAS ? readInt(env, "NATS_REPLICAS", 1, 1, 5) : undefined,
-      retentionDays: readInt(env, "EVENT_RETENTION_DAYS", 90, 1, 3650),
+      retentionDays,
+      logRetentionDays,
       maxAttempts: readInt(env, "EVENT_MAX_ATTEMPTS", 5, 1, 100),
       ackWaitMs: readInt(env, "EVENT_ACK_WAIT_MS", 30_000, 100, 3_600_000),
     },

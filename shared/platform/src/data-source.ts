@@ -9,6 +9,7 @@ import {
   type ObjectLiteral,
 } from "typeorm";
 import type { BaseConfig } from "./config";
+import { maintainPartitions, type PartitionedTable, type PartitionReport } from "./db/partitions";
 import type { Logger } from "./logger";
 import { SCRAPE_QUERY, sqlQueries } from "./metrics";
 import { routeReads } from "./db/read-routing";
@@ -28,6 +29,28 @@ export interface DataSourceOptions {
   logger: Logger;
   /** Unit tests only: a throw-away in-memory SQLite database. */
   inMemory?: boolean;
+  /**
+   * The tables PostgreSQL keeps partitioned: whoever runs the migrations also runs the
+   * maintenance job on them ({@link maintainPartitions}) right after.
+   */
+  partitions?: readonly PartitionedTable[];
+  /** `EVENT_LOG_RETENTION_DAYS` for that job (see `EventsConfig.logRetentionDays`); default 180. */
+  logRetentionDays?: number;
+}
+
+/**
+ * The maintenance job on a freshly migrated database, as its owner: partitions for the coming
+ * periods, rows out of the default partitions, expired event partitions dropped. PostgreSQL only.
+ */
+async function maintain(owner: DataSource, options: DataSourceOptions): Promise<void> {
+  if (!options.partitions?.length || owner.options.type !== "postgres") return;
+  await maintainPartitions(owner, options.partitions, {
+    retentionDays: options.logRetentionDays ?? 180,
+    // What changed; a table already as it should be is no news at every start.
+    progress: (line) => {
+      if (!line.endsWith("up to date")) options.logger.info({ service: options.service }, line);
+    },
+  });
 }
 
 /** Counts every statement (the batching tests read the counter) and logs failures. */
@@ -258,6 +281,8 @@ export async function createDataSource(options: DataSourceOptions): Promise<Data
     return checked(dataSource, async () => {
       if (external) await assertNoPendingMigrations(dataSource, service);
       if (external || config.databaseMigrationUrl) await assertAppendOnlyAudit(dataSource);
+      // The serving role owns the tables and has just migrated them.
+      else await maintain(dataSource, options);
       if (replicas.length > 0)
         routeReads(dataSource, { service, logger: options.logger, maxWaitMs: config.databaseReplicaMaxWaitMs ?? 50 });
     });
@@ -291,9 +316,33 @@ export async function migrateDatabase(options: DataSourceOptions): Promise<strin
   await owner.initialize();
   try {
     const applied = await owner.runMigrations({ transaction: "each" });
+    await maintain(owner, options);
     if (config.databaseUrl && config.databaseMigrationUrl)
       await grantRuntimeRole(owner, decodeURIComponent(new URL(config.databaseUrl).username));
     return applied.map((migration) => migration.name);
+  } finally {
+    await owner.destroy();
+  }
+}
+
+/**
+ * The maintenance job on the service's PostgreSQL database, as the tables' owner
+ * (`DATABASE_MIGRATION_URL`, else `DATABASE_URL`), without running migrations: tables not yet
+ * partitioned (a database before its migrations) are left alone. SQLite: nothing to do (null).
+ */
+export async function maintainDatabase(
+  options: DataSourceOptions,
+  progress: (line: string) => void,
+): Promise<PartitionReport[] | null> {
+  const { config } = options;
+  if (!config.databaseUrl || options.inMemory) return null;
+  const owner = postgresSource(options, config.databaseMigrationUrl ?? config.databaseUrl, 1, false);
+  await owner.initialize();
+  try {
+    return await maintainPartitions(owner, options.partitions ?? [], {
+      retentionDays: options.logRetentionDays ?? 180,
+      progress,
+    });
   } finally {
     await owner.destroy();
   }

@@ -86,6 +86,7 @@ export {
   ensurePostgresDatabase,
   createDataSource,
   migrateDatabase,
+  maintainDatabase,
   assertNoPendingMigrations,
   createPrivateFile,
   isUniqueViolation,
@@ -155,6 +156,7 @@ export {
   printSubgraphSdl,
   subgraphTables,
   openSubgraphDatabase,
+  maintainSubgraph,
   migrateSubgraph,
   type SubgraphDefinition,
 } from "./subgraph";
@@ -223,6 +225,18 @@ export { declaredRoles } from "./auth/declared-roles";
 export { readKeyMaterial } from "./auth/key-material";
 export { rootActs, writeWithoutPurpose, actRecords, type RootAct, type SelfServiceActs } from "./audit/acts";
 export { isPostgres, runSql, runPrepared, anyOf, valuesList, num } from "./db/sql";
+export {
+  convertToPartitioned,
+  convertToPlain,
+  maintainPartitions,
+  defaultPartitionName,
+  partitionName,
+  type PartitionedTable,
+  type PartitionInterval,
+  type PartitionReport,
+  type MaintenanceOptions,
+} from "./db/partitions";
+export { PLATFORM_PARTITIONS } from "./db/platform-partitions";
 export { plainEntity, type PlainEntity } from "./db/plain-entity";
 export { afterCommit } from "./db/after-commit";
 export {

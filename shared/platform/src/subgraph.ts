@@ -3,7 +3,13 @@ import { printSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLSchema } from "graphql";
 import { DataSource } from "typeorm";
 import { loadBaseConfig, type BaseConfig } from "./config";
-import { createDataSource, migrateDatabase, postgresDatabaseName, type Constructor } from "./data-source";
+import {
+  createDataSource,
+  maintainDatabase,
+  migrateDatabase,
+  postgresDatabaseName,
+  type Constructor,
+} from "./data-source";
 import { OutboxEvent } from "./events/outbox-event.entity";
 import { CreateOutbox1763800000000 } from "./events/outbox.migration";
 import { AddOutboxSignedEnvelope1764500000000 } from "./events/outbox-envelope.migration";
@@ -15,6 +21,9 @@ import { createLogger, type Logger } from "./logger";
 import { AuditEntry } from "./audit/audit-entry.entity";
 import { AUDIT_MIGRATIONS } from "./audit/audit-migrations";
 import { USED_CONTEXT_MIGRATIONS } from "./auth/used-contexts";
+import type { PartitionedTable, PartitionReport } from "./db/partitions";
+import { PLATFORM_PARTITIONS } from "./db/platform-partitions";
+import { PartitionEvents1765400000000 } from "./events/partition-events.migration";
 import type { Role } from "@onewindow/contracts";
 
 /** Everything that makes a department a subgraph; each service exports one of these. */
@@ -46,6 +55,12 @@ export interface SubgraphDefinition<S> {
    * `REDIS_URL`, so that its replicas share one cache and a write through one is seen by all.
    */
   aggregateCache?: boolean;
+  /**
+   * The department's high-volume tables PostgreSQL keeps range-partitioned (its migrations convert
+   * them; the maintenance job, `npm run db:maintain`, keeps their partitions ahead). The outbox,
+   * inbox and audit trail are every department's (`PLATFORM_PARTITIONS`).
+   */
+  partitions?: readonly PartitionedTable[];
 }
 
 // Kept in config.ts, which the gateway's light entry (web.ts) loads without this module.
@@ -63,9 +78,11 @@ export function subgraphTables(definition: SubgraphDefinition<unknown>): {
   service: string;
   entities: Constructor[];
   migrations: Constructor[];
+  partitions: readonly PartitionedTable[];
 } {
   return {
     service: definition.name,
+    partitions: [...PLATFORM_PARTITIONS, ...(definition.partitions ?? [])],
     entities: [OutboxEvent, InboxEvent, DeadLetter, AuditEntry, ...definition.entities],
     migrations: [
       CreateOutbox1763800000000,
@@ -73,6 +90,7 @@ export function subgraphTables(definition: SubgraphDefinition<unknown>): {
       ...AUDIT_MIGRATIONS,
       ...USED_CONTEXT_MIGRATIONS,
       AddOutboxSignedEnvelope1764500000000,
+      PartitionEvents1765400000000,
       ...definition.migrations,
     ],
   };
@@ -86,7 +104,7 @@ export function subgraphTables(definition: SubgraphDefinition<unknown>): {
 export function openSubgraphDatabase(
   definition: SubgraphDefinition<unknown>,
   config: Pick<BaseConfig, "dataDir" | "databaseUrl" | "databaseMigrationUrl"> &
-    Partial<Pick<BaseConfig, "databaseMigrations" | "databaseReplicaUrls" | "databaseReplicaMaxWaitMs">>,
+    Partial<Pick<BaseConfig, "databaseMigrations" | "databaseReplicaUrls" | "databaseReplicaMaxWaitMs" | "events">>,
   logger: Logger,
   options: { readReplicas?: boolean } = {},
 ): Promise<DataSource> {
@@ -94,6 +112,7 @@ export function openSubgraphDatabase(
     ...subgraphTables(definition),
     config: { ...config, databaseReplicaUrls: options.readReplicas ? config.databaseReplicaUrls : undefined },
     logger,
+    logRetentionDays: config.events?.logRetentionDays,
   });
 }
 
@@ -118,7 +137,12 @@ export async function migrateSubgraph(
       }
     : { database: path.join(config.dataDir, `${definition.name}.sqlite`) };
   logger.info(target, "migrating");
-  const applied = await migrateDatabase({ ...subgraphTables(definition), config, logger });
+  const applied = await migrateDatabase({
+    ...subgraphTables(definition),
+    config,
+    logger,
+    logRetentionDays: config.events.logRetentionDays,
+  });
   logger.info(
     {
       ...target,
@@ -128,4 +152,21 @@ export async function migrateSubgraph(
     applied.length > 0 ? `applied ${applied.length} migration(s)` : "no migration was pending",
   );
   return applied;
+}
+
+/**
+ * A department's share of `npm run db:maintain`: the maintenance job on its PostgreSQL database
+ * as the tables' owner (see `maintainPartitions`), each step told to `progress`. Null on SQLite,
+ * which keeps plain tables.
+ */
+export function maintainSubgraph(
+  definition: SubgraphDefinition<unknown>,
+  config: Pick<BaseConfig, "dataDir" | "databaseUrl" | "databaseMigrationUrl" | "events">,
+  progress: (line: string) => void,
+  logger: Logger = createLogger(definition.name, "warn"),
+): Promise<PartitionReport[] | null> {
+  return maintainDatabase(
+    { ...subgraphTables(definition), config, logger, logRetentionDays: config.events.logRetentionDays },
+    progress,
+  );
 }

@@ -24,7 +24,12 @@ export async function applyOnce<T extends EventType>(
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
     if (await tx.existsBy(InboxEvent, { id: event.id })) return false;
-    await tx.insert(InboxEvent, { id: event.id, type: event.type, appliedAt: new Date().toISOString() });
+    await tx.insert(InboxEvent, {
+      id: event.id,
+      type: event.type,
+      occurredAt: String(event.occurredAt).slice(0, 32),
+      appliedAt: new Date().toISOString(),
+    });
     await handler(event, tx);
     return true;
   });

@@ -13,6 +13,13 @@ export class InboxEvent {
   @Column({ type: "varchar", length: 120 })
   type: string;
 
+  /**
+   * The event's own time (its envelope's `occurredAt`): on PostgreSQL the inbox is partitioned by
+   * it, and a redelivery, carrying the same time, meets the first delivery's row under the key.
+   */
+  @Column({ type: "varchar", length: 32, name: "occurred_at" })
+  occurredAt: string;
+
   @Column({ type: "varchar", length: 32, name: "applied_at" })
   appliedAt: string;
 }

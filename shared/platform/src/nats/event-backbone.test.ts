@@ -18,6 +18,7 @@ import { CreateOutbox1763800000000 } from "../events/outbox.migration";
 import { listDeadLetters, replayDeadLetter, type EventHandlers } from "../events/event-handling";
 import type { EventEnvelope } from "../events/event-envelope";
 import { AddOutboxSignedEnvelope1764500000000 } from "../events/outbox-envelope.migration";
+import { PartitionEvents1765400000000 } from "../events/partition-events.migration";
 import { signEnvelope } from "../events/event-signing";
 import { ensureDevEventKeys, loadEventSigningKey, loadEventVerifyKeys } from "../auth/event-keys";
 import { EVENT_PUBLISHERS } from "@onewindow/contracts";
@@ -38,6 +39,7 @@ async function database(): Promise<DataSource> {
       CreateOutbox1763800000000,
       CreateInboxAndDeadLetters1763900000000,
       AddOutboxSignedEnvelope1764500000000,
+      PartitionEvents1765400000000,
     ],
     config: { dataDir: "", databaseUrl: undefined },
     logger,
