@@ -25,7 +25,10 @@ test("--scale measures both sets, every operation, one connection, and refuses n
     { DATABASE_URL: "postgres://postgres@127.0.0.1:5432/scale" },
   );
   // Sizes and operations in one order, whatever order they were named in.
-  assert.deepEqual([some.sizes, some.operations, some.duration, some.fresh], [["small", "large"], ["lookup", "kpis"], 5, true]);
+  assert.deepEqual(
+    [some.sizes, some.operations, some.duration, some.fresh],
+    [["small", "large"], ["lookup", "kpis"], 5, true],
+  );
   assert.equal(some.baseDatabaseUrl, "postgres://postgres@127.0.0.1:5432/scale");
 
   assert.throws(() => parseScaleArgs(["--scale", "--sizes", "huge"], {}), /--sizes takes small, large/);

@@ -2,7 +2,14 @@ import os from "node:os";
 import { issueDevToken } from "@onewindow/gateway";
 import { PURPOSE_HEADER } from "@onewindow/contracts";
 import { demoPerson } from "@onewindow/contracts/demo";
-import { CursorKey, devProductionKeyEnv, listName, loadCursorSecret, postgresDatabaseName, today } from "@onewindow/platform";
+import {
+  CursorKey,
+  devProductionKeyEnv,
+  listName,
+  loadCursorSecret,
+  postgresDatabaseName,
+  today,
+} from "@onewindow/platform";
 import { EXTRA_CASES_YEAR } from "../seed/hall-cases";
 import { benchPrefix, ensureBenchData, ensureMatchingData } from "./bench-data";
 import { postgresBackendPids, runLoad, stackCpuMs, waitUntilQuiet, type RunResult } from "./load";
@@ -151,7 +158,10 @@ export function scaleQueries(
       name: "kpis",
       description: `hallKpis of a random demo centre with its subordinates over a random period of ${EXTRA_CASES_YEAR}`,
       query: KPIS,
-      variables: () => ({ centre: DASHBOARD_CENTRES[pick(DASHBOARD_CENTRES.length)], ...randomPeriod(EXTRA_CASES_YEAR) }),
+      variables: () => ({
+        centre: DASHBOARD_CENTRES[pick(DASHBOARD_CENTRES.length)],
+        ...randomPeriod(EXTRA_CASES_YEAR),
+      }),
       owner: "service-hall",
     },
     {

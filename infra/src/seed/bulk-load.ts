@@ -31,7 +31,10 @@ export interface BulkLoad {
  * to its partition. `db` is one connection: its session's settings (`synchronous_commit`,
  * `session_replication_role`, temporary tables) hold for every chunk.
  */
-export async function bulkLoad(db: Client, { table, columns, select, total, params, join = "" }: BulkLoad): Promise<void> {
+export async function bulkLoad(
+  db: Client,
+  { table, columns, select, total, params, join = "" }: BulkLoad,
+): Promise<void> {
   const indexes = await secondaryIndexes(db, table);
   for (const { name } of indexes) await db.query(`DROP INDEX "${name}"`);
   const chunk = 500_000;

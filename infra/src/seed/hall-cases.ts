@@ -60,7 +60,9 @@ export async function seedHallCases(
       [from, `${EXTRA_CASES_YEAR}-12-31`],
     );
     if (Number(present[0].n) > 0)
-      throw new Error(`the service hall already holds cases of ${EXTRA_CASES_YEAR}: seed extra cases into an empty one`);
+      throw new Error(
+        `the service hall already holds cases of ${EXTRA_CASES_YEAR}: seed extra cases into an empty one`,
+      );
     await db.query("SET maintenance_work_mem = '512MB'");
     await db.query("SET synchronous_commit = off");
     const leaves = (
