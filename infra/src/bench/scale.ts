@@ -320,7 +320,7 @@ export async function runScaleBench(argv: string[], machine: () => string): Prom
           );
         }
         const summary = summarize(runs);
-        const spent = [...(summary.departments ?? new Map()).values()];
+        const spent = [...(summary.departments?.values() ?? [])];
         results.push({
           operation: query.name,
           size: name,
