@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { Client } from "pg";
 import { createLogger, loadBaseConfig, postgresDatabaseName, withPostgresAdmin } from "@onewindow/platform";
 import { laborSecurity } from "@onewindow/labor-security";
-import { seedAll, seedScaledJobSeekers } from "../seed/seed-all";
+import { checkSeeded, seedAll, seedScaledJobSeekers } from "../seed/seed-all";
 import type { SeedSize } from "../seed/seed-size";
 import { subgraphs } from "../subgraphs";
 
@@ -13,9 +13,10 @@ const MARKER = "onewindow bench data set, complete: ";
  * The database prefix of the bench data set of one size: `onewindow_bench_<hash of the size>`,
  * so that every size has its own set and a later run of the same size can reuse it.
  */
-export function benchPrefix(size: SeedSize): string {
-  const key = `c${size.citizens}e${size.employers}j${size.jobPostings}v${size.extraVisits}`;
-  return `onewindow_bench_${createHash("sha256").update(key).digest("hex").slice(0, 10)}`;
+export function benchPrefix(size: SeedSize, base = "onewindow_bench"): string {
+  // Extra cases only in the key when there are some: the sets seeded before they existed keep their names.
+  const key = `c${size.citizens}e${size.employers}j${size.jobPostings}v${size.extraVisits}${size.extraCases ? `k${size.extraCases}` : ""}`;
+  return `${base}_${createHash("sha256").update(key).digest("hex").slice(0, 10)}`;
 }
 
 /** The `DATABASE_URL` whose per-department databases (`<prefix>_<department>`) hold the set. */
@@ -30,14 +31,14 @@ export function benchDatabaseUrl(baseUrl: string, prefix: string): string {
  * Seeding 100,000 citizens and a million visits takes minutes, so a set is seeded once and
  * reused: every department's database carries a comment naming the size once the whole set
  * was written. A set without the comment on every database (an interrupted seed) is dropped
- * and seeded again. `fresh` forces a reseed.
+ * and seeded again. `fresh` forces a reseed; `prefix` names the set's databases.
  */
 export async function ensureBenchData(
   baseUrl: string,
   size: SeedSize,
   fresh = false,
+  prefix = benchPrefix(size),
 ): Promise<{ databaseUrl: string; reused: boolean }> {
-  const prefix = benchPrefix(size);
   const databaseUrl = benchDatabaseUrl(baseUrl, prefix);
   const expected = MARKER + JSON.stringify(size);
   const names = subgraphs.map(({ definition }) => postgresDatabaseName(databaseUrl, definition.name));
@@ -55,11 +56,10 @@ export async function ensureBenchData(
     `seeding the bench data set into PostgreSQL databases ${prefix}_* (done once per size, then reused)\n`,
   );
   const started = Date.now();
-  await seedAll(
-    loadBaseConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" }),
-    createLogger("bench-seed", "warn"),
-    size,
-  );
+  const config = loadBaseConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" });
+  const logger = createLogger("bench-seed", "warn");
+  // Marked complete only once the databases hold what was written.
+  await checkSeeded(config, logger, await seedAll(config, logger, size));
   await withPostgresAdmin(baseUrl, async (client) => {
     for (const name of names) {
       // Fresh statistics, as a long-running production database would have.

@@ -59,7 +59,9 @@ export const BENCH_USAGE = `usage: npm run bench -- [--quick | --matching] [--ci
   (d) Hive Gateway, (e) Hive Gateway with Hive Router's Rust query planner; default all of them.
   --profile DIR: every gateway and every department write a V8 CPU profile of the run into DIR
   (gateway-<target>, <department>.cpuprofile; open them in Chrome DevTools).
-  DATABASE_URL (default postgres://postgres@127.0.0.1:5432/onewindow) names the PostgreSQL server.`;
+  DATABASE_URL (default postgres://postgres@127.0.0.1:5432/onewindow) names the PostgreSQL server.
+  Other modes, each with its own flags: --centres (hallKpis and rankings over 1,000 centres) and
+  --scale (a clerk's and a dashboard's operations over two sets a hundred times apart).`;
 
 /** Reads the command line; throws with {@link BENCH_USAGE} on anything it does not know. */
 export function parseBenchArgs(argv: string[], env: Record<string, string | undefined> = process.env): BenchOptions {

@@ -25,6 +25,7 @@ import {
 } from "./report";
 import { startBenchStack, type BenchProcess, type BenchStack } from "./stack";
 import { runCentresBench } from "./centres";
+import { runScaleBench } from "./scale";
 
 /**
  * The headers each target needs, per request body: (a) the clerk's token and purpose; (b), (d),
@@ -132,6 +133,7 @@ function machine(): string {
  */
 async function main() {
   if (process.argv.includes("--centres")) return runCentresBench(process.argv.slice(2), machine);
+  if (process.argv.includes("--scale")) return runScaleBench(process.argv.slice(2), machine);
   const options = parseBenchArgs(process.argv.slice(2));
   const started = Date.now();
   console.log(

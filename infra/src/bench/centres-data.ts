@@ -1,5 +1,5 @@
 import { Client } from "pg";
-import { Progress } from "../seed/progress";
+import { bulkLoad } from "../seed/bulk-load";
 
 /** The size of the centres bench's data set: how many centres, cases, evaluations and called tickets. */
 export interface CentresBenchSize {
@@ -73,50 +73,6 @@ const MARKER = "onewindow centres bench data set, complete: ";
 
 /** The year the bench's records fall in. */
 export const BENCH_YEAR = 2025;
-
-/** A table's secondary indexes (not those of a constraint), to drop before a bulk load and build after. */
-async function secondaryIndexes(db: Client, table: string): Promise<{ name: string; definition: string }[]> {
-  const { rows } = await db.query<{ indexname: string; indexdef: string }>(
-    `SELECT indexname, indexdef FROM pg_indexes WHERE tablename = $1
-       AND indexname NOT IN (SELECT conname FROM pg_constraint)`,
-    [table],
-  );
-  return rows.map((r) => ({ name: r.indexname, definition: r.indexdef }));
-}
-
-/**
- * Inserts `total` rows into `table` by `INSERT … SELECT` over generate_series in chunks (the rows
- * are computed by PostgreSQL from the row number, no data crosses the wire), with the table's
- * secondary indexes dropped during the load and built afterwards. `select` gets `i` (bigint).
- */
-async function bulkInsert(
-  db: Client,
-  table: string,
-  columns: string,
-  select: string,
-  total: number,
-  params: unknown[],
-): Promise<void> {
-  const indexes = await secondaryIndexes(db, table);
-  for (const { name } of indexes) await db.query(`DROP INDEX "${name}"`);
-  const chunk = 500_000;
-  const progress = new Progress(`${table} rows`, total);
-  for (let start = 1; start <= total; start += chunk) {
-    const end = Math.min(total, start + chunk - 1);
-    await db.query(
-      `INSERT INTO ${table} (${columns}) SELECT ${select} FROM generate_series(${start}::bigint, ${end}::bigint) AS g(i)`,
-      params,
-    );
-    progress.update(end);
-  }
-  if (total === 0) progress.update(0);
-  const built = new Progress(`${table} indexes`, indexes.length);
-  built.update(0);
-  for (const [n, { definition }] of indexes.entries()) {
-    await db.query(definition);
-    built.update(n + 1);
-  }
-}
 
 /**
  * Makes sure the hall database at `hallUrl` (already migrated) holds the centres bench's data set
@@ -192,38 +148,37 @@ export async function ensureCentresData(
     );
     const itemOf = new Map(items.rows.map((r) => [r.department, r.code]));
     const params = [leaves, departments, departments.map((d) => itemOf.get(d) ?? null)];
-    await bulkInsert(
-      db,
-      "hall_case",
-      "id_number, item_code, department, window_code, centre, status, opened_on, opened_at, deadline, completed_on, completed_at",
-      `lpad(i::text, 18, '0'), ($3::text[])[1 + ${line}], ($2::text[])[1 + ${line}], 'W' || (1 + ${line}), ${centre},
+    await bulkLoad(db, {
+      table: "hall_case",
+      columns:
+        "id_number, item_code, department, window_code, centre, status, opened_on, opened_at, deadline, completed_on, completed_at",
+      select: `lpad(i::text, 18, '0'), ($3::text[])[1 + ${line}], ($2::text[])[1 + ${line}], 'W' || (1 + ${line}), ${centre},
        CASE WHEN i % 20 = 0 THEN 'OPEN' ELSE 'COMPLETED' END, ${day}, ${day}::text || 'T09:00:00+08:00',
        ${day} + 5,
        CASE WHEN i % 20 = 0 THEN NULL ELSE ${day} + CASE WHEN i % 4 = 0 THEN 0 ELSE (i % 7)::int END END,
        CASE WHEN i % 20 = 0 THEN NULL ELSE ${day}::text || 'T15:00:00+08:00' END`,
-      size.cases,
+      total: size.cases,
       params,
-    );
-    await bulkInsert(
-      db,
-      "hall_evaluation",
-      "window_code, centre, department, channel, rating, evaluated_on",
-      `'W' || (1 + ${line}), ${centre}, ($2::text[])[1 + ${line}],
+    });
+    await bulkLoad(db, {
+      table: "hall_evaluation",
+      columns: "window_code, centre, department, channel, rating, evaluated_on",
+      select: `'W' || (1 + ${line}), ${centre}, ($2::text[])[1 + ${line}],
        (ARRAY['DEVICE', 'FORM', 'ONLINE'])[1 + (i % 3)],
        CASE WHEN i % 50 = 0 THEN 'UNSATISFIED' WHEN i % 7 = 0 THEN 'BASICALLY_SATISFIED' ELSE 'SATISFIED' END, ${day}`,
-      size.evaluations,
-      params.slice(0, 2),
-    );
-    await bulkInsert(
-      db,
-      "queue_ticket",
-      "day, category, seq, number, priority, green_channel, status, centre, taken_at, called_at, called_on, window_code, wait_seconds",
-      `${day}, ($2::text[])[1 + ${line}], i, 'A' || (i % 1000), 'NORMAL', false, 'CALLED', ${centre},
+      total: size.evaluations,
+      params: params.slice(0, 2),
+    });
+    await bulkLoad(db, {
+      table: "queue_ticket",
+      columns:
+        "day, category, seq, number, priority, green_channel, status, centre, taken_at, called_at, called_on, window_code, wait_seconds",
+      select: `${day}, ($2::text[])[1 + ${line}], i, 'A' || (i % 1000), 'NORMAL', false, 'CALLED', ${centre},
        ${day}::text || 'T09:00:00+08:00', ${day}::text || 'T09:10:00+08:00', ${day}, 'W' || (1 + ${line}),
        60 + (i % 1200)`,
-      size.tickets,
-      params.slice(0, 2),
-    );
+      total: size.tickets,
+      params: params.slice(0, 2),
+    });
     await db.query("SET session_replication_role = DEFAULT");
     if (afterLoad) await afterLoad(db);
     process.stderr.write("VACUUM ANALYZE\n");

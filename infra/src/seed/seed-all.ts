@@ -1,6 +1,7 @@
 import {
   maintainSubgraph,
   openSubgraphDatabase,
+  runSql,
   today,
   type BaseConfig,
   type Logger,
@@ -15,6 +16,7 @@ import { hospitalQuality, seedHospitalDemo } from "@onewindow/hospital-quality";
 import { seedServiceHallDemo, serviceHall } from "@onewindow/service-hall";
 import { notifications, seedNotificationsDemo } from "@onewindow/notifications";
 import type { DataSource } from "typeorm";
+import { EXTRA_CASES_YEAR, hallCaseCounts, seedHallCases, type HallCaseCounts } from "./hall-cases";
 import { seedJobSeekers } from "./job-seekers";
 import { Progress } from "./progress";
 import type { SeedSize } from "./seed-size";
@@ -39,13 +41,31 @@ function printProgress(): SeedProgress {
   };
 }
 
+/** What a seed wrote, to check against what the databases hold afterwards ({@link checkSeeded}). */
+export interface SeededCounts {
+  citizens: number;
+  /** Every outpatient visit: the demo hospitals' own and the extra ones. */
+  outpatientVisits: number;
+  /** The extra cases and called tickets (those of {@link EXTRA_CASES_YEAR}), and the cases' evaluations. */
+  hall: HallCaseCounts;
+}
+
+/** The PostgreSQL URL of a department's database, as its data source was opened. */
+const urlOf = (db: DataSource) => (db.options as { url?: string }).url!;
+
 /**
  * Writes the demo data set into every department's own database: each department's own seed,
  * over the same deterministic demo population (`@onewindow/contracts/demo`), so records agree
- * across departments without any of them reading another's tables.
+ * across departments without any of them reading another's tables. Extra visits go through the
+ * hospital's own seed; extra cases (PostgreSQL only) are bulk-loaded after the hall's demo
+ * (`./hall-cases.ts`). Returns what it wrote, for {@link checkSeeded}.
  */
-export async function seedAll(config: BaseConfig, logger: Logger, size: SeedSize): Promise<void> {
+export async function seedAll(config: BaseConfig, logger: Logger, size: SeedSize): Promise<SeededCounts> {
+  const extraCases = size.extraCases ?? 0;
+  if (extraCases > 0 && !config.databaseUrl)
+    throw new Error("extra cases (--cases) are bulk-loaded by PostgreSQL: set DATABASE_URL");
   const population = { citizens: size.citizens, employers: size.employers, today: today() };
+  const written: SeededCounts = { citizens: size.citizens, outpatientVisits: 0, hall: hallCaseCounts(0) };
   const steps: [SubgraphDefinition<unknown>, (db: DataSource, onProgress: SeedProgress) => Promise<unknown>][] = [
     [
       laborSecurity,
@@ -55,16 +75,18 @@ export async function seedAll(config: BaseConfig, logger: Logger, size: SeedSize
     [tax, (db, onProgress) => seedTaxDemo(db, { ...population, onProgress })],
     [
       hospitalQuality,
-      (db, onProgress) =>
-        seedHospitalDemo(db, {
+      async (db, onProgress) => {
+        const result = await seedHospitalDemo(db, {
           extraVisits: size.extraVisits,
           onProgress: (done, total) => onProgress(done, total, "extra outpatient visits"),
-        }),
+        });
+        written.outpatientVisits = result.visits + result.extraVisits;
+      },
     ],
     [
       serviceHall,
-      (db, onProgress) =>
-        seedServiceHallDemo(db, {
+      async (db, onProgress) => {
+        await seedServiceHallDemo(db, {
           // The centre's cases are those of the demo residents (at most 3,000 of them).
           idNumbers: Array.from(
             { length: Math.min(size.citizens, 3_000) },
@@ -73,7 +95,16 @@ export async function seedAll(config: BaseConfig, logger: Logger, size: SeedSize
           // 物产大厦's companies are the first demo employers (at most 24 of them).
           creditCodes: Array.from({ length: Math.min(size.employers, 24) }, (_, j) => demoEmployer(j).creditCode),
           onProgress: (done, total) => onProgress(done, total, "service-hall cases"),
-        }),
+        });
+        if (extraCases === 0) return;
+        process.stderr.write(`extra service-hall cases of ${EXTRA_CASES_YEAR}\n`);
+        // Every demo resident's: a clerk looking someone up finds their cases.
+        const people = Array.from(
+          { length: size.citizens },
+          (_, i) => demoPerson(i, size.employers, population.today).idNumber,
+        );
+        written.hall = await seedHallCases(urlOf(db), extraCases, people);
+      },
     ],
     [notifications, (db, onProgress) => seedNotificationsDemo(db, { ...population, onProgress })],
   ];
@@ -90,6 +121,62 @@ export async function seedAll(config: BaseConfig, logger: Logger, size: SeedSize
     if (config.databaseUrl)
       await maintainSubgraph(definition, config, (line) => process.stderr.write(`${definition.name}: ${line}\n`));
   }
+  return written;
+}
+
+/** Counts a statement's single row `n`. */
+async function count(db: DataSource, sql: string, params: unknown[] = []): Promise<number> {
+  const [row] = await runSql<{ n: unknown }>(db.manager, sql, params);
+  return Number(row.n);
+}
+
+/**
+ * Counts what the databases hold after {@link seedAll} and throws unless it is what was
+ * `written`: the citizens, every outpatient visit, the cases and called tickets of
+ * {@link EXTRA_CASES_YEAR} and the evaluations of those cases. Returns the counts.
+ */
+export async function checkSeeded(config: BaseConfig, logger: Logger, written: SeededCounts): Promise<SeededCounts> {
+  const within = async (definition: SubgraphDefinition<unknown>, work: (db: DataSource) => Promise<void>) => {
+    const db = await openSubgraphDatabase(definition, config, logger);
+    try {
+      await work(db);
+    } finally {
+      await db.destroy();
+    }
+  };
+  const found: SeededCounts = { citizens: 0, outpatientVisits: 0, hall: hallCaseCounts(0) };
+  await within(laborSecurity, async (db) => {
+    found.citizens = await count(db, "SELECT COUNT(*) AS n FROM citizen");
+  });
+  await within(hospitalQuality, async (db) => {
+    found.outpatientVisits = await count(db, "SELECT COUNT(*) AS n FROM outpatient_visit");
+  });
+  await within(serviceHall, async (db) => {
+    const year = [`${EXTRA_CASES_YEAR}-01-01`, `${EXTRA_CASES_YEAR}-12-31`];
+    found.hall = {
+      cases: await count(db, "SELECT COUNT(*) AS n FROM hall_case WHERE opened_on >= ? AND opened_on <= ?", year),
+      // Those of the year's cases: a case completed in the year's last days is evaluated in the next.
+      evaluations: await count(
+        db,
+        `SELECT COUNT(*) AS n FROM hall_evaluation e JOIN hall_case c ON c.id = e.case_id
+         WHERE c.opened_on >= ? AND c.opened_on <= ?`,
+        year,
+      ),
+      tickets: await count(db, "SELECT COUNT(*) AS n FROM queue_ticket WHERE day >= ? AND day <= ?", year),
+    };
+  });
+  const wrong = [
+    ["citizens", written.citizens, found.citizens],
+    ["outpatient visits", written.outpatientVisits, found.outpatientVisits],
+    [`cases of ${EXTRA_CASES_YEAR}`, written.hall.cases, found.hall.cases],
+    [`evaluations of the cases of ${EXTRA_CASES_YEAR}`, written.hall.evaluations, found.hall.evaluations],
+    [`called tickets of ${EXTRA_CASES_YEAR}`, written.hall.tickets, found.hall.tickets],
+  ].filter(([, want, got]) => want !== got);
+  if (wrong.length)
+    throw new Error(
+      `the seeded databases do not hold what was written: ${wrong.map(([what, want, got]) => `${what} ${got} (expected ${want})`).join(", ")}`,
+    );
+  return found;
 }
 
 /**
