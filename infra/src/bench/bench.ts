@@ -4,7 +4,7 @@ import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { ensureBenchData, ensureMatchingData, vacuumUsedContexts } from "./bench-data";
 import { parseBenchArgs } from "./bench-options";
-import { postgresBackendPids, runLoad, stackCpuMs, waitUntilQuiet, type RunResult } from "./load";
+import { idleCpuMs, postgresBackendPids, runLoad, stackCpuMs, waitUntilQuiet, type RunResult } from "./load";
 import { issueDevToken } from "@onewindow/gateway";
 import { PURPOSE_HEADER } from "@onewindow/contracts";
 import {
@@ -171,13 +171,19 @@ async function main() {
       ...[stack.gateway, ...stack.peers.values(), ...stack.subgraphs.values()].map((p) => p.process.pid!),
       ...databases.flatMap(postgresBackendPids),
     ];
+    // Quiet is what the idle stack spends (timers, pollers, profilers) and a little more: on a
+    // loaded or profiled machine a fixed limit was never reached, and every run waited its 20 s.
+    const idle = await idleCpuMs(() => stackCpuMs(stackPids()));
+    const quiet = { busyMs: idle + 30, maxMs: options.quietWait * 1000 };
+    console.log(`the idle stack uses ${idle} ms of CPU per 200 ms`);
     for (const query of queries) {
       const targets = targetsOf(stack, query, options.targets);
       if (!targets.length) continue;
       const owner = query.owner && stack.subgraphs.get(query.owner)!;
-      const run = (target: Target, proc: BenchProcess, seconds: number, label: string) =>
+      const run = (target: Target, proc: BenchProcess, seconds: number, label: string, amount?: number) =>
         runLoad(proc.url, query, {
           seconds,
+          amount,
           connections: options.connections,
           pid: proc.process.pid!,
           headers: headers(target, query.owner),
@@ -193,14 +199,24 @@ async function main() {
           })),
         });
       await vacuumUsedContexts(databaseUrl, databases);
-      for (const [target, proc] of targets) if (options.warmup) await run(target, proc, options.warmup, "warm-up");
+      for (const [target, proc] of targets)
+        if (options.warmup)
+          await run(
+            target,
+            proc,
+            options.warmup,
+            "warm-up",
+            options.warmupRequests ? options.warmupRequests * options.connections : undefined,
+          );
       const runs = new Map<Target, RunResult[]>(targets.map(([t]) => [t, []]));
       for (let round = 1; round <= options.rounds; round++) {
         for (const [target, proc] of targets) {
           // What the previous run left in flight is finished first: it must not be measured here
           // (a warm-up's leftovers only warm the next target up).
-          if (!(await waitUntilQuiet(() => stackCpuMs(stackPids()))))
-            console.log(`  ${query.name} (${target}): the stack was still busy 20 s after the last run; measuring on`);
+          if (!(await waitUntilQuiet(() => stackCpuMs(stackPids()), quiet)))
+            console.log(
+              `  ${query.name} (${target}): the stack was still busy ${options.quietWait} s after the last run; measuring on`,
+            );
           const from = monotonicUs();
           const result = await run(target, proc, options.duration, `round ${round}`);
           profiled.push({ query: query.name, target, round, from, to: monotonicUs(), requests: result.requests });

@@ -196,6 +196,21 @@ export async function waitUntilQuiet(
   return false;
 }
 
+/**
+ * How much CPU time what `cpuMs` counts uses per `windowMs` while nothing is asked of it (the
+ * stack's timers, pollers and, when profiled, the profilers), ms: the median of `windows`
+ * windows. {@link waitUntilQuiet} counts a window as quiet up to this much more than its busy limit.
+ */
+export async function idleCpuMs(cpuMs: () => number, { windowMs = 200, windows = 5 } = {}): Promise<number> {
+  const spent: number[] = [];
+  for (let i = 0; i < windows; i++) {
+    const before = cpuMs();
+    await new Promise((resolve) => setTimeout(resolve, windowMs));
+    spent.push(cpuMs() - before);
+  }
+  return spent.sort((x, y) => x - y)[Math.floor(windows / 2)];
+}
+
 /** CPU time (user + system) the process trees of `roots` have used so far, in ms. */
 export const stackCpuMs = (roots: readonly number[]) => roots.reduce((sum, pid) => sum + treeCpuMs(pid), 0);
 
@@ -217,6 +232,8 @@ export async function runLoad(
   query: BenchQuery,
   options: {
     seconds: number;
+    /** Stop after this many answers (at most `seconds`): a warm-up that serves every connection a set number of times. */
+    amount?: number;
     connections: number;
     pid: number;
     headers: (body: string) => Record<string, string>;
@@ -260,6 +277,7 @@ export async function runLoad(
       url,
       connections: options.connections,
       duration: options.seconds,
+      ...(options.amount ? { amount: options.amount } : {}),
       pipelining: 1,
       timeout: 10,
       requests: [
@@ -284,7 +302,12 @@ export async function runLoad(
     (err, result) => finish(err, result),
   );
   instance.on("response", (_client: unknown, _status: number, _bytes: number, time: number) => latencies.push(time));
-  const result = await done.finally(() => clearInterval(sampler));
+  // With `amount`, autocannon ignores its duration: the time limit is kept here.
+  const limit = options.amount ? setTimeout(() => instance.stop(), options.seconds * 1000) : undefined;
+  const result = await done.finally(() => {
+    clearInterval(sampler);
+    clearTimeout(limit);
+  });
   progress?.update(options.seconds);
   const own = process.cpuUsage(ownBefore);
   backends.sample();
@@ -300,9 +323,9 @@ export async function runLoad(
     firstError = `${result.errors} socket errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx`;
   return {
     requests: latencies.length,
-    seconds: options.seconds,
+    seconds: options.amount ? (Date.now() - started) / 1000 : options.seconds,
     latencies,
-    requestsPerSecond: latencies.length / options.seconds,
+    requestsPerSecond: latencies.length / (options.amount ? (Date.now() - started) / 1000 : options.seconds),
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),

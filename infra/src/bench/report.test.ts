@@ -1,7 +1,15 @@
 import { test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { Client } from "pg";
-import { machineCpuMs, postgresBackendPids, postgresCpuMeter, treeCpuMs, waitUntilQuiet, type RunResult } from "./load";
+import {
+  idleCpuMs,
+  machineCpuMs,
+  postgresBackendPids,
+  postgresCpuMeter,
+  treeCpuMs,
+  waitUntilQuiet,
+  type RunResult,
+} from "./load";
 import type { Target } from "./queries";
 import { costTable, processCostTable, reportTable, summarize, type Summary } from "./report";
 
@@ -316,4 +324,11 @@ test("waiting for the stack to go quiet ends after two quiet windows in a row, o
   // Busy to the end: 100 ms more at every reading.
   let busy = 0;
   assert.equal(await waitUntilQuiet(() => (busy += 100), { ...fast, maxMs: 50 }), false);
+});
+
+test("the idle stack's CPU per window is the median of a few windows", async () => {
+  // Readings 0, 10 | 10, 15 | 15, 100 | 100, 104 | 104, 110: windows of 10, 5, 85, 4, 6 ms.
+  const readings = [0, 10, 10, 15, 15, 100, 100, 104, 104, 110];
+  let i = 0;
+  assert.equal(await idleCpuMs(() => readings[i++], { windowMs: 1, windows: 5 }), 6);
 });
