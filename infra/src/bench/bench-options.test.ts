@@ -67,3 +67,9 @@ test("a quick warm-up lasts until every connection had two answers, at most 8 s;
   const seconds = parseBenchArgs(["--quick", "--warmup", "3"], {});
   assert.deepEqual([seconds.warmupRequests, seconds.warmup], [null, 3]);
 });
+
+test("--q3-misses sends that percent of Q3's requests to periods its cache has not seen", () => {
+  assert.equal(parseBenchArgs([], {}).q3Misses, 0);
+  assert.equal(parseBenchArgs(["--q3-misses", "5"], {}).q3Misses, 5);
+  assert.throws(() => parseBenchArgs(["--q3-misses", "101"], {}), /percentage/);
+});

@@ -16,6 +16,8 @@ export interface BenchOptions {
   warmupRequests: number | null;
   /** Longest wait, in seconds, for the stack to go quiet before a measured run. */
   quietWait: number;
+  /** Percent of Q3's requests for a random period of the year, which its cache has not seen (`--q3-misses`, default 0). */
+  q3Misses: number;
   /** Concurrent connections of the load generator. */
   connections: number;
   /** Measured runs per target and query, alternating a, b(, c), d, e, a, b ... */
@@ -56,7 +58,7 @@ export const QUICK_BENCH_SIZE: SeedSize = { citizens: 5_000, employers: 300, job
 
 export const BENCH_USAGE = `usage: npm run bench -- [--quick | --matching] [--citizens N] [--employers N] [--job-postings N] [--visits N]
                         [--duration S] [--warmup S] [--connections N] [--rounds N] [--queries Q1,Q2,Q3,Q4,Q5] [--fresh]
-                        [--targets a,b,c,d,e] [--profile DIR]
+                        [--targets a,b,c,d,e] [--profile DIR] [--q3-misses PERCENT]
   defaults: 100,000 citizens, 5,000 employers, 2,000 job postings, 1,000,000 visits, 20 s runs,
   10 s warm-up, 50 connections, 2 rounds, Q1–Q4; --quick: 5,000 citizens, no extra visits, 4 s runs, 1 round, each
   after a warm-up until every connection had two answers (at most 8 s; --warmup S for seconds instead)
@@ -67,7 +69,10 @@ export const BENCH_USAGE = `usage: npm run bench -- [--quick | --matching] [--ci
   --targets: (a) OneWindow's gateway, (b) a stock @apollo/gateway, (c) the owning subgraph (Q3, Q4, Q5),
   (d) Hive Gateway, (e) Hive Gateway with Hive Router's Rust query planner; default all of them.
   --profile DIR: every gateway and every department write a V8 CPU profile of the run into DIR
-  (gateway-<target>, <department>.cpuprofile; open them in Chrome DevTools).
+  (gateway-<target>, <department>.cpuprofile; open them in Chrome DevTools), and runs.json, the time
+  of each measured run: node infra/dist/bench/profile-summary.js DIR says where each query's CPU went.
+  --q3-misses PERCENT: that share of Q3's requests asks for a random period of the year, which the
+  hospital's cache has not seen (5: the 95 % cache-hit case).
   DATABASE_URL (default postgres://postgres@127.0.0.1:5432/onewindow) names the PostgreSQL server.`;
 
 /** Reads the command line; throws with {@link BENCH_USAGE} on anything it does not know. */
@@ -84,6 +89,7 @@ export function parseBenchArgs(argv: string[], env: Record<string, string | unde
     warmup: quick ? 8 : 10,
     warmupRequests: quick ? 2 : null,
     quietWait: quick ? 5 : 20,
+    q3Misses: 0,
     // Q5's figure is the latency a clerk sees for one match (requests one after another), not
     // the time spent queueing behind fifty others on a saturated machine: `--connections` for that.
     connections: matching ? 1 : 50,
@@ -107,6 +113,7 @@ export function parseBenchArgs(argv: string[], env: Record<string, string | unde
     },
     "--connections": (n) => (options.connections = n),
     "--rounds": (n) => (options.rounds = n),
+    "--q3-misses": (n) => (options.q3Misses = n),
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -143,6 +150,7 @@ export function parseBenchArgs(argv: string[], env: Record<string, string | unde
   }
   if (options.size.citizens < 100 || options.size.employers < 1)
     throw new Error(`need at least 100 citizens and 1 employer\n${BENCH_USAGE}`);
+  if (options.q3Misses > 100) throw new Error(`--q3-misses is a percentage\n${BENCH_USAGE}`);
   if (options.rounds < 1 || options.duration < 1 || options.connections < 1)
     throw new Error(`rounds, duration and connections must be at least 1\n${BENCH_USAGE}`);
   return options;

@@ -151,7 +151,9 @@ async function main() {
     peers: options.queries.some((q) => q !== "Q5") ? PEER_TARGETS.filter((t) => options.targets.includes(t)) : [],
   });
   console.log(`stack started in ${((Date.now() - stackStarted) / 1000).toFixed(0)} s`);
-  const queries = benchQueries(options.size, stack.dataDir, jobSeekers).filter((q) => options.queries.includes(q.name));
+  const queries = benchQueries(options.size, stack.dataDir, jobSeekers, options.q3Misses).filter((q) =>
+    options.queries.includes(q.name),
+  );
   const stopOnSignal = () => void stack.stop().finally(() => process.exit(130));
   process.once("SIGINT", stopOnSignal);
   process.once("SIGTERM", stopOnSignal);
