@@ -144,7 +144,11 @@ export function postgresCpuMeters(databases: readonly string[]): {
   return {
     sample,
     spentMs: (database) =>
-      [...last].reduce((sum, [pid, used]) => (owner.get(pid) === database ? sum + used - start.get(pid)! : sum), 0),
+      // A pid the kernel gave to a new backend between two samples would count below zero: never less than nothing.
+      [...last].reduce(
+        (sum, [pid, used]) => (owner.get(pid) === database ? sum + Math.max(0, used - start.get(pid)!) : sum),
+        0,
+      ),
   };
 }
 
