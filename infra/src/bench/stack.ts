@@ -1,5 +1,4 @@
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { gatewayNodeOptions } from "@onewindow/gateway";
@@ -30,24 +29,6 @@ export interface BenchStack {
 }
 
 const root = path.resolve(__dirname, "..", "..", "..");
-
-/** `count` distinct free TCP ports of 127.0.0.1, each found by listening on port 0 (held until all are found). */
-async function freePorts(count: number): Promise<number[]> {
-  const servers = await Promise.all(
-    Array.from(
-      { length: count },
-      () =>
-        new Promise<net.Server>((resolve, reject) => {
-          const server = net.createServer();
-          server.once("error", reject);
-          server.listen(0, "127.0.0.1", () => resolve(server));
-        }),
-    ),
-  );
-  const ports = servers.map((server) => (server.address() as net.AddressInfo).port);
-  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
-  return ports;
-}
 
 /** V8 flags that make a process write a CPU profile named `name` into `dir` when it exits. */
 const profileArgs = (dir: string | null, name: string) =>
@@ -126,28 +107,24 @@ export async function startBenchStack(
   };
   const started: BenchProcess[] = [];
   try {
-    // Every department's port is chosen here, so that the gateways, which only need the URLs, start
-    // together with the departments instead of after them (the stack is up in the time of its
-    // slowest process, not of the slowest department plus the slowest gateway).
-    const ports = await freePorts(subgraphs.length);
-    const urls = Object.fromEntries(
-      subgraphs.map(({ definition }, i) => [definition.name, `http://127.0.0.1:${ports[i]}/graphql`]),
-    );
-    const urlVars = Object.fromEntries(
-      Object.entries(urls).map(([name, url]) => [`${name.toUpperCase().replace(/-/g, "_")}_URL`, url]),
-    );
-    const departmentStarts = subgraphs.map(({ definition, dir }, i) =>
-      forkAndWait(
-        definition.name,
-        path.join(dir, "dist", "main.js"),
-        { ...env, ...devDepartmentKeyEnv(dataDir, definition.name), PORT: String(ports[i]) },
-        // A migration over a large data set (the centres bench's roll-up) may take minutes.
-        {
-          execArgv: profileArgs(options.profileDir ?? null, definition.name),
-          timeoutMs: options.startTimeoutMs ?? START_TIMEOUT_MS,
-        },
-      ).then(benchProcess),
-    );
+    for (const proc of await Promise.all(
+      subgraphs.map(({ definition, dir }) =>
+        forkAndWait(
+          definition.name,
+          path.join(dir, "dist", "main.js"),
+          { ...env, ...devDepartmentKeyEnv(dataDir, definition.name) },
+          // A migration over a large data set (the centres bench's roll-up) may take minutes.
+          {
+            execArgv: profileArgs(options.profileDir ?? null, definition.name),
+            timeoutMs: options.startTimeoutMs ?? START_TIMEOUT_MS,
+          },
+        ).then(benchProcess),
+      ),
+    ))
+      started.push(proc);
+    const urls = Object.fromEntries(started.map((p) => [p.name, p.url]));
+    const urlVars = Object.fromEntries(started.map((p) => [`${p.name.toUpperCase().replace(/-/g, "_")}_URL`, p.url]));
+    // The gateways start together: each only reads the supergraph and listens.
     const gatewayStart = forkAndWait(
       "gateway",
       path.join(root, "gateway", "dist", "main.js"),
@@ -166,7 +143,6 @@ export async function startBenchStack(
     const peerTargets = options.peers ?? ["b"];
     // Every start is waited for, so that a failed one leaves no other running.
     const settled = await Promise.allSettled([
-      ...departmentStarts,
       gatewayStart,
       ...peerTargets.map((target) =>
         startPeerGateway(target, { dataDir, subgraphUrls: urls, profileDir: options.profileDir }),
@@ -175,11 +151,10 @@ export async function startBenchStack(
     const ready = settled.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
     started.push(...ready);
     for (const s of settled) if (s.status === "rejected") throw s.reason;
-    const departments = ready.slice(0, subgraphs.length);
-    const [gateway, ...peerProcesses] = ready.slice(subgraphs.length);
+    const [gateway, ...peerProcesses] = ready;
     const peers = new Map(peerTargets.map((target, i) => [target, peerProcesses[i]]));
     return {
-      subgraphs: new Map(departments.map((p) => [p.name, p])),
+      subgraphs: new Map(started.filter((p) => urls[p.name]).map((p) => [p.name, p])),
       gateway,
       peers,
       dataDir,
