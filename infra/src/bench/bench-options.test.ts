@@ -50,11 +50,26 @@ test("each data-set size has its own, stable database prefix", () => {
 test("--targets picks some of the five targets, driven in one order, and refuses unknown or repeated ones", () => {
   assert.deepEqual(parseBenchArgs([], {}).targets, ["a", "b", "c", "d", "e"]);
   const quick = parseBenchArgs(["--quick"], {});
-  assert.deepEqual([quick.targets, quick.duration, quick.warmup, quick.rounds], [["a", "b", "c", "d", "e"], 4, 1, 1]);
+  assert.deepEqual([quick.targets, quick.duration, quick.rounds], [["a", "b", "c", "d", "e"], 4, 1]);
   assert.deepEqual(parseBenchArgs(["--targets", "a,b,d,e"], {}).targets, ["a", "b", "d", "e"]);
   assert.deepEqual(parseBenchArgs(["--targets", "E, a", "--quick"], {}).targets, ["a", "e"]);
   assert.throws(() => parseBenchArgs(["--targets", "a,f"], {}), /--targets takes a, b, c, d, e/);
   assert.throws(() => parseBenchArgs(["--targets", "a,a"], {}), /each once/);
   assert.throws(() => parseBenchArgs(["--targets"], {}), /--targets takes/);
   assert.throws(() => parseBenchArgs(["--targets", "--quick"], {}), /--targets takes/);
+});
+
+test("a quick warm-up lasts until every connection had two answers, at most 8 s; --warmup asks for seconds", () => {
+  const quick = parseBenchArgs(["--quick"], {});
+  assert.deepEqual([quick.warmupRequests, quick.warmup, quick.quietWait], [2, 8, 5]);
+  const full = parseBenchArgs([], {});
+  assert.deepEqual([full.warmupRequests, full.warmup, full.quietWait], [null, 10, 20]);
+  const seconds = parseBenchArgs(["--quick", "--warmup", "3"], {});
+  assert.deepEqual([seconds.warmupRequests, seconds.warmup], [null, 3]);
+});
+
+test("--q3-misses sends that percent of Q3's requests to periods its cache has not seen", () => {
+  assert.equal(parseBenchArgs([], {}).q3Misses, 0);
+  assert.equal(parseBenchArgs(["--q3-misses", "5"], {}).q3Misses, 5);
+  assert.throws(() => parseBenchArgs(["--q3-misses", "101"], {}), /percentage/);
 });

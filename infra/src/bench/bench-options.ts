@@ -6,8 +6,18 @@ export interface BenchOptions {
   size: SeedSize;
   /** Seconds of load per measured run. */
   duration: number;
-  /** Seconds of load per target and query before measuring (plan cache, JIT, pools). */
+  /** Seconds of load per target and query before measuring (plan cache, JIT, pools); with `warmupRequests`, the most it may take. */
   warmup: number;
+  /**
+   * Answers per connection a warm-up waits for instead of its seconds (`--quick`: 2, so that every
+   * connection, every pooled database connection and every prepared statement has served before
+   * the measured run), or null for a warm-up of `warmup` seconds.
+   */
+  warmupRequests: number | null;
+  /** Longest wait, in seconds, for the stack to go quiet before a measured run. */
+  quietWait: number;
+  /** Percent of Q3's requests for a random period of the year, which its cache has not seen (`--q3-misses`, default 0). */
+  q3Misses: number;
   /** Concurrent connections of the load generator. */
   connections: number;
   /** Measured runs per target and query, alternating a, b(, c), d, e, a, b ... */
@@ -48,17 +58,21 @@ export const QUICK_BENCH_SIZE: SeedSize = { citizens: 5_000, employers: 300, job
 
 export const BENCH_USAGE = `usage: npm run bench -- [--quick | --matching] [--citizens N] [--employers N] [--job-postings N] [--visits N]
                         [--duration S] [--warmup S] [--connections N] [--rounds N] [--queries Q1,Q2,Q3,Q4,Q5] [--fresh]
-                        [--targets a,b,c,d,e] [--profile DIR]
+                        [--targets a,b,c,d,e] [--profile DIR] [--q3-misses PERCENT]
   defaults: 100,000 citizens, 5,000 employers, 2,000 job postings, 1,000,000 visits, 20 s runs,
-  10 s warm-up, 50 connections, 2 rounds, Q1–Q4; --quick: 5,000 citizens, no extra visits, 4 s runs after 1 s of warm-up, 1 round
-  (under three minutes with all five targets).
+  10 s warm-up, 50 connections, 2 rounds, Q1–Q4; --quick: 5,000 citizens, no extra visits, 4 s runs, 1 round, each
+  after a warm-up until every connection had two answers (at most 8 s; --warmup S for seconds instead)
+  (under three minutes with all five targets on a machine with its cores free).
   --matching: Q5 (jobMatches of a different job seeker every request) over 1,000,000 citizens,
   20,000 employers and 100,000 job postings, 1 connection (a clerk's latency); with --quick,
   over the quick set (5,000 citizens, 600 postings).
   --targets: (a) OneWindow's gateway, (b) a stock @apollo/gateway, (c) the owning subgraph (Q3, Q4, Q5),
   (d) Hive Gateway, (e) Hive Gateway with Hive Router's Rust query planner; default all of them.
   --profile DIR: every gateway and every department write a V8 CPU profile of the run into DIR
-  (gateway-<target>, <department>.cpuprofile; open them in Chrome DevTools).
+  (gateway-<target>, <department>.cpuprofile; open them in Chrome DevTools), and runs.json, the time
+  of each measured run: node infra/dist/bench/profile-summary.js DIR says where each query's CPU went.
+  --q3-misses PERCENT: that share of Q3's requests asks for a random period of the year, which the
+  hospital's cache has not seen (5: the 95 % cache-hit case).
   DATABASE_URL (default postgres://postgres@127.0.0.1:5432/onewindow) names the PostgreSQL server.
   Other modes, each with its own flags: --centres (hallKpis and rankings over 1,000 centres) and
   --scale (a clerk's and a dashboard's operations over two sets a hundred times apart).`;
@@ -69,11 +83,15 @@ export function parseBenchArgs(argv: string[], env: Record<string, string | unde
   const matching = argv.includes("--matching");
   const options: BenchOptions = {
     size: { ...(quick ? QUICK_BENCH_SIZE : matching ? MATCHING_BENCH_SIZE : DEFAULT_BENCH_SIZE) },
-    // Quick: 18 runs of five targets over Q1–Q4 in under three minutes on two shared cores. A
-    // second of warm-up still serves every connection's first request: the measured run waits
-    // until what the warm-up left in flight is done.
+    // Quick: 18 runs of five targets over Q1–Q4 in under three minutes on two shared cores. Each
+    // warm-up lasts until every connection has had two answers (at most 8 s): a warm-up of one
+    // second answered none of Q1's first requests on a loaded machine, so the measured run paid
+    // for cold pools, plans and code, and its figures said nothing.
     duration: quick ? 4 : 20,
-    warmup: quick ? 1 : 10,
+    warmup: quick ? 8 : 10,
+    warmupRequests: quick ? 2 : null,
+    quietWait: quick ? 5 : 20,
+    q3Misses: 0,
     // Q5's figure is the latency a clerk sees for one match (requests one after another), not
     // the time spent queueing behind fifty others on a saturated machine: `--connections` for that.
     connections: matching ? 1 : 50,
@@ -90,9 +108,14 @@ export function parseBenchArgs(argv: string[], env: Record<string, string | unde
     "--job-postings": (n) => (options.size.jobPostings = n),
     "--visits": (n) => (options.size.extraVisits = n),
     "--duration": (n) => (options.duration = n),
-    "--warmup": (n) => (options.warmup = n),
+    "--warmup": (n) => {
+      // A warm-up asked for in seconds is one of that many seconds, quick or not.
+      options.warmup = n;
+      options.warmupRequests = null;
+    },
     "--connections": (n) => (options.connections = n),
     "--rounds": (n) => (options.rounds = n),
+    "--q3-misses": (n) => (options.q3Misses = n),
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -129,6 +152,7 @@ export function parseBenchArgs(argv: string[], env: Record<string, string | unde
   }
   if (options.size.citizens < 100 || options.size.employers < 1)
     throw new Error(`need at least 100 citizens and 1 employer\n${BENCH_USAGE}`);
+  if (options.q3Misses > 100) throw new Error(`--q3-misses is a percentage\n${BENCH_USAGE}`);
   if (options.rounds < 1 || options.duration < 1 || options.connections < 1)
     throw new Error(`rounds, duration and connections must be at least 1\n${BENCH_USAGE}`);
   return options;

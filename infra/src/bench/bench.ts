@@ -1,8 +1,10 @@
+import fs from "node:fs";
 import os from "node:os";
+import path from "node:path";
 import { execFileSync } from "node:child_process";
-import { ensureBenchData, ensureMatchingData } from "./bench-data";
+import { ensureBenchData, ensureMatchingData, vacuumUsedContexts } from "./bench-data";
 import { parseBenchArgs } from "./bench-options";
-import { postgresBackendPids, runLoad, stackCpuMs, waitUntilQuiet, type RunResult } from "./load";
+import { idleCpuMs, postgresBackendPids, runLoad, stackCpuMs, waitUntilQuiet, type RunResult } from "./load";
 import { issueDevToken } from "@onewindow/gateway";
 import { PURPOSE_HEADER } from "@onewindow/contracts";
 import {
@@ -14,15 +16,8 @@ import {
   signContextHeader,
 } from "@onewindow/platform";
 import { BENCH_CALLER, benchQueries, isPeer, PEER_TARGETS, type BenchQuery, type Target } from "./queries";
-import {
-  costTable,
-  departmentsCostTable,
-  reportTable,
-  runLine,
-  summarize,
-  targetCostTable,
-  type Summary,
-} from "./report";
+import { costTable, processCostTable, reportTable, runLine, summarize, type Summary } from "./report";
+import { monotonicUs, type ProfiledRun } from "./profiles";
 import { startBenchStack, type BenchProcess, type BenchStack } from "./stack";
 import { runCentresBench } from "./centres";
 import { runScaleBench } from "./scale";
@@ -158,7 +153,9 @@ async function main() {
     peers: options.queries.some((q) => q !== "Q5") ? PEER_TARGETS.filter((t) => options.targets.includes(t)) : [],
   });
   console.log(`stack started in ${((Date.now() - stackStarted) / 1000).toFixed(0)} s`);
-  const queries = benchQueries(options.size, stack.dataDir, jobSeekers).filter((q) => options.queries.includes(q.name));
+  const queries = benchQueries(options.size, stack.dataDir, jobSeekers, options.q3Misses).filter((q) =>
+    options.queries.includes(q.name),
+  );
   const stopOnSignal = () => void stack.stop().finally(() => process.exit(130));
   process.once("SIGINT", stopOnSignal);
   process.once("SIGTERM", stopOnSignal);
@@ -169,42 +166,64 @@ async function main() {
       `every target (${options.targets.join(", ")}) answers ${options.queries.join(", ")} alike; measuring (one line per run)`,
     );
     const results = new Map<string, Map<Target, Summary>>();
+    // When each measured run was, on the clock of the profiles' samples: a profile of the whole
+    // stack's life can then be cut to one query's runs (`profile-summary.js`).
+    const profiled: ProfiledRun[] = [];
     const databases = [...stack.subgraphs.keys()].map((name) => postgresDatabaseName(databaseUrl, name));
     // Every process of the stack and PostgreSQL's backends of its databases: what a run's leftovers keep busy.
     const stackPids = () => [
       ...[stack.gateway, ...stack.peers.values(), ...stack.subgraphs.values()].map((p) => p.process.pid!),
       ...databases.flatMap(postgresBackendPids),
     ];
+    // Quiet is what the idle stack spends (timers, pollers, profilers) and a little more: on a
+    // loaded or profiled machine a fixed limit was never reached, and every run waited its 20 s.
+    const idle = await idleCpuMs(() => stackCpuMs(stackPids()));
+    const quiet = { busyMs: idle + 30, maxMs: options.quietWait * 1000 };
+    console.log(`the idle stack uses ${idle} ms of CPU per 200 ms`);
     for (const query of queries) {
       const targets = targetsOf(stack, query, options.targets);
       if (!targets.length) continue;
       const owner = query.owner && stack.subgraphs.get(query.owner)!;
-      const run = (target: Target, proc: BenchProcess, seconds: number, label: string) =>
+      const run = (target: Target, proc: BenchProcess, seconds: number, label: string, amount?: number) =>
         runLoad(proc.url, query, {
           seconds,
+          amount,
           connections: options.connections,
           pid: proc.process.pid!,
           headers: headers(target, query.owner),
           label: `${query.name} (${target}) ${label}`,
-          department: owner
-            ? { pid: owner.process.pid!, database: postgresDatabaseName(databaseUrl, owner.name) }
-            : undefined,
           // The departments cache in a Redis when REDIS_URL names one: a local one's CPU is measured too.
           redis: !!process.env.REDIS_URL,
-          // Every department but the target itself: where a request's cost lands beyond the target.
-          departments: [...stack.subgraphs.values()]
-            .filter((d) => d !== proc)
-            .map((d) => ({ name: d.name, pid: d.process.pid!, database: postgresDatabaseName(databaseUrl, d.name) })),
+          // Every department and its database: where a request's cost lands beyond the target (a
+          // department that is the target is measured as the target, its database here).
+          departments: [...stack.subgraphs.values()].map((d) => ({
+            name: d.name,
+            pid: d === proc ? undefined : d.process.pid!,
+            database: postgresDatabaseName(databaseUrl, d.name),
+          })),
         });
-      for (const [target, proc] of targets) if (options.warmup) await run(target, proc, options.warmup, "warm-up");
+      await vacuumUsedContexts(databaseUrl, databases);
+      for (const [target, proc] of targets)
+        if (options.warmup)
+          await run(
+            target,
+            proc,
+            options.warmup,
+            "warm-up",
+            options.warmupRequests ? options.warmupRequests * options.connections : undefined,
+          );
       const runs = new Map<Target, RunResult[]>(targets.map(([t]) => [t, []]));
       for (let round = 1; round <= options.rounds; round++) {
         for (const [target, proc] of targets) {
           // What the previous run left in flight is finished first: it must not be measured here
           // (a warm-up's leftovers only warm the next target up).
-          if (!(await waitUntilQuiet(() => stackCpuMs(stackPids()))))
-            console.log(`  ${query.name} (${target}): the stack was still busy 20 s after the last run; measuring on`);
+          if (!(await waitUntilQuiet(() => stackCpuMs(stackPids()), quiet)))
+            console.log(
+              `  ${query.name} (${target}): the stack was still busy ${options.quietWait} s after the last run; measuring on`,
+            );
+          const from = monotonicUs();
           const result = await run(target, proc, options.duration, `round ${round}`);
+          profiled.push({ query: query.name, target, round, from, to: monotonicUs(), requests: result.requests });
           runs.get(target)!.push(result);
           console.log(`${runLine(query.name, target, round, result)}  (load ${os.loadavg()[0].toFixed(1)})`);
         }
@@ -218,30 +237,23 @@ async function main() {
     console.log(`\n${queries.map((q) => `${q.name}: ${q.description}`).join("\n")}\n`);
     console.log(reportTable(results));
     const shared = `from /proc; the load generator, the gateways, the departments and PostgreSQL share ${os.cpus().length} cores`;
+    // The gateways against each other: queries sent to more than one gateway.
     const compared = (byTarget: Map<Target, Summary>) => PEER_TARGETS.some((t) => byTarget.has(t));
     const costs = costTable(new Map([...results].filter(([, byTarget]) => compared(byTarget))));
-    if (costs) console.log(`\nCPU time per request (${shared}):\n\n${costs}`);
-    // By process: queries not sent to another gateway, and every query one department answers
-    // (its processes and its database's backends measured).
-    const ownCosts = targetCostTable(
-      new Map(
-        [...results].filter(
-          ([, byTarget]) =>
-            !compared(byTarget) || [...byTarget.values()].some((s) => s.postgresCpuMsPerRequest !== undefined),
-        ),
-      ),
-    );
-    if (ownCosts) console.log(`\nCPU time per request by process (${shared}):\n\n${ownCosts}`);
-    const departments = departmentsCostTable(results);
-    if (departments)
+    if (costs) console.log(`\nCPU time per request, the gateways compared (${shared}):\n\n${costs}`);
+    const byProcess = processCostTable(results);
+    if (byProcess)
       console.log(
-        `\nCPU time per request of the departments and their PostgreSQL (each process's own time from /proc, whatever else runs):\n\n${departments}`,
+        `\nCPU time per request by process, ms (each process's own time from /proc, whatever else runs; "machine" counts everything):\n\n${byProcess}`,
       );
     console.log(`\ncommand: npm run bench -- ${process.argv.slice(2).join(" ")}`.trimEnd());
-    if (options.profileDir)
+    if (options.profileDir) {
+      fs.mkdirSync(options.profileDir, { recursive: true });
+      fs.writeFileSync(path.join(options.profileDir, "runs.json"), `${JSON.stringify(profiled, null, 1)}\n`);
       console.log(
-        `CPU profiles: ${["a", ...stack.peers.keys()].map((t) => `${options.profileDir}/gateway-${t}.cpuprofile`).join(", ")} and <department>.cpuprofile (written as the processes stop)`,
+        `CPU profiles: ${["a", ...stack.peers.keys()].map((t) => `${options.profileDir}/gateway-${t}.cpuprofile`).join(", ")} and <department>.cpuprofile (written as the processes stop); per query: node infra/dist/bench/profile-summary.js ${options.profileDir}`,
       );
+    }
     console.log(`finished in ${((Date.now() - started) / 60_000).toFixed(1)} min, ${load()}`);
   } finally {
     const stopping = Date.now();

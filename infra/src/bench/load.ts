@@ -23,20 +23,14 @@ export interface RunResult {
   targetCpuMs: number;
   /** CPU time the whole machine spent during the run, ms: the target, the departments, PostgreSQL, the load generator. */
   machineCpuMs: number;
-  /**
-   * With `options.department`: CPU time of the owning department's processes and of the
-   * PostgreSQL backends serving its database during the run, ms (whatever else the machine runs).
-   */
-  departmentCpuMs?: number;
-  postgresCpuMs?: number;
   /** CPU time of the load generator (this process) during the run, ms. */
   loadGeneratorCpuMs?: number;
   /** With `options.redis`: CPU time of the local redis-server processes during the run, ms. */
   redisCpuMs?: number;
   /**
-   * With `options.departments`: per department, CPU time of its process and of the PostgreSQL
-   * backends serving its database during the run, ms — what the departments spent on the run's
-   * requests, whatever else shares the machine.
+   * With `options.departments`: per department, CPU time of its process (0 for the target's own,
+   * counted in `targetCpuMs`) and of the PostgreSQL backends serving its database during the run,
+   * ms — what the departments spent on the run's requests, whatever else shares the machine.
    */
   departmentsCpuMs?: Map<string, { process: number; postgres: number }>;
 }
@@ -150,7 +144,11 @@ export function postgresCpuMeters(databases: readonly string[]): {
   return {
     sample,
     spentMs: (database) =>
-      [...last].reduce((sum, [pid, used]) => (owner.get(pid) === database ? sum + used - start.get(pid)! : sum), 0),
+      // A pid the kernel gave to a new backend between two samples would count below zero: never less than nothing.
+      [...last].reduce(
+        (sum, [pid, used]) => (owner.get(pid) === database ? sum + Math.max(0, used - start.get(pid)!) : sum),
+        0,
+      ),
   };
 }
 
@@ -202,6 +200,21 @@ export async function waitUntilQuiet(
   return false;
 }
 
+/**
+ * How much CPU time what `cpuMs` counts uses per `windowMs` while nothing is asked of it (the
+ * stack's timers, pollers and, when profiled, the profilers), ms: the median of `windows`
+ * windows. {@link waitUntilQuiet} counts a window as quiet up to this much more than its busy limit.
+ */
+export async function idleCpuMs(cpuMs: () => number, { windowMs = 200, windows = 5 } = {}): Promise<number> {
+  const spent: number[] = [];
+  for (let i = 0; i < windows; i++) {
+    const before = cpuMs();
+    await new Promise((resolve) => setTimeout(resolve, windowMs));
+    spent.push(cpuMs() - before);
+  }
+  return spent.sort((x, y) => x - y)[Math.floor(windows / 2)];
+}
+
 /** CPU time (user + system) the process trees of `roots` have used so far, in ms. */
 export const stackCpuMs = (roots: readonly number[]) => roots.reduce((sum, pid) => sum + treeCpuMs(pid), 0);
 
@@ -223,39 +236,39 @@ export async function runLoad(
   query: BenchQuery,
   options: {
     seconds: number;
+    /** Stop after this many answers (at most `seconds`): a warm-up that serves every connection a set number of times. */
+    amount?: number;
     connections: number;
     pid: number;
     headers: (body: string) => Record<string, string>;
     label?: string;
-    /** The owning department's process and the name of its PostgreSQL database. */
-    department?: { pid: number; database: string };
     /** Measure the local redis-server's CPU too (the departments cache in it). */
     redis?: boolean;
-    /** Every department's process and PostgreSQL database, measured one by one. */
-    departments?: { name: string; pid: number; database: string }[];
+    /**
+     * Every department's process and PostgreSQL database, measured one by one; no `pid` for the
+     * department that is the target itself (its process is the target's), whose database is still measured.
+     */
+    departments?: { name: string; pid?: number; database: string }[];
   },
 ): Promise<RunResult> {
   const latencies: number[] = [];
   let graphqlErrors = 0;
   let firstError: string | undefined;
   let peakRss = treeRssKb(options.pid);
-  const { department } = options;
-  const postgres = department && postgresCpuMeter(department.database);
   const redis = options.redis ? redisServerPids() : [];
   const ownBefore = process.cpuUsage();
-  const departments = (options.departments ?? []).map((d) => ({ ...d, before: treeCpuMs(d.pid) }));
+  const departmentCpuMs = (pid?: number) => (pid === undefined ? 0 : treeCpuMs(pid));
+  const departments = (options.departments ?? []).map((d) => ({ ...d, before: departmentCpuMs(d.pid) }));
   const backends = postgresCpuMeters(departments.map((d) => d.database));
   const cpuBefore = {
     target: treeCpuMs(options.pid),
     machine: machineCpuMs(),
-    department: department && treeCpuMs(department.pid),
     redis: pidsCpuMs(redis),
   };
   const started = Date.now();
   const progress = options.label ? new Progress(`${options.label}, seconds`, options.seconds) : null;
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, treeRssKb(options.pid));
-    postgres?.sample();
     backends.sample();
     progress?.update(Math.min(options.seconds - 1, Math.floor((Date.now() - started) / 1000)));
   }, 500);
@@ -268,6 +281,7 @@ export async function runLoad(
       url,
       connections: options.connections,
       duration: options.seconds,
+      ...(options.amount ? { amount: options.amount } : {}),
       pipelining: 1,
       timeout: 10,
       requests: [
@@ -292,15 +306,18 @@ export async function runLoad(
     (err, result) => finish(err, result),
   );
   instance.on("response", (_client: unknown, _status: number, _bytes: number, time: number) => latencies.push(time));
-  const result = await done.finally(() => clearInterval(sampler));
+  // With `amount`, autocannon ignores its duration: the time limit is kept here.
+  const limit = options.amount ? setTimeout(() => instance.stop(), options.seconds * 1000) : undefined;
+  const result = await done.finally(() => {
+    clearInterval(sampler);
+    clearTimeout(limit);
+  });
   progress?.update(options.seconds);
-  postgres?.sample();
   const own = process.cpuUsage(ownBefore);
   backends.sample();
   const cpuAfter = {
     target: treeCpuMs(options.pid),
     machine: machineCpuMs(),
-    department: department && treeCpuMs(department.pid),
     redis: pidsCpuMs(redis),
   };
   peakRss = Math.max(peakRss, treeRssKb(options.pid));
@@ -310,9 +327,9 @@ export async function runLoad(
     firstError = `${result.errors} socket errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx`;
   return {
     requests: latencies.length,
-    seconds: options.seconds,
+    seconds: options.amount ? (Date.now() - started) / 1000 : options.seconds,
     latencies,
-    requestsPerSecond: latencies.length / options.seconds,
+    requestsPerSecond: latencies.length / (options.amount ? (Date.now() - started) / 1000 : options.seconds),
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
@@ -321,15 +338,13 @@ export async function runLoad(
     peakRssMb: peakRss / 1024,
     targetCpuMs: cpuAfter.target - cpuBefore.target,
     machineCpuMs: cpuAfter.machine - cpuBefore.machine,
-    departmentCpuMs: department && cpuAfter.department! - cpuBefore.department!,
-    postgresCpuMs: postgres?.spentMs(),
     loadGeneratorCpuMs: (own.user + own.system) / 1000,
     redisCpuMs: options.redis ? cpuAfter.redis - cpuBefore.redis : undefined,
     departmentsCpuMs: options.departments
       ? new Map(
           departments.map((d) => [
             d.name,
-            { process: treeCpuMs(d.pid) - d.before, postgres: backends.spentMs(d.database) },
+            { process: departmentCpuMs(d.pid) - d.before, postgres: backends.spentMs(d.database) },
           ]),
         )
       : undefined,

@@ -109,12 +109,29 @@ function citizensCursor(dataDir: string): (key: string) => string {
 }
 
 /**
+ * JD001's figures over a period drawn at random within `year` (of the 66,795 there are): a request
+ * that, but for a rare repeat, the department's cache has not seen, and answers from its roll-up.
+ */
+function randomPeriod(year: number): Record<string, unknown> {
+  const day = (n: number) => new Date(Date.UTC(year, 0, 1 + n)).toISOString().slice(0, 10);
+  const a = Math.floor(Math.random() * 365);
+  const b = Math.floor(Math.random() * 365);
+  return { code: "JD001", from: day(Math.min(a, b)), to: day(Math.max(a, b)) };
+}
+
+/**
  * Q1–Q4 of BENCHMARKS.md ("The gateway") over a seeded set of `size`, and Q5 ("Job matching") over
  * `jobSeekers`, the ID numbers of its job seekers. Q1's citizens, Q2's pages and Q5's job seekers
  * are drawn at random for every request, from precomputed lists so that drawing costs the load
  * generator nothing; Q3 and Q4 repeat. `dataDir` holds the departments' keys (Q2's cursors are sealed).
  */
-export function benchQueries(size: SeedSize, dataDir: string, jobSeekers: readonly string[] = []): BenchQuery[] {
+export function benchQueries(
+  size: SeedSize,
+  dataDir: string,
+  jobSeekers: readonly string[] = [],
+  /** Percent of Q3's requests that ask for a period drawn at random in the year: its cache's misses. */
+  q3Misses = 0,
+): BenchQuery[] {
   const cursorAfter = citizensCursor(dataDir);
   const day = today();
   const taxYear = Number(day.slice(0, 4)) - 1; // the seed files last year's returns
@@ -140,7 +157,10 @@ export function benchQueries(size: SeedSize, dataDir: string, jobSeekers: readon
       name: "Q3",
       description: `hospital JD001: quality metrics for ${year} and its monthly trend`,
       query: Q3,
-      variables: () => ({ code: "JD001", from: `${year}-01-01`, to: `${year}-12-31` }),
+      variables: () =>
+        Math.random() * 100 < q3Misses
+          ? randomPeriod(year)
+          : { code: "JD001", from: `${year}-01-01`, to: `${year}-12-31` },
       owner: "hospital-quality",
     },
     {

@@ -1,9 +1,17 @@
 import { test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { Client } from "pg";
-import { machineCpuMs, postgresBackendPids, postgresCpuMeter, treeCpuMs, waitUntilQuiet, type RunResult } from "./load";
+import {
+  idleCpuMs,
+  machineCpuMs,
+  postgresBackendPids,
+  postgresCpuMeter,
+  treeCpuMs,
+  waitUntilQuiet,
+  type RunResult,
+} from "./load";
 import type { Target } from "./queries";
-import { costTable, departmentsCostTable, reportTable, summarize, targetCostTable, type Summary } from "./report";
+import { costTable, processCostTable, reportTable, summarize, type Summary } from "./report";
 
 const run = (requests: number, targetCpuMs: number, machineCpuMs: number): RunResult => ({
   requests,
@@ -129,79 +137,113 @@ test("the report table has a requests/s ratio column for each other target the r
   assert.deepEqual(row(peersOnly, "Q1", "(d)").slice(2), ["10", "50.0", "95.0", "99.0", "0", "100"]);
 });
 
-test("a query sent to no other gateway has a row per target in its own cost table, with its department's and PostgreSQL's CPU", () => {
-  const results = new Map([
-    [
-      "Q5",
-      new Map<Target, Summary>([
-        ["a", summarize([{ ...run(100, 100, 900), departmentCpuMs: 400, postgresCpuMs: 200 }])],
-        ["c", summarize([{ ...run(200, 300, 1000), departmentCpuMs: 300, postgresCpuMs: 100 }])],
-      ]),
-    ],
-  ]);
-  const table = targetCostTable(results);
-  // (a): the gateway 1, the department 4, PostgreSQL 2 per request; (c) is the department itself.
-  assert.match(table, /\| Q5 \| \(a\) OneWindow gateway \| 1\.00 \| 4\.00 \| 2\.00 \| {2}\| 7\.00 \| {2}\| 9\.00 \|/);
-  assert.match(table, /\| Q5 \| \(c\) owning subgraph \| 1\.50 \| 1\.50 \| 0\.50 \| {2}\| 2\.00 \| {2}\| 5\.00 \|/);
-  // Without the department's figures, only what was measured.
-  const bare = targetCostTable(new Map([["Q4", new Map<Target, Summary>([["a", summarize([run(100, 100, 900)])]])]]));
-  assert.ok(bare.includes("| Q4 | (a) OneWindow gateway | 1.00 |  |  |  |  |  | 9.00 |"), bare);
-  // With the load generator's and a local Redis's CPU: Redis counts in the request's total.
-  const cached = targetCostTable(
-    new Map([
-      [
-        "Q3",
-        new Map<Target, Summary>([
-          [
-            "a",
-            summarize([
-              {
-                ...run(100, 100, 900),
-                departmentCpuMs: 100,
-                postgresCpuMs: 30,
-                redisCpuMs: 20,
-                loadGeneratorCpuMs: 40,
-              },
-            ]),
-          ],
-        ]),
-      ],
-    ]),
-  );
-  assert.ok(cached.includes("| Q3 | (a) OneWindow gateway | 1.00 | 1.00 | 0.30 | 0.20 | 2.50 | 0.40 | 9.00 |"), cached);
-  assert.equal(targetCostTable(new Map()), "");
-});
+/** Departments' CPU of a run, ms: name → its process's and its database's backends'. */
+const spent = (...entries: [string, number, number][]) =>
+  new Map(entries.map(([name, process, postgres]) => [name, { process, postgres }]));
 
-test("the departments' table sums each department's process and PostgreSQL time per request", () => {
-  const spent = (labor: number, laborPg: number, tax: number, taxPg: number) =>
-    new Map([
-      ["labor-security", { process: labor, postgres: laborPg }],
-      ["tax", { process: tax, postgres: taxPg }],
-    ]);
+test("the table by process gives, per target, the departments', PostgreSQL's, Redis's and the load generator's CPU and their sum", () => {
   const results = new Map([
     [
       "Q1",
       new Map<Target, Summary>([
         [
           "a",
+          // Two runs of 100 requests: per request the gateway 1; labor 2 + 1, tax 1 + 0.
           summarize([
-            { ...run(100, 100, 1500), departmentsCpuMs: spent(300, 200, 100, 0) },
-            { ...run(100, 100, 1500), departmentsCpuMs: spent(100, 0, 100, 0) },
+            { ...run(100, 100, 1500), departmentsCpuMs: spent(["labor-security", 300, 200], ["tax", 100, 0]) },
+            { ...run(100, 100, 1500), departmentsCpuMs: spent(["labor-security", 100, 0], ["tax", 100, 0]) },
+          ]),
+        ],
+      ]),
+    ],
+    [
+      "Q3",
+      new Map<Target, Summary>([
+        // Listed out of order: the table keeps a, b, c, d, e.
+        [
+          "c",
+          // The owning department is the target: its process is the target's figure, its database is measured.
+          summarize([
+            {
+              ...run(100, 150, 500),
+              departmentsCpuMs: spent(["hospital-quality", 0, 30], ["tax", 0.2, 0]),
+              loadGeneratorCpuMs: 40,
+            },
+          ]),
+        ],
+        [
+          "a",
+          summarize([
+            {
+              ...run(100, 100, 900),
+              departmentsCpuMs: spent(["hospital-quality", 100, 30], ["tax", 0, 0]),
+              redisCpuMs: 20,
+              loadGeneratorCpuMs: 40,
+            },
           ]),
         ],
       ]),
     ],
   ]);
-  // Per request: gateway 1; labor 2 + 1, tax 1 + 0; total 5; the machine 15.
-  assert.match(
-    departmentsCostTable(results),
-    /\| Q1 \| \(a\) OneWindow gateway \| 1\.00 \| 3\.00 \| 1\.00 \| 5\.00 \| 15\.00 \| labor-security 2\.00 \+ 1\.00, tax 1\.00 \+ 0\.00 \|/,
-  );
-  // Runs without the departments' figures make no row.
+  const table = processCostTable(results);
   assert.equal(
-    departmentsCostTable(new Map([["Q4", new Map<Target, Summary>([["a", summarize([run(1, 1, 1)])]])]])),
-    "",
+    table.split("\n")[0],
+    "| query | target | target | other departments | departments' PostgreSQL | Redis | request total | load generator | machine | by department (process + PostgreSQL) |",
   );
+  // Target, other departments, PostgreSQL, Redis, total, load generator, machine, shares.
+  assert.deepEqual(row(table, "Q1", "(a)").slice(2), [
+    "1.00",
+    "3.00",
+    "1.00",
+    "",
+    "5.00",
+    "",
+    "15.00",
+    "labor-security 2.00 + 1.00, tax 1.00 + 0.00",
+  ]);
+  // Redis counts in the request's total; a department that did nothing is left out of the shares.
+  assert.deepEqual(row(table, "Q3", "(a)").slice(2), [
+    "1.00",
+    "1.00",
+    "0.30",
+    "0.20",
+    "2.50",
+    "0.40",
+    "9.00",
+    "hospital-quality 1.00 + 0.30",
+  ]);
+  assert.deepEqual(row(table, "Q3", "(c)").slice(2), [
+    "1.50",
+    "0.00",
+    "0.30",
+    "",
+    "1.80",
+    "0.40",
+    "5.00",
+    "hospital-quality 0.00 + 0.30",
+  ]);
+  assert.deepEqual(
+    table
+      .split("\n")
+      .slice(2)
+      .map((l) => l.split("|").slice(1, 3).join("|").trim()),
+    ["Q1 | (a) OneWindow gateway", "Q3 | (a) OneWindow gateway", "Q3 | (c) owning subgraph"],
+  );
+  // Without the departments' figures, only what was measured; a target that answered nothing has no cost.
+  const bare = processCostTable(
+    new Map([
+      [
+        "Q4",
+        new Map<Target, Summary>([
+          ["a", summarize([run(100, 100, 900)])],
+          ["b", summarize([{ ...run(0, 500, 9000), latencies: [] }])],
+        ]),
+      ],
+    ]),
+  );
+  assert.deepEqual(row(bare, "Q4", "(a)").slice(2), ["1.00", "", "", "", "", "", "9.00", ""]);
+  assert.deepEqual(row(bare, "Q4", "(b)").slice(2, 4), ["no answers", ""]);
+  assert.equal(processCostTable(new Map()), "");
 });
 
 (process.platform === "linux" ? test : test.skip)(
@@ -282,4 +324,11 @@ test("waiting for the stack to go quiet ends after two quiet windows in a row, o
   // Busy to the end: 100 ms more at every reading.
   let busy = 0;
   assert.equal(await waitUntilQuiet(() => (busy += 100), { ...fast, maxMs: 50 }), false);
+});
+
+test("the idle stack's CPU per window is the median of a few windows", async () => {
+  // Readings 0, 10 | 10, 15 | 15, 100 | 100, 104 | 104, 110: windows of 10, 5, 85, 4, 6 ms.
+  const readings = [0, 10, 10, 15, 15, 100, 100, 104, 104, 110];
+  let i = 0;
+  assert.equal(await idleCpuMs(() => readings[i++], { windowMs: 1, windows: 5 }), 6);
 });

@@ -13,13 +13,13 @@ export interface Summary {
   targetCpuMsPerRequest: number;
   /** CPU time of the whole machine per answered request, ms (target, departments, PostgreSQL, load generator). */
   machineCpuMsPerRequest: number;
-  /** For single-department queries: CPU of that department's processes, and of PostgreSQL's backends of its database, per request, ms. */
-  departmentCpuMsPerRequest?: number;
-  postgresCpuMsPerRequest?: number;
   /** The load generator's CPU per request, ms, and the local redis-server's when measured. */
   loadGeneratorCpuMsPerRequest?: number;
   redisCpuMsPerRequest?: number;
-  /** Per department (not the target itself): CPU of its process, and of PostgreSQL's backends of its database, per request, ms. */
+  /**
+   * Per department: CPU of its process (0 for the target's own, which is the target's figure) and
+   * of PostgreSQL's backends of its database, per request, ms.
+   */
   departments?: Map<string, { process: number; postgres: number }>;
   runs: number;
 }
@@ -40,8 +40,6 @@ export function summarize(runs: RunResult[]): Summary {
     peakRssMb: Math.max(0, ...runs.map((r) => r.peakRssMb)),
     targetCpuMsPerRequest: perRequest(runs.reduce((s, r) => s + r.targetCpuMs, 0)),
     machineCpuMsPerRequest: perRequest(runs.reduce((s, r) => s + r.machineCpuMs, 0)),
-    departmentCpuMsPerRequest: measured(runs.map((r) => r.departmentCpuMs)),
-    postgresCpuMsPerRequest: measured(runs.map((r) => r.postgresCpuMs)),
     loadGeneratorCpuMsPerRequest: measured(runs.map((r) => r.loadGeneratorCpuMs)),
     redisCpuMsPerRequest: measured(runs.map((r) => r.redisCpuMs)),
     departments: runs.every((r) => r.departmentsCpuMs) ? departmentsPerRequest(runs, perRequest) : undefined,
@@ -74,9 +72,12 @@ const TARGET_NAMES: Record<Target, string> = {
   e: "(e) Hive Gateway, Rust planner",
 };
 
+const postgresOf = (spent: Map<string, { postgres: number }>) =>
+  [...spent.values()].reduce((sum, d) => sum + d.postgres, 0);
+
 /** One line per measured run, printed as the bench goes. */
 export function runLine(query: string, target: Target, round: number, r: RunResult): string {
-  return `  ${query} ${TARGET_NAMES[target].padEnd(30)} round ${round}: ${r.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${ms(r.p50)} ms  p95 ${ms(r.p95)} ms  p99 ${ms(r.p99)} ms  errors ${r.errors}  RSS ${r.peakRssMb.toFixed(0)} MB  CPU/req ${(r.targetCpuMs / Math.max(1, r.requests)).toFixed(2)} ms target,${r.postgresCpuMs === undefined ? "" : ` ${(r.postgresCpuMs / Math.max(1, r.requests)).toFixed(2)} ms PostgreSQL,`} ${(r.machineCpuMs / Math.max(1, r.requests)).toFixed(2)} ms machine${r.firstError ? `\n    first error: ${r.firstError}` : ""}`;
+  return `  ${query} ${TARGET_NAMES[target].padEnd(30)} round ${round}: ${r.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${ms(r.p50)} ms  p95 ${ms(r.p95)} ms  p99 ${ms(r.p99)} ms  errors ${r.errors}  RSS ${r.peakRssMb.toFixed(0)} MB  CPU/req ${(r.targetCpuMs / Math.max(1, r.requests)).toFixed(2)} ms target,${r.departmentsCpuMs ? ` ${(postgresOf(r.departmentsCpuMs) / Math.max(1, r.requests)).toFixed(2)} ms PostgreSQL,` : ""} ${(r.machineCpuMs / Math.max(1, r.requests)).toFixed(2)} ms machine${r.firstError ? `\n    first error: ${r.firstError}` : ""}`;
 }
 
 /** The targets of any query in `results`, in the order of {@link TARGETS}. */
@@ -153,55 +154,41 @@ export function costTable(results: Map<string, Map<Target, Summary>>): string {
 }
 
 /**
- * CPU time per request of each target a query ran against (for Q5, which the stock gateway does
- * not run): the target's own processes (our gateway, or the owning subgraph), the owning
- * department's, PostgreSQL's backends of its database, the local redis-server's when the
- * departments cache there, their sum (what one request costs, whatever else shares the machine),
- * the load generator's, and the whole machine's (anything else running included). "" for no query.
+ * Where one request's CPU goes, by process, per query and target: the target's own processes (a
+ * gateway, or for (c) the owning department), every other department's process, PostgreSQL's
+ * backends of the departments' databases, the local redis-server's when the departments cache
+ * there, their sum ("request total": what one request costs, whatever else shares the machine),
+ * the load generator's, the whole machine's (anything else running included), and each
+ * department's share (process + PostgreSQL; the target's own department shows its PostgreSQL
+ * alone). A figure that was not measured is left empty. "" without any query.
  */
-export function targetCostTable(results: Map<string, Map<Target, Summary>>): string {
+export function processCostTable(results: Map<string, Map<Target, Summary>>): string {
   const lines = [
-    "| query | target | target CPU ms/req | department CPU ms/req | PostgreSQL CPU ms/req | Redis CPU ms/req | request total | load generator CPU ms/req | machine CPU ms/req |",
-    "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+    "| query | target | target | other departments | departments' PostgreSQL | Redis | request total | load generator | machine | by department (process + PostgreSQL) |",
+    "|---|---|---:|---:|---:|---:|---:|---:|---:|---|",
   ];
   const opt = (n?: number) => (n === undefined ? "" : cpu(n));
   for (const [query, byTarget] of results)
-    for (const [target, s] of byTarget) {
-      const department = target === "c" ? 0 : s.departmentCpuMsPerRequest;
+    for (const target of TARGETS) {
+      const s = byTarget.get(target);
+      if (!s) continue;
+      if (!s.requestsPerSecond) {
+        lines.push(`| ${query} | ${TARGET_NAMES[target]} | no answers |  |  |  |  |  |  |  |`);
+        continue;
+      }
+      const shares = s.departments ? [...s.departments] : undefined;
+      const process = shares?.reduce((sum, [, d]) => sum + d.process, 0);
+      const postgres = shares?.reduce((sum, [, d]) => sum + d.postgres, 0);
       const total =
-        department === undefined || s.postgresCpuMsPerRequest === undefined
+        process === undefined || postgres === undefined
           ? undefined
-          : s.targetCpuMsPerRequest + department + s.postgresCpuMsPerRequest + (s.redisCpuMsPerRequest ?? 0);
-      lines.push(
-        `| ${query} | ${TARGET_NAMES[target]} | ${cpu(s.targetCpuMsPerRequest)} | ${opt(s.departmentCpuMsPerRequest)} | ${opt(s.postgresCpuMsPerRequest)} | ${opt(s.redisCpuMsPerRequest)} | ${opt(total)} | ${opt(s.loadGeneratorCpuMsPerRequest)} | ${cpu(s.machineCpuMsPerRequest)} |`,
-      );
-    }
-  return lines.length > 2 ? lines.join("\n") : "";
-}
-
-/**
- * What one request costs the departments, per query and target: the target's own CPU, every
- * other department's process, PostgreSQL's backends of the departments' databases, their sum (the
- * request's cost wherever else the machine is busy: other work on a shared machine does not count),
- * the whole machine's, and each department's share (process + PostgreSQL). "" without figures.
- */
-export function departmentsCostTable(results: Map<string, Map<Target, Summary>>): string {
-  const lines = [
-    "| query | target | target CPU ms/req | departments CPU ms/req | their PostgreSQL CPU ms/req | request total | machine CPU ms/req | by department (process + PostgreSQL) |",
-    "|---|---|---:|---:|---:|---:|---:|---|",
-  ];
-  for (const [query, byTarget] of results)
-    for (const [target, s] of byTarget) {
-      if (!s.departments) continue;
-      const shares = [...s.departments];
-      const process = shares.reduce((sum, [, d]) => sum + d.process, 0);
-      const postgres = shares.reduce((sum, [, d]) => sum + d.postgres, 0);
-      const each = shares
+          : s.targetCpuMsPerRequest + process + postgres + (s.redisCpuMsPerRequest ?? 0);
+      const each = (shares ?? [])
         .filter(([, d]) => d.process + d.postgres >= 0.005)
         .map(([name, d]) => `${name} ${cpu(d.process)} + ${cpu(d.postgres)}`)
         .join(", ");
       lines.push(
-        `| ${query} | ${TARGET_NAMES[target]} | ${cpu(s.targetCpuMsPerRequest)} | ${cpu(process)} | ${cpu(postgres)} | ${cpu(s.targetCpuMsPerRequest + process + postgres)} | ${cpu(s.machineCpuMsPerRequest)} | ${each} |`,
+        `| ${query} | ${TARGET_NAMES[target]} | ${cpu(s.targetCpuMsPerRequest)} | ${opt(process)} | ${opt(postgres)} | ${opt(s.redisCpuMsPerRequest)} | ${opt(total)} | ${opt(s.loadGeneratorCpuMsPerRequest)} | ${cpu(s.machineCpuMsPerRequest)} | ${each} |`,
       );
     }
   return lines.length > 2 ? lines.join("\n") : "";

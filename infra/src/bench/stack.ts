@@ -158,7 +158,11 @@ export async function startBenchStack(
       gateway,
       peers,
       dataDir,
-      stop: () => Promise.all(started.map(stopChild)).then(() => fs.rmSync(dataDir, { recursive: true, force: true })),
+      // A process writes its CPU profile as it exits: a long run's takes more than the usual grace.
+      stop: () =>
+        Promise.all(started.map((child) => stopChild(child, options.profileDir ? 120_000 : undefined))).then(() =>
+          fs.rmSync(dataDir, { recursive: true, force: true }),
+        ),
     };
   } catch (err) {
     await Promise.all(started.map(stopChild));

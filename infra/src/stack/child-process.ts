@@ -73,11 +73,11 @@ export function forkAndWait(
   });
 }
 
-/** Stops a child with SIGTERM (graceful shutdown) and waits for it to exit. */
-export function stopChild(child: Child): Promise<void> {
+/** Stops a child with SIGTERM (graceful shutdown) and waits for it to exit; SIGKILL after `graceMs`. */
+export function stopChild(child: Child, graceMs = 10_000): Promise<void> {
   if (child.process.exitCode !== null || child.process.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
-    const force = setTimeout(() => child.process.kill("SIGKILL"), 10_000);
+    const force = setTimeout(() => child.process.kill("SIGKILL"), graceMs);
     child.process.once("exit", () => {
       clearTimeout(force);
       resolve();

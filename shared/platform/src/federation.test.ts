@@ -9,7 +9,8 @@ import {
   type GraphQLEnumValue,
 } from "graphql";
 import { ENUM_LABELS } from "@onewindow/contracts/i18n";
-import { Field, ObjectType, Query, Resolver, registerEnumType } from "type-graphql";
+import { Authorized, Field, ObjectType, Query, Resolver, registerEnumType } from "type-graphql";
+import { ANONYMOUS, type Role } from "@onewindow/contracts";
 import { buildFederatedSchema, labelEnumValues } from "./federation";
 
 /** A schema with one enum whose internal values differ from their names, as type-graphql's do. */
@@ -151,5 +152,49 @@ describe("buildFederatedSchema labels every department's enums", () => {
       buildFederatedSchema({ department: "test", resolvers: [ShadeResolver], services: {} }),
       /enum values without a Chinese label: UnlabelledShade\.LIGHT/,
     );
+  });
+});
+
+describe("buildFederatedSchema checks the roles of plain fields inline", () => {
+  @Authorized("analyst")
+  @ObjectType({ description: "Figures for analysts." })
+  class Guarded {
+    @Field({ description: "A code." })
+    code!: string;
+
+    @Field({ description: "The code twice, a getter." })
+    get twice(): string {
+      return `${this.code}${this.code}`;
+    }
+
+    @Authorized("admin")
+    @Field({ description: "Only for admins." })
+    secret!: string;
+  }
+  @Resolver()
+  class GuardedResolver {
+    @Query(() => Guarded, { description: "Public: the fields decide." })
+    guarded(): Guarded {
+      return Object.assign(new Guarded(), { code: "ab", secret: "s" });
+    }
+  }
+  const as = (...roles: Role[]) => ({ caller: { ...ANONYMOUS, userId: roles.length ? "u" : null, roles } });
+
+  it("answers a caller holding the roles, refuses the others as type-graphql did, without a promise per field", async () => {
+    const schema = await buildFederatedSchema({ department: "test", resolvers: [GuardedResolver], services: {} });
+    const run = (roles: Role[], source: string) => graphql({ schema, source, contextValue: as(...roles) });
+    assert.deepEqual((await run(["analyst"], "{ guarded { code twice } }")).data, {
+      guarded: { code: "ab", twice: "abab" },
+    });
+    const refused = await run(["analyst"], "{ guarded { code secret } }");
+    assert.equal(refused.errors?.[0]?.extensions?.code, "FORBIDDEN");
+    assert.deepEqual(refused.errors?.[0]?.path, ["guarded", "secret"]);
+    const anonymous = await run([], "{ guarded { code } }");
+    assert.equal(anonymous.errors?.[0]?.extensions?.code, "UNAUTHENTICATED");
+    assert.deepEqual((await run(["admin", "analyst"], "{ guarded { secret } }")).data, { guarded: { secret: "s" } });
+    // The check runs in the field's resolver itself: its answer is the value, not a promise of it.
+    const code = (schema.getType("Guarded") as GraphQLObjectType).getFields().code;
+    const answer = code.resolve!({ code: "ab" }, {}, as("analyst"), { parentType: { name: "Guarded" } } as never);
+    assert.equal(answer, "ab");
   });
 });
