@@ -61,6 +61,14 @@ export const GATEWAY = defineMessages("gateway", {
     zh: "接口没有 {operation} 根类型：网关只受理查询和变更",
     en: "the schema has no {operation} root type: the gateway answers queries and mutations",
   },
+  operationNameRequired: {
+    zh: "请求含有多个操作，须用 operationName 指明执行哪一个",
+    en: "Must provide operation name if query contains multiple operations.",
+  },
+  planExecutionFault: {
+    zh: "执行查询时网关内部出错",
+    en: "Unexpected error during query plan execution",
+  },
   departmentUnavailable: {
     zh: "{department}部门服务暂不可用，本次结果缺少该部门的信息",
     en: "The {department} department is unavailable right now; its fields are missing from this answer.",

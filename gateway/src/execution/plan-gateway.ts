@@ -21,6 +21,7 @@ import {
   type SelectionSetNode,
 } from "graphql";
 import { executePlanNode, type PlanRun } from "./plan-executor";
+import { GATEWAY } from "../messages";
 import { emptyRecord } from "./own";
 import { shapedOperation, shapeResponse, type ShapedOperation } from "./response-shaper";
 
@@ -160,7 +161,8 @@ export class PlanGateway implements GatewayInterface {
       // As the stock executor: a fault while shaping is the whole answer.
       if (err instanceof GraphQLError) return { errors: [err] };
       if (err instanceof Error) return { errors: [new GraphQLError(err.message, { originalError: err })] };
-      return { errors: [new GraphQLError("Unexpected error during query plan execution")] };
+      const text = GATEWAY.planExecutionFault;
+      return { errors: [new GraphQLError(text.en, { extensions: { localizedMessage: text.zh } })] };
     }
     const { data, errors } = shaped;
     // Errors found while shaping are reported only when no fetch failed (a failed fetch leaves
@@ -209,8 +211,8 @@ function operationOf(
     if (definition.kind === Kind.OPERATION_DEFINITION) {
       count++;
       if (!operationName && count > 1)
-        throw new GraphQLError("Must provide operation name if query contains multiple operations.", {
-          extensions: { code: "INVALID_GRAPHQL" },
+        throw new GraphQLError(GATEWAY.operationNameRequired.en, {
+          extensions: { code: "INVALID_GRAPHQL", localizedMessage: GATEWAY.operationNameRequired.zh },
         });
       if (!operationName || definition.name?.value === operationName) operation = definition;
     } else if (definition.kind === Kind.FRAGMENT_DEFINITION) {

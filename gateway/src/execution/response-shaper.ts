@@ -21,6 +21,7 @@ import {
   type SelectionSetNode,
 } from "graphql";
 import { ERRORS } from "@apollo/federation-internals";
+import { GATEWAY } from "../messages";
 import { emptyRecord, getOwn } from "./own";
 
 /** A path in the response: field names and list indices. */
@@ -51,7 +52,10 @@ export function shapedOperation(
       defaults[definition.variable.name.value] = valueFromASTUntyped(definition.defaultValue);
   }
   const rootType = schema.getRootType(operation.operation);
-  if (!rootType) throw new GraphQLError(`Schema is not configured to execute ${operation.operation} operation.`);
+  if (!rootType) {
+    const text = GATEWAY.noRootType.with({ operation: operation.operation });
+    throw new GraphQLError(text.en, { extensions: { localizedMessage: text.zh } });
+  }
   return { operation, fragments, defaults, rootType };
 }
 
