@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, test } from "@jest/globals";
 import assert from "node:assert/strict";
+import { today } from "@onewindow/platform";
 import { startStack, type As, type Stack } from "./harness/stack";
 
 const ADMIN: As = { roles: ["admin"], user: "hall-admin" };
@@ -150,7 +151,7 @@ describe("window-standard assessment through the gateway", () => {
       stack,
       `mutation ($i: ResolveRectificationInput!) { resolveRectification(input: $i) { status } }`,
       {
-        i: { id: rectificationId, resolvedOn: new Date().toISOString().slice(0, 10), action: "已补发工作牌并当面提醒" },
+        i: { id: rectificationId, resolvedOn: today(), action: "已补发工作牌并当面提醒" },
       },
       CLERK,
     );

@@ -212,7 +212,7 @@ function operationOf(
       count++;
       if (!operationName && count > 1)
         throw new GraphQLError(GATEWAY.operationNameRequired.en, {
-          extensions: { code: "INVALID_GRAPHQL", localizedMessage: GATEWAY.operationNameRequired.zh },
+          extensions: { code: "OPERATION_RESOLUTION_FAILURE", localizedMessage: GATEWAY.operationNameRequired.zh },
         });
       if (!operationName || definition.name?.value === operationName) operation = definition;
     } else if (definition.kind === Kind.FRAGMENT_DEFINITION) {
