@@ -65,6 +65,11 @@ export const GATEWAY = defineMessages("gateway", {
     zh: "请求含有多个操作，须用 operationName 指明执行哪一个",
     en: "Must provide operation name if query contains multiple operations.",
   },
+  unknownOperation: {
+    zh: "请求中没有名为 {operationName} 的操作",
+    en: 'Unknown operation named "{operationName}".',
+  },
+  noOperation: { zh: "请求中没有可执行的操作", en: "Must provide an operation." },
   planExecutionFault: {
     zh: "执行查询时网关内部出错",
     en: "Unexpected error during query plan execution",

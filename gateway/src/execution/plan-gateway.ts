@@ -219,13 +219,12 @@ function operationOf(
       fragments[definition.name.value] = definition;
     }
   }
-  if (!operation)
-    throw new GraphQLError(
-      operationName ? `Unknown operation named "${operationName}".` : "Must provide an operation.",
-      {
-        extensions: { code: "INVALID_GRAPHQL" },
-      },
-    );
+  if (!operation) {
+    const text = operationName ? GATEWAY.unknownOperation.with({ operationName }) : GATEWAY.noOperation;
+    throw new GraphQLError(text.en, {
+      extensions: { code: "OPERATION_RESOLUTION_FAILURE", localizedMessage: text.zh },
+    });
+  }
   return { operation, fragments };
 }
 
