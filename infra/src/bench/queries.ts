@@ -70,7 +70,7 @@ const Q2 = `query Q2($after: String, $year: Int!) {
   }
 }`;
 
-const Q3 = `query Q3($code: ID!, $from: Date!, $to: Date!) {
+export const Q3 = `query Q3($code: ID!, $from: Date!, $to: Date!) {
   hospital(code: $code) {
     name
     qualityMetrics(from: $from, to: $to) {

@@ -13,7 +13,7 @@ import {
 import { EXTRA_CASES_YEAR } from "../seed/hall-cases";
 import { benchPrefix, ensureBenchData, ensureMatchingData } from "./bench-data";
 import { postgresBackendPids, runLoad, stackCpuMs, waitUntilQuiet, type RunResult } from "./load";
-import { BENCH_CALLER, type BenchQuery } from "./queries";
+import { BENCH_CALLER, Q3, type BenchQuery } from "./queries";
 import { summarize, type Summary } from "./report";
 import { parseScaleArgs, SCALE_SIZES, SCALE_TARGET_RATIO, type ScaleSizeName } from "./scale-options";
 import { startBenchStack } from "./stack";
@@ -45,16 +45,8 @@ const COMMUNITY = `query Community($community: String!, $after: String, $year: I
   }
 }`;
 
-const HOSPITAL = `query Hospital($code: ID!, $from: Date!, $to: Date!) {
-  hospital(code: $code) {
-    name
-    qualityMetrics(from: $from, to: $to) {
-      outpatientVisits outpatientDrugCostPerVisit inpatientDischarges inpatientDrugCostPerStay
-      drugCostShare followUpRate satisfactionRate
-    }
-    metricTrend(metric: OUTPATIENT_DRUG_COST_PER_VISIT, from: $from, to: $to, granularity: MONTH) { period value }
-  }
-}`;
+// The same read as the gateway bench's Q3: a hospital's metrics and their monthly trend.
+const HOSPITAL = Q3;
 
 const KPIS = `query Kpis($centre: String!, $from: Date!, $to: Date!) {
   hallKpis(from: $from, to: $to, centre: $centre, includeSubordinate: true) {

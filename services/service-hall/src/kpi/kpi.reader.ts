@@ -163,6 +163,14 @@ export class KpiReader {
        FROM ${this.rollupTable()} WHERE (${parts.join(" OR ")})${filter} GROUP BY ${group}`,
       [...params, ...codes],
     );
+    const countsOf = (r: Record<string, unknown>): Record<string, number> => ({
+      cases: num(r.cases),
+      onSite: num(r.on_site),
+      due: num(r.due),
+      onTime: num(r.on_time),
+      ticketsCalled: num(r.tickets),
+      waitSeconds: num(r.wait),
+    });
     // A ranking sums every channel into its centre: one row per centre, built without copies,
     // since the city's ranking reads a row for each of its thousand centres per request.
     if (this.scope.group === "BY_CENTRE")
@@ -171,12 +179,7 @@ export class KpiReader {
         department: null,
         centre: r.centre as string,
         counts: {
-          cases: num(r.cases),
-          onSite: num(r.on_site),
-          due: num(r.due),
-          onTime: num(r.on_time),
-          ticketsCalled: num(r.tickets),
-          waitSeconds: num(r.wait),
+          ...countsOf(r),
           evaluations: num(r.eval_device) + num(r.eval_form) + num(r.eval_online),
           satisfied: num(r.sat_device) + num(r.sat_form) + num(r.sat_online),
         },
@@ -184,14 +187,7 @@ export class KpiReader {
     return rows.flatMap((r) => {
       const at = { ...r, window_code: r.window_code === "" ? null : r.window_code };
       const department = r.department === "" ? null : r.department;
-      const counts = {
-        cases: num(r.cases),
-        onSite: num(r.on_site),
-        due: num(r.due),
-        onTime: num(r.on_time),
-        ticketsCalled: num(r.tickets),
-        waitSeconds: num(r.wait),
-      };
+      const counts = countsOf(r);
       const channels = (["DEVICE", "FORM", "ONLINE"] as const).map((channel) => {
         const key = channel.toLowerCase();
         return this.row({ ...at, channel }, department, {
