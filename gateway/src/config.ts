@@ -9,7 +9,7 @@ import {
   ensureDevKeys,
   loadBaseConfig,
   metricsPortOf,
-  loadContextSigningKey,
+  loadContextSecret,
   loadJwtSecret,
   loadNatsCredentials,
   NATS_GATEWAY_USER,
@@ -167,8 +167,11 @@ export interface GatewayConfig extends BaseConfig {
   /** Connections per department pool (`GATEWAY_SUBGRAPH_CONNECTIONS`, default 16). */
   subgraphConnections: number;
   jwt: JwtConfig;
-  /** Signs the internal context each department verifies (`INTERNAL_CONTEXT_PRIVATE_KEY`). */
-  contextKey: KeyObject;
+  /**
+   * What each department's internal-context key is derived from (`INTERNAL_CONTEXT_SECRET`; see
+   * `deriveContextKey`).
+   */
+  contextSecret: KeyObject;
   /** Abuse limits: query depth, aliases, cost and tokens, requests per caller, body size. */
   limits: GatewayLimits;
   /** The WebSocket subscriptions' limits. */
@@ -280,12 +283,12 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
   }
   const base = loadBaseConfig(env);
   // Development: the keys live in DATA_DIR/keys, made on first start.
-  if (base.nodeEnv !== "production" && !env.INTERNAL_CONTEXT_PRIVATE_KEY && !env.INTERNAL_CONTEXT_PRIVATE_KEY_FILE)
+  if (base.nodeEnv !== "production" && !env.INTERNAL_CONTEXT_SECRET && !env.INTERNAL_CONTEXT_SECRET_FILE)
     ensureDevKeys(base.dataDir);
   return {
     ...base,
     jwt: loadJwtConfig(env, base.dataDir, base.nodeEnv),
-    contextKey: loadContextSigningKey(env, base.dataDir),
+    contextSecret: loadContextSecret(env, base.dataDir),
     port: readPort(env, "GATEWAY_PORT", 4000),
     metricsPort: readPort(env, "METRICS_PORT", metricsPortOf(4000)),
     host: env.HOST || DEFAULT_HOST,

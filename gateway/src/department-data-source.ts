@@ -117,6 +117,7 @@ export class DepartmentDataSource implements GraphQLDataSource<GatewayContext> {
   constructor(
     private readonly department: string,
     private readonly url: string,
+    /** This department's internal-context key (`deriveContextKey`). */
     private readonly contextKey: KeyObject,
     pool?: Pool,
   ) {

@@ -6,6 +6,7 @@ import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/di
 import { ANONYMOUS, type Caller } from "@onewindow/contracts";
 import {
   clientRequestId,
+  deriveContextKey,
   createHttpServer,
   createMetricsServer,
   formatErrorFor,
@@ -60,7 +61,7 @@ export function createGatewayServer(
       : [],
   );
   const buildService = ({ name }: { name: string }) =>
-    new DepartmentDataSource(name, subgraphs.get(name)!, config.contextKey, pools.get(name));
+    new DepartmentDataSource(name, subgraphs.get(name)!, deriveContextKey(config.contextSecret, name), pools.get(name));
   // The same supergraph and query planner either way; our executor by default (BENCHMARKS.md, "The gateway").
   const gateway =
     config.executor === "plan"

@@ -525,7 +525,7 @@ describe("docker-compose.yml", () => {
     }
   });
 
-  it("makes the development keys once; the gateway reads its private keys, the departments only the public key", () => {
+  it("makes the development keys once; the gateway reads its secrets, each department its own keys alone", () => {
     const keys = compose.services.keys;
     assert.ok(keys, "a keys service");
     assert.match([keys.command ?? []].flat().join(" "), /ensureDevKeys/);
@@ -534,7 +534,7 @@ describe("docker-compose.yml", () => {
     assert.equal(gatewayEnv.JWT_SECRET_FILE, undefined, "gateway: no shared-secret tokens in production");
     assert.ok(gatewayEnv.JWT_ALGORITHMS && !/HS/.test(gatewayEnv.JWT_ALGORITHMS), "gateway: JWT_ALGORITHMS asymmetric");
     assert.ok(gatewayEnv.JWT_ISSUER && gatewayEnv.JWT_AUDIENCE, "gateway: JWT_ISSUER and JWT_AUDIENCE");
-    for (const variable of ["JWT_PUBLIC_KEY_FILE", "INTERNAL_CONTEXT_PRIVATE_KEY_FILE"]) {
+    for (const variable of ["JWT_PUBLIC_KEY_FILE", "INTERNAL_CONTEXT_SECRET_FILE"]) {
       const file = gatewayEnv[variable];
       assert.ok(file, `gateway: ${variable}`);
       const mount = mountedFrom(gateway, file);
@@ -544,24 +544,13 @@ describe("docker-compose.yml", () => {
         `the keys service writes the ${mount!.source} volume`,
       );
     }
-    const privateVolume = mountedFrom(gateway, gatewayEnv.INTERNAL_CONTEXT_PRIVATE_KEY_FILE)!.source;
+    const secretVolume = mountedFrom(gateway, gatewayEnv.INTERNAL_CONTEXT_SECRET_FILE)!.source;
     for (const [name, service] of departmentServices) {
-      const file = envOf(service).INTERNAL_CONTEXT_PUBLIC_KEY_FILE;
-      assert.ok(file, `${name}: INTERNAL_CONTEXT_PUBLIC_KEY_FILE`);
-      const mount = mountedFrom(service, file);
-      assert.ok(mount?.readOnly, `${name}: the public key is on a read-only volume`);
-      assert.ok(
-        mounts(keys).some((m) => m.source === mount!.source),
-        `${name}: the keys service writes ${mount!.source}`,
-      );
-      assert.ok(
-        !mounts(service).some((m) => m.source === privateVolume),
-        `${name} must not see the gateway's private keys`,
-      );
-      assert.equal(envOf(service).INTERNAL_CONTEXT_PRIVATE_KEY_FILE, undefined);
-      // Its own cursor secret and audit signing key, made by the keys service (a production
-      // department has no fallback), on a volume no other department mounts.
-      for (const variable of ["CURSOR_SECRET_FILE", "AUDIT_SIGNING_KEY_FILE"]) {
+      assert.ok(!mounts(service).some((m) => m.source === secretVolume), `${name} must not see the gateway's secrets`);
+      assert.equal(envOf(service).INTERNAL_CONTEXT_SECRET_FILE, undefined);
+      // Its own internal-context key, cursor secret and audit signing key, made by the keys
+      // service (a production department has no fallback), on a volume no other department mounts.
+      for (const variable of ["INTERNAL_CONTEXT_KEY_FILE", "CURSOR_SECRET_FILE", "AUDIT_SIGNING_KEY_FILE"]) {
         const file = envOf(service)[variable];
         assert.ok(file, `${name}: ${variable}`);
         const own = mountedFrom(service, file);

@@ -374,20 +374,22 @@ describe("infra/k8s", () => {
         `${name}: NATS_URL names every node of the cluster`,
       );
       assert.equal(envValue(container, "NATS_REPLICAS"), "3", `${name}: NATS_REPLICAS`);
-      const publicKey = envValue(container, "INTERNAL_CONTEXT_PUBLIC_KEY_FILE");
-      assert.ok(publicKey, `${name}: INTERNAL_CONTEXT_PUBLIC_KEY_FILE`);
-      const file = secretFile(name, publicKey);
-      assert.ok(file?.readOnly, `${name}: the public key is a file of a read-only Secret volume`);
       const secretNames = (podOf(find("Deployment", name)!).volumes ?? []).flatMap((v) =>
         v.secret ? [v.secret.secretName] : [],
       );
       assert.ok(
         !secretNames.includes(
-          secretFile("gateway", envValue(containerOf("gateway"), "INTERNAL_CONTEXT_PRIVATE_KEY_FILE")!)!.secretName,
+          secretFile("gateway", envValue(containerOf("gateway"), "INTERNAL_CONTEXT_SECRET_FILE")!)!.secretName,
         ),
-        `${name} must not mount the gateway's private keys`,
+        `${name} must not mount the gateway's secrets`,
       );
-      assert.equal(envValue(container, "INTERNAL_CONTEXT_PRIVATE_KEY_FILE"), undefined);
+      assert.equal(envValue(container, "INTERNAL_CONTEXT_SECRET_FILE"), undefined);
+      // Its own internal-context key, derived from the gateway's secret, from a Secret.
+      assert.match(
+        envValue(container, "INTERNAL_CONTEXT_KEY") ?? "",
+        new RegExp(`^secret:onewindow-context-keys/${name}$`),
+        `${name}: INTERNAL_CONTEXT_KEY from its own Secret key`,
+      );
       // Its own cursor secret, shared by its replicas, from a Secret.
       assert.match(
         envValue(container, "CURSOR_SECRET") ?? "",
@@ -420,11 +422,11 @@ describe("infra/k8s", () => {
       assert.equal(url.port, String(port), `gateway: ${envName(name)} port`);
       assert.equal(url.pathname, "/graphql");
     }
-    const value = envValue(container, "INTERNAL_CONTEXT_PRIVATE_KEY_FILE");
-    assert.ok(value, "gateway: INTERNAL_CONTEXT_PRIVATE_KEY_FILE");
+    const value = envValue(container, "INTERNAL_CONTEXT_SECRET_FILE");
+    assert.ok(value, "gateway: INTERNAL_CONTEXT_SECRET_FILE");
     assert.ok(
       secretFile("gateway", value)?.readOnly,
-      "gateway: INTERNAL_CONTEXT_PRIVATE_KEY_FILE is a file of a read-only Secret volume",
+      "gateway: INTERNAL_CONTEXT_SECRET_FILE is a file of a read-only Secret volume",
     );
     // Production mode: the identity provider's keys, issuer and audience; no shared secret.
     assert.equal(envValue(container, "JWT_SECRET_FILE"), undefined, "gateway: no shared-secret tokens in production");

@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { connect, type NatsConnection } from "nats";
 import { type Caller } from "@onewindow/contracts";
-import { CONTEXT_HEADER, contextClaims, loadContextSigningKey, signContextHeader } from "@onewindow/platform";
+import {
+  CONTEXT_HEADER,
+  contextClaims,
+  deriveContextKey,
+  loadContextSecret,
+  signContextHeader,
+} from "@onewindow/platform";
 import { auditStreamName, auditSubject } from "@onewindow/platform/nats";
 import { startStack, type As, type Stack } from "./harness/stack";
 import { eventually } from "./harness/eventually";
@@ -44,7 +50,7 @@ describe("the audit trail of two replicas of a department", () => {
       variables: { id: person },
     });
     const header = signContextHeader(
-      loadContextSigningKey({}, stack.dataDir),
+      deriveContextKey(loadContextSecret({}, stack.dataDir), "labor-security"),
       contextClaims(CLERK, "labor-security", `replica-read-${port}`),
       body,
     );

@@ -3,7 +3,13 @@ import assert from "node:assert/strict";
 import crypto from "node:crypto";
 import { issueDevToken } from "@onewindow/gateway";
 import { type Role } from "@onewindow/contracts";
-import { CONTEXT_HEADER, contextClaims, signContextHeader } from "@onewindow/platform";
+import {
+  CONTEXT_HEADER,
+  contextClaims,
+  deriveContextKey,
+  loadContextSecret,
+  signContextHeader,
+} from "@onewindow/platform";
 import { startStack, type As, type Stack } from "./harness/stack";
 import { eventually } from "./harness/eventually";
 import { freshCreditCode, freshIdNumber } from "./harness/fixtures";
@@ -176,7 +182,8 @@ describe("security through the gateway", () => {
       "service-hall": `{ serviceItems { code } }`,
       notifications: `{ _entities(representations: [{ __typename: "Citizen", idNumber: "${citizen}" }]) { ... on Citizen { contactChannels { address } } } }`,
     };
-    const forger = crypto.generateKeyPairSync("ed25519").privateKey;
+    const forger = crypto.createSecretKey(crypto.randomBytes(32));
+    const secret = loadContextSecret({}, stack.dataDir);
     const clerk = {
       userId: "clerk-1",
       roles: ["window_clerk" as Role],
@@ -199,7 +206,15 @@ describe("security through the gateway", () => {
       const attempts: Record<string, Record<string, string>> = {
         unsigned: {},
         forged: { [CONTEXT_HEADER]: signContextHeader(forger, contextClaims(clerk, department, "r"), body) },
-        expired: { [CONTEXT_HEADER]: signContextHeader(crypto.createPrivateKey(await keyOf(stack)), stale, body) },
+        // Signed with the key of another department, which holds it: it vouches to itself alone.
+        "another department's key": {
+          [CONTEXT_HEADER]: signContextHeader(
+            deriveContextKey(secret, department === "tax" ? "labor-security" : "tax"),
+            contextClaims(clerk, department, "r"),
+            body,
+          ),
+        },
+        expired: { [CONTEXT_HEADER]: signContextHeader(deriveContextKey(secret, department), stale, body) },
       };
       for (const [kind, headers] of Object.entries(attempts)) {
         const res = await send(headers);
@@ -381,10 +396,4 @@ async function auditRows(stack: Stack, idNumber: string) {
     );
   }
   return rows;
-}
-
-/** The stack's internal-context signing key (PEM). */
-async function keyOf(stack: Stack): Promise<string> {
-  const fs = await import("node:fs/promises");
-  return fs.readFile(`${stack.dataDir}/keys/internal-context.private.pem`, "utf8");
 }

@@ -14,7 +14,8 @@ import {
   devProductionKeyEnv,
   ensureDevKeys,
   keysDir,
-  loadContextSigningKey,
+  deriveContextKey,
+  loadContextSecret,
   loadDevIssuerKey,
   signContextHeader,
 } from "@onewindow/platform";
@@ -81,22 +82,24 @@ describe("production refuses unsafe settings, naming the one that is wrong", () 
       { NODE_ENV: "production", DATA_DIR: dataDir },
       /JWT_PUBLIC_KEY .*must be set in production/,
     );
-    // Token settings in order, but the context key only in DATA_DIR.
-    const { INTERNAL_CONTEXT_PRIVATE_KEY_FILE, INTERNAL_CONTEXT_PUBLIC_KEY_FILE, ...tokenSettings } =
-      devProductionKeyEnv(dataDir);
-    assert.ok(
-      fs.existsSync(INTERNAL_CONTEXT_PRIVATE_KEY_FILE) && fs.existsSync(INTERNAL_CONTEXT_PUBLIC_KEY_FILE),
-      "the development keys are there",
-    );
+    // Token settings in order, but the context secret only in DATA_DIR.
+    const { INTERNAL_CONTEXT_SECRET_FILE, ...tokenSettings } = devProductionKeyEnv(dataDir);
+    assert.ok(fs.existsSync(INTERNAL_CONTEXT_SECRET_FILE), "the development secret is there");
     await refusesToStart(
       gatewayMain,
       { NODE_ENV: "production", DATA_DIR: dataDir, ...tokenSettings },
-      /INTERNAL_CONTEXT_PRIVATE_KEY .*must be set in production/,
+      /INTERNAL_CONTEXT_SECRET .*must be set in production/,
     );
+    // A department is never given the secret, and in production does not derive its key from DATA_DIR.
     await refusesToStart(
       laborMain,
       { NODE_ENV: "production", DATA_DIR: dataDir },
-      /INTERNAL_CONTEXT_PUBLIC_KEY .*must be set in production/,
+      /INTERNAL_CONTEXT_KEY .*must be set in production/,
+    );
+    await refusesToStart(
+      laborMain,
+      { NODE_ENV: "production", DATA_DIR: dataDir, INTERNAL_CONTEXT_KEY: "too-short" },
+      /INTERNAL_CONTEXT_KEY must be at least 32 random bytes/,
     );
   });
 });
@@ -224,29 +227,31 @@ describe("internal-context keys and replay, against a department's own port", ()
     };
   };
 
-  test("a department holding the old and the new gateway key accepts either; once the old is withdrawn, only the new", async () => {
-    const oldKey = loadContextSigningKey({}, stack.dataDir);
-    const next = crypto.generateKeyPairSync("ed25519");
-    const oldPem = crypto.createPublicKey(oldKey).export({ type: "spki", format: "pem" }) as string;
-    const newPem = next.publicKey.export({ type: "spki", format: "pem" }) as string;
+  test("a department holding its keys under the old and the new gateway secret accepts either; once the old is withdrawn, only the new", async () => {
+    const oldKey = deriveContextKey(loadContextSecret({}, stack.dataDir), "labor-security");
+    const nextKey = deriveContextKey(crypto.createSecretKey(crypto.randomBytes(32)), "labor-security");
+    const text = (key: crypto.KeyObject) => key.export().toString("base64url");
     const port = stack.portOf("labor-security");
 
     await stack.stopSubgraph("labor-security");
-    await stack.restartSubgraph("labor-security", { INTERNAL_CONTEXT_PUBLIC_KEYS: oldPem + newPem });
+    await stack.restartSubgraph("labor-security", { INTERNAL_CONTEXT_KEYS: `${text(oldKey)},${text(nextKey)}` });
     assert.equal((await sendTo(port, signed(oldKey))).status, 200, "old key during the rollover");
-    assert.equal((await sendTo(port, signed(next.privateKey))).status, 200, "new key during the rollover");
+    assert.equal((await sendTo(port, signed(nextKey))).status, 200, "new key during the rollover");
+    // The key of another department under the same secret opens nothing here.
+    const taxKey = deriveContextKey(loadContextSecret({}, stack.dataDir), "tax");
+    assert.equal((await sendTo(port, signed(taxKey))).status, 401, "another department's key");
 
     // The old key withdrawn: a directory holding the new key alone.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "onewindow-context-keys-"));
     dataDirs.push(dir);
-    fs.writeFileSync(path.join(dir, "gateway-2.pem"), newPem);
+    fs.writeFileSync(path.join(dir, "gateway-2.key"), text(nextKey));
     await stack.stopSubgraph("labor-security");
-    await stack.restartSubgraph("labor-security", { INTERNAL_CONTEXT_PUBLIC_KEYS: dir });
+    await stack.restartSubgraph("labor-security", { INTERNAL_CONTEXT_KEYS: dir });
     const withdrawn = await sendTo(port, signed(oldKey));
     assert.equal(withdrawn.status, 401);
     assert.equal(withdrawn.body.errors?.[0].extensions?.code, "UNAUTHENTICATED");
     assert.match(withdrawn.body.errors![0].message, /key this department does not hold/);
-    assert.equal((await sendTo(port, signed(next.privateKey))).status, 200, "new key after the rollover");
+    assert.equal((await sendTo(port, signed(nextKey))).status, 200, "new key after the rollover");
 
     // Back to the stack's own key, for the test below.
     await stack.stopSubgraph("labor-security");
@@ -255,7 +260,7 @@ describe("internal-context keys and replay, against a department's own port", ()
 
   test("a signed request replayed to a second replica of the department (same database) is refused", async () => {
     const replica = await stack.startReplica("labor-security");
-    const key = loadContextSigningKey({}, stack.dataDir);
+    const key = deriveContextKey(loadContextSecret({}, stack.dataDir), "labor-security");
     const header = signed(key);
     const first = await sendTo(stack.portOf("labor-security"), header);
     assert.equal(first.status, 200, JSON.stringify(first.body));

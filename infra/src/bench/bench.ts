@@ -10,8 +10,9 @@ import { PURPOSE_HEADER } from "@onewindow/contracts";
 import {
   CONTEXT_HEADER,
   contextClaims,
+  deriveContextKey,
   devProductionKeyEnv,
-  loadContextSigningKey,
+  loadContextSecret,
   postgresDatabaseName,
   signContextHeader,
 } from "@onewindow/platform";
@@ -34,11 +35,14 @@ async function headersFor(stack: BenchStack): Promise<(target: Target, owner?: s
   const keyEnv = devProductionKeyEnv(stack.dataDir);
   const token = await issueDevToken(stack.dataDir, { roles: BENCH_CALLER.roles, user: BENCH_CALLER.userId! }, keyEnv);
   const gateway = { authorization: `Bearer ${token}`, [PURPOSE_HEADER]: BENCH_CALLER.purpose! };
-  const key = loadContextSigningKey(keyEnv, stack.dataDir);
+  const secret = loadContextSecret(keyEnv, stack.dataDir);
   return (target, owner) => {
     if (target === "a") return () => gateway;
     if (isPeer(target)) return () => ({});
-    return (body) => ({ [CONTEXT_HEADER]: signContextHeader(key, contextClaims(BENCH_CALLER, owner!, "bench"), body) });
+    const key = owner ? deriveContextKey(secret, owner) : null;
+    return (body) => ({
+      [CONTEXT_HEADER]: signContextHeader(key!, contextClaims(BENCH_CALLER, owner!, "bench"), body),
+    });
   };
 }
 

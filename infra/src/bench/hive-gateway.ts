@@ -4,7 +4,13 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createGatewayRuntime, type GatewayPlugin } from "@graphql-hive/gateway-runtime";
 import { unifiedGraphHandler } from "@graphql-hive/router-runtime";
-import { CONTEXT_HEADER, contextClaims, loadContextSigningKey, signContextHeader } from "@onewindow/platform";
+import {
+  CONTEXT_HEADER,
+  contextClaims,
+  deriveContextKey,
+  loadContextSecret,
+  signContextHeader,
+} from "@onewindow/platform";
 import { BENCH_CALLER } from "./queries";
 
 /**
@@ -12,7 +18,8 @@ import { BENCH_CALLER } from "./queries";
  * body about to be sent, for the department the request goes to (`departments`: URL → name), as
  * every department demands. A fetch to any other address is refused: nothing leaves unsigned.
  */
-function signingPlugin(key: KeyObject, departments: ReadonlyMap<string, string>): GatewayPlugin {
+function signingPlugin(secret: KeyObject, departments: ReadonlyMap<string, string>): GatewayPlugin {
+  const keys = new Map([...new Set(departments.values())].map((d) => [d, deriveContextKey(secret, d)]));
   return {
     onFetch({ url, options, setOptions }) {
       const department = departments.get(url);
@@ -22,7 +29,10 @@ function signingPlugin(key: KeyObject, departments: ReadonlyMap<string, string>)
       const claims = contextClaims(BENCH_CALLER, department, randomUUID());
       setOptions({
         ...options,
-        headers: { ...options.headers, [CONTEXT_HEADER]: signContextHeader(key, claims, options.body) },
+        headers: {
+          ...options.headers,
+          [CONTEXT_HEADER]: signContextHeader(keys.get(department)!, claims, options.body),
+        },
       });
     },
   };
@@ -44,7 +54,7 @@ function signingPlugin(key: KeyObject, departments: ReadonlyMap<string, string>)
 async function main() {
   const supergraph = fs.readFileSync(process.env.SUPERGRAPH_PATH!, "utf8");
   const urls = JSON.parse(process.env.SUBGRAPH_URLS ?? "{}") as Record<string, string>;
-  const key = loadContextSigningKey(process.env, process.env.DATA_DIR!);
+  const secret = loadContextSecret(process.env, process.env.DATA_DIR!);
   const departments = new Map(Object.entries(urls).map(([name, url]) => [url, name]));
   const gateway = createGatewayRuntime({
     supergraph,
@@ -59,7 +69,7 @@ async function main() {
         { location, options: { deduplicateInflightRequests: false } },
       ]),
     ),
-    plugins: () => [signingPlugin(key, departments)],
+    plugins: () => [signingPlugin(secret, departments)],
     ...(process.env.HIVE_PLANNER === "rust" ? { unifiedGraphHandler } : {}),
   });
   const server = createServer(gateway.requestListener);

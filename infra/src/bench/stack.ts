@@ -59,7 +59,7 @@ export async function startPeerGateway(
       {
         NODE_ENV: "production",
         DATA_DIR: options.dataDir,
-        INTERNAL_CONTEXT_PRIVATE_KEY_FILE: devProductionKeyEnv(options.dataDir).INTERNAL_CONTEXT_PRIVATE_KEY_FILE,
+        INTERNAL_CONTEXT_SECRET_FILE: devProductionKeyEnv(options.dataDir).INTERNAL_CONTEXT_SECRET_FILE,
         PORT: "0",
         SUPERGRAPH_PATH: supergraphPath,
         SUBGRAPH_URLS: JSON.stringify(options.subgraphUrls),

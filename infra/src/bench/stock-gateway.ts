@@ -3,7 +3,13 @@ import fs from "node:fs";
 import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { startStandaloneServer } from "@apollo/server/standalone";
-import { CONTEXT_HEADER, contextClaims, loadContextSigningKey, signContextHeader } from "@onewindow/platform";
+import {
+  CONTEXT_HEADER,
+  contextClaims,
+  deriveContextKey,
+  loadContextSecret,
+  signContextHeader,
+} from "@onewindow/platform";
 import { BENCH_CALLER } from "./queries";
 
 /** Where `willSendRequest` leaves the claims for {@link signingFetcher} to sign. */
@@ -15,8 +21,9 @@ type Fetch = (
 ) => Promise<unknown>;
 
 /**
- * Wraps the data source's default fetcher: signs the claims `willSendRequest` set over the
- * exact body about to be sent (only the fetcher sees it), as every department demands.
+ * Wraps a department's data source's default fetcher: signs the claims `willSendRequest` set
+ * over the exact body about to be sent (only the fetcher sees it) with that department's key, as
+ * every department demands.
  */
 function signingFetcher<F extends Fetch>(fetcher: F, key: KeyObject): F {
   return (async (url, init) => {
@@ -39,7 +46,7 @@ function signingFetcher<F extends Fetch>(fetcher: F, key: KeyObject): F {
 async function main() {
   const supergraphSdl = fs.readFileSync(process.env.SUPERGRAPH_PATH!, "utf8");
   const urls = JSON.parse(process.env.SUBGRAPH_URLS ?? "{}") as Record<string, string>;
-  const key = loadContextSigningKey(process.env, process.env.DATA_DIR!);
+  const secret = loadContextSecret(process.env, process.env.DATA_DIR!);
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => {
@@ -49,7 +56,7 @@ async function main() {
           request.http?.headers.set(CLAIMS_HEADER, contextClaims(BENCH_CALLER, name, randomUUID()));
         },
       });
-      source.fetcher = signingFetcher(source.fetcher as never, key);
+      source.fetcher = signingFetcher(source.fetcher as never, deriveContextKey(secret, name));
       return source;
     },
   });

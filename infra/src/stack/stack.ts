@@ -11,6 +11,7 @@ import { PURPOSE_HEADER, type Role } from "@onewindow/contracts";
 import {
   CONTEXT_HEADER,
   contextClaims,
+  deriveContextKey,
   createLogger,
   devDepartmentKeyEnv,
   devProductionKeyEnv,
@@ -18,7 +19,7 @@ import {
   NATS_ADMIN_USER,
   ensureDevKeys,
   loadBaseConfig,
-  loadContextSigningKey,
+  loadContextSecret,
   natsServers,
   postgresDatabaseName,
   signContextHeader,
@@ -354,7 +355,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     if (as.purpose) out[PURPOSE_HEADER] = encodeURIComponent(as.purpose);
     return out;
   };
-  const contextKey = loadContextSigningKey(env, dataDir);
+  const contextSecret = loadContextSecret(env, dataDir);
   return {
     gatewayUrl,
     natsUrl,
@@ -384,7 +385,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
               idNumber: as.idNumber ?? null,
               purpose: as.purpose ?? null,
             };
-      const signed = signContextHeader(contextKey, contextClaims(caller, name, "test"), body);
+      const signed = signContextHeader(
+        deriveContextKey(contextSecret, name),
+        contextClaims(caller, name, "test"),
+        body,
+      );
       const res = await fetch(`http://127.0.0.1:${portOf(name)}/graphql`, {
         method: "POST",
         headers: { "content-type": "application/json", [CONTEXT_HEADER]: signed },

@@ -47,7 +47,7 @@ export async function startSubgraph<S>(
   const config = loadBaseConfig(env);
   const port = readPort(env, "PORT", definition.defaultPort);
   // Before the database is opened: a missing key is a configuration error, reported at once.
-  const contextKeys = loadContextVerifyKeys(env, config.dataDir);
+  const contextKeys = loadContextVerifyKeys(env, config.dataDir, definition.name);
   const logger = createLogger(definition.name, config.logLevel);
   // Traces over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set; before the server is built.
   startTelemetry(definition.name, env);

@@ -48,7 +48,7 @@ export {
 } from "./telemetry";
 export { natsSubject, type EventEnvelope } from "./events/event-envelope";
 export { NATS_GATEWAY_USER, loadNatsCredentials, type NatsCredentials } from "./auth/event-keys";
-export { ensureDevKeys, loadContextSigningKey, loadDevIssuerKey, loadJwtSecret } from "./auth/keys";
+export { deriveContextKey, ensureDevKeys, loadContextSecret, loadDevIssuerKey, loadJwtSecret } from "./auth/keys";
 export { CONTEXT_HEADER, contextClaims, signContextHeader } from "./auth/internal-context";
 export { tokenRolesProblem } from "./auth/token-rules";
 export { readKeyMaterial } from "./auth/key-material";

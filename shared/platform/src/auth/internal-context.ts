@@ -63,19 +63,31 @@ export function contextClaims(
   return Buffer.from(JSON.stringify(claims)).toString("base64url");
 }
 
-/** Key ids of signing keys, computed once per key (it takes a hash of the exported public key). */
+/** Key ids of department keys, computed once per key. */
 const keyIds = new WeakMap<crypto.KeyObject, string>();
 
-/**
- * `kid.claims.signature`: Ed25519 over the key id, the claims and the SHA-256 of the exact
- * request body, so a signed context cannot be moved to another query. The key id
- * ({@link contextKeyId}) tells a department holding several keys which one verifies it.
- */
-export function signContextHeader(key: crypto.KeyObject, claims: string, body: string): string {
+function keyIdOf(key: crypto.KeyObject): string {
   let kid = keyIds.get(key);
   if (!kid) keyIds.set(key, (kid = contextKeyId(key)));
-  const signature = crypto.sign(null, Buffer.from(`${kid}.${claims}.${digest(body)}`), key);
-  return `${kid}.${claims}.${signature.toString("base64url")}`;
+  return kid;
+}
+
+/** HMAC-SHA256 under `key` of the key id, the claims and the SHA-256 of the exact request body. */
+const mac = (key: crypto.KeyObject, kid: string, claims: string, body: string) =>
+  crypto
+    .createHmac("sha256", key)
+    .update(`${kid}.${claims}.${digest(body)}`)
+    .digest();
+
+/**
+ * `kid.claims.mac`: HMAC-SHA256, under the key of the department the claims are for
+ * (`deriveContextKey`), over the key id, the claims and the SHA-256 of the exact request body, so
+ * a signed context cannot be moved to another query or another department. The key id
+ * ({@link contextKeyId}) tells a department holding several keys which one checks it.
+ */
+export function signContextHeader(key: crypto.KeyObject, claims: string, body: string): string {
+  const kid = keyIdOf(key);
+  return `${kid}.${claims}.${mac(key, kid, claims, body).toString("base64url")}`;
 }
 
 /** What a verified context gives the department. */
@@ -96,14 +108,14 @@ export interface VerifiedContext {
  */
 export class ContextVerifier {
   private readonly seen = new Map<string, number>();
-  /** Key id → public key: several during a key rollover. */
+  /** Key id → this department's key: several during a rollover of the gateway's secret. */
   private readonly keys: Map<string, crypto.KeyObject>;
 
   constructor(
     keys: crypto.KeyObject | readonly crypto.KeyObject[],
     private readonly department: string,
   ) {
-    this.keys = new Map((Array.isArray(keys) ? keys : [keys]).map((key: crypto.KeyObject) => [contextKeyId(key), key]));
+    this.keys = new Map((Array.isArray(keys) ? keys : [keys]).map((key: crypto.KeyObject) => [keyIdOf(key), key]));
   }
 
   verify(header: string | undefined, body: string, now = Date.now()): VerifiedContext {
@@ -116,13 +128,10 @@ export class ContextVerifier {
     const key =
       this.keys.get(kid) ??
       refuse(`the context is signed with a key this department does not hold (kid ${kid.slice(0, 16)})`);
-    const valid = crypto.verify(
-      null,
-      Buffer.from(`${kid}.${claimsPart}.${digest(body)}`),
-      key,
-      Buffer.from(signature, "base64url"),
-    );
-    if (!valid) refuse("the context's signature is not the gateway's");
+    const expected = mac(key, kid, claimsPart, body);
+    const given = Buffer.from(signature, "base64url");
+    if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected))
+      refuse("the context's signature is not the gateway's");
     let claims: ContextClaims;
     try {
       claims = JSON.parse(Buffer.from(claimsPart, "base64url").toString("utf8")) as ContextClaims;

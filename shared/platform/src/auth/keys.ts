@@ -15,8 +15,7 @@ export function keysDir(dataDir: string): string {
 
 const FILES = {
   jwtSecret: "jwt-hs256.secret",
-  contextPrivate: "internal-context.private.pem",
-  contextPublic: "internal-context.public.pem",
+  contextSecret: "internal-context.secret",
   issuerPrivate: "token-issuer.private.pem",
   issuerPublic: "token-issuer.public.pem",
 };
@@ -27,27 +26,30 @@ export const DEV_TOKEN_AUDIENCE = "onewindow";
 
 /**
  * Generates the development keys into `DATA_DIR/keys` when they are missing: the HS256 secret
- * development tokens are signed with, the Ed25519 pair the gateway signs the internal context
- * with (subgraphs read only the public half), an Ed25519 pair that stands in for an identity
- * provider where production settings are exercised on one machine (test stacks, the benchmark,
- * Compose: see {@link devProductionKeyEnv}), and the departments' event keys and NATS passwords
+ * development tokens are signed with, the secret the gateway derives each department's
+ * internal-context key from (a department is given only its own derived key: see
+ * {@link deriveContextKey}), an Ed25519 pair that stands in for an identity provider where
+ * production settings are exercised on one machine (test stacks, the benchmark, Compose: see
+ * {@link devProductionKeyEnv}), and the departments' event keys and NATS passwords
  * (event-keys.ts). Never committed; production passes keys by environment instead (see the README).
  */
 export function ensureDevKeys(dataDir: string): void {
   const dir = keysDir(dataDir);
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const secret = path.join(dir, FILES.jwtSecret);
-  if (!fs.existsSync(secret))
-    fs.writeFileSync(secret, crypto.randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
-  for (const [priv, pub] of [
-    [FILES.contextPrivate, FILES.contextPublic],
-    [FILES.issuerPrivate, FILES.issuerPublic],
-  ]) {
-    if (fs.existsSync(path.join(dir, priv))) continue;
+  for (const name of [FILES.jwtSecret, FILES.contextSecret]) {
+    const file = path.join(dir, name);
+    if (!fs.existsSync(file))
+      fs.writeFileSync(file, crypto.randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
+  }
+  if (!fs.existsSync(path.join(dir, FILES.issuerPrivate))) {
     const { privateKey, publicKey } = crypto.generateKeyPairSync("ed25519");
     // Public half first: a reader that sees the private file can rely on the public one.
-    fs.writeFileSync(path.join(dir, pub), publicKey.export({ type: "spki", format: "pem" }), { mode: 0o644 });
-    fs.writeFileSync(path.join(dir, priv), privateKey.export({ type: "pkcs8", format: "pem" }), { mode: 0o600 });
+    fs.writeFileSync(path.join(dir, FILES.issuerPublic), publicKey.export({ type: "spki", format: "pem" }), {
+      mode: 0o644,
+    });
+    fs.writeFileSync(path.join(dir, FILES.issuerPrivate), privateKey.export({ type: "pkcs8", format: "pem" }), {
+      mode: 0o600,
+    });
   }
   ensureDevEventKeys(dataDir);
 }
@@ -93,7 +95,7 @@ export function loadCursorSecret(env: Env, dataDir: string, department: string):
 /**
  * Settings that satisfy production's key rules with the development keys of `dataDir` (made by
  * {@link ensureDevKeys}): tokens verified with EdDSA against the development issuer's public key,
- * with its issuer and audience, and the internal-context keys named as files. For running the
+ * with its issuer and audience, and the gateway's internal-context secret named as a file. For running the
  * production mode on one machine (test stacks, the benchmark); `issueDevToken` signs with the
  * issuer's private key when given these settings.
  */
@@ -104,16 +106,15 @@ export function devProductionKeyEnv(dataDir: string): Record<string, string> {
     JWT_PUBLIC_KEY_FILE: path.join(dir, FILES.issuerPublic),
     JWT_ISSUER: DEV_TOKEN_ISSUER,
     JWT_AUDIENCE: DEV_TOKEN_AUDIENCE,
-    INTERNAL_CONTEXT_PRIVATE_KEY_FILE: path.join(dir, FILES.contextPrivate),
-    INTERNAL_CONTEXT_PUBLIC_KEY_FILE: path.join(dir, FILES.contextPublic),
+    INTERNAL_CONTEXT_SECRET_FILE: path.join(dir, FILES.contextSecret),
   };
 }
 
 /**
- * A department's keys as production names them, made in `dataDir` when missing: its cursor
- * secret, audit signing key, event signing key and NATS password, and every department's event
- * public key, as files. With {@link devProductionKeyEnv}, for running the production mode on one
- * machine.
+ * A department's keys as production names them, made in `dataDir` when missing: its
+ * internal-context key (derived from the development context secret), cursor secret, audit
+ * signing key, event signing key and NATS password, and every department's event public key, as
+ * files. With {@link devProductionKeyEnv}, for running the production mode on one machine.
  */
 export function devDepartmentKeyEnv(dataDir: string, department: string): Record<string, string> {
   ensureDevCursorSecret(dataDir, department);
@@ -125,6 +126,7 @@ export function devDepartmentKeyEnv(dataDir: string, department: string): Record
     devEventKeyFiles(dataDir, s).publicKey,
   ]);
   return {
+    INTERNAL_CONTEXT_KEY_FILE: ensureDevContextKey(dataDir, department),
     CURSOR_SECRET_FILE: devCursorSecretPath(dataDir, department),
     AUDIT_SIGNING_KEY_FILE: auditKeyFiles(dataDir, department).privateFile,
     EVENT_SIGNING_KEY_FILE: events.signingKey,
@@ -132,6 +134,20 @@ export function devDepartmentKeyEnv(dataDir: string, department: string): Record
     NATS_PASSWORD_FILE: events.natsPassword,
     ...(Object.fromEntries(publicKeys) as Record<string, string>),
   };
+}
+
+/**
+ * Writes `department`'s internal-context key, derived from the development context secret, to
+ * `DATA_DIR/keys/<department>.context.key` (rewritten every time: it follows the secret); its path.
+ */
+function ensureDevContextKey(dataDir: string, department: string): string {
+  ensureDevKeys(dataDir);
+  const file = path.join(keysDir(dataDir), `${department}.context.key`);
+  const key = deriveContextKey(loadContextSecret({}, dataDir), department).export().toString("base64url");
+  const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString("hex")}`;
+  fs.writeFileSync(tmp, key, { mode: 0o600 });
+  fs.renameSync(tmp, file);
+  return file;
 }
 
 /** The development issuer's private key (see {@link devProductionKeyEnv}), next to the public key `JWT_PUBLIC_KEY_FILE` names or in `DATA_DIR/keys`. */
@@ -164,84 +180,102 @@ function readSecret(env: Env, name: string, devFile: string, hint: string): stri
   throw new ConfigError(name, `is not set and ${devFile} does not exist; ${hint}`);
 }
 
+/** What a department's internal-context key is derived with: HKDF-SHA256's salt. */
+const CONTEXT_KEY_SALT = "onewindow internal context v1";
+/** Secrets and keys shorter than this many bytes are refused. */
+const MIN_KEY_BYTES = 32;
+
 /**
- * The key id of an internal-context key: the first 16 hex digits of the SHA-256 of its public
- * half (SPKI, DER). The gateway puts it in every context it signs; a department holding several
- * public keys (during a rollover) picks the one it names.
+ * The key the gateway signs (HMAC-SHA256) `department`'s internal context with, and the only one
+ * that department holds: HKDF-SHA256 of the gateway's context secret with the department's name
+ * as `info`. Knowing one department's key tells nothing of another's, nor of the secret; so a
+ * department can vouch for a caller to itself alone, never to another department.
+ */
+export function deriveContextKey(secret: crypto.KeyObject, department: string): crypto.KeyObject {
+  return crypto.createSecretKey(
+    Buffer.from(crypto.hkdfSync("sha256", secret.export(), CONTEXT_KEY_SALT, department, 32)),
+  );
+}
+
+/**
+ * The key id of an internal-context key: the first 16 hex digits of an HMAC of a fixed text under
+ * it, which says nothing of the key. The gateway puts it in every context it signs; a department
+ * holding several keys (during a rollover) picks the one it names.
  */
 export function contextKeyId(key: crypto.KeyObject): string {
-  const publicKey = key.type === "private" ? crypto.createPublicKey(key) : key;
-  return crypto
-    .createHash("sha256")
-    .update(publicKey.export({ type: "spki", format: "der" }))
-    .digest("hex")
-    .slice(0, 16);
+  return crypto.createHmac("sha256", key).update("onewindow context key id").digest("hex").slice(0, 16);
 }
 
-const PEM_BLOCK = /-----BEGIN PUBLIC KEY-----[\s\S]+?-----END PUBLIC KEY-----/g;
-
-function publicKeysOf(text: string, variable: string): crypto.KeyObject[] {
-  const blocks = text.replace(/\\n/g, "\n").match(PEM_BLOCK) ?? [];
-  if (blocks.length === 0) throw new ConfigError(variable, "holds no PEM public key");
-  return blocks.map((pem) => {
-    try {
-      return crypto.createPublicKey(pem);
-    } catch {
-      throw new ConfigError(variable, "holds a PEM block that is not a public key");
-    }
-  });
+/** Base64url text of at least 32 bytes as a secret key; a ConfigError naming `variable` otherwise. */
+function secretKeyOf(text: string, variable: string): crypto.KeyObject {
+  const trimmed = text.trim();
+  const bytes = Buffer.from(trimmed, "base64url");
+  if (!/^[A-Za-z0-9_-]+={0,2}$/.test(trimmed) || bytes.length < MIN_KEY_BYTES)
+    throw new ConfigError(variable, `must be at least ${MIN_KEY_BYTES} random bytes, base64url`);
+  return crypto.createSecretKey(bytes);
 }
 
 /**
- * The keys a department verifies the gateway's internal context with: `INTERNAL_CONTEXT_PUBLIC_KEYS`
- * (several PEM public keys one after the other, or a directory of `*.pem` files, one key each)
- * and/or `INTERNAL_CONTEXT_PUBLIC_KEY` (`_FILE`) for one; in development the generated key in
- * DATA_DIR/keys when neither is set. Several keys let a new gateway key be rolled out before the
+ * The keys a department verifies the gateway's internal context with: `INTERNAL_CONTEXT_KEYS`
+ * (several keys separated by spaces, commas or line breaks, or a directory of `*.key` files, one
+ * key each) and/or `INTERNAL_CONTEXT_KEY` (`_FILE`) for one, each the department's key as
+ * `npm run context-key` derives it; in development, derived from the context secret in
+ * DATA_DIR/keys when none is set. Several keys let a new gateway secret be rolled out before the
  * old one is withdrawn.
  */
-export function loadContextVerifyKeys(env: Env, dataDir: string): crypto.KeyObject[] {
+export function loadContextVerifyKeys(env: Env, dataDir: string, department: string): crypto.KeyObject[] {
   const keys: crypto.KeyObject[] = [];
-  const many = env.INTERNAL_CONTEXT_PUBLIC_KEYS;
+  const many = env.INTERNAL_CONTEXT_KEYS;
   if (many) {
-    const isDirectory = !many.includes("-----BEGIN") && fs.statSync(many, { throwIfNoEntry: false })?.isDirectory();
+    const isDirectory = fs.statSync(many, { throwIfNoEntry: false })?.isDirectory();
     if (isDirectory) {
       const files = fs
         .readdirSync(many)
-        .filter((f) => f.endsWith(".pem"))
+        .filter((f) => f.endsWith(".key"))
         .sort();
       for (const f of files)
-        keys.push(...publicKeysOf(fs.readFileSync(path.join(many, f), "utf8"), `INTERNAL_CONTEXT_PUBLIC_KEYS (${f})`));
+        keys.push(secretKeyOf(fs.readFileSync(path.join(many, f), "utf8"), `INTERNAL_CONTEXT_KEYS (${f})`));
       if (keys.length === 0)
-        throw new ConfigError("INTERNAL_CONTEXT_PUBLIC_KEYS", `names a directory without .pem files (${many})`);
+        throw new ConfigError("INTERNAL_CONTEXT_KEYS", `names a directory without .key files (${many})`);
     } else {
-      keys.push(...publicKeysOf(many, "INTERNAL_CONTEXT_PUBLIC_KEYS"));
+      for (const text of many.split(/[\s,]+/).filter(Boolean)) keys.push(secretKeyOf(text, "INTERNAL_CONTEXT_KEYS"));
     }
   }
-  if (!many || env.INTERNAL_CONTEXT_PUBLIC_KEY || env.INTERNAL_CONTEXT_PUBLIC_KEY_FILE) {
-    const pem = readSecret(
-      env,
-      "INTERNAL_CONTEXT_PUBLIC_KEY",
-      path.join(keysDir(dataDir), FILES.contextPublic),
-      "start through npm start, or pass the gateway's Ed25519 public key",
-    );
-    keys.push(...publicKeysOf(pem, "INTERNAL_CONTEXT_PUBLIC_KEY"));
+  if (!many || env.INTERNAL_CONTEXT_KEY || env.INTERNAL_CONTEXT_KEY_FILE) {
+    const given = readKeyMaterial(env, "INTERNAL_CONTEXT_KEY");
+    // Development only (readSecret never reads DATA_DIR in production): derived from the secret there.
+    const derived = () =>
+      deriveContextKey(
+        secretKeyOf(
+          readSecret(
+            env,
+            "INTERNAL_CONTEXT_KEY",
+            devContextSecretPath(dataDir),
+            "pass the key npm run context-key derives",
+          ),
+          "INTERNAL_CONTEXT_SECRET",
+        ),
+        department,
+      );
+    keys.push(given !== undefined ? secretKeyOf(given, "INTERNAL_CONTEXT_KEY") : derived());
   }
   return keys;
 }
 
-/** The key the gateway signs the internal context with (`INTERNAL_CONTEXT_PRIVATE_KEY`). */
-export function loadContextSigningKey(env: Env, dataDir: string): crypto.KeyObject {
-  const pem = readSecret(
+const devContextSecretPath = (dataDir: string) => path.join(keysDir(dataDir), FILES.contextSecret);
+
+/**
+ * The secret the gateway derives every department's internal-context key from
+ * (`INTERNAL_CONTEXT_SECRET`, at least 32 random bytes, base64url), else the development file.
+ */
+export function loadContextSecret(env: Env, dataDir: string): crypto.KeyObject {
+  const text = readSecret(
     env,
-    "INTERNAL_CONTEXT_PRIVATE_KEY",
-    path.join(keysDir(dataDir), FILES.contextPrivate),
-    "start through npm start, or pass an Ed25519 private key",
+    "INTERNAL_CONTEXT_SECRET",
+    devContextSecretPath(dataDir),
+    "start through npm start, or pass 32 random bytes (base64url)",
   );
-  try {
-    return crypto.createPrivateKey(pem);
-  } catch {
-    throw new ConfigError("INTERNAL_CONTEXT_PRIVATE_KEY", "is not a PEM private key");
-  }
+  return secretKeyOf(text, "INTERNAL_CONTEXT_SECRET");
 }
 
 /** The development token secret (`JWT_SECRET`), for HS256. */
