@@ -299,7 +299,7 @@ describe("infra/k8s", () => {
     });
   }
 
-  it("gives every department its database (by Secret: a role to serve and, in its migrate init container alone, its owner to migrate), NATS (3 stream replicas) and only the gateway's public key", () => {
+  it("gives every department its database (by Secret: a role to serve and, in its migrate init container alone, its owner to migrate), NATS (3 stream replicas) and its own internal-context key alone", () => {
     for (const { name } of departments) {
       const container = containerOf(name);
       const database = container.env?.find((e) => e.name === "DATABASE_URL");
@@ -630,6 +630,25 @@ describe("infra/k8s", () => {
       redisRules.flatMap((r) => r.to.flatMap((t) => t.operation.ports)),
       ["6379"],
     );
+  });
+
+  it("runs each department's partition maintenance daily: a CronJob of its migrate step, from its Deployment's image, as its database's owner", () => {
+    for (const { name } of departments) {
+      const job = find("CronJob", `${name}-db-maintain`);
+      assert.ok(job, `a CronJob ${name}-db-maintain`);
+      assert.ok(job.spec.schedule && job.spec.schedule.split(" ").length === 5, `${name}: a daily schedule`);
+      assert.equal(job.spec.concurrencyPolicy, "Forbid", `${name}: never two runs at once`);
+      const pod = job.spec.jobTemplate.spec.template.spec as ReturnType<typeof podOf> & { restartPolicy: string };
+      assert.equal(pod.containers.length, 1);
+      const [container] = pod.containers as (Container & { command?: string[] })[];
+      const migrate = podOf(find("Deployment", name)!).initContainers!.find((c) => c.name === "migrate")!;
+      assert.equal(container.image, migrate.image, `${name}: the Deployment's image`);
+      assert.deepEqual(container.command, ["node", "service/dist/main.js", "migrate"]);
+      assert.equal(envValue(container, "DATABASE_MIGRATION_URL"), `secret:onewindow-database/${name}-migration`);
+      assert.equal(envValue(container, "DATABASE_URL"), `secret:onewindow-database/${name}`);
+      assert.equal((pod.securityContext as { runAsNonRoot?: boolean }).runAsNonRoot, true);
+      assert.ok(kustomization.resources.includes(`${name}.yaml`));
+    }
   });
 
   it("gives every serving department DATABASE_REPLICA_URLS, its serving role on the chart's read replicas, and deploys PostgreSQL with streaming replicas", () => {
