@@ -87,7 +87,7 @@ export async function startSubgraph<S>(
         const { js, jsm } = eventing.bus.jetStream();
         return readPublishedHeads(js, jsm, config.events.prefix, definition.name);
       },
-      headsCommitted: () => heads.nudge(),
+      headsCommitted: (head) => heads.hand(head),
     },
     {
       writer: writer.writer,

@@ -70,6 +70,6 @@ export interface AuditSigning {
    * purges). Throws when they cannot be read: then the trail cannot be checked.
    */
   publishedHeads(): Promise<unknown[]>;
-  /** Called after a transaction with a new head committed (wakes the relay that publishes it). */
-  headsCommitted?(): void;
+  /** Called with each head once it has committed (hands it to the relay that publishes it). */
+  headsCommitted?(head: SignedAuditHead): void;
 }

@@ -124,14 +124,26 @@ export async function readPublishedHeads(
 }
 
 const BATCH = 200;
+/** Heads handed over in memory and not yet published, at most; beyond, the table is read instead. */
+const MAX_HANDED = 10_000;
+/** How often the table itself is read for unsent heads (another replica's, one a failure left). */
+const SWEEP_MS = 30_000;
 
 /**
- * Publishes the department's signed audit heads (`audit_head` rows not yet sent) to the audit
- * stream, oldest first, and marks them sent: the audit trail's outbox. A head is written in the
- * same transaction as its rows, so none is lost while NATS is down; it goes out when NATS is back.
- * Each is published with a message id, so a head two replicas both relay is stored once.
+ * Publishes the department's signed audit heads to the audit stream, oldest first, and marks them
+ * sent: the audit trail's outbox. A head is written in the same statement as its rows, so none is
+ * lost while NATS is down; it goes out when NATS is back. The trail hands each head it commits
+ * over in memory ({@link hand}), so a group commit costs one publish and one `UPDATE`; the table
+ * is read at start, after a failure, when too many heads wait, and every 30 s (heads a stopped
+ * replica left unsent). Each is published with a message id, so a head sent twice (two replicas,
+ * or handed and read back) is stored once.
  */
 export class AuditHeadRelay extends RelayLoop {
+  private readonly handed: SignedAuditHead[] = [];
+  /** When the table was last read for unsent heads; 0: read it at the next drain. */
+  private sweptAt = 0;
+  private streamReady = false;
+
   constructor(
     private readonly db: DataSource,
     bus: NatsEventBus,
@@ -141,31 +153,65 @@ export class AuditHeadRelay extends RelayLoop {
     super(bus, logger, "audit head relay");
   }
 
+  /** A head that has just committed, to publish without reading it back from the table. */
+  hand(head: SignedAuditHead): void {
+    // Bounded: past it, the heads are in the table, and the next drain reads them from there.
+    if (this.handed.length < MAX_HANDED) this.handed.push(head);
+    else this.sweptAt = 0;
+    this.nudge();
+  }
+
   protected async drain(): Promise<number> {
     const { js, jsm } = this.bus.jetStream();
     const prefix = this.bus.options.prefix;
-    await ensureAuditStream(jsm, prefix, this.bus.replicas);
-    // Every chain's: a head a stopped replica left unsent goes out with the others.
+    try {
+      if (!this.streamReady) {
+        await ensureAuditStream(jsm, prefix, this.bus.replicas);
+        this.streamReady = true;
+      }
+      const heads = Date.now() - this.sweptAt >= SWEEP_MS ? await this.unsent() : this.handed.splice(0, BATCH);
+      await this.publish(js, prefix, heads);
+      return heads.length;
+    } catch (err) {
+      // What was handed is in the table: read it from there once NATS or the database is back.
+      this.sweptAt = 0;
+      this.streamReady = false;
+      throw err;
+    }
+  }
+
+  /**
+   * Every chain's unsent heads from the table (a head a stopped replica left unsent goes out with
+   * the others), oldest first; the sweep is over when a batch is not full.
+   */
+  private async unsent(): Promise<SignedAuditHead[]> {
+    // Committed before the read, so in it: handed over again, they would only be sent twice.
+    this.handed.length = 0;
     const rows = (await this.db.query(
       `SELECT writer, id, from_id, hash, at, signature FROM audit_head WHERE sent_at IS NULL ORDER BY id, writer LIMIT ${BATCH}`,
     )) as { writer: string; id: number; from_id: number; hash: string; at: string; signature: string }[];
+    if (rows.length < BATCH) this.sweptAt = Date.now();
+    return rows.map((row) => ({
+      department: this.service,
+      ...(row.writer ? { writer: row.writer } : {}),
+      from: Number(row.from_id),
+      id: Number(row.id),
+      hash: row.hash,
+      at: row.at,
+      signature: row.signature,
+    }));
+  }
+
+  /** Publishes `heads` in order and marks those that went out sent, in one statement. */
+  private async publish(js: JetStreamClient, prefix: string, heads: SignedAuditHead[]): Promise<void> {
     const sent: { writer: string; id: number }[] = [];
     try {
-      for (const row of rows) {
-        const head: SignedAuditHead = {
-          department: this.service,
-          ...(row.writer ? { writer: row.writer } : {}),
-          from: Number(row.from_id),
-          id: Number(row.id),
-          hash: row.hash,
-          at: row.at,
-          signature: row.signature,
-        };
+      for (const head of heads) {
         await js.publish(auditSubject(prefix, this.service), JSON.stringify(head), {
-          msgID: row.writer ? `${this.service}.${row.writer}.${head.id}` : `${this.service}.${head.id}`,
+          msgID: head.writer ? `${this.service}.${head.writer}.${head.id}` : `${this.service}.${head.id}`,
           timeout: 5000,
         });
-        sent.push({ writer: row.writer, id: head.id });
+        sent.push({ writer: head.writer ?? "", id: head.id });
       }
     } finally {
       if (sent.length) {
@@ -179,6 +225,5 @@ export class AuditHeadRelay extends RelayLoop {
         ]);
       }
     }
-    return sent.length;
   }
 }

@@ -1,0 +1,118 @@
+import { describe, test } from "@jest/globals";
+import { afterThisTest, openTestDatabase } from "@onewindow/testing";
+import assert from "node:assert/strict";
+import crypto from "node:crypto";
+import { AuditEntry } from "../audit/audit-entry.entity";
+import { AUDIT_MIGRATIONS } from "../audit/audit-migrations";
+import { isSignedHeadValid } from "../audit/audit-head";
+import { AuditTrail, type AuditRead } from "../audit/audit-trail";
+import { createLogger } from "../logger";
+import { sqlQueries } from "../metrics";
+import { AuditHeadRelay, readPublishedHeads } from "./audit-stream";
+import { NatsEventBus } from "./nats-event-bus";
+
+// The real NATS JetStream at NATS_URL (CI makes sure one runs), under a subject prefix of this
+// file's own, and a real (in-memory SQLite) database.
+const natsUrl = process.env.NATS_URL || "nats://127.0.0.1:4222";
+const logger = createLogger("test", "silent");
+const DEPARTMENT = "labor-security";
+
+const read = (n: number): AuditRead => ({
+  requestId: `req-${n}`,
+  userId: "clerk-01",
+  roles: ["window_clerk"],
+  purpose: "walk-in enquiry",
+  idNumber: `33010219900307${String(1000 + n).slice(-4)}`,
+  department: DEPARTMENT,
+  fields: ["name"],
+});
+
+async function until(check: () => Promise<boolean> | boolean, what: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe("the audit head relay against a real nats-server", () => {
+  const { privateKey, publicKey } = crypto.generateKeyPairSync("ed25519");
+  const sqlCount = async () =>
+    (await sqlQueries.get()).values.find((v) => v.labels.service === "audit-relay")?.value ?? 0;
+
+  /** A signed trail on a fresh database, its relay, and a bus of a subject prefix of its own. */
+  async function trailWithRelay() {
+    const bus = new NatsEventBus({
+      url: natsUrl,
+      prefix: `audithead${crypto.randomBytes(4).toString("hex")}`,
+      service: DEPARTMENT,
+      retentionDays: 1,
+      logger,
+    });
+    bus.start();
+    afterThisTest(() => bus.stop());
+    await until(() => bus.connected, "NATS");
+    const published = async () => {
+      const { js, jsm } = bus.jetStream();
+      return (await readPublishedHeads(js, jsm, bus.options.prefix, DEPARTMENT)) as { id: number; from: number }[];
+    };
+    const { db, close } = await openTestDatabase({
+      service: "audit-relay",
+      entities: [AuditEntry],
+      migrations: AUDIT_MIGRATIONS,
+    });
+    const relay = new AuditHeadRelay(db, bus, DEPARTMENT, logger);
+    const trail = new AuditTrail(db, {
+      department: DEPARTMENT,
+      signingKey: privateKey,
+      verifyKey: publicKey,
+      publishedHeads: published,
+      headsCommitted: (head) => relay.hand(head),
+    });
+    afterThisTest(async () => {
+      await relay.stop();
+      await close();
+    });
+    return { db, relay, trail, published };
+  }
+
+  test("every committed head reaches the stream, signed, in order; each costs one UPDATE besides its append", async () => {
+    const { db, relay, trail, published } = await trailWithRelay();
+    relay.start();
+    // The first drain reads the table (nothing there yet); after it, heads come from memory.
+    await until(async () => (await published()).length === 0 && (await sqlCount()) > 0, "the first sweep");
+    await new Promise((r) => setTimeout(r, 200));
+    await trail.resume();
+    const before = await sqlCount();
+    for (let i = 1; i <= 5; i++) {
+      await trail.append([read(i)]);
+      await until(async () => (await published()).length === i, `head ${i} published`);
+    }
+    // Per append on SQLite: BEGIN, the rows, the head, COMMIT; then the relay's one UPDATE.
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal((await sqlCount()) - before, 5 * 5);
+    const heads = await published();
+    assert.deepEqual(
+      heads.map((h) => [h.from, h.id]),
+      [1, 2, 3, 4, 5].map((i) => [i, i]),
+    );
+    for (const head of heads) assert.ok(isSignedHeadValid(publicKey, DEPARTMENT, head));
+    const unsent = (await db.query("SELECT COUNT(*) AS n FROM audit_head WHERE sent_at IS NULL")) as { n: number }[];
+    assert.equal(Number(unsent[0].n), 0, "every head marked sent");
+    assert.equal((await trail.verify()).ok, true);
+  });
+
+  test("heads committed while no relay ran go out when one starts: it reads them from the table", async () => {
+    const { trail, relay, published } = await trailWithRelay();
+    for (let i = 1; i <= 3; i++) await trail.append([read(i)]);
+    // Handed over before the relay started (as a stopped replica's would be lost from memory):
+    // the start's sweep finds them in the table all the same, and each is stored once.
+    relay.start();
+    await until(async () => (await published()).length >= 3, "the table's heads published");
+    await new Promise((r) => setTimeout(r, 300));
+    assert.deepEqual(
+      (await published()).map((h) => h.id),
+      [1, 2, 3],
+    );
+  });
+});
