@@ -23,6 +23,8 @@ import { signEnvelope } from "../events/event-signing";
 import { ensureDevEventKeys, loadEventSigningKey, loadEventVerifyKeys } from "../auth/event-keys";
 import { EVENT_PUBLISHERS } from "@onewindow/contracts";
 import { startEventing, type Eventing } from "./eventing";
+import { NatsEventBus } from "./nats-event-bus";
+import { OutboxRelay } from "./outbox-relay";
 
 // These tests talk to the real NATS JetStream at NATS_URL (CI makes sure one runs), each under
 // a subject prefix of its own, and to a real (in-memory SQLite) database. Publishers sign with
@@ -138,6 +140,49 @@ describe("the event backbone against a real nats-server", () => {
       "outbox rows marked sent",
     );
     assert.equal(await consumer.db.getRepository(InboxEvent).count(), 2);
+  });
+
+  test("the outbox relay is woken by the commits that wrote an outbox row, once they are outermost, and by no other", async () => {
+    const db = await database();
+    databases.push(db);
+    const bus = new NatsEventBus({ url: natsUrl, prefix, service: "wake-test", retentionDays: 1, logger });
+    let nudges = 0;
+    const relay = new (class extends OutboxRelay {
+      override nudge(): void {
+        nudges++;
+        super.nudge();
+      }
+    })(db, bus, logger, generateKeyPairSync("ed25519").privateKey);
+    relay.start();
+    try {
+      const publisher = new EventPublisher("labor-security");
+      const event = {
+        type: "onewindow.labor.unemployment.registered" as const,
+        subject: "W",
+        data: { idNumber: "W", registeredOn: "2025-01-01", reason: null },
+      };
+      // A transaction of other rows (an audited read's) wakes nothing.
+      await db.transaction((tx) => tx.query("SELECT 1"));
+      assert.equal(nudges, 0);
+      // A savepoint inside a transaction is no commit: the wake waits for the outermost one.
+      await db.transaction(async (tx) => {
+        await tx.transaction((inner) => publisher.publish(inner, event));
+        assert.equal(nudges, 0, "woken before the outermost commit");
+      });
+      assert.equal(nudges, 1);
+      // A rolled-back one wakes nothing; an insert outside a transaction wakes at once.
+      await assert.rejects(
+        db.transaction(async (tx) => {
+          await publisher.publish(tx, event);
+          throw new Error("rolled back");
+        }),
+      );
+      assert.equal(nudges, 1);
+      await publisher.publish(db.manager, event);
+      assert.equal(nudges, 2);
+    } finally {
+      await relay.stop();
+    }
   });
 
   test("a poison event ends in the dead-letter list after the bounded attempts; the events behind it keep flowing; a replay applies it once", async () => {

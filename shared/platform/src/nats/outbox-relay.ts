@@ -1,5 +1,5 @@
 import type { KeyObject } from "node:crypto";
-import type { DataSource, EntitySubscriberInterface } from "typeorm";
+import type { DataSource, EntitySubscriberInterface, QueryRunner } from "typeorm";
 import { EVENT_VERSION, type EventType } from "@onewindow/contracts";
 import type { EventEnvelope } from "../events/event-envelope";
 import { signEnvelope } from "../events/event-signing";
@@ -27,8 +27,8 @@ export function envelopeOf(row: OutboxEvent): EventEnvelope {
 /**
  * Publishes committed outbox rows to JetStream in the order they were written, one at a time
  * (so events about one citizen stay in order), and marks them sent. While NATS is unreachable
- * it backs off and retries; rows wait and go out when it returns. Woken after every commit,
- * with a slow poll as a safety net.
+ * it backs off and retries; rows wait and go out when it returns. Woken after every commit that
+ * wrote an outbox row, with a slow poll as a safety net.
  */
 export class OutboxRelay extends RelayLoop {
   /** `signingKey`: the department's `EVENT_SIGNING_KEY`; every envelope goes out signed with it. */
@@ -42,8 +42,22 @@ export class OutboxRelay extends RelayLoop {
   }
 
   override start(): void {
+    // Woken by the commits that wrote an outbox row, not by every commit: an audited read commits
+    // its audit rows too, and each woke the relay for a look at an outbox with nothing new.
+    const wrote = new WeakSet<QueryRunner>();
     const subscriber: EntitySubscriberInterface = {
-      afterTransactionCommit: () => this.nudge(),
+      afterInsert: (event) => {
+        if (event.metadata.target !== OutboxEvent) return;
+        if (event.queryRunner.isTransactionActive) wrote.add(event.queryRunner);
+        else this.nudge();
+      },
+      // The outermost transaction's commit; a savepoint's release leaves the transaction open.
+      afterTransactionCommit: ({ queryRunner }) => {
+        if (!queryRunner.isTransactionActive && wrote.delete(queryRunner)) this.nudge();
+      },
+      afterTransactionRollback: ({ queryRunner }) => {
+        if (!queryRunner.isTransactionActive) wrote.delete(queryRunner);
+      },
     };
     this.db.subscribers.push(subscriber);
     super.start();
