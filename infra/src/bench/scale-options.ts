@@ -21,19 +21,19 @@ export interface ScaleBenchOptions {
   warmup: number;
   rounds: number;
   connections: number;
-  /** Operations to run (lookup, community, hospital, kpis, matching). */
+  /** Operations to run (lookup, community, hospital, kpis, matching, open). */
   operations: string[];
   fresh: boolean;
   baseDatabaseUrl: string;
 }
 
 /** The operations a clerk and a dashboard use, as the scale bench names them. */
-export const SCALE_OPERATIONS = ["lookup", "community", "hospital", "kpis", "matching"] as const;
+export const SCALE_OPERATIONS = ["lookup", "community", "hospital", "kpis", "matching", "open"] as const;
 
 /** p99 at the large set over p99 at the small one that the scale bench aims to stay within. */
 export const SCALE_TARGET_RATIO = 1.5;
 
-export const SCALE_USAGE = `usage: npm run bench -- --scale [--sizes small,large] [--operations lookup,community,hospital,kpis,matching]
+export const SCALE_USAGE = `usage: npm run bench -- --scale [--sizes small,large] [--operations lookup,community,hospital,kpis,matching,open]
                         [--duration S] [--warmup S] [--rounds N] [--connections N] [--fresh]
   small: 10,000 citizens, 200 employers, 1,000 job postings, 1,000,000 extra outpatient visits and
   1,000,000 extra service-hall cases (with 300,000 evaluations and 800,000 called tickets);
@@ -44,7 +44,8 @@ export const SCALE_USAGE = `usage: npm run bench -- --scale [--sizes small,large
   insurance and tax with their latest hall cases), community (a page of 50 of a community with
   insurance and tax), hospital (JD001's quality metrics and trend over a random period of 2011),
   kpis (hallKpis of a random demo centre with its subordinates over a random period of 2011),
-  matching (jobMatches of a random job seeker). Defaults: both sets, every operation, 10 s runs after
+  matching (jobMatches of a random job seeker), open (a case opened for a random citizen: a write, with
+  its event and audit row). Defaults: both sets, every operation, 10 s runs after
   3 s of warm-up, 2 rounds, 1 connection (a clerk's latency). Reports p50/p95/p99 and CPU per request
   at each size and the large/small ratio (target: p99 within ${SCALE_TARGET_RATIO}x).
   DATABASE_URL (default postgres://postgres@127.0.0.1:5432/onewindow) names the PostgreSQL server.`;

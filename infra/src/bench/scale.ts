@@ -64,6 +64,11 @@ const MATCHING = `query Matching($idNumber: ID!) {
   }
 }`;
 
+// A window clerk's write: TX005 (个人所得税纳税记录开具) opened at window W05 of Kaixuan.
+const OPEN = `mutation Open($i: OpenCaseInput!) {
+  openCase(input: $i) { id status openedOn deadline }
+}`;
+
 /** The demo city's centres a dashboard shows: its streets, its two districts and the city. */
 const DASHBOARD_CENTRES = [
   "KAIXUAN",
@@ -162,6 +167,12 @@ export function scaleQueries(
       query: MATCHING,
       variables: () => ({ idNumber: jobSeekers[pick(jobSeekers.length)] }),
       owner: "labor-security",
+    },
+    {
+      name: "open",
+      description: "a window clerk opens a case for a random citizen (the case, its event, the audit row)",
+      query: OPEN,
+      variables: () => ({ i: { idNumber: ids[pick(ids.length)], itemCode: "TX005", window: "W05" } }),
     },
   ];
 }
