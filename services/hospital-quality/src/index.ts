@@ -31,7 +31,12 @@ export { HospitalGrade, HospitalLevel } from "./hospital/hospital.enums";
 export { FollowUpOutcome } from "./follow-up/follow-up.enums";
 export { PatientEvaluationChannel } from "./evaluation/evaluation.enums";
 export { Granularity, QualityMetric } from "./metrics/metrics.enums";
-export { seedHospitalDemo, type SeedHospitalDemoOptions, type SeedHospitalDemoResult } from "./seed/demo-data.seed";
+export {
+  EXTRA_VISITS_YEAR,
+  seedHospitalDemo,
+  type SeedHospitalDemoOptions,
+  type SeedHospitalDemoResult,
+} from "./seed/demo-data.seed";
 export { JIANDE } from "./seed/jiande.figures";
 export type { Services as HospitalQualityServices, ServiceOptions as HospitalQualityServiceOptions };
 

@@ -9,7 +9,12 @@ import {
   type ObjectLiteral,
 } from "typeorm";
 import type { BaseConfig } from "./config";
-import { maintainPartitions, type PartitionedTable, type PartitionReport } from "./db/partitions";
+import {
+  maintainPartitions,
+  type MaintenanceOptions,
+  type PartitionedTable,
+  type PartitionReport,
+} from "./db/partitions";
 import type { Logger } from "./logger";
 import { SCRAPE_QUERY, sqlQueries } from "./metrics";
 import { routeReads } from "./db/read-routing";
@@ -333,6 +338,7 @@ export async function migrateDatabase(options: DataSourceOptions): Promise<strin
 export async function maintainDatabase(
   options: DataSourceOptions,
   progress: (line: string) => void,
+  covering?: MaintenanceOptions["covering"],
 ): Promise<PartitionReport[] | null> {
   const { config } = options;
   if (!config.databaseUrl || options.inMemory) return null;
@@ -342,6 +348,7 @@ export async function maintainDatabase(
     return await maintainPartitions(owner, options.partitions ?? [], {
       retentionDays: options.logRetentionDays ?? 180,
       progress,
+      covering,
     });
   } finally {
     await owner.destroy();

@@ -21,7 +21,7 @@ import { createLogger, type Logger } from "./logger";
 import { AuditEntry } from "./audit/audit-entry.entity";
 import { AUDIT_MIGRATIONS } from "./audit/audit-migrations";
 import { USED_CONTEXT_MIGRATIONS } from "./auth/used-contexts";
-import type { PartitionedTable, PartitionReport } from "./db/partitions";
+import type { MaintenanceOptions, PartitionedTable, PartitionReport } from "./db/partitions";
 import { PLATFORM_PARTITIONS } from "./db/platform-partitions";
 import { PartitionEvents1765400000000 } from "./events/partition-events.migration";
 import type { Role } from "@onewindow/contracts";
@@ -156,17 +156,20 @@ export async function migrateSubgraph(
 
 /**
  * A department's share of `npm run db:maintain`: the maintenance job on its PostgreSQL database
- * as the tables' owner (see `maintainPartitions`), each step told to `progress`. Null on SQLite,
- * which keeps plain tables.
+ * as the tables' owner (see `maintainPartitions`), each step told to `progress`; `covering`, the
+ * days a bulk load is about to write, whose partitions are made first. Null on SQLite, which keeps
+ * plain tables.
  */
 export function maintainSubgraph(
   definition: SubgraphDefinition<unknown>,
   config: Pick<BaseConfig, "dataDir" | "databaseUrl" | "databaseMigrationUrl" | "events">,
   progress: (line: string) => void,
   logger: Logger = createLogger(definition.name, "warn"),
+  covering?: MaintenanceOptions["covering"],
 ): Promise<PartitionReport[] | null> {
   return maintainDatabase(
     { ...subgraphTables(definition), config, logger, logRetentionDays: config.events.logRetentionDays },
     progress,
+    covering,
   );
 }

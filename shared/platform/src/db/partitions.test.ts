@@ -204,6 +204,28 @@ pgTest(
   },
 );
 
+pgTest(
+  "a bulk load's days get their partitions first, so its rows never pass through a default partition",
+  async () => {
+    const db = await open();
+    const covering = { from: "2011-03-15", to: "2012-01-31" };
+    const [report] = (
+      await maintainPartitions(db, PLATFORM_PARTITIONS, {
+        today: "2026-11-26",
+        retentionDays: 180,
+        covering,
+      })
+    ).filter((r) => r.table === "audit_entry");
+    for (const year of ["2011", "2012"]) assert.ok(report.created.includes(`audit_entry_y${year}`), year);
+    // The expiring tables' rows are written as things happen: no partitions of the past for them.
+    assert.ok(!(await partitions(db, "outbox_event")).some((p) => p.startsWith("outbox_event_m2011")));
+    await db.query(
+      "INSERT INTO audit_entry (writer, id, at, request_id, roles, department, fields, prev_hash, hash) VALUES ('', 1, '2011-06-01T00:00:00.000Z', 'r', '', 'd', '', 'p', 'h')",
+    );
+    assert.equal(await partitionOf(db, "audit_entry", "id = 1", []), "audit_entry_y2011");
+  },
+);
+
 test("SQLite keeps plain tables: the job has nothing to do", async () => {
   if (postgres) return;
   const db = await open();

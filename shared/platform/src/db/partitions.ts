@@ -393,6 +393,13 @@ export interface MaintenanceOptions {
   retentionDays: number;
   /** Told of each step (`outbox_event: created outbox_event_m202612`). */
   progress?: (line: string) => void;
+  /**
+   * Days (`YYYY-MM-DD`, both included) a bulk load is about to write: the partitions of every
+   * period they cover are made first, so its rows go straight to them instead of through the
+   * default partition (from which the next run would move them, a second write of every row).
+   * Not for the expiring tables, whose rows are written as they happen.
+   */
+  covering?: { from: string; to: string };
 }
 
 /**
@@ -423,6 +430,10 @@ export async function maintainPartitions(
       const wanted = new Set(await periodsWithRows(tx, spec, defaultPartitionName(spec)));
       let start = periodStart(today, spec.interval);
       for (let i = 0; i <= AHEAD[spec.interval]; i++, start = nextPeriod(start, spec.interval)) wanted.add(start);
+      const covering = spec.expires ? undefined : options.covering;
+      if (covering)
+        for (let p = periodStart(covering.from, spec.interval); p <= covering.to; p = nextPeriod(p, spec.interval))
+          wanted.add(p);
       for (const period of [...wanted].sort()) {
         if (periods.has(period)) continue;
         const moved = await createPartition(tx, spec, period);
