@@ -4,6 +4,6 @@
  */
 export { openTestDatabase, type TestDatabase } from "./test-database";
 export { openDepartmentDatabase, type Department, type DepartmentDatabase } from "./department-database";
-export { countStatements, fixedClock, rejectsWith, rowCounts, type Rejection } from "./test-data";
+export { auditRead, countStatements, fixedClock, rejectsWith, rowCounts, type Rejection } from "./test-data";
 export { runAs, refusedWith, allowed, auditRows, type Answer } from "./rule-testing";
 export { afterThisTest } from "./cleanup";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import type { DataSource } from "typeorm";
-import { sqlQueries, type Clock } from "@onewindow/platform";
+import { sqlQueries, type AuditRead, type Clock } from "@onewindow/platform";
 
 /*
  * What the departments' tests check over and over: that a refused input wrote nothing, with
@@ -74,3 +74,20 @@ export const fixedClock =
   (day: string): Clock =>
   () =>
     new Date(`${day}T04:00:00.000Z`);
+
+/**
+ * The `n`th of a window clerk's reads of a person's name at labor security, as the audit trail's
+ * tests append them (the person's ID number varies with `n`); `overrides` changes any field.
+ */
+export function auditRead(n: number, overrides: Partial<AuditRead> = {}): AuditRead {
+  return {
+    requestId: `req-${n}`,
+    userId: "clerk-01",
+    roles: ["window_clerk"],
+    purpose: "walk-in enquiry",
+    idNumber: `33010219900307${String(1000 + n).slice(-4)}`,
+    department: "labor-security",
+    fields: ["name"],
+    ...overrides,
+  };
+}

@@ -1,5 +1,5 @@
 import { test } from "@jest/globals";
-import { afterThisTest, openTestDatabase } from "@onewindow/testing";
+import { afterThisTest, auditRead, openTestDatabase } from "@onewindow/testing";
 import assert from "node:assert/strict";
 import crypto from "node:crypto";
 import { Client } from "pg";
@@ -7,19 +7,11 @@ import type { DataSource } from "typeorm";
 import { AuditEntry } from "./audit-entry.entity";
 import { AUDIT_MIGRATIONS } from "./audit-migrations";
 import { signAuditHead, type SignedAuditHead } from "./audit-head";
-import { AuditTrail, type AuditRead } from "./audit-trail";
+import { AuditTrail } from "./audit-trail";
 import { createDataSource, postgresDatabaseName, withPostgresAdmin } from "../data-source";
 import { createLogger } from "../logger";
 
-const read = (n: number): AuditRead => ({
-  requestId: `req-${n}`,
-  userId: "clerk-01",
-  roles: ["window_clerk"],
-  purpose: "walk-in enquiry",
-  idNumber: `33010219900307${String(1000 + n).slice(-4)}`,
-  department: "labor-security",
-  fields: ["name"],
-});
+const read = (n: number) => auditRead(n);
 
 const GENESIS = "0".repeat(64);
 /** The plain hash of a row, as an insider who read the code would recompute it. */

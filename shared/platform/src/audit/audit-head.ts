@@ -40,6 +40,29 @@ function headPayload(head: Omit<SignedAuditHead, "signature">): Buffer {
 /** What a chain may be called: it is part of a signed head, a message id and a log line. */
 export const WRITER_PATTERN = /^[a-z0-9-]{0,40}$/;
 
+/** An `audit_head` row as the table holds it. */
+export interface AuditHeadRow {
+  writer: string;
+  id: number | string;
+  from_id: number | string;
+  hash: string;
+  at: string;
+  signature: string;
+}
+
+/** The head an `audit_head` row of `department` holds (its signature unchecked). */
+export function headFromRow(department: string, row: AuditHeadRow): SignedAuditHead {
+  return {
+    department,
+    ...(row.writer ? { writer: row.writer } : {}),
+    from: Number(row.from_id),
+    id: Number(row.id),
+    hash: row.hash,
+    at: row.at,
+    signature: row.signature,
+  };
+}
+
 /** Signs a head: one Ed25519 signature (about 50 µs) per group commit, whatever its size. */
 export function signAuditHead(key: crypto.KeyObject, head: Omit<SignedAuditHead, "signature">): SignedAuditHead {
   return { ...head, signature: crypto.sign(null, headPayload(head), key).toString("base64") };

@@ -1,20 +1,12 @@
 import { test } from "@jest/globals";
-import { afterThisTest, openTestDatabase } from "@onewindow/testing";
+import { afterThisTest, auditRead, openTestDatabase } from "@onewindow/testing";
 import assert from "node:assert/strict";
 import { AuditEntry } from "./audit-entry.entity";
 import crypto from "node:crypto";
 import { AUDIT_MIGRATIONS } from "./audit-migrations";
-import { AuditTrail, type AuditRead } from "./audit-trail";
+import { AuditTrail } from "./audit-trail";
 
-const read = (n: number): AuditRead => ({
-  requestId: `req-${n}`,
-  userId: "clerk-01",
-  roles: ["window_clerk"],
-  purpose: "walk-in enquiry",
-  idNumber: `33010219900307${String(1000 + n).slice(-4)}`,
-  department: "labor-security",
-  fields: ["name", "employment"],
-});
+const read = (n: number) => auditRead(n, { fields: ["name", "employment"] });
 
 test("appends chain; altering, removing or inserting a row breaks the chain at that row", async () => {
   const { db, close } = await openTestDatabase({

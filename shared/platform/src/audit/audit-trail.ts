@@ -5,7 +5,9 @@ import { onPrimary } from "../db/read-routing";
 import { runPrepared, runSql } from "../db/sql";
 import { AuditEntry } from "./audit-entry.entity";
 import {
+  headFromRow,
   isSignedHeadValid,
+  type AuditHeadRow,
   signAuditHead,
   WRITER_PATTERN,
   type AuditSigning,
@@ -185,21 +187,13 @@ export class AuditTrail {
     const hash = last?.hash ?? GENESIS;
     let signed = false;
     if (this.signing) {
-      const [row] = await runSql<{ id: number; from_id: number; hash: string; at: string; signature: string }>(
+      const [row] = await runSql<AuditHeadRow>(
         this.db.manager,
-        "SELECT id, from_id, hash, at, signature FROM audit_head WHERE writer = ? ORDER BY id DESC LIMIT 1",
+        "SELECT writer, id, from_id, hash, at, signature FROM audit_head WHERE writer = ? ORDER BY id DESC LIMIT 1",
         [this.writer],
       );
       signed = row !== undefined;
-      const head = row && {
-        department: this.signing.department,
-        writer: this.writer || undefined,
-        from: Number(row.from_id),
-        id: Number(row.id),
-        hash: row.hash,
-        at: row.at,
-        signature: row.signature,
-      };
+      const head = row && headFromRow(this.signing.department, row);
       const valid = !head || isSignedHeadValid(this.signing.verifyKey, this.signing.department, head as unknown);
       if (head && !valid)
         this.onChainMismatch(
@@ -362,14 +356,9 @@ export class AuditTrail {
    */
   private async signedHeads(): Promise<Map<string, SignedAuditHead[]>> {
     const { department, verifyKey } = this.signing!;
-    const local = (await this.db.query("SELECT writer, id, from_id, hash, at, signature FROM audit_head")) as {
-      writer: string;
-      id: number;
-      from_id: number;
-      hash: string;
-      at: string;
-      signature: string;
-    }[];
+    const local = (await this.db.query(
+      "SELECT writer, id, from_id, hash, at, signature FROM audit_head",
+    )) as AuditHeadRow[];
     const published = await this.signing!.publishedHeads();
     const chains = new Map<string, Map<number, SignedAuditHead>>();
     const keep = (head: SignedAuditHead) => {
@@ -378,15 +367,7 @@ export class AuditTrail {
       chain.set(head.id, head);
     };
     for (const row of local) {
-      const head = {
-        department,
-        ...(row.writer ? { writer: row.writer } : {}),
-        from: Number(row.from_id),
-        id: Number(row.id),
-        hash: row.hash,
-        at: row.at,
-        signature: row.signature,
-      };
+      const head = headFromRow(department, row);
       if (isSignedHeadValid(verifyKey, department, head)) keep(head);
     }
     for (const head of published) if (isSignedHeadValid(verifyKey, department, head)) keep(head);

@@ -1,5 +1,5 @@
 import { test } from "@jest/globals";
-import { afterThisTest, countStatements, openTestDatabase } from "@onewindow/testing";
+import { afterThisTest, auditRead, countStatements, openTestDatabase } from "@onewindow/testing";
 import assert from "node:assert/strict";
 import crypto from "node:crypto";
 import type { DataSource } from "typeorm";
@@ -8,18 +8,10 @@ import { createLogger } from "../logger";
 import { AuditEntry } from "./audit-entry.entity";
 import { isSignedHeadValid, type SignedAuditHead } from "./audit-head";
 import { AUDIT_MIGRATIONS } from "./audit-migrations";
-import { AuditTrail, type AuditRead } from "./audit-trail";
+import { AuditTrail } from "./audit-trail";
 import { claimAuditWriter } from "./audit-writer";
 
-const read = (n: number): AuditRead => ({
-  requestId: `req-${n}`,
-  userId: "clerk-01",
-  roles: ["window_clerk"],
-  purpose: "walk-in enquiry",
-  idNumber: `33010219900307${String(1000 + n).slice(-4)}`,
-  department: "labor-security",
-  fields: ["name"],
-});
+const read = (n: number) => auditRead(n);
 
 const postgres = !!process.env.DATABASE_URL;
 const p = (db: DataSource, sql: string) => {

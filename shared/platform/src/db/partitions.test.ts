@@ -1,11 +1,11 @@
 import { test } from "@jest/globals";
-import { afterThisTest, openTestDatabase } from "@onewindow/testing";
+import { afterThisTest, auditRead, openTestDatabase } from "@onewindow/testing";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import type { DataSource } from "typeorm";
 import { AuditEntry } from "../audit/audit-entry.entity";
 import { AUDIT_MIGRATIONS } from "../audit/audit-migrations";
-import { AuditTrail, type AuditRead } from "../audit/audit-trail";
+import { AuditTrail } from "../audit/audit-trail";
 import { PartitionAuditTrail1765400000001 } from "../audit/audit-partitions.migration";
 import { DeadLetter } from "../events/dead-letter.entity";
 import { InboxEvent } from "../events/inbox-event.entity";
@@ -38,15 +38,7 @@ async function open(migrations = [...BEFORE, PartitionAuditTrail1765400000001, P
   return db;
 }
 
-const read = (n: number): AuditRead => ({
-  requestId: `req-${n}`,
-  userId: "clerk-01",
-  roles: ["window_clerk"],
-  purpose: "walk-in enquiry",
-  idNumber: null,
-  department: "labor-security",
-  fields: ["name"],
-});
+const read = (n: number) => auditRead(n, { idNumber: null });
 
 async function outbox(db: DataSource, occurredAt: string, sentAt: string | null): Promise<string> {
   const id = randomUUID();

@@ -1,11 +1,11 @@
 import { describe, test } from "@jest/globals";
-import { afterThisTest, openTestDatabase } from "@onewindow/testing";
+import { afterThisTest, auditRead, openTestDatabase } from "@onewindow/testing";
 import assert from "node:assert/strict";
 import crypto from "node:crypto";
 import { AuditEntry } from "../audit/audit-entry.entity";
 import { AUDIT_MIGRATIONS } from "../audit/audit-migrations";
 import { isSignedHeadValid } from "../audit/audit-head";
-import { AuditTrail, type AuditRead } from "../audit/audit-trail";
+import { AuditTrail } from "../audit/audit-trail";
 import { createLogger } from "../logger";
 import { sqlQueries } from "../metrics";
 import { AuditHeadRelay, readPublishedHeads } from "./audit-stream";
@@ -17,15 +17,7 @@ const natsUrl = process.env.NATS_URL || "nats://127.0.0.1:4222";
 const logger = createLogger("test", "silent");
 const DEPARTMENT = "labor-security";
 
-const read = (n: number): AuditRead => ({
-  requestId: `req-${n}`,
-  userId: "clerk-01",
-  roles: ["window_clerk"],
-  purpose: "walk-in enquiry",
-  idNumber: `33010219900307${String(1000 + n).slice(-4)}`,
-  department: DEPARTMENT,
-  fields: ["name"],
-});
+const read = (n: number) => auditRead(n, { department: DEPARTMENT });
 
 async function until(check: () => Promise<boolean> | boolean, what: string, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -8,7 +8,7 @@ import {
   type StreamConfig,
 } from "nats";
 import type { DataSource } from "typeorm";
-import type { SignedAuditHead } from "../audit/audit-head";
+import { headFromRow, type AuditHeadRow, type SignedAuditHead } from "../audit/audit-head";
 import { streamName } from "../events/event-envelope";
 import type { Logger } from "../logger";
 import type { NatsEventBus } from "./nats-event-bus";
@@ -189,17 +189,9 @@ export class AuditHeadRelay extends RelayLoop {
     this.handed.length = 0;
     const rows = (await this.db.query(
       `SELECT writer, id, from_id, hash, at, signature FROM audit_head WHERE sent_at IS NULL ORDER BY id, writer LIMIT ${BATCH}`,
-    )) as { writer: string; id: number; from_id: number; hash: string; at: string; signature: string }[];
+    )) as AuditHeadRow[];
     if (rows.length < BATCH) this.sweptAt = Date.now();
-    return rows.map((row) => ({
-      department: this.service,
-      ...(row.writer ? { writer: row.writer } : {}),
-      from: Number(row.from_id),
-      id: Number(row.id),
-      hash: row.hash,
-      at: row.at,
-      signature: row.signature,
-    }));
+    return rows.map((row) => headFromRow(this.service, row));
   }
 
   /** Publishes `heads` in order and marks those that went out sent, in one statement. */
