@@ -73,10 +73,20 @@ interface Shaping {
   variables: Record<string, unknown>;
   errors: GraphQLError[];
   introspection: (field: FieldNode) => unknown;
+  /**
+   * What the last {@link updateOutputValue} found beside its value ({@link INVALID},
+   * {@link HAS_ERRORS}): kept here rather than in an object per value, which for a page of 50
+   * rows was a thousand short-lived objects per answer.
+   */
+  status: number;
 }
 
 const OK = 0;
 const NULL_BUBBLE_UP = 1;
+/** The value is null where the schema forbids it: the parent becomes null. */
+const INVALID = 1;
+/** An error was recorded for the value or below it. */
+const HAS_ERRORS = 2;
 
 /**
  * Filters and orders the data the plan's fetches gathered into the response the operation
@@ -99,6 +109,7 @@ export function shapeResponse(
     variables: { __proto__: null, ...shaped.defaults, ...variables } as Record<string, unknown>,
     errors: [],
     introspection,
+    status: 0,
   };
   const data = emptyRecord();
   const res = applySelectionSet(shaping, input, shaped.operation.selectionSet, data, [], shaped.rootType);
@@ -189,7 +200,7 @@ function applySelectionSet(
       const definition = (parentType as Exclude<GraphQLCompositeType, { getTypes: unknown }>).getFields()[name];
       check(definition, () => `Cannot query field "${name}" on type "${parentType}"`);
       path.push(responseName);
-      const { updated, isInvalid } = updateOutputValue(
+      output[responseName] = updateOutputValue(
         shaping,
         outputValue,
         definition.type,
@@ -198,9 +209,8 @@ function applySelectionSet(
         path,
         parentType,
       );
-      output[responseName] = updated;
       path.pop();
-      if (isInvalid) return NULL_BUBBLE_UP;
+      if (shaping.status & INVALID) return NULL_BUBBLE_UP;
     } else {
       let condition: string | undefined;
       let selections: SelectionSetNode;
@@ -235,12 +245,7 @@ function lastElementDescription(path: ResponsePath, type: GraphQLOutputType, par
     : `array element of type ${String(type)} at index ${element}`;
 }
 
-interface Updated {
-  updated: unknown;
-  isInvalid?: boolean;
-  hasErrors?: boolean;
-}
-
+/** The value `outputValue` becomes; what else was found is left in `shaping.status`. */
 function updateOutputValue(
   shaping: Shaping,
   outputValue: unknown,
@@ -249,20 +254,15 @@ function updateOutputValue(
   selectionSet: SelectionSetNode | undefined,
   path: ResponsePath,
   parentType: GraphQLCompositeType,
-): Updated {
-  if (outputValue === null || (outputValue !== undefined && !selectionSet)) return { updated: outputValue };
+): unknown {
+  if (outputValue === null || (outputValue !== undefined && !selectionSet)) {
+    shaping.status = OK;
+    return outputValue;
+  }
   if (isNonNullType(type)) {
-    const { updated, hasErrors } = updateOutputValue(
-      shaping,
-      outputValue,
-      type.ofType,
-      inputValue,
-      selectionSet,
-      path,
-      parentType,
-    );
+    const updated = updateOutputValue(shaping, outputValue, type.ofType, inputValue, selectionSet, path, parentType);
     if (updated === null) {
-      if (!hasErrors) {
+      if (!(shaping.status & HAS_ERRORS)) {
         shaping.errors.push(
           ERRORS.INVALID_GRAPHQL.err(
             `Cannot return null for non-nullable ${lastElementDescription(path, type.ofType, parentType)}.`,
@@ -270,11 +270,16 @@ function updateOutputValue(
           ),
         );
       }
-      return { updated, isInvalid: true, hasErrors: true };
+      shaping.status = INVALID | HAS_ERRORS;
+      return null;
     }
-    return { updated };
+    shaping.status = OK;
+    return updated;
   }
-  if (inputValue === null) return { updated: null };
+  if (inputValue === null) {
+    shaping.status = OK;
+    return null;
+  }
   if (isListType(type)) {
     check(
       Array.isArray(inputValue),
@@ -290,12 +295,11 @@ function updateOutputValue(
       () =>
         `[${String(inputValue)}].length (${inputValue.length}) !== [${String(outputList)}].length (${outputList.length})`,
     );
-    let shouldNullify = false;
-    let hasErrors = false;
+    let found = OK;
     const updated = new Array(outputList.length);
     for (let i = 0; i < outputList.length; i++) {
       path.push(i);
-      const element = updateOutputValue(
+      updated[i] = updateOutputValue(
         shaping,
         outputList[i],
         type.ofType,
@@ -305,11 +309,11 @@ function updateOutputValue(
         parentType,
       );
       path.pop();
-      shouldNullify ||= !!element.isInvalid;
-      hasErrors ||= !!element.hasErrors;
-      updated[i] = element.updated;
+      found |= shaping.status;
     }
-    return { updated: shouldNullify ? null : updated, hasErrors };
+    // An invalid element nulls the list; the list itself is not invalid (its own type decides).
+    shaping.status = found & HAS_ERRORS;
+    return found & INVALID ? null : updated;
   }
   if (isCompositeType(type)) {
     check(selectionSet, () => `Invalid empty selection set for composite type ${type.name}`);
@@ -337,14 +341,15 @@ function updateOutputValue(
             { path: Array.from(path) },
           ),
         );
-        return { updated: null, hasErrors: true };
+        shaping.status = HAS_ERRORS;
+        return null;
       }
       objectType = named;
     }
     const outputObject = (outputValue as Record<string, unknown> | undefined) ?? emptyRecord();
-    const res = applySelectionSet(shaping, input, selectionSet, outputObject, path, objectType);
-    const hasErrors = res === NULL_BUBBLE_UP;
-    return { updated: hasErrors ? null : outputObject, hasErrors };
+    const bubbled = applySelectionSet(shaping, input, selectionSet, outputObject, path, objectType) === NULL_BUBBLE_UP;
+    shaping.status = bubbled ? HAS_ERRORS : OK;
+    return bubbled ? null : outputObject;
   }
   check(
     outputValue === undefined,
@@ -358,7 +363,8 @@ function updateOutputValue(
       }),
     );
   }
-  return { updated: valid ? inputValue : null, hasErrors: !valid };
+  shaping.status = valid ? OK : HAS_ERRORS;
+  return valid ? inputValue : null;
 }
 
 const INTEGER = /^-?(?:0|[1-9][0-9]*)$/;

@@ -39,9 +39,20 @@ export function calendarOf(zone: string = process.env.TIME_ZONE || DEFAULT_TIME_
   return calendar;
 }
 
-/** Today's date (YYYY-MM-DD) in the deployment's time zone, the calendar every department works by. */
+/** The last day {@link today} read: its zone, the minute it was read in, and the date. */
+let lastDay = { zone: "", minute: Number.NaN, day: "" };
+
+/**
+ * Today's date (YYYY-MM-DD) in the deployment's time zone, the calendar every department works by.
+ * Formatting a date in a zone costs microseconds and a request may ask several times, so the
+ * day is kept for the minute it was read in: every zone's midnight falls on a whole minute (no zone
+ * has had an offset of seconds since the early twentieth century).
+ */
 export function today(now = new Date()): string {
-  return calendarOf().format(now);
+  const zone = process.env.TIME_ZONE || DEFAULT_TIME_ZONE;
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (lastDay.minute !== minute || lastDay.zone !== zone) lastDay = { zone, minute, day: calendarOf(zone).format(now) };
+  return lastDay.day;
 }
 
 /** Today's date by `clock`. */
