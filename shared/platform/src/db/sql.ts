@@ -70,10 +70,17 @@ export async function runPrepared<Row extends object = Record<string, unknown>>(
 }
 
 /**
- * `column` is one of `values`, in a text whose shape does not depend on how many: `= ANY(?)` with
- * one array on PostgreSQL (one prepared statement for any number), `IN (?, …)` on SQLite.
+ * `column` is one of `values`. On PostgreSQL in one of two texts whatever the number (each a
+ * prepared statement): `= ?` for one value, `= ANY(?)` with an array for more; `IN (?, …)` on SQLite.
+ * One value gets a text of its own because PostgreSQL planned `= ANY(?)` with a one-element array
+ * again at every execution: its generic plan, costed for an array of unknown length, never beats
+ * the custom plan of one, so it kept making custom plans, and planning a citizen's record (six
+ * tables) cost three times running it. `= ?` gets the generic plan from the sixth execution on.
  */
 export function anyOf(db: DataSource, column: string, values: readonly unknown[]): { sql: string; params: unknown[] } {
-  if (db.options.type === "postgres") return { sql: `${column} = ANY(?)`, params: [[...values]] };
+  if (db.options.type === "postgres")
+    return values.length === 1
+      ? { sql: `${column} = ?`, params: [values[0]] }
+      : { sql: `${column} = ANY(?)`, params: [[...values]] };
   return { sql: `${column} IN (${values.map(() => "?").join(", ")})`, params: [...values] };
 }
