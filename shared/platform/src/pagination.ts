@@ -257,10 +257,10 @@ export function toConnection<T>(rows: T[], totalCount: number, page: PageRequest
 
 /**
  * One page per person for a batch of people (a batched person-keyed list field), every page by
- * the same request, newest first: two statements whatever the batch size, a GROUP BY count and a
- * window function that numbers each person's rows so one query cuts every person's page. The
- * entity's table has an integer `id` and an `id_number`; `newestBy` is the column its lists are
- * ordered by (descending, then `id` descending).
+ * the same request, newest first: two statements whatever the batch size, a GROUP BY count and
+ * one query that cuts every person's page. The entity's table has an integer `id` and an
+ * `id_number`, and an index that starts with (`id_number`, `newestBy`); `newestBy` is the column
+ * its lists are ordered by (descending, then `id` descending).
  */
 export async function pagesPerPerson<T extends { idNumber: string }>(
   repo: Repository<T>,
@@ -279,15 +279,27 @@ export async function pagesPerPerson<T extends { idNumber: string }>(
   const totals = new Map(counts.map((r) => [r.idNumber, Number(r.count)]));
   let rows: T[] = [];
   if (page.limit > 0 && counts.length > 0) {
+    const table = repo.metadata.tableName;
+    // PostgreSQL reads each person's page down their (id_number, newestBy) index: a page costs
+    // the same however long the person's history (a window function over a resident's 100 hall
+    // cases read and sorted all 100 to keep five). SQLite has no LATERAL: it keeps the window.
+    const pageIds =
+      repo.manager.connection.options.type === "postgres"
+        ? `SELECT l.id FROM unnest(CAST(:ids AS varchar[])) AS p(id_number) CROSS JOIN LATERAL (
+             SELECT r.id FROM ${table} r WHERE r.id_number = p.id_number
+             ORDER BY r.${newestBy} DESC, r.id DESC OFFSET :skip LIMIT :limit) l`
+        : `SELECT ranked.id FROM (
+             SELECT r.id AS id, ROW_NUMBER() OVER (PARTITION BY r.id_number ORDER BY r.${newestBy} DESC, r.id DESC) AS rn
+             FROM ${table} r WHERE r.id_number IN (:...ids)
+           ) ranked WHERE ranked.rn > :skip AND ranked.rn <= :until`;
     rows = await repo
       .createQueryBuilder("c")
-      .where(
-        `c.id IN (SELECT ranked.id FROM (
-           SELECT r.id AS id, ROW_NUMBER() OVER (PARTITION BY r.id_number ORDER BY r.${newestBy} DESC, r.id DESC) AS rn
-           FROM ${repo.metadata.tableName} r WHERE r.id_number IN (:...ids)
-         ) ranked WHERE ranked.rn > :skip AND ranked.rn <= :until)`,
-        { ids, skip: page.offset, until: page.offset + page.limit },
-      )
+      .where(`c.id IN (${pageIds})`, {
+        ids,
+        skip: page.offset,
+        limit: page.limit,
+        until: page.offset + page.limit,
+      })
       .orderBy(`c.${newestBy}`, "DESC")
       .addOrderBy("c.id", "DESC")
       .getMany();
