@@ -46,7 +46,7 @@ let lastDay = { zone: "", minute: Number.NaN, day: "" };
  * Today's date (YYYY-MM-DD) in the deployment's time zone, the calendar every department works by.
  * Formatting a date in a zone costs microseconds and a request may ask several times, so the
  * day is kept for the minute it was read in: every zone's midnight falls on a whole minute (no zone
- * has had an offset of seconds since the early twentieth century).
+ * has had an offset with seconds since Liberia's in 1972).
  */
 export function today(now = new Date()): string {
   const zone = process.env.TIME_ZONE || DEFAULT_TIME_ZONE;

@@ -75,7 +75,7 @@ export async function runPrepared<Row extends object = Record<string, unknown>>(
  * One value gets a text of its own because PostgreSQL planned `= ANY(?)` with a one-element array
  * again at every execution: its generic plan, costed for an array of unknown length, never beats
  * the custom plan of one, so it kept making custom plans, and planning a citizen's record (six
- * tables) cost three times running it. `= ?` gets the generic plan from the sixth execution on.
+ * tables) cost four times running it. `= ?` gets the generic plan from the sixth execution on.
  */
 export function anyOf(db: DataSource, column: string, values: readonly unknown[]): { sql: string; params: unknown[] } {
   if (db.options.type === "postgres")
