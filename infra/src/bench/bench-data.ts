@@ -73,6 +73,34 @@ export async function ensureBenchData(
   return { databaseUrl, reused: false };
 }
 
+/** What a run of the stack adds to a department's database while it answers reads. */
+const RUN_TABLES = ["audit_entry", "audit_entry_key", "audit_head", "used_context"];
+
+/**
+ * Empties, in every department's database of the set at `databaseUrl`, what earlier runs added
+ * (their audit trails and used contexts), so that every run starts from the set as seeded. Each
+ * run signs with keys of its own, so an earlier run's trail could not be checked by this one
+ * anyway; and left to grow (0.9 million audit rows a department after a morning of quick runs),
+ * it made each run's PostgreSQL CPU per request higher than the last's, which hid any change
+ * measured back to back.
+ */
+export async function clearRunTables(databaseUrl: string): Promise<void> {
+  for (const { definition } of subgraphs) {
+    const db = new Client({
+      connectionString: benchDatabaseUrl(databaseUrl, postgresDatabaseName(databaseUrl, definition.name)),
+    });
+    await db.connect();
+    try {
+      const { rows } = await db.query<{ name: string }>("SELECT relname AS name FROM pg_class WHERE relname = ANY($1)", [
+        RUN_TABLES,
+      ]);
+      if (rows.length) await db.query(`TRUNCATE ${rows.map((r) => `"${r.name}"`).join(", ")}`);
+    } finally {
+      await db.end();
+    }
+  }
+}
+
 /** Drops every database of the bench set `prefix` (`<prefix>_<department>`). */
 export async function dropBenchData(baseUrl: string, prefix: string): Promise<void> {
   await withPostgresAdmin(baseUrl, async (client) => {
@@ -128,16 +156,17 @@ export async function ensureMatchingData(databaseUrl: string, size: SeedSize): P
 }
 
 /**
- * `VACUUM used_context` in each of the set's department databases (`names`): every request
- * leaves its used context id there, pruned a minute and a half later, and a PostgreSQL without
- * autovacuum (this project's development server) keeps every pruned row as a dead one, so that
- * without this a department's PostgreSQL time per request grows from run to run whatever the code.
- * What autovacuum would do between the queries of a production server.
+ * `VACUUM used_context, audit_head` in each of the set's department databases (`names`): every
+ * request leaves its used context id there, pruned a minute and a half later, and the audit head
+ * relay marks heads sent; a PostgreSQL without autovacuum (this project's development server)
+ * keeps every pruned or updated row as a dead one, so that without this a department's PostgreSQL
+ * time per request grows from run to run whatever the code. What autovacuum would do between the
+ * queries of a production server.
  */
-export async function vacuumUsedContexts(databaseUrl: string, names: readonly string[]): Promise<void> {
+export async function vacuumRunTables(databaseUrl: string, names: readonly string[]): Promise<void> {
   for (const name of names) {
     const db = new Client({ connectionString: benchDatabaseUrl(databaseUrl, name) });
     await db.connect();
-    await db.query("VACUUM used_context").finally(() => db.end());
+    await db.query("VACUUM used_context, audit_head").finally(() => db.end());
   }
 }

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
-import { ensureBenchData, ensureMatchingData, vacuumUsedContexts } from "./bench-data";
+import { clearRunTables, ensureBenchData, ensureMatchingData, vacuumRunTables } from "./bench-data";
 import { parseBenchArgs } from "./bench-options";
 import { idleCpuMs, postgresBackendPids, runLoad, stackCpuMs, waitUntilQuiet, type RunResult } from "./load";
 import { issueDevToken } from "@onewindow/gateway";
@@ -147,6 +147,7 @@ async function main() {
   console.log(load());
   const { databaseUrl, reused } = await ensureBenchData(options.baseDatabaseUrl, options.size, options.fresh);
   console.log(`${reused ? "reusing" : "seeded"} data set ${new URL(databaseUrl).pathname.slice(1)}_*`);
+  if (reused) await clearRunTables(databaseUrl);
   const matching = options.queries.includes("Q5");
   const jobSeekers = matching ? await ensureMatchingData(databaseUrl, options.size) : [];
   if (matching) console.log(`${jobSeekers.length.toLocaleString("en-US")} job seekers to match`);
@@ -206,7 +207,7 @@ async function main() {
             database: postgresDatabaseName(databaseUrl, d.name),
           })),
         });
-      await vacuumUsedContexts(databaseUrl, databases);
+      await vacuumRunTables(databaseUrl, databases);
       for (const [target, proc] of targets)
         if (options.warmup)
           await run(

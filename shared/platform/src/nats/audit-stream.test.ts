@@ -4,11 +4,11 @@ import assert from "node:assert/strict";
 import crypto from "node:crypto";
 import { AuditEntry } from "../audit/audit-entry.entity";
 import { AUDIT_MIGRATIONS } from "../audit/audit-migrations";
-import { isSignedHeadValid } from "../audit/audit-head";
+import { isSignedHeadValid, signAuditHead } from "../audit/audit-head";
 import { AuditTrail } from "../audit/audit-trail";
 import { createLogger } from "../logger";
 import { sqlQueries } from "../metrics";
-import { AuditHeadRelay, readPublishedHeads } from "./audit-stream";
+import { AuditHeadRelay, mergeHeadRuns, readPublishedHeads } from "./audit-stream";
 import { NatsEventBus } from "./nats-event-bus";
 
 // The real NATS JetStream at NATS_URL (CI makes sure one runs), under a subject prefix of this
@@ -51,7 +51,7 @@ describe("the audit head relay against a real nats-server", () => {
       entities: [AuditEntry],
       migrations: AUDIT_MIGRATIONS,
     });
-    const relay = new AuditHeadRelay(db, bus, DEPARTMENT, logger);
+    const relay = new AuditHeadRelay(db, bus, DEPARTMENT, logger, privateKey);
     const trail = new AuditTrail(db, {
       department: DEPARTMENT,
       signingKey: privateKey,
@@ -96,17 +96,72 @@ describe("the audit head relay against a real nats-server", () => {
     assert.equal((await trail.verify()).ok, true);
   });
 
-  test("heads committed while no relay ran go out when one starts: it reads them from the table", async () => {
-    const { trail, relay, published } = await trailWithRelay();
-    for (let i = 1; i <= 3; i++) await trail.append([read(i)]);
+  test("heads committed while no relay ran go out when one starts, as one head over all their rows", async () => {
+    const { db, trail, relay, published } = await trailWithRelay();
+    for (let i = 1; i <= 3; i++) await trail.append([read(i), read(10 + i)]);
     // Handed over before the relay started (as a stopped replica's would be lost from memory):
-    // the start's sweep finds them in the table all the same, and each is stored once.
+    // the start's sweep finds them in the table all the same.
     relay.start();
-    await until(async () => (await published()).length >= 3, "the table's heads published");
+    await until(async () => (await published()).length >= 1, "the table's heads published");
     await new Promise((r) => setTimeout(r, 300));
+    const heads = await published();
     assert.deepEqual(
-      (await published()).map((h) => h.id),
-      [1, 2, 3],
+      heads.map((h) => [h.from, h.id]),
+      [[1, 6]],
+    );
+    assert.ok(isSignedHeadValid(publicKey, DEPARTMENT, heads[0]));
+    const unsent = (await db.query("SELECT COUNT(*) AS n FROM audit_head WHERE sent_at IS NULL")) as { n: number }[];
+    assert.equal(Number(unsent[0].n), 0, "the three heads it stands for marked sent");
+    // The published head alone covers every row: with the table's heads gone, the trail still
+    // checks, and cutting it short is still found.
+    await db.query("DELETE FROM audit_head");
+    assert.deepEqual(await trail.verify(), { ok: true, checked: 6, brokenAt: null, reason: null, signedHead: 6 });
+    await db.query("DELETE FROM audit_entry WHERE id = 6");
+    const cut = await trail.verify();
+    assert.equal(cut.ok, false);
+    assert.equal(cut.brokenAt, 6);
+  });
+});
+
+describe("mergeHeadRuns: the heads one publish stands for", () => {
+  const { privateKey, publicKey } = crypto.generateKeyPairSync("ed25519");
+  const head = (from: number, id: number, writer?: string) =>
+    signAuditHead(privateKey, {
+      department: DEPARTMENT,
+      ...(writer ? { writer } : {}),
+      from,
+      id,
+      hash: String(id).padStart(64, "0"),
+      at: `2026-11-27T00:00:0${id % 10}.000Z`,
+    });
+
+  test("heads that follow one another on a chain become one, signed from the first row to the last", () => {
+    const runs = mergeHeadRuns([head(1, 2), head(3, 3), head(4, 7)], privateKey);
+    assert.equal(runs.length, 1);
+    const { head: merged, first, last } = runs[0];
+    assert.deepEqual([merged.from, merged.id, merged.hash, merged.at, first, last], [1, 7, head(4, 7).hash, head(4, 7).at, 2, 7]);
+    assert.ok(isSignedHeadValid(publicKey, DEPARTMENT, merged));
+  });
+
+  test("a gap, another chain, or no key keeps heads apart; a lone head goes out as signed", () => {
+    const lone = head(1, 2);
+    assert.equal(mergeHeadRuns([lone], privateKey)[0].head, lone);
+    assert.deepEqual(
+      mergeHeadRuns([head(1, 2), head(4, 5), head(1, 3, "w1"), head(6, 6), head(4, 4, "w1")], privateKey).map(
+        (r) => [r.head.writer ?? "", r.head.from, r.head.id, r.first, r.last],
+      ),
+      [
+        ["", 1, 2, 2, 2],
+        ["", 4, 6, 5, 6],
+        ["w1", 1, 4, 3, 4],
+      ],
+    );
+    assert.deepEqual(
+      mergeHeadRuns([head(1, 2), head(3, 3)], undefined).map((r) => [r.head.from, r.head.id]),
+      [
+        [1, 2],
+        [3, 3],
+      ],
     );
   });
 });

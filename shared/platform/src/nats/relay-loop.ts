@@ -11,7 +11,7 @@ const MAX_BACKOFF_MS = 5000;
  * NATS is unreachable, back off and retry, so rows wait and go out when it returns.
  */
 export abstract class RelayLoop {
-  private running = false;
+  protected running = false;
   private wake: (() => void) | null = null;
   private nudged = false;
   private done: Promise<void> = Promise.resolve();
