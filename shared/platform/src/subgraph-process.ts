@@ -72,8 +72,7 @@ export async function startSubgraph<S>(
   // Development signs with a key generated into DATA_DIR/keys; production passes AUDIT_SIGNING_KEY.
   if (config.nodeEnv !== "production" && !env.AUDIT_SIGNING_KEY && !env.AUDIT_SIGNING_KEY_FILE)
     ensureDevAuditKeys(config.dataDir, definition.name);
-  const auditKey = loadAuditSigningKey(env, config.dataDir, definition.name);
-  const heads = new AuditHeadRelay(dataSource, eventing.bus, definition.name, logger, auditKey);
+  const heads = new AuditHeadRelay(dataSource, eventing.bus, definition.name, logger);
   heads.start();
   // A chain of the trail of this process's own: replicas append side by side, not in turns.
   const writer = await claimAuditWriter(dataSource, logger);
@@ -81,7 +80,7 @@ export async function startSubgraph<S>(
     dataSource,
     {
       department: definition.name,
-      signingKey: auditKey,
+      signingKey: loadAuditSigningKey(env, config.dataDir, definition.name),
       verifyKey: loadAuditVerifyKey(env, config.dataDir, definition.name),
       publishedHeads: async () => {
         if (!eventing.bus.connected) throw new Error(`NATS at ${config.natsUrl} is not reachable`);

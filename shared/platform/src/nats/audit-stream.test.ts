@@ -8,7 +8,7 @@ import { isSignedHeadValid, signAuditHead } from "../audit/audit-head";
 import { AuditTrail } from "../audit/audit-trail";
 import { createLogger } from "../logger";
 import { sqlQueries } from "../metrics";
-import { AuditHeadRelay, mergeHeadRuns, readPublishedHeads } from "./audit-stream";
+import { AuditHeadRelay, auditStreamName, auditSubject, bundleHeads, headsOf, readPublishedHeads } from "./audit-stream";
 import { NatsEventBus } from "./nats-event-bus";
 
 // The real NATS JetStream at NATS_URL (CI makes sure one runs), under a subject prefix of this
@@ -51,7 +51,7 @@ describe("the audit head relay against a real nats-server", () => {
       entities: [AuditEntry],
       migrations: AUDIT_MIGRATIONS,
     });
-    const relay = new AuditHeadRelay(db, bus, DEPARTMENT, logger, privateKey);
+    const relay = new AuditHeadRelay(db, bus, DEPARTMENT, logger);
     const trail = new AuditTrail(db, {
       department: DEPARTMENT,
       signingKey: privateKey,
@@ -65,7 +65,15 @@ describe("the audit head relay against a real nats-server", () => {
     });
     // The statements sent through this database (its label: `service`).
     const sqlCount = async () => (await sqlQueries.get()).values.find((v) => v.labels.service === service)?.value ?? 0;
-    return { db, relay, trail, published, sqlCount };
+    /** How many messages the department's subject of the audit stream holds. */
+    const messages = async () => {
+      const subject = auditSubject(bus.options.prefix, DEPARTMENT);
+      const info = await bus.jetStream().jsm.streams.info(auditStreamName(bus.options.prefix), {
+        subjects_filter: subject,
+      });
+      return info.state.subjects?.[subject] ?? 0;
+    };
+    return { db, relay, trail, published, sqlCount, messages };
   }
 
   test("every committed head reaches the stream, signed, in order; each costs one UPDATE besides its append", async () => {
@@ -96,34 +104,50 @@ describe("the audit head relay against a real nats-server", () => {
     assert.equal((await trail.verify()).ok, true);
   });
 
-  test("heads committed while no relay ran go out when one starts, as one head over all their rows", async () => {
-    const { db, trail, relay, published } = await trailWithRelay();
-    for (let i = 1; i <= 3; i++) await trail.append([read(i), read(10 + i)]);
+  test("heads committed while no relay ran go out when one starts: it reads them from the table", async () => {
+    const { trail, relay, published } = await trailWithRelay();
+    for (let i = 1; i <= 3; i++) await trail.append([read(i)]);
     // Handed over before the relay started (as a stopped replica's would be lost from memory):
-    // the start's sweep finds them in the table all the same.
+    // the start's sweep finds them in the table all the same, and each is stored once.
     relay.start();
-    await until(async () => (await published()).length >= 1, "the table's heads published");
+    await until(async () => (await published()).length >= 3, "the table's heads published");
     await new Promise((r) => setTimeout(r, 300));
-    const heads = await published();
+    assert.deepEqual(
+      (await published()).map((h) => h.id),
+      [1, 2, 3],
+    );
+  });
+
+  test("the heads one drain finds go out in one message, each as it was signed, all marked sent", async () => {
+    const { db, trail, relay, published, messages } = await trailWithRelay();
+    for (let i = 1; i <= 4; i++) await trail.append([read(i)]);
+    relay.start();
+    await until(async () => (await published()).length >= 4, "the table's heads published");
+    assert.equal(await messages(), 1);
+    const heads = (await published()) as { from: number; id: number }[];
     assert.deepEqual(
       heads.map((h) => [h.from, h.id]),
-      [[1, 6]],
+      [1, 2, 3, 4].map((i) => [i, i]),
     );
-    assert.ok(isSignedHeadValid(publicKey, DEPARTMENT, heads[0]));
+    for (const head of heads) assert.ok(isSignedHeadValid(publicKey, DEPARTMENT, head));
     const unsent = (await db.query("SELECT COUNT(*) AS n FROM audit_head WHERE sent_at IS NULL")) as { n: number }[];
-    assert.equal(Number(unsent[0].n), 0, "the three heads it stands for marked sent");
-    // The published head alone covers every row: with the table's heads gone, the trail still
-    // checks, and cutting it short is still found.
+    assert.equal(Number(unsent[0].n), 0);
+    // With the department's own heads gone, the published ones still cover every row, and cutting
+    // the trail short is still found at the first row missing.
     await db.query("DELETE FROM audit_head");
-    assert.deepEqual(await trail.verify(), { ok: true, checked: 6, brokenAt: null, reason: null, signedHead: 6 });
-    await db.query("DELETE FROM audit_entry WHERE id = 6");
-    const cut = await trail.verify();
-    assert.equal(cut.ok, false);
-    assert.equal(cut.brokenAt, 6);
+    assert.deepEqual(await trail.verify(), { ok: true, checked: 4, brokenAt: null, reason: null, signedHead: 4 });
+    await db.query("DELETE FROM audit_entry WHERE id > 2");
+    assert.deepEqual(await trail.verify(), {
+      ok: false,
+      checked: 2,
+      brokenAt: 3,
+      reason: "rows 3-4 are missing: the trail ends before its newest signed head",
+      signedHead: 4,
+    });
   });
 });
 
-describe("mergeHeadRuns: the heads one publish stands for", () => {
+describe("bundleHeads and headsOf: a message of the audit stream", () => {
   const { privateKey, publicKey } = crypto.generateKeyPairSync("ed25519");
   const head = (from: number, id: number, writer?: string) =>
     signAuditHead(privateKey, {
@@ -132,36 +156,34 @@ describe("mergeHeadRuns: the heads one publish stands for", () => {
       from,
       id,
       hash: String(id).padStart(64, "0"),
-      at: `2026-11-27T00:00:0${id % 10}.000Z`,
+      at: "2026-11-27T00:00:00.000Z",
     });
 
-  test("heads that follow one another on a chain become one, signed from the first row to the last", () => {
-    const runs = mergeHeadRuns([head(1, 2), head(3, 3), head(4, 7)], privateKey);
-    assert.equal(runs.length, 1);
-    const { head: merged, first, last } = runs[0];
-    assert.deepEqual([merged.from, merged.id, merged.hash, merged.at, first, last], [1, 7, head(4, 7).hash, head(4, 7).at, 2, 7]);
-    assert.ok(isSignedHeadValid(publicKey, DEPARTMENT, merged));
+  test("one message per chain, whose own fields are the chain's newest head; read back, every head as signed", () => {
+    const heads = [head(1, 2), head(1, 1, "w1"), head(3, 5), head(2, 2, "w1"), head(6, 6)];
+    const bundles = bundleHeads(heads);
+    assert.deepEqual(
+      bundles.map((b) => b.heads.map((h) => `${h.writer ?? ""}:${h.id}`)),
+      [
+        [":2", ":5", ":6"],
+        ["w1:1", "w1:2"],
+      ],
+    );
+    for (const { message, heads: carried } of bundles) {
+      const sent = JSON.parse(JSON.stringify(message)) as unknown;
+      // A reader of the message alone sees the newest head, signed.
+      assert.ok(isSignedHeadValid(publicKey, DEPARTMENT, sent));
+      assert.equal((sent as { id: number }).id, carried.at(-1)!.id);
+      const read = headsOf(sent);
+      assert.deepEqual(read, carried);
+      for (const h of read) assert.ok(isSignedHeadValid(publicKey, DEPARTMENT, h));
+    }
   });
 
-  test("a gap, another chain, or no key keeps heads apart; a lone head goes out as signed", () => {
-    const lone = head(1, 2);
-    assert.equal(mergeHeadRuns([lone], privateKey)[0].head, lone);
-    assert.deepEqual(
-      mergeHeadRuns([head(1, 2), head(4, 5), head(1, 3, "w1"), head(6, 6), head(4, 4, "w1")], privateKey).map(
-        (r) => [r.head.writer ?? "", r.head.from, r.head.id, r.first, r.last],
-      ),
-      [
-        ["", 1, 2, 2, 2],
-        ["", 4, 6, 5, 6],
-        ["w1", 1, 4, 3, 4],
-      ],
-    );
-    assert.deepEqual(
-      mergeHeadRuns([head(1, 2), head(3, 3)], undefined).map((r) => [r.head.from, r.head.id]),
-      [
-        [1, 2],
-        [3, 3],
-      ],
-    );
+  test("a message of one head is that head, and reads back as itself", () => {
+    const lone = head(1, 3);
+    assert.deepEqual(bundleHeads([lone]), [{ message: lone, heads: [lone] }]);
+    assert.deepEqual(headsOf(JSON.parse(JSON.stringify(lone))), [lone]);
+    assert.deepEqual(headsOf("not a head"), ["not a head"]);
   });
 });

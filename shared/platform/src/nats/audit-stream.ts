@@ -7,9 +7,9 @@ import {
   type JetStreamManager,
   type StreamConfig,
 } from "nats";
-import type { KeyObject } from "node:crypto";
+import { createHash } from "node:crypto";
 import type { DataSource } from "typeorm";
-import { headFromRow, signAuditHead, type AuditHeadRow, type SignedAuditHead } from "../audit/audit-head";
+import { headFromRow, type AuditHeadRow, type SignedAuditHead } from "../audit/audit-head";
 import { streamName } from "../events/event-envelope";
 import type { Logger } from "../logger";
 import type { NatsEventBus } from "./nats-event-bus";
@@ -67,7 +67,8 @@ export async function ensureAuditStream(jsm: JetStreamManager, prefix: string, r
 }
 
 /**
- * Every head `service` has published, oldest first, read with an ephemeral ordered consumer
+ * Every head `service` has published, oldest first (a message may carry several:
+ * {@link PublishedHeads}), read with an ephemeral ordered consumer
  * (JetStream API: `STREAM.INFO.<stream>`, `CONSUMER.CREATE.<stream>`, `CONSUMER.MSG.NEXT`).
  * Signatures are checked by the caller.
  */
@@ -90,14 +91,16 @@ export async function readPublishedHeads(
   }
   if (count === 0) return [];
   const heads: unknown[] = [];
+  let received = 0;
   let stop = () => {};
   const read = (async () => {
     const consumer = await js.consumers.get(stream, { filterSubjects: subject });
     const messages = await consumer.consume();
     stop = () => void messages.close();
     for await (const m of messages) {
+      received++;
       try {
-        heads.push(m.json());
+        heads.push(...headsOf(m.json()));
       } catch {
         // Not JSON: not a head; the signature check would drop it anyway.
       }
@@ -110,7 +113,7 @@ export async function readPublishedHeads(
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new Error(`read ${heads.length} of ${count} signed audit heads from ${stream} before the time-out`)),
+      () => reject(new Error(`read ${received} of ${count} messages of signed audit heads from ${stream} before the time-out`)),
       timeoutMs,
     );
   });
@@ -120,7 +123,7 @@ export async function readPublishedHeads(
     clearTimeout(timer);
     stop();
   }
-  if (heads.length < count) throw new Error(`read ${heads.length} of ${count} signed audit heads from ${stream}`);
+  if (received < count) throw new Error(`read ${received} of ${count} messages of signed audit heads from ${stream}`);
   return heads;
 }
 
@@ -139,47 +142,43 @@ const SWEEP_MS = 30_000;
 const PACE_MS = 50;
 
 /**
- * The heads of `heads` (oldest first, as committed) that follow one another on one chain, each
- * run as one head: from the run's first row to its last, signed again with `key`. Such a head
- * signs no more than the run's heads together did (the run's last row, whose hash chains every
- * row before it), so publishing it instead of them loses nothing; the table keeps them all.
- * Returns each published head with the ids of the table's heads it stands for.
+ * One message of the audit stream: a chain's newest head of a drain and, in `earlier`, the
+ * chain's heads before it in the same drain, each as signed. Each head keeps its own signature,
+ * so the check names a bad row as precisely as with a message per head; a reader that takes only
+ * the message's own fields reads its newest head.
  */
-export function mergeHeadRuns(
-  heads: SignedAuditHead[],
-  key: KeyObject | undefined,
-): { head: SignedAuditHead; first: number; last: number }[] {
-  const runs: { heads: SignedAuditHead[] }[] = [];
-  const open = new Map<string, { heads: SignedAuditHead[] }>();
+export type PublishedHeads = SignedAuditHead & { earlier?: SignedAuditHead[] };
+
+/** `heads` (oldest first) as one message per chain, with the heads each stands for. */
+export function bundleHeads(heads: SignedAuditHead[]): { message: PublishedHeads; heads: SignedAuditHead[] }[] {
+  const chains = new Map<string, SignedAuditHead[]>();
   for (const head of heads) {
     const writer = head.writer ?? "";
-    const run = open.get(writer);
-    if (key && run && run.heads.at(-1)!.id + 1 === head.from) run.heads.push(head);
-    else {
-      const fresh = { heads: [head] };
-      runs.push(fresh);
-      open.set(writer, fresh);
-    }
+    const chain = chains.get(writer) ?? chains.set(writer, []).get(writer)!;
+    chain.push(head);
   }
-  return runs.map(({ heads: run }) => {
-    const first = run[0];
-    const last = run.at(-1)!;
-    if (run.length === 1) return { head: first, first: first.id, last: first.id };
-    const { signature: _, ...fields } = last;
-    return { head: signAuditHead(key!, { ...fields, from: first.from }), first: first.id, last: last.id };
+  return [...chains.values()].map((chain) => {
+    const newest = chain.at(-1)!;
+    return { message: chain.length > 1 ? { ...newest, earlier: chain.slice(0, -1) } : newest, heads: chain };
   });
+}
+
+/** The heads a message of the audit stream carries (see {@link PublishedHeads}), oldest first. */
+export function headsOf(message: unknown): unknown[] {
+  if (!message || typeof message !== "object" || !("earlier" in message)) return [message];
+  const { earlier, ...newest } = message as PublishedHeads;
+  return Array.isArray(earlier) ? [...earlier, newest] : [newest];
 }
 
 /**
  * Publishes the department's signed audit heads to the audit stream, oldest first, and marks them
  * sent: the audit trail's outbox. A head is written in the same statement as its rows, so none is
  * lost while NATS is down; it goes out when NATS is back. The trail hands each head it commits
- * over in memory ({@link hand}), and the relay publishes what was handed at most every 50 ms, the
- * heads that follow one another on a chain as one head signed again ({@link mergeHeadRuns}): one
- * publish and one `UPDATE` however many group commits. The table is read at start, after a
- * failure, when too many heads wait, and every 30 s (heads a stopped replica left unsent). Each is
- * published with a message id, so a head sent twice (two replicas, or handed and read back) is
- * stored once.
+ * over in memory ({@link hand}), and the relay publishes what was handed at most every 50 ms, a
+ * chain's heads in one message ({@link bundleHeads}): one publish and one `UPDATE` however many
+ * group commits. The table is read at start, after a failure, when too many heads wait, and every
+ * 30 s (heads a stopped replica left unsent). Each message has an id made of the heads it carries,
+ * so the same heads sent twice (two replicas, or handed and read back) are stored once.
  */
 export class AuditHeadRelay extends RelayLoop {
   private readonly handed: SignedAuditHead[] = [];
@@ -188,13 +187,11 @@ export class AuditHeadRelay extends RelayLoop {
   private publishedAt = 0;
   private streamReady = false;
 
-  /** `signingKey`: the department's audit key, to sign the head of a run of heads; without, each goes out alone. */
   constructor(
     private readonly db: DataSource,
     bus: NatsEventBus,
     private readonly service: string,
     logger: Logger,
-    private readonly signingKey?: KeyObject,
   ) {
     super(bus, logger, "audit head relay");
   }
@@ -249,28 +246,39 @@ export class AuditHeadRelay extends RelayLoop {
     return rows.map((row) => headFromRow(this.service, row));
   }
 
-  /** Publishes `heads` in order, runs merged, and marks those that went out sent, in one statement. */
+  /** Publishes `heads` in order, a message per chain, and marks those that went out sent, in one statement. */
   private async publish(js: JetStreamClient, prefix: string, heads: SignedAuditHead[]): Promise<void> {
-    const sent: { writer: string; first: number; last: number }[] = [];
+    const sent: SignedAuditHead[] = [];
     try {
-      for (const { head, first, last } of mergeHeadRuns(heads, this.signingKey)) {
-        await js.publish(auditSubject(prefix, this.service), JSON.stringify(head), {
-          msgID: head.writer ? `${this.service}.${head.writer}.${head.id}` : `${this.service}.${head.id}`,
+      for (const bundle of bundleHeads(heads)) {
+        await js.publish(auditSubject(prefix, this.service), JSON.stringify(bundle.message), {
+          msgID: this.messageId(bundle.heads),
           timeout: 5000,
         });
-        sent.push({ writer: head.writer ?? "", first, last });
+        sent.push(...bundle.heads);
       }
     } finally {
       if (sent.length) {
         const postgres = this.db.options.type === "postgres";
         let n = 1;
         const p = () => (postgres ? `$${++n}` : "?");
-        const which = sent.map(() => `(writer = ${p()} AND id BETWEEN ${p()} AND ${p()})`).join(" OR ");
+        const which = sent.map(() => `(writer = ${p()} AND id = ${p()})`).join(" OR ");
         await this.db.query(`UPDATE audit_head SET sent_at = ${postgres ? "$1" : "?"} WHERE ${which}`, [
           new Date().toISOString(),
-          ...sent.flatMap((s) => [s.writer, s.first, s.last]),
+          ...sent.flatMap((head) => [head.writer ?? "", head.id]),
         ]);
       }
     }
+  }
+
+  /** A head alone keeps the id it always had; several, the chain, the first and last, and a digest of all. */
+  private messageId(heads: SignedAuditHead[]): string {
+    const chain = heads[0].writer ? `${this.service}.${heads[0].writer}` : this.service;
+    if (heads.length === 1) return `${chain}.${heads[0].id}`;
+    const digest = createHash("sha256")
+      .update(heads.map((h) => h.id).join(","))
+      .digest("hex")
+      .slice(0, 16);
+    return `${chain}.${heads[0].id}-${heads.at(-1)!.id}.${digest}`;
   }
 }
