@@ -91,9 +91,10 @@ export async function clearRunTables(databaseUrl: string): Promise<void> {
     });
     await db.connect();
     try {
-      const { rows } = await db.query<{ name: string }>("SELECT relname AS name FROM pg_class WHERE relname = ANY($1)", [
-        RUN_TABLES,
-      ]);
+      const { rows } = await db.query<{ name: string }>(
+        "SELECT relname AS name FROM pg_class WHERE relname = ANY($1)",
+        [RUN_TABLES],
+      );
       if (rows.length) await db.query(`TRUNCATE ${rows.map((r) => `"${r.name}"`).join(", ")}`);
     } finally {
       await db.end();

@@ -8,7 +8,14 @@ import { isSignedHeadValid, signAuditHead } from "../audit/audit-head";
 import { AuditTrail } from "../audit/audit-trail";
 import { createLogger } from "../logger";
 import { sqlQueries } from "../metrics";
-import { AuditHeadRelay, auditStreamName, auditSubject, bundleHeads, headsOf, readPublishedHeads } from "./audit-stream";
+import {
+  AuditHeadRelay,
+  auditStreamName,
+  auditSubject,
+  bundleHeads,
+  headsOf,
+  readPublishedHeads,
+} from "./audit-stream";
 import { NatsEventBus } from "./nats-event-bus";
 
 // The real NATS JetStream at NATS_URL (CI makes sure one runs), under a subject prefix of this

@@ -113,7 +113,10 @@ export async function readPublishedHeads(
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new Error(`read ${received} of ${count} messages of signed audit heads from ${stream} before the time-out`)),
+      () =>
+        reject(
+          new Error(`read ${received} of ${count} messages of signed audit heads from ${stream} before the time-out`),
+        ),
       timeoutMs,
     );
   });
