@@ -91,3 +91,30 @@ test("rows written before the act columns still verify; the act columns of newer
     reason: "row 2 was altered after it was written",
   });
 });
+
+test("a row's hash is SHA-256 of the JSON of its content, in the documented order, after the previous row's", async () => {
+  const { db, close } = await openTestDatabase({
+    service: "audit",
+    entities: [AuditEntry],
+    migrations: AUDIT_MIGRATIONS,
+  });
+  afterThisTest(close);
+  const trail = new AuditTrail(db);
+  // Characters JSON escapes, so the content is hashed exactly as an auditor's tool would write it.
+  await trail.append([read(1), { ...read(2), reason: 'a "quoted"\\ reason\n', outcome: "failed" }]);
+  const rows: Record<string, unknown>[] = await db.query("SELECT * FROM audit_entry ORDER BY id");
+  let prevHash = "0".repeat(64);
+  for (const row of rows) {
+    const content = [
+      Number(row.id),
+      ...["at", "request_id", "user_id", "roles", "purpose", "id_number", "department", "fields"].map((c) => row[c]),
+      prevHash,
+      ...["client_request_id", "token_jti", "outcome", "reason"].map((c) => row[c]),
+    ];
+    assert.equal(row.prev_hash, prevHash);
+    assert.equal(row.hash, crypto.createHash("sha256").update(JSON.stringify(content)).digest("hex"));
+    prevHash = row.hash as string;
+  }
+  assert.equal(rows.length, 2);
+  assert.equal(rows[1].reason, 'a "quoted"\\ reason\n');
+});
