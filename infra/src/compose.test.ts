@@ -14,6 +14,7 @@ import Ajv2019 from "ajv/dist/2019";
 import { parse } from "yaml";
 import {
   cacheStoreFromEnv,
+  DEPARTMENT_NODE_OPTIONS,
   eventPublicKeyVariable,
   loadBaseConfig,
   metricsPortOf,
@@ -182,6 +183,7 @@ describe("docker-compose.yml", () => {
       assert.equal(env.PORT ?? String(department.port), String(department.port), `${name}: PORT`);
       assert.equal(env.NODE_ENV, "production", `${name}: NODE_ENV`);
       assert.equal(env.SEED, "none", `${name}: SEED`);
+      assert.equal(env.NODE_OPTIONS, DEPARTMENT_NODE_OPTIONS, `${name}: NODE_OPTIONS, as every launcher sets it`);
     }
     assert.ok(gateway, "a gateway service");
     assert.equal(argsOf(gateway).SERVICE, "gateway");

@@ -12,7 +12,13 @@ import path from "node:path";
 import { describe, it } from "@jest/globals";
 import { parse, parseAllDocuments } from "yaml";
 import { GATEWAY_NODE_OPTIONS } from "@onewindow/gateway";
-import { cacheStoreFromEnv, loadBaseConfig, metricsPortOf, eventPublicKeyVariable } from "@onewindow/platform";
+import {
+  cacheStoreFromEnv,
+  DEPARTMENT_NODE_OPTIONS,
+  eventPublicKeyVariable,
+  loadBaseConfig,
+  metricsPortOf,
+} from "@onewindow/platform";
 import { subgraphs } from "./subgraphs";
 import { natsPasswordVariable, natsUsers } from "./nats-config";
 
@@ -316,6 +322,11 @@ describe("infra/k8s", () => {
         `${name}: the serving container has no DATABASE_MIGRATION_URL`,
       );
       assert.equal(envValue(container, "DATABASE_MIGRATIONS"), "external", `${name}: DATABASE_MIGRATIONS`);
+      assert.equal(
+        envValue(container, "NODE_OPTIONS"),
+        DEPARTMENT_NODE_OPTIONS,
+        `${name}: NODE_OPTIONS, as every launcher sets it`,
+      );
       assert.equal(
         loadBaseConfig({ DATABASE_URL: url.toString(), DATABASE_MIGRATIONS: "external" }).databaseMigrations,
         "external",

@@ -1,7 +1,15 @@
 import path from "node:path";
 import { demoPerson } from "@onewindow/contracts/demo";
 import { gatewayNodeOptions, issueDevToken } from "@onewindow/gateway";
-import { createLogger, ensureDevKeys, loadBaseConfig, metricsPortOf, readPort, today } from "@onewindow/platform";
+import {
+  createLogger,
+  departmentNodeOptions,
+  ensureDevKeys,
+  loadBaseConfig,
+  metricsPortOf,
+  readPort,
+  today,
+} from "@onewindow/platform";
 import { startDevOutbox, type DevOutbox } from "./dev-outbox";
 import { ensureNatsServer } from "./nats-server";
 import { isEmpty, seedAll } from "./seed/seed-all";
@@ -68,6 +76,7 @@ async function main() {
       const env = {
         PORT: String(definition.defaultPort),
         METRICS_PORT: String(metricsPortOf(definition.defaultPort)),
+        NODE_OPTIONS: departmentNodeOptions(),
         ...(definition.name === "notifications" ? outbox?.env : {}),
       };
       const supervised = new Supervised(definition.name, path.join(dir, "dist", "main.js"), env, logger);

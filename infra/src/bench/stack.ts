@@ -2,7 +2,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gatewayNodeOptions } from "@onewindow/gateway";
-import { devDepartmentKeyEnv, devProductionKeyEnv, ensureDevKeys, MAX_PERSON_READ_CAP } from "@onewindow/platform";
+import {
+  departmentNodeOptions,
+  devDepartmentKeyEnv,
+  devProductionKeyEnv,
+  ensureDevKeys,
+  MAX_PERSON_READ_CAP,
+} from "@onewindow/platform";
 import { forkAndWait, stopChild, type Child } from "../stack/child-process";
 import { subgraphs, supergraphPath } from "../subgraphs";
 import type { PeerTarget } from "./queries";
@@ -112,7 +118,8 @@ export async function startBenchStack(
         forkAndWait(
           definition.name,
           path.join(dir, "dist", "main.js"),
-          { ...env, ...devDepartmentKeyEnv(dataDir, definition.name) },
+          // As every launcher starts it.
+          { ...env, ...devDepartmentKeyEnv(dataDir, definition.name), NODE_OPTIONS: departmentNodeOptions() },
           // A migration over a large data set (the centres bench's roll-up) may take minutes.
           {
             execArgv: profileArgs(options.profileDir ?? null, definition.name),
