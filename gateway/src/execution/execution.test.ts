@@ -249,6 +249,26 @@ describe("the gateway's executor answers as ApolloGateway's", () => {
     });
   }
 
+  test("keys named like Object.prototype's, as a client's aliases and in departments' answers, are plain data", async () => {
+    mood = "plain";
+    const prototypeKeys = Object.getOwnPropertyNames(Object.prototype);
+    const op = {
+      query: `{ __proto__: citizen(idNumber: "1") { constructor: name toString: idNumber
+        hasOwnProperty: medicalInsurance { __proto__: scheme valueOf: status } __typename }
+        constructor: citizens(first: 2) { edges { __proto__: node { __proto__: name } } } }`,
+    };
+    const [a, b] = [await answer(stock, op), await answer(ours, op)];
+    assert.deepEqual(b, a);
+    const data = JSON.parse(b.data) as Record<string, Record<string, unknown>>;
+    assert.deepEqual(Object.keys(data), ["__proto__", "constructor"]);
+    assert.deepEqual(Object.keys(data["__proto__"]), ["constructor", "toString", "hasOwnProperty", "__typename"]);
+    assert.equal(typeof data["__proto__"]["constructor"], "string");
+    assert.deepEqual(Object.keys(data["__proto__"]["hasOwnProperty"] as object), ["__proto__", "valueOf"]);
+    // Nothing reached a prototype on the way.
+    assert.deepEqual(Object.getOwnPropertyNames(Object.prototype), prototypeKeys);
+    assert.equal(Object.getPrototypeOf({}), Object.prototype);
+  });
+
   test("every root query and mutation field, three levels deep, in every mood", async () => {
     const apiSchema = supergraph.apiSchema().toGraphQLJSSchema();
     const roots = [

@@ -61,10 +61,11 @@ export function shapedOperation(
 
 /**
  * Where the stock executor asserts (an answer that does not fit the schema), the same message:
- * the executor turns it into the answer's only error.
+ * the executor turns it into the answer's only error. Called as `if (!ok) fail(message)`, not
+ * with a closure for the message: a closure per check made every call of the shaper allocate.
  */
-function check(condition: unknown, message: () => string): asserts condition {
-  if (!condition) throw new Error(message());
+function fail(message: string): never {
+  throw new Error(message);
 }
 
 interface Shaping {
@@ -118,13 +119,11 @@ export function shapeResponse(
 
 function ifArgument(directive: DirectiveNode, variables: Record<string, unknown>): boolean {
   const arg = directive.arguments?.find((a) => a.name.value === "if");
-  check(arg, () => `Missing "if" argument on @${directive.name.value}`);
+  if (!arg) fail(`Missing "if" argument on @${directive.name.value}`);
   if (arg.value.kind === Kind.VARIABLE) {
     const value = variables[arg.value.name.value];
-    check(
-      typeof value === "boolean",
-      () => `Unexpected value ${String(value)} for variable $${(arg.value as { name: { value: string } }).name.value}`,
-    );
+    if (typeof value !== "boolean")
+      fail(`Unexpected value ${String(value)} for variable $${(arg.value as { name: { value: string } }).name.value}`);
     return value;
   }
   return arg.value.kind === Kind.BOOLEAN && arg.value.value;
@@ -196,9 +195,9 @@ function applySelectionSet(
         }
         continue;
       }
-      check(!isAbstractType(parentType) || isInterfaceType(parentType), () => `Cannot query ${name} on ${parentType}`);
+      if (isAbstractType(parentType) && !isInterfaceType(parentType)) fail(`Cannot query ${name} on ${parentType}`);
       const definition = (parentType as Exclude<GraphQLCompositeType, { getTypes: unknown }>).getFields()[name];
-      check(definition, () => `Cannot query field "${name}" on type "${parentType}"`);
+      if (!definition) fail(`Cannot query field "${name}" on type "${parentType}"`);
       path.push(responseName);
       output[responseName] = updateOutputValue(
         shaping,
@@ -219,18 +218,15 @@ function applySelectionSet(
         selections = selection.selectionSet;
       } else {
         const fragment = shaping.fragments[selection.name.value];
-        check(fragment, () => `Unknown fragment "${selection.name.value}"`);
+        if (!fragment) fail(`Unknown fragment "${selection.name.value}"`);
         condition = fragment.typeCondition.name.value;
         selections = fragment.selectionSet;
       }
       const typename = input.__typename;
-      check(
-        !typename || typeof typename === "string",
-        () => `Got unexpected value for __typename: ${String(typename)}`,
-      );
+      if (typename && typeof typename !== "string") fail(`Got unexpected value for __typename: ${String(typename)}`);
       if (typeConditionApplies(shaping.schema, condition, typename as string | undefined, parentType)) {
         const type = condition ? shaping.schema.getType(condition) : parentType;
-        check(type && isCompositeType(type), () => `Unknown type ${condition}`);
+        if (!type || !isCompositeType(type)) fail(`Unknown type ${condition}`);
         if (applySelectionSet(shaping, input, selections, output, path, type) === NULL_BUBBLE_UP) return NULL_BUBBLE_UP;
       }
     }
@@ -281,20 +277,15 @@ function updateOutputValue(
     return null;
   }
   if (isListType(type)) {
-    check(
-      Array.isArray(inputValue),
-      () => `Invalid non-list value ${String(inputValue)} returned by subgraph for list type ${String(type)}`,
-    );
-    check(
-      outputValue === undefined || Array.isArray(outputValue),
-      () => `Invalid non-list value ${String(outputValue)} returned by subgraph for list type ${String(type)}`,
-    );
+    if (!Array.isArray(inputValue))
+      fail(`Invalid non-list value ${String(inputValue)} returned by subgraph for list type ${String(type)}`);
+    if (outputValue !== undefined && !Array.isArray(outputValue))
+      fail(`Invalid non-list value ${String(outputValue)} returned by subgraph for list type ${String(type)}`);
     const outputList = (outputValue as unknown[] | undefined) ?? new Array(inputValue.length).fill(undefined);
-    check(
-      inputValue.length === outputList.length,
-      () =>
+    if (inputValue.length !== outputList.length)
+      fail(
         `[${String(inputValue)}].length (${inputValue.length}) !== [${String(outputList)}].length (${outputList.length})`,
-    );
+      );
     let found = OK;
     const updated = new Array(outputList.length);
     for (let i = 0; i < outputList.length; i++) {
@@ -316,21 +307,15 @@ function updateOutputValue(
     return found & INVALID ? null : updated;
   }
   if (isCompositeType(type)) {
-    check(selectionSet, () => `Invalid empty selection set for composite type ${type.name}`);
-    check(
-      typeof inputValue === "object",
-      () => `Invalid non-object value ${String(inputValue)} returned by subgraph for composite type ${type.name}`,
-    );
-    check(
-      outputValue === undefined || typeof outputValue === "object",
-      () => `Invalid non-object value ${String(inputValue)} returned by subgraph for composite type ${type.name}`,
-    );
+    if (!selectionSet) fail(`Invalid empty selection set for composite type ${type.name}`);
+    if (typeof inputValue !== "object")
+      fail(`Invalid non-object value ${String(inputValue)} returned by subgraph for composite type ${type.name}`);
+    if (outputValue !== undefined && typeof outputValue !== "object")
+      fail(`Invalid non-object value ${String(inputValue)} returned by subgraph for composite type ${type.name}`);
     const input = inputValue as Record<string, unknown>;
     const typename = input.__typename;
-    check(
-      typename === undefined || typeof typename === "string",
-      () => `Invalid non-string value ${String(typename)} for __typename at ${path.join(",")}`,
-    );
+    if (typename !== undefined && typeof typename !== "string")
+      fail(`Invalid non-string value ${String(typename)} for __typename at ${path.join(",")}`);
     let objectType: GraphQLCompositeType = type;
     if (typename) {
       const named = shaping.schema.getType(typename);
@@ -351,10 +336,8 @@ function updateOutputValue(
     shaping.status = bubbled ? HAS_ERRORS : OK;
     return bubbled ? null : outputObject;
   }
-  check(
-    outputValue === undefined,
-    () => `Excepted output to be undefined but got ${String(type)} for type ${String(type)}`,
-  );
+  if (outputValue !== undefined)
+    fail(`Excepted output to be undefined but got ${String(type)} for type ${String(type)}`);
   const valid = isValidLeafValue(type, inputValue);
   if (!valid) {
     shaping.errors.push(
