@@ -52,7 +52,7 @@ export function deepMerge(target: Record<string, unknown>, source: unknown): Rec
  * sends are built of them.
  */
 const NothingInherited = function () {} as unknown as new () => Record<string, unknown>;
-NothingInherited.prototype = Object.create(null);
+NothingInherited.prototype = Object.create(null) as object;
 
 /** An object that inherits nothing, for data keyed by what departments and clients send. */
 export function emptyRecord<T = unknown>(): Record<string, T> {
