@@ -4,7 +4,7 @@
  * answering a page of 50 people allocates rows, audit entries and GraphQL results for every one,
  * and with 50 requests in flight each scavenge copied what they still held: garbage collection was
  * 14-15 % of each department's CPU under the bench's Q2. With 32 MB, departments' CPU per Q2 fell
- * 9 % and the machine's 6 % (BENCHMARKS.md, "A larger young generation for the departments"), for
+ * 9 % and the machine's 6 % (BENCHMARKS.md, "Fewer allocations, and the full set again"), for
  * at most 32 MB more per process, taken only under load. The gateway keeps V8's default: with a
  * larger young generation its RSS under load passed the 200 MB it is held to.
  */

@@ -8,13 +8,19 @@ import { AuditTrail } from "./audit-trail";
 
 const read = (n: number) => auditRead(n, { fields: ["name", "employment"] });
 
-test("appends chain; altering, removing or inserting a row breaks the chain at that row", async () => {
+/** A database with the audit trail's tables, closed when the test ends. */
+async function trailDatabase() {
   const { db, close } = await openTestDatabase({
     service: "audit",
     entities: [AuditEntry],
     migrations: AUDIT_MIGRATIONS,
   });
   afterThisTest(close);
+  return db;
+}
+
+test("appends chain; altering, removing or inserting a row breaks the chain at that row", async () => {
+  const db = await trailDatabase();
   const trail = new AuditTrail(db);
   // Concurrent appends still make one chain without gaps.
   await Promise.all(Array.from({ length: 10 }, (_, i) => trail.append([read(2 * i), read(2 * i + 1)])));
@@ -38,12 +44,7 @@ test("appends chain; altering, removing or inserting a row breaks the chain at t
 });
 
 test("rows written before the act columns still verify; the act columns of newer rows are in their hash", async () => {
-  const { db, close } = await openTestDatabase({
-    service: "audit",
-    entities: [AuditEntry],
-    migrations: AUDIT_MIGRATIONS,
-  });
-  afterThisTest(close);
+  const db = await trailDatabase();
   // A row as the trail wrote it before the act columns existed: NULL there, hashed without them.
   const old = [
     "1",
@@ -93,12 +94,7 @@ test("rows written before the act columns still verify; the act columns of newer
 });
 
 test("a row's hash is SHA-256 of the JSON of its content, in the documented order, after the previous row's", async () => {
-  const { db, close } = await openTestDatabase({
-    service: "audit",
-    entities: [AuditEntry],
-    migrations: AUDIT_MIGRATIONS,
-  });
-  afterThisTest(close);
+  const db = await trailDatabase();
   const trail = new AuditTrail(db);
   // Characters JSON escapes, so the content is hashed exactly as an auditor's tool would write it.
   await trail.append([read(1), { ...read(2), reason: 'a "quoted"\\ reason\n', outcome: "failed" }]);
