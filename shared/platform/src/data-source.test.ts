@@ -1,5 +1,6 @@
 import { test } from "@jest/globals";
 import assert from "node:assert/strict";
+import Sqlite from "better-sqlite3";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -49,3 +50,37 @@ const modeOf = (file: string) => fs.statSync(file).mode & 0o777;
     }
   },
 );
+
+test("a SQLite transaction holds the write lock from its start, so another process's write cannot make its own fail", async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "onewindow-immediate-"));
+  const db = await createDataSource({
+    service: "immediate",
+    entities: [],
+    migrations: [],
+    config: { dataDir, databaseUrl: undefined },
+    logger: createLogger("test", "silent"),
+  });
+  // Another process on the same file, here a second connection that does not wait for locks.
+  const other = new Sqlite(path.join(dataDir, "immediate.sqlite"), { timeout: 0 });
+  try {
+    await db.query("CREATE TABLE t (x INTEGER)");
+    let refused: unknown;
+    await db.transaction(async (tx) => {
+      assert.deepEqual(await tx.query("SELECT count(*) AS n FROM t"), [{ n: 0 }]);
+      // A deferred transaction would let this write in and then be refused its own below.
+      try {
+        other.prepare("INSERT INTO t VALUES (2)").run();
+      } catch (err) {
+        refused = err;
+      }
+      await tx.query("INSERT INTO t VALUES (1)");
+    });
+    assert.equal((refused as { code?: string })?.code, "SQLITE_BUSY");
+    other.prepare("INSERT INTO t VALUES (2)").run();
+    assert.deepEqual(await db.query("SELECT x FROM t ORDER BY x"), [{ x: 1 }, { x: 2 }]);
+  } finally {
+    other.close();
+    await db.destroy();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});

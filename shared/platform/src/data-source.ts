@@ -7,6 +7,7 @@ import {
   type EntityTarget,
   type Logger as TypeOrmLogger,
   type ObjectLiteral,
+  type QueryRunner,
 } from "typeorm";
 import type { BaseConfig } from "./config";
 import {
@@ -235,6 +236,7 @@ function sqliteSource(options: DataSourceOptions, migrationsRun: boolean): { dat
     ...commonOptions(options, migrationsRun),
   });
   serializeTransactions(dataSource);
+  beginImmediate(dataSource);
   return { dataSource, file };
 }
 
@@ -421,6 +423,32 @@ function serializeTransactions(dataSource: DataSource): void {
     queue = run.catch(() => undefined);
     return run;
   }) as DataSource["transaction"];
+}
+
+/**
+ * Makes TypeORM's transactions on SQLite `BEGIN IMMEDIATE`, taking the write lock at their start.
+ * A deferred transaction reads first and asks for the lock at its first write; if another
+ * connection (a second process on the same file) has written meanwhile, SQLite refuses at once
+ * with "database is locked", without waiting the busy timeout, because the reader's snapshot is
+ * stale. Taken at the start, the lock is waited for like any other write.
+ */
+function beginImmediate(dataSource: DataSource): void {
+  const driver = dataSource.driver;
+  const createQueryRunner = driver.createQueryRunner.bind(driver);
+  const patched = new WeakSet<QueryRunner>();
+  driver.createQueryRunner = (mode) => {
+    const runner = createQueryRunner(mode);
+    if (!patched.has(runner)) {
+      patched.add(runner);
+      const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
+      runner.query = ((statement: string, ...rest: unknown[]) =>
+        query(
+          statement === "BEGIN TRANSACTION" ? "BEGIN IMMEDIATE TRANSACTION" : statement,
+          ...rest,
+        )) as QueryRunner["query"];
+    }
+    return runner;
+  };
 }
 
 /** True for a unique or primary-key violation on PostgreSQL or SQLite (a lost race to insert). */
