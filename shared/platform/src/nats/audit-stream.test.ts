@@ -2,6 +2,7 @@ import { describe, test } from "@jest/globals";
 import { afterThisTest, auditRead, openTestDatabase } from "@onewindow/testing";
 import assert from "node:assert/strict";
 import crypto from "node:crypto";
+import type { DataSource } from "typeorm";
 import { AuditEntry } from "../audit/audit-entry.entity";
 import { AUDIT_MIGRATIONS } from "../audit/audit-migrations";
 import { isSignedHeadValid, signAuditHead } from "../audit/audit-head";
@@ -32,6 +33,12 @@ async function until(check: () => Promise<boolean> | boolean, what: string, time
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 25));
   }
+}
+
+/** The heads not yet marked sent: the relay marks them once the stream has acknowledged them. */
+async function unsentHeads(db: DataSource): Promise<number> {
+  const [row] = (await db.query("SELECT COUNT(*) AS n FROM audit_head WHERE sent_at IS NULL")) as { n: number }[];
+  return Number(row.n);
 }
 
 describe("the audit head relay against a real nats-server", () => {
@@ -96,9 +103,9 @@ describe("the audit head relay against a real nats-server", () => {
       await until(async () => (await published()).length === i, `head ${i} published`);
     }
     // Per append, the rows and their head (one statement on PostgreSQL; BEGIN, rows, head, COMMIT
-    // on SQLite); then the relay's one UPDATE.
-    await new Promise((r) => setTimeout(r, 200));
+    // on SQLite); then the relay's one UPDATE, which follows the stream's acknowledgement.
     const append = db.options.type === "postgres" ? 1 : 4;
+    await until(async () => (await sqlCount()) - before >= 5 * (append + 1), "the fifth head marked sent");
     assert.equal((await sqlCount()) - before, 5 * (append + 1));
     const heads = await published();
     assert.deepEqual(
@@ -106,8 +113,7 @@ describe("the audit head relay against a real nats-server", () => {
       [1, 2, 3, 4, 5].map((i) => [i, i]),
     );
     for (const head of heads) assert.ok(isSignedHeadValid(publicKey, DEPARTMENT, head));
-    const unsent = (await db.query("SELECT COUNT(*) AS n FROM audit_head WHERE sent_at IS NULL")) as { n: number }[];
-    assert.equal(Number(unsent[0].n), 0, "every head marked sent");
+    assert.equal(await unsentHeads(db), 0, "every head marked sent");
     assert.equal((await trail.verify()).ok, true);
   });
 
@@ -137,8 +143,7 @@ describe("the audit head relay against a real nats-server", () => {
       [1, 2, 3, 4].map((i) => [i, i]),
     );
     for (const head of heads) assert.ok(isSignedHeadValid(publicKey, DEPARTMENT, head));
-    const unsent = (await db.query("SELECT COUNT(*) AS n FROM audit_head WHERE sent_at IS NULL")) as { n: number }[];
-    assert.equal(Number(unsent[0].n), 0);
+    await until(async () => (await unsentHeads(db)) === 0, "every head marked sent");
     // With the department's own heads gone, the published ones still cover every row, and cutting
     // the trail short is still found at the first row missing.
     await db.query("DELETE FROM audit_head");
