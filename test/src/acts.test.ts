@@ -176,7 +176,9 @@ describe("every act is on the record", () => {
     const flooder: As = { roles: ["analyst"], user: "flooder", purpose: "flood" };
     const headers = { "content-type": "application/json", ...(await stack.headers(flooder)) };
     const statuses: number[] = [];
-    for (let i = 0; i < RATE_LIMIT + 5; i++) {
+    // Until five are refused: the bucket refills as the flood goes on, faster than a slow machine sends.
+    for (let i = 0; statuses.filter((s) => s === 429).length < 5; i++) {
+      assert.ok(i < 3 * RATE_LIMIT, String(statuses));
       const res = await fetch(stack.gatewayUrl, {
         method: "POST",
         headers: { ...headers, "x-request-id": `flood-${i}` },
@@ -185,7 +187,6 @@ describe("every act is on the record", () => {
       statuses.push(res.status);
       await res.arrayBuffer();
     }
-    assert.ok(statuses.filter((s) => s === 429).length >= 5, String(statuses));
     const lines = await eventually(async () => {
       const found = stack
         .logOf("gateway")
@@ -198,9 +199,11 @@ describe("every act is on the record", () => {
       );
       return found;
     });
-    const limited = lines.filter((l) => l.code === "RATE_LIMITED");
-    // One line for the first refusal in the minute; its repeats wait for the minute's summary.
-    assert.equal(limited.length, 1, JSON.stringify(limited));
+    const limited = lines.filter((l) => l.code === "RATE_LIMITED" && l.since === undefined);
+    // One line for the first refusal in the minute; its repeats wait for the minute's summary. (A
+    // minute that ends during the flood is summarised, and the next refusal is a first again.)
+    const summaries = lines.filter((l) => l.code === "RATE_LIMITED" && l.since !== undefined);
+    assert.ok(limited.length <= 1 + summaries.length, JSON.stringify(lines));
     assert.deepEqual(
       [limited[0].status, limited[0].count, limited[0].clientRequestId],
       [429, 1, `flood-${statuses.indexOf(429)}`],

@@ -37,7 +37,7 @@ const laborMain = path.join(subgraphs.find((s) => s.definition.name === "labor-s
     async function connectedRoles(): Promise<Map<string, Set<string>>> {
       return withPostgresAdmin(process.env.DATABASE_URL!, async (admin) => {
         const { rows } = await admin.query<{ datname: string; usename: string }>(
-          "SELECT DISTINCT datname, usename FROM pg_stat_activity WHERE datname LIKE $1",
+          "SELECT DISTINCT datname, usename FROM pg_stat_activity WHERE datname LIKE $1 AND backend_type = 'client backend'",
           [`${stack.eventsPrefix}\\_%`],
         );
         const out = new Map<string, Set<string>>();

@@ -192,9 +192,12 @@ describe("the gateway cannot be exhausted, and nothing is exposed where it shoul
     assert.notEqual(a.authorization, b.authorization);
     const served = await untilRefused((i) => postFrom(stack, "127.0.0.30", { query: "{ __typename }" }, i % 2 ? b : a));
     assert.ok(served >= RATE_LIMIT, `refused after ${served}`);
-    // Both tokens are refused now, not only the one that emptied the bucket.
-    for (const headers of [a, b])
-      assert.equal((await postFrom(stack, "127.0.0.30", { query: "{ __typename }" }, headers)).status, 429);
+    // Both tokens are refused now, not only the one that emptied the bucket (at most a request the
+    // bucket has refilled meanwhile is served).
+    for (const headers of [a, b]) {
+      const more = await untilRefused(() => postFrom(stack, "127.0.0.30", { query: "{ __typename }" }, headers));
+      assert.ok(more <= 1, `served ${more} more`);
+    }
     const other = await postFrom(
       stack,
       "127.0.0.30",

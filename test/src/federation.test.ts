@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { startStack, type Stack } from "./harness/stack";
+import { eventually } from "./harness/eventually";
 import { freshCreditCode, freshIdNumber } from "./harness/fixtures";
 
 const REGISTER_CITIZEN = `mutation ($input: RegisterCitizenInput!) { registerCitizen(input: $input) { idNumber } }`;
@@ -126,17 +127,21 @@ describe("one citizen across departments", () => {
     const page = `query ($c: String!, $n: Int!) { citizens(filter: { community: $c }, first: $n) { edges { node { idNumber medicalInsurance { scheme monthlyContribution } } } } }`;
     // Each request also appends its reads to the department's audit trail: one short transaction,
     // whatever the number of people. One page of one citizen is the yardstick: the read plus that.
-    const counts: number[] = [];
-    for (const n of [1, 10, 100]) {
-      const before = await stack.sqlCount("medical-insurance");
-      const data = await ok(stack, page, { c: community, n });
-      const after = await stack.sqlCount("medical-insurance");
-      assert.equal(data.citizens.edges.length, n);
-      assert.ok(data.citizens.edges.every((e: any) => e.node.medicalInsurance.scheme === "RESIDENT"));
-      counts.push(after - before);
-    }
-    const [one, ...more] = counts;
-    assert.deepEqual(more, [one, one]);
+    // Measured again if a relay's idle poll fell inside one of the windows.
+    const one = await eventually(async () => {
+      const counts: number[] = [];
+      for (const n of [1, 10, 100]) {
+        const before = await stack.sqlCount("medical-insurance");
+        const data = await ok(stack, page, { c: community, n });
+        const after = await stack.sqlCount("medical-insurance");
+        assert.equal(data.citizens.edges.length, n);
+        assert.ok(data.citizens.edges.every((e: any) => e.node.medicalInsurance.scheme === "RESIDENT"));
+        counts.push(after - before);
+      }
+      const [first, ...more] = counts;
+      assert.deepEqual(more, [first, first]);
+      return first;
+    });
     // The read itself is one statement. The rest is per request, whatever the page: the used
     // context id (one insert), the audit trail's append with its signed head (one statement on
     // PostgreSQL; begin, rows, head, commit on SQLite), the relay's mark of that head as

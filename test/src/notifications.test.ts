@@ -97,13 +97,11 @@ describe("notifications through the gateway: SMS on a completed case, once, and 
     });
     const day = done.completeCase.completedOn as string;
     const text = `【一窗通办】您的办件（编号${caseId}）已于${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日办结，请携带身份证件到服务大厅窗口领取办理结果。`;
-    await eventually(
-      async () =>
-        assert.deepEqual(
-          sms.to(mobile).map((m) => m.text),
-          [text],
-        ),
-      20_000,
+    await eventually(async () =>
+      assert.deepEqual(
+        sms.to(mobile).map((m) => m.text),
+        [text],
+      ),
     );
 
     // The same signed envelope again, twice, as JetStream redelivers it, with NATS restarted between.
@@ -188,13 +186,11 @@ describe("notifications through the gateway: SMS on a completed case, once, and 
       `SELECT COUNT(*) AS n FROM outbox_event WHERE type = 'onewindow.hall.ticket.near' AND subject = '${idNumber}'`,
     );
     assert.equal(Number(near[0].n), 1, "the hall tells the holder once");
-    await eventually(
-      async () =>
-        assert.deepEqual(
-          sms.to(mobile).map((m) => m.text),
-          [`【一窗通办】您在凯旋街道综合服务中心取的${mine.number}号前面还有3位，请回到大厅留意叫号。`],
-        ),
-      20_000,
+    await eventually(async () =>
+      assert.deepEqual(
+        sms.to(mobile).map((m) => m.text),
+        [`【一窗通办】您在凯旋街道综合服务中心取的${mine.number}号前面还有3位，请回到大厅留意叫号。`],
+      ),
     );
   });
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, test } from "@jest/globals";
 import assert from "node:assert/strict";
 import { startStack, type Stack } from "./harness/stack";
+import { eventually } from "./harness/eventually";
 import { freshIdNumber } from "./harness/fixtures";
 
 const REGISTER_CITIZEN = `mutation ($input: RegisterCitizenInput!) { registerCitizen(input: $input) { idNumber } }`;
@@ -42,26 +43,30 @@ describe("Q2 (a page of citizens with insurance and tax) through the gateway", (
   });
 
   test("costs each department the same number of SQL statements for 10 citizens as for 100", async () => {
-    const counts: Record<string, number>[] = [];
-    for (const first of [10, 100]) {
-      const before = await Promise.all(DEPARTMENTS.map((d) => stack.sqlCount(d)));
-      const res = await stack.query(Q2, { community, first });
-      const after = await Promise.all(DEPARTMENTS.map((d) => stack.sqlCount(d)));
-      assert.equal(res.errors, undefined, JSON.stringify(res.errors));
-      const edges = res.data.citizens.edges;
-      assert.equal(edges.length, first);
-      assert.ok(
-        edges.every(
-          (e: any) => e.node.medicalInsurance?.scheme === "RESIDENT" && e.node.taxSummary?.taxDue !== undefined,
-        ),
+    // Measured again if a relay's idle poll fell inside one of the windows.
+    const counts = await eventually(async () => {
+      const counts: Record<string, number>[] = [];
+      for (const first of [10, 100]) {
+        const before = await Promise.all(DEPARTMENTS.map((d) => stack.sqlCount(d)));
+        const res = await stack.query(Q2, { community, first });
+        const after = await Promise.all(DEPARTMENTS.map((d) => stack.sqlCount(d)));
+        assert.equal(res.errors, undefined, JSON.stringify(res.errors));
+        const edges = res.data.citizens.edges;
+        assert.equal(edges.length, first);
+        assert.ok(
+          edges.every(
+            (e: any) => e.node.medicalInsurance?.scheme === "RESIDENT" && e.node.taxSummary?.taxDue !== undefined,
+          ),
+        );
+        counts.push(Object.fromEntries(DEPARTMENTS.map((d, i) => [d, after[i] - before[i]])));
+      }
+      assert.deepEqual(
+        counts[1],
+        counts[0],
+        `SQL statements per department for 10 vs 100 citizens: ${JSON.stringify(counts)}`,
       );
-      counts.push(Object.fromEntries(DEPARTMENTS.map((d, i) => [d, after[i] - before[i]])));
-    }
-    assert.deepEqual(
-      counts[1],
-      counts[0],
-      `SQL statements per department for 10 vs 100 citizens: ${JSON.stringify(counts)}`,
-    );
+      return counts;
+    });
     // Every department was asked (a page that skipped one would pass the comparison vacuously).
     for (const d of DEPARTMENTS) assert.ok(counts[0][d] > 0, `${d} ran no SQL statement`);
   });
@@ -100,6 +105,6 @@ describe("Q2 (a page of citizens with insurance and tax) through the gateway", (
       if (count) assert.equal(res.data.citizens.totalCount, 100);
       return (await stack.sqlCount("labor-security")) - before;
     };
-    assert.equal(await statements(true), (await statements(false)) + 1);
+    await eventually(async () => assert.equal(await statements(true), (await statements(false)) + 1));
   });
 });

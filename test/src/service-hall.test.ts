@@ -135,7 +135,7 @@ describe("the service hall through the gateway", () => {
       );
       assert.equal(data.citizen.cases.edges[0].node.status, "COMPLETED");
       return data.citizen.cases;
-    }, 15_000);
+    });
     assert.equal(done.totalCount, 1);
     assert.deepEqual(done.edges[0].node.tasks.map((t: any) => [t.department, t.status]).sort(), [
       ["INSURANCE", "CONFIRMED"],

@@ -88,7 +88,11 @@ export interface Stack {
   portOf(name: string): number;
   /** The port a process of the stack serves /metrics on. */
   metricsPortOf(name: string): number;
-  /** SQL statements the subgraph has run so far (from /metrics on its metrics port), once its background work is still. */
+  /**
+   * SQL statements the subgraph has run so far (from /metrics on its metrics port), once its relays
+   * have marked what they sent and its background work is still. The relays' idle polls (every
+   * 30 s) may still fall between two readings: compare counts inside `eventually`.
+   */
   sqlCount(name: string): Promise<number>;
   /** Runs a read-only SQL query against a department's own database (to count effects). */
   sql<T = Record<string, unknown>>(name: string, query: string): Promise<T[]>;
@@ -399,7 +403,18 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     },
     async sqlCount(name) {
       // Background work (the outbox relay, event handlers) runs right after commits: wait until
-      // the count has been still for a moment, so that it counts what a request itself ran.
+      // the count has been still for a moment, so that it counts what a request itself ran. The
+      // relays mark rows sent once the server has acknowledged them, which may take longer than
+      // that moment: wait for that first (for at most 10 s: with NATS stopped nothing goes out).
+      for (const deadline = Date.now() + 10_000; Date.now() < deadline;) {
+        const [row] = await runOnDatabase<{ n: number | string }>(
+          departmentEnv(name),
+          name,
+          "SELECT (SELECT COUNT(*) FROM audit_head WHERE sent_at IS NULL) + (SELECT COUNT(*) FROM outbox_event WHERE sent_at IS NULL) AS n",
+        );
+        if (Number(row.n) === 0) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
       const read = async () => {
         const text = await (await fetch(`http://127.0.0.1:${metricsPortOf(name)}/metrics`)).text();
         const m = new RegExp(`onewindow_sql_queries_total\\{service="${name}"\\} (\\d+)`).exec(text);

@@ -233,7 +233,7 @@ describe("a bounded in-process store", () => {
     now = 1000;
     assert.equal(await get("a"), null, "its lifetime is over");
 
-    const bytes = new MemoryCacheStore({ maxEntries: 100, maxBytes: 800, maxGenerations: 10, ttlMs: 1000 });
+    const bytes = new MemoryCacheStore({ maxEntries: 100, maxBytes: 800, maxGenerations: 10, ttlMs: 1000 }, () => now);
     for (let i = 10; i < 30; i++) {
       const { tokens } = await bytes.lookup(`k${i}`, ["g"]);
       await bytes.store(`k${i}`, tokens, "v".repeat(20));
