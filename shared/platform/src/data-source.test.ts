@@ -9,6 +9,16 @@ import { createLogger } from "./logger";
 
 const modeOf = (file: string) => fs.statSync(file).mode & 0o777;
 
+/** A service's SQLite file in `dataDir`, with no tables of its own. */
+const openSqlite = (service: string, dataDir: string) =>
+  createDataSource({
+    service,
+    entities: [],
+    migrations: [],
+    config: { dataDir, databaseUrl: undefined },
+    logger: createLogger("test", "silent"),
+  });
+
 (process.platform === "win32" ? test.skip : test)(
   "SQLite data files are created 0600 in a 0700 DATA_DIR, even under a permissive umask",
   async () => {
@@ -16,13 +26,7 @@ const modeOf = (file: string) => fs.statSync(file).mode & 0o777;
     const dataDir = path.join(parent, "data");
     const umask = process.umask(0o000);
     try {
-      const db = await createDataSource({
-        service: "modes",
-        entities: [],
-        migrations: [],
-        config: { dataDir, databaseUrl: undefined },
-        logger: createLogger("test", "silent"),
-      });
+      const db = await openSqlite("modes", dataDir);
       await db.query("CREATE TABLE t (x INTEGER)");
       await db.query("INSERT INTO t VALUES (1)");
       const database = path.join(dataDir, "modes.sqlite");
@@ -34,13 +38,7 @@ const modeOf = (file: string) => fs.statSync(file).mode & 0o777;
       // An existing directory and file made too open are narrowed at the next start.
       fs.chmodSync(dataDir, 0o755);
       fs.chmodSync(database, 0o644);
-      const again = await createDataSource({
-        service: "modes",
-        entities: [],
-        migrations: [],
-        config: { dataDir, databaseUrl: undefined },
-        logger: createLogger("test", "silent"),
-      });
+      const again = await openSqlite("modes", dataDir);
       assert.equal(modeOf(dataDir), 0o700);
       assert.equal(modeOf(database), 0o600);
       await again.destroy();
@@ -53,13 +51,7 @@ const modeOf = (file: string) => fs.statSync(file).mode & 0o777;
 
 test("a SQLite transaction holds the write lock from its start, so another process's write cannot make its own fail", async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "onewindow-immediate-"));
-  const db = await createDataSource({
-    service: "immediate",
-    entities: [],
-    migrations: [],
-    config: { dataDir, databaseUrl: undefined },
-    logger: createLogger("test", "silent"),
-  });
+  const db = await openSqlite("immediate", dataDir);
   // Another process on the same file, here a second connection that does not wait for locks.
   const other = new Sqlite(path.join(dataDir, "immediate.sqlite"), { timeout: 0 });
   try {
