@@ -1,3 +1,5 @@
+import { withNodeOption } from "@onewindow/platform/web";
+
 /**
  * Node.js options every launcher gives the gateway process (`npm start`, the bench, Compose,
  * Kubernetes). Without a cap V8 lets the old generation grow with the allocation rate: under
@@ -10,6 +12,5 @@ export const GATEWAY_NODE_OPTIONS = "--max-old-space-size=192";
 
 /** `NODE_OPTIONS` for a gateway process: the caller's own, with {@link GATEWAY_NODE_OPTIONS} unless it sets the heap itself. */
 export function gatewayNodeOptions(existing: string | undefined = process.env.NODE_OPTIONS): string {
-  if (existing?.includes("--max-old-space-size")) return existing;
-  return [existing, GATEWAY_NODE_OPTIONS].filter(Boolean).join(" ");
+  return withNodeOption(GATEWAY_NODE_OPTIONS, existing);
 }

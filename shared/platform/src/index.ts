@@ -118,7 +118,7 @@ export {
 export { KNOWN_OPERATIONS } from "./known-operations";
 export { createSubgraphServer, type SubgraphServerOptions, type SubgraphServer } from "./subgraph-server";
 export { runProcess } from "./process";
-export { DEPARTMENT_NODE_OPTIONS, departmentNodeOptions } from "./node-options";
+export { DEPARTMENT_NODE_OPTIONS, departmentNodeOptions, withNodeOption } from "./node-options";
 export {
   tracingEnabled,
   tracesEndpoint,

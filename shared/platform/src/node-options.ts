@@ -15,6 +15,14 @@ export const DEPARTMENT_NODE_OPTIONS = "--max-semi-space-size=32";
  * {@link DEPARTMENT_NODE_OPTIONS} unless it sizes the young generation itself.
  */
 export function departmentNodeOptions(existing: string | undefined = process.env.NODE_OPTIONS): string {
-  if (existing?.includes("--max-semi-space-size")) return existing;
-  return [existing, DEPARTMENT_NODE_OPTIONS].filter(Boolean).join(" ");
+  return withNodeOption(DEPARTMENT_NODE_OPTIONS, existing);
+}
+
+/**
+ * `existing` `NODE_OPTIONS` with `option` (`--name=value`) added, unless they already set `--name`:
+ * an operator's own setting wins over a launcher's default.
+ */
+export function withNodeOption(option: string, existing: string | undefined): string {
+  if (existing?.includes(option.split("=")[0])) return existing;
+  return [existing, option].filter(Boolean).join(" ");
 }

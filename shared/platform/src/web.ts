@@ -37,6 +37,7 @@ export {
   type Refusal,
 } from "./http";
 export { runProcess } from "./process";
+export { withNodeOption } from "./node-options";
 export {
   startTelemetry,
   stopTelemetry,
